@@ -1,0 +1,108 @@
+// The `regie` command: serve, migrate, seed-demo, user add, token create.
+import { parseArgs } from 'node:util';
+import { seedDemo } from './demo/seed.js';
+import { unsafeCreateApiTokenForEmail } from './modules/identity/service.js';
+import { unsafeAddUser } from './modules/organisation/service.js';
+import { openConfiguredDatabase, startRegie } from './platform/app.js';
+import { loadConfig } from './platform/config.js';
+import { migrate } from './platform/db/migrate.js';
+import { systemClock } from './kernel/clock.js';
+
+const HELP = `regie — het platform voor de regisserende gemeente
+
+  regie serve                      start de server (PORT, DATA_DIR, DATABASE_URL, SMTP_URL)
+  regie migrate                    database bijwerken
+  regie seed-demo                  demogemeenten aanmaken (als ze er nog niet zijn)
+  regie user add --municipality voorbeeld --email e --name n --role director [--password p] [--department naam]
+  regie token create --email e [--name naam]   persoonlijk API-token maken
+`;
+
+async function main(argv: string[]) {
+  const [cmd, sub, ...rest] = argv;
+  const config = loadConfig();
+  const deps = async () => {
+    const db = await openConfiguredDatabase(config);
+    await migrate(db);
+    return { db, clock: systemClock, config };
+  };
+  switch (cmd) {
+    case 'serve': {
+      const db = await openConfiguredDatabase(config);
+      const running = await startRegie(config, db);
+      const seeded = await seedDemo(running.deps);
+      await running.app.listen({ port: config.port, host: config.host });
+      console.log(`Regie draait op ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+      console.log(config.smtpUrl ? `Mail gaat via ${config.smtpUrl}` : `Mail wordt geschreven naar ${config.dataDir}/mail/`);
+      printLogins(seeded.logins);
+      const stop = async () => {
+        await running.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'migrate': {
+      const d = await deps();
+      console.log('Migraties uitgevoerd.');
+      await d.db.close();
+      return;
+    }
+    case 'seed-demo': {
+      const d = await deps();
+      printLogins((await seedDemo(d)).logins);
+      await d.db.close();
+      return;
+    }
+    case 'user': {
+      if (sub !== 'add') break;
+      const { values } = parseArgs({
+        args: rest,
+        options: { municipality: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, department: { type: 'string' } },
+      });
+      if (!values.municipality || !values.email || !values.name || !values.role) throw new Error('--municipality, --email, --name en --role zijn verplicht');
+      const d = await deps();
+      const u = await unsafeAddUser(d, {
+        municipalitySlug: values.municipality,
+        email: values.email,
+        name: values.name,
+        role: values.role,
+        password: values.password,
+        departmentName: values.department,
+      });
+      console.log(`Gebruiker ${u.email} (${u.role}) aangemaakt in ${values.municipality}.`);
+      await d.db.close();
+      return;
+    }
+    case 'token': {
+      if (sub !== 'create') break;
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' } } });
+      if (!values.email) throw new Error('--email is verplicht');
+      const d = await deps();
+      const t = await unsafeCreateApiTokenForEmail(d, { email: values.email, name: values.name ?? 'cli' });
+      console.log(t.token);
+      await d.db.close();
+      return;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return;
+  }
+  console.error(`Onbekende opdracht: ${argv.join(' ')}\n\n${HELP}`);
+  process.exitCode = 2;
+}
+
+export function printLogins(logins: { municipality: string; role: string; email: string; password: string }[]) {
+  if (!logins.length) return;
+  console.log('\nDemo-logins (wachtwoord voor allen hieronder):');
+  for (const l of logins) console.log(`  ${l.municipality.padEnd(22)} ${l.role.padEnd(12)} ${l.email}`);
+  console.log(`  wachtwoord: ${logins[0]?.password}\n`);
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+// Pure rules of a case: the lifecycle, the plan clock and the director proposal.
+// No I/O here; table-tested in model.test.ts.
+import { addDays, type Calendar, daysBetween, type IsoDate, isDueSoon, isOverdue } from '../../kernel/calendar.js';
+
+export const CASE_STATUSES = ['submitted', 'intake', 'planning', 'executing', 'closed', 'withdrawn'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'intake', 'planning', 'executing'];
+
+/**
+ * The lifecycle, in one table (PRODUCT.md: one director, one clock).
+ * `planning → executing` happens only when both parties agreed the plan
+ * (plans/service.ts), never as a plain status change.
+ */
+export const TRANSITIONS = {
+  submitted: ['intake', 'withdrawn'],
+  intake: ['planning', 'withdrawn'],
+  planning: ['executing', 'withdrawn'],
+  executing: ['closed', 'withdrawn'],
+  closed: [],
+  withdrawn: [],
+} as const satisfies Record<CaseStatus, readonly CaseStatus[]>;
+
+export type TransitionRefusal = 'not-allowed' | 'needs-director' | 'needs-reason' | 'needs-agreed-plan';
+
+export interface TransitionInput {
+  from: CaseStatus;
+  to: CaseStatus;
+  hasDirector: boolean;
+  reason: string | null;
+  /** the plan agreement use-case sets this; a plain status change never does */
+  byPlanAgreement?: boolean;
+}
+
+/** The one place a status change is checked. Returns null when allowed. */
+export function checkTransition(t: TransitionInput): TransitionRefusal | null {
+  const allowed: readonly CaseStatus[] = TRANSITIONS[t.from];
+  if (!allowed.includes(t.to)) return 'not-allowed';
+  switch (t.to) {
+    case 'withdrawn':
+      return t.reason?.trim() ? null : 'needs-reason';
+    case 'intake':
+    case 'planning':
+      return t.hasDirector ? null : 'needs-director';
+    case 'executing':
+      return t.byPlanAgreement ? null : 'needs-agreed-plan';
+    case 'closed':
+      return null;
+    case 'submitted':
+      return 'not-allowed';
+    default: {
+      const never: never = t.to;
+      return never;
+    }
+  }
+}
+
+export const isOpen = (s: CaseStatus) => OPEN_STATUSES.includes(s);
+
+// ---- the plan clock -------------------------------------------------------------
+
+export interface Suspension {
+  startedOn: IsoDate;
+  endedOn: IsoDate | null;
+}
+
+/**
+ * Days a suspension stops the clock: from the day it starts up to (not including)
+ * the day it ends; an open suspension counts up to `today`. A suspension started and
+ * ended on the same day stops nothing.
+ */
+export function suspendedDays(s: Suspension, today: IsoDate): number {
+  return Math.max(0, daysBetween(s.startedOn, s.endedOn ?? today));
+}
+
+/**
+ * The plan due date: the term (default 42 days: six weeks) from the day the clock
+ * started, moved by every suspended day. Calendar days, not working days: the six
+ * weeks are a service promise, not a legal term (PRODUCT.md).
+ */
+export function planDueOn(clockStartedOn: IsoDate, termDays: number, suspensions: Suspension[], today: IsoDate): IsoDate {
+  const stopped = suspensions.reduce((sum, s) => sum + suspendedDays(s, today), 0);
+  return addDays(clockStartedOn, termDays + stopped);
+}
+
+export type ClockState = 'none' | 'running' | 'suspended' | 'dueSoon' | 'overdue' | 'stopped';
+
+/** How the clock reads today. It runs only in intake/planning; a suspended clock is never overdue. */
+export function clockState(
+  cal: Calendar,
+  c: { status: CaseStatus; planDueOn: IsoDate | null; suspendedSince: IsoDate | null },
+  today: IsoDate,
+): ClockState {
+  if (!c.planDueOn) return 'none';
+  if (c.status !== 'planning') return c.status === 'intake' ? 'running' : 'stopped';
+  if (c.suspendedSince) return 'suspended';
+  if (isOverdue(today, c.planDueOn)) return 'overdue';
+  if (isDueSoon(cal, today, c.planDueOn, 5)) return 'dueSoon';
+  return 'running';
+}
+
+// ---- proposing a director -------------------------------------------------------
+
+export interface DirectorCandidate {
+  id: string;
+  name: string;
+  areaIds: string[];
+  themeIds: string[];
+  openCases: number;
+}
+
+/**
+ * Propose the director for a case: among directors who cover the case's area and
+ * every one of its themes, the one with the fewest open cases. When nobody covers
+ * all, prefer the best coverage (area counts as much as all themes together), then
+ * the lightest workload; ties go by name so the proposal is stable.
+ */
+export function proposeDirector(
+  candidates: DirectorCandidate[],
+  c: { areaId: string | null; themeIds: string[] },
+): DirectorCandidate | null {
+  const score = (d: DirectorCandidate) => {
+    const area = c.areaId && d.areaIds.includes(c.areaId) ? 1 : 0;
+    const themes = c.themeIds.length === 0 ? 1 : c.themeIds.filter((t) => d.themeIds.includes(t)).length / c.themeIds.length;
+    return area + themes;
+  };
+  const ranked = [...candidates].sort(
+    (a, b) => score(b) - score(a) || a.openCases - b.openCases || a.name.localeCompare(b.name, 'nl'),
+  );
+  return ranked[0] ?? null;
+}

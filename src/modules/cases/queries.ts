@@ -1,0 +1,195 @@
+// The read side of cases: one case with what the actor may do, the filtered list
+// with cursor pagination, and the coordinator's team board.
+import { sql } from 'kysely';
+import { dutchDate } from '../../kernel/clock.js';
+import { addWorkingDays } from '../../kernel/calendar.js';
+import { invalid, notFound } from '../../kernel/errors.js';
+import type { Ctx } from '../../platform/context.js';
+import { calendarOf, getMunicipality } from '../organisation/repo.js';
+import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
+import { authorize, caseAbilities, casePolicy } from './policy.js';
+import { findCase } from './repo.js';
+import { forPolicy } from './service.js';
+
+export async function getCase(ctx: Ctx, id: string) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const mId = ctx.actor.municipalityId;
+    const c = await findCase(trx, mId, id);
+    if (!c || !casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
+    const [m, people, themes, area, suspensions] = await Promise.all([
+      getMunicipality(trx, mId),
+      trx
+        .selectFrom('users')
+        .select(['id', 'name', 'email', 'phone', 'company', 'kvk_number', 'role'])
+        .where('municipality_id', '=', mId)
+        .where('id', 'in', [c.initiator_id, ...(c.director_id ? [c.director_id] : [])])
+        .execute(),
+      trx
+        .selectFrom('case_themes as ct')
+        .innerJoin('themes as t', 't.id', 'ct.theme_id')
+        .select(['t.id', 't.name'])
+        .where('ct.municipality_id', '=', mId)
+        .where('ct.case_id', '=', id)
+        .orderBy('t.name')
+        .execute(),
+      c.area_id ? trx.selectFrom('areas').select(['id', 'name']).where('municipality_id', '=', mId).where('id', '=', c.area_id).executeTakeFirst() : undefined,
+      trx.selectFrom('suspensions').select(['started_on', 'ended_on', 'reason']).where('municipality_id', '=', mId).where('case_id', '=', id).orderBy('started_on').execute(),
+    ]);
+    const initiator = people.find((p) => p.id === c.initiator_id);
+    const director = people.find((p) => p.id === c.director_id);
+    const today = dutchDate(ctx.clock.now());
+    return {
+      case: c,
+      initiator,
+      director: director ? { id: director.id, name: director.name, email: director.email } : null,
+      themes,
+      area: area ?? null,
+      suspensions,
+      clock: clockState(calendarOf(m), { status: c.status, planDueOn: c.plan_due_on, suspendedSince: c.suspended_since }, today),
+      abilities: caseAbilities(ctx.actor, forPolicy(c)),
+    };
+  });
+}
+
+export interface CaseFilter {
+  status?: CaseStatus[];
+  directorId?: string | 'none';
+  areaId?: string;
+  themeId?: string;
+  dueBefore?: string;
+  q?: string;
+  cursor?: string;
+  limit: number;
+}
+
+interface Cursor {
+  s: string; // submitted_at ISO
+  i: string; // id
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.s !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.s))) throw new Error('shape');
+    return c;
+  } catch {
+    throw invalid('cursor', 'error.badCursor');
+  }
+}
+
+/**
+ * Newest first, keyset-paginated on (submitted_at, id) so page 1,000 costs what page
+ * 1 costs. Initiators see only their own cases.
+ */
+export async function listCases(ctx: Ctx, f: CaseFilter) {
+  authorize(casePolicy.list(ctx.actor));
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    let q = trx
+      .selectFrom('cases as c')
+      .leftJoin('users as d', 'd.id', 'c.director_id')
+      .leftJoin('areas as a', 'a.id', 'c.area_id')
+      .select([
+        'c.id',
+        'c.reference',
+        'c.title',
+        'c.status',
+        'c.location',
+        'c.submitted_at',
+        'c.plan_due_on',
+        'c.suspended_since',
+        'c.director_id',
+        'd.name as director_name',
+        'c.area_id',
+        'a.name as area_name',
+        'c.version',
+      ])
+      .where('c.municipality_id', '=', mId)
+      .orderBy('c.submitted_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(f.limit + 1);
+    if (ctx.actor.role === 'initiator') q = q.where('c.initiator_id', '=', ctx.actor.userId);
+    if (f.status?.length) q = q.where('c.status', 'in', f.status);
+    if (f.directorId === 'none') q = q.where('c.director_id', 'is', null);
+    else if (f.directorId) q = q.where('c.director_id', '=', f.directorId);
+    if (f.areaId) q = q.where('c.area_id', '=', f.areaId);
+    if (f.themeId) {
+      const themeId = f.themeId;
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('case_themes as ct')
+            .select('ct.case_id')
+            .whereRef('ct.case_id', '=', 'c.id')
+            .where('ct.theme_id', '=', themeId),
+        ),
+      );
+    }
+    if (f.dueBefore) q = q.where('c.plan_due_on', '<', f.dueBefore).where('c.status', 'in', ['intake', 'planning']);
+    if (f.q?.trim()) q = q.where(sql<boolean>`c.search @@ websearch_to_tsquery('dutch', ${f.q.trim()})`);
+    if (f.cursor) {
+      const cur = decodeCursor(f.cursor);
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.submitted_at', '<', new Date(cur.s)),
+          eb.and([eb('c.submitted_at', '=', new Date(cur.s)), eb('c.id', '<', cur.i)]),
+        ]),
+      );
+    }
+    const rows = await q.execute();
+    const page = rows.slice(0, f.limit);
+    const last = page.at(-1);
+    const m = await getMunicipality(trx, mId);
+    const cal = calendarOf(m);
+    const today = dutchDate(ctx.clock.now());
+    return {
+      items: page.map((r) => ({ ...r, clock: clockState(cal, { status: r.status, planDueOn: r.plan_due_on, suspendedSince: r.suspended_since }, today) })),
+      nextCursor: rows.length > f.limit && last ? encodeCursor({ s: last.submitted_at.toISOString(), i: last.id }) : null,
+    };
+  });
+}
+
+/**
+ * The coordinator's board: unassigned cases, plans due within five working days,
+ * overdue plans, and open cases per director.
+ */
+export async function teamBoard(ctx: Ctx) {
+  authorize(casePolicy.board(ctx.actor));
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const m = await getMunicipality(trx, mId);
+    const today = dutchDate(ctx.clock.now());
+    const soonLimit = addWorkingDays(calendarOf(m), today, 5);
+    const base = () =>
+      trx
+        .selectFrom('cases as c')
+        .leftJoin('users as d', 'd.id', 'c.director_id')
+        .select(['c.id', 'c.reference', 'c.title', 'c.status', 'c.plan_due_on', 'c.submitted_at', 'c.director_id', 'd.name as director_name', 'c.version'])
+        .where('c.municipality_id', '=', mId);
+    const onlyMine = ctx.actor.role === 'director';
+    const mine = <T extends ReturnType<typeof base>>(q: T) => (onlyMine ? (q.where('c.director_id', '=', ctx.actor.userId) as T) : q);
+    const [unassigned, dueSoon, overdue, perDirector] = await Promise.all([
+      base().where('c.director_id', 'is', null).where('c.status', 'in', ['submitted', 'intake']).orderBy('c.submitted_at').limit(100).execute(),
+      mine(base())
+        .where('c.status', '=', 'planning')
+        .where('c.suspended_since', 'is', null)
+        .where('c.plan_due_on', '>=', today)
+        .where('c.plan_due_on', '<=', soonLimit)
+        .orderBy('c.plan_due_on')
+        .limit(100)
+        .execute(),
+      mine(base()).where('c.status', '=', 'planning').where('c.suspended_since', 'is', null).where('c.plan_due_on', '<', today).orderBy('c.plan_due_on').limit(100).execute(),
+      trx
+        .selectFrom('users as u')
+        .leftJoin('cases as c', (j) => j.onRef('c.director_id', '=', 'u.id').on('c.status', 'in', [...OPEN_STATUSES]))
+        .select(['u.id', 'u.name', (eb) => eb.fn.count<number>('c.id').as('open_cases')])
+        .where('u.municipality_id', '=', mId)
+        .where('u.role', '=', 'director')
+        .where('u.active', '=', true)
+        .groupBy(['u.id', 'u.name'])
+        .orderBy('u.name')
+        .execute(),
+    ]);
+    return { today, dueSoonUntil: soonLimit, unassigned, dueSoon, overdue, perDirector: perDirector.map((d) => ({ ...d, open_cases: Number(d.open_cases) })) };
+  });
+}

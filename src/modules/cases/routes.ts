@@ -1,0 +1,355 @@
+// Thin HTTP layer for cases: validate → authenticate → call one use-case → present.
+import { z } from 'zod';
+import { notFound } from '../../kernel/errors.js';
+import type { Deps } from '../../platform/context.js';
+import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
+import { CASE_STATUSES } from './model.js';
+import { getCase, listCases, teamBoard } from './queries.js';
+import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
+
+const tags = ['Zaken'];
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
+const isoDate = z.iso.date();
+
+export const SubmitCaseBody = z.object({
+  municipality: z.string().min(1).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
+  initiator: z.object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(320),
+    phone: z.string().trim().max(40).nullish(),
+    company: z.string().trim().max(200).nullish(),
+    kvkNumber: z
+      .string()
+      .regex(/^\d{8}$/, 'Een KvK-nummer heeft 8 cijfers')
+      .nullish(),
+    locale: z.enum(['nl', 'en']).optional(),
+  }),
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().min(10).max(10_000),
+  location: z.string().trim().min(1).max(300),
+  areaId: z.uuid().nullish(),
+  themeIds: z.array(z.uuid()).max(20).optional(),
+  channel: z.enum(['web', 'desk', 'phone', 'email']).optional(),
+});
+
+const CaseSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  location: z.string(),
+  submittedAt: z.string(),
+  planDueOn: z.string().nullable(),
+  clock: z.string(),
+  directorId: z.string().nullable(),
+  directorName: z.string().nullable(),
+  areaId: z.string().nullable(),
+  areaName: z.string().nullable(),
+  version: z.number().int(),
+});
+
+const CaseDetail = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  title: z.string(),
+  description: z.string(),
+  location: z.string(),
+  status: z.enum(CASE_STATUSES),
+  channel: z.string(),
+  submittedAt: z.string(),
+  intakeAt: z.string().nullable(),
+  clockStartedOn: z.string().nullable(),
+  planDueOn: z.string().nullable(),
+  suspendedSince: z.string().nullable(),
+  suspendedDays: z.number().int(),
+  closedAt: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+  version: z.number().int(),
+  clock: z.string(),
+  area: z.object({ id: z.string(), name: z.string() }).nullable(),
+  themes: z.array(z.object({ id: z.string(), name: z.string() })),
+  initiator: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    company: z.string().nullable(),
+    kvkNumber: z.string().nullable(),
+  }),
+  director: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  suspensions: z.array(z.object({ startedOn: z.string(), endedOn: z.string().nullable(), reason: z.string() })),
+  abilities: z.record(z.string(), z.boolean()),
+});
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+function presentCase(d: Awaited<ReturnType<typeof getCase>>): z.infer<typeof CaseDetail> {
+  const c = d.case;
+  const i = d.initiator;
+  // Contact details are for the people working on the case and the initiator themself.
+  const showContact = d.abilities.viewInternal || d.abilities.agreeAsInitiator || d.abilities.message;
+  return {
+    id: c.id,
+    reference: c.reference,
+    title: c.title,
+    description: c.description,
+    location: c.location,
+    status: c.status,
+    channel: c.channel,
+    submittedAt: c.submitted_at.toISOString(),
+    intakeAt: iso(c.intake_at),
+    clockStartedOn: c.clock_started_on,
+    planDueOn: c.plan_due_on,
+    suspendedSince: c.suspended_since,
+    suspendedDays: c.suspended_days,
+    closedAt: iso(c.closed_at),
+    withdrawnReason: c.withdrawn_reason,
+    version: c.version,
+    clock: d.clock,
+    area: d.area,
+    themes: d.themes,
+    initiator: {
+      id: i?.id ?? c.initiator_id,
+      name: i?.name ?? '',
+      email: showContact ? (i?.email ?? null) : null,
+      phone: showContact ? (i?.phone ?? null) : null,
+      company: i?.company ?? null,
+      kvkNumber: i?.kvk_number ?? null,
+    },
+    director: d.director,
+    suspensions: d.suspensions.map((s) => ({ startedOn: s.started_on, endedOn: s.ended_on, reason: s.reason })),
+    abilities: d.abilities,
+  };
+}
+
+export function caseRoutes(app: App, deps: Deps) {
+  app.post(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Een vraag of initiatief indienen (publiek) of namens iemand registreren (balie, telefoon)',
+        security: [],
+        body: SubmitCaseBody,
+        response: { 201: z.object({ id: z.uuid(), reference: z.string() }), ...errors },
+      },
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').where('slug', '=', req.body.municipality).executeTakeFirst();
+      if (!m) throw notFound('municipality');
+      const staff = req.actor && req.actor.role !== 'initiator' ? req.actor : undefined;
+      const channel = staff ? (req.body.channel ?? 'desk') : 'web';
+      const result = await submitCase(deps, { ...req.body, municipalityId: m.id, channel }, staff);
+      return reply.code(201).header('Location', `/api/v1/cases/${result.id}`).send(result);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Zaken zoeken en filteren (nieuwste eerst, cursor-paginering)',
+        querystring: z.object({
+          status: z
+            .string()
+            .optional()
+            .describe('één of meer statussen, komma-gescheiden')
+            .transform((s) => (s ? s.split(',') : undefined))
+            .pipe(z.array(z.enum(CASE_STATUSES)).optional()),
+          director: z.union([z.uuid(), z.literal('none')]).optional(),
+          area: z.uuid().optional(),
+          theme: z.uuid().optional(),
+          dueBefore: isoDate.optional(),
+          q: z.string().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
+          cursor: z.string().max(500).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(25),
+        }),
+        response: { 200: z.object({ items: z.array(CaseSummary), nextCursor: z.string().nullable() }), ...errors },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const page = await listCases(ctxOf(deps, req), {
+        status: q.status,
+        directorId: q.director,
+        areaId: q.area,
+        themeId: q.theme,
+        dueBefore: q.dueBefore,
+        q: q.q,
+        cursor: q.cursor,
+        limit: q.limit,
+      });
+      return {
+        nextCursor: page.nextCursor,
+        items: page.items.map((r) => ({
+          id: r.id,
+          reference: r.reference,
+          title: r.title,
+          status: r.status,
+          location: r.location,
+          submittedAt: r.submitted_at.toISOString(),
+          planDueOn: r.plan_due_on,
+          clock: r.clock,
+          directorId: r.director_id,
+          directorName: r.director_name,
+          areaId: r.area_id,
+          areaName: r.area_name,
+          version: r.version,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/{id}',
+    { schema: { tags, summary: 'Eén zaak, met wat de gebruiker ermee mag', params: IdParams, response: { 200: CaseDetail, ...errors } } },
+    async (req, reply) => {
+      const d = await getCase(ctxOf(deps, req), req.params.id);
+      reply.header('ETag', etag(d.case.version));
+      return presentCase(d);
+    },
+  );
+
+  const changed = async (req: { params: { id: string } }, reply: import('fastify').FastifyReply, ctxReq: import('fastify').FastifyRequest) => {
+    const d = await getCase(ctxOf(deps, ctxReq), req.params.id);
+    reply.header('ETag', etag(d.case.version));
+    return presentCase(d);
+  };
+
+  app.post(
+    '/api/v1/cases/{id}/status',
+    {
+      schema: {
+        tags,
+        summary: 'De status van een zaak wijzigen (levenscyclus)',
+        params: IdParams,
+        body: z.object({ status: z.enum(['intake', 'planning', 'closed', 'withdrawn']), reason: z.string().max(2000).nullish() }),
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await changeStatus(ctxOf(deps, req), { caseId: req.params.id, to: req.body.status, reason: req.body.reason, ifMatch: ifMatch(req) });
+      return changed(req, reply, req);
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/{id}/director-proposal',
+    {
+      schema: {
+        tags,
+        summary: 'Voorstel voor de case-regisseur: dekt gebied en thema’s, minste open zaken',
+        params: IdParams,
+        response: {
+          200: z.object({
+            proposal: z.object({ id: z.string(), name: z.string(), openCases: z.number() }).nullable(),
+            candidates: z.array(z.object({ id: z.string(), name: z.string(), openCases: z.number(), areaIds: z.array(z.string()), themeIds: z.array(z.string()) })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const r = await proposeDirectorFor(ctxOf(deps, req), req.params.id);
+      const pick = ({ id, name, openCases, areaIds, themeIds }: (typeof r.candidates)[number]) => ({ id, name, openCases, areaIds, themeIds });
+      return { proposal: r.proposal ? { id: r.proposal.id, name: r.proposal.name, openCases: r.proposal.openCases } : null, candidates: r.candidates.map(pick) };
+    },
+  );
+
+  app.put(
+    '/api/v1/cases/{id}/director',
+    {
+      schema: {
+        tags,
+        summary: 'Een case-regisseur toewijzen of de zaak overdragen (met reden)',
+        params: IdParams,
+        body: z.object({ directorId: z.uuid(), reason: z.string().max(2000).nullish() }),
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await assignDirector(ctxOf(deps, req), { caseId: req.params.id, directorId: req.body.directorId, reason: req.body.reason, ifMatch: ifMatch(req) });
+      return changed(req, reply, req);
+    },
+  );
+
+  app.post(
+    '/api/v1/cases/{id}/suspension',
+    {
+      schema: {
+        tags,
+        summary: 'De planklok opschorten terwijl op de initiatiefnemer wordt gewacht',
+        params: IdParams,
+        body: z.object({ reason: z.string().trim().min(1).max(2000) }),
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await suspendClock(ctxOf(deps, req), { caseId: req.params.id, reason: req.body.reason, ifMatch: ifMatch(req) });
+      return changed(req, reply, req);
+    },
+  );
+
+  app.delete(
+    '/api/v1/cases/{id}/suspension',
+    { schema: { tags, summary: 'De planklok hervatten', params: IdParams, response: { 200: CaseDetail, ...errors } } },
+    async (req, reply) => {
+      await resumeClock(ctxOf(deps, req), { caseId: req.params.id, ifMatch: ifMatch(req) });
+      return changed(req, reply, req);
+    },
+  );
+
+  const BoardCase = z.object({
+    id: z.string(),
+    reference: z.string(),
+    title: z.string(),
+    status: z.string(),
+    planDueOn: z.string().nullable(),
+    submittedAt: z.string(),
+    directorId: z.string().nullable(),
+    directorName: z.string().nullable(),
+  });
+  app.get(
+    '/api/v1/team-board',
+    {
+      schema: {
+        tags,
+        summary: 'Teambord: niet toegewezen, bijna verlopen, te laat, open zaken per regisseur',
+        response: {
+          200: z.object({
+            today: z.string(),
+            dueSoonUntil: z.string(),
+            unassigned: z.array(BoardCase),
+            dueSoon: z.array(BoardCase),
+            overdue: z.array(BoardCase),
+            perDirector: z.array(z.object({ id: z.string(), name: z.string(), openCases: z.number() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (req) => {
+      const b = await teamBoard(ctxOf(deps, req));
+      const row = (r: (typeof b.unassigned)[number]) => ({
+        id: r.id,
+        reference: r.reference,
+        title: r.title,
+        status: r.status,
+        planDueOn: r.plan_due_on,
+        submittedAt: r.submitted_at.toISOString(),
+        directorId: r.director_id,
+        directorName: r.director_name,
+      });
+      return {
+        today: b.today,
+        dueSoonUntil: b.dueSoonUntil,
+        unassigned: b.unassigned.map(row),
+        dueSoon: b.dueSoon.map(row),
+        overdue: b.overdue.map(row),
+        perDirector: b.perDirector.map((d) => ({ id: d.id, name: d.name, openCases: d.open_cases })),
+      };
+    },
+  );
+}

@@ -1,0 +1,316 @@
+// Case use-cases: intake, assignment, the lifecycle and the plan clock. One
+// transaction each; the changed case row is locked; every change appends an event
+// and any mail goes to the outbox in the same transaction.
+import { dutchDate } from '../../kernel/clock.js';
+import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { issueLoginLink } from '../identity/service.js';
+import { mails } from '../notifications/mails.js';
+import { getMunicipality } from '../organisation/repo.js';
+import { appendEvent } from '../timeline/repo.js';
+import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
+import { authorize, authorizeCase, casePolicy } from './policy.js';
+import { bumpVersion, caseThemeIds, directorCandidates, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
+
+export const forPolicy = (c: CaseRow) => ({
+  municipalityId: c.municipality_id,
+  initiatorId: c.initiator_id,
+  directorId: c.director_id,
+  status: c.status,
+});
+
+/** Load and lock a case the actor may act on, and check the If-Match version. */
+export async function loadForChange(trx: Tx, ctx: Ctx, caseId: string, ifMatch?: number): Promise<CaseRow> {
+  const c = await lockCase(trx, ctx.actor.municipalityId, caseId);
+  if (!c) throw notFound('case');
+  if (ifMatch !== undefined && ifMatch !== c.version) throw staleVersion();
+  return c;
+}
+
+const caseLink = (deps: Deps, c: { id: string }, staff: boolean) =>
+  `${deps.config.publicUrl}${staff ? '/zaken/' : '/mijn-zaak/'}${c.id}`;
+
+// ---- intake ---------------------------------------------------------------------
+
+export interface SubmitCase {
+  municipalityId: string;
+  initiator: { name: string; email: string; phone?: string | null; company?: string | null; kvkNumber?: string | null; locale?: 'nl' | 'en' };
+  title: string;
+  description: string;
+  location: string;
+  areaId?: string | null;
+  themeIds?: string[];
+  channel: 'web' | 'desk' | 'phone' | 'email';
+}
+
+/**
+ * Register a question or initiative: from the public page (no actor) or by staff at
+ * the desk or on the phone (actor given). The initiator is found or created by
+ * e-mail within the municipality, and gets the reference and a login link by mail.
+ */
+export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['actor']): Promise<{ id: string; reference: string }> {
+  if (actor) authorize(casePolicy.register(actor) && actor.municipalityId === opts.municipalityId);
+  const mId = opts.municipalityId;
+  return deps.db.tenant(mId, async (trx) => {
+    const m = await getMunicipality(trx, mId);
+    await checkOrganisationRefs(trx, mId, opts.areaId ?? null, opts.themeIds ?? []);
+    const email = opts.initiator.email.trim().toLowerCase();
+    const existing = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('municipality_id', '=', mId)
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
+      .executeTakeFirst();
+    if (existing && existing.role !== 'initiator') throw invalid('initiator.email', 'error.emailBelongsToStaff');
+    const i = opts.initiator;
+    const initiator = existing
+      ? await trx
+          .updateTable('users')
+          .set({ name: i.name, phone: i.phone ?? existing.phone, company: i.company ?? existing.company, kvk_number: i.kvkNumber ?? existing.kvk_number })
+          .where('id', '=', existing.id)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto('users')
+          .values({ municipality_id: mId, email, name: i.name, role: 'initiator', phone: i.phone ?? null, company: i.company ?? null, kvk_number: i.kvkNumber ?? null, locale: i.locale ?? 'nl' })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    const now = deps.clock.now();
+    const year = Number(dutchDate(now).slice(0, 4));
+    const n = await nextCaseNumber(trx, mId, year);
+    const reference = `${m.case_prefix}-${year}-${String(n).padStart(6, '0')}`;
+    const c = await trx
+      .insertInto('cases')
+      .values({
+        municipality_id: mId,
+        reference,
+        title: opts.title,
+        description: opts.description,
+        location: opts.location,
+        area_id: opts.areaId ?? null,
+        channel: opts.channel,
+        initiator_id: initiator.id,
+        submitted_at: now,
+      })
+      .returning(['id'])
+      .executeTakeFirstOrThrow();
+    if (opts.themeIds?.length) {
+      await trx
+        .insertInto('case_themes')
+        .values([...new Set(opts.themeIds)].map((t) => ({ municipality_id: mId, case_id: c.id, theme_id: t })))
+        .execute();
+    }
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: c.id,
+      actorId: actor?.userId ?? initiator.id,
+      visibility: 'shared',
+      event: { type: 'case.submitted', payload: { reference, channel: opts.channel, registeredBy: actor?.name ?? null } },
+    });
+    const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: initiator.id, caseId: c.id });
+    await enqueueMail(trx, {
+      municipalityId: mId,
+      to: initiator.email,
+      ...mails.caseReceived(initiator.locale, { name: initiator.name, reference, title: opts.title, link, municipality: m.name }),
+    });
+    return { id: c.id, reference };
+  });
+}
+
+async function checkOrganisationRefs(trx: Tx, mId: string, areaId: string | null, themeIds: string[]) {
+  if (areaId) {
+    const a = await trx.selectFrom('areas').select('id').where('municipality_id', '=', mId).where('id', '=', areaId).executeTakeFirst();
+    if (!a) throw invalid('areaId', 'error.unknownArea');
+  }
+  if (themeIds.length) {
+    const found = await trx.selectFrom('themes').select('id').where('municipality_id', '=', mId).where('id', 'in', themeIds).execute();
+    if (found.length !== new Set(themeIds).size) throw invalid('themeIds', 'error.unknownTheme');
+  }
+}
+
+// ---- assignment -----------------------------------------------------------------
+
+export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await lockCase(trx, ctx.actor.municipalityId, caseId);
+    if (!c) throw notFound('case');
+    authorizeCase(ctx.actor, 'assign', forPolicy(c));
+    const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
+    const themeIds = await caseThemeIds(trx, ctx.actor.municipalityId, caseId);
+    const proposal = proposeDirector(candidates, { areaId: c.area_id, themeIds });
+    return { proposal, candidates };
+  });
+}
+
+export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: number }) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
+    authorizeCase(ctx.actor, 'assign', forPolicy(c));
+    const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
+    const director = candidates.find((d) => d.id === opts.directorId);
+    if (!director) throw invalid('directorId', 'error.notADirector');
+    if (c.director_id === director.id) throw conflict('error.alreadyAssigned');
+    // Reassigning a case that already has a director needs a reason on record.
+    if (c.director_id && !opts.reason?.trim()) throw invalid('reason', 'error.reasonRequired');
+    const proposal = proposeDirector(candidates, { areaId: c.area_id, themeIds: await caseThemeIds(trx, c.municipality_id, c.id) });
+    const updated = await bumpVersion(trx, c, { director_id: director.id });
+    await appendEvent(trx, {
+      municipalityId: c.municipality_id,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      visibility: 'shared',
+      event: {
+        type: 'case.assigned',
+        payload: { directorId: director.id, directorName: director.name, previousDirectorId: c.director_id, reason: opts.reason?.trim() || null, proposedDirectorId: proposal?.id ?? null },
+      },
+    });
+    const m = await getMunicipality(trx, c.municipality_id);
+    await enqueueMail(trx, {
+      municipalityId: c.municipality_id,
+      to: director.email,
+      ...mails.caseAssignedToDirector(director.locale, { name: director.name, reference: c.reference, title: c.title, link: caseLink(ctx, c, true), municipality: m.name }),
+    });
+    const initiator = await trx.selectFrom('users').selectAll().where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+    await enqueueMail(trx, {
+      municipalityId: c.municipality_id,
+      to: initiator.email,
+      ...mails.directorAssignedToInitiator(initiator.locale, { name: initiator.name, reference: c.reference, director: director.name, link: caseLink(ctx, c, false), municipality: m.name }),
+    });
+    return updated;
+  });
+}
+
+// ---- lifecycle ------------------------------------------------------------------
+
+const refusalKey: Record<TransitionRefusal, string> = {
+  'not-allowed': 'error.transitionNotAllowed',
+  'needs-director': 'error.needsDirector',
+  'needs-reason': 'error.reasonRequired',
+  'needs-agreed-plan': 'error.needsAgreedPlan',
+};
+
+/**
+ * Apply a status change that the lifecycle table allows; the plan agreement
+ * use-case is the only caller that passes `byPlanAgreement`.
+ */
+export async function applyTransition(
+  trx: Tx,
+  ctx: Ctx,
+  c: CaseRow,
+  to: CaseStatus,
+  reason: string | null,
+  byPlanAgreement = false,
+): Promise<CaseRow> {
+  const refusal = checkTransition({ from: c.status, to, hasDirector: c.director_id !== null, reason, byPlanAgreement });
+  if (refusal) {
+    throw refusal === 'needs-reason'
+      ? invalid('reason', refusalKey[refusal])
+      : new AppError(409, 'invalid-transition', refusalKey[refusal], { from: c.status, to });
+  }
+  const now = ctx.clock.now();
+  const today = dutchDate(now);
+  const set: Partial<CaseRow> = { status: to };
+  if (to === 'intake') set.intake_at = now;
+  if (to === 'planning') {
+    const m = await getMunicipality(trx, c.municipality_id);
+    set.clock_started_on = today;
+    set.plan_due_on = planDueOn(today, m.plan_term_days, [], today);
+  }
+  if (to === 'closed' || to === 'withdrawn') {
+    set.closed_at = now;
+    if (c.suspended_since) await endSuspension(trx, ctx, c, today);
+    set.suspended_since = null;
+  }
+  if (to === 'withdrawn') set.withdrawn_reason = reason;
+  const updated = await bumpVersion(trx, c, set);
+  await appendEvent(trx, {
+    municipalityId: c.municipality_id,
+    caseId: c.id,
+    actorId: ctx.actor.userId,
+    visibility: 'shared',
+    event: { type: 'case.statusChanged', payload: { from: c.status, to, reason, planDueOn: updated.plan_due_on } },
+  });
+  if (to === 'closed' || to === 'withdrawn') {
+    const m = await getMunicipality(trx, c.municipality_id);
+    const initiator = await trx.selectFrom('users').selectAll().where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+    await enqueueMail(trx, {
+      municipalityId: c.municipality_id,
+      to: initiator.email,
+      ...mails.caseClosed(initiator.locale, { name: initiator.name, reference: c.reference, reason, link: caseLink(ctx, c, false), municipality: m.name }),
+    });
+  }
+  return updated;
+}
+
+export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: number }) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
+    authorizeCase(ctx.actor, opts.to === 'withdrawn' ? 'withdraw' : 'manage', forPolicy(c));
+    return applyTransition(trx, ctx, c, opts.to, opts.reason?.trim() || null);
+  });
+}
+
+// ---- the plan clock -------------------------------------------------------------
+
+/** Stop the clock while waiting on the initiator; the reason is on the timeline. */
+export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: number }) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
+    authorizeCase(ctx.actor, 'manage', forPolicy(c));
+    if (c.status !== 'planning') throw conflict('error.clockNotRunning');
+    if (c.suspended_since) throw conflict('error.alreadySuspended');
+    if (!opts.reason.trim()) throw invalid('reason', 'error.reasonRequired');
+    const today = dutchDate(ctx.clock.now());
+    await trx
+      .insertInto('suspensions')
+      .values({ municipality_id: c.municipality_id, case_id: c.id, started_on: today, reason: opts.reason.trim(), started_by: ctx.actor.userId })
+      .execute();
+    const updated = await bumpVersion(trx, c, { suspended_since: today });
+    await appendEvent(trx, {
+      municipalityId: c.municipality_id,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      visibility: 'shared',
+      event: { type: 'clock.suspended', payload: { since: today, reason: opts.reason.trim() } },
+    });
+    return updated;
+  });
+}
+
+async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
+  await trx
+    .updateTable('suspensions')
+    .set({ ended_on: today, ended_by: ctx.actor.userId })
+    .where('municipality_id', '=', c.municipality_id)
+    .where('case_id', '=', c.id)
+    .where('ended_on', 'is', null)
+    .execute();
+  const all = await openSuspensions(trx, c.municipality_id, c.id);
+  const m = await getMunicipality(trx, c.municipality_id);
+  const suspensions = all.map((s) => ({ startedOn: s.started_on, endedOn: s.ended_on }));
+  const due = planDueOn(c.clock_started_on ?? today, m.plan_term_days, suspensions, today);
+  const days = suspensions.reduce((n, s) => n + suspendedDays(s, today), 0);
+  return { due, days, since: c.suspended_since ?? today };
+}
+
+export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: number }) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
+    authorizeCase(ctx.actor, 'manage', forPolicy(c));
+    if (!c.suspended_since) throw conflict('error.notSuspended');
+    const today = dutchDate(ctx.clock.now());
+    const { due, days, since } = await endSuspension(trx, ctx, c, today);
+    const updated = await bumpVersion(trx, c, { suspended_since: null, plan_due_on: due, suspended_days: days });
+    await appendEvent(trx, {
+      municipalityId: c.municipality_id,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      visibility: 'shared',
+      event: { type: 'clock.resumed', payload: { since, until: today, days: days - c.suspended_days, planDueOn: due } },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,22 @@
+// Who is acting. Every service call takes an Actor; the policies decide from it.
+import type { Role } from '../../platform/db/schema.js';
+
+export type { Role };
+
+export const ROLES = ['initiator', 'director', 'coordinator', 'specialist', 'executive', 'council', 'admin'] as const satisfies readonly Role[];
+export const STAFF_ROLES = ROLES.filter((r) => r !== 'initiator');
+
+export interface Actor {
+  userId: string;
+  municipalityId: string;
+  role: Role;
+  name: string;
+  email: string;
+  departmentId: string | null;
+  locale: 'nl' | 'en';
+  /** how the request authenticated: a browser session needs a CSRF token on writes */
+  via: 'session' | 'token';
+  csrfToken?: string;
+}
+
+export const isStaff = (a: Actor) => a.role !== 'initiator';

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import type { Deps } from '../../platform/context.js';
+import { type App, ctxOf, IdParams, Problem, SESSION_COOKIE } from '../../platform/http/server.js';
+import { ROLES } from './model.js';
+import {
+  createApiToken,
+  listApiTokens,
+  logout,
+  requestLoginLink,
+  revokeApiToken,
+  type Session,
+  unsafeConsumeLoginLink,
+  unsafeLoginWithPassword,
+} from './service.js';
+
+const tags = ['Inloggen'];
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
+
+const Me = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  municipalityId: z.string(),
+  municipalityName: z.string(),
+  municipalitySlug: z.string(),
+  departmentId: z.string().nullable(),
+  locale: z.enum(['nl', 'en']),
+  csrfToken: z.string().nullable(),
+});
+
+export function identityRoutes(app: App, deps: Deps) {
+  const me = async (actor: Session['actor']) => {
+    const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['name', 'slug']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+    return {
+      id: actor.userId,
+      name: actor.name,
+      email: actor.email,
+      role: actor.role,
+      municipalityId: actor.municipalityId,
+      municipalityName: m.name,
+      municipalitySlug: m.slug,
+      departmentId: actor.departmentId,
+      locale: actor.locale,
+      csrfToken: actor.csrfToken ?? null,
+    };
+  };
+  const startSession = (reply: import('fastify').FastifyReply, s: Session) =>
+    reply.setCookie(SESSION_COOKIE, s.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.secureCookies,
+      expires: s.expiresAt,
+    });
+
+  app.get('/api/v1/health', { schema: { tags: ['Systeem'], summary: 'Draait Regie en bereikt het de database?', security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
+    await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').limit(1).execute();
+    return { status: 'ok' as const, database: deps.db.kind };
+  });
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      schema: { tags, summary: 'Inloggen als medewerker met e-mail en wachtwoord', security: [], body: z.object({ email: z.email(), password: z.string().min(1).max(200) }), response: { 200: Me, ...errors } },
+      // Slows down password guessing: ten attempts per minute per address and client.
+      config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req: import('fastify').FastifyRequest) => `${req.ip}|${String((req.body as { email?: string })?.email ?? '').toLowerCase()}` } },
+    },
+    async (req, reply) => {
+      const s = await unsafeLoginWithPassword(deps, req.body);
+      startSession(reply, s);
+      return me(s.actor);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login-links',
+    {
+      schema: {
+        tags,
+        summary: 'Een nieuwe inloglink per e-mail aanvragen (initiatiefnemers)',
+        security: [],
+        body: z.object({ municipality: z.string().min(1), email: z.email() }),
+        response: { 202: z.object({ status: z.literal('sent-if-known') }), ...errors },
+      },
+      config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      await requestLoginLink(deps, { municipalitySlug: req.body.municipality, email: req.body.email });
+      return reply.code(202).send({ status: 'sent-if-known' as const });
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/login-links/redeem',
+    {
+      schema: {
+        tags,
+        summary: 'Een inloglink inwisselen voor een sessie (één keer geldig)',
+        security: [],
+        body: z.object({ token: z.string().min(20).max(200) }),
+        response: { 200: z.object({ user: Me, caseId: z.string().nullable() }), ...errors },
+      },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      const s = await unsafeConsumeLoginLink(deps, req.body.token);
+      startSession(reply, s);
+      return { user: await me(s.actor), caseId: s.caseId };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Uitloggen', response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await logout(deps, token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/v1/me', { schema: { tags, summary: 'Wie ben ik?', response: { 200: Me, ...errors } } }, async (req) => me(ctxOf(deps, req).actor));
+
+  const Token = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
+  app.get('/api/v1/me/tokens', { schema: { tags, summary: 'Mijn persoonlijke API-tokens', response: { 200: z.object({ items: z.array(Token) }), ...errors } } }, async (req) => {
+    const rows = await listApiTokens(ctxOf(deps, req));
+    return {
+      items: rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at.toISOString(), lastUsedAt: t.last_used_at?.toISOString() ?? null, revokedAt: t.revoked_at?.toISOString() ?? null })),
+    };
+  });
+  app.post(
+    '/api/v1/me/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Een persoonlijk API-token maken (het token wordt één keer getoond)',
+        body: z.object({ name: z.string().trim().min(1).max(100) }),
+        response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(deps, req);
+      if (ctx.actor.role === 'initiator') throw new (await import('../../kernel/errors.js')).AppError(403, 'forbidden', 'error.forbidden');
+      return reply.code(201).send(await createApiToken(ctx, { name: req.body.name }));
+    },
+  );
+  app.delete('/api/v1/me/tokens/{id}', { schema: { tags, summary: 'Een API-token intrekken', params: IdParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+    await revokeApiToken(ctxOf(deps, req), { id: req.params.id });
+    return reply.code(204).send(null);
+  });
+}

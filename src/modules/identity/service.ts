@@ -1,0 +1,194 @@
+// Authentication use-cases: staff password login, initiator login links, sessions
+// and personal API tokens. Look-ups by secret cross tenants by nature (the secret
+// says who you are), so they are the `unsafe…` functions of this module.
+import { AppError, notFound } from '../../kernel/errors.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { UserRow } from '../../platform/db/schema.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { mails } from '../notifications/mails.js';
+import type { Actor } from './model.js';
+import { DUMMY_HASH, newToken, sha256, verifyPassword } from './secrets.js';
+
+const LINK_HOURS = 72;
+
+function toActor(u: UserRow, via: Actor['via'], csrfToken?: string): Actor {
+  return {
+    userId: u.id,
+    municipalityId: u.municipality_id,
+    role: u.role,
+    name: u.name,
+    email: u.email,
+    departmentId: u.department_id,
+    locale: u.locale,
+    via,
+    csrfToken,
+  };
+}
+
+export interface Session {
+  token: string;
+  csrfToken: string;
+  actor: Actor;
+  expiresAt: Date;
+}
+
+async function createSession(deps: Deps, user: UserRow): Promise<Session> {
+  const token = newToken();
+  const csrfToken = newToken();
+  const expiresAt = new Date(deps.clock.now().getTime() + deps.config.sessionDays * 86_400_000);
+  await deps.db.unsafeAdmin
+    .insertInto('sessions')
+    .values({ id: sha256(token), municipality_id: user.municipality_id, user_id: user.id, csrf_token: csrfToken, expires_at: expiresAt })
+    .execute();
+  return { token, csrfToken, actor: toActor(user, 'session', csrfToken), expiresAt };
+}
+
+/** Staff log in with e-mail and password. Unknown e-mail and wrong password look alike. */
+export async function unsafeLoginWithPassword(deps: Deps, opts: { email: string; password: string }): Promise<Session> {
+  const user = await deps.db.unsafeAdmin
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', opts.email.trim().toLowerCase()))
+    .where('role', '<>', 'initiator')
+    .where('active', '=', true)
+    .executeTakeFirst();
+  const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, opts.password);
+  if (!user || !user.password_hash || !ok) throw new AppError(401, 'invalid-credentials', 'error.invalidCredentials');
+  return createSession(deps, user);
+}
+
+export async function unsafeResolveSession(deps: Deps, token: string): Promise<Actor | null> {
+  const row = await deps.db.unsafeAdmin
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select(['s.csrf_token', 's.expires_at'])
+    .where('s.id', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.expires_at < deps.clock.now() || !row.active) return null;
+  return toActor(row, 'session', row.csrf_token);
+}
+
+export async function unsafeResolveApiToken(deps: Deps, token: string): Promise<Actor | null> {
+  const row = await deps.db.unsafeAdmin
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('u')
+    .select(['t.id as token_id'])
+    .where('t.token_hash', '=', sha256(token))
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row || !row.active) return null;
+  return toActor(row, 'token');
+}
+
+export async function logout(deps: Deps, token: string): Promise<void> {
+  await deps.db.unsafeAdmin.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+}
+
+/** Create a one-time login link for a user (written in the caller's transaction). */
+export async function issueLoginLink(trx: Tx, deps: Deps, opts: { municipalityId: string; userId: string; caseId: string | null }): Promise<string> {
+  const token = newToken();
+  await trx
+    .insertInto('login_links')
+    .values({
+      token_hash: sha256(token),
+      municipality_id: opts.municipalityId,
+      user_id: opts.userId,
+      case_id: opts.caseId,
+      expires_at: new Date(deps.clock.now().getTime() + LINK_HOURS * 3_600_000),
+    })
+    .execute();
+  return `${deps.config.publicUrl}/inloggen/link#${token}`;
+}
+
+/** Exchange a login link for a session; each link works once and expires. */
+export async function unsafeConsumeLoginLink(deps: Deps, token: string): Promise<Session & { caseId: string | null }> {
+  const now = deps.clock.now();
+  const link = await deps.db.unsafeTransaction(async (trx) => {
+    const row = await trx
+      .updateTable('login_links')
+      .set({ used_at: now })
+      .where('token_hash', '=', sha256(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning(['user_id', 'case_id'])
+      .executeTakeFirst();
+    return row;
+  });
+  if (!link) throw new AppError(401, 'invalid-link', 'error.invalidLink');
+  const user = await deps.db.unsafeAdmin.selectFrom('users').selectAll().where('id', '=', link.user_id).executeTakeFirstOrThrow();
+  return { ...(await createSession(deps, user)), caseId: link.case_id };
+}
+
+export async function createApiToken(ctx: Ctx, opts: { name: string }): Promise<{ id: string; token: string; name: string }> {
+  const token = newToken('regie_');
+  const row = await ctx.db.tenant(ctx.actor.municipalityId, (trx) =>
+    trx
+      .insertInto('api_tokens')
+      .values({ municipality_id: ctx.actor.municipalityId, user_id: ctx.actor.userId, name: opts.name, token_hash: sha256(token) })
+      .returning(['id', 'name'])
+      .executeTakeFirstOrThrow(),
+  );
+  return { id: row.id, name: row.name, token };
+}
+
+export async function listApiTokens(ctx: Ctx) {
+  return ctx.db.tenant(ctx.actor.municipalityId, (trx) =>
+    trx
+      .selectFrom('api_tokens')
+      .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at'])
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('user_id', '=', ctx.actor.userId)
+      .orderBy('created_at', 'desc')
+      .execute(),
+  );
+}
+
+export async function revokeApiToken(ctx: Ctx, opts: { id: string }): Promise<void> {
+  const res = await ctx.db.tenant(ctx.actor.municipalityId, (trx) =>
+    trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: ctx.clock.now() })
+      .where('municipality_id', '=', ctx.actor.municipalityId)
+      .where('user_id', '=', ctx.actor.userId)
+      .where('id', '=', opts.id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst(),
+  );
+  if (Number(res.numUpdatedRows) === 0) throw notFound('token');
+}
+
+/** `regie token create --email …`: a token for a named user, from the command line. */
+export async function unsafeCreateApiTokenForEmail(deps: Deps, opts: { email: string; name: string }) {
+  const user = await deps.db.unsafeAdmin
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', opts.email.toLowerCase()))
+    .where('role', '<>', 'initiator')
+    .executeTakeFirst();
+  if (!user) throw notFound('user');
+  return createApiToken({ ...deps, actor: toActor(user, 'token') }, { name: opts.name });
+}
+
+/**
+ * An initiator asks for a fresh login link. The answer is the same whether or not the
+ * address is known, so nobody can probe who has a case.
+ */
+export async function requestLoginLink(deps: Deps, opts: { municipalitySlug: string; email: string }): Promise<void> {
+  const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['id', 'name']).where('slug', '=', opts.municipalitySlug).executeTakeFirst();
+  if (!m) return;
+  await deps.db.tenant(m.id, async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('municipality_id', '=', m.id)
+      .where('role', '=', 'initiator')
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', opts.email.trim().toLowerCase()))
+      .executeTakeFirst();
+    if (!user) return;
+    const link = await issueLoginLink(trx, deps, { municipalityId: m.id, userId: user.id, caseId: null });
+    await enqueueMail(trx, { municipalityId: m.id, to: user.email, ...mails.loginLink(user.locale, { name: user.name, link, municipality: m.name }) });
+  });
+}

@@ -1,0 +1,193 @@
+// Plan use-cases: save a version, agree to it, mark actions done. Agreement of both
+// parties to the same version moves a planning case to executing.
+import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { authorizeCase, casePolicy } from '../cases/policy.js';
+import { findCase } from '../cases/repo.js';
+import { applyTransition, forPolicy, loadForChange } from '../cases/service.js';
+import { mails } from '../notifications/mails.js';
+import { getMunicipality } from '../organisation/repo.js';
+import { appendEvent } from '../timeline/repo.js';
+import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen } from './model.js';
+
+export interface PlanActionInput {
+  description: string;
+  ownerKind: ActionOwnerKind;
+  ownerDepartmentId?: string | null;
+  ownerName?: string | null;
+  dueOn: string;
+  status?: ActionStatus;
+}
+
+async function loadVersions(trx: Tx, mId: string, caseId: string) {
+  const plans = await trx.selectFrom('plans').selectAll().where('municipality_id', '=', mId).where('case_id', '=', caseId).orderBy('version', 'desc').execute();
+  const actions = plans.length
+    ? await trx
+        .selectFrom('plan_actions as a')
+        .leftJoin('departments as d', 'd.id', 'a.owner_department_id')
+        .selectAll('a')
+        .select('d.name as owner_department_name')
+        .where('a.municipality_id', '=', mId)
+        .where(
+          'a.plan_id',
+          'in',
+          plans.map((p) => p.id),
+        )
+        .orderBy('a.position')
+        .execute()
+    : [];
+  return plans.map((p) => ({ ...p, agreed: isAgreed({ initiatorAgreedAt: p.initiator_agreed_at, directorAgreedAt: p.director_agreed_at }), actions: actions.filter((a) => a.plan_id === p.id) }));
+}
+
+/** The plan of a case: every version, newest first; `current` is the newest. */
+export async function getPlan(ctx: Ctx, caseId: string) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await findCase(trx, ctx.actor.municipalityId, caseId);
+    if (!c || !casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
+    const versions = await loadVersions(trx, c.municipality_id, c.id);
+    return { caseId: c.id, caseVersion: c.version, current: versions[0] ?? null, agreedVersion: versions.find((v) => v.agreed)?.version ?? null, versions };
+  });
+}
+
+/**
+ * Save the plan. The newest version is edited in place while nobody agreed to it;
+ * once someone did, the change becomes a new version (the old one stays readable).
+ * `ifMatch` is the plan version the editor saw (0 when there was none).
+ */
+export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; actions: PlanActionInput[]; ifMatch?: number }) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await loadForChange(trx, ctx, opts.caseId);
+    authorizeCase(ctx.actor, 'editPlan', forPolicy(c));
+    opts.actions.forEach((a, i) => {
+      const problem = actionOwnerProblem(a);
+      if (problem) throw invalid(`actions.${i}.${problem}`, 'error.required');
+    });
+    const deptIds = [...new Set(opts.actions.map((a) => a.ownerDepartmentId).filter((d): d is string => !!d))];
+    if (deptIds.length) {
+      const found = await trx.selectFrom('departments').select('id').where('municipality_id', '=', c.municipality_id).where('id', 'in', deptIds).execute();
+      if (found.length !== deptIds.length) throw invalid('actions', 'error.unknownDepartment');
+    }
+    const latest = await trx.selectFrom('plans').selectAll().where('municipality_id', '=', c.municipality_id).where('case_id', '=', c.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    if (opts.ifMatch !== undefined && opts.ifMatch !== (latest?.version ?? 0)) throw staleVersion();
+    const frozen = latest ? isFrozen({ initiatorAgreedAt: latest.initiator_agreed_at, directorAgreedAt: latest.director_agreed_at }) : true;
+    let planId: string;
+    let version: number;
+    if (latest && !frozen) {
+      planId = latest.id;
+      version = latest.version;
+      await trx.updateTable('plans').set({ goal: opts.goal, updated_at: ctx.clock.now() }).where('id', '=', planId).execute();
+      await trx.deleteFrom('plan_actions').where('municipality_id', '=', c.municipality_id).where('plan_id', '=', planId).execute();
+    } else {
+      version = (latest?.version ?? 0) + 1;
+      const row = await trx
+        .insertInto('plans')
+        .values({ municipality_id: c.municipality_id, case_id: c.id, version, goal: opts.goal, created_by: ctx.actor.userId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      planId = row.id;
+    }
+    if (opts.actions.length) {
+      await trx
+        .insertInto('plan_actions')
+        .values(
+          opts.actions.map((a, i) => ({
+            municipality_id: c.municipality_id,
+            plan_id: planId,
+            position: i + 1,
+            description: a.description,
+            owner_kind: a.ownerKind,
+            owner_department_id: a.ownerKind === 'department' ? (a.ownerDepartmentId ?? null) : null,
+            owner_name: a.ownerKind === 'external' ? (a.ownerName ?? null) : null,
+            due_on: a.dueOn,
+            status: a.status ?? 'open',
+          })),
+        )
+        .execute();
+    }
+    await appendEvent(trx, {
+      municipalityId: c.municipality_id,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      visibility: 'shared',
+      event: { type: 'plan.versionSaved', payload: { planId, version, goal: opts.goal, actionCount: opts.actions.length } },
+    });
+    return { planId, version };
+  });
+}
+
+/** One party agrees to one version. Both on the newest version: the case executes. */
+export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: number }) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await loadForChange(trx, ctx, opts.caseId);
+    const as = ctx.actor.role === 'initiator' ? 'initiator' : 'director';
+    authorizeCase(ctx.actor, as === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector', forPolicy(c));
+    const plan = await trx.selectFrom('plans').selectAll().where('municipality_id', '=', c.municipality_id).where('case_id', '=', c.id).orderBy('version', 'desc').limit(1).forUpdate().executeTakeFirst();
+    if (!plan) throw notFound('plan');
+    // Agreeing to anything but the newest version would agree to something outdated.
+    if (plan.version !== opts.version) throw staleVersion();
+    const already = as === 'initiator' ? plan.initiator_agreed_at : plan.director_agreed_at;
+    if (already) throw conflict('error.alreadyAgreed');
+    const now = ctx.clock.now();
+    const updated = await trx
+      .updateTable('plans')
+      .set(as === 'initiator' ? { initiator_agreed_at: now } : { director_agreed_at: now, director_agreed_by: ctx.actor.userId })
+      .where('id', '=', plan.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const complete = isAgreed({ initiatorAgreedAt: updated.initiator_agreed_at, directorAgreedAt: updated.director_agreed_at });
+    await appendEvent(trx, {
+      municipalityId: c.municipality_id,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      visibility: 'shared',
+      event: { type: 'plan.agreed', payload: { planId: plan.id, version: plan.version, by: as, complete } },
+    });
+    if (complete && c.status === 'planning') {
+      await applyTransition(trx, ctx, c, 'executing', null, true);
+    } else if (!complete && as === 'director') {
+      // The director agreed first: the initiator is asked by mail.
+      const m = await getMunicipality(trx, c.municipality_id);
+      const initiator = await trx.selectFrom('users').selectAll().where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+      await enqueueMail(trx, {
+        municipalityId: c.municipality_id,
+        to: initiator.email,
+        ...mails.planAwaitsAgreement(initiator.locale, {
+          name: initiator.name,
+          reference: c.reference,
+          version: plan.version,
+          link: `${ctx.config.publicUrl}/mijn-zaak/${c.id}`,
+          municipality: m.name,
+        }),
+      });
+    }
+    return { version: plan.version, complete };
+  });
+}
+
+/** Progress on an action (done, dropped) does not change the agreed plan's content. */
+export async function setActionStatus(ctx: Ctx, opts: { caseId: string; actionId: string; status: ActionStatus }) {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const c = await loadForChange(trx, ctx, opts.caseId);
+    authorizeCase(ctx.actor, 'editPlan', forPolicy(c));
+    const action = await trx
+      .selectFrom('plan_actions as a')
+      .innerJoin('plans as p', 'p.id', 'a.plan_id')
+      .selectAll('a')
+      .where('a.municipality_id', '=', c.municipality_id)
+      .where('p.case_id', '=', c.id)
+      .where('a.id', '=', opts.actionId)
+      .executeTakeFirst();
+    if (!action) throw notFound('action');
+    if (action.status === opts.status) throw new AppError(409, 'conflict', 'error.noChange');
+    await trx.updateTable('plan_actions').set({ status: opts.status }).where('id', '=', action.id).execute();
+    await appendEvent(trx, {
+      municipalityId: c.municipality_id,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      visibility: 'shared',
+      event: { type: 'plan.actionStatusChanged', payload: { actionId: action.id, description: action.description, from: action.status, to: opts.status } },
+    });
+  });
+}

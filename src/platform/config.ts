@@ -1,0 +1,36 @@
+// Configuration from the environment, read once at start. Defaults give the demo:
+// PGlite in ./data, port 3000, mail written to ./data/mail.
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  /** Secure cookies; off only for plain-http hosts other than localhost. */
+  secureCookies: boolean;
+  sessionDays: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Regie <regie@localhost>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    secureCookies: env.COOKIE_SECURE !== 'false',
+    sessionDays: Number(env.SESSION_DAYS ?? 7),
+  };
+}
+
+export const mailDir = (c: Config) => join(c.dataDir, 'mail');
+export const pgliteDir = (c: Config) => join(c.dataDir, 'pglite');

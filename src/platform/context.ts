@@ -1,0 +1,16 @@
+// What every use-case receives: the database, the clock, the configuration and,
+// for authenticated calls, the actor. Wired once in platform/app.ts.
+import type { Clock } from '../kernel/clock.js';
+import type { Actor } from '../modules/identity/model.js';
+import type { Config } from './config.js';
+import type { Db } from './db/index.js';
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  config: Config;
+}
+
+export interface Ctx extends Deps {
+  actor: Actor;
+}

@@ -1,0 +1,119 @@
+// One database layer for both engines: PGlite (embedded, data in a folder) and a
+// PostgreSQL server (DATABASE_URL) through a pool. Same SQL, same migrations.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Tx = Transaction<Database>;
+export type Queryable = Kysely<Database> | Tx;
+
+export interface Db {
+  readonly kind: 'pglite' | 'postgres';
+  /**
+   * Privileged handle, outside row-level security: migrations, seeding, the outbox
+   * worker and the few look-ups that must cross tenants (login, session). Every use
+   * is in a function named `unsafe…`.
+   */
+  readonly unsafeAdmin: Kysely<Database>;
+  /**
+   * One transaction for one use-case, as role `regie_app` with the municipality set:
+   * row-level security hides every other municipality's rows.
+   */
+  tenant<T>(municipalityId: string, fn: (trx: Tx) => Promise<T>): Promise<T>;
+  /** A privileged transaction (no tenant scope). */
+  unsafeTransaction<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const DATE_ARRAY = 1182;
+const parseDateArray = (v: string): string[] => (v === '{}' ? [] : v.slice(1, -1).split(','));
+
+export interface OpenOptions {
+  /** postgres://… for a server; otherwise PGlite. */
+  url?: string;
+  /** PGlite data directory; omitted means in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Db> {
+  if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
+  return openPGlite(opts.dataDir);
+}
+
+async function openPGlite(dataDir?: string): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    dataDir,
+    extensions: { pg_trgm, btree_gin },
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [DATE]: (v: string) => v,
+      [DATE_ARRAY]: parseDateArray,
+    },
+  });
+  return wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
+}
+
+async function openPostgres(url: string, max: number): Promise<Db> {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8) return (v: string) => Number(v);
+      if (oid === DATE) return (v: string) => v;
+      if (oid === DATE_ARRAY) return parseDateArray;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  return wrap('postgres', new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+}
+
+const commitHooks = new WeakMap<Tx, Array<() => void>>();
+
+/** Run `fn` once the transaction has committed (never if it rolls back). */
+export function afterCommit(trx: Tx, fn: () => void): void {
+  const hooks = commitHooks.get(trx);
+  if (hooks) hooks.push(fn);
+  else commitHooks.set(trx, [fn]);
+}
+
+async function runTransaction<T>(kysely: Kysely<Database>, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  let hooks: Array<() => void> | undefined;
+  const result = await kysely.transaction().execute(async (trx) => {
+    const out = await fn(trx);
+    hooks = commitHooks.get(trx);
+    return out;
+  });
+  for (const hook of hooks ?? []) hook();
+  return result;
+}
+
+function wrap(kind: Db['kind'], kysely: Kysely<Database>): Db {
+  return {
+    kind,
+    unsafeAdmin: kysely,
+    tenant(municipalityId, fn) {
+      return runTransaction(kysely, async (trx) => {
+        // One round trip: switch to the unprivileged role and set the tenant for
+        // this transaction only (is_local = true).
+        await sql`select set_config('role', 'regie_app', true), set_config('regie.municipality_id', ${municipalityId}, true)`.execute(
+          trx,
+        );
+        return fn(trx);
+      });
+    },
+    unsafeTransaction(fn) {
+      return runTransaction(kysely, fn);
+    },
+    close() {
+      return kysely.destroy();
+    },
+  };
+}

@@ -1,0 +1,221 @@
+// Kysely table types for db/migrations. Keep in step with the SQL: a column added
+// there is added here.
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** ISO date `YYYY-MM-DD`: the db layer returns `date` columns as strings. */
+type DateCol = string;
+
+export interface MunicipalityTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  case_prefix: string;
+  plan_term_days: Generated<number>;
+  extra_holidays: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+}
+
+export interface DepartmentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  domain: 'social' | 'physical' | 'safety' | 'economy' | 'governance';
+  created_at: CreatedAt;
+}
+
+export interface NamedTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export type Role = 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
+
+export interface UserTable {
+  id: Generated<string>;
+  municipality_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  department_id: string | null;
+  phone: string | null;
+  company: string | null;
+  kvk_number: string | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  locale: Generated<'nl' | 'en'>;
+  created_at: CreatedAt;
+}
+
+export interface DirectorAreaTable {
+  municipality_id: string;
+  user_id: string;
+  area_id: string;
+}
+export interface DirectorThemeTable {
+  municipality_id: string;
+  user_id: string;
+  theme_id: string;
+}
+
+export interface SessionTable {
+  id: string;
+  municipality_id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokenTable {
+  id: Generated<string>;
+  municipality_id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LoginLinkTable {
+  token_hash: string;
+  municipality_id: string;
+  user_id: string;
+  case_id: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface CaseCounterTable {
+  municipality_id: string;
+  year: number;
+  last_value: number;
+}
+
+export type CaseStatusColumn = 'submitted' | 'intake' | 'planning' | 'executing' | 'closed' | 'withdrawn';
+
+export interface CaseTable {
+  id: Generated<string>;
+  municipality_id: string;
+  reference: string;
+  title: string;
+  description: string;
+  location: string;
+  area_id: string | null;
+  status: Generated<CaseStatusColumn>;
+  channel: Generated<'web' | 'desk' | 'phone' | 'email'>;
+  initiator_id: string;
+  director_id: string | null;
+  submitted_at: Generated<Date>;
+  intake_at: Timestamp | null;
+  clock_started_on: DateCol | null;
+  plan_due_on: DateCol | null;
+  suspended_since: DateCol | null;
+  suspended_days: Generated<number>;
+  closed_at: Timestamp | null;
+  withdrawn_reason: string | null;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+  search: ColumnType<string, never, never>;
+}
+
+export interface CaseThemeTable {
+  municipality_id: string;
+  case_id: string;
+  theme_id: string;
+}
+
+export interface SuspensionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  started_on: DateCol;
+  ended_on: DateCol | null;
+  reason: string;
+  started_by: string;
+  ended_by: string | null;
+}
+
+export interface PlanTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  version: number;
+  goal: string;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  initiator_agreed_at: Timestamp | null;
+  director_agreed_at: Timestamp | null;
+  director_agreed_by: string | null;
+}
+
+export interface PlanActionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  plan_id: string;
+  position: number;
+  description: string;
+  owner_kind: 'initiator' | 'director' | 'department' | 'external';
+  owner_department_id: string | null;
+  owner_name: string | null;
+  due_on: DateCol;
+  status: Generated<'open' | 'done' | 'dropped'>;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  municipality_id: string;
+  case_id: string | null;
+  type: string;
+  actor_id: string | null;
+  visibility: Generated<'internal' | 'shared'>;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  municipality_id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'pending' | 'sent'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface Database {
+  municipalities: MunicipalityTable;
+  departments: DepartmentTable;
+  areas: NamedTable;
+  themes: NamedTable;
+  users: UserTable;
+  director_areas: DirectorAreaTable;
+  director_themes: DirectorThemeTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  login_links: LoginLinkTable;
+  case_counters: CaseCounterTable;
+  cases: CaseTable;
+  case_themes: CaseThemeTable;
+  suspensions: SuspensionTable;
+  plans: PlanTable;
+  plan_actions: PlanActionTable;
+  events: EventTable;
+  outbox: OutboxTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type PlanRow = Selectable<PlanTable>;
+export type PlanActionRow = Selectable<PlanActionTable>;
+export type MunicipalityRow = Selectable<MunicipalityTable>;

@@ -1,0 +1,175 @@
+// The HTTP server: Fastify with zod schemas that validate, type and document every
+// route; problem+json errors; authentication by session cookie or bearer token;
+// CSRF protection for cookie-authenticated writes; the web app as static files.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import en from 'zod/v4/locales/en.js';
+import nl from 'zod/v4/locales/nl.js';
+import { AppError, forbidden, unauthenticated } from '../../kernel/errors.js';
+import type { Actor } from '../../modules/identity/model.js';
+import { unsafeResolveApiToken, unsafeResolveSession } from '../../modules/identity/service.js';
+import type { Ctx, Deps } from '../context.js';
+import { type Locale, negotiateLocale, translate } from '../i18n.js';
+import { openApiInfo } from './openapi.js';
+
+export const API_VERSION = '1.0.0';
+export const SESSION_COOKIE = 'regie_session';
+export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+  }
+}
+
+const zodLocales = { nl: nl(), en: en() };
+
+/** problem+json body (RFC 9457) with the offending fields. */
+export function problem(reply: FastifyReply, locale: Locale, e: AppError) {
+  const fields = e.fields.map((f) => ({ field: f.field, message: translate(locale, f.key, f.params) }));
+  return reply
+    .code(e.status)
+    .type('application/problem+json')
+    .send({
+      type: `https://regie.example/problemen/${e.type}`,
+      title: translate(locale, e.key, e.params),
+      status: e.status,
+      detail: fields.length ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : translate(locale, e.key, e.params),
+      ...(fields.length ? { invalidParams: fields.map((f) => ({ name: f.field, reason: f.message })) } : {}),
+    });
+}
+
+export async function buildServer(deps: Deps, register: (app: App) => void | Promise<void>): Promise<App> {
+  const app = Fastify({ logger: false, trustProxy: true, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('locale', 'nl');
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: openApiInfo(deps.config.publicUrl),
+    // Paths are documented relative to the server URL, which carries /api/v1.
+    transform: (args) => {
+      const out = jsonSchemaTransform(args);
+      return { ...out, url: out.url.replace(/^\/api\/v1/, '') || '/' };
+    },
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('API-Version', API_VERSION);
+    if (!req.url.startsWith('/api/')) return;
+    reply.header('Cache-Control', 'no-store');
+    req.actor = await authenticate(deps, req);
+    req.locale = negotiateLocale(req.headers['accept-language'], req.actor?.locale);
+    // A browser session may only write with the CSRF token it was given at login.
+    if (req.actor?.via === 'session' && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      if (req.headers['x-csrf-token'] !== req.actor.csrfToken) throw new AppError(403, 'csrf', 'error.csrf');
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const locale = req.locale ?? 'nl';
+    if (err instanceof AppError) return problem(reply, locale, err);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = err.validationContext === 'body' ? '' : `${err.validationContext}.`;
+      const fields = err.validation.map((v) => {
+        const issue = { ...v.params, code: v.keyword, message: v.message } as unknown as Parameters<(typeof zodLocales)['nl']['localeError']>[0];
+        const text = zodLocales[locale].localeError?.(issue);
+        const message = typeof text === 'string' ? text : (text?.message ?? v.message);
+        return { field: `${where}${v.instancePath.slice(1).replaceAll('/', '.')}` || where.slice(0, -1), key: message };
+      });
+      return problem(reply, locale, new AppError(400, 'invalid-input', 'error.invalidInput', {}, fields));
+    }
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) return problem(reply, locale, new AppError(429, 'rate-limited', 'error.rateLimited'));
+    if (status >= 400 && status < 500) {
+      return problem(reply, locale, new AppError(status, 'bad-request', 'error.invalidInput', {}, [{ field: 'request', key: (err as Error).message }]));
+    }
+    console.error(err);
+    return problem(reply, locale, new AppError(500, 'internal', 'error.internal'));
+  });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async (_req, reply) => {
+    reply.header('Access-Control-Allow-Origin', '*');
+    return app.swagger();
+  });
+
+  await register(app);
+
+  const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // The web app routes itself: every non-API GET serves its index page.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return problem(reply, req.locale, new AppError(404, 'not-found', 'error.notFound', { what: 'route' }));
+    });
+  } else {
+    app.setNotFoundHandler((req, reply) => problem(reply, req.locale, new AppError(404, 'not-found', 'error.notFound', { what: 'route' })));
+  }
+  return app;
+}
+
+async function authenticate(deps: Deps, req: FastifyRequest): Promise<Actor | null> {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith('Bearer ')) {
+    const actor = await unsafeResolveApiToken(deps, auth.slice(7).trim());
+    if (!actor) throw unauthenticated();
+    return actor;
+  }
+  const cookie = req.cookies[SESSION_COOKIE];
+  return cookie ? unsafeResolveSession(deps, cookie) : null;
+}
+
+/** The request context of an authenticated call; 401 when nobody is logged in. */
+export function ctxOf(deps: Deps, req: FastifyRequest): Ctx {
+  if (!req.actor) throw unauthenticated();
+  return { ...deps, actor: req.actor };
+}
+
+/** Only these roles may call the route at all (policies decide per resource). */
+export function requireRole(deps: Deps, req: FastifyRequest, roles: readonly Actor['role'][]): Ctx {
+  const ctx = ctxOf(deps, req);
+  if (!roles.includes(ctx.actor.role)) throw forbidden();
+  return ctx;
+}
+
+/** `If-Match: "7"` → 7; absent → undefined; anything else is a 412. */
+export function ifMatch(req: FastifyRequest): number | undefined {
+  const h = req.headers['if-match'];
+  if (h === undefined) return undefined;
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(String(h).trim());
+  if (!m) throw new AppError(412, 'precondition-failed', 'error.staleVersion');
+  return Number(m[1]);
+}
+
+export const etag = (version: number) => `"${version}"`;
+
+// Shared schemas for documentation and validation.
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  })
+  .describe('Foutbericht volgens RFC 9457 (application/problem+json)');
+export const IdParams = z.object({ id: z.uuid() });

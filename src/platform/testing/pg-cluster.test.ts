@@ -1,0 +1,44 @@
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { createDatabase } from './pg-cluster.js';
+
+// Set by scripts/test.mjs (`npm test`), which starts a throwaway cluster.
+// Missing means the suite is not running against a real PostgreSQL: fail, don't skip.
+function pgUrl(): string {
+  const url = process.env.REGIE_TEST_PG_URL;
+  if (!url)
+    throw new Error('REGIE_TEST_PG_URL is not set: run the tests with `npm test` (scripts/test.mjs starts PostgreSQL)');
+  return url;
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('test PostgreSQL cluster', () => {
+  it('is reachable through REGIE_TEST_PG_URL', async () => {
+    const [row] = await query<{ version: string }>(pgUrl(), 'select version()');
+    expect(row?.version).toContain('PostgreSQL');
+  });
+
+  it('createDatabase gives a separate database with the extensions the app needs', async () => {
+    const name = `cluster_test_${process.pid}_${Date.now()}`;
+    const url = await createDatabase(pgUrl(), name);
+    expect(new URL(url).pathname).toBe(`/${name}`);
+
+    const [row] = await query<{ db: string }>(url, 'select current_database() as db');
+    expect(row?.db).toBe(name);
+    // pg_trgm and btree_gin ship with postgresql(-contrib); the schema relies on them.
+    await query(url, 'create extension pg_trgm; create extension btree_gin');
+  });
+
+  it('createDatabase rejects names that would need quoting', async () => {
+    await expect(createDatabase(pgUrl(), 'x"; drop')).rejects.toThrow(/invalid database name/);
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * A throwaway PostgreSQL cluster for the test suite.
+ *
+ * `startPgCluster()` runs initdb in a temp dir, starts the server on a free
+ * TCP port on 127.0.0.1 (trust auth, durability switched off for speed) and
+ * returns its URL; `stop()` kills it and removes the dir. `createDatabase()`
+ * gives each test file its own database inside that cluster.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+} from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface PgCluster {
+  url: string;
+  port: number;
+  /** e.g. "15.14", from `postgres --version` */
+  version: string;
+  stop(): Promise<void>;
+}
+
+/** The PostgreSQL bin dir: pg_config's, else the newest Debian install, else wherever `initdb` is on PATH. */
+export function findPgBinDir(): string {
+  // On Debian, /usr/bin/pg_config comes from libpq-dev and may name a version
+  // whose server is not installed, so only trust it when initdb is really there.
+  const bindir = tryExec('pg_config', ['--bindir']);
+  if (bindir && existsSync(path.join(bindir, 'initdb'))) return bindir;
+
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root)) {
+    const versions = readdirSync(root)
+      .filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
+      .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a));
+    if (versions[0]) return path.join(root, versions[0], 'bin');
+  }
+
+  const onPath = tryExec('sh', ['-c', 'command -v initdb']);
+  // Resolve symlinks so pg_ctl/postgres are taken from the same install as initdb.
+  if (onPath) return path.dirname(realpathSync(onPath));
+  throw new Error('PostgreSQL not found: no pg_config, no /usr/lib/postgresql/*/bin/initdb, no initdb on PATH');
+}
+
+export async function startPgCluster(opts: { log?: boolean } = {}): Promise<PgCluster> {
+  const say = (msg: string) => opts.log && process.stderr.write(`[pg-cluster] ${msg}\n`);
+  const bin = findPgBinDir();
+  const version = /\d+(\.\d+)*/.exec(tryExec(path.join(bin, 'postgres'), ['--version']) ?? '')?.[0] ?? 'unknown';
+  const owner = runAsUser();
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'regie-pg-'));
+  const dataDir = path.join(dir, 'data');
+  const sockDir = path.join(dir, 'sock');
+  const logFile = path.join(dir, 'postgres.log');
+  mkdirSync(sockDir);
+  // The server process must own everything it writes to.
+  if (owner) for (const p of [dir, sockDir]) chownSync(p, owner.uid, owner.gid);
+
+  const run = (cmd: string, args: string[]) => exec(path.join(bin, cmd), args, owner, dir);
+  const cleanup = async () => {
+    // postmaster.pid exists while a server runs, also after a failed `pg_ctl start -w`.
+    if (existsSync(path.join(dataDir, 'postmaster.pid'))) {
+      await run('pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate', '-w']).catch(() => {});
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    say(`initdb in ${dataDir} (bin ${bin}${owner ? `, as ${owner.name}` : ''})`);
+    const initArgs = ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8'];
+    try {
+      await run('initdb', [...initArgs, '--locale=C.UTF-8']);
+    } catch (err) {
+      // Minimal images lack the C.UTF-8 locale; plain C is fine for tests.
+      if (!/locale/i.test(String(err))) throw err;
+      say('C.UTF-8 locale missing, retrying with --locale=C');
+      rmSync(dataDir, { recursive: true, force: true });
+      await run('initdb', [...initArgs, '--locale=C']);
+    }
+
+    // The free port can be taken between probing and binding; retry a few times.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      const serverOpts = [
+        `-p ${port}`,
+        `-k ${sockDir}`,
+        '-c listen_addresses=127.0.0.1',
+        '-c fsync=off',
+        '-c synchronous_commit=off',
+        '-c full_page_writes=off',
+        '-c max_connections=200',
+      ].join(' ');
+      try {
+        await run('pg_ctl', ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', serverOpts]);
+      } catch (err) {
+        const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : '';
+        if (attempt < 3 && /address already in use/i.test(log)) continue;
+        throw new Error(`${(err as Error).message}\n--- postgres.log ---\n${log}`);
+      }
+      say(`PostgreSQL ${version} listening on 127.0.0.1:${port}`);
+      return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, version, stop: cleanup };
+    }
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+/** Creates database `name` in the cluster behind `adminUrl` and returns its URL. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid database name: ${name}`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+interface Owner {
+  name: string;
+  uid: number;
+  gid: number;
+}
+
+/** PostgreSQL refuses to run as root: when we are root, run it as `postgres` (or `nobody`). */
+function runAsUser(): Owner | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  for (const name of ['postgres', 'nobody']) {
+    const uid = tryExec('id', ['-u', name]);
+    const gid = tryExec('id', ['-g', name]);
+    if (uid && gid) return { name, uid: Number(uid), gid: Number(gid) };
+  }
+  throw new Error('running as root and neither a "postgres" nor a "nobody" user exists');
+}
+
+function tryExec(cmd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs a PostgreSQL tool, as `owner` if given; rejects with its output on a non-zero exit. */
+function exec(cmd: string, args: string[], owner: Owner | undefined, cwd: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd, // the unprivileged user may not be able to read our cwd
+      // Own process group: a Ctrl-C in the terminal must not reach the postmaster
+      // (pg_ctl start forks it); the test runner stops it itself.
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(owner && { uid: owner.uid, gid: owner.gid }), // libuv also drops root's supplementary groups
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${path.basename(cmd)} ${args.join(' ')} exited with ${code}:\n${output.trim()}`));
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}

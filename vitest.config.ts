@@ -1,0 +1,50 @@
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Projects (select with `--project NAME`):
+//   unit      src/**/*.test.ts (not *.int.test.ts)
+//   pglite    src/**/*.int.test.ts against in-process PGlite
+//   postgres  the same *.int.test.ts files against the real server of `npm test`
+//   e2e       e2e/**/*.e2e.ts, one file at a time
+// The DB factory picks the database from REGIE_TEST_DB; REGIE_TEST_PG_URL comes
+// from scripts/test.mjs, which starts a throwaway PostgreSQL cluster.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    maxWorkers: 2,
+    minWorkers: 1,
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 30_000, // beforeAll hooks create databases and run migrations
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'src/**/*.int.test.ts'],
+          env: { REGIE_TEST_DB: 'pglite' },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'pglite', include: ['src/**/*.int.test.ts'], env: { REGIE_TEST_DB: 'pglite' } },
+      },
+      {
+        extends: true,
+        test: { name: 'postgres', include: ['src/**/*.int.test.ts'], env: { REGIE_TEST_DB: 'postgres' } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // `fileParallelism` is a root-only option in vitest 3.2; a single fork
+          // is the per-project way to run the e2e files one after another.
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+    ],
+  },
+});
