@@ -203,7 +203,7 @@ export function caseRoutes(app: App, deps: Deps) {
   );
 
   app.get(
-    '/api/v1/cases/{id}',
+    '/api/v1/cases/:id',
     { schema: { tags, summary: 'Eén zaak, met wat de gebruiker ermee mag', params: IdParams, response: { 200: CaseDetail, ...errors } } },
     async (req, reply) => {
       const d = await getCase(ctxOf(deps, req), req.params.id);
@@ -219,7 +219,7 @@ export function caseRoutes(app: App, deps: Deps) {
   };
 
   app.post(
-    '/api/v1/cases/{id}/status',
+    '/api/v1/cases/:id/status',
     {
       schema: {
         tags,
@@ -236,7 +236,7 @@ export function caseRoutes(app: App, deps: Deps) {
   );
 
   app.get(
-    '/api/v1/cases/{id}/director-proposal',
+    '/api/v1/cases/:id/director-proposal',
     {
       schema: {
         tags,
@@ -259,7 +259,7 @@ export function caseRoutes(app: App, deps: Deps) {
   );
 
   app.put(
-    '/api/v1/cases/{id}/director',
+    '/api/v1/cases/:id/director',
     {
       schema: {
         tags,
@@ -276,7 +276,7 @@ export function caseRoutes(app: App, deps: Deps) {
   );
 
   app.post(
-    '/api/v1/cases/{id}/suspension',
+    '/api/v1/cases/:id/suspension',
     {
       schema: {
         tags,
@@ -293,7 +293,7 @@ export function caseRoutes(app: App, deps: Deps) {
   );
 
   app.delete(
-    '/api/v1/cases/{id}/suspension',
+    '/api/v1/cases/:id/suspension',
     { schema: { tags, summary: 'De planklok hervatten', params: IdParams, response: { 200: CaseDetail, ...errors } } },
     async (req, reply) => {
       await resumeClock(ctxOf(deps, req), { caseId: req.params.id, ifMatch: ifMatch(req) });

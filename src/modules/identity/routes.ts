@@ -142,7 +142,7 @@ export function identityRoutes(app: App, deps: Deps) {
       return reply.code(201).send(await createApiToken(ctx, { name: req.body.name }));
     },
   );
-  app.delete('/api/v1/me/tokens/{id}', { schema: { tags, summary: 'Een API-token intrekken', params: IdParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
+  app.delete('/api/v1/me/tokens/:id', { schema: { tags, summary: 'Een API-token intrekken', params: IdParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     await revokeApiToken(ctxOf(deps, req), { id: req.params.id });
     return reply.code(204).send(null);
   });

@@ -87,13 +87,13 @@ export function planRoutes(app: App, deps: Deps) {
   };
 
   app.get(
-    '/api/v1/cases/{id}/plan',
+    '/api/v1/cases/:id/plan',
     { schema: { tags, summary: 'Het plan van aanpak met alle versies', params: IdParams, response: { 200: Plan, ...errors } } },
     async (req, reply) => respond(req, reply, req.params.id),
   );
 
   app.put(
-    '/api/v1/cases/{id}/plan',
+    '/api/v1/cases/:id/plan',
     {
       schema: {
         tags,
@@ -110,7 +110,7 @@ export function planRoutes(app: App, deps: Deps) {
   );
 
   app.post(
-    '/api/v1/cases/{id}/plan/agreements',
+    '/api/v1/cases/:id/plan/agreements',
     {
       schema: {
         tags,
@@ -127,7 +127,7 @@ export function planRoutes(app: App, deps: Deps) {
   );
 
   app.patch(
-    '/api/v1/cases/{id}/plan/actions/{actionId}',
+    '/api/v1/cases/:id/plan/actions/:actionId',
     {
       schema: {
         tags,

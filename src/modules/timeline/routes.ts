@@ -17,7 +17,7 @@ const Event = z.object({
 
 export function timelineRoutes(app: App, deps: Deps) {
   app.get(
-    '/api/v1/cases/{id}/events',
+    '/api/v1/cases/:id/events',
     {
       schema: {
         tags,
@@ -44,7 +44,7 @@ export function timelineRoutes(app: App, deps: Deps) {
   );
 
   app.post(
-    '/api/v1/cases/{id}/notes',
+    '/api/v1/cases/:id/notes',
     {
       schema: {
         tags,
@@ -61,7 +61,7 @@ export function timelineRoutes(app: App, deps: Deps) {
   );
 
   app.post(
-    '/api/v1/cases/{id}/messages',
+    '/api/v1/cases/:id/messages',
     {
       schema: {
         tags,

@@ -23,3 +23,35 @@ export function openApiInfo(publicUrl: string) {
     security: [{ session: [] }, { bearer: [] }] as Array<Record<string, string[]>>,
   };
 }
+
+type Json = Record<string, any>;
+
+/**
+ * Finish the generated document for the API Design Rules: every success response
+ * declares the API-Version header (/core/version-header), every error response is
+ * application/problem+json (RFC 9457), and /openapi.json declares its CORS header.
+ */
+export function finishDocument(doc: Json, apiVersion: string): Json {
+  const versionHeader = { description: 'Volledige versie van de API', schema: { type: 'string', example: apiVersion } };
+  const tags = new Set<string>();
+  for (const [path, item] of Object.entries<Json>(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries<Json>(item)) {
+      if (!op || typeof op !== 'object' || !op.responses) continue;
+      // A stable operationId from method and path: GET /cases/{id}/plan → getCasesIdPlan.
+      op.operationId ??= method + path.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
+      op.description ??= op.summary;
+      for (const t of op.tags ?? []) tags.add(t);
+      for (const [code, res] of Object.entries<Json>(op.responses)) {
+        if (/^[23]\d\d$/.test(code)) {
+          res.headers = { ...(res.headers ?? {}), 'API-Version': versionHeader };
+          if (path === '/openapi.json') res.headers['access-control-allow-origin'] = { description: 'Altijd *', schema: { type: 'string' } };
+        } else if (/^[45]\d\d$/.test(code) && res.content) {
+          const schema = res.content['application/json']?.schema ?? Object.values<Json>(res.content)[0]?.schema;
+          res.content = { 'application/problem+json': { schema } };
+        }
+      }
+    }
+  }
+  doc.tags = [...tags].map((name) => ({ name }));
+  return doc;
+}

@@ -24,7 +24,7 @@ import type { Actor } from '../../modules/identity/model.js';
 import { unsafeResolveApiToken, unsafeResolveSession } from '../../modules/identity/service.js';
 import type { Ctx, Deps } from '../context.js';
 import { type Locale, negotiateLocale, translate } from '../i18n.js';
-import { openApiInfo } from './openapi.js';
+import { finishDocument, openApiInfo } from './openapi.js';
 
 export const API_VERSION = '1.0.0';
 export const SESSION_COOKIE = 'regie_session';
@@ -70,6 +70,7 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
       const out = jsonSchemaTransform(args);
       return { ...out, url: out.url.replace(/^\/api\/v1/, '') || '/' };
     },
+    transformObject: (input) => finishDocument((input as { openapiObject: Record<string, any> }).openapiObject, API_VERSION),
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -106,9 +107,9 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
     return problem(reply, locale, new AppError(500, 'internal', 'error.internal'));
   });
 
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/api/v1/openapi.json', { schema: { tags: ['Systeem'], summary: 'Dit OpenAPI-document', security: [], response: { 200: z.looseObject({ openapi: z.string() }) } } }, async (_req, reply) => {
     reply.header('Access-Control-Allow-Origin', '*');
-    return app.swagger();
+    return app.swagger() as unknown as { openapi: string };
   });
 
   await register(app);

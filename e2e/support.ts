@@ -1,0 +1,76 @@
+// End-to-end support: a real Regie (HTTP on a free loopback port, PGlite in a temp
+// dir, the built web app), a local SMTP server that captures its mail, and Debian's
+// Chromium driven by Playwright, with axe-core for accessibility checks.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { systemClock } from '../src/kernel/clock.js';
+import { seedDemo } from '../src/demo/seed.js';
+import { type Running, startRegie } from '../src/platform/app.js';
+import { loadConfig } from '../src/platform/config.js';
+import { openDatabase } from '../src/platform/db/index.js';
+import { smtpTransport } from '../src/platform/mail/outbox.js';
+import { type SmtpTestServer, startSmtpTestServer } from '../src/platform/testing/smtp.js';
+
+export interface E2E {
+  baseUrl: string;
+  regie: Running;
+  smtp: SmtpTestServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const smtp = await startSmtpTestServer();
+  const dataDir = mkdtempSync(join(tmpdir(), 'regie-e2e-'));
+  const db = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+  // The public URL is only known after listen; links in mail use it, so take a port first.
+  const config = { ...loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0' }), host: '127.0.0.1' };
+  const regie = await startRegie(config, db, { clock: systemClock, transport: smtpTransport(smtp.url) });
+  await seedDemo(regie.deps);
+  await regie.app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (regie.app.server.address() as { port: number }).port;
+  const baseUrl = `http://localhost:${port}`;
+  regie.deps.config.publicUrl = baseUrl;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    baseUrl,
+    regie,
+    smtp,
+    browser,
+    async close() {
+      await browser.close();
+      await regie.close();
+      await db.close();
+      await smtp.stop();
+    },
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Run axe (WCAG 2.0/2.1 A and AA) on the page; fail on serious or critical findings. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `axe on ${label}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}

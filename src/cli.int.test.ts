@@ -1,0 +1,71 @@
+// The `regie` command as a user runs it: a fresh data directory (or the PostgreSQL
+// server of the test run), migrate, add a user, create a token, serve with the demo.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_ENGINE } from './platform/testing/factories.js';
+import { createDatabase } from './platform/testing/pg-cluster.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'regie-cli-'));
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  env = { ...process.env, DATA_DIR: dataDir, SMTP_URL: '', DATABASE_URL: '' };
+  if (TEST_ENGINE === 'postgres') env.DATABASE_URL = await createDatabase(process.env.REGIE_TEST_PG_URL as string, `regie_cli_${randomBytes(4).toString('hex')}`);
+});
+
+const regie = (...args: string[]) => execFileSync(process.execPath, ['bin/regie.mjs', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let server: ChildProcess | undefined;
+afterAll(() => {
+  server?.kill('SIGTERM');
+});
+
+describe('regie command', () => {
+  it('migrates, seeds, adds a user and creates a token', () => {
+    expect(regie('migrate')).toContain('Migraties uitgevoerd');
+    expect(regie('seed-demo')).toContain('coordinator@voorbeeld.nl');
+    expect(regie('user', 'add', '--municipality', 'voorbeeld', '--email', 'nieuw@voorbeeld.nl', '--name', 'Nieuwe Regisseur', '--role', 'director', '--password', 'een-lang-wachtwoord')).toContain('nieuw@voorbeeld.nl');
+    expect(regie('token', 'create', '--email', 'nieuw@voorbeeld.nl').trim()).toMatch(/^regie_[\w-]{40,}$/);
+    expect(() => regie('user', 'add', '--municipality', 'nergens', '--email', 'x@y.nl', '--name', 'X', '--role', 'director')).toThrow();
+  }, 120_000);
+
+  it('serves the API with the demo municipality and prints how to log in', async () => {
+    const port = await freePort();
+    server = spawn(process.execPath, ['bin/regie.mjs', 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      server?.stdout?.on('data', (d) => {
+        out += String(d);
+        if (out.includes('wachtwoord:')) resolve();
+      });
+      server?.stderr?.on('data', (d) => {
+        out += String(d);
+      });
+      server?.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+    });
+    expect(out).toContain(`http://localhost:${port}`);
+    expect(out).toContain('beheer@voorbeeld.nl');
+    const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: TEST_ENGINE });
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'coordinator@voorbeeld.nl', password: 'regie-demo-2026' }),
+    });
+    expect(login.status).toBe(200);
+    expect((await login.json()).municipalityName).toBe('Gemeente Voorbeeld');
+  }, 120_000);
+});

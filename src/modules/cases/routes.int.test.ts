@@ -1,0 +1,126 @@
+// The case API over HTTP (in-process): intake, problem+json answers, ETags and
+// If-Match, CSRF, bearer tokens, and the initiator's login link.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildMunicipality, buildUser, type TestMunicipality } from '../../platform/testing/factories.js';
+import { startTestApp, type TestApp } from '../../platform/testing/http.js';
+import type { Actor } from '../identity/model.js';
+
+let t: TestApp;
+let m: TestMunicipality;
+let coordinator: Actor;
+let director: Actor;
+beforeAll(async () => {
+  t = await startTestApp();
+  m = await buildMunicipality(t.db);
+  coordinator = await buildUser(t.db, m, { role: 'coordinator' });
+  director = await buildUser(t.db, m, { role: 'director', areaIds: [m.areaIds[0] as string] });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const intakeBody = (email = `p${Math.random().toString(36).slice(2)}@example.nl`) => ({
+  municipality: m.slug,
+  initiator: { name: 'Fatima el Amrani', email, phone: '06-12345678' },
+  title: 'Buurtmoestuin op braakliggend terrein',
+  description: 'Wij willen met de buurt een moestuin beginnen op het terrein naast de school.',
+  location: 'Schoolstraat 4',
+  areaId: m.areaIds[0],
+  themeIds: [m.themeIds[0]],
+});
+
+describe('public intake', () => {
+  it('answers 201 with the reference and a Location header, without login', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: intakeBody() });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().reference).toMatch(new RegExp(`^${m.prefix}-\\d{4}-\\d{6}$`));
+    expect(res.headers.location).toBe(`/api/v1/cases/${res.json().id}`);
+    expect(res.headers['api-version']).toBe('1.0.0');
+  });
+
+  it('answers problem+json naming each bad field, in Dutch by default and English on request', async () => {
+    const bad = { ...intakeBody('not-an-email'), title: '' };
+    const nl = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: bad });
+    expect(nl.statusCode).toBe(400);
+    expect(nl.headers['content-type']).toContain('application/problem+json');
+    const names = nl.json().invalidParams.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['initiator.email', 'title']));
+    expect(nl.json().title).toBe('De invoer is niet geldig.');
+    const en = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: bad, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.json().title).toBe('The input is not valid.');
+  });
+
+  it('answers 404 for an unknown municipality and writes nothing', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: { ...intakeBody(), municipality: 'bestaat-niet' } });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('lets the initiator redeem the mailed link once and see only their own case', async () => {
+    const email = 'linkvolger@example.nl';
+    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: intakeBody(email) })).json();
+    await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: intakeBody() }); // someone else's case
+    const mail = await t.db.unsafeAdmin.selectFrom('outbox').select('body_text').where('to_address', '=', email).executeTakeFirstOrThrow();
+    const token = /inloggen\/link#(\S+)/.exec(mail.body_text)?.[1] as string;
+    const redeem = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login-links/redeem', payload: { token } });
+    expect(redeem.statusCode).toBe(200);
+    expect(redeem.json().caseId).toBe(created.id);
+    const cookie = `regie_session=${redeem.cookies.find((c) => c.name === 'regie_session')?.value}`;
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie } });
+    expect(list.json().items.map((i: { id: string }) => i.id)).toEqual([created.id]);
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login-links/redeem', payload: { token } });
+    expect(again.statusCode).toBe(401);
+  });
+});
+
+describe('staff API', () => {
+  it('assigns with If-Match, answers 412 on a stale ETag, and requires the CSRF header', async () => {
+    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: intakeBody() })).json();
+    const h = await t.login(coordinator);
+    const got = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${created.id}`, headers: h });
+    expect(got.statusCode).toBe(200);
+    const etag = got.headers.etag as string;
+    const proposal = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${created.id}/director-proposal`, headers: h });
+    expect(proposal.json().proposal.id).toBe(director.userId);
+
+    const noCsrf = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${created.id}/director`, headers: { cookie: h.cookie as string }, payload: { directorId: director.userId } });
+    expect(noCsrf.statusCode).toBe(403);
+    const ok = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${created.id}/director`, headers: { ...h, 'if-match': etag }, payload: { directorId: director.userId } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().director.id).toBe(director.userId);
+    expect(ok.headers.etag).not.toBe(etag);
+    const stale = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${created.id}/director`, headers: { ...h, 'if-match': etag }, payload: { directorId: director.userId, reason: 'x' } });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('authenticates a personal API token as Bearer, without CSRF', async () => {
+    const h = await t.login(director);
+    const made = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: h, payload: { name: 'script' } });
+    expect(made.statusCode).toBe(201);
+    const bearer = { authorization: `Bearer ${made.json().token}` };
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer });
+    expect(me.json().id).toBe(director.userId);
+    const note = await t.app.inject({ method: 'GET', url: '/api/v1/cases?status=planning', headers: bearer });
+    expect(note.statusCode).toBe(200);
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/me/tokens/${made.json().id}`, headers: h });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('refuses a bad cursor and an unknown status filter with problem+json', async () => {
+    const h = await t.login(coordinator);
+    const cur = await t.app.inject({ method: 'GET', url: '/api/v1/cases?cursor=rubbish', headers: h });
+    expect(cur.statusCode).toBe(400);
+    expect(cur.json().invalidParams[0].name).toBe('cursor');
+    const st = await t.app.inject({ method: 'GET', url: '/api/v1/cases?status=lost', headers: h });
+    expect(st.statusCode).toBe(400);
+    expect(st.json().invalidParams[0].name).toMatch(/^querystring\.status/);
+  });
+
+  it('rate-limits password guessing', async () => {
+    let last = 0;
+    for (let i = 0; i < 11; i++) {
+      last = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'guess@example.nl', password: `wrong${i}` } })).statusCode;
+    }
+    expect(last).toBe(429);
+  });
+});

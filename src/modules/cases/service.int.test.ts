@@ -1,0 +1,308 @@
+// Cases, plans and the timeline as use-cases on a real database (PGlite and
+// PostgreSQL): the whole path from intake to closing, and its refusals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../kernel/clock.js';
+import { AppError } from '../../kernel/errors.js';
+import type { Deps } from '../../platform/context.js';
+import type { Db } from '../../platform/db/index.js';
+import { buildMunicipality, buildUser, ctxFor, type TestMunicipality, testDatabase, testDeps } from '../../platform/testing/factories.js';
+import type { Actor } from '../identity/model.js';
+import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/service.js';
+import { addNote, caseTimeline, sendMessage } from '../timeline/service.js';
+import { getCase, listCases, teamBoard } from './queries.js';
+import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
+
+let db: Db;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function refusal(p: Promise<unknown>): Promise<{ status: number; key: string; fields: string[] }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return { status: e.status, key: e.key, fields: e.fields.map((f) => f.field) };
+    throw e;
+  }
+  throw new Error('expected a refusal, but it succeeded');
+}
+
+interface World {
+  deps: Deps & { clock: ReturnType<typeof fixedClock> };
+  m: TestMunicipality;
+  coordinator: Actor;
+  director: Actor;
+  other: Actor;
+}
+
+async function world(): Promise<World> {
+  const deps = { ...testDeps(db), clock: fixedClock('2026-03-02T09:00:00+01:00') };
+  const m = await buildMunicipality(db);
+  const coordinator = await buildUser(db, m, { role: 'coordinator' });
+  const director = await buildUser(db, m, { role: 'director', name: 'Anna Centrum', areaIds: [m.areaIds[0] as string], themeIds: [m.themeIds[0] as string] });
+  const other = await buildUser(db, m, { role: 'director', name: 'Bert Noord', areaIds: [m.areaIds[1] as string] });
+  return { deps, m, coordinator, director, other };
+}
+
+const intake = (w: World, overrides: Partial<Parameters<typeof submitCase>[1]> = {}) =>
+  submitCase(w.deps, {
+    municipalityId: w.m.id,
+    initiator: { name: 'Henk van Dijk', email: `henk-${Math.random().toString(36).slice(2)}@example.nl`, company: 'Autospuiterij Van Dijk B.V.', kvkNumber: '12345678' },
+    title: 'Stoppen met spuiten, pand verhuren',
+    description: 'Ik wil stoppen met autospuiten en de rest van het pand verhuren aan winkels.',
+    location: 'Marktstraat 12',
+    areaId: w.m.areaIds[0],
+    themeIds: [w.m.themeIds[0] as string],
+    channel: 'web',
+    ...overrides,
+  });
+
+async function initiatorOf(w: World, caseId: string): Promise<Actor> {
+  const row = await db.unsafeAdmin
+    .selectFrom('cases as c')
+    .innerJoin('users as u', 'u.id', 'c.initiator_id')
+    .selectAll('u')
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return { userId: row.id, municipalityId: row.municipality_id, role: 'initiator', name: row.name, email: row.email, departmentId: null, locale: row.locale, via: 'session' };
+}
+
+const outboxTo = (to: string) => db.unsafeAdmin.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', to).orderBy('id').execute();
+
+describe('intake', () => {
+  it('gives a reference per municipality and year, creates the initiator and mails them', async () => {
+    const w = await world();
+    const first = await intake(w);
+    const second = await intake(w);
+    expect(first.reference).toBe(`${w.m.prefix}-2026-000001`);
+    expect(second.reference).toBe(`${w.m.prefix}-2026-000002`);
+    const initiator = await initiatorOf(w, first.id);
+    const mail = await outboxTo(initiator.email);
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.subject).toContain(first.reference);
+    expect(mail[0]?.body_text).toMatch(/http:\/\/regie\.test\/inloggen\/link#\S{20,}/);
+    const events = await caseTimeline(ctxFor(w.deps, w.coordinator), { caseId: first.id, limit: 50 });
+    expect(events.rows.map((e) => e.type)).toEqual(['case.submitted']);
+  });
+
+  it('refuses an area of another municipality and writes nothing', async () => {
+    const w = await world();
+    const elsewhere = await buildMunicipality(db);
+    const before = await db.unsafeAdmin.selectFrom('cases').select(db.unsafeAdmin.fn.countAll<number>().as('n')).where('municipality_id', '=', w.m.id).executeTakeFirstOrThrow();
+    const r = await refusal(intake(w, { areaId: elsewhere.areaIds[0] }));
+    expect(r).toMatchObject({ status: 400, fields: ['areaId'] });
+    const after = await db.unsafeAdmin.selectFrom('cases').select(db.unsafeAdmin.fn.countAll<number>().as('n')).where('municipality_id', '=', w.m.id).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    const users = await db.unsafeAdmin.selectFrom('users').select('id').where('municipality_id', '=', w.m.id).where('role', '=', 'initiator').execute();
+    expect(users).toHaveLength(0);
+  });
+
+  it('lets staff register on someone’s behalf, but not a specialist', async () => {
+    const w = await world();
+    const specialist = await buildUser(db, w.m, { role: 'specialist' });
+    const ok = await submitCase(w.deps, { municipalityId: w.m.id, initiator: { name: 'Mw. Jansen', email: 'jansen@example.nl' }, title: 'Moestuin', description: 'Een moestuin in de wijk voor iedereen.', location: 'Noord', channel: 'phone' }, w.coordinator);
+    const c = await getCase(ctxFor(w.deps, w.coordinator), ok.id);
+    expect(c.case.channel).toBe('phone');
+    const r = await refusal(submitCase(w.deps, { municipalityId: w.m.id, initiator: { name: 'X', email: 'x@example.nl' }, title: 'Iets', description: 'Iets anders nog.', location: 'Zuid', channel: 'desk' }, specialist));
+    expect(r.status).toBe(403);
+  });
+});
+
+describe('assignment', () => {
+  it('proposes the director who covers area and theme, records assignment and mails both sides', async () => {
+    const w = await world();
+    const c = await intake(w);
+    const p = await proposeDirectorFor(ctxFor(w.deps, w.coordinator), c.id);
+    expect(p.proposal?.id).toBe(w.director.userId);
+    await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.director.userId });
+    const detail = await getCase(ctxFor(w.deps, w.coordinator), c.id);
+    expect(detail.director?.id).toBe(w.director.userId);
+    expect((await outboxTo(w.director.email)).map((m) => m.subject)).toEqual([expect.stringContaining(c.reference)]);
+    const initiator = await initiatorOf(w, c.id);
+    expect((await outboxTo(initiator.email)).at(-1)?.subject).toContain('Anna Centrum');
+  });
+
+  it('needs a reason to reassign, and only a coordinator may assign', async () => {
+    const w = await world();
+    const c = await intake(w);
+    await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.director.userId });
+    expect(await refusal(assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.other.userId }))).toMatchObject({ status: 400, fields: ['reason'] });
+    expect((await refusal(assignDirector(ctxFor(w.deps, w.director), { caseId: c.id, directorId: w.other.userId, reason: 'ik wil niet' }))).status).toBe(403);
+    await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.other.userId, reason: 'Werkverdeling' });
+    const events = await caseTimeline(ctxFor(w.deps, w.coordinator), { caseId: c.id, limit: 50 });
+    const reassigned = events.rows.filter((e) => e.type === 'case.assigned').at(-1);
+    expect(reassigned?.payload).toMatchObject({ directorId: w.other.userId, previousDirectorId: w.director.userId, reason: 'Werkverdeling' });
+  });
+
+  it('answers 412 on a stale If-Match version', async () => {
+    const w = await world();
+    const c = await intake(w);
+    const v = (await getCase(ctxFor(w.deps, w.coordinator), c.id)).case.version;
+    await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.director.userId, ifMatch: v });
+    expect((await refusal(changeStatus(ctxFor(w.deps, w.director), { caseId: c.id, to: 'intake', ifMatch: v }))).status).toBe(412);
+  });
+});
+
+describe('lifecycle, clock and plan', () => {
+  it('runs intake → planning → agreed plan → executing → closed, with the clock and mails', async () => {
+    const w = await world();
+    const c = await intake(w);
+    const dir = ctxFor(w.deps, w.director);
+    expect((await refusal(changeStatus(dir, { caseId: c.id, to: 'intake' }))).status).toBe(403); // visible, but not yet their case
+    await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.director.userId });
+    await changeStatus(dir, { caseId: c.id, to: 'intake' });
+    w.deps.clock.advanceDays(7); // intake conversation a week later: 2026-03-09
+    const planning = await changeStatus(dir, { caseId: c.id, to: 'planning' });
+    expect(planning.clock_started_on).toBe('2026-03-09');
+    expect(planning.plan_due_on).toBe('2026-04-20'); // six weeks
+
+    // Waiting on the initiator for five days moves the due date by five days.
+    w.deps.clock.advanceDays(3);
+    await suspendClock(dir, { caseId: c.id, reason: 'Wacht op tekeningen van de eigenaar' });
+    w.deps.clock.advanceDays(5);
+    const resumed = await resumeClock(dir, { caseId: c.id });
+    expect(resumed.plan_due_on).toBe('2026-04-25');
+    expect(resumed.suspended_days).toBe(5);
+
+    // Executing only through agreement of both.
+    expect(await refusal(changeStatus(dir, { caseId: c.id, to: 'closed' }))).toMatchObject({ status: 409 });
+    const saved = await savePlan(dir, {
+      caseId: c.id,
+      goal: 'Spuiterij stopt; pand wordt winkel en wonen',
+      actions: [
+        { description: 'Aanvraag wijziging omgevingsplan', ownerKind: 'initiator', dueOn: '2026-05-01' },
+        { description: 'Toets bestemming', ownerKind: 'department', ownerDepartmentId: w.m.departmentIds[0], dueOn: '2026-05-15' },
+        { description: 'Bodemonderzoek', ownerKind: 'external', ownerName: 'Omgevingsdienst Regio', dueOn: '2026-06-01' },
+      ],
+      ifMatch: 0,
+    });
+    expect(saved.version).toBe(1);
+    const initiator = await initiatorOf(w, c.id);
+    const ini = ctxFor(w.deps, initiator);
+    await agreePlan(dir, { caseId: c.id, version: 1 });
+    expect((await outboxTo(initiator.email)).at(-1)?.subject).toContain('versie 1');
+    const done = await agreePlan(ini, { caseId: c.id, version: 1 });
+    expect(done.complete).toBe(true);
+    expect((await getCase(dir, c.id)).case.status).toBe('executing');
+
+    // Changing the agreed plan makes version 2; version 1 stays readable and agreed.
+    await savePlan(dir, { caseId: c.id, goal: 'Spuiterij stopt; pand wordt winkel, wonen en atelier', actions: [], ifMatch: 1 });
+    const plan = await getPlan(ini, c.id);
+    expect(plan.versions.map((v) => [v.version, v.agreed])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
+    expect(plan.agreedVersion).toBe(1);
+    expect(plan.versions[1]?.actions).toHaveLength(3);
+
+    const action = plan.versions[1]?.actions[0];
+    await setActionStatus(dir, { caseId: c.id, actionId: action?.id as string, status: 'done' });
+
+    await changeStatus(dir, { caseId: c.id, to: 'closed', reason: 'Plan uitgevoerd' });
+    expect((await outboxTo(initiator.email)).at(-1)?.subject).toContain('afgesloten');
+    const types = (await caseTimeline(dir, { caseId: c.id, limit: 100 })).rows.map((e) => e.type);
+    expect(types).toEqual([
+      'case.submitted',
+      'case.assigned',
+      'case.statusChanged',
+      'case.statusChanged',
+      'clock.suspended',
+      'clock.resumed',
+      'plan.versionSaved',
+      'plan.agreed',
+      'plan.agreed',
+      'case.statusChanged',
+      'plan.versionSaved',
+      'plan.actionStatusChanged',
+      'case.statusChanged',
+    ]);
+  });
+
+  it('lets the initiator withdraw with a reason, and shows them only shared timeline entries', async () => {
+    const w = await world();
+    const c = await intake(w);
+    await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.director.userId });
+    const dir = ctxFor(w.deps, w.director);
+    await addNote(dir, { caseId: c.id, text: 'Intern: eigenaar lijkt haast te hebben', visibility: 'internal' });
+    await addNote(dir, { caseId: c.id, text: 'Gesprek gepland op 10 maart', visibility: 'shared' });
+    const initiator = await initiatorOf(w, c.id);
+    const ini = ctxFor(w.deps, initiator);
+    await sendMessage(ini, { caseId: c.id, text: 'Kan het gesprek ook om 14 uur?' });
+    expect((await outboxTo(w.director.email)).at(-1)?.body_text).toContain('Kan het gesprek ook om 14 uur?');
+    const seen = (await caseTimeline(ini, { caseId: c.id, limit: 100 })).rows;
+    expect(seen.some((e) => JSON.stringify(e.payload).includes('Intern'))).toBe(false);
+    expect(seen.some((e) => JSON.stringify(e.payload).includes('10 maart'))).toBe(true);
+    expect(await refusal(changeStatus(ini, { caseId: c.id, to: 'withdrawn' }))).toMatchObject({ status: 400, fields: ['reason'] });
+    await changeStatus(ini, { caseId: c.id, to: 'withdrawn', reason: 'Ik verkoop het pand' });
+    expect((await getCase(dir, c.id)).case).toMatchObject({ status: 'withdrawn', withdrawn_reason: 'Ik verkoop het pand' });
+  });
+});
+
+describe('lists, board and isolation', () => {
+  it('filters by status, director, theme and Dutch free text, with cursor pages', async () => {
+    const w = await world();
+    const a = await intake(w, { title: 'Fietsenstalling bij het station', description: 'Wij willen overdekte stallingen bij het station.', themeIds: [w.m.themeIds[1] as string] });
+    const b = await intake(w, { title: 'Terras op het plein', description: 'Een terras voor ons café op het plein.' });
+    w.deps.clock.advanceDays(1);
+    const c = await intake(w, { title: 'Moestuin', description: 'Een gezamenlijke moestuin in Noord.', areaId: w.m.areaIds[1] });
+    await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: b.id, directorId: w.director.userId });
+    const co = ctxFor(w.deps, w.coordinator);
+    const ids = async (f: Partial<Parameters<typeof listCases>[1]>) => (await listCases(co, { limit: 10, ...f })).items.map((i) => i.id);
+    // Dutch stemming: "stations" finds "station", "pleinen" finds "plein".
+    expect(await ids({ q: 'stations' })).toEqual([a.id]);
+    expect(await ids({ q: 'pleinen' })).toEqual([b.id]);
+    expect(await ids({ themeId: w.m.themeIds[1] })).toEqual([a.id]);
+    expect(await ids({ directorId: w.director.userId })).toEqual([b.id]);
+    expect(await ids({ directorId: 'none' })).toEqual([c.id, a.id]);
+    expect(await ids({ areaId: w.m.areaIds[1] })).toEqual([c.id]);
+    expect(await ids({ status: ['intake'] })).toEqual([]);
+    // Newest first, one per page, every case exactly once.
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listCases(co, { limit: 1, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual([c.id, expect.any(String), expect.any(String)]);
+    expect(new Set(seen)).toEqual(new Set([a.id, b.id, c.id]));
+  });
+
+  it('shows due soon and overdue plans on the team board', async () => {
+    const w = await world();
+    const soon = await intake(w, { title: 'Bijna verlopen' });
+    const late = await intake(w, { title: 'Te laat' });
+    const co = ctxFor(w.deps, w.coordinator);
+    const dir = ctxFor(w.deps, w.director);
+    for (const c of [soon, late]) {
+      await assignDirector(co, { caseId: c.id, directorId: w.director.userId });
+      await changeStatus(dir, { caseId: c.id, to: 'intake' });
+    }
+    await changeStatus(dir, { caseId: late.id, to: 'planning' }); // due 2026-04-13
+    w.deps.clock.advanceDays(2);
+    await changeStatus(dir, { caseId: soon.id, to: 'planning' }); // due 2026-04-15
+    w.deps.clock.set('2026-04-14T10:00:00+02:00');
+    const board = await teamBoard(co);
+    expect(board.overdue.map((c) => c.id)).toEqual([late.id]);
+    expect(board.dueSoon.map((c) => c.id)).toEqual([soon.id]);
+    expect(board.perDirector.find((d) => d.id === w.director.userId)?.open_cases).toBe(2);
+  });
+
+  it('never shows another municipality’s case: 404, and absent from lists', async () => {
+    const w = await world();
+    const c = await intake(w);
+    const elsewhere = await buildMunicipality(db);
+    const foreign = await buildUser(db, elsewhere, { role: 'coordinator' });
+    const fx = ctxFor(w.deps, foreign);
+    expect((await refusal(getCase(fx, c.id))).status).toBe(404);
+    expect((await refusal(assignDirector(fx, { caseId: c.id, directorId: w.director.userId }))).status).toBe(404);
+    expect((await refusal(addNote(fx, { caseId: c.id, text: 'x', visibility: 'internal' }))).status).toBe(404);
+    expect((await listCases(fx, { limit: 100 })).items).toEqual([]);
+    // Row-level security as the second wall: even an unscoped query sees nothing.
+    const rows = await db.tenant(elsewhere.id, (trx) => trx.selectFrom('cases').select('id').execute());
+    expect(rows).toEqual([]);
+  });
+});

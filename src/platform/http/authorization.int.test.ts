@@ -1,0 +1,129 @@
+// The negative suite: for every endpoint of the API, who is refused. Each row says
+// which actors may call it; everyone else of the same municipality is refused (403
+// or 404), a caller without credentials gets 401, and an allowed role of ANOTHER
+// municipality gets 404 for a resource or sees none of its rows in a collection.
+// A meta-test fails when the OpenAPI document has an operation without a row, so a
+// new endpoint cannot ship without its refusals.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../modules/identity/model.js';
+import { createApiToken, issueLoginLink } from '../../modules/identity/service.js';
+import { assignDirector, changeStatus, submitCase, suspendClock } from '../../modules/cases/service.js';
+import { savePlan } from '../../modules/plans/service.js';
+import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../testing/factories.js';
+import { startTestApp, type TestApp } from '../testing/http.js';
+import { ACTOR_KEYS, type ActorKey, rows, type World } from './authorization.rows.js';
+
+let t: TestApp;
+const people: Record<'A' | 'B', Partial<Record<ActorKey, { actor: Actor; token: string }>>> = { A: {}, B: {} };
+const munis: Partial<Record<'A' | 'B', TestMunicipality>> = {};
+
+async function person(side: 'A' | 'B', key: ActorKey, actor: Actor) {
+  const { token } = await createApiToken(ctxFor(t.deps, actor), { name: 'suite' });
+  people[side][key] = { actor, token };
+}
+
+async function populate(side: 'A' | 'B') {
+  const m = await buildMunicipality(t.db);
+  munis[side] = m;
+  for (const role of ['admin', 'coordinator', 'specialist', 'executive', 'council'] as const) await person(side, role, await buildUser(t.db, m, { role }));
+  await person(side, 'director', await buildUser(t.db, m, { role: 'director' }));
+  await person(side, 'otherDirector', await buildUser(t.db, m, { role: 'director' }));
+  for (const key of ['initiator', 'otherInitiator'] as const) {
+    const c = await submitCase(t.deps, { municipalityId: m.id, initiator: { name: key, email: `${key}-${m.slug}@example.nl` }, title: 'Een casus', description: 'Een casus om mee te testen.', location: 'Centrum', channel: 'web' });
+    const u = await t.db.unsafeAdmin.selectFrom('cases as c').innerJoin('users as u', 'u.id', 'c.initiator_id').selectAll('u').where('c.id', '=', c.id).executeTakeFirstOrThrow();
+    await person(side, key, { userId: u.id, municipalityId: m.id, role: 'initiator', name: u.name, email: u.email, departmentId: null, locale: 'nl', via: 'token' });
+  }
+}
+
+/** A fresh case of the initiator in municipality `side`, in planning with a director and a plan. */
+async function freshCase(side: 'A' | 'B', opts: { suspended?: boolean } = {}) {
+  const m = munis[side] as TestMunicipality;
+  const p = people[side];
+  const c = await submitCase(t.deps, {
+    municipalityId: m.id,
+    initiator: { name: 'initiator', email: p.initiator?.actor.email as string },
+    title: 'Terras aan de haven',
+    description: 'Een terras aan de haven voor ons café.',
+    location: 'Havenkade 1',
+    channel: 'web',
+  });
+  const coordinator = ctxFor(t.deps, p.coordinator?.actor as Actor);
+  const director = ctxFor(t.deps, p.director?.actor as Actor);
+  await assignDirector(coordinator, { caseId: c.id, directorId: p.director?.actor.userId as string });
+  await changeStatus(director, { caseId: c.id, to: 'intake' });
+  await changeStatus(director, { caseId: c.id, to: 'planning' });
+  await savePlan(director, { caseId: c.id, goal: 'Terras open voor de zomer', actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }] });
+  const action = await t.db.unsafeAdmin
+    .selectFrom('plan_actions as a')
+    .innerJoin('plans as p', 'p.id', 'a.plan_id')
+    .select('a.id')
+    .where('p.case_id', '=', c.id)
+    .executeTakeFirstOrThrow();
+  if (opts.suspended) await suspendClock(director, { caseId: c.id, reason: 'Wacht op stukken' });
+  const link = await t.db.unsafeTransaction((trx) => issueLoginLink(trx, t.deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }));
+  const token = await createApiToken(ctxFor(t.deps, p.director?.actor as Actor), { name: 'to-revoke' });
+  return { caseId: c.id, actionId: action.id, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await populate('A');
+  await populate('B');
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const world = (): World => ({ fresh: freshCase, people, munis: munis as Record<'A' | 'B', TestMunicipality> });
+
+async function call(r: ReturnType<(typeof rows)[number]['request']> extends Promise<infer X> ? X : never, token?: string) {
+  return t.app.inject({ method: r.method, url: `/api/v1${r.url}`, payload: r.body, headers: token ? { authorization: `Bearer ${token}` } : {} });
+}
+
+describe('every endpoint refuses whom it must', () => {
+  it('has a row for every operation in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const operations = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    const covered = new Set(rows.map((r) => r.operation));
+    expect(operations.filter((o) => !covered.has(o))).toEqual([]);
+  });
+
+  for (const row of rows) {
+    describe(row.operation, () => {
+      it('answers an allowed caller', async () => {
+        const req = await row.request(world(), 'A');
+        const who = row.allowed === 'public' ? undefined : people.A[row.allowed[0] as ActorKey]?.token;
+        const res = await call(req, who);
+        expect(res.statusCode, res.body).toBeLessThan(300);
+      });
+
+      if (row.allowed !== 'public') {
+        const allowed = row.allowed;
+        it('answers 401 without credentials', async () => {
+          const res = await call(await row.request(world(), 'A'));
+          expect(res.statusCode).toBe(401);
+          expect(res.headers['content-type']).toContain('application/problem+json');
+        });
+
+        for (const key of ACTOR_KEYS.filter((k) => !allowed.includes(k))) {
+          it(`refuses the ${key} of the same municipality`, async () => {
+            const res = await call(await row.request(world(), 'A'), people.A[key]?.token);
+            expect([403, 404], `${key}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+          });
+        }
+
+        it('refuses or hides it from an allowed role of another municipality', async () => {
+          const req = await row.request(world(), 'A');
+          const res = await call(req, people.B[allowed[0] as ActorKey]?.token);
+          if (row.scope === 'resource') {
+            expect(res.statusCode, res.body).toBe(404);
+          } else {
+            // A collection answers for the caller's own municipality: none of A's rows.
+            expect(res.body).not.toContain((munis.A as TestMunicipality).id);
+            expect(res.body).not.toContain((munis.A as TestMunicipality).slug);
+          }
+        });
+      }
+    });
+  }
+});

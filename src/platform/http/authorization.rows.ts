@@ -1,0 +1,126 @@
+// The rows of the negative suite (authorization.int.test.ts): one per API
+// operation, with who may call it. Keep this in step with the policies.
+import type { Actor } from '../../modules/identity/model.js';
+import { TEST_PASSWORD, type TestMunicipality } from '../testing/factories.js';
+
+export const ACTOR_KEYS = ['admin', 'coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'council', 'initiator', 'otherInitiator'] as const;
+export type ActorKey = (typeof ACTOR_KEYS)[number];
+
+export interface Fresh {
+  caseId: string;
+  actionId: string;
+  loginLink: string;
+  tokenId: string;
+  municipality: TestMunicipality;
+}
+
+export interface World {
+  fresh(side: 'A' | 'B', opts?: { suspended?: boolean }): Promise<Fresh>;
+  people: Record<'A' | 'B', Partial<Record<ActorKey, { actor: Actor; token: string }>>>;
+  munis: Record<'A' | 'B', TestMunicipality>;
+}
+
+export interface Req {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: Record<string, unknown>;
+}
+
+export interface Row {
+  operation: string;
+  /** The first listed actor is used for the allowed call and the other-municipality call. */
+  allowed: ActorKey[] | 'public';
+  scope: 'resource' | 'collection';
+  request(w: World, side: 'A' | 'B'): Promise<Req>;
+}
+
+const everyone: ActorKey[] = [...ACTOR_KEYS];
+const staff: ActorKey[] = ACTOR_KEYS.filter((k) => k !== 'initiator' && k !== 'otherInitiator');
+/** Staff who read case files (council members get overviews, not files). */
+const caseReaders: ActorKey[] = ['coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'admin'];
+
+const onCase = (method: Req['method'], tail: string, body?: (f: Fresh) => Record<string, unknown>) => async (w: World, side: 'A' | 'B'): Promise<Req> => {
+  const f = await w.fresh(side);
+  return { method, url: `/cases/${f.caseId}${tail.replace('{actionId}', f.actionId)}`, body: body?.(f) };
+};
+
+export const rows: Row[] = [
+  { operation: 'GET /health', allowed: 'public', scope: 'collection', request: async () => ({ method: 'GET', url: '/health' }) },
+  { operation: 'GET /openapi.json', allowed: 'public', scope: 'collection', request: async () => ({ method: 'GET', url: '/openapi.json' }) },
+  {
+    operation: 'POST /auth/login',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => ({ method: 'POST', url: '/auth/login', body: { email: w.people[s].coordinator?.actor.email, password: TEST_PASSWORD } }),
+  },
+  {
+    operation: 'POST /auth/login-links',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => ({ method: 'POST', url: '/auth/login-links', body: { municipality: w.munis[s].slug, email: w.people[s].initiator?.actor.email } }),
+  },
+  {
+    operation: 'POST /auth/login-links/redeem',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => ({ method: 'POST', url: '/auth/login-links/redeem', body: { token: (await w.fresh(s)).loginLink } }),
+  },
+  { operation: 'POST /auth/logout', allowed: 'public', scope: 'collection', request: async () => ({ method: 'POST', url: '/auth/logout' }) },
+  { operation: 'GET /me', allowed: everyone, scope: 'collection', request: async () => ({ method: 'GET', url: '/me' }) },
+  { operation: 'GET /me/tokens', allowed: everyone, scope: 'collection', request: async () => ({ method: 'GET', url: '/me/tokens' }) },
+  { operation: 'POST /me/tokens', allowed: staff, scope: 'collection', request: async () => ({ method: 'POST', url: '/me/tokens', body: { name: 'x' } }) },
+  {
+    operation: 'DELETE /me/tokens/{id}',
+    allowed: ['director'], // only one's own token
+    scope: 'resource',
+    request: async (w, s) => ({ method: 'DELETE', url: `/me/tokens/${(await w.fresh(s)).tokenId}` }),
+  },
+  {
+    operation: 'POST /cases',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => ({
+      method: 'POST',
+      url: '/cases',
+      body: { municipality: w.munis[s].slug, initiator: { name: 'Jan', email: 'jan@example.nl' }, title: 'Bankje', description: 'Een bankje in het park graag.', location: 'Park' },
+    }),
+  },
+  { operation: 'GET /cases', allowed: [...caseReaders, 'initiator'], scope: 'collection', request: async () => ({ method: 'GET', url: '/cases' }) },
+  { operation: 'GET /cases/{id}', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '') },
+  {
+    operation: 'POST /cases/{id}/status',
+    allowed: ['director', 'coordinator', 'initiator'],
+    scope: 'resource',
+    request: onCase('POST', '/status', () => ({ status: 'withdrawn', reason: 'Test van de autorisatie' })),
+  },
+  { operation: 'GET /cases/{id}/director-proposal', allowed: ['coordinator'], scope: 'resource', request: onCase('GET', '/director-proposal') },
+  {
+    operation: 'PUT /cases/{id}/director',
+    allowed: ['coordinator'],
+    scope: 'resource',
+    request: async (w, s) => {
+      const f = await w.fresh(s);
+      return { method: 'PUT', url: `/cases/${f.caseId}/director`, body: { directorId: w.people[s].otherDirector?.actor.userId, reason: 'Werkverdeling' } };
+    },
+  },
+  { operation: 'POST /cases/{id}/suspension', allowed: ['director', 'coordinator'], scope: 'resource', request: onCase('POST', '/suspension', () => ({ reason: 'Wacht op stukken' })) },
+  {
+    operation: 'DELETE /cases/{id}/suspension',
+    allowed: ['director', 'coordinator'],
+    scope: 'resource',
+    request: async (w, s) => ({ method: 'DELETE', url: `/cases/${(await w.fresh(s, { suspended: true })).caseId}/suspension` }),
+  },
+  { operation: 'GET /team-board', allowed: ['coordinator', 'director', 'otherDirector'], scope: 'collection', request: async () => ({ method: 'GET', url: '/team-board' }) },
+  { operation: 'GET /cases/{id}/plan', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '/plan') },
+  {
+    operation: 'PUT /cases/{id}/plan',
+    allowed: ['director'],
+    scope: 'resource',
+    request: onCase('PUT', '/plan', () => ({ goal: 'Nieuw doel', actions: [] })),
+  },
+  { operation: 'POST /cases/{id}/plan/agreements', allowed: ['director', 'initiator'], scope: 'resource', request: onCase('POST', '/plan/agreements', () => ({ version: 1 })) },
+  { operation: 'PATCH /cases/{id}/plan/actions/{actionId}', allowed: ['director'], scope: 'resource', request: onCase('PATCH', '/plan/actions/{actionId}', () => ({ status: 'done' })) },
+  { operation: 'GET /cases/{id}/events', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '/events') },
+  { operation: 'POST /cases/{id}/notes', allowed: ['director', 'coordinator'], scope: 'resource', request: onCase('POST', '/notes', () => ({ text: 'Notitie', visibility: 'internal' })) },
+  { operation: 'POST /cases/{id}/messages', allowed: ['initiator', 'director', 'coordinator'], scope: 'resource', request: onCase('POST', '/messages', () => ({ text: 'Hallo' })) },
+];
