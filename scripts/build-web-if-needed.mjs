@@ -18,6 +18,7 @@ function newest(dir) {
   return t;
 }
 
+if (!existsSync(join(root, 'web/index.html'))) process.exit(0); // no web app in this checkout
 const sources = [join(root, 'web/src'), join(root, 'web/index.html'), join(root, 'web/vite.config.ts')].filter(existsSync);
 const sourceTime = Math.max(0, ...sources.map((s) => (statSync(s).isDirectory() ? newest(s) : statSync(s).mtimeMs)));
 if (existsSync(dist) && statSync(dist).mtimeMs >= sourceTime) process.exit(0);

@@ -85,7 +85,8 @@ export const rows: Row[] = [
       body: { municipality: w.munis[s].slug, initiator: { name: 'Jan', email: 'jan@example.nl' }, title: 'Bankje', description: 'Een bankje in het park graag.', location: 'Park' },
     }),
   },
-  { operation: 'GET /cases', allowed: [...caseReaders, 'initiator'], scope: 'collection', request: async () => ({ method: 'GET', url: '/cases' }) },
+  // Initiators list only their own cases (tested in cases/routes.int.test.ts).
+  { operation: 'GET /cases', allowed: [...caseReaders, 'initiator', 'otherInitiator'], scope: 'collection', request: async () => ({ method: 'GET', url: '/cases' }) },
   { operation: 'GET /cases/{id}', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '') },
   {
     operation: 'POST /cases/{id}/status',

@@ -1,0 +1,433 @@
+// National-scale benchmark data: 342 municipalities of uneven size (Zipf-like with
+// some noise: a few cities with tens of thousands of cases, many towns with a few
+// hundred), their organisation and people, N cases with themes and events.
+//
+// Everything is generated inside the database with set-based SQL
+// (`insert … select … from generate_series(…)`), one statement per municipality and
+// year (split at 50,000 rows), never row by row from JavaScript.
+import { sql } from 'kysely';
+import type { Db } from '../src/platform/db/index.js';
+import {
+  AREA_NAMES,
+  DEPARTMENTS,
+  FIRST_NAMES,
+  LARGE_MUNICIPALITIES,
+  LAST_NAMES,
+  OPENERS,
+  PLACE_PHRASES,
+  REASONS,
+  STREETS,
+  SUBJECTS,
+  THEME_NAMES,
+  TITLE_OPENERS,
+  TOWN_PARTS_A,
+  TOWN_PARTS_B,
+  VERBS,
+} from './words.js';
+
+export const MUNICIPALITY_COUNT = 342;
+/** Cases are spread from this instant (Dutch time) until now. */
+export const HISTORY_START_YEAR = 2023;
+const BATCH = 50_000;
+const PLAN_TERM_DAYS = 42;
+
+export interface PlannedMunicipality {
+  rank: number;
+  name: string;
+  slug: string;
+  prefix: string;
+  size: number;
+  areas: number;
+  themes: number;
+  departments: number;
+  directors: number;
+  initiators: number;
+}
+
+export interface SeededMunicipality extends PlannedMunicipality {
+  id: string;
+}
+
+export interface SeedResult {
+  municipalities: SeededMunicipality[];
+  cases: number;
+  events: number;
+  caseThemes: number;
+  users: number;
+  seconds: { organisation: number; cases: number; analyze: number; total: number };
+}
+
+/** Deterministic PRNG (mulberry32) so the plan is the same on every engine and run. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Split `total` over `weights` in whole numbers that sum exactly to `total` (largest remainder). */
+export function apportion(total: number, weights: number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const exact = weights.map((w) => (w / sum) * total);
+  const out = exact.map(Math.floor);
+  let rest = total - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => [e - Math.floor(e), i] as const).sort((a, b) => b[0] - a[0]);
+  for (let j = 0; rest > 0; j = (j + 1) % order.length, rest--) out[order[j]![1]]! += 1;
+  return out;
+}
+
+const base26 = (n: number, len: number) => {
+  let s = '';
+  for (let i = 0; i < len; i++) {
+    s = String.fromCharCode(65 + (n % 26)) + s;
+    n = Math.floor(n / 26);
+  }
+  return s;
+};
+
+/**
+ * Sizes follow a Zipf–Mandelbrot law, weight ∝ 1/(rank+3), with ±30 % log-normal
+ * noise: at 1,000,000 cases the largest city gets ≈ 50,000 cases, the median town
+ * ≈ 1,300 and the smallest a few hundred, the shape of the Dutch municipalities.
+ */
+export function planMunicipalities(totalCases: number): PlannedMunicipality[] {
+  const rand = rng(342);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const weights = Array.from({ length: MUNICIPALITY_COUNT }, (_, i) => (1 / (i + 4)) * Math.exp(0.15 * gauss())).sort((a, b) => b - a);
+  const sizes = apportion(totalCases, weights);
+  const usedNames = new Set<string>();
+  return sizes.map((size, i) => {
+    let name: string;
+    let prefix: string;
+    const large = LARGE_MUNICIPALITIES[i];
+    if (large) {
+      [name, prefix] = large;
+    } else {
+      // Composed Dutch-sounding names; the prefix is "Q" + a base-26 index, which no
+      // real name above uses, so prefixes stay unique.
+      let j = i;
+      do {
+        name = `${TOWN_PARTS_A[j % TOWN_PARTS_A.length]}${TOWN_PARTS_B[Math.floor(j / TOWN_PARTS_A.length) % TOWN_PARTS_B.length]}`;
+        if (j >= TOWN_PARTS_A.length * TOWN_PARTS_B.length) name += ` ${Math.floor(j / (TOWN_PARTS_A.length * TOWN_PARTS_B.length)) + 1}`;
+        j += MUNICIPALITY_COUNT;
+      } while (usedNames.has(name));
+      prefix = `Q${base26(i, 3)}`;
+    }
+    usedNames.add(name);
+    const slug = name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    return {
+      rank: i + 1,
+      name,
+      slug,
+      prefix,
+      size,
+      areas: Math.min(AREA_NAMES.length, 3 + Math.round(Math.log2(Math.max(1, size / 250)))),
+      themes: size >= 5000 ? 10 : size >= 1000 ? 8 : 6,
+      departments: size >= 5000 ? 5 : size >= 1500 ? 4 : 3,
+      directors: Math.max(2, Math.min(80, Math.round(size / 1000))),
+      initiators: Math.max(5, Math.ceil(size / 4)),
+    };
+  });
+}
+
+/** A SQL array literal of constant words (ours, not user input; quotes are doubled anyway). */
+const textArray = (words: readonly string[]) => sql.raw(`array[${words.map((w) => `'${w.replaceAll("'", "''")}'`).join(',')}]::text[]`);
+
+const pick = (arr: string, r: string) => `${arr}[1 + floor(${r} * cardinality(${arr}))::int]`;
+
+/** Cases per year: growth as the platform is adopted, and the current year only up to now. */
+function yearSlices(now: Date): Array<{ year: number; start: Date; end: Date; weight: number }> {
+  const nowYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(now));
+  const out = [];
+  for (let y = HISTORY_START_YEAR; y <= nowYear; y++) {
+    const start = new Date(`${y}-01-01T00:00:00+01:00`);
+    const fullEnd = new Date(`${y + 1}-01-01T00:00:00+01:00`);
+    // Stop an hour before now so nothing is submitted "in the future" during the run.
+    const end = y === nowYear ? new Date(now.getTime() - 3_600_000) : fullEnd;
+    const growth = 1 + 0.15 * (y - HISTORY_START_YEAR);
+    out.push({ year: y, start, end, weight: ((end.getTime() - start.getTime()) / (fullEnd.getTime() - start.getTime())) * growth });
+  }
+  return out;
+}
+
+export async function seed(db: Db, opts: { cases: number; now?: Date; log?: (line: string) => void }): Promise<SeedResult> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const now = opts.now ?? new Date();
+  const k = db.unsafeAdmin;
+  const t0 = performance.now();
+  const plan = planMunicipalities(opts.cases);
+  log(
+    `  plan: ${plan.length} municipalities, largest ${plan[0]!.name} ${plan[0]!.size} cases, median ${plan[Math.floor(plan.length / 2)]!.size}, smallest ${plan.at(-1)!.size}`,
+  );
+
+  // ---- municipalities and their organisation ---------------------------------------
+  const rows = await k
+    .insertInto('municipalities')
+    .values(plan.map((m) => ({ slug: m.slug, name: `Gemeente ${m.name}`, case_prefix: m.prefix, plan_term_days: PLAN_TERM_DAYS })))
+    .returning(['id', 'slug'])
+    .execute();
+  const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
+  const seeded: SeededMunicipality[] = plan.map((m) => ({ ...m, id: idBySlug.get(m.slug)! }));
+  const firsts = textArray(FIRST_NAMES);
+  const lasts = textArray(LAST_NAMES);
+  let users = 0;
+  for (const m of seeded) {
+    await db.unsafeTransaction(async (trx) => {
+      await sql`insert into areas (municipality_id, name) select ${m.id}::uuid, n from unnest(${textArray(AREA_NAMES)}) with ordinality as a(n, i) where i <= ${m.areas}`.execute(trx);
+      await sql`insert into themes (municipality_id, name) select ${m.id}::uuid, n from unnest(${textArray(THEME_NAMES)}) with ordinality as a(n, i) where i <= ${m.themes}`.execute(trx);
+      await sql`insert into departments (municipality_id, name, domain)
+        select ${m.id}::uuid, n, d from unnest(${textArray(DEPARTMENTS.map((d) => d[0]))}, ${textArray(DEPARTMENTS.map((d) => d[1]))}) with ordinality as a(n, d, i)
+        where i <= ${m.departments}`.execute(trx);
+      // Staff: one coordinator, an admin, directors, one specialist per department.
+      // Staff e-mail addresses are unique nationally, so they carry the slug.
+      await sql`insert into users (municipality_id, email, name, role)
+        select ${m.id}::uuid, 'coordinator@' || ${m.slug} || '.example', 'Coördinator ' || ${m.name}, 'coordinator'
+        union all select ${m.id}::uuid, 'beheer@' || ${m.slug} || '.example', 'Beheerder ' || ${m.name}, 'admin'
+        union all select ${m.id}::uuid, 'regisseur' || lpad(n::text, 3, '0') || '@' || ${m.slug} || '.example',
+          ${firsts}[1 + n % cardinality(${firsts})] || ' ' || ${lasts}[1 + (n * 7) % cardinality(${lasts})], 'director'
+          from generate_series(1, ${m.directors}::int) n`.execute(trx);
+      await sql`insert into users (municipality_id, email, name, role, department_id)
+        select ${m.id}::uuid, 'specialist-' || row_number() over (order by name) || '@' || ${m.slug} || '.example', 'Specialist ' || name, 'specialist', id
+        from departments where municipality_id = ${m.id}::uuid`.execute(trx);
+      await sql`insert into users (municipality_id, email, name, role, phone)
+        select ${m.id}::uuid, 'inwoner' || n || '@' || ${m.slug} || '.example',
+          ${firsts}[1 + (n * 13) % cardinality(${firsts})] || ' ' || ${lasts}[1 + (n * 17 + n / 30) % cardinality(${lasts})], 'initiator',
+          '06' || lpad(((n * 7919) % 100000000)::text, 8, '0')
+        from generate_series(1, ${m.initiators}::int) n`.execute(trx);
+      // Every area and theme is covered by at least one director (director proposal needs it).
+      await sql`insert into director_areas (municipality_id, user_id, area_id)
+        select distinct ${m.id}::uuid, d.id, a.id
+        from (select id, row_number() over (order by email) as n from users where municipality_id = ${m.id}::uuid and role = 'director') d
+        join (select id, row_number() over (order by name) - 1 as i from areas where municipality_id = ${m.id}::uuid) a
+          on a.i in ((d.n - 1) % ${m.areas}, d.n % ${m.areas})`.execute(trx);
+      await sql`insert into director_themes (municipality_id, user_id, theme_id)
+        select distinct ${m.id}::uuid, d.id, t.id
+        from (select id, row_number() over (order by email) as n from users where municipality_id = ${m.id}::uuid and role = 'director') d
+        join (select id, row_number() over (order by name) - 1 as i from themes where municipality_id = ${m.id}::uuid) t
+          on t.i in ((d.n - 1) % ${m.themes}, (d.n + 2) % ${m.themes})`.execute(trx);
+    });
+    users += 2 + m.directors + m.departments + m.initiators;
+  }
+  const tOrg = performance.now();
+  log(`  organisation: ${seeded.length} municipalities, ${users.toLocaleString('en')} users in ${((tOrg - t0) / 1000).toFixed(1)} s`);
+
+  // ---- cases, case_themes, events ---------------------------------------------------
+  const slices = yearSlices(now);
+  let done = 0;
+  let events = 0;
+  let caseThemes = 0;
+  let lastLog = performance.now();
+  let batchNo = 0;
+  for (const m of seeded) {
+    const perYear = apportion(
+      m.size,
+      slices.map((s) => s.weight),
+    );
+    for (const [yi, s] of slices.entries()) {
+      const count = perYear[yi]!;
+      if (count === 0) continue;
+      for (let from = 1; from <= count; from += BATCH) {
+        const to = Math.min(count, from + BATCH - 1);
+        const r = await db.unsafeTransaction(async (trx) => {
+          // Reproducible per batch (random() is per session; the transaction holds one).
+          await sql`select setseed(${((batchNo++ * 7919) % 20000) / 10000 - 1})`.execute(trx);
+          return (
+            await sql<{ cases: number; events: number; themes: number }>`${caseBatchSql({ m, year: s.year, from, to, count, start: s.start, end: s.end, now })}`.execute(trx)
+          ).rows[0]!;
+        });
+        done += Number(r.cases);
+        events += Number(r.events);
+        caseThemes += Number(r.themes);
+        if (performance.now() - lastLog > 5000 || done === opts.cases) {
+          lastLog = performance.now();
+          const secs = (lastLog - tOrg) / 1000;
+          log(
+            `  cases ${done.toLocaleString('en')}/${opts.cases.toLocaleString('en')} (${((done / opts.cases) * 100).toFixed(0)} %), ${events.toLocaleString('en')} events, ${secs.toFixed(0)} s, ${Math.round(done / secs).toLocaleString('en')} cases/s`,
+          );
+        }
+      }
+      // The reference numbers are gap-free 1…count per year: the counter continues there.
+      await k.insertInto('case_counters').values({ municipality_id: m.id, year: s.year, last_value: count }).execute();
+    }
+  }
+  const tCases = performance.now();
+  log(
+    `  cases: ${done.toLocaleString('en')} cases, ${events.toLocaleString('en')} events, ${caseThemes.toLocaleString('en')} case_themes in ${((tCases - tOrg) / 1000).toFixed(1)} s`,
+  );
+
+  await sql`analyze`.execute(k);
+  const tAnalyze = performance.now();
+  log(`  analyze: ${((tAnalyze - tCases) / 1000).toFixed(1)} s`);
+  return {
+    municipalities: seeded,
+    cases: done,
+    events,
+    caseThemes,
+    users,
+    seconds: { organisation: (tOrg - t0) / 1000, cases: (tCases - tOrg) / 1000, analyze: (tAnalyze - tCases) / 1000, total: (tAnalyze - t0) / 1000 },
+  };
+}
+
+/**
+ * One batch of cases of one municipality and one year, numbers `from`…`to` of
+ * `count`, with their themes and events, in one statement. Submission times grow
+ * with the number, so reference order is time order, as in the real intake.
+ *
+ * Status depends on age: recent cases are still submitted/intake/planning, old ones
+ * mostly closed; about 10 % is withdrawn.
+ */
+function caseBatchSql(o: { m: SeededMunicipality; year: number; from: number; to: number; count: number; start: Date; end: Date; now: Date }) {
+  const { m } = o;
+  const subj = textArray(SUBJECTS);
+  return sql`
+with p as materialized (
+  select
+    coalesce((select array_agg(id order by name) from areas where municipality_id = ${m.id}::uuid), '{}') as ar,
+    (select array_agg(id order by name) from themes where municipality_id = ${m.id}::uuid) as th,
+    (select array_agg(id order by email) from users where municipality_id = ${m.id}::uuid and role = 'director') as ds,
+    (select array_agg(name order by email) from users where municipality_id = ${m.id}::uuid and role = 'director') as dn,
+    (select array_agg(id order by email) from users where municipality_id = ${m.id}::uuid and role = 'initiator') as ins,
+    (select id from users where municipality_id = ${m.id}::uuid and role = 'coordinator' limit 1) as coord,
+    ${subj} as subj, ${textArray(TITLE_OPENERS)} as topen, ${textArray(PLACE_PHRASES)} as place, ${textArray(OPENERS)} as dopen,
+    ${textArray(VERBS)} as verb, ${textArray(REASONS)} as reason, ${textArray(STREETS)} as street
+),
+g as materialized (
+  select k,
+    ${o.start.toISOString()}::timestamptz + (${o.end.toISOString()}::timestamptz - ${o.start.toISOString()}::timestamptz) * ((k - 1 + random()) / ${o.count}::int) as submitted_at,
+    random() as r1, random() as r2, random() as r3, random() as r4, random() as r5, random() as r6, random() as r7, random() as r8,
+    random() as r9, random() as r10, random() as r11, random() as r12, random() as r13, random() as r14, random() as r15, random() as r16,
+    random() as r17, random() as r18, random() as r19, random() as r20
+  from generate_series(${o.from}::int, ${o.to}::int) as k
+),
+s1 as (
+  select g.*, extract(epoch from (${o.now.toISOString()}::timestamptz - g.submitted_at)) / 86400 as age from g
+),
+s2 as (
+  select s1.*,
+    case
+      when age < 3 then case when r1 < 0.85 then 'submitted' else 'intake' end
+      when age < 14 then case when r1 < 0.25 then 'submitted' when r1 < 0.70 then 'intake' else 'planning' end
+      when age < 56 then case when r1 < 0.03 then 'submitted' when r1 < 0.10 then 'intake' when r1 < 0.75 then 'planning' when r1 < 0.95 then 'executing' else 'withdrawn' end
+      when age < 365 then case when r1 < 0.06 then 'planning' when r1 < 0.46 then 'executing' when r1 < 0.90 then 'closed' else 'withdrawn' end
+      else case when r1 < 0.06 then 'executing' when r1 < 0.90 then 'closed' else 'withdrawn' end
+    end as status
+  from s1
+),
+s3 as (
+  select s2.*,
+    case when status <> 'submitted' then least(submitted_at + (0.2 + r2 * 4) * interval '1 day', ${o.now.toISOString()}::timestamptz) end as intake_at,
+    (status in ('planning', 'executing', 'closed') or (status = 'withdrawn' and r3 < 0.5)) as started,
+    (status not in ('submitted') and not (status = 'intake' and r6 < 0.4) and not (status = 'withdrawn' and r3 >= 0.5 and r6 < 0.4)) as has_director
+  from s2
+),
+s4 as (
+  select s3.*,
+    case when started then least(intake_at + (1 + r3 * 6) * interval '1 day', ${o.now.toISOString()}::timestamptz) end as planning_at,
+    case when has_director then 1 + floor(power(r7, 1.3) * cardinality(p.ds))::int end as dir_idx
+  from s3, p
+),
+s5 as (
+  select s4.*,
+    (planning_at at time zone 'Europe/Amsterdam')::date as clock_started_on,
+    case when status in ('closed', 'withdrawn') then least(coalesce(planning_at, intake_at) + (14 + r4 * 250) * interval '1 day', ${o.now.toISOString()}::timestamptz) end as closed_at
+  from s4
+),
+t as materialized (
+  select s5.*, gen_random_uuid() as id,
+    ${m.prefix} || '-' || ${o.year}::int || '-' || case when k < 1000000 then lpad(k::text, 6, '0') else k::text end as reference,
+    clock_started_on + ${PLAN_TERM_DAYS}::int as plan_due_on,
+    case when status in ('executing', 'closed') then least(planning_at + (7 + r5 * 35) * interval '1 day', coalesce(closed_at - interval '1 hour', ${o.now.toISOString()}::timestamptz)) end as executing_at,
+    p.ds[dir_idx] as director_id, p.dn[dir_idx] as director_name,
+    case when r8 < 0.92 and cardinality(p.ar) > 0 then p.ar[1 + floor(r8 / 0.92 * cardinality(p.ar))::int] end as area_id,
+    ${sql.raw(pick('p.ins', 'r9'))} as initiator_id,
+    case when r10 < 0.70 then 'web' when r10 < 0.82 then 'desk' when r10 < 0.92 then 'phone' else 'email' end as channel,
+    ${sql.raw(pick('p.topen', 'r11'))} || ' ' || ${sql.raw(pick('p.subj', 'r12'))} || ', ' || ${sql.raw(pick('p.place', 'r13'))} as title,
+    ${sql.raw(pick('p.dopen', 'r14'))} || ' ' || ${sql.raw(pick('p.verb', 'r15'))} || ' ' || ${sql.raw(pick('p.subj', 'r12'))} || ' ' || ${sql.raw(pick('p.place', 'r13'))} || '. '
+      || ${sql.raw(pick('p.reason', 'r16'))} || ' Daarnaast vragen wij aandacht voor ' || ${sql.raw(pick('p.subj', 'r17'))} || '. '
+      || ${sql.raw(pick('p.reason', 'r18'))} as description,
+    ${sql.raw(pick('p.street', 'r19'))} || ' ' || (1 + floor(r20 * 180))::int || ', ' || ${m.name} as location,
+    1 + floor(r5 * cardinality(p.th))::int as t1,
+    case when r6 < 0.4 then 1 + ((floor(r5 * cardinality(p.th))::int + 1 + floor(r4 * (cardinality(p.th) - 1))::int) % cardinality(p.th)) end as t2,
+    (r19 < 0.3 and has_director) as noted
+  from s5, p
+),
+ins as (
+  insert into cases (id, municipality_id, reference, title, description, location, area_id, status, channel, initiator_id, director_id,
+    submitted_at, intake_at, clock_started_on, plan_due_on, closed_at, withdrawn_reason, version, updated_at)
+  select id, ${m.id}::uuid, reference, title, description, location, area_id, status, channel, initiator_id, director_id,
+    submitted_at, intake_at, clock_started_on, plan_due_on, closed_at,
+    case when status = 'withdrawn' then 'De initiatiefnemer ziet af van het plan.' end,
+    1 + has_director::int + (intake_at is not null)::int + started::int + (executing_at is not null)::int + (closed_at is not null)::int,
+    coalesce(closed_at, executing_at, planning_at, intake_at, submitted_at)
+  from t
+  returning 1
+),
+ct as (
+  insert into case_themes (municipality_id, case_id, theme_id)
+  select ${m.id}::uuid, t.id, p.th[t.t1] from t, p
+  union all
+  select ${m.id}::uuid, t.id, p.th[t.t2] from t, p where t.t2 is not null
+  returning 1
+),
+ev as (
+  insert into events (municipality_id, case_id, type, actor_id, visibility, payload, created_at)
+  select ${m.id}::uuid, t.id, e.type, e.actor, e.vis, e.payload, e.at
+  from t cross join p cross join lateral (values
+    ('case.submitted', t.initiator_id, 'shared', jsonb_build_object('reference', t.reference, 'channel', t.channel, 'registeredBy', null), t.submitted_at),
+    (case when t.intake_at is not null then 'case.statusChanged' end, p.coord, 'shared',
+      jsonb_build_object('from', 'submitted', 'to', 'intake', 'reason', null, 'planDueOn', null), t.intake_at),
+    (case when t.director_id is not null then 'case.assigned' end, p.coord, 'shared',
+      jsonb_build_object('directorId', t.director_id, 'directorName', t.director_name, 'previousDirectorId', null, 'reason', null, 'proposedDirectorId', t.director_id),
+      coalesce(t.intake_at, t.submitted_at) + interval '2 hours'),
+    (case when t.planning_at is not null then 'case.statusChanged' end, t.director_id, 'shared',
+      jsonb_build_object('from', 'intake', 'to', 'planning', 'reason', null, 'planDueOn', t.plan_due_on), t.planning_at),
+    (case when t.executing_at is not null then 'case.statusChanged' end, t.director_id, 'shared',
+      jsonb_build_object('from', 'planning', 'to', 'executing', 'reason', null, 'planDueOn', t.plan_due_on), t.executing_at),
+    (case when t.status = 'closed' then 'case.statusChanged' end, t.director_id, 'shared',
+      jsonb_build_object('from', 'executing', 'to', 'closed', 'reason', null, 'planDueOn', t.plan_due_on), t.closed_at),
+    (case when t.status = 'withdrawn' then 'case.statusChanged' end, coalesce(t.director_id, t.initiator_id), 'shared',
+      jsonb_build_object('from', case when t.started then 'planning' else 'intake' end, 'to', 'withdrawn', 'reason', 'De initiatiefnemer ziet af van het plan.', 'planDueOn', t.plan_due_on), t.closed_at),
+    (case when t.noted then 'note.added' end, t.director_id, 'internal',
+      jsonb_build_object('text', 'Gebeld met de initiatiefnemer over ' || p.subj[1 + floor(t.r17 * cardinality(p.subj))::int] || '.'),
+      coalesce(t.planning_at, t.intake_at, t.submitted_at) + interval '1 day')
+  ) as e(type, actor, vis, payload, at)
+  where e.type is not null
+  returning 1
+)
+select (select count(*) from ins) as cases, (select count(*) from ev) as events, (select count(*) from ct) as themes`;
+}
+
+/** Sanity checks on the seeded data; throws when something does not add up. */
+export async function verifySeed(db: Db, expectCases: number): Promise<string[]> {
+  const k = db.unsafeAdmin;
+  const out: string[] = [];
+  const n = await sql<{ n: number }>`select count(*)::int as n from cases`.execute(k);
+  if (n.rows[0]!.n !== expectCases) throw new Error(`expected ${expectCases} cases, found ${n.rows[0]!.n}`);
+  // Each counter equals the highest reference number of its municipality and year,
+  // and that equals the number of cases of that year: gap-free and consistent.
+  const bad = await sql<{ n: number }>`
+    select count(*)::int as n from case_counters cc
+    left join (
+      select municipality_id, split_part(reference, '-', 2)::int as year, count(*) as cnt, max(split_part(reference, '-', 3)::int) as top
+      from cases group by 1, 2
+    ) c on c.municipality_id = cc.municipality_id and c.year = cc.year
+    where c.top is distinct from cc.last_value or c.cnt is distinct from cc.last_value::bigint`.execute(k);
+  if (bad.rows[0]!.n !== 0) throw new Error(`${bad.rows[0]!.n} case_counters rows disagree with the references`);
+  const orphans = await sql<{ n: number }>`
+    select count(*)::int as n from cases c join municipalities m on m.id = c.municipality_id
+    where split_part(c.reference, '-', 1) <> m.case_prefix`.execute(k);
+  if (orphans.rows[0]!.n !== 0) throw new Error(`${orphans.rows[0]!.n} references do not carry their municipality's prefix`);
+  const statuses = await sql<{ status: string; n: number }>`select status, count(*)::int as n from cases group by 1 order by 2 desc`.execute(k);
+  out.push(`statuses: ${statuses.rows.map((r) => `${r.status} ${((r.n / expectCases) * 100).toFixed(1)} %`).join(', ')}`);
+  const sizes = await sql<{ bytes: string }>`select pg_size_pretty(pg_database_size(current_database())) as bytes`.execute(k);
+  out.push(`database size: ${sizes.rows[0]!.bytes}`);
+  return out;
+}
