@@ -64,7 +64,7 @@ export function identityRoutes(app: App, deps: Deps) {
     {
       schema: { tags, summary: 'Inloggen als medewerker met e-mail en wachtwoord', security: [], body: z.object({ email: z.email(), password: z.string().min(1).max(200) }), response: { 200: Me, ...errors } },
       // Slows down password guessing: ten attempts per minute per address and client.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req: import('fastify').FastifyRequest) => `${req.ip}|${String((req.body as { email?: string })?.email ?? '').toLowerCase()}` } },
+      config: { rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req: import('fastify').FastifyRequest) => `${req.ip}|${String((req.body as { email?: string })?.email ?? '').toLowerCase()}` } },
     },
     async (req, reply) => {
       const s = await unsafeLoginWithPassword(deps, req.body);
