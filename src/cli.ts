@@ -29,7 +29,12 @@ async function main(argv: string[]) {
     case 'serve': {
       const db = await openConfiguredDatabase(config);
       const running = await startRegie(config, db);
-      const seeded = await seedDemo(running.deps);
+      // The demo is for a fresh database (and for one that already holds it); a
+      // database with real municipalities never gets demo accounts. REGIE_DEMO=false
+      // switches it off altogether.
+      const any = await db.unsafeAdmin.selectFrom('municipalities').select('slug').execute();
+      const wantDemo = process.env.REGIE_DEMO !== 'false' && (any.length === 0 || any.some((m) => m.slug === 'voorbeeld'));
+      const seeded = wantDemo ? await seedDemo(running.deps) : { logins: [] };
       await running.app.listen({ port: config.port, host: config.host });
       console.log(`Regie draait op ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
       console.log(config.smtpUrl ? `Mail gaat via ${config.smtpUrl}` : `Mail wordt geschreven naar ${config.dataDir}/mail/`);

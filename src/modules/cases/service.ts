@@ -107,6 +107,7 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
       municipalityId: mId,
       caseId: c.id,
       actorId: actor?.userId ?? initiator.id,
+      at: now,
       visibility: 'shared',
       event: { type: 'case.submitted', payload: { reference, channel: opts.channel, registeredBy: actor?.name ?? null } },
     });
@@ -161,6 +162,7 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
       municipalityId: c.municipality_id,
       caseId: c.id,
       actorId: ctx.actor.userId,
+      at: ctx.clock.now(),
       visibility: 'shared',
       event: {
         type: 'case.assigned',
@@ -230,6 +232,7 @@ export async function applyTransition(
     municipalityId: c.municipality_id,
     caseId: c.id,
     actorId: ctx.actor.userId,
+    at: ctx.clock.now(),
     visibility: 'shared',
     event: { type: 'case.statusChanged', payload: { from: c.status, to, reason, planDueOn: updated.plan_due_on } },
   });
@@ -273,6 +276,7 @@ export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: str
       municipalityId: c.municipality_id,
       caseId: c.id,
       actorId: ctx.actor.userId,
+      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'clock.suspended', payload: { since: today, reason: opts.reason.trim() } },
     });
@@ -308,6 +312,7 @@ export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: nu
       municipalityId: c.municipality_id,
       caseId: c.id,
       actorId: ctx.actor.userId,
+      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'clock.resumed', payload: { since, until: today, days: days - c.suspended_days, planDueOn: due } },
     });

@@ -83,7 +83,7 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       version = (latest?.version ?? 0) + 1;
       const row = await trx
         .insertInto('plans')
-        .values({ municipality_id: c.municipality_id, case_id: c.id, version, goal: opts.goal, created_by: ctx.actor.userId })
+        .values({ municipality_id: c.municipality_id, case_id: c.id, version, goal: opts.goal, created_by: ctx.actor.userId, created_at: ctx.clock.now(), updated_at: ctx.clock.now() })
         .returning('id')
         .executeTakeFirstOrThrow();
       planId = row.id;
@@ -110,6 +110,7 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       municipalityId: c.municipality_id,
       caseId: c.id,
       actorId: ctx.actor.userId,
+      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.versionSaved', payload: { planId, version, goal: opts.goal, actionCount: opts.actions.length } },
     });
@@ -141,6 +142,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
       municipalityId: c.municipality_id,
       caseId: c.id,
       actorId: ctx.actor.userId,
+      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.agreed', payload: { planId: plan.id, version: plan.version, by: as, complete } },
     });
@@ -186,6 +188,7 @@ export async function setActionStatus(ctx: Ctx, opts: { caseId: string; actionId
       municipalityId: c.municipality_id,
       caseId: c.id,
       actorId: ctx.actor.userId,
+      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.actionStatusChanged', payload: { actionId: action.id, description: action.description, from: action.status, to: opts.status } },
     });

@@ -5,6 +5,8 @@ export interface AppendEvent {
   municipalityId: string;
   caseId: string;
   actorId: string | null;
+  /** when it happened, from the use-case's clock (so jobs and imports can say when) */
+  at: Date;
   /** `shared` events are visible to the initiator; `internal` only to staff. */
   visibility: 'internal' | 'shared';
   event: CaseEvent;
@@ -22,6 +24,7 @@ export async function appendEvent(trx: Tx, e: AppendEvent): Promise<void> {
       actor_id: e.actorId,
       visibility: e.visibility,
       payload: JSON.stringify(event.payload),
+      created_at: e.at,
     })
     .execute();
 }

@@ -34,6 +34,7 @@ export async function addNote(ctx: Ctx, opts: { caseId: string; text: string; vi
       municipalityId: c.municipality_id,
       caseId: c.id,
       actorId: ctx.actor.userId,
+      at: ctx.clock.now(),
       visibility: opts.visibility,
       event: { type: 'note.added', payload: { text: opts.text.trim() } },
     });
@@ -51,6 +52,7 @@ export async function sendMessage(ctx: Ctx, opts: { caseId: string; text: string
       municipalityId: c.municipality_id,
       caseId: c.id,
       actorId: ctx.actor.userId,
+      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'message.sent', payload: { text: opts.text.trim(), from: fromInitiator ? 'initiator' : 'staff' } },
     });

@@ -148,7 +148,7 @@ export interface PlanTable {
   version: number;
   goal: string;
   created_by: string;
-  created_at: CreatedAt;
+  created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: Generated<Date>;
   initiator_agreed_at: Timestamp | null;
   director_agreed_at: Timestamp | null;
@@ -176,7 +176,7 @@ export interface EventTable {
   actor_id: string | null;
   visibility: Generated<'internal' | 'shared'>;
   payload: ColumnType<Record<string, unknown>, string, string>;
-  created_at: CreatedAt;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface OutboxTable {
@@ -191,6 +191,31 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: CreatedAt;
   sent_at: Timestamp | null;
+}
+
+export interface RuleTable {
+  id: Generated<string>;
+  municipality_id: string;
+  code: string;
+  title: string;
+  legal_source: string;
+  domain: DepartmentTable['domain'];
+  strict: Generated<boolean>;
+  valid_from: DateCol;
+  /** last day the rule may be cited (inclusive); null: no end */
+  valid_until: DateCol | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface RuleChangeTable {
+  id: Generated<number>;
+  municipality_id: string;
+  rule_id: string;
+  actor_id: string | null;
+  change: ColumnType<Record<string, unknown>, string, never>;
+  created_at: CreatedAt;
 }
 
 export interface Database {
@@ -212,6 +237,8 @@ export interface Database {
   plan_actions: PlanActionTable;
   events: EventTable;
   outbox: OutboxTable;
+  rules: RuleTable;
+  rule_changes: RuleChangeTable;
 }
 
 export type UserRow = Selectable<UserTable>;

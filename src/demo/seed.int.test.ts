@@ -1,0 +1,150 @@
+// The demo seed on a real database (PGlite and PostgreSQL): both municipalities,
+// cases in every state made through the use-cases, idempotent, and the neighbours
+// never see each other's rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dutchDate } from '../kernel/clock.js';
+import { CASE_STATUSES, clockState } from '../modules/cases/model.js';
+import { calendarOf } from '../modules/organisation/repo.js';
+import type { Deps } from '../platform/context.js';
+import type { Db } from '../platform/db/index.js';
+import { testDatabase, testDeps } from '../platform/testing/factories.js';
+import { seedDemo } from './seed.js';
+
+let db: Db;
+let deps: Deps;
+let first: Awaited<ReturnType<typeof seedDemo>>;
+let voorbeeldId: string;
+let naburgId: string;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  deps = testDeps(db);
+  first = await seedDemo(deps);
+  const ms = await db.unsafeAdmin.selectFrom('municipalities').select(['id', 'slug']).execute();
+  voorbeeldId = ms.find((m) => m.slug === 'voorbeeld')?.id as string;
+  naburgId = ms.find((m) => m.slug === 'naburg')?.id as string;
+}, 180_000);
+
+afterAll(async () => {
+  await db?.close();
+});
+
+const casesOf = (mId: string) => db.unsafeAdmin.selectFrom('cases').selectAll().where('municipality_id', '=', mId).execute();
+
+describe('seedDemo', () => {
+  it('creates both municipalities and returns the demo logins', async () => {
+    expect(first.created).toBe(true);
+    expect(voorbeeldId).toBeTruthy();
+    expect(naburgId).toBeTruthy();
+    const roles = first.logins.filter((l) => l.municipality === 'Gemeente Voorbeeld').map((l) => l.role);
+    expect(roles).toEqual(expect.arrayContaining(['admin', 'coordinator', 'director', 'specialist', 'executive']));
+    expect(first.logins.filter((l) => l.municipality === 'Gemeente Naburg').map((l) => l.role)).toEqual(expect.arrayContaining(['admin', 'director']));
+    expect(new Set(first.logins.map((l) => l.password))).toEqual(new Set(['regie-demo-2026']));
+  });
+
+  it('every login exists as an active staff member of its municipality', async () => {
+    const users = await db.unsafeAdmin
+      .selectFrom('users')
+      .select(['email', 'role', 'municipality_id', 'password_hash', 'active'])
+      .where('role', '!=', 'initiator')
+      .execute();
+    for (const l of first.logins) {
+      const u = users.find((x) => x.email === l.email);
+      expect(u, l.email).toBeDefined();
+      expect(u?.role).toBe(l.role);
+      expect(u?.active).toBe(true);
+      expect(u?.password_hash).toMatch(/^\$argon2id\$/);
+      expect(u?.municipality_id).toBe(l.municipality === 'Gemeente Voorbeeld' ? voorbeeldId : naburgId);
+    }
+  });
+
+  it('gives Voorbeeld at least 25 cases in every status, with references of the municipality', async () => {
+    const cases = await casesOf(voorbeeldId);
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(cases.map((c) => c.status))).toEqual(new Set(CASE_STATUSES));
+    for (const c of cases) expect(c.reference).toMatch(/^VB-\d{4}-\d{6}$/);
+    expect(cases.filter((c) => c.status === 'withdrawn').every((c) => c.withdrawn_reason)).toBe(true);
+    expect(cases.filter((c) => c.status === 'submitted' && c.director_id === null).length).toBeGreaterThan(0);
+  });
+
+  it('has plan clocks that are running, due soon, overdue and suspended', async () => {
+    const m = await db.unsafeAdmin.selectFrom('municipalities').selectAll().where('id', '=', voorbeeldId).executeTakeFirstOrThrow();
+    const today = dutchDate(deps.clock.now());
+    const states = (await casesOf(voorbeeldId)).map((c) =>
+      clockState(calendarOf(m), { status: c.status, planDueOn: c.plan_due_on, suspendedSince: c.suspended_since }, today),
+    );
+    expect(states).toEqual(expect.arrayContaining(['running', 'dueSoon', 'overdue', 'suspended']));
+    const suspensions = await db.unsafeAdmin.selectFrom('suspensions').selectAll().where('municipality_id', '=', voorbeeldId).execute();
+    expect(suspensions.every((s) => s.reason.trim().length > 0)).toBe(true);
+  });
+
+  it('contains the paint-spraying shop in planning, with a director, a plan, notes and messages', async () => {
+    const c = await db.unsafeAdmin
+      .selectFrom('cases as c')
+      .innerJoin('users as i', 'i.id', 'c.initiator_id')
+      .selectAll('c')
+      .select(['i.name as initiator_name', 'i.company', 'i.kvk_number'])
+      .where('c.municipality_id', '=', voorbeeldId)
+      .where('c.location', '=', 'Marktstraat 12')
+      .executeTakeFirstOrThrow();
+    expect(c.initiator_name).toBe('Henk van Dijk');
+    expect(c.company).toBe('Autospuiterij Van Dijk B.V.');
+    expect(c.kvk_number).toMatch(/^\d{8}$/);
+    expect(c.status).toBe('planning');
+    expect(c.director_id).not.toBeNull();
+    const plan = await db.unsafeAdmin.selectFrom('plans').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    const actions = await db.unsafeAdmin.selectFrom('plan_actions').selectAll().where('plan_id', '=', plan.id).execute();
+    expect(plan.goal).not.toBe('');
+    expect(new Set(actions.map((a) => a.owner_kind))).toEqual(new Set(['initiator', 'director', 'department', 'external']));
+    const types = (await db.unsafeAdmin.selectFrom('events').select('type').where('case_id', '=', c.id).execute()).map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['case.submitted', 'case.assigned', 'note.added', 'message.sent', 'plan.versionSaved']));
+  });
+
+  it('gives every case at least one event, and lets the log read in time order', async () => {
+    const cases = await db.unsafeAdmin.selectFrom('cases').select(['id', 'submitted_at']).execute();
+    const events = await db.unsafeAdmin.selectFrom('events').select(['municipality_id', 'case_id', 'type', 'created_at']).orderBy('id').execute();
+    for (const c of cases) {
+      const own = events.filter((e) => e.case_id === c.id);
+      expect(own.length).toBeGreaterThan(0);
+      expect(own[0]?.type).toBe('case.submitted');
+      expect(own[0]?.created_at.getTime()).toBe(c.submitted_at.getTime());
+    }
+    for (const mId of [voorbeeldId, naburgId]) {
+      const times = events.filter((e) => e.municipality_id === mId).map((e) => e.created_at.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(Math.max(...times)).toBeLessThanOrEqual(deps.clock.now().getTime());
+    }
+  });
+
+  it('puts the mail of every step in the outbox', async () => {
+    const mails = await db.unsafeAdmin.selectFrom('outbox').select(['to_address']).where('municipality_id', '=', voorbeeldId).execute();
+    expect(mails.some((m) => m.to_address === 'henk@autospuiterijvandijk.example')).toBe(true);
+    expect(mails.some((m) => m.to_address === 's.jansen@voorbeeld.nl')).toBe(true);
+  });
+
+  it('creates nothing the second time, and returns the same logins', async () => {
+    const before = await db.unsafeAdmin
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const again = await seedDemo(deps);
+    const after = await db.unsafeAdmin
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(again.created).toBe(false);
+    expect(again.logins).toEqual(first.logins);
+    expect(Number(after.n)).toBe(Number(before.n));
+    expect(await db.unsafeAdmin.selectFrom('municipalities').select('id').execute()).toHaveLength(2);
+  });
+
+  it('keeps Naburg and Voorbeeld apart under row-level security', async () => {
+    const seen = await db.tenant(naburgId, (trx) => trx.selectFrom('cases').select(['municipality_id', 'reference']).execute());
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((c) => c.municipality_id === naburgId && c.reference.startsWith('NB-'))).toBe(true);
+    const users = await db.tenant(naburgId, (trx) => trx.selectFrom('users').select('email').execute());
+    expect(users.some((u) => u.email.endsWith('@voorbeeld.nl'))).toBe(false);
+    const fromVoorbeeld = await db.tenant(voorbeeldId, (trx) => trx.selectFrom('cases').select('reference').execute());
+    expect(fromVoorbeeld.every((c) => c.reference.startsWith('VB-'))).toBe(true);
+  });
+});

@@ -1,0 +1,336 @@
+// The demo: two neighbouring municipalities, Gemeente Voorbeeld and Gemeente Naburg,
+// with their organisation, staff and cases in every state. `regie serve` calls this
+// on every start; it creates the demo once and afterwards only returns the logins.
+//
+// The organisation (municipality, areas, themes, departments, staff) is inserted
+// directly: seeding is privileged. Everything about cases goes through the real
+// use-cases, on a clock that is moved through the past, so every case has its
+// events and every mail is in the outbox as if it had happened that way.
+import { sql } from 'kysely';
+import { dutchDate, fixedClock } from '../kernel/clock.js';
+import { addDays } from '../kernel/calendar.js';
+import { assignDirector, changeStatus, resumeClock, submitCase, suspendClock } from '../modules/cases/service.js';
+import type { Actor } from '../modules/identity/model.js';
+import { hashPassword } from '../modules/identity/secrets.js';
+import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/service.js';
+import { addNote, sendMessage } from '../modules/timeline/service.js';
+import type { Ctx, Deps } from '../platform/context.js';
+import type { UserRow } from '../platform/db/schema.js';
+import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, type Step, VOORBEELD } from './data.js';
+
+export interface DemoLogin {
+  municipality: string;
+  role: string;
+  email: string;
+  password: string;
+}
+
+export interface SeedResult {
+  created: boolean;
+  logins: DemoLogin[];
+}
+
+/** The logins `regie serve` prints: the same list whether or not this call created the demo. */
+export function demoLogins(): DemoLogin[] {
+  return DEMO_MUNICIPALITIES.flatMap((m) =>
+    m.staff.filter((s) => s.login).map((s) => ({ municipality: m.name, role: s.role, email: s.email, password: DEMO_PASSWORD })),
+  );
+}
+
+export async function seedDemo(deps: Deps): Promise<SeedResult> {
+  if (await municipalityExists(deps, VOORBEELD.slug)) return { created: false, logins: demoLogins() };
+  // argon2 is slow on purpose: hash once, every demo account shares the password.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const m of DEMO_MUNICIPALITIES) {
+    if (m !== VOORBEELD && (await municipalityExists(deps, m.slug))) continue;
+    await seedMunicipality(deps, m, passwordHash);
+  }
+  return { created: true, logins: demoLogins() };
+}
+
+const municipalityExists = async (deps: Deps, slug: string) =>
+  (await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+
+// ---- organisation -----------------------------------------------------------------
+
+interface Organisation {
+  id: string;
+  areas: Map<string, string>;
+  themes: Map<string, string>;
+  departments: Map<string, string>;
+  staff: Map<string, Actor>;
+}
+
+const toActor = (u: UserRow): Actor => ({
+  userId: u.id,
+  municipalityId: u.municipality_id,
+  role: u.role,
+  name: u.name,
+  email: u.email,
+  departmentId: u.department_id,
+  locale: u.locale,
+  via: 'token',
+});
+
+const lookup = (map: Map<string, string>, name: string, what: string) => {
+  const id = map.get(name);
+  if (!id) throw new Error(`demo data: unknown ${what} "${name}"`);
+  return id;
+};
+
+/** One transaction: the municipality and its set-up exist completely or not at all. */
+async function createOrganisation(deps: Deps, m: MunicipalitySeed, passwordHash: string): Promise<Organisation> {
+  return deps.db.unsafeTransaction(async (trx) => {
+    const { id } = await trx
+      .insertInto('municipalities')
+      .values({ slug: m.slug, name: m.name, case_prefix: m.prefix })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const named = async (table: 'areas' | 'themes', names: string[]) => {
+      const rows = await trx
+        .insertInto(table)
+        .values(names.map((name) => ({ municipality_id: id, name })))
+        .returning(['id', 'name'])
+        .execute();
+      return new Map(rows.map((r) => [r.name, r.id]));
+    };
+    const areas = await named('areas', m.areas);
+    const themes = await named('themes', m.themes);
+    const deptRows = await trx
+      .insertInto('departments')
+      .values(m.departments.map((d) => ({ municipality_id: id, name: d.name, domain: d.domain })))
+      .returning(['id', 'name'])
+      .execute();
+    const departments = new Map(deptRows.map((r) => [r.name, r.id]));
+    const staff = new Map<string, Actor>();
+    for (const s of m.staff) {
+      const u = await trx
+        .insertInto('users')
+        .values({
+          municipality_id: id,
+          email: s.email,
+          name: s.name,
+          role: s.role,
+          department_id: s.department ? lookup(departments, s.department, 'department') : null,
+          password_hash: passwordHash,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      for (const a of s.areas ?? [])
+        await trx
+          .insertInto('director_areas')
+          .values({ municipality_id: id, user_id: u.id, area_id: lookup(areas, a, 'area') })
+          .execute();
+      for (const t of s.themes ?? [])
+        await trx
+          .insertInto('director_themes')
+          .values({ municipality_id: id, user_id: u.id, theme_id: lookup(themes, t, 'theme') })
+          .execute();
+      staff.set(s.key, toActor(u));
+    }
+    return { id, areas, themes, departments, staff };
+  });
+}
+
+/** Undo a half-seeded municipality, so the next start tries again instead of skipping it. */
+async function removeMunicipality(deps: Deps, id: string): Promise<void> {
+  const tables = [
+    'outbox',
+    'events',
+    'plan_actions',
+    'plans',
+    'suspensions',
+    'case_themes',
+    'cases',
+    'case_counters',
+    'login_links',
+    'api_tokens',
+    'sessions',
+    'director_themes',
+    'director_areas',
+    'users',
+    'themes',
+    'areas',
+    'departments',
+  ] as const;
+  await deps.db.unsafeTransaction(async (trx) => {
+    for (const t of tables) await trx.deleteFrom(t).where('municipality_id', '=', id).execute();
+    await trx.deleteFrom('municipalities').where('id', '=', id).execute();
+  });
+}
+
+// ---- cases ------------------------------------------------------------------------
+
+const DAY = 86_400_000;
+
+/** One step of one case, at a moment in the past. */
+interface Scheduled {
+  at: Date;
+  caseIndex: number;
+  step: Step | { kind: 'submit' };
+}
+
+/**
+ * Put every step of every case on the time line: `day` days before now, during
+ * office hours, steps of one day 40 minutes apart, never later than now. All cases
+ * are then played in time order, so references are numbered in order of arrival.
+ */
+function schedule(cases: CaseSeed[], now: Date): Scheduled[] {
+  const at = (day: number, slot: number, caseIndex: number) => {
+    const t = new Date(now.getTime() - day * DAY);
+    t.setUTCHours(8, 30 + slot * 40 + caseIndex * 2, 0, 0); // 09:30–13:00 Dutch time
+    return t.getTime() > now.getTime() ? now : t;
+  };
+  const out: Scheduled[] = [];
+  cases.forEach((c, caseIndex) => {
+    const steps = (c.steps ?? []).flat();
+    let day = c.submitted;
+    let slot = 0;
+    out.push({ at: at(day, slot, caseIndex), caseIndex, step: { kind: 'submit' } });
+    for (const step of steps) {
+      if (step.day > day) throw new Error(`demo data: steps of "${c.title}" go back in time (day ${step.day} after day ${day})`);
+      slot = step.day === day ? slot + 1 : 0;
+      day = step.day;
+      out.push({ at: at(day, slot, caseIndex), caseIndex, step });
+    }
+  });
+  // Stable: ties (steps clamped to now) keep the order of the data.
+  return out.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+interface CaseState {
+  id: string;
+  initiator: Actor;
+  director?: Actor;
+  planVersion: number;
+}
+
+async function seedMunicipality(deps: Deps, m: MunicipalitySeed, passwordHash: string): Promise<void> {
+  const org = await createOrganisation(deps, m, passwordHash);
+  try {
+    await playCases(deps, m, org);
+  } catch (err) {
+    await removeMunicipality(deps, org.id);
+    throw err;
+  }
+}
+
+async function playCases(deps: Deps, m: MunicipalitySeed, org: Organisation): Promise<void> {
+  const clock = fixedClock(deps.clock.now());
+  const d: Deps = { ...deps, clock };
+  const staff = (key: string) => {
+    const a = org.staff.get(key);
+    if (!a) throw new Error(`demo data: unknown staff member "${key}" in ${m.slug}`);
+    return a;
+  };
+  const coordinator = staff('coordinator');
+  const states: (CaseState | undefined)[] = [];
+
+  for (const { at, caseIndex, step } of schedule(m.cases, deps.clock.now())) {
+    clock.set(at);
+    const c = m.cases[caseIndex] as CaseSeed;
+    if (step.kind === 'submit') {
+      states[caseIndex] = await submit(d, org, c, c.channel === 'web' ? undefined : staff(c.registeredBy ?? 'coordinator'));
+    } else {
+      const s = states[caseIndex] as CaseState;
+      const director = () => {
+        if (!s.director) throw new Error(`demo data: "${c.title}" has no director at a step that needs one`);
+        return s.director;
+      };
+      const ctxOf = (actor: Actor): Ctx => ({ ...d, actor });
+      await play(ctxOf, s, step, { coordinator, director, staff, org });
+    }
+  }
+}
+
+async function submit(d: Deps, org: Organisation, c: CaseSeed, registeredBy: Actor | undefined): Promise<CaseState> {
+  const { id } = await submitCase(
+    d,
+    {
+      municipalityId: org.id,
+      initiator: c.initiator,
+      title: c.title,
+      description: c.description,
+      location: c.location,
+      areaId: c.area ? lookup(org.areas, c.area, 'area') : null,
+      themeIds: c.themes.map((t) => lookup(org.themes, t, 'theme')),
+      channel: c.channel,
+    },
+    registeredBy,
+  );
+  // The initiator's account is created by submitCase; act as them for agreeing and messages.
+  const u = await d.db.unsafeAdmin
+    .selectFrom('users')
+    .selectAll()
+    .where('municipality_id', '=', org.id)
+    .where('role', '=', 'initiator')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', c.initiator.email.toLowerCase()))
+    .executeTakeFirstOrThrow();
+  return { id, initiator: toActor(u), planVersion: 0 };
+}
+
+interface Cast {
+  coordinator: Actor;
+  director: () => Actor;
+  staff: (key: string) => Actor;
+  org: Organisation;
+}
+
+async function play(ctxOf: (a: Actor) => Ctx, s: CaseState, step: Step, cast: Cast): Promise<void> {
+  const caseId = s.id;
+  switch (step.kind) {
+    case 'assign':
+      await assignDirector(ctxOf(cast.coordinator), { caseId, directorId: cast.staff(step.director).userId, reason: step.reason });
+      s.director = cast.staff(step.director);
+      return;
+    case 'status':
+      await changeStatus(ctxOf(cast.director()), { caseId, to: step.to, reason: step.reason });
+      return;
+    case 'withdraw': {
+      const by = step.by === 'initiator' ? s.initiator : step.by === 'director' ? cast.director() : cast.coordinator;
+      await changeStatus(ctxOf(by), { caseId, to: 'withdrawn', reason: step.reason });
+      return;
+    }
+    case 'suspend':
+      await suspendClock(ctxOf(cast.director()), { caseId, reason: step.reason });
+      return;
+    case 'resume':
+      await resumeClock(ctxOf(cast.director()), { caseId });
+      return;
+    case 'plan': {
+      const ctx = ctxOf(cast.director());
+      const today = dutchDate(ctx.clock.now());
+      const actions = step.plan.actions.map((a) => planAction(a, today, cast.org));
+      const { version } = await savePlan(ctx, { caseId, goal: step.plan.goal, actions });
+      s.planVersion = version;
+      return;
+    }
+    case 'agree':
+      await agreePlan(ctxOf(step.by === 'initiator' ? s.initiator : cast.director()), { caseId, version: s.planVersion });
+      return;
+    case 'actionDone': {
+      const ctx = ctxOf(cast.director());
+      const action = (await getPlan(ctx, caseId)).current?.actions.find((a) => a.position === step.position);
+      if (!action) throw new Error(`demo data: no action ${step.position} in the plan of case ${caseId}`);
+      await setActionStatus(ctx, { caseId, actionId: action.id, status: 'done' });
+      return;
+    }
+    case 'note':
+      await addNote(ctxOf(cast.director()), { caseId, text: step.text, visibility: step.visibility });
+      return;
+    case 'message':
+      await sendMessage(ctxOf(step.from === 'initiator' ? s.initiator : cast.director()), { caseId, text: step.text });
+      return;
+    default: {
+      const never: never = step;
+      throw new Error(`demo data: unknown step ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function planAction(a: ActionSeed, today: string, org: Organisation): PlanActionInput {
+  const base = { description: a.text, dueOn: addDays(today, a.dueInDays), status: a.status };
+  if (a.owner === 'initiator' || a.owner === 'director') return { ...base, ownerKind: a.owner };
+  if ('department' in a.owner) return { ...base, ownerKind: 'department', ownerDepartmentId: lookup(org.departments, a.owner.department, 'department') };
+  return { ...base, ownerKind: 'external', ownerName: a.owner.external };
+}

@@ -1,0 +1,205 @@
+// Pure verdict rules of the integrated assessment ("ja, tenzij", issue 3 parts 2–4):
+// what an answer needs, the round's term in working days, yes by silence, late
+// answers, who may overrule an objection, and whether a commitment binds. No I/O;
+// table-tested in model.test.ts.
+import { addWorkingDays, type Calendar, type IsoDate } from '../../kernel/calendar.js';
+import type { FieldProblem } from '../../kernel/errors.js';
+import type { Role } from '../identity/model.js';
+import { type Domain, isCitable, type RulePeriod } from '../rules/model.js';
+
+// ---- answers --------------------------------------------------------------------------
+
+export const ANSWER_KINDS = ['yes', 'yesWithConditions', 'objection'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+export interface Answer {
+  kind: AnswerKind;
+  conditions?: string | null;
+  /** the register rules an objection cites */
+  ruleIds?: readonly string[];
+  /** why the cited rules apply to this case */
+  whyApplies?: string | null;
+  /** how the initiative could be done ("hoe wel") */
+  howItCouldBeDone?: string | null;
+}
+
+/** A register rule as an answer or an overrule needs it. */
+export interface CitedRule extends RulePeriod {
+  id: string;
+  code: string;
+  domain: Domain;
+  strict: boolean;
+}
+
+const filled = (s: string | null | undefined) => Boolean(s?.trim());
+
+/**
+ * Everything wrong with an answer, all at once (issue 3, part 2):
+ * - yes with conditions states the conditions; a plain yes carries none, so no
+ *   condition hides in an answer that reads as unconditional;
+ * - an objection cites at least one rule from the register, each citable on
+ *   `onDate` (an expired or not yet valid rule cannot be cited), explains why it
+ *   applies to this case, and says how it could be done, unless every cited rule
+ *   is strict (safety, public order, crime: applied as written).
+ * `citedRules` are the register rules found for `answer.ruleIds`; an id without a
+ * rule there is not in this municipality's register.
+ */
+export function answerProblems(answer: Answer, citedRules: readonly CitedRule[], onDate: IsoDate): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  switch (answer.kind) {
+    case 'yes':
+      if (filled(answer.conditions)) problems.push({ field: 'conditions', key: 'error.conditionsOnlyWithYesWithConditions' });
+      break;
+    case 'yesWithConditions':
+      if (!filled(answer.conditions)) problems.push({ field: 'conditions', key: 'error.conditionsRequired' });
+      break;
+    case 'objection': {
+      const ids = answer.ruleIds ?? [];
+      if (ids.length === 0) problems.push({ field: 'ruleIds', key: 'error.objectionNeedsRule' });
+      const rules = ids.map((id) => citedRules.find((r) => r.id === id));
+      rules.forEach((rule, i) => {
+        if (!rule) problems.push({ field: `ruleIds.${i}`, key: 'error.ruleNotInRegister' });
+        else if (!isCitable(rule, onDate)) problems.push({ field: `ruleIds.${i}`, key: 'error.ruleNotCitable', params: { code: rule.code, date: onDate } });
+      });
+      if (!filled(answer.whyApplies)) problems.push({ field: 'whyApplies', key: 'error.whyRequired' });
+      const allStrict = rules.length > 0 && rules.every((r) => r?.strict === true);
+      if (!allStrict && !filled(answer.howItCouldBeDone)) problems.push({ field: 'howItCouldBeDone', key: 'error.howRequired' });
+      break;
+    }
+    default: {
+      const never: never = answer.kind;
+      return never;
+    }
+  }
+  return problems;
+}
+
+// ---- the round's term -----------------------------------------------------------------
+
+/**
+ * The last day of a round: `workingDays` Dutch working days after the day it opened
+ * (that day not counted; default 10, issue 3). Weekends, the Atw public holidays and
+ * the municipality's own closing days are skipped, so the term never ends on a day
+ * off: an end that would fall on a holiday has already moved to the next working day.
+ */
+export function roundTermEnd(cal: Calendar, openedOn: IsoDate, workingDays = 10): IsoDate {
+  if (!Number.isInteger(workingDays) || workingDays < 1) throw new RangeError(`a round term is a whole number of working days ≥ 1, not ${workingDays}`);
+  return addWorkingDays(cal, openedOn, workingDays);
+}
+
+/**
+ * Who is recorded as "yes by silence" once the term has ended: every asked party
+ * that has not answered. The term includes its last day, so nothing is due until the
+ * day after. The outcome is as of the term end whatever day the job runs, so a job
+ * that runs days late (Regie was down) records the same result, on the same date.
+ * Returns null while the term runs.
+ */
+export function silenceOutcome(
+  termEnd: IsoDate,
+  answeredPartyIds: readonly string[],
+  allPartyIds: readonly string[],
+  today: IsoDate,
+): { asOf: IsoDate; partyIds: string[] } | null {
+  if (today <= termEnd) return null;
+  const answered = new Set(answeredPartyIds);
+  return { asOf: termEnd, partyIds: [...new Set(allPartyIds)].filter((p) => !answered.has(p)) };
+}
+
+/** An answer after the round closed is late and goes to the coordinator (issue 3, part 3). */
+export const isLate = (roundClosedAt: Date | null, answerAt: Date): boolean =>
+  roundClosedAt !== null && answerAt.getTime() > roundClosedAt.getTime();
+
+// ---- mandates -------------------------------------------------------------------------
+
+/** Who holds a mandate: everyone in a role, or one named person. */
+export type MandateHolder = { kind: 'role'; role: Role } | { kind: 'person'; userId: string };
+
+/** What a mandate allows (issue 3, part 4). Amounts are in euro cents. */
+export type MandateScope =
+  | { kind: 'overrule'; domain: Domain }
+  | { kind: 'commitMoney'; upToCents: number }
+  | { kind: 'grantExemption'; ruleCode: string }
+  | { kind: 'agreePlan' };
+
+export interface Mandate {
+  id: string;
+  holder: MandateHolder;
+  scope: MandateScope;
+  /** who delegated it: the college, the mayor, a department head */
+  delegatedBy: string;
+  validFrom: IsoDate;
+  /** last day in force (inclusive); null: no end */
+  validUntil: IsoDate | null;
+}
+
+export interface MandateSubject {
+  userId: string | null;
+  role: Role | null;
+}
+
+const holds = (s: MandateSubject, m: Mandate) =>
+  m.holder.kind === 'role' ? s.role !== null && m.holder.role === s.role : s.userId !== null && m.holder.userId === s.userId;
+const inForce = (m: Mandate, onDate: IsoDate) => m.validFrom <= onDate && (m.validUntil === null || onDate <= m.validUntil);
+
+/** The mandates a person holds by role or by name (in force or not). */
+export const mandatesHeldBy = (s: MandateSubject, mandates: readonly Mandate[]): Mandate[] => mandates.filter((m) => holds(s, m));
+
+export interface ObjectionForOverrule {
+  citedRules: ReadonlyArray<Pick<CitedRule, 'code' | 'domain' | 'strict'>>;
+}
+
+export type OverruleDecision = { allowed: true; mandateIds: string[] } | { allowed: false; reason: 'strict' | 'noMandate' };
+
+/**
+ * Whether `actor` may overrule an objection on `onDate`. An objection on a strict
+ * rule is never overruled: it is resolved by changing the plan. Otherwise the actor
+ * needs, for every domain of the cited rules, an 'overrule' mandate in that domain,
+ * held by role or by name and in force that day. The mandates used are returned to
+ * be recorded with the overrule. An objection citing no rule fails closed.
+ */
+export function mayOverrule(actor: MandateSubject, objection: ObjectionForOverrule, mandates: readonly Mandate[], onDate: IsoDate): OverruleDecision {
+  if (objection.citedRules.some((r) => r.strict)) return { allowed: false, reason: 'strict' };
+  const domains = [...new Set(objection.citedRules.map((r) => r.domain))];
+  if (!domains.length) return { allowed: false, reason: 'noMandate' };
+  const usable = mandatesHeldBy(actor, mandates).filter((m) => inForce(m, onDate));
+  const used: string[] = [];
+  for (const domain of domains) {
+    const m = usable.find((x) => x.scope.kind === 'overrule' && x.scope.domain === domain);
+    if (!m) return { allowed: false, reason: 'noMandate' };
+    used.push(m.id);
+  }
+  return { allowed: true, mandateIds: used };
+}
+
+// ---- commitments ----------------------------------------------------------------------
+
+export type CommitmentDecision =
+  | { kind: 'commitMoney'; amountCents: number; madeOn: IsoDate }
+  | { kind: 'grantExemption'; ruleCode: string; madeOn: IsoDate }
+  | { kind: 'agreePlan'; madeOn: IsoDate };
+
+const covers = (scope: MandateScope, c: CommitmentDecision): boolean => {
+  switch (c.kind) {
+    case 'commitMoney':
+      return scope.kind === 'commitMoney' && c.amountCents <= scope.upToCents;
+    case 'grantExemption':
+      return scope.kind === 'grantExemption' && scope.ruleCode === c.ruleCode;
+    case 'agreePlan':
+      return scope.kind === 'agreePlan';
+    default: {
+      const never: never = c;
+      return never;
+    }
+  }
+};
+
+/**
+ * A commitment made within the maker's mandate is binding; outside it, it needs
+ * confirmation by the mandate holder (issue 3, part 5). `makerMandates` are the
+ * mandates the maker holds (see mandatesHeldBy); one must be in force on the day the
+ * commitment was made and cover it: money up to its amount (per commitment), an
+ * exemption of that very rule, or agreeing a plan.
+ */
+export function commitmentStatusOnRecord(makerMandates: readonly Mandate[], commitment: CommitmentDecision): 'binding' | 'needsConfirmation' {
+  return makerMandates.some((m) => inForce(m, commitment.madeOn) && covers(m.scope, commitment)) ? 'binding' : 'needsConfirmation';
+}
