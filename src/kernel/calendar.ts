@@ -4,8 +4,13 @@
 export type IsoDate = string;
 
 const DAY = 86_400_000;
-const toMs = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`);
 const fromMs = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
+// Strict: Date.parse rolls 2026-02-30 over to 2026-03-02, which would silently shift a deadline.
+const toMs = (d: IsoDate): number => {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(`${d}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(ms) || fromMs(ms) !== d) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${d}`);
+  return ms;
+};
 
 export const addDays = (date: IsoDate, days: number): IsoDate => fromMs(toMs(date) + days * DAY);
 export const daysBetween = (from: IsoDate, to: IsoDate): number => Math.round((toMs(to) - toMs(from)) / DAY);
@@ -64,7 +69,7 @@ export const isWeekend = (d: IsoDate): boolean => {
 
 /** Dutch public holidays plus a municipality's own non-working days. */
 export function dutchCalendar(opts: { extraHolidays?: IsoDate[] } = {}): Calendar {
-  const extra = new Set(opts.extraHolidays ?? []);
+  const extra = new Set((opts.extraHolidays ?? []).map((d) => fromMs(toMs(d)))); // validate at configuration time
   const cache = new Map<number, Set<IsoDate>>();
   const forYear = (y: number) => {
     let s = cache.get(y);
@@ -76,7 +81,8 @@ export function dutchCalendar(opts: { extraHolidays?: IsoDate[] } = {}): Calenda
   };
   return {
     isWorkingDay: (d) => !isWeekend(d) && !forYear(Number(d.slice(0, 4))).has(d) && !extra.has(d),
-    holidays: (y) => [...forYear(y), ...[...extra].filter((d) => d.startsWith(`${y}-`))].sort(),
+    // A fresh array each call, so callers cannot mutate the cache; a Set drops extras that coincide.
+    holidays: (y) => [...new Set([...forYear(y), ...[...extra].filter((d) => d.startsWith(`${y}-`))])].sort(),
   };
 }
 
@@ -109,6 +115,8 @@ export function workingDaysBetween(cal: Calendar, from: IsoDate, to: IsoDate): n
  * End of a legal term of `termDays` calendar days that starts the day after `start`.
  * Atw art. 1: an end on a Saturday, Sunday or holiday moves to the next working day.
  * Atw art. 2: a term of three days or more contains at least two working days.
+ * A municipality's extra closing days count as non-working here too: beyond the Atw, but it
+ * can only move an end later. Backward-counted terms (Atw art. 4) are out of scope.
  */
 export function legalTermEnd(cal: Calendar, start: IsoDate, termDays: number): IsoDate {
   let end = nextWorkingDay(cal, addDays(start, termDays)); // art. 1
