@@ -5,6 +5,7 @@ import { caseRoutes } from '../modules/cases/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { organisationRoutes } from '../modules/organisation/routes.js';
 import { planRoutes } from '../modules/plans/routes.js';
+import { rulesRoutes } from '../modules/rules/routes.js';
 import { timelineRoutes } from '../modules/timeline/routes.js';
 import { type Config, mailDir, pgliteDir } from './config.js';
 import type { Deps } from './context.js';
@@ -28,6 +29,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     caseRoutes(app, deps);
     planRoutes(app, deps);
     timelineRoutes(app, deps);
+    rulesRoutes(app, deps);
   });
 }
 

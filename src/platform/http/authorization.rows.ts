@@ -1,7 +1,9 @@
 // The rows of the negative suite (authorization.int.test.ts): one per API
 // operation, with who may call it. Keep this in step with the policies.
 import type { Actor } from '../../modules/identity/model.js';
-import { TEST_PASSWORD, type TestMunicipality } from '../testing/factories.js';
+import { createRule } from '../../modules/rules/service.js';
+import type { Deps } from '../context.js';
+import { ctxFor, TEST_PASSWORD, type TestMunicipality } from '../testing/factories.js';
 
 export const ACTOR_KEYS = ['admin', 'coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'council', 'initiator', 'otherInitiator'] as const;
 export type ActorKey = (typeof ACTOR_KEYS)[number];
@@ -18,6 +20,8 @@ export interface World {
   fresh(side: 'A' | 'B', opts?: { suspended?: boolean }): Promise<Fresh>;
   people: Record<'A' | 'B', Partial<Record<ActorKey, { actor: Actor; token: string }>>>;
   munis: Record<'A' | 'B', TestMunicipality>;
+  /** for rows that seed their module's own resource through its service */
+  deps: Deps;
 }
 
 export interface Req {
@@ -42,6 +46,14 @@ const caseReaders: ActorKey[] = ['coordinator', 'director', 'otherDirector', 'sp
 const onCase = (method: Req['method'], tail: string, body?: (f: Fresh) => Record<string, unknown>) => async (w: World, side: 'A' | 'B'): Promise<Req> => {
   const f = await w.fresh(side);
   return { method, url: `/cases/${f.caseId}${tail.replace('{actionId}', f.actionId)}`, body: body?.(f) };
+};
+
+/** A register rule with a code of its own, so repeated calls never overlap. */
+const ruleRow = () => ({ code: `AUTH-${Math.random().toString(36).slice(2, 10)}`, title: 'Testregel', legalSource: 'APV artikel 1:1', domain: 'economy' as const, strict: false, validFrom: '2024-01-01' });
+/** A fresh rule in the register of municipality `side`, made by its admin. */
+const onRule = (method: Req['method'], tail: string, body?: Record<string, unknown>) => async (w: World, side: 'A' | 'B'): Promise<Req> => {
+  const r = await createRule(ctxFor(w.deps, w.people[side].admin?.actor as Actor), { ...ruleRow(), validUntil: null });
+  return { method, url: `/rules/${r.id}${tail}`, body };
 };
 
 export const rows: Row[] = [
@@ -124,4 +136,17 @@ export const rows: Row[] = [
   { operation: 'GET /cases/{id}/events', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '/events') },
   { operation: 'POST /cases/{id}/notes', allowed: ['director', 'coordinator'], scope: 'resource', request: onCase('POST', '/notes', () => ({ text: 'Notitie', visibility: 'internal' })) },
   { operation: 'POST /cases/{id}/messages', allowed: ['initiator', 'director', 'coordinator'], scope: 'resource', request: onCase('POST', '/messages', () => ({ text: 'Hallo' })) },
+  // The rules register (issue 3): all staff read it (they cite it), only the admin keeps it.
+  { operation: 'GET /rules', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/rules' }) },
+  { operation: 'POST /rules', allowed: ['admin'], scope: 'collection', request: async () => ({ method: 'POST', url: '/rules', body: ruleRow() }) },
+  { operation: 'GET /rules/export', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/rules/export?format=json' }) },
+  {
+    operation: 'POST /rules/import',
+    allowed: ['admin'],
+    scope: 'collection',
+    request: async () => ({ method: 'POST', url: '/rules/import', body: { format: 'json', content: JSON.stringify([ruleRow()]) } }),
+  },
+  { operation: 'GET /rules/{id}', allowed: staff, scope: 'resource', request: onRule('GET', '') },
+  { operation: 'PATCH /rules/{id}', allowed: ['admin'], scope: 'resource', request: onRule('PATCH', '', { title: 'Nieuwe titel' }) },
+  { operation: 'POST /rules/{id}/expiry', allowed: ['admin'], scope: 'resource', request: onRule('POST', '/expiry', { validUntil: '2099-12-31' }) },
 ];
