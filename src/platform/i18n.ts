@@ -34,6 +34,8 @@ const nl: Record<string, string> = {
   'error.duplicate': 'Dit bestaat al.',
   'error.inUse': 'Dit is nog in gebruik en kan niet worden verwijderd.',
   'error.weakPassword': 'Een wachtwoord heeft minstens 12 tekens.',
+  'error.staffRoleOnly': 'Kies een rol voor een medewerker; initiatiefnemers melden zich zelf aan.',
+  'error.cannotLockOutSelf': 'U kunt uzelf niet blokkeren of uw eigen beheerrol afnemen.',
   // Rules register (regelregister) and its import/export.
   'error.unknownField': 'Onbekend veld.',
   'error.tooLong': 'Hoogstens {max} tekens.',
@@ -98,6 +100,8 @@ const en: Record<string, string> = {
   'error.duplicate': 'This already exists.',
   'error.inUse': 'This is still in use and cannot be deleted.',
   'error.weakPassword': 'A password has at least 12 characters.',
+  'error.staffRoleOnly': 'Choose a staff role; initiators register themselves.',
+  'error.cannotLockOutSelf': 'You cannot block yourself or take away your own admin role.',
   // Rules register and its import/export.
   'error.unknownField': 'Unknown field.',
   'error.tooLong': 'At most {max} characters.',

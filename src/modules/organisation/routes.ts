@@ -1,5 +1,203 @@
-// Placeholder replaced by the organisation module's routes.
+// Thin HTTP layer for the municipality's set-up (admin pages) and the public reads
+// of the intake form.
+import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import type { App } from '../../platform/http/server.js';
+import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
+import { ROLES } from '../identity/model.js';
+import {
+  createDepartment,
+  createNamed,
+  createUser,
+  deleteDepartment,
+  deleteNamed,
+  getSettings,
+  listMunicipalities,
+  listOrganisation,
+  listUsers,
+  type NamedKind,
+  publicMunicipality,
+  renameNamed,
+  updateDepartment,
+  updateSettings,
+  updateUser,
+} from './service.js';
 
-export function organisationRoutes(_app: App, _deps: Deps) {}
+const tags = ['Beheer'];
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
+const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
+const Named = z.object({ id: z.string(), name: z.string() });
+const Department = z.object({ id: z.string(), name: z.string(), domain: z.enum(DOMAINS) });
+const name = z.string().trim().min(1).max(200);
+const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  departmentId: z.string().nullable(),
+  active: z.boolean(),
+  locale: z.enum(['nl', 'en']),
+  areaIds: z.array(z.string()),
+  themeIds: z.array(z.string()),
+});
+const Settings = z.object({ name: z.string(), slug: z.string(), casePrefix: z.string(), planTermDays: z.number().int(), extraHolidays: z.array(z.string()) });
+const staffRole = z.enum(['director', 'coordinator', 'specialist', 'executive', 'council', 'admin']);
+
+type UserRow = { id: string; email: string; name: string; role: (typeof ROLES)[number]; department_id: string | null; active: boolean; locale: 'nl' | 'en'; areaIds?: string[]; themeIds?: string[] };
+const presentUser = (u: UserRow) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  departmentId: u.department_id,
+  active: u.active,
+  locale: u.locale,
+  areaIds: u.areaIds ?? [],
+  themeIds: u.themeIds ?? [],
+});
+
+export function organisationRoutes(app: App, deps: Deps) {
+  app.get(
+    '/api/v1/municipalities',
+    { schema: { tags, summary: 'Gemeenten die Regie gebruiken (publiek)', security: [], response: { 200: z.object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) }) } } },
+    async () => ({ items: await listMunicipalities(deps) }),
+  );
+  app.get(
+    '/api/v1/municipalities/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'Gebieden en thema’s van een gemeente, voor het aanvraagformulier (publiek)',
+        security: [],
+        params: z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) }),
+        response: { 200: z.object({ slug: z.string(), name: z.string(), areas: z.array(Named), themes: z.array(Named) }), 404: Problem },
+      },
+    },
+    async (req) => publicMunicipality(deps, req.params.slug),
+  );
+  app.get(
+    '/api/v1/organisation',
+    { schema: { tags, summary: 'Afdelingen, gebieden en thema’s van de eigen gemeente', response: { 200: z.object({ departments: z.array(Department), areas: z.array(Named), themes: z.array(Named) }), ...errors } } },
+    async (req) => listOrganisation(ctxOf(deps, req)),
+  );
+
+  app.post(
+    '/api/v1/departments',
+    { schema: { tags, summary: 'Een afdeling toevoegen', body: z.object({ name, domain: z.enum(DOMAINS) }), response: { 201: Department, ...errors } } },
+    async (req, reply) => reply.code(201).send(await createDepartment(ctxOf(deps, req), req.body)),
+  );
+  app.patch(
+    '/api/v1/departments/:id',
+    { schema: { tags, summary: 'Een afdeling wijzigen', params: IdParams, body: z.object({ name: name.optional(), domain: z.enum(DOMAINS).optional() }), response: { 200: Department, ...errors } } },
+    async (req) => updateDepartment(ctxOf(deps, req), { id: req.params.id, ...req.body }),
+  );
+  app.delete(
+    '/api/v1/departments/:id',
+    { schema: { tags, summary: 'Een afdeling verwijderen (niet als ze nog in gebruik is)', params: IdParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await deleteDepartment(ctxOf(deps, req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  for (const [kind, label] of [
+    ['areas', 'een gebied'],
+    ['themes', 'een thema'],
+  ] as const satisfies readonly (readonly [NamedKind, string])[]) {
+    app.post(
+      `/api/v1/${kind}`,
+      { schema: { tags, summary: `${label[0]?.toUpperCase()}${label.slice(1)} toevoegen`, body: z.object({ name }), response: { 201: Named, ...errors } } },
+      async (req, reply) => reply.code(201).send(await createNamed(ctxOf(deps, req), kind, req.body.name)),
+    );
+    app.patch(
+      `/api/v1/${kind}/:id`,
+      { schema: { tags, summary: `De naam van ${label} wijzigen`, params: IdParams, body: z.object({ name }), response: { 200: Named, ...errors } } },
+      async (req) => renameNamed(ctxOf(deps, req), kind, req.params.id, req.body.name),
+    );
+    app.delete(
+      `/api/v1/${kind}/:id`,
+      { schema: { tags, summary: `${label[0]?.toUpperCase()}${label.slice(1)} verwijderen (niet als zaken het gebruiken)`, params: IdParams, response: { 204: z.null(), ...errors } } },
+      async (req, reply) => {
+        await deleteNamed(ctxOf(deps, req), kind, req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  }
+
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags,
+        summary: 'Medewerkers van de gemeente (met de gebieden en thema’s van regisseurs)',
+        querystring: z.object({ role: staffRole.optional() }),
+        response: { 200: z.object({ items: z.array(User) }), ...errors },
+      },
+    },
+    async (req) => ({ items: (await listUsers(ctxOf(deps, req), { role: req.query.role })).map(presentUser) }),
+  );
+  app.post(
+    '/api/v1/users',
+    {
+      schema: {
+        tags,
+        summary: 'Een medewerker toevoegen',
+        body: z.object({
+          email: z.email(),
+          name,
+          role: staffRole,
+          departmentId: z.uuid().nullish(),
+          password: z.string().max(200).nullish(),
+          areaIds: z.array(z.uuid()).max(100).optional(),
+          themeIds: z.array(z.uuid()).max(100).optional(),
+          locale: z.enum(['nl', 'en']).optional(),
+        }),
+        response: { 201: User, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const u = await createUser(ctxOf(deps, req), req.body);
+      return reply.code(201).send(presentUser({ ...u, areaIds: req.body.areaIds ?? [], themeIds: req.body.themeIds ?? [] }));
+    },
+  );
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Een medewerker wijzigen: rol, afdeling, actief, dekking, wachtwoord',
+        params: IdParams,
+        body: z.object({
+          name: name.optional(),
+          role: staffRole.optional(),
+          departmentId: z.uuid().nullish(),
+          active: z.boolean().optional(),
+          password: z.string().max(200).optional(),
+          areaIds: z.array(z.uuid()).max(100).optional(),
+          themeIds: z.array(z.uuid()).max(100).optional(),
+          locale: z.enum(['nl', 'en']).optional(),
+        }),
+        response: { 200: User, ...errors },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(deps, req);
+      await updateUser(ctx, { id: req.params.id, ...req.body });
+      const u = (await listUsers(ctx)).find((x) => x.id === req.params.id);
+      return presentUser(u as UserRow);
+    },
+  );
+
+  app.get('/api/v1/settings', { schema: { tags, summary: 'Instellingen van de gemeente', response: { 200: Settings, ...errors } } }, async (req) => getSettings(ctxOf(deps, req)));
+  app.patch(
+    '/api/v1/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Termijn van het plan en extra sluitingsdagen wijzigen',
+        body: z.object({ planTermDays: z.number().int().min(1).max(365).optional(), extraHolidays: z.array(z.iso.date()).max(100).optional() }),
+        response: { 200: Settings, ...errors },
+      },
+    },
+    async (req) => updateSettings(ctxOf(deps, req), req.body),
+  );
+}

@@ -1,6 +1,7 @@
 // The rows of the negative suite (authorization.int.test.ts): one per API
 // operation, with who may call it. Keep this in step with the policies.
 import type { Actor } from '../../modules/identity/model.js';
+import { createDepartment, createNamed, createUser } from '../../modules/organisation/service.js';
 import { createRule } from '../../modules/rules/service.js';
 import type { Deps } from '../context.js';
 import { ctxFor, TEST_PASSWORD, type TestMunicipality } from '../testing/factories.js';
@@ -49,6 +50,20 @@ const onCase = (method: Req['method'], tail: string, body?: (f: Fresh) => Record
 };
 
 /** A register rule with a code of its own, so repeated calls never overlap. */
+const uniq = () => Math.random().toString(36).slice(2, 10);
+
+/** A fresh department, area, theme or user of the admin's municipality, then a call on it. */
+const onOrg = (kind: 'departments' | 'areas' | 'themes' | 'users', method: Req['method'], body?: Record<string, unknown>) => async (w: World, side: 'A' | 'B'): Promise<Req> => {
+  const ctx = ctxFor(w.deps, w.people[side].admin?.actor as Actor);
+  const id =
+    kind === 'departments'
+      ? (await createDepartment(ctx, { name: `Afdeling ${uniq()}`, domain: 'social' })).id
+      : kind === 'users'
+        ? (await createUser(ctx, { email: `u-${uniq()}@example.nl`, name: 'Collega', role: 'director' })).id
+        : (await createNamed(ctx, kind, `Naam ${uniq()}`)).id;
+  return { method, url: `/${kind}/${id}`, body };
+};
+
 const ruleRow = () => ({ code: `AUTH-${Math.random().toString(36).slice(2, 10)}`, title: 'Testregel', legalSource: 'APV artikel 1:1', domain: 'economy' as const, strict: false, validFrom: '2024-01-01' });
 /** A fresh rule in the register of municipality `side`, made by its admin. */
 const onRule = (method: Req['method'], tail: string, body?: Record<string, unknown>) => async (w: World, side: 'A' | 'B'): Promise<Req> => {
@@ -149,4 +164,27 @@ export const rows: Row[] = [
   { operation: 'GET /rules/{id}', allowed: staff, scope: 'resource', request: onRule('GET', '') },
   { operation: 'PATCH /rules/{id}', allowed: ['admin'], scope: 'resource', request: onRule('PATCH', '', { title: 'Nieuwe titel' }) },
   { operation: 'POST /rules/{id}/expiry', allowed: ['admin'], scope: 'resource', request: onRule('POST', '/expiry', { validUntil: '2099-12-31' }) },
+  // The municipality's set-up: every staff member reads it, only the admin changes it.
+  { operation: 'GET /municipalities', allowed: 'public', scope: 'collection', request: async () => ({ method: 'GET', url: '/municipalities' }) },
+  { operation: 'GET /municipalities/{slug}', allowed: 'public', scope: 'collection', request: async (w, s) => ({ method: 'GET', url: `/municipalities/${w.munis[s].slug}` }) },
+  { operation: 'GET /organisation', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/organisation' }) },
+  { operation: 'POST /departments', allowed: ['admin'], scope: 'collection', request: async () => ({ method: 'POST', url: '/departments', body: { name: `Afdeling ${uniq()}`, domain: 'social' } }) },
+  { operation: 'PATCH /departments/{id}', allowed: ['admin'], scope: 'resource', request: onOrg('departments', 'PATCH', { name: 'Hernoemd' }) },
+  { operation: 'DELETE /departments/{id}', allowed: ['admin'], scope: 'resource', request: onOrg('departments', 'DELETE') },
+  { operation: 'POST /areas', allowed: ['admin'], scope: 'collection', request: async () => ({ method: 'POST', url: '/areas', body: { name: `Gebied ${uniq()}` } }) },
+  { operation: 'PATCH /areas/{id}', allowed: ['admin'], scope: 'resource', request: onOrg('areas', 'PATCH', { name: `Hernoemd ${uniq()}` }) },
+  { operation: 'DELETE /areas/{id}', allowed: ['admin'], scope: 'resource', request: onOrg('areas', 'DELETE') },
+  { operation: 'POST /themes', allowed: ['admin'], scope: 'collection', request: async () => ({ method: 'POST', url: '/themes', body: { name: `Thema ${uniq()}` } }) },
+  { operation: 'PATCH /themes/{id}', allowed: ['admin'], scope: 'resource', request: onOrg('themes', 'PATCH', { name: `Hernoemd ${uniq()}` }) },
+  { operation: 'DELETE /themes/{id}', allowed: ['admin'], scope: 'resource', request: onOrg('themes', 'DELETE') },
+  { operation: 'GET /users', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/users' }) },
+  {
+    operation: 'POST /users',
+    allowed: ['admin'],
+    scope: 'collection',
+    request: async () => ({ method: 'POST', url: '/users', body: { email: `nieuw-${uniq()}@example.nl`, name: 'Nieuwe collega', role: 'director', password: 'een-lang-wachtwoord' } }),
+  },
+  { operation: 'PATCH /users/{id}', allowed: ['admin'], scope: 'resource', request: onOrg('users', 'PATCH', { name: 'Andere naam' }) },
+  { operation: 'GET /settings', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/settings' }) },
+  { operation: 'PATCH /settings', allowed: ['admin'], scope: 'collection', request: async () => ({ method: 'PATCH', url: '/settings', body: { planTermDays: 42 } }) },
 ];
