@@ -6,12 +6,14 @@
 // directly: seeding is privileged. Everything about cases goes through the real
 // use-cases, on a clock that is moved through the past, so every case has its
 // events and every mail is in the outbox as if it had happened that way.
+
 import { sql } from 'kysely';
-import { dutchDate, fixedClock } from '../kernel/clock.js';
 import { addDays } from '../kernel/calendar.js';
+import { dutchDate, fixedClock } from '../kernel/clock.js';
 import { assignDirector, changeStatus, resumeClock, submitCase, suspendClock } from '../modules/cases/service.js';
 import type { Actor } from '../modules/identity/model.js';
 import { hashPassword } from '../modules/identity/secrets.js';
+import { toActor } from '../modules/identity/service.js';
 import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/service.js';
 import { addNote, sendMessage } from '../modules/timeline/service.js';
 import type { Ctx, Deps } from '../platform/context.js';
@@ -61,16 +63,7 @@ interface Organisation {
   staff: Map<string, Actor>;
 }
 
-const toActor = (u: UserRow): Actor => ({
-  userId: u.id,
-  municipalityId: u.municipality_id,
-  role: u.role,
-  name: u.name,
-  email: u.email,
-  departmentId: u.department_id,
-  locale: u.locale,
-  via: 'token',
-});
+const asActor = (u: UserRow): Actor => toActor(u, 'token');
 
 const lookup = (map: Map<string, string>, name: string, what: string) => {
   const id = map.get(name);
@@ -126,7 +119,7 @@ async function createOrganisation(deps: Deps, m: MunicipalitySeed, passwordHash:
           .insertInto('director_themes')
           .values({ municipality_id: id, user_id: u.id, theme_id: lookup(themes, t, 'theme') })
           .execute();
-      staff.set(s.key, toActor(u));
+      staff.set(s.key, asActor(u));
     }
     return { id, areas, themes, departments, staff };
   });
@@ -266,7 +259,7 @@ async function submit(d: Deps, org: Organisation, c: CaseSeed, registeredBy: Act
     .where('role', '=', 'initiator')
     .where((eb) => eb(eb.fn('lower', ['email']), '=', c.initiator.email.toLowerCase()))
     .executeTakeFirstOrThrow();
-  return { id, initiator: toActor(u), planVersion: 0 };
+  return { id, initiator: asActor(u), planVersion: 0 };
 }
 
 interface Cast {

@@ -1,6 +1,6 @@
 // Wiring, in one place: database, migrations, outbox worker, HTTP server and the
 // routes of every module. No module registers itself.
-import { systemClock, type Clock } from '../kernel/clock.js';
+import { type Clock, systemClock } from '../kernel/clock.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
 import { organisationRoutes } from '../modules/organisation/routes.js';

@@ -46,7 +46,8 @@ const nl: Record<string, string> = {
   'error.ruleStrictJson': 'Vul true of false in (zonder aanhalingstekens).',
   'error.ruleEndBeforeStart': 'De einddatum ligt vóór de begindatum.',
   'error.ruleOverlaps': 'De geldigheid overlapt met een andere versie van regel {code} (geldig vanaf {validFrom}).',
-  'error.ruleShortensPast': 'Regel {code} kon al worden aangehaald; de geldigheid kan niet met terugwerkende kracht worden ingekort. Kies vandaag of later als einddatum.',
+  'error.ruleShortensPast':
+    'Regel {code} kon al worden aangehaald; de geldigheid kan niet met terugwerkende kracht worden ingekort. Kies vandaag of later als einddatum.',
   'error.ruleDuplicateInFile': 'Regel {code} met deze begindatum staat al op regel {line} van het bestand.',
   'error.importHasErrors': 'Het bestand bevat fouten; er is niets geïmporteerd.',
   'error.tooManyRows': 'Hoogstens {max} regels per import.',
@@ -128,7 +129,7 @@ const en: Record<string, string> = {
   'error.conditionsRequired': 'A yes with conditions states the conditions.',
   'error.conditionsOnlyWithYesWithConditions': 'Conditions belong to "yes, with conditions"; choose that answer.',
   'error.objectionNeedsRule': 'An objection must cite at least one rule from the register.',
-  'error.ruleNotInRegister': 'This rule is not in the municipality\'s rules register.',
+  'error.ruleNotInRegister': "This rule is not in the municipality's rules register.",
   'error.ruleNotCitable': 'Rule {code} is not valid on {date} and cannot be cited.',
   'error.whyRequired': 'Explain why the rule applies to this case.',
   'error.howRequired': 'Say how the initiative could be done ("hoe wel"); only strict rules may leave this out.',

@@ -146,13 +146,48 @@ describe('late answers', () => {
 
 const mandates: Mandate[] = [
   // The college lets every coordinator overrule objections in the physical domain.
-  { id: 'm-coord-physical', holder: { kind: 'role', role: 'coordinator' }, scope: { kind: 'overrule', domain: 'physical' }, delegatedBy: 'college', validFrom: '2026-01-01', validUntil: null },
+  {
+    id: 'm-coord-physical',
+    holder: { kind: 'role', role: 'coordinator' },
+    scope: { kind: 'overrule', domain: 'physical' },
+    delegatedBy: 'college',
+    validFrom: '2026-01-01',
+    validUntil: null,
+  },
   // The alderman for economy, by name, for the first half of 2026.
-  { id: 'm-alderman-economy', holder: { kind: 'person', userId: 'alderman' }, scope: { kind: 'overrule', domain: 'economy' }, delegatedBy: 'college', validFrom: '2026-01-01', validUntil: '2026-06-30' },
-  { id: 'm-alderman-physical', holder: { kind: 'person', userId: 'alderman' }, scope: { kind: 'overrule', domain: 'physical' }, delegatedBy: 'college', validFrom: '2026-01-01', validUntil: '2026-06-30' },
+  {
+    id: 'm-alderman-economy',
+    holder: { kind: 'person', userId: 'alderman' },
+    scope: { kind: 'overrule', domain: 'economy' },
+    delegatedBy: 'college',
+    validFrom: '2026-01-01',
+    validUntil: '2026-06-30',
+  },
+  {
+    id: 'm-alderman-physical',
+    holder: { kind: 'person', userId: 'alderman' },
+    scope: { kind: 'overrule', domain: 'physical' },
+    delegatedBy: 'college',
+    validFrom: '2026-01-01',
+    validUntil: '2026-06-30',
+  },
   // The mayor's safety mandate: irrelevant for strict rules, which no one overrules.
-  { id: 'm-mayor-safety', holder: { kind: 'person', userId: 'mayor' }, scope: { kind: 'overrule', domain: 'safety' }, delegatedBy: 'burgemeester', validFrom: '2026-01-01', validUntil: null },
-  { id: 'm-mayor-social', holder: { kind: 'person', userId: 'mayor' }, scope: { kind: 'overrule', domain: 'social' }, delegatedBy: 'burgemeester', validFrom: '2026-01-01', validUntil: null },
+  {
+    id: 'm-mayor-safety',
+    holder: { kind: 'person', userId: 'mayor' },
+    scope: { kind: 'overrule', domain: 'safety' },
+    delegatedBy: 'burgemeester',
+    validFrom: '2026-01-01',
+    validUntil: null,
+  },
+  {
+    id: 'm-mayor-social',
+    holder: { kind: 'person', userId: 'mayor' },
+    scope: { kind: 'overrule', domain: 'social' },
+    delegatedBy: 'burgemeester',
+    validFrom: '2026-01-01',
+    validUntil: null,
+  },
 ];
 const coordinator = { userId: 'c1', role: 'coordinator' as const };
 const director = { userId: 'd1', role: 'director' as const };
@@ -175,8 +210,20 @@ describe('who may overrule an objection', () => {
     ['an expired mandate covers nothing', alderman, on(economy), '2026-07-01', { allowed: false, reason: 'noMandate' }],
     ['a mandate not yet in force covers nothing', coordinator, on(physical), '2025-12-31', { allowed: false, reason: 'noMandate' }],
     ['a mandate in another domain does not cover', coordinator, on(economy), '2026-03-02', { allowed: false, reason: 'noMandate' }],
-    ['rules in two domains need a mandate for each: one is not enough', coordinator, on(physical, economy), '2026-03-02', { allowed: false, reason: 'noMandate' }],
-    ['rules in two domains, both covered', alderman, on(physical, economy), '2026-03-02', { allowed: true, mandateIds: ['m-alderman-physical', 'm-alderman-economy'] }],
+    [
+      'rules in two domains need a mandate for each: one is not enough',
+      coordinator,
+      on(physical, economy),
+      '2026-03-02',
+      { allowed: false, reason: 'noMandate' },
+    ],
+    [
+      'rules in two domains, both covered',
+      alderman,
+      on(physical, economy),
+      '2026-03-02',
+      { allowed: true, mandateIds: ['m-alderman-physical', 'm-alderman-economy'] },
+    ],
     ['a strict objection is never overruled, whatever the mandate', mayor, on(safety), '2026-03-02', { allowed: false, reason: 'strict' }],
     ['one strict rule among the cited makes the objection strict', alderman, on(physical, safety), '2026-03-02', { allowed: false, reason: 'strict' }],
     ['an objection citing no rule fails closed', mayor, on(), '2026-03-02', { allowed: false, reason: 'noMandate' }],

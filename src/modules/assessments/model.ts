@@ -106,8 +106,7 @@ export function silenceOutcome(
 }
 
 /** An answer after the round closed is late and goes to the coordinator (issue 3, part 3). */
-export const isLate = (roundClosedAt: Date | null, answerAt: Date): boolean =>
-  roundClosedAt !== null && answerAt.getTime() > roundClosedAt.getTime();
+export const isLate = (roundClosedAt: Date | null, answerAt: Date): boolean => roundClosedAt !== null && answerAt.getTime() > roundClosedAt.getTime();
 
 // ---- mandates -------------------------------------------------------------------------
 

@@ -44,8 +44,25 @@ describe('plan clock', () => {
     // [label, start, term, suspensions, today, due]
     ['six weeks from the clock start', '2026-03-02', 42, [], '2026-03-02', '2026-04-13'],
     ['a configured term of 28 days', '2026-03-02', 28, [], '2026-03-02', '2026-03-30'],
-    ['an ended suspension of 5 days moves the due date 5 days', '2026-03-02', 42, [{ startedOn: '2026-03-10', endedOn: '2026-03-15' }], '2026-03-20', '2026-04-18'],
-    ['two suspensions add up (3 + 2 days)', '2026-03-02', 42, [{ startedOn: '2026-03-03', endedOn: '2026-03-06' }, { startedOn: '2026-03-20', endedOn: '2026-03-22' }], '2026-03-25', '2026-04-18'],
+    [
+      'an ended suspension of 5 days moves the due date 5 days',
+      '2026-03-02',
+      42,
+      [{ startedOn: '2026-03-10', endedOn: '2026-03-15' }],
+      '2026-03-20',
+      '2026-04-18',
+    ],
+    [
+      'two suspensions add up (3 + 2 days)',
+      '2026-03-02',
+      42,
+      [
+        { startedOn: '2026-03-03', endedOn: '2026-03-06' },
+        { startedOn: '2026-03-20', endedOn: '2026-03-22' },
+      ],
+      '2026-03-25',
+      '2026-04-18',
+    ],
     ['an open suspension counts up to today', '2026-03-02', 42, [{ startedOn: '2026-03-10', endedOn: null }], '2026-03-13', '2026-04-16'],
     ['suspended and resumed the same day stops nothing', '2026-03-02', 42, [{ startedOn: '2026-03-10', endedOn: '2026-03-10' }], '2026-03-11', '2026-04-13'],
     ['the clock crosses the DST change by calendar days', '2026-03-20', 42, [], '2026-03-20', '2026-05-01'],
@@ -79,9 +96,24 @@ describe('director proposal', () => {
   const d = (id: string, areaIds: string[], themeIds: string[], openCases: number): DirectorCandidate => ({ id, name: id, areaIds, themeIds, openCases });
   it.each([
     // [label, candidates, case, expected id]
-    ['covers area and themes wins over a lighter director who does not', [d('a', ['centrum'], ['wonen'], 9), d('b', ['noord'], [], 1)], { areaId: 'centrum', themeIds: ['wonen'] }, 'a'],
-    ['among full coverage the fewest open cases wins', [d('a', ['centrum'], ['wonen'], 9), d('b', ['centrum'], ['wonen'], 3)], { areaId: 'centrum', themeIds: ['wonen'] }, 'b'],
-    ['partial theme coverage ranks below full', [d('a', ['centrum'], ['wonen'], 1), d('b', ['centrum'], ['wonen', 'jeugd'], 5)], { areaId: 'centrum', themeIds: ['wonen', 'jeugd'] }, 'b'],
+    [
+      'covers area and themes wins over a lighter director who does not',
+      [d('a', ['centrum'], ['wonen'], 9), d('b', ['noord'], [], 1)],
+      { areaId: 'centrum', themeIds: ['wonen'] },
+      'a',
+    ],
+    [
+      'among full coverage the fewest open cases wins',
+      [d('a', ['centrum'], ['wonen'], 9), d('b', ['centrum'], ['wonen'], 3)],
+      { areaId: 'centrum', themeIds: ['wonen'] },
+      'b',
+    ],
+    [
+      'partial theme coverage ranks below full',
+      [d('a', ['centrum'], ['wonen'], 1), d('b', ['centrum'], ['wonen', 'jeugd'], 5)],
+      { areaId: 'centrum', themeIds: ['wonen', 'jeugd'] },
+      'b',
+    ],
     ['without area or themes the lightest workload wins', [d('a', [], [], 4), d('b', [], [], 2)], { areaId: null, themeIds: [] }, 'b'],
     ['ties break by name', [d('b', [], [], 2), d('a', [], [], 2)], { areaId: null, themeIds: [] }, 'a'],
   ] as const)('%s', (_label, candidates, c, expected) => {

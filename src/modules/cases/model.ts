@@ -85,11 +85,7 @@ export function planDueOn(clockStartedOn: IsoDate, termDays: number, suspensions
 export type ClockState = 'none' | 'running' | 'suspended' | 'dueSoon' | 'overdue' | 'stopped';
 
 /** How the clock reads today. It runs only in intake/planning; a suspended clock is never overdue. */
-export function clockState(
-  cal: Calendar,
-  c: { status: CaseStatus; planDueOn: IsoDate | null; suspendedSince: IsoDate | null },
-  today: IsoDate,
-): ClockState {
+export function clockState(cal: Calendar, c: { status: CaseStatus; planDueOn: IsoDate | null; suspendedSince: IsoDate | null }, today: IsoDate): ClockState {
   if (!c.planDueOn) return 'none';
   if (c.status !== 'planning') return c.status === 'intake' ? 'running' : 'stopped';
   if (c.suspendedSince) return 'suspended';
@@ -114,17 +110,12 @@ export interface DirectorCandidate {
  * all, prefer the best coverage (area counts as much as all themes together), then
  * the lightest workload; ties go by name so the proposal is stable.
  */
-export function proposeDirector(
-  candidates: DirectorCandidate[],
-  c: { areaId: string | null; themeIds: string[] },
-): DirectorCandidate | null {
+export function proposeDirector(candidates: DirectorCandidate[], c: { areaId: string | null; themeIds: string[] }): DirectorCandidate | null {
   const score = (d: DirectorCandidate) => {
     const area = c.areaId && d.areaIds.includes(c.areaId) ? 1 : 0;
     const themes = c.themeIds.length === 0 ? 1 : c.themeIds.filter((t) => d.themeIds.includes(t)).length / c.themeIds.length;
     return area + themes;
   };
-  const ranked = [...candidates].sort(
-    (a, b) => score(b) - score(a) || a.openCases - b.openCases || a.name.localeCompare(b.name, 'nl'),
-  );
+  const ranked = [...candidates].sort((a, b) => score(b) - score(a) || a.openCases - b.openCases || a.name.localeCompare(b.name, 'nl'));
   return ranked[0] ?? null;
 }

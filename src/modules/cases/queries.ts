@@ -1,8 +1,8 @@
 // The read side of cases: one case with what the actor may do, the filtered list
 // with cursor pagination, and the coordinator's team board.
 import { sql } from 'kysely';
-import { dutchDate } from '../../kernel/clock.js';
 import { addWorkingDays } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
 import { invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { calendarOf, getMunicipality } from '../organisation/repo.js';
@@ -33,7 +33,13 @@ export async function getCase(ctx: Ctx, id: string) {
         .orderBy('t.name')
         .execute(),
       c.area_id ? trx.selectFrom('areas').select(['id', 'name']).where('municipality_id', '=', mId).where('id', '=', c.area_id).executeTakeFirst() : undefined,
-      trx.selectFrom('suspensions').select(['started_on', 'ended_on', 'reason']).where('municipality_id', '=', mId).where('case_id', '=', id).orderBy('started_on').execute(),
+      trx
+        .selectFrom('suspensions')
+        .select(['started_on', 'ended_on', 'reason'])
+        .where('municipality_id', '=', mId)
+        .where('case_id', '=', id)
+        .orderBy('started_on')
+        .execute(),
     ]);
     const initiator = people.find((p) => p.id === c.initiator_id);
     const director = people.find((p) => p.id === c.director_id);
@@ -116,25 +122,14 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
     if (f.themeId) {
       const themeId = f.themeId;
       q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('case_themes as ct')
-            .select('ct.case_id')
-            .whereRef('ct.case_id', '=', 'c.id')
-            .where('ct.theme_id', '=', themeId),
-        ),
+        eb.exists(eb.selectFrom('case_themes as ct').select('ct.case_id').whereRef('ct.case_id', '=', 'c.id').where('ct.theme_id', '=', themeId)),
       );
     }
     if (f.dueBefore) q = q.where('c.plan_due_on', '<', f.dueBefore).where('c.status', 'in', ['intake', 'planning']);
     if (f.q?.trim()) q = q.where(sql<boolean>`c.search @@ websearch_to_tsquery('dutch', ${f.q.trim()})`);
     if (f.cursor) {
       const cur = decodeCursor(f.cursor);
-      q = q.where((eb) =>
-        eb.or([
-          eb('c.submitted_at', '<', new Date(cur.s)),
-          eb.and([eb('c.submitted_at', '=', new Date(cur.s)), eb('c.id', '<', cur.i)]),
-        ]),
-      );
+      q = q.where((eb) => eb.or([eb('c.submitted_at', '<', new Date(cur.s)), eb.and([eb('c.submitted_at', '=', new Date(cur.s)), eb('c.id', '<', cur.i)])]));
     }
     const rows = await q.execute();
     const page = rows.slice(0, f.limit);
@@ -178,7 +173,13 @@ export async function teamBoard(ctx: Ctx) {
         .orderBy('c.plan_due_on')
         .limit(100)
         .execute(),
-      mine(base()).where('c.status', '=', 'planning').where('c.suspended_since', 'is', null).where('c.plan_due_on', '<', today).orderBy('c.plan_due_on').limit(100).execute(),
+      mine(base())
+        .where('c.status', '=', 'planning')
+        .where('c.suspended_since', 'is', null)
+        .where('c.plan_due_on', '<', today)
+        .orderBy('c.plan_due_on')
+        .limit(100)
+        .execute(),
       trx
         .selectFrom('users as u')
         .leftJoin('cases as c', (j) => j.onRef('c.director_id', '=', 'u.id').on('c.status', 'in', [...OPEN_STATUSES]))

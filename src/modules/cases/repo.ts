@@ -5,13 +5,7 @@ import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 
 export async function lockCase(trx: Tx, municipalityId: string, id: string): Promise<CaseRow | undefined> {
-  return trx
-    .selectFrom('cases')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return trx.selectFrom('cases').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function findCase(trx: Tx, municipalityId: string, id: string): Promise<CaseRow | undefined> {
@@ -45,13 +39,7 @@ export async function caseThemeIds(trx: Tx, municipalityId: string, caseId: stri
 }
 
 export async function openSuspensions(trx: Tx, municipalityId: string, caseId: string) {
-  return trx
-    .selectFrom('suspensions')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('case_id', '=', caseId)
-    .orderBy('started_on')
-    .execute();
+  return trx.selectFrom('suspensions').selectAll().where('municipality_id', '=', municipalityId).where('case_id', '=', caseId).orderBy('started_on').execute();
 }
 
 /** Directors with their areas, themes and open-case counts: three queries, no N+1. */

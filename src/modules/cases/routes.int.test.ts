@@ -82,13 +82,28 @@ describe('staff API', () => {
     const proposal = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${created.id}/director-proposal`, headers: h });
     expect(proposal.json().proposal.id).toBe(director.userId);
 
-    const noCsrf = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${created.id}/director`, headers: { cookie: h.cookie as string }, payload: { directorId: director.userId } });
+    const noCsrf = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/cases/${created.id}/director`,
+      headers: { cookie: h.cookie as string },
+      payload: { directorId: director.userId },
+    });
     expect(noCsrf.statusCode).toBe(403);
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${created.id}/director`, headers: { ...h, 'if-match': etag }, payload: { directorId: director.userId } });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/cases/${created.id}/director`,
+      headers: { ...h, 'if-match': etag },
+      payload: { directorId: director.userId },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().director.id).toBe(director.userId);
     expect(ok.headers.etag).not.toBe(etag);
-    const stale = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${created.id}/director`, headers: { ...h, 'if-match': etag }, payload: { directorId: director.userId, reason: 'x' } });
+    const stale = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/cases/${created.id}/director`,
+      headers: { ...h, 'if-match': etag },
+      payload: { directorId: director.userId, reason: 'x' },
+    });
     expect(stale.statusCode).toBe(412);
     expect(stale.headers['content-type']).toContain('application/problem+json');
   });

@@ -245,7 +245,9 @@ export function caseRoutes(app: App, deps: Deps) {
         response: {
           200: z.object({
             proposal: z.object({ id: z.string(), name: z.string(), openCases: z.number() }).nullable(),
-            candidates: z.array(z.object({ id: z.string(), name: z.string(), openCases: z.number(), areaIds: z.array(z.string()), themeIds: z.array(z.string()) })),
+            candidates: z.array(
+              z.object({ id: z.string(), name: z.string(), openCases: z.number(), areaIds: z.array(z.string()), themeIds: z.array(z.string()) }),
+            ),
           }),
           ...errors,
         },
@@ -254,7 +256,10 @@ export function caseRoutes(app: App, deps: Deps) {
     async (req) => {
       const r = await proposeDirectorFor(ctxOf(deps, req), req.params.id);
       const pick = ({ id, name, openCases, areaIds, themeIds }: (typeof r.candidates)[number]) => ({ id, name, openCases, areaIds, themeIds });
-      return { proposal: r.proposal ? { id: r.proposal.id, name: r.proposal.name, openCases: r.proposal.openCases } : null, candidates: r.candidates.map(pick) };
+      return {
+        proposal: r.proposal ? { id: r.proposal.id, name: r.proposal.name, openCases: r.proposal.openCases } : null,
+        candidates: r.candidates.map(pick),
+      };
     },
   );
 

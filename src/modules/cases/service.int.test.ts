@@ -5,7 +5,7 @@ import { fixedClock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality, testDatabase, testDeps } from '../../platform/testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, type TestMunicipality, testDatabase, testDeps } from '../../platform/testing/factories.js';
 import type { Actor } from '../identity/model.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/service.js';
 import { addNote, caseTimeline, sendMessage } from '../timeline/service.js';
@@ -19,16 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.close();
 });
-
-async function refusal(p: Promise<unknown>): Promise<{ status: number; key: string; fields: string[] }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return { status: e.status, key: e.key, fields: e.fields.map((f) => f.field) };
-    throw e;
-  }
-  throw new Error('expected a refusal, but it succeeded');
-}
 
 interface World {
   deps: Deps & { clock: ReturnType<typeof fixedClock> };
@@ -50,7 +40,12 @@ async function world(): Promise<World> {
 const intake = (w: World, overrides: Partial<Parameters<typeof submitCase>[1]> = {}) =>
   submitCase(w.deps, {
     municipalityId: w.m.id,
-    initiator: { name: 'Henk van Dijk', email: `henk-${Math.random().toString(36).slice(2)}@example.nl`, company: 'Autospuiterij Van Dijk B.V.', kvkNumber: '12345678' },
+    initiator: {
+      name: 'Henk van Dijk',
+      email: `henk-${Math.random().toString(36).slice(2)}@example.nl`,
+      company: 'Autospuiterij Van Dijk B.V.',
+      kvkNumber: '12345678',
+    },
     title: 'Stoppen met spuiten, pand verhuren',
     description: 'Ik wil stoppen met autospuiten en de rest van het pand verhuren aan winkels.',
     location: 'Marktstraat 12',
@@ -67,7 +62,16 @@ async function initiatorOf(w: World, caseId: string): Promise<Actor> {
     .selectAll('u')
     .where('c.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  return { userId: row.id, municipalityId: row.municipality_id, role: 'initiator', name: row.name, email: row.email, departmentId: null, locale: row.locale, via: 'session' };
+  return {
+    userId: row.id,
+    municipalityId: row.municipality_id,
+    role: 'initiator',
+    name: row.name,
+    email: row.email,
+    departmentId: null,
+    locale: row.locale,
+    via: 'session',
+  };
 }
 
 const outboxTo = (to: string) => db.unsafeAdmin.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', to).orderBy('id').execute();
@@ -91,10 +95,18 @@ describe('intake', () => {
   it('refuses an area of another municipality and writes nothing', async () => {
     const w = await world();
     const elsewhere = await buildMunicipality(db);
-    const before = await db.unsafeAdmin.selectFrom('cases').select(db.unsafeAdmin.fn.countAll<number>().as('n')).where('municipality_id', '=', w.m.id).executeTakeFirstOrThrow();
+    const before = await db.unsafeAdmin
+      .selectFrom('cases')
+      .select(db.unsafeAdmin.fn.countAll<number>().as('n'))
+      .where('municipality_id', '=', w.m.id)
+      .executeTakeFirstOrThrow();
     const r = await refusal(intake(w, { areaId: elsewhere.areaIds[0] }));
     expect(r).toMatchObject({ status: 400, fields: ['areaId'] });
-    const after = await db.unsafeAdmin.selectFrom('cases').select(db.unsafeAdmin.fn.countAll<number>().as('n')).where('municipality_id', '=', w.m.id).executeTakeFirstOrThrow();
+    const after = await db.unsafeAdmin
+      .selectFrom('cases')
+      .select(db.unsafeAdmin.fn.countAll<number>().as('n'))
+      .where('municipality_id', '=', w.m.id)
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
     const users = await db.unsafeAdmin.selectFrom('users').select('id').where('municipality_id', '=', w.m.id).where('role', '=', 'initiator').execute();
     expect(users).toHaveLength(0);
@@ -103,10 +115,34 @@ describe('intake', () => {
   it('lets staff register on someone’s behalf, but not a specialist', async () => {
     const w = await world();
     const specialist = await buildUser(db, w.m, { role: 'specialist' });
-    const ok = await submitCase(w.deps, { municipalityId: w.m.id, initiator: { name: 'Mw. Jansen', email: 'jansen@example.nl' }, title: 'Moestuin', description: 'Een moestuin in de wijk voor iedereen.', location: 'Noord', channel: 'phone' }, w.coordinator);
+    const ok = await submitCase(
+      w.deps,
+      {
+        municipalityId: w.m.id,
+        initiator: { name: 'Mw. Jansen', email: 'jansen@example.nl' },
+        title: 'Moestuin',
+        description: 'Een moestuin in de wijk voor iedereen.',
+        location: 'Noord',
+        channel: 'phone',
+      },
+      w.coordinator,
+    );
     const c = await getCase(ctxFor(w.deps, w.coordinator), ok.id);
     expect(c.case.channel).toBe('phone');
-    const r = await refusal(submitCase(w.deps, { municipalityId: w.m.id, initiator: { name: 'X', email: 'x@example.nl' }, title: 'Iets', description: 'Iets anders nog.', location: 'Zuid', channel: 'desk' }, specialist));
+    const r = await refusal(
+      submitCase(
+        w.deps,
+        {
+          municipalityId: w.m.id,
+          initiator: { name: 'X', email: 'x@example.nl' },
+          title: 'Iets',
+          description: 'Iets anders nog.',
+          location: 'Zuid',
+          channel: 'desk',
+        },
+        specialist,
+      ),
+    );
     expect(r.status).toBe(403);
   });
 });
@@ -129,7 +165,10 @@ describe('assignment', () => {
     const w = await world();
     const c = await intake(w);
     await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.director.userId });
-    expect(await refusal(assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.other.userId }))).toMatchObject({ status: 400, fields: ['reason'] });
+    expect(await refusal(assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.other.userId }))).toMatchObject({
+      status: 400,
+      fields: ['reason'],
+    });
     expect((await refusal(assignDirector(ctxFor(w.deps, w.director), { caseId: c.id, directorId: w.other.userId, reason: 'ik wil niet' }))).status).toBe(403);
     await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.other.userId, reason: 'Werkverdeling' });
     const events = await caseTimeline(ctxFor(w.deps, w.coordinator), { caseId: c.id, limit: 50 });
@@ -244,7 +283,11 @@ describe('lifecycle, clock and plan', () => {
 describe('lists, board and isolation', () => {
   it('filters by status, director, theme and Dutch free text, with cursor pages', async () => {
     const w = await world();
-    const a = await intake(w, { title: 'Fietsenstalling bij het station', description: 'Wij willen overdekte stallingen bij het station.', themeIds: [w.m.themeIds[1] as string] });
+    const a = await intake(w, {
+      title: 'Fietsenstalling bij het station',
+      description: 'Wij willen overdekte stallingen bij het station.',
+      themeIds: [w.m.themeIds[1] as string],
+    });
     const b = await intake(w, { title: 'Terras op het plein', description: 'Een terras voor ons café op het plein.' });
     w.deps.clock.advanceDays(1);
     const c = await intake(w, { title: 'Moestuin', description: 'Een gezamenlijke moestuin in Noord.', areaId: w.m.areaIds[1] });

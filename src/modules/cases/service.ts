@@ -30,8 +30,7 @@ export async function loadForChange(trx: Tx, ctx: Ctx, caseId: string, ifMatch?:
   return c;
 }
 
-const caseLink = (deps: Deps, c: { id: string }, staff: boolean) =>
-  `${deps.config.publicUrl}${staff ? '/zaken/' : '/mijn-zaak/'}${c.id}`;
+const caseLink = (deps: Deps, c: { id: string }, staff: boolean) => `${deps.config.publicUrl}${staff ? '/zaken/' : '/mijn-zaak/'}${c.id}`;
 
 // ---- intake ---------------------------------------------------------------------
 
@@ -75,7 +74,16 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
           .executeTakeFirstOrThrow()
       : await trx
           .insertInto('users')
-          .values({ municipality_id: mId, email, name: i.name, role: 'initiator', phone: i.phone ?? null, company: i.company ?? null, kvk_number: i.kvkNumber ?? null, locale: i.locale ?? 'nl' })
+          .values({
+            municipality_id: mId,
+            email,
+            name: i.name,
+            role: 'initiator',
+            phone: i.phone ?? null,
+            company: i.company ?? null,
+            kvk_number: i.kvkNumber ?? null,
+            locale: i.locale ?? 'nl',
+          })
           .returningAll()
           .executeTakeFirstOrThrow();
     const now = deps.clock.now();
@@ -166,20 +174,38 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
       visibility: 'shared',
       event: {
         type: 'case.assigned',
-        payload: { directorId: director.id, directorName: director.name, previousDirectorId: c.director_id, reason: opts.reason?.trim() || null, proposedDirectorId: proposal?.id ?? null },
+        payload: {
+          directorId: director.id,
+          directorName: director.name,
+          previousDirectorId: c.director_id,
+          reason: opts.reason?.trim() || null,
+          proposedDirectorId: proposal?.id ?? null,
+        },
       },
     });
     const m = await getMunicipality(trx, c.municipality_id);
     await enqueueMail(trx, {
       municipalityId: c.municipality_id,
       to: director.email,
-      ...mails.caseAssignedToDirector(director.locale, { name: director.name, reference: c.reference, title: c.title, link: caseLink(ctx, c, true), municipality: m.name }),
+      ...mails.caseAssignedToDirector(director.locale, {
+        name: director.name,
+        reference: c.reference,
+        title: c.title,
+        link: caseLink(ctx, c, true),
+        municipality: m.name,
+      }),
     });
     const initiator = await trx.selectFrom('users').selectAll().where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
     await enqueueMail(trx, {
       municipalityId: c.municipality_id,
       to: initiator.email,
-      ...mails.directorAssignedToInitiator(initiator.locale, { name: initiator.name, reference: c.reference, director: director.name, link: caseLink(ctx, c, false), municipality: m.name }),
+      ...mails.directorAssignedToInitiator(initiator.locale, {
+        name: initiator.name,
+        reference: c.reference,
+        director: director.name,
+        link: caseLink(ctx, c, false),
+        municipality: m.name,
+      }),
     });
     return updated;
   });
@@ -198,14 +224,7 @@ const refusalKey: Record<TransitionRefusal, string> = {
  * Apply a status change that the lifecycle table allows; the plan agreement
  * use-case is the only caller that passes `byPlanAgreement`.
  */
-export async function applyTransition(
-  trx: Tx,
-  ctx: Ctx,
-  c: CaseRow,
-  to: CaseStatus,
-  reason: string | null,
-  byPlanAgreement = false,
-): Promise<CaseRow> {
+export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseStatus, reason: string | null, byPlanAgreement = false): Promise<CaseRow> {
   const refusal = checkTransition({ from: c.status, to, hasDirector: c.director_id !== null, reason, byPlanAgreement });
   if (refusal) {
     throw refusal === 'needs-reason'

@@ -54,17 +54,41 @@ export function identityRoutes(app: App, deps: Deps) {
       expires: s.expiresAt,
     });
 
-  app.get('/api/v1/health', { schema: { tags: ['Systeem'], summary: 'Draait Regie en bereikt het de database?', security: [], response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
-    await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').limit(1).execute();
-    return { status: 'ok' as const, database: deps.db.kind };
-  });
+  app.get(
+    '/api/v1/health',
+    {
+      schema: {
+        tags: ['Systeem'],
+        summary: 'Draait Regie en bereikt het de database?',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').limit(1).execute();
+      return { status: 'ok' as const, database: deps.db.kind };
+    },
+  );
 
   app.post(
     '/api/v1/auth/login',
     {
-      schema: { tags, summary: 'Inloggen als medewerker met e-mail en wachtwoord', security: [], body: z.object({ email: z.email(), password: z.string().min(1).max(200) }), response: { 200: Me, ...errors } },
+      schema: {
+        tags,
+        summary: 'Inloggen als medewerker met e-mail en wachtwoord',
+        security: [],
+        body: z.object({ email: z.email(), password: z.string().min(1).max(200) }),
+        response: { 200: Me, ...errors },
+      },
       // Slows down password guessing: ten attempts per minute per address and client.
-      config: { rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (req: import('fastify').FastifyRequest) => `${req.ip}|${String((req.body as { email?: string })?.email ?? '').toLowerCase()}` } },
+      config: {
+        rateLimit: {
+          max: 10,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (req: import('fastify').FastifyRequest) => `${req.ip}|${String((req.body as { email?: string })?.email ?? '').toLowerCase()}`,
+        },
+      },
     },
     async (req, reply) => {
       const s = await unsafeLoginWithPassword(deps, req.body);
@@ -120,12 +144,22 @@ export function identityRoutes(app: App, deps: Deps) {
   app.get('/api/v1/me', { schema: { tags, summary: 'Wie ben ik?', response: { 200: Me, ...errors } } }, async (req) => me(ctxOf(deps, req).actor));
 
   const Token = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
-  app.get('/api/v1/me/tokens', { schema: { tags, summary: 'Mijn persoonlijke API-tokens', response: { 200: z.object({ items: z.array(Token) }), ...errors } } }, async (req) => {
-    const rows = await listApiTokens(ctxOf(deps, req));
-    return {
-      items: rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.created_at.toISOString(), lastUsedAt: t.last_used_at?.toISOString() ?? null, revokedAt: t.revoked_at?.toISOString() ?? null })),
-    };
-  });
+  app.get(
+    '/api/v1/me/tokens',
+    { schema: { tags, summary: 'Mijn persoonlijke API-tokens', response: { 200: z.object({ items: z.array(Token) }), ...errors } } },
+    async (req) => {
+      const rows = await listApiTokens(ctxOf(deps, req));
+      return {
+        items: rows.map((t) => ({
+          id: t.id,
+          name: t.name,
+          createdAt: t.created_at.toISOString(),
+          lastUsedAt: t.last_used_at?.toISOString() ?? null,
+          revokedAt: t.revoked_at?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
   app.post(
     '/api/v1/me/tokens',
     {
@@ -142,8 +176,12 @@ export function identityRoutes(app: App, deps: Deps) {
       return reply.code(201).send(await createApiToken(ctx, { name: req.body.name }));
     },
   );
-  app.delete('/api/v1/me/tokens/:id', { schema: { tags, summary: 'Een API-token intrekken', params: IdParams, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    await revokeApiToken(ctxOf(deps, req), { id: req.params.id });
-    return reply.code(204).send(null);
-  });
+  app.delete(
+    '/api/v1/me/tokens/:id',
+    { schema: { tags, summary: 'Een API-token intrekken', params: IdParams, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await revokeApiToken(ctxOf(deps, req), { id: req.params.id });
+      return reply.code(204).send(null);
+    },
+  );
 }

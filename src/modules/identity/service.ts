@@ -12,7 +12,8 @@ import { DUMMY_HASH, newToken, sha256, verifyPassword } from './secrets.js';
 
 const LINK_HOURS = 72;
 
-function toActor(u: UserRow, via: Actor['via'], csrfToken?: string): Actor {
+/** The actor a user row acts as. */
+export function toActor(u: UserRow, via: Actor['via'], csrfToken?: string): Actor {
   return {
     userId: u.id,
     municipalityId: u.municipality_id,

@@ -42,7 +42,17 @@ const User = z.object({
 const Settings = z.object({ name: z.string(), slug: z.string(), casePrefix: z.string(), planTermDays: z.number().int(), extraHolidays: z.array(z.string()) });
 const staffRole = z.enum(['director', 'coordinator', 'specialist', 'executive', 'council', 'admin']);
 
-type UserRow = { id: string; email: string; name: string; role: (typeof ROLES)[number]; department_id: string | null; active: boolean; locale: 'nl' | 'en'; areaIds?: string[]; themeIds?: string[] };
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: (typeof ROLES)[number];
+  department_id: string | null;
+  active: boolean;
+  locale: 'nl' | 'en';
+  areaIds?: string[];
+  themeIds?: string[];
+};
 const presentUser = (u: UserRow) => ({
   id: u.id,
   email: u.email,
@@ -58,7 +68,14 @@ const presentUser = (u: UserRow) => ({
 export function organisationRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/municipalities',
-    { schema: { tags, summary: 'Gemeenten die Regie gebruiken (publiek)', security: [], response: { 200: z.object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Gemeenten die Regie gebruiken (publiek)',
+        security: [],
+        response: { 200: z.object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) }) },
+      },
+    },
     async () => ({ items: await listMunicipalities(deps) }),
   );
   app.get(
@@ -76,7 +93,13 @@ export function organisationRoutes(app: App, deps: Deps) {
   );
   app.get(
     '/api/v1/organisation',
-    { schema: { tags, summary: 'Afdelingen, gebieden en thema’s van de eigen gemeente', response: { 200: z.object({ departments: z.array(Department), areas: z.array(Named), themes: z.array(Named) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Afdelingen, gebieden en thema’s van de eigen gemeente',
+        response: { 200: z.object({ departments: z.array(Department), areas: z.array(Named), themes: z.array(Named) }), ...errors },
+      },
+    },
     async (req) => listOrganisation(ctxOf(deps, req)),
   );
 
@@ -87,7 +110,15 @@ export function organisationRoutes(app: App, deps: Deps) {
   );
   app.patch(
     '/api/v1/departments/:id',
-    { schema: { tags, summary: 'Een afdeling wijzigen', params: IdParams, body: z.object({ name: name.optional(), domain: z.enum(DOMAINS).optional() }), response: { 200: Department, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Een afdeling wijzigen',
+        params: IdParams,
+        body: z.object({ name: name.optional(), domain: z.enum(DOMAINS).optional() }),
+        response: { 200: Department, ...errors },
+      },
+    },
     async (req) => updateDepartment(ctxOf(deps, req), { id: req.params.id, ...req.body }),
   );
   app.delete(
@@ -115,7 +146,14 @@ export function organisationRoutes(app: App, deps: Deps) {
     );
     app.delete(
       `/api/v1/${kind}/:id`,
-      { schema: { tags, summary: `${label[0]?.toUpperCase()}${label.slice(1)} verwijderen (niet als zaken het gebruiken)`, params: IdParams, response: { 204: z.null(), ...errors } } },
+      {
+        schema: {
+          tags,
+          summary: `${label[0]?.toUpperCase()}${label.slice(1)} verwijderen (niet als zaken het gebruiken)`,
+          params: IdParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
       async (req, reply) => {
         await deleteNamed(ctxOf(deps, req), kind, req.params.id);
         return reply.code(204).send(null);
@@ -187,7 +225,9 @@ export function organisationRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.get('/api/v1/settings', { schema: { tags, summary: 'Instellingen van de gemeente', response: { 200: Settings, ...errors } } }, async (req) => getSettings(ctxOf(deps, req)));
+  app.get('/api/v1/settings', { schema: { tags, summary: 'Instellingen van de gemeente', response: { 200: Settings, ...errors } } }, async (req) =>
+    getSettings(ctxOf(deps, req)),
+  );
   app.patch(
     '/api/v1/settings',
     {

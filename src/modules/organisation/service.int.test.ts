@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../kernel/errors.js';
 import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, testDatabase, testDeps } from '../../platform/testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../platform/testing/factories.js';
 import { submitCase } from '../cases/service.js';
 import { unsafeLoginWithPassword } from '../identity/service.js';
 import {
@@ -28,16 +28,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return { status: e.status, key: e.key, fields: e.fields.map((f) => f.field) };
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
-
 async function setup() {
   const deps = testDeps(db);
   const m = await buildMunicipality(db);
@@ -52,7 +42,15 @@ describe('organisation', () => {
     const dept = await createDepartment(admin, { name: 'Economische zaken', domain: 'economy' });
     expect(await refusal(createDepartment(admin, { name: 'Economische zaken', domain: 'economy' }))).toMatchObject({ status: 409, key: 'error.duplicate' });
     const area = await createNamed(admin, 'areas', 'Oude Haven');
-    await submitCase(deps, { municipalityId: m.id, initiator: { name: 'A', email: 'a@example.nl' }, title: 'Kade', description: 'Iets aan de kade doen.', location: 'Kade 1', areaId: area.id, channel: 'web' });
+    await submitCase(deps, {
+      municipalityId: m.id,
+      initiator: { name: 'A', email: 'a@example.nl' },
+      title: 'Kade',
+      description: 'Iets aan de kade doen.',
+      location: 'Kade 1',
+      areaId: area.id,
+      channel: 'web',
+    });
     expect(await refusal(deleteNamed(admin, 'areas', area.id))).toMatchObject({ status: 409, key: 'error.inUse' });
     await deleteDepartment(admin, dept.id);
     const pub = await publicMunicipality(deps, m.slug);
@@ -61,9 +59,22 @@ describe('organisation', () => {
 
   it('creates staff with a strong password and director coverage, and they can log in', async () => {
     const { deps, m, admin } = await setup();
-    expect(await refusal(createUser(admin, { email: 'kort@example.nl', name: 'K', role: 'director', password: 'kort' }))).toMatchObject({ status: 400, fields: ['password'] });
-    expect(await refusal(createUser(admin, { email: 'spec@example.nl', name: 'S', role: 'specialist' }))).toMatchObject({ status: 400, fields: ['departmentId'] });
-    const u = await createUser(admin, { email: 'Nieuw@Example.nl', name: 'Nieuwe Regisseur', role: 'director', password: 'een-lang-wachtwoord', areaIds: [m.areaIds[0] as string], themeIds: [m.themeIds[1] as string] });
+    expect(await refusal(createUser(admin, { email: 'kort@example.nl', name: 'K', role: 'director', password: 'kort' }))).toMatchObject({
+      status: 400,
+      fields: ['password'],
+    });
+    expect(await refusal(createUser(admin, { email: 'spec@example.nl', name: 'S', role: 'specialist' }))).toMatchObject({
+      status: 400,
+      fields: ['departmentId'],
+    });
+    const u = await createUser(admin, {
+      email: 'Nieuw@Example.nl',
+      name: 'Nieuwe Regisseur',
+      role: 'director',
+      password: 'een-lang-wachtwoord',
+      areaIds: [m.areaIds[0] as string],
+      themeIds: [m.themeIds[1] as string],
+    });
     const listed = (await listUsers(admin, { role: 'director' })).find((x) => x.id === u.id);
     expect(listed).toMatchObject({ email: 'nieuw@example.nl', areaIds: [m.areaIds[0]], themeIds: [m.themeIds[1]] });
     const s = await unsafeLoginWithPassword(deps, { email: 'nieuw@example.nl', password: 'een-lang-wachtwoord' });
@@ -98,12 +109,22 @@ describe('organisation', () => {
     expect((await refusal(deleteDepartment(b.admin, dept.id))).status).toBe(404);
     expect((await refusal(updateUser(b.admin, { id: a.director.actor.userId, name: 'Overgenomen' }))).status).toBe(404);
     expect((await listUsers(b.admin)).some((u) => u.id === a.director.actor.userId)).toBe(false);
-    expect(await refusal(createUser(b.admin, { email: 'x@example.nl', name: 'X', role: 'director', areaIds: [a.m.areaIds[0] as string] }))).toMatchObject({ status: 400, fields: ['areaIds'] });
+    expect(await refusal(createUser(b.admin, { email: 'x@example.nl', name: 'X', role: 'director', areaIds: [a.m.areaIds[0] as string] }))).toMatchObject({
+      status: 400,
+      fields: ['areaIds'],
+    });
   });
 
   it('adds a user from the command line by municipality slug and department name', async () => {
     const { deps, m } = await setup();
-    const u = await unsafeAddUser(deps, { municipalitySlug: m.slug, email: `cli-${Date.now()}@example.nl`, name: 'Cli', role: 'specialist', departmentName: 'Ruimtelijke ordening', password: 'een-lang-wachtwoord' });
+    const u = await unsafeAddUser(deps, {
+      municipalitySlug: m.slug,
+      email: `cli-${Date.now()}@example.nl`,
+      name: 'Cli',
+      role: 'specialist',
+      departmentName: 'Ruimtelijke ordening',
+      password: 'een-lang-wachtwoord',
+    });
     expect(u.role).toBe('specialist');
     await expect(unsafeAddUser(deps, { municipalitySlug: m.slug, email: 'y@example.nl', name: 'Y', role: 'wizard' })).rejects.toThrow(/Onbekende rol/);
     await expect(unsafeAddUser(deps, { municipalitySlug: 'nergens', email: 'y@example.nl', name: 'Y', role: 'director' })).rejects.toThrow(/bestaat niet/);

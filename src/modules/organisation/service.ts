@@ -7,8 +7,8 @@ import type { Role } from '../../platform/db/schema.js';
 import { authorize } from '../cases/policy.js';
 import { ROLES, STAFF_ROLES } from '../identity/model.js';
 import { hashPassword } from '../identity/secrets.js';
-import { getMunicipality } from './repo.js';
 import { organisationPolicy } from './policy.js';
+import { getMunicipality } from './repo.js';
 
 export type Domain = 'social' | 'physical' | 'safety' | 'economy' | 'governance';
 export type NamedKind = 'areas' | 'themes';
@@ -61,7 +61,11 @@ export function listOrganisation(ctx: Ctx) {
 
 export function createDepartment(ctx: Ctx, opts: { name: string; domain: Domain }) {
   return inTenant(ctx, true, (trx, mId) =>
-    trx.insertInto('departments').values({ municipality_id: mId, name: opts.name, domain: opts.domain }).returning(['id', 'name', 'domain']).executeTakeFirstOrThrow(),
+    trx
+      .insertInto('departments')
+      .values({ municipality_id: mId, name: opts.name, domain: opts.domain })
+      .returning(['id', 'name', 'domain'])
+      .executeTakeFirstOrThrow(),
   );
 }
 
@@ -127,7 +131,10 @@ async function checkRefs(trx: Tx, mId: string, u: { departmentId?: string | null
     const d = await trx.selectFrom('departments').select('id').where('municipality_id', '=', mId).where('id', '=', u.departmentId).executeTakeFirst();
     if (!d) throw invalid('departmentId', 'error.unknownDepartment');
   }
-  for (const [field, table, ids] of [['areaIds', 'areas', u.areaIds], ['themeIds', 'themes', u.themeIds]] as const) {
+  for (const [field, table, ids] of [
+    ['areaIds', 'areas', u.areaIds],
+    ['themeIds', 'themes', u.themeIds],
+  ] as const) {
     if (!ids?.length) continue;
     const found = await trx.selectFrom(table).select('id').where('municipality_id', '=', mId).where('id', 'in', ids).execute();
     if (found.length !== new Set(ids).size) throw invalid(field, field === 'areaIds' ? 'error.unknownArea' : 'error.unknownTheme');
@@ -137,11 +144,19 @@ async function checkRefs(trx: Tx, mId: string, u: { departmentId?: string | null
 async function setCoverage(trx: Tx, mId: string, userId: string, u: { areaIds?: string[]; themeIds?: string[] }) {
   if (u.areaIds) {
     await trx.deleteFrom('director_areas').where('municipality_id', '=', mId).where('user_id', '=', userId).execute();
-    if (u.areaIds.length) await trx.insertInto('director_areas').values([...new Set(u.areaIds)].map((a) => ({ municipality_id: mId, user_id: userId, area_id: a }))).execute();
+    if (u.areaIds.length)
+      await trx
+        .insertInto('director_areas')
+        .values([...new Set(u.areaIds)].map((a) => ({ municipality_id: mId, user_id: userId, area_id: a })))
+        .execute();
   }
   if (u.themeIds) {
     await trx.deleteFrom('director_themes').where('municipality_id', '=', mId).where('user_id', '=', userId).execute();
-    if (u.themeIds.length) await trx.insertInto('director_themes').values([...new Set(u.themeIds)].map((t) => ({ municipality_id: mId, user_id: userId, theme_id: t }))).execute();
+    if (u.themeIds.length)
+      await trx
+        .insertInto('director_themes')
+        .values([...new Set(u.themeIds)].map((t) => ({ municipality_id: mId, user_id: userId, theme_id: t })))
+        .execute();
   }
 }
 
@@ -197,7 +212,14 @@ export async function createUser(ctx: Ctx, u: UserInput) {
 export async function updateUser(ctx: Ctx, u: { id: string } & Partial<Omit<UserInput, 'email'>> & { active?: boolean }) {
   checkUserRules(u);
   return inTenant(ctx, true, async (trx, mId) => {
-    const current = await trx.selectFrom('users').selectAll().where('municipality_id', '=', mId).where('id', '=', u.id).where('role', '<>', 'initiator').forUpdate().executeTakeFirst();
+    const current = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('municipality_id', '=', mId)
+      .where('id', '=', u.id)
+      .where('role', '<>', 'initiator')
+      .forUpdate()
+      .executeTakeFirst();
     if (!current) throw notFound('user');
     // An admin who locks themself out leaves the municipality without anyone to fix it.
     if (current.id === ctx.actor.userId && (u.active === false || (u.role && u.role !== 'admin'))) throw conflict('error.cannotLockOutSelf');
@@ -264,11 +286,25 @@ export async function unsafeAddUser(
   if (!m) throw new Error(`Gemeente "${opts.municipalitySlug}" bestaat niet.`);
   let departmentId: string | null = null;
   if (opts.departmentName) {
-    const d = await deps.db.unsafeAdmin.selectFrom('departments').select('id').where('municipality_id', '=', m.id).where('name', '=', opts.departmentName).executeTakeFirst();
+    const d = await deps.db.unsafeAdmin
+      .selectFrom('departments')
+      .select('id')
+      .where('municipality_id', '=', m.id)
+      .where('name', '=', opts.departmentName)
+      .executeTakeFirst();
     if (!d) throw new Error(`Afdeling "${opts.departmentName}" bestaat niet in ${opts.municipalitySlug}.`);
     departmentId = d.id;
   }
-  const actor = { userId: 'cli', municipalityId: m.id, role: 'admin' as const, name: 'regie', email: '', departmentId: null, locale: 'nl' as const, via: 'token' as const };
+  const actor = {
+    userId: 'cli',
+    municipalityId: m.id,
+    role: 'admin' as const,
+    name: 'regie',
+    email: '',
+    departmentId: null,
+    locale: 'nl' as const,
+    via: 'token' as const,
+  };
   try {
     return await createUser({ ...deps, actor }, { email: opts.email, name: opts.name, role: opts.role as Role, password: opts.password ?? null, departmentId });
   } catch (e) {
@@ -276,4 +312,3 @@ export async function unsafeAddUser(
     throw e;
   }
 }
-

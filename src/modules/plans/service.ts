@@ -38,7 +38,11 @@ async function loadVersions(trx: Tx, mId: string, caseId: string) {
         .orderBy('a.position')
         .execute()
     : [];
-  return plans.map((p) => ({ ...p, agreed: isAgreed({ initiatorAgreedAt: p.initiator_agreed_at, directorAgreedAt: p.director_agreed_at }), actions: actions.filter((a) => a.plan_id === p.id) }));
+  return plans.map((p) => ({
+    ...p,
+    agreed: isAgreed({ initiatorAgreedAt: p.initiator_agreed_at, directorAgreedAt: p.director_agreed_at }),
+    actions: actions.filter((a) => a.plan_id === p.id),
+  }));
 }
 
 /** The plan of a case: every version, newest first; `current` is the newest. */
@@ -69,7 +73,14 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       const found = await trx.selectFrom('departments').select('id').where('municipality_id', '=', c.municipality_id).where('id', 'in', deptIds).execute();
       if (found.length !== deptIds.length) throw invalid('actions', 'error.unknownDepartment');
     }
-    const latest = await trx.selectFrom('plans').selectAll().where('municipality_id', '=', c.municipality_id).where('case_id', '=', c.id).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const latest = await trx
+      .selectFrom('plans')
+      .selectAll()
+      .where('municipality_id', '=', c.municipality_id)
+      .where('case_id', '=', c.id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (opts.ifMatch !== undefined && opts.ifMatch !== (latest?.version ?? 0)) throw staleVersion();
     const frozen = latest ? isFrozen({ initiatorAgreedAt: latest.initiator_agreed_at, directorAgreedAt: latest.director_agreed_at }) : true;
     let planId: string;
@@ -83,7 +94,15 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       version = (latest?.version ?? 0) + 1;
       const row = await trx
         .insertInto('plans')
-        .values({ municipality_id: c.municipality_id, case_id: c.id, version, goal: opts.goal, created_by: ctx.actor.userId, created_at: ctx.clock.now(), updated_at: ctx.clock.now() })
+        .values({
+          municipality_id: c.municipality_id,
+          case_id: c.id,
+          version,
+          goal: opts.goal,
+          created_by: ctx.actor.userId,
+          created_at: ctx.clock.now(),
+          updated_at: ctx.clock.now(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       planId = row.id;
@@ -124,7 +143,15 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
     const c = await loadForChange(trx, ctx, opts.caseId);
     const as = ctx.actor.role === 'initiator' ? 'initiator' : 'director';
     authorizeCase(ctx.actor, as === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector', forPolicy(c));
-    const plan = await trx.selectFrom('plans').selectAll().where('municipality_id', '=', c.municipality_id).where('case_id', '=', c.id).orderBy('version', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const plan = await trx
+      .selectFrom('plans')
+      .selectAll()
+      .where('municipality_id', '=', c.municipality_id)
+      .where('case_id', '=', c.id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
     if (!plan) throw notFound('plan');
     // Agreeing to anything but the newest version would agree to something outdated.
     if (plan.version !== opts.version) throw staleVersion();

@@ -48,7 +48,15 @@ describe('versions of one rule', () => {
   });
 });
 
-const good = { code: 'OP-4.12', title: 'Bedrijfsbestemming centrum', legalSource: 'Omgevingsplan artikel 4.12', domain: 'physical', strict: 'false', validFrom: '2024-01-01', validUntil: '' };
+const good = {
+  code: 'OP-4.12',
+  title: 'Bedrijfsbestemming centrum',
+  legalSource: 'Omgevingsplan artikel 4.12',
+  domain: 'physical',
+  strict: 'false',
+  validFrom: '2024-01-01',
+  validUntil: '',
+};
 
 describe('a register row', () => {
   it.each([
@@ -65,7 +73,11 @@ describe('a register row', () => {
     ['a date that does not exist', { validFrom: '2026-02-30' }, ['validFrom']],
     ['an end before the start', { validUntil: '2023-12-31' }, ['validUntil']],
     ['an unknown field', { remark: 'x' }, ['remark']],
-    ['everything wrong at once', { code: '', title: '', legalSource: '', domain: '', strict: '', validFrom: '' }, ['code', 'title', 'legalSource', 'domain', 'strict', 'validFrom']],
+    [
+      'everything wrong at once',
+      { code: '', title: '', legalSource: '', domain: '', strict: '', validFrom: '' },
+      ['code', 'title', 'legalSource', 'domain', 'strict', 'validFrom'],
+    ],
   ] as [string, Record<string, string>, string[]][])('%s', (_label, changes, fields) => {
     const v = validateRuleRecord({ ...good, ...changes }, 'csv');
     expect(v.problems.map((p) => p.field).sort()).toEqual([...fields].sort());
@@ -98,7 +110,12 @@ describe('the CSV reader and writer (RFC 4180)', () => {
   });
 
   it('writes what it reads back, guarding cells a spreadsheet would run as a formula', () => {
-    const rows = [['code', 'title'], ['X', '=HYPERLINK("http://evil")'], ['Y', 'komma, "quote" en\r\nregeleinde'], ['Z', '-5']];
+    const rows = [
+      ['code', 'title'],
+      ['X', '=HYPERLINK("http://evil")'],
+      ['Y', 'komma, "quote" en\r\nregeleinde'],
+      ['Z', '-5'],
+    ];
     const text = writeCsv(rows);
     expect(text).toContain(`'=HYPERLINK`);
     expect(text.endsWith('\r\n')).toBe(true);
@@ -110,7 +127,12 @@ describe('the CSV reader and writer (RFC 4180)', () => {
 describe('an exchange file', () => {
   const header = 'code,title,legalSource,domain,strict,validFrom,validUntil';
   it('names each bad line as in the file, the header being line 1', () => {
-    const csv = [header, 'OP-4.12,Bedrijfsbestemming,Omgevingsplan artikel 4.12,physical,false,2024-01-01,', 'APV-2:48,Terrassen,APV artikel 2:48,sport,true,2024-01-01,', 'BIBOB,Integriteit,Wet Bibob,safety,true,2024-13-01,'].join('\n');
+    const csv = [
+      header,
+      'OP-4.12,Bedrijfsbestemming,Omgevingsplan artikel 4.12,physical,false,2024-01-01,',
+      'APV-2:48,Terrassen,APV artikel 2:48,sport,true,2024-01-01,',
+      'BIBOB,Integriteit,Wet Bibob,safety,true,2024-13-01,',
+    ].join('\n');
     const r = parseRulesFile('csv', csv);
     expect(r.problems.map((p) => [p.line, p.field])).toEqual([
       [3, 'domain'],
@@ -126,7 +148,11 @@ describe('an exchange file', () => {
     ['an unknown column', `${header},remark\n`, [1, 'header', 'error.csvUnknownColumn']],
     ['a line with too few fields', `${header}\nOP-1,Titel,Bron\n`, [2, 'content', 'error.csvFieldCount']],
     ['an unclosed quote', `${header}\nOP-1,"Titel,Bron,physical,false,2024-01-01,\n`, [2, 'content', 'error.csvUnclosedQuote']],
-    ['the same code and start twice', `${header}\nOP-1,A,B,physical,false,2024-01-01,\nOP-1,A2,B,physical,false,2024-01-01,\n`, [3, 'validFrom', 'error.ruleDuplicateInFile']],
+    [
+      'the same code and start twice',
+      `${header}\nOP-1,A,B,physical,false,2024-01-01,\nOP-1,A2,B,physical,false,2024-01-01,\n`,
+      [3, 'validFrom', 'error.ruleDuplicateInFile'],
+    ],
   ] as const)('%s', (_label, csv, [line, field, key]) => {
     expect(parseRulesFile('csv', csv).problems[0]).toMatchObject({ line, field, key });
   });
@@ -154,7 +180,15 @@ describe('an exchange file', () => {
   });
 
   const rules: RuleFields[] = [
-    { code: 'APV-2:48', title: 'Terrassen, "openingstijden" en geluid', legalSource: 'APV artikel 2:48', domain: 'economy', strict: false, validFrom: '2024-01-01', validUntil: '2026-12-31' },
+    {
+      code: 'APV-2:48',
+      title: 'Terrassen, "openingstijden" en geluid',
+      legalSource: 'APV artikel 2:48',
+      domain: 'economy',
+      strict: false,
+      validFrom: '2024-01-01',
+      validUntil: '2026-12-31',
+    },
     { code: 'BIBOB', title: '-integriteitstoets', legalSource: 'Wet Bibob', domain: 'safety', strict: true, validFrom: '2020-01-01', validUntil: null },
   ];
   it.each(['csv', 'json'] as const)('serialises to %s and parses back to the same rules', (format) => {
@@ -167,7 +201,17 @@ describe('an exchange file', () => {
 describe('planning an import', () => {
   const today = '2026-03-02';
   const existing: Rule[] = [
-    { id: 'r1', version: 1, code: 'OP-4.12', title: 'Bedrijven', legalSource: 'Omgevingsplan artikel 4.12', domain: 'physical', strict: false, validFrom: '2020-01-01', validUntil: null },
+    {
+      id: 'r1',
+      version: 1,
+      code: 'OP-4.12',
+      title: 'Bedrijven',
+      legalSource: 'Omgevingsplan artikel 4.12',
+      domain: 'physical',
+      strict: false,
+      validFrom: '2020-01-01',
+      validUntil: null,
+    },
   ];
   const row = (line: number, over: Partial<RuleFields>) => ({ line, rule: { ...existing[0], ...over } as RuleFields });
   const strip = ({ id: _id, version: _v, ...f }: Rule) => f;

@@ -41,8 +41,7 @@ export const IMPORT_MAX_ROWS = 5000;
  * rule cannot be cited"). Both ends are inclusive; a rule not yet in force cannot be
  * cited either.
  */
-export const isCitable = (rule: RulePeriod, onDate: IsoDate): boolean =>
-  rule.validFrom <= onDate && (rule.validUntil === null || onDate <= rule.validUntil);
+export const isCitable = (rule: RulePeriod, onDate: IsoDate): boolean => rule.validFrom <= onDate && (rule.validUntil === null || onDate <= rule.validUntil);
 
 /** Two periods share at least one day. ISO dates compare correctly as strings. */
 export const overlaps = (a: RulePeriod, b: RulePeriod): boolean =>
@@ -62,7 +61,12 @@ export function keepsPastCitable(before: RulePeriod, after: RulePeriod, today: I
 
 // ---- validating a row ---------------------------------------------------------------
 
-const CSV_BOOLEANS = new Map([['true', true], ['ja', true], ['false', false], ['nee', false]]);
+const CSV_BOOLEANS = new Map([
+  ['true', true],
+  ['ja', true],
+  ['false', false],
+  ['nee', false],
+]);
 /** YYYY-MM-DD and a real day (not 2026-02-30, not month 13). */
 const isIsoDate = (s: string) => {
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : Number.NaN;
@@ -89,7 +93,10 @@ export function validateRuleRecord(raw: Record<string, unknown>, source: 'csv' |
   if (code && !CODE_PATTERN.test(code)) problems.push({ field: 'code', key: 'error.ruleCodeFormat' });
   const title = need('title');
   const legalSource = need('legalSource');
-  for (const [field, v] of [['title', title], ['legalSource', legalSource]] as const) {
+  for (const [field, v] of [
+    ['title', title],
+    ['legalSource', legalSource],
+  ] as const) {
     if (v.length > TEXT_MAX) problems.push({ field, key: 'error.tooLong', params: { max: TEXT_MAX } });
   }
   const domain = need('domain');
@@ -220,7 +227,15 @@ function arrayElementLines(s: string): number[] {
 
 /** The register as CSV (header first, CRLF) or as a JSON array; both import back. */
 export function serializeRules(rules: readonly RuleFields[], format: 'csv' | 'json'): string {
-  const rows = rules.map((r) => ({ code: r.code, title: r.title, legalSource: r.legalSource, domain: r.domain, strict: r.strict, validFrom: r.validFrom, validUntil: r.validUntil }));
+  const rows = rules.map((r) => ({
+    code: r.code,
+    title: r.title,
+    legalSource: r.legalSource,
+    domain: r.domain,
+    strict: r.strict,
+    validFrom: r.validFrom,
+    validUntil: r.validUntil,
+  }));
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   return writeCsv([[...EXCHANGE_FIELDS], ...rows.map((r) => EXCHANGE_FIELDS.map((f) => (r[f] === null ? '' : String(r[f]))))]);
 }

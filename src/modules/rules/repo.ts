@@ -1,6 +1,6 @@
 // Rules register queries. Every function takes the municipality and filters on it:
 // row-level security is the second wall, not the first.
-import { sql, type Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.js';
 import type { RuleTable } from '../../platform/db/schema.js';
 import type { Rule } from './model.js';

@@ -54,7 +54,12 @@ describe('keeping the register over HTTP', () => {
     expect(stale.statusCode).toBe(412);
     expect(stale.headers['content-type']).toContain('application/problem+json');
 
-    const ended = await t.app.inject({ method: 'POST', url: `/api/v1/rules/${rule.id}/expiry`, headers: { ...h, 'if-match': '"2"' }, payload: { validUntil: '2099-12-31' } });
+    const ended = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/rules/${rule.id}/expiry`,
+      headers: { ...h, 'if-match': '"2"' },
+      payload: { validUntil: '2099-12-31' },
+    });
     expect(ended.statusCode).toBe(200);
     expect(ended.json()).toMatchObject({ validUntil: '2099-12-31', version: 3 });
 
@@ -67,7 +72,12 @@ describe('keeping the register over HTTP', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/rules', headers: h, payload: ruleBody({ domain: 'sport', validFrom: '1-1-2024' }) });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().invalidParams.map((p: { name: string }) => p.name).sort()).toEqual(['domain', 'validFrom']);
+    expect(
+      res
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(['domain', 'validFrom']);
     const overlap = ruleBody();
     await t.app.inject({ method: 'POST', url: '/api/v1/rules', headers: h, payload: overlap });
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/rules', headers: h, payload: { ...overlap, validFrom: '2025-01-01' } });
@@ -127,7 +137,11 @@ describe('import and export over HTTP', () => {
 
 describe('who is refused', () => {
   it('answers 401 without credentials', async () => {
-    for (const [method, url] of [['GET', '/api/v1/rules'], ['POST', '/api/v1/rules'], ['GET', '/api/v1/rules/export']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/v1/rules'],
+      ['POST', '/api/v1/rules'],
+      ['GET', '/api/v1/rules/export'],
+    ] as const) {
       const res = await t.app.inject({ method, url, payload: method === 'POST' ? ruleBody() : undefined });
       expect(res.statusCode, url).toBe(401);
     }
@@ -137,7 +151,10 @@ describe('who is refused', () => {
     const a = await t.login(admin);
     const rule = (await t.app.inject({ method: 'POST', url: '/api/v1/rules', headers: a, payload: ruleBody() })).json();
     const h = await t.login(director);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/rules/${rule.id}`, headers: h })).json().abilities).toEqual({ update: false, endValidity: false });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/rules/${rule.id}`, headers: h })).json().abilities).toEqual({
+      update: false,
+      endValidity: false,
+    });
     const writes = [
       { method: 'POST', url: '/api/v1/rules', payload: ruleBody() },
       { method: 'PATCH', url: `/api/v1/rules/${rule.id}`, payload: { title: 'Anders' } },
@@ -157,7 +174,9 @@ describe('who is refused', () => {
     const h = await t.login(otherAdmin);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/rules/${rule.id}`, headers: h })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/rules/${rule.id}`, headers: h, payload: { title: 'Overgenomen' } })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/rules/${rule.id}/expiry`, headers: h, payload: { validUntil: '2099-01-01' } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/rules/${rule.id}/expiry`, headers: h, payload: { validUntil: '2099-01-01' } })).statusCode).toBe(
+      404,
+    );
     const list = await t.app.inject({ method: 'GET', url: `/api/v1/rules?q=${rule.code}`, headers: h });
     expect(list.json().items).toEqual([]);
   });

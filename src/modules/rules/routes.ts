@@ -27,7 +27,11 @@ export const UpdateRuleBody = z.object(ruleFields).partial();
 export const EndRuleValidityBody = z.object({ validUntil: isoDate.describe('laatste dag waarop de regel mag worden aangehaald: vandaag of later') });
 export const ImportRulesBody = z.object({
   format: z.enum(['csv', 'json']),
-  content: z.string().min(1).max(1_000_000).describe('CSV met kopregel code,title,legalSource,domain,strict,validFrom,validUntil, of een JSON-lijst met dezelfde velden'),
+  content: z
+    .string()
+    .min(1)
+    .max(1_000_000)
+    .describe('CSV met kopregel code,title,legalSource,domain,strict,validFrom,validUntil, of een JSON-lijst met dezelfde velden'),
 });
 
 const RuleOut = z.object({
@@ -118,7 +122,10 @@ export function rulesRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Het regelregister downloaden als CSV of JSON (alle versies)',
         querystring: z.object({ format: z.enum(['csv', 'json']).default('csv') }),
-        response: { 200: z.string().describe('text/csv (RFC 4180, kopregel code,title,legalSource,domain,strict,validFrom,validUntil) of application/json (lijst)'), ...errors },
+        response: {
+          200: z.string().describe('text/csv (RFC 4180, kopregel code,title,legalSource,domain,strict,validFrom,validUntil) of application/json (lijst)'),
+          ...errors,
+        },
       },
     },
     async (req, reply) => {
@@ -155,7 +162,14 @@ export function rulesRoutes(app: App, deps: Deps) {
 
   app.get(
     '/api/v1/rules/:id',
-    { schema: { tags, summary: 'Eén regel, met zijn wijzigingsgeschiedenis en wat de gebruiker ermee mag', params: IdParams, response: { 200: RuleDetail, ...errors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Eén regel, met zijn wijzigingsgeschiedenis en wat de gebruiker ermee mag',
+        params: IdParams,
+        response: { 200: RuleDetail, ...errors },
+      },
+    },
     async (req, reply) => detail(req, reply, req.params.id),
   );
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, testDatabase, testDeps } from '../../platform/testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../platform/testing/factories.js';
 import { isCitable, type RuleFields } from './model.js';
 import { createRule, endRuleValidity, exportRules, getRule, importRules, listRules, updateRule } from './service.js';
 
@@ -16,16 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.close();
 });
-
-async function refusal(p: Promise<unknown>): Promise<{ status: number; key: string; fields: string[] }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return { status: e.status, key: e.key, fields: e.fields.map((f) => f.field) };
-    throw e;
-  }
-  throw new Error('expected a refusal, but it succeeded');
-}
 
 const TODAY = '2026-03-02';
 async function world() {
@@ -45,11 +35,35 @@ const zoning: RuleFields = {
   validFrom: '2024-01-01',
   validUntil: null,
 };
-const terraces: RuleFields = { code: 'APV-2:48', title: 'Terrassen, "sluitingstijden" en geluid', legalSource: 'APV artikel 2:48', domain: 'economy', strict: false, validFrom: '2022-07-01', validUntil: null };
-const bibob: RuleFields = { code: 'BIBOB', title: 'Integriteitsonderzoek bij vergunningen', legalSource: 'Wet Bibob', domain: 'safety', strict: true, validFrom: '2020-01-01', validUntil: null };
+const terraces: RuleFields = {
+  code: 'APV-2:48',
+  title: 'Terrassen, "sluitingstijden" en geluid',
+  legalSource: 'APV artikel 2:48',
+  domain: 'economy',
+  strict: false,
+  validFrom: '2022-07-01',
+  validUntil: null,
+};
+const bibob: RuleFields = {
+  code: 'BIBOB',
+  title: 'Integriteitsonderzoek bij vergunningen',
+  legalSource: 'Wet Bibob',
+  domain: 'safety',
+  strict: true,
+  validFrom: '2020-01-01',
+  validUntil: null,
+};
 
 const count = async (table: 'rules' | 'rule_changes', municipalityId: string) =>
-  Number((await db.unsafeAdmin.selectFrom(table).select(db.unsafeAdmin.fn.countAll().as('n')).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db.unsafeAdmin
+        .selectFrom(table)
+        .select(db.unsafeAdmin.fn.countAll().as('n'))
+        .where('municipality_id', '=', municipalityId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('keeping the register', () => {
   it('creates a rule, shows it to staff with its history, and filters the list', async () => {
@@ -124,7 +138,12 @@ describe('import and export', () => {
 
   it('imports nothing from a file with a bad line, and reports it with its line number', async () => {
     const w = await world();
-    const csv = [header, 'OP-4.12,Bedrijfsbestemming,Omgevingsplan artikel 4.12,physical,false,2024-01-01,', 'APV-2:48,Terrassen,APV artikel 2:48,horeca,false,2022-07-01,', 'BIBOB,Integriteit,Wet Bibob,safety,ja,2020-01-01,'].join('\r\n');
+    const csv = [
+      header,
+      'OP-4.12,Bedrijfsbestemming,Omgevingsplan artikel 4.12,physical,false,2024-01-01,',
+      'APV-2:48,Terrassen,APV artikel 2:48,horeca,false,2022-07-01,',
+      'BIBOB,Integriteit,Wet Bibob,safety,ja,2020-01-01,',
+    ].join('\r\n');
     const r = await importRules(w.admin, { format: 'csv', content: csv });
     expect(r).toEqual({ ok: false, problems: [{ line: 3, field: 'domain', key: 'error.ruleDomain', message: expect.stringContaining('domein') }] });
     expect(await count('rules', w.m.id)).toBe(0);
@@ -172,7 +191,11 @@ describe('municipalities do not see each other’s register', () => {
     const r = await createRule(a.admin, zoning);
     expect(await listRules(b.admin)).toEqual([]);
     expect(await exportRules(b.admin, 'json')).toBe('[]\n');
-    const attempts = [() => getRule(b.admin, r.id), () => updateRule(b.admin, { id: r.id, changes: { title: 'x' } }), () => endRuleValidity(b.admin, { id: r.id, validUntil: '2030-01-01' })];
+    const attempts = [
+      () => getRule(b.admin, r.id),
+      () => updateRule(b.admin, { id: r.id, changes: { title: 'x' } }),
+      () => endRuleValidity(b.admin, { id: r.id, validUntil: '2030-01-01' }),
+    ];
     for (const attempt of attempts) expect(await refusal(attempt())).toMatchObject({ status: 404 });
     // The same code may exist in both registers.
     await createRule(b.admin, zoning);
@@ -186,7 +209,9 @@ describe('municipalities do not see each other’s register', () => {
     const seen = await db.tenant(b.m.id, (trx) => trx.selectFrom('rules').select('id').execute()); // no municipality filter on purpose
     expect(seen).toEqual([]);
     await expect(db.tenant(a.m.id, (trx) => trx.deleteFrom('rules').where('municipality_id', '=', a.m.id).execute())).rejects.toThrow(/permission denied/);
-    await expect(db.tenant(a.m.id, (trx) => trx.deleteFrom('rule_changes').where('municipality_id', '=', a.m.id).execute())).rejects.toThrow(/permission denied/);
+    await expect(db.tenant(a.m.id, (trx) => trx.deleteFrom('rule_changes').where('municipality_id', '=', a.m.id).execute())).rejects.toThrow(
+      /permission denied/,
+    );
     expect(await count('rules', a.m.id)).toBe(1);
   });
 });

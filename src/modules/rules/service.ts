@@ -22,7 +22,7 @@ import {
   validateRuleRecord,
 } from './model.js';
 import { authorizeRules, ruleAbilities } from './policy.js';
-import { findRule, lockRegister, recordChange, type RuleRow, ruleHistory, toRule, versionsOf } from './repo.js';
+import { findRule, lockRegister, type RuleRow, recordChange, ruleHistory, toRule, versionsOf } from './repo.js';
 
 export interface RuleView extends Rule {
   createdAt: Date;
@@ -53,7 +53,10 @@ function checked(r: RuleFields): RuleFields {
 /** Refuse a period that overlaps another version of the same code. */
 async function checkNoOverlap(trx: Tx, mId: string, f: RuleFields, selfId?: string) {
   const clash = (await versionsOf(trx, mId, [f.code])).find((o) => o.id !== selfId && overlaps(o, f));
-  if (clash) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'validFrom', key: 'error.ruleOverlaps', params: { code: f.code, validFrom: clash.validFrom } }]);
+  if (clash)
+    throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, [
+      { field: 'validFrom', key: 'error.ruleOverlaps', params: { code: f.code, validFrom: clash.validFrom } },
+    ]);
 }
 
 // ---- reading --------------------------------------------------------------------------
@@ -196,7 +199,11 @@ export async function importRules(ctx: Ctx, opts: { format: 'csv' | 'json'; cont
     if (plan.problems.length) return report(plan.problems.sort((a, b) => a.line - b.line));
     const now = ctx.clock.now();
     for (const f of plan.creates) {
-      const row = await trx.insertInto('rules').values({ municipality_id: mId, ...columns(f) }).returning('id').executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto('rules')
+        .values({ municipality_id: mId, ...columns(f) })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await recordChange(trx, { municipalityId: mId, ruleId: row.id, actorId: ctx.actor.userId, change: { type: 'imported', rule: f } });
     }
     for (const { before, after } of plan.updates) {
@@ -206,7 +213,12 @@ export async function importRules(ctx: Ctx, opts: { format: 'csv' | 'json'; cont
         .where('municipality_id', '=', mId)
         .where('id', '=', before.id)
         .execute();
-      await recordChange(trx, { municipalityId: mId, ruleId: before.id, actorId: ctx.actor.userId, change: { type: 'imported', changes: diffOf(before, after) } });
+      await recordChange(trx, {
+        municipalityId: mId,
+        ruleId: before.id,
+        actorId: ctx.actor.userId,
+        change: { type: 'imported', changes: diffOf(before, after) },
+      });
     }
     return { ok: true, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged };
   });

@@ -50,5 +50,5 @@ export async function listEvents(trx: Tx, q: EventPage) {
   if (q.after !== undefined) query = query.where('e.id', '>', q.after);
   const rows = await query.execute();
   const more = rows.length > q.limit;
-  return { rows: rows.slice(0, q.limit), next: more ? rows[q.limit - 1]?.id ?? null : null };
+  return { rows: rows.slice(0, q.limit), next: more ? (rows[q.limit - 1]?.id ?? null) : null };
 }

@@ -59,7 +59,12 @@ export async function sendMessage(ctx: Ctx, opts: { caseId: string; text: string
     const recipientId = fromInitiator ? c.director_id : c.initiator_id;
     if (!recipientId) return; // no director yet: the coordinator's board shows the case
     const m = await getMunicipality(trx, c.municipality_id);
-    const r = await trx.selectFrom('users').selectAll().where('municipality_id', '=', c.municipality_id).where('id', '=', recipientId).executeTakeFirstOrThrow();
+    const r = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('municipality_id', '=', c.municipality_id)
+      .where('id', '=', recipientId)
+      .executeTakeFirstOrThrow();
     const p = {
       name: r.name,
       reference: c.reference,

@@ -103,9 +103,7 @@ function wrap(kind: Db['kind'], kysely: Kysely<Database>): Db {
       return runTransaction(kysely, async (trx) => {
         // One round trip: switch to the unprivileged role and set the tenant for
         // this transaction only (is_local = true).
-        await sql`select set_config('role', 'regie_app', true), set_config('regie.municipality_id', ${municipalityId}, true)`.execute(
-          trx,
-        );
+        await sql`select set_config('role', 'regie_app', true), set_config('regie.municipality_id', ${municipalityId}, true)`.execute(trx);
         return fn(trx);
       });
     },

@@ -10,9 +10,7 @@ export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../
 
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const k = db.unsafeAdmin;
-  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(
-    k,
-  );
+  await sql`create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null default now())`.execute(k);
   const done = new Set((await sql<{ name: string }>`select name from schema_migrations`.execute(k)).rows.map((r) => r.name));
   const files = readdirSync(dir)
     .filter((f) => /^\d+_.*\.sql$/.test(f))

@@ -5,9 +5,9 @@
 // A meta-test fails when the OpenAPI document has an operation without a row, so a
 // new endpoint cannot ship without its refusals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignDirector, changeStatus, submitCase, suspendClock } from '../../modules/cases/service.js';
 import type { Actor } from '../../modules/identity/model.js';
 import { createApiToken, issueLoginLink } from '../../modules/identity/service.js';
-import { assignDirector, changeStatus, submitCase, suspendClock } from '../../modules/cases/service.js';
 import { savePlan } from '../../modules/plans/service.js';
 import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../testing/factories.js';
 import { startTestApp, type TestApp } from '../testing/http.js';
@@ -29,9 +29,30 @@ async function populate(side: 'A' | 'B') {
   await person(side, 'director', await buildUser(t.db, m, { role: 'director' }));
   await person(side, 'otherDirector', await buildUser(t.db, m, { role: 'director' }));
   for (const key of ['initiator', 'otherInitiator'] as const) {
-    const c = await submitCase(t.deps, { municipalityId: m.id, initiator: { name: key, email: `${key}-${m.slug}@example.nl` }, title: 'Een casus', description: 'Een casus om mee te testen.', location: 'Centrum', channel: 'web' });
-    const u = await t.db.unsafeAdmin.selectFrom('cases as c').innerJoin('users as u', 'u.id', 'c.initiator_id').selectAll('u').where('c.id', '=', c.id).executeTakeFirstOrThrow();
-    await person(side, key, { userId: u.id, municipalityId: m.id, role: 'initiator', name: u.name, email: u.email, departmentId: null, locale: 'nl', via: 'token' });
+    const c = await submitCase(t.deps, {
+      municipalityId: m.id,
+      initiator: { name: key, email: `${key}-${m.slug}@example.nl` },
+      title: 'Een casus',
+      description: 'Een casus om mee te testen.',
+      location: 'Centrum',
+      channel: 'web',
+    });
+    const u = await t.db.unsafeAdmin
+      .selectFrom('cases as c')
+      .innerJoin('users as u', 'u.id', 'c.initiator_id')
+      .selectAll('u')
+      .where('c.id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    await person(side, key, {
+      userId: u.id,
+      municipalityId: m.id,
+      role: 'initiator',
+      name: u.name,
+      email: u.email,
+      departmentId: null,
+      locale: 'nl',
+      via: 'token',
+    });
   }
 }
 
@@ -52,7 +73,11 @@ async function freshCase(side: 'A' | 'B', opts: { suspended?: boolean } = {}) {
   await assignDirector(coordinator, { caseId: c.id, directorId: p.director?.actor.userId as string });
   await changeStatus(director, { caseId: c.id, to: 'intake' });
   await changeStatus(director, { caseId: c.id, to: 'planning' });
-  await savePlan(director, { caseId: c.id, goal: 'Terras open voor de zomer', actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }] });
+  await savePlan(director, {
+    caseId: c.id,
+    goal: 'Terras open voor de zomer',
+    actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }],
+  });
   const action = await t.db.unsafeAdmin
     .selectFrom('plan_actions as a')
     .innerJoin('plans as p', 'p.id', 'a.plan_id')
@@ -60,7 +85,9 @@ async function freshCase(side: 'A' | 'B', opts: { suspended?: boolean } = {}) {
     .where('p.case_id', '=', c.id)
     .executeTakeFirstOrThrow();
   if (opts.suspended) await suspendClock(director, { caseId: c.id, reason: 'Wacht op stukken' });
-  const link = await t.db.unsafeTransaction((trx) => issueLoginLink(trx, t.deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }));
+  const link = await t.db.unsafeTransaction((trx) =>
+    issueLoginLink(trx, t.deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }),
+  );
   const token = await createApiToken(ctxFor(t.deps, p.director?.actor as Actor), { name: 'to-revoke' });
   return { caseId: c.id, actionId: action.id, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
 }
@@ -83,7 +110,9 @@ async function call(r: ReturnType<(typeof rows)[number]['request']> extends Prom
 describe('every endpoint refuses whom it must', () => {
   it('has a row for every operation in the OpenAPI document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
-    const operations = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    const operations = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     const covered = new Set(rows.map((r) => r.operation));
     expect(operations.filter((o) => !covered.has(o))).toEqual([]);
   });

@@ -32,7 +32,9 @@ interface Finding {
 
 function lint(ruleset: string): Finding[] {
   // Spectral exits non-zero when it finds errors; the findings are on stdout either way.
-  const r = spawnSync(process.execPath, ['node_modules/@stoplight/spectral-cli/dist/index.js', 'lint', file, '-r', ruleset, '-f', 'json', '-q'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['node_modules/@stoplight/spectral-cli/dist/index.js', 'lint', file, '-r', ruleset, '-f', 'json', '-q'], {
+    encoding: 'utf8',
+  });
   const out = r.stdout.trim();
   if (!out.startsWith('[')) throw new Error(`spectral failed: ${r.stderr}${out}`);
   return JSON.parse(out) as Finding[];

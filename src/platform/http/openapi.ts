@@ -38,7 +38,13 @@ export function finishDocument(doc: Json, apiVersion: string): Json {
     for (const [method, op] of Object.entries<Json>(item)) {
       if (!op || typeof op !== 'object' || !op.responses) continue;
       // A stable operationId from method and path: GET /cases/{id}/plan → getCasesIdPlan.
-      op.operationId ??= method + path.split(/[^a-zA-Z0-9]+/).filter(Boolean).map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
+      op.operationId ??=
+        method +
+        path
+          .split(/[^a-zA-Z0-9]+/)
+          .filter(Boolean)
+          .map((w) => w[0]?.toUpperCase() + w.slice(1))
+          .join('');
       op.description ??= op.summary;
       for (const t of op.tags ?? []) tags.add(t);
       for (const [code, res] of Object.entries<Json>(op.responses)) {

@@ -107,10 +107,14 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
     return problem(reply, locale, new AppError(500, 'internal', 'error.internal'));
   });
 
-  app.get('/api/v1/openapi.json', { schema: { tags: ['Systeem'], summary: 'Dit OpenAPI-document', security: [], response: { 200: z.looseObject({ openapi: z.string() }) } } }, async (_req, reply) => {
-    reply.header('Access-Control-Allow-Origin', '*');
-    return app.swagger() as unknown as { openapi: string };
-  });
+  app.get(
+    '/api/v1/openapi.json',
+    { schema: { tags: ['Systeem'], summary: 'Dit OpenAPI-document', security: [], response: { 200: z.looseObject({ openapi: z.string() }) } } },
+    async (_req, reply) => {
+      reply.header('Access-Control-Allow-Origin', '*');
+      return app.swagger() as unknown as { openapi: string };
+    },
+  );
 
   await register(app);
 

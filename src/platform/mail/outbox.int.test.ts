@@ -1,7 +1,6 @@
 // The mail outbox on a real database with a real SMTP server: written in the
 // transaction of the change, sent after commit, retried after a failure, never lost.
-import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +38,9 @@ describe('outbox', () => {
     const m = await buildMunicipality(db);
     const worker = startOutboxWorker(db, smtpTransport(smtp.url), 'Regie <regie@test>', { now: () => new Date() }, 3_600_000);
     try {
-      await db.tenant(m.id, (trx) => enqueueMail(trx, { municipalityId: m.id, to: 'henk@example.nl', subject: 'Ontvangen: VB-2026-000001', text: 'Beste Henk, één regisseur.' }));
+      await db.tenant(m.id, (trx) =>
+        enqueueMail(trx, { municipalityId: m.id, to: 'henk@example.nl', subject: 'Ontvangen: VB-2026-000001', text: 'Beste Henk, één regisseur.' }),
+      );
       // No timer tick within the test: only the after-commit wake-up can deliver it.
       const mail = await smtp.waitForMail((x) => x.subject === 'Ontvangen: VB-2026-000001');
       expect(mail.to).toEqual(['henk@example.nl']);

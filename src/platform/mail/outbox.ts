@@ -23,10 +23,7 @@ export interface MailTransport {
 const wakers = new Set<() => void>();
 
 export async function enqueueMail(trx: Tx, mail: Mail): Promise<void> {
-  await trx
-    .insertInto('outbox')
-    .values({ municipality_id: mail.municipalityId, to_address: mail.to, subject: mail.subject, body_text: mail.text })
-    .execute();
+  await trx.insertInto('outbox').values({ municipality_id: mail.municipalityId, to_address: mail.to, subject: mail.subject, body_text: mail.text }).execute();
   afterCommit(trx, () => {
     for (const wake of wakers) wake();
   });

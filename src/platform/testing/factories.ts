@@ -3,6 +3,7 @@
 // builders that give every test its own municipality, so tests never share rows.
 import { randomBytes } from 'node:crypto';
 import { type Clock, fixedClock } from '../../kernel/clock.js';
+import { AppError } from '../../kernel/errors.js';
 import type { Actor, Role } from '../../modules/identity/model.js';
 import { hashPassword } from '../../modules/identity/secrets.js';
 import { loadConfig } from '../config.js';
@@ -51,11 +52,31 @@ export async function buildMunicipality(db: Db, opts: { planTermDays?: number; e
   const k = db.unsafeAdmin;
   const m = await k
     .insertInto('municipalities')
-    .values({ slug: `test-${uniq()}`, name: `Gemeente Test ${prefix}`, case_prefix: prefix, plan_term_days: opts.planTermDays ?? 42, extra_holidays: opts.extraHolidays ?? [] })
+    .values({
+      slug: `test-${uniq()}`,
+      name: `Gemeente Test ${prefix}`,
+      case_prefix: prefix,
+      plan_term_days: opts.planTermDays ?? 42,
+      extra_holidays: opts.extraHolidays ?? [],
+    })
     .returning(['id', 'slug', 'case_prefix'])
     .executeTakeFirstOrThrow();
-  const areas = await k.insertInto('areas').values([{ municipality_id: m.id, name: 'Centrum' }, { municipality_id: m.id, name: 'Noord' }]).returning('id').execute();
-  const themes = await k.insertInto('themes').values([{ municipality_id: m.id, name: 'Wonen' }, { municipality_id: m.id, name: 'Ondernemen' }]).returning('id').execute();
+  const areas = await k
+    .insertInto('areas')
+    .values([
+      { municipality_id: m.id, name: 'Centrum' },
+      { municipality_id: m.id, name: 'Noord' },
+    ])
+    .returning('id')
+    .execute();
+  const themes = await k
+    .insertInto('themes')
+    .values([
+      { municipality_id: m.id, name: 'Wonen' },
+      { municipality_id: m.id, name: 'Ondernemen' },
+    ])
+    .returning('id')
+    .execute();
   const depts = await k
     .insertInto('departments')
     .values([
@@ -64,7 +85,14 @@ export async function buildMunicipality(db: Db, opts: { planTermDays?: number; e
     ])
     .returning('id')
     .execute();
-  return { id: m.id, slug: m.slug, prefix: m.case_prefix, areaIds: areas.map((a) => a.id), themeIds: themes.map((t) => t.id), departmentIds: depts.map((d) => d.id) };
+  return {
+    id: m.id,
+    slug: m.slug,
+    prefix: m.case_prefix,
+    areaIds: areas.map((a) => a.id),
+    themeIds: themes.map((t) => t.id),
+    departmentIds: depts.map((d) => d.id),
+  };
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -91,8 +119,20 @@ export async function buildUser(
     .returningAll()
     .executeTakeFirstOrThrow();
   for (const a of opts.areaIds ?? []) await db.unsafeAdmin.insertInto('director_areas').values({ municipality_id: m.id, user_id: u.id, area_id: a }).execute();
-  for (const t of opts.themeIds ?? []) await db.unsafeAdmin.insertInto('director_themes').values({ municipality_id: m.id, user_id: u.id, theme_id: t }).execute();
+  for (const t of opts.themeIds ?? [])
+    await db.unsafeAdmin.insertInto('director_themes').values({ municipality_id: m.id, user_id: u.id, theme_id: t }).execute();
   return { userId: u.id, municipalityId: m.id, role: u.role, name: u.name, email: u.email, departmentId: u.department_id, locale: u.locale, via: 'token' };
 }
 
 export const ctxFor = (deps: Deps, actor: Actor): Ctx => ({ ...deps, actor });
+
+/** Await a use-case that must refuse; answer what it said (status, message key, fields). */
+export async function refusal(p: Promise<unknown>): Promise<{ status: number; key: string; fields: string[] }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return { status: e.status, key: e.key, fields: e.fields.map((f) => f.field) };
+    throw e;
+  }
+  throw new Error('expected a refusal, but it succeeded');
+}

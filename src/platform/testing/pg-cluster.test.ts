@@ -6,8 +6,7 @@ import { createDatabase } from './pg-cluster.js';
 // Missing means the suite is not running against a real PostgreSQL: fail, don't skip.
 function pgUrl(): string {
   const url = process.env.REGIE_TEST_PG_URL;
-  if (!url)
-    throw new Error('REGIE_TEST_PG_URL is not set: run the tests with `npm test` (scripts/test.mjs starts PostgreSQL)');
+  if (!url) throw new Error('REGIE_TEST_PG_URL is not set: run the tests with `npm test` (scripts/test.mjs starts PostgreSQL)');
   return url;
 }
 

@@ -55,11 +55,7 @@ describe('startSmtpTestServer', () => {
   });
 
   it('rejects waitForMail after the timeout, listing what did arrive', async () => {
-    await nodemailer
-      .createTransport(smtp.url)
-      .sendMail({ from: 'a@regie.test', to: 'b@regie.test', subject: 'Iets anders', text: 'x' });
-    await expect(smtp.waitForMail((m) => m.subject === 'Nooit', 100)).rejects.toThrow(
-      /no matching mail within 100 ms; received 1: "Iets anders"/,
-    );
+    await nodemailer.createTransport(smtp.url).sendMail({ from: 'a@regie.test', to: 'b@regie.test', subject: 'Iets anders', text: 'x' });
+    await expect(smtp.waitForMail((m) => m.subject === 'Nooit', 100)).rejects.toThrow(/no matching mail within 100 ms; received 1: "Iets anders"/);
   });
 });

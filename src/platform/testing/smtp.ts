@@ -149,12 +149,7 @@ function findText(part: Part): string | undefined {
   }
   if (type !== 'text/plain' || /^attachment/i.test(part.headers.get('content-disposition') ?? '')) return undefined;
   const cte = (part.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-  const bytes =
-    cte === 'base64'
-      ? Buffer.from(part.body, 'base64')
-      : cte === 'quoted-printable'
-        ? decodeQp(part.body)
-        : Buffer.from(part.body, 'latin1');
+  const bytes = cte === 'base64' ? Buffer.from(part.body, 'base64') : cte === 'quoted-printable' ? decodeQp(part.body) : Buffer.from(part.body, 'latin1');
   return decodeCharset(bytes, params.charset).replace(/\r\n/g, '\n');
 }
 
