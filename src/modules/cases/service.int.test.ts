@@ -55,7 +55,7 @@ const intake = (w: World, overrides: Partial<Parameters<typeof submitCase>[1]> =
     ...overrides,
   });
 
-async function initiatorOf(w: World, caseId: string): Promise<Actor> {
+async function initiatorOf(_w: World, caseId: string): Promise<Actor> {
   const row = await db.unsafeAdmin
     .selectFrom('cases as c')
     .innerJoin('users as u', 'u.id', 'c.initiator_id')

@@ -158,8 +158,11 @@ function exec(cmd: string, args: string[], owner: Owner | undefined, cwd: string
       ...(owner && { uid: owner.uid, gid: owner.gid }), // libuv also drops root's supplementary groups
     });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    const collect = (d: Buffer) => {
+      output += d;
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve();
