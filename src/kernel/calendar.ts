@@ -127,7 +127,12 @@ export function legalTermEnd(cal: Calendar, start: IsoDate, termDays: number): I
 }
 
 export function isDueSoon(cal: Calendar, today: IsoDate, due: IsoDate, withinWorkingDays = 5): boolean {
-  return toMs(today) <= toMs(due) && workingDaysBetween(cal, today, due) <= withinWorkingDays;
+  const span = daysBetween(today, due);
+  if (span < 0) return false;
+  // n working days never span more than 2n + 14 calendar days (weekends plus the
+  // longest run of holidays): beyond that there is no need to count day by day.
+  if (span > 2 * withinWorkingDays + 14) return false;
+  return workingDaysBetween(cal, today, due) <= withinWorkingDays;
 }
 
 export const isOverdue = (today: IsoDate, due: IsoDate): boolean => toMs(today) > toMs(due);

@@ -21,6 +21,7 @@ export function fixedClock(at: Date | string): Clock & { set(d: Date | string): 
 }
 
 /** The calendar date in the Netherlands at instant `d` (municipal deadlines are local). */
+const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 export function dutchDate(d: Date): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return amsterdam.format(d);
 }

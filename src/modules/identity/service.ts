@@ -59,7 +59,34 @@ export async function unsafeLoginWithPassword(deps: Deps, opts: { email: string;
   return createSession(deps, user);
 }
 
+// Who a session or API token is, kept for a few seconds per process: every request
+// asks, and the answer rarely changes. Logout, revocation and deactivation in this
+// process forget it at once; in another process it lasts at most CACHE_MS.
+const CACHE_MS = 5_000;
+const actors = new Map<string, { actor: Actor; until: number }>();
+
+function cached(key: string): Actor | null | undefined {
+  const hit = actors.get(key);
+  if (!hit) return undefined;
+  if (hit.until > Date.now()) return hit.actor;
+  actors.delete(key);
+  return undefined;
+}
+
+function remember(key: string, actor: Actor, expiresAt?: Date): Actor {
+  if (actors.size > 10_000) actors.clear();
+  actors.set(key, { actor, until: Math.min(Date.now() + CACHE_MS, expiresAt?.getTime() ?? Number.POSITIVE_INFINITY) });
+  return actor;
+}
+
+export function forgetCachedActors(userId: string): void {
+  for (const [key, v] of actors) if (v.actor.userId === userId) actors.delete(key);
+}
+
 export async function unsafeResolveSession(deps: Deps, token: string): Promise<Actor | null> {
+  const key = `s:${sha256(token)}`;
+  const hit = cached(key);
+  if (hit) return hit;
   const row = await deps.db.unsafeAdmin
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -68,10 +95,13 @@ export async function unsafeResolveSession(deps: Deps, token: string): Promise<A
     .where('s.id', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.expires_at < deps.clock.now() || !row.active) return null;
-  return toActor(row, 'session', row.csrf_token);
+  return remember(key, toActor(row, 'session', row.csrf_token), row.expires_at);
 }
 
 export async function unsafeResolveApiToken(deps: Deps, token: string): Promise<Actor | null> {
+  const key = `t:${sha256(token)}`;
+  const hit = cached(key);
+  if (hit) return hit;
   const row = await deps.db.unsafeAdmin
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
@@ -80,11 +110,12 @@ export async function unsafeResolveApiToken(deps: Deps, token: string): Promise<
     .where('t.token_hash', '=', sha256(token))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
-  if (!row || !row.active) return null;
-  return toActor(row, 'token');
+  if (!row?.active) return null;
+  return remember(key, toActor(row, 'token'));
 }
 
 export async function logout(deps: Deps, token: string): Promise<void> {
+  actors.delete(`s:${sha256(token)}`);
   await deps.db.unsafeAdmin.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
 }
 
@@ -159,6 +190,7 @@ export async function revokeApiToken(ctx: Ctx, opts: { id: string }): Promise<vo
       .executeTakeFirst(),
   );
   if (Number(res.numUpdatedRows) === 0) throw notFound('token');
+  forgetCachedActors(ctx.actor.userId);
 }
 
 /** `regie token create --email …`: a token for a named user, from the command line. */

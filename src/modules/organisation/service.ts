@@ -7,8 +7,9 @@ import type { Role } from '../../platform/db/schema.js';
 import { authorize } from '../cases/policy.js';
 import { ROLES, STAFF_ROLES } from '../identity/model.js';
 import { hashPassword } from '../identity/secrets.js';
+import { forgetCachedActors } from '../identity/service.js';
 import { organisationPolicy } from './policy.js';
-import { getMunicipality } from './repo.js';
+import { forgetMunicipality, getMunicipality } from './repo.js';
 
 export type Domain = 'social' | 'physical' | 'safety' | 'economy' | 'governance';
 export type NamedKind = 'areas' | 'themes';
@@ -240,7 +241,10 @@ export async function updateUser(ctx: Ctx, u: { id: string } & Partial<Omit<User
       .where('id', '=', current.id)
       .returning(['id', 'email', 'name', 'role', 'department_id', 'active', 'locale'])
       .executeTakeFirstOrThrow();
-    if (u.active === false) await trx.deleteFrom('sessions').where('municipality_id', '=', mId).where('user_id', '=', current.id).execute();
+    if (u.active === false) {
+      await trx.deleteFrom('sessions').where('municipality_id', '=', mId).where('user_id', '=', current.id).execute();
+      forgetCachedActors(current.id);
+    }
     await setCoverage(trx, mId, row.id, u);
     return row;
   });
@@ -269,6 +273,7 @@ export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; ex
     })
     .where('id', '=', ctx.actor.municipalityId)
     .execute();
+  forgetMunicipality(ctx.actor.municipalityId);
   return getSettings(ctx);
 }
 
