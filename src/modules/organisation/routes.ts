@@ -86,7 +86,7 @@ export function organisationRoutes(app: App, deps: Deps) {
         summary: 'Gebieden en thema’s van een gemeente, voor het aanvraagformulier (publiek)',
         security: [],
         params: z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) }),
-        response: { 200: z.object({ slug: z.string(), name: z.string(), areas: z.array(Named), themes: z.array(Named) }), 404: Problem },
+        response: { 200: z.object({ slug: z.string(), name: z.string(), areas: z.array(Named), themes: z.array(Named) }), 400: Problem, 404: Problem },
       },
     },
     async (req) => publicMunicipality(deps, req.params.slug),
