@@ -1,0 +1,129 @@
+// A case from intake to closing, as the people involved do it in Chromium: the
+// initiator files it on the public page, the coordinator assigns the proposed
+// director, director and initiator agree a plan, the director closes the case.
+// Mail is read from a local SMTP server; axe checks every page on the way.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2E, expectAccessible, startE2E } from './support.js';
+
+const PASSWORD = 'regie-demo-2026';
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => {
+  await e?.close();
+});
+
+async function open(ctx: BrowserContext, path: string): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(`${e.baseUrl}${path}`);
+  return page;
+}
+
+async function login(ctx: BrowserContext, email: string): Promise<Page> {
+  const page = await open(ctx, '/inloggen');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await expectAccessible(page, 'inloggen');
+  await page.getByLabel('E-mailadres').first().fill(email);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
+  return page;
+}
+
+describe('a case from intake to closing', () => {
+  it('walks intake → assignment → plan → agreement by both → executing → closed', async () => {
+    // ---- the initiator files the question on the public page ----
+    const initiatorCtx = await e.browser.newContext();
+    const intake = await open(initiatorCtx, '/voorbeeld/aanvragen');
+    await intake.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(intake, 'aanvragen');
+    await intake.getByLabel('Naam', { exact: true }).fill('Henk van Dijk');
+    await intake.getByLabel('E-mailadres').fill('henk.e2e@example.nl');
+    await intake.getByLabel(/^Bedrijf/).fill('Autospuiterij Van Dijk B.V.');
+    await intake.getByLabel(/^KvK-nummer/).fill('37081542');
+    await intake.getByLabel(/^Titel/).fill('Stoppen met spuiten en het pand verhuren');
+    await intake.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Ik wil stoppen met autospuiten en de rest van mijn pand verhuren aan winkels en woningen.');
+    await intake.getByLabel(/^(Locatie|Adres)/).fill('Marktstraat 12');
+    await intake.getByLabel(/^(Wijk of gebied|Gebied)/).selectOption({ label: 'Centrum' });
+    await intake.getByRole('checkbox', { name: 'Ondernemen' }).check();
+    await intake.getByRole('button', { name: 'Versturen' }).click();
+    const confirmation = intake.getByText(/VB-\d{4}-\d{6}/).first();
+    await confirmation.waitFor();
+    const reference = /VB-\d{4}-\d{6}/.exec((await confirmation.textContent()) ?? '')?.[0] as string;
+    expect(reference).toBeTruthy();
+    await expectAccessible(intake, 'aanvraag ontvangen');
+
+    const received = await e.smtp.waitForMail((m) => m.to.includes('henk.e2e@example.nl') && m.subject.includes(reference));
+    const followLink = /http\S+\/inloggen\/link#\S+/.exec(received.text)?.[0] as string;
+    expect(followLink).toBeTruthy();
+
+    // ---- the coordinator assigns the proposed director ----
+    const coordinatorCtx = await e.browser.newContext();
+    const board = await login(coordinatorCtx, 'coordinator@voorbeeld.nl');
+    await board.waitForURL('**/team');
+    await board.getByRole('heading', { name: 'Niet toegewezen' }).waitFor();
+    await expectAccessible(board, 'teambord');
+    await board.getByRole('link', { name: new RegExp(reference) }).first().click();
+    await board.getByRole('heading', { name: 'Regisseur toewijzen' }).waitFor();
+    await expectAccessible(board, 'zaak (coördinator)');
+    await board.getByRole('button', { name: 'Toewijzen' }).click();
+    const assigned = await e.smtp.waitForMail((m) => m.subject.startsWith('Aan u toegewezen') && m.subject.includes(reference));
+    const directorEmail = assigned.to[0] as string;
+    await e.smtp.waitForMail((m) => m.to.includes('henk.e2e@example.nl') && m.subject.includes('case-regisseur'));
+
+    // ---- the director runs intake and makes the plan ----
+    const directorCtx = await e.browser.newContext();
+    const workspace = await login(directorCtx, directorEmail);
+    await workspace.waitForURL('**/werkplek');
+    await workspace.getByRole('link', { name: new RegExp(reference) }).first().waitFor();
+    await expectAccessible(workspace, 'werkplek');
+    await workspace.getByRole('link', { name: new RegExp(reference) }).first().click();
+    await workspace.getByRole('button', { name: 'Start intake' }).click();
+    await workspace.getByRole('button', { name: 'Start planvorming' }).click();
+    await workspace.getByRole('link', { name: 'Plan van aanpak' }).click();
+    await workspace.getByLabel('Doel').fill('De spuiterij stopt; het pand krijgt winkels en woningen');
+    await workspace.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await workspace.getByLabel('Actie 1 omschrijving').fill('Wijziging omgevingsplan aanvragen');
+    await workspace.getByLabel('Actie 1 eigenaar').selectOption({ label: 'Initiatiefnemer' });
+    await workspace.getByLabel('Actie 1 deadline').fill('2027-03-01');
+    await expectAccessible(workspace, 'plan van aanpak');
+    await workspace.getByRole('button', { name: 'Plan opslaan' }).click();
+    await workspace.getByRole('button', { name: 'Akkoord geven (regisseur)' }).click();
+    await e.smtp.waitForMail((m) => m.to.includes('henk.e2e@example.nl') && m.subject.includes('wacht op uw akkoord'));
+
+    // ---- the initiator follows the mailed link and agrees ----
+    const portal = await initiatorCtx.newPage();
+    await portal.goto(followLink);
+    await portal.waitForURL('**/mijn-zaak/**');
+    const agree = portal.getByRole('button', { name: 'Akkoord met plan versie 1' });
+    await agree.waitFor();
+    await expectAccessible(portal, 'mijn zaak');
+    await agree.click();
+    await portal.getByText(/uitvoering/i).first().waitFor();
+
+    // ---- the director closes the executing case ----
+    await workspace.goBack();
+    await workspace.reload();
+    await workspace.getByRole('button', { name: 'Zaak afsluiten' }).click();
+    const closed = await e.smtp.waitForMail((m) => m.to.includes('henk.e2e@example.nl') && m.subject.includes('afgesloten'));
+    expect(closed.subject).toContain(reference);
+
+    // The record holds every step, in order.
+    const caseRow = await e.regie.deps.db.unsafeAdmin.selectFrom('cases').select(['id', 'status']).where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(caseRow.status).toBe('closed');
+    const types = await e.regie.deps.db.unsafeAdmin.selectFrom('events').select('type').where('case_id', '=', caseRow.id).orderBy('id').execute();
+    expect(types.map((t) => t.type)).toEqual([
+      'case.submitted',
+      'case.assigned',
+      'case.statusChanged',
+      'case.statusChanged',
+      'plan.versionSaved',
+      'plan.agreed',
+      'plan.agreed',
+      'case.statusChanged',
+      'case.statusChanged',
+    ]);
+  });
+});

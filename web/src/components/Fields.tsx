@@ -1,0 +1,252 @@
+// Labelled form fields on Utrecht components: every input has a label, its
+// description and error are linked with aria-describedby, and an invalid field says
+// so (aria-invalid) next to the field as well as in the error summary.
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/index.js';
+import { fieldId } from './forms.js';
+
+interface Common {
+  name: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  required?: boolean;
+  /** append "(niet verplicht)" to the label */
+  optional?: boolean;
+  /** label only for assistive technology, e.g. in a table whose column header says it */
+  hideLabel?: boolean;
+  id?: string;
+}
+
+function describedBy(id: string, description: unknown, error: unknown) {
+  return [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+function Frame({ id, label, description, error, optional, hideLabel, children, type }: Common & { id: string; children: ReactNode; type?: string }) {
+  const { t } = useI18n();
+  return (
+    <FormField invalid={!!error} type={type}>
+      <div className={hideLabel ? 'regie-visually-hidden' : 'utrecht-form-field__label'}>
+        <FormLabel htmlFor={id}>
+          {label}
+          {optional ? <span className="regie-optional"> {t('form.optional')}</span> : null}
+        </FormLabel>
+      </div>
+      {description ? (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {description}
+        </FormFieldDescription>
+      ) : null}
+      {error ? (
+        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
+          <span className="regie-visually-hidden">{t('form.errorPrefix')} </span>
+          {error}
+        </FormFieldErrorMessage>
+      ) : null}
+      <div className="utrecht-form-field__input">{children}</div>
+    </FormField>
+  );
+}
+
+export function TextField(
+  p: Common & {
+    value: string;
+    onChange(v: string): void;
+    type?: string;
+    autoComplete?: string;
+    inputMode?: 'numeric' | 'tel' | 'email' | 'text';
+    min?: number;
+    max?: number;
+    size?: 'sm' | 'md';
+  },
+) {
+  const id = p.id ?? fieldId(p.name);
+  return (
+    <Frame {...p} id={id}>
+      <Textbox
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        autoComplete={p.autoComplete}
+        inputMode={p.inputMode}
+        min={p.min}
+        max={p.max}
+        required={p.required}
+        invalid={!!p.error}
+        aria-describedby={describedBy(id, p.description, p.error)}
+        className={p.size === 'sm' ? 'regie-input--sm' : undefined}
+      />
+    </Frame>
+  );
+}
+
+export function TextAreaField(p: Common & { value: string; onChange(v: string): void; rows?: number }) {
+  const id = p.id ?? fieldId(p.name);
+  return (
+    <Frame {...p} id={id}>
+      <Textarea
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 5}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        required={p.required}
+        invalid={!!p.error}
+        aria-describedby={describedBy(id, p.description, p.error)}
+      />
+    </Frame>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(p: Common & { value: string; onChange(v: string): void; options: Option[]; placeholder?: string }) {
+  const id = p.id ?? fieldId(p.name);
+  return (
+    <Frame {...p} id={id}>
+      <Select
+        id={id}
+        name={p.name}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+        required={p.required}
+        invalid={!!p.error}
+        aria-describedby={describedBy(id, p.description, p.error)}
+      >
+        {p.placeholder !== undefined ? <SelectOption value="">{p.placeholder}</SelectOption> : null}
+        {p.options.map((o) => (
+          <SelectOption key={o.value} value={o.value}>
+            {o.label}
+          </SelectOption>
+        ))}
+      </Select>
+    </Frame>
+  );
+}
+
+/** One checkbox with its label after it. */
+export function CheckboxField({
+  name,
+  label,
+  checked,
+  onChange,
+  description,
+  id: given,
+}: {
+  name: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange(v: boolean): void;
+  description?: ReactNode;
+  id?: string;
+}) {
+  const id = given ?? fieldId(name);
+  return (
+    <FormField type="checkbox">
+      <div className="utrecht-form-field__input">
+        <Checkbox
+          id={id}
+          name={name}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={description ? `${id}-description` : undefined}
+        />
+      </div>
+      <div className="utrecht-form-field__label utrecht-form-field__label--checkbox">
+        <FormLabel htmlFor={id} type="checkbox" checked={checked}>
+          {label}
+        </FormLabel>
+      </div>
+      {description ? (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {description}
+        </FormFieldDescription>
+      ) : null}
+    </FormField>
+  );
+}
+
+/** A group of checkboxes in a fieldset with a legend; the value is the list of checked option values. */
+export function CheckboxGroup(p: {
+  name: string;
+  legend: ReactNode;
+  description?: ReactNode;
+  options: Option[];
+  value: string[];
+  onChange(v: string[]): void;
+  error?: string;
+  optional?: boolean;
+}) {
+  const { t } = useI18n();
+  const id = fieldId(p.name);
+  const toggle = (v: string, on: boolean) => p.onChange(on ? [...p.value, v] : p.value.filter((x) => x !== v));
+  return (
+    <Fieldset invalid={!!p.error} aria-describedby={describedBy(id, p.description, p.error)} id={id}>
+      <FieldsetLegend>
+        {p.legend}
+        {p.optional ? <span className="regie-optional"> {t('form.optional')}</span> : null}
+      </FieldsetLegend>
+      {p.description ? (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {p.description}
+        </FormFieldDescription>
+      ) : null}
+      {p.error ? <FormFieldErrorMessage id={`${id}-error`}>{p.error}</FormFieldErrorMessage> : null}
+      <div className="regie-checkbox-list">
+        {p.options.map((o) => (
+          <CheckboxField
+            key={o.value}
+            name={`${p.name}-${o.value}`}
+            label={o.label}
+            checked={p.value.includes(o.value)}
+            onChange={(on) => toggle(o.value, on)}
+          />
+        ))}
+      </div>
+    </Fieldset>
+  );
+}
+
+/** A set of radio buttons in a fieldset with a legend. */
+export function RadioGroup(p: { name: string; legend: ReactNode; options: Option[]; value: string; onChange(v: string): void }) {
+  const id = fieldId(p.name);
+  return (
+    <Fieldset id={id}>
+      <FieldsetLegend>{p.legend}</FieldsetLegend>
+      {p.options.map((o) => {
+        const oid = `${id}-${o.value}`;
+        return (
+          <FormField type="radio" key={o.value}>
+            <div className="utrecht-form-field__input">
+              <RadioButton id={oid} name={p.name} value={o.value} checked={p.value === o.value} onChange={() => p.onChange(o.value)} />
+            </div>
+            <div className="utrecht-form-field__label utrecht-form-field__label--radio">
+              <FormLabel htmlFor={oid} type="radio" checked={p.value === o.value}>
+                {o.label}
+              </FormLabel>
+            </div>
+          </FormField>
+        );
+      })}
+    </Fieldset>
+  );
+}

@@ -1,0 +1,243 @@
+// The intake form: a resident or entrepreneur describes what they want in their own
+// words. Staff use the same form to register a case on someone's behalf (desk,
+// phone, e-mail).
+import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { api } from '../api.js';
+import { useSubmit } from '../hooks.js';
+import { useI18n } from '../i18n/index.js';
+import type { Channel, Named } from '../types.js';
+import { ErrorSummary } from './feedback.js';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
+import { type FieldErrors, fieldErrors, trimOrNull } from './forms.js';
+
+const FIELDS = [
+  'initiator.name',
+  'initiator.email',
+  'initiator.phone',
+  'initiator.company',
+  'initiator.kvkNumber',
+  'title',
+  'description',
+  'location',
+  'areaId',
+  'themeIds',
+  'channel',
+] as const;
+
+export interface Submitted {
+  id: string;
+  reference: string;
+  email: string;
+}
+
+export function IntakeForm({
+  municipality,
+  areas,
+  themes,
+  staff = false,
+  onDone,
+}: {
+  municipality: string;
+  areas: Named[];
+  themes: Named[];
+  staff?: boolean;
+  onDone(s: Submitted): void;
+}) {
+  const { t, locale } = useI18n();
+  const submit = useSubmit();
+  const [f, setF] = useState({
+    name: '',
+    email: '',
+    phone: '',
+    company: '',
+    kvkNumber: '',
+    title: '',
+    description: '',
+    location: '',
+    areaId: '',
+    channel: 'desk' as Channel,
+  });
+  const [themeIds, setThemeIds] = useState<string[]>([]);
+  const [client, setClient] = useState<FieldErrors>({});
+  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+
+  const labels: Record<string, string> = {
+    'initiator.name': t(staff ? 'intake.nameStaff' : 'intake.name'),
+    'initiator.email': t('intake.email'),
+    'initiator.phone': t('intake.phone'),
+    'initiator.company': t('intake.company'),
+    'initiator.kvkNumber': t('intake.kvkNumber'),
+    title: t('intake.title'),
+    description: t(staff ? 'intake.descriptionStaff' : 'intake.description'),
+    location: t('intake.location'),
+    areaId: t('intake.area'),
+    themeIds: t('intake.themes'),
+    channel: t('intake.channel'),
+  };
+
+  function check(): FieldErrors {
+    const e: FieldErrors = {};
+    if (!f.name.trim()) e['initiator.name'] = t('intake.error.name');
+    if (!f.email.trim()) e['initiator.email'] = t('intake.error.email');
+    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(f.email.trim())) e['initiator.email'] = t('intake.error.emailFormat');
+    if (f.kvkNumber.trim() && !/^\d{8}$/.test(f.kvkNumber.trim())) e['initiator.kvkNumber'] = t('intake.error.kvk');
+    if (f.title.trim().length < 3) e.title = t('intake.error.title');
+    if (f.description.trim().length < 10) e.description = t('intake.error.description');
+    if (!f.location.trim()) e.location = t('intake.error.location');
+    return e;
+  }
+
+  async function onSubmit(ev: FormEvent) {
+    ev.preventDefault();
+    const e = check();
+    setClient(e);
+    submit.setError(null);
+    if (Object.keys(e).length) return;
+    const r = await submit.run(() =>
+      api.submitCase({
+        municipality,
+        initiator: {
+          name: f.name.trim(),
+          email: f.email.trim(),
+          phone: trimOrNull(f.phone),
+          company: trimOrNull(f.company),
+          kvkNumber: trimOrNull(f.kvkNumber),
+          locale,
+        },
+        title: f.title.trim(),
+        description: f.description.trim(),
+        location: f.location.trim(),
+        areaId: f.areaId || null,
+        themeIds,
+        ...(staff ? { channel: f.channel } : {}),
+      }),
+    );
+    if (r) onDone({ ...r, email: f.email.trim() });
+  }
+
+  const errors = fieldErrors(submit.error, FIELDS, client);
+  return (
+    <form noValidate onSubmit={onSubmit} className="regie-form">
+      <ErrorSummary error={submit.error} errors={errors} labels={labels} />
+      <Fieldset>
+        <FieldsetLegend>{t(staff ? 'intake.personLegendStaff' : 'intake.personLegend')}</FieldsetLegend>
+        <TextField
+          name="initiator.name"
+          label={labels['initiator.name']}
+          value={f.name}
+          onChange={set('name')}
+          error={errors['initiator.name']}
+          required
+          autoComplete={staff ? 'off' : 'name'}
+        />
+        <TextField
+          name="initiator.email"
+          type="email"
+          label={labels['initiator.email']}
+          description={t(staff ? 'intake.emailHintStaff' : 'intake.emailHint')}
+          value={f.email}
+          onChange={set('email')}
+          error={errors['initiator.email']}
+          required
+          autoComplete={staff ? 'off' : 'email'}
+        />
+        <TextField
+          name="initiator.phone"
+          type="tel"
+          label={labels['initiator.phone']}
+          optional
+          value={f.phone}
+          onChange={set('phone')}
+          error={errors['initiator.phone']}
+          autoComplete={staff ? 'off' : 'tel'}
+        />
+        <TextField
+          name="initiator.company"
+          label={labels['initiator.company']}
+          optional
+          value={f.company}
+          onChange={set('company')}
+          error={errors['initiator.company']}
+          autoComplete={staff ? 'off' : 'organization'}
+        />
+        <TextField
+          name="initiator.kvkNumber"
+          label={labels['initiator.kvkNumber']}
+          optional
+          description={t('intake.kvkHint')}
+          inputMode="numeric"
+          value={f.kvkNumber}
+          onChange={set('kvkNumber')}
+          error={errors['initiator.kvkNumber']}
+          size="sm"
+        />
+      </Fieldset>
+      <Fieldset>
+        <FieldsetLegend>{t('intake.questionLegend')}</FieldsetLegend>
+        <TextField
+          name="title"
+          label={labels.title}
+          description={t('intake.titleHint')}
+          value={f.title}
+          onChange={set('title')}
+          error={errors.title}
+          required
+        />
+        <TextAreaField
+          name="description"
+          label={labels.description}
+          description={t('intake.descriptionHint')}
+          value={f.description}
+          onChange={set('description')}
+          error={errors.description}
+          required
+          rows={8}
+        />
+        <TextField
+          name="location"
+          label={labels.location}
+          description={t('intake.locationHint')}
+          value={f.location}
+          onChange={set('location')}
+          error={errors.location}
+          required
+        />
+        <SelectField
+          name="areaId"
+          label={labels.areaId}
+          description={t('intake.areaHint')}
+          value={f.areaId}
+          onChange={set('areaId')}
+          error={errors.areaId}
+          placeholder={t('intake.areaUnknown')}
+          options={areas.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        {themes.length ? (
+          <CheckboxGroup
+            name="themeIds"
+            legend={labels.themeIds}
+            description={t('intake.themesHint')}
+            options={themes.map((x) => ({ value: x.id, label: x.name }))}
+            value={themeIds}
+            onChange={setThemeIds}
+            error={errors.themeIds}
+          />
+        ) : null}
+        {staff ? (
+          <SelectField
+            name="channel"
+            label={labels.channel}
+            value={f.channel}
+            onChange={set('channel')}
+            error={errors.channel}
+            options={(['desk', 'phone', 'email'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+          />
+        ) : null}
+      </Fieldset>
+      <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
+        {t(staff ? 'intake.submitStaff' : 'intake.submit')}
+      </Button>
+    </form>
+  );
+}

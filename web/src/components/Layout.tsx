@@ -1,0 +1,143 @@
+// The frame of every page: skip link, header with the language switch and the user,
+// the navigation for the user's role, the main landmark and the footer.
+import { Button, NavBar, NavList, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { useEffect, useRef } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { homeOf, mayUse } from '../access.js';
+import { useCurrentUser } from '../currentUser.js';
+import { useI18n } from '../i18n/index.js';
+import { AppLink, AppNavLink } from './links.js';
+
+const MAIN_ID = 'main';
+
+function LanguageSwitch() {
+  const { locale, setLocale, t } = useI18n();
+  const other = locale === 'nl' ? 'en' : 'nl';
+  return (
+    <Button appearance="subtle-button" lang={other} onClick={() => setLocale(other)} className="regie-language-switch">
+      {t('layout.switchLanguage')}
+    </Button>
+  );
+}
+
+function MainNav() {
+  const { t } = useI18n();
+  const { me } = useCurrentUser();
+  const role = me?.role;
+  return (
+    <NavBar aria-label={t('layout.navLabel')} className="regie-nav">
+      <NavList>
+        {!me ? (
+          <AppNavLink to="/" end>
+            {t('nav.home')}
+          </AppNavLink>
+        ) : null}
+        {mayUse(role, 'myCases') ? (
+          <AppNavLink to="/mijn-zaken" also={/^\/mijn-zaak\//}>
+            {t('nav.myCases')}
+          </AppNavLink>
+        ) : null}
+        {mayUse(role, 'workspace') ? <AppNavLink to="/werkplek">{t('nav.workspace')}</AppNavLink> : null}
+        {mayUse(role, 'team') ? <AppNavLink to="/team">{t('nav.team')}</AppNavLink> : null}
+        {mayUse(role, 'cases') ? (
+          <AppNavLink to="/zaken" except={/^\/zaken\/nieuw/}>
+            {t('nav.cases')}
+          </AppNavLink>
+        ) : null}
+        {mayUse(role, 'register') ? <AppNavLink to="/zaken/nieuw">{t('nav.register')}</AppNavLink> : null}
+        {mayUse(role, 'admin') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
+        {mayUse(role, 'account') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
+        {!me ? <AppNavLink to="/inloggen">{t('nav.login')}</AppNavLink> : null}
+      </NavList>
+    </NavBar>
+  );
+}
+
+function UserBox() {
+  const { t } = useI18n();
+  const { me, logout } = useCurrentUser();
+  const navigate = useNavigate();
+  if (!me) return null;
+  return (
+    <div className="regie-userbox">
+      <span>
+        {t('layout.loggedInAs', { name: me.name })}
+        {me.role !== 'initiator' ? <span className="regie-muted"> · {t(`role.${me.role}`)}</span> : null}
+      </span>
+      <Button
+        appearance="secondary-action-button"
+        onClick={async () => {
+          await logout();
+          navigate('/', { state: { flash: 'loggedOut' } });
+        }}
+      >
+        {t('layout.logout')}
+      </Button>
+    </div>
+  );
+}
+
+/** After navigating inside the app, move focus to the new page so it is read from the top. */
+function useFocusOnNavigate() {
+  const { pathname, hash } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation, the path is the trigger
+  useEffect(() => {
+    const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (target) {
+      if (target.tabIndex < 0 && !target.matches('a, button, input, select, textarea')) target.tabIndex = -1;
+      target.focus();
+      target.scrollIntoView();
+      return;
+    }
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const main = document.getElementById(MAIN_ID);
+    const h1 = main?.querySelector<HTMLElement>('h1');
+    if (h1) {
+      h1.tabIndex = -1;
+      h1.focus();
+    } else main?.focus();
+  }, [pathname, hash]);
+}
+
+export function Layout() {
+  const { t } = useI18n();
+  const { me } = useCurrentUser();
+  useFocusOnNavigate();
+  return (
+    <div className="utrecht-document utrecht-document--surface regie-app">
+      <SkipLink href={`#${MAIN_ID}`}>{t('layout.skipLink')}</SkipLink>
+      <PageHeader className="regie-header">
+        <div className="regie-header__bar">
+          <div className="regie-brand">
+            <AppLink to={me ? homeOf(me.role) : '/'} className="regie-brand__link">
+              <span className="regie-brand__mark" aria-hidden="true">
+                R
+              </span>
+              <span className="regie-brand__name">Regie</span>
+            </AppLink>
+            <span className="regie-brand__tagline">{me ? me.municipalityName : t('layout.tagline')}</span>
+          </div>
+          <div className="regie-header__tools">
+            <UserBox />
+            <LanguageSwitch />
+          </div>
+        </div>
+        <MainNav />
+      </PageHeader>
+      <main id={MAIN_ID} tabIndex={-1} className="regie-main">
+        <div className="regie-page">
+          <Outlet />
+        </div>
+      </main>
+      <PageFooter className="regie-footer">
+        <div className="utrecht-page-footer__content">
+          <Paragraph>{t('layout.footer')}</Paragraph>
+        </div>
+      </PageFooter>
+    </div>
+  );
+}

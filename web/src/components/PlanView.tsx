@@ -1,0 +1,86 @@
+// One version of the plan (plan van aanpak), read-only: goal, who agreed, actions.
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { type Translate, useI18n } from '../i18n/index.js';
+import type { PlanAction, PlanVersion } from '../types.js';
+
+export function ownerText(a: PlanAction, t: Translate) {
+  if (a.ownerKind === 'department') return a.ownerDepartmentName ?? t('owner.department');
+  if (a.ownerKind === 'external') return a.ownerName ?? t('owner.external');
+  return t(`owner.${a.ownerKind}`);
+}
+
+export function PlanView({
+  plan,
+  headingLevel = 3,
+  actionControls,
+  controlsHeader,
+}: {
+  plan: PlanVersion;
+  headingLevel?: number;
+  actionControls?: (a: PlanAction) => ReactNode;
+  controlsHeader?: string;
+}) {
+  const { t, date, dateTime } = useI18n();
+  return (
+    <div className="regie-plan">
+      <Heading level={headingLevel}>{t('plan.goal')}</Heading>
+      <Paragraph className="regie-prewrap">{plan.goal}</Paragraph>
+      <DataList className="regie-datalist">
+        <DataListItem>
+          <DataListKey>{t('plan.agreedInitiator')}</DataListKey>
+          <DataListValue>{plan.initiatorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.initiatorAgreedAt) }) : t('plan.notAgreed')}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('plan.agreedDirector')}</DataListKey>
+          <DataListValue>{plan.directorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.directorAgreedAt) }) : t('plan.notAgreed')}</DataListValue>
+        </DataListItem>
+      </DataList>
+      {plan.actions.length ? (
+        <div className="regie-table-wrap">
+          <Table>
+            <TableCaption>{t('plan.actionsCaption', { version: plan.version })}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
+                {actionControls ? <TableHeaderCell scope="col">{controlsHeader}</TableHeaderCell> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {plan.actions.map((a, i) => (
+                <TableRow key={a.id}>
+                  <TableCell>{i + 1}</TableCell>
+                  <TableCell className="regie-prewrap">{a.description}</TableCell>
+                  <TableCell>{ownerText(a, t)}</TableCell>
+                  <TableCell className="regie-nowrap">{date(a.dueOn)}</TableCell>
+                  <TableCell>{t(`actionStatus.${a.status}`)}</TableCell>
+                  {actionControls ? <TableCell>{actionControls(a)}</TableCell> : null}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : (
+        <Paragraph>{t('plan.noActions')}</Paragraph>
+      )}
+    </div>
+  );
+}

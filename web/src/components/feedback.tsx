@@ -1,0 +1,126 @@
+// Loading, errors and status messages. Status messages sit in a live region so a
+// screen reader announces them without moving focus (WCAG 4.1.3).
+import { Alert, Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import type { ApiError } from '../api.js';
+import { useI18n } from '../i18n/index.js';
+import { type FieldErrors, fieldId } from './forms.js';
+import { AppLink } from './links.js';
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <Paragraph role="status" className="regie-loading">
+      {t('common.loading')}
+    </Paragraph>
+  );
+}
+
+/** What went wrong, in words for the user (the server's problem title, or ours). */
+export function useErrorText() {
+  const { t } = useI18n();
+  return (e: ApiError): string => {
+    if (e.status === 0) return t('error.network');
+    if (e.status === 412) return t('error.stale');
+    return e.title || t('error.unknown');
+  };
+}
+
+/** A page-level error: what failed, and the way out where there is one. */
+export function ErrorAlert({ error, loginLink = true }: { error: ApiError; loginLink?: boolean }) {
+  const { t } = useI18n();
+  const text = useErrorText();
+  return (
+    <Alert type="error">
+      <Paragraph>{text(error)}</Paragraph>
+      {error.detail && error.detail !== error.title && !error.invalidParams.length ? <Paragraph>{error.detail}</Paragraph> : null}
+      {error.status === 401 && loginLink ? (
+        <Paragraph>
+          <AppLink to="/inloggen">{t('error.loginAgain')}</AppLink>
+        </Paragraph>
+      ) : null}
+      {error.status === 412 ? <ReloadButton /> : null}
+    </Alert>
+  );
+}
+
+function ReloadButton() {
+  const { t } = useI18n();
+  return (
+    <Button appearance="secondary-action-button" onClick={() => window.location.reload()}>
+      {t('common.reload')}
+    </Button>
+  );
+}
+
+/**
+ * The error summary at the top of a form: a heading, then every field error as a link
+ * that moves focus to the field. It takes focus itself when it appears.
+ */
+export function ErrorSummary({
+  error,
+  errors,
+  labels,
+  ids = {},
+}: {
+  error: ApiError | null;
+  errors: FieldErrors;
+  labels: Record<string, ReactNode>;
+  ids?: Record<string, string>;
+}) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const idOf = (name: string) => ids[name] ?? fieldId(name);
+  const text = useErrorText();
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors);
+  const show = !!error || entries.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: take focus again for every new failed submit
+  useEffect(() => {
+    if (show) ref.current?.focus();
+  }, [show, error, entries.length]);
+  if (!show) return null;
+  const focusField = (name: string) => (e: React.MouseEvent) => {
+    const el = document.getElementById(idOf(name));
+    if (!el) return;
+    e.preventDefault();
+    const target = el.matches('input, select, textarea') ? el : (el.querySelector<HTMLElement>('input, select, textarea') ?? el);
+    target.focus();
+    target.scrollIntoView({ block: 'center' });
+  };
+  return (
+    <Alert type="error" ref={ref} tabIndex={-1} className="regie-error-summary" aria-labelledby={headingId}>
+      <Heading level={2} id={headingId} appearance="utrecht-heading-3">
+        {t('form.errorSummaryTitle')}
+      </Heading>
+      {error && (!error.invalidParams.length || error.status === 412) ? <Paragraph>{text(error)}</Paragraph> : null}
+      {error?.status === 412 ? <ReloadButton /> : null}
+      {entries.length ? (
+        <UnorderedList>
+          {entries.map(([name, message]) => (
+            <UnorderedListItem key={name}>
+              <a className="utrecht-link utrecht-link--html-a" href={`#${idOf(name)}`} onClick={focusField(name)}>
+                {labels[name] ? (
+                  <>
+                    {labels[name]}: {message}
+                  </>
+                ) : (
+                  message
+                )}
+              </a>
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      ) : null}
+    </Alert>
+  );
+}
+
+/** A live region for "saved", "sent" and similar messages. Keep it mounted. */
+export function LiveStatus({ message }: { message: string | null }) {
+  return (
+    <div aria-live="polite" className="regie-live">
+      {message ? <Alert type="ok">{message}</Alert> : null}
+    </div>
+  );
+}

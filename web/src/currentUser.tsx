@@ -1,0 +1,66 @@
+// The one hook for the signed-in user: GET /api/v1/me at start, set by login and by
+// redeeming a login link, cleared by logout. It also hands the CSRF token to the API
+// client.
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, api, setCsrfToken } from './api.js';
+import type { Me } from './types.js';
+
+interface CurrentUser {
+  me: Me | null;
+  /** true until the first GET /me answered */
+  loading: boolean;
+  setMe(me: Me | null): void;
+  logout(): Promise<void>;
+}
+
+const Ctx = createContext<CurrentUser | null>(null);
+
+export function CurrentUserProvider({ children }: { children: ReactNode }) {
+  const [me, setMeState] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  // Set by login, a login link or logout; a slower first GET /me must not undo it.
+  const decided = useRef(false);
+
+  const setMe = useCallback((m: Me | null) => {
+    decided.current = true;
+    setCsrfToken(m?.csrfToken ?? null);
+    setMeState(m);
+    setLoading(false);
+  }, []);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    const settle = (m: Me | null) => {
+      if (decided.current) return;
+      setCsrfToken(m?.csrfToken ?? null);
+      setMeState(m);
+    };
+    api
+      .me(ctl.signal)
+      .then(settle)
+      .catch((e: unknown) => {
+        if (e instanceof ApiError) settle(null);
+      })
+      .finally(() => {
+        if (!ctl.signal.aborted) setLoading(false);
+      });
+    return () => ctl.abort();
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.logout();
+    } finally {
+      setMe(null);
+    }
+  }, [setMe]);
+
+  const value = useMemo(() => ({ me, loading, setMe, logout }), [me, loading, setMe, logout]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+export function useCurrentUser(): CurrentUser {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useCurrentUser outside CurrentUserProvider');
+  return v;
+}

@@ -1,0 +1,112 @@
+// /zaken — search and filter the municipality's cases. The filters live in the
+// address, so a search can be bookmarked and the back button works.
+import { Button, Heading } from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { api } from '../api.js';
+import { SelectField, TextField } from '../components/Fields.js';
+import { PagedCases } from '../components/PagedCases.js';
+import { useLoad, usePageTitle } from '../hooks.js';
+import { useI18n } from '../i18n/index.js';
+import type { CaseStatus } from '../types.js';
+
+const STATUSES: CaseStatus[] = ['submitted', 'intake', 'planning', 'executing', 'closed', 'withdrawn'];
+const KEYS = ['q', 'status', 'director', 'area', 'theme', 'dueBefore'] as const;
+type Key = (typeof KEYS)[number];
+
+export function Cases() {
+  const { t } = useI18n();
+  usePageTitle(t('cases.title'));
+  const [params, setParams] = useSearchParams();
+  const filtersId = useId();
+  const lookups = useLoad(async (signal) => {
+    const [org, directors] = await Promise.all([api.organisation(signal), api.users('director', signal)]);
+    return { org, directors: directors.items };
+  }, []);
+  const current = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? ''])) as Record<Key, string>;
+  const [form, setForm] = useState(current);
+  const paramsKey = params.toString();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follow the address (back button)
+  useEffect(() => setForm(current), [paramsKey]);
+  const set = (k: Key) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    for (const k of KEYS) if (form[k].trim()) next.set(k, form[k].trim());
+    setParams(next);
+  }
+  function reset() {
+    const empty = Object.fromEntries(KEYS.map((k) => [k, ''])) as Record<Key, string>;
+    setForm(empty);
+    setParams(new URLSearchParams());
+  }
+
+  const org = lookups.data?.org;
+  const filters = {
+    q: current.q || undefined,
+    status: current.status || undefined,
+    director: current.director || undefined,
+    area: current.area || undefined,
+    theme: current.theme || undefined,
+    dueBefore: current.dueBefore || undefined,
+    limit: 25,
+  };
+  return (
+    <>
+      <Heading level={1}>{t('cases.title')}</Heading>
+      <search aria-labelledby={filtersId} className="regie-filters">
+        <form noValidate onSubmit={onSubmit}>
+          <Heading level={2} id={filtersId} appearance="utrecht-heading-4">
+            {t('cases.filters')}
+          </Heading>
+          <div className="regie-filters__grid">
+            <TextField name="q" type="search" label={t('cases.q')} value={form.q} onChange={set('q')} />
+            <SelectField
+              name="status"
+              label={t('case.status')}
+              value={form.status}
+              onChange={set('status')}
+              placeholder={t('cases.any')}
+              options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
+            <SelectField
+              name="director"
+              label={t('case.director')}
+              value={form.director}
+              onChange={set('director')}
+              placeholder={t('cases.any')}
+              options={[{ value: 'none', label: t('cases.noDirector') }, ...(lookups.data?.directors ?? []).map((d) => ({ value: d.id, label: d.name }))]}
+            />
+            <SelectField
+              name="area"
+              label={t('case.area')}
+              value={form.area}
+              onChange={set('area')}
+              placeholder={t('cases.any')}
+              options={(org?.areas ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            />
+            <SelectField
+              name="theme"
+              label={t('case.theme')}
+              value={form.theme}
+              onChange={set('theme')}
+              placeholder={t('cases.any')}
+              options={(org?.themes ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            />
+            <TextField name="dueBefore" type="date" label={t('cases.dueBefore')} value={form.dueBefore} onChange={set('dueBefore')} />
+          </div>
+          <div className="regie-button-row">
+            <Button type="submit" appearance="primary-action-button">
+              {t('cases.search')}
+            </Button>
+            <Button appearance="subtle-button" onClick={reset}>
+              {t('cases.reset')}
+            </Button>
+          </div>
+        </form>
+      </search>
+      <PagedCases filters={filters} caption={t('cases.caption')} emptyText={t('cases.empty')} />
+    </>
+  );
+}

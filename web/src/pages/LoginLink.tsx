@@ -1,0 +1,67 @@
+// The link from the e-mail: /inloggen/link#<token>. The token sits in the fragment so
+// it never reaches a server log; it is used once and then removed from the address.
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { type ApiError, api } from '../api.js';
+import { useCurrentUser } from '../currentUser.js';
+import { ErrorAlert, Loading } from '../components/feedback.js';
+import { AppLink } from '../components/links.js';
+import { usePageTitle } from '../hooks.js';
+import { useI18n } from '../i18n/index.js';
+import type { Me } from '../types.js';
+
+// One redemption per token, even when React runs the effect twice in development.
+const redemptions = new Map<string, Promise<{ user: Me; caseId: string | null }>>();
+
+export function LoginLink() {
+  const { t } = useI18n();
+  usePageTitle(t('loginLink.title'));
+  const { setMe } = useCurrentUser();
+  const navigate = useNavigate();
+  const [error, setError] = useState<ApiError | null>(null);
+  const [missing, setMissing] = useState(false);
+
+  useEffect(() => {
+    const token = decodeURIComponent(window.location.hash.slice(1));
+    if (!token) {
+      setMissing(true);
+      return;
+    }
+    let p = redemptions.get(token);
+    if (!p) {
+      p = api.redeemLoginLink(token);
+      redemptions.set(token, p);
+    }
+    let live = true;
+    p.then(
+      (r) => {
+        if (!live) return;
+        setMe(r.user);
+        navigate(r.caseId ? `/mijn-zaak/${r.caseId}` : '/mijn-zaken', { replace: true });
+      },
+      (e: ApiError) => {
+        if (!live) return;
+        window.history.replaceState(null, '', window.location.pathname);
+        setError(e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [navigate, setMe]);
+
+  return (
+    <>
+      <Heading level={1}>{t('loginLink.title')}</Heading>
+      {!error && !missing ? <Loading /> : null}
+      {error ? <ErrorAlert error={error} loginLink={false} /> : null}
+      {missing ? <Paragraph>{t('loginLink.missing')}</Paragraph> : null}
+      {error || missing ? (
+        <Paragraph>
+          <AppLink to="/inloggen#inloglink">{t('loginLink.requestNew')}</AppLink>
+        </Paragraph>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+// The initiator's own case: status, director, plan (and agreeing to it), the shared
+// timeline, a message to the director, and withdrawing the request.
+import { Alert, Button, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../api.js';
+import { CaseFacts } from '../components/CaseFacts.js';
+import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
+import { PlanView } from '../components/PlanView.js';
+import { TextForm } from '../components/TextForm.js';
+import { Timeline } from '../components/Timeline.js';
+import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
+import { useI18n } from '../i18n/index.js';
+import { Section } from '../components/Section.js';
+
+export function MyCase() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const data = useLoad(
+    async (signal) => {
+      const [c, plan] = await Promise.all([api.case(id, signal), api.plan(id, signal)]);
+      return { c, plan };
+    },
+    [id],
+  );
+  const [timelineKey, setTimelineKey] = useState(0);
+  const [status, setStatus] = useState<string | null>(null);
+  const agree = useSubmit();
+  usePageTitle(data.data ? `${data.data.c.reference} ${data.data.c.title}` : t('myCase.title'));
+
+  if (data.loading && !data.data) return <Loading />;
+  if (data.error && !data.data)
+    return (
+      <>
+        <Heading level={1}>{t('myCase.title')}</Heading>
+        <ErrorAlert error={data.error} />
+      </>
+    );
+  if (!data.data) return null;
+  const { c, plan } = data.data;
+  const current = plan.current;
+  const refresh = () => {
+    data.reload();
+    setTimelineKey((k) => k + 1);
+  };
+
+  return (
+    <>
+      <PreHeading>{t('myCase.preHeading', { reference: c.reference })}</PreHeading>
+      <Heading level={1}>{c.title}</Heading>
+      <LiveStatus message={status} />
+      <CaseFacts c={c} />
+
+      <Section title={t('myCase.question')}>
+        <Paragraph className="regie-prewrap">{c.description}</Paragraph>
+      </Section>
+
+      <Section title={t('plan.title')}>
+        {current ? (
+          <>
+            <Paragraph>{t('plan.versionLabel', { version: current.version })}</Paragraph>
+            {current.agreed ? <Alert type="ok">{t('myCase.planAgreed', { version: current.version })}</Alert> : null}
+            <PlanView plan={current} />
+            {agree.error ? <ErrorAlert error={agree.error} /> : null}
+            {c.abilities.agreeAsInitiator && !current.initiatorAgreedAt ? (
+              <div className="regie-actions">
+                <Paragraph>{t('myCase.agreeText')}</Paragraph>
+                <Button
+                  appearance="primary-action-button"
+                  busy={agree.busy}
+                  onClick={async () => {
+                    const r = await agree.run(() => api.agreePlan(c.id, current.version));
+                    if (r) {
+                      setStatus(t('myCase.agreed', { version: current.version }));
+                      refresh();
+                    }
+                  }}
+                >
+                  {t('myCase.agree', { version: current.version })}
+                </Button>
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <Paragraph>{t('myCase.noPlan')}</Paragraph>
+        )}
+      </Section>
+
+      {c.abilities.message ? (
+        <Section title={t('message.titleInitiator')}>
+          <TextForm
+            name="message"
+            label={t('message.label')}
+            description={t('message.hintInitiator')}
+            submitLabel={t('message.submit')}
+            requiredMessage={t('message.required')}
+            doneMessage={t('message.sent')}
+            onSubmit={async (text) => {
+              await api.sendMessage(c.id, text);
+              setTimelineKey((k) => k + 1);
+            }}
+          />
+        </Section>
+      ) : null}
+
+      <Timeline caseId={c.id} reloadKey={timelineKey} />
+
+      {c.abilities.withdraw ? (
+        <Section title={t('withdraw.titleInitiator')}>
+          <Paragraph>{t('withdraw.textInitiator')}</Paragraph>
+          <TextForm
+            name="withdrawReason"
+            apiField="reason"
+            label={t('withdraw.reason')}
+            submitLabel={t('withdraw.submitInitiator')}
+            requiredMessage={t('withdraw.required')}
+            doneMessage={t('withdraw.done')}
+            hint="danger"
+            rows={3}
+            onSubmit={async (reason) => {
+              await api.changeStatus(c, 'withdrawn', reason);
+              setStatus(t('withdraw.done'));
+              refresh();
+            }}
+          />
+        </Section>
+      ) : null}
+    </>
+  );
+}

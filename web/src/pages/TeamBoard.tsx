@@ -1,0 +1,195 @@
+// /team — the coordinator's board: unassigned cases (assign them here), plans due
+// soon, plans overdue, and the open cases per director.
+import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api } from '../api.js';
+import { AssignDirector } from '../components/AssignDirector.js';
+import { CaseStatusBadge } from '../components/badges.js';
+import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
+import { AppLink, CaseLink } from '../components/links.js';
+import { useLoad, usePageTitle } from '../hooks.js';
+import { useI18n } from '../i18n/index.js';
+import type { BoardCase } from '../types.js';
+import { Section } from '../components/Section.js';
+
+export function TeamBoardPage() {
+  const { t, date } = useI18n();
+  usePageTitle(t('team.title'));
+  const board = useLoad((signal) => api.teamBoard(signal), []);
+  const [status, setStatus] = useState<string | null>(null);
+
+  return (
+    <>
+      <Heading level={1}>{t('team.title')}</Heading>
+      <LiveStatus message={status} />
+      {board.loading && !board.data ? <Loading /> : null}
+      {board.error ? <ErrorAlert error={board.error} /> : null}
+      {board.data ? (
+        <>
+          <Paragraph>{t('team.lead', { today: date(board.data.today), until: date(board.data.dueSoonUntil) })}</Paragraph>
+          <Section title={t('team.unassigned')}>
+            <Paragraph className="regie-count">{t('team.count', { count: board.data.unassigned.length })}</Paragraph>
+            {board.data.unassigned.length ? (
+              <UnassignedTable
+                items={board.data.unassigned}
+                onAssigned={(ref, name) => {
+                  setStatus(t('team.assigned', { reference: ref, name }));
+                  board.reload();
+                }}
+              />
+            ) : (
+              <Paragraph>{t('team.noneUnassigned')}</Paragraph>
+            )}
+          </Section>
+          <BoardTable
+            title={t('team.dueSoon')}
+            caption={t('team.dueSoonCaption')}
+            empty={t('team.noneDueSoon')}
+            items={board.data.dueSoon}
+            tone="dueSoon"
+          />
+          <BoardTable
+            title={t('team.overdue')}
+            caption={t('team.overdueCaption')}
+            empty={t('team.noneOverdue')}
+            items={board.data.overdue}
+            tone="overdue"
+          />
+          <Section title={t('team.perDirector')}>
+            <div className="regie-table-wrap">
+              <Table>
+                <TableCaption>{t('team.perDirectorCaption')}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('team.openCases')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {board.data.perDirector.map((d) => (
+                    <TableRow key={d.id}>
+                      <TableHeaderCell scope="row">
+                        <AppLink to={`/zaken?director=${d.id}`}>{d.name}</AppLink>
+                      </TableHeaderCell>
+                      <TableCell>{d.openCases}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </Section>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function BoardTable({
+  title,
+  caption,
+  empty,
+  items,
+  tone,
+}: {
+  title: string;
+  caption: string;
+  empty: string;
+  items: BoardCase[];
+  tone: 'overdue' | 'dueSoon';
+}) {
+  const { t, date } = useI18n();
+  return (
+    <Section title={title} className={`regie-section regie-board--${tone}`}>
+      <Paragraph className="regie-count">{t('team.count', { count: items.length })}</Paragraph>
+      {items.length ? (
+        <div className="regie-table-wrap">
+          <Table>
+            <TableCaption>{caption}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('case.planDueOn')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell className="regie-nowrap">{c.reference}</TableCell>
+                  <TableCell>
+                    <CaseLink to={`/zaken/${c.id}`} title={c.title} reference={c.reference} />
+                  </TableCell>
+                  <TableCell>{c.directorName ?? '—'}</TableCell>
+                  <TableCell className="regie-nowrap">
+                    <span className={`regie-due regie-due--${tone}`}>
+                      {tone === 'overdue' ? t('team.overdueSince', { date: date(c.planDueOn) }) : t('team.dueOn', { date: date(c.planDueOn) })}
+                    </span>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : (
+        <Paragraph>{empty}</Paragraph>
+      )}
+    </Section>
+  );
+}
+
+function UnassignedTable({ items, onAssigned }: { items: BoardCase[]; onAssigned(reference: string, name: string): void }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <div className="regie-table-wrap">
+      <Table>
+        <TableCaption>{t('team.unassignedCaption')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('case.status')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('case.submittedAt')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('team.assign')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((c) => (
+            <TableRow key={c.id}>
+              <TableCell className="regie-nowrap">{c.reference}</TableCell>
+              <TableCell>
+                <CaseLink to={`/zaken/${c.id}`} title={c.title} reference={c.reference} />
+              </TableCell>
+              <TableCell>
+                <CaseStatusBadge status={c.status} />
+              </TableCell>
+              <TableCell className="regie-nowrap">{dateTime(c.submittedAt)}</TableCell>
+              <TableCell>
+                <QuickAssign c={c} onAssigned={onAssigned} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** Assign from the board. The board rows carry no version, so read the case first (for If-Match and abilities). */
+function QuickAssign({ c, onAssigned }: { c: BoardCase; onAssigned(reference: string, name: string): void }) {
+  const { t } = useI18n();
+  const detail = useLoad((signal) => api.case(c.id, signal), [c.id]);
+  if (detail.loading) return <Loading />;
+  if (detail.error) return <ErrorAlert error={detail.error} />;
+  if (!detail.data?.abilities.assign) return <span className="regie-muted">{t('team.cannotAssign')}</span>;
+  return (
+    <AssignDirector
+      compact
+      caseId={c.id}
+      version={detail.data.version}
+      currentDirectorId={null}
+      reference={c.reference}
+      onAssigned={(next) => onAssigned(c.reference, next.director?.name ?? '')}
+    />
+  );
+}

@@ -1,0 +1,111 @@
+// The municipality's settings: the plan term (calendar days) and extra closing days
+// on top of the Dutch public holidays.
+import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading } from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { api } from '../../api.js';
+import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
+import { TextAreaField, TextField } from '../../components/Fields.js';
+import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import { useI18n } from '../../i18n/index.js';
+import { BackToAdmin } from './AdminHome.js';
+
+export function SettingsPage() {
+  const { t } = useI18n();
+  usePageTitle(t('admin.settings'));
+  const settings = useLoad((signal) => api.settings(signal), []);
+  const submit = useSubmit();
+  const [term, setTerm] = useState('');
+  const [holidays, setHolidays] = useState('');
+  const [client, setClient] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!settings.data) return;
+    setTerm(String(settings.data.planTermDays));
+    setHolidays(settings.data.extraHolidays.join('\n'));
+  }, [settings.data]);
+
+  const labels = { planTermDays: t('settings.planTermDays'), extraHolidays: t('settings.extraHolidays') };
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const c: FieldErrors = {};
+    const days = Number(term);
+    if (!Number.isInteger(days) || days < 1 || days > 365) c.planTermDays = t('settings.error.term');
+    const dates = holidays
+      .split(/[\s,;]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = dates.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
+    if (bad) c.extraHolidays = t('settings.error.date', { value: bad });
+    setClient(c);
+    setStatus(null);
+    submit.setError(null);
+    if (Object.keys(c).length) return;
+    const s = await submit.run(() => api.updateSettings({ planTermDays: days, extraHolidays: dates }));
+    if (s) {
+      settings.setData(s);
+      setStatus(t('settings.saved'));
+    }
+  }
+
+  const errors = fieldErrors(submit.error, ['planTermDays', 'extraHolidays'], client);
+  return (
+    <>
+      <BackToAdmin />
+      <Heading level={1}>{t('admin.settings')}</Heading>
+      <LiveStatus message={status} />
+      {settings.loading && !settings.data ? <Loading /> : null}
+      {settings.error ? <ErrorAlert error={settings.error} /> : null}
+      {settings.data ? (
+        <>
+          <DataList className="regie-datalist">
+            <DataListItem>
+              <DataListKey>{t('settings.name')}</DataListKey>
+              <DataListValue>{settings.data.name}</DataListValue>
+            </DataListItem>
+            <DataListItem>
+              <DataListKey>{t('settings.slug')}</DataListKey>
+              <DataListValue>{settings.data.slug}</DataListValue>
+            </DataListItem>
+            <DataListItem>
+              <DataListKey>{t('settings.casePrefix')}</DataListKey>
+              <DataListValue>{settings.data.casePrefix}</DataListValue>
+            </DataListItem>
+          </DataList>
+          <form noValidate onSubmit={onSubmit} className="regie-form">
+            <ErrorSummary error={submit.error} errors={errors} labels={labels} />
+            <TextField
+              name="planTermDays"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={365}
+              label={labels.planTermDays}
+              description={t('settings.planTermDaysHint')}
+              value={term}
+              onChange={setTerm}
+              error={errors.planTermDays}
+              required
+              size="sm"
+            />
+            <TextAreaField
+              name="extraHolidays"
+              label={labels.extraHolidays}
+              description={t('settings.extraHolidaysHint')}
+              value={holidays}
+              onChange={setHolidays}
+              error={errors.extraHolidays}
+              rows={6}
+              optional
+            />
+            <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
+              {t('settings.save')}
+            </Button>
+          </form>
+        </>
+      ) : null}
+    </>
+  );
+}

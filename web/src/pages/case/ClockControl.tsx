@@ -1,0 +1,73 @@
+// Suspend the plan clock while waiting for the initiator, and resume it; the history
+// of suspensions stays visible.
+import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { api } from '../../api.js';
+import { ErrorAlert } from '../../components/feedback.js';
+import { TextForm } from '../../components/TextForm.js';
+import { useSubmit } from '../../hooks.js';
+import { useI18n } from '../../i18n/index.js';
+import type { CaseDetail } from '../../types.js';
+import { Section } from '../../components/Section.js';
+
+export function ClockControl({ c, onChanged }: { c: CaseDetail; onChanged(c: CaseDetail, message: string): void }) {
+  const { t, date } = useI18n();
+  const resume = useSubmit();
+  const canControl = c.abilities.manage && c.status === 'planning';
+  if (!canControl && !c.suspensions.length) return null;
+  return (
+    <Section title={t('clockControl.title')} level={3} className="regie-subsection">
+      {canControl && c.suspendedSince ? (
+        <>
+          <Paragraph>{t('clockControl.suspendedText', { date: date(c.suspendedSince) })}</Paragraph>
+          {resume.error ? <ErrorAlert error={resume.error} /> : null}
+          <Button
+            appearance="primary-action-button"
+            busy={resume.busy}
+            onClick={async () => {
+              const r = await resume.run(() => api.resume(c));
+              if (r) onChanged(r, t('clockControl.resumed', { date: date(r.planDueOn) }));
+            }}
+          >
+            {t('clockControl.resume')}
+          </Button>
+        </>
+      ) : null}
+      {canControl && !c.suspendedSince ? (
+        <TextForm
+          name="suspendReason"
+          apiField="reason"
+          label={t('clockControl.reason')}
+          description={t('clockControl.reasonHint')}
+          submitLabel={t('clockControl.suspend')}
+          requiredMessage={t('clockControl.required')}
+          doneMessage={t('clockControl.suspended')}
+          rows={3}
+          onSubmit={async (reason) => onChanged(await api.suspend(c, reason), t('clockControl.suspended'))}
+        />
+      ) : null}
+      {c.suspensions.length ? (
+        <div className="regie-table-wrap">
+          <Table>
+            <TableCaption>{t('clockControl.historyCaption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('clockControl.from')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('clockControl.until')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('clockControl.reason')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {c.suspensions.map((s) => (
+                <TableRow key={`${s.startedOn}-${s.reason}`}>
+                  <TableCell>{date(s.startedOn)}</TableCell>
+                  <TableCell>{s.endedOn ? date(s.endedOn) : t('clockControl.ongoing')}</TableCell>
+                  <TableCell>{s.reason}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+    </Section>
+  );
+}

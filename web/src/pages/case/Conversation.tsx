@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { api } from '../../api.js';
+import { RadioGroup } from '../../components/Fields.js';
+import { TextForm } from '../../components/TextForm.js';
+import { useI18n } from '../../i18n/index.js';
+import type { CaseDetail } from '../../types.js';
+import { Section } from '../../components/Section.js';
+
+export function Conversation({ c, onPosted }: { c: CaseDetail; onPosted(): void }) {
+  const { t } = useI18n();
+  const [visibility, setVisibility] = useState<'internal' | 'shared'>('internal');
+  if (!c.abilities.note && !c.abilities.message) return null;
+  return (
+    <div className="regie-two-columns">
+      {c.abilities.note ? (
+        <Section title={t('note.title')}>
+          <TextForm
+            name="note"
+            label={t('note.label')}
+            submitLabel={t('note.submit')}
+            requiredMessage={t('note.required')}
+            doneMessage={visibility === 'internal' ? t('note.addedInternal') : t('note.addedShared')}
+            onSubmit={async (text) => {
+              await api.addNote(c.id, text, visibility);
+              onPosted();
+            }}
+          >
+            <RadioGroup
+              name="visibility"
+              legend={t('note.visibility')}
+              value={visibility}
+              onChange={(v) => setVisibility(v === 'shared' ? 'shared' : 'internal')}
+              options={[
+                { value: 'internal', label: t('note.internal') },
+                { value: 'shared', label: t('note.shared') },
+              ]}
+            />
+          </TextForm>
+        </Section>
+      ) : null}
+      {c.abilities.message ? (
+        <Section title={t('message.titleStaff')}>
+          <TextForm
+            name="message"
+            label={t('message.labelStaff')}
+            description={t('message.hintStaff')}
+            submitLabel={t('message.submit')}
+            requiredMessage={t('message.required')}
+            doneMessage={t('message.sent')}
+            onSubmit={async (text) => {
+              await api.sendMessage(c.id, text);
+              onPosted();
+            }}
+          />
+        </Section>
+      ) : null}
+    </div>
+  );
+}

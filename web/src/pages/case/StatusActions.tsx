@@ -1,0 +1,84 @@
+// The next step in the case's lifecycle, offered when the API says the user may manage
+// the case; the server checks the transition itself (e.g. "assign a director first").
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { TextAreaField } from '../../components/Fields.js';
+import { api } from '../../api.js';
+import { ErrorAlert } from '../../components/feedback.js';
+import { TextForm } from '../../components/TextForm.js';
+import { useSubmit } from '../../hooks.js';
+import { type MessageKey, useI18n } from '../../i18n/index.js';
+import type { CaseDetail, CaseStatus } from '../../types.js';
+import { Section } from '../../components/Section.js';
+
+type Step = { to: 'intake' | 'planning' | 'closed'; label: MessageKey; hint: MessageKey };
+const NEXT: Partial<Record<CaseStatus, Step>> = {
+  submitted: { to: 'intake', label: 'statusAction.intake', hint: 'statusAction.intakeHint' },
+  intake: { to: 'planning', label: 'statusAction.planning', hint: 'statusAction.planningHint' },
+  executing: { to: 'closed', label: 'statusAction.close', hint: 'statusAction.closeHint' },
+};
+
+export function StatusActions({ c, onChanged }: { c: CaseDetail; onChanged(c: CaseDetail, message: string): void }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const [reason, setReason] = useState('');
+  const step = c.abilities.manage ? NEXT[c.status] : undefined;
+  return (
+    <>
+      {step ? (
+        <Section title={t('statusAction.title')} level={3} className="regie-subsection">
+          <Paragraph>{t(step.hint)}</Paragraph>
+          {submit.error ? <ErrorAlert error={submit.error} /> : null}
+          {step.to === 'closed' ? (
+            <TextAreaField
+              name="closeReason"
+              label={t('statusAction.closeReason')}
+              optional
+              description={t('statusAction.closeReasonHint')}
+              value={reason}
+              onChange={setReason}
+              rows={2}
+            />
+          ) : null}
+          <Button
+            appearance="primary-action-button"
+            busy={submit.busy}
+            onClick={async () => {
+              const r = await submit.run(() => api.changeStatus(c, step.to, step.to === 'closed' ? reason.trim() : undefined));
+              if (r) onChanged(r, t('statusAction.done', { status: t(`status.${step.to}`) }));
+            }}
+          >
+            {t(step.label)}
+          </Button>
+        </Section>
+      ) : null}
+      {c.abilities.manage && c.status === 'planning' ? (
+        <Section title={t('statusAction.title')} level={3} className="regie-subsection">
+          <Paragraph>{t('statusAction.executingHint')}</Paragraph>
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+/** Withdrawing ends the case for good, so it comes last and asks for a reason. */
+export function WithdrawCase({ c, onChanged }: { c: CaseDetail; onChanged(c: CaseDetail, message: string): void }) {
+  const { t } = useI18n();
+  if (!c.abilities.withdraw) return null;
+  return (
+    <Section title={t('withdraw.titleStaff')} level={3} className="regie-subsection">
+      <TextForm
+        name="withdrawReason"
+        apiField="reason"
+        label={t('withdraw.reason')}
+        description={t('withdraw.reasonHintStaff')}
+        submitLabel={t('withdraw.submitStaff')}
+        requiredMessage={t('withdraw.required')}
+        doneMessage={t('withdraw.done')}
+        hint="danger"
+        rows={3}
+        onSubmit={async (reason) => onChanged(await api.changeStatus(c, 'withdrawn', reason), t('withdraw.done'))}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,139 @@
+// /zaken/:id/plan — the director edits the plan, agrees to a version, and updates
+// the progress of agreed actions; everyone else with access reads it and its history.
+import { Alert, Button, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { api } from '../../api.js';
+import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { AppLink } from '../../components/links.js';
+import { PlanView } from '../../components/PlanView.js';
+import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import { useI18n } from '../../i18n/index.js';
+import type { ActionStatus, Plan, PlanAction } from '../../types.js';
+import { PlanForm } from './PlanForm.js';
+import { PlanHistory } from './PlanHistory.js';
+import { Section } from '../../components/Section.js';
+
+export function PlanEditorPage() {
+  const { t } = useI18n();
+  const { id = '' } = useParams();
+  const data = useLoad(
+    async (signal) => {
+      const [c, plan] = await Promise.all([api.case(id, signal), api.plan(id, signal)]);
+      const departments = c.abilities.editPlan ? (await api.organisation(signal)).departments : [];
+      return { c, plan, departments };
+    },
+    [id],
+  );
+  const [status, setStatus] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [formKey, setFormKey] = useState(0);
+  const agree = useSubmit();
+  const progress = useSubmit();
+  usePageTitle(data.data ? t('planEditor.pageTitle', { reference: data.data.c.reference }) : t('plan.title'));
+
+  if (data.loading && !data.data) return <Loading />;
+  if (data.error && !data.data)
+    return (
+      <>
+        <Heading level={1}>{t('plan.title')}</Heading>
+        <ErrorAlert error={data.error} />
+      </>
+    );
+  if (!data.data) return null;
+  const { c, plan, departments } = data.data;
+  const current = plan.current;
+  const setPlan = (p: Plan) => data.setData({ c, plan: p, departments });
+
+  const setActionStatus = async (a: PlanAction, s: ActionStatus) => {
+    const p = await progress.run(() => api.setActionStatus(c.id, a.id, s));
+    if (p) {
+      setPlan(p);
+      setFormKey((k) => k + 1);
+      setStatus(t('planEditor.progressSaved', { n: a.position, status: t(`actionStatus.${s}`) }));
+    }
+  };
+
+  return (
+    <>
+      <PreHeading>
+        {c.reference} · <AppLink to={`/zaken/${c.id}`}>{c.title}</AppLink>
+      </PreHeading>
+      <Heading level={1}>{t('plan.title')}</Heading>
+      <LiveStatus message={status} />
+      {current ? <Paragraph>{t('plan.versionLabel', { version: current.version })}</Paragraph> : null}
+      {current?.agreed ? <Alert type="ok">{t('planEditor.agreedBoth', { version: current.version })}</Alert> : null}
+
+      {c.abilities.editPlan ? (
+        <Section title={t('planEditor.editTitle')}>
+          <PlanForm
+            key={formKey}
+            caseId={c.id}
+            plan={plan}
+            departments={departments}
+            onDirtyChange={setDirty}
+            onSaved={(p) => {
+              setPlan(p);
+              setStatus(t('planEditor.saved', { version: p.current?.version ?? 0 }));
+            }}
+          />
+        </Section>
+      ) : current ? (
+        <PlanView plan={current} headingLevel={2} />
+      ) : (
+        <Paragraph>{t('caseDetail.noPlan')}</Paragraph>
+      )}
+
+      {current && c.abilities.editPlan && current.agreed ? (
+        <Section title={t('planEditor.progressTitle')}>
+          <Paragraph>{t('planEditor.progressText')}</Paragraph>
+          {progress.error ? <ErrorAlert error={progress.error} /> : null}
+          <PlanView
+            plan={current}
+            headingLevel={3}
+            controlsHeader={t('planEditor.progressColumn')}
+            actionControls={(a) =>
+              a.status === 'open' ? (
+                <Button
+                  appearance="secondary-action-button"
+                  onClick={() => setActionStatus(a, 'done')}
+                  aria-label={t('planEditor.markDoneN', { n: a.position })}
+                >
+                  {t('planEditor.markDone')}
+                </Button>
+              ) : (
+                <Button appearance="subtle-button" onClick={() => setActionStatus(a, 'open')} aria-label={t('planEditor.reopenN', { n: a.position })}>
+                  {t('planEditor.reopen')}
+                </Button>
+              )
+            }
+          />
+        </Section>
+      ) : null}
+
+      {current && c.abilities.agreeAsDirector && !current.directorAgreedAt ? (
+        <Section title={t('planEditor.agreeTitle')} className="regie-section regie-panel">
+          <Paragraph>{t('planEditor.agreeText', { version: current.version })}</Paragraph>
+          {dirty ? <Paragraph className="regie-note">{t('planEditor.agreeDirty')}</Paragraph> : null}
+          {agree.error ? <ErrorAlert error={agree.error} /> : null}
+          <Button
+            appearance="primary-action-button"
+            busy={agree.busy}
+            onClick={async () => {
+              const p = await agree.run(() => api.agreePlan(c.id, current.version));
+              if (p) {
+                setPlan(p);
+                setFormKey((k) => k + 1);
+                setStatus(t('planEditor.agreed', { version: current.version }));
+              }
+            }}
+          >
+            {t('planEditor.agree')}
+          </Button>
+        </Section>
+      ) : null}
+
+      <PlanHistory plan={plan} />
+    </>
+  );
+}

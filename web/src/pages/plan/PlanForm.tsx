@@ -1,0 +1,158 @@
+// Editing the plan: the goal and the actions. Saving sends If-Match with the version
+// the editor started from; a version someone already agreed to is never changed but
+// saved as a new version (the API decides).
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { api } from '../../api.js';
+import { ErrorSummary } from '../../components/feedback.js';
+import { TextAreaField } from '../../components/Fields.js';
+import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import { useSubmit } from '../../hooks.js';
+import { useI18n } from '../../i18n/index.js';
+import type { Department, Plan, PlanVersion } from '../../types.js';
+import { ActionRows, type Row } from './ActionRows.js';
+
+let nextKey = 0;
+const newKey = () => `new-${++nextKey}`;
+
+export const rowsOf = (v: PlanVersion | null): Row[] =>
+  (v?.actions ?? []).map((a) => ({
+    key: a.id,
+    description: a.description,
+    ownerKind: a.ownerKind,
+    ownerDepartmentId: a.ownerDepartmentId ?? '',
+    ownerName: a.ownerName ?? '',
+    dueOn: a.dueOn,
+    status: a.status,
+  }));
+
+const snapshot = (goal: string, rows: Row[]) => JSON.stringify([goal, rows.map(({ key: _k, ...r }) => r)]);
+
+export function PlanForm({
+  caseId,
+  plan,
+  departments,
+  onSaved,
+  onDirtyChange,
+}: {
+  caseId: string;
+  plan: Plan;
+  departments: Department[];
+  onSaved(p: Plan): void;
+  onDirtyChange(dirty: boolean): void;
+}) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const [goal, setGoal] = useState(plan.current?.goal ?? '');
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(plan.current));
+  const [client, setClient] = useState<FieldErrors>({});
+  const saved = useMemo(() => snapshot(plan.current?.goal ?? '', rowsOf(plan.current)), [plan]);
+  const dirty = snapshot(goal, rows) !== saved;
+
+  const update = (next: Row[]) => {
+    setRows(next);
+    onDirtyChange(snapshot(goal, next) !== saved);
+  };
+  const changeGoal = (g: string) => {
+    setGoal(g);
+    onDirtyChange(snapshot(g, rows) !== saved);
+  };
+
+  const known = [
+    'goal',
+    ...rows.flatMap((_, i) => ['description', 'ownerKind', 'ownerDepartmentId', 'ownerName', 'dueOn', 'status'].map((f) => `actions.${i}.${f}`)),
+  ];
+  const labels: Record<string, string> = { goal: t('plan.goal') };
+  rows.forEach((_, i) => {
+    const n = i + 1;
+    labels[`actions.${i}.description`] = t('planEditor.descriptionN', { n });
+    labels[`actions.${i}.ownerKind`] = t('planEditor.ownerKindN', { n });
+    labels[`actions.${i}.ownerDepartmentId`] = t('planEditor.departmentN', { n });
+    labels[`actions.${i}.ownerName`] = t('planEditor.ownerNameN', { n });
+    labels[`actions.${i}.dueOn`] = t('planEditor.dueOnN', { n });
+    labels[`actions.${i}.status`] = t('planEditor.statusN', { n });
+  });
+
+  function check(): FieldErrors {
+    const e: FieldErrors = {};
+    if (!goal.trim()) e.goal = t('planEditor.error.goal');
+    rows.forEach((r, i) => {
+      if (!r.description.trim()) e[`actions.${i}.description`] = t('planEditor.error.description');
+      if (r.ownerKind === 'department' && !r.ownerDepartmentId) e[`actions.${i}.ownerDepartmentId`] = t('planEditor.error.department');
+      if (r.ownerKind === 'external' && !r.ownerName.trim()) e[`actions.${i}.ownerName`] = t('planEditor.error.ownerName');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(r.dueOn)) e[`actions.${i}.dueOn`] = t('planEditor.error.dueOn');
+    });
+    return e;
+  }
+
+  async function onSubmit(ev: FormEvent) {
+    ev.preventDefault();
+    const e = check();
+    setClient(e);
+    submit.setError(null);
+    if (Object.keys(e).length) return;
+    const body = {
+      goal: goal.trim(),
+      actions: rows.map((r) => ({
+        description: r.description.trim(),
+        ownerKind: r.ownerKind,
+        ownerDepartmentId: r.ownerKind === 'department' ? r.ownerDepartmentId : null,
+        ownerName: r.ownerKind === 'external' ? r.ownerName.trim() : null,
+        dueOn: r.dueOn,
+        status: r.status,
+      })),
+    };
+    const p = await submit.run(() => api.savePlan(caseId, plan.current?.version ?? 0, body));
+    if (p) {
+      setGoal(p.current?.goal ?? '');
+      setRows(rowsOf(p.current));
+      onDirtyChange(false);
+      onSaved(p);
+    }
+  }
+
+  const errors = fieldErrors(submit.error, known, client);
+  return (
+    <form noValidate onSubmit={onSubmit} className="regie-form regie-form--wide">
+      <ErrorSummary error={submit.error} errors={errors} labels={labels} />
+      {plan.current && (plan.current.initiatorAgreedAt || plan.current.directorAgreedAt) ? (
+        <Paragraph className="regie-note">{t('planEditor.frozenNote', { version: plan.current.version })}</Paragraph>
+      ) : null}
+      <TextAreaField
+        name="goal"
+        label={t('plan.goal')}
+        description={t('planEditor.goalHint')}
+        value={goal}
+        onChange={changeGoal}
+        error={errors.goal}
+        required
+        rows={4}
+      />
+      {rows.length ? (
+        <ActionRows
+          rows={rows}
+          departments={departments}
+          errors={errors}
+          onChange={(i, patch) => update(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)))}
+          onRemove={(i) => update(rows.filter((_, j) => j !== i))}
+        />
+      ) : (
+        <Paragraph>{t('plan.noActions')}</Paragraph>
+      )}
+      <div className="regie-button-row">
+        <Button
+          appearance="secondary-action-button"
+          onClick={() =>
+            update([...rows, { key: newKey(), description: '', ownerKind: 'director', ownerDepartmentId: '', ownerName: '', dueOn: '', status: 'open' }])
+          }
+        >
+          {t('planEditor.addAction')}
+        </Button>
+        <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
+          {t('planEditor.save')}
+        </Button>
+      </div>
+      {dirty ? <Paragraph className="regie-small">{t('planEditor.unsaved')}</Paragraph> : null}
+    </form>
+  );
+}

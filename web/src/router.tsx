@@ -1,0 +1,168 @@
+// Every page and its Dutch path. Staff pages sit behind RequireRole, which sends a
+// visitor without a session to /inloggen.
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './components/Layout.js';
+import { RequireRole } from './components/RequireRole.js';
+import { Account } from './pages/Account.js';
+import { AdminHome } from './pages/admin/AdminHome.js';
+import { NamedItems } from './pages/admin/NamedItems.js';
+import { SettingsPage } from './pages/admin/Settings.js';
+import { UserEdit } from './pages/admin/UserEdit.js';
+import { Users } from './pages/admin/Users.js';
+import { CaseDetailPage } from './pages/case/CaseDetailPage.js';
+import { Cases } from './pages/Cases.js';
+import { Home } from './pages/Home.js';
+import { Intake } from './pages/Intake.js';
+import { Login } from './pages/Login.js';
+import { LoginLink } from './pages/LoginLink.js';
+import { MyCase } from './pages/MyCase.js';
+import { MyCases } from './pages/MyCases.js';
+import { NewCase } from './pages/NewCase.js';
+import { NotFound } from './pages/NotFound.js';
+import { PlanEditorPage } from './pages/plan/PlanEditorPage.js';
+import { TeamBoardPage } from './pages/TeamBoard.js';
+import { Workspace } from './pages/Workspace.js';
+
+const toStaffCase = { page: 'cases', to: (p: string) => p.replace('/mijn-zaak/', '/zaken/') } as const;
+const toInitiatorCase = { page: 'myCases', to: (p: string) => p.replace('/zaken/', '/mijn-zaak/') } as const;
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: ':gemeente/aanvragen', element: <Intake /> },
+      { path: 'inloggen', element: <Login /> },
+      { path: 'inloggen/link', element: <LoginLink /> },
+      {
+        path: 'mijn-zaken',
+        element: (
+          <RequireRole page="myCases">
+            <MyCases />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'mijn-zaak/:id',
+        element: (
+          <RequireRole page="myCases" elsewhere={toStaffCase}>
+            <MyCase />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'werkplek',
+        element: (
+          <RequireRole page="workspace">
+            <Workspace />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'team',
+        element: (
+          <RequireRole page="team">
+            <TeamBoardPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'zaken',
+        element: (
+          <RequireRole page="cases">
+            <Cases />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'zaken/nieuw',
+        element: (
+          <RequireRole page="register">
+            <NewCase />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'zaken/:id',
+        element: (
+          <RequireRole page="cases" elsewhere={toInitiatorCase}>
+            <CaseDetailPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'zaken/:id/plan',
+        element: (
+          <RequireRole page="cases">
+            <PlanEditorPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'beheer',
+        element: (
+          <RequireRole page="admin">
+            <AdminHome />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'beheer/afdelingen',
+        element: (
+          <RequireRole page="admin">
+            <NamedItems kind="departments" />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'beheer/gebieden',
+        element: (
+          <RequireRole page="admin">
+            <NamedItems kind="areas" />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'beheer/themas',
+        element: (
+          <RequireRole page="admin">
+            <NamedItems kind="themes" />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'beheer/medewerkers',
+        element: (
+          <RequireRole page="admin">
+            <Users />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'beheer/medewerkers/:id',
+        element: (
+          <RequireRole page="admin">
+            <UserEdit />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'beheer/instellingen',
+        element: (
+          <RequireRole page="admin">
+            <SettingsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'account',
+        element: (
+          <RequireRole page="account">
+            <Account />
+          </RequireRole>
+        ),
+      },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
