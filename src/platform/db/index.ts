@@ -76,6 +76,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
 }
 
 const commitHooks = new WeakMap<Tx, Array<() => void>>();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Run `fn` once the transaction has committed (never if it rolls back). */
 export function afterCommit(trx: Tx, fn: () => void): void {
@@ -100,11 +101,26 @@ function wrap(kind: Db['kind'], kysely: Kysely<Database>): Db {
     kind,
     unsafeAdmin: kysely,
     tenant(municipalityId, fn) {
-      return runTransaction(kysely, async (trx) => {
-        // One round trip: switch to the unprivileged role and set the tenant for
-        // this transaction only (is_local = true).
-        await sql`select set_config('role', 'regie_app', true), set_config('regie.municipality_id', ${municipalityId}, true)`.execute(trx);
-        return fn(trx);
+      // BEGIN, the switch to the unprivileged role and the tenant setting travel in
+      // one round trip (a parameterless multi-statement query), which matters for the
+      // many one-query reads. The id is interpolated, so it must be a plain uuid.
+      if (!UUID.test(municipalityId)) return Promise.reject(new Error(`not a municipality id: ${municipalityId}`));
+      return kysely.connection().execute(async (conn) => {
+        const trx = conn as unknown as Tx;
+        await sql.raw(`begin; select set_config('role', 'regie_app', true), set_config('regie.municipality_id', '${municipalityId}', true)`).execute(conn);
+        let out: Awaited<ReturnType<typeof fn>>;
+        try {
+          out = await fn(trx);
+          await sql.raw('commit').execute(conn);
+        } catch (err) {
+          await sql
+            .raw('rollback')
+            .execute(conn)
+            .catch(() => {}); // the connection may be gone; the error that matters is err
+          throw err;
+        }
+        for (const hook of commitHooks.get(trx) ?? []) hook();
+        return out;
       });
     },
     unsafeTransaction(fn) {

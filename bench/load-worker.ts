@@ -1,0 +1,94 @@
+// The HTTP load generator. It runs in a worker thread so that sending requests and
+// measuring them does not share an event loop with the server under test (which
+// runs in the main thread, as `regie serve` does). Loopback only, keep-alive
+// connections, one connection per client.
+import http from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+import { closedLoop, type RecordFn } from './stats.js';
+
+export type HttpScenario =
+  /** GET the paths in turn (each client starts at its own offset). */
+  | { kind: 'get'; paths: Array<{ label: string; path: string }>; token?: string }
+  /** GET a list query, then its next page via nextCursor, then the next query. */
+  | { kind: 'list'; queries: Array<{ label: string; qs: string }>; token: string }
+  /** POST /api/v1/cases with a fresh initiator and a fresh X-Forwarded-For address each time. */
+  | { kind: 'intake'; municipality: string; areaIds: string[]; themeIds: string[] };
+
+export interface LoadJob {
+  origin: string; // http://127.0.0.1:port
+  clients: number;
+  warmupMs: number;
+  durationMs: number;
+  scenario: HttpScenario;
+  /** distinguishes runs, so intake e-mail addresses and client addresses never repeat */
+  runId: number;
+}
+
+const job = workerData as LoadJob;
+const url = new URL(job.origin);
+if (url.hostname !== '127.0.0.1') throw new Error('the load generator only talks to 127.0.0.1');
+const agent = new http.Agent({ keepAlive: true, maxSockets: job.clients, maxFreeSockets: job.clients });
+
+function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port: Number(url.port), method, path, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', (e) => resolve({ status: 0, text: String(e) }));
+    });
+    req.on('error', (e) => resolve({ status: 0, text: String(e) }));
+    req.end(body);
+  });
+}
+
+const auth = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
+function makeStep(s: HttpScenario): (client: number, record: RecordFn) => Promise<void> {
+  const counters = new Array<number>(job.clients).fill(0);
+  if (s.kind === 'get') {
+    return async (c, record) => {
+      const p = s.paths[(c * 7919 + counters[c]!++) % s.paths.length]!;
+      const t = performance.now();
+      const r = await send('GET', p.path, auth(s.token));
+      record(p.label, t, r.status, () => r.text);
+    };
+  }
+  if (s.kind === 'list') {
+    return async (c, record) => {
+      const q = s.queries[(c * 31 + counters[c]!++) % s.queries.length]!;
+      const t = performance.now();
+      const r = await send('GET', `/api/v1/cases?${q.qs}`, auth(s.token));
+      record(q.label, t, r.status, () => r.text);
+      if (r.status !== 200) return;
+      const cursor = (JSON.parse(r.text) as { nextCursor: string | null }).nextCursor;
+      if (!cursor) return;
+      const t2 = performance.now();
+      const r2 = await send('GET', `/api/v1/cases?${q.qs}&cursor=${encodeURIComponent(cursor)}`, auth(s.token));
+      record('next page (cursor)', t2, r2.status, () => r2.text);
+    };
+  }
+  let n = 0;
+  return async (c, record) => {
+    const i = n++;
+    // The intake route allows 30 requests per minute per client address; the server
+    // trusts X-Forwarded-For (trustProxy), so every request comes "from" a new address.
+    const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    const body = JSON.stringify({
+      municipality: s.municipality,
+      initiator: { name: `Bench Inwoner ${i}`, email: `bench-${job.runId}-${c}-${i}@voorbeeld.example` },
+      title: 'Aanvraag voor een terras aan het plein',
+      description: 'Wij willen graag een terras openen aan het plein in het centrum. De buren staan achter het plan.',
+      location: `Kerkstraat ${1 + (i % 180)}`,
+      areaId: s.areaIds[i % s.areaIds.length],
+      themeIds: [s.themeIds[i % s.themeIds.length]],
+    });
+    const t = performance.now();
+    const r = await send('POST', '/api/v1/cases', { 'content-type': 'application/json', 'x-forwarded-for': ip }, body);
+    record('intake', t, r.status, () => r.text);
+  };
+}
+
+const result = await closedLoop({ clients: job.clients, warmupMs: job.warmupMs, durationMs: job.durationMs, step: makeStep(job.scenario) });
+agent.destroy();
+parentPort!.postMessage(result);
