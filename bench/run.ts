@@ -28,6 +28,7 @@ import type { Deps } from '../src/platform/context.js';
 import { type Db, openDatabase } from '../src/platform/db/index.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { startPgCluster } from '../src/platform/testing/pg-cluster.js';
+import { benchAssessments } from './assessments.js';
 import { type CpuShare, cpuShare, sampleCpu, waitQuiet } from './cpu.js';
 import type { HttpScenario, LoadJob } from './load-worker.js';
 import { HISTORY_START_YEAR, type SeedResult, seed, verifySeed } from './seed.js';
@@ -189,6 +190,12 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
       db = await open();
     }
     const report = await measureEngine(engine, db, seeded, serverVersion, cluster?.port);
+    printReport(report);
+    // Issue 3: opening a round with ten parties, and closing 10,000 rounds by silence,
+    // on the same national-scale database.
+    log();
+    log(`==== ${engine}: assessment rounds ====`);
+    await benchAssessments(db, { db, clock: systemClock, config: { ...loadConfig({}), publicUrl: 'http://127.0.0.1', secureCookies: false } }, log);
     return report;
   } finally {
     await db.close();
@@ -432,9 +439,7 @@ const reports: EngineReport[] = [];
 let failed = false;
 for (const engine of ENGINES) {
   try {
-    const r = await benchEngine(engine);
-    reports.push(r);
-    printReport(r);
+    reports.push(await benchEngine(engine));
   } catch (e) {
     failed = true;
     console.error(`${engine} failed:`, e);

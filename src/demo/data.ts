@@ -59,7 +59,60 @@ export type Step =
   | { day: number; kind: 'agree'; by: 'initiator' | 'director' }
   | { day: number; kind: 'actionDone'; position: number }
   | { day: number; kind: 'note'; text: string; visibility: 'internal' | 'shared' }
-  | { day: number; kind: 'message'; from: 'initiator' | 'director'; text: string };
+  | { day: number; kind: 'message'; from: 'initiator' | 'director'; text: string }
+  // ---- issue 3: the integrated assessment and commitments on record ----
+  | { day: number; kind: 'openRound'; proposal: string; departments: string[] }
+  | { day: number; kind: 'answer'; by: string; department: string; answer: AnswerSeed }
+  | {
+      day: number;
+      kind: 'commitment';
+      madeBy: string;
+      what: string;
+      dueInDays: number;
+      madeVia: 'meeting' | 'phone' | 'letter' | 'email';
+      decision: DecisionSeed;
+    };
+
+/** A department's answer in a round; an objection cites register rules by code. */
+export interface AnswerSeed {
+  kind: 'yes' | 'yesWithConditions' | 'objection';
+  conditions?: string;
+  ruleCodes?: string[];
+  whyApplies?: string;
+  howItCouldBeDone?: string;
+}
+
+export type DecisionSeed =
+  | { kind: 'commitMoney'; amountCents: number }
+  | { kind: 'grantExemption'; ruleCode: string }
+  | { kind: 'agreePlan' }
+  | { kind: 'other' };
+
+/** A row of the rules register (issue 3, part 1). */
+export interface RuleSeed {
+  code: string;
+  title: string;
+  legalSource: string;
+  domain: Domain;
+  /** safety, public order, crime: applied as written, never overruled */
+  strict: boolean;
+  validFrom: string;
+  validUntil?: string | null;
+}
+
+/** A row of the mandate register (issue 3, part 4): held by a role or by a staff member (by key). */
+export interface MandateSeed {
+  holder: { role: Exclude<Role, 'initiator'> } | { staff: string };
+  scope:
+    | { kind: 'overrule'; domain: Domain }
+    | { kind: 'commitMoney'; upToCents: number }
+    | { kind: 'grantExemption'; ruleCode: string }
+    | { kind: 'agreePlan' };
+  delegatedBy: string;
+  /** default: the first day of the demo story, so it is in force for every step */
+  validFrom?: string;
+  validUntil?: string | null;
+}
 
 export interface CaseSeed {
   title: string;
@@ -84,6 +137,10 @@ export interface MunicipalitySeed {
   departments: { name: string; domain: Domain }[];
   staff: StaffSeed[];
   cases: CaseSeed[];
+  /** the rules register the municipality ships with */
+  rules?: RuleSeed[];
+  /** the mandate register */
+  mandates?: MandateSeed[];
 }
 
 // ---- story steps ----------------------------------------------------------------
@@ -102,6 +159,10 @@ export const note = (day: number, text: string): Step => ({ day, kind: 'note', t
 export const internalNote = (day: number, text: string): Step => ({ day, kind: 'note', text, visibility: 'internal' });
 export const fromInitiator = (day: number, text: string): Step => ({ day, kind: 'message', from: 'initiator', text });
 export const toInitiator = (day: number, text: string): Step => ({ day, kind: 'message', from: 'director', text });
+
+export const openRound = (day: number, proposal: string, departments: string[]): Step => ({ day, kind: 'openRound', proposal, departments });
+export const answer = (day: number, by: string, department: string, a: AnswerSeed): Step => ({ day, kind: 'answer', by, department, answer: a });
+export const commitment = (day: number, c: Omit<Extract<Step, { kind: 'commitment' }>, 'day' | 'kind'>): Step => ({ day, kind: 'commitment', ...c });
 
 /** Assigned, intake and the clock started: the usual first week of a case. */
 export const started = (director: string, assignedOn: number, intakeOn: number, planningOn: number): Step[] => [
@@ -124,12 +185,196 @@ const SD = { department: 'Sociaal domein' };
 const OOV = { department: 'Openbare orde en veiligheid' };
 const EZ = { department: 'Economische zaken' };
 
+// ---- registers (issue 3, parts 1 and 4) ----------------------------------------------
+
+// The rules an objection in Voorbeeld may cite. Omgevingsplan rules hold from the day
+// the Omgevingswet took effect (1 January 2024); strict rules (safety, public order,
+// crime) are applied as written. The Monumentenwet article ended when the Erfgoedwet
+// replaced it (1 July 2016): it stays in the register but can no longer be cited.
+const VOORBEELD_RULES: RuleSeed[] = [
+  {
+    code: 'OP-3.2',
+    title: 'Bedrijfsactiviteiten in het centrum tot en met milieucategorie 2',
+    legalSource: 'Omgevingsplan artikel 3.2',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'OP-4.12',
+    title: 'Functie Bedrijf: geen wonen, ook niet op de verdieping',
+    legalSource: 'Omgevingsplan artikel 4.12',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'OP-5.3',
+    title: 'Parkeren op eigen terrein volgens de parkeernormen',
+    legalSource: 'Omgevingsplan artikel 5.3 en Nota parkeernormen 2024',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'OP-5.12',
+    title: 'Bodem geschikt voor de nieuwe functie bij wijziging naar wonen',
+    legalSource: 'Omgevingsplan artikel 5.12',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'OP-6.1',
+    title: 'Geluid van bedrijfsactiviteiten in gemengd gebied',
+    legalSource: 'Omgevingsplan artikel 6.1',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'OP-7.4',
+    title: 'Bouwhoogte en gevelbeeld in het beschermd stadsgezicht',
+    legalSource: 'Omgevingsplan artikel 7.4',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'APV-2:10',
+    title: 'Voorwerpen op of aan de weg (uitstallingen, reclameborden)',
+    legalSource: 'APV artikel 2:10',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2023-07-01',
+  },
+  { code: 'APV-2:25', title: 'Evenementenvergunning', legalSource: 'APV artikel 2:25', domain: 'safety', strict: false, validFrom: '2023-07-01' },
+  {
+    code: 'APV-2:28',
+    title: 'Exploitatievergunning horecabedrijf, terras inbegrepen',
+    legalSource: 'APV artikel 2:28',
+    domain: 'economy',
+    strict: false,
+    validFrom: '2023-07-01',
+  },
+  {
+    code: 'APV-2:48',
+    title: 'Geen alcohol drinken op aangewezen openbare plaatsen',
+    legalSource: 'APV artikel 2:48',
+    domain: 'safety',
+    strict: true,
+    validFrom: '2023-07-01',
+  },
+  {
+    code: 'APV-4:6',
+    title: 'Geluidhinder door muziek en toestellen',
+    legalSource: 'APV artikel 4:6',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2023-07-01',
+  },
+  {
+    code: 'BIBOB',
+    title: 'Integriteitsbeoordeling bij vergunningen en subsidies',
+    legalSource: 'Wet Bibob, artikel 3',
+    domain: 'safety',
+    strict: true,
+    validFrom: '2013-07-01',
+  },
+  {
+    code: 'BBL-BRAND',
+    title: 'Brandveilig gebruik van bouwwerken',
+    legalSource: 'Besluit bouwwerken leefomgeving, hoofdstuk 3 en 6 (voorheen Bouwbesluit 2012)',
+    domain: 'safety',
+    strict: true,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'BBL-CONSTR',
+    title: 'Constructieve veiligheid bij verbouw',
+    legalSource: 'Besluit bouwwerken leefomgeving, afdeling 4.2',
+    domain: 'safety',
+    strict: true,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'BAL-MBA',
+    title: 'Milieubelastende activiteit: melding en maatwerkvoorschriften',
+    legalSource: 'Wet milieubeheer en Besluit activiteiten leefomgeving (voorheen Activiteitenbesluit)',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'OW-MONUMENT',
+    title: 'Vergunning voor het wijzigen van een rijksmonument',
+    legalSource: 'Omgevingswet artikel 5.1 (rijksmonumentenactiviteit)',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'MW-11',
+    title: 'Vergunning voor het wijzigen van een beschermd monument',
+    legalSource: 'Monumentenwet 1988 artikel 11',
+    domain: 'physical',
+    strict: false,
+    validFrom: '1988-12-23',
+    validUntil: '2016-06-30',
+  },
+  {
+    code: 'ALCW-3',
+    title: 'Alcoholwetvergunning voor horeca en slijterij',
+    legalSource: 'Alcoholwet artikel 3',
+    domain: 'safety',
+    strict: false,
+    validFrom: '2021-07-01',
+  },
+  {
+    code: 'SUB-GEVEL-3',
+    title: 'Gevelsubsidie binnenstad: hoogte en voorwaarden',
+    legalSource: 'Subsidieverordening gevelverbetering binnenstad 2025, artikel 3',
+    domain: 'economy',
+    strict: false,
+    validFrom: '2025-01-01',
+    validUntil: '2027-12-31',
+  },
+  {
+    code: 'ASV-4',
+    title: 'Subsidie aanvragen vóór de start van de activiteit',
+    legalSource: 'Algemene subsidieverordening artikel 4',
+    domain: 'governance',
+    strict: false,
+    validFrom: '2022-01-01',
+  },
+  {
+    code: 'WMO-2.3',
+    title: 'Maatwerkvoorziening na onderzoek',
+    legalSource: 'Verordening maatschappelijke ondersteuning artikel 2.3',
+    domain: 'social',
+    strict: false,
+    validFrom: '2022-01-01',
+  },
+];
+
+// Who may decide what in Voorbeeld. The alderman for economy commits money up to
+// € 20.000 and overrules in his domain; the head of Ruimte overrules in the physical
+// domain (sub-mandate of the municipal secretary); the college agrees plans.
+const VOORBEELD_MANDATES: MandateSeed[] = [
+  { holder: { staff: 'wethouder' }, scope: { kind: 'commitMoney', upToCents: 2_000_000 }, delegatedBy: 'het college (mandaatbesluit 2026)' },
+  { holder: { staff: 'wethouder' }, scope: { kind: 'overrule', domain: 'economy' }, delegatedBy: 'het college (mandaatbesluit 2026)' },
+  { holder: { staff: 'karin' }, scope: { kind: 'overrule', domain: 'physical' }, delegatedBy: 'de gemeentesecretaris (ondermandaat 2026)' },
+  { holder: { role: 'executive' }, scope: { kind: 'agreePlan' }, delegatedBy: 'het college (mandaatbesluit 2026)' },
+];
+
 // ---- Gemeente Voorbeeld ------------------------------------------------------------
 
 export const VOORBEELD: MunicipalitySeed = {
   slug: 'voorbeeld',
   name: 'Gemeente Voorbeeld',
   prefix: 'VB',
+  rules: VOORBEELD_RULES,
+  mandates: VOORBEELD_MANDATES,
   areas: ['Centrum', 'Oude Haven', 'Noord', 'Zuid', 'Buitengebied', 'Bedrijventerrein De Vaart'],
   themes: ['Wonen', 'Ondernemen', 'Verkeer en parkeren', 'Zorg en welzijn', 'Jeugd', 'Duurzaamheid', 'Openbare ruimte', 'Veiligheid'],
   departments: [
@@ -178,6 +423,16 @@ export const VOORBEELD: MunicipalitySeed = {
       themes: ['Ondernemen', 'Verkeer en parkeren', 'Veiligheid'],
     },
     { key: 'wouter', name: 'Wouter Mulder', email: 'w.mulder@voorbeeld.nl', role: 'specialist', department: 'Ruimtelijke ordening', login: true },
+    // the head of the department, who may overrule objections in the physical domain (see mandates below)
+    {
+      key: 'karin',
+      name: 'Karin de Wit (afdelingshoofd Ruimte)',
+      email: 'k.dewit@voorbeeld.nl',
+      role: 'specialist',
+      department: 'Ruimtelijke ordening',
+      login: true,
+    },
+    { key: 'ahmed', name: 'Ahmed Kaya', email: 'a.kaya@voorbeeld.nl', role: 'specialist', department: 'Economische zaken' },
     { key: 'esther', name: 'Esther de Vries', email: 'e.devries@voorbeeld.nl', role: 'specialist', department: 'Sociaal domein' },
     { key: 'wethouder', name: 'Erik Meijer (wethouder Economie)', email: 'e.meijer@voorbeeld.nl', role: 'executive', login: true },
     { key: 'raad', name: 'Lotte van Leeuwen', email: 'l.vanleeuwen@voorbeeld.nl', role: 'council', login: true },
@@ -245,6 +500,32 @@ export const VOORBEELD: MunicipalitySeed = {
           3,
           'Toetsronde voorbereid: Ruimtelijke ordening, Vergunningen en handhaving, Economische zaken en de Omgevingsdienst Regio krijgen hun vraag tegelijk, met één termijn.',
         ),
+        // One integrated round (issue 3): zoning objects, citing the register, and says
+        // how it could be done; economy agrees with conditions; both answered, so the
+        // round is closed. The alderman's promise is on record, within his mandate.
+        openRound(3, 'Spuiterij stopt. Begane grond: twee winkelunits of een lunchroom. Verdieping: vier appartementen. Geen uitbreiding van het pand.', [
+          'Ruimtelijke ordening',
+          'Economische zaken',
+        ]),
+        answer(2, 'wouter', 'Ruimtelijke ordening', {
+          kind: 'objection',
+          ruleCodes: ['OP-4.12'],
+          whyApplies:
+            'Marktstraat 12 heeft in het omgevingsplan de functie Bedrijf. Wonen is daar niet toegestaan, ook niet op de verdieping, zolang de spuiterij (milieucategorie 3) er zit.',
+          howItCouldBeDone:
+            'Wonen op de verdieping kan wél met een omgevingsvergunning voor een buitenplanse omgevingsplanactiviteit, zodra de spuiterij is beëindigd en een bodemonderzoek laat zien dat de grond geschikt is voor wonen. Winkels of een lunchroom op de begane grond passen al binnen de functie.',
+        }),
+        answer(1, 'ahmed', 'Economische zaken', {
+          kind: 'yesWithConditions',
+          conditions: 'De begane grond houdt een publieksfunctie (winkel, lunchroom of dienstverlening), zodat de Marktstraat levendig blijft.',
+        }),
+        commitment(1, {
+          madeBy: 'wethouder',
+          what: 'De gemeente vergoedt de helft van het verkennend bodemonderzoek onder de spuitcabine, tot € 7.500.',
+          dueInDays: 45,
+          madeVia: 'meeting',
+          decision: { kind: 'commitMoney', amountCents: 750_000 },
+        }),
       ],
     },
 
@@ -819,10 +1100,64 @@ export const VOORBEELD: MunicipalitySeed = {
 
 // ---- Gemeente Naburg (the neighbour: its own data, never visible to Voorbeeld) ----
 
+// A smaller register: Naburg's own omgevingsplan and APV, and the national strict rules.
+const NABURG_RULES: RuleSeed[] = [
+  {
+    code: 'OP-2.4',
+    title: 'Nevenactiviteiten bij een agrarisch bedrijf',
+    legalSource: 'Omgevingsplan Naburg artikel 2.4',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'OP-3.1',
+    title: 'Bebouwing in de dorpskern',
+    legalSource: 'Omgevingsplan Naburg artikel 3.1',
+    domain: 'physical',
+    strict: false,
+    validFrom: '2024-01-01',
+  },
+  {
+    code: 'HV-3',
+    title: 'Ligplaatsen in de dorpshaven',
+    legalSource: 'Havenverordening Naburg artikel 3',
+    domain: 'economy',
+    strict: false,
+    validFrom: '2019-04-01',
+  },
+  { code: 'APV-2:25', title: 'Evenementenvergunning', legalSource: 'APV Naburg artikel 2:25', domain: 'safety', strict: false, validFrom: '2022-01-01' },
+  {
+    code: 'APV-2:48',
+    title: 'Geen alcohol drinken op aangewezen openbare plaatsen',
+    legalSource: 'APV Naburg artikel 2:48',
+    domain: 'safety',
+    strict: true,
+    validFrom: '2022-01-01',
+  },
+  {
+    code: 'BIBOB',
+    title: 'Integriteitsbeoordeling bij vergunningen',
+    legalSource: 'Wet Bibob, artikel 3',
+    domain: 'safety',
+    strict: true,
+    validFrom: '2013-07-01',
+  },
+  {
+    code: 'BBL-BRAND',
+    title: 'Brandveilig gebruik van bouwwerken',
+    legalSource: 'Besluit bouwwerken leefomgeving, hoofdstuk 3 en 6',
+    domain: 'safety',
+    strict: true,
+    validFrom: '2024-01-01',
+  },
+];
+
 export const NABURG: MunicipalitySeed = {
   slug: 'naburg',
   name: 'Gemeente Naburg',
   prefix: 'NB',
+  rules: NABURG_RULES,
   areas: ['Dorpskern', 'Molenwijk', 'De Polder', 'Recreatiegebied Het Veen'],
   themes: ['Wonen', 'Ondernemen', 'Recreatie en toerisme', 'Zorg en welzijn', 'Landbouw', 'Veiligheid'],
   departments: [

@@ -100,6 +100,63 @@ describe('seedDemo', () => {
     expect(types).toEqual(expect.arrayContaining(['case.submitted', 'case.assigned', 'note.added', 'message.sent', 'plan.versionSaved']));
   });
 
+  it('ships a plausible rules register: strict and non-strict rules, one expired; Naburg a smaller one', async () => {
+    const rules = (mId: string) => db.unsafeAdmin.selectFrom('rules').selectAll().where('municipality_id', '=', mId).execute();
+    const vb = await rules(voorbeeldId);
+    expect(vb.length).toBeGreaterThanOrEqual(15);
+    expect(vb.length).toBeLessThanOrEqual(25);
+    expect(vb.map((r) => r.code)).toEqual(expect.arrayContaining(['OP-4.12', 'APV-2:48', 'APV-2:28', 'APV-2:25', 'BIBOB', 'BBL-BRAND']));
+    expect(vb.find((r) => r.code === 'BIBOB')?.strict).toBe(true);
+    expect(vb.find((r) => r.code === 'OP-4.12')?.strict).toBe(false);
+    expect(new Set(vb.map((r) => r.domain))).toEqual(new Set(['social', 'physical', 'safety', 'economy', 'governance']));
+    const today = dutchDate(deps.clock.now());
+    expect(vb.filter((r) => r.valid_until !== null && r.valid_until < today).map((r) => r.code)).toEqual(['MW-11']);
+    const nb = await rules(naburgId);
+    expect(nb.length).toBeGreaterThan(0);
+    expect(nb.length).toBeLessThan(vb.length);
+  });
+
+  it('has a mandate register: the alderman commits money and overrules economy, the head of Ruimte overrules physical', async () => {
+    const mandates = await db.unsafeAdmin
+      .selectFrom('mandates as m')
+      .leftJoin('users as u', 'u.id', 'm.holder_user_id')
+      .select(['u.email', 'm.holder_role', 'm.scope_kind', 'm.scope_domain', 'm.scope_up_to_cents', 'm.valid_from'])
+      .where('m.municipality_id', '=', voorbeeldId)
+      .execute();
+    const of = (email: string) => mandates.filter((x) => x.email === email).map((x) => `${x.scope_kind}:${x.scope_domain ?? x.scope_up_to_cents ?? ''}`);
+    expect(of('e.meijer@voorbeeld.nl').sort()).toEqual(['commitMoney:2000000', 'overrule:economy']);
+    expect(of('k.dewit@voorbeeld.nl')).toEqual(['overrule:physical']);
+    expect(mandates.some((x) => x.holder_role === 'executive' && x.scope_kind === 'agreePlan')).toBe(true);
+  });
+
+  it('gives the paint-spraying shop a closed round with a zoning objection and "hoe wel", and the alderman’s binding commitment', async () => {
+    const c = await db.unsafeAdmin
+      .selectFrom('cases')
+      .select('id')
+      .where('municipality_id', '=', voorbeeldId)
+      .where('location', '=', 'Marktstraat 12')
+      .executeTakeFirstOrThrow();
+    const round = await db.unsafeAdmin.selectFrom('assessment_rounds').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(round.closed_at).not.toBeNull();
+    expect(round.closed_reason).toBe('allAnswered');
+    const answers = await db.unsafeAdmin
+      .selectFrom('assessment_answers as a')
+      .innerJoin('assessment_parties as p', 'p.current_answer_id', 'a.id')
+      .select(['p.name', 'a.kind', 'a.rules', 'a.why_applies', 'a.how_it_could_be_done', 'a.conditions'])
+      .where('a.round_id', '=', round.id)
+      .execute();
+    const zoning = answers.find((a) => a.name === 'Ruimtelijke ordening');
+    expect(zoning?.kind).toBe('objection');
+    expect(zoning?.rules.map((r) => r.code)).toEqual(['OP-4.12']);
+    expect(zoning?.rules[0]?.legalSource).toMatch(/^Omgevingsplan artikel/);
+    expect(zoning?.how_it_could_be_done).toMatch(/wél/);
+    expect(answers.find((a) => a.name === 'Economische zaken')?.kind).toBe('yesWithConditions');
+    const k = await db.unsafeAdmin.selectFrom('commitments').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(k.made_by_name).toMatch(/Erik Meijer/);
+    expect(k.status).toBe('binding');
+    expect(k.mandate_ids).toHaveLength(1);
+  });
+
   it('gives every case at least one event, and lets the log read in time order', async () => {
     const cases = await db.unsafeAdmin.selectFrom('cases').select(['id', 'submitted_at']).execute();
     const events = await db.unsafeAdmin.selectFrom('events').select(['municipality_id', 'case_id', 'type', 'created_at']).orderBy('id').execute();

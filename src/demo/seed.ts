@@ -10,15 +10,19 @@
 import { sql } from 'kysely';
 import { addDays } from '../kernel/calendar.js';
 import { dutchDate, fixedClock } from '../kernel/clock.js';
+import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/service.js';
 import { assignDirector, changeStatus, resumeClock, submitCase, suspendClock } from '../modules/cases/service.js';
+import { recordCommitment } from '../modules/commitments/service.js';
 import type { Actor } from '../modules/identity/model.js';
 import { hashPassword } from '../modules/identity/secrets.js';
 import { toActor } from '../modules/identity/service.js';
 import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/service.js';
+import { listRules } from '../modules/rules/service.js';
 import { addNote, sendMessage } from '../modules/timeline/service.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, type Step, VOORBEELD } from './data.js';
+import { seedRegisters } from './registers.js';
 
 export interface DemoLogin {
   municipality: string;
@@ -128,6 +132,18 @@ async function createOrganisation(deps: Deps, m: MunicipalitySeed, passwordHash:
 /** Undo a half-seeded municipality, so the next start tries again instead of skipping it. */
 async function removeMunicipality(deps: Deps, id: string): Promise<void> {
   const tables = [
+    'late_objections',
+    'assessment_overrules',
+    'assessment_answers',
+    'assessment_parties',
+    'assessment_rounds',
+    'commitment_reminders',
+    'commitment_versions',
+    'commitments',
+    'mandate_changes',
+    'mandates',
+    'rule_changes',
+    'rules',
     'outbox',
     'events',
     'plan_actions',
@@ -147,6 +163,8 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
     'departments',
   ] as const;
   await deps.db.unsafeTransaction(async (trx) => {
+    // A party points at its current answer and an answer at its party: untie them first.
+    await trx.updateTable('assessment_parties').set({ current_answer_id: null }).where('municipality_id', '=', id).execute();
     for (const t of tables) await trx.deleteFrom(t).where('municipality_id', '=', id).execute();
     await trx.deleteFrom('municipalities').where('id', '=', id).execute();
   });
@@ -196,6 +214,8 @@ interface CaseState {
   initiator: Actor;
   director?: Actor;
   planVersion: number;
+  /** the case's latest assessment round */
+  roundId?: string;
 }
 
 async function seedMunicipality(deps: Deps, m: MunicipalitySeed, passwordHash: string): Promise<void> {
@@ -218,6 +238,12 @@ async function playCases(deps: Deps, m: MunicipalitySeed, org: Organisation): Pr
   };
   const coordinator = staff('coordinator');
   const states: (CaseState | undefined)[] = [];
+
+  // The registers exist from the first day of the story: every step may cite a rule
+  // or rely on a mandate.
+  const firstDay = Math.max(0, ...m.cases.map((c) => c.submitted)) + 1;
+  clock.set(new Date(deps.clock.now().getTime() - firstDay * DAY));
+  await seedRegisters({ ...d, actor: staff('admin') }, m, staff);
 
   for (const { at, caseIndex, step } of schedule(m.cases, deps.clock.now())) {
     clock.set(at);
@@ -314,6 +340,47 @@ async function play(ctxOf: (a: Actor) => Ctx, s: CaseState, step: Step, cast: Ca
     case 'message':
       await sendMessage(ctxOf(step.from === 'initiator' ? s.initiator : cast.director()), { caseId, text: step.text });
       return;
+    case 'openRound': {
+      const departmentIds = step.departments.map((name) => lookup(cast.org.departments, name, 'department'));
+      const round = await openAssessmentRound(ctxOf(cast.director()), { caseId, proposal: step.proposal, departmentIds, outsideParties: [] });
+      s.roundId = round.id;
+      return;
+    }
+    case 'answer': {
+      const ctx = ctxOf(cast.staff(step.by));
+      const departmentId = lookup(cast.org.departments, step.department, 'department');
+      if (!s.roundId) throw new Error(`demo data: an answer before any round on case ${caseId}`);
+      const party = await ctx.db.unsafeAdmin
+        .selectFrom('assessment_parties')
+        .select('id')
+        .where('round_id', '=', s.roundId)
+        .where('department_id', '=', departmentId)
+        .executeTakeFirst();
+      if (!party) throw new Error(`demo data: "${step.department}" was not asked in the round of case ${caseId}`);
+      const citable = step.answer.ruleCodes?.length ? await listRules(ctx, { validOn: dutchDate(ctx.clock.now()) }) : [];
+      const ruleIds = (step.answer.ruleCodes ?? []).map((code) => {
+        const rule = citable.find((r) => r.code === code);
+        if (!rule) throw new Error(`demo data: rule ${code} cannot be cited on that day`);
+        return rule.id;
+      });
+      await answerAsDepartment(ctx, { partyId: party.id, answer: { ...step.answer, ruleIds } });
+      return;
+    }
+    case 'commitment': {
+      const ctx = ctxOf(cast.director());
+      const today = dutchDate(ctx.clock.now());
+      await recordCommitment(ctx, {
+        caseId,
+        madeBy: { userId: cast.staff(step.madeBy).userId },
+        madeTo: { userId: s.initiator.userId },
+        what: step.what,
+        dueOn: addDays(today, step.dueInDays),
+        madeVia: step.madeVia,
+        madeOn: today,
+        decision: step.decision,
+      });
+      return;
+    }
     default: {
       const never: never = step;
       throw new Error(`demo data: unknown step ${JSON.stringify(never)}`);

@@ -1,8 +1,14 @@
 // Wiring, in one place: database, migrations, outbox worker, HTTP server and the
 // routes of every module. No module registers itself.
 import { type Clock, systemClock } from '../kernel/clock.js';
+import { type AssessmentWorker, startAssessmentWorker } from '../modules/assessments/jobs.js';
+import { assessmentRoutes } from '../modules/assessments/routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
+import { type ReminderWorker, startCommitmentReminders } from '../modules/commitments/jobs.js';
+import { commitmentRoutes } from '../modules/commitments/routes.js';
+import { dossierRoutes } from '../modules/dossier/routes.js';
 import { identityRoutes } from '../modules/identity/routes.js';
+import { mandateRoutes } from '../modules/mandates/routes.js';
 import { organisationRoutes } from '../modules/organisation/routes.js';
 import { planRoutes } from '../modules/plans/routes.js';
 import { rulesRoutes } from '../modules/rules/routes.js';
@@ -30,6 +36,10 @@ export async function buildApp(deps: Deps): Promise<App> {
     planRoutes(app, deps);
     timelineRoutes(app, deps);
     rulesRoutes(app, deps);
+    mandateRoutes(app, deps);
+    commitmentRoutes(app, deps);
+    assessmentRoutes(app, deps);
+    dossierRoutes(app, deps);
   });
 }
 
@@ -37,6 +47,10 @@ export interface Running {
   app: App;
   deps: Deps;
   outbox: OutboxWorker;
+  /** the silence job of assessment rounds (runs at start, then periodically) */
+  assessments: AssessmentWorker;
+  /** reminders before commitments' due dates (runs at start, then hourly) */
+  commitmentReminders: ReminderWorker;
   close(): Promise<void>;
 }
 
@@ -45,13 +59,19 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   await migrate(db);
   const deps: Deps = { db, clock: opts.clock ?? systemClock, config };
   const outbox = startOutboxWorker(db, opts.transport ?? mailTransportFor(config), config.mailFrom, deps.clock);
+  const assessments = startAssessmentWorker(deps);
+  const commitmentReminders = startCommitmentReminders(deps);
   const app = await buildApp(deps);
   return {
     app,
     deps,
     outbox,
+    assessments,
+    commitmentReminders,
     async close() {
       await app.close();
+      await assessments.stop();
+      await commitmentReminders.stop();
       await outbox.stop();
     },
   };

@@ -202,3 +202,106 @@ const covers = (scope: MandateScope, c: CommitmentDecision): boolean => {
 export function commitmentStatusOnRecord(makerMandates: readonly Mandate[], commitment: CommitmentDecision): 'binding' | 'needsConfirmation' {
   return makerMandates.some((m) => inForce(m, commitment.madeOn) && covers(m.scope, commitment)) ? 'binding' : 'needsConfirmation';
 }
+
+// ---- rounds and answer windows --------------------------------------------------------
+
+/**
+ * A round is opened on a case that is being worked on: in intake, planning or
+ * executing. Not on a case that is only submitted (no director yet) nor on a closed or
+ * withdrawn case: there is nothing left to assess (issue 3, part 2).
+ */
+export const ROUND_CASE_STATUSES = ['intake', 'planning', 'executing'] as const;
+export const mayOpenRoundOn = (caseStatus: string): boolean => (ROUND_CASE_STATUSES as readonly string[]).includes(caseStatus);
+
+/**
+ * An admitted late objection reopens the round for that party for this many working
+ * days after the admission (issue 3, part 3: "the round reopens for that party"): long
+ * enough to amend the objection, e.g. into a yes with conditions, short enough to keep
+ * the plan clock honest.
+ */
+export const REOPEN_WORKING_DAYS = 5;
+
+export interface RoundWindow {
+  closedAt: Date | null;
+  termEndsOn: IsoDate;
+}
+
+/**
+ * Whether a party may give or amend its answer on `today`: while its round is open and
+ * the term has not ended (its last day included), or while an admitted late objection
+ * keeps the round reopened for it. Otherwise only a late objection is possible.
+ */
+export function answerWindowOpen(round: RoundWindow, reopenedUntil: IsoDate | null, today: IsoDate): boolean {
+  if (reopenedUntil !== null && today <= reopenedUntil) return true;
+  return round.closedAt === null && today <= round.termEndsOn;
+}
+
+/** One party across rounds: the same department, or the same outside e-mail address. */
+export const partyKey = (p: { kind: 'department' | 'outside'; departmentId: string | null; email: string | null }): string =>
+  p.kind === 'department' ? `department:${p.departmentId}` : `outside:${(p.email ?? '').trim().toLowerCase()}`;
+
+// ---- no serial objections -------------------------------------------------------------
+
+/** An earlier round on the same proposal, as the serial-objection rule needs it. */
+export interface EarlierRound {
+  roundId: string;
+  openedOn: IsoDate;
+  termEndsOn: IsoDate;
+  /** whether the same party (same department / same outside e-mail) was asked */
+  partyAsked: boolean;
+  /** the rule codes the party's final answer in that round objected with */
+  objectedCodes: readonly string[];
+}
+
+/** A cited rule version with its code; several versions of one code may be given. */
+export interface RuleVersion extends RulePeriod {
+  code: string;
+}
+
+/** A rule could be cited in a round if one of its versions was in force on a day of the term. */
+const citableDuring = (versions: readonly RuleVersion[], from: IsoDate, to: IsoDate) =>
+  versions.some((v) => v.validFrom <= to && (v.validUntil === null || v.validUntil >= from));
+
+/**
+ * No serial objections (issue 3, part 3): an objection in a later round on the same
+ * proposal that cites a rule the same party could already have cited in an earlier
+ * round where it was asked, and did not object with there, is not an ordinary answer:
+ * it goes the late-objection path (recorded as late, the coordinator admits it or sets
+ * it aside). Rules are compared by code, so a new version of the same rule counts as
+ * the same rule. Returns the earliest such round and the codes concerned, or null.
+ * `citedVersions` are all register versions of the codes the new objection cites.
+ */
+export function serialObjection(citedVersions: readonly RuleVersion[], earlier: readonly EarlierRound[]): { roundId: string; codes: string[] } | null {
+  const codes = [...new Set(citedVersions.map((v) => v.code))];
+  const sorted = [...earlier].sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
+  for (const r of sorted) {
+    if (!r.partyAsked) continue;
+    const could = codes.filter(
+      (code) =>
+        !r.objectedCodes.includes(code) &&
+        citableDuring(
+          citedVersions.filter((v) => v.code === code),
+          r.openedOn,
+          r.termEndsOn,
+        ),
+    );
+    if (could.length) return { roundId: r.roundId, codes: could };
+  }
+  return null;
+}
+
+// ---- the consolidated outcome ---------------------------------------------------------
+
+/**
+ * One outcome per party (issue 3, part 3: "one consolidated outcome per party"): a
+ * party asked in several rounds counts with its answer in the latest round in which it
+ * has one, so a condition or objection overtaken by a later round is not shown twice.
+ */
+export function latestPerParty<T extends { partyKey: string; roundNumber: number }>(answers: readonly T[]): T[] {
+  const best = new Map<string, T>();
+  for (const a of answers) {
+    const seen = best.get(a.partyKey);
+    if (!seen || a.roundNumber > seen.roundNumber) best.set(a.partyKey, a);
+  }
+  return [...best.values()].sort((a, b) => a.roundNumber - b.roundNumber || a.partyKey.localeCompare(b.partyKey));
+}

@@ -99,4 +99,133 @@ export const mails = {
           text: `Beste ${p.name},\n\n${p.from} schreef:\n\n${p.text}\n\n${p.link}${footer(l, p.municipality)}`,
         };
   },
+  // ---- the integrated assessment (issue 3, parts 2–3) ----
+  assessmentRequested(
+    l: Locale,
+    p: { name: string; reference: string; title: string; proposal: string; termEndsOn: string; link: string; municipality: string },
+  ): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: assessment requested by ${p.termEndsOn}`,
+          text: `Dear ${p.name},\n\nYour department is asked to assess case ${p.reference} ("${p.title}"):\n\n${p.proposal}\n\nAnswer yes, yes with conditions, or object citing a rule from the register, by ${p.termEndsOn}. Without an answer by then, your department is recorded as agreeing (yes by silence).\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: toets gevraagd vóór ${p.termEndsOn}`,
+          text: `Beste ${p.name},\n\nUw afdeling wordt gevraagd zaak ${p.reference} ("${p.title}") te toetsen:\n\n${p.proposal}\n\nAntwoord met akkoord, akkoord met voorwaarden, of een bezwaar met een regel uit het regelregister, uiterlijk op ${p.termEndsOn}. Zonder antwoord op die dag geldt uw afdeling als akkoord (ja door stilzwijgen).\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  assessmentRequestedOutside(
+    l: Locale,
+    p: { name: string; reference: string; title: string; proposal: string; termEndsOn: string; link: string; municipality: string },
+  ): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.municipality} asks your view on ${p.reference} by ${p.termEndsOn}`,
+          text: `Dear ${p.name},\n\n${p.municipality} asks your view on "${p.title}" (${p.reference}):\n\n${p.proposal}\n\nAnswer through this personal link by ${p.termEndsOn}; you may change your answer until then. Without an answer you are recorded as agreeing (yes by silence).\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.municipality} vraagt uw oordeel over ${p.reference} vóór ${p.termEndsOn}`,
+          text: `Beste ${p.name},\n\n${p.municipality} vraagt uw oordeel over "${p.title}" (${p.reference}):\n\n${p.proposal}\n\nAntwoord via deze persoonlijke link, uiterlijk op ${p.termEndsOn}; tot dan kunt u uw antwoord nog wijzigen. Zonder antwoord geldt u als akkoord (ja door stilzwijgen).\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  lateObjectionRaised(l: Locale, p: { name: string; reference: string; party: string; cause: 'afterClose' | 'serial'; link: string; municipality: string }): MailText {
+    const why =
+      l === 'en'
+        ? p.cause === 'serial'
+          ? 'It cites a rule that could already have been raised in an earlier round on the same proposal.'
+          : 'The round had already closed.'
+        : p.cause === 'serial'
+          ? 'Het haalt een regel aan die al in een eerdere ronde over hetzelfde voorstel had kunnen worden genoemd.'
+          : 'De ronde was al gesloten.';
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: late objection by ${p.party}`,
+          text: `Dear ${p.name},\n\n${p.party} raised a late objection on ${p.reference}. ${why} The coordinator admits it or sets it aside, with a reason.\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: laat bezwaar van ${p.party}`,
+          text: `Beste ${p.name},\n\n${p.party} heeft een laat bezwaar ingediend bij ${p.reference}. ${why} De coördinator laat het toe of legt het met een reden terzijde.\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  // ---- commitments on record (issue 3, part 5) ----
+  commitmentNeedsConfirmation(
+    l: Locale,
+    p: { name: string; reference: string; maker: string; makerRole: string; what: string; dueOn: string; link: string; municipality: string },
+  ): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: a commitment awaits your confirmation`,
+          text: `Dear ${p.name},
+
+${p.maker} (${p.makerRole}) made a commitment on ${p.reference} that falls outside their mandate:
+
+${p.what}
+
+Due by ${p.dueOn}. Your mandate covers it: please confirm or decline it, with a reason.
+${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: een toezegging wacht op uw bevestiging`,
+          text: `Beste ${p.name},
+
+${p.maker} (${p.makerRole}) heeft bij ${p.reference} een toezegging gedaan die buiten het eigen mandaat valt:
+
+${p.what}
+
+Uiterlijk op ${p.dueOn}. Uw mandaat dekt deze toezegging: bevestig haar of wijs haar met een reden af.
+${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  commitmentWithdrawn(l: Locale, p: { name: string; reference: string; what: string; reason: string; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: a commitment to you has been withdrawn`,
+          text: `Dear ${p.name},
+
+The following commitment made to you on ${p.reference} has been withdrawn:
+
+${p.what}
+
+Reason: ${p.reason}
+
+It stays on record with this reason.${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: een toezegging aan u is ingetrokken`,
+          text: `Beste ${p.name},
+
+De volgende toezegging die bij ${p.reference} aan u is gedaan, is ingetrokken:
+
+${p.what}
+
+Reden: ${p.reason}
+
+De toezegging blijft met deze reden vastgelegd.${footer(l, p.municipality)}`,
+        };
+  },
+  commitmentReminder(l: Locale, p: { name: string; reference: string; what: string; dueOn: string; link: string; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: commitment due on ${p.dueOn}`,
+          text: `Dear ${p.name},
+
+Reminder: this commitment on ${p.reference} is due on ${p.dueOn}:
+
+${p.what}
+
+Record it as kept when it is done, or amend it with a reason.
+${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: toezegging uiterlijk ${p.dueOn}`,
+          text: `Beste ${p.name},
+
+Herinnering: deze toezegging bij ${p.reference} moet uiterlijk ${p.dueOn} zijn nagekomen:
+
+${p.what}
+
+Leg haar vast als nagekomen zodra dat zo is, of wijzig haar met een reden.
+${p.link}${footer(l, p.municipality)}`,
+        };
+  },
 };

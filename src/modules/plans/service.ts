@@ -21,7 +21,8 @@ export interface PlanActionInput {
   status?: ActionStatus;
 }
 
-async function loadVersions(trx: Tx, mId: string, caseId: string) {
+/** Every plan version of a case with its actions, newest first (read by the dossier in its own transaction). */
+export async function loadVersions(trx: Tx, mId: string, caseId: string) {
   const plans = await trx.selectFrom('plans').selectAll().where('municipality_id', '=', mId).where('case_id', '=', caseId).orderBy('version', 'desc').execute();
   const actions = plans.length
     ? await trx

@@ -57,3 +57,13 @@ export function ruleHistory(trx: Tx, municipalityId: string, ruleId: string) {
     .orderBy('c.id')
     .execute();
 }
+
+/**
+ * The register rules with these ids, for modules that cite them (an objection in an
+ * assessment round): ids of another municipality are simply not found.
+ */
+export async function findRulesByIds(trx: Tx, municipalityId: string, ids: readonly string[]): Promise<Rule[]> {
+  if (!ids.length) return [];
+  const rows = await trx.selectFrom('rules').selectAll().where('municipality_id', '=', municipalityId).where('id', 'in', [...ids]).execute();
+  return rows.map(toRule);
+}

@@ -51,6 +51,109 @@ export const CaseEvent = z.discriminatedUnion('type', [
     type: z.literal('message.sent'),
     payload: z.object({ text: z.string(), from: z.enum(['initiator', 'staff']) }),
   }),
+  // ---- the integrated assessment (issue 3, parts 2–4) ----
+  z.object({
+    type: z.literal('assessment.roundOpened'),
+    payload: z.object({
+      roundId: z.string(),
+      number: z.number(),
+      proposal: z.string(),
+      termEndsOn: z.string(),
+      sameProposalAs: z.string().nullable(),
+      parties: z.array(z.object({ id: z.string(), kind: z.enum(['department', 'outside']), name: z.string() })),
+    }),
+  }),
+  z.object({
+    type: z.literal('assessment.answered'),
+    payload: z.object({
+      roundId: z.string(),
+      partyId: z.string(),
+      partyName: z.string(),
+      kind: z.enum(['yes', 'yesWithConditions', 'objection']),
+      amendment: z.boolean(),
+      ruleCodes: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    type: z.literal('assessment.silence'),
+    payload: z.object({ roundId: z.string(), number: z.number(), asOf: z.string(), parties: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  }),
+  z.object({
+    type: z.literal('assessment.roundClosed'),
+    payload: z.object({ roundId: z.string(), number: z.number(), reason: z.enum(['allAnswered', 'termEnded']) }),
+  }),
+  z.object({
+    type: z.literal('assessment.lateObjection'),
+    payload: z.object({
+      lateObjectionId: z.string(),
+      roundId: z.string(),
+      partyId: z.string(),
+      partyName: z.string(),
+      cause: z.enum(['afterClose', 'serial']),
+      ruleCodes: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    type: z.literal('assessment.lateObjectionDecided'),
+    payload: z.object({
+      lateObjectionId: z.string(),
+      partyName: z.string(),
+      decision: z.enum(['admit', 'setAside']),
+      reason: z.string(),
+      reopenedUntil: z.string().nullable(),
+    }),
+  }),
+  z.object({
+    type: z.literal('assessment.overruled'),
+    payload: z.object({
+      roundId: z.string(),
+      partyId: z.string(),
+      partyName: z.string(),
+      reason: z.string(),
+      ruleCodes: z.array(z.string()),
+      mandateIds: z.array(z.string()),
+    }),
+  }),
+  // ---- commitments on record (issue 3, part 5) ----
+  z.object({
+    type: z.literal('commitment.recorded'),
+    payload: z.object({
+      commitmentId: z.string(),
+      madeBy: z.string(),
+      madeByRole: z.string(),
+      madeTo: z.string(),
+      what: z.string(),
+      dueOn: z.string(),
+      decisionKind: z.enum(['commitMoney', 'grantExemption', 'agreePlan', 'other']),
+      status: z.enum(['binding', 'needsConfirmation']),
+      mandateIds: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    type: z.literal('commitment.amended'),
+    payload: z.object({
+      commitmentId: z.string(),
+      version: z.number(),
+      changes: z.record(z.string(), z.object({ from: z.string(), to: z.string() })),
+      reason: z.string(),
+    }),
+  }),
+  z.object({
+    type: z.literal('commitment.confirmed'),
+    payload: z.object({ commitmentId: z.string(), what: z.string(), mandateIds: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('commitment.declined'),
+    payload: z.object({ commitmentId: z.string(), what: z.string(), reason: z.string() }),
+  }),
+  z.object({
+    type: z.literal('commitment.ended'),
+    payload: z.object({ commitmentId: z.string(), what: z.string(), status: z.enum(['kept', 'broken', 'withdrawn']), reason: z.string().nullable() }),
+  }),
+  z.object({
+    type: z.literal('commitment.reminded'),
+    payload: z.object({ commitmentId: z.string(), version: z.number(), dueOn: z.string(), to: z.array(z.string()) }),
+  }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEvent>;
 export type CaseEventType = CaseEvent['type'];

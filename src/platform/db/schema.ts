@@ -218,6 +218,171 @@ export interface RuleChangeTable {
   created_at: CreatedAt;
 }
 
+// ---- 004: mandates and commitments (issue 3, parts 4 and 5) ----
+export interface MandateTable {
+  id: Generated<string>;
+  municipality_id: string;
+  holder_kind: 'role' | 'person';
+  holder_role: Role | null;
+  holder_user_id: string | null;
+  scope_kind: 'overrule' | 'commitMoney' | 'grantExemption' | 'agreePlan';
+  scope_domain: DepartmentTable['domain'] | null;
+  scope_up_to_cents: number | null;
+  scope_rule_code: string | null;
+  delegated_by: string;
+  valid_from: DateCol;
+  /** last day in force (inclusive); null: no end */
+  valid_until: DateCol | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface MandateChangeTable {
+  id: Generated<number>;
+  municipality_id: string;
+  mandate_id: string;
+  actor_id: string | null;
+  change: ColumnType<Record<string, unknown>, string, never>;
+  created_at: CreatedAt;
+}
+
+export type CommitmentStatusColumn = 'binding' | 'needsConfirmation' | 'declined' | 'kept' | 'broken' | 'withdrawn';
+
+export interface CommitmentTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  made_by_user_id: string | null;
+  made_by_name: string;
+  made_by_role: string;
+  made_to_user_id: string | null;
+  made_to_name: string;
+  made_to_email: string | null;
+  what: string;
+  due_on: DateCol;
+  made_via: 'meeting' | 'phone' | 'letter' | 'email';
+  made_on: DateCol;
+  decision_kind: 'commitMoney' | 'grantExemption' | 'agreePlan' | 'other';
+  amount_cents: number | null;
+  rule_code: string | null;
+  status: CommitmentStatusColumn;
+  status_reason: string | null;
+  mandate_ids: ColumnType<string[], string[] | undefined, string[]>;
+  confirmed_by: string | null;
+  recorded_by: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface CommitmentVersionTable {
+  id: Generated<number>;
+  municipality_id: string;
+  commitment_id: string;
+  version: number;
+  actor_id: string | null;
+  change: ColumnType<Record<string, unknown>, string, never>;
+  created_at: CreatedAt;
+}
+
+export interface CommitmentReminderTable {
+  municipality_id: string;
+  commitment_id: string;
+  version: number;
+  sent_at: Generated<Date>;
+}
+
+// ---- 005: the integrated assessment (issue 3, parts 2–4) ----
+export interface AssessmentRoundTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  number: number;
+  proposal: string;
+  same_proposal_as: string | null;
+  opened_on: DateCol;
+  term_working_days: number;
+  /** last day of the term (inclusive) */
+  term_ends_on: DateCol;
+  opened_by: string;
+  opened_at: ColumnType<Date, Date | string, never>;
+  closed_at: Timestamp | null;
+  closed_reason: 'allAnswered' | 'termEnded' | null;
+}
+
+export interface AssessmentPartyTable {
+  id: Generated<string>;
+  municipality_id: string;
+  round_id: string;
+  kind: 'department' | 'outside';
+  department_id: string | null;
+  name: string;
+  email: string | null;
+  organisation: string | null;
+  link_token_hash: string | null;
+  link_late_used: Generated<boolean>;
+  reopened_until: DateCol | null;
+  current_answer_id: string | null;
+}
+
+/** A cited rule as it was when cited. */
+export interface CitedRuleSnapshot {
+  id: string;
+  code: string;
+  title: string;
+  legalSource: string;
+  domain: DepartmentTable['domain'];
+  strict: boolean;
+}
+
+export interface AssessmentAnswerTable {
+  id: Generated<string>;
+  municipality_id: string;
+  round_id: string;
+  party_id: string;
+  seq: number;
+  kind: 'yes' | 'yesWithConditions' | 'objection' | 'silence';
+  conditions: string | null;
+  rules: ColumnType<CitedRuleSnapshot[], string, never>;
+  why_applies: string | null;
+  how_it_could_be_done: string | null;
+  answered_at: ColumnType<Date, Date | string, never>;
+  as_of: DateCol;
+  answered_by: string | null;
+  answered_by_name: string;
+  late: Generated<boolean>;
+}
+
+export interface AssessmentOverruleTable {
+  id: Generated<string>;
+  municipality_id: string;
+  answer_id: string;
+  party_id: string;
+  reason: string;
+  overruled_by: string;
+  mandate_ids: ColumnType<string[], string, never>;
+  created_at: ColumnType<Date, Date | string, never>;
+}
+
+export interface LateObjectionTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  round_id: string;
+  party_id: string;
+  answer_id: string;
+  cause: 'afterClose' | 'serial';
+  serial_of_round_id: string | null;
+  status: Generated<'pending' | 'admitted' | 'setAside'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_reason: string | null;
+  reopened_until: DateCol | null;
+  created_at: ColumnType<Date, Date | string, never>;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   departments: DepartmentTable;
@@ -239,6 +404,16 @@ export interface Database {
   outbox: OutboxTable;
   rules: RuleTable;
   rule_changes: RuleChangeTable;
+  mandates: MandateTable;
+  mandate_changes: MandateChangeTable;
+  commitments: CommitmentTable;
+  commitment_versions: CommitmentVersionTable;
+  commitment_reminders: CommitmentReminderTable;
+  assessment_rounds: AssessmentRoundTable;
+  assessment_parties: AssessmentPartyTable;
+  assessment_answers: AssessmentAnswerTable;
+  assessment_overrules: AssessmentOverruleTable;
+  late_objections: LateObjectionTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -1,6 +1,10 @@
 // The rows of the negative suite (authorization.int.test.ts): one per API
 // operation, with who may call it. Keep this in step with the policies.
+import { answerAsDepartment, openAssessmentRound } from '../../modules/assessments/service.js';
+import { grantOverrule, linkTokenMailedTo } from '../../modules/assessments/testing.js';
+import { recordCommitment } from '../../modules/commitments/service.js';
 import type { Actor } from '../../modules/identity/model.js';
+import { createMandate } from '../../modules/mandates/service.js';
 import { createDepartment, createNamed, createUser } from '../../modules/organisation/service.js';
 import { createRule } from '../../modules/rules/service.js';
 import type { Deps } from '../context.js';
@@ -82,6 +86,73 @@ const onRule =
   async (w: World, side: 'A' | 'B'): Promise<Req> => {
     const r = await createRule(ctxFor(w.deps, w.people[side].admin?.actor as Actor), { ...ruleRow(), validUntil: null });
     return { method, url: `/rules/${r.id}${tail}`, body };
+  };
+
+// ---- the integrated assessment (issue 3) ----
+/** A fresh round on a fresh case of `side`: its department 0 and, unless `departmentOnly`, an outside party. */
+async function freshRound(w: World, side: 'A' | 'B', departmentOnly = false) {
+  const f = await w.fresh(side);
+  const director = ctxFor(w.deps, w.people[side].director?.actor as Actor);
+  const email = `buur-${uniq()}@example.nl`;
+  const r = await openAssessmentRound(director, {
+    caseId: f.caseId,
+    proposal: 'Een terras aan de haven',
+    departmentIds: [f.municipality.departmentIds[0] as string],
+    outsideParties: departmentOnly ? [] : [{ name: 'Buurman', email }],
+  });
+  const party = await w.deps.db.unsafeAdmin
+    .selectFrom('assessment_parties')
+    .select('id')
+    .where('round_id', '=', r.id)
+    .where('kind', '=', 'department')
+    .executeTakeFirstOrThrow();
+  const token = departmentOnly ? '' : await linkTokenMailedTo(w.deps.db, f.municipality.id, email);
+  return { f, partyId: party.id, token };
+}
+/** An objection citing a fresh non-strict economy rule, as the specialist of department 0 gives it. */
+async function objectionBy(w: World, side: 'A' | 'B', partyId: string) {
+  const rule = await createRule(ctxFor(w.deps, w.people[side].admin?.actor as Actor), { ...ruleRow(), validUntil: null });
+  return answerAsDepartment(ctxFor(w.deps, w.people[side].specialist?.actor as Actor), {
+    partyId,
+    answer: { kind: 'objection', ruleIds: [rule.id], whyApplies: 'Geluid in de avond', howItCouldBeDone: 'Sluiten om 22 uur' },
+  });
+}
+
+// ---- the mandate register and commitments (issue 3, parts 4 and 5) ----
+/** A fresh mandate in the register of municipality `side`, made by its admin. */
+const onMandate =
+  (method: Req['method'], tail: string, body?: Record<string, unknown>) =>
+  async (w: World, side: 'A' | 'B'): Promise<Req> => {
+    const m = await createMandate(ctxFor(w.deps, w.people[side].admin?.actor as Actor), {
+      holder: { kind: 'role', role: 'executive' },
+      scope: { kind: 'commitMoney', upToCents: 100_000 },
+      delegatedBy: 'het college',
+      validFrom: '2026-01-01',
+      validUntil: null,
+    });
+    return { method, url: `/mandates/${m.id}${tail}`, body };
+  };
+const commitmentBody = {
+  madeBy: { name: 'P. de Vries', role: 'wethouder Economie' },
+  what: 'De gemeente denkt mee over de vergunning.',
+  dueOn: '2026-12-31',
+  madeVia: 'meeting',
+  madeOn: '2026-01-05',
+  decision: { kind: 'other' },
+};
+/**
+ * A fresh commitment on a fresh case of `side`, recorded by its director, made to the
+ * initiator by an outside person ("other": needs confirmation by the coordinator).
+ */
+const onCommitment =
+  (method: Req['method'], tail: string, body?: Record<string, unknown>) =>
+  async (w: World, side: 'A' | 'B'): Promise<Req> => {
+    const f = await w.fresh(side);
+    const k = await recordCommitment(ctxFor(w.deps, w.people[side].director?.actor as Actor), {
+      caseId: f.caseId,
+      ...(commitmentBody as Omit<Parameters<typeof recordCommitment>[1], 'caseId'>),
+    });
+    return { method, url: `/commitments/${k.id}${tail}`, body };
   };
 
 export const rows: Row[] = [
@@ -205,6 +276,70 @@ export const rows: Row[] = [
     scope: 'resource',
     request: onCase('POST', '/messages', () => ({ text: 'Hallo' })),
   },
+  // The case dossier PDF (issue 3, part 6): staff who read the case file.
+  { operation: 'GET /cases/{id}/dossier', allowed: caseReaders, scope: 'resource', request: onCase('GET', '/dossier') },
+  // The integrated assessment (issue 3): rounds by the director or a coordinator, answers by the
+  // asked department's specialist, outside parties through their link, overrules within mandate.
+  {
+    operation: 'POST /cases/{id}/assessment-rounds',
+    allowed: ['director', 'coordinator'],
+    scope: 'resource',
+    request: onCase('POST', '/assessment-rounds', (f) => ({ proposal: 'Een terras aan de haven', departmentIds: [f.municipality.departmentIds[0]] })),
+  },
+  { operation: 'GET /cases/{id}/assessment', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '/assessment') },
+  {
+    operation: 'PUT /assessment-parties/{id}/answer',
+    allowed: ['specialist'], // of the asked department (department 0)
+    scope: 'resource',
+    request: async (w, s) => ({ method: 'PUT', url: `/assessment-parties/${(await freshRound(w, s)).partyId}/answer`, body: { kind: 'yes' } }),
+  },
+  {
+    operation: 'POST /assessment-parties/{id}/overrule',
+    allowed: ['executive'], // the one holding an overrule mandate in the domain; others are refused for lack of one
+    scope: 'resource',
+    request: async (w, s) => {
+      const { partyId } = await freshRound(w, s);
+      await objectionBy(w, s, partyId);
+      await grantOverrule(w.deps.db, w.munis[s].id, { role: 'executive' }, 'economy');
+      return { method: 'POST', url: `/assessment-parties/${partyId}/overrule`, body: { reason: 'Economisch belang weegt zwaarder' } };
+    },
+  },
+  {
+    operation: 'GET /assessment-links/{token}',
+    allowed: 'public',
+    scope: 'resource',
+    request: async (w, s) => ({ method: 'GET', url: `/assessment-links/${(await freshRound(w, s)).token}` }),
+  },
+  {
+    operation: 'PUT /assessment-links/{token}/answer',
+    allowed: 'public',
+    scope: 'resource',
+    request: async (w, s) => ({ method: 'PUT', url: `/assessment-links/${(await freshRound(w, s)).token}/answer`, body: { kind: 'yes' } }),
+  },
+  {
+    operation: 'GET /assessment-requests',
+    allowed: ['specialist'],
+    scope: 'collection',
+    request: async () => ({ method: 'GET', url: '/assessment-requests' }),
+  },
+  {
+    operation: 'GET /late-objections',
+    allowed: ['coordinator', 'director', 'otherDirector'],
+    scope: 'collection',
+    request: async () => ({ method: 'GET', url: '/late-objections' }),
+  },
+  {
+    operation: 'POST /late-objections/{id}/decision',
+    allowed: ['coordinator'],
+    scope: 'resource',
+    request: async (w, s) => {
+      const { partyId } = await freshRound(w, s, true);
+      await answerAsDepartment(ctxFor(w.deps, w.people[s].specialist?.actor as Actor), { partyId, answer: { kind: 'yes' } }); // closes the round
+      const late = await objectionBy(w, s, partyId);
+      if (late.outcome !== 'late') throw new Error('expected a late objection');
+      return { method: 'POST', url: `/late-objections/${late.lateObjectionId}/decision`, body: { decision: 'setAside', reason: 'Had in de ronde gekund' } };
+    },
+  },
   // The rules register (issue 3): all staff read it (they cite it), only the admin keeps it.
   { operation: 'GET /rules', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/rules' }) },
   { operation: 'POST /rules', allowed: ['admin'], scope: 'collection', request: async () => ({ method: 'POST', url: '/rules', body: ruleRow() }) },
@@ -218,6 +353,53 @@ export const rows: Row[] = [
   { operation: 'GET /rules/{id}', allowed: staff, scope: 'resource', request: onRule('GET', '') },
   { operation: 'PATCH /rules/{id}', allowed: ['admin'], scope: 'resource', request: onRule('PATCH', '', { title: 'Nieuwe titel' }) },
   { operation: 'POST /rules/{id}/expiry', allowed: ['admin'], scope: 'resource', request: onRule('POST', '/expiry', { validUntil: '2099-12-31' }) },
+  // The mandate register (issue 3, part 4): all staff read it, only the admin keeps it.
+  { operation: 'GET /mandates', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/mandates' }) },
+  {
+    operation: 'POST /mandates',
+    allowed: ['admin'],
+    scope: 'collection',
+    request: async () => ({
+      method: 'POST',
+      url: '/mandates',
+      body: { holder: { kind: 'role', role: 'coordinator' }, scope: { kind: 'agreePlan' }, delegatedBy: 'de gemeentesecretaris', validFrom: '2026-01-01' },
+    }),
+  },
+  { operation: 'GET /mandates/{id}', allowed: staff, scope: 'resource', request: onMandate('GET', '') },
+  { operation: 'PATCH /mandates/{id}', allowed: ['admin'], scope: 'resource', request: onMandate('PATCH', '', { delegatedBy: 'de burgemeester' }) },
+  { operation: 'POST /mandates/{id}/expiry', allowed: ['admin'], scope: 'resource', request: onMandate('POST', '/expiry', { validUntil: '2099-12-31' }) },
+  // Commitments (issue 3, part 5): recorded by those on the case (its director, coordinator,
+  // specialist, executive, admin); ended and amended by the case's director, the coordinator,
+  // the maker and the recorder; confirmed only by the holder of a covering mandate (for an
+  // outside person's "other" commitment: the coordinator). The initiator sees those made to them.
+  {
+    operation: 'POST /cases/{id}/commitments',
+    allowed: ['director', 'coordinator', 'specialist', 'executive', 'admin'],
+    scope: 'resource',
+    request: onCase('POST', '/commitments', () => commitmentBody),
+  },
+  { operation: 'GET /cases/{id}/commitments', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '/commitments') },
+  { operation: 'GET /commitments', allowed: caseReaders, scope: 'collection', request: async () => ({ method: 'GET', url: '/commitments?scope=all' }) },
+  { operation: 'GET /commitments/export', allowed: caseReaders, scope: 'collection', request: async () => ({ method: 'GET', url: '/commitments/export' }) },
+  { operation: 'GET /commitments/{id}', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCommitment('GET', '') },
+  {
+    operation: 'POST /commitments/{id}/amendments',
+    allowed: ['director', 'coordinator'],
+    scope: 'resource',
+    request: onCommitment('POST', '/amendments', { dueOn: '2027-01-31', reason: 'Later besproken' }),
+  },
+  {
+    operation: 'POST /commitments/{id}/confirmation',
+    allowed: ['coordinator'],
+    scope: 'resource',
+    request: onCommitment('POST', '/confirmation', { decision: 'confirm' }),
+  },
+  {
+    operation: 'POST /commitments/{id}/outcome',
+    allowed: ['director', 'coordinator'],
+    scope: 'resource',
+    request: onCommitment('POST', '/outcome', { status: 'kept' }),
+  },
   // The municipality's set-up: every staff member reads it, only the admin changes it.
   { operation: 'GET /municipalities', allowed: 'public', scope: 'collection', request: async () => ({ method: 'GET', url: '/municipalities' }) },
   {

@@ -1,0 +1,156 @@
+// Decisions on objections: overruling within mandate (issue 3, part 4) and the
+// coordinator's decision on a late objection (part 3). One transaction each.
+import { addWorkingDays } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../kernel/errors.js';
+import type { Ctx } from '../../platform/context.js';
+import { authorizeCase } from '../cases/policy.js';
+import { findCase } from '../cases/repo.js';
+import { forPolicy } from '../cases/service.js';
+import { loadMandates } from '../mandates/repo.js';
+import { calendarOf, getMunicipality } from '../organisation/repo.js';
+import { appendEvent } from '../timeline/repo.js';
+import { mayOverrule, REOPEN_WORKING_DAYS } from './model.js';
+import { assessmentPolicy, authorizeAssessment } from './policy.js';
+import { type LateObjectionListRow, lateObjectionRows } from './queries.js';
+import { answersByIds, findParty, findRound, setCurrentAnswer } from './repo.js';
+import { closeIfAllAnswered } from './submit.js';
+
+/**
+ * Overrule a party's current objection, with a recorded reason (issue 3, part 4). A
+ * strict objection is never overruled (409: change the plan); otherwise the actor needs
+ * an overrule mandate in force for every domain of the cited rules (403 without one).
+ * The mandates used are recorded with the overrule.
+ */
+export async function overruleObjection(ctx: Ctx, o: { partyId: string; reason: string }): Promise<{ overruleId: string; mandateIds: string[] }> {
+  const mId = ctx.actor.municipalityId;
+  const reason = o.reason.trim();
+  return ctx.db.tenant(mId, async (trx) => {
+    // Lock order everywhere: round, then party (the silence job locks rounds first).
+    const found = await findParty(trx, mId, o.partyId);
+    const round = found && (await findRound(trx, mId, found.round_id, true));
+    const party = round && (await findParty(trx, mId, o.partyId, true));
+    const c = round && (await findCase(trx, mId, round.case_id));
+    if (!party || !round || !c) throw notFound('assessment party');
+    authorizeCase(ctx.actor, 'view', forPolicy(c));
+    authorizeAssessment(assessmentPolicy.overrule(ctx.actor, forPolicy(c)));
+    if (!reason) throw invalid('reason', 'error.reasonRequired');
+    const [answer] = await answersByIds(trx, mId, party.current_answer_id ? [party.current_answer_id] : []);
+    if (!answer || answer.kind !== 'objection') throw conflict('error.notAnObjection');
+    const already = await trx
+      .selectFrom('assessment_overrules')
+      .select('id')
+      .where('municipality_id', '=', mId)
+      .where('answer_id', '=', answer.id)
+      .executeTakeFirst();
+    if (already) throw conflict('error.alreadyOverruled');
+    const now = ctx.clock.now();
+    const decision = mayOverrule(
+      { userId: ctx.actor.userId, role: ctx.actor.role },
+      { citedRules: answer.rules },
+      await loadMandates(trx, mId),
+      dutchDate(now),
+    );
+    if (!decision.allowed) {
+      throw decision.reason === 'strict' ? new AppError(409, 'strict-objection', 'error.strictObjection') : forbidden('error.noOverruleMandate');
+    }
+    const row = await trx
+      .insertInto('assessment_overrules')
+      .values({
+        municipality_id: mId,
+        answer_id: answer.id,
+        party_id: party.id,
+        reason,
+        overruled_by: ctx.actor.userId,
+        mandate_ids: JSON.stringify(decision.mandateIds),
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      at: now,
+      visibility: 'shared',
+      event: {
+        type: 'assessment.overruled',
+        payload: {
+          roundId: round.id,
+          partyId: party.id,
+          partyName: party.name,
+          reason,
+          ruleCodes: answer.rules.map((r) => r.code),
+          mandateIds: decision.mandateIds,
+        },
+      },
+    });
+    return { overruleId: row.id, mandateIds: decision.mandateIds };
+  });
+}
+
+export type LateStatus = 'pending' | 'admitted' | 'setAside';
+
+/** Late objections: the coordinator sees all; a director those on their own cases. */
+export async function listLateObjections(ctx: Ctx, o: { status?: LateStatus }) {
+  authorizeAssessment(assessmentPolicy.listLate(ctx.actor));
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, (trx) =>
+    lateObjectionRows(trx, mId, { status: o.status, directorId: ctx.actor.role === 'director' ? ctx.actor.userId : undefined }),
+  );
+}
+
+/**
+ * The coordinator admits a late objection (the round reopens for that party: its
+ * objection becomes its answer, amendable for REOPEN_WORKING_DAYS working days) or sets
+ * it aside; a reason is required either way (issue 3, part 3).
+ */
+export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: 'admit' | 'setAside'; reason: string }) {
+  authorizeAssessment(assessmentPolicy.decideLate(ctx.actor));
+  const mId = ctx.actor.municipalityId;
+  const reason = o.reason.trim();
+  return ctx.db.tenant(mId, async (trx) => {
+    const lo = await trx.selectFrom('late_objections').selectAll().where('municipality_id', '=', mId).where('id', '=', o.id).forUpdate().executeTakeFirst();
+    if (!lo) throw notFound('late objection');
+    if (!reason) throw invalid('reason', 'error.reasonRequired');
+    if (lo.status !== 'pending') throw conflict('error.alreadyDecided');
+    const now = ctx.clock.now();
+    const round = await findRound(trx, mId, lo.round_id, true); // round before party, as everywhere
+    const party = await findParty(trx, mId, lo.party_id, true);
+    if (!party || !round) throw notFound('late objection');
+    let reopenedUntil: string | null = null;
+    if (o.decision === 'admit') {
+      const m = await getMunicipality(trx, mId);
+      reopenedUntil = addWorkingDays(calendarOf(m), dutchDate(now), REOPEN_WORKING_DAYS);
+      await setCurrentAnswer(trx, mId, party.id, lo.answer_id, reopenedUntil);
+    }
+    const updated = await trx
+      .updateTable('late_objections')
+      .set({
+        status: o.decision === 'admit' ? 'admitted' : 'setAside',
+        decided_by: ctx.actor.userId,
+        decided_at: now,
+        decision_reason: reason,
+        reopened_until: reopenedUntil,
+      })
+      .where('municipality_id', '=', mId)
+      .where('id', '=', lo.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: lo.case_id,
+      actorId: ctx.actor.userId,
+      at: now,
+      visibility: 'internal',
+      event: {
+        type: 'assessment.lateObjectionDecided',
+        payload: { lateObjectionId: lo.id, partyName: party.name, decision: o.decision, reason, reopenedUntil },
+      },
+    });
+    // A serial objection admitted while its round is still open may be the last answer.
+    if (o.decision === 'admit' && round.closed_at === null) await closeIfAllAnswered(trx, round, now, ctx.actor.userId);
+    const [row] = (await lateObjectionRows(trx, mId, { caseId: updated.case_id })).filter((r) => r.id === updated.id);
+    return row as LateObjectionListRow;
+  });
+}

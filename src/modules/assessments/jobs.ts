@@ -1,0 +1,180 @@
+// The silence job (issue 3, part 2): a party that has not answered when the term ends
+// is recorded as "yes by silence", as of the term end, and the round closes. It runs
+// periodically and once at start, so days Regie was down are caught up exactly: the
+// outcome is dated by the term end, never by the day the job happened to run.
+import { dutchDate } from '../../kernel/clock.js';
+import type { Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { AppendEvent } from '../timeline/repo.js';
+import { silenceOutcome } from './model.js';
+import { appendEvents, type RoundRow } from './repo.js';
+
+/**
+ * Close rounds whose term has ended: every unanswered party gets a silence answer as of
+ * the term end, the round closes with reason termEnded, and the timeline shows both.
+ * The rounds must be locked by the caller and be open. Works on rounds of any
+ * municipality (each row carries its own), in a handful of statements per batch.
+ */
+export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[], now: Date): Promise<void> {
+  if (!rounds.length) return;
+  const today = dutchDate(now);
+  const ids = rounds.map((r) => r.id);
+  const parties = await trx
+    .selectFrom('assessment_parties as p')
+    .select(['p.id', 'p.round_id', 'p.name', 'p.municipality_id', 'p.current_answer_id'])
+    .select((eb) =>
+      eb
+        .selectFrom('assessment_answers as a')
+        .select((e2) => e2.fn.max<number | null>('a.seq').as('n'))
+        .whereRef('a.party_id', '=', 'p.id')
+        .as('max_seq'),
+    )
+    .where('p.round_id', 'in', ids)
+    .execute();
+  const events: AppendEvent[] = [];
+  const silent: typeof parties = [];
+  for (const r of rounds) {
+    const mine = parties.filter((p) => p.round_id === r.id);
+    const outcome = silenceOutcome(
+      r.term_ends_on,
+      mine.filter((p) => p.current_answer_id !== null).map((p) => p.id),
+      mine.map((p) => p.id),
+      today,
+    );
+    if (!outcome) throw new Error(`round ${r.id} is not due: its term ends on ${r.term_ends_on}`);
+    const quiet = mine.filter((p) => outcome.partyIds.includes(p.id));
+    silent.push(...quiet);
+    const base = { municipalityId: r.municipality_id, caseId: r.case_id, actorId: null, at: now, visibility: 'shared' as const };
+    if (quiet.length) {
+      events.push({
+        ...base,
+        event: {
+          type: 'assessment.silence',
+          payload: { roundId: r.id, number: r.number, asOf: outcome.asOf, parties: quiet.map((p) => ({ id: p.id, name: p.name })) },
+        },
+      });
+    }
+    events.push({ ...base, event: { type: 'assessment.roundClosed', payload: { roundId: r.id, number: r.number, reason: 'termEnded' } } });
+  }
+  const termEnd = new Map(rounds.map((r) => [r.id, r.term_ends_on]));
+  for (let i = 0; i < silent.length; i += 500) {
+    await trx
+      .insertInto('assessment_answers')
+      .values(
+        silent.slice(i, i + 500).map((p) => ({
+          municipality_id: p.municipality_id,
+          round_id: p.round_id,
+          party_id: p.id,
+          seq: (p.max_seq ?? 0) + 1,
+          kind: 'silence' as const,
+          rules: '[]',
+          answered_at: now,
+          as_of: termEnd.get(p.round_id) as string,
+          answered_by: null,
+          answered_by_name: p.name,
+        })),
+      )
+      .execute();
+  }
+  if (silent.length) {
+    // Point each silent party at its silence answer (one statement for the batch).
+    await trx
+      .updateTable('assessment_parties as p')
+      .from('assessment_answers as a')
+      .set((eb) => ({ current_answer_id: eb.ref('a.id') }))
+      .whereRef('a.party_id', '=', 'p.id')
+      .where('a.kind', '=', 'silence')
+      .where('p.round_id', 'in', ids)
+      .where('p.current_answer_id', 'is', null)
+      .execute();
+  }
+  await trx
+    .updateTable('assessment_rounds')
+    .set({ closed_at: now, closed_reason: 'termEnded' })
+    .where('id', 'in', ids)
+    .where('closed_at', 'is', null)
+    .execute();
+  await appendEvents(trx, events);
+}
+
+/**
+ * One run of the job: close up to `limit` due rounds (open, term ended before today in
+ * the Netherlands), in batches of `batch` rounds per transaction. Rows are claimed with
+ * `for update skip locked`, so two runs at once (two servers) share the work and never
+ * close a round twice; a round an answer is being given on right now is skipped and
+ * left to that use-case, which closes it itself. This crosses municipalities, like the
+ * outbox worker, and therefore runs outside the tenant scope. Returns rounds closed.
+ */
+export async function closeDueRounds(deps: Deps, opts: { limit?: number; batch?: number } = {}): Promise<number> {
+  const limit = opts.limit ?? 1000;
+  const batch = Math.min(opts.batch ?? 200, limit);
+  let closed = 0;
+  while (closed < limit) {
+    const n = await deps.db.unsafeTransaction(async (trx) => {
+      const now = deps.clock.now();
+      const rounds = await trx
+        .selectFrom('assessment_rounds')
+        .selectAll()
+        .where('closed_at', 'is', null)
+        .where('term_ends_on', '<', dutchDate(now))
+        .orderBy('term_ends_on')
+        .orderBy('id')
+        .limit(Math.min(batch, limit - closed))
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      await closeRoundsBySilence(trx, rounds, now);
+      return rounds.length;
+    });
+    closed += n;
+    if (n === 0) break;
+  }
+  return closed;
+}
+
+export interface AssessmentWorker {
+  /** Run now and wait for it (tests, shutdown). */
+  runOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Run the silence job at start and then every `intervalMs` (default: every ten
+ * minutes; a term ends at the end of a day, so this is more than exact enough).
+ */
+export function startAssessmentWorker(deps: Deps, intervalMs = 600_000): AssessmentWorker {
+  let running: Promise<number> | null = null;
+  let stopped = false;
+  const run = (): Promise<number> => {
+    if (running) return running;
+    running = (async () => {
+      let total = 0;
+      for (;;) {
+        const n = await closeDueRounds(deps, { limit: 1000 });
+        total += n;
+        if (n < 1000 || stopped) return total;
+      }
+    })()
+      .catch((err) => {
+        console.error('assessments: silence job failed', err);
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  void run();
+  const timer = setInterval(() => {
+    if (!stopped) void run();
+  }, intervalMs);
+  timer.unref();
+  return {
+    runOnce: () => run(),
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { answerWindowOpen, type EarlierRound, latestPerParty, mayOpenRoundOn, partyKey, type RuleVersion, serialObjection } from './model.js';
+
+describe('on which cases a round may be opened', () => {
+  it.each([
+    ['submitted', false], // no director yet: intake first
+    ['intake', true],
+    ['planning', true],
+    ['executing', true],
+    ['closed', false], // nothing left to assess
+    ['withdrawn', false],
+  ] as const)('%s → %s', (status, allowed) => {
+    expect(mayOpenRoundOn(status)).toBe(allowed);
+  });
+});
+
+describe('when a party may still answer or amend', () => {
+  const open = { closedAt: null, termEndsOn: '2026-03-16' };
+  const closed = { closedAt: new Date('2026-03-10T10:00:00Z'), termEndsOn: '2026-03-16' };
+  it.each([
+    // [label, round, reopened until, today, open?]
+    ['an open round before its term end', open, null, '2026-03-10', true],
+    ['the last day of the term still counts', open, null, '2026-03-16', true],
+    ['the day after the term end (job not run yet)', open, null, '2026-03-17', false],
+    ['a round closed because everyone answered', closed, null, '2026-03-11', false],
+    ['reopened for this party by an admitted late objection', closed, '2026-03-20', '2026-03-20', true],
+    ['the reopening has ended', closed, '2026-03-20', '2026-03-23', false],
+  ] as const)('%s', (_label, round, reopened, today, expected) => {
+    expect(answerWindowOpen(round, reopened, today)).toBe(expected);
+  });
+});
+
+describe('one party across rounds', () => {
+  it('is the same department, or the same outside e-mail in any case', () => {
+    expect(partyKey({ kind: 'department', departmentId: 'd1', email: null })).toBe('department:d1');
+    expect(partyKey({ kind: 'outside', departmentId: null, email: ' Buur@Example.nl ' })).toBe(
+      partyKey({ kind: 'outside', departmentId: null, email: 'buur@example.nl' }),
+    );
+  });
+});
+
+describe('no serial objections (issue 3, part 3)', () => {
+  const v = (code: string, validFrom = '2020-01-01', validUntil: string | null = null): RuleVersion => ({ code, validFrom, validUntil });
+  const r1: EarlierRound = { roundId: 'r1', openedOn: '2026-03-02', termEndsOn: '2026-03-16', partyAsked: true, objectedCodes: [] };
+  it.each([
+    // [label, cited versions, earlier rounds, expected]
+    ['asked before, said yes, now objects with a rule that existed then: serial', [v('OP-4.12')], [r1], { roundId: 'r1', codes: ['OP-4.12'] }],
+    ['objected with the same rule before: an ordinary answer', [v('OP-4.12')], [{ ...r1, objectedCodes: ['OP-4.12'] }], null],
+    ['not asked in the earlier round: an ordinary answer', [v('OP-4.12')], [{ ...r1, partyAsked: false }], null],
+    ['the rule entered into force after the earlier round: an ordinary answer', [v('NEW-1', '2026-04-01')], [r1], null],
+    ['the rule entered into force on the last day of the earlier term: serial', [v('NEW-1', '2026-03-16')], [r1], { roundId: 'r1', codes: ['NEW-1'] }],
+    ['the rule had expired before the earlier round: an ordinary answer', [v('OLD-1', '2020-01-01', '2026-03-01')], [r1], null],
+    [
+      'a newer version of a rule that was citable then counts as the same rule',
+      [v('OP-4.12', '2020-01-01', '2026-03-31'), v('OP-4.12', '2026-04-01')],
+      [r1],
+      { roundId: 'r1', codes: ['OP-4.12'] },
+    ],
+    ['only the rules it could have raised are named', [v('OP-4.12'), v('NEW-1', '2026-04-01')], [r1], { roundId: 'r1', codes: ['OP-4.12'] }],
+    [
+      'one of two rules was raised before, the other not: serial for the other',
+      [v('OP-4.12'), v('APV-2:48')],
+      [{ ...r1, objectedCodes: ['OP-4.12'] }],
+      { roundId: 'r1', codes: ['APV-2:48'] },
+    ],
+    ['no earlier round on the same proposal', [v('OP-4.12')], [], null],
+    [
+      'the earliest round where it could have been raised is named',
+      [v('OP-4.12')],
+      [{ ...r1, roundId: 'r2', openedOn: '2026-04-01', termEndsOn: '2026-04-15' }, r1],
+      { roundId: 'r1', codes: ['OP-4.12'] },
+    ],
+  ] as const)('%s', (_label, cited, earlier, expected) => {
+    expect(serialObjection(cited, earlier)).toEqual(expected);
+  });
+});
+
+describe('one consolidated outcome per party', () => {
+  it('takes each party’s answer in the latest round in which it has one', () => {
+    const out = latestPerParty([
+      { partyKey: 'department:ro', roundNumber: 1, kind: 'objection' },
+      { partyKey: 'department:oov', roundNumber: 1, kind: 'yesWithConditions' },
+      { partyKey: 'department:ro', roundNumber: 2, kind: 'yesWithConditions' },
+    ]);
+    expect(out).toEqual([
+      { partyKey: 'department:oov', roundNumber: 1, kind: 'yesWithConditions' },
+      { partyKey: 'department:ro', roundNumber: 2, kind: 'yesWithConditions' },
+    ]);
+  });
+});

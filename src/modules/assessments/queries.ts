@@ -1,0 +1,365 @@
+// Reading the assessment: a case's rounds with their parties and answers, the
+// consolidated outcome per party (issue 3, part 3), and the specialist's inbox (part 7).
+import { dutchDate } from '../../kernel/clock.js';
+import { notFound } from '../../kernel/errors.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { findCase } from '../cases/repo.js';
+import { forPolicy } from '../cases/service.js';
+import type { Actor } from '../identity/model.js';
+import { loadMandates } from '../mandates/repo.js';
+import { latestPerParty, partyKey } from './model.js';
+import { assessmentPolicy, authorizeAssessment, type PartyAbilities, partyAbilities } from './policy.js';
+import { answersByIds, type CitedRuleSnapshot, latestLateObjections, overrulesOfAnswers, partiesOfRounds, roundsOfCase } from './repo.js';
+
+export interface OverruleView {
+  reason: string;
+  by: { name: string };
+  mandateIds: string[];
+  at: Date;
+}
+
+export interface AnswerView {
+  kind: 'yes' | 'yesWithConditions' | 'objection' | 'silence';
+  conditions: string | null;
+  rules: CitedRuleSnapshot[];
+  whyApplies: string | null;
+  howItCouldBeDone: string | null;
+  answeredAt: Date;
+  asOf: string;
+  answeredBy: { name: string };
+  late: boolean;
+  amendments: number;
+  overrule: OverruleView | null;
+}
+
+export interface PartyView {
+  id: string;
+  kind: 'department' | 'outside';
+  departmentId: string | null;
+  name: string;
+  email: string | null;
+  organisation: string | null;
+  answer: AnswerView | null;
+  lateObjection: { id: string; status: 'pending' | 'admitted' | 'setAside' } | null;
+  reopenedUntil: string | null;
+  abilities: PartyAbilities;
+}
+
+export interface RoundView {
+  id: string;
+  number: number;
+  proposal: string;
+  openedOn: string;
+  termEndsOn: string;
+  termWorkingDays: number;
+  closedAt: Date | null;
+  closedReason: 'allAnswered' | 'termEnded' | null;
+  status: 'open' | 'closed';
+  sameProposalAs: string | null;
+  parties: PartyView[];
+  abilities: { openFollowUp: boolean };
+}
+
+export interface OutcomeItem {
+  roundId: string;
+  roundNumber: number;
+  partyId: string;
+  partyName: string;
+  answer: AnswerView;
+}
+
+/** The rounds of a case as `actor` may see them. The initiator sees closed rounds only, without e-mail addresses. */
+export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: string): Promise<RoundView[]> {
+  const mId = c.municipality_id;
+  const internal = assessmentPolicy.viewInternal(actor, forPolicy(c));
+  const rounds = (await roundsOfCase(trx, mId, c.id)).filter((r) => internal || r.closed_at !== null);
+  const parties = await partiesOfRounds(
+    trx,
+    mId,
+    rounds.map((r) => r.id),
+  );
+  const answers = await answersByIds(
+    trx,
+    mId,
+    parties.flatMap((p) => (p.current_answer_id ? [p.current_answer_id] : [])),
+  );
+  const overrules = await overrulesOfAnswers(
+    trx,
+    mId,
+    answers.map((a) => a.id),
+  );
+  const late = internal
+    ? await latestLateObjections(
+        trx,
+        mId,
+        parties.map((p) => p.id),
+      )
+    : new Map();
+  const mandates = internal && assessmentPolicy.overrule(actor, forPolicy(c)) ? await loadMandates(trx, mId) : [];
+  const openFollowUp = assessmentPolicy.openRound(actor, forPolicy(c));
+  return rounds.map((r) => ({
+    id: r.id,
+    number: r.number,
+    proposal: r.proposal,
+    openedOn: r.opened_on,
+    termEndsOn: r.term_ends_on,
+    termWorkingDays: r.term_working_days,
+    closedAt: r.closed_at,
+    closedReason: r.closed_reason,
+    status: r.closed_at === null ? 'open' : 'closed',
+    sameProposalAs: r.same_proposal_as,
+    abilities: { openFollowUp },
+    parties: parties
+      .filter((p) => p.round_id === r.id)
+      .map((p): PartyView => {
+        const a = answers.find((x) => x.id === p.current_answer_id);
+        const o = a && overrules.find((x) => x.answer_id === a.id);
+        const lo = late.get(p.id);
+        const answer: AnswerView | null = a
+          ? {
+              kind: a.kind,
+              conditions: a.conditions,
+              rules: a.rules,
+              whyApplies: a.why_applies,
+              howItCouldBeDone: a.how_it_could_be_done,
+              answeredAt: a.answered_at,
+              asOf: a.as_of,
+              answeredBy: { name: a.answered_by_name },
+              late: a.late,
+              amendments: a.seq - 1,
+              overrule: o ? { reason: o.reason, by: { name: o.by_name }, mandateIds: o.mandate_ids, at: o.created_at } : null,
+            }
+          : null;
+        return {
+          id: p.id,
+          kind: p.kind,
+          departmentId: p.department_id,
+          name: p.name,
+          email: internal ? p.email : null,
+          organisation: p.organisation,
+          answer,
+          lateObjection: lo ? { id: lo.id, status: lo.status } : null,
+          reopenedUntil: p.reopened_until,
+          abilities: partyAbilities(
+            actor,
+            forPolicy(c),
+            {
+              party: { municipalityId: mId, kind: p.kind, departmentId: p.department_id, reopenedUntil: p.reopened_until },
+              round: { closedAt: r.closed_at, termEndsOn: r.term_ends_on },
+              answer: a ? { kind: a.kind, rules: a.rules, overruled: Boolean(o) } : null,
+              latePending: lo?.status === 'pending',
+            },
+            mandates,
+            today,
+          ),
+        };
+      }),
+  }));
+}
+
+/** Every condition and every objection, one answer per party: its latest round's. */
+export function consolidatedOutcome(rounds: readonly RoundView[]): { conditions: OutcomeItem[]; objections: OutcomeItem[] } {
+  const items = rounds.flatMap((r) =>
+    r.parties.flatMap((p) =>
+      p.answer ? [{ roundId: r.id, roundNumber: r.number, partyId: p.id, partyName: p.name, answer: p.answer, partyKey: partyKey(p) }] : [],
+    ),
+  );
+  const latest = latestPerParty(items).map(({ partyKey: _k, ...rest }) => rest);
+  return {
+    conditions: latest.filter((i) => i.answer.kind === 'yesWithConditions'),
+    objections: latest.filter((i) => i.answer.kind === 'objection'),
+  };
+}
+
+export async function getCaseAssessment(ctx: Ctx, caseId: string) {
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const c = await findCase(trx, mId, caseId);
+    if (!c || !assessmentPolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
+    const rounds = await roundViews(trx, ctx.actor, c, dutchDate(ctx.clock.now()));
+    // Late objections are internal: the initiator sees the outcome, not the procedure.
+    const late = assessmentPolicy.viewInternal(ctx.actor, forPolicy(c)) ? await lateObjectionRows(trx, mId, { caseId: c.id }) : [];
+    return { c, rounds, outcome: consolidatedOutcome(rounds), late };
+  });
+}
+
+/** One party as the actor sees it (the answer of PUT answer and POST overrule). */
+export async function getPartyView(ctx: Ctx, partyId: string): Promise<PartyView> {
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const p = await trx
+      .selectFrom('assessment_parties as p')
+      .innerJoin('assessment_rounds as r', 'r.id', 'p.round_id')
+      .select('r.case_id')
+      .where('p.municipality_id', '=', mId)
+      .where('p.id', '=', partyId)
+      .executeTakeFirst();
+    const c = p && (await findCase(trx, mId, p.case_id));
+    if (!c) throw notFound('assessment party');
+    const rounds = await roundViews(trx, ctx.actor, c, dutchDate(ctx.clock.now()));
+    const party = rounds.flatMap((r) => r.parties).find((x) => x.id === partyId);
+    if (!party) throw notFound('assessment party');
+    return party;
+  });
+}
+
+/** A specialist's inbox: the requests to their department, open rounds first, then by term end. */
+export async function assessmentRequests(ctx: Ctx) {
+  authorizeAssessment(assessmentPolicy.inbox(ctx.actor));
+  const mId = ctx.actor.municipalityId;
+  const dept = ctx.actor.departmentId;
+  if (!dept) return [];
+  return ctx.db.tenant(mId, async (trx) => {
+    const rows = await trx
+      .selectFrom('assessment_parties as p')
+      .innerJoin('assessment_rounds as r', 'r.id', 'p.round_id')
+      .innerJoin('cases as c', 'c.id', 'r.case_id')
+      .select([
+        'p.id as party_id',
+        'p.current_answer_id',
+        'p.reopened_until',
+        'r.id as round_id',
+        'r.number as round_number',
+        'r.proposal',
+        'r.term_ends_on',
+        'r.closed_at',
+        'c.id as case_id',
+        'c.reference',
+        'c.title',
+      ])
+      .where('p.municipality_id', '=', mId)
+      .where('p.kind', '=', 'department')
+      .where('p.department_id', '=', dept)
+      .orderBy((eb) => eb.case().when('r.closed_at', 'is', null).then(0).else(1).end())
+      .orderBy('r.term_ends_on')
+      .orderBy('r.id')
+      .limit(500)
+      .execute();
+    return rows.map((r) => ({
+      partyId: r.party_id,
+      roundId: r.round_id,
+      caseId: r.case_id,
+      caseReference: r.reference,
+      caseTitle: r.title,
+      proposal: r.proposal,
+      termEndsOn: r.term_ends_on,
+      roundNumber: r.round_number,
+      status: r.closed_at === null ? ('open' as const) : ('closed' as const),
+      answered: r.current_answer_id !== null,
+      reopenedUntil: r.reopened_until,
+    }));
+  });
+}
+
+/** Late objections with what the list and the case page show about them. */
+export function lateObjectionRows(trx: Tx, mId: string, o: { status?: 'pending' | 'admitted' | 'setAside'; directorId?: string; caseId?: string }) {
+  let q = trx
+    .selectFrom('late_objections as l')
+    .innerJoin('cases as c', 'c.id', 'l.case_id')
+    .innerJoin('assessment_rounds as r', 'r.id', 'l.round_id')
+    .innerJoin('assessment_parties as p', 'p.id', 'l.party_id')
+    .innerJoin('assessment_answers as a', 'a.id', 'l.answer_id')
+    .leftJoin('assessment_rounds as sr', 'sr.id', 'l.serial_of_round_id')
+    .leftJoin('users as d', 'd.id', 'l.decided_by')
+    .selectAll('l')
+    .select([
+      'c.reference as case_reference',
+      'c.title as case_title',
+      'r.number as round_number',
+      'p.name as party_name',
+      'sr.number as serial_of_round_number',
+      'a.rules',
+      'a.why_applies',
+      'a.how_it_could_be_done',
+      'a.answered_at',
+      'a.answered_by_name',
+      'd.name as decided_by_name',
+    ])
+    .where('l.municipality_id', '=', mId)
+    .orderBy('l.created_at', 'desc')
+    .orderBy('l.id')
+    .limit(500);
+  if (o.status) q = q.where('l.status', '=', o.status);
+  if (o.directorId) q = q.where('c.director_id', '=', o.directorId);
+  if (o.caseId) q = q.where('l.case_id', '=', o.caseId);
+  return q.execute();
+}
+export type LateObjectionListRow = Awaited<ReturnType<typeof lateObjectionRows>>[number];
+
+/**
+ * The assessment of a case for the dossier PDF, inside the caller's read transaction:
+ * every round with, per party, its current answer and overrule, and the case's late
+ * objections. A staff view (the dossier is for staff); no abilities.
+ */
+export async function caseAssessmentForDossier(trx: Tx, municipalityId: string, caseId: string) {
+  const rounds = await roundsOfCase(trx, municipalityId, caseId);
+  const parties = await partiesOfRounds(
+    trx,
+    municipalityId,
+    rounds.map((r) => r.id),
+  );
+  const answers = await answersByIds(
+    trx,
+    municipalityId,
+    parties.flatMap((p) => (p.current_answer_id ? [p.current_answer_id] : [])),
+  );
+  const overrules = await overrulesOfAnswers(
+    trx,
+    municipalityId,
+    answers.map((a) => a.id),
+  );
+  const late = await lateObjectionRows(trx, municipalityId, { caseId });
+  return {
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      number: r.number,
+      proposal: r.proposal,
+      openedOn: r.opened_on,
+      termEndsOn: r.term_ends_on,
+      closedAt: r.closed_at,
+      closedReason: r.closed_reason,
+      sameProposalAs: r.same_proposal_as,
+      parties: parties
+        .filter((p) => p.round_id === r.id)
+        .map((p) => {
+          const a = answers.find((x) => x.id === p.current_answer_id);
+          const o = a && overrules.find((x) => x.answer_id === a.id);
+          return {
+            id: p.id,
+            kind: p.kind,
+            departmentId: p.department_id,
+            name: p.name,
+            organisation: p.organisation,
+            answer: a
+              ? {
+                  kind: a.kind,
+                  conditions: a.conditions,
+                  rules: a.rules,
+                  whyApplies: a.why_applies,
+                  howItCouldBeDone: a.how_it_could_be_done,
+                  answeredAt: a.answered_at,
+                  answeredByName: a.answered_by_name,
+                  late: a.late,
+                  asOf: a.as_of,
+                  amendments: a.seq - 1,
+                  overrule: o ? { reason: o.reason, overruledByName: o.by_name, mandateIds: o.mandate_ids, createdAt: o.created_at } : null,
+                }
+              : null,
+          };
+        }),
+    })),
+    lateObjections: late.map((l) => ({
+      partyName: l.party_name,
+      roundNumber: l.round_number,
+      cause: l.cause,
+      status: l.status,
+      decidedByName: l.decided_by_name,
+      decidedAt: l.decided_at,
+      decisionReason: l.decision_reason,
+      createdAt: l.created_at,
+      answer: { rules: l.rules, whyApplies: l.why_applies, howItCouldBeDone: l.how_it_could_be_done },
+    })),
+  };
+}

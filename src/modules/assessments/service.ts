@@ -1,0 +1,288 @@
+// Assessment use-cases (issue 3, part 2): opening a round and answering it, by a
+// specialist of the asked department or by an outside party through its one-time
+// link. One transaction each; the rows changed are locked; every change appends an
+// event and mail goes to the outbox in the same transaction.
+import type { IsoDate } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
+import { AppError, conflict, forbidden, notFound } from '../../kernel/errors.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { authorizeCase } from '../cases/policy.js';
+import { findCase } from '../cases/repo.js';
+import { forPolicy, loadForChange } from '../cases/service.js';
+import { newToken, sha256 } from '../identity/secrets.js';
+import { mails } from '../notifications/mails.js';
+import { calendarOf, getMunicipality } from '../organisation/repo.js';
+import { appendEvent } from '../timeline/repo.js';
+import { type Answer, roundTermEnd } from './model.js';
+import { assessmentPolicy } from './policy.js';
+import { answersByIds, findParty, findPartyByTokenHash, findRound, nextRoundNumber, type PartyRow, type RoundRow, specialistsOf, UUID } from './repo.js';
+import { type SubmitOutcome, submitAnswer } from './submit.js';
+
+export interface OutsidePartyInput {
+  name: string;
+  email: string;
+  organisation?: string | null;
+}
+
+export interface OpenRound {
+  caseId: string;
+  proposal: string;
+  departmentIds: string[];
+  outsideParties: OutsidePartyInput[];
+  /** default 10 working days (issue 3, part 2) */
+  termWorkingDays?: number;
+  sameProposalAs?: string | null;
+}
+
+export const DEFAULT_TERM_WORKING_DAYS = 10;
+const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zaken/${caseId}`;
+export const outsideLink = (deps: Deps, token: string) => `${deps.config.publicUrl}/toets/${token}`;
+
+/** Everything wrong with a new round, all at once, before anything is written. */
+function roundProblems(o: OpenRound) {
+  const problems: { field: string; key: string }[] = [];
+  if (!o.proposal.trim()) problems.push({ field: 'proposal', key: 'error.required' });
+  if (o.departmentIds.length + o.outsideParties.length === 0) problems.push({ field: 'departmentIds', key: 'error.roundNeedsParty' });
+  o.departmentIds.forEach((d, i) => {
+    if (o.departmentIds.indexOf(d) !== i) problems.push({ field: `departmentIds.${i}`, key: 'error.duplicateParty' });
+  });
+  const emails = o.outsideParties.map((p) => p.email.trim().toLowerCase());
+  o.outsideParties.forEach((p, i) => {
+    if (!p.name.trim()) problems.push({ field: `outsideParties.${i}.name`, key: 'error.required' });
+    if (emails.indexOf(emails[i] as string) !== i) problems.push({ field: `outsideParties.${i}.email`, key: 'error.duplicateParty' });
+  });
+  return problems;
+}
+
+/**
+ * Open a round on a case (issue 3, part 2): the case's director or a coordinator, on a
+ * case in intake, planning or executing. The term ends `termWorkingDays` working days
+ * after today on the municipality's calendar. Specialists of each asked department and
+ * every outside party (with its one-time link) are told by mail.
+ */
+export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<RoundRow> {
+  const mId = ctx.actor.municipalityId;
+  const days = o.termWorkingDays ?? DEFAULT_TERM_WORKING_DAYS;
+  return ctx.db.tenant(mId, async (trx) => {
+    const c = await loadForChange(trx, ctx, o.caseId);
+    authorizeCase(ctx.actor, 'view', forPolicy(c));
+    if (!assessmentPolicy.openRound(ctx.actor, forPolicy(c))) {
+      const mayManage = (ctx.actor.role === 'director' && ctx.actor.userId === c.director_id) || ctx.actor.role === 'coordinator';
+      throw mayManage ? conflict('error.roundCaseStatus') : forbidden();
+    }
+    const problems = roundProblems(o);
+    if (o.departmentIds.length) {
+      const found = await trx.selectFrom('departments').select(['id', 'name']).where('municipality_id', '=', mId).where('id', 'in', o.departmentIds).execute();
+      if (found.length !== new Set(o.departmentIds).size) problems.push({ field: 'departmentIds', key: 'error.unknownDepartment' });
+    }
+    if (o.sameProposalAs) {
+      const earlier = UUID.test(o.sameProposalAs) ? await findRound(trx, mId, o.sameProposalAs) : undefined;
+      if (!earlier || earlier.case_id !== c.id) problems.push({ field: 'sameProposalAs', key: 'error.unknownRound' });
+    }
+    if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
+
+    const m = await getMunicipality(trx, mId);
+    const now = ctx.clock.now();
+    const openedOn = dutchDate(now);
+    const termEndsOn = roundTermEnd(calendarOf(m), openedOn, days);
+    const round = await trx
+      .insertInto('assessment_rounds')
+      .values({
+        municipality_id: mId,
+        case_id: c.id,
+        number: await nextRoundNumber(trx, mId, c.id),
+        proposal: o.proposal.trim(),
+        same_proposal_as: o.sameProposalAs ?? null,
+        opened_on: openedOn,
+        term_working_days: days,
+        term_ends_on: termEndsOn,
+        opened_by: ctx.actor.userId,
+        opened_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const departments = o.departmentIds.length
+      ? await trx.selectFrom('departments').select(['id', 'name']).where('municipality_id', '=', mId).where('id', 'in', o.departmentIds).execute()
+      : [];
+    const tokens = o.outsideParties.map(() => `${mId}.${newToken()}`);
+    const parties = await trx
+      .insertInto('assessment_parties')
+      .values([
+        ...departments.map((d) => ({ municipality_id: mId, round_id: round.id, kind: 'department' as const, department_id: d.id, name: d.name })),
+        ...o.outsideParties.map((p, i) => ({
+          municipality_id: mId,
+          round_id: round.id,
+          kind: 'outside' as const,
+          name: p.name.trim(),
+          email: p.email.trim().toLowerCase(),
+          organisation: p.organisation?.trim() || null,
+          link_token_hash: sha256(tokens[i] as string),
+        })),
+      ])
+      .returningAll()
+      .execute();
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      at: now,
+      visibility: 'shared',
+      event: {
+        type: 'assessment.roundOpened',
+        payload: {
+          roundId: round.id,
+          number: round.number,
+          proposal: round.proposal,
+          termEndsOn,
+          sameProposalAs: round.same_proposal_as,
+          parties: parties.map((p) => ({ id: p.id, kind: p.kind, name: p.name })),
+        },
+      },
+    });
+    const text = { reference: c.reference, title: c.title, proposal: round.proposal, termEndsOn, municipality: m.name };
+    for (const s of await specialistsOf(trx, mId, o.departmentIds)) {
+      await enqueueMail(trx, {
+        municipalityId: mId,
+        to: s.email,
+        ...mails.assessmentRequested(s.locale, { ...text, name: s.name, link: staffLink(ctx, c.id) }),
+      });
+    }
+    for (const [i, p] of o.outsideParties.entries()) {
+      await enqueueMail(trx, {
+        municipalityId: mId,
+        to: p.email.trim(),
+        ...mails.assessmentRequestedOutside('nl', { ...text, name: p.name.trim(), link: outsideLink(ctx, tokens[i] as string) }),
+      });
+    }
+    return round;
+  });
+}
+
+export interface AnswerInput extends Answer {}
+
+/**
+ * Load and lock what an answer needs: the round first, then the party (the order the
+ * silence job uses, so the two never deadlock), and the case.
+ */
+async function lockForAnswer(trx: Tx, mId: string, found: PartyRow): Promise<{ round: RoundRow; party: PartyRow; c: CaseRow; m: MunicipalityRow }> {
+  const round = await findRound(trx, mId, found.round_id, true);
+  const party = round && (await findParty(trx, mId, found.id, true));
+  const c = round && (await findCase(trx, mId, round.case_id));
+  if (!round || !party || !c) throw notFound('assessment');
+  return { round, party, c, m: await getMunicipality(trx, mId) };
+}
+
+/**
+ * A specialist of the asked department answers for it (issue 3, part 2). Amendable
+ * while the window is open; afterwards an objection becomes a late objection and
+ * anything else is refused (409).
+ */
+export async function answerAsDepartment(ctx: Ctx, o: { partyId: string; answer: AnswerInput }): Promise<SubmitOutcome> {
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    // Not locked yet: the round is locked first (as the silence job does), then the party.
+    const found = await findParty(trx, mId, o.partyId);
+    if (!found) throw notFound('assessment party');
+    const { round, party, c, m } = await lockForAnswer(trx, mId, found);
+    authorizeCase(ctx.actor, 'view', forPolicy(c));
+    if (
+      !assessmentPolicy.answerFor(ctx.actor, { municipalityId: mId, kind: party.kind, departmentId: party.department_id, reopenedUntil: party.reopened_until })
+    ) {
+      throw forbidden('error.notYourDepartment');
+    }
+    return submitAnswer(trx, ctx, { m, c, round, party, answer: o.answer, by: { userId: ctx.actor.userId, name: ctx.actor.name } });
+  });
+}
+
+// ---- the outside party's one-time link ----------------------------------------------
+
+/**
+ * A link token is `<municipality id>.<random>`: the look-up runs inside that
+ * municipality's row-level security, so a token edited to point at another
+ * municipality is simply not found (404). Only the token's SHA-256 is stored.
+ */
+function parseToken(token: string): { mId: string; hash: string } {
+  const dot = token.indexOf('.');
+  const mId = token.slice(0, dot);
+  if (dot < 0 || !UUID.test(mId) || token.length - dot < 20) throw notFound('link');
+  return { mId, hash: sha256(token) };
+}
+
+export interface LinkState {
+  m: MunicipalityRow;
+  c: CaseRow;
+  round: RoundRow;
+  party: PartyRow;
+  today: IsoDate;
+}
+
+async function withLink<T>(deps: Deps, token: string, fn: (trx: Tx, s: LinkState) => Promise<T>): Promise<T> {
+  const { mId, hash } = parseToken(token);
+  return deps.db.tenant(mId, async (trx) => {
+    const found = await findPartyByTokenHash(trx, mId, hash);
+    if (!found) throw notFound('link');
+    const { round, party, c, m } = await lockForAnswer(trx, mId, found);
+    const today = dutchDate(deps.clock.now());
+    return fn(trx, { m, c, round, party, today });
+  });
+}
+
+/**
+ * Whether the link still works (issue 3, part 2): for the answer and amendments while
+ * the window is open, and after that once, for a late objection, while the case is
+ * still being worked on. Past that it has expired (410).
+ */
+export function linkUsable(s: Pick<LinkState, 'c' | 'round' | 'party' | 'today'>): 'answer' | 'lateObjection' | 'expired' {
+  const { round, party, today } = s;
+  const termPassed = round.closed_at !== null || today > round.term_ends_on;
+  if (party.reopened_until !== null && today <= party.reopened_until) return 'answer';
+  if (!termPassed) return 'answer';
+  if (party.link_late_used || s.c.status === 'closed' || s.c.status === 'withdrawn') return 'expired';
+  return 'lateObjection';
+}
+
+const expired = () => new AppError(410, 'gone', 'error.linkExpired');
+
+/** What the outside party's page shows: the question, its current answer and the rules it may cite today. */
+async function linkData(trx: Tx, s: LinkState, may: 'answer' | 'lateObjection' | 'none') {
+  const party = (await findParty(trx, s.m.id, s.party.id)) as PartyRow;
+  const [answer] = await answersByIds(trx, s.m.id, party.current_answer_id ? [party.current_answer_id] : []);
+  const rules = await trx
+    .selectFrom('rules')
+    .select(['id', 'code', 'title', 'legal_source', 'domain', 'strict'])
+    .where('municipality_id', '=', s.m.id)
+    .where('valid_from', '<=', s.today)
+    .where((eb) => eb.or([eb('valid_until', 'is', null), eb('valid_until', '>=', s.today)]))
+    .orderBy('code')
+    .execute();
+  return { ...s, party, may, answer: answer ?? null, rules };
+}
+export type LinkData = Awaited<ReturnType<typeof linkData>>;
+
+export async function readAssessmentLink(deps: Deps, token: string): Promise<LinkData> {
+  return withLink(deps, token, async (trx, s) => {
+    const usable = linkUsable(s);
+    if (usable === 'expired') throw expired();
+    return linkData(trx, s, usable);
+  });
+}
+
+/**
+ * The outside party answers through its link: the same rules as a specialist's answer.
+ * After the round closed, its one late objection uses the link up.
+ */
+export async function answerViaLink(deps: Deps, token: string, answer: AnswerInput): Promise<{ out: SubmitOutcome; view: LinkData }> {
+  return withLink(deps, token, async (trx, s) => {
+    if (linkUsable(s) === 'expired') throw expired();
+    const out = await submitAnswer(trx, deps, { ...s, answer, by: { userId: null, name: s.party.name } });
+    if (out.outcome === 'late' && out.cause === 'afterClose') {
+      await trx.updateTable('assessment_parties').set({ link_late_used: true }).where('municipality_id', '=', s.m.id).where('id', '=', s.party.id).execute();
+    }
+    const after = { ...s, party: (await findParty(trx, s.m.id, s.party.id)) as PartyRow, round: (await findRound(trx, s.m.id, s.round.id)) as RoundRow };
+    const usable = linkUsable(after);
+    return { out, view: await linkData(trx, after, usable === 'expired' ? 'none' : usable) };
+  });
+}

@@ -1,0 +1,238 @@
+// Recording one answer, shared by the specialist's and the outside party's route: the
+// checks of issue 3 part 2 (what an answer needs, the term), part 3 (late and serial
+// objections go to the coordinator) and closing the round once everyone answered.
+import { dutchDate } from '../../kernel/clock.js';
+import { AppError, conflict } from '../../kernel/errors.js';
+import type { Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { mails } from '../notifications/mails.js';
+import { findRulesByIds, versionsOf } from '../rules/repo.js';
+import { appendEvent } from '../timeline/repo.js';
+import { closeRoundsBySilence } from './jobs.js';
+import { type Answer, answerProblems, answerWindowOpen, type EarlierRound, partyKey, serialObjection } from './model.js';
+import {
+  activeCoordinators,
+  answersByIds,
+  type CitedRuleSnapshot,
+  findParty,
+  findRound,
+  insertAnswer,
+  nextAnswerSeq,
+  type PartyRow,
+  partiesOfRounds,
+  pendingLateObjection,
+  type RoundRow,
+  setCurrentAnswer,
+  UUID,
+} from './repo.js';
+
+export type SubmitOutcome =
+  | { outcome: 'answered'; partyId: string; answerId: string }
+  | { outcome: 'late'; partyId: string; lateObjectionId: string; cause: 'afterClose' | 'serial' };
+
+export interface Submit {
+  m: MunicipalityRow;
+  c: CaseRow;
+  round: RoundRow;
+  party: PartyRow;
+  answer: Answer;
+  by: { userId: string | null; name: string };
+}
+
+const text = (s: string | null | undefined) => s?.trim() || null;
+
+/** The rounds before `round` on the same proposal, following sameProposalAs back. */
+async function earlierRoundsOnSameProposal(trx: Tx, mId: string, round: RoundRow): Promise<RoundRow[]> {
+  const chain: RoundRow[] = [];
+  let id = round.same_proposal_as;
+  while (id && chain.length < 50) {
+    const r = await findRound(trx, mId, id);
+    if (!r) break;
+    chain.push(r);
+    id = r.same_proposal_as;
+  }
+  return chain;
+}
+
+/** What the serial-objection rule needs about each earlier round (model.serialObjection). */
+async function earlierFor(trx: Tx, mId: string, rounds: RoundRow[], party: PartyRow): Promise<EarlierRound[]> {
+  const key = partyKey({ kind: party.kind, departmentId: party.department_id, email: party.email });
+  const parties = await partiesOfRounds(
+    trx,
+    mId,
+    rounds.map((r) => r.id),
+  );
+  const same = parties.filter((p) => partyKey({ kind: p.kind, departmentId: p.department_id, email: p.email }) === key);
+  const answers = await answersByIds(
+    trx,
+    mId,
+    same.flatMap((p) => (p.current_answer_id ? [p.current_answer_id] : [])),
+  );
+  return rounds.map((r) => {
+    const p = same.find((x) => x.round_id === r.id);
+    const a = p && answers.find((x) => x.id === p.current_answer_id);
+    return {
+      roundId: r.id,
+      openedOn: r.opened_on,
+      termEndsOn: r.term_ends_on,
+      partyAsked: Boolean(p),
+      objectedCodes: a?.kind === 'objection' ? a.rules.map((x) => x.code) : [],
+    };
+  });
+}
+
+export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<SubmitOutcome> {
+  const mId = s.m.id;
+  const now = deps.clock.now();
+  const today = dutchDate(now);
+  let round = s.round;
+  // A term that has passed while the job has not run yet: close the round first, as of
+  // its term end, exactly as the job would have (the round row is locked).
+  if (round.closed_at === null && today > round.term_ends_on) {
+    await closeRoundsBySilence(trx, [round], now);
+    round = (await findRound(trx, mId, round.id, true)) as RoundRow;
+  }
+  const ruleIds = (s.answer.ruleIds ?? []).filter((id) => UUID.test(id));
+  const found = await findRulesByIds(trx, mId, ruleIds);
+  const problems = answerProblems(s.answer, found, today);
+  if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
+  const cited: CitedRuleSnapshot[] =
+    s.answer.kind === 'objection'
+      ? ruleIds
+          .map((id) => found.find((r) => r.id === id))
+          .flatMap((r) => (r ? [{ id: r.id, code: r.code, title: r.title, legalSource: r.legalSource, domain: r.domain, strict: r.strict }] : []))
+      : [];
+  // Re-read: closing the round above may have given this party its silence answer.
+  const party = (await findParty(trx, mId, s.party.id, true)) as PartyRow;
+  const open = answerWindowOpen({ closedAt: round.closed_at, termEndsOn: round.term_ends_on }, party.reopened_until, today);
+
+  let late: { cause: 'afterClose' | 'serial'; serialOf: string | null } | null = null;
+  if (!open) {
+    if (s.answer.kind !== 'objection') throw conflict('error.roundClosed');
+    late = { cause: 'afterClose', serialOf: null };
+  } else if (s.answer.kind === 'objection' && round.same_proposal_as) {
+    const earlier = await earlierFor(trx, mId, await earlierRoundsOnSameProposal(trx, mId, round), party);
+    const serial = serialObjection(await versionsOf(trx, mId, [...new Set(cited.map((r) => r.code))]), earlier);
+    if (serial) late = { cause: 'serial', serialOf: serial.roundId };
+  }
+  if (late && (await pendingLateObjection(trx, mId, party.id))) throw conflict('error.latePending');
+
+  const row = await insertAnswer(trx, {
+    municipality_id: mId,
+    round_id: round.id,
+    party_id: party.id,
+    seq: await nextAnswerSeq(trx, mId, party.id),
+    kind: s.answer.kind,
+    conditions: s.answer.kind === 'yesWithConditions' ? text(s.answer.conditions) : null,
+    rules: JSON.stringify(cited),
+    why_applies: s.answer.kind === 'objection' ? text(s.answer.whyApplies) : null,
+    how_it_could_be_done: s.answer.kind === 'objection' ? text(s.answer.howItCouldBeDone) : null,
+    answered_at: now,
+    as_of: today,
+    answered_by: s.by.userId,
+    answered_by_name: s.by.name,
+    late: late !== null,
+  });
+  const ruleCodes = cited.map((r) => r.code);
+
+  if (late) {
+    // Issue 3 part 3: recorded as late, pending; the director and coordinators are told.
+    const lo = await trx
+      .insertInto('late_objections')
+      .values({
+        municipality_id: mId,
+        case_id: s.c.id,
+        round_id: round.id,
+        party_id: party.id,
+        answer_id: row.id,
+        cause: late.cause,
+        serial_of_round_id: late.serialOf,
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: s.c.id,
+      actorId: s.by.userId,
+      at: now,
+      visibility: 'internal',
+      event: {
+        type: 'assessment.lateObjection',
+        payload: { lateObjectionId: lo.id, roundId: round.id, partyId: party.id, partyName: party.name, cause: late.cause, ruleCodes },
+      },
+    });
+    const director = s.c.director_id
+      ? await trx
+          .selectFrom('users')
+          .select(['id', 'name', 'email', 'locale'])
+          .where('municipality_id', '=', mId)
+          .where('id', '=', s.c.director_id)
+          .executeTakeFirst()
+      : undefined;
+    const told = [...(director ? [director] : []), ...(await activeCoordinators(trx, mId))];
+    for (const u of told) {
+      await enqueueMail(trx, {
+        municipalityId: mId,
+        to: u.email,
+        ...lateMail(u, s, late.cause, deps),
+      });
+    }
+    return { outcome: 'late', partyId: party.id, lateObjectionId: lo.id, cause: late.cause };
+  }
+
+  const amendment = party.current_answer_id !== null;
+  await setCurrentAnswer(trx, mId, party.id, row.id);
+  await appendEvent(trx, {
+    municipalityId: mId,
+    caseId: s.c.id,
+    actorId: s.by.userId,
+    at: now,
+    visibility: 'internal',
+    event: { type: 'assessment.answered', payload: { roundId: round.id, partyId: party.id, partyName: party.name, kind: s.answer.kind, amendment, ruleCodes } },
+  });
+  if (round.closed_at === null) await closeIfAllAnswered(trx, round, now, s.by.userId);
+  return { outcome: 'answered', partyId: party.id, answerId: row.id };
+}
+
+function lateMail(u: { name: string; locale: 'nl' | 'en' }, s: Submit, cause: 'afterClose' | 'serial', deps: Deps) {
+  return mails.lateObjectionRaised(u.locale, {
+    name: u.name,
+    reference: s.c.reference,
+    party: s.party.name,
+    cause,
+    link: `${deps.config.publicUrl}/zaken/${s.c.id}`,
+    municipality: s.m.name,
+  });
+}
+
+/** The round closes when every party asked has answered (issue 3, part 2). */
+export async function closeIfAllAnswered(trx: Tx, round: RoundRow, now: Date, actorId: string | null): Promise<boolean> {
+  const waiting = await trx
+    .selectFrom('assessment_parties')
+    .select('id')
+    .where('municipality_id', '=', round.municipality_id)
+    .where('round_id', '=', round.id)
+    .where('current_answer_id', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  if (waiting) return false;
+  await trx
+    .updateTable('assessment_rounds')
+    .set({ closed_at: now, closed_reason: 'allAnswered' })
+    .where('municipality_id', '=', round.municipality_id)
+    .where('id', '=', round.id)
+    .where('closed_at', 'is', null)
+    .execute();
+  await appendEvent(trx, {
+    municipalityId: round.municipality_id,
+    caseId: round.case_id,
+    actorId,
+    at: now,
+    visibility: 'shared',
+    event: { type: 'assessment.roundClosed', payload: { roundId: round.id, number: round.number, reason: 'allAnswered' } },
+  });
+  return true;
+}

@@ -1,0 +1,146 @@
+// Reminders before a commitment's due date (issue 3 part 5: "reminders go out before
+// the due date"). A scheduled job, safe to run at any time and as often as wanted:
+// each commitment version is reminded once (the commitment_reminders row is written
+// first, in the transaction that enqueues the mail), and a job that runs late still
+// reminds every open commitment that is not yet past its due date.
+import { addDays } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
+import type { Deps } from '../../platform/context.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { mails } from '../notifications/mails.js';
+import { calendarOf, getMunicipality } from '../organisation/repo.js';
+import { appendEvent } from '../timeline/repo.js';
+import { OPEN_STATUSES, REMINDER_WORKING_DAYS, reminderDue } from './model.js';
+import { commitmentsQuery } from './repo.js';
+
+/** n working days never span more than 2n + 14 calendar days (see kernel isDueSoon). */
+const HORIZON_DAYS = 2 * REMINDER_WORKING_DAYS + 14;
+
+/**
+ * Send the reminders that are due today, in every municipality: to the user who made
+ * the commitment and the case's director (the recorder when neither is a user).
+ * Returns the number of commitments reminded.
+ */
+export async function remindCommitments(deps: Deps): Promise<number> {
+  const today = dutchDate(deps.clock.now());
+  const until = addDays(today, HORIZON_DAYS);
+  // Which municipalities have anything due: the one look across tenants, ids only.
+  const municipalities = await deps.db.unsafeAdmin
+    .selectFrom('commitments')
+    .select('municipality_id')
+    .distinct()
+    .where('status', 'in', [...OPEN_STATUSES])
+    .where('due_on', '>=', today)
+    .where('due_on', '<=', until)
+    .execute();
+  let reminded = 0;
+  for (const { municipality_id: mId } of municipalities) {
+    reminded += await deps.db.tenant(mId, async (trx) => {
+      const m = await getMunicipality(trx, mId);
+      const cal = calendarOf(m);
+      const candidates = await commitmentsQuery(trx, mId)
+        .where('k.status', 'in', [...OPEN_STATUSES])
+        .where('k.due_on', '>=', today)
+        .where('k.due_on', '<=', until)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('commitment_reminders as cr')
+                .select('cr.commitment_id')
+                .whereRef('cr.commitment_id', '=', 'k.id')
+                .whereRef('cr.version', '=', 'k.version'),
+            ),
+          ),
+        )
+        .orderBy('k.due_on')
+        .execute();
+      let n = 0;
+      for (const k of candidates) {
+        if (!reminderDue(cal, k.status, k.due_on, today)) continue;
+        // Claim this version first: a concurrent run finds the row and sends nothing.
+        const claimed = await trx
+          .insertInto('commitment_reminders')
+          .values({ municipality_id: mId, commitment_id: k.id, version: k.version, sent_at: deps.clock.now() })
+          .onConflict((oc) => oc.columns(['commitment_id', 'version']).doNothing())
+          .returning('commitment_id')
+          .executeTakeFirst();
+        if (!claimed) continue;
+        const ids = [...new Set([k.made_by_user_id, k.case_director_id].filter((x): x is string => x !== null))];
+        const people = await trx
+          .selectFrom('users')
+          .select(['id', 'name', 'email', 'locale'])
+          .where('municipality_id', '=', mId)
+          .where('active', '=', true)
+          .where('role', '<>', 'initiator')
+          .where('id', 'in', ids.length ? ids : [k.recorded_by])
+          .execute();
+        for (const p of people) {
+          await enqueueMail(trx, {
+            municipalityId: mId,
+            to: p.email,
+            ...mails.commitmentReminder(p.locale, {
+              name: p.name,
+              reference: k.case_reference,
+              what: k.what,
+              dueOn: k.due_on,
+              link: `${deps.config.publicUrl}/zaken/${k.case_id}`,
+              municipality: m.name,
+            }),
+          });
+        }
+        await appendEvent(trx, {
+          municipalityId: mId,
+          caseId: k.case_id,
+          actorId: null,
+          at: deps.clock.now(),
+          visibility: 'internal',
+          event: { type: 'commitment.reminded', payload: { commitmentId: k.id, version: k.version, dueOn: k.due_on, to: people.map((p) => p.name) } },
+        });
+        n++;
+      }
+      return n;
+    });
+  }
+  return reminded;
+}
+
+export interface ReminderWorker {
+  /** Run now and wait for it (tests, shutdown). */
+  runNow(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Run the reminder job at start and then every `intervalMs` (default: hourly). */
+export function startCommitmentReminders(deps: Deps, intervalMs = 3_600_000): ReminderWorker {
+  let running: Promise<number> | null = null;
+  let stopped = false;
+  const run = (): Promise<number> => {
+    if (stopped) return Promise.resolve(0);
+    running ??= remindCommitments(deps)
+      .catch((err) => {
+        console.error('commitments: reminder round failed', err);
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const first = setTimeout(() => void run(), 1_000);
+  const timer = setInterval(() => void run(), intervalMs);
+  first.unref();
+  timer.unref();
+  return {
+    runNow: async () => {
+      if (running) await running;
+      return run();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      if (running) await running;
+    },
+  };
+}

@@ -1,0 +1,165 @@
+// Pure rules of commitments on record (toezeggingen, issue 3 part 5): whether a
+// commitment binds when recorded, who may confirm one that does not, how it ends,
+// when it is overdue and when its reminder is due. The mandate check itself is
+// commitmentStatusOnRecord in assessments/model.ts. No I/O; tested in model.test.ts.
+import { type Calendar, type IsoDate, isDueSoon } from '../../kernel/calendar.js';
+import type { FieldProblem } from '../../kernel/errors.js';
+import { commitmentStatusOnRecord, type Mandate, type MandateScope, type MandateSubject, mandatesHeldBy } from '../assessments/model.js';
+import { mandateInForce } from '../mandates/model.js';
+import { CODE_PATTERN } from '../rules/model.js';
+
+export const MADE_VIA = ['meeting', 'phone', 'letter', 'email'] as const;
+export type MadeVia = (typeof MADE_VIA)[number];
+export const DECISION_KINDS = ['commitMoney', 'grantExemption', 'agreePlan', 'other'] as const;
+export const COMMITMENT_STATUSES = ['binding', 'needsConfirmation', 'declined', 'kept', 'broken', 'withdrawn'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+/** A commitment still to be kept: it can be amended, ended, reminded of, and be overdue. */
+export const OPEN_STATUSES = ['binding', 'needsConfirmation'] as const satisfies readonly CommitmentStatus[];
+export const OUTCOMES = ['kept', 'broken', 'withdrawn'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+export const WHAT_MAX = 4000;
+export const NAME_MAX = 200;
+export const REASON_MAX = 2000;
+/** Reminder this many working days before the due date (issue 3 part 5: "reminders go out before the due date"). */
+export const REMINDER_WORKING_DAYS = 5;
+
+/** What a commitment decides, for the mandate check. Amounts are in euro cents. */
+export type Decision = { kind: 'commitMoney'; amountCents: number } | { kind: 'grantExemption'; ruleCode: string } | { kind: 'agreePlan' } | { kind: 'other' };
+
+export const isOpen = (s: CommitmentStatus): boolean => (OPEN_STATUSES as readonly string[]).includes(s);
+
+const coversDecision = (scope: MandateScope, d: Decision): boolean => {
+  switch (d.kind) {
+    case 'commitMoney':
+      return scope.kind === 'commitMoney' && d.amountCents <= scope.upToCents;
+    case 'grantExemption':
+      return scope.kind === 'grantExemption' && scope.ruleCode === d.ruleCode;
+    case 'agreePlan':
+      return scope.kind === 'agreePlan';
+    case 'other':
+      return false;
+    default: {
+      const never: never = d;
+      return never;
+    }
+  }
+};
+
+/** The mandates held by `subject` (role or name), in force on `onDate`, that cover `decision`. */
+export const coveringMandates = (subject: MandateSubject, decision: Decision, mandates: readonly Mandate[], onDate: IsoDate): Mandate[] =>
+  mandatesHeldBy(subject, mandates).filter((m) => mandateInForce(m, onDate) && coversDecision(m.scope, decision));
+
+export interface StatusOnRecord {
+  status: 'binding' | 'needsConfirmation';
+  /** the maker's mandate that made it binding (recorded with the commitment) */
+  mandateIds: string[];
+}
+
+/**
+ * The status a commitment is recorded with (issue 3 part 5: "made within the maker's
+ * mandate it is binding; outside it, it needs confirmation"):
+ * - an outside person (no user of the municipality, e.g. an alderman without a Regie
+ *   account) holds no mandate in the register: it needs confirmation;
+ * - 'other' (a call-back, a meeting, sending information: nothing the mandate register
+ *   covers) is ordinary work: binding when a staff user of the municipality made it,
+ *   who answers for their own work; from an outside person it needs confirmation;
+ * - money, an exemption or agreeing a plan binds only when a mandate the maker holds
+ *   (by role or by name) was in force on the day it was made and covers it
+ *   (commitmentStatusOnRecord).
+ */
+export function statusOnRecord(maker: MandateSubject, decision: Decision, madeOn: IsoDate, mandates: readonly Mandate[]): StatusOnRecord {
+  if (maker.userId === null) return { status: 'needsConfirmation', mandateIds: [] };
+  if (decision.kind === 'other') return { status: 'binding', mandateIds: [] };
+  const held = mandatesHeldBy(maker, mandates);
+  const status = commitmentStatusOnRecord(held, { ...decision, madeOn });
+  const used = coveringMandates(maker, decision, mandates, madeOn)[0];
+  return { status, mandateIds: status === 'binding' && used ? [used.id] : [] };
+}
+
+export type ConfirmRight = { allowed: true; mandateIds: string[] } | { allowed: false };
+
+/**
+ * Who may confirm or decline a commitment that needs confirmation: whoever holds, on
+ * `today`, a mandate in force that covers it (by role or by name); the mandate is
+ * recorded with the confirmation. An 'other' commitment from an outside person has no
+ * mandate to check against: the coordinator, who keeps the municipality's word across
+ * cases (PRODUCT.md), confirms it.
+ */
+export function confirmRight(actor: MandateSubject, decision: Decision, mandates: readonly Mandate[], today: IsoDate): ConfirmRight {
+  if (decision.kind === 'other') return actor.role === 'coordinator' ? { allowed: true, mandateIds: [] } : { allowed: false };
+  const m = coveringMandates(actor, decision, mandates, today)[0];
+  return m ? { allowed: true, mandateIds: [m.id] } : { allowed: false };
+}
+
+/** Open and past its due date: the due date itself is still on time. */
+export const isOverdue = (status: CommitmentStatus, dueOn: IsoDate, today: IsoDate): boolean => isOpen(status) && dueOn < today;
+
+/**
+ * Whether the reminder is due on `today`: the commitment is open, not yet due, and the
+ * due date is at most REMINDER_WORKING_DAYS working days away on the municipality's
+ * calendar. A job that runs late still sends it before the due date passes.
+ */
+export const reminderDue = (cal: Calendar, status: CommitmentStatus, dueOn: IsoDate, today: IsoDate, workingDays = REMINDER_WORKING_DAYS): boolean =>
+  isOpen(status) && dueOn >= today && isDueSoon(cal, today, dueOn, workingDays);
+
+const filled = (s: string | null | undefined) => Boolean(s?.trim());
+
+/**
+ * How a commitment may end (issue 3 part 5): only an open one ends, as kept, broken
+ * (reason required) or withdrawn (reason required). Declined, kept, broken and
+ * withdrawn are final: the record stays, nothing reopens it.
+ */
+export function outcomeProblems(from: CommitmentStatus, to: Outcome, reason: string | null | undefined): FieldProblem[] | 'notOpen' {
+  if (!isOpen(from)) return 'notOpen';
+  if ((to === 'broken' || to === 'withdrawn') && !filled(reason)) return [{ field: 'reason', key: 'error.reasonRequired' }];
+  if ((reason ?? '').length > REASON_MAX) return [{ field: 'reason', key: 'error.tooLong', params: { max: REASON_MAX } }];
+  return [];
+}
+
+export interface RecordFields {
+  madeBy: { userId: string } | { name: string; role: string };
+  madeTo?: { userId: string } | { name: string; email?: string | null };
+  what: string;
+  dueOn: IsoDate;
+  madeVia: MadeVia;
+  madeOn: IsoDate;
+  decision: Decision;
+}
+
+/**
+ * Everything wrong with a new commitment, all at once: what exactly is promised, a
+ * due date not before the day it was made, a day made that is not in the future, a
+ * named outside person with their role, and a decision the mandate check can read.
+ */
+export function recordProblems(f: RecordFields, today: IsoDate): FieldProblem[] {
+  const p: FieldProblem[] = [];
+  if (!filled(f.what)) p.push({ field: 'what', key: 'error.commitmentWhat' });
+  else if (f.what.length > WHAT_MAX) p.push({ field: 'what', key: 'error.tooLong', params: { max: WHAT_MAX } });
+  if ('name' in f.madeBy) {
+    if (!filled(f.madeBy.name)) p.push({ field: 'madeBy.name', key: 'error.required' });
+    if (!filled(f.madeBy.role)) p.push({ field: 'madeBy.role', key: 'error.commitmentMakerRole' });
+  }
+  if (f.madeTo && 'name' in f.madeTo && !filled(f.madeTo.name)) p.push({ field: 'madeTo.name', key: 'error.required' });
+  if (f.madeOn > today) p.push({ field: 'madeOn', key: 'error.commitmentMadeInFuture' });
+  if (f.dueOn < f.madeOn) p.push({ field: 'dueOn', key: 'error.commitmentDueBeforeMade' });
+  if (f.decision.kind === 'commitMoney' && !(Number.isSafeInteger(f.decision.amountCents) && f.decision.amountCents >= 1))
+    p.push({ field: 'decision.amountCents', key: 'error.mandateAmount' });
+  if (f.decision.kind === 'grantExemption' && !CODE_PATTERN.test(f.decision.ruleCode)) p.push({ field: 'decision.ruleCode', key: 'error.ruleCodeFormat' });
+  return p;
+}
+
+/** An amendment changes what or when, says why, and changes something. */
+export function amendmentProblems(
+  current: { what: string; dueOn: IsoDate; madeOn: IsoDate },
+  change: { what?: string; dueOn?: IsoDate; reason: string },
+): FieldProblem[] {
+  const p: FieldProblem[] = [];
+  if (!filled(change.reason)) p.push({ field: 'reason', key: 'error.reasonRequired' });
+  if (change.what !== undefined && !filled(change.what)) p.push({ field: 'what', key: 'error.commitmentWhat' });
+  if (change.what !== undefined && change.what.length > WHAT_MAX) p.push({ field: 'what', key: 'error.tooLong', params: { max: WHAT_MAX } });
+  if (change.dueOn !== undefined && change.dueOn < current.madeOn) p.push({ field: 'dueOn', key: 'error.commitmentDueBeforeMade' });
+  const whatChanged = change.what !== undefined && change.what.trim() !== current.what;
+  const dueChanged = change.dueOn !== undefined && change.dueOn !== current.dueOn;
+  if (!p.length && !whatChanged && !dueChanged) p.push({ field: 'what', key: 'error.noChange' });
+  return p;
+}

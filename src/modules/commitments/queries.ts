@@ -1,0 +1,174 @@
+// The read side of commitments across cases: the workspaces (issue 3 part 7: the
+// executive's own commitments, the coordinator's and mandate holders' commitments
+// awaiting confirmation, the overdue ones) with cursor pagination like the case list,
+// and the municipality's register as CSV (issue 3 part 6).
+import type { IsoDate } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
+import { invalid } from '../../kernel/errors.js';
+import type { Ctx } from '../../platform/context.js';
+import { mandatesHeldBy } from '../assessments/model.js';
+import { authorize } from '../cases/policy.js';
+import { mandateInForce } from '../mandates/model.js';
+import { loadMandates } from '../mandates/repo.js';
+import { writeCsv } from '../rules/csv.js';
+import { type CommitmentStatus, type Decision, isOverdue, OPEN_STATUSES } from './model.js';
+import { commitmentPolicy } from './policy.js';
+import { commitmentsQuery, decisionOf } from './repo.js';
+import { type CommitmentView, present } from './view.js';
+
+export const LIST_SCOPES = ['mine', 'awaitingConfirmation', 'overdue', 'all'] as const;
+export type ListScope = (typeof LIST_SCOPES)[number];
+
+interface Cursor {
+  s: string; // created_at ISO
+  i: string; // id
+}
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.s !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.s))) throw new Error('shape');
+    return c;
+  } catch {
+    throw invalid('cursor', 'error.badCursor');
+  }
+}
+
+/**
+ * One page of commitments, newest first, keyset-paginated on (created_at, id).
+ * - mine: made by the actor (the executive's workspace);
+ * - awaitingConfirmation: needing confirmation that the actor may confirm (a covering
+ *   mandate in force today); the coordinator sees all of them;
+ * - overdue: open and past the due date; the coordinator sees all, a director those on
+ *   their cases and their own, anyone else those they made or recorded;
+ * - all: the municipality's register.
+ */
+export async function listCommitments(
+  ctx: Ctx,
+  f: { scope: ListScope; cursor?: string; limit: number },
+): Promise<{ items: CommitmentView[]; nextCursor: string | null }> {
+  authorize(commitmentPolicy.list(ctx.actor));
+  const mId = ctx.actor.municipalityId;
+  const me = ctx.actor;
+  const today = dutchDate(ctx.clock.now());
+  return ctx.db.tenant(mId, async (trx) => {
+    const mandates = await loadMandates(trx, mId);
+    let q = commitmentsQuery(trx, mId)
+      .orderBy('k.created_at', 'desc')
+      .orderBy('k.id', 'desc')
+      .limit(f.limit + 1);
+    switch (f.scope) {
+      case 'mine':
+        q = q.where('k.made_by_user_id', '=', me.userId);
+        break;
+      case 'awaitingConfirmation': {
+        q = q.where('k.status', '=', 'needsConfirmation');
+        if (me.role !== 'coordinator') {
+          const mine = mandatesHeldBy({ userId: me.userId, role: me.role }, mandates).filter((m) => mandateInForce(m, today));
+          const upTo = Math.max(-1, ...mine.map((m) => (m.scope.kind === 'commitMoney' ? m.scope.upToCents : -1)));
+          const codes = mine.flatMap((m) => (m.scope.kind === 'grantExemption' ? [m.scope.ruleCode] : []));
+          const plans = mine.some((m) => m.scope.kind === 'agreePlan');
+          q = q.where((eb) =>
+            eb.or([
+              eb.and([eb('k.decision_kind', '=', 'commitMoney'), eb('k.amount_cents', '<=', upTo)]),
+              ...(codes.length ? [eb.and([eb('k.decision_kind', '=', 'grantExemption'), eb('k.rule_code', 'in', codes)])] : []),
+              ...(plans ? [eb('k.decision_kind', '=', 'agreePlan')] : []),
+            ]),
+          );
+        }
+        break;
+      }
+      case 'overdue':
+        q = q.where('k.status', 'in', [...OPEN_STATUSES]).where('k.due_on', '<', today);
+        if (me.role === 'director')
+          q = q.where((eb) => eb.or([eb('c.director_id', '=', me.userId), eb('k.made_by_user_id', '=', me.userId), eb('k.recorded_by', '=', me.userId)]));
+        else if (me.role !== 'coordinator') q = q.where((eb) => eb.or([eb('k.made_by_user_id', '=', me.userId), eb('k.recorded_by', '=', me.userId)]));
+        break;
+      case 'all':
+        break;
+    }
+    if (f.cursor) {
+      const cur = decodeCursor(f.cursor);
+      q = q.where((eb) => eb(eb.refTuple('k.created_at', 'k.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
+    }
+    const rows = await q.execute();
+    const page = rows.slice(0, f.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => present(ctx, r, mandates)),
+      nextCursor: rows.length > f.limit && last ? encodeCursor({ s: last.created_at.toISOString(), i: last.id }) : null,
+    };
+  });
+}
+
+const STATUS_NL: Record<CommitmentStatus, string> = {
+  binding: 'bindend',
+  needsConfirmation: 'wacht op bevestiging',
+  declined: 'afgewezen',
+  kept: 'nagekomen',
+  broken: 'niet nagekomen',
+  withdrawn: 'ingetrokken',
+};
+const VIA_NL = { meeting: 'overleg', phone: 'telefoon', letter: 'brief', email: 'e-mail' } as const;
+const DECISION_NL: Record<Decision['kind'], string> = { commitMoney: 'geld', grantExemption: 'ontheffing', agreePlan: 'plan accorderen', other: 'overig' };
+
+export const EXPORT_HEADER = [
+  'zaaknummer',
+  'zaak',
+  'gedaan door',
+  'rol',
+  'gedaan aan',
+  'toezegging',
+  'uiterlijk',
+  'gedaan via',
+  'gedaan op',
+  'soort besluit',
+  'bedrag (eurocent)',
+  'regelcode',
+  'status',
+  'reden',
+  'mandaten',
+  'bevestigd door',
+  'te laat',
+  'versie',
+  'vastgelegd op',
+] as const;
+
+/**
+ * The municipality's commitments register as CSV (RFC 4180, CRLF, Dutch headers),
+ * by case and then in the order recorded. A cell a spreadsheet would run as a formula
+ * gets a leading `'` (writeCsv, OWASP CSV injection): what people typed is data.
+ */
+export async function exportCommitments(ctx: Ctx): Promise<string> {
+  authorize(commitmentPolicy.list(ctx.actor));
+  const mId = ctx.actor.municipalityId;
+  const today: IsoDate = dutchDate(ctx.clock.now());
+  const rows = await ctx.db.tenant(mId, (trx) => commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute());
+  return writeCsv([
+    EXPORT_HEADER,
+    ...rows.map((r) => {
+      const d = decisionOf(r);
+      return [
+        r.case_reference,
+        r.case_title,
+        r.made_by_name,
+        r.made_by_role,
+        r.made_to_name,
+        r.what,
+        r.due_on,
+        VIA_NL[r.made_via],
+        r.made_on,
+        DECISION_NL[d.kind],
+        d.kind === 'commitMoney' ? String(d.amountCents) : '',
+        d.kind === 'grantExemption' ? d.ruleCode : '',
+        STATUS_NL[r.status],
+        r.status_reason ?? '',
+        r.mandate_ids.join(' '),
+        r.confirmed_by_name ?? '',
+        isOverdue(r.status, r.due_on, today) ? 'ja' : 'nee',
+        String(r.version),
+        r.created_at.toISOString(),
+      ];
+    }),
+  ]);
+}

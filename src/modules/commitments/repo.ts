@@ -1,0 +1,105 @@
+// Commitment queries. Every function takes the municipality and filters on it:
+// row-level security is the second wall, not the first.
+import type { Tx } from '../../platform/db/index.js';
+import type { CaseStatusColumn, CommitmentStatusColumn } from '../../platform/db/schema.js';
+import type { Decision } from './model.js';
+import type { CommitmentForPolicy } from './policy.js';
+
+/** A commitment with what its case contributes (reference, people, status). */
+export function commitmentsQuery(trx: Tx, municipalityId: string) {
+  return trx
+    .selectFrom('commitments as k')
+    .innerJoin('cases as c', 'c.id', 'k.case_id')
+    .leftJoin('users as cb', 'cb.id', 'k.confirmed_by')
+    .selectAll('k')
+    .select([
+      'c.reference as case_reference',
+      'c.title as case_title',
+      'c.initiator_id as case_initiator_id',
+      'c.director_id as case_director_id',
+      'c.status as case_status',
+      'cb.name as confirmed_by_name',
+    ])
+    .where('k.municipality_id', '=', municipalityId);
+}
+
+export type CommitmentRow = Awaited<ReturnType<ReturnType<typeof commitmentsQuery>['executeTakeFirstOrThrow']>>;
+
+export function findCommitment(trx: Tx, municipalityId: string, id: string): Promise<CommitmentRow | undefined> {
+  return commitmentsQuery(trx, municipalityId).where('k.id', '=', id).executeTakeFirst();
+}
+
+/** Lock the commitment row for the rest of the transaction, then read it with its case. */
+export async function lockCommitment(trx: Tx, municipalityId: string, id: string): Promise<CommitmentRow | undefined> {
+  const locked = await trx
+    .selectFrom('commitments')
+    .select('id')
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return locked ? findCommitment(trx, municipalityId, id) : undefined;
+}
+
+export const decisionOf = (r: Pick<CommitmentRow, 'decision_kind' | 'amount_cents' | 'rule_code'>): Decision => {
+  switch (r.decision_kind) {
+    case 'commitMoney':
+      return { kind: 'commitMoney', amountCents: Number(r.amount_cents) };
+    case 'grantExemption':
+      return { kind: 'grantExemption', ruleCode: r.rule_code ?? '' };
+    case 'agreePlan':
+      return { kind: 'agreePlan' };
+    default:
+      return { kind: 'other' };
+  }
+};
+
+export const forPolicy = (r: CommitmentRow): CommitmentForPolicy => ({
+  case: { municipalityId: r.municipality_id, initiatorId: r.case_initiator_id, directorId: r.case_director_id, status: r.case_status as CaseStatusColumn },
+  madeByUserId: r.made_by_user_id,
+  madeToUserId: r.made_to_user_id,
+  recordedBy: r.recorded_by,
+  status: r.status as CommitmentStatusColumn,
+});
+
+export async function recordVersion(
+  trx: Tx,
+  v: { municipalityId: string; commitmentId: string; version: number; actorId: string | null; at: Date; change: Record<string, unknown> },
+) {
+  await trx
+    .insertInto('commitment_versions')
+    .values({
+      municipality_id: v.municipalityId,
+      commitment_id: v.commitmentId,
+      version: v.version,
+      actor_id: v.actorId,
+      change: JSON.stringify(v.change),
+      created_at: v.at,
+    })
+    .execute();
+}
+
+export function commitmentHistory(trx: Tx, municipalityId: string, commitmentId: string) {
+  return trx
+    .selectFrom('commitment_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.actor_id')
+    .select(['v.created_at', 'v.version', 'v.actor_id', 'u.name as actor_name', 'v.change'])
+    .where('v.municipality_id', '=', municipalityId)
+    .where('v.commitment_id', '=', commitmentId)
+    .orderBy('v.id')
+    .execute();
+}
+
+/** Active staff users of the municipality: by role, or by id. */
+export function staffUsers(trx: Tx, municipalityId: string, by: { roles: string[]; ids: string[] }) {
+  if (!by.roles.length && !by.ids.length) return Promise.resolve([]);
+  return trx
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'role', 'locale'])
+    .where('municipality_id', '=', municipalityId)
+    .where('active', '=', true)
+    .where('role', '<>', 'initiator')
+    .where((eb) => eb.or([...(by.roles.length ? [eb('role', 'in', by.roles as never[])] : []), ...(by.ids.length ? [eb('id', 'in', by.ids)] : [])]))
+    .orderBy('name')
+    .execute();
+}

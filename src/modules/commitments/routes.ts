@@ -1,0 +1,238 @@
+// Thin HTTP layer for commitments on record (toezeggingen): validate → authenticate →
+// call one use-case → present. camelCase JSON; If-Match/ETag; problem+json errors.
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { Deps } from '../../platform/context.js';
+import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
+import { CODE_PATTERN } from '../rules/model.js';
+import { COMMITMENT_STATUSES, MADE_VIA, NAME_MAX, OUTCOMES, REASON_MAX, WHAT_MAX } from './model.js';
+import { exportCommitments, LIST_SCOPES, listCommitments } from './queries.js';
+import { amendCommitment, decideConfirmation, getCommitment, listCaseCommitments, recordCommitment, recordOutcome } from './service.js';
+import type { CommitmentView } from './view.js';
+
+const tags = ['Toezeggingen'];
+const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
+const isoDate = z.iso.date();
+
+const Decision = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('commitMoney'), amountCents: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('bedrag in eurocenten') }),
+    z.object({ kind: z.literal('grantExemption'), ruleCode: z.string().trim().regex(CODE_PATTERN).describe('code van de regel uit het regelregister') }),
+    z.object({ kind: z.literal('agreePlan') }),
+    z.object({ kind: z.literal('other') }),
+  ])
+  .describe('wat de toezegging besluit, voor de toets aan het mandaatregister');
+
+export const RecordCommitmentBody = z.object({
+  madeBy: z
+    .union([
+      z.object({ userId: z.uuid().describe('een medewerker van de gemeente') }),
+      z.object({ name: z.string().trim().min(1).max(NAME_MAX), role: z.string().trim().min(1).max(NAME_MAX).describe('bijvoorbeeld "wethouder Economie"') }),
+    ])
+    .describe('wie de toezegging deed'),
+  madeTo: z
+    .union([z.object({ userId: z.uuid() }), z.object({ name: z.string().trim().min(1).max(NAME_MAX), email: z.email().nullable().optional() })])
+    .optional()
+    .describe('aan wie; zonder: de initiatiefnemer'),
+  what: z.string().trim().min(1).max(WHAT_MAX).describe('wat er precies is toegezegd'),
+  dueOn: isoDate.describe('uiterste datum'),
+  madeVia: z.enum(MADE_VIA).describe('waar: overleg, telefoon, brief of e-mail'),
+  madeOn: isoDate.describe('datum waarop de toezegging is gedaan'),
+  decision: Decision,
+});
+export const AmendBody = z.object({
+  what: z.string().trim().min(1).max(WHAT_MAX).optional(),
+  dueOn: isoDate.optional(),
+  reason: z.string().trim().min(1).max(REASON_MAX).describe('waarom de toezegging wordt gewijzigd'),
+});
+export const ConfirmationBody = z.object({
+  decision: z.enum(['confirm', 'decline']),
+  reason: z.string().trim().max(REASON_MAX).nullable().optional().describe('verplicht bij afwijzen'),
+});
+export const OutcomeBody = z.object({
+  status: z.enum(OUTCOMES),
+  reason: z.string().trim().max(REASON_MAX).nullable().optional().describe('verplicht bij niet nagekomen en ingetrokken'),
+});
+
+const Person = z.object({ userId: z.uuid().nullable(), name: z.string() });
+const CommitmentOut = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  caseTitle: z.string(),
+  madeBy: Person.extend({ role: z.string() }),
+  madeTo: Person,
+  what: z.string(),
+  dueOn: isoDate,
+  madeVia: z.enum(MADE_VIA),
+  madeOn: isoDate,
+  decision: Decision,
+  status: z.enum(COMMITMENT_STATUSES),
+  statusReason: z.string().nullable(),
+  mandateIds: z.array(z.uuid()).describe('het mandaat waarop de toezegging bindend is'),
+  confirmedBy: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
+  overdue: z.boolean().describe('open en de uiterste datum is voorbij'),
+  version: z.number().int(),
+  recordedAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({ amend: z.boolean(), confirm: z.boolean(), end: z.boolean() }),
+});
+const CommitmentDetail = CommitmentOut.extend({
+  history: z.array(
+    z.object({
+      at: z.string(),
+      version: z.number().int(),
+      by: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
+      change: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
+export const presentCommitment = (k: CommitmentView): z.infer<typeof CommitmentOut> => ({
+  ...k,
+  recordedAt: k.recordedAt.toISOString(),
+  updatedAt: k.updatedAt.toISOString(),
+});
+
+export function commitmentRoutes(app: App, deps: Deps) {
+  const detail = async (req: import('fastify').FastifyRequest, reply: FastifyReply, id: string): Promise<z.infer<typeof CommitmentDetail>> => {
+    const d = await getCommitment(ctxOf(deps, req), id);
+    reply.header('ETag', etag(d.commitment.version));
+    return {
+      ...presentCommitment(d.commitment),
+      history: d.history.map((h) => ({
+        at: h.created_at.toISOString(),
+        version: h.version,
+        by: h.actor_id ? { userId: h.actor_id, name: h.actor_name ?? '' } : null,
+        change: h.change,
+      })),
+    };
+  };
+
+  app.post(
+    '/api/v1/cases/:id/commitments',
+    {
+      schema: {
+        tags,
+        summary: 'Een toezegging vastleggen; binnen het mandaat van wie haar deed is zij bindend, anders wacht zij op bevestiging',
+        params: IdParams,
+        body: RecordCommitmentBody,
+        response: { 201: CommitmentOut, ...errors },
+      },
+    },
+    async (req, reply) => {
+      const k = await recordCommitment(ctxOf(deps, req), { caseId: req.params.id, ...req.body });
+      reply.header('ETag', etag(k.version));
+      return reply.code(201).header('Location', `/api/v1/commitments/${k.id}`).send(presentCommitment(k));
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/:id/commitments',
+    {
+      schema: {
+        tags,
+        summary: 'De toezeggingen bij een zaak (de initiatiefnemer ziet de toezeggingen aan hem of haar)',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(CommitmentOut) }), ...errors },
+      },
+    },
+    async (req) => ({ items: (await listCaseCommitments(ctxOf(deps, req), req.params.id)).map(presentCommitment) }),
+  );
+
+  app.get(
+    '/api/v1/commitments',
+    {
+      schema: {
+        tags,
+        summary: 'Toezeggingen over zaken heen: eigen toezeggingen, wachtend op bevestiging, te laat of alle',
+        querystring: z.object({
+          scope: z.enum(LIST_SCOPES).default('all').describe('mine: door mij gedaan; awaitingConfirmation: ik kan bevestigen; overdue: te laat; all: alle'),
+          cursor: z.string().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(25),
+        }),
+        response: { 200: z.object({ items: z.array(CommitmentOut), nextCursor: z.string().nullable() }), ...errors },
+      },
+    },
+    async (req) => {
+      const page = await listCommitments(ctxOf(deps, req), req.query);
+      return { items: page.items.map(presentCommitment), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.get(
+    '/api/v1/commitments/export',
+    {
+      schema: {
+        tags,
+        summary: 'Het toezeggingenregister van de gemeente downloaden als CSV',
+        response: { 200: z.string().describe("text/csv (RFC 4180) met kopregel; cellen die met = + - @ beginnen krijgen een ' ervoor"), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const csv = await exportCommitments(ctxOf(deps, req));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="toezeggingenregister.csv"')
+        .serializer((body: string) => body)
+        .send(csv);
+    },
+  );
+
+  app.get(
+    '/api/v1/commitments/:id',
+    { schema: { tags, summary: 'Eén toezegging, met haar geschiedenis', params: IdParams, response: { 200: CommitmentDetail, ...errors } } },
+    async (req, reply) => detail(req, reply, req.params.id),
+  );
+
+  app.post(
+    '/api/v1/commitments/:id/amendments',
+    {
+      schema: {
+        tags,
+        summary: 'Een toezegging wijzigen met een reden (If-Match); de vorige versie blijft in de geschiedenis',
+        params: IdParams,
+        body: AmendBody,
+        response: { 200: CommitmentDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await amendCommitment(ctxOf(deps, req), { id: req.params.id, ifMatch: ifMatch(req), ...req.body });
+      return detail(req, reply, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/commitments/:id/confirmation',
+    {
+      schema: {
+        tags,
+        summary: 'Een toezegging bevestigen of afwijzen (de mandaathouder)',
+        params: IdParams,
+        body: ConfirmationBody,
+        response: { 200: CommitmentDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await decideConfirmation(ctxOf(deps, req), { id: req.params.id, ifMatch: ifMatch(req), ...req.body });
+      return detail(req, reply, req.params.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/commitments/:id/outcome',
+    {
+      schema: {
+        tags,
+        summary: 'Een toezegging afronden: nagekomen, niet nagekomen of ingetrokken (reden verplicht bij de laatste twee)',
+        params: IdParams,
+        body: OutcomeBody,
+        response: { 200: CommitmentDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await recordOutcome(ctxOf(deps, req), { id: req.params.id, ifMatch: ifMatch(req), ...req.body });
+      return detail(req, reply, req.params.id);
+    },
+  );
+}

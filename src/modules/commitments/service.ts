@@ -1,0 +1,366 @@
+// Commitment use-cases (toezeggingen, issue 3 part 5). One transaction each; the
+// commitment row is locked before it changes; every change adds a row to
+// commitment_versions and an event on the case timeline, and any mail goes to the
+// outbox, all in the same transaction. A commitment is never deleted nor edited in
+// place. `version` counts the commitment's content (what, due date): it rises with
+// each amendment, is the If-Match version, and keys the once-per-version reminder.
+import type { IsoDate } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
+import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import type { Ctx, Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { Role } from '../../platform/db/schema.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import { casePolicy } from '../cases/policy.js';
+import { findCase } from '../cases/repo.js';
+import { forPolicy as caseForPolicy } from '../cases/service.js';
+import { loadMandates } from '../mandates/repo.js';
+import { mails } from '../notifications/mails.js';
+import { getMunicipality } from '../organisation/repo.js';
+import { appendEvent } from '../timeline/repo.js';
+import { amendmentProblems, confirmRight, isOpen, type Outcome, outcomeProblems, type RecordFields, recordProblems, statusOnRecord } from './model.js';
+import { authorizeCommitment, commitmentPolicy } from './policy.js';
+import { type CommitmentRow, commitmentHistory, commitmentsQuery, decisionOf, findCommitment, forPolicy, lockCommitment, recordVersion } from './repo.js';
+import { type CommitmentView, confirmers, present, visibilityOf } from './view.js';
+
+const todayOf = (deps: Deps): IsoDate => dutchDate(deps.clock.now());
+const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zaken/${caseId}`;
+
+// ---- recording ------------------------------------------------------------------------
+
+export interface RecordCommitment extends RecordFields {
+  caseId: string;
+}
+
+export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promise<CommitmentView> {
+  const mId = ctx.actor.municipalityId;
+  const today = todayOf(ctx);
+  return ctx.db.tenant(mId, async (trx) => {
+    const c = await findCase(trx, mId, input.caseId);
+    if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
+    if (!commitmentPolicy.record(ctx.actor, caseForPolicy(c))) throw forbidden();
+    const problems = recordProblems(input, today);
+    // The maker: a staff user of this municipality, or an outside person by name and role.
+    let maker: { userId: string | null; name: string; role: string; mandateRole: Role | null };
+    if ('userId' in input.madeBy) {
+      const madeById = input.madeBy.userId;
+      const u = await trx.selectFrom('users').selectAll().where('municipality_id', '=', mId).where('id', '=', madeById).executeTakeFirst();
+      if (!u || !u.active || u.role === 'initiator') problems.push({ field: 'madeBy.userId', key: 'error.commitmentMakerNotStaff' });
+      maker = { userId: madeById, name: u?.name ?? '', role: u?.role ?? '', mandateRole: u?.role ?? null };
+    } else {
+      maker = { userId: null, name: input.madeBy.name.trim(), role: input.madeBy.role.trim(), mandateRole: null };
+    }
+    // To whom: the initiator unless someone else is named.
+    let to: { userId: string | null; name: string; email: string | null };
+    if (!input.madeTo) {
+      const i = await trx.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+      to = { userId: i.id, name: i.name, email: null };
+    } else if ('userId' in input.madeTo) {
+      const madeToId = input.madeTo.userId;
+      const u = await trx.selectFrom('users').select(['id', 'name']).where('municipality_id', '=', mId).where('id', '=', madeToId).executeTakeFirst();
+      if (!u) problems.push({ field: 'madeTo.userId', key: 'error.unknownUser' });
+      to = { userId: madeToId, name: u?.name ?? '', email: null };
+    } else {
+      to = { userId: null, name: input.madeTo.name.trim(), email: input.madeTo.email?.trim() || null };
+    }
+    const decision = input.decision;
+    if (decision.kind === 'grantExemption' && !problems.some((p) => p.field === 'decision.ruleCode')) {
+      const rule = await trx.selectFrom('rules').select('id').where('municipality_id', '=', mId).where('code', '=', decision.ruleCode).executeTakeFirst();
+      if (!rule) problems.push({ field: 'decision.ruleCode', key: 'error.exemptionRuleUnknown', params: { code: decision.ruleCode } });
+    }
+    if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
+
+    const mandates = await loadMandates(trx, mId);
+    const onRecord = statusOnRecord({ userId: maker.userId, role: maker.mandateRole }, decision, input.madeOn, mandates);
+    const now = ctx.clock.now();
+    const row = await trx
+      .insertInto('commitments')
+      .values({
+        municipality_id: mId,
+        case_id: c.id,
+        made_by_user_id: maker.userId,
+        made_by_name: maker.name,
+        made_by_role: maker.role,
+        made_to_user_id: to.userId,
+        made_to_name: to.name,
+        made_to_email: to.email,
+        what: input.what.trim(),
+        due_on: input.dueOn,
+        made_via: input.madeVia,
+        made_on: input.madeOn,
+        decision_kind: decision.kind,
+        amount_cents: decision.kind === 'commitMoney' ? decision.amountCents : null,
+        rule_code: decision.kind === 'grantExemption' ? decision.ruleCode : null,
+        status: onRecord.status,
+        mandate_ids: onRecord.mandateIds,
+        recorded_by: ctx.actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordVersion(trx, {
+      municipalityId: mId,
+      commitmentId: row.id,
+      version: 1,
+      actorId: ctx.actor.userId,
+      at: now,
+      change: { type: 'recorded', what: input.what.trim(), dueOn: input.dueOn, status: onRecord.status, mandateIds: onRecord.mandateIds },
+    });
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: c.id,
+      actorId: ctx.actor.userId,
+      at: now,
+      visibility: to.userId === c.initiator_id ? 'shared' : 'internal',
+      event: {
+        type: 'commitment.recorded',
+        payload: {
+          commitmentId: row.id,
+          madeBy: maker.name,
+          madeByRole: maker.role,
+          madeTo: to.name,
+          what: input.what.trim(),
+          dueOn: input.dueOn,
+          decisionKind: decision.kind,
+          status: onRecord.status,
+          mandateIds: onRecord.mandateIds,
+        },
+      },
+    });
+    if (onRecord.status === 'needsConfirmation') {
+      const m = await getMunicipality(trx, mId);
+      for (const u of await confirmers(trx, mId, decision, mandates, today)) {
+        await enqueueMail(trx, {
+          municipalityId: mId,
+          to: u.email,
+          ...mails.commitmentNeedsConfirmation(u.locale, {
+            name: u.name,
+            reference: c.reference,
+            maker: maker.name,
+            makerRole: maker.role,
+            what: input.what.trim(),
+            dueOn: input.dueOn,
+            link: staffLink(ctx, c.id),
+            municipality: m.name,
+          }),
+        });
+      }
+    }
+    const saved = await findCommitment(trx, mId, row.id);
+    if (!saved) throw notFound('commitment');
+    return present(ctx, saved, mandates);
+  });
+}
+
+// ---- reading --------------------------------------------------------------------------
+
+/** The commitments of one case; the initiator sees only those made to them. */
+export async function listCaseCommitments(ctx: Ctx, caseId: string): Promise<CommitmentView[]> {
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const c = await findCase(trx, mId, caseId);
+    if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
+    const rows = await commitmentsQuery(trx, mId).where('k.case_id', '=', caseId).orderBy('k.created_at').orderBy('k.id').execute();
+    const mandates = await loadMandates(trx, mId);
+    return rows.filter((r) => commitmentPolicy.view(ctx.actor, forPolicy(r))).map((r) => present(ctx, r, mandates));
+  });
+}
+
+export async function getCommitment(ctx: Ctx, id: string) {
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const r = await findCommitment(trx, mId, id);
+    if (!r) throw notFound('commitment');
+    authorizeCommitment(ctx.actor, 'view', forPolicy(r));
+    const [mandates, history] = await Promise.all([loadMandates(trx, mId), commitmentHistory(trx, mId, id)]);
+    return { commitment: present(ctx, r, mandates), history };
+  });
+}
+
+// ---- changing -------------------------------------------------------------------------
+
+/** Load and lock; 404 when the actor may not see it, 412 on a stale version. */
+async function loadForChange(trx: Tx, ctx: Ctx, id: string, ifMatch?: number): Promise<CommitmentRow> {
+  const r = await lockCommitment(trx, ctx.actor.municipalityId, id);
+  if (!r || !commitmentPolicy.view(ctx.actor, forPolicy(r))) throw notFound('commitment');
+  if (ifMatch !== undefined && ifMatch !== r.version) throw staleVersion();
+  return r;
+}
+
+const notOpen = (r: CommitmentRow) => conflict('error.commitmentNotOpen', { status: r.status });
+
+/** An amendment: a new version of what and/or the due date, with a reason; the old one stays in the history. */
+export async function amendCommitment(
+  ctx: Ctx,
+  opts: { id: string; ifMatch?: number; what?: string; dueOn?: IsoDate; reason: string },
+): Promise<CommitmentView> {
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const r = await loadForChange(trx, ctx, opts.id, opts.ifMatch);
+    authorizeCommitment(ctx.actor, 'answersFor', forPolicy(r));
+    if (!isOpen(r.status)) throw notOpen(r);
+    const problems = amendmentProblems({ what: r.what, dueOn: r.due_on, madeOn: r.made_on }, opts);
+    if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
+    const what = opts.what?.trim() ?? r.what;
+    const dueOn = opts.dueOn ?? r.due_on;
+    const changes: Record<string, { from: string; to: string }> = {};
+    if (what !== r.what) changes.what = { from: r.what, to: what };
+    if (dueOn !== r.due_on) changes.dueOn = { from: r.due_on, to: dueOn };
+    const version = r.version + 1;
+    const now = ctx.clock.now();
+    await trx
+      .updateTable('commitments')
+      .set({ what, due_on: dueOn, version, updated_at: now })
+      .where('municipality_id', '=', mId)
+      .where('id', '=', r.id)
+      .execute();
+    const reason = opts.reason.trim();
+    await recordVersion(trx, {
+      municipalityId: mId,
+      commitmentId: r.id,
+      version,
+      actorId: ctx.actor.userId,
+      at: now,
+      change: { type: 'amended', changes, reason },
+    });
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: r.case_id,
+      actorId: ctx.actor.userId,
+      at: now,
+      visibility: visibilityOf(r),
+      event: { type: 'commitment.amended', payload: { commitmentId: r.id, version, changes, reason } },
+    });
+    return reread(trx, ctx, r.id);
+  });
+}
+
+async function reread(trx: Tx, ctx: Ctx, id: string): Promise<CommitmentView> {
+  const mId = ctx.actor.municipalityId;
+  const r = await findCommitment(trx, mId, id);
+  if (!r) throw notFound('commitment');
+  return present(ctx, r, await loadMandates(trx, mId));
+}
+
+/**
+ * The mandate holder confirms (→ binding, their mandate recorded) or declines (reason
+ * required) a commitment that needs confirmation. Anyone else is refused, whatever
+ * their role: the mandate register decides (model.confirmRight).
+ */
+export async function decideConfirmation(
+  ctx: Ctx,
+  opts: { id: string; ifMatch?: number; decision: 'confirm' | 'decline'; reason?: string | null },
+): Promise<CommitmentView> {
+  const mId = ctx.actor.municipalityId;
+  const today = todayOf(ctx);
+  return ctx.db.tenant(mId, async (trx) => {
+    const r = await loadForChange(trx, ctx, opts.id, opts.ifMatch);
+    if (ctx.actor.role === 'initiator') throw forbidden();
+    if (r.status !== 'needsConfirmation') throw conflict('error.commitmentNotAwaitingConfirmation');
+    const mandates = await loadMandates(trx, mId);
+    const right = confirmRight({ userId: ctx.actor.userId, role: ctx.actor.role }, decisionOf(r), mandates, today);
+    if (!right.allowed) throw forbidden('error.notAMandateHolder');
+    const reason = opts.reason?.trim() || null;
+    if (opts.decision === 'decline' && !reason) throw invalid('reason', 'error.reasonRequired');
+    const now = ctx.clock.now();
+    const confirmed = opts.decision === 'confirm';
+    await trx
+      .updateTable('commitments')
+      .set({
+        status: confirmed ? 'binding' : 'declined',
+        status_reason: reason,
+        confirmed_by: ctx.actor.userId,
+        ...(confirmed ? { mandate_ids: right.mandateIds } : {}),
+        updated_at: now,
+      })
+      .where('municipality_id', '=', mId)
+      .where('id', '=', r.id)
+      .execute();
+    await recordVersion(trx, {
+      municipalityId: mId,
+      commitmentId: r.id,
+      version: r.version,
+      actorId: ctx.actor.userId,
+      at: now,
+      change: confirmed ? { type: 'confirmed', mandateIds: right.mandateIds, reason } : { type: 'declined', reason },
+    });
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: r.case_id,
+      actorId: ctx.actor.userId,
+      at: now,
+      visibility: visibilityOf(r),
+      event: confirmed
+        ? { type: 'commitment.confirmed', payload: { commitmentId: r.id, what: r.what, mandateIds: right.mandateIds } }
+        : { type: 'commitment.declined', payload: { commitmentId: r.id, what: r.what, reason: reason ?? '' } },
+    });
+    return reread(trx, ctx, r.id);
+  });
+}
+
+/**
+ * End an open commitment as kept, broken (reason required) or withdrawn (reason
+ * required; the person it was made to is told by mail, issue 3 part 5).
+ */
+export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: number; status: Outcome; reason?: string | null }): Promise<CommitmentView> {
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const r = await loadForChange(trx, ctx, opts.id, opts.ifMatch);
+    authorizeCommitment(ctx.actor, 'answersFor', forPolicy(r));
+    const check = outcomeProblems(r.status, opts.status, opts.reason);
+    if (check === 'notOpen') throw notOpen(r);
+    if (check.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, check);
+    const reason = opts.reason?.trim() || null;
+    const now = ctx.clock.now();
+    await trx
+      .updateTable('commitments')
+      .set({ status: opts.status, status_reason: reason, updated_at: now })
+      .where('municipality_id', '=', mId)
+      .where('id', '=', r.id)
+      .execute();
+    await recordVersion(trx, {
+      municipalityId: mId,
+      commitmentId: r.id,
+      version: r.version,
+      actorId: ctx.actor.userId,
+      at: now,
+      change: { type: opts.status, reason },
+    });
+    await appendEvent(trx, {
+      municipalityId: mId,
+      caseId: r.case_id,
+      actorId: ctx.actor.userId,
+      at: now,
+      visibility: visibilityOf(r),
+      event: { type: 'commitment.ended', payload: { commitmentId: r.id, what: r.what, status: opts.status, reason } },
+    });
+    if (opts.status === 'withdrawn') {
+      const person = r.made_to_user_id
+        ? await trx
+            .selectFrom('users')
+            .select(['name', 'email', 'locale'])
+            .where('municipality_id', '=', mId)
+            .where('id', '=', r.made_to_user_id)
+            .executeTakeFirst()
+        : r.made_to_email
+          ? { name: r.made_to_name, email: r.made_to_email, locale: 'nl' as const }
+          : undefined;
+      if (person) {
+        const m = await getMunicipality(trx, mId);
+        await enqueueMail(trx, {
+          municipalityId: mId,
+          to: person.email,
+          ...mails.commitmentWithdrawn(person.locale, {
+            name: person.name,
+            reference: r.case_reference,
+            what: r.what,
+            reason: reason ?? '',
+            municipality: m.name,
+          }),
+        });
+      }
+    }
+    return reread(trx, ctx, r.id);
+  });
+}

@@ -1,0 +1,84 @@
+// How a commitment is shown: the row with its case, the overdue flag and what the
+// actor may do; and who is asked to confirm one (the holders of a covering mandate).
+import type { IsoDate } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { Role } from '../../platform/db/schema.js';
+import type { Mandate } from '../assessments/model.js';
+import { type CommitmentStatus, confirmRight, type Decision, isOverdue } from './model.js';
+import { type CommitmentAbilities, commitmentAbilities } from './policy.js';
+import { type CommitmentRow, decisionOf, forPolicy, staffUsers } from './repo.js';
+
+export interface CommitmentView {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  caseTitle: string;
+  madeBy: { userId: string | null; name: string; role: string };
+  madeTo: { userId: string | null; name: string };
+  what: string;
+  dueOn: IsoDate;
+  madeVia: CommitmentRow['made_via'];
+  madeOn: IsoDate;
+  decision: Decision;
+  status: CommitmentStatus;
+  statusReason: string | null;
+  mandateIds: string[];
+  confirmedBy: { userId: string; name: string } | null;
+  overdue: boolean;
+  version: number;
+  recordedAt: Date;
+  updatedAt: Date;
+  abilities: CommitmentAbilities;
+}
+
+export function present(ctx: Ctx, r: CommitmentRow, mandates: readonly Mandate[]): CommitmentView {
+  const today = dutchDate(ctx.clock.now());
+  const decision = decisionOf(r);
+  const mayConfirm = confirmRight({ userId: ctx.actor.userId, role: ctx.actor.role }, decision, mandates, today).allowed;
+  return {
+    id: r.id,
+    caseId: r.case_id,
+    caseReference: r.case_reference,
+    caseTitle: r.case_title,
+    madeBy: { userId: r.made_by_user_id, name: r.made_by_name, role: r.made_by_role },
+    madeTo: { userId: r.made_to_user_id, name: r.made_to_name },
+    what: r.what,
+    dueOn: r.due_on,
+    madeVia: r.made_via,
+    madeOn: r.made_on,
+    decision,
+    status: r.status,
+    statusReason: r.status_reason,
+    mandateIds: r.mandate_ids,
+    confirmedBy: r.confirmed_by ? { userId: r.confirmed_by, name: r.confirmed_by_name ?? '' } : null,
+    overdue: isOverdue(r.status, r.due_on, today),
+    version: r.version,
+    recordedAt: r.created_at,
+    updatedAt: r.updated_at,
+    abilities: commitmentAbilities(ctx.actor, forPolicy(r), mayConfirm),
+  };
+}
+
+/** Timeline events about a commitment made to the initiator are shared with them. */
+export const visibilityOf = (r: Pick<CommitmentRow, 'made_to_user_id' | 'case_initiator_id'>) =>
+  r.made_to_user_id === r.case_initiator_id ? 'shared' : 'internal';
+
+/**
+ * Who holds a mandate in force today that covers the decision, by role or by name (the
+ * people asked to confirm); for 'other', the coordinators (model.confirmRight).
+ */
+export async function confirmers(trx: Tx, mId: string, decision: Decision, mandates: readonly Mandate[], today: IsoDate) {
+  if (decision.kind === 'other') return staffUsers(trx, mId, { roles: ['coordinator'], ids: [] });
+  const roles = new Set<Role>();
+  const ids = new Set<string>();
+  for (const m of mandates) {
+    const h = m.holder;
+    const subject = h.kind === 'role' ? { userId: null, role: h.role } : { userId: h.userId, role: null };
+    if (!confirmRight(subject, decision, [m], today).allowed) continue;
+    if (h.kind === 'role') roles.add(h.role);
+    else ids.add(h.userId);
+  }
+  return staffUsers(trx, mId, { roles: [...roles], ids: [...ids] });
+}

@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatMoney } from './format.js';
+import { canonicalContent, contentHash, type DossierData, dossierBlocks } from './model.js';
+import { sampleDossier } from './sample.js';
+import { describeCommitmentChange, describeEvent } from './timeline.js';
+
+const textOf = (d: DossierData) => dossierBlocks(d).map((b) => (b.label ? `${b.label}: ${b.text}` : b.text));
+
+describe('the dossier content', () => {
+  it('has every section of issue 3 part 6, in order', () => {
+    const sections = dossierBlocks(sampleDossier())
+      .filter((b) => b.kind === 'section')
+      .map((b) => b.text);
+    expect(sections).toEqual(['1. De zaak', '2. Het plan van aanpak', '3. De integrale toets', '4. Toezeggingen', '5. Tijdlijn']);
+  });
+
+  it('names the case, the plan, the rules cited, the overrule with its mandate, the late objection and the commitments', () => {
+    const text = textOf(sampleDossier());
+    expect(text).toContain('Kenmerk: VB-2026-000001');
+    expect(text).toContain('Initiatiefnemer: Henk van Dijk (Autospuiterij Van Dijk B.V.)');
+    expect(text).toContain('Versie: 2 (overeengekomen)');
+    expect(text).toContain('Akkoord initiatiefnemer: Henk van Dijk, 11 maart 2026, 16:30');
+    expect(text).toContain('2. Toets aan het omgevingsplan — eigenaar: Ruimtelijke ordening; uiterlijk 1 april 2026; status: open');
+    expect(text).toContain('Regel: OP-4.12 — Bedrijfsactiviteiten tot categorie 2 (Omgevingsplan artikel 4.12)');
+    expect(text).toContain('Hoe het wel kan: Met een omgevingsvergunning voor een buitenplanse activiteit kan wonen op de verdieping wél.');
+    expect(text.some((t) => t.startsWith('Op grond van mandaat: Erik Meijer (wethouder Economie): bezwaren overrulen in het domein fysiek domein'))).toBe(true);
+    expect(text).toContain('Bezwaar van Ruimtelijke ordening (ronde 1, overruled door Erik Meijer (wethouder Economie)): OP-4.12');
+    expect(text).toContain('Economische zaken: ja door stilzwijgen');
+    expect(text.some((t) => t.startsWith('Regel: BB-BRAND') && t.endsWith('strikt: geldt zoals hij er staat'))).toBe(true);
+    expect(text.some((t) => t.startsWith('Vergunningen en handhaving (ronde 1)') && t.endsWith('terzijde gelegd'))).toBe(true);
+    expect(text).toContain('Besluit: geld toezeggen: € 12.500,00');
+    expect(text).toContain('Status: bindend');
+    expect(text).toContain('Status: nagekomen');
+    expect(text).toContain('2 februari 2026, 09:30 — Henk van Dijk: Ingediend via website');
+    expect(text).toContain('3 februari 2026, 10:00 — Sanne Jansen: Notitie: Eerst langs in de Marktstraat. (intern)');
+  });
+
+  it('says so when there is no plan, no round and no commitment yet', () => {
+    const d = { ...sampleDossier(), plan: null, assessment: { rounds: [], outcome: { conditions: [], objections: [] }, lateObjections: [] }, commitments: [] };
+    const text = textOf(d);
+    expect(text).toContain('Er is nog geen plan van aanpak opgesteld.');
+    expect(text).toContain('Er is nog geen toetsronde gehouden.');
+    expect(text).toContain('Er zijn geen toezeggingen vastgelegd.');
+  });
+});
+
+describe('the content hash', () => {
+  it('is a SHA-256 in hex, the same for the same data', () => {
+    const h = contentHash(sampleDossier());
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHash(structuredClone(sampleDossier()))).toBe(h);
+    expect(contentHash(JSON.parse(JSON.stringify(sampleDossier())))).toBe(h);
+  });
+
+  it('changes when any commitment status changes', () => {
+    const base = contentHash(sampleDossier());
+    const seen = new Set([base]);
+    for (const i of [0, 1]) {
+      for (const status of ['binding', 'needsConfirmation', 'declined', 'kept', 'broken', 'withdrawn']) {
+        const d = sampleDossier();
+        const c = d.commitments[i];
+        if (!c || c.status === status) continue;
+        c.status = status;
+        const h = contentHash(d);
+        expect(h, `commitment ${i} → ${status}`).not.toBe(base);
+        seen.add(h);
+      }
+    }
+    // every variant is distinct: the status itself is in the content, not just "changed"
+    expect(seen.size).toBe(1 + 2 * 5);
+  });
+
+  it('changes with a status reason, a cited rule, an overrule or a timeline entry', () => {
+    const base = contentHash(sampleDossier());
+    const variants: ((d: DossierData) => void)[] = [
+      (d) => {
+        const c = d.commitments[1];
+        if (c) c.statusReason = 'Gesprek gehad op 20 maart';
+      },
+      (d) => {
+        const rule = d.assessment.rounds[0]?.parties[0]?.answer?.rules[0];
+        if (rule) rule.code = 'OP-4.13';
+      },
+      (d) => {
+        const a = d.assessment.rounds[0]?.parties[0]?.answer;
+        if (a) a.overrule = null;
+      },
+      (d) => {
+        d.timeline.push({
+          at: '2026-03-20T10:00:00.000Z',
+          actor: 'Sanne Jansen',
+          type: 'note.added',
+          visibility: 'shared',
+          payload: { text: 'Gesprek gehad.' },
+        });
+      },
+    ];
+    for (const change of variants) {
+      const d = sampleDossier();
+      change(d);
+      expect(contentHash(d)).not.toBe(base);
+    }
+  });
+
+  it('covers a canonical form with one unambiguous line per block', () => {
+    const d = sampleDossier();
+    d.case.description = 'Regel één\nRegel twee';
+    const blocks = dossierBlocks(d);
+    const lines = canonicalContent(blocks).split('\n');
+    expect(lines).toHaveLength(blocks.length);
+    expect(lines).toContain(JSON.stringify(['field', 'Omschrijving', 'Regel één\nRegel twee']));
+    // NFC: a decomposed "é" hashes like the composed one
+    const composed = sampleDossier();
+    composed.case.title = 'Café';
+    const decomposed = sampleDossier();
+    decomposed.case.title = 'Cafe\u0301';
+    expect(contentHash(decomposed)).toBe(contentHash(composed));
+  });
+});
+
+describe('Dutch formatting', () => {
+  it.each([
+    ['2026-03-02', '2 maart 2026'],
+    ['2026-12-31', '31 december 2026'],
+  ])('date %s → %s', (iso, text) => expect(formatDate(iso)).toBe(text));
+
+  it.each([
+    ['2026-03-02T09:00:00Z', '2 maart 2026, 10:00'], // winter time, UTC+1
+    ['2026-07-01T08:00:00Z', '1 juli 2026, 10:00'], // summer time, UTC+2
+    ['2026-03-01T23:30:00Z', '2 maart 2026, 00:30'], // already the next day in the Netherlands
+  ])('time %s → %s (Europe/Amsterdam)', (iso, text) => expect(formatDateTime(iso)).toBe(text));
+
+  it.each([
+    [2_500_000, '€ 25.000,00'],
+    [1_250_050, '€ 12.500,50'],
+    [99, '€ 0,99'],
+  ])('money %i cents → %s', (cents, text) => expect(formatMoney(cents)).toBe(text));
+
+  it.each([
+    [{ type: 'recorded', status: 'binding', mandateIds: ['m1'] }, 'vastgelegd als bindend (binnen mandaat)'],
+    [{ type: 'recorded', status: 'needsConfirmation', mandateIds: [] }, 'vastgelegd als wacht op bevestiging'],
+    [
+      { type: 'amended', changes: { dueOn: { from: '2026-05-01', to: '2026-06-01' } }, reason: 'Offerte later binnen' },
+      'gewijzigd (uiterlijk van 1 mei 2026 naar 1 juni 2026): Offerte later binnen',
+    ],
+    [{ type: 'declined', reason: 'Past niet in de begroting' }, 'niet bevestigd: Past niet in de begroting'],
+    [{ type: 'broken', reason: 'Geen budget meer' }, 'niet nagekomen: Geen budget meer'],
+    [{ type: 'kept', reason: null }, 'nagekomen'],
+  ])('commitment history %j → %s', (change, text) => expect(describeCommitmentChange(change)).toBe(text));
+
+  it('describes an event type it does not know by its type, and a known one in Dutch', () => {
+    expect(describeEvent('future.thing', {})).toBe('Gebeurtenis future.thing');
+    expect(describeEvent('case.statusChanged', { from: 'planning', to: 'executing', reason: null, planDueOn: null })).toBe(
+      'Status van plan in voorbereiding naar in uitvoering',
+    );
+  });
+});

@@ -1,0 +1,22 @@
+// Who may do what with the mandate register: pure functions of the actor. A mandate
+// of another municipality is never found (404); the queries are scoped first.
+import { AppError } from '../../kernel/errors.js';
+import { type Actor, isStaff } from '../identity/model.js';
+
+export const mandatePolicy = {
+  /** All staff read the register: it says who may overrule, commit and confirm. */
+  read: (a: Actor) => isStaff(a),
+  /** The admin keeps it (PRODUCT.md: beheerder, "rules register, mandates"). */
+  manage: (a: Actor) => a.role === 'admin',
+};
+
+export type MandateAbility = 'update' | 'endValidity';
+
+export function mandateAbilities(a: Actor): Record<MandateAbility, boolean> {
+  const manage = mandatePolicy.manage(a);
+  return { update: manage, endValidity: manage };
+}
+
+export function authorizeMandates(a: Actor, what: keyof typeof mandatePolicy): void {
+  if (!mandatePolicy[what](a)) throw new AppError(403, 'forbidden', 'error.forbidden');
+}

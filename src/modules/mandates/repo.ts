@@ -1,0 +1,89 @@
+// Mandate register queries. Every function takes the municipality and filters on it:
+// row-level security is the second wall, not the first.
+import type { Selectable } from 'kysely';
+import type { Tx } from '../../platform/db/index.js';
+import type { MandateTable } from '../../platform/db/schema.js';
+import type { Mandate, MandateHolder, MandateScope } from '../assessments/model.js';
+
+export type MandateRow = Selectable<MandateTable>;
+
+function holderOf(r: MandateRow): MandateHolder {
+  if (r.holder_kind === 'role' && r.holder_role) return { kind: 'role', role: r.holder_role };
+  if (r.holder_kind === 'person' && r.holder_user_id) return { kind: 'person', userId: r.holder_user_id };
+  throw new Error(`mandate ${r.id}: holder columns do not match holder_kind`);
+}
+
+function scopeOf(r: MandateRow): MandateScope {
+  switch (r.scope_kind) {
+    case 'overrule':
+      if (r.scope_domain) return { kind: 'overrule', domain: r.scope_domain };
+      break;
+    case 'commitMoney':
+      if (r.scope_up_to_cents !== null) return { kind: 'commitMoney', upToCents: Number(r.scope_up_to_cents) };
+      break;
+    case 'grantExemption':
+      if (r.scope_rule_code) return { kind: 'grantExemption', ruleCode: r.scope_rule_code };
+      break;
+    case 'agreePlan':
+      return { kind: 'agreePlan' };
+  }
+  throw new Error(`mandate ${r.id}: scope columns do not match scope_kind`);
+}
+
+/** A register row as the pure mandate rules (assessments/model.ts) take it. */
+export const toMandate = (r: MandateRow): Mandate => ({
+  id: r.id,
+  holder: holderOf(r),
+  scope: scopeOf(r),
+  delegatedBy: r.delegated_by,
+  validFrom: r.valid_from,
+  validUntil: r.valid_until,
+});
+
+/**
+ * Every mandate of the municipality, in force or not: the pure checks
+ * (mayOverrule, commitmentStatusOnRecord) decide on the date themselves.
+ */
+export async function loadMandates(trx: Tx, municipalityId: string): Promise<Mandate[]> {
+  const rows = await trx.selectFrom('mandates').selectAll().where('municipality_id', '=', municipalityId).orderBy('valid_from').orderBy('id').execute();
+  return rows.map(toMandate);
+}
+
+export function findMandate(trx: Tx, municipalityId: string, id: string, lock = false): Promise<MandateRow | undefined> {
+  const q = trx.selectFrom('mandates').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** All rows with the holder's name for a person mandate (the register list). */
+export function listMandateRows(trx: Tx, municipalityId: string) {
+  return trx
+    .selectFrom('mandates as m')
+    .leftJoin('users as u', 'u.id', 'm.holder_user_id')
+    .selectAll('m')
+    .select('u.name as holder_name')
+    .where('m.municipality_id', '=', municipalityId)
+    .orderBy('m.valid_from', 'desc')
+    .orderBy('m.id')
+    .execute();
+}
+
+export async function recordMandateChange(
+  trx: Tx,
+  c: { municipalityId: string; mandateId: string; actorId: string; change: Record<string, unknown> },
+): Promise<void> {
+  await trx
+    .insertInto('mandate_changes')
+    .values({ municipality_id: c.municipalityId, mandate_id: c.mandateId, actor_id: c.actorId, change: JSON.stringify(c.change) })
+    .execute();
+}
+
+export function mandateHistory(trx: Tx, municipalityId: string, mandateId: string) {
+  return trx
+    .selectFrom('mandate_changes as c')
+    .leftJoin('users as u', 'u.id', 'c.actor_id')
+    .select(['c.created_at', 'c.actor_id', 'u.name as actor_name', 'c.change'])
+    .where('c.municipality_id', '=', municipalityId)
+    .where('c.mandate_id', '=', mandateId)
+    .orderBy('c.id')
+    .execute();
+}

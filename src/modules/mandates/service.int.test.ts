@@ -1,0 +1,126 @@
+// The mandate register as use-cases on a real database (PGlite and PostgreSQL):
+// keeping mandates with their history, what may change once a mandate has been in
+// force, loadMandates for the other modules, and the walls between municipalities.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../kernel/clock.js';
+import type { Db } from '../../platform/db/index.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../platform/testing/factories.js';
+import { loadMandates } from './repo.js';
+import { createMandate, endMandateValidity, getMandate, listMandates, updateMandate } from './service.js';
+
+let db: Db;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function world() {
+  const deps = testDeps(db, fixedClock('2026-03-02T09:00:00+01:00'));
+  const m = await buildMunicipality(db);
+  const admin = ctxFor(deps, await buildUser(db, m, { role: 'admin' }));
+  const director = ctxFor(deps, await buildUser(db, m, { role: 'director' }));
+  const alderman = await buildUser(db, m, { role: 'executive', name: 'Wethouder Pieters' });
+  const initiator = await buildUser(db, m, { role: 'initiator' });
+  return { deps, m, admin, director, alderman, initiator };
+}
+
+describe('keeping the mandate register', () => {
+  it('records role and person mandates with the delegation, shows them to staff, and gives them to the checks', async () => {
+    const w = await world();
+    const role = await createMandate(w.admin, {
+      holder: { kind: 'role', role: 'executive' },
+      scope: { kind: 'commitMoney', upToCents: 5_000_000 },
+      delegatedBy: ' het college ',
+      validFrom: '2026-01-01',
+      validUntil: null,
+    });
+    const person = await createMandate(w.admin, {
+      holder: { kind: 'person', userId: w.alderman.userId },
+      scope: { kind: 'overrule', domain: 'economy' },
+      delegatedBy: 'de burgemeester',
+      validFrom: '2026-04-01',
+      validUntil: '2026-12-31',
+    });
+    expect(role).toMatchObject({ delegatedBy: 'het college', inForceToday: true, version: 1 });
+    expect(person).toMatchObject({ holderName: 'Wethouder Pieters', inForceToday: false });
+
+    const list = await listMandates(w.director);
+    expect(list.map((x) => x.id).sort()).toEqual([role.id, person.id].sort());
+    expect((await listMandates(w.director, { inForceOn: '2026-03-02' })).map((x) => x.id)).toEqual([role.id]);
+
+    const loaded = await db.tenant(w.m.id, (trx) => loadMandates(trx, w.m.id));
+    expect(loaded).toContainEqual({
+      id: person.id,
+      holder: { kind: 'person', userId: w.alderman.userId },
+      scope: { kind: 'overrule', domain: 'economy' },
+      delegatedBy: 'de burgemeester',
+      validFrom: '2026-04-01',
+      validUntil: '2026-12-31',
+    });
+    expect(loaded).toContainEqual(expect.objectContaining({ id: role.id, scope: { kind: 'commitMoney', upToCents: 5_000_000 } }));
+
+    const d = await getMandate(w.director, role.id);
+    expect(d.abilities).toEqual({ update: false, endValidity: false });
+    expect(d.history).toEqual([expect.objectContaining({ actor_id: w.admin.actor.userId, change: expect.objectContaining({ type: 'created' }) })]);
+  });
+
+  it('refuses a bad mandate with every field named, and writes nothing', async () => {
+    const w = await world();
+    const r = await refusal(
+      createMandate(w.admin, {
+        holder: { kind: 'person', userId: w.initiator.userId },
+        scope: { kind: 'commitMoney', upToCents: 0 },
+        delegatedBy: '',
+        validFrom: '2026-03-01',
+        validUntil: '2026-02-01',
+      }),
+    );
+    expect(r.status).toBe(400);
+    expect(r.fields.sort()).toEqual(['delegatedBy', 'holder.userId', 'scope.upToCents', 'validUntil']);
+    expect(await db.unsafeAdmin.selectFrom('mandates').select('id').where('municipality_id', '=', w.m.id).execute()).toEqual([]);
+  });
+
+  it('changes with If-Match, keeps who and what once in force, never shortens the past, and keeps the history', async () => {
+    const w = await world();
+    const m = await createMandate(w.admin, {
+      holder: { kind: 'role', role: 'coordinator' },
+      scope: { kind: 'agreePlan' },
+      delegatedBy: 'de gemeentesecretaris',
+      validFrom: '2026-01-01',
+      validUntil: null,
+    });
+    expect((await refusal(updateMandate(w.admin, { id: m.id, ifMatch: 7, changes: { delegatedBy: 'x' } }))).status).toBe(412);
+    const who = await refusal(updateMandate(w.admin, { id: m.id, ifMatch: 1, changes: { holder: { kind: 'role', role: 'director' } } }));
+    expect(who).toEqual({ status: 400, key: 'error.invalidInput', fields: ['holder'] });
+    const past = await refusal(endMandateValidity(w.admin, { id: m.id, validUntil: '2026-03-01' }));
+    expect(past.fields).toEqual(['validUntil']);
+
+    const fixed = await updateMandate(w.admin, { id: m.id, ifMatch: 1, changes: { delegatedBy: 'de gemeentesecretaris (besluit 2026/12)' } });
+    expect(fixed.version).toBe(2);
+    const ended = await endMandateValidity(w.admin, { id: m.id, ifMatch: 2, validUntil: '2026-03-02' });
+    expect(ended).toMatchObject({ validUntil: '2026-03-02', inForceToday: true, version: 3 });
+    const { history } = await getMandate(w.admin, m.id);
+    expect(history.map((h) => (h.change as { type: string }).type)).toEqual(['created', 'updated', 'ended']);
+    expect(history[2]?.change).toEqual({ type: 'ended', changes: { validUntil: { from: null, to: '2026-03-02' } } });
+  });
+
+  it('lets only the admin keep it, and hides another municipality’s mandates', async () => {
+    const w = await world();
+    const input = {
+      holder: { kind: 'role', role: 'executive' },
+      scope: { kind: 'agreePlan' },
+      delegatedBy: 'het college',
+      validFrom: '2026-01-01',
+      validUntil: null,
+    } as const;
+    expect((await refusal(createMandate(w.director, input))).status).toBe(403);
+    expect((await refusal(listMandates(ctxFor(w.deps, w.initiator)))).status).toBe(403);
+    const mine = await createMandate(w.admin, input);
+    const other = await world();
+    expect((await refusal(getMandate(other.admin, mine.id))).status).toBe(404);
+    expect((await refusal(updateMandate(other.admin, { id: mine.id, changes: { delegatedBy: 'x' } }))).status).toBe(404);
+    expect(await listMandates(other.admin)).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+// Mandate register use-cases (issue 3, part 4). One transaction each, scoped to the
+// actor's municipality; every change is written to mandate_changes in the same
+// transaction. Mandates are never deleted: a mandate ends by its validity.
+import type { IsoDate } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
+import { AppError, notFound, staleVersion } from '../../kernel/errors.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { Mandate, MandateHolder, MandateScope } from '../assessments/model.js';
+import { type MandateFields, mandateChangeRefusal, mandateInForce, mandateProblems, sameHolder, sameScope } from './model.js';
+import { authorizeMandates, mandateAbilities } from './policy.js';
+import { findMandate, listMandateRows, type MandateRow, mandateHistory, recordMandateChange, toMandate } from './repo.js';
+
+export interface MandateView extends Mandate {
+  holderName: string | null;
+  inForceToday: boolean;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const today = (ctx: Ctx): IsoDate => dutchDate(ctx.clock.now());
+const view = (ctx: Ctx, r: MandateRow, holderName: string | null): MandateView => {
+  const m = toMandate(r);
+  return { ...m, holderName, inForceToday: mandateInForce(m, today(ctx)), version: r.version, createdAt: r.created_at, updatedAt: r.updated_at };
+};
+
+const columns = (f: MandateFields) => ({
+  holder_kind: f.holder.kind,
+  holder_role: f.holder.kind === 'role' ? f.holder.role : null,
+  holder_user_id: f.holder.kind === 'person' ? f.holder.userId : null,
+  scope_kind: f.scope.kind,
+  scope_domain: f.scope.kind === 'overrule' ? f.scope.domain : null,
+  scope_up_to_cents: f.scope.kind === 'commitMoney' ? f.scope.upToCents : null,
+  scope_rule_code: f.scope.kind === 'grantExemption' ? f.scope.ruleCode : null,
+  delegated_by: f.delegatedBy.trim(),
+  valid_from: f.validFrom,
+  valid_until: f.validUntil,
+});
+
+/** Check the fields and that a named holder is an active staff member here; every problem at once. */
+async function checked(trx: Tx, mId: string, f: MandateFields): Promise<{ fields: MandateFields; holderName: string | null }> {
+  const problems = mandateProblems(f);
+  let holderName: string | null = null;
+  if (f.holder.kind === 'person' && f.holder.userId) {
+    const u = await trx
+      .selectFrom('users')
+      .select(['name', 'role', 'active'])
+      .where('municipality_id', '=', mId)
+      .where('id', '=', f.holder.userId)
+      .executeTakeFirst();
+    if (!u || !u.active || u.role === 'initiator') problems.push({ field: 'holder.userId', key: 'error.mandateHolderNotStaff' });
+    else holderName = u.name;
+  }
+  if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
+  return { fields: { ...f, delegatedBy: f.delegatedBy.trim() }, holderName };
+}
+
+const holderJson = (h: MandateHolder) => (h.kind === 'role' ? { kind: 'role', role: h.role } : { kind: 'person', userId: h.userId });
+const scopeJson = (s: MandateScope) => ({ ...s });
+function diffOf(before: MandateFields, after: MandateFields): Record<string, { from: unknown; to: unknown }> {
+  const d: Record<string, { from: unknown; to: unknown }> = {};
+  if (!sameHolder(before.holder, after.holder)) d.holder = { from: holderJson(before.holder), to: holderJson(after.holder) };
+  if (!sameScope(before.scope, after.scope)) d.scope = { from: scopeJson(before.scope), to: scopeJson(after.scope) };
+  for (const k of ['delegatedBy', 'validFrom', 'validUntil'] as const) if (before[k] !== after[k]) d[k] = { from: before[k], to: after[k] };
+  return d;
+}
+
+// ---- reading --------------------------------------------------------------------------
+
+export async function listMandates(ctx: Ctx, f: { inForceOn?: IsoDate } = {}): Promise<MandateView[]> {
+  authorizeMandates(ctx.actor, 'read');
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const rows = await listMandateRows(trx, mId);
+    const all = rows.map((r) => view(ctx, r, r.holder_name));
+    return f.inForceOn ? all.filter((m) => mandateInForce(m, f.inForceOn as IsoDate)) : all;
+  });
+}
+
+async function holderNameOf(trx: Tx, mId: string, r: MandateRow): Promise<string | null> {
+  if (!r.holder_user_id) return null;
+  const u = await trx.selectFrom('users').select('name').where('municipality_id', '=', mId).where('id', '=', r.holder_user_id).executeTakeFirst();
+  return u?.name ?? null;
+}
+
+export async function getMandate(ctx: Ctx, id: string) {
+  authorizeMandates(ctx.actor, 'read');
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const r = await findMandate(trx, mId, id);
+    if (!r) throw notFound('mandate');
+    const history = await mandateHistory(trx, mId, id);
+    return { mandate: view(ctx, r, await holderNameOf(trx, mId, r)), abilities: mandateAbilities(ctx.actor), history };
+  });
+}
+
+// ---- changing -------------------------------------------------------------------------
+
+export async function createMandate(ctx: Ctx, input: MandateFields): Promise<MandateView> {
+  authorizeMandates(ctx.actor, 'manage');
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const { fields, holderName } = await checked(trx, mId, input);
+    const row = await trx
+      .insertInto('mandates')
+      .values({ municipality_id: mId, ...columns(fields), created_by: ctx.actor.userId, updated_at: ctx.clock.now() })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordMandateChange(trx, {
+      municipalityId: mId,
+      mandateId: row.id,
+      actorId: ctx.actor.userId,
+      change: { type: 'created', mandate: { ...fields, holder: holderJson(fields.holder), scope: scopeJson(fields.scope) } },
+    });
+    return view(ctx, row, holderName);
+  });
+}
+
+export interface UpdateMandate {
+  id: string;
+  /** the version the client last saw (If-Match); a stale one is refused with 412 */
+  ifMatch?: number;
+  changes: Partial<MandateFields>;
+}
+
+/** Change a mandate within what keeps the past true (model.mandateChangeRefusal). */
+export function updateMandate(ctx: Ctx, opts: UpdateMandate): Promise<MandateView> {
+  return changeMandate(ctx, opts, 'updated');
+}
+
+/** End a mandate: `validUntil` is its last day in force (today or later). */
+export function endMandateValidity(ctx: Ctx, opts: { id: string; ifMatch?: number; validUntil: IsoDate }): Promise<MandateView> {
+  return changeMandate(ctx, { id: opts.id, ifMatch: opts.ifMatch, changes: { validUntil: opts.validUntil } }, 'ended');
+}
+
+async function changeMandate(ctx: Ctx, opts: UpdateMandate, type: 'updated' | 'ended'): Promise<MandateView> {
+  authorizeMandates(ctx.actor, 'manage');
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const row = await findMandate(trx, mId, opts.id, true);
+    if (!row) throw notFound('mandate');
+    if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) throw staleVersion();
+    const before = toMandate(row);
+    const defined = Object.fromEntries(Object.entries(opts.changes).filter(([, v]) => v !== undefined)) as Partial<MandateFields>;
+    const { fields: after, holderName } = await checked(trx, mId, { ...before, ...defined });
+    const diff = diffOf(before, after);
+    if (!Object.keys(diff).length) return view(ctx, row, holderName);
+    const refusal = mandateChangeRefusal(before, after, today(ctx));
+    if (refusal) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, [refusal]);
+    const updated = await trx
+      .updateTable('mandates')
+      .set({ ...columns(after), version: row.version + 1, updated_at: ctx.clock.now() })
+      .where('municipality_id', '=', mId)
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordMandateChange(trx, { municipalityId: mId, mandateId: row.id, actorId: ctx.actor.userId, change: { type, changes: diff } });
+    return view(ctx, updated, holderName);
+  });
+}
