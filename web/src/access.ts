@@ -15,6 +15,11 @@ export const PAGE_ROLES = {
   register: ['director', 'coordinator'],
   admin: ['admin'],
   account: STAFF,
+  // issue 3 part 7: workspaces (mirrors assessments/policy.ts and commitments/policy.ts)
+  requests: ['specialist'],
+  lateObjections: ['coordinator', 'director'],
+  myCommitments: ['executive'],
+  toConfirm: ['coordinator', 'executive'],
 } satisfies Record<string, Role[]>;
 
 export type PageKey = keyof typeof PAGE_ROLES;
@@ -36,6 +41,10 @@ export function homeOf(role: Role): string {
       return '/beheer';
     case 'council':
       return '/account';
+    case 'specialist':
+      return '/toetsverzoeken';
+    case 'executive':
+      return '/mijn-toezeggingen';
     default:
       return '/zaken';
   }

@@ -26,6 +26,24 @@ import type {
   SubmitCaseBody,
   TeamBoard,
   User,
+  AnswerBody,
+  AssessmentLinkView,
+  AssessmentParty,
+  AssessmentRequest,
+  AssessmentRound,
+  CaseAssessment,
+  Commitment,
+  CommitmentDetail,
+  CommitmentScope,
+  LateObjection,
+  LateObjectionStatus,
+  Mandate,
+  MandateInput,
+  OpenRoundBody,
+  RecordCommitmentBody,
+  Rule,
+  RuleDetail,
+  RuleInput,
 } from './types.js';
 
 export interface InvalidParam {
@@ -155,4 +173,47 @@ export const api = {
   events: (caseId: string, after?: string, signal?: AbortSignal) => get<Page<CaseEvent>>(`/cases/${caseId}/events`, { after }, signal),
   addNote: (caseId: string, text: string, visibility: 'internal' | 'shared') => request<null>('POST', `/cases/${caseId}/notes`, { body: { text, visibility } }),
   sendMessage: (caseId: string, text: string) => request<null>('POST', `/cases/${caseId}/messages`, { body: { text } }),
+
+  // rules register, integrated assessment, mandates, commitments (issue 3)
+  rules: (f: { domain?: string; strict?: string; validOn?: string; q?: string }, signal?: AbortSignal) => get<{ items: Rule[] }>('/rules', f, signal),
+  rule: (id: string, signal?: AbortSignal) => get<RuleDetail>(`/rules/${id}`, undefined, signal),
+  createRule: (body: RuleInput) => request<Rule>('POST', '/rules', { body }),
+  updateRule: (id: string, version: number, body: Partial<RuleInput>) => request<RuleDetail>('PATCH', `/rules/${id}`, { body, ifMatch: version }),
+  endRuleValidity: (id: string, version: number, validUntil: string) =>
+    request<RuleDetail>('POST', `/rules/${id}/expiry`, { body: { validUntil }, ifMatch: version }),
+  importRules: (format: 'csv' | 'json', content: string) =>
+    request<{ created: number; updated: number; unchanged: number }>('POST', '/rules/import', { body: { format, content } }),
+  assessment: (caseId: string, signal?: AbortSignal) => get<CaseAssessment>(`/cases/${caseId}/assessment`, undefined, signal),
+  openRound: (caseId: string, body: OpenRoundBody) => request<AssessmentRound>('POST', `/cases/${caseId}/assessment-rounds`, { body }),
+  answer: (partyId: string, body: AnswerBody) => request<AssessmentParty>('PUT', `/assessment-parties/${partyId}/answer`, { body }),
+  overrule: (partyId: string, reason: string) => request<AssessmentParty>('POST', `/assessment-parties/${partyId}/overrule`, { body: { reason } }),
+  assessmentRequests: (signal?: AbortSignal) => get<{ items: AssessmentRequest[] }>('/assessment-requests', undefined, signal),
+  assessmentLink: (token: string, signal?: AbortSignal) => get<AssessmentLinkView>(`/assessment-links/${encodeURIComponent(token)}`, undefined, signal),
+  answerByLink: (token: string, body: AnswerBody) => request<AssessmentLinkView>('PUT', `/assessment-links/${encodeURIComponent(token)}/answer`, { body }),
+  lateObjections: (status: LateObjectionStatus | undefined, signal?: AbortSignal) => get<{ items: LateObjection[] }>('/late-objections', { status }, signal),
+  decideLateObjection: (id: string, decision: 'admit' | 'setAside', reason: string) =>
+    request<LateObjection>('POST', `/late-objections/${id}/decision`, { body: { decision, reason } }),
+  mandates: (signal?: AbortSignal) => get<{ items: Mandate[] }>('/mandates', undefined, signal),
+  createMandate: (body: MandateInput) => request<Mandate>('POST', '/mandates', { body }),
+  updateMandate: (id: string, version: number, body: Partial<MandateInput>) => request<Mandate>('PATCH', `/mandates/${id}`, { body, ifMatch: version }),
+  endMandate: (id: string, version: number, validUntil: string) =>
+    request<Mandate>('POST', `/mandates/${id}/expiry`, { body: { validUntil }, ifMatch: version }),
+  caseCommitments: (caseId: string, signal?: AbortSignal) =>
+    get<{ items: Commitment[]; abilities?: { record?: boolean } }>(`/cases/${caseId}/commitments`, undefined, signal),
+  recordCommitment: (caseId: string, body: RecordCommitmentBody) => request<Commitment>('POST', `/cases/${caseId}/commitments`, { body }),
+  commitments: (scope: CommitmentScope, cursor?: string, signal?: AbortSignal) => get<Page<Commitment>>('/commitments', { scope, cursor }, signal),
+  commitment: (id: string, signal?: AbortSignal) => get<CommitmentDetail>(`/commitments/${id}`, undefined, signal),
+  amendCommitment: (c: Commitment, body: { what?: string; dueOn?: string; reason: string }) =>
+    request<CommitmentDetail>('POST', `/commitments/${c.id}/amendments`, { body, ifMatch: c.version }),
+  confirmCommitment: (c: Commitment, decision: 'confirm' | 'decline', reason?: string) =>
+    request<CommitmentDetail>('POST', `/commitments/${c.id}/confirmation`, { body: { decision, reason: reason || null }, ifMatch: c.version }),
+  commitmentOutcome: (c: Commitment, status: 'kept' | 'broken' | 'withdrawn', reason?: string) =>
+    request<CommitmentDetail>('POST', `/commitments/${c.id}/outcome`, { body: { status, reason: reason || null }, ifMatch: c.version }),
+};
+
+/** Addresses the browser downloads itself (the session cookie goes along). */
+export const downloads = {
+  dossier: (caseId: string) => `/api/v1/cases/${caseId}/dossier`,
+  rulesExport: (format: 'csv' | 'json') => `/api/v1/rules/export?format=${format}`,
+  commitmentsExport: () => '/api/v1/commitments/export',
 };

@@ -22,6 +22,12 @@ import { NotFound } from './pages/NotFound.js';
 import { PlanEditorPage } from './pages/plan/PlanEditorPage.js';
 import { TeamBoardPage } from './pages/TeamBoard.js';
 import { Workspace } from './pages/Workspace.js';
+import { MandatesPage } from './pages/admin/Mandates.js';
+import { RulesPage } from './pages/admin/Rules.js';
+import { LateObjectionsPage } from './pages/assessment/LateObjections.js';
+import { OutsideAnswerPage } from './pages/assessment/OutsideAnswer.js';
+import { AnswerRequestPage, RequestsPage } from './pages/assessment/Requests.js';
+import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/CommitmentPages.js';
 
 const toStaffCase = { page: 'cases', to: (p: string) => p.replace('/mijn-zaak/', '/zaken/') } as const;
 const toInitiatorCase = { page: 'myCases', to: (p: string) => p.replace('/zaken/', '/mijn-zaak/') } as const;
@@ -151,6 +157,64 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole page="admin">
             <SettingsPage />
+          </RequireRole>
+        ),
+      },
+      // issue 3: rules and mandate registers, assessment workspaces, commitments
+      { path: 'toets/:token', element: <OutsideAnswerPage /> },
+      {
+        path: 'beheer/regels',
+        element: (
+          <RequireRole page="admin">
+            <RulesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'beheer/mandaten',
+        element: (
+          <RequireRole page="admin">
+            <MandatesPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'toetsverzoeken',
+        element: (
+          <RequireRole page="requests">
+            <RequestsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'toetsverzoeken/:partyId',
+        element: (
+          <RequireRole page="requests">
+            <AnswerRequestPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'nagekomen-bezwaren',
+        element: (
+          <RequireRole page="lateObjections">
+            <LateObjectionsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'mijn-toezeggingen',
+        element: (
+          <RequireRole page="myCommitments">
+            <MyCommitmentsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'toezeggingen-ter-bevestiging',
+        element: (
+          <RequireRole page="toConfirm">
+            <ToConfirmPage />
           </RequireRole>
         ),
       },

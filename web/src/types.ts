@@ -220,3 +220,267 @@ export interface CaseFilters {
   cursor?: string;
   limit?: number;
 }
+
+// ---- issue 3: rules register, integrated assessment, mandates, commitments ----
+
+export interface Rule {
+  id: string;
+  code: string;
+  title: string;
+  legalSource: string;
+  domain: Domain;
+  strict: boolean;
+  validFrom: string;
+  validUntil: string | null;
+  citableToday: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RuleDetail extends Rule {
+  abilities: { update: boolean; endValidity: boolean };
+  history: { at: string; actorId: string | null; actorName: string | null; change: Record<string, unknown> }[];
+}
+
+export interface RuleInput {
+  code: string;
+  title: string;
+  legalSource: string;
+  domain: Domain;
+  strict: boolean;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+export type AnswerKind = 'yes' | 'yesWithConditions' | 'objection' | 'silence';
+
+export interface CitedRule {
+  id: string;
+  code: string;
+  title: string;
+  legalSource: string;
+  domain: Domain;
+  strict: boolean;
+}
+
+export interface Overrule {
+  reason: string;
+  by: { name: string } | null;
+  mandateIds: string[];
+  at: string;
+}
+
+export interface AssessmentAnswer {
+  kind: AnswerKind;
+  conditions: string | null;
+  rules: CitedRule[];
+  whyApplies: string | null;
+  howItCouldBeDone: string | null;
+  answeredAt: string | null;
+  answeredBy: { name: string } | null;
+  late: boolean;
+  amendments: number;
+  overrule: Overrule | null;
+}
+
+export interface AssessmentParty {
+  id: string;
+  kind: 'department' | 'outside';
+  departmentId: string | null;
+  name: string;
+  email: string | null;
+  organisation?: string | null;
+  answer: AssessmentAnswer | null;
+  /** the party's latest late objection, if any */
+  lateObjection?: { id: string; status: LateObjectionStatus } | null;
+  /** an admitted late objection reopens the round for this party until this day */
+  reopenedUntil?: string | null;
+  abilities: { answer?: boolean; overrule?: boolean };
+}
+
+export interface AssessmentRound {
+  id: string;
+  number: number;
+  proposal: string;
+  openedOn: string;
+  termEndsOn: string;
+  closedAt: string | null;
+  closedReason?: 'allAnswered' | 'termEnded' | null;
+  termWorkingDays?: number;
+  status: 'open' | 'closed';
+  sameProposalAs: string | null;
+  parties: AssessmentParty[];
+  abilities: { openFollowUp?: boolean };
+}
+
+export type LateObjectionStatus = 'pending' | 'admitted' | 'setAside';
+
+export interface LateObjection {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  caseTitle: string;
+  roundId: string;
+  roundNumber: number;
+  partyId: string;
+  partyName: string;
+  /** afterClose: after the round closed; serial: could have been raised in an earlier round on the same proposal */
+  cause: 'afterClose' | 'serial';
+  serialOfRoundNumber: number | null;
+  status: LateObjectionStatus;
+  rules: CitedRule[];
+  whyApplies: string | null;
+  howItCouldBeDone: string | null;
+  raisedAt: string;
+  raisedBy: { name: string };
+  decisionReason: string | null;
+  decidedAt: string | null;
+  decidedBy: { name: string } | null;
+  reopenedUntil: string | null;
+  abilities?: { decide?: boolean };
+}
+
+export interface OutcomeItem {
+  roundId: string;
+  roundNumber: number;
+  partyId: string;
+  partyName: string;
+  answer: AssessmentAnswer;
+}
+
+export interface CaseAssessment {
+  rounds: AssessmentRound[];
+  /** one consolidated outcome per party: every condition and every objection */
+  outcome: { conditions: OutcomeItem[]; objections: OutcomeItem[] };
+  lateObjections: LateObjection[];
+  /** requested in api-changes.md; until then the page falls back to the case's abilities */
+  abilities?: { openRound?: boolean };
+}
+
+export interface OutsidePartyInput {
+  name: string;
+  email: string;
+  organisation?: string | null;
+}
+
+export interface OpenRoundBody {
+  proposal: string;
+  departmentIds: string[];
+  outsideParties: OutsidePartyInput[];
+  termWorkingDays?: number;
+  sameProposalAs?: string | null;
+}
+
+export interface AnswerBody {
+  kind: Exclude<AnswerKind, 'silence'>;
+  conditions?: string | null;
+  ruleIds?: string[];
+  whyApplies?: string | null;
+  howItCouldBeDone?: string | null;
+}
+
+export interface AssessmentRequest {
+  partyId: string;
+  caseId: string;
+  caseReference: string;
+  caseTitle: string;
+  proposal: string;
+  termEndsOn: string;
+  answered: boolean;
+  roundId: string;
+  roundNumber: number;
+  status: 'open' | 'closed';
+  reopenedUntil: string | null;
+}
+
+/** What the one-time link of an outside party shows (GET /assessment-links/{token}). */
+export interface AssessmentLinkView {
+  municipality: string;
+  caseReference: string;
+  caseTitle: string;
+  roundNumber: number;
+  proposal: string;
+  termEndsOn: string;
+  party: { name: string; organisation: string | null };
+  answer: AssessmentAnswer | null;
+  /** answer: answer or amend; lateObjection: only one late objection; none: the link is used up */
+  may: 'answer' | 'lateObjection' | 'none';
+  /** the rules citable today */
+  rules: CitedRule[];
+}
+
+export type MandateHolder = { kind: 'role'; role: Role } | { kind: 'person'; userId: string; name?: string };
+export type MandateScope =
+  | { kind: 'overrule'; domain: Domain }
+  | { kind: 'commitMoney'; upToCents: number }
+  | { kind: 'grantExemption'; ruleCode: string }
+  | { kind: 'agreePlan' };
+
+export interface Mandate {
+  id: string;
+  holder: MandateHolder;
+  scope: MandateScope;
+  delegatedBy: string;
+  validFrom: string;
+  validUntil: string | null;
+  inForceToday: boolean;
+  version: number;
+  abilities?: Record<string, boolean | undefined>;
+}
+
+export interface MandateInput {
+  holder: { kind: 'role'; role: Role } | { kind: 'person'; userId: string };
+  scope: MandateScope;
+  delegatedBy: string;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+export type CommitmentStatus = 'binding' | 'needsConfirmation' | 'declined' | 'kept' | 'broken' | 'withdrawn';
+export type MadeVia = 'meeting' | 'phone' | 'letter' | 'email';
+export type CommitmentDecision =
+  | { kind: 'commitMoney'; amountCents: number }
+  | { kind: 'grantExemption'; ruleCode: string }
+  | { kind: 'agreePlan' }
+  | { kind: 'other' };
+
+export interface Commitment {
+  id: string;
+  caseId: string;
+  caseReference: string;
+  caseTitle: string;
+  madeBy: { userId: string | null; name: string; role: string };
+  madeTo: { userId: string | null; name: string; email?: string | null };
+  what: string;
+  dueOn: string;
+  madeVia: MadeVia;
+  madeOn: string;
+  decision: CommitmentDecision;
+  status: CommitmentStatus;
+  statusReason: string | null;
+  mandateIds: string[];
+  confirmedBy?: { userId: string; name: string } | null;
+  overdue: boolean;
+  version: number;
+  recordedAt?: string;
+  updatedAt?: string;
+  abilities: { amend: boolean; confirm: boolean; end: boolean };
+}
+
+export interface CommitmentDetail extends Commitment {
+  history: { at: string; version: number; by: { userId: string; name: string } | null; change: Record<string, unknown> }[];
+}
+
+export interface RecordCommitmentBody {
+  madeBy: { userId: string } | { name: string; role: string };
+  /** without: the initiator */
+  madeTo?: { userId: string } | { name: string; email?: string | null };
+  what: string;
+  dueOn: string;
+  madeVia: MadeVia;
+  madeOn: string;
+  decision: CommitmentDecision;
+}
+
+export type CommitmentScope = 'mine' | 'awaitingConfirmation' | 'overdue' | 'all';

@@ -45,6 +45,10 @@ function MainNav() {
           </AppNavLink>
         ) : null}
         {mayUse(role, 'register') ? <AppNavLink to="/zaken/nieuw">{t('nav.register')}</AppNavLink> : null}
+        {mayUse(role, 'requests') ? <AppNavLink to="/toetsverzoeken">{t('nav.requests')}</AppNavLink> : null}
+        {mayUse(role, 'myCommitments') ? <AppNavLink to="/mijn-toezeggingen">{t('nav.myCommitments')}</AppNavLink> : null}
+        {mayUse(role, 'lateObjections') ? <AppNavLink to="/nagekomen-bezwaren">{t('nav.lateObjections')}</AppNavLink> : null}
+        {mayUse(role, 'toConfirm') ? <AppNavLink to="/toezeggingen-ter-bevestiging">{t('nav.toConfirm')}</AppNavLink> : null}
         {mayUse(role, 'admin') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
         {mayUse(role, 'account') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
         {!me ? <AppNavLink to="/inloggen">{t('nav.login')}</AppNavLink> : null}

@@ -39,15 +39,61 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       return t(e.visibility === 'internal' ? 'event.noteInternal' : 'event.noteShared');
     case 'message.sent':
       return t(p.from === 'initiator' ? 'event.messageFromInitiator' : 'event.messageFromStaff');
+    // issue 3: the integrated assessment and commitments
+    case 'assessment.roundOpened':
+      return t('event.roundOpened', { number: Number(p.number ?? 0), due: date(str(p.termEndsOn)), count: Array.isArray(p.parties) ? p.parties.length : 0 });
+    case 'assessment.answered':
+      return t(p.amendment ? 'event.answerAmended' : 'event.answered', { party: str(p.partyName), answer: answerKind(p.kind, t) }) + ruleCodes(p.ruleCodes);
+    case 'assessment.silence':
+      return t('event.silence', {
+        number: Number(p.number ?? 0),
+        date: date(str(p.asOf)),
+        parties: Array.isArray(p.parties) ? p.parties.map((x) => str((x as { name?: unknown }).name)).join(', ') : '',
+      });
+    case 'assessment.roundClosed':
+      return t(p.reason === 'allAnswered' ? 'event.roundClosedAnswered' : 'event.roundClosedTerm', { number: Number(p.number ?? 0) });
+    case 'assessment.lateObjection':
+      return t('event.lateObjection', { party: str(p.partyName) }) + ruleCodes(p.ruleCodes);
+    case 'assessment.lateObjectionDecided':
+      return t(p.decision === 'admit' ? 'event.lateAdmitted' : 'event.lateSetAside', { party: str(p.partyName) });
+    case 'assessment.overruled':
+      return t('event.overruled', { party: str(p.partyName) }) + ruleCodes(p.ruleCodes);
+    case 'commitment.recorded':
+      return t(p.status === 'binding' ? 'event.commitmentBinding' : 'event.commitmentNeedsConfirmation', {
+        by: str(p.madeBy),
+        to: str(p.madeTo),
+        due: date(str(p.dueOn)),
+      });
+    case 'commitment.amended':
+      return t('event.commitmentAmended', { version: Number(p.version ?? 0) });
+    case 'commitment.confirmed':
+      return t('event.commitmentConfirmed', { what: str(p.what) });
+    case 'commitment.declined':
+      return t('event.commitmentDeclined', { what: str(p.what) });
+    case 'commitment.ended':
+      return t('event.commitmentEnded', {
+        what: str(p.what),
+        status: ['kept', 'broken', 'withdrawn'].includes(str(p.status)) ? t(`commitmentStatus.${str(p.status) as 'kept'}`) : str(p.status),
+      });
+    case 'commitment.reminded':
+      return t('event.commitmentReminded', { due: date(str(p.dueOn)) });
     default:
       return e.type;
   }
 }
 
+function answerKind(kind: unknown, t: Translate): string {
+  const k = str(kind);
+  return ['yes', 'yesWithConditions', 'objection', 'silence'].includes(k) ? t(`answer.${k as 'yes'}`) : k;
+}
+
+const ruleCodes = (codes: unknown) => (Array.isArray(codes) && codes.length ? ` (${codes.map(str).join(', ')})` : '');
+
 /** The free text an event carries (a note, a message, a reason), if any. */
 export function eventText(e: CaseEvent): string | null {
   const p = e.payload;
   if (e.type === 'note.added' || e.type === 'message.sent') return str(p.text) || null;
+  if (e.type === 'commitment.recorded' || e.type === 'assessment.roundOpened') return str(p.what ?? p.proposal) || null;
   if (typeof p.reason === 'string' && p.reason.trim()) return p.reason;
   return null;
 }

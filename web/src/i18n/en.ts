@@ -1,4 +1,5 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
+import { enAssessment } from './en.assessment.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -515,4 +516,7 @@ export const en: Record<MessageKey, string> = {
   'account.createdOnce': 'Token "{name}" was created. Copy it now: it is shown only once.',
   'account.usage': 'Use: Authorization: Bearer <token>',
   'account.error.name': 'Give the token a name.',
+
+  // issue 3: rules and mandate registers, integrated assessment, commitments
+  ...enAssessment,
 };

@@ -1,4 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
+import { nlAssessment } from './nl.assessment.js';
+
 export const nl = {
   // general
   'common.loading': 'Bezig met laden…',
@@ -513,6 +515,9 @@ export const nl = {
   'account.createdOnce': 'Token "{name}" is gemaakt. Kopieer het nu: het wordt maar één keer getoond.',
   'account.usage': 'Gebruik: Authorization: Bearer <token>',
   'account.error.name': 'Geef het token een naam.',
+
+  // issue 3: rules and mandate registers, integrated assessment, commitments
+  ...nlAssessment,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -12,6 +12,7 @@ import { Timeline } from '../components/Timeline.js';
 import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { Section } from '../components/Section.js';
+import { InitiatorAssessment, InitiatorCommitments } from './assessment/InitiatorViews.js';
 
 export function MyCase() {
   const { t } = useI18n();
@@ -85,6 +86,9 @@ export function MyCase() {
           <Paragraph>{t('myCase.noPlan')}</Paragraph>
         )}
       </Section>
+
+      <InitiatorAssessment caseId={c.id} />
+      <InitiatorCommitments caseId={c.id} />
 
       {c.abilities.message ? (
         <Section title={t('message.titleInitiator')}>

@@ -10,6 +10,7 @@ import { AppLink, CaseLink } from '../components/links.js';
 import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { BoardCase } from '../types.js';
+import { OverdueCommitments } from './commitments/CommitmentPages.js';
 import { Section } from '../components/Section.js';
 
 export function TeamBoardPage() {
@@ -55,6 +56,7 @@ export function TeamBoardPage() {
             items={board.data.overdue}
             tone="overdue"
           />
+          <OverdueCommitments />
           <Section title={t('team.perDirector')}>
             <div className="regie-table-wrap">
               <Table>

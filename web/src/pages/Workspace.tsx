@@ -7,6 +7,7 @@ import { usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { CaseSummary } from '../types.js';
 import { Section } from '../components/Section.js';
+import { OverdueCommitments } from './commitments/CommitmentPages.js';
 
 export function Workspace() {
   const { t } = useI18n();
@@ -26,6 +27,7 @@ export function Workspace() {
           summary={(items) => <Attention items={items} />}
         />
       </Section>
+      <OverdueCommitments />
     </>
   );
 }

@@ -9,6 +9,8 @@ const PAGES: { to: string; title: MessageKey; text: MessageKey }[] = [
   { to: '/beheer/gebieden', title: 'admin.areas', text: 'admin.areasText' },
   { to: '/beheer/themas', title: 'admin.themes', text: 'admin.themesText' },
   { to: '/beheer/instellingen', title: 'admin.settings', text: 'admin.settingsText' },
+  { to: '/beheer/regels', title: 'rules.title', text: 'admin.rulesText' },
+  { to: '/beheer/mandaten', title: 'mandates.title', text: 'admin.mandatesText' },
 ];
 
 export function AdminHome() {

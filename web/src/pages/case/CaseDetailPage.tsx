@@ -18,6 +18,8 @@ import { ClockControl } from './ClockControl.js';
 import { Conversation } from './Conversation.js';
 import { StatusActions, WithdrawCase } from './StatusActions.js';
 import { Section } from '../../components/Section.js';
+import { AssessmentSection } from '../assessment/AssessmentSection.js';
+import { CommitmentsSection, DossierLink } from '../commitments/CommitmentsSection.js';
 
 export function CaseDetailPage() {
   const { t } = useI18n();
@@ -105,6 +107,13 @@ export function CaseDetailPage() {
             </AppButtonLink>
           </Paragraph>
         ) : null}
+      </Section>
+
+      <AssessmentSection c={c} onChanged={() => setTimelineKey((k) => k + 1)} />
+      <CommitmentsSection c={c} onChanged={() => setTimelineKey((k) => k + 1)} />
+      <Section title={t('dossier.title')}>
+        <Paragraph>{t('dossier.lead')}</Paragraph>
+        <DossierLink caseId={c.id} reference={c.reference} />
       </Section>
 
       <Conversation c={c} onPosted={() => setTimelineKey((k) => k + 1)} />

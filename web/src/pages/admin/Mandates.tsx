@@ -1,0 +1,392 @@
+// The mandate register (issue 3 part 4): who (a role or a named person) may decide
+// what (overrule objections in a domain, commit money up to an amount, grant an
+// exemption of a rule, agree a plan), delegated by whom, for what period. Regie
+// checks every overrule and commitment against it. Mandates are ended, never deleted.
+import {
+  Button,
+  Heading,
+  Paragraph,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api.js';
+import { RadioGroup, SelectField, TextField } from '../../components/Fields.js';
+import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
+import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import { Section } from '../../components/Section.js';
+import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import { type Translate, useI18n } from '../../i18n/index.js';
+import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } from '../../types.js';
+import { parseEuros, todayIso, useMoney } from '../assessment/shared.js';
+import { BackToAdmin } from './AdminHome.js';
+import { DOMAINS } from './RuleForm.js';
+
+const ROLES: StaffRole[] = ['director', 'coordinator', 'specialist', 'executive', 'council', 'admin'];
+const SCOPES = ['overrule', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
+const FIELDS = [
+  'holder',
+  'holder.role',
+  'holder.userId',
+  'scope',
+  'scope.domain',
+  'scope.upToCents',
+  'scope.ruleCode',
+  'delegatedBy',
+  'validFrom',
+  'validUntil',
+];
+
+export function useScopeText() {
+  const { t } = useI18n();
+  const money = useMoney();
+  return (s: MandateScope) => {
+    switch (s.kind) {
+      case 'overrule':
+        return t('mandate.scopeOverrule', { domain: t(`domain.${s.domain}`) });
+      case 'commitMoney':
+        return t('mandate.scopeMoney', { amount: money(s.upToCents) });
+      case 'grantExemption':
+        return t('mandate.scopeExemption', { code: s.ruleCode });
+      default:
+        return t('mandate.scopeAgreePlan');
+    }
+  };
+}
+
+const holderText = (m: Mandate, t: Translate, users: User[]) =>
+  m.holder.kind === 'role'
+    ? t('mandate.holderRole', { role: t(`role.${m.holder.role}`) })
+    : (m.holder.name ?? users.find((u) => m.holder.kind === 'person' && u.id === m.holder.userId)?.name ?? '—');
+
+function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: User[]; onDone(saved: Mandate | null): void }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const h = mandate?.holder;
+  const s = mandate?.scope;
+  const [holderKind, setHolderKind] = useState<'role' | 'person'>(h?.kind ?? 'role');
+  const [role, setRole] = useState<string>(h?.kind === 'role' ? h.role : 'executive');
+  const [userId, setUserId] = useState(h?.kind === 'person' ? h.userId : '');
+  const [scopeKind, setScopeKind] = useState<(typeof SCOPES)[number]>(s?.kind ?? 'overrule');
+  const [domain, setDomain] = useState<Domain>(s?.kind === 'overrule' ? s.domain : 'physical');
+  const [amount, setAmount] = useState(s?.kind === 'commitMoney' ? String(s.upToCents / 100) : '');
+  const [ruleCode, setRuleCode] = useState(s?.kind === 'grantExemption' ? s.ruleCode : '');
+  const [delegatedBy, setDelegatedBy] = useState(mandate?.delegatedBy ?? '');
+  const [validFrom, setValidFrom] = useState(mandate?.validFrom ?? todayIso());
+  const [validUntil, setValidUntil] = useState(mandate?.validUntil ?? '');
+  const [client, setClient] = useState<FieldErrors>({});
+  const prefix = mandate ? `mandate-${mandate.id}` : 'mandate-new';
+  const ids = Object.fromEntries(FIELDS.map((k) => [k, `veld-${prefix}-${k.replace('.', '-')}`]));
+  const labels: Record<string, string> = {
+    holder: t('mandate.holderKind'),
+    'holder.role': t('mandate.role'),
+    'holder.userId': t('mandate.person'),
+    scope: t('mandate.scope'),
+    'scope.domain': t('rule.domain'),
+    'scope.upToCents': t('mandate.upTo'),
+    'scope.ruleCode': t('mandate.ruleCode'),
+    delegatedBy: t('mandate.delegatedBy'),
+    validFrom: t('rule.validFrom'),
+    validUntil: t('rule.validUntil'),
+  };
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    submit.setError(null);
+    const c: FieldErrors = {};
+    if (holderKind === 'person' && !userId) c['holder.userId'] = t('mandate.error.person');
+    const cents = scopeKind === 'commitMoney' ? parseEuros(amount) : null;
+    if (scopeKind === 'commitMoney' && cents === null) c['scope.upToCents'] = t('commitmentForm.error.amount');
+    if (scopeKind === 'grantExemption' && !ruleCode.trim()) c['scope.ruleCode'] = t('commitmentForm.error.ruleCode');
+    if (!delegatedBy.trim()) c.delegatedBy = t('mandate.error.delegatedBy');
+    if (!validFrom) c.validFrom = t('ruleForm.error.validFrom');
+    setClient(c);
+    if (Object.keys(c).length) return;
+    const scope: MandateScope =
+      scopeKind === 'overrule'
+        ? { kind: 'overrule', domain }
+        : scopeKind === 'commitMoney'
+          ? { kind: 'commitMoney', upToCents: cents ?? 0 }
+          : scopeKind === 'grantExemption'
+            ? { kind: 'grantExemption', ruleCode: ruleCode.trim() }
+            : { kind: 'agreePlan' };
+    const body: MandateInput = {
+      holder: holderKind === 'role' ? { kind: 'role', role: role as StaffRole } : { kind: 'person', userId },
+      scope,
+      delegatedBy: delegatedBy.trim(),
+      validFrom,
+      validUntil: validUntil || null,
+    };
+    // Send only what changed: who and what are fixed once a mandate has been in force.
+    const changes: Partial<MandateInput> = {};
+    if (mandate) {
+      if (JSON.stringify(body.holder) !== JSON.stringify(mandate.holder.kind === 'role' ? mandate.holder : { kind: 'person', userId: mandate.holder.userId }))
+        changes.holder = body.holder;
+      if (JSON.stringify(body.scope) !== JSON.stringify(mandate.scope)) changes.scope = body.scope;
+      if (body.delegatedBy !== mandate.delegatedBy) changes.delegatedBy = body.delegatedBy;
+      if (body.validFrom !== mandate.validFrom) changes.validFrom = body.validFrom;
+      if (body.validUntil !== mandate.validUntil) changes.validUntil = body.validUntil;
+    }
+    const saved = await submit.run(() => (mandate ? api.updateMandate(mandate.id, mandate.version, changes) : api.createMandate(body)));
+    if (saved) onDone(saved);
+  }
+
+  const errors = fieldErrors(submit.error, FIELDS, client);
+  return (
+    <form noValidate onSubmit={onSubmit} className="regie-form">
+      <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />
+      <RadioGroup
+        name={`${prefix}-holder`}
+        legend={labels.holder}
+        value={holderKind}
+        onChange={(v) => setHolderKind(v as 'role')}
+        options={[
+          { value: 'role', label: t('mandate.byRole') },
+          { value: 'person', label: t('mandate.byPerson') },
+        ]}
+      />
+      {holderKind === 'role' ? (
+        <SelectField
+          name="holder.role"
+          id={ids['holder.role']}
+          label={labels['holder.role']}
+          value={role}
+          onChange={setRole}
+          error={errors['holder.role'] ?? errors.holder}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
+      ) : (
+        <SelectField
+          name="holder.userId"
+          id={ids['holder.userId']}
+          label={labels['holder.userId']}
+          value={userId}
+          onChange={setUserId}
+          error={errors['holder.userId'] ?? errors.holder}
+          placeholder={t('commitmentForm.chooseUser')}
+          options={users.map((u) => ({ value: u.id, label: `${u.name} (${t(`role.${u.role}`)})` }))}
+        />
+      )}
+      <SelectField
+        name="scope"
+        id={ids.scope}
+        label={labels.scope}
+        value={scopeKind}
+        onChange={(v) => setScopeKind(v as 'overrule')}
+        error={errors.scope}
+        options={SCOPES.map((k) => ({ value: k, label: t(`mandateScope.${k}`) }))}
+      />
+      {scopeKind === 'overrule' ? (
+        <SelectField
+          name="scope.domain"
+          id={ids['scope.domain']}
+          label={labels['scope.domain']}
+          value={domain}
+          onChange={(v) => setDomain(v as Domain)}
+          error={errors['scope.domain']}
+          options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+        />
+      ) : null}
+      {scopeKind === 'commitMoney' ? (
+        <TextField
+          name="scope.upToCents"
+          id={ids['scope.upToCents']}
+          label={labels['scope.upToCents']}
+          description={t('commitmentForm.amountHint')}
+          value={amount}
+          onChange={setAmount}
+          error={errors['scope.upToCents']}
+          required
+          size="sm"
+        />
+      ) : null}
+      {scopeKind === 'grantExemption' ? (
+        <TextField
+          name="scope.ruleCode"
+          id={ids['scope.ruleCode']}
+          label={labels['scope.ruleCode']}
+          value={ruleCode}
+          onChange={setRuleCode}
+          error={errors['scope.ruleCode']}
+          required
+          size="sm"
+        />
+      ) : null}
+      <TextField
+        name="delegatedBy"
+        id={ids.delegatedBy}
+        label={labels.delegatedBy}
+        description={t('mandate.delegatedByHint')}
+        value={delegatedBy}
+        onChange={setDelegatedBy}
+        error={errors.delegatedBy}
+        required
+      />
+      <TextField
+        name="validFrom"
+        id={ids.validFrom}
+        type="date"
+        label={labels.validFrom}
+        value={validFrom}
+        onChange={setValidFrom}
+        error={errors.validFrom}
+        required
+      />
+      <TextField
+        name="validUntil"
+        id={ids.validUntil}
+        type="date"
+        label={labels.validUntil}
+        optional
+        description={t('mandate.validUntilHint')}
+        value={validUntil}
+        onChange={setValidUntil}
+        error={errors.validUntil}
+      />
+      <div className="regie-button-row">
+        <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
+          {mandate ? t('admin.save') : t('mandate.add')}
+        </Button>
+        {mandate ? (
+          <Button appearance="subtle-button" onClick={() => onDone(null)}>
+            {t('common.cancel')}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function MandatesPage() {
+  const { t, date } = useI18n();
+  usePageTitle(t('mandates.title'));
+  const scopeText = useScopeText();
+  const data = useLoad(async (signal) => {
+    const [m, u] = await Promise.all([api.mandates(signal), api.users(undefined, signal)]);
+    return { mandates: m.items, users: u.items.filter((x) => x.active) };
+  }, []);
+  const [status, setStatus] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const ending = useSubmit();
+  const today = todayIso();
+  // Ending keeps the mandate on record: it stays in force until the end of today.
+  const end = async (m: Mandate) => {
+    if (!window.confirm(t('mandates.confirmEnd'))) return;
+    const r = await ending.run(() => api.endMandate(m.id, m.version, today));
+    if (r) {
+      setStatus(t('mandates.ended'));
+      data.reload();
+    }
+  };
+  const users = data.data?.users ?? [];
+
+  return (
+    <>
+      <BackToAdmin />
+      <Heading level={1}>{t('mandates.title')}</Heading>
+      <Paragraph>{t('mandates.lead')}</Paragraph>
+      <LiveStatus message={status} />
+      {data.loading && !data.data ? <Loading /> : null}
+      {data.error ? <ErrorAlert error={data.error} /> : null}
+      {ending.error ? <ErrorAlert error={ending.error} /> : null}
+      {data.data ? (
+        data.data.mandates.length ? (
+          <div className="regie-table-wrap">
+            <Table>
+              <TableCaption>{t('mandates.caption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('mandate.holder')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('mandate.scope')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('mandate.delegatedBy')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('rules.validity')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.data.mandates.map((m) =>
+                  editing === m.id ? (
+                    <TableRow key={m.id}>
+                      <TableCell colSpan={5}>
+                        <MandateForm
+                          mandate={m}
+                          users={users}
+                          onDone={(saved) => {
+                            setEditing(null);
+                            if (saved) {
+                              setStatus(t('mandates.saved'));
+                              data.reload();
+                            }
+                          }}
+                        />
+                      </TableCell>
+                    </TableRow>
+                  ) : (
+                    <TableRow key={m.id}>
+                      <TableHeaderCell scope="row">{holderText(m, t, users)}</TableHeaderCell>
+                      <TableCell>{scopeText(m.scope)}</TableCell>
+                      <TableCell>{m.delegatedBy}</TableCell>
+                      <TableCell>
+                        {t('rules.period', { from: date(m.validFrom), until: m.validUntil ? date(m.validUntil) : t('rules.noEnd') })}{' '}
+                        {m.inForceToday ? (
+                          <StatusBadge status="valid">{t('mandates.inForce')}</StatusBadge>
+                        ) : (
+                          <StatusBadge status="inactive">{t('mandates.notInForce')}</StatusBadge>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        <div className="regie-button-row regie-button-row--tight">
+                          <Button
+                            appearance="secondary-action-button"
+                            onClick={() => setEditing(m.id)}
+                            aria-label={t('admin.editN', { name: `${holderText(m, t, users)}: ${scopeText(m.scope)}` })}
+                          >
+                            {t('admin.edit')}
+                          </Button>
+                          {!m.validUntil || m.validUntil > today ? (
+                            <Button
+                              appearance="subtle-button"
+                              hint="danger"
+                              onClick={() => end(m)}
+                              aria-label={t('mandates.endN', { name: `${holderText(m, t, users)}: ${scopeText(m.scope)}` })}
+                            >
+                              {t('mandates.end')}
+                            </Button>
+                          ) : null}
+                        </div>
+                      </TableCell>
+                    </TableRow>
+                  ),
+                )}
+              </TableBody>
+            </Table>
+          </div>
+        ) : (
+          <Paragraph>{t('mandates.empty')}</Paragraph>
+        )
+      ) : null}
+      {data.data ? (
+        <Section title={t('mandates.add')} className="regie-section regie-panel">
+          <MandateForm
+            key={formKey}
+            users={users}
+            onDone={(saved) => {
+              if (saved) {
+                setStatus(t('mandates.added'));
+                setFormKey((k) => k + 1);
+                data.reload();
+              }
+            }}
+          />
+        </Section>
+      ) : null}
+    </>
+  );
+}

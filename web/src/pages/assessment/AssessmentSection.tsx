@@ -1,0 +1,66 @@
+// "Integrale toets" on the staff case page: every round with the consolidated
+// outcome per party, late objections, overruling where the API allows it, and
+// opening a new round for the director (issue 3 parts 2–4).
+import { Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api } from '../../api.js';
+import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { Section } from '../../components/Section.js';
+import { useLoad } from '../../hooks.js';
+import { useI18n } from '../../i18n/index.js';
+import type { CaseDetail } from '../../types.js';
+import { LateObjectionList } from './LateObjections.js';
+import { OpenRoundForm } from './OpenRoundForm.js';
+import { AssessmentOutcome, ConsolidatedOutcome } from './Outcome.js';
+
+export function AssessmentSection({ c, onChanged }: { c: CaseDetail; onChanged(): void }) {
+  const { t } = useI18n();
+  const data = useLoad(
+    async (signal) => {
+      const [assessment, org] = await Promise.all([api.assessment(c.id, signal), api.organisation(signal)]);
+      return { assessment, org };
+    },
+    [c.id],
+  );
+  const [status, setStatus] = useState<string | null>(null);
+  const changed = (message: string) => {
+    setStatus(message);
+    data.reload();
+    onChanged();
+  };
+  const a = data.data?.assessment;
+  // The first round: the case's director or a coordinator (c.abilities.manage); after
+  // that the API says per round whether a follow-up may be opened.
+  const mayOpen = a ? (a.abilities?.openRound ?? (a.rounds.length ? a.rounds.some((r) => r.abilities.openFollowUp) : !!c.abilities.manage)) : false;
+  const anyOpen = !!a?.rounds.some((r) => r.status === 'open');
+
+  return (
+    <Section title={t('assessment.title')} anchor="integrale-toets">
+      <LiveStatus message={status} />
+      {data.loading && !data.data ? <Loading /> : null}
+      {data.error ? <ErrorAlert error={data.error} /> : null}
+      {a ? (
+        <>
+          {a.rounds.length ? <ConsolidatedOutcome outcome={a.outcome} /> : null}
+          <AssessmentOutcome rounds={a.rounds} onChanged={changed} empty={t('assessment.noRounds')} />
+          {a.lateObjections.length ? (
+            <Section title={t('lateObjections.onCase')} level={3}>
+              <LateObjectionList items={a.lateObjections} level={4} onChanged={changed} />
+            </Section>
+          ) : null}
+          {mayOpen && data.data ? (
+            <Section title={t('openRound.title')} level={3} className="regie-section regie-panel">
+              {anyOpen ? <Paragraph>{t('openRound.alreadyOpen')}</Paragraph> : <Paragraph>{t('openRound.lead')}</Paragraph>}
+              <OpenRoundForm
+                caseId={c.id}
+                departments={data.data.org.departments}
+                rounds={a.rounds}
+                onOpened={(r) => changed(t('openRound.done', { number: r.number }))}
+              />
+            </Section>
+          ) : null}
+        </>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,245 @@
+// The consolidated outcome of the integrated assessment (issue 3 part 3): per round
+// and per party the answer, the conditions, and every objection with the rules it
+// cites, why they apply and how it could be done; silence reads "ja (stilzwijgend)",
+// a late answer is marked, an overrule shows its reason and mandate.
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { api } from '../../api.js';
+import { Section } from '../../components/Section.js';
+import { TextForm } from '../../components/TextForm.js';
+import { useI18n } from '../../i18n/index.js';
+import type { AssessmentAnswer, AssessmentParty, AssessmentRound, CaseAssessment, CitedRule } from '../../types.js';
+import { AnswerBadge, LateBadge, StrictBadge } from './shared.js';
+
+function Item({ k, children }: { k: string; children: ReactNode }) {
+  return (
+    <DataListItem>
+      <DataListKey>{k}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
+  );
+}
+
+export function CitedRules({ rules }: { rules: CitedRule[] }) {
+  const { t } = useI18n();
+  return (
+    <UnorderedList className="regie-rule-list">
+      {rules.map((r) => (
+        <UnorderedListItem key={r.id}>
+          <strong>{r.code}</strong> {r.title} <span className="regie-muted">({r.legalSource})</span> {r.strict ? <StrictBadge /> : null}
+          <span className="regie-visually-hidden">
+            {' '}
+            {t('rule.domainLabel')}: {t(`domain.${r.domain}`)}
+          </span>
+        </UnorderedListItem>
+      ))}
+    </UnorderedList>
+  );
+}
+
+/** One answer as a description list (no heading: the caller names the party). */
+export function AnswerFacts({ answer }: { answer: AssessmentAnswer | null }) {
+  const { t, dateTime } = useI18n();
+  if (!answer)
+    return (
+      <Paragraph>
+        <AnswerBadge kind={null} />
+      </Paragraph>
+    );
+  return (
+    <DataList className="regie-datalist">
+      <Item k={t('answer.kind')}>
+        <AnswerBadge kind={answer.kind} /> {answer.late ? <LateBadge /> : null}
+      </Item>
+      {answer.conditions ? (
+        <Item k={t('answer.conditions')}>
+          <span className="regie-prewrap">{answer.conditions}</span>
+        </Item>
+      ) : null}
+      {answer.rules.length ? (
+        <Item k={t('answer.rules')}>
+          <CitedRules rules={answer.rules} />
+        </Item>
+      ) : null}
+      {answer.whyApplies ? (
+        <Item k={t('answer.whyApplies')}>
+          <span className="regie-prewrap">{answer.whyApplies}</span>
+        </Item>
+      ) : null}
+      {answer.howItCouldBeDone ? (
+        <Item k={t('answer.howItCouldBeDone')}>
+          <span className="regie-prewrap">{answer.howItCouldBeDone}</span>
+        </Item>
+      ) : null}
+      {answer.answeredAt ? (
+        <Item k={t('answer.answeredAt')}>
+          {dateTime(answer.answeredAt)}
+          {answer.answeredBy ? ` · ${answer.answeredBy.name}` : ''}
+          {answer.amendments > 0 ? ` · ${t('answer.amended', { count: answer.amendments })}` : ''}
+        </Item>
+      ) : null}
+      {answer.overrule ? (
+        <Item k={t('answer.overrule')}>
+          <Paragraph className="regie-prewrap">{answer.overrule.reason}</Paragraph>
+          <Paragraph className="regie-small">
+            {t('answer.overruledBy', { name: answer.overrule.by?.name ?? '—', when: dateTime(answer.overrule.at) })}
+            {answer.overrule.mandateIds.length ? ` · ${t('answer.overruleMandates', { count: answer.overrule.mandateIds.length })}` : ''}
+          </Paragraph>
+        </Item>
+      ) : null}
+    </DataList>
+  );
+}
+
+function PartyBlock({ party, level, onChanged }: { party: AssessmentParty; level: number; onChanged?(message: string): void }) {
+  const { t } = useI18n();
+  const mayOverrule = !!party.abilities?.overrule && !!onChanged && party.answer?.kind === 'objection' && !party.answer.overrule;
+  return (
+    <Section
+      level={level}
+      className="regie-party"
+      title={
+        <>
+          {party.name}
+          <span className="regie-muted regie-small"> · {t(party.kind === 'department' ? 'party.department' : 'party.outside')}</span>
+        </>
+      }
+    >
+      <AnswerFacts answer={party.answer} />
+      {mayOverrule ? (
+        <details className="regie-details">
+          <summary>{t('overrule.open', { name: party.name })}</summary>
+          <Paragraph className="regie-small">{t('overrule.hint')}</Paragraph>
+          <TextForm
+            name={`overrule-${party.id}`}
+            apiField="reason"
+            label={t('overrule.reason')}
+            submitLabel={t('overrule.submit')}
+            requiredMessage={t('overrule.required')}
+            doneMessage={t('overrule.done')}
+            rows={3}
+            onSubmit={async (reason) => {
+              await api.overrule(party.id, reason);
+              onChanged?.(t('overrule.done'));
+            }}
+          />
+        </details>
+      ) : null}
+    </Section>
+  );
+}
+
+/** One round: proposal, term, status, then every party. */
+export function RoundOutcome({ round, level = 3, onChanged }: { round: AssessmentRound; level?: number; onChanged?(message: string): void }) {
+  const { t, date, dateTime } = useI18n();
+  return (
+    <Section
+      level={level}
+      className="regie-section regie-round"
+      title={t(round.status === 'open' ? 'round.titleOpen' : 'round.titleClosed', { number: round.number })}
+    >
+      <DataList className="regie-datalist">
+        <Item k={t('round.proposal')}>
+          <span className="regie-prewrap">{round.proposal}</span>
+        </Item>
+        <Item k={t('round.openedOn')}>{date(round.openedOn)}</Item>
+        <Item k={t('round.termEndsOn')}>{date(round.termEndsOn)}</Item>
+        {round.closedAt ? <Item k={t('round.closedAt')}>{dateTime(round.closedAt)}</Item> : null}
+      </DataList>
+      {round.parties.length === 0 ? <Paragraph>{t('round.noParties')}</Paragraph> : null}
+      {round.parties.map((p) => (
+        <PartyBlock key={p.id} party={p} level={level + 1} onChanged={onChanged} />
+      ))}
+    </Section>
+  );
+}
+
+/** Every round, newest first; `closedOnly` for the initiator, who sees closed rounds. */
+export function AssessmentOutcome({
+  rounds,
+  level = 3,
+  closedOnly = false,
+  onChanged,
+  empty,
+}: {
+  rounds: AssessmentRound[];
+  level?: number;
+  closedOnly?: boolean;
+  onChanged?(message: string): void;
+  empty: string;
+}) {
+  const shown = [...rounds].filter((r) => !closedOnly || r.status === 'closed').sort((a, b) => b.number - a.number);
+  if (!shown.length) return <Paragraph>{empty}</Paragraph>;
+  return (
+    <>
+      {shown.map((r) => (
+        <RoundOutcome key={r.id} round={r} level={level} onChanged={onChanged} />
+      ))}
+    </>
+  );
+}
+
+/**
+ * The consolidated outcome (issue 3 part 3): every condition and every objection that
+ * stands, one row per party, whatever round it came from.
+ */
+export function ConsolidatedOutcome({ outcome, level = 3 }: { outcome: CaseAssessment['outcome']; level?: number }) {
+  const { t } = useI18n();
+  const rows = [...outcome.objections, ...outcome.conditions];
+  return (
+    <Section title={t('outcome.title')} level={level}>
+      {rows.length ? (
+        <div className="regie-table-wrap">
+          <Table>
+            <TableCaption>{t('outcome.caption', { objections: outcome.objections.length, conditions: outcome.conditions.length })}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('outcome.party')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('answer.kind')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('outcome.content')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('answer.howItCouldBeDone')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((o) => (
+                <TableRow key={`${o.roundId}-${o.partyId}`}>
+                  <TableHeaderCell scope="row">
+                    {o.partyName}
+                    <span className="regie-muted regie-small"> · {t('openRound.roundN', { number: o.roundNumber })}</span>
+                  </TableHeaderCell>
+                  <TableCell>
+                    <AnswerBadge kind={o.answer.kind} /> {o.answer.late ? <LateBadge /> : null}
+                    {o.answer.overrule ? <p className="regie-small">{t('answer.overrule')}</p> : null}
+                  </TableCell>
+                  <TableCell>
+                    {o.answer.conditions ? <span className="regie-prewrap">{o.answer.conditions}</span> : null}
+                    {o.answer.rules.length ? <CitedRules rules={o.answer.rules} /> : null}
+                    {o.answer.whyApplies ? <p className="regie-prewrap regie-small">{o.answer.whyApplies}</p> : null}
+                  </TableCell>
+                  <TableCell>{o.answer.howItCouldBeDone ? <span className="regie-prewrap">{o.answer.howItCouldBeDone}</span> : '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : (
+        <Paragraph>{t('outcome.none')}</Paragraph>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,368 @@
+// One commitment on record (issue 3 part 5): who made it to whom, what, by when,
+// where, its status (overdue stands out) and history; and, where the API allows,
+// amending it, confirming or declining it (mandate holder), or settling it as kept,
+// broken or withdrawn (a reason is required for the last two).
+import { Button, DataList, DataListItem, DataListKey, DataListValue, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type ApiError, api } from '../../api.js';
+import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
+import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
+import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import { AppLink } from '../../components/links.js';
+import { Section } from '../../components/Section.js';
+import { useSubmit } from '../../hooks.js';
+import { useI18n } from '../../i18n/index.js';
+import type { Commitment, CommitmentDetail } from '../../types.js';
+import { CommitmentStatusBadge, OverdueBadge, useMoney } from '../assessment/shared.js';
+
+function Item({ k, children }: { k: string; children: ReactNode }) {
+  return (
+    <DataListItem>
+      <DataListKey>{k}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
+  );
+}
+
+export function useDecisionText() {
+  const { t } = useI18n();
+  const money = useMoney();
+  return (c: Commitment) => {
+    const d = c.decision;
+    switch (d.kind) {
+      case 'commitMoney':
+        return t('decision.commitMoneyAmount', { amount: money(d.amountCents) });
+      case 'grantExemption':
+        return t('decision.grantExemptionRule', { code: d.ruleCode });
+      case 'agreePlan':
+        return t('decision.agreePlan');
+      default:
+        return t('decision.other');
+    }
+  };
+}
+
+/** One line of a commitment's history, from the change the server recorded. */
+function useHistoryText() {
+  const { t, date } = useI18n();
+  return (change: Record<string, unknown>): string => {
+    const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+    const reason = str(change.reason) ? ` ${t('commitment.historyReason', { reason: str(change.reason) })}` : '';
+    const fmt = (k: string, v: unknown) => (k === 'dueOn' ? date(str(v)) : str(v));
+    switch (change.type) {
+      case 'recorded':
+        return t('commitment.historyRecorded', { status: t(`commitmentStatus.${str(change.status) as 'binding'}`), due: date(str(change.dueOn)) });
+      case 'amended': {
+        const changes = (change.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>;
+        const parts = Object.entries(changes).map(
+          ([k, v]) => `${k === 'dueOn' ? t('commitment.dueOn') : k === 'what' ? t('commitment.what') : k}: ${fmt(k, v?.from)} → ${fmt(k, v?.to)}`,
+        );
+        return `${t('commitment.historyAmended')} ${parts.join('; ')}.${reason}`;
+      }
+      case 'confirmed':
+      case 'declined':
+      case 'kept':
+      case 'broken':
+      case 'withdrawn':
+        return `${t(`commitmentStatus.${change.type === 'confirmed' ? 'binding' : change.type}`)}.${reason}`;
+      default:
+        return str(change.type);
+    }
+  };
+}
+
+/** The history is loaded when opened: the lists carry the commitment, not its trail. */
+function History({ c }: { c: Commitment }) {
+  const { t, dateTime } = useI18n();
+  const text = useHistoryText();
+  const [open, setOpen] = useState(false);
+  const [items, setItems] = useState<CommitmentDetail['history'] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means new history
+  useEffect(() => {
+    if (!open) return;
+    const ctl = new AbortController();
+    api
+      .commitment(c.id, ctl.signal)
+      .then((d) => setItems(d.history))
+      .catch((e: unknown) => {
+        if (!ctl.signal.aborted) setError(e as ApiError);
+      });
+    return () => ctl.abort();
+  }, [open, c.id, c.version]);
+  return (
+    <details className="regie-details" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('commitment.history')}</summary>
+      {error ? <ErrorAlert error={error} /> : null}
+      {open && !items && !error ? <Loading /> : null}
+      {items ? (
+        <OrderedList>
+          {items.map((h) => (
+            <OrderedListItem key={`${h.version}-${h.at}`}>
+              <time dateTime={h.at}>{dateTime(h.at)}</time>
+              {h.by ? ` · ${h.by.name}` : ''}: {text(h.change)}
+            </OrderedListItem>
+          ))}
+        </OrderedList>
+      ) : null}
+    </details>
+  );
+}
+
+/** A small form in a disclosure: fields, then one submit; the caller does the call. */
+function ActionForm({
+  id,
+  summary,
+  submitLabel,
+  children,
+  onSubmit,
+  error,
+  errors,
+  labels,
+  busy,
+  danger,
+}: {
+  id: string;
+  summary: string;
+  submitLabel: string;
+  children: ReactNode;
+  onSubmit(e: FormEvent): void;
+  error: ReturnType<typeof useSubmit>['error'];
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  busy: boolean;
+  danger?: boolean;
+}) {
+  const ids = Object.fromEntries(Object.keys(labels).map((k) => [k, `veld-${id}-${k}`]));
+  return (
+    <details className="regie-details">
+      <summary>{summary}</summary>
+      <form noValidate onSubmit={onSubmit} className="regie-form regie-form--compact">
+        <ErrorSummary error={error} errors={errors} labels={labels} ids={ids} />
+        {children}
+        <Button type="submit" appearance={danger ? 'secondary-action-button' : 'primary-action-button'} hint={danger ? 'danger' : undefined} busy={busy}>
+          {submitLabel}
+        </Button>
+      </form>
+    </details>
+  );
+}
+
+function AmendForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitment, message: string): void }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const [what, setWhat] = useState(c.what);
+  const [dueOn, setDueOn] = useState(c.dueOn);
+  const [reason, setReason] = useState('');
+  const [client, setClient] = useState<FieldErrors>({});
+  const id = `amend-${c.id}`;
+  const labels = { what: t('commitment.what'), dueOn: t('commitment.dueOn'), reason: t('commitment.amendReason') };
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    submit.setError(null);
+    const cl: FieldErrors = {};
+    if (!reason.trim()) cl.reason = t('commitment.error.reason');
+    if (!what.trim()) cl.what = t('commitment.error.what');
+    setClient(cl);
+    if (Object.keys(cl).length) return;
+    const body: { what?: string; dueOn?: string; reason: string } = { reason: reason.trim() };
+    if (what.trim() !== c.what) body.what = what.trim();
+    if (dueOn !== c.dueOn) body.dueOn = dueOn;
+    const r = await submit.run(() => api.amendCommitment(c, body));
+    if (r) {
+      setReason('');
+      onChanged(r, t('commitment.amended'));
+    }
+  }
+  const errors = fieldErrors(submit.error, ['what', 'dueOn', 'reason'], client);
+  return (
+    <ActionForm
+      id={id}
+      summary={t('commitment.amend')}
+      submitLabel={t('commitment.amendSubmit')}
+      onSubmit={onSubmit}
+      error={submit.error}
+      errors={errors}
+      labels={labels}
+      busy={submit.busy}
+    >
+      <TextAreaField name={`${id}-what`} label={labels.what} value={what} onChange={setWhat} error={errors.what} required rows={3} />
+      <TextField name={`${id}-dueOn`} type="date" label={labels.dueOn} value={dueOn} onChange={setDueOn} error={errors.dueOn} required />
+      <TextAreaField name={`${id}-reason`} label={labels.reason} value={reason} onChange={setReason} error={errors.reason} required rows={2} />
+    </ActionForm>
+  );
+}
+
+function ConfirmForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitment, message: string): void }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const [decision, setDecision] = useState<'confirm' | 'decline' | ''>('');
+  const [reason, setReason] = useState('');
+  const [client, setClient] = useState<FieldErrors>({});
+  const id = `confirm-${c.id}`;
+  const labels = { decision: t('commitment.confirmDecision'), reason: t('commitment.confirmReason') };
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    submit.setError(null);
+    const cl: FieldErrors = {};
+    if (!decision) cl.decision = t('commitment.error.decision');
+    if (decision === 'decline' && !reason.trim()) cl.reason = t('commitment.error.reason');
+    setClient(cl);
+    if (Object.keys(cl).length || !decision) return;
+    const r = await submit.run(() => api.confirmCommitment(c, decision, reason.trim()));
+    if (r) onChanged(r, t(decision === 'confirm' ? 'commitment.confirmed' : 'commitment.declined'));
+  }
+  const errors = fieldErrors(submit.error, ['decision', 'reason'], client);
+  return (
+    <ActionForm
+      id={id}
+      summary={t('commitment.confirmTitle')}
+      submitLabel={t('commitment.confirmSubmit')}
+      onSubmit={onSubmit}
+      error={submit.error}
+      errors={errors}
+      labels={labels}
+      busy={submit.busy}
+    >
+      <RadioGroup
+        name={`${id}-decision`}
+        legend={labels.decision}
+        value={decision}
+        onChange={(v) => setDecision(v as 'confirm' | 'decline')}
+        options={[
+          { value: 'confirm', label: t('commitment.confirm') },
+          { value: 'decline', label: t('commitment.decline') },
+        ]}
+      />
+      {errors.decision ? <Paragraph className="utrecht-form-field-error-message">{errors.decision}</Paragraph> : null}
+      <TextAreaField
+        name={`${id}-reason`}
+        label={labels.reason}
+        optional={decision !== 'decline'}
+        description={t('commitment.confirmReasonHint')}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        rows={2}
+      />
+    </ActionForm>
+  );
+}
+
+function OutcomeForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitment, message: string): void }) {
+  const { t } = useI18n();
+  const submit = useSubmit();
+  const [status, setStatus] = useState<'kept' | 'broken' | 'withdrawn' | ''>('');
+  const [reason, setReason] = useState('');
+  const [client, setClient] = useState<FieldErrors>({});
+  const id = `outcome-${c.id}`;
+  const labels = { status: t('commitment.outcomeStatus'), reason: t('commitment.outcomeReason') };
+  const needsReason = status === 'broken' || status === 'withdrawn';
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    submit.setError(null);
+    const cl: FieldErrors = {};
+    if (!status) cl.status = t('commitment.error.status');
+    if (needsReason && !reason.trim()) cl.reason = t('commitment.error.reason');
+    setClient(cl);
+    if (Object.keys(cl).length || !status) return;
+    const r = await submit.run(() => api.commitmentOutcome(c, status, reason.trim()));
+    if (r) onChanged(r, t('commitment.settled', { status: t(`commitmentStatus.${status}`) }));
+  }
+  const errors = fieldErrors(submit.error, ['status', 'reason'], client);
+  return (
+    <ActionForm
+      id={id}
+      summary={t('commitment.outcomeTitle')}
+      submitLabel={t('commitment.outcomeSubmit')}
+      onSubmit={onSubmit}
+      error={submit.error}
+      errors={errors}
+      labels={labels}
+      busy={submit.busy}
+    >
+      <RadioGroup
+        name={`${id}-status`}
+        legend={labels.status}
+        value={status}
+        onChange={(v) => setStatus(v as 'kept')}
+        options={[
+          { value: 'kept', label: t('commitmentStatus.kept') },
+          { value: 'broken', label: t('commitmentStatus.broken') },
+          { value: 'withdrawn', label: t('commitmentStatus.withdrawn') },
+        ]}
+      />
+      {errors.status ? <Paragraph className="utrecht-form-field-error-message">{errors.status}</Paragraph> : null}
+      <TextAreaField
+        name={`${id}-reason`}
+        label={labels.reason}
+        optional={!needsReason}
+        description={t('commitment.outcomeReasonHint')}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        rows={2}
+      />
+    </ActionForm>
+  );
+}
+
+export function CommitmentCard({
+  c,
+  level,
+  onChanged,
+  withCase = false,
+}: {
+  c: Commitment;
+  level: number;
+  onChanged?(next: Commitment, message: string): void;
+  withCase?: boolean;
+}) {
+  const { t, date } = useI18n();
+  const decisionText = useDecisionText();
+  const ab = c.abilities;
+  const open = c.status === 'binding' || c.status === 'needsConfirmation';
+  return (
+    <Section
+      level={level}
+      className={`regie-section regie-commitment${c.overdue ? ' regie-commitment--overdue' : ''}`}
+      title={t('commitment.itemTitle', { by: c.madeBy.name, to: c.madeTo.name })}
+    >
+      <p className="regie-badges">
+        <CommitmentStatusBadge status={c.status} /> {c.overdue ? <OverdueBadge /> : null}
+      </p>
+      {withCase ? (
+        <Paragraph>
+          <AppLink to={`/zaken/${c.caseId}#toezeggingen`}>
+            {c.caseReference}
+            {c.caseTitle ? ` ${c.caseTitle}` : ''}
+          </AppLink>
+        </Paragraph>
+      ) : null}
+      <DataList className="regie-datalist">
+        <Item k={t('commitment.what')}>
+          <span className="regie-prewrap">{c.what}</span>
+        </Item>
+        <Item k={t('commitment.madeBy')}>
+          {c.madeBy.name}
+          {c.madeBy.role ? <span className="regie-muted"> ({c.madeBy.role})</span> : null}
+        </Item>
+        <Item k={t('commitment.madeTo')}>{c.madeTo.name}</Item>
+        <Item k={t('commitment.dueOn')}>
+          <span className={c.overdue ? 'regie-due--overdue' : undefined}>{date(c.dueOn)}</span>
+        </Item>
+        <Item k={t('commitment.madeVia')}>{t('commitment.madeViaOn', { via: t(`madeVia.${c.madeVia}`), date: date(c.madeOn) })}</Item>
+        <Item k={t('commitment.decision')}>{decisionText(c)}</Item>
+        {c.statusReason ? <Item k={t('commitment.statusReason')}>{c.statusReason}</Item> : null}
+      </DataList>
+      <History c={c} />
+      {onChanged && open ? (
+        <>
+          {ab.confirm ? <ConfirmForm c={c} onChanged={onChanged} /> : null}
+          {ab.amend ? <AmendForm c={c} onChanged={onChanged} /> : null}
+          {ab.end ? <OutcomeForm c={c} onChanged={onChanged} /> : null}
+        </>
+      ) : null}
+    </Section>
+  );
+}
