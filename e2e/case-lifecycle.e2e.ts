@@ -65,7 +65,10 @@ describe('a case from intake to closing', () => {
     await board.waitForURL('**/team');
     await board.getByRole('heading', { name: 'Niet toegewezen' }).waitFor();
     await expectAccessible(board, 'teambord');
-    await board.getByRole('link', { name: new RegExp(reference) }).first().click();
+    await board
+      .getByRole('link', { name: new RegExp(reference) })
+      .first()
+      .click();
     await board.getByRole('heading', { name: 'Regisseur toewijzen' }).waitFor();
     await expectAccessible(board, 'zaak (coördinator)');
     await board.getByRole('button', { name: 'Toewijzen' }).click();
@@ -77,9 +80,15 @@ describe('a case from intake to closing', () => {
     const directorCtx = await e.browser.newContext();
     const workspace = await login(directorCtx, directorEmail);
     await workspace.waitForURL('**/werkplek');
-    await workspace.getByRole('link', { name: new RegExp(reference) }).first().waitFor();
+    await workspace
+      .getByRole('link', { name: new RegExp(reference) })
+      .first()
+      .waitFor();
     await expectAccessible(workspace, 'werkplek');
-    await workspace.getByRole('link', { name: new RegExp(reference) }).first().click();
+    await workspace
+      .getByRole('link', { name: new RegExp(reference) })
+      .first()
+      .click();
     await workspace.getByRole('button', { name: 'Start intake' }).click();
     await workspace.getByRole('button', { name: 'Start planvorming' }).click();
     await workspace.getByRole('link', { name: 'Plan van aanpak' }).click();
@@ -101,7 +110,10 @@ describe('a case from intake to closing', () => {
     await agree.waitFor();
     await expectAccessible(portal, 'mijn zaak');
     await agree.click();
-    await portal.getByText(/uitvoering/i).first().waitFor();
+    await portal
+      .getByText(/uitvoering/i)
+      .first()
+      .waitFor();
 
     // ---- the director closes the executing case ----
     await workspace.goBack();

@@ -7,7 +7,6 @@
 // use-cases, on a clock that is moved through the past, so every case has its
 // events and every mail is in the outbox as if it had happened that way.
 
-import { sql } from 'kysely';
 import { addDays } from '../kernel/calendar.js';
 import { dutchDate, fixedClock } from '../kernel/clock.js';
 import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/service.js';

@@ -78,9 +78,12 @@ const nl: Record<string, string> = {
   'error.notYourDepartment': 'Alleen een specialist van de gevraagde afdeling beantwoordt deze toetsvraag.',
   'error.notAnObjection': 'Alleen een bezwaar kan worden overruled.',
   'error.alreadyOverruled': 'Dit bezwaar is al overruled.',
-  'error.strictObjection': 'Een bezwaar op een strikte regel (veiligheid, openbare orde, criminaliteit) kan niet worden overruled; het wordt alleen opgelost door het plan te wijzigen.',
+  'error.strictObjection':
+    'Een bezwaar op een strikte regel (veiligheid, openbare orde, criminaliteit) kan niet worden overruled; het wordt alleen opgelost door het plan te wijzigen.',
   'error.noOverruleMandate': 'U heeft geen geldig mandaat om een bezwaar in dit domein te overrulen. Vraag het aan wie dat mandaat wel heeft.',
   'error.linkExpired': 'Deze link is verlopen: de termijn van de toetsronde is voorbij en een laat bezwaar is al ingediend.',
+  'error.invalidEmail': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+  'error.termWorkingDays': 'Een termijn is {min} tot en met {max} werkdagen.',
   // Mandaatregister en toezeggingen (issue 3, delen 4 en 5).
   'error.mandateStaffRoleOnly': 'Kies een rol van een medewerker; een initiatiefnemer kan geen mandaat hebben.',
   'error.mandateHolderNotStaff': 'Deze persoon is geen actieve medewerker van deze gemeente.',
@@ -181,6 +184,8 @@ const en: Record<string, string> = {
   'error.strictObjection': 'An objection on a strict rule (safety, public order, crime) cannot be overruled; it is resolved only by changing the plan.',
   'error.noOverruleMandate': 'You hold no mandate in force to overrule an objection in this domain. Ask someone who does.',
   'error.linkExpired': 'This link has expired: the term of the assessment round is over and a late objection was already raised.',
+  'error.invalidEmail': 'Enter a valid e-mail address, such as name@example.com.',
+  'error.termWorkingDays': 'A term is {min} to {max} working days.',
   // Mandate register and commitments (issue 3, parts 4 and 5).
   'error.mandateStaffRoleOnly': 'Choose a staff role; an initiator cannot hold a mandate.',
   'error.mandateHolderNotStaff': 'This person is not an active staff member of this municipality.',

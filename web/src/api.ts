@@ -199,7 +199,7 @@ export const api = {
   endMandate: (id: string, version: number, validUntil: string) =>
     request<Mandate>('POST', `/mandates/${id}/expiry`, { body: { validUntil }, ifMatch: version }),
   caseCommitments: (caseId: string, signal?: AbortSignal) =>
-    get<{ items: Commitment[]; abilities?: { record?: boolean } }>(`/cases/${caseId}/commitments`, undefined, signal),
+    get<{ items: Commitment[]; abilities: { record: boolean } }>(`/cases/${caseId}/commitments`, undefined, signal),
   recordCommitment: (caseId: string, body: RecordCommitmentBody) => request<Commitment>('POST', `/cases/${caseId}/commitments`, { body }),
   commitments: (scope: CommitmentScope, cursor?: string, signal?: AbortSignal) => get<Page<Commitment>>('/commitments', { scope, cursor }, signal),
   commitment: (id: string, signal?: AbortSignal) => get<CommitmentDetail>(`/commitments/${id}`, undefined, signal),

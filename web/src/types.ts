@@ -338,7 +338,7 @@ export interface LateObjection {
   decidedAt: string | null;
   decidedBy: { name: string } | null;
   reopenedUntil: string | null;
-  abilities?: { decide?: boolean };
+  abilities: { decide: boolean };
 }
 
 export interface OutcomeItem {
@@ -354,8 +354,8 @@ export interface CaseAssessment {
   /** one consolidated outcome per party: every condition and every objection */
   outcome: { conditions: OutcomeItem[]; objections: OutcomeItem[] };
   lateObjections: LateObjection[];
-  /** requested in api-changes.md; until then the page falls back to the case's abilities */
-  abilities?: { openRound?: boolean };
+  /** may open a (further) round on this case */
+  abilities: { openRound: boolean };
 }
 
 export interface OutsidePartyInput {

@@ -11,6 +11,7 @@ import { loadMandates } from '../mandates/repo.js';
 import { calendarOf, getMunicipality } from '../organisation/repo.js';
 import { appendEvent } from '../timeline/repo.js';
 import { mayOverrule, REOPEN_WORKING_DAYS } from './model.js';
+import { mailLateDecision } from './notices.js';
 import { assessmentPolicy, authorizeAssessment } from './policy.js';
 import { type LateObjectionListRow, lateObjectionRows } from './queries.js';
 import { answersByIds, findParty, findRound, setCurrentAnswer } from './repo.js';
@@ -103,7 +104,8 @@ export async function listLateObjections(ctx: Ctx, o: { status?: LateStatus }) {
 /**
  * The coordinator admits a late objection (the round reopens for that party: its
  * objection becomes its answer, amendable for REOPEN_WORKING_DAYS working days) or sets
- * it aside; a reason is required either way (issue 3, part 3).
+ * it aside; a reason is required either way (issue 3, part 3). The party that raised it
+ * and the case's director are told the decision and the reason by mail.
  */
 export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: 'admit' | 'setAside'; reason: string }) {
   authorizeAssessment(assessmentPolicy.decideLate(ctx.actor));
@@ -119,8 +121,9 @@ export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: '
     const party = await findParty(trx, mId, lo.party_id, true);
     if (!party || !round) throw notFound('late objection');
     let reopenedUntil: string | null = null;
+    let m: Awaited<ReturnType<typeof getMunicipality>> | undefined;
     if (o.decision === 'admit') {
-      const m = await getMunicipality(trx, mId);
+      m = await getMunicipality(trx, mId);
       reopenedUntil = addWorkingDays(calendarOf(m), dutchDate(now), REOPEN_WORKING_DAYS);
       await setCurrentAnswer(trx, mId, party.id, lo.answer_id, reopenedUntil);
     }
@@ -148,8 +151,21 @@ export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: '
         payload: { lateObjectionId: lo.id, partyName: party.name, decision: o.decision, reason, reopenedUntil },
       },
     });
+    // Issue 3 part 3: whoever raised it and the director hear the decision and its reason.
+    const c = await findCase(trx, mId, lo.case_id);
+    if (!c) throw notFound('late objection');
+    await mailLateDecision(trx, ctx.config.publicUrl, {
+      municipalityId: mId,
+      municipality: (m ?? (await getMunicipality(trx, mId))).name,
+      c,
+      party,
+      decision: o.decision,
+      reason,
+      by: ctx.actor.name,
+      reopenedUntil,
+    });
     // A serial objection admitted while its round is still open may be the last answer.
-    if (o.decision === 'admit' && round.closed_at === null) await closeIfAllAnswered(trx, round, now, ctx.actor.userId);
+    if (o.decision === 'admit' && round.closed_at === null) await closeIfAllAnswered(trx, round, now, ctx.actor.userId, ctx.config.publicUrl);
     const [row] = (await lateObjectionRows(trx, mId, { caseId: updated.case_id })).filter((r) => r.id === updated.id);
     return row as LateObjectionListRow;
   });

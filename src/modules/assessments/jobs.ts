@@ -7,15 +7,18 @@ import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { AppendEvent } from '../timeline/repo.js';
 import { silenceOutcome } from './model.js';
+import { mailRoundSummaries } from './notices.js';
 import { appendEvents, type RoundRow } from './repo.js';
 
 /**
  * Close rounds whose term has ended: every unanswered party gets a silence answer as of
  * the term end, the round closes with reason termEnded, and the timeline shows both.
  * The rounds must be locked by the caller and be open. Works on rounds of any
- * municipality (each row carries its own), in a handful of statements per batch.
+ * municipality (each row carries its own), in a handful of statements per batch. The
+ * director of each case gets the round's summary by mail, in the same transaction: a
+ * round closes once, so the summary goes out once.
  */
-export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[], now: Date): Promise<void> {
+export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[], now: Date, publicUrl: string): Promise<void> {
   if (!rounds.length) return;
   const today = dutchDate(now);
   const ids = rounds.map((r) => r.id);
@@ -33,6 +36,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     .execute();
   const events: AppendEvent[] = [];
   const silent: typeof parties = [];
+  const silentNames = new Map<string, string[]>();
   for (const r of rounds) {
     const mine = parties.filter((p) => p.round_id === r.id);
     const outcome = silenceOutcome(
@@ -44,6 +48,10 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     if (!outcome) throw new Error(`round ${r.id} is not due: its term ends on ${r.term_ends_on}`);
     const quiet = mine.filter((p) => outcome.partyIds.includes(p.id));
     silent.push(...quiet);
+    silentNames.set(
+      r.id,
+      quiet.map((p) => p.name),
+    );
     const base = { municipalityId: r.municipality_id, caseId: r.case_id, actorId: null, at: now, visibility: 'shared' as const };
     if (quiet.length) {
       events.push({
@@ -88,13 +96,20 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
       .where('p.current_answer_id', 'is', null)
       .execute();
   }
-  await trx
+  const closed = await trx
     .updateTable('assessment_rounds')
     .set({ closed_at: now, closed_reason: 'termEnded' })
     .where('id', 'in', ids)
     .where('closed_at', 'is', null)
+    .returning('id')
     .execute();
   await appendEvents(trx, events);
+  const closedIds = new Set(closed.map((r) => r.id));
+  await mailRoundSummaries(
+    trx,
+    publicUrl,
+    rounds.filter((r) => closedIds.has(r.id)).map((r) => ({ round: r, reason: 'termEnded' as const, silent: silentNames.get(r.id) ?? [] })),
+  );
 }
 
 /**
@@ -123,7 +138,7 @@ export async function closeDueRounds(deps: Deps, opts: { limit?: number; batch?:
         .forUpdate()
         .skipLocked()
         .execute();
-      await closeRoundsBySilence(trx, rounds, now);
+      await closeRoundsBySilence(trx, rounds, now, deps.config.publicUrl);
       return rounds.length;
     });
     closed += n;

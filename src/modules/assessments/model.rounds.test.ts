@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { answerWindowOpen, type EarlierRound, latestPerParty, mayOpenRoundOn, partyKey, type RuleVersion, serialObjection } from './model.js';
+import {
+  answerWindowOpen,
+  type EarlierRound,
+  isEmailAddress,
+  latestPerParty,
+  mayOpenRoundOn,
+  partyKey,
+  type RoundInput,
+  type RuleVersion,
+  roundProblems,
+  serialObjection,
+} from './model.js';
 
 describe('on which cases a round may be opened', () => {
   it.each([
@@ -86,5 +97,63 @@ describe('one consolidated outcome per party', () => {
       { partyKey: 'department:oov', roundNumber: 1, kind: 'yesWithConditions' },
       { partyKey: 'department:ro', roundNumber: 2, kind: 'yesWithConditions' },
     ]);
+  });
+});
+
+describe('what a new round needs, all at once, before anything is written', () => {
+  const dept = '11111111-1111-4111-8111-111111111111';
+  const ok: RoundInput = { proposal: 'Autospuiterij', departmentIds: [dept], outsideParties: [{ name: 'Buren', email: 'buren@example.nl' }] };
+  it.each<[string, Partial<RoundInput>, string[]]>([
+    ['a complete round', {}, []],
+    ['no proposal', { proposal: '  ' }, ['proposal']],
+    ['a proposal over 4000 characters', { proposal: 'x'.repeat(4001) }, ['proposal']],
+    ['nobody asked', { departmentIds: [], outsideParties: [] }, ['departmentIds']],
+    ['the same department twice', { departmentIds: [dept, dept] }, ['departmentIds.1']],
+    ['a department id that is not an id', { departmentIds: [dept, 'ruimte'] }, ['departmentIds.1']],
+    // the second outside party: every problem names its own field
+    [
+      'a bad e-mail address on the second outside party',
+      {
+        outsideParties: [
+          { name: 'Buren', email: 'buren@example.nl' },
+          { name: 'X', email: 'x@' },
+        ],
+      },
+      ['outsideParties.1.email'],
+    ],
+    [
+      'the same address twice, whatever the case',
+      {
+        outsideParties: [
+          { name: 'A', email: 'a@example.nl' },
+          { name: 'B', email: 'A@Example.nl ' },
+        ],
+      },
+      ['outsideParties.1.email'],
+    ],
+    ['a name over 200 characters', { outsideParties: [{ name: 'x'.repeat(201), email: 'a@example.nl' }] }, ['outsideParties.0.name']],
+    [
+      'an organisation over 200 characters',
+      { outsideParties: [{ name: 'A', email: 'a@example.nl', organisation: 'x'.repeat(201) }] },
+      ['outsideParties.0.organisation'],
+    ],
+    ['a term of 0 working days', { termWorkingDays: 0 }, ['termWorkingDays']],
+    ['a term of 61 working days', { termWorkingDays: 61 }, ['termWorkingDays']],
+    ['a term of 60 working days', { termWorkingDays: 60 }, []],
+    ['a term of 2.5 working days', { termWorkingDays: 2.5 }, ['termWorkingDays']],
+  ])('%s', (_label, change, fields) => {
+    expect(roundProblems({ ...ok, ...change }).map((p) => p.field)).toEqual(fields);
+  });
+
+  it.each([
+    ['buren@example.nl', true],
+    ['b.de.vries@gemeente.voorbeeld.nl', true],
+    ['geen-adres', false],
+    ['naam@domein', false], // no top-level domain
+    ['na am@example.nl', false],
+    ['@example.nl', false],
+    [`${'a'.repeat(310)}@example.nl`, false], // over 320 characters
+  ] as const)('e-mail address %s → %s', (address, valid) => {
+    expect(isEmailAddress(address)).toBe(valid);
   });
 });

@@ -213,6 +213,51 @@ export function commitmentStatusOnRecord(makerMandates: readonly Mandate[], comm
 export const ROUND_CASE_STATUSES = ['intake', 'planning', 'executing'] as const;
 export const mayOpenRoundOn = (caseStatus: string): boolean => (ROUND_CASE_STATUSES as readonly string[]).includes(caseStatus);
 
+/** An e-mail address as Regie checks one: name@domain.tld, no spaces, at most 320 characters (RFC 5321). */
+export const isEmailAddress = (s: string): boolean => s.length <= 320 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s);
+
+const UUID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const ROUND_LIMITS = { proposal: 4000, name: 200, organisation: 200, minDays: 1, maxDays: 60 } as const;
+
+export interface RoundInput {
+  proposal: string;
+  departmentIds: readonly string[];
+  outsideParties: readonly { name: string; email: string; organisation?: string | null }[];
+  termWorkingDays?: number;
+}
+
+/**
+ * Everything wrong with a new round, all at once, before anything is written (issue 3
+ * part 8: nothing half-written): a proposal, at least one party, no party twice, a name
+ * and a valid e-mail address for every outside party, a term of 1 to 60 working days.
+ * Whether the departments exist is the service's look-up.
+ */
+export function roundProblems(o: RoundInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const L = ROUND_LIMITS;
+  if (!o.proposal.trim()) problems.push({ field: 'proposal', key: 'error.required' });
+  else if (o.proposal.trim().length > L.proposal) problems.push({ field: 'proposal', key: 'error.tooLong', params: { max: L.proposal } });
+  if (o.departmentIds.length + o.outsideParties.length === 0) problems.push({ field: 'departmentIds', key: 'error.roundNeedsParty' });
+  o.departmentIds.forEach((d, i) => {
+    if (!UUID_FORMAT.test(d)) problems.push({ field: `departmentIds.${i}`, key: 'error.unknownDepartment' });
+    else if (o.departmentIds.indexOf(d) !== i) problems.push({ field: `departmentIds.${i}`, key: 'error.duplicateParty' });
+  });
+  const emails = o.outsideParties.map((p) => p.email.trim().toLowerCase());
+  o.outsideParties.forEach((p, i) => {
+    const at = `outsideParties.${i}`;
+    if (!p.name.trim()) problems.push({ field: `${at}.name`, key: 'error.required' });
+    else if (p.name.trim().length > L.name) problems.push({ field: `${at}.name`, key: 'error.tooLong', params: { max: L.name } });
+    if ((p.organisation?.trim().length ?? 0) > L.organisation)
+      problems.push({ field: `${at}.organisation`, key: 'error.tooLong', params: { max: L.organisation } });
+    if (!isEmailAddress(emails[i] as string)) problems.push({ field: `${at}.email`, key: 'error.invalidEmail' });
+    else if (emails.indexOf(emails[i] as string) !== i) problems.push({ field: `${at}.email`, key: 'error.duplicateParty' });
+  });
+  const days = o.termWorkingDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= L.minDays && days <= L.maxDays))
+    problems.push({ field: 'termWorkingDays', key: 'error.termWorkingDays', params: { min: L.minDays, max: L.maxDays } });
+  return problems;
+}
+
 /**
  * An admitted late objection reopens the round for that party for this many working
  * days after the admission (issue 3, part 3: "the round reopens for that party"): long

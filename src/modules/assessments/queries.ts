@@ -9,30 +9,12 @@ import { findCase } from '../cases/repo.js';
 import { forPolicy } from '../cases/service.js';
 import type { Actor } from '../identity/model.js';
 import { loadMandates } from '../mandates/repo.js';
+import { type AnswerView, loadRoundGraph } from './graph.js';
 import { latestPerParty, partyKey } from './model.js';
 import { assessmentPolicy, authorizeAssessment, type PartyAbilities, partyAbilities } from './policy.js';
-import { answersByIds, type CitedRuleSnapshot, latestLateObjections, overrulesOfAnswers, partiesOfRounds, roundsOfCase } from './repo.js';
+import { latestLateObjections } from './repo.js';
 
-export interface OverruleView {
-  reason: string;
-  by: { name: string };
-  mandateIds: string[];
-  at: Date;
-}
-
-export interface AnswerView {
-  kind: 'yes' | 'yesWithConditions' | 'objection' | 'silence';
-  conditions: string | null;
-  rules: CitedRuleSnapshot[];
-  whyApplies: string | null;
-  howItCouldBeDone: string | null;
-  answeredAt: Date;
-  asOf: string;
-  answeredBy: { name: string };
-  late: boolean;
-  amendments: number;
-  overrule: OverruleView | null;
-}
+export type { AnswerView, OverruleMandateView, OverruleView } from './graph.js';
 
 export interface PartyView {
   id: string;
@@ -74,32 +56,17 @@ export interface OutcomeItem {
 export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: string): Promise<RoundView[]> {
   const mId = c.municipality_id;
   const internal = assessmentPolicy.viewInternal(actor, forPolicy(c));
-  const rounds = (await roundsOfCase(trx, mId, c.id)).filter((r) => internal || r.closed_at !== null);
-  const parties = await partiesOfRounds(
-    trx,
-    mId,
-    rounds.map((r) => r.id),
-  );
-  const answers = await answersByIds(
-    trx,
-    mId,
-    parties.flatMap((p) => (p.current_answer_id ? [p.current_answer_id] : [])),
-  );
-  const overrules = await overrulesOfAnswers(
-    trx,
-    mId,
-    answers.map((a) => a.id),
-  );
+  const g = await loadRoundGraph(trx, mId, c.id, { closedOnly: !internal });
   const late = internal
     ? await latestLateObjections(
         trx,
         mId,
-        parties.map((p) => p.id),
+        g.rounds.flatMap((r) => g.partiesOf(r.id).map((p) => p.id)),
       )
     : new Map();
   const mandates = internal && assessmentPolicy.overrule(actor, forPolicy(c)) ? await loadMandates(trx, mId) : [];
   const openFollowUp = assessmentPolicy.openRound(actor, forPolicy(c));
-  return rounds.map((r) => ({
+  return g.rounds.map((r) => ({
     id: r.id,
     number: r.number,
     proposal: r.proposal,
@@ -111,51 +78,33 @@ export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: strin
     status: r.closed_at === null ? 'open' : 'closed',
     sameProposalAs: r.same_proposal_as,
     abilities: { openFollowUp },
-    parties: parties
-      .filter((p) => p.round_id === r.id)
-      .map((p): PartyView => {
-        const a = answers.find((x) => x.id === p.current_answer_id);
-        const o = a && overrules.find((x) => x.answer_id === a.id);
-        const lo = late.get(p.id);
-        const answer: AnswerView | null = a
-          ? {
-              kind: a.kind,
-              conditions: a.conditions,
-              rules: a.rules,
-              whyApplies: a.why_applies,
-              howItCouldBeDone: a.how_it_could_be_done,
-              answeredAt: a.answered_at,
-              asOf: a.as_of,
-              answeredBy: { name: a.answered_by_name },
-              late: a.late,
-              amendments: a.seq - 1,
-              overrule: o ? { reason: o.reason, by: { name: o.by_name }, mandateIds: o.mandate_ids, at: o.created_at } : null,
-            }
-          : null;
-        return {
-          id: p.id,
-          kind: p.kind,
-          departmentId: p.department_id,
-          name: p.name,
-          email: internal ? p.email : null,
-          organisation: p.organisation,
-          answer,
-          lateObjection: lo ? { id: lo.id, status: lo.status } : null,
-          reopenedUntil: p.reopened_until,
-          abilities: partyAbilities(
-            actor,
-            forPolicy(c),
-            {
-              party: { municipalityId: mId, kind: p.kind, departmentId: p.department_id, reopenedUntil: p.reopened_until },
-              round: { closedAt: r.closed_at, termEndsOn: r.term_ends_on },
-              answer: a ? { kind: a.kind, rules: a.rules, overruled: Boolean(o) } : null,
-              latePending: lo?.status === 'pending',
-            },
-            mandates,
-            today,
-          ),
-        };
-      }),
+    parties: g.partiesOf(r.id).map((p): PartyView => {
+      const cur = g.current(p);
+      const lo = late.get(p.id);
+      return {
+        id: p.id,
+        kind: p.kind,
+        departmentId: p.department_id,
+        name: p.name,
+        email: internal ? p.email : null,
+        organisation: p.organisation,
+        answer: g.answerView(p),
+        lateObjection: lo ? { id: lo.id, status: lo.status } : null,
+        reopenedUntil: p.reopened_until,
+        abilities: partyAbilities(
+          actor,
+          forPolicy(c),
+          {
+            party: { municipalityId: mId, kind: p.kind, departmentId: p.department_id, reopenedUntil: p.reopened_until },
+            round: { closedAt: r.closed_at, termEndsOn: r.term_ends_on },
+            answer: cur ? { kind: cur.answer.kind, rules: cur.answer.rules, overruled: Boolean(cur.overrule) } : null,
+            latePending: lo?.status === 'pending',
+          },
+          mandates,
+          today,
+        ),
+      };
+    }),
   }));
 }
 
@@ -181,7 +130,7 @@ export async function getCaseAssessment(ctx: Ctx, caseId: string) {
     const rounds = await roundViews(trx, ctx.actor, c, dutchDate(ctx.clock.now()));
     // Late objections are internal: the initiator sees the outcome, not the procedure.
     const late = assessmentPolicy.viewInternal(ctx.actor, forPolicy(c)) ? await lateObjectionRows(trx, mId, { caseId: c.id }) : [];
-    return { c, rounds, outcome: consolidatedOutcome(rounds), late };
+    return { c, rounds, outcome: consolidatedOutcome(rounds), late, abilities: { openRound: assessmentPolicy.openRound(ctx.actor, forPolicy(c)) } };
   });
 }
 
@@ -294,25 +243,10 @@ export type LateObjectionListRow = Awaited<ReturnType<typeof lateObjectionRows>>
  * objections. A staff view (the dossier is for staff); no abilities.
  */
 export async function caseAssessmentForDossier(trx: Tx, municipalityId: string, caseId: string) {
-  const rounds = await roundsOfCase(trx, municipalityId, caseId);
-  const parties = await partiesOfRounds(
-    trx,
-    municipalityId,
-    rounds.map((r) => r.id),
-  );
-  const answers = await answersByIds(
-    trx,
-    municipalityId,
-    parties.flatMap((p) => (p.current_answer_id ? [p.current_answer_id] : [])),
-  );
-  const overrules = await overrulesOfAnswers(
-    trx,
-    municipalityId,
-    answers.map((a) => a.id),
-  );
+  const g = await loadRoundGraph(trx, municipalityId, caseId);
   const late = await lateObjectionRows(trx, municipalityId, { caseId });
   return {
-    rounds: rounds.map((r) => ({
+    rounds: g.rounds.map((r) => ({
       id: r.id,
       number: r.number,
       proposal: r.proposal,
@@ -321,34 +255,35 @@ export async function caseAssessmentForDossier(trx: Tx, municipalityId: string, 
       closedAt: r.closed_at,
       closedReason: r.closed_reason,
       sameProposalAs: r.same_proposal_as,
-      parties: parties
-        .filter((p) => p.round_id === r.id)
-        .map((p) => {
-          const a = answers.find((x) => x.id === p.current_answer_id);
-          const o = a && overrules.find((x) => x.answer_id === a.id);
-          return {
-            id: p.id,
-            kind: p.kind,
-            departmentId: p.department_id,
-            name: p.name,
-            organisation: p.organisation,
-            answer: a
-              ? {
-                  kind: a.kind,
-                  conditions: a.conditions,
-                  rules: a.rules,
-                  whyApplies: a.why_applies,
-                  howItCouldBeDone: a.how_it_could_be_done,
-                  answeredAt: a.answered_at,
-                  answeredByName: a.answered_by_name,
-                  late: a.late,
-                  asOf: a.as_of,
-                  amendments: a.seq - 1,
-                  overrule: o ? { reason: o.reason, overruledByName: o.by_name, mandateIds: o.mandate_ids, createdAt: o.created_at } : null,
-                }
-              : null,
-          };
-        }),
+      parties: g.partiesOf(r.id).map((p) => {
+        const a = g.answerView(p);
+        return {
+          id: p.id,
+          kind: p.kind,
+          departmentId: p.department_id,
+          name: p.name,
+          organisation: p.organisation,
+          answer: a && {
+            kind: a.kind,
+            conditions: a.conditions,
+            rules: a.rules,
+            whyApplies: a.whyApplies,
+            howItCouldBeDone: a.howItCouldBeDone,
+            answeredAt: a.answeredAt,
+            answeredByName: a.answeredBy.name,
+            late: a.late,
+            asOf: a.asOf,
+            amendments: a.amendments,
+            overrule: a.overrule && {
+              reason: a.overrule.reason,
+              overruledByName: a.overrule.by.name,
+              mandateIds: a.overrule.mandateIds,
+              mandates: a.overrule.mandates,
+              createdAt: a.overrule.at,
+            },
+          },
+        };
+      }),
     })),
     lateObjections: late.map((l) => ({
       partyName: l.party_name,

@@ -79,6 +79,9 @@ describe('rounds and answers over HTTP', () => {
     const view = (await api(w.director, 'GET', `/cases/${caseId}/assessment`)).json();
     expect(view.outcome.objections.map((o: { partyName: string }) => o.partyName)).toEqual(['Ruimtelijke ordening']);
     expect(view.rounds[0].parties.find((p: { kind: string }) => p.kind === 'outside').email).toBe('buren-1@example.nl');
+    // What the page may offer comes from the policy: the director may open a further round, the specialist not.
+    expect(view.abilities).toEqual({ openRound: true });
+    expect((await api(w.specialist, 'GET', `/cases/${caseId}/assessment`)).json().abilities).toEqual({ openRound: false });
   });
 
   it('after the term: a yes is refused with 409, an objection is recorded as late (201) and listed for the coordinator', async () => {
@@ -114,6 +117,7 @@ describe('rounds and answers over HTTP', () => {
     const mine = (await api(w.initiator, 'GET', `/cases/${caseId}/assessment`)).json();
     expect(mine.rounds[0].parties.every((p: { email: string | null }) => p.email === null)).toBe(true);
     expect(mine.lateObjections).toEqual([]);
+    expect(mine.abilities).toEqual({ openRound: false });
   });
 });
 

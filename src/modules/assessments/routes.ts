@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import type { Actor } from '../identity/model.js';
+import { HolderOut, Scope } from '../mandates/routes.js';
 import { DOMAINS } from '../rules/model.js';
 import { decideLateObjection, listLateObjections, overruleObjection } from './decisions.js';
 import { ANSWER_KINDS } from './model.js';
@@ -47,7 +48,17 @@ const AnswerOut = z.object({
   answeredBy: z.object({ name: z.string() }),
   late: z.boolean(),
   amendments: z.number().int(),
-  overrule: z.object({ reason: z.string(), by: z.object({ name: z.string() }), mandateIds: z.array(z.string()), at: z.string() }).nullable(),
+  overrule: z
+    .object({
+      reason: z.string(),
+      by: z.object({ name: z.string() }),
+      mandateIds: z.array(z.string()),
+      mandates: z
+        .array(z.object({ id: z.uuid(), holder: HolderOut, scope: Scope, delegatedBy: z.string(), validFrom: isoDate, validUntil: isoDate.nullable() }))
+        .describe('de mandaten waarop is overruled: wie het heeft, wat het toestaat en wie het verleende'),
+      at: z.string(),
+    })
+    .nullable(),
 });
 const PartyOut = z.object({
   id: z.uuid(),
@@ -207,6 +218,7 @@ export function assessmentRoutes(app: App, deps: Deps) {
             rounds: z.array(RoundOut),
             outcome: z.object({ conditions: z.array(OutcomeItemOut), objections: z.array(OutcomeItemOut) }),
             lateObjections: z.array(LateObjectionOut),
+            abilities: z.object({ openRound: z.boolean().describe('mag een (nieuwe) toetsronde openen') }),
           }),
           ...errors,
         },
@@ -220,6 +232,7 @@ export function assessmentRoutes(app: App, deps: Deps) {
         rounds: a.rounds.map(presentRound),
         outcome: { conditions: a.outcome.conditions.map(item), objections: a.outcome.objections.map(item) },
         lateObjections: a.late.map((l) => presentLate(ctx.actor, l)),
+        abilities: a.abilities,
       };
     },
   );

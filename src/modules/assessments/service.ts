@@ -16,7 +16,7 @@ import { newToken, sha256 } from '../identity/secrets.js';
 import { mails } from '../notifications/mails.js';
 import { calendarOf, getMunicipality } from '../organisation/repo.js';
 import { appendEvent } from '../timeline/repo.js';
-import { type Answer, roundTermEnd } from './model.js';
+import { type Answer, roundProblems, roundTermEnd } from './model.js';
 import { assessmentPolicy } from './policy.js';
 import { answersByIds, findParty, findPartyByTokenHash, findRound, nextRoundNumber, type PartyRow, type RoundRow, specialistsOf, UUID } from './repo.js';
 import { type SubmitOutcome, submitAnswer } from './submit.js';
@@ -41,22 +41,6 @@ export const DEFAULT_TERM_WORKING_DAYS = 10;
 const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zaken/${caseId}`;
 export const outsideLink = (deps: Deps, token: string) => `${deps.config.publicUrl}/toets/${token}`;
 
-/** Everything wrong with a new round, all at once, before anything is written. */
-function roundProblems(o: OpenRound) {
-  const problems: { field: string; key: string }[] = [];
-  if (!o.proposal.trim()) problems.push({ field: 'proposal', key: 'error.required' });
-  if (o.departmentIds.length + o.outsideParties.length === 0) problems.push({ field: 'departmentIds', key: 'error.roundNeedsParty' });
-  o.departmentIds.forEach((d, i) => {
-    if (o.departmentIds.indexOf(d) !== i) problems.push({ field: `departmentIds.${i}`, key: 'error.duplicateParty' });
-  });
-  const emails = o.outsideParties.map((p) => p.email.trim().toLowerCase());
-  o.outsideParties.forEach((p, i) => {
-    if (!p.name.trim()) problems.push({ field: `outsideParties.${i}.name`, key: 'error.required' });
-    if (emails.indexOf(emails[i] as string) !== i) problems.push({ field: `outsideParties.${i}.email`, key: 'error.duplicateParty' });
-  });
-  return problems;
-}
-
 /**
  * Open a round on a case (issue 3, part 2): the case's director or a coordinator, on a
  * case in intake, planning or executing. The term ends `termWorkingDays` working days
@@ -74,9 +58,10 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       throw mayManage ? conflict('error.roundCaseStatus') : forbidden();
     }
     const problems = roundProblems(o);
-    if (o.departmentIds.length) {
-      const found = await trx.selectFrom('departments').select(['id', 'name']).where('municipality_id', '=', mId).where('id', 'in', o.departmentIds).execute();
-      if (found.length !== new Set(o.departmentIds).size) problems.push({ field: 'departmentIds', key: 'error.unknownDepartment' });
+    let departments: { id: string; name: string }[] = [];
+    if (o.departmentIds.length && !problems.some((p) => p.field.startsWith('departmentIds.'))) {
+      departments = await trx.selectFrom('departments').select(['id', 'name']).where('municipality_id', '=', mId).where('id', 'in', o.departmentIds).execute();
+      if (departments.length !== o.departmentIds.length) problems.push({ field: 'departmentIds', key: 'error.unknownDepartment' });
     }
     if (o.sameProposalAs) {
       const earlier = UUID.test(o.sameProposalAs) ? await findRound(trx, mId, o.sameProposalAs) : undefined;
@@ -104,9 +89,6 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const departments = o.departmentIds.length
-      ? await trx.selectFrom('departments').select(['id', 'name']).where('municipality_id', '=', mId).where('id', 'in', o.departmentIds).execute()
-      : [];
     const tokens = o.outsideParties.map(() => `${mId}.${newToken()}`);
     const parties = await trx
       .insertInto('assessment_parties')

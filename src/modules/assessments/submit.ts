@@ -12,6 +12,7 @@ import { findRulesByIds, versionsOf } from '../rules/repo.js';
 import { appendEvent } from '../timeline/repo.js';
 import { closeRoundsBySilence } from './jobs.js';
 import { type Answer, answerProblems, answerWindowOpen, type EarlierRound, partyKey, serialObjection } from './model.js';
+import { mailRoundSummaries } from './notices.js';
 import {
   activeCoordinators,
   answersByIds,
@@ -91,7 +92,7 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
   // A term that has passed while the job has not run yet: close the round first, as of
   // its term end, exactly as the job would have (the round row is locked).
   if (round.closed_at === null && today > round.term_ends_on) {
-    await closeRoundsBySilence(trx, [round], now);
+    await closeRoundsBySilence(trx, [round], now, deps.config.publicUrl);
     round = (await findRound(trx, mId, round.id, true)) as RoundRow;
   }
   const ruleIds = (s.answer.ruleIds ?? []).filter((id) => UUID.test(id));
@@ -193,7 +194,7 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
     visibility: 'internal',
     event: { type: 'assessment.answered', payload: { roundId: round.id, partyId: party.id, partyName: party.name, kind: s.answer.kind, amendment, ruleCodes } },
   });
-  if (round.closed_at === null) await closeIfAllAnswered(trx, round, now, s.by.userId);
+  if (round.closed_at === null) await closeIfAllAnswered(trx, round, now, s.by.userId, deps.config.publicUrl);
   return { outcome: 'answered', partyId: party.id, answerId: row.id };
 }
 
@@ -208,8 +209,12 @@ function lateMail(u: { name: string; locale: 'nl' | 'en' }, s: Submit, cause: 'a
   });
 }
 
-/** The round closes when every party asked has answered (issue 3, part 2). */
-export async function closeIfAllAnswered(trx: Tx, round: RoundRow, now: Date, actorId: string | null): Promise<boolean> {
+/**
+ * The round closes when every party asked has answered (issue 3, part 2); the case's
+ * director gets its summary. Only the call that actually closes it records the event
+ * and the mail, so neither is ever doubled.
+ */
+export async function closeIfAllAnswered(trx: Tx, round: RoundRow, now: Date, actorId: string | null, publicUrl: string): Promise<boolean> {
   const waiting = await trx
     .selectFrom('assessment_parties')
     .select('id')
@@ -219,13 +224,15 @@ export async function closeIfAllAnswered(trx: Tx, round: RoundRow, now: Date, ac
     .limit(1)
     .executeTakeFirst();
   if (waiting) return false;
-  await trx
+  const closed = await trx
     .updateTable('assessment_rounds')
     .set({ closed_at: now, closed_reason: 'allAnswered' })
     .where('municipality_id', '=', round.municipality_id)
     .where('id', '=', round.id)
     .where('closed_at', 'is', null)
-    .execute();
+    .returning('id')
+    .executeTakeFirst();
+  if (!closed) return false;
   await appendEvent(trx, {
     municipalityId: round.municipality_id,
     caseId: round.case_id,
@@ -234,5 +241,6 @@ export async function closeIfAllAnswered(trx: Tx, round: RoundRow, now: Date, ac
     visibility: 'shared',
     event: { type: 'assessment.roundClosed', payload: { roundId: round.id, number: round.number, reason: 'allAnswered' } },
   });
+  await mailRoundSummaries(trx, publicUrl, [{ round, reason: 'allAnswered', silent: [] }]);
   return true;
 }

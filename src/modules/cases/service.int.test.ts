@@ -2,7 +2,6 @@
 // PostgreSQL): the whole path from intake to closing, and its refusals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, type TestMunicipality, testDatabase, testDeps } from '../../platform/testing/factories.js';

@@ -169,6 +169,12 @@ describe('what a new commitment and an amendment need', () => {
     ['due on the day it was made is fine', { dueOn: '2026-03-02' }, []],
     ['money in whole cents', { decision: money(0.5) }, ['decision.amountCents']],
     ['a named outside recipient needs a name', { madeTo: { name: ' ' } }, ['madeTo.name']],
+    // nothing half-written (issue 3 part 8): what the database would refuse is refused first, by field
+    ['a named outside recipient with a bad e-mail address', { madeTo: { name: 'F. de Vries', email: 'fatima-at-example' } }, ['madeTo.email']],
+    ['a named outside recipient without an e-mail address is fine', { madeTo: { name: 'F. de Vries', email: null } }, []],
+    ['a maker id that is not an id', { madeBy: { userId: 'erik' } }, ['madeBy.userId']],
+    ['a recipient id that is not an id', { madeTo: { userId: 'fatima' } }, ['madeTo.userId']],
+    ['an outside maker’s name over 200 characters', { madeBy: { name: 'x'.repeat(201), role: 'wethouder' } }, ['madeBy.name']],
   ])('%s', (_, over, expected) => {
     expect(fields({ ...ok, ...over })).toEqual(expected);
   });

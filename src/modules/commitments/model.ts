@@ -4,7 +4,7 @@
 // commitmentStatusOnRecord in assessments/model.ts. No I/O; tested in model.test.ts.
 import { type Calendar, type IsoDate, isDueSoon } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import { commitmentStatusOnRecord, type Mandate, type MandateScope, type MandateSubject, mandatesHeldBy } from '../assessments/model.js';
+import { commitmentStatusOnRecord, isEmailAddress, type Mandate, type MandateScope, type MandateSubject, mandatesHeldBy } from '../assessments/model.js';
 import { mandateInForce } from '../mandates/model.js';
 import { CODE_PATTERN } from '../rules/model.js';
 
@@ -103,6 +103,7 @@ export const reminderDue = (cal: Calendar, status: CommitmentStatus, dueOn: IsoD
   isOpen(status) && dueOn >= today && isDueSoon(cal, today, dueOn, workingDays);
 
 const filled = (s: string | null | undefined) => Boolean(s?.trim());
+const UUID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * How a commitment may end (issue 3 part 5): only an open one ends, as kept, broken
@@ -135,11 +136,19 @@ export function recordProblems(f: RecordFields, today: IsoDate): FieldProblem[] 
   const p: FieldProblem[] = [];
   if (!filled(f.what)) p.push({ field: 'what', key: 'error.commitmentWhat' });
   else if (f.what.length > WHAT_MAX) p.push({ field: 'what', key: 'error.tooLong', params: { max: WHAT_MAX } });
+  const long = (field: string, s: string) => s.trim().length > NAME_MAX && p.push({ field, key: 'error.tooLong', params: { max: NAME_MAX } });
   if ('name' in f.madeBy) {
     if (!filled(f.madeBy.name)) p.push({ field: 'madeBy.name', key: 'error.required' });
+    else long('madeBy.name', f.madeBy.name);
     if (!filled(f.madeBy.role)) p.push({ field: 'madeBy.role', key: 'error.commitmentMakerRole' });
-  }
-  if (f.madeTo && 'name' in f.madeTo && !filled(f.madeTo.name)) p.push({ field: 'madeTo.name', key: 'error.required' });
+    else long('madeBy.role', f.madeBy.role);
+  } else if (!UUID_FORMAT.test(f.madeBy.userId)) p.push({ field: 'madeBy.userId', key: 'error.commitmentMakerNotStaff' });
+  if (f.madeTo && 'name' in f.madeTo) {
+    if (!filled(f.madeTo.name)) p.push({ field: 'madeTo.name', key: 'error.required' });
+    else long('madeTo.name', f.madeTo.name);
+    // The address the person is told at when the commitment is withdrawn (part 5).
+    if (filled(f.madeTo.email) && !isEmailAddress((f.madeTo.email as string).trim())) p.push({ field: 'madeTo.email', key: 'error.invalidEmail' });
+  } else if (f.madeTo && !UUID_FORMAT.test(f.madeTo.userId)) p.push({ field: 'madeTo.userId', key: 'error.unknownUser' });
   if (f.madeOn > today) p.push({ field: 'madeOn', key: 'error.commitmentMadeInFuture' });
   if (f.dueOn < f.madeOn) p.push({ field: 'dueOn', key: 'error.commitmentDueBeforeMade' });
   if (f.decision.kind === 'commitMoney' && !(Number.isSafeInteger(f.decision.amountCents) && f.decision.amountCents >= 1))

@@ -177,6 +177,10 @@ describe('commitments over HTTP', () => {
     expect(mine.json().items.map((x: { id: string }) => x.id)).toContain(k.id);
     const onCase = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/commitments`, headers: h });
     expect(onCase.json().items.map((x: { id: string }) => x.id)).toContain(k.id);
+    expect(onCase.json().abilities).toEqual({ record: true });
+    const colleague = await buildUser(t.db, m, { role: 'director' }); // a director, but not of this case
+    const byColleague = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/commitments`, headers: await t.login(colleague) });
+    expect(byColleague.json().abilities).toEqual({ record: false });
   });
 
   it('refuses a non-holder’s confirmation with 403 and says why', async () => {

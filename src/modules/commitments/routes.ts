@@ -7,7 +7,7 @@ import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platfor
 import { CODE_PATTERN } from '../rules/model.js';
 import { COMMITMENT_STATUSES, MADE_VIA, NAME_MAX, OUTCOMES, REASON_MAX, WHAT_MAX } from './model.js';
 import { exportCommitments, LIST_SCOPES, listCommitments } from './queries.js';
-import { amendCommitment, decideConfirmation, getCommitment, listCaseCommitments, recordCommitment, recordOutcome } from './service.js';
+import { amendCommitment, caseCommitments, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';
 import type { CommitmentView } from './view.js';
 
 const tags = ['Toezeggingen'];
@@ -134,10 +134,16 @@ export function commitmentRoutes(app: App, deps: Deps) {
         tags,
         summary: 'De toezeggingen bij een zaak (de initiatiefnemer ziet de toezeggingen aan hem of haar)',
         params: IdParams,
-        response: { 200: z.object({ items: z.array(CommitmentOut) }), ...errors },
+        response: {
+          200: z.object({ items: z.array(CommitmentOut), abilities: z.object({ record: z.boolean().describe('mag hier een toezegging vastleggen') }) }),
+          ...errors,
+        },
       },
     },
-    async (req) => ({ items: (await listCaseCommitments(ctxOf(deps, req), req.params.id)).map(presentCommitment) }),
+    async (req) => {
+      const r = await caseCommitments(ctxOf(deps, req), req.params.id);
+      return { items: r.items.map(presentCommitment), abilities: r.abilities };
+    },
   );
 
   app.get(

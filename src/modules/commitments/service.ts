@@ -44,8 +44,12 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     let maker: { userId: string | null; name: string; role: string; mandateRole: Role | null };
     if ('userId' in input.madeBy) {
       const madeById = input.madeBy.userId;
-      const u = await trx.selectFrom('users').selectAll().where('municipality_id', '=', mId).where('id', '=', madeById).executeTakeFirst();
-      if (!u || !u.active || u.role === 'initiator') problems.push({ field: 'madeBy.userId', key: 'error.commitmentMakerNotStaff' });
+      // A malformed id is already a problem (recordProblems); only a well-formed one is looked up.
+      const wellFormed = !problems.some((p) => p.field === 'madeBy.userId');
+      const u = wellFormed
+        ? await trx.selectFrom('users').selectAll().where('municipality_id', '=', mId).where('id', '=', madeById).executeTakeFirst()
+        : undefined;
+      if (wellFormed && (!u || !u.active || u.role === 'initiator')) problems.push({ field: 'madeBy.userId', key: 'error.commitmentMakerNotStaff' });
       maker = { userId: madeById, name: u?.name ?? '', role: u?.role ?? '', mandateRole: u?.role ?? null };
     } else {
       maker = { userId: null, name: input.madeBy.name.trim(), role: input.madeBy.role.trim(), mandateRole: null };
@@ -57,8 +61,11 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
       to = { userId: i.id, name: i.name, email: null };
     } else if ('userId' in input.madeTo) {
       const madeToId = input.madeTo.userId;
-      const u = await trx.selectFrom('users').select(['id', 'name']).where('municipality_id', '=', mId).where('id', '=', madeToId).executeTakeFirst();
-      if (!u) problems.push({ field: 'madeTo.userId', key: 'error.unknownUser' });
+      const wellFormed = !problems.some((p) => p.field === 'madeTo.userId');
+      const u = wellFormed
+        ? await trx.selectFrom('users').select(['id', 'name']).where('municipality_id', '=', mId).where('id', '=', madeToId).executeTakeFirst()
+        : undefined;
+      if (wellFormed && !u) problems.push({ field: 'madeTo.userId', key: 'error.unknownUser' });
       to = { userId: madeToId, name: u?.name ?? '', email: null };
     } else {
       to = { userId: null, name: input.madeTo.name.trim(), email: input.madeTo.email?.trim() || null };
@@ -157,13 +164,21 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
 
 /** The commitments of one case; the initiator sees only those made to them. */
 export async function listCaseCommitments(ctx: Ctx, caseId: string): Promise<CommitmentView[]> {
+  return (await caseCommitments(ctx, caseId)).items;
+}
+
+/** The commitments of one case with what the actor may do there (record a new one). */
+export async function caseCommitments(ctx: Ctx, caseId: string): Promise<{ items: CommitmentView[]; abilities: { record: boolean } }> {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
     const c = await findCase(trx, mId, caseId);
     if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
     const rows = await commitmentsQuery(trx, mId).where('k.case_id', '=', caseId).orderBy('k.created_at').orderBy('k.id').execute();
     const mandates = await loadMandates(trx, mId);
-    return rows.filter((r) => commitmentPolicy.view(ctx.actor, forPolicy(r))).map((r) => present(ctx, r, mandates));
+    return {
+      items: rows.filter((r) => commitmentPolicy.view(ctx.actor, forPolicy(r))).map((r) => present(ctx, r, mandates)),
+      abilities: { record: commitmentPolicy.record(ctx.actor, caseForPolicy(c)) },
+    };
   });
 }
 

@@ -54,6 +54,26 @@ export function findMandate(trx: Tx, municipalityId: string, id: string, lock = 
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
+/** A mandate as a decision that used it shows it: with the holder's name for a person mandate. */
+export type NamedMandate = Mandate & { holderName: string | null };
+
+/**
+ * The mandates with these ids, in force or not (an overrule or a commitment keeps the
+ * mandate it was decided under, also after that mandate ended).
+ */
+export async function mandatesByIds(trx: Tx, municipalityId: string, ids: readonly string[]): Promise<NamedMandate[]> {
+  if (!ids.length) return [];
+  const rows = await trx
+    .selectFrom('mandates as m')
+    .leftJoin('users as u', 'u.id', 'm.holder_user_id')
+    .selectAll('m')
+    .select('u.name as holder_name')
+    .where('m.municipality_id', '=', municipalityId)
+    .where('m.id', 'in', [...new Set(ids)])
+    .execute();
+  return rows.map((r) => ({ ...toMandate(r), holderName: r.holder_name }));
+}
+
 /** All rows with the holder's name for a person mandate (the register list). */
 export function listMandateRows(trx: Tx, municipalityId: string) {
   return trx

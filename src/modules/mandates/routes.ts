@@ -20,7 +20,7 @@ const HolderIn = z
     z.object({ kind: z.literal('person'), userId: z.uuid().describe('een met name genoemde medewerker') }),
   ])
   .describe('wie het mandaat heeft: een rol of een persoon');
-const Scope = z
+export const Scope = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('overrule'), domain: z.enum(DOMAINS).describe('bezwaren in dit domein overrulen') }),
     z.object({
@@ -45,7 +45,7 @@ export const CreateMandateBody = z.object({ ...fields, validUntil: fields.validU
 export const UpdateMandateBody = z.object(fields).partial();
 export const EndMandateBody = z.object({ validUntil: isoDate.describe('laatste dag van kracht: vandaag of later') });
 
-const HolderOut = z.discriminatedUnion('kind', [
+export const HolderOut = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('role'), role: staffRole }),
   z.object({ kind: z.literal('person'), userId: z.uuid(), name: z.string() }),
 ]);

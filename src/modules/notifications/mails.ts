@@ -128,7 +128,10 @@ export const mails = {
           text: `Beste ${p.name},\n\n${p.municipality} vraagt uw oordeel over "${p.title}" (${p.reference}):\n\n${p.proposal}\n\nAntwoord via deze persoonlijke link, uiterlijk op ${p.termEndsOn}; tot dan kunt u uw antwoord nog wijzigen. Zonder antwoord geldt u als akkoord (ja door stilzwijgen).\n${p.link}${footer(l, p.municipality)}`,
         };
   },
-  lateObjectionRaised(l: Locale, p: { name: string; reference: string; party: string; cause: 'afterClose' | 'serial'; link: string; municipality: string }): MailText {
+  lateObjectionRaised(
+    l: Locale,
+    p: { name: string; reference: string; party: string; cause: 'afterClose' | 'serial'; link: string; municipality: string },
+  ): MailText {
     const why =
       l === 'en'
         ? p.cause === 'serial'
@@ -145,6 +148,68 @@ export const mails = {
       : {
           subject: `${p.reference}: laat bezwaar van ${p.party}`,
           text: `Beste ${p.name},\n\n${p.party} heeft een laat bezwaar ingediend bij ${p.reference}. ${why} De coördinator laat het toe of legt het met een reden terzijde.\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  lateObjectionDecided(
+    l: Locale,
+    p: {
+      name: string;
+      reference: string;
+      title: string;
+      party: string;
+      decision: 'admit' | 'setAside';
+      reason: string;
+      by: string;
+      reopenedUntil: string | null;
+      /** null for an outside party: it keeps using the personal link from the request */
+      link: string | null;
+      municipality: string;
+    },
+  ): MailText {
+    const admitted = p.decision === 'admit';
+    const where = p.link ? `\n${p.link}` : '';
+    if (l === 'en') {
+      const next = admitted
+        ? `The objection now counts as the answer of ${p.party}. It can still be amended until ${p.reopenedUntil}${p.link ? '' : ', through the personal link in the earlier e-mail'}.`
+        : `The earlier answer of ${p.party} stands.`;
+      return {
+        subject: `${p.reference}: late objection by ${p.party} ${admitted ? 'admitted' : 'set aside'}`,
+        text: `Dear ${p.name},\n\nThe coordinator (${p.by}) has ${admitted ? 'admitted' : 'set aside'} the late objection by ${p.party} on case ${p.reference} ("${p.title}").\n\nReason: ${p.reason}\n\n${next}${where}${footer(l, p.municipality)}`,
+      };
+    }
+    const next = admitted
+      ? `Het bezwaar geldt nu als het antwoord van ${p.party}. Het kan tot en met ${p.reopenedUntil} nog worden gewijzigd${p.link ? '' : ', via de persoonlijke link uit de eerdere e-mail'}.`
+      : `Het eerdere antwoord van ${p.party} blijft staan.`;
+    return {
+      subject: `${p.reference}: laat bezwaar van ${p.party} ${admitted ? 'toegelaten' : 'terzijde gelegd'}`,
+      text: `Beste ${p.name},\n\nDe coördinator (${p.by}) heeft het late bezwaar van ${p.party} bij zaak ${p.reference} ("${p.title}") ${admitted ? 'toegelaten' : 'terzijde gelegd'}.\n\nReden: ${p.reason}\n\n${next}${where}${footer(l, p.municipality)}`,
+    };
+  },
+  roundClosedSummary(
+    l: Locale,
+    p: {
+      name: string;
+      reference: string;
+      title: string;
+      roundNumber: number;
+      reason: 'allAnswered' | 'termEnded';
+      termEndsOn: string;
+      counts: { yes: number; yesWithConditions: number; objection: number; silence: number };
+      silent: string[];
+      link: string;
+      municipality: string;
+    },
+  ): MailText {
+    const quiet = p.silent.length ? ` (${p.silent.join(', ')})` : '';
+    const c = p.counts;
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: assessment round ${p.roundNumber} closed`,
+          text: `Dear ${p.name},\n\nAssessment round ${p.roundNumber} on case ${p.reference} ("${p.title}") has closed: ${p.reason === 'allAnswered' ? 'every party asked has answered' : `its term ended on ${p.termEndsOn}`}.\n\nYes: ${c.yes}\nYes, with conditions: ${c.yesWithConditions}\nObjection: ${c.objection}\nYes by silence: ${c.silence}${quiet}\n\nThe conditions and objections, with the rules cited, are on the case page:\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: toetsronde ${p.roundNumber} gesloten`,
+          text: `Beste ${p.name},\n\nToetsronde ${p.roundNumber} van zaak ${p.reference} ("${p.title}") is gesloten: ${p.reason === 'allAnswered' ? 'alle gevraagde partijen hebben geantwoord' : `de termijn is op ${p.termEndsOn} verstreken`}.\n\nAkkoord: ${c.yes}\nAkkoord met voorwaarden: ${c.yesWithConditions}\nBezwaar: ${c.objection}\nJa door stilzwijgen: ${c.silence}${quiet}\n\nDe voorwaarden en bezwaren, met de aangehaalde regels, staan op de zaakpagina:\n${p.link}${footer(l, p.municipality)}`,
         };
   },
   // ---- commitments on record (issue 3, part 5) ----

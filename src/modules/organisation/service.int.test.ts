@@ -1,7 +1,6 @@
 // The municipality's set-up on a real database: what the admin may change, what
 // is refused and why, and that one municipality never touches another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../kernel/errors.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../platform/testing/factories.js';
 import { submitCase } from '../cases/service.js';

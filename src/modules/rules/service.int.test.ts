@@ -3,7 +3,6 @@
 // and the walls between municipalities.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../platform/testing/factories.js';
 import { isCitable, type RuleFields } from './model.js';

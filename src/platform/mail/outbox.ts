@@ -29,6 +29,20 @@ export async function enqueueMail(trx: Tx, mail: Mail): Promise<void> {
   });
 }
 
+/** Many mails in one statement (a job that closes rounds in batches), in the caller's transaction. */
+export async function enqueueMails(trx: Tx, mails: readonly Mail[]): Promise<void> {
+  if (!mails.length) return;
+  for (let i = 0; i < mails.length; i += 500) {
+    await trx
+      .insertInto('outbox')
+      .values(mails.slice(i, i + 500).map((m) => ({ municipality_id: m.municipalityId, to_address: m.to, subject: m.subject, body_text: m.text })))
+      .execute();
+  }
+  afterCommit(trx, () => {
+    for (const wake of wakers) wake();
+  });
+}
+
 export function smtpTransport(url: string): MailTransport {
   const t = nodemailer.createTransport(url);
   return {

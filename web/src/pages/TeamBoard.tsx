@@ -42,20 +42,8 @@ export function TeamBoardPage() {
               <Paragraph>{t('team.noneUnassigned')}</Paragraph>
             )}
           </Section>
-          <BoardTable
-            title={t('team.dueSoon')}
-            caption={t('team.dueSoonCaption')}
-            empty={t('team.noneDueSoon')}
-            items={board.data.dueSoon}
-            tone="dueSoon"
-          />
-          <BoardTable
-            title={t('team.overdue')}
-            caption={t('team.overdueCaption')}
-            empty={t('team.noneOverdue')}
-            items={board.data.overdue}
-            tone="overdue"
-          />
+          <BoardTable title={t('team.dueSoon')} caption={t('team.dueSoonCaption')} empty={t('team.noneDueSoon')} items={board.data.dueSoon} tone="dueSoon" />
+          <BoardTable title={t('team.overdue')} caption={t('team.overdueCaption')} empty={t('team.noneOverdue')} items={board.data.overdue} tone="overdue" />
           <OverdueCommitments />
           <Section title={t('team.perDirector')}>
             <div className="regie-table-wrap">

@@ -31,7 +31,7 @@ export function AssessmentSection({ c, onChanged }: { c: CaseDetail; onChanged()
   const a = data.data?.assessment;
   // The first round: the case's director or a coordinator (c.abilities.manage); after
   // that the API says per round whether a follow-up may be opened.
-  const mayOpen = a ? (a.abilities?.openRound ?? (a.rounds.length ? a.rounds.some((r) => r.abilities.openFollowUp) : !!c.abilities.manage)) : false;
+  const mayOpen = a?.abilities.openRound ?? false;
   const anyOpen = !!a?.rounds.some((r) => r.status === 'open');
 
   return (

@@ -9,7 +9,6 @@ import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
-import { useCurrentUser } from '../../currentUser.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import type { AssessmentAnswer, LateObjection, LateObjectionStatus } from '../../types.js';
@@ -95,11 +94,10 @@ export function LateObjectionList({
   withCase?: boolean;
 }) {
   const { t, date, dateTime } = useI18n();
-  const { me } = useCurrentUser();
   return (
     <>
       {items.map((o) => {
-        const mayDecide = o.status === 'pending' && (o.abilities?.decide ?? me?.role === 'coordinator');
+        const mayDecide = o.status === 'pending' && o.abilities.decide;
         return (
           <Section
             key={o.id}

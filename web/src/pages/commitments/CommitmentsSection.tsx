@@ -263,11 +263,7 @@ export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(
     data.reload();
     onChanged();
   };
-  const { me } = useCurrentUser();
-  // Mirrors commitments/policy.ts record: the case's director and the staff who work
-  // across cases, while the case is open; the server decides.
-  const open = !['closed', 'withdrawn'].includes(c.status);
-  const mayRecord = data.data?.record ?? (open && (c.director?.id === me?.id || ['coordinator', 'specialist', 'executive', 'admin'].includes(me?.role ?? '')));
+  const mayRecord = data.data?.record ?? false;
   return (
     <Section title={t('commitments.title')} anchor="toezeggingen">
       <LiveStatus message={status} />
