@@ -20,7 +20,8 @@ export function AssessmentSection({ c, onChanged }: { c: CaseDetail; onChanged()
       const [assessment, org] = await Promise.all([api.assessment(c.id, signal), api.organisation(signal)]);
       return { assessment, org };
     },
-    [c.id],
+    // What the actor may do here follows the case's status and director: reload when they change.
+    [c.id, c.status, c.director?.id],
   );
   const [status, setStatus] = useState<string | null>(null);
   const changed = (message: string) => {

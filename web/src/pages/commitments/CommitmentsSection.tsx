@@ -253,9 +253,10 @@ export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(
   const data = useLoad(
     async (signal) => {
       const [list, users] = await Promise.all([api.caseCommitments(c.id, signal), api.users(undefined, signal)]);
-      return { items: list.items, record: list.abilities?.record, users: users.items.filter((u) => u.active) };
+      return { items: list.items, record: list.abilities.record, users: users.items.filter((u) => u.active) };
     },
-    [c.id],
+    // What the actor may do here follows the case's status and director: reload when they change.
+    [c.id, c.status, c.director?.id],
   );
   const [status, setStatus] = useState<string | null>(null);
   const changed = (message: string) => {
