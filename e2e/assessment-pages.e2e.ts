@@ -5,11 +5,10 @@
 // register rule, the director records the alderman's commitments, the alderman and
 // the coordinator see them in their workspaces, and the initiator sees the outcome
 // and what was promised. axe checks every page on the way.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, expectAccessible, startE2E } from './support.js';
+import { DEMO_PASSWORD, type E2E, expectAccessible, loginAs, region, startE2E } from './support.js';
 
-const PASSWORD = 'regie-demo-2026';
 const RULE_CODE = 'E2E-OP-4.12';
 const RULE_TITLE = 'Geen wonen boven een bedrijf in milieucategorie 3';
 const RULE_SOURCE = 'Omgevingsplan artikel 4.12';
@@ -23,7 +22,7 @@ let reference: string;
 /** A signed-in API client for one staff member (session cookie and CSRF token). */
 async function apiAs(email: string) {
   const ctx = await e.browser.newContext();
-  const res = await ctx.request.post(`${e.baseUrl}/api/v1/auth/login`, { data: { email, password: PASSWORD } });
+  const res = await ctx.request.post(`${e.baseUrl}/api/v1/auth/login`, { data: { email, password: DEMO_PASSWORD } });
   expect(res.ok()).toBe(true);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown, version?: number): Promise<T> => {
@@ -75,23 +74,7 @@ afterAll(async () => {
   await e?.close();
 });
 
-async function open(ctx: BrowserContext, path: string): Promise<Page> {
-  const page = await ctx.newPage();
-  await page.goto(`${e.baseUrl}${path}`);
-  return page;
-}
-
-async function login(email: string): Promise<Page> {
-  const ctx = await e.browser.newContext();
-  const page = await open(ctx, '/inloggen');
-  await page.getByLabel('E-mailadres').first().fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
-  return page;
-}
-
-const region = (page: Page, name: string | RegExp): Locator => page.getByRole('region', { name, exact: typeof name === 'string' });
+const login = (email: string) => loginAs(e, email);
 
 describe('issue 3 pages', () => {
   let director: Page;

@@ -2,11 +2,10 @@
 // initiator files it on the public page, the coordinator assigns the proposed
 // director, director and initiator agree a plan, the director closes the case.
 // Mail is read from a local SMTP server; axe checks every page on the way.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, expectAccessible, startE2E } from './support.js';
+import { type E2E, expectAccessible, loginAs, openPage, startE2E } from './support.js';
 
-const PASSWORD = 'regie-demo-2026';
 let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
@@ -15,22 +14,8 @@ afterAll(async () => {
   await e?.close();
 });
 
-async function open(ctx: BrowserContext, path: string): Promise<Page> {
-  const page = await ctx.newPage();
-  await page.goto(`${e.baseUrl}${path}`);
-  return page;
-}
-
-async function login(ctx: BrowserContext, email: string): Promise<Page> {
-  const page = await open(ctx, '/inloggen');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await expectAccessible(page, 'inloggen');
-  await page.getByLabel('E-mailadres').first().fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
-  return page;
-}
+const open = (ctx: BrowserContext, path: string) => openPage(e, ctx, path);
+const login = (ctx: BrowserContext, email: string) => loginAs(e, email, ctx);
 
 describe('a case from intake to closing', () => {
   it('walks intake → assignment → plan → agreement by both → executing → closed', async () => {

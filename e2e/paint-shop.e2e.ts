@@ -15,9 +15,8 @@ import { collectDossier } from '../src/modules/dossier/service.js';
 import { toActor } from '../src/modules/identity/service.js';
 import { ctxFor } from '../src/platform/testing/factories.js';
 import { pdfText } from '../src/platform/testing/pdf.js';
-import { type E2E, expectAccessible, startE2E } from './support.js';
+import { type E2E, expectAccessible, loginAs, openPage, region, startE2E } from './support.js';
 
-const PASSWORD = 'regie-demo-2026';
 const HENK = 'henk.spuiterij.e2e@example.nl';
 const COORDINATOR = 'coordinator@voorbeeld.nl';
 const ZONING = 'w.mulder@voorbeeld.nl'; // Wouter Mulder, Ruimtelijke ordening
@@ -49,25 +48,9 @@ afterAll(async () => {
   await e?.close();
 });
 
-async function open(ctx: BrowserContext, path: string): Promise<Page> {
-  const page = await ctx.newPage();
-  await page.goto(`${e.baseUrl}${path}`);
-  return page;
-}
+const open = (ctx: BrowserContext, path: string) => openPage(e, ctx, path);
+const login = (email: string) => loginAs(e, email);
 
-/** A staff member signs in on the login page in a browser of their own. */
-async function login(email: string): Promise<Page> {
-  const page = await open(await e.browser.newContext(), '/inloggen');
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await expectAccessible(page, 'inloggen');
-  await page.getByLabel('E-mailadres').first().fill(email);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
-  return page;
-}
-
-const region = (scope: Page | Locator, name: string | RegExp): Locator => scope.getByRole('region', { name, exact: typeof name === 'string' });
 /**
  * The one consolidated outcome (issue 3 part 3): a row per party, the objection with
  * the rule it cites and how it could be done, the condition.

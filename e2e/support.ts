@@ -1,14 +1,13 @@
 // End-to-end support: a real Regie (HTTP on a free loopback port, PGlite in a temp
 // dir, the built web app), a local SMTP server that captures its mail, and Debian's
 // Chromium driven by Playwright, with axe-core for accessibility checks.
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { systemClock } from '../src/kernel/clock.js';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { seedDemo } from '../src/demo/seed.js';
+import { systemClock } from '../src/kernel/clock.js';
 import { type Running, startRegie } from '../src/platform/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/index.js';
@@ -84,3 +83,28 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (serious.length) throw new Error(`axe found serious or critical WCAG 2.1 AA violations on ${label}: ${JSON.stringify(serious, null, 2)}`);
 }
+
+/** The password of every demo staff account (src/demo). */
+export const DEMO_PASSWORD = 'regie-demo-2026';
+
+/** A new tab in `ctx` at `path` of the running Regie. */
+export async function openPage(e: E2E, ctx: BrowserContext, path: string): Promise<Page> {
+  const page = await ctx.newPage();
+  await page.goto(`${e.baseUrl}${path}`);
+  return page;
+}
+
+/** A staff member signs in on the login page (checked with axe), in a browser context of their own unless one is given. */
+export async function loginAs(e: E2E, email: string, ctx?: BrowserContext): Promise<Page> {
+  const page = await openPage(e, ctx ?? (await e.browser.newContext()), '/inloggen');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await expectAccessible(page, 'inloggen');
+  await page.getByLabel('E-mailadres').first().fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
+  return page;
+}
+
+/** A landmark region (a section with a heading) by its accessible name. */
+export const region = (scope: Page | Locator, name: string | RegExp): Locator => scope.getByRole('region', { name, exact: typeof name === 'string' });
