@@ -107,7 +107,14 @@ describe('issue 3 pages', () => {
     const report = importer.getByRole('table', { name: /Fouten per regel van het bestand/ });
     await report.waitFor();
     expect(await report.getByRole('cell', { name: '3', exact: true }).count()).toBeGreaterThan(0);
+    // the report has a heading and takes focus, like an error summary
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.querySelector('h3')?.textContent ?? null)).toBe('Het bestand is niet geïmporteerd');
     await expectAccessible(admin, 'regelregister met importfouten');
+    // at 320 px the wide tables scroll in a named region that the keyboard can reach
+    await admin.setViewportSize({ width: 320, height: 720 });
+    expect(await importer.getByRole('region', { name: /Fouten per regel van het bestand/ }).getAttribute('tabindex')).toBe('0');
+    await expectAccessible(admin, 'regelregister met importfouten (320 px)');
+    await admin.setViewportSize({ width: 1280, height: 720 });
     const imported = await e.regie.deps.db.unsafeAdmin.selectFrom('rules').select('id').where('code', 'in', ['E2E-GOED', 'E2E-FOUT']).execute();
     expect(imported).toHaveLength(0);
 
@@ -115,7 +122,23 @@ describe('issue 3 pages', () => {
     await admin.goto(`${e.baseUrl}/beheer/mandaten`);
     await admin.getByRole('heading', { level: 1, name: 'Mandaatregister' }).waitFor();
     await expectAccessible(admin, 'mandaatregister');
+    // every control has its own id, and the role select its own label
+    const duplicateIds = await admin.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicateIds).toEqual([]);
     const mandate = region(admin, 'Mandaat vastleggen');
+    await mandate.getByRole('radio', { name: 'Iedereen met een rol' }).check();
+    await mandate.getByRole('combobox', { name: 'Rol', exact: true }).selectOption({ label: 'Bestuurder' });
+    await admin.getByRole('rowheader', { name: 'Iedere bestuurder' }).first().waitFor();
+    // "Wijzigen" opens the form in place with focus on its first field; Escape closes it and focus returns
+    const edit = admin.getByRole('button', { name: /^Wijzigen: / }).first();
+    await edit.click();
+    await expect.poll(() => admin.evaluate(() => document.activeElement?.tagName)).toMatch(/^(INPUT|SELECT|TEXTAREA)$/);
+    await admin.keyboard.press('Escape');
+    await expect.poll(() => edit.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => admin.getByRole('button', { name: 'Opslaan', exact: true }).count()).toBe(0);
     await mandate.getByRole('radio', { name: 'Eén persoon' }).check();
     await mandate.getByLabel('Persoon', { exact: true }).selectOption({ label: 'Erik Meijer (wethouder Economie) (Bestuurder)' });
     await mandate.getByLabel('Mag besluiten over').selectOption({ label: 'Geld toezeggen tot een bedrag' });
@@ -215,16 +238,31 @@ describe('issue 3 pages', () => {
       .getByText(/Door Sanne Jansen op/)
       .first()
       .waitFor();
+    // the timeline says why the round closed, in words, without the reason's code
+    const timeline = region(director, 'Tijdlijn');
+    await timeline.getByText('Toetsronde 1 gesloten: iedereen heeft geantwoord').waitFor();
+    expect(await timeline.getByText('allAnswered').count()).toBe(0);
+    // at 320 px the outcome table scrolls in a named region the keyboard can reach
+    await director.setViewportSize({ width: 320, height: 720 });
+    expect(await toets.getByRole('region', { name: /^Alle bezwaren \(1\) en voorwaarden \(1\)/ }).getAttribute('tabindex')).toBe('0');
+    await expectAccessible(director, 'zaak met uitkomst toets (320 px)');
+    await director.setViewportSize({ width: 1280, height: 720 });
 
     // The round has closed (everyone answered): a new objection from the specialist is
     // only accepted as a late objection, which the coordinator sets aside.
     await specialist.reload();
     await specialist.getByRole('heading', { name: 'Nagekomen bezwaar indienen' }).waitFor();
+    // closed because everyone answered, while the term still runs: the page says so, and not that the term ended
+    await specialist.getByText('Toetsronde 1 is gesloten: alle partijen hebben geantwoord.').waitFor();
+    await specialist.getByText(/^Deze ronde is gesloten omdat alle partijen hebben geantwoord\. U kunt alleen nog een bezwaar indienen/).waitFor();
+    expect(await specialist.getByText(/termijn van deze ronde is voorbij|U kunt antwoorden en uw antwoord wijzigen/).count()).toBe(0);
     await specialist.getByRole('checkbox', { name: new RegExp(`^${RULE_CODE} `) }).check();
     await specialist.getByLabel('Waarom geldt dit voor deze zaak?').fill('Ook de parkeernorm wordt niet gehaald.');
     await specialist.getByLabel('Hoe kan het wél?').fill('Met een parkeerontheffing voor de bewoners.');
     await specialist.getByRole('button', { name: 'Nagekomen bezwaar indienen' }).click();
     await specialist.getByText('Uw bezwaar is als nagekomen vastgelegd; de coördinator beslist erover.').waitFor();
+    // the form went away: focus is on the message, not lost to <body>
+    await expect.poll(() => specialist.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Uw bezwaar is als nagekomen vastgelegd');
     await expectAccessible(specialist, 'nagekomen bezwaar ingediend');
 
     const coordinator = await login('coordinator@voorbeeld.nl');
@@ -232,6 +270,19 @@ describe('issue 3 pages', () => {
     const late = coordinator.getByRole('region', { name: /Nagekomen bezwaar van Ruimtelijke ordening/ }).filter({ hasText: reference });
     await late.waitFor();
     await expectAccessible(coordinator, 'nagekomen bezwaren');
+    // Without a choice the radio group itself is invalid and names its error; the summary's link lands on the group.
+    await late.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    const decision = late.getByRole('group', { name: 'Besluit' });
+    await late.getByText('Kies toelaten of terzijde leggen.').first().waitFor();
+    expect(await decision.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await decision.getAttribute('aria-describedby')) ?? '';
+    expect(await coordinator.locator(`[id="${describedBy}"]`).textContent()).toContain('Kies toelaten of terzijde leggen.');
+    await late
+      .locator('.regie-error-summary')
+      .getByRole('link', { name: /^Besluit/ })
+      .click();
+    await expect.poll(() => decision.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    await expectAccessible(coordinator, 'nagekomen bezwaren met fout');
     await late.getByRole('radio', { name: 'Terzijde leggen' }).check();
     await late.getByLabel('Reden', { exact: true }).fill('Parkeren was al bekend in ronde 1 en is daar niet aangevoerd.');
     await late.getByRole('button', { name: 'Besluit vastleggen' }).click();
@@ -267,6 +318,10 @@ describe('issue 3 pages', () => {
     const list = region(director, 'Toezeggingen');
     await list.getByText('Bindend', { exact: true }).first().waitFor();
     await list.getByText('Bevestiging nodig', { exact: true }).first().waitFor();
+    // the maker's role by its name (a user) or in the recorder's words (someone outside Regie), never the role code
+    await region(list, 'Toezegging van Erik Meijer (wethouder Economie) aan Henk van Dijk').getByText('(Bestuurder)', { exact: true }).first().waitFor();
+    await region(list, 'Toezegging van Wethouder Meijer aan Henk van Dijk').getByText('(wethouder Economie)', { exact: true }).waitFor();
+    expect(await list.getByText(/\((executive|director|coordinator)\)/).count()).toBe(0);
     await expectAccessible(director, 'zaak met toezeggingen');
 
     // the dossier PDF downloads from the case page
@@ -348,5 +403,8 @@ describe('issue 3 pages', () => {
     await promised.getByText('Een bijdrage van € 2.500 aan het bodemonderzoek.').first().waitFor();
     await promised.getByText('Een verhuispremie van € 7.500 voor de spuiterij.').first().waitFor();
     await expectAccessible(portal, 'mijn zaak met toets en toezeggingen');
+    await portal.setViewportSize({ width: 320, height: 720 });
+    expect(await outcome.getByRole('region', { name: /^Alle bezwaren/ }).getAttribute('tabindex')).toBe('0');
+    await expectAccessible(portal, 'mijn zaak met toets en toezeggingen (320 px)');
   });
 });

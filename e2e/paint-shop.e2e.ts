@@ -142,7 +142,7 @@ describe('the paint-spraying shop', () => {
 
     // every specialist of both departments is asked by mail, with a link to the case
     for (const to of [ZONING, ECONOMY]) {
-      const asked = await e.smtp.waitForMail((m) => m.to.includes(to) && m.subject.startsWith(`${reference}: toets gevraagd vóór`));
+      const asked = await e.smtp.waitForMail((m) => m.to.includes(to) && m.subject.startsWith(`${reference}: toets gevraagd`));
       expect(asked.text).toContain(PROPOSAL);
       expect(asked.text).toContain(`/zaken/${caseId}`);
     }
@@ -314,7 +314,7 @@ describe('the paint-spraying shop', () => {
   });
 
   it('the director saves the plan and agrees; Henk reads the outcome and the promise, and agrees', async () => {
-    await director.getByRole('link', { name: 'Plan van aanpak', exact: true }).click();
+    await director.getByRole('link', { name: 'Plan van aanpak bewerken', exact: true }).click();
     await director
       .getByLabel('Doel')
       .fill('De spuiterij stopt; winkels op de begane grond en, na bodemonderzoek en omgevingsvergunning, woningen op de verdieping');
@@ -351,6 +351,13 @@ describe('the paint-spraying shop', () => {
     const link = region(director, 'Dossier').getByRole('link', { name: 'Dossier downloaden (PDF)' });
     await link.waitFor();
     await expectAccessible(director, 'zaak in uitvoering met dossier');
+    // at 320 px the plan's actions and the outcome scroll in named regions the keyboard can reach
+    await director.setViewportSize({ width: 320, height: 720 });
+    for (const name of [/^Acties in versie 1/, /^Alle bezwaren/]) {
+      expect(await director.getByRole('region', { name }).first().getAttribute('tabindex')).toBe('0');
+    }
+    await expectAccessible(director, 'zaak in uitvoering (320 px)');
+    await director.setViewportSize({ width: 1280, height: 720 });
     const [download] = await Promise.all([director.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`${reference}\\.pdf$`));
     const path = await download.path();

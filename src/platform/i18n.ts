@@ -78,11 +78,17 @@ const nl: Record<string, string> = {
   'error.notYourDepartment': 'Alleen een specialist van de gevraagde afdeling beantwoordt deze toetsvraag.',
   'error.notAnObjection': 'Alleen een bezwaar kan worden overruled.',
   'error.alreadyOverruled': 'Dit bezwaar is al overruled.',
+  'error.answerOverruled':
+    'Dit bezwaar is op {date} overruled door {name}; het antwoord kan in deze ronde niet meer worden gewijzigd. Een nieuw punt brengt u in als laat bezwaar.',
   'error.strictObjection':
     'Een bezwaar op een strikte regel (veiligheid, openbare orde, criminaliteit) kan niet worden overruled; het wordt alleen opgelost door het plan te wijzigen.',
   'error.noOverruleMandate': 'U heeft geen geldig mandaat om een bezwaar in dit domein te overrulen. Vraag het aan wie dat mandaat wel heeft.',
   'error.linkExpired': 'Deze link is verlopen: de termijn van de toetsronde is voorbij en een laat bezwaar is al ingediend.',
+  'error.linkExpiredAllAnswered':
+    'Deze link is verlopen: de toetsronde is gesloten omdat alle gevraagde partijen hebben geantwoord, en een laat bezwaar is al ingediend.',
+  'error.linkExpiredCaseEnded': 'Deze link is verlopen: de zaak is afgesloten of ingetrokken.',
   'error.invalidEmail': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+  'error.invalidId': 'Dit is geen geldige verwijzing (id).',
   'error.termWorkingDays': 'Een termijn is {min} tot en met {max} werkdagen.',
   // Mandaatregister en toezeggingen (issue 3, delen 4 en 5).
   'error.mandateStaffRoleOnly': 'Kies een rol van een medewerker; een initiatiefnemer kan geen mandaat hebben.',
@@ -101,7 +107,10 @@ const nl: Record<string, string> = {
   'error.commitmentDueBeforeMade': 'De uiterste datum ligt vóór de datum waarop de toezegging is gedaan.',
   'error.unknownUser': 'Deze persoon bestaat niet in deze gemeente.',
   'error.exemptionRuleUnknown': 'Regel {code} staat niet in het regelregister van de gemeente.',
-  'error.commitmentNotOpen': 'Deze toezegging is al afgerond ({status}); zij blijft vastgelegd zoals zij is.',
+  'error.commitmentNotOpen': 'Deze toezegging is al afgerond ({statusNl}); zij blijft vastgelegd zoals zij is.',
+  'error.commitmentCaseStatus': 'Een toezegging kan alleen worden vastgelegd bij een zaak die nog loopt, niet bij een afgesloten of ingetrokken zaak.',
+  'error.bodyDecisionReason':
+    'Geen enkel mandaat dekt deze toezegging: noem het besluit van het college of de burgemeester in de reden (bijvoorbeeld "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'Deze toezegging wacht niet op bevestiging.',
   'error.notAMandateHolder': 'U hebt geen mandaat dat deze toezegging dekt; alleen de mandaathouder kan haar bevestigen of afwijzen.',
 };
@@ -181,10 +190,16 @@ const en: Record<string, string> = {
   'error.notYourDepartment': 'Only a specialist of the department asked answers this request.',
   'error.notAnObjection': 'Only an objection can be overruled.',
   'error.alreadyOverruled': 'This objection has already been overruled.',
+  'error.answerOverruled':
+    'This objection was overruled on {date} by {name}; the answer can no longer be changed in this round. Raise a new point as a late objection.',
   'error.strictObjection': 'An objection on a strict rule (safety, public order, crime) cannot be overruled; it is resolved only by changing the plan.',
   'error.noOverruleMandate': 'You hold no mandate in force to overrule an objection in this domain. Ask someone who does.',
   'error.linkExpired': 'This link has expired: the term of the assessment round is over and a late objection was already raised.',
+  'error.linkExpiredAllAnswered':
+    'This link has expired: the assessment round closed because every party asked has answered, and a late objection was already raised.',
+  'error.linkExpiredCaseEnded': 'This link has expired: the case has been closed or withdrawn.',
   'error.invalidEmail': 'Enter a valid e-mail address, such as name@example.com.',
+  'error.invalidId': 'This is not a valid reference (id).',
   'error.termWorkingDays': 'A term is {min} to {max} working days.',
   // Mandate register and commitments (issue 3, parts 4 and 5).
   'error.mandateStaffRoleOnly': 'Choose a staff role; an initiator cannot hold a mandate.',
@@ -202,6 +217,9 @@ const en: Record<string, string> = {
   'error.unknownUser': 'This person does not exist in this municipality.',
   'error.exemptionRuleUnknown': "Rule {code} is not in the municipality's rules register.",
   'error.commitmentNotOpen': 'This commitment has already ended ({status}); it stays on record as it is.',
+  'error.commitmentCaseStatus': 'A commitment can only be recorded on a case that is still running, not on a closed or withdrawn case.',
+  'error.bodyDecisionReason':
+    'No mandate covers this commitment: name the decision of the college or the mayor in the reason (for example "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'This commitment is not awaiting confirmation.',
   'error.notAMandateHolder': 'You hold no mandate that covers this commitment; only the mandate holder can confirm or decline it.',
 };
@@ -215,15 +233,16 @@ export function translate(locale: Locale, key: string, params: Record<string, st
 
 /** Dutch unless the client prefers English over Dutch. */
 export function negotiateLocale(acceptLanguage: string | undefined, userLocale?: Locale): Locale {
-  if (userLocale) return userLocale;
-  if (!acceptLanguage) return 'nl';
-  const prefs = acceptLanguage
+  // The language the client asks for wins (the web app sends the language the user
+  // chose in the interface); without a Dutch or English preference, the user's stored
+  // language; otherwise Dutch.
+  const prefs = (acceptLanguage ?? '')
     .split(',')
     .map((part) => {
       const [tag = '', q] = part.trim().split(';q=');
       return { tag: tag.toLowerCase().slice(0, 2), q: q ? Number(q) : 1 };
     })
+    .filter((p) => p.tag === 'nl' || p.tag === 'en')
     .sort((a, b) => b.q - a.q);
-  const first = prefs.find((p) => p.tag === 'nl' || p.tag === 'en');
-  return first?.tag === 'en' ? 'en' : 'nl';
+  return (prefs[0]?.tag as Locale | undefined) ?? userLocale ?? 'nl';
 }

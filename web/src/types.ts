@@ -461,11 +461,14 @@ export interface Commitment {
   statusReason: string | null;
   mandateIds: string[];
   confirmedBy?: { userId: string; name: string } | null;
+  /** confirmed or declined by the delegating body (college, mayor), recorded by `confirmedBy` */
+  decidedByBody?: boolean;
   overdue: boolean;
   version: number;
   recordedAt?: string;
   updatedAt?: string;
-  abilities: { amend: boolean; confirm: boolean; end: boolean };
+  /** confirmByBody: `confirm` records the delegating body's decision (a reason naming it is required) */
+  abilities: { amend: boolean; confirm: boolean; end: boolean; confirmByBody: boolean };
 }
 
 export interface CommitmentDetail extends Commitment {

@@ -108,12 +108,13 @@ export async function listLateObjections(ctx: Ctx, o: { status?: LateStatus }) {
  * and the case's director are told the decision and the reason by mail.
  */
 export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: 'admit' | 'setAside'; reason: string }) {
-  authorizeAssessment(assessmentPolicy.decideLate(ctx.actor));
   const mId = ctx.actor.municipalityId;
   const reason = o.reason.trim();
   return ctx.db.tenant(mId, async (trx) => {
+    // Looked up in the caller's municipality first: another municipality's is not found (404), then the role (403).
     const lo = await trx.selectFrom('late_objections').selectAll().where('municipality_id', '=', mId).where('id', '=', o.id).forUpdate().executeTakeFirst();
     if (!lo) throw notFound('late objection');
+    authorizeAssessment(assessmentPolicy.decideLate(ctx.actor));
     if (!reason) throw invalid('reason', 'error.reasonRequired');
     if (lo.status !== 'pending') throw conflict('error.alreadyDecided');
     const now = ctx.clock.now();
@@ -135,6 +136,8 @@ export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: '
         decided_at: now,
         decision_reason: reason,
         reopened_until: reopenedUntil,
+        // What the party had said until now stays in the consolidated outcome (queries.consolidatedOutcome).
+        previous_answer_id: o.decision === 'admit' ? party.current_answer_id : null,
       })
       .where('municipality_id', '=', mId)
       .where('id', '=', lo.id)

@@ -59,6 +59,12 @@ export interface RoundGraph {
   current(p: PartyRow): { answer: AnswerRow; overrule: OverruleRow | undefined } | undefined;
   /** the party's current answer as every reader presents it */
   answerView(p: PartyRow): AnswerView | null;
+  /**
+   * The answers the party had when a late objection of it was admitted (issue 3 part 3):
+   * the late objection adds to them, so they stay in the consolidated outcome. Oldest
+   * first; never the current answer.
+   */
+  earlierAnswers(p: PartyRow): AnswerView[];
 }
 
 const mandateView = (m: NamedMandate): OverruleMandateView => ({
@@ -81,13 +87,27 @@ export async function loadRoundGraph(trx: Tx, mId: string, caseId: string, o: { 
     mId,
     rounds.map((r) => r.id),
   );
+  const admitted = parties.length
+    ? await trx
+        .selectFrom('late_objections')
+        .select(['party_id', 'previous_answer_id'])
+        .where('municipality_id', '=', mId)
+        .where(
+          'party_id',
+          'in',
+          parties.map((p) => p.id),
+        )
+        .where('status', '=', 'admitted')
+        .where('previous_answer_id', 'is not', null)
+        .orderBy('decided_at')
+        .execute()
+    : [];
   const answers = new Map(
     (
-      await answersByIds(
-        trx,
-        mId,
-        parties.flatMap((p) => (p.current_answer_id ? [p.current_answer_id] : [])),
-      )
+      await answersByIds(trx, mId, [
+        ...parties.flatMap((p) => (p.current_answer_id ? [p.current_answer_id] : [])),
+        ...admitted.map((l) => l.previous_answer_id as string),
+      ])
     ).map((a) => [a.id, a]),
   );
   const overrules = await overrulesOfAnswers(trx, mId, [...answers.keys()]);
@@ -111,29 +131,37 @@ export async function loadRoundGraph(trx: Tx, mId: string, caseId: string, o: { 
     current,
     answerView(p) {
       const found = current(p);
-      if (!found) return null;
-      const { answer: a, overrule: x } = found;
-      return {
-        kind: a.kind,
-        conditions: a.conditions,
-        rules: a.rules,
-        whyApplies: a.why_applies,
-        howItCouldBeDone: a.how_it_could_be_done,
-        answeredAt: a.answered_at,
-        asOf: a.as_of,
-        answeredBy: { name: a.answered_by_name },
-        late: a.late,
-        amendments: a.seq - 1,
-        overrule: x
-          ? {
-              reason: x.reason,
-              by: { name: x.by_name },
-              mandateIds: x.mandate_ids,
-              mandates: x.mandate_ids.flatMap((id) => mandates.get(id) ?? []),
-              at: x.created_at,
-            }
-          : null,
-      };
+      return found ? view(found.answer, found.overrule) : null;
+    },
+    earlierAnswers(p) {
+      const ids = [...new Set(admitted.filter((l) => l.party_id === p.id).map((l) => l.previous_answer_id as string))];
+      return ids.flatMap((id) => {
+        const a = answers.get(id);
+        return a && id !== p.current_answer_id ? [view(a, overruleOf.get(id))] : [];
+      });
     },
   };
+  function view(a: AnswerRow, x: OverruleRow | undefined): AnswerView {
+    return {
+      kind: a.kind,
+      conditions: a.conditions,
+      rules: a.rules,
+      whyApplies: a.why_applies,
+      howItCouldBeDone: a.how_it_could_be_done,
+      answeredAt: a.answered_at,
+      asOf: a.as_of,
+      answeredBy: { name: a.answered_by_name },
+      late: a.late,
+      amendments: a.seq - 1,
+      overrule: x
+        ? {
+            reason: x.reason,
+            by: { name: x.by_name },
+            mandateIds: x.mandate_ids,
+            mandates: x.mandate_ids.flatMap((id) => mandates.get(id) ?? []),
+            at: x.created_at,
+          }
+        : null,
+    };
+  }
 }

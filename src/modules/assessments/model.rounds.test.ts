@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  answeredInReopenedWindow,
   answerWindowOpen,
   type EarlierRound,
   isEmailAddress,
   latestPerParty,
   mayOpenRoundOn,
+  normalizeProposal,
+  type ProposalRound,
   partyKey,
+  proposalLink,
   type RoundInput,
   type RuleVersion,
   roundProblems,
+  roundsOnSameProposal,
   serialObjection,
 } from './model.js';
 
@@ -83,6 +88,53 @@ describe('no serial objections (issue 3, part 3)', () => {
     ],
   ] as const)('%s', (_label, cited, earlier, expected) => {
     expect(serialObjection(cited, earlier)).toEqual(expected);
+  });
+});
+
+describe('the same proposal (issue 3, part 3: a changed proposal must actually change)', () => {
+  const r = (number: number, proposal: string, sameProposalAs: string | null = null): ProposalRound => ({ id: `r${number}`, number, proposal, sameProposalAs });
+  it.each([
+    ['  Autospuiterij in de loods  ', 'autospuiterij in de loods'],
+    ['Autospuiterij\n\tin   de LOODS', 'autospuiterij in de loods'],
+    ['Autospuiterij in de loods, met cabine', 'autospuiterij in de loods, met cabine'],
+  ])('%j is compared as %j', (raw, normal) => {
+    expect(normalizeProposal(raw)).toBe(normal);
+  });
+
+  const earlier = [r(1, 'Autospuiterij in de loods'), r(2, 'Een werkplaats zonder spuitcabine'), r(3, 'autospuiterij  IN de loods', 'r1')];
+  it.each<[string, string, string | null | undefined, string | null]>([
+    ['the same text, other spacing and case, no link given: the latest such round', ' AUTOSPUITERIJ in de loods ', undefined, 'r3'],
+    ['the same text with sameProposalAs null: linked all the same', 'Autospuiterij in de loods', null, 'r3'],
+    ['an explicit link is kept as given', 'Autospuiterij in de loods', 'r2', 'r2'],
+    ['a changed proposal, no link: none', 'Autospuiterij in de loods met een spuitcabine en filter', undefined, null],
+    ['a changed proposal with an explicit link: kept', 'Iets anders', 'r1', 'r1'],
+  ])('%s', (_label, proposal, explicit, expected) => {
+    expect(proposalLink(proposal, explicit, earlier)).toBe(expected);
+  });
+
+  it.each<[string, ProposalRound, ProposalRound[], string[]]>([
+    ['linked by sameProposalAs only', r(3, 'Tekst B', 'r1'), [r(1, 'Tekst A'), r(2, 'Tekst C')], ['r1']],
+    ['the same text, whatever sameProposalAs says (none)', r(3, 'tekst  a'), [r(1, 'Tekst A'), r(2, 'Tekst C')], ['r1']],
+    ['the same text, while sameProposalAs names another round: both', r(3, 'Tekst A', 'r2'), [r(1, 'Tekst A'), r(2, 'Tekst C')], ['r1', 'r2']],
+    ['followed on: a linked round whose text equals an earlier one', r(4, 'Tekst D', 'r3'), [r(1, 'Tekst B'), r(2, 'Tekst C'), r(3, 'Tekst B')], ['r1', 'r3']],
+    ['only earlier rounds count, never the round itself or a later one', r(2, 'Tekst A'), [r(1, 'Tekst A'), r(2, 'Tekst A'), r(3, 'Tekst A')], ['r1']],
+    ['a changed proposal without a link: none', r(2, 'Tekst B'), [r(1, 'Tekst A')], []],
+  ])('%s', (_label, round, caseRounds, expected) => {
+    expect(roundsOnSameProposal(round, caseRounds).map((x) => x.id)).toEqual(expected);
+  });
+});
+
+describe('an answer in a window reopened by an admitted late objection stays late (issue 3, part 3)', () => {
+  const open = { closedAt: null, termEndsOn: '2026-03-16' };
+  const closed = { closedAt: new Date('2026-03-10T10:00:00Z'), termEndsOn: '2026-03-16' };
+  it.each([
+    ['in the round’s own window: not late', open, null, '2026-03-10', false],
+    ['in its own window while also reopened (a serial objection admitted): not late', open, '2026-03-20', '2026-03-12', false],
+    ['closed, reopened for the party: late', closed, '2026-03-20', '2026-03-18', true],
+    ['the term passed (job not run), reopened: late', open, '2026-03-20', '2026-03-18', true],
+    ['closed and not reopened (that is a late objection, not an answer)', closed, null, '2026-03-18', false],
+  ] as const)('%s', (_label, round, reopened, today, expected) => {
+    expect(answeredInReopenedWindow(round, reopened, today)).toBe(expected);
   });
 });
 

@@ -350,3 +350,64 @@ export function latestPerParty<T extends { partyKey: string; roundNumber: number
   }
   return [...best.values()].sort((a, b) => a.roundNumber - b.roundNumber || a.partyKey.localeCompare(b.partyKey));
 }
+
+// ---- the same proposal ----------------------------------------------------------------
+
+/** A proposal as compared across rounds: trimmed, runs of whitespace as one space, case-insensitive. */
+export const normalizeProposal = (s: string): string => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+
+export interface ProposalRound {
+  id: string;
+  number: number;
+  proposal: string;
+  sameProposalAs: string | null;
+}
+
+/**
+ * Which earlier round a new round is linked to as "the same proposal" (issue 3 part 3):
+ * an explicit `sameProposalAs` is kept as given; without one, the latest earlier round
+ * of the case whose proposal text is the same (normalizeProposal) — a changed proposal
+ * must actually change, so repeating it word for word cannot escape the rule.
+ */
+export function proposalLink(proposal: string, explicit: string | null | undefined, earlier: readonly ProposalRound[]): string | null {
+  if (explicit) return explicit;
+  const text = normalizeProposal(proposal);
+  const same = earlier.filter((r) => normalizeProposal(r.proposal) === text).sort((a, b) => b.number - a.number);
+  return same[0]?.id ?? null;
+}
+
+/**
+ * The earlier rounds of a case that are on the same proposal as `round` (issue 3 part
+ * 3: no serial objections): those it links to by `sameProposalAs`, and every earlier
+ * round whose proposal text is the same as the text of a round already found, whatever
+ * `sameProposalAs` says — followed until nothing new is found. Earlier means a lower
+ * round number. Returned by round number.
+ */
+export function roundsOnSameProposal(round: ProposalRound, caseRounds: readonly ProposalRound[]): ProposalRound[] {
+  const earlier = caseRounds.filter((r) => r.number < round.number);
+  const found = new Map<string, ProposalRound>();
+  const queue: ProposalRound[] = [round];
+  while (queue.length) {
+    const s = queue.shift() as ProposalRound;
+    const text = normalizeProposal(s.proposal);
+    for (const r of earlier) {
+      if (found.has(r.id)) continue;
+      if (r.id === s.sameProposalAs || normalizeProposal(r.proposal) === text) {
+        found.set(r.id, r);
+        queue.push(r);
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.number - b.number);
+}
+
+/**
+ * Whether an answer given on `today` is late: when the round's own window has passed
+ * (closed, or its term over) and the party answers only because an admitted late
+ * objection reopened the round for it (issue 3 part 3). Such an answer — the late
+ * objection amended — stays marked late.
+ */
+export function answeredInReopenedWindow(round: RoundWindow, reopenedUntil: IsoDate | null, today: IsoDate): boolean {
+  const ownWindow = round.closedAt === null && today <= round.termEndsOn;
+  return !ownWindow && reopenedUntil !== null && today <= reopenedUntil;
+}

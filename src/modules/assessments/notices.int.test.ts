@@ -95,7 +95,7 @@ describe('the decision on a late objection is mailed', () => {
     expect(told.map((m) => m.to_address).sort()).toEqual([email, w.director.email].sort());
     const toParty = told.find((m) => m.to_address === email);
     expect(toParty?.body_text).toContain('Reden: Nieuw feit: de loods grenst aan een school');
-    expect(toParty?.body_text).toContain('tot en met 2026-03-24 nog worden gewijzigd, via de persoonlijke link uit de eerdere e-mail');
+    expect(toParty?.body_text).toContain('tot en met 24 maart 2026 nog worden gewijzigd, via de persoonlijke link uit de eerdere e-mail');
     // The outside party gets no staff link to the case.
     expect(toParty?.body_text).not.toContain('/zaken/');
     expect(told.find((m) => m.to_address === w.director.email)?.body_text).toContain(`http://regie.test/zaken/${caseId}`);
@@ -129,7 +129,7 @@ describe('the round-closed summary to the director', () => {
     await closeDueRounds(w.deps);
     const mails = await summaries(caseId);
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.body_text).toContain('de termijn is op 2026-03-16 verstreken');
+    expect(mails[0]?.body_text).toContain('de termijn is op 16 maart 2026 verstreken');
     expect(mails[0]?.body_text).toContain(
       'Akkoord: 1\nAkkoord met voorwaarden: 0\nBezwaar: 0\nJa door stilzwijgen: 2 (Buurvereniging Haven, Openbare orde en veiligheid)\n',
     );

@@ -53,12 +53,13 @@ export interface PartyState {
 
 /**
  * What the actor may do with one party. `answer` is true while the answer window is
- * open, and after it as long as a late objection may still be raised (one pending at a
- * time). `overrule` needs a current, not yet overruled objection and a mandate in force.
+ * open and its answer has not been overruled, and after it as long as a late objection
+ * may still be raised (one pending at a time). `overrule` needs a current, not yet overruled objection and a mandate in force.
  */
 export function partyAbilities(a: Actor, c: CaseForPolicy, s: PartyState, mandates: readonly Mandate[], today: IsoDate): PartyAbilities {
   const open = answerWindowOpen(s.round, s.party.reopenedUntil, today);
-  const answer = assessmentPolicy.answerFor(a, s.party) && (open || !s.latePending);
+  // An overruled answer is not amended (issue 3 part 4); after the window a late objection still is possible.
+  const answer = assessmentPolicy.answerFor(a, s.party) && (open ? !s.answer?.overruled : !s.latePending);
   const objection = s.answer?.kind === 'objection' && !s.answer.overruled;
   const overrule =
     objection &&

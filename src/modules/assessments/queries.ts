@@ -24,6 +24,8 @@ export interface PartyView {
   email: string | null;
   organisation: string | null;
   answer: AnswerView | null;
+  /** the answers it had when a late objection of it was admitted: still part of the outcome (graph.earlierAnswers) */
+  earlierAnswers: AnswerView[];
   lateObjection: { id: string; status: 'pending' | 'admitted' | 'setAside' } | null;
   reopenedUntil: string | null;
   abilities: PartyAbilities;
@@ -89,6 +91,7 @@ export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: strin
         email: internal ? p.email : null,
         organisation: p.organisation,
         answer: g.answerView(p),
+        earlierAnswers: g.earlierAnswers(p),
         lateObjection: lo ? { id: lo.id, status: lo.status } : null,
         reopenedUntil: p.reopened_until,
         abilities: partyAbilities(
@@ -108,14 +111,22 @@ export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: strin
   }));
 }
 
-/** Every condition and every objection, one answer per party: its latest round's. */
+/**
+ * Every condition and every objection, per party (issue 3 part 3): the answers of its
+ * latest round — its current answer, and before it the answers it had when a late
+ * objection of it was admitted. An admitted late objection adds to what the party said;
+ * only the party itself takes back an objection or condition (by amending it while it
+ * may), so admitting one never erases another.
+ */
 export function consolidatedOutcome(rounds: readonly RoundView[]): { conditions: OutcomeItem[]; objections: OutcomeItem[] } {
   const items = rounds.flatMap((r) =>
     r.parties.flatMap((p) =>
-      p.answer ? [{ roundId: r.id, roundNumber: r.number, partyId: p.id, partyName: p.name, answer: p.answer, partyKey: partyKey(p) }] : [],
+      p.answer
+        ? [{ roundId: r.id, roundNumber: r.number, partyId: p.id, partyName: p.name, answers: [...p.earlierAnswers, p.answer], partyKey: partyKey(p) }]
+        : [],
     ),
   );
-  const latest = latestPerParty(items).map(({ partyKey: _k, ...rest }) => rest);
+  const latest = latestPerParty(items).flatMap(({ partyKey: _k, answers, ...rest }) => answers.map((answer) => ({ ...rest, answer })));
   return {
     conditions: latest.filter((i) => i.answer.kind === 'yesWithConditions'),
     objections: latest.filter((i) => i.answer.kind === 'objection'),

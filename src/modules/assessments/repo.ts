@@ -109,6 +109,12 @@ export async function overrulesOfAnswers(trx: Tx, mId: string, answerIds: readon
     .execute();
 }
 
+/** The overrule of one answer, with who decided it (null answer: none). */
+export async function overruleOfAnswer(trx: Tx, mId: string, answerId: string | null) {
+  if (!answerId) return undefined;
+  return (await overrulesOfAnswers(trx, mId, [answerId]))[0];
+}
+
 export function pendingLateObjection(trx: Tx, mId: string, partyId: string) {
   return trx
     .selectFrom('late_objections')

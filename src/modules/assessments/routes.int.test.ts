@@ -103,6 +103,12 @@ describe('rounds and answers over HTTP', () => {
     expect(item).toMatchObject({ cause: 'afterClose', status: 'pending', rules: [{ code: 'BIBOB', strict: true }], abilities: { decide: true } });
     const decided = await api(w.coordinator, 'POST', `/late-objections/${item.id}/decision`, { decision: 'admit', reason: 'Nieuwe informatie van de politie' });
     expect(decided.statusCode, decided.body).toBe(200);
+    // Another municipality's coordinator or admin does not find it (404), whatever their role.
+    const elsewhere = await assessmentWorld(t.db);
+    for (const who of [elsewhere.coordinator, elsewhere.admin]) {
+      const res = await api(who, 'POST', `/late-objections/${item.id}/decision`, { decision: 'setAside', reason: 'x' });
+      expect(res.statusCode, res.body).toBe(404);
+    }
     expect(decided.json()).toMatchObject({
       status: 'admitted',
       reopenedUntil: '2026-03-24',
@@ -135,6 +141,11 @@ describe('the outside party’s link over HTTP (no login)', () => {
     const other = await assessmentWorld(t.db);
     const foreign = await api(null, 'GET', `/assessment-links/${other.m.id}.${token.split('.')[1]}`);
     expect(foreign.statusCode).toBe(404);
+    // A malformed (too short) token is as unknown as any other: 404, not a 400 about its form.
+    for (const res of [await api(null, 'GET', '/assessment-links/kort'), await api(null, 'PUT', '/assessment-links/kort/answer', { kind: 'yes' })]) {
+      expect(res.statusCode, res.body).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
 
     clock.set('2026-03-18T09:00:00+01:00');
     expect((await api(null, 'PUT', `/assessment-links/${token}/answer`, { kind: 'yes' })).statusCode).toBe(409);
@@ -149,6 +160,7 @@ describe('the outside party’s link over HTTP (no login)', () => {
     const gone = await api(null, 'GET', `/assessment-links/${token}`);
     expect(gone.statusCode).toBe(410);
     expect(gone.headers['content-type']).toContain('application/problem+json');
+    expect(gone.json().title).toContain('de termijn van de toetsronde is voorbij');
   });
 });
 

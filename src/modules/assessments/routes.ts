@@ -68,6 +68,7 @@ const PartyOut = z.object({
   email: z.string().nullable(),
   organisation: z.string().nullable(),
   answer: AnswerOut.nullable(),
+  earlierAnswers: z.array(AnswerOut).describe('de antwoorden die de partij had toen een laat bezwaar werd toegelaten; zij blijven deel van het resultaat'),
   lateObjection: z.object({ id: z.string(), status: z.enum(['pending', 'admitted', 'setAside']) }).nullable(),
   reopenedUntil: isoDate.nullable(),
   abilities: z.object({ answer: z.boolean(), overrule: z.boolean() }),
@@ -131,7 +132,11 @@ const presentAnswer = (a: AnswerView): z.infer<typeof AnswerOut> => ({
   answeredAt: a.answeredAt.toISOString(),
   overrule: a.overrule ? { ...a.overrule, at: a.overrule.at.toISOString() } : null,
 });
-const presentParty = (p: PartyView): z.infer<typeof PartyOut> => ({ ...p, answer: p.answer ? presentAnswer(p.answer) : null });
+const presentParty = (p: PartyView): z.infer<typeof PartyOut> => ({
+  ...p,
+  answer: p.answer ? presentAnswer(p.answer) : null,
+  earlierAnswers: p.earlierAnswers.map(presentAnswer),
+});
 const presentRound = (r: RoundView): z.infer<typeof RoundOut> => ({ ...r, closedAt: iso(r.closedAt), parties: r.parties.map(presentParty) });
 const presentLate = (actor: Actor, l: LateObjectionListRow): z.infer<typeof LateObjectionOut> => ({
   id: l.id,
@@ -157,7 +162,8 @@ const presentLate = (actor: Actor, l: LateObjectionListRow): z.infer<typeof Late
   abilities: lateObjectionAbilities(actor, l.status),
 });
 
-const TokenParams = z.object({ token: z.string().min(20).max(200) });
+// Any string: a malformed token is as unknown as a wrong one (404 from the look-up).
+const TokenParams = z.object({ token: z.string().max(200) });
 
 export function assessmentRoutes(app: App, deps: Deps) {
   const linkView = (s: LinkData): z.infer<typeof LinkOut> => ({

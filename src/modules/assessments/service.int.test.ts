@@ -70,8 +70,12 @@ describe('opening a round', () => {
       ['department', 'Ruimtelijke ordening'],
       ['outside', 'Buurtvereniging Haven'],
     ]);
-    const mails = await db.unsafeAdmin.selectFrom('outbox').select(['to_address', 'body_text']).where('municipality_id', '=', w.m.id).execute();
-    expect(mails.some((m) => m.to_address === w.specialist.email && m.body_text.includes('2026-03-16'))).toBe(true);
+    const mails = await db.unsafeAdmin.selectFrom('outbox').select(['to_address', 'subject', 'body_text']).where('municipality_id', '=', w.m.id).execute();
+    // The term's last day is included: "uiterlijk", written as a Dutch date.
+    const toSpecialist = mails.find((m) => m.to_address === w.specialist.email);
+    expect(toSpecialist?.subject).toMatch(/: toets gevraagd, uiterlijk 16 maart 2026$/);
+    expect(toSpecialist?.body_text).toContain('uiterlijk op 16 maart 2026');
+    expect(mails.find((m) => m.to_address === 'Buren@Example.nl')?.subject).toMatch(/uiterlijk 16 maart 2026$/);
     // The specialist of a department that was not asked gets nothing about this round.
     expect(mails.some((m) => m.to_address === w.safetySpecialist.email)).toBe(false);
     const token = await linkTokenMailedTo(db, w.m.id, 'Buren@Example.nl');

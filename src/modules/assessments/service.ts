@@ -16,9 +16,20 @@ import { newToken, sha256 } from '../identity/secrets.js';
 import { mails } from '../notifications/mails.js';
 import { calendarOf, getMunicipality } from '../organisation/repo.js';
 import { appendEvent } from '../timeline/repo.js';
-import { type Answer, roundProblems, roundTermEnd } from './model.js';
+import { type Answer, proposalLink, roundProblems, roundTermEnd } from './model.js';
 import { assessmentPolicy } from './policy.js';
-import { answersByIds, findParty, findPartyByTokenHash, findRound, nextRoundNumber, type PartyRow, type RoundRow, specialistsOf, UUID } from './repo.js';
+import {
+  answersByIds,
+  findParty,
+  findPartyByTokenHash,
+  findRound,
+  nextRoundNumber,
+  type PartyRow,
+  type RoundRow,
+  roundsOfCase,
+  specialistsOf,
+  UUID,
+} from './repo.js';
 import { type SubmitOutcome, submitAnswer } from './submit.js';
 
 export interface OutsidePartyInput {
@@ -73,6 +84,14 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
     const now = ctx.clock.now();
     const openedOn = dutchDate(now);
     const termEndsOn = roundTermEnd(calendarOf(m), openedOn, days);
+    // Issue 3 part 3: the same proposal text is the same proposal, whatever the director
+    // says; without an explicit link the round is linked to the latest such round.
+    const earlierRounds = (await roundsOfCase(trx, mId, c.id)).map((r) => ({
+      id: r.id,
+      number: r.number,
+      proposal: r.proposal,
+      sameProposalAs: r.same_proposal_as,
+    }));
     const round = await trx
       .insertInto('assessment_rounds')
       .values({
@@ -80,7 +99,7 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
         case_id: c.id,
         number: await nextRoundNumber(trx, mId, c.id),
         proposal: o.proposal.trim(),
-        same_proposal_as: o.sameProposalAs ?? null,
+        same_proposal_as: proposalLink(o.proposal, o.sameProposalAs, earlierRounds),
         opened_on: openedOn,
         term_working_days: days,
         term_ends_on: termEndsOn,
@@ -226,7 +245,16 @@ export function linkUsable(s: Pick<LinkState, 'c' | 'round' | 'party' | 'today'>
   return 'lateObjection';
 }
 
-const expired = () => new AppError(410, 'gone', 'error.linkExpired');
+/**
+ * Why a link no longer works, in words that are true: the case has ended; or the round
+ * closed early because every party answered; or its term is over. In the last two the
+ * party's one late objection has been used.
+ */
+function expired(s: Pick<LinkState, 'c' | 'round' | 'today'>): AppError {
+  if (s.c.status === 'closed' || s.c.status === 'withdrawn') return new AppError(410, 'gone', 'error.linkExpiredCaseEnded');
+  const early = s.round.closed_reason === 'allAnswered' && s.today <= s.round.term_ends_on;
+  return new AppError(410, 'gone', early ? 'error.linkExpiredAllAnswered' : 'error.linkExpired');
+}
 
 /** What the outside party's page shows: the question, its current answer and the rules it may cite today. */
 async function linkData(trx: Tx, s: LinkState, may: 'answer' | 'lateObjection' | 'none') {
@@ -247,7 +275,7 @@ export type LinkData = Awaited<ReturnType<typeof linkData>>;
 export async function readAssessmentLink(deps: Deps, token: string): Promise<LinkData> {
   return withLink(deps, token, async (trx, s) => {
     const usable = linkUsable(s);
-    if (usable === 'expired') throw expired();
+    if (usable === 'expired') throw expired(s);
     return linkData(trx, s, usable);
   });
 }
@@ -258,7 +286,7 @@ export async function readAssessmentLink(deps: Deps, token: string): Promise<Lin
  */
 export async function answerViaLink(deps: Deps, token: string, answer: AnswerInput): Promise<{ out: SubmitOutcome; view: LinkData }> {
   return withLink(deps, token, async (trx, s) => {
-    if (linkUsable(s) === 'expired') throw expired();
+    if (linkUsable(s) === 'expired') throw expired(s);
     const out = await submitAnswer(trx, deps, { ...s, answer, by: { userId: null, name: s.party.name } });
     if (out.outcome === 'late' && out.cause === 'afterClose') {
       await trx.updateTable('assessment_parties').set({ link_late_used: true }).where('municipality_id', '=', s.m.id).where('id', '=', s.party.id).execute();

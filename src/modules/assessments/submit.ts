@@ -7,11 +7,21 @@ import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { formatDate as longDate } from '../dossier/format.js';
 import { mails } from '../notifications/mails.js';
 import { findRulesByIds, versionsOf } from '../rules/repo.js';
 import { appendEvent } from '../timeline/repo.js';
 import { closeRoundsBySilence } from './jobs.js';
-import { type Answer, answerProblems, answerWindowOpen, type EarlierRound, partyKey, serialObjection } from './model.js';
+import {
+  type Answer,
+  answeredInReopenedWindow,
+  answerProblems,
+  answerWindowOpen,
+  type EarlierRound,
+  partyKey,
+  roundsOnSameProposal,
+  serialObjection,
+} from './model.js';
 import { mailRoundSummaries } from './notices.js';
 import {
   activeCoordinators,
@@ -21,10 +31,12 @@ import {
   findRound,
   insertAnswer,
   nextAnswerSeq,
+  overruleOfAnswer,
   type PartyRow,
   partiesOfRounds,
   pendingLateObjection,
   type RoundRow,
+  roundsOfCase,
   setCurrentAnswer,
   UUID,
 } from './repo.js';
@@ -44,17 +56,12 @@ export interface Submit {
 
 const text = (s: string | null | undefined) => s?.trim() || null;
 
-/** The rounds before `round` on the same proposal, following sameProposalAs back. */
+/** The earlier rounds of the case on the same proposal (model.roundsOnSameProposal). */
 async function earlierRoundsOnSameProposal(trx: Tx, mId: string, round: RoundRow): Promise<RoundRow[]> {
-  const chain: RoundRow[] = [];
-  let id = round.same_proposal_as;
-  while (id && chain.length < 50) {
-    const r = await findRound(trx, mId, id);
-    if (!r) break;
-    chain.push(r);
-    id = r.same_proposal_as;
-  }
-  return chain;
+  const all = await roundsOfCase(trx, mId, round.case_id);
+  const shape = (r: RoundRow) => ({ id: r.id, number: r.number, proposal: r.proposal, sameProposalAs: r.same_proposal_as });
+  const same = new Set(roundsOnSameProposal(shape(round), all.map(shape)).map((r) => r.id));
+  return all.filter((r) => same.has(r.id));
 }
 
 /** What the serial-objection rule needs about each earlier round (model.serialObjection). */
@@ -113,10 +120,16 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
   if (!open) {
     if (s.answer.kind !== 'objection') throw conflict('error.roundClosed');
     late = { cause: 'afterClose', serialOf: null };
-  } else if (s.answer.kind === 'objection' && round.same_proposal_as) {
-    const earlier = await earlierFor(trx, mId, await earlierRoundsOnSameProposal(trx, mId, round), party);
-    const serial = serialObjection(await versionsOf(trx, mId, [...new Set(cited.map((r) => r.code))]), earlier);
-    if (serial) late = { cause: 'serial', serialOf: serial.roundId };
+  } else {
+    // Issue 3 part 4: an overruled objection stays as it was decided; a new point goes the late path.
+    const overrule = await overruleOfAnswer(trx, mId, party.current_answer_id);
+    if (overrule) throw conflict('error.answerOverruled', { date: longDate(dutchDate(overrule.created_at)), name: overrule.by_name });
+    if (s.answer.kind === 'objection') {
+      const onSame = await earlierRoundsOnSameProposal(trx, mId, round);
+      const earlier = onSame.length ? await earlierFor(trx, mId, onSame, party) : [];
+      const serial = serialObjection(await versionsOf(trx, mId, [...new Set(cited.map((r) => r.code))]), earlier);
+      if (serial) late = { cause: 'serial', serialOf: serial.roundId };
+    }
   }
   if (late && (await pendingLateObjection(trx, mId, party.id))) throw conflict('error.latePending');
 
@@ -134,7 +147,8 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
     as_of: today,
     answered_by: s.by.userId,
     answered_by_name: s.by.name,
-    late: late !== null,
+    // An answer in a window reopened by an admitted late objection stays late (issue 3 part 3).
+    late: late !== null || answeredInReopenedWindow({ closedAt: round.closed_at, termEndsOn: round.term_ends_on }, party.reopened_until, today),
   });
   const ruleCodes = cited.map((r) => r.code);
 

@@ -48,6 +48,13 @@ describe('public intake', () => {
     expect(nl.json().title).toBe('De invoer is niet geldig.');
     const en = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: bad, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(en.json().title).toBe('The input is not valid.');
+    // The reasons are in our own words, not the validator's.
+    const reason = (res: typeof nl, name: string) => res.json().invalidParams.find((p: { name: string }) => p.name === name)?.reason;
+    expect(reason(nl, 'initiator.email')).toBe('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.');
+    expect(reason(en, 'initiator.email')).toBe('Enter a valid e-mail address, such as name@example.com.');
+    const { title: _missing, ...withoutTitle } = intakeBody();
+    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: withoutTitle });
+    expect(reason(missing, 'title')).toBe('Dit veld is verplicht.');
   });
 
   it('answers 404 for an unknown municipality and writes nothing', async () => {

@@ -7,6 +7,7 @@ import {
   confirmRight,
   coveringMandates,
   type Decision,
+  holderExists,
   isOverdue,
   outcomeProblems,
   type RecordFields,
@@ -86,22 +87,71 @@ describe('status on record: within the maker’s mandate binding, outside it nee
 
 describe('who may confirm: the holder of a covering mandate in force today', () => {
   it.each<[string, MandateSubject, Decision, string, ReturnType<typeof confirmRight>]>([
-    ['the named alderman confirms € 200.000', alderman, money(20_000_000), '2026-03-02', { allowed: true, mandateIds: ['m-alderman-money'] }],
+    ['the named alderman confirms € 200.000', alderman, money(20_000_000), '2026-03-02', { allowed: true, mandateIds: ['m-alderman-money'], byBody: false }],
     ['after the person mandate ended, not any more', alderman, money(20_000_000), '2026-07-01', { allowed: false }],
-    ['an executive confirms within the role mandate', otherExecutive, money(5_000_000), '2026-03-02', { allowed: true, mandateIds: ['m-exec-money'] }],
+    [
+      'an executive confirms within the role mandate',
+      otherExecutive,
+      money(5_000_000),
+      '2026-03-02',
+      { allowed: true, mandateIds: ['m-exec-money'], byBody: false },
+    ],
     ['an executive cannot confirm above it', otherExecutive, money(5_000_001), '2026-03-02', { allowed: false }],
     ['the coordinator cannot confirm money without a mandate', coordinator, money(100), '2026-03-02', { allowed: false }],
-    ['the coordinator confirms an outside person’s other commitment', coordinator, { kind: 'other' }, '2026-03-02', { allowed: true, mandateIds: [] }],
+    [
+      'the coordinator confirms an outside person’s other commitment',
+      coordinator,
+      { kind: 'other' },
+      '2026-03-02',
+      { allowed: true, mandateIds: [], byBody: false },
+    ],
     ['a director cannot confirm an other commitment', director, { kind: 'other' }, '2026-03-02', { allowed: false }],
     [
       'the head confirms the exemption',
       head,
       { kind: 'grantExemption', ruleCode: 'OP-4.12' },
       '2026-03-02',
-      { allowed: true, mandateIds: ['m-head-exemption'] },
+      { allowed: true, mandateIds: ['m-head-exemption'], byBody: false },
     ],
   ])('%s', (_, who, decision, today, expected) => {
     expect(confirmRight(who, decision, mandates, today)).toEqual(expected);
+  });
+
+  // Issue 3 part 5: outside every mandate in force, the delegating body decides and the coordinator records it.
+  const staff: MandateSubject[] = [alderman, otherExecutive, coordinator, director, head];
+  it.each<[string, MandateSubject, Decision, string, ReturnType<typeof confirmRight>]>([
+    [
+      'nobody holds a mandate for € 500.000,01: the coordinator records the body’s decision',
+      coordinator,
+      money(50_000_001),
+      '2026-03-02',
+      { allowed: true, mandateIds: [], byBody: true },
+    ],
+    ['… but no one else may', otherExecutive, money(50_000_001), '2026-03-02', { allowed: false }],
+    [
+      'an exemption of a rule no mandate names: the coordinator records the body’s decision',
+      coordinator,
+      { kind: 'grantExemption', ruleCode: 'APV-2:48' },
+      '2026-03-02',
+      { allowed: true, mandateIds: [], byBody: true },
+    ],
+    ['within the alderman’s mandate the holder path stays: not the coordinator', coordinator, money(20_000_000), '2026-03-02', { allowed: false }],
+    [
+      'after the alderman’s mandate ended nobody holds one for € 200.000: the body',
+      coordinator,
+      money(20_000_000),
+      '2026-07-01',
+      { allowed: true, mandateIds: [], byBody: true },
+    ],
+  ])('%s', (_, who, decision, today, expected) => {
+    const noHolder = !holderExists(decision, mandates, today, staff);
+    expect(confirmRight(who, decision, mandates, today, noHolder)).toEqual(expected);
+  });
+
+  it('a covering mandate held only by a role nobody has does not count as a holder', () => {
+    expect(holderExists(money(5_000_000), mandates, '2026-03-02', [coordinator])).toBe(false);
+    expect(holderExists(money(5_000_000), mandates, '2026-03-02', [otherExecutive])).toBe(true);
+    expect(holderExists({ kind: 'other' }, mandates, '2026-03-02', [])).toBe(true);
   });
 
   it('lists every covering mandate held, by role and by name', () => {
@@ -184,6 +234,9 @@ describe('what a new commitment and an amendment need', () => {
     ['a new due date with a reason', { dueOn: '2026-05-01', reason: 'Offerte later' }, []],
     ['a reason is required', { dueOn: '2026-05-01', reason: '' }, ['reason']],
     ['nothing changed is refused', { what: 'Helft betalen', reason: 'Geen' }, ['what']],
+    ['an unchanged due date alone is refused on the due date, not on what', { dueOn: '2026-04-01', reason: 'Geen' }, ['dueOn']],
+    ['both sent and unchanged: both named', { what: 'Helft betalen', dueOn: '2026-04-01', reason: 'Geen' }, ['what', 'dueOn']],
+    ['nothing sent: both named', { reason: 'Geen' }, ['what', 'dueOn']],
     ['a due date before the day it was made', { dueOn: '2026-03-01', reason: 'x' }, ['dueOn']],
   ])('%s', (_, change, expected) => {
     expect(amendmentProblems(current, change).map((p) => p.field)).toEqual(expected);

@@ -13,6 +13,15 @@ export type MadeVia = (typeof MADE_VIA)[number];
 export const DECISION_KINDS = ['commitMoney', 'grantExemption', 'agreePlan', 'other'] as const;
 export const COMMITMENT_STATUSES = ['binding', 'needsConfirmation', 'declined', 'kept', 'broken', 'withdrawn'] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+/** The Dutch names of the statuses (messages, the CSV register). */
+export const STATUS_NL: Record<CommitmentStatus, string> = {
+  binding: 'bindend',
+  needsConfirmation: 'wacht op bevestiging',
+  declined: 'afgewezen',
+  kept: 'nagekomen',
+  broken: 'niet nagekomen',
+  withdrawn: 'ingetrokken',
+};
 /** A commitment still to be kept: it can be amended, ended, reminded of, and be overdue. */
 export const OPEN_STATUSES = ['binding', 'needsConfirmation'] as const satisfies readonly CommitmentStatus[];
 export const OUTCOMES = ['kept', 'broken', 'withdrawn'] as const;
@@ -76,19 +85,32 @@ export function statusOnRecord(maker: MandateSubject, decision: Decision, madeOn
   return { status, mandateIds: status === 'binding' && used ? [used.id] : [] };
 }
 
-export type ConfirmRight = { allowed: true; mandateIds: string[] } | { allowed: false };
+export type ConfirmRight = { allowed: true; mandateIds: string[]; byBody: boolean } | { allowed: false };
+
+/**
+ * Whether any of `staff` (the active staff users of the municipality) holds, on `today`,
+ * a mandate in force that covers the decision. When nobody does — € 25.000 while the
+ * highest money mandate is € 20.000 — the decision is the delegating body's own (the
+ * college or the mayor: it cannot delegate what it did not delegate).
+ */
+export const holderExists = (decision: Decision, mandates: readonly Mandate[], today: IsoDate, staff: readonly MandateSubject[]): boolean =>
+  decision.kind === 'other' || staff.some((s) => coveringMandates(s, decision, mandates, today).length > 0);
 
 /**
  * Who may confirm or decline a commitment that needs confirmation: whoever holds, on
  * `today`, a mandate in force that covers it (by role or by name); the mandate is
  * recorded with the confirmation. An 'other' commitment from an outside person has no
  * mandate to check against: the coordinator, who keeps the municipality's word across
- * cases (PRODUCT.md), confirms it.
+ * cases (PRODUCT.md), confirms it. When no user holds a covering mandate
+ * (`noHolder`, see holderExists), the delegating body (college, mayor) decides and the
+ * coordinator records its decision (`byBody`; the reason names the decision, e.g.
+ * "collegebesluit 1 december 2026").
  */
-export function confirmRight(actor: MandateSubject, decision: Decision, mandates: readonly Mandate[], today: IsoDate): ConfirmRight {
-  if (decision.kind === 'other') return actor.role === 'coordinator' ? { allowed: true, mandateIds: [] } : { allowed: false };
+export function confirmRight(actor: MandateSubject, decision: Decision, mandates: readonly Mandate[], today: IsoDate, noHolder = false): ConfirmRight {
+  if (decision.kind === 'other') return actor.role === 'coordinator' ? { allowed: true, mandateIds: [], byBody: false } : { allowed: false };
   const m = coveringMandates(actor, decision, mandates, today)[0];
-  return m ? { allowed: true, mandateIds: [m.id] } : { allowed: false };
+  if (m) return { allowed: true, mandateIds: [m.id], byBody: false };
+  return noHolder && actor.role === 'coordinator' ? { allowed: true, mandateIds: [], byBody: true } : { allowed: false };
 }
 
 /** Open and past its due date: the due date itself is still on time. */
@@ -169,6 +191,10 @@ export function amendmentProblems(
   if (change.dueOn !== undefined && change.dueOn < current.madeOn) p.push({ field: 'dueOn', key: 'error.commitmentDueBeforeMade' });
   const whatChanged = change.what !== undefined && change.what.trim() !== current.what;
   const dueChanged = change.dueOn !== undefined && change.dueOn !== current.dueOn;
-  if (!p.length && !whatChanged && !dueChanged) p.push({ field: 'what', key: 'error.noChange' });
+  // Nothing changed: said of the fields sent (of both when none was sent), not of one that was not.
+  if (!p.length && !whatChanged && !dueChanged) {
+    const sent = [...(change.what !== undefined ? ['what'] : []), ...(change.dueOn !== undefined ? ['dueOn'] : [])];
+    for (const field of sent.length ? sent : ['what', 'dueOn']) p.push({ field, key: 'error.noChange' });
+  }
   return p;
 }

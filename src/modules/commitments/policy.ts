@@ -54,12 +54,15 @@ export const commitmentPolicy: {
 export interface CommitmentAbilities {
   amend: boolean;
   confirm: boolean;
+  /** confirming records the delegating body's decision (no user holds a covering mandate); a reason naming it is required */
+  confirmByBody: boolean;
   end: boolean;
 }
 
-export const commitmentAbilities = (a: Actor, k: CommitmentForPolicy, mayConfirm: boolean): CommitmentAbilities => ({
+export const commitmentAbilities = (a: Actor, k: CommitmentForPolicy, right: { allowed: boolean; byBody?: boolean }): CommitmentAbilities => ({
   amend: commitmentPolicy.manage(a, k),
-  confirm: k.status === 'needsConfirmation' && mayConfirm,
+  confirm: k.status === 'needsConfirmation' && right.allowed,
+  confirmByBody: k.status === 'needsConfirmation' && right.allowed && right.byBody === true,
   end: commitmentPolicy.manage(a, k),
 });
 

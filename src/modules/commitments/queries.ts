@@ -8,13 +8,14 @@ import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { mandatesHeldBy } from '../assessments/model.js';
 import { authorize } from '../cases/policy.js';
+import { label, ROLE_LABEL } from '../dossier/format.js';
 import { mandateInForce } from '../mandates/model.js';
 import { loadMandates } from '../mandates/repo.js';
 import { writeCsv } from '../rules/csv.js';
-import { type CommitmentStatus, type Decision, isOverdue, OPEN_STATUSES } from './model.js';
+import { type Decision, isOverdue, OPEN_STATUSES, STATUS_NL } from './model.js';
 import { commitmentPolicy } from './policy.js';
-import { commitmentsQuery, decisionOf } from './repo.js';
-import { type CommitmentView, present } from './view.js';
+import { type CommitmentRow, commitmentsQuery, decisionOf } from './repo.js';
+import { type CommitmentView, present, staffSubjects } from './view.js';
 
 export const LIST_SCOPES = ['mine', 'awaitingConfirmation', 'overdue', 'all'] as const;
 export type ListScope = (typeof LIST_SCOPES)[number];
@@ -52,7 +53,7 @@ export async function listCommitments(
   const me = ctx.actor;
   const today = dutchDate(ctx.clock.now());
   return ctx.db.tenant(mId, async (trx) => {
-    const mandates = await loadMandates(trx, mId);
+    const [mandates, staff] = await Promise.all([loadMandates(trx, mId), staffSubjects(trx, mId)]);
     let q = commitmentsQuery(trx, mId)
       .orderBy('k.created_at', 'desc')
       .orderBy('k.id', 'desc')
@@ -95,20 +96,12 @@ export async function listCommitments(
     const page = rows.slice(0, f.limit);
     const last = page.at(-1);
     return {
-      items: page.map((r) => present(ctx, r, mandates)),
+      items: page.map((r) => present(ctx, r, mandates, staff)),
       nextCursor: rows.length > f.limit && last ? encodeCursor({ s: last.created_at.toISOString(), i: last.id }) : null,
     };
   });
 }
 
-const STATUS_NL: Record<CommitmentStatus, string> = {
-  binding: 'bindend',
-  needsConfirmation: 'wacht op bevestiging',
-  declined: 'afgewezen',
-  kept: 'nagekomen',
-  broken: 'niet nagekomen',
-  withdrawn: 'ingetrokken',
-};
 const VIA_NL = { meeting: 'overleg', phone: 'telefoon', letter: 'brief', email: 'e-mail' } as const;
 const DECISION_NL: Record<Decision['kind'], string> = { commitMoney: 'geld', grantExemption: 'ontheffing', agreePlan: 'plan accorderen', other: 'overig' };
 
@@ -129,6 +122,7 @@ export const EXPORT_HEADER = [
   'reden',
   'mandaten',
   'bevestigd door',
+  'afgewezen door',
   'te laat',
   'versie',
   'vastgelegd op',
@@ -139,6 +133,10 @@ export const EXPORT_HEADER = [
  * by case and then in the order recorded. A cell a spreadsheet would run as a formula
  * gets a leading `'` (writeCsv, OWASP CSV injection): what people typed is data.
  */
+/** Who confirmed or declined: the mandate holder, or the delegating body with the coordinator who recorded its decision. */
+const decidedBy = (r: CommitmentRow): string =>
+  !r.confirmed_by ? '' : r.confirmed_by_body ? `bestuursorgaan (vastgelegd door ${r.confirmed_by_name ?? ''})` : (r.confirmed_by_name ?? '');
+
 export async function exportCommitments(ctx: Ctx): Promise<string> {
   authorize(commitmentPolicy.list(ctx.actor));
   const mId = ctx.actor.municipalityId;
@@ -152,7 +150,8 @@ export async function exportCommitments(ctx: Ctx): Promise<string> {
         r.case_reference,
         r.case_title,
         r.made_by_name,
-        r.made_by_role,
+        // A staff maker's role key in Dutch ("bestuurder"); an outside person's role as typed.
+        r.made_by_user_id ? label(ROLE_LABEL, r.made_by_role) : r.made_by_role,
         r.made_to_name,
         r.what,
         r.due_on,
@@ -164,7 +163,8 @@ export async function exportCommitments(ctx: Ctx): Promise<string> {
         STATUS_NL[r.status],
         r.status_reason ?? '',
         r.mandate_ids.join(' '),
-        r.confirmed_by_name ?? '',
+        r.status === 'declined' ? '' : decidedBy(r),
+        r.status === 'declined' ? decidedBy(r) : '',
         isOverdue(r.status, r.due_on, today) ? 'ja' : 'nee',
         String(r.version),
         r.created_at.toISOString(),

@@ -171,7 +171,7 @@ describe('commitments over HTTP', () => {
     expect(ended.json()).toMatchObject({ status: 'withdrawn', statusReason: 'Plan gewijzigd' });
     const again = await t.app.inject({ method: 'POST', url: `/api/v1/commitments/${k.id}/outcome`, headers: h, payload: { status: 'kept' } });
     expect(again.statusCode).toBe(409);
-    expect(again.json().title).toContain('al afgerond');
+    expect(again.json().title).toBe('Deze toezegging is al afgerond (ingetrokken); zij blijft vastgelegd zoals zij is.');
 
     const mine = await t.app.inject({ method: 'GET', url: '/api/v1/commitments?scope=mine', headers: await t.login(executive) });
     expect(mine.json().items.map((x: { id: string }) => x.id)).toContain(k.id);
@@ -197,6 +197,19 @@ describe('commitments over HTTP', () => {
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/commitments/${k.id}/confirmation`, headers: h, payload: { decision: 'confirm' } });
     expect(res.statusCode).toBe(403);
     expect(res.json().title).toContain('mandaathouder');
+    // No mandate reaches € 9.000.000: the coordinator records the college's decision, naming it.
+    const byBody = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/commitments/${k.id}/confirmation`,
+      headers: await t.login(coordinator),
+      payload: { decision: 'confirm', reason: 'Collegebesluit 1 december 2026' },
+    });
+    expect(byBody.statusCode, byBody.body).toBe(200);
+    expect(byBody.json()).toMatchObject({
+      status: 'binding',
+      decidedByBody: true,
+      history: [{}, { change: { type: 'confirmed', by: 'body', via: 'coordinator' } }],
+    });
   });
 
   it('exports the register as RFC 4180 CSV, with a guard against formulas', async () => {

@@ -71,11 +71,19 @@ const CommitmentOut = z.object({
   statusReason: z.string().nullable(),
   mandateIds: z.array(z.uuid()).describe('het mandaat waarop de toezegging bindend is'),
   confirmedBy: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
+  decidedByBody: z.boolean().describe('bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd'),
   overdue: z.boolean().describe('open en de uiterste datum is voorbij'),
   version: z.number().int(),
   recordedAt: z.string(),
   updatedAt: z.string(),
-  abilities: z.object({ amend: z.boolean(), confirm: z.boolean(), end: z.boolean() }),
+  abilities: z.object({
+    amend: z.boolean(),
+    confirm: z.boolean(),
+    confirmByBody: z
+      .boolean()
+      .describe('bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht'),
+    end: z.boolean(),
+  }),
 });
 const CommitmentDetail = CommitmentOut.extend({
   history: z.array(
@@ -172,7 +180,13 @@ export function commitmentRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Het toezeggingenregister van de gemeente downloaden als CSV',
-        response: { 200: z.string().describe("text/csv (RFC 4180) met kopregel; cellen die met = + - @ beginnen krijgen een ' ervoor"), ...errors },
+        response: {
+          200: {
+            description: 'Het register als CSV',
+            content: { 'text/csv': { schema: z.string().describe("RFC 4180 met kopregel; cellen die met = + - @ beginnen krijgen een ' ervoor") } },
+          },
+          ...errors,
+        },
       },
     },
     async (req, reply) => {

@@ -313,7 +313,7 @@ describe('reminders and overdue', () => {
     expect(await remindCommitments(w.deps)).toBe(0);
     w.clock.set('2026-03-09T08:00:00+01:00');
     expect(await remindCommitments(w.deps)).toBe(0);
-    expect((await remindersTo(w.executive.actor.email)).map((x) => x.subject)).toEqual([`${w.reference}: toezegging uiterlijk 2026-03-13`]);
+    expect((await remindersTo(w.executive.actor.email)).map((x) => x.subject)).toEqual([`${w.reference}: toezegging uiterlijk 13 maart 2026`]);
     expect(await remindersTo(w.director.actor.email)).toHaveLength(1);
     expect(await remindersTo(w.specialist.actor.email)).toEqual([]);
 
@@ -408,7 +408,7 @@ describe('lists and what the initiator sees', () => {
     const toNeighbour = await record(w.director, money(w, 100, { madeTo: { name: 'Buurman Bakker' } }));
     expect((await listCaseCommitments(w.initiator, w.caseId)).map((x) => x.id)).toEqual([toThem.id]);
     expect((await listCaseCommitments(w.director, w.caseId)).map((x) => x.id)).toEqual([toThem.id, toNeighbour.id]);
-    expect((await getCommitment(w.initiator, toThem.id)).commitment.abilities).toEqual({ amend: false, confirm: false, end: false });
+    expect((await getCommitment(w.initiator, toThem.id)).commitment.abilities).toEqual({ amend: false, confirm: false, confirmByBody: false, end: false });
     expect((await refusal(getCommitment(w.initiator, toNeighbour.id))).status).toBe(404);
     const other = await world();
     expect((await refusal(listCaseCommitments(other.initiator, w.caseId))).status).toBe(404);

@@ -18,10 +18,21 @@ import { loadMandates } from '../mandates/repo.js';
 import { mails } from '../notifications/mails.js';
 import { getMunicipality } from '../organisation/repo.js';
 import { appendEvent } from '../timeline/repo.js';
-import { amendmentProblems, confirmRight, isOpen, type Outcome, outcomeProblems, type RecordFields, recordProblems, statusOnRecord } from './model.js';
+import {
+  amendmentProblems,
+  confirmRight,
+  holderExists,
+  isOpen,
+  type Outcome,
+  outcomeProblems,
+  type RecordFields,
+  recordProblems,
+  STATUS_NL,
+  statusOnRecord,
+} from './model.js';
 import { authorizeCommitment, commitmentPolicy } from './policy.js';
 import { type CommitmentRow, commitmentHistory, commitmentsQuery, decisionOf, findCommitment, forPolicy, lockCommitment, recordVersion } from './repo.js';
-import { type CommitmentView, confirmers, present, visibilityOf } from './view.js';
+import { askForConfirmation, type CommitmentView, present, staffSubjects, visibilityOf } from './view.js';
 
 const todayOf = (deps: Deps): IsoDate => dutchDate(deps.clock.now());
 const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zaken/${caseId}`;
@@ -38,7 +49,11 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
   return ctx.db.tenant(mId, async (trx) => {
     const c = await findCase(trx, mId, input.caseId);
     if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
-    if (!commitmentPolicy.record(ctx.actor, caseForPolicy(c))) throw forbidden();
+    if (!commitmentPolicy.record(ctx.actor, caseForPolicy(c))) {
+      // Someone who could record one on an open case is told why not (like opening a round).
+      const onOpenCase = commitmentPolicy.record(ctx.actor, { ...caseForPolicy(c), status: 'planning' });
+      throw onOpenCase ? conflict('error.commitmentCaseStatus') : forbidden();
+    }
     const problems = recordProblems(input, today);
     // The maker: a staff user of this municipality, or an outside person by name and role.
     let maker: { userId: string | null; name: string; role: string; mandateRole: Role | null };
@@ -137,26 +152,12 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     });
     if (onRecord.status === 'needsConfirmation') {
       const m = await getMunicipality(trx, mId);
-      for (const u of await confirmers(trx, mId, decision, mandates, today)) {
-        await enqueueMail(trx, {
-          municipalityId: mId,
-          to: u.email,
-          ...mails.commitmentNeedsConfirmation(u.locale, {
-            name: u.name,
-            reference: c.reference,
-            maker: maker.name,
-            makerRole: maker.role,
-            what: input.what.trim(),
-            dueOn: input.dueOn,
-            link: staffLink(ctx, c.id),
-            municipality: m.name,
-          }),
-        });
-      }
+      const text = { reference: c.reference, maker: maker.name, makerRole: maker.role, what: input.what.trim(), dueOn: input.dueOn };
+      await askForConfirmation(trx, mId, decision, mandates, today, { ...text, link: staffLink(ctx, c.id), municipality: m.name });
     }
     const saved = await findCommitment(trx, mId, row.id);
     if (!saved) throw notFound('commitment');
-    return present(ctx, saved, mandates);
+    return present(ctx, saved, mandates, await staffSubjects(trx, mId));
   });
 }
 
@@ -174,9 +175,9 @@ export async function caseCommitments(ctx: Ctx, caseId: string): Promise<{ items
     const c = await findCase(trx, mId, caseId);
     if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
     const rows = await commitmentsQuery(trx, mId).where('k.case_id', '=', caseId).orderBy('k.created_at').orderBy('k.id').execute();
-    const mandates = await loadMandates(trx, mId);
+    const [mandates, staff] = await Promise.all([loadMandates(trx, mId), staffSubjects(trx, mId)]);
     return {
-      items: rows.filter((r) => commitmentPolicy.view(ctx.actor, forPolicy(r))).map((r) => present(ctx, r, mandates)),
+      items: rows.filter((r) => commitmentPolicy.view(ctx.actor, forPolicy(r))).map((r) => present(ctx, r, mandates, staff)),
       abilities: { record: commitmentPolicy.record(ctx.actor, caseForPolicy(c)) },
     };
   });
@@ -188,8 +189,8 @@ export async function getCommitment(ctx: Ctx, id: string) {
     const r = await findCommitment(trx, mId, id);
     if (!r) throw notFound('commitment');
     authorizeCommitment(ctx.actor, 'view', forPolicy(r));
-    const [mandates, history] = await Promise.all([loadMandates(trx, mId), commitmentHistory(trx, mId, id)]);
-    return { commitment: present(ctx, r, mandates), history };
+    const [mandates, history, staff] = await Promise.all([loadMandates(trx, mId), commitmentHistory(trx, mId, id), staffSubjects(trx, mId)]);
+    return { commitment: present(ctx, r, mandates, staff), history };
   });
 }
 
@@ -203,7 +204,7 @@ async function loadForChange(trx: Tx, ctx: Ctx, id: string, ifMatch?: number): P
   return r;
 }
 
-const notOpen = (r: CommitmentRow) => conflict('error.commitmentNotOpen', { status: r.status });
+const notOpen = (r: CommitmentRow) => conflict('error.commitmentNotOpen', { status: r.status, statusNl: STATUS_NL[r.status] });
 
 /** An amendment: a new version of what and/or the due date, with a reason; the old one stays in the history. */
 export async function amendCommitment(
@@ -255,7 +256,7 @@ async function reread(trx: Tx, ctx: Ctx, id: string): Promise<CommitmentView> {
   const mId = ctx.actor.municipalityId;
   const r = await findCommitment(trx, mId, id);
   if (!r) throw notFound('commitment');
-  return present(ctx, r, await loadMandates(trx, mId));
+  return present(ctx, r, await loadMandates(trx, mId), await staffSubjects(trx, mId));
 }
 
 /**
@@ -274,9 +275,13 @@ export async function decideConfirmation(
     if (ctx.actor.role === 'initiator') throw forbidden();
     if (r.status !== 'needsConfirmation') throw conflict('error.commitmentNotAwaitingConfirmation');
     const mandates = await loadMandates(trx, mId);
-    const right = confirmRight({ userId: ctx.actor.userId, role: ctx.actor.role }, decisionOf(r), mandates, today);
+    const decision = decisionOf(r);
+    const noHolder = !holderExists(decision, mandates, today, await staffSubjects(trx, mId));
+    const right = confirmRight({ userId: ctx.actor.userId, role: ctx.actor.role }, decision, mandates, today, noHolder);
     if (!right.allowed) throw forbidden('error.notAMandateHolder');
     const reason = opts.reason?.trim() || null;
+    // The body's decision is recorded with the reason naming it, either way.
+    if (right.byBody && !reason) throw invalid('reason', 'error.bodyDecisionReason');
     if (opts.decision === 'decline' && !reason) throw invalid('reason', 'error.reasonRequired');
     const now = ctx.clock.now();
     const confirmed = opts.decision === 'confirm';
@@ -286,6 +291,7 @@ export async function decideConfirmation(
         status: confirmed ? 'binding' : 'declined',
         status_reason: reason,
         confirmed_by: ctx.actor.userId,
+        confirmed_by_body: right.byBody,
         ...(confirmed ? { mandate_ids: right.mandateIds } : {}),
         updated_at: now,
       })
@@ -298,7 +304,11 @@ export async function decideConfirmation(
       version: r.version,
       actorId: ctx.actor.userId,
       at: now,
-      change: confirmed ? { type: 'confirmed', mandateIds: right.mandateIds, reason } : { type: 'declined', reason },
+      // By the body: the history says so, and that the coordinator (the actor) recorded it.
+      change: {
+        ...(confirmed ? { type: 'confirmed', mandateIds: right.mandateIds, reason } : { type: 'declined', reason }),
+        ...(right.byBody ? { by: 'body', via: 'coordinator' } : {}),
+      },
     });
     await appendEvent(trx, {
       municipalityId: mId,

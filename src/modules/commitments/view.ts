@@ -5,8 +5,11 @@ import { dutchDate } from '../../kernel/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
-import type { Mandate } from '../assessments/model.js';
-import { type CommitmentStatus, confirmRight, type Decision, isOverdue } from './model.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import type { Mandate, MandateSubject } from '../assessments/model.js';
+import { activeCoordinators } from '../assessments/repo.js';
+import { mails } from '../notifications/mails.js';
+import { type CommitmentStatus, confirmRight, type Decision, holderExists, isOverdue } from './model.js';
 import { type CommitmentAbilities, commitmentAbilities } from './policy.js';
 import { type CommitmentRow, decisionOf, forPolicy, staffUsers } from './repo.js';
 
@@ -26,6 +29,8 @@ export interface CommitmentView {
   statusReason: string | null;
   mandateIds: string[];
   confirmedBy: { userId: string; name: string } | null;
+  /** confirmed or declined by the delegating body (college, mayor), recorded by `confirmedBy` */
+  decidedByBody: boolean;
   overdue: boolean;
   version: number;
   recordedAt: Date;
@@ -33,10 +38,15 @@ export interface CommitmentView {
   abilities: CommitmentAbilities;
 }
 
-export function present(ctx: Ctx, r: CommitmentRow, mandates: readonly Mandate[]): CommitmentView {
+/**
+ * `staff` (active staff users, see staffSubjects) tells whether anyone holds a covering
+ * mandate; without it a coordinator is not offered to record the body's decision.
+ */
+export function present(ctx: Ctx, r: CommitmentRow, mandates: readonly Mandate[], staff?: readonly MandateSubject[]): CommitmentView {
   const today = dutchDate(ctx.clock.now());
   const decision = decisionOf(r);
-  const mayConfirm = confirmRight({ userId: ctx.actor.userId, role: ctx.actor.role }, decision, mandates, today).allowed;
+  const noHolder = r.status === 'needsConfirmation' && staff !== undefined && !holderExists(decision, mandates, today, staff);
+  const right = confirmRight({ userId: ctx.actor.userId, role: ctx.actor.role }, decision, mandates, today, noHolder);
   return {
     id: r.id,
     caseId: r.case_id,
@@ -53,11 +63,12 @@ export function present(ctx: Ctx, r: CommitmentRow, mandates: readonly Mandate[]
     statusReason: r.status_reason,
     mandateIds: r.mandate_ids,
     confirmedBy: r.confirmed_by ? { userId: r.confirmed_by, name: r.confirmed_by_name ?? '' } : null,
+    decidedByBody: r.confirmed_by_body,
     overdue: isOverdue(r.status, r.due_on, today),
     version: r.version,
     recordedAt: r.created_at,
     updatedAt: r.updated_at,
-    abilities: commitmentAbilities(ctx.actor, forPolicy(r), mayConfirm),
+    abilities: commitmentAbilities(ctx.actor, forPolicy(r), right),
   };
 }
 
@@ -81,4 +92,38 @@ export async function confirmers(trx: Tx, mId: string, decision: Decision, manda
     else ids.add(h.userId);
   }
   return staffUsers(trx, mId, { roles: [...roles], ids: [...ids] });
+}
+
+/** The active staff users of the municipality as mandate subjects (who could hold a mandate). */
+export async function staffSubjects(trx: Tx, mId: string): Promise<MandateSubject[]> {
+  const rows = await trx
+    .selectFrom('users')
+    .select(['id', 'role'])
+    .where('municipality_id', '=', mId)
+    .where('active', '=', true)
+    .where('role', '<>', 'initiator')
+    .execute();
+  return rows.map((u) => ({ userId: u.id, role: u.role }));
+}
+
+/**
+ * Ask for a decision on a commitment that needs confirmation, by mail: the holders of a
+ * covering mandate in force; when nobody holds one, the coordinators, who put it to the
+ * delegating body (college, mayor) and record its decision (issue 3 part 5).
+ */
+export async function askForConfirmation(
+  trx: Tx,
+  mId: string,
+  decision: Decision,
+  mandates: readonly Mandate[],
+  today: IsoDate,
+  text: { reference: string; maker: string; makerRole: string; what: string; dueOn: IsoDate; link: string; municipality: string },
+): Promise<void> {
+  const holders = await confirmers(trx, mId, decision, mandates, today);
+  const byBody = holders.length === 0;
+  const to = byBody ? await activeCoordinators(trx, mId) : holders;
+  for (const u of to) {
+    const mail = byBody ? mails.commitmentNeedsBodyDecision : mails.commitmentNeedsConfirmation;
+    await enqueueMail(trx, { municipalityId: mId, to: u.email, ...mail(u.locale, { name: u.name, ...text }) });
+  }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../platform/testing/factories.js';
+import { createRule } from '../rules/service.js';
 import { loadMandates } from './repo.js';
 import { createMandate, endMandateValidity, getMandate, listMandates, updateMandate } from './service.js';
 
@@ -80,6 +81,42 @@ describe('keeping the mandate register', () => {
     expect(r.status).toBe(400);
     expect(r.fields.sort()).toEqual(['delegatedBy', 'holder.userId', 'scope.upToCents', 'validUntil']);
     expect(await db.unsafeAdmin.selectFrom('mandates').select('id').where('municipality_id', '=', w.m.id).execute()).toEqual([]);
+  });
+
+  it('refuses an exemption of a rule code that is not in the municipality’s register, on scope.ruleCode', async () => {
+    const w = await world();
+    const exemption = (ruleCode: string) =>
+      ({
+        holder: { kind: 'role', role: 'executive' },
+        scope: { kind: 'grantExemption', ruleCode },
+        delegatedBy: 'het college',
+        validFrom: '2026-01-01',
+        validUntil: null,
+      }) as const;
+    const r = await refusal(createMandate(w.admin, exemption('APV-9.99')));
+    expect(r).toEqual({ status: 400, key: 'error.invalidInput', fields: ['scope.ruleCode'] });
+    // Another municipality's register does not count.
+    const other = await world();
+    await createRule(other.admin, {
+      code: 'APV-9.99',
+      title: 'Elders',
+      legalSource: 'APV',
+      domain: 'economy',
+      strict: false,
+      validFrom: '2024-01-01',
+      validUntil: null,
+    });
+    expect((await refusal(createMandate(w.admin, exemption('APV-9.99')))).fields).toEqual(['scope.ruleCode']);
+    await createRule(w.admin, {
+      code: 'APV-9.99',
+      title: 'Hier',
+      legalSource: 'APV',
+      domain: 'economy',
+      strict: false,
+      validFrom: '2024-01-01',
+      validUntil: null,
+    });
+    expect(await createMandate(w.admin, exemption('APV-9.99'))).toMatchObject({ scope: { kind: 'grantExemption', ruleCode: 'APV-9.99' } });
   });
 
   it('changes with If-Match, keeps who and what once in force, never shortens the past, and keeps the history', async () => {

@@ -52,6 +52,12 @@ async function checked(trx: Tx, mId: string, f: MandateFields): Promise<{ fields
     if (!u || !u.active || u.role === 'initiator') problems.push({ field: 'holder.userId', key: 'error.mandateHolderNotStaff' });
     else holderName = u.name;
   }
+  // An exemption is of a rule in this municipality's register, as for a commitment's exemption.
+  if (f.scope.kind === 'grantExemption' && !problems.some((p) => p.field === 'scope.ruleCode')) {
+    const code = f.scope.ruleCode;
+    const rule = await trx.selectFrom('rules').select('id').where('municipality_id', '=', mId).where('code', '=', code).executeTakeFirst();
+    if (!rule) problems.push({ field: 'scope.ruleCode', key: 'error.exemptionRuleUnknown', params: { code } });
+  }
   if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
   return { fields: { ...f, delegatedBy: f.delegatedBy.trim() }, holderName };
 }

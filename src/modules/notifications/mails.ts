@@ -8,6 +8,15 @@ export interface MailText {
 
 const sign = { nl: '\n\nMet vriendelijke groet,\n{m}', en: '\n\nKind regards,\n{m}' };
 const footer = (l: Locale, municipality: string) => sign[l].replace('{m}', municipality);
+const MONTHS = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+/** A date as people write it in a letter: 2026-12-29 → "29 december 2026" (a term's last day is included). */
+const day = (l: Locale, iso: string | null): string => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? `${Number(m[3])} ${MONTHS[l][Number(m[2]) - 1]} ${m[1]}` : (iso ?? '');
+};
 
 export const mails = {
   caseReceived(l: Locale, p: { name: string; reference: string; title: string; link: string; municipality: string }): MailText {
@@ -106,12 +115,12 @@ export const mails = {
   ): MailText {
     return l === 'en'
       ? {
-          subject: `${p.reference}: assessment requested by ${p.termEndsOn}`,
-          text: `Dear ${p.name},\n\nYour department is asked to assess case ${p.reference} ("${p.title}"):\n\n${p.proposal}\n\nAnswer yes, yes with conditions, or object citing a rule from the register, by ${p.termEndsOn}. Without an answer by then, your department is recorded as agreeing (yes by silence).\n${p.link}${footer(l, p.municipality)}`,
+          subject: `${p.reference}: assessment requested, by ${day(l, p.termEndsOn)} at the latest`,
+          text: `Dear ${p.name},\n\nYour department is asked to assess case ${p.reference} ("${p.title}"):\n\n${p.proposal}\n\nAnswer yes, yes with conditions, or object citing a rule from the register, by ${day(l, p.termEndsOn)} at the latest. Without an answer by then, your department is recorded as agreeing (yes by silence).\n${p.link}${footer(l, p.municipality)}`,
         }
       : {
-          subject: `${p.reference}: toets gevraagd vóór ${p.termEndsOn}`,
-          text: `Beste ${p.name},\n\nUw afdeling wordt gevraagd zaak ${p.reference} ("${p.title}") te toetsen:\n\n${p.proposal}\n\nAntwoord met akkoord, akkoord met voorwaarden, of een bezwaar met een regel uit het regelregister, uiterlijk op ${p.termEndsOn}. Zonder antwoord op die dag geldt uw afdeling als akkoord (ja door stilzwijgen).\n${p.link}${footer(l, p.municipality)}`,
+          subject: `${p.reference}: toets gevraagd, uiterlijk ${day(l, p.termEndsOn)}`,
+          text: `Beste ${p.name},\n\nUw afdeling wordt gevraagd zaak ${p.reference} ("${p.title}") te toetsen:\n\n${p.proposal}\n\nAntwoord met akkoord, akkoord met voorwaarden, of een bezwaar met een regel uit het regelregister, uiterlijk op ${day(l, p.termEndsOn)}. Zonder antwoord op die dag geldt uw afdeling als akkoord (ja door stilzwijgen).\n${p.link}${footer(l, p.municipality)}`,
         };
   },
   assessmentRequestedOutside(
@@ -120,12 +129,12 @@ export const mails = {
   ): MailText {
     return l === 'en'
       ? {
-          subject: `${p.municipality} asks your view on ${p.reference} by ${p.termEndsOn}`,
-          text: `Dear ${p.name},\n\n${p.municipality} asks your view on "${p.title}" (${p.reference}):\n\n${p.proposal}\n\nAnswer through this personal link by ${p.termEndsOn}; you may change your answer until then. Without an answer you are recorded as agreeing (yes by silence).\n${p.link}${footer(l, p.municipality)}`,
+          subject: `${p.municipality} asks your view on ${p.reference}, by ${day(l, p.termEndsOn)} at the latest`,
+          text: `Dear ${p.name},\n\n${p.municipality} asks your view on "${p.title}" (${p.reference}):\n\n${p.proposal}\n\nAnswer through this personal link by ${day(l, p.termEndsOn)} at the latest; you may change your answer until then. Without an answer you are recorded as agreeing (yes by silence).\n${p.link}${footer(l, p.municipality)}`,
         }
       : {
-          subject: `${p.municipality} vraagt uw oordeel over ${p.reference} vóór ${p.termEndsOn}`,
-          text: `Beste ${p.name},\n\n${p.municipality} vraagt uw oordeel over "${p.title}" (${p.reference}):\n\n${p.proposal}\n\nAntwoord via deze persoonlijke link, uiterlijk op ${p.termEndsOn}; tot dan kunt u uw antwoord nog wijzigen. Zonder antwoord geldt u als akkoord (ja door stilzwijgen).\n${p.link}${footer(l, p.municipality)}`,
+          subject: `${p.municipality} vraagt uw oordeel over ${p.reference}, uiterlijk ${day(l, p.termEndsOn)}`,
+          text: `Beste ${p.name},\n\n${p.municipality} vraagt uw oordeel over "${p.title}" (${p.reference}):\n\n${p.proposal}\n\nAntwoord via deze persoonlijke link, uiterlijk op ${day(l, p.termEndsOn)}; tot dan kunt u uw antwoord nog wijzigen. Zonder antwoord geldt u als akkoord (ja door stilzwijgen).\n${p.link}${footer(l, p.municipality)}`,
         };
   },
   lateObjectionRaised(
@@ -170,7 +179,7 @@ export const mails = {
     const where = p.link ? `\n${p.link}` : '';
     if (l === 'en') {
       const next = admitted
-        ? `The objection now counts as the answer of ${p.party}. It can still be amended until ${p.reopenedUntil}${p.link ? '' : ', through the personal link in the earlier e-mail'}.`
+        ? `The objection now counts as the answer of ${p.party}. It can still be amended until ${day(l, p.reopenedUntil)}${p.link ? '' : ', through the personal link in the earlier e-mail'}.`
         : `The earlier answer of ${p.party} stands.`;
       return {
         subject: `${p.reference}: late objection by ${p.party} ${admitted ? 'admitted' : 'set aside'}`,
@@ -178,7 +187,7 @@ export const mails = {
       };
     }
     const next = admitted
-      ? `Het bezwaar geldt nu als het antwoord van ${p.party}. Het kan tot en met ${p.reopenedUntil} nog worden gewijzigd${p.link ? '' : ', via de persoonlijke link uit de eerdere e-mail'}.`
+      ? `Het bezwaar geldt nu als het antwoord van ${p.party}. Het kan tot en met ${day(l, p.reopenedUntil)} nog worden gewijzigd${p.link ? '' : ', via de persoonlijke link uit de eerdere e-mail'}.`
       : `Het eerdere antwoord van ${p.party} blijft staan.`;
     return {
       subject: `${p.reference}: laat bezwaar van ${p.party} ${admitted ? 'toegelaten' : 'terzijde gelegd'}`,
@@ -205,11 +214,11 @@ export const mails = {
     return l === 'en'
       ? {
           subject: `${p.reference}: assessment round ${p.roundNumber} closed`,
-          text: `Dear ${p.name},\n\nAssessment round ${p.roundNumber} on case ${p.reference} ("${p.title}") has closed: ${p.reason === 'allAnswered' ? 'every party asked has answered' : `its term ended on ${p.termEndsOn}`}.\n\nYes: ${c.yes}\nYes, with conditions: ${c.yesWithConditions}\nObjection: ${c.objection}\nYes by silence: ${c.silence}${quiet}\n\nThe conditions and objections, with the rules cited, are on the case page:\n${p.link}${footer(l, p.municipality)}`,
+          text: `Dear ${p.name},\n\nAssessment round ${p.roundNumber} on case ${p.reference} ("${p.title}") has closed: ${p.reason === 'allAnswered' ? 'every party asked has answered' : `its term ended on ${day(l, p.termEndsOn)}`}.\n\nYes: ${c.yes}\nYes, with conditions: ${c.yesWithConditions}\nObjection: ${c.objection}\nYes by silence: ${c.silence}${quiet}\n\nThe conditions and objections, with the rules cited, are on the case page:\n${p.link}${footer(l, p.municipality)}`,
         }
       : {
           subject: `${p.reference}: toetsronde ${p.roundNumber} gesloten`,
-          text: `Beste ${p.name},\n\nToetsronde ${p.roundNumber} van zaak ${p.reference} ("${p.title}") is gesloten: ${p.reason === 'allAnswered' ? 'alle gevraagde partijen hebben geantwoord' : `de termijn is op ${p.termEndsOn} verstreken`}.\n\nAkkoord: ${c.yes}\nAkkoord met voorwaarden: ${c.yesWithConditions}\nBezwaar: ${c.objection}\nJa door stilzwijgen: ${c.silence}${quiet}\n\nDe voorwaarden en bezwaren, met de aangehaalde regels, staan op de zaakpagina:\n${p.link}${footer(l, p.municipality)}`,
+          text: `Beste ${p.name},\n\nToetsronde ${p.roundNumber} van zaak ${p.reference} ("${p.title}") is gesloten: ${p.reason === 'allAnswered' ? 'alle gevraagde partijen hebben geantwoord' : `de termijn is op ${day(l, p.termEndsOn)} verstreken`}.\n\nAkkoord: ${c.yes}\nAkkoord met voorwaarden: ${c.yesWithConditions}\nBezwaar: ${c.objection}\nJa door stilzwijgen: ${c.silence}${quiet}\n\nDe voorwaarden en bezwaren, met de aangehaalde regels, staan op de zaakpagina:\n${p.link}${footer(l, p.municipality)}`,
         };
   },
   // ---- commitments on record (issue 3, part 5) ----
@@ -226,7 +235,7 @@ ${p.maker} (${p.makerRole}) made a commitment on ${p.reference} that falls outsi
 
 ${p.what}
 
-Due by ${p.dueOn}. Your mandate covers it: please confirm or decline it, with a reason.
+Due by ${day(l, p.dueOn)}. Your mandate covers it: please confirm or decline it, with a reason.
 ${p.link}${footer(l, p.municipality)}`,
         }
       : {
@@ -237,7 +246,35 @@ ${p.maker} (${p.makerRole}) heeft bij ${p.reference} een toezegging gedaan die b
 
 ${p.what}
 
-Uiterlijk op ${p.dueOn}. Uw mandaat dekt deze toezegging: bevestig haar of wijs haar met een reden af.
+Uiterlijk op ${day(l, p.dueOn)}. Uw mandaat dekt deze toezegging: bevestig haar of wijs haar met een reden af.
+${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  commitmentNeedsBodyDecision(
+    l: Locale,
+    p: { name: string; reference: string; maker: string; makerRole: string; what: string; dueOn: string; link: string; municipality: string },
+  ): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: a commitment outside every mandate needs a decision by the college or the mayor`,
+          text: `Dear ${p.name},
+
+${p.maker} (${p.makerRole}) made a commitment on ${p.reference} that no mandate in force covers:
+
+${p.what}
+
+Due by ${day(l, p.dueOn)}. Nobody in the municipality holds a mandate for it, so the delegating body (the college or the mayor) decides. Put it to them, then record their decision in Regie: confirm or decline it, with a reason naming the decision (for example "collegebesluit 1 december 2026").
+${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: toezegging buiten elk mandaat vraagt een besluit van college of burgemeester`,
+          text: `Beste ${p.name},
+
+${p.maker} (${p.makerRole}) heeft bij ${p.reference} een toezegging gedaan die door geen geldend mandaat wordt gedekt:
+
+${p.what}
+
+Uiterlijk op ${day(l, p.dueOn)}. Niemand in de gemeente heeft hiervoor mandaat, dus beslist het bestuursorgaan dat mandaat verleent (het college of de burgemeester). Leg haar daar voor en leg het besluit vast in Regie: bevestig of wijs af, met een reden die het besluit noemt (bijvoorbeeld "collegebesluit 1 december 2026").
 ${p.link}${footer(l, p.municipality)}`,
         };
   },
@@ -271,10 +308,10 @@ De toezegging blijft met deze reden vastgelegd.${footer(l, p.municipality)}`,
   commitmentReminder(l: Locale, p: { name: string; reference: string; what: string; dueOn: string; link: string; municipality: string }): MailText {
     return l === 'en'
       ? {
-          subject: `${p.reference}: commitment due on ${p.dueOn}`,
+          subject: `${p.reference}: commitment due by ${day(l, p.dueOn)}`,
           text: `Dear ${p.name},
 
-Reminder: this commitment on ${p.reference} is due on ${p.dueOn}:
+Reminder: this commitment on ${p.reference} is due by ${day(l, p.dueOn)}:
 
 ${p.what}
 
@@ -282,10 +319,10 @@ Record it as kept when it is done, or amend it with a reason.
 ${p.link}${footer(l, p.municipality)}`,
         }
       : {
-          subject: `${p.reference}: toezegging uiterlijk ${p.dueOn}`,
+          subject: `${p.reference}: toezegging uiterlijk ${day(l, p.dueOn)}`,
           text: `Beste ${p.name},
 
-Herinnering: deze toezegging bij ${p.reference} moet uiterlijk ${p.dueOn} zijn nagekomen:
+Herinnering: deze toezegging bij ${p.reference} moet uiterlijk ${day(l, p.dueOn)} zijn nagekomen:
 
 ${p.what}
 

@@ -123,7 +123,13 @@ export function rulesRoutes(app: App, deps: Deps) {
         summary: 'Het regelregister downloaden als CSV of JSON (alle versies)',
         querystring: z.object({ format: z.enum(['csv', 'json']).default('csv') }),
         response: {
-          200: z.string().describe('text/csv (RFC 4180, kopregel code,title,legalSource,domain,strict,validFrom,validUntil) of application/json (lijst)'),
+          200: {
+            description: 'Het regelregister: CSV (format=csv, standaard) of JSON (format=json)',
+            content: {
+              'text/csv': { schema: z.string().describe('RFC 4180, kopregel code,title,legalSource,domain,strict,validFrom,validUntil') },
+              'application/json': { schema: z.array(z.object(ruleFields)).describe('alle versies van alle regels') },
+            },
+          },
           ...errors,
         },
       },

@@ -271,6 +271,8 @@ export interface CommitmentTable {
   status_reason: string | null;
   mandate_ids: ColumnType<string[], string[] | undefined, string[]>;
   confirmed_by: string | null;
+  /** 006: decided by the delegating body, recorded by the coordinator in confirmed_by */
+  confirmed_by_body: Generated<boolean>;
   recorded_by: string;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -381,6 +383,8 @@ export interface LateObjectionTable {
   decision_reason: string | null;
   reopened_until: DateCol | null;
   created_at: ColumnType<Date, Date | string, never>;
+  /** 006: the party's answer when this late objection was admitted (it stays in the outcome) */
+  previous_answer_id: string | null;
 }
 
 export interface Database {

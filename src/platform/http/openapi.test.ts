@@ -50,6 +50,13 @@ describe('OpenAPI document', () => {
     }
   });
 
+  it('declares the media types a download is actually sent in', () => {
+    const media = (path: string) => Object.keys(doc.paths[path].get.responses['200'].content).sort();
+    expect(media('/commitments/export')).toEqual(['text/csv']);
+    expect(media('/rules/export')).toEqual(['application/json', 'text/csv']);
+    expect(doc.paths['/rules/export'].get.responses['200'].content['application/json'].schema).toMatchObject({ type: 'array' });
+  });
+
   it('passes the API Design Rules 2.2 linter with no errors', () => {
     expect(errorsOf(lint('standards/adr-2.2.0-rc.1-spectral.yaml'))).toEqual([]);
   }, 60_000);

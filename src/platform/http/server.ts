@@ -54,6 +54,31 @@ export function problem(reply: FastifyReply, locale: Locale, e: AppError) {
     });
 }
 
+/**
+ * A response that is not JSON (a CSV download, or CSV and JSON by a query parameter) is
+ * declared as `{ description, content: { '<media type>': { schema: zod } } }`, as Fastify
+ * takes it: each media type's schema is converted like any other, so the document
+ * declares the content types actually sent.
+ */
+type Transform = typeof jsonSchemaTransform;
+function documentMedia(args: Parameters<Transform>[0], transform: Transform): ReturnType<Transform> {
+  type Media = { description?: string; content: Record<string, { schema: unknown }> };
+  const isMedia = (r: unknown): r is Media => typeof r === 'object' && r !== null && 'content' in r && !('_zod' in r);
+  const schema = args.schema as { response?: Record<string, unknown> } | undefined;
+  const media = Object.entries(schema?.response ?? {}).filter((e): e is [string, Media] => isMedia(e[1]));
+  if (!media.length) return transform(args);
+  const rest = Object.fromEntries(Object.entries(schema?.response ?? {}).filter(([, r]) => !isMedia(r)));
+  const out = transform({ ...args, schema: { ...args.schema, response: rest } } as Parameters<Transform>[0]);
+  const json = (zod: unknown) =>
+    (transform({ ...args, schema: { response: { 200: zod } } } as Parameters<Transform>[0]).schema as { response: Record<string, unknown> }).response[200];
+  const response = (out.schema as { response?: Record<string, unknown> }).response ?? {};
+  for (const [code, r] of media) {
+    const content = Object.fromEntries(Object.entries(r.content).map(([type, m]) => [type, { schema: json(m.schema) }]));
+    response[code] = { ...(r.description ? { description: r.description } : {}), content };
+  }
+  return { ...out, schema: { ...(out.schema as object), response } };
+}
+
 export async function buildServer(deps: Deps, register: (app: App) => void | Promise<void>): Promise<App> {
   const app = Fastify({ logger: false, trustProxy: true, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -67,7 +92,7 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
     openapi: openApiInfo(deps.config.publicUrl),
     // Paths are documented relative to the server URL, which carries /api/v1.
     transform: (args) => {
-      const out = jsonSchemaTransform(args);
+      const out = documentMedia(args, jsonSchemaTransform);
       return { ...out, url: out.url.replace(/^\/api\/v1/, '') || '/' };
     },
     transformObject: (input) => finishDocument((input as { openapiObject: Record<string, any> }).openapiObject, API_VERSION),
@@ -92,7 +117,7 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
       const where = err.validationContext === 'body' ? '' : `${err.validationContext}.`;
       const fields = err.validation.map((v) => {
         const issue = { ...v.params, code: v.keyword, message: v.message } as unknown as Parameters<(typeof zodLocales)['nl']['localeError']>[0];
-        const text = zodLocales[locale].localeError?.(issue);
+        const text = friendlyIssueKey(v.keyword, v.params) ?? zodLocales[locale].localeError?.(issue);
         const message = typeof text === 'string' ? text : (text?.message ?? v.message);
         return { field: `${where}${v.instancePath.slice(1).replaceAll('/', '.')}` || where.slice(0, -1), key: message };
       });
@@ -178,3 +203,19 @@ export const Problem = z
   })
   .describe('Foutbericht volgens RFC 9457 (application/problem+json)');
 export const IdParams = z.object({ id: z.uuid() });
+
+/**
+ * Our own words for the schema problems people meet most (a missing field, an
+ * e-mail address, a date, an id); zod's locale texts ("Ongeldig: emailadres") for
+ * the rest.
+ */
+function friendlyIssueKey(code: string, params: Record<string, unknown>): string | undefined {
+  if (code === 'invalid_type' && params.input === undefined) return 'error.required';
+  if (code === 'too_small' && params.origin === 'string' && params.minimum === 1) return 'error.required';
+  if (code === 'invalid_format') {
+    if (params.format === 'email') return 'error.invalidEmail';
+    if (params.format === 'date') return 'error.isoDate';
+    if (params.format === 'uuid') return 'error.invalidId';
+  }
+  return undefined;
+}

@@ -1,8 +1,9 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useI18n } from '../i18n/index.js';
 import type { CaseSummary } from '../types.js';
 import { CaseStatusBadge, ClockBadge } from './badges.js';
 import { CaseLink } from './links.js';
+import { WideTable } from './WideTable.js';
 
 type Column = 'director' | 'area' | 'clock';
 
@@ -21,42 +22,39 @@ export function CaseTable({
   const { t, date } = useI18n();
   const has = (c: Column) => columns.includes(c);
   return (
-    <div className="regie-table-wrap">
-      <Table>
-        <TableCaption>{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('case.status')}</TableHeaderCell>
-            {has('director') ? <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell> : null}
-            {has('area') ? <TableHeaderCell scope="col">{t('case.area')}</TableHeaderCell> : null}
-            <TableHeaderCell scope="col">{t('case.planDueOn')}</TableHeaderCell>
-            {has('clock') ? <TableHeaderCell scope="col">{t('case.clock')}</TableHeaderCell> : null}
+    <WideTable caption={caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('case.status')}</TableHeaderCell>
+          {has('director') ? <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell> : null}
+          {has('area') ? <TableHeaderCell scope="col">{t('case.area')}</TableHeaderCell> : null}
+          <TableHeaderCell scope="col">{t('case.planDueOn')}</TableHeaderCell>
+          {has('clock') ? <TableHeaderCell scope="col">{t('case.clock')}</TableHeaderCell> : null}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((c) => (
+          <TableRow key={c.id} className={`regie-row--${c.clock}`}>
+            <TableCell className="regie-nowrap">{c.reference}</TableCell>
+            <TableCell>
+              <CaseLink to={`${linkBase}/${c.id}`} title={c.title} reference={c.reference} />
+            </TableCell>
+            <TableCell>
+              <CaseStatusBadge status={c.status} />
+            </TableCell>
+            {has('director') ? <TableCell>{c.directorName ?? <span className="regie-muted">{t('case.noDirector')}</span>}</TableCell> : null}
+            {has('area') ? <TableCell>{c.areaName ?? '—'}</TableCell> : null}
+            <TableCell className="regie-nowrap">{c.planDueOn ? date(c.planDueOn) : '—'}</TableCell>
+            {has('clock') ? (
+              <TableCell>
+                <ClockBadge clock={c.clock} />
+              </TableCell>
+            ) : null}
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((c) => (
-            <TableRow key={c.id} className={`regie-row--${c.clock}`}>
-              <TableCell className="regie-nowrap">{c.reference}</TableCell>
-              <TableCell>
-                <CaseLink to={`${linkBase}/${c.id}`} title={c.title} reference={c.reference} />
-              </TableCell>
-              <TableCell>
-                <CaseStatusBadge status={c.status} />
-              </TableCell>
-              {has('director') ? <TableCell>{c.directorName ?? <span className="regie-muted">{t('case.noDirector')}</span>}</TableCell> : null}
-              {has('area') ? <TableCell>{c.areaName ?? '—'}</TableCell> : null}
-              <TableCell className="regie-nowrap">{c.planDueOn ? date(c.planDueOn) : '—'}</TableCell>
-              {has('clock') ? (
-                <TableCell>
-                  <ClockBadge clock={c.clock} />
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </WideTable>
   );
 }

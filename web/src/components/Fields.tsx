@@ -3,7 +3,6 @@
 // so (aria-invalid) next to the field as well as in the error summary.
 import {
   Checkbox,
-  Fieldset,
   FieldsetLegend,
   FormField,
   FormFieldDescription,
@@ -59,6 +58,25 @@ function Frame({ id, label, description, error, optional, hideLabel, children, t
       ) : null}
       <div className="utrecht-form-field__input">{children}</div>
     </FormField>
+  );
+}
+
+/**
+ * A fieldset for a group of radios or checkboxes, in the Utrecht fieldset's classes. The
+ * id, aria-describedby and aria-invalid sit on the <fieldset> itself (the library's
+ * Fieldset puts the id on a wrapper and drops aria-invalid for a plain group), so an
+ * error summary link lands on the group and the group says it is invalid.
+ */
+function Group({ id, invalid, describedBy: described, children }: { id: string; invalid: boolean; describedBy?: string; children: ReactNode }) {
+  return (
+    <fieldset
+      id={id}
+      aria-describedby={described}
+      aria-invalid={invalid || undefined}
+      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${invalid ? ' utrecht-form-fieldset--invalid' : ''}`}
+    >
+      {children}
+    </fieldset>
   );
 }
 
@@ -200,7 +218,7 @@ export function CheckboxGroup(p: {
   const id = fieldId(p.name);
   const toggle = (v: string, on: boolean) => p.onChange(on ? [...p.value, v] : p.value.filter((x) => x !== v));
   return (
-    <Fieldset invalid={!!p.error} aria-describedby={describedBy(id, p.description, p.error)} id={id}>
+    <Group id={id} invalid={!!p.error} describedBy={describedBy(id, p.description, p.error)}>
       <FieldsetLegend>
         {p.legend}
         {p.optional ? <span className="regie-optional"> {t('form.optional')}</span> : null}
@@ -210,7 +228,12 @@ export function CheckboxGroup(p: {
           {p.description}
         </FormFieldDescription>
       ) : null}
-      {p.error ? <FormFieldErrorMessage id={`${id}-error`}>{p.error}</FormFieldErrorMessage> : null}
+      {p.error ? (
+        <FormFieldErrorMessage id={`${id}-error`}>
+          <span className="regie-visually-hidden">{t('form.errorPrefix')} </span>
+          {p.error}
+        </FormFieldErrorMessage>
+      ) : null}
       <div className="regie-checkbox-list">
         {p.options.map((o) => (
           <CheckboxField
@@ -222,22 +245,48 @@ export function CheckboxGroup(p: {
           />
         ))}
       </div>
-    </Fieldset>
+    </Group>
   );
 }
 
-/** A set of radio buttons in a fieldset with a legend. */
-export function RadioGroup(p: { name: string; legend: ReactNode; options: Option[]; value: string; onChange(v: string): void }) {
-  const id = fieldId(p.name);
+/**
+ * A set of radio buttons in a fieldset with a legend. An error sits in the group with an
+ * id, and the fieldset points to it (aria-describedby, aria-invalid), so the error
+ * summary's link lands on the group and a screen reader hears why it is invalid.
+ */
+export function RadioGroup(p: {
+  name: string;
+  legend: ReactNode;
+  options: Option[];
+  value: string;
+  onChange(v: string): void;
+  description?: ReactNode;
+  error?: string;
+  id?: string;
+}) {
+  const { t } = useI18n();
+  const id = p.id ?? fieldId(p.name);
   return (
-    <Fieldset id={id}>
+    <Group id={id} invalid={!!p.error} describedBy={describedBy(id, p.description, p.error)}>
       <FieldsetLegend>{p.legend}</FieldsetLegend>
+      {p.description ? (
+        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
+          {p.description}
+        </FormFieldDescription>
+      ) : null}
+      {p.error ? (
+        <FormFieldErrorMessage id={`${id}-error`}>
+          <span className="regie-visually-hidden">{t('form.errorPrefix')} </span>
+          {p.error}
+        </FormFieldErrorMessage>
+      ) : null}
       {p.options.map((o) => {
-        const oid = `${id}-${o.value}`;
+        // "--" never occurs in a fieldId, so an option can't share its id with another field
+        const oid = `${id}--${o.value}`;
         return (
           <FormField type="radio" key={o.value}>
             <div className="utrecht-form-field__input">
-              <RadioButton id={oid} name={p.name} value={o.value} checked={p.value === o.value} onChange={() => p.onChange(o.value)} />
+              <RadioButton id={oid} name={p.name} value={o.value} checked={p.value === o.value} invalid={!!p.error} onChange={() => p.onChange(o.value)} />
             </div>
             <div className="utrecht-form-field__label utrecht-form-field__label--radio">
               <FormLabel htmlFor={oid} type="radio" checked={p.value === o.value}>
@@ -247,6 +296,6 @@ export function RadioGroup(p: { name: string; legend: ReactNode; options: Option
           </FormField>
         );
       })}
-    </Fieldset>
+    </Group>
   );
 }

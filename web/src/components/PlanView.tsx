@@ -6,9 +6,7 @@ import {
   DataListValue,
   Heading,
   Paragraph,
-  Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
@@ -17,6 +15,7 @@ import {
 import type { ReactNode } from 'react';
 import { type Translate, useI18n } from '../i18n/index.js';
 import type { PlanAction, PlanVersion } from '../types.js';
+import { WideTable } from './WideTable.js';
 
 export function ownerText(a: PlanAction, t: Translate) {
   if (a.ownerKind === 'department') return a.ownerDepartmentName ?? t('owner.department');
@@ -51,33 +50,30 @@ export function PlanView({
         </DataListItem>
       </DataList>
       {plan.actions.length ? (
-        <div className="regie-table-wrap">
-          <Table>
-            <TableCaption>{t('plan.actionsCaption', { version: plan.version })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
-                {actionControls ? <TableHeaderCell scope="col">{controlsHeader}</TableHeaderCell> : null}
+        <WideTable caption={t('plan.actionsCaption', { version: plan.version })}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
+              {actionControls ? <TableHeaderCell scope="col">{controlsHeader}</TableHeaderCell> : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {plan.actions.map((a, i) => (
+              <TableRow key={a.id}>
+                <TableCell>{i + 1}</TableCell>
+                <TableCell className="regie-prewrap">{a.description}</TableCell>
+                <TableCell>{ownerText(a, t)}</TableCell>
+                <TableCell className="regie-nowrap">{date(a.dueOn)}</TableCell>
+                <TableCell>{t(`actionStatus.${a.status}`)}</TableCell>
+                {actionControls ? <TableCell>{actionControls(a)}</TableCell> : null}
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {plan.actions.map((a, i) => (
-                <TableRow key={a.id}>
-                  <TableCell>{i + 1}</TableCell>
-                  <TableCell className="regie-prewrap">{a.description}</TableCell>
-                  <TableCell>{ownerText(a, t)}</TableCell>
-                  <TableCell className="regie-nowrap">{date(a.dueOn)}</TableCell>
-                  <TableCell>{t(`actionStatus.${a.status}`)}</TableCell>
-                  {actionControls ? <TableCell>{actionControls(a)}</TableCell> : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </WideTable>
       ) : (
         <Paragraph>{t('plan.noActions')}</Paragraph>
       )}

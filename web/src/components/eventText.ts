@@ -40,8 +40,10 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
     case 'message.sent':
       return t(p.from === 'initiator' ? 'event.messageFromInitiator' : 'event.messageFromStaff');
     // issue 3: the integrated assessment and commitments
-    case 'assessment.roundOpened':
-      return t('event.roundOpened', { number: Number(p.number ?? 0), due: date(str(p.termEndsOn)), count: Array.isArray(p.parties) ? p.parties.length : 0 });
+    case 'assessment.roundOpened': {
+      const count = Array.isArray(p.parties) ? p.parties.length : 0;
+      return t(count === 1 ? 'event.roundOpenedOne' : 'event.roundOpened', { number: Number(p.number ?? 0), due: date(str(p.termEndsOn)), count });
+    }
     case 'assessment.answered':
       return t(p.amendment ? 'event.answerAmended' : 'event.answered', { party: str(p.partyName), answer: answerKind(p.kind, t) }) + ruleCodes(p.ruleCodes);
     case 'assessment.silence':
@@ -94,6 +96,8 @@ export function eventText(e: CaseEvent): string | null {
   const p = e.payload;
   if (e.type === 'note.added' || e.type === 'message.sent') return str(p.text) || null;
   if (e.type === 'commitment.recorded' || e.type === 'assessment.roundOpened') return str(p.what ?? p.proposal) || null;
+  // a round's close reason is a code the title already says in words (allAnswered, termEnded)
+  if (e.type === 'assessment.roundClosed') return null;
   if (typeof p.reason === 'string' && p.reason.trim()) return p.reason;
   return null;
 }

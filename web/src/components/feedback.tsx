@@ -116,11 +116,24 @@ export function ErrorSummary({
   );
 }
 
-/** A live region for "saved", "sent" and similar messages. Keep it mounted. */
-export function LiveStatus({ message }: { message: string | null }) {
+/**
+ * A live region for "saved", "sent" and similar messages. Keep it mounted. With `focus`
+ * the message takes focus instead of being announced by the live region (once, not
+ * twice): for actions after which the form that had focus goes away or is rebuilt.
+ * Set the message to null before the action so the same text can take focus again.
+ */
+export function LiveStatus({ message, focus = false }: { message: string | null; focus?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus && message) ref.current?.focus();
+  }, [focus, message]);
   return (
-    <div aria-live="polite" className="regie-live">
-      {message ? <Alert type="ok">{message}</Alert> : null}
+    <div aria-live={focus ? undefined : 'polite'} className="regie-live">
+      {message ? (
+        <Alert type="ok" ref={ref} tabIndex={focus ? -1 : undefined}>
+          {message}
+        </Alert>
+      ) : null}
     </div>
   );
 }

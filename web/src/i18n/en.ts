@@ -247,7 +247,7 @@ export const en: Record<MessageKey, string> = {
   'caseDetail.initiator': 'Initiator',
   'caseDetail.actions': 'Actions',
   'caseDetail.noPlan': 'There is no plan yet.',
-  'caseDetail.editPlan': 'Plan of action',
+  'caseDetail.editPlan': 'Edit the plan of action',
   'caseDetail.viewPlan': 'Plan of action and earlier versions',
   'statusAction.title': 'Next step',
   'statusAction.intake': 'Start intake',

@@ -246,7 +246,7 @@ export const nl = {
   'caseDetail.initiator': 'Initiatiefnemer',
   'caseDetail.actions': 'Acties',
   'caseDetail.noPlan': 'Er is nog geen plan van aanpak.',
-  'caseDetail.editPlan': 'Plan van aanpak',
+  'caseDetail.editPlan': 'Plan van aanpak bewerken',
   'caseDetail.viewPlan': 'Plan van aanpak en eerdere versies',
   'statusAction.title': 'Volgende stap',
   'statusAction.intake': 'Start intake',

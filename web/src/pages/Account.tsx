@@ -1,18 +1,5 @@
 // /account — personal API tokens: create (the token is shown once), list, revoke.
-import {
-  Alert,
-  Button,
-  Code,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Button, Code, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../components/feedback.js';
@@ -23,6 +10,7 @@ import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { ApiToken } from '../types.js';
 import { Section } from '../components/Section.js';
+import { WideTable } from '../components/WideTable.js';
 
 const TOKEN_NAME_ID = 'token-name';
 
@@ -84,37 +72,34 @@ export function Account() {
         {tokens.error ? <ErrorAlert error={tokens.error} /> : null}
         {tokens.data && !tokens.data.items.length ? <Paragraph>{t('account.noTokens')}</Paragraph> : null}
         {tokens.data?.items.length ? (
-          <div className="regie-table-wrap">
-            <Table>
-              <TableCaption>{t('account.tokensCaption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('account.tokenName')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('account.createdAt')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('account.lastUsedAt')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('account.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+          <WideTable caption={t('account.tokensCaption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('account.tokenName')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('account.createdAt')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('account.lastUsedAt')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('account.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {tokens.data.items.map((tk) => (
+                <TableRow key={tk.id}>
+                  <TableHeaderCell scope="row">{tk.name}</TableHeaderCell>
+                  <TableCell>{dateTime(tk.createdAt)}</TableCell>
+                  <TableCell>{tk.lastUsedAt ? dateTime(tk.lastUsedAt) : t('account.neverUsed')}</TableCell>
+                  <TableCell>{tk.revokedAt ? t('account.revokedOn', { date: dateTime(tk.revokedAt) }) : t('account.active')}</TableCell>
+                  <TableCell>
+                    {tk.revokedAt ? null : (
+                      <Button appearance="subtle-button" hint="danger" onClick={() => onRevoke(tk)} aria-label={t('account.revokeN', { name: tk.name })}>
+                        {t('account.revoke')}
+                      </Button>
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {tokens.data.items.map((tk) => (
-                  <TableRow key={tk.id}>
-                    <TableHeaderCell scope="row">{tk.name}</TableHeaderCell>
-                    <TableCell>{dateTime(tk.createdAt)}</TableCell>
-                    <TableCell>{tk.lastUsedAt ? dateTime(tk.lastUsedAt) : t('account.neverUsed')}</TableCell>
-                    <TableCell>{tk.revokedAt ? t('account.revokedOn', { date: dateTime(tk.revokedAt) }) : t('account.active')}</TableCell>
-                    <TableCell>
-                      {tk.revokedAt ? null : (
-                        <Button appearance="subtle-button" hint="danger" onClick={() => onRevoke(tk)} aria-label={t('account.revokeN', { name: tk.name })}>
-                          {t('account.revoke')}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </WideTable>
         ) : null}
       </Section>
 

@@ -1,6 +1,6 @@
 // /team — the coordinator's board: unassigned cases (assign them here), plans due
 // soon, plans overdue, and the open cases per director.
-import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../api.js';
 import { AssignDirector } from '../components/AssignDirector.js';
@@ -12,6 +12,7 @@ import { useI18n } from '../i18n/index.js';
 import type { BoardCase } from '../types.js';
 import { OverdueCommitments } from './commitments/CommitmentPages.js';
 import { Section } from '../components/Section.js';
+import { WideTable } from '../components/WideTable.js';
 
 export function TeamBoardPage() {
   const { t, date } = useI18n();
@@ -46,27 +47,24 @@ export function TeamBoardPage() {
           <BoardTable title={t('team.overdue')} caption={t('team.overdueCaption')} empty={t('team.noneOverdue')} items={board.data.overdue} tone="overdue" />
           <OverdueCommitments />
           <Section title={t('team.perDirector')}>
-            <div className="regie-table-wrap">
-              <Table>
-                <TableCaption>{t('team.perDirectorCaption')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('team.openCases')}</TableHeaderCell>
+            <WideTable caption={t('team.perDirectorCaption')}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('team.openCases')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {board.data.perDirector.map((d) => (
+                  <TableRow key={d.id}>
+                    <TableHeaderCell scope="row">
+                      <AppLink to={`/zaken?director=${d.id}`}>{d.name}</AppLink>
+                    </TableHeaderCell>
+                    <TableCell>{d.openCases}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {board.data.perDirector.map((d) => (
-                    <TableRow key={d.id}>
-                      <TableHeaderCell scope="row">
-                        <AppLink to={`/zaken?director=${d.id}`}>{d.name}</AppLink>
-                      </TableHeaderCell>
-                      <TableCell>{d.openCases}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </WideTable>
           </Section>
         </>
       ) : null}
@@ -92,35 +90,32 @@ function BoardTable({
     <Section title={title} className={`regie-section regie-board--${tone}`}>
       <Paragraph className="regie-count">{t('team.count', { count: items.length })}</Paragraph>
       {items.length ? (
-        <div className="regie-table-wrap">
-          <Table>
-            <TableCaption>{caption}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('case.planDueOn')}</TableHeaderCell>
+        <WideTable caption={caption}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('case.planDueOn')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell className="regie-nowrap">{c.reference}</TableCell>
+                <TableCell>
+                  <CaseLink to={`/zaken/${c.id}`} title={c.title} reference={c.reference} />
+                </TableCell>
+                <TableCell>{c.directorName ?? '—'}</TableCell>
+                <TableCell className="regie-nowrap">
+                  <span className={`regie-due regie-due--${tone}`}>
+                    {tone === 'overdue' ? t('team.overdueSince', { date: date(c.planDueOn) }) : t('team.dueOn', { date: date(c.planDueOn) })}
+                  </span>
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell className="regie-nowrap">{c.reference}</TableCell>
-                  <TableCell>
-                    <CaseLink to={`/zaken/${c.id}`} title={c.title} reference={c.reference} />
-                  </TableCell>
-                  <TableCell>{c.directorName ?? '—'}</TableCell>
-                  <TableCell className="regie-nowrap">
-                    <span className={`regie-due regie-due--${tone}`}>
-                      {tone === 'overdue' ? t('team.overdueSince', { date: date(c.planDueOn) }) : t('team.dueOn', { date: date(c.planDueOn) })}
-                    </span>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </WideTable>
       ) : (
         <Paragraph>{empty}</Paragraph>
       )}
@@ -131,37 +126,34 @@ function BoardTable({
 function UnassignedTable({ items, onAssigned }: { items: BoardCase[]; onAssigned(reference: string, name: string): void }) {
   const { t, dateTime } = useI18n();
   return (
-    <div className="regie-table-wrap">
-      <Table>
-        <TableCaption>{t('team.unassignedCaption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('case.status')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('case.submittedAt')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('team.assign')}</TableHeaderCell>
+    <WideTable caption={t('team.unassignedCaption')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('case.status')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('case.submittedAt')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('team.assign')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((c) => (
+          <TableRow key={c.id}>
+            <TableCell className="regie-nowrap">{c.reference}</TableCell>
+            <TableCell>
+              <CaseLink to={`/zaken/${c.id}`} title={c.title} reference={c.reference} />
+            </TableCell>
+            <TableCell>
+              <CaseStatusBadge status={c.status} />
+            </TableCell>
+            <TableCell className="regie-nowrap">{dateTime(c.submittedAt)}</TableCell>
+            <TableCell>
+              <QuickAssign c={c} onAssigned={onAssigned} />
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((c) => (
-            <TableRow key={c.id}>
-              <TableCell className="regie-nowrap">{c.reference}</TableCell>
-              <TableCell>
-                <CaseLink to={`/zaken/${c.id}`} title={c.title} reference={c.reference} />
-              </TableCell>
-              <TableCell>
-                <CaseStatusBadge status={c.status} />
-              </TableCell>
-              <TableCell className="regie-nowrap">{dateTime(c.submittedAt)}</TableCell>
-              <TableCell>
-                <QuickAssign c={c} onAssigned={onAssigned} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </WideTable>
   );
 }
 

@@ -2,24 +2,13 @@
 // what (overrule objections in a domain, commit money up to an amount, grant an
 // exemption of a rule, agree a plan), delegated by whom, for what period. Regie
 // checks every overrule and commitment against it. Mandates are ended, never deleted.
-import {
-  Button,
-  Heading,
-  Paragraph,
-  StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.js';
 import { RadioGroup, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import { type FieldErrors, fieldErrors, fieldId } from '../../components/forms.js';
+import { focusById, InlineForm } from '../../components/InlineForm.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
@@ -27,6 +16,7 @@ import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } fro
 import { parseEuros, todayIso, useMoney } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
 import { DOMAINS } from './RuleForm.js';
+import { WideTable } from '../../components/WideTable.js';
 
 const ROLES: StaffRole[] = ['director', 'coordinator', 'specialist', 'executive', 'council', 'admin'];
 const SCOPES = ['overrule', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
@@ -62,7 +52,7 @@ export function useScopeText() {
 
 const holderText = (m: Mandate, t: Translate, users: User[]) =>
   m.holder.kind === 'role'
-    ? t('mandate.holderRole', { role: t(`role.${m.holder.role}`) })
+    ? t('mandate.holderRole', { role: t(`role.${m.holder.role}`).toLocaleLowerCase() })
     : (m.holder.name ?? users.find((u) => m.holder.kind === 'person' && u.id === m.holder.userId)?.name ?? '—');
 
 function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: User[]; onDone(saved: Mandate | null): void }) {
@@ -82,7 +72,8 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
   const [validUntil, setValidUntil] = useState(mandate?.validUntil ?? '');
   const [client, setClient] = useState<FieldErrors>({});
   const prefix = mandate ? `mandate-${mandate.id}` : 'mandate-new';
-  const ids = Object.fromEntries(FIELDS.map((k) => [k, `veld-${prefix}-${k.replace('.', '-')}`]));
+  // One id per control, unique on the page (the holder radios get "--role"/"--person", see RadioGroup).
+  const ids = Object.fromEntries(FIELDS.map((k) => [k, fieldId(`${prefix}-${k}`)]));
   const labels: Record<string, string> = {
     holder: t('mandate.holderKind'),
     'holder.role': t('mandate.role'),
@@ -143,6 +134,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
       <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />
       <RadioGroup
         name={`${prefix}-holder`}
+        id={ids.holder}
         legend={labels.holder}
         value={holderKind}
         onChange={(v) => setHolderKind(v as 'role')}
@@ -263,6 +255,8 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
   );
 }
 
+const editButtonId = (id: string) => `wijzig-mandaat-${id}`;
+
 export function MandatesPage() {
   const { t, date } = useI18n();
   usePageTitle(t('mandates.title'));
@@ -286,6 +280,11 @@ export function MandatesPage() {
     }
   };
   const users = data.data?.users ?? [];
+  // Closing the inline form (saved, cancelled or Escape) returns focus to its "Wijzigen".
+  const closeEdit = (id: string) => {
+    setEditing(null);
+    focusById(editButtonId(id));
+  };
 
   return (
     <>
@@ -298,76 +297,76 @@ export function MandatesPage() {
       {ending.error ? <ErrorAlert error={ending.error} /> : null}
       {data.data ? (
         data.data.mandates.length ? (
-          <div className="regie-table-wrap">
-            <Table>
-              <TableCaption>{t('mandates.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('mandate.holder')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('mandate.scope')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('mandate.delegatedBy')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rules.validity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.data.mandates.map((m) =>
-                  editing === m.id ? (
-                    <TableRow key={m.id}>
-                      <TableCell colSpan={5}>
+          <WideTable caption={t('mandates.caption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('mandate.holder')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mandate.scope')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mandate.delegatedBy')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('rules.validity')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.data.mandates.map((m) =>
+                editing === m.id ? (
+                  <TableRow key={m.id}>
+                    <TableCell colSpan={5}>
+                      <InlineForm onEscape={() => closeEdit(m.id)}>
                         <MandateForm
                           mandate={m}
                           users={users}
                           onDone={(saved) => {
-                            setEditing(null);
+                            closeEdit(m.id);
                             if (saved) {
                               setStatus(t('mandates.saved'));
                               data.reload();
                             }
                           }}
                         />
-                      </TableCell>
-                    </TableRow>
-                  ) : (
-                    <TableRow key={m.id}>
-                      <TableHeaderCell scope="row">{holderText(m, t, users)}</TableHeaderCell>
-                      <TableCell>{scopeText(m.scope)}</TableCell>
-                      <TableCell>{m.delegatedBy}</TableCell>
-                      <TableCell>
-                        {t('rules.period', { from: date(m.validFrom), until: m.validUntil ? date(m.validUntil) : t('rules.noEnd') })}{' '}
-                        {m.inForceToday ? (
-                          <StatusBadge status="valid">{t('mandates.inForce')}</StatusBadge>
-                        ) : (
-                          <StatusBadge status="inactive">{t('mandates.notInForce')}</StatusBadge>
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        <div className="regie-button-row regie-button-row--tight">
+                      </InlineForm>
+                    </TableCell>
+                  </TableRow>
+                ) : (
+                  <TableRow key={m.id}>
+                    <TableHeaderCell scope="row">{holderText(m, t, users)}</TableHeaderCell>
+                    <TableCell>{scopeText(m.scope)}</TableCell>
+                    <TableCell>{m.delegatedBy}</TableCell>
+                    <TableCell>
+                      {t('rules.period', { from: date(m.validFrom), until: m.validUntil ? date(m.validUntil) : t('rules.noEnd') })}{' '}
+                      {m.inForceToday ? (
+                        <StatusBadge status="valid">{t('mandates.inForce')}</StatusBadge>
+                      ) : (
+                        <StatusBadge status="inactive">{t('mandates.notInForce')}</StatusBadge>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <div className="regie-button-row regie-button-row--tight">
+                        <Button
+                          id={editButtonId(m.id)}
+                          appearance="secondary-action-button"
+                          onClick={() => setEditing(m.id)}
+                          aria-label={t('admin.editN', { name: `${holderText(m, t, users)}: ${scopeText(m.scope)}` })}
+                        >
+                          {t('admin.edit')}
+                        </Button>
+                        {!m.validUntil || m.validUntil > today ? (
                           <Button
-                            appearance="secondary-action-button"
-                            onClick={() => setEditing(m.id)}
-                            aria-label={t('admin.editN', { name: `${holderText(m, t, users)}: ${scopeText(m.scope)}` })}
+                            appearance="subtle-button"
+                            hint="danger"
+                            onClick={() => end(m)}
+                            aria-label={t('mandates.endN', { name: `${holderText(m, t, users)}: ${scopeText(m.scope)}` })}
                           >
-                            {t('admin.edit')}
+                            {t('mandates.end')}
                           </Button>
-                          {!m.validUntil || m.validUntil > today ? (
-                            <Button
-                              appearance="subtle-button"
-                              hint="danger"
-                              onClick={() => end(m)}
-                              aria-label={t('mandates.endN', { name: `${holderText(m, t, users)}: ${scopeText(m.scope)}` })}
-                            >
-                              {t('mandates.end')}
-                            </Button>
-                          ) : null}
-                        </div>
-                      </TableCell>
-                    </TableRow>
-                  ),
-                )}
-              </TableBody>
-            </Table>
-          </div>
+                        ) : null}
+                      </div>
+                    </TableCell>
+                  </TableRow>
+                ),
+              )}
+            </TableBody>
+          </WideTable>
         ) : (
           <Paragraph>{t('mandates.empty')}</Paragraph>
         )

@@ -1,6 +1,6 @@
 // Departments, areas and themes: list, add, rename, delete (the API refuses to delete
 // what is still in use and says so).
-import { Button, Heading, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -11,6 +11,7 @@ import { type MessageKey, useI18n } from '../../i18n/index.js';
 import type { Department, Domain, Named } from '../../types.js';
 import { BackToAdmin } from './AdminHome.js';
 import { Section } from '../../components/Section.js';
+import { WideTable } from '../../components/WideTable.js';
 
 type Kind = 'departments' | 'areas' | 'themes';
 type Item = Named & { domain?: Domain };
@@ -54,54 +55,51 @@ export function NamedItems({ kind }: { kind: Kind }) {
       {org.loading && !org.data ? <Loading /> : null}
       {org.error ? <ErrorAlert error={org.error} /> : null}
       {org.data ? (
-        <div className="regie-table-wrap">
-          <Table>
-            <TableCaption>{t(text.caption)}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
-                {withDomain ? <TableHeaderCell scope="col">{t('admin.domain')}</TableHeaderCell> : null}
-                <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((item) =>
-                editing === item.id ? (
-                  <TableRow key={item.id}>
-                    <TableCell colSpan={withDomain ? 3 : 2}>
-                      <ItemForm
-                        kind={kind}
-                        item={item}
-                        onDone={(saved) => {
-                          setEditing(null);
-                          if (saved) {
-                            setStatus(t('admin.saved', { name: saved.name }));
-                            org.reload();
-                          }
-                        }}
-                      />
-                    </TableCell>
-                  </TableRow>
-                ) : (
-                  <TableRow key={item.id}>
-                    <TableHeaderCell scope="row">{item.name}</TableHeaderCell>
-                    {withDomain ? <TableCell>{item.domain ? t(`domain.${item.domain}`) : ''}</TableCell> : null}
-                    <TableCell>
-                      <div className="regie-button-row regie-button-row--tight">
-                        <Button appearance="secondary-action-button" onClick={() => setEditing(item.id)} aria-label={t('admin.editN', { name: item.name })}>
-                          {t('admin.edit')}
-                        </Button>
-                        <Button appearance="subtle-button" hint="danger" onClick={() => remove(item)} aria-label={t('admin.deleteN', { name: item.name })}>
-                          {t('admin.delete')}
-                        </Button>
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                ),
-              )}
-            </TableBody>
-          </Table>
-        </div>
+        <WideTable caption={t(text.caption)}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
+              {withDomain ? <TableHeaderCell scope="col">{t('admin.domain')}</TableHeaderCell> : null}
+              <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((item) =>
+              editing === item.id ? (
+                <TableRow key={item.id}>
+                  <TableCell colSpan={withDomain ? 3 : 2}>
+                    <ItemForm
+                      kind={kind}
+                      item={item}
+                      onDone={(saved) => {
+                        setEditing(null);
+                        if (saved) {
+                          setStatus(t('admin.saved', { name: saved.name }));
+                          org.reload();
+                        }
+                      }}
+                    />
+                  </TableCell>
+                </TableRow>
+              ) : (
+                <TableRow key={item.id}>
+                  <TableHeaderCell scope="row">{item.name}</TableHeaderCell>
+                  {withDomain ? <TableCell>{item.domain ? t(`domain.${item.domain}`) : ''}</TableCell> : null}
+                  <TableCell>
+                    <div className="regie-button-row regie-button-row--tight">
+                      <Button appearance="secondary-action-button" onClick={() => setEditing(item.id)} aria-label={t('admin.editN', { name: item.name })}>
+                        {t('admin.edit')}
+                      </Button>
+                      <Button appearance="subtle-button" hint="danger" onClick={() => remove(item)} aria-label={t('admin.deleteN', { name: item.name })}>
+                        {t('admin.delete')}
+                      </Button>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ),
+            )}
+          </TableBody>
+        </WideTable>
       ) : null}
       <Section title={t(text.add)} className="regie-section regie-panel">
         <ItemForm

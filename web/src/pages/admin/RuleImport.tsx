@@ -1,25 +1,14 @@
 // Import the register from CSV or JSON (issue 3 part 1): all or nothing. A file with
 // any bad line imports nothing, and the report names every problem per line of the
 // file in a table; the admin fixes the file and tries again.
-import {
-  Alert,
-  Button,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textbox,
-} from '@utrecht/component-library-react';
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { Alert, Button, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';
+import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { type ApiError, api } from '../../api.js';
 import { SelectField, TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus } from '../../components/feedback.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { WideTable } from '../../components/WideTable.js';
 
 /** "line 3, code" → { line: "3", field: "code" } */
 export function importProblems(e: ApiError): { line: string; field: string; reason: string }[] {
@@ -38,6 +27,8 @@ export function RuleImport({ onImported }: { onImported(): void }) {
   const [client, setClient] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const fileId = useId();
+  const reportHeadingId = useId();
+  const reportRef = useRef<HTMLElement>(null);
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const file = e.target.files?.[0];
@@ -65,6 +56,11 @@ export function RuleImport({ onImported }: { onImported(): void }) {
   }
 
   const problems = submit.error && submit.error.status === 400 ? importProblems(submit.error) : [];
+  const failed = problems.length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: take focus again for every failed import
+  useEffect(() => {
+    if (failed) reportRef.current?.focus();
+  }, [failed, submit.error]);
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={null} errors={client} labels={{ content: t('ruleImport.content') }} />
@@ -107,32 +103,35 @@ export function RuleImport({ onImported }: { onImported(): void }) {
       <LiveStatus message={done} />
       {submit.error && !problems.length ? <ErrorAlert error={submit.error} /> : null}
       {problems.length ? (
-        <div role="alert">
+        // Like the error summary: a heading, and focus moves here after every failed
+        // import so the report is read from its start; the short message is the one
+        // live announcement (role=alert inside), not the whole table.
+        <section ref={reportRef} tabIndex={-1} className="regie-error-summary" aria-labelledby={reportHeadingId}>
+          <Heading level={3} id={reportHeadingId}>
+            {t('ruleImport.reportTitle')}
+          </Heading>
           <Alert type="error">
             <Paragraph>{submit.error?.title || t('ruleImport.failed')}</Paragraph>
           </Alert>
-          <div className="regie-table-wrap">
-            <Table>
-              <TableCaption>{t('ruleImport.reportCaption', { count: problems.length })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('ruleImport.line')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('ruleImport.field')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('ruleImport.problem')}</TableHeaderCell>
+          <WideTable caption={t('ruleImport.reportCaption', { count: problems.length })}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('ruleImport.line')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('ruleImport.field')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('ruleImport.problem')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {problems.map((p, i) => (
+                <TableRow key={`${p.line}-${p.field}-${i}`}>
+                  <TableCell>{p.line || '—'}</TableCell>
+                  <TableCell>{p.field}</TableCell>
+                  <TableCell>{p.reason}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {problems.map((p, i) => (
-                  <TableRow key={`${p.line}-${p.field}-${i}`}>
-                    <TableCell>{p.line || '—'}</TableCell>
-                    <TableCell>{p.field}</TableCell>
-                    <TableCell>{p.reason}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        </div>
+              ))}
+            </TableBody>
+          </WideTable>
+        </section>
       ) : null}
     </form>
   );

@@ -7,9 +7,7 @@ import {
   Heading,
   Paragraph,
   StatusBadge,
-  Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
@@ -19,6 +17,7 @@ import { type FormEvent, useState } from 'react';
 import { api, downloads } from '../../api.js';
 import { CheckboxField, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { focusById, InlineForm } from '../../components/InlineForm.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
@@ -27,6 +26,7 @@ import { StrictBadge, todayIso } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
 import { DOMAINS, EndValidityForm, RuleForm } from './RuleForm.js';
 import { RuleImport } from './RuleImport.js';
+import { WideTable } from '../../components/WideTable.js';
 
 interface Filters {
   domain: string;
@@ -51,38 +51,43 @@ export function RulesPage() {
     e.preventDefault();
     setFilters(draft);
   };
-  const focusRow = (id: string) => setTimeout(() => document.getElementById(`regel-${id}`)?.focus(), 0);
+  const focusRow = (id: string) => focusById(`regel-${id}`);
+  // Cancel or Escape returns focus to the button that opened the form.
+  const closeForm = (id: string, what: 'edit' | 'end') => {
+    setEditing(null);
+    focusById(`${what === 'edit' ? 'wijzig' : 'beeindig'}-regel-${id}`);
+  };
 
   const row = (r: Rule) => {
     if (editing?.id === r.id)
       return (
         <TableRow key={r.id}>
           <TableCell colSpan={7}>
-            {editing.what === 'edit' ? (
-              <RuleForm
-                rule={r}
-                onDone={(saved) => {
-                  setEditing(null);
-                  if (saved) {
+            <InlineForm key={editing.what} onEscape={() => closeForm(r.id, editing.what)}>
+              {editing.what === 'edit' ? (
+                <RuleForm
+                  rule={r}
+                  onDone={(saved) => {
+                    if (!saved) return closeForm(r.id, 'edit');
+                    setEditing(null);
                     setStatus(t('rules.saved', { code: saved.code }));
                     data.reload();
-                  }
-                  focusRow(r.id);
-                }}
-              />
-            ) : (
-              <EndValidityForm
-                rule={r}
-                onDone={(ended) => {
-                  setEditing(null);
-                  if (ended) {
+                    focusRow(r.id);
+                  }}
+                />
+              ) : (
+                <EndValidityForm
+                  rule={r}
+                  onDone={(ended) => {
+                    if (!ended) return closeForm(r.id, 'end');
+                    setEditing(null);
                     setStatus(t('rules.ended', { code: r.code }));
                     data.reload();
-                  }
-                  focusRow(r.id);
-                }}
-              />
-            )}
+                    focusRow(r.id);
+                  }}
+                />
+              )}
+            </InlineForm>
           </TableCell>
         </TableRow>
       );
@@ -107,11 +112,17 @@ export function RulesPage() {
         </TableCell>
         <TableCell>
           <div className="regie-button-row regie-button-row--tight">
-            <Button appearance="secondary-action-button" onClick={() => setEditing({ id: r.id, what: 'edit' })} aria-label={t('admin.editN', { name: r.code })}>
+            <Button
+              id={`wijzig-regel-${r.id}`}
+              appearance="secondary-action-button"
+              onClick={() => setEditing({ id: r.id, what: 'edit' })}
+              aria-label={t('admin.editN', { name: r.code })}
+            >
               {t('admin.edit')}
             </Button>
             {!r.validUntil || r.validUntil > todayIso() ? (
               <Button
+                id={`beeindig-regel-${r.id}`}
                 appearance="subtle-button"
                 hint="danger"
                 onClick={() => setEditing({ id: r.id, what: 'end' })}
@@ -168,23 +179,20 @@ export function RulesPage() {
       {data.error ? <ErrorAlert error={data.error} /> : null}
       {data.data ? (
         data.data.items.length ? (
-          <div className="regie-table-wrap">
-            <Table>
-              <TableCaption>{t('rules.caption', { count: data.data.items.length })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('rule.code')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rule.title')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rule.legalSource')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rule.domain')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rule.strict')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('rules.validity')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>{data.data.items.map(row)}</TableBody>
-            </Table>
-          </div>
+          <WideTable caption={t('rules.caption', { count: data.data.items.length })}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('rule.code')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('rule.title')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('rule.legalSource')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('rule.domain')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('rule.strict')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('rules.validity')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>{data.data.items.map(row)}</TableBody>
+          </WideTable>
         ) : (
           <Paragraph>{t('rules.empty')}</Paragraph>
         )

@@ -1,4 +1,4 @@
-import { Heading, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from './AdminHome.js';
 import { UserForm } from './UserForm.js';
 import { Section } from '../../components/Section.js';
+import { WideTable } from '../../components/WideTable.js';
 
 export function Users() {
   const { t } = useI18n();
@@ -33,39 +34,36 @@ export function Users() {
       {data.error ? <ErrorAlert error={data.error} /> : null}
       {data.data ? (
         <>
-          <div className="regie-table-wrap">
-            <Table>
-              <TableCaption>{t('users.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('users.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.email')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.role')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.department')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.coverage')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
+          <WideTable caption={t('users.caption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('users.name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.email')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.role')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.department')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.coverage')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.data.users.map((u) => (
+                <TableRow key={u.id}>
+                  <TableHeaderCell scope="row">
+                    <AppLink to={`/beheer/medewerkers/${u.id}`}>{u.name}</AppLink>
+                  </TableHeaderCell>
+                  <TableCell>{u.email}</TableCell>
+                  <TableCell>{t(`role.${u.role}`)}</TableCell>
+                  <TableCell>{data.data?.org.departments.find((d) => d.id === u.departmentId)?.name ?? '—'}</TableCell>
+                  <TableCell>
+                    {u.role === 'director'
+                      ? [nameOf(data.data?.org.areas ?? [], u.areaIds), nameOf(data.data?.org.themes ?? [], u.themeIds)].filter(Boolean).join(' · ') || '—'
+                      : '—'}
+                  </TableCell>
+                  <TableCell>{u.active ? t('users.isActive') : t('users.isInactive')}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.data.users.map((u) => (
-                  <TableRow key={u.id}>
-                    <TableHeaderCell scope="row">
-                      <AppLink to={`/beheer/medewerkers/${u.id}`}>{u.name}</AppLink>
-                    </TableHeaderCell>
-                    <TableCell>{u.email}</TableCell>
-                    <TableCell>{t(`role.${u.role}`)}</TableCell>
-                    <TableCell>{data.data?.org.departments.find((d) => d.id === u.departmentId)?.name ?? '—'}</TableCell>
-                    <TableCell>
-                      {u.role === 'director'
-                        ? [nameOf(data.data?.org.areas ?? [], u.areaIds), nameOf(data.data?.org.themes ?? [], u.themeIds)].filter(Boolean).join(' · ') || '—'
-                        : '—'}
-                    </TableCell>
-                    <TableCell>{u.active ? t('users.isActive') : t('users.isInactive')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </WideTable>
           <Section title={t('users.addTitle')} className="regie-section regie-panel">
             <UserForm
               key={formKey}

@@ -86,6 +86,7 @@ export function AnswerForm({
           legend={labels.kind}
           value={kind}
           onChange={(v) => setKind(v as Kind)}
+          error={errors.kind}
           options={[
             { value: 'yes', label: t('answer.yes') },
             { value: 'yesWithConditions', label: t('answer.yesWithConditions') },
@@ -93,7 +94,7 @@ export function AnswerForm({
           ]}
         />
       )}
-      {errors.kind ? <Paragraph className="utrecht-form-field-error-message">{errors.kind}</Paragraph> : null}
+      {objectionOnly && errors.kind ? <Paragraph className="utrecht-form-field-error-message">{errors.kind}</Paragraph> : null}
       {kind === 'yesWithConditions' ? (
         <TextAreaField
           name="conditions"

@@ -59,12 +59,12 @@ function DecisionForm({ o, onDecided }: { o: LateObjection; onDecided(message: s
         legend={labels.decision}
         value={decision}
         onChange={(v) => setDecision(v as 'admit' | 'setAside')}
+        error={errors.decision}
         options={[
           { value: 'admit', label: t('lateObjections.admit') },
           { value: 'setAside', label: t('lateObjections.setAside') },
         ]}
       />
-      {errors.decision ? <Paragraph className="utrecht-form-field-error-message">{errors.decision}</Paragraph> : null}
       <TextAreaField
         name={`${prefix}-reason`}
         label={labels.reason}
@@ -141,12 +141,13 @@ export function LateObjectionsPage() {
   usePageTitle(t('lateObjections.title'));
   const [status, setStatus] = useState<LateObjectionStatus>('pending');
   const data = useLoad((signal) => api.lateObjections(status, signal), [status]);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ text: string; n: number } | null>(null);
   return (
     <>
       <Heading level={1}>{t('lateObjections.title')}</Heading>
       <Paragraph>{t('lateObjections.lead')}</Paragraph>
-      <LiveStatus message={message} />
+      {/* a decided objection leaves the list with its form: the message takes focus (a new one each time) */}
+      <LiveStatus key={message?.n ?? 0} message={message?.text ?? null} focus />
       <Fieldset>
         <FieldsetLegend>{t('lateObjections.filter')}</FieldsetLegend>
         <div className="regie-button-row">
@@ -171,7 +172,7 @@ export function LateObjectionsPage() {
             level={2}
             withCase
             onChanged={(m) => {
-              setMessage(m);
+              setMessage((x) => ({ text: m, n: (x?.n ?? 0) + 1 }));
               data.reload();
             }}
           />

@@ -8,9 +8,7 @@ import {
   DataListKey,
   DataListValue,
   Paragraph,
-  Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
@@ -22,6 +20,7 @@ import type { ReactNode } from 'react';
 import { api } from '../../api.js';
 import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
+import { WideTable } from '../../components/WideTable.js';
 import { useI18n } from '../../i18n/index.js';
 import type { AssessmentAnswer, AssessmentParty, AssessmentRound, CaseAssessment, CitedRule } from '../../types.js';
 import { AnswerBadge, LateBadge, StrictBadge } from './shared.js';
@@ -90,7 +89,7 @@ export function AnswerFacts({ answer }: { answer: AssessmentAnswer | null }) {
         <Item k={t('answer.answeredAt')}>
           {dateTime(answer.answeredAt)}
           {answer.answeredBy ? ` · ${answer.answeredBy.name}` : ''}
-          {answer.amendments > 0 ? ` · ${t('answer.amended', { count: answer.amendments })}` : ''}
+          {answer.amendments > 0 ? ` · ${t(answer.amendments === 1 ? 'answer.amendedOne' : 'answer.amended', { count: answer.amendments })}` : ''}
         </Item>
       ) : null}
       {answer.overrule ? (
@@ -98,7 +97,9 @@ export function AnswerFacts({ answer }: { answer: AssessmentAnswer | null }) {
           <Paragraph className="regie-prewrap">{answer.overrule.reason}</Paragraph>
           <Paragraph className="regie-small">
             {t('answer.overruledBy', { name: answer.overrule.by?.name ?? '—', when: dateTime(answer.overrule.at) })}
-            {answer.overrule.mandateIds.length ? ` · ${t('answer.overruleMandates', { count: answer.overrule.mandateIds.length })}` : ''}
+            {answer.overrule.mandateIds.length
+              ? ` · ${t(answer.overrule.mandateIds.length === 1 ? 'answer.overruleMandatesOne' : 'answer.overruleMandates', { count: answer.overrule.mandateIds.length })}`
+              : ''}
           </Paragraph>
         </Item>
       ) : null}
@@ -204,39 +205,37 @@ export function ConsolidatedOutcome({ outcome, level = 3 }: { outcome: CaseAsses
   return (
     <Section title={t('outcome.title')} level={level}>
       {rows.length ? (
-        <div className="regie-table-wrap">
-          <Table>
-            <TableCaption>{t('outcome.caption', { objections: outcome.objections.length, conditions: outcome.conditions.length })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('outcome.party')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('answer.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('outcome.content')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('answer.howItCouldBeDone')}</TableHeaderCell>
+        <WideTable caption={t('outcome.caption', { objections: outcome.objections.length, conditions: outcome.conditions.length })}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('outcome.party')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('answer.kind')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('outcome.content')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('answer.howItCouldBeDone')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((o, i) => (
+              // One party can stand here more than once (an admitted late objection adds to what it said).
+              <TableRow key={`${o.roundId}-${o.partyId}-${i}`}>
+                <TableHeaderCell scope="row">
+                  {o.partyName}
+                  <span className="regie-muted regie-small"> · {t('openRound.roundN', { number: o.roundNumber })}</span>
+                </TableHeaderCell>
+                <TableCell>
+                  <AnswerBadge kind={o.answer.kind} /> {o.answer.late ? <LateBadge /> : null}
+                  {o.answer.overrule ? <p className="regie-small">{t('answer.overrule')}</p> : null}
+                </TableCell>
+                <TableCell>
+                  {o.answer.conditions ? <span className="regie-prewrap">{o.answer.conditions}</span> : null}
+                  {o.answer.rules.length ? <CitedRules rules={o.answer.rules} /> : null}
+                  {o.answer.whyApplies ? <p className="regie-prewrap regie-small">{o.answer.whyApplies}</p> : null}
+                </TableCell>
+                <TableCell>{o.answer.howItCouldBeDone ? <span className="regie-prewrap">{o.answer.howItCouldBeDone}</span> : '—'}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((o) => (
-                <TableRow key={`${o.roundId}-${o.partyId}`}>
-                  <TableHeaderCell scope="row">
-                    {o.partyName}
-                    <span className="regie-muted regie-small"> · {t('openRound.roundN', { number: o.roundNumber })}</span>
-                  </TableHeaderCell>
-                  <TableCell>
-                    <AnswerBadge kind={o.answer.kind} /> {o.answer.late ? <LateBadge /> : null}
-                    {o.answer.overrule ? <p className="regie-small">{t('answer.overrule')}</p> : null}
-                  </TableCell>
-                  <TableCell>
-                    {o.answer.conditions ? <span className="regie-prewrap">{o.answer.conditions}</span> : null}
-                    {o.answer.rules.length ? <CitedRules rules={o.answer.rules} /> : null}
-                    {o.answer.whyApplies ? <p className="regie-prewrap regie-small">{o.answer.whyApplies}</p> : null}
-                  </TableCell>
-                  <TableCell>{o.answer.howItCouldBeDone ? <span className="regie-prewrap">{o.answer.howItCouldBeDone}</span> : '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </WideTable>
       ) : (
         <Paragraph>{t('outcome.none')}</Paragraph>
       )}

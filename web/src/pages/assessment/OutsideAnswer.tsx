@@ -11,6 +11,7 @@ import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { AnswerForm } from './AnswerForm.js';
 import { AnswerFacts } from './Outcome.js';
+import { todayIso } from './shared.js';
 
 export function OutsideAnswerPage() {
   const { t, date } = useI18n();
@@ -47,17 +48,21 @@ export function OutsideAnswerPage() {
   if (!data.data) return null;
   const v = data.data;
   const late = v.may === 'lateObjection';
+  // The link gives no close reason: a late-objection-only link whose term has not passed
+  // means the round closed early because every party answered.
+  const allAnswered = late && todayIso() <= v.termEndsOn;
   return (
     <>
       <PreHeading>{`${v.municipality} · ${v.caseReference}`}</PreHeading>
       <Heading level={1}>{t('outside.heading', { title: v.caseTitle })}</Heading>
       <Paragraph>
-        {t(late ? 'outside.leadClosed' : 'outside.lead', {
+        {t(allAnswered ? 'outside.leadAllAnswered' : late ? 'outside.leadClosed' : 'outside.lead', {
           name: v.party.organisation ? `${v.party.name} (${v.party.organisation})` : v.party.name,
           date: date(v.termEndsOn),
         })}
       </Paragraph>
-      <LiveStatus message={status} />
+      {/* after an answer the form is rebuilt or goes away: the message takes focus */}
+      <LiveStatus message={status} focus />
       <Section title={t('round.proposal')}>
         <Paragraph className="regie-prewrap">{v.proposal}</Paragraph>
       </Section>
@@ -73,13 +78,14 @@ export function OutsideAnswerPage() {
           title={late ? t('answerPage.lateTitle') : v.answer ? t('answerPage.amendTitle') : t('answerPage.answerTitle')}
           className="regie-section regie-panel"
         >
-          {late ? <Paragraph>{t('answerPage.lateLead')}</Paragraph> : null}
+          {late ? <Paragraph>{t(allAnswered ? 'answerPage.lateLeadAllAnswered' : 'answerPage.lateLead')}</Paragraph> : null}
           <AnswerForm
             previous={late ? null : v.answer}
             objectionOnly={late}
             rules={v.rules}
             submitLabel={late ? t('answerForm.submitLate') : v.answer ? t('answerForm.amend') : t('answerForm.submit')}
             onSubmit={async (body) => {
+              setStatus(null);
               data.setData(await api.answerByLink(token, body));
               setStatus(late ? t('answerForm.doneLate') : t('answerForm.done'));
             }}

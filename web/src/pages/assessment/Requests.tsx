@@ -2,19 +2,7 @@
 // requests of their department, open ones first, with the term end (a term ending
 // within three days stands out), and the page to answer one — amendable until the
 // term ends.
-import {
-  Alert,
-  Heading,
-  Paragraph,
-  PreHeading,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Alert, Heading, Paragraph, PreHeading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api.js';
@@ -27,6 +15,7 @@ import type { AssessmentRequest } from '../../types.js';
 import { AnswerForm } from './AnswerForm.js';
 import { AnswerFacts, RoundOutcome } from './Outcome.js';
 import { dueSoon, todayIso } from './shared.js';
+import { WideTable } from '../../components/WideTable.js';
 
 function TermCell({ r }: { r: AssessmentRequest }) {
   const { t, date } = useI18n();
@@ -55,42 +44,37 @@ export function RequestsPage() {
       {data.error ? <ErrorAlert error={data.error} /> : null}
       {data.data ? (
         data.data.items.length ? (
-          <div className="regie-table-wrap">
-            <Table>
-              <TableCaption>{t('requests.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.proposal')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.round')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.termEndsOn')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('requests.state')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.data.items.map((r) => {
-                  const soon = !r.answered && r.termEndsOn >= today && dueSoon(r.termEndsOn, today);
-                  return (
-                    <TableRow key={r.partyId} className={soon ? 'regie-row--dueSoon' : undefined}>
-                      <TableCell className="regie-nowrap">{r.caseReference}</TableCell>
-                      <TableCell>
-                        <AppLink to={`/toetsverzoeken/${r.partyId}`}>
-                          {r.caseTitle}
-                          <span className="regie-visually-hidden"> ({r.caseReference})</span>
-                        </AppLink>
-                        <Paragraph className="regie-small regie-clamp">{r.proposal}</Paragraph>
-                      </TableCell>
-                      <TableCell>{r.roundNumber}</TableCell>
-                      <TableCell className="regie-nowrap">
-                        <TermCell r={r} />
-                      </TableCell>
-                      <TableCell>{r.answered ? t('requests.answered') : r.termEndsOn < today ? t('requests.termEnded') : t('requests.open')}</TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
+          <WideTable caption={t('requests.caption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('requests.proposal')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('requests.round')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('requests.termEndsOn')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('requests.state')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.data.items.map((r) => {
+                const soon = !r.answered && r.termEndsOn >= today && dueSoon(r.termEndsOn, today);
+                return (
+                  <TableRow key={r.partyId} className={soon ? 'regie-row--dueSoon' : undefined}>
+                    <TableCell>
+                      {/* the case number once, visible and in the link's name */}
+                      <AppLink to={`/toetsverzoeken/${r.partyId}`}>
+                        <span className="regie-nowrap">{r.caseReference}</span> {r.caseTitle}
+                      </AppLink>
+                      <Paragraph className="regie-small regie-clamp">{r.proposal}</Paragraph>
+                    </TableCell>
+                    <TableCell>{r.roundNumber}</TableCell>
+                    <TableCell className="regie-nowrap">
+                      <TermCell r={r} />
+                    </TableCell>
+                    <TableCell>{r.answered ? t('requests.answered') : r.termEndsOn < today ? t('requests.termEnded') : t('requests.open')}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </WideTable>
         ) : (
           <Paragraph>{t('requests.empty')}</Paragraph>
         )
@@ -140,8 +124,16 @@ export function AnswerRequestPage() {
   const mayAnswer = !!party?.abilities?.answer;
   // After the term only a late objection can be raised, unless an admitted late
   // objection reopened the round for this party (issue 3 part 3).
-  const windowOpen = round?.status === 'open' || (!!party?.reopenedUntil && party.reopenedUntil >= todayIso());
+  const reopened = !!party?.reopenedUntil && party.reopenedUntil >= todayIso();
+  const windowOpen = round?.status === 'open' || reopened;
   const late = mayAnswer && !windowOpen;
+  // Why the round is closed, as the API says: everyone answered (the term may still run) or the term ended.
+  const allAnswered = !windowOpen && round?.closedReason === 'allAnswered';
+  const lead = windowOpen
+    ? t('answerPage.lead', { number: request.roundNumber, date: date(reopened ? (party?.reopenedUntil ?? request.termEndsOn) : request.termEndsOn) })
+    : allAnswered
+      ? t('answerPage.leadAllAnswered', { number: request.roundNumber })
+      : t('answerPage.leadTermEnded', { number: request.roundNumber, date: date(request.termEndsOn) });
 
   return (
     <>
@@ -151,10 +143,10 @@ export function AnswerRequestPage() {
       <PreHeading>{request.caseReference}</PreHeading>
       <Heading level={1}>{t('answerPage.heading', { title: request.caseTitle })}</Heading>
       <Paragraph>
-        {t('answerPage.lead', { number: request.roundNumber, date: date(request.termEndsOn) })}{' '}
-        <AppLink to={`/zaken/${request.caseId}`}>{t('answerPage.openCase')}</AppLink>
+        {lead} <AppLink to={`/zaken/${request.caseId}`}>{t('answerPage.openCase')}</AppLink>
       </Paragraph>
-      <LiveStatus message={status} />
+      {/* after an answer the form is rebuilt or goes away: the message takes focus */}
+      <LiveStatus message={status} focus />
       <Section title={t('round.proposal')}>
         <Paragraph className="regie-prewrap">{request.proposal}</Paragraph>
       </Section>
@@ -168,7 +160,7 @@ export function AnswerRequestPage() {
           title={late ? t('answerPage.lateTitle') : party.answer ? t('answerPage.amendTitle') : t('answerPage.answerTitle')}
           className="regie-section regie-panel"
         >
-          {late ? <Paragraph>{t('answerPage.lateLead')}</Paragraph> : null}
+          {late ? <Paragraph>{t(allAnswered ? 'answerPage.lateLeadAllAnswered' : 'answerPage.lateLead')}</Paragraph> : null}
           {!late && party.answer ? <Paragraph>{t('answerPage.amendLead', { date: date(party.reopenedUntil ?? request.termEndsOn) })}</Paragraph> : null}
           <AnswerForm
             key={late ? 'late' : 'answer'}
@@ -177,6 +169,7 @@ export function AnswerRequestPage() {
             rules={data.data.rules}
             submitLabel={late ? t('answerForm.submitLate') : party.answer ? t('answerForm.amend') : t('answerForm.submit')}
             onSubmit={async (body) => {
+              setStatus(null);
               await api.answer(party.id, body);
               setStatus(late ? t('answerForm.doneLate') : t('answerForm.done'));
               data.reload();
@@ -188,7 +181,7 @@ export function AnswerRequestPage() {
           {party?.lateObjection?.status === 'pending'
             ? t('answerPage.latePending')
             : round?.status === 'closed'
-              ? t('answerPage.closed')
+              ? t(round.closedReason === 'allAnswered' ? 'answerPage.closedAllAnswered' : 'answerPage.closed')
               : t('answerPage.cannotAnswer')}
         </Alert>
       )}

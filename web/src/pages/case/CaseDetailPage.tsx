@@ -111,10 +111,13 @@ export function CaseDetailPage() {
 
       <AssessmentSection c={c} onChanged={() => setTimelineKey((k) => k + 1)} />
       <CommitmentsSection c={c} onChanged={() => setTimelineKey((k) => k + 1)} />
-      <Section title={t('dossier.title')}>
-        <Paragraph>{t('dossier.lead')}</Paragraph>
-        <DossierLink caseId={c.id} reference={c.reference} />
-      </Section>
+      {/* the dossier is for staff who read the case file (api: abilities.viewInternal) */}
+      {a.viewInternal !== false ? (
+        <Section title={t('dossier.title')}>
+          <Paragraph>{t('dossier.lead')}</Paragraph>
+          <DossierLink caseId={c.id} reference={c.reference} />
+        </Section>
+      ) : null}
 
       <Conversation c={c} onPosted={() => setTimelineKey((k) => k + 1)} />
       <Timeline caseId={c.id} reloadKey={timelineKey} showVisibility />

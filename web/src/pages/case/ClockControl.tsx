@@ -1,6 +1,6 @@
 // Suspend the plan clock while waiting for the initiator, and resume it; the history
 // of suspensions stays visible.
-import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { api } from '../../api.js';
 import { ErrorAlert } from '../../components/feedback.js';
 import { TextForm } from '../../components/TextForm.js';
@@ -8,6 +8,7 @@ import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import type { CaseDetail } from '../../types.js';
 import { Section } from '../../components/Section.js';
+import { WideTable } from '../../components/WideTable.js';
 
 export function ClockControl({ c, onChanged }: { c: CaseDetail; onChanged(c: CaseDetail, message: string): void }) {
   const { t, date } = useI18n();
@@ -46,27 +47,24 @@ export function ClockControl({ c, onChanged }: { c: CaseDetail; onChanged(c: Cas
         />
       ) : null}
       {c.suspensions.length ? (
-        <div className="regie-table-wrap">
-          <Table>
-            <TableCaption>{t('clockControl.historyCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('clockControl.from')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('clockControl.until')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('clockControl.reason')}</TableHeaderCell>
+        <WideTable caption={t('clockControl.historyCaption')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('clockControl.from')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('clockControl.until')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('clockControl.reason')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {c.suspensions.map((s) => (
+              <TableRow key={`${s.startedOn}-${s.reason}`}>
+                <TableCell>{date(s.startedOn)}</TableCell>
+                <TableCell>{s.endedOn ? date(s.endedOn) : t('clockControl.ongoing')}</TableCell>
+                <TableCell>{s.reason}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {c.suspensions.map((s) => (
-                <TableRow key={`${s.startedOn}-${s.reason}`}>
-                  <TableCell>{date(s.startedOn)}</TableCell>
-                  <TableCell>{s.endedOn ? date(s.endedOn) : t('clockControl.ongoing')}</TableCell>
-                  <TableCell>{s.reason}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </WideTable>
       ) : null}
     </Section>
   );

@@ -3,7 +3,7 @@
 // amending it, confirming or declining it (mandate holder), or settling it as kept,
 // broken or withdrawn (a reason is required for the last two).
 import { Button, DataList, DataListItem, DataListKey, DataListValue, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import { type ApiError, api } from '../../api.js';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
@@ -12,7 +12,7 @@ import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Commitment, CommitmentDetail } from '../../types.js';
+import type { Commitment, CommitmentDetail, Role } from '../../types.js';
 import { CommitmentStatusBadge, OverdueBadge, useMoney } from '../assessment/shared.js';
 
 function Item({ k, children }: { k: string; children: ReactNode }) {
@@ -23,6 +23,21 @@ function Item({ k, children }: { k: string; children: ReactNode }) {
     </DataListItem>
   );
 }
+
+/**
+ * Who made it, with their role: a staff maker's role is a role key (shown by its name),
+ * an outside person's is their own words ("wethouder Economie"), not repeated when the
+ * name already says it.
+ */
+export function useMakerText() {
+  const { t } = useI18n();
+  return (m: Commitment['madeBy']): { name: string; role: string | null } => {
+    const role = m.userId && ROLE_KEYS.has(m.role) ? t(`role.${m.role as Role}`) : m.role.trim();
+    if (!role || m.name.toLocaleLowerCase().includes(role.toLocaleLowerCase())) return { name: m.name, role: null };
+    return { name: m.name, role };
+  };
+}
+const ROLE_KEYS = new Set<string>(['initiator', 'director', 'coordinator', 'specialist', 'executive', 'council', 'admin']);
 
 export function useDecisionText() {
   const { t } = useI18n();
@@ -109,6 +124,31 @@ function History({ c }: { c: Commitment }) {
   );
 }
 
+/** Which of a card's forms was used last: the others drop their old errors. */
+interface Activity {
+  active: string | null;
+  setActive(id: string | null): void;
+}
+
+/**
+ * A form's submit state and client-side errors, cleared when another form on the same
+ * card is used or opened, and when this one is closed: an old error summary must not
+ * stay next to a different action's outcome.
+ */
+function useCardForm(id: string, activity: Activity) {
+  const submit = useSubmit();
+  const [client, setClient] = useState<FieldErrors>({});
+  const { setError } = submit;
+  const reset = useCallback(() => {
+    setError(null);
+    setClient({});
+  }, [setError]);
+  useEffect(() => {
+    if (activity.active !== id) reset();
+  }, [activity.active, id, reset]);
+  return { submit, client, setClient, reset, activate: () => activity.setActive(id) };
+}
+
 /** A small form in a disclosure: fields, then one submit; the caller does the call. */
 function ActionForm({
   id,
@@ -121,6 +161,7 @@ function ActionForm({
   labels,
   busy,
   danger,
+  activity,
 }: {
   id: string;
   summary: string;
@@ -132,12 +173,27 @@ function ActionForm({
   labels: Record<string, string>;
   busy: boolean;
   danger?: boolean;
+  activity: Activity;
 }) {
   const ids = Object.fromEntries(Object.keys(labels).map((k) => [k, `veld-${id}-${k}`]));
   return (
-    <details className="regie-details">
+    <details
+      className="regie-details"
+      onToggle={(e) => {
+        const open = (e.currentTarget as HTMLDetailsElement).open;
+        if (open) activity.setActive(id);
+        else if (activity.active === id) activity.setActive(null);
+      }}
+    >
       <summary>{summary}</summary>
-      <form noValidate onSubmit={onSubmit} className="regie-form regie-form--compact">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          activity.setActive(id);
+          onSubmit(e);
+        }}
+        className="regie-form regie-form--compact"
+      >
         <ErrorSummary error={error} errors={errors} labels={labels} ids={ids} />
         {children}
         <Button type="submit" appearance={danger ? 'secondary-action-button' : 'primary-action-button'} hint={danger ? 'danger' : undefined} busy={busy}>
@@ -148,14 +204,19 @@ function ActionForm({
   );
 }
 
-function AmendForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitment, message: string): void }) {
+interface FormProps {
+  c: Commitment;
+  onChanged(next: Commitment, message: string): void;
+  activity: Activity;
+}
+
+function AmendForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const id = `amend-${c.id}`;
+  const { submit, client, setClient } = useCardForm(id, activity);
   const [what, setWhat] = useState(c.what);
   const [dueOn, setDueOn] = useState(c.dueOn);
   const [reason, setReason] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
-  const id = `amend-${c.id}`;
   const labels = { what: t('commitment.what'), dueOn: t('commitment.dueOn'), reason: t('commitment.amendReason') };
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -185,6 +246,7 @@ function AmendForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitment
       errors={errors}
       labels={labels}
       busy={submit.busy}
+      activity={activity}
     >
       <TextAreaField name={`${id}-what`} label={labels.what} value={what} onChange={setWhat} error={errors.what} required rows={3} />
       <TextField name={`${id}-dueOn`} type="date" label={labels.dueOn} value={dueOn} onChange={setDueOn} error={errors.dueOn} required />
@@ -193,20 +255,25 @@ function AmendForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitment
   );
 }
 
-function ConfirmForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitment, message: string): void }) {
+function ConfirmForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const id = `confirm-${c.id}`;
+  const { submit, client, setClient } = useCardForm(id, activity);
   const [decision, setDecision] = useState<'confirm' | 'decline' | ''>('');
   const [reason, setReason] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
-  const id = `confirm-${c.id}`;
-  const labels = { decision: t('commitment.confirmDecision'), reason: t('commitment.confirmReason') };
+  // The coordinator records the delegating body's decision when nobody holds a covering
+  // mandate (issue 3 part 5); the reason then names that decision and is required.
+  const byBody = c.abilities.confirmByBody === true;
+  const labels = {
+    decision: t(byBody ? 'commitment.confirmDecisionBody' : 'commitment.confirmDecision'),
+    reason: t(byBody ? 'commitment.confirmReasonBody' : 'commitment.confirmReasonDecline'),
+  };
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     submit.setError(null);
     const cl: FieldErrors = {};
     if (!decision) cl.decision = t('commitment.error.decision');
-    if (decision === 'decline' && !reason.trim()) cl.reason = t('commitment.error.reason');
+    if ((byBody || decision === 'decline') && !reason.trim()) cl.reason = t('commitment.error.reason');
     setClient(cl);
     if (Object.keys(cl).length || !decision) return;
     const r = await submit.run(() => api.confirmCommitment(c, decision, reason.trim()));
@@ -223,23 +290,24 @@ function ConfirmForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitme
       errors={errors}
       labels={labels}
       busy={submit.busy}
+      activity={activity}
     >
       <RadioGroup
         name={`${id}-decision`}
         legend={labels.decision}
         value={decision}
         onChange={(v) => setDecision(v as 'confirm' | 'decline')}
+        error={errors.decision}
         options={[
           { value: 'confirm', label: t('commitment.confirm') },
           { value: 'decline', label: t('commitment.decline') },
         ]}
       />
-      {errors.decision ? <Paragraph className="utrecht-form-field-error-message">{errors.decision}</Paragraph> : null}
       <TextAreaField
         name={`${id}-reason`}
         label={labels.reason}
-        optional={decision !== 'decline'}
-        description={t('commitment.confirmReasonHint')}
+        required={byBody || decision === 'decline'}
+        description={t(byBody ? 'commitment.confirmReasonBodyHint' : 'commitment.confirmReasonHint')}
         value={reason}
         onChange={setReason}
         error={errors.reason}
@@ -249,13 +317,12 @@ function ConfirmForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitme
   );
 }
 
-function OutcomeForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitment, message: string): void }) {
+function OutcomeForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const id = `outcome-${c.id}`;
+  const { submit, client, setClient } = useCardForm(id, activity);
   const [status, setStatus] = useState<'kept' | 'broken' | 'withdrawn' | ''>('');
   const [reason, setReason] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
-  const id = `outcome-${c.id}`;
   const labels = { status: t('commitment.outcomeStatus'), reason: t('commitment.outcomeReason') };
   const needsReason = status === 'broken' || status === 'withdrawn';
   async function onSubmit(e: FormEvent) {
@@ -280,23 +347,24 @@ function OutcomeForm({ c, onChanged }: { c: Commitment; onChanged(next: Commitme
       errors={errors}
       labels={labels}
       busy={submit.busy}
+      activity={activity}
     >
       <RadioGroup
         name={`${id}-status`}
         legend={labels.status}
         value={status}
         onChange={(v) => setStatus(v as 'kept')}
+        error={errors.status}
         options={[
           { value: 'kept', label: t('commitmentStatus.kept') },
           { value: 'broken', label: t('commitmentStatus.broken') },
           { value: 'withdrawn', label: t('commitmentStatus.withdrawn') },
         ]}
       />
-      {errors.status ? <Paragraph className="utrecht-form-field-error-message">{errors.status}</Paragraph> : null}
       <TextAreaField
         name={`${id}-reason`}
         label={labels.reason}
-        optional={!needsReason}
+        required={needsReason}
         description={t('commitment.outcomeReasonHint')}
         value={reason}
         onChange={setReason}
@@ -320,8 +388,11 @@ export function CommitmentCard({
 }) {
   const { t, date } = useI18n();
   const decisionText = useDecisionText();
+  const maker = useMakerText()(c.madeBy);
+  const [active, setActive] = useState<string | null>(null);
+  const activity: Activity = { active, setActive };
+  // Each action is offered exactly when the API says this user may take it.
   const ab = c.abilities;
-  const open = c.status === 'binding' || c.status === 'needsConfirmation';
   return (
     <Section
       level={level}
@@ -344,8 +415,8 @@ export function CommitmentCard({
           <span className="regie-prewrap">{c.what}</span>
         </Item>
         <Item k={t('commitment.madeBy')}>
-          {c.madeBy.name}
-          {c.madeBy.role ? <span className="regie-muted"> ({c.madeBy.role})</span> : null}
+          {maker.name}
+          {maker.role ? <span className="regie-muted"> ({maker.role})</span> : null}
         </Item>
         <Item k={t('commitment.madeTo')}>{c.madeTo.name}</Item>
         <Item k={t('commitment.dueOn')}>
@@ -356,11 +427,11 @@ export function CommitmentCard({
         {c.statusReason ? <Item k={t('commitment.statusReason')}>{c.statusReason}</Item> : null}
       </DataList>
       <History c={c} />
-      {onChanged && open ? (
+      {onChanged ? (
         <>
-          {ab.confirm ? <ConfirmForm c={c} onChanged={onChanged} /> : null}
-          {ab.amend ? <AmendForm c={c} onChanged={onChanged} /> : null}
-          {ab.end ? <OutcomeForm c={c} onChanged={onChanged} /> : null}
+          {ab.confirm ? <ConfirmForm c={c} onChanged={onChanged} activity={activity} /> : null}
+          {ab.amend ? <AmendForm c={c} onChanged={onChanged} activity={activity} /> : null}
+          {ab.end ? <OutcomeForm c={c} onChanged={onChanged} activity={activity} /> : null}
         </>
       ) : null}
     </Section>

@@ -1,19 +1,7 @@
 // Workspaces on commitments (issue 3 part 7): the executive's "Mijn toezeggingen"
 // (what they promised, its status, overdue first in view) and the coordinator's
 // "Toezeggingen ter bevestiging" (made outside a mandate, waiting for the holder).
-import {
-  Button,
-  ButtonLink,
-  Heading,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonLink, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { type ApiError, api, downloads } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
@@ -24,6 +12,7 @@ import { useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import type { Commitment, CommitmentScope } from '../../types.js';
 import { CommitmentCard } from './CommitmentCard.js';
+import { WideTable } from '../../components/WideTable.js';
 
 function CommitmentListPage({ scope, title, lead, empty }: { scope: CommitmentScope; title: MessageKey; lead: MessageKey; empty: MessageKey }) {
   const { t } = useI18n();
@@ -65,7 +54,13 @@ function CommitmentListPage({ scope, title, lead, empty }: { scope: CommitmentSc
               <Paragraph className="regie-attention--overdue">{t('commitments.overdueCount', { count: overdue })}</Paragraph>
             </Section>
           ) : null}
-          <Paragraph>{t('commitments.count', { count: items.length, open })}</Paragraph>
+          {items.length ? (
+            <Paragraph>
+              {items.length === 1
+                ? t(open ? 'commitments.countOneOpen' : 'commitments.countOneSettled')
+                : t('commitments.count', { count: items.length, open })}
+            </Paragraph>
+          ) : null}
           {sorted.length ? (
             sorted.map((c) => (
               <CommitmentCard
@@ -124,35 +119,32 @@ export function OverdueCommitments({ level = 2 }: { level?: number }) {
   return (
     <Section title={t('overdue.title', { count: items.length })} level={level} className={items.length ? 'regie-section regie-attention' : 'regie-section'}>
       {items.length ? (
-        <div className="regie-table-wrap">
-          <Table>
-            <TableCaption>{t('overdue.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('commitment.what')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('commitment.madeBy')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('commitment.dueOn')}</TableHeaderCell>
+        <WideTable caption={t('overdue.caption')}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('commitment.what')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('commitment.madeBy')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('commitment.dueOn')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map((c) => (
+              <TableRow key={c.id} className="regie-row--overdue">
+                <TableCell className="regie-nowrap">
+                  <AppLink to={`/zaken/${c.caseId}#toezeggingen`}>{c.caseReference}</AppLink>
+                </TableCell>
+                <TableCell>{c.what}</TableCell>
+                <TableCell>{c.madeBy.name}</TableCell>
+                <TableCell className="regie-nowrap">
+                  <span className="regie-due--overdue">
+                    {date(c.dueOn)} ({t('commitment.overdue')})
+                  </span>
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((c) => (
-                <TableRow key={c.id} className="regie-row--overdue">
-                  <TableCell className="regie-nowrap">
-                    <AppLink to={`/zaken/${c.caseId}#toezeggingen`}>{c.caseReference}</AppLink>
-                  </TableCell>
-                  <TableCell>{c.what}</TableCell>
-                  <TableCell>{c.madeBy.name}</TableCell>
-                  <TableCell className="regie-nowrap">
-                    <span className="regie-due--overdue">
-                      {date(c.dueOn)} ({t('commitment.overdue')})
-                    </span>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </WideTable>
       ) : (
         <Paragraph>{t('overdue.none')}</Paragraph>
       )}

@@ -298,7 +298,7 @@ export function DossierLink({ caseId, reference }: { caseId: string; reference: 
   const { t } = useI18n();
   return (
     <Paragraph>
-      <ButtonLink appearance="secondary-action-button" href={downloads.dossier(caseId)} download={`dossier-${reference}.pdf`}>
+      <ButtonLink appearance="secondary-action-button" href={downloads.dossier(caseId)} download={`zaakdossier-${reference}.pdf`}>
         {t('dossier.download')}
       </ButtonLink>
     </Paragraph>

@@ -5,9 +5,7 @@ import {
   FormFieldErrorMessage,
   Select,
   SelectOption,
-  Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
@@ -19,6 +17,7 @@ import type { ReactNode } from 'react';
 import { fieldId } from '../../components/forms.js';
 import { useI18n } from '../../i18n/index.js';
 import type { ActionStatus, Department, OwnerKind } from '../../types.js';
+import { WideTable } from '../../components/WideTable.js';
 
 export interface Row {
   key: string;
@@ -61,139 +60,136 @@ export function ActionRows({
 }) {
   const { t } = useI18n();
   return (
-    <div className="regie-table-wrap">
-      <Table className="regie-edit-table">
-        <TableCaption>{t('planEditor.actionsCaption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r, i) => {
-            const n = i + 1;
-            const name = (f: string) => `actions.${i}.${f}`;
-            return (
-              <TableRow key={r.key}>
-                <TableCell>{n}</TableCell>
-                <TableCell>
-                  <Cell name={name('description')} label={t('planEditor.descriptionN', { n })} error={errors[name('description')]}>
-                    {(id, d) => (
-                      <Textarea
-                        id={id}
-                        rows={2}
-                        value={r.description}
-                        invalid={!!d}
-                        aria-describedby={d}
-                        required
-                        onChange={(e) => onChange(i, { description: e.target.value })}
-                      />
-                    )}
-                  </Cell>
-                </TableCell>
-                <TableCell>
-                  <Cell name={name('ownerKind')} label={t('planEditor.ownerKindN', { n })} error={errors[name('ownerKind')]}>
+    <WideTable caption={t('planEditor.actionsCaption')} className="regie-edit-table">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((r, i) => {
+          const n = i + 1;
+          const name = (f: string) => `actions.${i}.${f}`;
+          return (
+            <TableRow key={r.key}>
+              <TableCell>{n}</TableCell>
+              <TableCell>
+                <Cell name={name('description')} label={t('planEditor.descriptionN', { n })} error={errors[name('description')]}>
+                  {(id, d) => (
+                    <Textarea
+                      id={id}
+                      rows={2}
+                      value={r.description}
+                      invalid={!!d}
+                      aria-describedby={d}
+                      required
+                      onChange={(e) => onChange(i, { description: e.target.value })}
+                    />
+                  )}
+                </Cell>
+              </TableCell>
+              <TableCell>
+                <Cell name={name('ownerKind')} label={t('planEditor.ownerKindN', { n })} error={errors[name('ownerKind')]}>
+                  {(id, d) => (
+                    <Select
+                      id={id}
+                      value={r.ownerKind}
+                      invalid={!!d}
+                      aria-describedby={d}
+                      onChange={(e) => onChange(i, { ownerKind: e.target.value as OwnerKind })}
+                    >
+                      {OWNER_KINDS.map((k) => (
+                        <SelectOption key={k} value={k}>
+                          {t(`owner.${k}`)}
+                        </SelectOption>
+                      ))}
+                    </Select>
+                  )}
+                </Cell>
+                {r.ownerKind === 'department' ? (
+                  <Cell name={name('ownerDepartmentId')} label={t('planEditor.departmentN', { n })} error={errors[name('ownerDepartmentId')]}>
                     {(id, d) => (
                       <Select
                         id={id}
-                        value={r.ownerKind}
+                        value={r.ownerDepartmentId}
                         invalid={!!d}
                         aria-describedby={d}
-                        onChange={(e) => onChange(i, { ownerKind: e.target.value as OwnerKind })}
+                        required
+                        onChange={(e) => onChange(i, { ownerDepartmentId: e.target.value })}
                       >
-                        {OWNER_KINDS.map((k) => (
-                          <SelectOption key={k} value={k}>
-                            {t(`owner.${k}`)}
+                        <SelectOption value="">{t('planEditor.chooseDepartment')}</SelectOption>
+                        {departments.map((dep) => (
+                          <SelectOption key={dep.id} value={dep.id}>
+                            {dep.name}
                           </SelectOption>
                         ))}
                       </Select>
                     )}
                   </Cell>
-                  {r.ownerKind === 'department' ? (
-                    <Cell name={name('ownerDepartmentId')} label={t('planEditor.departmentN', { n })} error={errors[name('ownerDepartmentId')]}>
-                      {(id, d) => (
-                        <Select
-                          id={id}
-                          value={r.ownerDepartmentId}
-                          invalid={!!d}
-                          aria-describedby={d}
-                          required
-                          onChange={(e) => onChange(i, { ownerDepartmentId: e.target.value })}
-                        >
-                          <SelectOption value="">{t('planEditor.chooseDepartment')}</SelectOption>
-                          {departments.map((dep) => (
-                            <SelectOption key={dep.id} value={dep.id}>
-                              {dep.name}
-                            </SelectOption>
-                          ))}
-                        </Select>
-                      )}
-                    </Cell>
-                  ) : null}
-                  {r.ownerKind === 'external' ? (
-                    <Cell name={name('ownerName')} label={t('planEditor.ownerNameN', { n })} error={errors[name('ownerName')]}>
-                      {(id, d) => (
-                        <Textbox
-                          id={id}
-                          value={r.ownerName}
-                          invalid={!!d}
-                          aria-describedby={d}
-                          required
-                          onChange={(e) => onChange(i, { ownerName: e.target.value })}
-                        />
-                      )}
-                    </Cell>
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  <Cell name={name('dueOn')} label={t('planEditor.dueOnN', { n })} error={errors[name('dueOn')]}>
+                ) : null}
+                {r.ownerKind === 'external' ? (
+                  <Cell name={name('ownerName')} label={t('planEditor.ownerNameN', { n })} error={errors[name('ownerName')]}>
                     {(id, d) => (
                       <Textbox
                         id={id}
-                        type="date"
-                        value={r.dueOn}
+                        value={r.ownerName}
                         invalid={!!d}
                         aria-describedby={d}
                         required
-                        onChange={(e) => onChange(i, { dueOn: e.target.value })}
+                        onChange={(e) => onChange(i, { ownerName: e.target.value })}
                       />
                     )}
                   </Cell>
-                </TableCell>
-                <TableCell>
-                  <Cell name={name('status')} label={t('planEditor.statusN', { n })} error={errors[name('status')]}>
-                    {(id, d) => (
-                      <Select
-                        id={id}
-                        value={r.status}
-                        invalid={!!d}
-                        aria-describedby={d}
-                        onChange={(e) => onChange(i, { status: e.target.value as ActionStatus })}
-                      >
-                        {STATUSES.map((s) => (
-                          <SelectOption key={s} value={s}>
-                            {t(`actionStatus.${s}`)}
-                          </SelectOption>
-                        ))}
-                      </Select>
-                    )}
-                  </Cell>
-                </TableCell>
-                <TableCell>
-                  <Button appearance="subtle-button" hint="danger" onClick={() => onRemove(i)}>
-                    {t('planEditor.removeN', { n })}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+                ) : null}
+              </TableCell>
+              <TableCell>
+                <Cell name={name('dueOn')} label={t('planEditor.dueOnN', { n })} error={errors[name('dueOn')]}>
+                  {(id, d) => (
+                    <Textbox
+                      id={id}
+                      type="date"
+                      value={r.dueOn}
+                      invalid={!!d}
+                      aria-describedby={d}
+                      required
+                      onChange={(e) => onChange(i, { dueOn: e.target.value })}
+                    />
+                  )}
+                </Cell>
+              </TableCell>
+              <TableCell>
+                <Cell name={name('status')} label={t('planEditor.statusN', { n })} error={errors[name('status')]}>
+                  {(id, d) => (
+                    <Select
+                      id={id}
+                      value={r.status}
+                      invalid={!!d}
+                      aria-describedby={d}
+                      onChange={(e) => onChange(i, { status: e.target.value as ActionStatus })}
+                    >
+                      {STATUSES.map((s) => (
+                        <SelectOption key={s} value={s}>
+                          {t(`actionStatus.${s}`)}
+                        </SelectOption>
+                      ))}
+                    </Select>
+                  )}
+                </Cell>
+              </TableCell>
+              <TableCell>
+                <Button appearance="subtle-button" hint="danger" onClick={() => onRemove(i)}>
+                  {t('planEditor.removeN', { n })}
+                </Button>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </WideTable>
   );
 }
