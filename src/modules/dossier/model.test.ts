@@ -44,6 +44,31 @@ describe('the dossier content', () => {
   });
 });
 
+describe('the timeline in the dossier', () => {
+  it('names an outside party that answered through its link, and Regie for what a job did', () => {
+    const d = sampleDossier();
+    d.timeline = [
+      {
+        at: '2026-03-20T10:00:00.000Z',
+        actor: null,
+        type: 'assessment.answered',
+        visibility: 'internal',
+        payload: { roundId: 'r', partyId: 'p', partyName: 'Brandweer Regio', kind: 'yes', amendment: false, ruleCodes: [] },
+      },
+      {
+        at: '2026-03-21T10:00:00.000Z',
+        actor: null,
+        type: 'assessment.silence',
+        visibility: 'shared',
+        payload: { roundId: 'r', number: 1, asOf: '2026-03-20', parties: [{ id: 'q', name: 'Economische zaken' }] },
+      },
+    ];
+    const lines = textOf(d).filter((l) => l.startsWith('20 maart') || l.startsWith('21 maart'));
+    expect(lines[0]).toMatch(/ — Brandweer Regio: /);
+    expect(lines[1]).toMatch(/ — Regie: /);
+  });
+});
+
 describe('the content hash', () => {
   it('is a SHA-256 in hex, the same for the same data', () => {
     const h = contentHash(sampleDossier());

@@ -347,12 +347,21 @@ function commitmentBlocks(d: DossierData): Block[] {
   return out;
 }
 
+/**
+ * Who did it: the user; an outside party answering through its link has no user, so
+ * its name (in the event) is shown; what nobody did by hand was Regie (the jobs).
+ */
+function whoActed(e: DossierEvent): string {
+  if (e.actor) return e.actor;
+  return typeof e.payload.partyName === 'string' && e.payload.partyName ? e.payload.partyName : 'Regie';
+}
+
 function timelineBlocks(d: DossierData): Block[] {
   const out: Block[] = [b.section('5. Tijdlijn')];
   if (!d.timeline.length) return [...out, b.text('Geen gebeurtenissen.')];
   out.push(b.text(`${d.timeline.length} gebeurtenissen, oudste eerst.`));
   for (const e of d.timeline) {
-    out.push(b.item(`${formatDateTime(e.at)} — ${e.actor ?? 'Regie'}: ${describeEvent(e.type, e.payload)}${e.visibility === 'internal' ? ' (intern)' : ''}`));
+    out.push(b.item(`${formatDateTime(e.at)} — ${whoActed(e)}: ${describeEvent(e.type, e.payload)}${e.visibility === 'internal' ? ' (intern)' : ''}`));
   }
   return out;
 }
