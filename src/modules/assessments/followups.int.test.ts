@@ -172,6 +172,24 @@ describe('an admitted late objection adds to what the party said (issue 3, part 
 });
 
 describe('an overruled objection stays as decided (issue 3, part 4)', () => {
+  it('the outside party’s page offers no amendment of its overruled objection while the round is open', async () => {
+    at('2026-03-02T09:00:00+01:00');
+    const email = `buren-overruled-${Date.now()}@example.nl`;
+    const { round: r } = await round({ departments: [0], outside: [{ name: 'Buurvereniging', email }] });
+    const token = await linkTokenMailedTo(db, w.m.id, email);
+    await answerViaLink(w.deps, token, objection([w.rules.zoning]));
+    expect((await readAssessmentLink(w.deps, token)).may).toBe('answer'); // not yet overruled: amendable
+    const outside = await db.unsafeAdmin
+      .selectFrom('assessment_parties')
+      .select('id')
+      .where('round_id', '=', r.id)
+      .where('kind', '=', 'outside')
+      .executeTakeFirstOrThrow();
+    await grantOverrule(db, w.m.id, { userId: w.executive.userId }, 'physical');
+    await overruleObjection(as(w.executive), { partyId: outside.id, reason: 'Werkgelegenheid weegt zwaarder' });
+    expect((await readAssessmentLink(w.deps, token)).may).toBe('none');
+  });
+
   it('refuses an amendment with 409 naming the date and who overruled, keeps the overrule, and still takes a late objection', async () => {
     at('2026-03-02T09:00:00+01:00');
     const { caseId, dept } = await round({ departments: [0, 1] });

@@ -24,6 +24,7 @@ import {
   findPartyByTokenHash,
   findRound,
   nextRoundNumber,
+  overrulesOfAnswers,
   type PartyRow,
   type RoundRow,
   roundsOfCase,
@@ -260,6 +261,9 @@ function expired(s: Pick<LinkState, 'c' | 'round' | 'today'>): AppError {
 async function linkData(trx: Tx, s: LinkState, may: 'answer' | 'lateObjection' | 'none') {
   const party = (await findParty(trx, s.m.id, s.party.id)) as PartyRow;
   const [answer] = await answersByIds(trx, s.m.id, party.current_answer_id ? [party.current_answer_id] : []);
+  // An overruled objection is not amended away (issue 3 part 4): while the round is
+  // open the page offers nothing; after it closes, one late objection as usual.
+  if (may === 'answer' && answer && s.round.closed_at === null && (await overrulesOfAnswers(trx, s.m.id, [answer.id])).length) may = 'none';
   const rules = await trx
     .selectFrom('rules')
     .select(['id', 'code', 'title', 'legal_source', 'domain', 'strict'])

@@ -29,7 +29,9 @@ export function CaseFacts({ c, staff = false }: { c: CaseDetail; staff?: boolean
         {c.planDueOn ? date(c.planDueOn) : none} {c.clock !== 'none' ? <ClockBadge clock={c.clock} /> : null}
         {c.suspendedSince ? <Paragraph className="regie-small">{t('case.suspendedSince', { date: date(c.suspendedSince) })}</Paragraph> : null}
       </Item>
-      {c.suspendedDays > 0 ? <Item k={t('case.suspendedDays')}>{t('case.days', { count: c.suspendedDays })}</Item> : null}
+      {c.suspendedDays > 0 ? (
+        <Item k={t('case.suspendedDays')}>{c.suspendedDays === 1 ? t('case.daysOne') : t('case.days', { count: c.suspendedDays })}</Item>
+      ) : null}
       <Item k={t('case.submittedAt')}>{dateTime(c.submittedAt)}</Item>
       {staff ? <Item k={t('case.channel')}>{t(`channel.${c.channel}`)}</Item> : null}
       {staff && c.intakeAt ? <Item k={t('case.intakeAt')}>{dateTime(c.intakeAt)}</Item> : null}

@@ -22,9 +22,13 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
     case 'clock.suspended':
       return t('event.suspended');
     case 'clock.resumed':
-      return t('event.resumed', { days: Number(p.days ?? 0), due: date(str(p.planDueOn)) });
+      return Number(p.days) === 1
+        ? t('event.resumedOne', { due: date(str(p.planDueOn)) })
+        : t('event.resumed', { days: Number(p.days ?? 0), due: date(str(p.planDueOn)) });
     case 'plan.versionSaved':
-      return t('event.planSaved', { version: Number(p.version ?? 0), count: Number(p.actionCount ?? 0) });
+      return Number(p.actionCount) === 1
+        ? t('event.planSavedOne', { version: Number(p.version ?? 0) })
+        : t('event.planSaved', { version: Number(p.version ?? 0), count: Number(p.actionCount ?? 0) });
     case 'plan.agreed':
       return (
         t(p.by === 'initiator' ? 'event.planAgreedInitiator' : 'event.planAgreedDirector', { version: Number(p.version ?? 0) }) +
