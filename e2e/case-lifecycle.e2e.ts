@@ -2,9 +2,9 @@
 // initiator files it on the public page, the coordinator assigns the proposed
 // director, director and initiator agree a plan, the director closes the case.
 // Mail is read from a local SMTP server; axe checks every page on the way.
-import type { BrowserContext, } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, expectAccessible, loginAs, openPage, startE2E } from './support.js';
+import { type E2E, expectAccessible, loginAs, openPage, startE2E, startPlanningFromWorkspace } from './support.js';
 
 let e: E2E;
 beforeAll(async () => {
@@ -64,18 +64,7 @@ describe('a case from intake to closing', () => {
     // ---- the director runs intake and makes the plan ----
     const directorCtx = await e.browser.newContext();
     const workspace = await login(directorCtx, directorEmail);
-    await workspace.waitForURL('**/werkplek');
-    await workspace
-      .getByRole('link', { name: new RegExp(reference) })
-      .first()
-      .waitFor();
-    await expectAccessible(workspace, 'werkplek');
-    await workspace
-      .getByRole('link', { name: new RegExp(reference) })
-      .first()
-      .click();
-    await workspace.getByRole('button', { name: 'Start intake' }).click();
-    await workspace.getByRole('button', { name: 'Start planvorming' }).click();
+    await startPlanningFromWorkspace(workspace, reference);
     await workspace.getByRole('link', { name: 'Plan van aanpak' }).click();
     await workspace.getByLabel('Doel').fill('De spuiterij stopt; het pand krijgt winkels en woningen');
     await workspace.getByRole('button', { name: 'Actie toevoegen' }).click();

@@ -15,7 +15,7 @@ import { collectDossier } from '../src/modules/dossier/service.js';
 import { toActor } from '../src/modules/identity/service.js';
 import { ctxFor } from '../src/platform/testing/factories.js';
 import { pdfText } from '../src/platform/testing/pdf.js';
-import { type E2E, expectAccessible, loginAs, openPage, region, startE2E } from './support.js';
+import { type E2E, expectAccessible, loginAs, openPage, region, startE2E, startPlanningFromWorkspace } from './support.js';
 
 const HENK = 'henk.spuiterij.e2e@example.nl';
 const COORDINATOR = 'coordinator@voorbeeld.nl';
@@ -115,18 +115,7 @@ describe('the paint-spraying shop', () => {
 
   it('the director starts intake and opens one round for zoning and economy', async () => {
     director = await login(directorEmail);
-    await director.waitForURL('**/werkplek');
-    await director
-      .getByRole('link', { name: new RegExp(reference) })
-      .first()
-      .waitFor();
-    await expectAccessible(director, 'werkplek');
-    await director
-      .getByRole('link', { name: new RegExp(reference) })
-      .first()
-      .click();
-    await director.getByRole('button', { name: 'Start intake' }).click();
-    await director.getByRole('button', { name: 'Start planvorming' }).click();
+    await startPlanningFromWorkspace(director, reference);
     caseId = /\/zaken\/([0-9a-f-]{36})/.exec(director.url())?.[1] as string;
     expect(caseId).toBeTruthy();
 

@@ -108,3 +108,14 @@ export async function loginAs(e: E2E, email: string, ctx?: BrowserContext): Prom
 
 /** A landmark region (a section with a heading) by its accessible name. */
 export const region = (scope: Page | Locator, name: string | RegExp): Locator => scope.getByRole('region', { name, exact: typeof name === 'string' });
+
+/** The director opens the case from the workspace (checked with axe) and takes it through intake into planning. */
+export async function startPlanningFromWorkspace(page: Page, reference: string): Promise<void> {
+  await page.waitForURL('**/werkplek');
+  const link = page.getByRole('link', { name: new RegExp(reference) }).first();
+  await link.waitFor();
+  await expectAccessible(page, 'werkplek');
+  await link.click();
+  await page.getByRole('button', { name: 'Start intake' }).click();
+  await page.getByRole('button', { name: 'Start planvorming' }).click();
+}

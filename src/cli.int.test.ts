@@ -14,7 +14,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'regie-cli-'));
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   env = { ...process.env, DATA_DIR: dataDir, SMTP_URL: '', DATABASE_URL: '' };
-  if (TEST_ENGINE === 'postgres') env.DATABASE_URL = await createDatabase(process.env.REGIE_TEST_PG_URL as string, `regie_cli_${randomBytes(4).toString('hex')}`);
+  if (TEST_ENGINE === 'postgres')
+    env.DATABASE_URL = await createDatabase(process.env.REGIE_TEST_PG_URL as string, `regie_cli_${randomBytes(4).toString('hex')}`);
 });
 
 const regie = (...args: string[]) => execFileSync(process.execPath, ['bin/regie.mjs', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -37,7 +38,22 @@ describe('regie command', () => {
   it('migrates, seeds, adds a user and creates a token', () => {
     expect(regie('migrate')).toContain('Migraties uitgevoerd');
     expect(regie('seed-demo')).toContain('coordinator@voorbeeld.nl');
-    expect(regie('user', 'add', '--municipality', 'voorbeeld', '--email', 'nieuw@voorbeeld.nl', '--name', 'Nieuwe Regisseur', '--role', 'director', '--password', 'een-lang-wachtwoord')).toContain('nieuw@voorbeeld.nl');
+    expect(
+      regie(
+        'user',
+        'add',
+        '--municipality',
+        'voorbeeld',
+        '--email',
+        'nieuw@voorbeeld.nl',
+        '--name',
+        'Nieuwe Regisseur',
+        '--role',
+        'director',
+        '--password',
+        'een-lang-wachtwoord',
+      ),
+    ).toContain('nieuw@voorbeeld.nl');
     expect(regie('token', 'create', '--email', 'nieuw@voorbeeld.nl').trim()).toMatch(/^regie_[\w-]{40,}$/);
     expect(() => regie('user', 'add', '--municipality', 'nergens', '--email', 'x@y.nl', '--name', 'X', '--role', 'director')).toThrow();
   }, 120_000);

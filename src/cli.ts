@@ -1,12 +1,12 @@
 // The `regie` command: serve, migrate, seed-demo, user add, token create.
 import { parseArgs } from 'node:util';
 import { seedDemo } from './demo/seed.js';
+import { systemClock } from './kernel/clock.js';
 import { unsafeCreateApiTokenForEmail } from './modules/identity/service.js';
 import { unsafeAddUser } from './modules/organisation/service.js';
 import { openConfiguredDatabase, startRegie } from './platform/app.js';
 import { loadConfig } from './platform/config.js';
 import { migrate } from './platform/db/migrate.js';
-import { systemClock } from './kernel/clock.js';
 
 const HELP = `regie — het platform voor de regisserende gemeente
 
@@ -64,7 +64,14 @@ async function main(argv: string[]) {
       if (sub !== 'add') break;
       const { values } = parseArgs({
         args: rest,
-        options: { municipality: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, department: { type: 'string' } },
+        options: {
+          municipality: { type: 'string' },
+          email: { type: 'string' },
+          name: { type: 'string' },
+          role: { type: 'string' },
+          password: { type: 'string' },
+          department: { type: 'string' },
+        },
       });
       if (!values.municipality || !values.email || !values.name || !values.role) throw new Error('--municipality, --email, --name en --role zijn verplicht');
       const d = await deps();

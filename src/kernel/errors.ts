@@ -25,8 +25,7 @@ export class AppError extends Error {
 export const notFound = (what = 'resource') => new AppError(404, 'not-found', 'error.notFound', { what });
 export const forbidden = (key = 'error.forbidden') => new AppError(403, 'forbidden', key);
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'error.unauthenticated');
-export const conflict = (key: string, params: Record<string, string | number> = {}) =>
-  new AppError(409, 'conflict', key, params);
+export const conflict = (key: string, params: Record<string, string | number> = {}) => new AppError(409, 'conflict', key, params);
 export const staleVersion = () => new AppError(412, 'precondition-failed', 'error.staleVersion');
 export const invalid = (field: string, key: string, params: Record<string, string | number> = {}) =>
   new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field, key, params }]);

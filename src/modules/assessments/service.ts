@@ -8,7 +8,7 @@ import { AppError, conflict, forbidden, notFound } from '../../kernel/errors.js'
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMails } from '../../platform/mail/outbox.js';
 import { authorizeCase } from '../cases/policy.js';
 import { findCase } from '../cases/repo.js';
 import { forPolicy, loadForChange } from '../cases/service.js';
@@ -145,20 +145,19 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       },
     });
     const text = { reference: c.reference, title: c.title, proposal: round.proposal, termEndsOn, municipality: m.name };
-    for (const s of await specialistsOf(trx, mId, o.departmentIds)) {
-      await enqueueMail(trx, {
+    // One insert for all the round's mail: the specialists of every asked department and each outside party.
+    await enqueueMails(trx, [
+      ...(await specialistsOf(trx, mId, o.departmentIds)).map((s) => ({
         municipalityId: mId,
         to: s.email,
         ...mails.assessmentRequested(s.locale, { ...text, name: s.name, link: staffLink(ctx, c.id) }),
-      });
-    }
-    for (const [i, p] of o.outsideParties.entries()) {
-      await enqueueMail(trx, {
+      })),
+      ...o.outsideParties.map((p, i) => ({
         municipalityId: mId,
         to: p.email.trim(),
         ...mails.assessmentRequestedOutside('nl', { ...text, name: p.name.trim(), link: outsideLink(ctx, tokens[i] as string) }),
-      });
-    }
+      })),
+    ]);
     return round;
   });
 }

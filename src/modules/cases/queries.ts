@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { invalid, notFound } from '../../kernel/errors.js';
+import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
+import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { calendarOf, getMunicipality } from '../organisation/repo.js';
 import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
@@ -83,21 +84,6 @@ export interface CaseFilter {
   q?: string;
   cursor?: string;
   limit: number;
-}
-
-interface Cursor {
-  s: string; // submitted_at ISO
-  i: string; // id
-}
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(s: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.s !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.s))) throw new Error('shape');
-    return c;
-  } catch {
-    throw invalid('cursor', 'error.badCursor');
-  }
 }
 
 /**

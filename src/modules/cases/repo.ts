@@ -8,6 +8,11 @@ export async function lockCase(trx: Tx, municipalityId: string, id: string): Pro
   return trx.selectFrom('cases').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
+/** The initiator of a case (every case has one, in its own municipality). */
+export function initiatorOf(trx: Tx, c: Pick<CaseRow, 'municipality_id' | 'initiator_id'>) {
+  return trx.selectFrom('users').selectAll().where('municipality_id', '=', c.municipality_id).where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+}
+
 export async function findCase(trx: Tx, municipalityId: string, id: string): Promise<CaseRow | undefined> {
   return trx.selectFrom('cases').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
 }

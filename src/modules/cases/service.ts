@@ -13,7 +13,7 @@ import { getMunicipality } from '../organisation/repo.js';
 import { appendEvent } from '../timeline/repo.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
 import { authorize, authorizeCase, casePolicy } from './policy.js';
-import { bumpVersion, caseThemeIds, directorCandidates, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
+import { bumpVersion, caseThemeIds, directorCandidates, initiatorOf, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
 
 export const forPolicy = (c: CaseRow) => ({
   municipalityId: c.municipality_id,
@@ -195,7 +195,7 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
         municipality: m.name,
       }),
     });
-    const initiator = await trx.selectFrom('users').selectAll().where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+    const initiator = await initiatorOf(trx, c);
     await enqueueMail(trx, {
       municipalityId: c.municipality_id,
       to: initiator.email,
@@ -257,7 +257,7 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   });
   if (to === 'closed' || to === 'withdrawn') {
     const m = await getMunicipality(trx, c.municipality_id);
-    const initiator = await trx.selectFrom('users').selectAll().where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+    const initiator = await initiatorOf(trx, c);
     await enqueueMail(trx, {
       municipalityId: c.municipality_id,
       to: initiator.email,

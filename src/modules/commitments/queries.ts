@@ -4,7 +4,7 @@
 // and the municipality's register as CSV (issue 3 part 6).
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { invalid } from '../../kernel/errors.js';
+import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
 import type { Ctx } from '../../platform/context.js';
 import { mandatesHeldBy } from '../assessments/model.js';
 import { authorize } from '../cases/policy.js';
@@ -19,21 +19,6 @@ import { type CommitmentView, present, staffSubjects } from './view.js';
 
 export const LIST_SCOPES = ['mine', 'awaitingConfirmation', 'overdue', 'all'] as const;
 export type ListScope = (typeof LIST_SCOPES)[number];
-
-interface Cursor {
-  s: string; // created_at ISO
-  i: string; // id
-}
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(s: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.s !== 'string' || typeof c.i !== 'string' || Number.isNaN(Date.parse(c.s))) throw new Error('shape');
-    return c;
-  } catch {
-    throw invalid('cursor', 'error.badCursor');
-  }
-}
 
 /**
  * One page of commitments, newest first, keyset-paginated on (created_at, id).

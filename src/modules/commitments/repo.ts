@@ -80,12 +80,18 @@ export async function recordVersion(
 }
 
 export function commitmentHistory(trx: Tx, municipalityId: string, commitmentId: string) {
+  return commitmentHistories(trx, municipalityId, [commitmentId]);
+}
+
+/** The history of several commitments in one query, oldest change first per commitment. */
+export async function commitmentHistories(trx: Tx, municipalityId: string, commitmentIds: readonly string[]) {
+  if (!commitmentIds.length) return [];
   return trx
     .selectFrom('commitment_versions as v')
-    .leftJoin('users as u', 'u.id', 'v.actor_id')
-    .select(['v.created_at', 'v.version', 'v.actor_id', 'u.name as actor_name', 'v.change'])
+    .leftJoin('users as u', (j) => j.onRef('u.id', '=', 'v.actor_id').on('u.municipality_id', '=', municipalityId))
+    .select(['v.commitment_id', 'v.created_at', 'v.version', 'v.actor_id', 'u.name as actor_name', 'v.change'])
     .where('v.municipality_id', '=', municipalityId)
-    .where('v.commitment_id', '=', commitmentId)
+    .where('v.commitment_id', 'in', commitmentIds)
     .orderBy('v.id')
     .execute();
 }

@@ -12,7 +12,7 @@ import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { casePolicy } from '../cases/policy.js';
-import { findCase } from '../cases/repo.js';
+import { findCase, initiatorOf } from '../cases/repo.js';
 import { forPolicy as caseForPolicy } from '../cases/service.js';
 import { loadMandates } from '../mandates/repo.js';
 import { mails } from '../notifications/mails.js';
@@ -72,7 +72,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     // To whom: the initiator unless someone else is named.
     let to: { userId: string | null; name: string; email: string | null };
     if (!input.madeTo) {
-      const i = await trx.selectFrom('users').select(['id', 'name', 'email']).where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+      const i = await initiatorOf(trx, c);
       to = { userId: i.id, name: i.name, email: null };
     } else if ('userId' in input.madeTo) {
       const madeToId = input.madeTo.userId;

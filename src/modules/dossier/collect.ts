@@ -6,7 +6,7 @@ import type { CaseRow } from '../../platform/db/schema.js';
 import type { Mandate } from '../assessments/model.js';
 import { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews } from '../assessments/queries.js';
 import type { CitedRuleSnapshot } from '../assessments/repo.js';
-import { commitmentHistory, commitmentsQuery, decisionOf } from '../commitments/repo.js';
+import { commitmentHistories, commitmentsQuery, decisionOf } from '../commitments/repo.js';
 import type { Actor } from '../identity/model.js';
 import { label, ROLE_LABEL } from './format.js';
 import type { DossierAnswer, DossierData, DossierMandate, DossierRule } from './model.js';
@@ -89,9 +89,14 @@ export async function assessmentPart(
 export async function commitmentsPart(trx: Tx, c: CaseRow, mandatesOf: (ids: readonly string[]) => DossierMandate[]): Promise<DossierData['commitments']> {
   const mId = c.municipality_id;
   const rows = await commitmentsQuery(trx, mId).where('k.case_id', '=', c.id).orderBy('k.created_at').orderBy('k.id').execute();
+  const histories = await commitmentHistories(
+    trx,
+    mId,
+    rows.map((r) => r.id),
+  );
   const out: DossierData['commitments'] = [];
   for (const r of rows) {
-    const history = await commitmentHistory(trx, mId, r.id);
+    const history = histories.filter((h) => h.commitment_id === r.id);
     out.push({
       madeBy: { name: r.made_by_name, role: r.made_by_role },
       madeTo: r.made_to_name,

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { authorizeCase, casePolicy } from '../cases/policy.js';
-import { findCase } from '../cases/repo.js';
+import { findCase, initiatorOf } from '../cases/repo.js';
 import { applyTransition, forPolicy, loadForChange } from '../cases/service.js';
 import { mails } from '../notifications/mails.js';
 import { getMunicipality } from '../organisation/repo.js';
@@ -89,7 +89,12 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
     if (latest && !frozen) {
       planId = latest.id;
       version = latest.version;
-      await trx.updateTable('plans').set({ goal: opts.goal, updated_at: ctx.clock.now() }).where('id', '=', planId).execute();
+      await trx
+        .updateTable('plans')
+        .set({ goal: opts.goal, updated_at: ctx.clock.now() })
+        .where('municipality_id', '=', c.municipality_id)
+        .where('id', '=', planId)
+        .execute();
       await trx.deleteFrom('plan_actions').where('municipality_id', '=', c.municipality_id).where('plan_id', '=', planId).execute();
     } else {
       version = (latest?.version ?? 0) + 1;
@@ -162,6 +167,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
     const updated = await trx
       .updateTable('plans')
       .set(as === 'initiator' ? { initiator_agreed_at: now } : { director_agreed_at: now, director_agreed_by: ctx.actor.userId })
+      .where('municipality_id', '=', c.municipality_id)
       .where('id', '=', plan.id)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -179,7 +185,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
     } else if (!complete && as === 'director') {
       // The director agreed first: the initiator is asked by mail.
       const m = await getMunicipality(trx, c.municipality_id);
-      const initiator = await trx.selectFrom('users').selectAll().where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
+      const initiator = await initiatorOf(trx, c);
       await enqueueMail(trx, {
         municipalityId: c.municipality_id,
         to: initiator.email,
@@ -211,7 +217,7 @@ export async function setActionStatus(ctx: Ctx, opts: { caseId: string; actionId
       .executeTakeFirst();
     if (!action) throw notFound('action');
     if (action.status === opts.status) throw new AppError(409, 'conflict', 'error.noChange');
-    await trx.updateTable('plan_actions').set({ status: opts.status }).where('id', '=', action.id).execute();
+    await trx.updateTable('plan_actions').set({ status: opts.status }).where('municipality_id', '=', c.municipality_id).where('id', '=', action.id).execute();
     await appendEvent(trx, {
       municipalityId: c.municipality_id,
       caseId: c.id,

@@ -64,6 +64,11 @@ export function ruleHistory(trx: Tx, municipalityId: string, ruleId: string) {
  */
 export async function findRulesByIds(trx: Tx, municipalityId: string, ids: readonly string[]): Promise<Rule[]> {
   if (!ids.length) return [];
-  const rows = await trx.selectFrom('rules').selectAll().where('municipality_id', '=', municipalityId).where('id', 'in', [...ids]).execute();
+  const rows = await trx
+    .selectFrom('rules')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('id', 'in', [...ids])
+    .execute();
   return rows.map(toRule);
 }

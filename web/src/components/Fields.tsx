@@ -2,6 +2,7 @@
 // description and error are linked with aria-describedby, and an invalid field says
 // so (aria-invalid) next to the field as well as in the error summary.
 import {
+  Button,
   Checkbox,
   FieldsetLegend,
   FormField,
@@ -297,5 +298,22 @@ export function RadioGroup(p: {
         );
       })}
     </Group>
+  );
+}
+
+/** The buttons under an add-or-edit form: save (add for a new item), and cancel while editing. */
+export function SaveButtons(p: { editing: boolean; addLabel: string; busy: boolean; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="regie-button-row">
+      <Button type="submit" appearance="primary-action-button" busy={p.busy}>
+        {p.editing ? t('admin.save') : p.addLabel}
+      </Button>
+      {p.editing ? (
+        <Button appearance="subtle-button" onClick={p.onCancel}>
+          {t('common.cancel')}
+        </Button>
+      ) : null}
+    </div>
   );
 }

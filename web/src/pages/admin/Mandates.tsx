@@ -5,18 +5,18 @@
 import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.js';
-import { RadioGroup, SelectField, TextField } from '../../components/Fields.js';
+import { RadioGroup, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors, fieldId } from '../../components/forms.js';
 import { focusById, InlineForm } from '../../components/InlineForm.js';
 import { Section } from '../../components/Section.js';
+import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } from '../../types.js';
 import { parseEuros, todayIso, useMoney } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
 import { DOMAINS } from './RuleForm.js';
-import { WideTable } from '../../components/WideTable.js';
 
 const ROLES: StaffRole[] = ['director', 'coordinator', 'specialist', 'executive', 'council', 'admin'];
 const SCOPES = ['overrule', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
@@ -241,16 +241,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
         onChange={setValidUntil}
         error={errors.validUntil}
       />
-      <div className="regie-button-row">
-        <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
-          {mandate ? t('admin.save') : t('mandate.add')}
-        </Button>
-        {mandate ? (
-          <Button appearance="subtle-button" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </Button>
-        ) : null}
-      </div>
+      <SaveButtons editing={Boolean(mandate)} addLabel={t('mandate.add')} busy={submit.busy} onCancel={() => onDone(null)} />
     </form>
   );
 }

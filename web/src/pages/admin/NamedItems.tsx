@@ -3,15 +3,15 @@
 import { Button, Heading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.js';
+import { SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { SelectField, TextField } from '../../components/Fields.js';
 import { fieldErrors } from '../../components/forms.js';
+import { Section } from '../../components/Section.js';
+import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import type { Department, Domain, Named } from '../../types.js';
 import { BackToAdmin } from './AdminHome.js';
-import { Section } from '../../components/Section.js';
-import { WideTable } from '../../components/WideTable.js';
 
 type Kind = 'departments' | 'areas' | 'themes';
 type Item = Named & { domain?: Domain };
@@ -161,16 +161,7 @@ function ItemForm({ kind, item, onDone }: { kind: Kind; item?: Item; onDone(save
           options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
         />
       ) : null}
-      <div className="regie-button-row">
-        <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
-          {item ? t('admin.save') : t('admin.add')}
-        </Button>
-        {item ? (
-          <Button appearance="subtle-button" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </Button>
-        ) : null}
-      </div>
+      <SaveButtons editing={Boolean(item)} addLabel={t('admin.add')} busy={submit.busy} onCancel={() => onDone(null)} />
     </form>
   );
 }

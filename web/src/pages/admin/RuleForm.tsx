@@ -4,7 +4,7 @@
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.js';
-import { CheckboxField, SelectField, TextField } from '../../components/Fields.js';
+import { CheckboxField, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
@@ -127,16 +127,7 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
         onChange={set('validUntil')}
         error={errors.validUntil}
       />
-      <div className="regie-button-row">
-        <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
-          {rule ? t('admin.save') : t('ruleForm.add')}
-        </Button>
-        {rule ? (
-          <Button appearance="subtle-button" onClick={() => onDone(null)}>
-            {t('common.cancel')}
-          </Button>
-        ) : null}
-      </div>
+      <SaveButtons editing={Boolean(rule)} addLabel={t('ruleForm.add')} busy={submit.busy} onCancel={() => onDone(null)} />
     </form>
   );
 }

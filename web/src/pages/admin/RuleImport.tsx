@@ -6,9 +6,9 @@ import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } 
 import { type ApiError, api } from '../../api.js';
 import { SelectField, TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus } from '../../components/feedback.js';
+import { WideTable } from '../../components/WideTable.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import { WideTable } from '../../components/WideTable.js';
 
 /** "line 3, code" → { line: "3", field: "code" } */
 export function importProblems(e: ApiError): { line: string; field: string; reason: string }[] {

@@ -19,6 +19,7 @@ import { CheckboxField, SelectField, TextField } from '../../components/Fields.j
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { focusById, InlineForm } from '../../components/InlineForm.js';
 import { Section } from '../../components/Section.js';
+import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import type { Rule } from '../../types.js';
@@ -26,7 +27,6 @@ import { StrictBadge, todayIso } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
 import { DOMAINS, EndValidityForm, RuleForm } from './RuleForm.js';
 import { RuleImport } from './RuleImport.js';
-import { WideTable } from '../../components/WideTable.js';
 
 interface Filters {
   domain: string;

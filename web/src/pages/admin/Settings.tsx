@@ -3,8 +3,8 @@
 import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api.js';
-import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import { TextAreaField, TextField } from '../../components/Fields.js';
+import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';

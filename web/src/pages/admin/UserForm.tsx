@@ -3,8 +3,8 @@
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.js';
-import { ErrorSummary } from '../../components/feedback.js';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/Fields.js';
+import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';

@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { api } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
+import { Section } from '../../components/Section.js';
+import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from './AdminHome.js';
 import { UserForm } from './UserForm.js';
-import { Section } from '../../components/Section.js';
-import { WideTable } from '../../components/WideTable.js';
 
 export function Users() {
   const { t } = useI18n();

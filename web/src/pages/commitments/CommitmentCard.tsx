@@ -255,36 +255,52 @@ function AmendForm({ c, onChanged, activity }: FormProps) {
   );
 }
 
-function ConfirmForm({ c, onChanged, activity }: FormProps) {
+/**
+ * A choice between a few outcomes plus a reason that some of them require: the
+ * mandate holder's confirm/decline and the ending as kept/broken/withdrawn.
+ */
+function ChoiceWithReasonForm<T extends string>(props: {
+  c: Commitment;
+  activity: FormProps['activity'];
+  kind: string;
+  /** the API's name of the choice, also the field's name in the form: decision, status */
+  field: string;
+  summary: string;
+  submitLabel: string;
+  labels: { choice: string; reason: string };
+  choices: ReadonlyArray<{ value: T; label: string }>;
+  choiceError: string;
+  reasonRequired(choice: T | ''): boolean;
+  reasonHint: string;
+  send(choice: T, reason: string): Promise<Commitment>;
+  done(choice: T): string;
+  onChanged: FormProps['onChanged'];
+}) {
   const { t } = useI18n();
-  const id = `confirm-${c.id}`;
+  const { c, activity, field } = props;
+  const id = `${props.kind}-${c.id}`;
+  const labels = { [field]: props.labels.choice, reason: props.labels.reason };
   const { submit, client, setClient } = useCardForm(id, activity);
-  const [decision, setDecision] = useState<'confirm' | 'decline' | ''>('');
+  const [choice, setChoice] = useState<T | ''>('');
   const [reason, setReason] = useState('');
-  // The coordinator records the delegating body's decision when nobody holds a covering
-  // mandate (issue 3 part 5); the reason then names that decision and is required.
-  const byBody = c.abilities.confirmByBody === true;
-  const labels = {
-    decision: t(byBody ? 'commitment.confirmDecisionBody' : 'commitment.confirmDecision'),
-    reason: t(byBody ? 'commitment.confirmReasonBody' : 'commitment.confirmReasonDecline'),
-  };
+  const needsReason = props.reasonRequired(choice);
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     submit.setError(null);
     const cl: FieldErrors = {};
-    if (!decision) cl.decision = t('commitment.error.decision');
-    if ((byBody || decision === 'decline') && !reason.trim()) cl.reason = t('commitment.error.reason');
+    if (!choice) cl[field] = props.choiceError;
+    if (needsReason && !reason.trim()) cl.reason = t('commitment.error.reason');
     setClient(cl);
-    if (Object.keys(cl).length || !decision) return;
-    const r = await submit.run(() => api.confirmCommitment(c, decision, reason.trim()));
-    if (r) onChanged(r, t(decision === 'confirm' ? 'commitment.confirmed' : 'commitment.declined'));
+    if (Object.keys(cl).length || !choice) return;
+    const r = await submit.run(() => props.send(choice, reason.trim()));
+    if (r) props.onChanged(r, props.done(choice));
   }
-  const errors = fieldErrors(submit.error, ['decision', 'reason'], client);
+  const errors = fieldErrors(submit.error, [field, 'reason'], client);
   return (
     <ActionForm
       id={id}
-      summary={t('commitment.confirmTitle')}
-      submitLabel={t('commitment.confirmSubmit')}
+      summary={props.summary}
+      submitLabel={props.submitLabel}
       onSubmit={onSubmit}
       error={submit.error}
       errors={errors}
@@ -293,21 +309,18 @@ function ConfirmForm({ c, onChanged, activity }: FormProps) {
       activity={activity}
     >
       <RadioGroup
-        name={`${id}-decision`}
-        legend={labels.decision}
-        value={decision}
-        onChange={(v) => setDecision(v as 'confirm' | 'decline')}
-        error={errors.decision}
-        options={[
-          { value: 'confirm', label: t('commitment.confirm') },
-          { value: 'decline', label: t('commitment.decline') },
-        ]}
+        name={`${id}-${field}`}
+        legend={props.labels.choice}
+        value={choice}
+        onChange={(v) => setChoice(v as T)}
+        error={errors[field]}
+        options={[...props.choices]}
       />
       <TextAreaField
         name={`${id}-reason`}
-        label={labels.reason}
-        required={byBody || decision === 'decline'}
-        description={t(byBody ? 'commitment.confirmReasonBodyHint' : 'commitment.confirmReasonHint')}
+        label={props.labels.reason}
+        required={needsReason}
+        description={props.reasonHint}
         value={reason}
         onChange={setReason}
         error={errors.reason}
@@ -317,61 +330,56 @@ function ConfirmForm({ c, onChanged, activity }: FormProps) {
   );
 }
 
+function ConfirmForm({ c, onChanged, activity }: FormProps) {
+  const { t } = useI18n();
+  // The coordinator records the delegating body's decision when nobody holds a covering
+  // mandate (issue 3 part 5); the reason then names that decision and is required.
+  const byBody = c.abilities.confirmByBody === true;
+  return (
+    <ChoiceWithReasonForm<'confirm' | 'decline'>
+      c={c}
+      activity={activity}
+      onChanged={onChanged}
+      kind="confirm"
+      field="decision"
+      summary={t('commitment.confirmTitle')}
+      submitLabel={t('commitment.confirmSubmit')}
+      labels={{
+        choice: t(byBody ? 'commitment.confirmDecisionBody' : 'commitment.confirmDecision'),
+        reason: t(byBody ? 'commitment.confirmReasonBody' : 'commitment.confirmReasonDecline'),
+      }}
+      choices={[
+        { value: 'confirm', label: t('commitment.confirm') },
+        { value: 'decline', label: t('commitment.decline') },
+      ]}
+      choiceError={t('commitment.error.decision')}
+      reasonRequired={(d) => byBody || d === 'decline'}
+      reasonHint={t(byBody ? 'commitment.confirmReasonBodyHint' : 'commitment.confirmReasonHint')}
+      send={(d, reason) => api.confirmCommitment(c, d, reason)}
+      done={(d) => t(d === 'confirm' ? 'commitment.confirmed' : 'commitment.declined')}
+    />
+  );
+}
+
 function OutcomeForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
-  const id = `outcome-${c.id}`;
-  const { submit, client, setClient } = useCardForm(id, activity);
-  const [status, setStatus] = useState<'kept' | 'broken' | 'withdrawn' | ''>('');
-  const [reason, setReason] = useState('');
-  const labels = { status: t('commitment.outcomeStatus'), reason: t('commitment.outcomeReason') };
-  const needsReason = status === 'broken' || status === 'withdrawn';
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    submit.setError(null);
-    const cl: FieldErrors = {};
-    if (!status) cl.status = t('commitment.error.status');
-    if (needsReason && !reason.trim()) cl.reason = t('commitment.error.reason');
-    setClient(cl);
-    if (Object.keys(cl).length || !status) return;
-    const r = await submit.run(() => api.commitmentOutcome(c, status, reason.trim()));
-    if (r) onChanged(r, t('commitment.settled', { status: t(`commitmentStatus.${status}`) }));
-  }
-  const errors = fieldErrors(submit.error, ['status', 'reason'], client);
   return (
-    <ActionForm
-      id={id}
+    <ChoiceWithReasonForm<'kept' | 'broken' | 'withdrawn'>
+      c={c}
+      activity={activity}
+      onChanged={onChanged}
+      kind="outcome"
+      field="status"
       summary={t('commitment.outcomeTitle')}
       submitLabel={t('commitment.outcomeSubmit')}
-      onSubmit={onSubmit}
-      error={submit.error}
-      errors={errors}
-      labels={labels}
-      busy={submit.busy}
-      activity={activity}
-    >
-      <RadioGroup
-        name={`${id}-status`}
-        legend={labels.status}
-        value={status}
-        onChange={(v) => setStatus(v as 'kept')}
-        error={errors.status}
-        options={[
-          { value: 'kept', label: t('commitmentStatus.kept') },
-          { value: 'broken', label: t('commitmentStatus.broken') },
-          { value: 'withdrawn', label: t('commitmentStatus.withdrawn') },
-        ]}
-      />
-      <TextAreaField
-        name={`${id}-reason`}
-        label={labels.reason}
-        required={needsReason}
-        description={t('commitment.outcomeReasonHint')}
-        value={reason}
-        onChange={setReason}
-        error={errors.reason}
-        rows={2}
-      />
-    </ActionForm>
+      labels={{ choice: t('commitment.outcomeStatus'), reason: t('commitment.outcomeReason') }}
+      choices={(['kept', 'broken', 'withdrawn'] as const).map((value) => ({ value, label: t(`commitmentStatus.${value}`) }))}
+      choiceError={t('commitment.error.status')}
+      reasonRequired={(s) => s === 'broken' || s === 'withdrawn'}
+      reasonHint={t('commitment.outcomeReasonHint')}
+      send={(s, reason) => api.commitmentOutcome(c, s, reason)}
+      done={(s) => t('commitment.settled', { status: t(`commitmentStatus.${s}`) })}
+    />
   );
 }
 
