@@ -8,7 +8,7 @@ import { addDays } from '../src/kernel/calendar.js';
 import { dutchDate } from '../src/kernel/clock.js';
 import { closeDueRounds } from '../src/modules/assessments/jobs.js';
 import { openAssessmentRound } from '../src/modules/assessments/service.js';
-import type { Actor } from '../src/modules/identity/model.js';
+import type { Actor } from '../src/platform/auth/index.js';
 import type { Deps } from '../src/platform/context.js';
 import type { Db } from '../src/platform/db/index.js';
 

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../src/modules/dossier/model.js';
 import { collectDossier } from '../src/modules/dossier/service.js';
 import { toActor } from '../src/modules/identity/service.js';
-import { ctxFor } from '../src/platform/testing/factories.js';
-import { pdfText } from '../src/platform/testing/pdf.js';
+import { ctxFor } from '../src/testing/factories.js';
+import { pdfText } from '../src/testing/pdf.js';
 import { type E2E, expectAccessible, loginAs, openPage, region, startE2E, startPlanningFromWorkspace } from './support.js';
 
 const HENK = 'henk.spuiterij.e2e@example.nl';

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { seedDemo } from '../src/demo/seed.js';
 import { systemClock } from '../src/kernel/clock.js';
-import { type Running, startRegie } from '../src/platform/app.js';
+import { type Running, startRegie } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/index.js';
 import { smtpTransport } from '../src/platform/mail/outbox.js';
-import { type SmtpTestServer, startSmtpTestServer } from '../src/platform/testing/smtp.js';
+import { type SmtpTestServer, startSmtpTestServer } from '../src/testing/smtp.js';
 
 export interface E2E {
   baseUrl: string;

@@ -7,7 +7,7 @@ import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // tsImport loads the TypeScript module without registering tsx globally.
-const { startPgCluster } = await tsImport('../src/platform/testing/pg-cluster.ts', import.meta.url);
+const { startPgCluster } = await tsImport('../src/testing/pg-cluster.ts', import.meta.url);
 
 let cluster;
 let child;

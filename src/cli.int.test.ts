@@ -7,8 +7,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_ENGINE } from './platform/testing/factories.js';
-import { createDatabase } from './platform/testing/pg-cluster.js';
+import { TEST_ENGINE } from './testing/factories.js';
+import { createDatabase } from './testing/pg-cluster.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'regie-cli-'));
 let env: NodeJS.ProcessEnv;

@@ -4,7 +4,7 @@ import { seedDemo } from './demo/seed.js';
 import { systemClock } from './kernel/clock.js';
 import { unsafeCreateApiTokenForEmail } from './modules/identity/service.js';
 import { unsafeAddUser } from './modules/organisation/service.js';
-import { openConfiguredDatabase, startRegie } from './platform/app.js';
+import { openConfiguredDatabase, startRegie } from './app.js';
 import { loadConfig } from './platform/config.js';
 import { migrate } from './platform/db/migrate.js';
 

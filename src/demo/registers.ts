@@ -1,7 +1,7 @@
 // The demo's rules register and mandate register (issue 3, parts 1 and 4), made
 // through the registers' own use-cases as the municipality's admin.
 import { dutchDate } from '../kernel/clock.js';
-import type { Actor } from '../modules/identity/model.js';
+import type { Actor } from '../platform/auth/index.js';
 import { createMandate } from '../modules/mandates/service.js';
 import { importRules } from '../modules/rules/service.js';
 import type { Ctx } from '../platform/context.js';

@@ -7,7 +7,7 @@ import { CASE_STATUSES, clockState } from '../modules/cases/model.js';
 import { calendarOf } from '../modules/organisation/repo.js';
 import type { Deps } from '../platform/context.js';
 import type { Db } from '../platform/db/index.js';
-import { testDatabase, testDeps } from '../platform/testing/factories.js';
+import { testDatabase, testDeps } from '../testing/factories.js';
 import { seedDemo } from './seed.js';
 
 let db: Db;

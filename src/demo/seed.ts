@@ -12,7 +12,7 @@ import { dutchDate, fixedClock } from '../kernel/clock.js';
 import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/service.js';
 import { assignDirector, changeStatus, resumeClock, submitCase, suspendClock } from '../modules/cases/service.js';
 import { recordCommitment } from '../modules/commitments/service.js';
-import type { Actor } from '../modules/identity/model.js';
+import type { Actor } from '../platform/auth/index.js';
 import { hashPassword } from '../modules/identity/secrets.js';
 import { toActor } from '../modules/identity/service.js';
 import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/service.js';

@@ -1,7 +1,7 @@
 // What every use-case receives: the database, the clock, the configuration and,
-// for authenticated calls, the actor. Wired once in platform/app.ts.
+// for authenticated calls, the actor. Wired once in app.ts.
 import type { Clock } from '../kernel/clock.js';
-import type { Actor } from '../modules/identity/model.js';
+import type { Actor } from './auth/index.js';
 import type { Config } from './config.js';
 import type { Db } from './db/index.js';
 

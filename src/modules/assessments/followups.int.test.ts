@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../kernel/errors.js';
 import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../platform/testing/factories.js';
+import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
 import { changeStatus } from '../cases/service.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { decideLateObjection, overruleObjection } from './decisions.js';
 import { closeDueRounds } from './jobs.js';
 import type { Answer } from './model.js';

@@ -4,7 +4,7 @@
 // table-tested in model.test.ts.
 import { addWorkingDays, type Calendar, type IsoDate } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import type { Role } from '../identity/model.js';
+import type { Role } from '../../platform/auth/index.js';
 import { type Domain, isCitable, type RulePeriod } from '../rules/model.js';
 
 // ---- answers --------------------------------------------------------------------------

@@ -4,8 +4,8 @@
 // (part 2) — also when the silence job runs twice at once or an answer is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../platform/testing/factories.js';
-import type { Actor } from '../identity/model.js';
+import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { decideLateObjection } from './decisions.js';
 import { closeDueRounds } from './jobs.js';
 import type { Answer } from './model.js';

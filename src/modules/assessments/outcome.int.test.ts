@@ -4,9 +4,9 @@
 // staff and for the initiator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { ctxFor } from '../../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../../platform/testing/http.js';
-import type { Actor } from '../identity/model.js';
+import { ctxFor } from '../../testing/factories.js';
+import { startTestApp, type TestApp } from '../../testing/http.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { createApiToken } from '../identity/service.js';
 import { type AssessmentWorld, assessmentWorld, grantOverrule, linkTokenMailedTo } from './testing.js';
 

@@ -7,7 +7,7 @@ import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { findCase } from '../cases/repo.js';
 import { forPolicy } from '../cases/service.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { loadMandates } from '../mandates/repo.js';
 import { type AnswerView, loadRoundGraph } from './graph.js';
 import { latestPerParty, partyKey } from './model.js';

@@ -2,9 +2,9 @@
 // errors in Dutch that name the field, and the outside party's link without login.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { ctxFor } from '../../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../../platform/testing/http.js';
-import type { Actor } from '../identity/model.js';
+import { ctxFor } from '../../testing/factories.js';
+import { startTestApp, type TestApp } from '../../testing/http.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { createApiToken } from '../identity/service.js';
 import { type AssessmentWorld, assessmentWorld, linkTokenMailedTo } from './testing.js';
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { HolderOut, Scope } from '../mandates/routes.js';
 import { DOMAINS } from '../rules/model.js';
 import { decideLateObjection, listLateObjections, overruleObjection } from './decisions.js';

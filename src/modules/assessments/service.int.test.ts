@@ -3,9 +3,9 @@
 // overrules within mandate and the outside party's one-time link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../platform/testing/factories.js';
+import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
 import { changeStatus } from '../cases/service.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { sha256 } from '../identity/secrets.js';
 import { decideLateObjection, listLateObjections, overruleObjection } from './decisions.js';
 import { closeDueRounds, startAssessmentWorker } from './jobs.js';

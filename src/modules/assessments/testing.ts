@@ -3,9 +3,9 @@
 import { fixedClock } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality, testDeps } from '../../platform/testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, type TestMunicipality, testDeps } from '../../testing/factories.js';
 import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
-import type { Actor, Role } from '../identity/model.js';
+import type { Actor, Role } from '../../platform/auth/index.js';
 import type { Domain } from '../rules/model.js';
 import { createRule } from '../rules/service.js';
 

@@ -1,7 +1,7 @@
 // Who may do what with a case: pure functions of (actor, case). The abilities are
 // sent with every case so the web app shows only what the user may do.
 import { AppError } from '../../kernel/errors.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { type CaseStatus, isOpen } from './model.js';
 
 export interface CaseForPolicy {

@@ -1,9 +1,9 @@
 // The case API over HTTP (in-process): intake, problem+json answers, ETags and
 // If-Match, CSRF, bearer tokens, and the initiator's login link.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMunicipality, buildUser, type TestMunicipality } from '../../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../../platform/testing/http.js';
-import type { Actor } from '../identity/model.js';
+import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
+import { startTestApp, type TestApp } from '../../testing/http.js';
+import type { Actor } from '../../platform/auth/index.js';
 
 let t: TestApp;
 let m: TestMunicipality;

@@ -4,7 +4,7 @@
 // without the HTTP schema in front of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../platform/testing/factories.js';
+import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
 import { type AssessmentWorld, assessmentWorld } from '../assessments/testing.js';
 import { type RecordCommitment, recordCommitment } from './service.js';
 

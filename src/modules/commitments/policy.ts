@@ -14,7 +14,7 @@
 import { AppError } from '../../kernel/errors.js';
 import { isOpen as caseIsOpen } from '../cases/model.js';
 import { type CaseForPolicy, casePolicy } from '../cases/policy.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { type CommitmentStatus, isOpen } from './model.js';
 
 export interface CommitmentForPolicy {

@@ -2,10 +2,10 @@
 // problem+json in Dutch, ETag/If-Match, the workspaces, the CSV register with its
 // quoting and formula guard, and who is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../../platform/testing/http.js';
+import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
+import { startTestApp, type TestApp } from '../../testing/http.js';
 import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { readCsv } from '../rules/csv.js';
 import { EXPORT_HEADER } from './queries.js';
 

@@ -7,7 +7,7 @@ import type { Mandate } from '../assessments/model.js';
 import { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews } from '../assessments/queries.js';
 import type { CitedRuleSnapshot } from '../assessments/repo.js';
 import { commitmentHistories, commitmentsQuery, decisionOf } from '../commitments/repo.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { label, ROLE_LABEL } from './format.js';
 import type { DossierAnswer, DossierData, DossierMandate, DossierRule } from './model.js';
 import { userNames } from './repo.js';

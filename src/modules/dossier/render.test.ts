@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pdfInfo, pdfText } from '../../platform/testing/pdf.js';
+import { pdfInfo, pdfText } from '../../testing/pdf.js';
 import { contentHash, dossierBlocks } from './model.js';
 import { pdfSafe, renderDossierPdf } from './render.js';
 import { sampleDossier } from './sample.js';

@@ -2,14 +2,14 @@
 // printed hash compared with one recomputed from the same data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../../platform/testing/http.js';
-import { pdfInfo, pdfText } from '../../platform/testing/pdf.js';
+import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
+import { startTestApp, type TestApp } from '../../testing/http.js';
+import { pdfInfo, pdfText } from '../../testing/pdf.js';
 import { overruleObjection } from '../assessments/decisions.js';
 import { answerAsDepartment, openAssessmentRound } from '../assessments/service.js';
 import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import { recordCommitment, recordOutcome } from '../commitments/service.js';
-import type { Actor } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { createApiToken, toActor } from '../identity/service.js';
 import { createMandate } from '../mandates/service.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/service.js';

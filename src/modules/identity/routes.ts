@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { type App, ctxOf, IdParams, Problem, SESSION_COOKIE } from '../../platform/http/server.js';
-import { ROLES } from './model.js';
+import { SESSION_COOKIE } from '../../platform/auth/index.js';
+import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
+import { ROLES } from '../../platform/auth/index.js';
 import {
   createApiToken,
   listApiTokens,

@@ -7,7 +7,7 @@ import type { Tx } from '../../platform/db/index.js';
 import type { UserRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/mails.js';
-import type { Actor } from './model.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { DUMMY_HASH, newToken, sha256, verifyPassword } from './secrets.js';
 
 const LINK_HOURS = 72;

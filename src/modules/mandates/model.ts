@@ -5,7 +5,7 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 import type { Mandate, MandateHolder, MandateScope } from '../assessments/model.js';
-import { STAFF_ROLES } from '../identity/model.js';
+import { STAFF_ROLES } from '../../platform/auth/index.js';
 import { CODE_PATTERN, DOMAINS, keepsPastCitable, type RulePeriod } from '../rules/model.js';
 
 export const SCOPE_KINDS = ['overrule', 'commitMoney', 'grantExemption', 'agreePlan'] as const;

@@ -1,7 +1,7 @@
 // Who may do what with the mandate register: pure functions of the actor. A mandate
 // of another municipality is never found (404); the queries are scoped first.
 import { AppError } from '../../kernel/errors.js';
-import { type Actor, isStaff } from '../identity/model.js';
+import { type Actor, isStaff } from '../../platform/auth/index.js';
 
 export const mandatePolicy = {
   /** All staff read the register: it says who may overrule, commit and confirm. */

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../platform/testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
 import { createRule } from '../rules/service.js';
 import { loadMandates } from './repo.js';
 import { createMandate, endMandateValidity, getMandate, listMandates, updateMandate } from './service.js';

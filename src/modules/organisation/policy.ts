@@ -1,8 +1,8 @@
 // Who may read and change a municipality's set-up: the admin manages it; every
 // staff member reads departments, areas, themes and the list of colleagues (the plan
 // editor needs departments, the coordinator needs directors).
-import type { Actor } from '../identity/model.js';
-import { isStaff } from '../identity/model.js';
+import type { Actor } from '../../platform/auth/index.js';
+import { isStaff } from '../../platform/auth/index.js';
 
 export const organisationPolicy = {
   read: (a: Actor) => isStaff(a),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
-import { ROLES } from '../identity/model.js';
+import { ROLES } from '../../platform/auth/index.js';
 import {
   createDepartment,
   createNamed,

@@ -2,7 +2,7 @@
 // is refused and why, and that one municipality never touches another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../platform/testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
 import { submitCase } from '../cases/service.js';
 import { unsafeLoginWithPassword } from '../identity/service.js';
 import {

@@ -5,7 +5,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { authorize } from '../cases/policy.js';
-import { ROLES, STAFF_ROLES } from '../identity/model.js';
+import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
 import { hashPassword } from '../identity/secrets.js';
 import { forgetCachedActors } from '../identity/service.js';
 import { organisationPolicy } from './policy.js';

@@ -2,7 +2,7 @@
 // register is the municipality's, so a rule of another municipality is never found
 // (404) rather than refused; the queries are scoped before the policy is asked.
 import { AppError } from '../../kernel/errors.js';
-import { type Actor, isStaff } from '../identity/model.js';
+import { type Actor, isStaff } from '../../platform/auth/index.js';
 
 export const rulePolicy = {
   /** All staff read the register: directors and specialists must see what they may cite. */

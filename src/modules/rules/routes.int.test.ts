@@ -1,9 +1,9 @@
 // The rules register API over HTTP (in-process): problem+json answers, ETags and
 // If-Match, CSV and JSON downloads, the import error report, and who is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMunicipality, buildUser, type TestMunicipality } from '../../platform/testing/factories.js';
-import { startTestApp, type TestApp } from '../../platform/testing/http.js';
-import type { Actor } from '../identity/model.js';
+import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
+import { startTestApp, type TestApp } from '../../testing/http.js';
+import type { Actor } from '../../platform/auth/index.js';
 
 let t: TestApp;
 let m: TestMunicipality;

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testing/http.js';
+import { startTestApp, type TestApp } from '../../testing/http.js';
 
 let t: TestApp;
 let doc: Record<string, any>;

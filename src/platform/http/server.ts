@@ -20,14 +20,12 @@ import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import nl from 'zod/v4/locales/nl.js';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.js';
-import type { Actor } from '../../modules/identity/model.js';
-import { unsafeResolveApiToken, unsafeResolveSession } from '../../modules/identity/service.js';
+import type { Actor, Authenticate } from '../auth/index.js';
 import type { Ctx, Deps } from '../context.js';
 import { type Locale, negotiateLocale, translate } from '../i18n.js';
 import { finishDocument, openApiInfo } from './openapi.js';
 
 export const API_VERSION = '1.0.0';
-export const SESSION_COOKIE = 'regie_session';
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 
 declare module 'fastify' {
@@ -79,7 +77,14 @@ function documentMedia(args: Parameters<Transform>[0], transform: Transform): Re
   return { ...out, schema: { ...(out.schema as object), response } };
 }
 
-export async function buildServer(deps: Deps, register: (app: App) => void | Promise<void>): Promise<App> {
+export interface ServerParts {
+  /** who is calling: the composition root decides which credentials count */
+  authenticate: Authenticate;
+  /** registers every module's routes */
+  register: (app: App) => void | Promise<void>;
+}
+
+export async function buildServer(deps: Deps, { authenticate, register }: ServerParts): Promise<App> {
   const app = Fastify({ logger: false, trustProxy: true, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -102,7 +107,7 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
     reply.header('API-Version', API_VERSION);
     if (!req.url.startsWith('/api/')) return;
     reply.header('Cache-Control', 'no-store');
-    req.actor = await authenticate(deps, req);
+    req.actor = await authenticate(req);
     req.locale = negotiateLocale(req.headers['accept-language'], req.actor?.locale);
     // A browser session may only write with the CSRF token it was given at login.
     if (req.actor?.via === 'session' && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
@@ -155,17 +160,6 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
     app.setNotFoundHandler((req, reply) => problem(reply, req.locale, new AppError(404, 'not-found', 'error.notFound', { what: 'route' })));
   }
   return app;
-}
-
-async function authenticate(deps: Deps, req: FastifyRequest): Promise<Actor | null> {
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) {
-    const actor = await unsafeResolveApiToken(deps, auth.slice(7).trim());
-    if (!actor) throw unauthenticated();
-    return actor;
-  }
-  const cookie = req.cookies[SESSION_COOKIE];
-  return cookie ? unsafeResolveSession(deps, cookie) : null;
 }
 
 /** The request context of an authenticated call; 401 when nobody is logged in. */

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Db } from '../db/index.js';
-import { buildMunicipality, testDatabase } from '../testing/factories.js';
-import { startSmtpTestServer } from '../testing/smtp.js';
+import { buildMunicipality, testDatabase } from '../../testing/factories.js';
+import { startSmtpTestServer } from '../../testing/smtp.js';
 import { deliverDue, enqueueMail, fileTransport, retryDelaySeconds, smtpTransport, startOutboxWorker } from './outbox.js';
 
 let db: Db;

@@ -2,14 +2,14 @@
 // or a fresh database on the PostgreSQL server that `npm test` started), and
 // builders that give every test its own municipality, so tests never share rows.
 import { randomBytes } from 'node:crypto';
-import { type Clock, fixedClock } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
-import type { Actor, Role } from '../../modules/identity/model.js';
-import { hashPassword } from '../../modules/identity/secrets.js';
-import { loadConfig } from '../config.js';
-import type { Ctx, Deps } from '../context.js';
-import { type Db, openDatabase } from '../db/index.js';
-import { migrate } from '../db/migrate.js';
+import { type Clock, fixedClock } from '../kernel/clock.js';
+import { AppError } from '../kernel/errors.js';
+import type { Actor, Role } from '../platform/auth/index.js';
+import { hashPassword } from '../modules/identity/secrets.js';
+import { loadConfig } from '../platform/config.js';
+import type { Ctx, Deps } from '../platform/context.js';
+import { type Db, openDatabase } from '../platform/db/index.js';
+import { migrate } from '../platform/db/migrate.js';
 import { createDatabase } from './pg-cluster.js';
 
 export const TEST_ENGINE = (process.env.REGIE_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';

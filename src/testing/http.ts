@@ -1,11 +1,11 @@
 // An in-process Regie for HTTP tests: the real server, the real database of the
 // engine under test, requests through Fastify's inject (no sockets).
-import type { Clock } from '../../kernel/clock.js';
-import type { Actor } from '../../modules/identity/model.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Actor } from '../platform/auth/index.js';
 import { buildApp } from '../app.js';
-import type { Deps } from '../context.js';
-import type { Db } from '../db/index.js';
-import type { App } from '../http/server.js';
+import type { Deps } from '../platform/context.js';
+import type { Db } from '../platform/db/index.js';
+import type { App } from '../platform/http/server.js';
 import { TEST_PASSWORD, testDatabase, testDeps } from './factories.js';
 
 export interface TestApp {

@@ -1,5 +1,7 @@
 // Who is acting. Every service call takes an Actor; the policies decide from it.
-import type { Role } from '../../platform/db/schema.js';
+// The actor is a platform concept: the HTTP server resolves it through the
+// `authenticate` function that the composition root (src/app.ts) hands it.
+import type { Role } from '../db/schema.js';
 
 export type { Role };
 

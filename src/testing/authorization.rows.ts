@@ -1,14 +1,14 @@
 // The rows of the negative suite (authorization.int.test.ts): one per API
 // operation, with who may call it. Keep this in step with the policies.
-import { answerAsDepartment, openAssessmentRound } from '../../modules/assessments/service.js';
-import { grantOverrule, linkTokenMailedTo } from '../../modules/assessments/testing.js';
-import { recordCommitment } from '../../modules/commitments/service.js';
-import type { Actor } from '../../modules/identity/model.js';
-import { createMandate } from '../../modules/mandates/service.js';
-import { createDepartment, createNamed, createUser } from '../../modules/organisation/service.js';
-import { createRule } from '../../modules/rules/service.js';
-import type { Deps } from '../context.js';
-import { ctxFor, TEST_PASSWORD, type TestMunicipality } from '../testing/factories.js';
+import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/service.js';
+import { grantOverrule, linkTokenMailedTo } from '../modules/assessments/testing.js';
+import { recordCommitment } from '../modules/commitments/service.js';
+import type { Actor } from '../platform/auth/index.js';
+import { createMandate } from '../modules/mandates/service.js';
+import { createDepartment, createNamed, createUser } from '../modules/organisation/service.js';
+import { createRule } from '../modules/rules/service.js';
+import type { Deps } from '../platform/context.js';
+import { ctxFor, TEST_PASSWORD, type TestMunicipality } from './factories.js';
 
 export const ACTOR_KEYS = ['admin', 'coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'council', 'initiator', 'otherInitiator'] as const;
 export type ActorKey = (typeof ACTOR_KEYS)[number];

@@ -1,0 +1,82 @@
+// Wiring, in one place: database, migrations, outbox worker, HTTP server and the
+// routes of every module. No module registers itself.
+import { type Clock, systemClock } from './kernel/clock.js';
+import { type AssessmentWorker, startAssessmentWorker } from './modules/assessments/jobs.js';
+import { assessmentRoutes } from './modules/assessments/routes.js';
+import { caseRoutes } from './modules/cases/routes.js';
+import { type ReminderWorker, startCommitmentReminders } from './modules/commitments/jobs.js';
+import { commitmentRoutes } from './modules/commitments/routes.js';
+import { dossierRoutes } from './modules/dossier/routes.js';
+import { sessionOrTokenAuthentication } from './modules/identity/authenticate.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import { mandateRoutes } from './modules/mandates/routes.js';
+import { organisationRoutes } from './modules/organisation/routes.js';
+import { planRoutes } from './modules/plans/routes.js';
+import { rulesRoutes } from './modules/rules/routes.js';
+import { timelineRoutes } from './modules/timeline/routes.js';
+import { type Config, mailDir, pgliteDir } from './platform/config.js';
+import type { Deps } from './platform/context.js';
+import { type Db, openDatabase } from './platform/db/index.js';
+import { migrate } from './platform/db/migrate.js';
+import { type App, buildServer } from './platform/http/server.js';
+import { fileTransport, type MailTransport, type OutboxWorker, smtpTransport, startOutboxWorker } from './platform/mail/outbox.js';
+
+export async function openConfiguredDatabase(config: Config): Promise<Db> {
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: pgliteDir(config) });
+}
+
+export function mailTransportFor(config: Config): MailTransport {
+  return config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(mailDir(config));
+}
+
+export async function buildApp(deps: Deps): Promise<App> {
+  return buildServer(deps, {
+    authenticate: sessionOrTokenAuthentication(deps),
+    register: (app) => {
+      identityRoutes(app, deps);
+      organisationRoutes(app, deps);
+      caseRoutes(app, deps);
+      planRoutes(app, deps);
+      timelineRoutes(app, deps);
+      rulesRoutes(app, deps);
+      mandateRoutes(app, deps);
+      commitmentRoutes(app, deps);
+      assessmentRoutes(app, deps);
+      dossierRoutes(app, deps);
+    },
+  });
+}
+
+export interface Running {
+  app: App;
+  deps: Deps;
+  outbox: OutboxWorker;
+  /** the silence job of assessment rounds (runs at start, then periodically) */
+  assessments: AssessmentWorker;
+  /** reminders before commitments' due dates (runs at start, then hourly) */
+  commitmentReminders: ReminderWorker;
+  close(): Promise<void>;
+}
+
+/** Start everything on an open database: migrate, start the mail worker, build the server. */
+export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; transport?: MailTransport } = {}): Promise<Running> {
+  await migrate(db);
+  const deps: Deps = { db, clock: opts.clock ?? systemClock, config };
+  const outbox = startOutboxWorker(db, opts.transport ?? mailTransportFor(config), config.mailFrom, deps.clock);
+  const assessments = startAssessmentWorker(deps);
+  const commitmentReminders = startCommitmentReminders(deps);
+  const app = await buildApp(deps);
+  return {
+    app,
+    deps,
+    outbox,
+    assessments,
+    commitmentReminders,
+    async close() {
+      await app.close();
+      await assessments.stop();
+      await commitmentReminders.stop();
+      await outbox.stop();
+    },
+  };
+}
