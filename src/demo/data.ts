@@ -60,7 +60,7 @@ export type Step =
   | { day: number; kind: 'actionDone'; position: number }
   | { day: number; kind: 'note'; text: string; visibility: 'internal' | 'shared' }
   | { day: number; kind: 'message'; from: 'initiator' | 'director'; text: string }
-  // ---- issue 3: the integrated assessment and commitments on record ----
+  // ---- the integrated assessment and commitments on record ----
   | { day: number; kind: 'openRound'; proposal: string; departments: string[] }
   | { day: number; kind: 'answer'; by: string; department: string; answer: AnswerSeed }
   | {
@@ -88,7 +88,7 @@ export type DecisionSeed =
   | { kind: 'agreePlan' }
   | { kind: 'other' };
 
-/** A row of the rules register (issue 3, part 1). */
+/** A row of the rules register (docs/product.md#the-rules-register). */
 export interface RuleSeed {
   code: string;
   title: string;
@@ -100,7 +100,7 @@ export interface RuleSeed {
   validUntil?: string | null;
 }
 
-/** A row of the mandate register (issue 3, part 4): held by a role or by a staff member (by key). */
+/** A row of the mandate register (docs/product.md#the-mandate-register): held by a role or by a staff member (by key). */
 export interface MandateSeed {
   holder: { role: Exclude<Role, 'initiator'> } | { staff: string };
   scope:
@@ -185,7 +185,7 @@ const SD = { department: 'Sociaal domein' };
 const OOV = { department: 'Openbare orde en veiligheid' };
 const EZ = { department: 'Economische zaken' };
 
-// ---- registers (issue 3, parts 1 and 4) ----------------------------------------------
+// ---- registers ------------------------------------------------------------------------
 
 // The rules an objection in Voorbeeld may cite. Omgevingsplan rules hold from the day
 // the Omgevingswet took effect (1 January 2024); strict rules (safety, public order,
@@ -500,7 +500,7 @@ export const VOORBEELD: MunicipalitySeed = {
           3,
           'Toetsronde voorbereid: Ruimtelijke ordening, Vergunningen en handhaving, Economische zaken en de Omgevingsdienst Regio krijgen hun vraag tegelijk, met één termijn.',
         ),
-        // One integrated round (issue 3): zoning objects, citing the register, and says
+        // One integrated round: zoning objects, citing the register, and says
         // how it could be done; economy agrees with conditions; both answered, so the
         // round is closed. The alderman's promise is on record, within his mandate.
         openRound(3, 'Spuiterij stopt. Begane grond: twee winkelunits of een lunchroom. Verdieping: vier appartementen. Geen uitbreiding van het pand.', [

@@ -1,4 +1,5 @@
-// The demo's rules register and mandate register (issue 3, parts 1 and 4), made
+// The demo's rules register and mandate register (docs/product.md#the-rules-register,
+// docs/product.md#the-mandate-register), made
 // through the registers' own use-cases as the municipality's admin.
 import { dutchDate } from '../kernel/clock.js';
 import type { Actor } from '../platform/auth/index.js';

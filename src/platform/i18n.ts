@@ -90,7 +90,7 @@ const nl: Record<string, string> = {
   'error.invalidEmail': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
   'error.invalidId': 'Dit is geen geldige verwijzing (id).',
   'error.termWorkingDays': 'Een termijn is {min} tot en met {max} werkdagen.',
-  // Mandaatregister en toezeggingen (issue 3, delen 4 en 5).
+  // Mandaatregister en toezeggingen (docs/product.md#the-mandate-register, docs/product.md#commitments-on-record).
   'error.mandateStaffRoleOnly': 'Kies een rol van een medewerker; een initiatiefnemer kan geen mandaat hebben.',
   'error.mandateHolderNotStaff': 'Deze persoon is geen actieve medewerker van deze gemeente.',
   'error.mandateAmount': 'Geef een bedrag in hele eurocenten van ten minste 1.',
@@ -201,7 +201,7 @@ const en: Record<string, string> = {
   'error.invalidEmail': 'Enter a valid e-mail address, such as name@example.com.',
   'error.invalidId': 'This is not a valid reference (id).',
   'error.termWorkingDays': 'A term is {min} to {max} working days.',
-  // Mandate register and commitments (issue 3, parts 4 and 5).
+  // Mandate register and commitments (docs/product.md#the-mandate-register, docs/product.md#commitments-on-record).
   'error.mandateStaffRoleOnly': 'Choose a staff role; an initiator cannot hold a mandate.',
   'error.mandateHolderNotStaff': 'This person is not an active staff member of this municipality.',
   'error.mandateAmount': 'Enter an amount in whole euro cents of at least 1.',

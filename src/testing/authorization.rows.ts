@@ -88,7 +88,7 @@ const onRule =
     return { method, url: `/rules/${r.id}${tail}`, body };
   };
 
-// ---- the integrated assessment (issue 3) ----
+// ---- the integrated assessment ----
 /** A fresh round on a fresh case of `side`: its department 0 and, unless `departmentOnly`, an outside party. */
 async function freshRound(w: World, side: 'A' | 'B', departmentOnly = false) {
   const f = await w.fresh(side);
@@ -118,7 +118,7 @@ async function objectionBy(w: World, side: 'A' | 'B', partyId: string) {
   });
 }
 
-// ---- the mandate register and commitments (issue 3, parts 4 and 5) ----
+// ---- the mandate register and commitments ----
 /** A fresh mandate in the register of municipality `side`, made by its admin. */
 const onMandate =
   (method: Req['method'], tail: string, body?: Record<string, unknown>) =>
@@ -276,9 +276,9 @@ export const rows: Row[] = [
     scope: 'resource',
     request: onCase('POST', '/messages', () => ({ text: 'Hallo' })),
   },
-  // The case dossier PDF (issue 3, part 6): staff who read the case file.
+  // The case dossier PDF (docs/product.md#the-dossier): staff who read the case file.
   { operation: 'GET /cases/{id}/dossier', allowed: caseReaders, scope: 'resource', request: onCase('GET', '/dossier') },
-  // The integrated assessment (issue 3): rounds by the director or a coordinator, answers by the
+  // The integrated assessment (docs/product.md#the-assessment-round): rounds by the director or a coordinator, answers by the
   // asked department's specialist, outside parties through their link, overrules within mandate.
   {
     operation: 'POST /cases/{id}/assessment-rounds',
@@ -340,7 +340,7 @@ export const rows: Row[] = [
       return { method: 'POST', url: `/late-objections/${late.lateObjectionId}/decision`, body: { decision: 'setAside', reason: 'Had in de ronde gekund' } };
     },
   },
-  // The rules register (issue 3): all staff read it (they cite it), only the admin keeps it.
+  // The rules register (docs/product.md#the-rules-register): all staff read it (they cite it), only the admin keeps it.
   { operation: 'GET /rules', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/rules' }) },
   { operation: 'POST /rules', allowed: ['admin'], scope: 'collection', request: async () => ({ method: 'POST', url: '/rules', body: ruleRow() }) },
   { operation: 'GET /rules/export', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/rules/export?format=json' }) },
@@ -353,7 +353,7 @@ export const rows: Row[] = [
   { operation: 'GET /rules/{id}', allowed: staff, scope: 'resource', request: onRule('GET', '') },
   { operation: 'PATCH /rules/{id}', allowed: ['admin'], scope: 'resource', request: onRule('PATCH', '', { title: 'Nieuwe titel' }) },
   { operation: 'POST /rules/{id}/expiry', allowed: ['admin'], scope: 'resource', request: onRule('POST', '/expiry', { validUntil: '2099-12-31' }) },
-  // The mandate register (issue 3, part 4): all staff read it, only the admin keeps it.
+  // The mandate register (docs/product.md#the-mandate-register): all staff read it, only the admin keeps it.
   { operation: 'GET /mandates', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/mandates' }) },
   {
     operation: 'POST /mandates',
@@ -368,7 +368,7 @@ export const rows: Row[] = [
   { operation: 'GET /mandates/{id}', allowed: staff, scope: 'resource', request: onMandate('GET', '') },
   { operation: 'PATCH /mandates/{id}', allowed: ['admin'], scope: 'resource', request: onMandate('PATCH', '', { delegatedBy: 'de burgemeester' }) },
   { operation: 'POST /mandates/{id}/expiry', allowed: ['admin'], scope: 'resource', request: onMandate('POST', '/expiry', { validUntil: '2099-12-31' }) },
-  // Commitments (issue 3, part 5): recorded by those on the case (its director, coordinator,
+  // Commitments (docs/product.md#commitments-on-record): recorded by those on the case (its director, coordinator,
   // specialist, executive, admin); ended and amended by the case's director, the coordinator,
   // the maker and the recorder; confirmed only by the holder of a covering mandate (for an
   // outside person's "other" commitment: the coordinator). The initiator sees those made to them.

@@ -1,4 +1,4 @@
-// Nothing half-written (issue 3, part 8) when opening a round, on a real database
+// Nothing half-written (docs/product.md#nothing-half-written) when opening a round, on a real database
 // (PGlite and PostgreSQL): a request that fails on a later party leaves no round, no
 // party, no link token, no event and no mail behind, and the next round still gets
 // number 1. Called as the use-case, without the HTTP schema in front of it.

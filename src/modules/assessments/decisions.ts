@@ -1,5 +1,6 @@
-// Decisions on objections: overruling within mandate (issue 3, part 4) and the
-// coordinator's decision on a late objection (part 3). One transaction each.
+// Decisions on objections: overrule within mandate (docs/product.md#overrule-within-mandate) and
+// the coordinator's decision on a late objection (docs/product.md#late-objection). One
+// transaction each.
 import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../kernel/errors.js';
@@ -18,7 +19,8 @@ import { answersByIds, findParty, findRound, setCurrentAnswer } from './repo.js'
 import { closeIfAllAnswered } from './submit.js';
 
 /**
- * Overrule a party's current objection, with a recorded reason (issue 3, part 4). A
+ * Overrule within mandate (docs/product.md#overrule-within-mandate): set aside a party's
+ * current objection, with a recorded reason. A
  * strict objection is never overruled (409: change the plan); otherwise the actor needs
  * an overrule mandate in force for every domain of the cited rules (403 without one).
  * The mandates used are recorded with the overrule.
@@ -104,7 +106,7 @@ export async function listLateObjections(ctx: Ctx, o: { status?: LateStatus }) {
 /**
  * The coordinator admits a late objection (the round reopens for that party: its
  * objection becomes its answer, amendable for REOPEN_WORKING_DAYS working days) or sets
- * it aside; a reason is required either way (issue 3, part 3). The party that raised it
+ * it aside; a reason is required either way (docs/product.md#late-objection). The party that raised it
  * and the case's director are told the decision and the reason by mail.
  */
 export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: 'admit' | 'setAside'; reason: string }) {
@@ -154,7 +156,7 @@ export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: '
         payload: { lateObjectionId: lo.id, partyName: party.name, decision: o.decision, reason, reopenedUntil },
       },
     });
-    // Issue 3 part 3: whoever raised it and the director hear the decision and its reason.
+    // Late objection (docs/product.md#late-objection): whoever raised it and the director hear the decision and its reason.
     const c = await findCase(trx, mId, lo.case_id);
     if (!c) throw notFound('late objection');
     await mailLateDecision(trx, ctx.config.publicUrl, {

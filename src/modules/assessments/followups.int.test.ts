@@ -1,7 +1,7 @@
 // Rules of the round that hold across rounds and decisions, on a real database
-// (PGlite and PostgreSQL): the same proposal by its text (issue 3 part 3), an admitted
+// (PGlite and PostgreSQL): the same proposal by its text (docs/product.md#serial-objections), an admitted
 // late objection that adds to the outcome and keeps its late mark, an overruled
-// objection that stays as decided (part 4), why a link has expired, and the wall
+// objection that stays as decided (docs/product.md#overrule-within-mandate), why a link has expired, and the wall
 // between municipalities for the coordinator's decision.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../kernel/errors.js';
@@ -66,7 +66,7 @@ async function thrown(p: Promise<unknown>): Promise<AppError> {
   throw new Error('expected a refusal');
 }
 
-describe('the same proposal is the same by its text (issue 3, part 3)', () => {
+describe('the same proposal is the same by its text (serial objections)', () => {
   it('links a round with the same proposal text to the latest such round when sameProposalAs is omitted, and catches the serial objection', async () => {
     at('2026-03-02T09:00:00+01:00');
     const first = await round({});
@@ -111,7 +111,7 @@ describe('the same proposal is the same by its text (issue 3, part 3)', () => {
   });
 });
 
-describe('an admitted late objection adds to what the party said (issue 3, part 3)', () => {
+describe('an admitted late objection adds to what the party said (late objection)', () => {
   it('keeps the earlier objection and condition in the consolidated outcome, and the amended late answer stays late', async () => {
     at('2026-03-02T09:00:00+01:00');
     const { caseId, dept } = await round({ departments: [0, 1] });
@@ -171,7 +171,7 @@ describe('an admitted late objection adds to what the party said (issue 3, part 
   });
 });
 
-describe('an overruled objection stays as decided (issue 3, part 4)', () => {
+describe('an overruled objection stays as decided (overrule within mandate)', () => {
   it('the outside party’s page offers no amendment of its overruled objection while the round is open', async () => {
     at('2026-03-02T09:00:00+01:00');
     const email = `buren-overruled-${Date.now()}@example.nl`;

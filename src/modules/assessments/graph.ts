@@ -17,7 +17,7 @@ import {
   roundsOfCase,
 } from './repo.js';
 
-/** A mandate an overrule was decided under, as the case page shows it (issue 3, part 4). */
+/** A mandate an overrule was decided under, as the case page shows it (docs/product.md#overrule-within-mandate). */
 export interface OverruleMandateView {
   id: string;
   holder: { kind: 'role'; role: Exclude<Role, 'initiator'> } | { kind: 'person'; userId: string; name: string };
@@ -60,7 +60,7 @@ export interface RoundGraph {
   /** the party's current answer as every reader presents it */
   answerView(p: PartyRow): AnswerView | null;
   /**
-   * The answers the party had when a late objection of it was admitted (issue 3 part 3):
+   * The answers the party had when a late objection of it was admitted (docs/product.md#late-objection):
    * the late objection adds to them, so they stay in the consolidated outcome. Oldest
    * first; never the current answer.
    */

@@ -1,4 +1,4 @@
-// The silence job (issue 3, part 2): a party that has not answered when the term ends
+// The silence job (docs/product.md#yes-by-silence): a party that has not answered when the term ends
 // is recorded as "yes by silence", as of the term end, and the round closes. It runs
 // periodically and once at start, so days Regie was down are caught up exactly: the
 // outcome is dated by the term end, never by the day the job happened to run.

@@ -55,7 +55,7 @@ describe('one party across rounds', () => {
   });
 });
 
-describe('no serial objections (issue 3, part 3)', () => {
+describe('no serial objections', () => {
   const v = (code: string, validFrom = '2020-01-01', validUntil: string | null = null): RuleVersion => ({ code, validFrom, validUntil });
   const r1: EarlierRound = { roundId: 'r1', openedOn: '2026-03-02', termEndsOn: '2026-03-16', partyAsked: true, objectedCodes: [] };
   it.each([
@@ -91,7 +91,7 @@ describe('no serial objections (issue 3, part 3)', () => {
   });
 });
 
-describe('the same proposal (issue 3, part 3: a changed proposal must actually change)', () => {
+describe('the same proposal (serial objections: a changed proposal must actually change)', () => {
   const r = (number: number, proposal: string, sameProposalAs: string | null = null): ProposalRound => ({ id: `r${number}`, number, proposal, sameProposalAs });
   it.each([
     ['  Autospuiterij in de loods  ', 'autospuiterij in de loods'],
@@ -124,7 +124,7 @@ describe('the same proposal (issue 3, part 3: a changed proposal must actually c
   });
 });
 
-describe('an answer in a window reopened by an admitted late objection stays late (issue 3, part 3)', () => {
+describe('an answer in a window reopened by an admitted late objection stays late (late objection)', () => {
   const open = { closedAt: null, termEndsOn: '2026-03-16' };
   const closed = { closedAt: new Date('2026-03-10T10:00:00Z'), termEndsOn: '2026-03-16' };
   it.each([

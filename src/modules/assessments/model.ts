@@ -1,4 +1,4 @@
-// Pure verdict rules of the integrated assessment ("ja, tenzij", issue 3 parts 2–4):
+// Pure verdict rules of the integrated assessment ("ja, tenzij"; docs/product.md#rules):
 // what an answer needs, the round's term in working days, yes by silence, late
 // answers, who may overrule an objection, and whether a commitment binds. No I/O;
 // table-tested in model.test.ts.
@@ -34,7 +34,7 @@ export interface CitedRule extends RulePeriod {
 const filled = (s: string | null | undefined) => Boolean(s?.trim());
 
 /**
- * Everything wrong with an answer, all at once (issue 3, part 2):
+ * What an answer needs (docs/product.md#what-an-answer-needs), every problem at once:
  * - yes with conditions states the conditions; a plain yes carries none, so no
  *   condition hides in an answer that reads as unconditional;
  * - an objection cites at least one rule from the register, each citable on
@@ -78,7 +78,7 @@ export function answerProblems(answer: Answer, citedRules: readonly CitedRule[],
 
 /**
  * The last day of a round: `workingDays` Dutch working days after the day it opened
- * (that day not counted; default 10, issue 3). Weekends, the Atw public holidays and
+ * (that day not counted; default 10: docs/product.md#the-assessment-round). Weekends, the Atw public holidays and
  * the municipality's own closing days are skipped, so the term never ends on a day
  * off: an end that would fall on a holiday has already moved to the next working day.
  */
@@ -105,7 +105,7 @@ export function silenceOutcome(
   return { asOf: termEnd, partyIds: [...new Set(allPartyIds)].filter((p) => !answered.has(p)) };
 }
 
-/** An answer after the round closed is late and goes to the coordinator (issue 3, part 3). */
+/** An answer after the round closed is late and goes to the coordinator (docs/product.md#late-objection). */
 export const isLate = (roundClosedAt: Date | null, answerAt: Date): boolean => roundClosedAt !== null && answerAt.getTime() > roundClosedAt.getTime();
 
 // ---- mandates -------------------------------------------------------------------------
@@ -113,7 +113,7 @@ export const isLate = (roundClosedAt: Date | null, answerAt: Date): boolean => r
 /** Who holds a mandate: everyone in a role, or one named person. */
 export type MandateHolder = { kind: 'role'; role: Role } | { kind: 'person'; userId: string };
 
-/** What a mandate allows (issue 3, part 4). Amounts are in euro cents. */
+/** What a mandate allows (docs/product.md#the-mandate-register). Amounts are in euro cents. */
 export type MandateScope =
   | { kind: 'overrule'; domain: Domain }
   | { kind: 'commitMoney'; upToCents: number }
@@ -194,7 +194,7 @@ const covers = (scope: MandateScope, c: CommitmentDecision): boolean => {
 
 /**
  * A commitment made within the maker's mandate is binding; outside it, it needs
- * confirmation by the mandate holder (issue 3, part 5). `makerMandates` are the
+ * confirmation by the mandate holder (docs/product.md#commitments-on-record). `makerMandates` are the
  * mandates the maker holds (see mandatesHeldBy); one must be in force on the day the
  * commitment was made and cover it: money up to its amount (per commitment), an
  * exemption of that very rule, or agreeing a plan.
@@ -208,7 +208,7 @@ export function commitmentStatusOnRecord(makerMandates: readonly Mandate[], comm
 /**
  * A round is opened on a case that is being worked on: in intake, planning or
  * executing. Not on a case that is only submitted (no director yet) nor on a closed or
- * withdrawn case: there is nothing left to assess (issue 3, part 2).
+ * withdrawn case: there is nothing left to assess (docs/product.md#the-assessment-round).
  */
 export const ROUND_CASE_STATUSES = ['intake', 'planning', 'executing'] as const;
 export const mayOpenRoundOn = (caseStatus: string): boolean => (ROUND_CASE_STATUSES as readonly string[]).includes(caseStatus);
@@ -227,8 +227,8 @@ export interface RoundInput {
 }
 
 /**
- * Everything wrong with a new round, all at once, before anything is written (issue 3
- * part 8: nothing half-written): a proposal, at least one party, no party twice, a name
+ * Everything wrong with a new round, all at once, before anything is written
+ * (docs/product.md#nothing-half-written): a proposal, at least one party, no party twice, a name
  * and a valid e-mail address for every outside party, a term of 1 to 60 working days.
  * Whether the departments exist is the service's look-up.
  */
@@ -260,7 +260,7 @@ export function roundProblems(o: RoundInput): FieldProblem[] {
 
 /**
  * An admitted late objection reopens the round for that party for this many working
- * days after the admission (issue 3, part 3: "the round reopens for that party"): long
+ * days after the admission (docs/product.md#late-objection: the round reopens for that party): long
  * enough to amend the objection, e.g. into a yes with conditions, short enough to keep
  * the plan clock honest.
  */
@@ -308,7 +308,7 @@ const citableDuring = (versions: readonly RuleVersion[], from: IsoDate, to: IsoD
   versions.some((v) => v.validFrom <= to && (v.validUntil === null || v.validUntil >= from));
 
 /**
- * No serial objections (issue 3, part 3): an objection in a later round on the same
+ * Serial objections (docs/product.md#serial-objections): an objection in a later round on the same
  * proposal that cites a rule the same party could already have cited in an earlier
  * round where it was asked, and did not object with there, is not an ordinary answer:
  * it goes the late-objection path (recorded as late, the coordinator admits it or sets
@@ -338,7 +338,7 @@ export function serialObjection(citedVersions: readonly RuleVersion[], earlier: 
 // ---- the consolidated outcome ---------------------------------------------------------
 
 /**
- * One outcome per party (issue 3, part 3: "one consolidated outcome per party"): a
+ * One consolidated outcome (docs/product.md#one-consolidated-outcome), one answer per party: a
  * party asked in several rounds counts with its answer in the latest round in which it
  * has one, so a condition or objection overtaken by a later round is not shown twice.
  */
@@ -364,7 +364,7 @@ export interface ProposalRound {
 }
 
 /**
- * Which earlier round a new round is linked to as "the same proposal" (issue 3 part 3):
+ * Which earlier round a new round is linked to as "the same proposal" (docs/product.md#serial-objections):
  * an explicit `sameProposalAs` is kept as given; without one, the latest earlier round
  * of the case whose proposal text is the same (normalizeProposal) — a changed proposal
  * must actually change, so repeating it word for word cannot escape the rule.
@@ -377,8 +377,8 @@ export function proposalLink(proposal: string, explicit: string | null | undefin
 }
 
 /**
- * The earlier rounds of a case that are on the same proposal as `round` (issue 3 part
- * 3: no serial objections): those it links to by `sameProposalAs`, and every earlier
+ * The earlier rounds of a case that are on the same proposal as `round`
+ * (docs/product.md#serial-objections): those it links to by `sameProposalAs`, and every earlier
  * round whose proposal text is the same as the text of a round already found, whatever
  * `sameProposalAs` says — followed until nothing new is found. Earlier means a lower
  * round number. Returned by round number.
@@ -404,7 +404,7 @@ export function roundsOnSameProposal(round: ProposalRound, caseRounds: readonly 
 /**
  * Whether an answer given on `today` is late: when the round's own window has passed
  * (closed, or its term over) and the party answers only because an admitted late
- * objection reopened the round for it (issue 3 part 3). Such an answer — the late
+ * objection reopened the round for it (docs/product.md#late-objection). Such an answer — the late
  * objection amended — stays marked late.
  */
 export function answeredInReopenedWindow(round: RoundWindow, reopenedUntil: IsoDate | null, today: IsoDate): boolean {

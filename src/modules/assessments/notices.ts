@@ -1,6 +1,6 @@
 // Mail about the assessment that follows a change of state: the round-closed summary to
-// the case's director (issue 3, part 2) and the coordinator's decision on a late
-// objection to whoever raised it and the director (part 3). Written to the outbox in
+// the case's director (docs/product.md#the-assessment-round) and the coordinator's decision on a
+// late objection to whoever raised it and the director (docs/product.md#late-objection). Written to the outbox in
 // the transaction of the change, so a mail goes out exactly when the change commits.
 import type { Tx } from '../../platform/db/index.js';
 import { enqueueMails, type Mail } from '../../platform/mail/outbox.js';

@@ -1,6 +1,6 @@
-// The consolidated outcome over HTTP (issue 3, part 3): per party every condition and
+// The consolidated outcome over HTTP (docs/product.md#one-consolidated-outcome): per party every condition and
 // every objection with the rules cited — after an amendment and after an admitted late
-// objection — and an overrule with the mandates it was decided under (part 4), for
+// objection — and an overrule with the mandates it was decided under (docs/product.md#overrule-within-mandate), for
 // staff and for the initiator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';

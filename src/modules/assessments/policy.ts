@@ -20,7 +20,7 @@ export interface PartyForPolicy {
 const sameTenant = (a: Actor, mId: string) => a.municipalityId === mId;
 
 export const assessmentPolicy = {
-  /** The case's director or a coordinator opens a round, on a case being worked on (issue 3, part 2). */
+  /** The case's director or a coordinator opens a round, on a case being worked on (docs/product.md#the-assessment-round). */
   openRound: (a: Actor, c: CaseForPolicy) =>
     sameTenant(a, c.municipalityId) && ((a.role === 'director' && a.userId === c.directorId) || a.role === 'coordinator') && mayOpenRoundOn(c.status),
   /** Everyone who reads the case sees its assessment (the initiator: closed rounds only). */
@@ -58,7 +58,7 @@ export interface PartyState {
  */
 export function partyAbilities(a: Actor, c: CaseForPolicy, s: PartyState, mandates: readonly Mandate[], today: IsoDate): PartyAbilities {
   const open = answerWindowOpen(s.round, s.party.reopenedUntil, today);
-  // An overruled answer is not amended (issue 3 part 4); after the window a late objection still is possible.
+  // An overruled answer is not amended (docs/product.md#overrule-within-mandate); after the window a late objection still is possible.
   const answer = assessmentPolicy.answerFor(a, s.party) && (open ? !s.answer?.overruled : !s.latePending);
   const objection = s.answer?.kind === 'objection' && !s.answer.overruled;
   const overrule =

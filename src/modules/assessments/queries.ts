@@ -1,5 +1,6 @@
 // Reading the assessment: a case's rounds with their parties and answers, the
-// consolidated outcome per party (issue 3, part 3), and the specialist's inbox (part 7).
+// consolidated outcome per party (docs/product.md#one-consolidated-outcome), and the specialist's
+// inbox (docs/product.md#workspaces).
 import { dutchDate } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
@@ -112,7 +113,7 @@ export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: strin
 }
 
 /**
- * Every condition and every objection, per party (issue 3 part 3): the answers of its
+ * Every condition and every objection, per party (docs/product.md#one-consolidated-outcome): the answers of its
  * latest round — its current answer, and before it the answers it had when a late
  * objection of it was admitted. An admitted late objection adds to what the party said;
  * only the party itself takes back an objection or condition (by amending it while it

@@ -1,4 +1,4 @@
-// Assessment use-cases (issue 3, part 2): opening a round and answering it, by a
+// Assessment use-cases (docs/product.md#the-assessment-round): opening a round and answering it, by a
 // specialist of the asked department or by an outside party through its one-time
 // link. One transaction each; the rows changed are locked; every change appends an
 // event and mail goes to the outbox in the same transaction.
@@ -44,7 +44,7 @@ export interface OpenRound {
   proposal: string;
   departmentIds: string[];
   outsideParties: OutsidePartyInput[];
-  /** default 10 working days (issue 3, part 2) */
+  /** default 10 working days (docs/product.md#the-assessment-round) */
   termWorkingDays?: number;
   sameProposalAs?: string | null;
 }
@@ -54,7 +54,7 @@ const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zake
 export const outsideLink = (deps: Deps, token: string) => `${deps.config.publicUrl}/toets/${token}`;
 
 /**
- * Open a round on a case (issue 3, part 2): the case's director or a coordinator, on a
+ * Open a round on a case (docs/product.md#the-assessment-round): the case's director or a coordinator, on a
  * case in intake, planning or executing. The term ends `termWorkingDays` working days
  * after today on the municipality's calendar. Specialists of each asked department and
  * every outside party (with its one-time link) are told by mail.
@@ -85,7 +85,7 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
     const now = ctx.clock.now();
     const openedOn = dutchDate(now);
     const termEndsOn = roundTermEnd(calendarOf(m), openedOn, days);
-    // Issue 3 part 3: the same proposal text is the same proposal, whatever the director
+    // Serial objections (docs/product.md#serial-objections): the same proposal text is the same proposal, whatever the director
     // says; without an explicit link the round is linked to the latest such round.
     const earlierRounds = (await roundsOfCase(trx, mId, c.id)).map((r) => ({
       id: r.id,
@@ -177,7 +177,7 @@ async function lockForAnswer(trx: Tx, mId: string, found: PartyRow): Promise<{ r
 }
 
 /**
- * A specialist of the asked department answers for it (issue 3, part 2). Amendable
+ * A specialist of the asked department answers for it (docs/product.md#the-assessment-round). Amendable
  * while the window is open; afterwards an objection becomes a late objection and
  * anything else is refused (409).
  */
@@ -232,7 +232,7 @@ async function withLink<T>(deps: Deps, token: string, fn: (trx: Tx, s: LinkState
 }
 
 /**
- * Whether the link still works (issue 3, part 2): for the answer and amendments while
+ * Whether the link still works (docs/product.md#the-assessment-round): for the answer and amendments while
  * the window is open, and after that once, for a late objection, while the case is
  * still being worked on. Past that it has expired (410).
  */
@@ -260,7 +260,7 @@ function expired(s: Pick<LinkState, 'c' | 'round' | 'today'>): AppError {
 async function linkData(trx: Tx, s: LinkState, may: 'answer' | 'lateObjection' | 'none') {
   const party = (await findParty(trx, s.m.id, s.party.id)) as PartyRow;
   const [answer] = await answersByIds(trx, s.m.id, party.current_answer_id ? [party.current_answer_id] : []);
-  // An overruled objection is not amended away (issue 3 part 4): while the round is
+  // An overruled objection is not amended away (docs/product.md#overrule-within-mandate): while the round is
   // open the page offers nothing; after it closes, one late objection as usual.
   if (may === 'answer' && answer && s.round.closed_at === null && (await overrulesOfAnswers(trx, s.m.id, [answer.id])).length) may = 'none';
   const rules = await trx

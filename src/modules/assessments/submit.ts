@@ -1,6 +1,7 @@
-// Recording one answer, shared by the specialist's and the outside party's route: the
-// checks of issue 3 part 2 (what an answer needs, the term), part 3 (late and serial
-// objections go to the coordinator) and closing the round once everyone answered.
+// Recording one answer, shared by the specialist's and the outside party's route:
+// what an answer needs and the term (docs/product.md#what-an-answer-needs), late and serial
+// objections to the coordinator (docs/product.md#late-objection, docs/product.md#serial-objections), and
+// closing the round once everyone answered.
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
@@ -121,7 +122,7 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
     if (s.answer.kind !== 'objection') throw conflict('error.roundClosed');
     late = { cause: 'afterClose', serialOf: null };
   } else {
-    // Issue 3 part 4: an overruled objection stays as it was decided; a new point goes the late path.
+    // Overrule within mandate (docs/product.md#overrule-within-mandate): an overruled objection stays as it was decided; a new point goes the late path.
     const overrule = await overruleOfAnswer(trx, mId, party.current_answer_id);
     if (overrule) throw conflict('error.answerOverruled', { date: longDate(dutchDate(overrule.created_at)), name: overrule.by_name });
     if (s.answer.kind === 'objection') {
@@ -147,13 +148,13 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
     as_of: today,
     answered_by: s.by.userId,
     answered_by_name: s.by.name,
-    // An answer in a window reopened by an admitted late objection stays late (issue 3 part 3).
+    // An answer in a window reopened by an admitted late objection stays late (docs/product.md#late-objection).
     late: late !== null || answeredInReopenedWindow({ closedAt: round.closed_at, termEndsOn: round.term_ends_on }, party.reopened_until, today),
   });
   const ruleCodes = cited.map((r) => r.code);
 
   if (late) {
-    // Issue 3 part 3: recorded as late, pending; the director and coordinators are told.
+    // Late objection (docs/product.md#late-objection): recorded as late, pending; the director and coordinators are told.
     const lo = await trx
       .insertInto('late_objections')
       .values({
@@ -224,7 +225,7 @@ function lateMail(u: { name: string; locale: 'nl' | 'en' }, s: Submit, cause: 'a
 }
 
 /**
- * The round closes when every party asked has answered (issue 3, part 2); the case's
+ * The round closes when every party asked has answered (docs/product.md#the-assessment-round); the case's
  * director gets its summary. Only the call that actually closes it records the event
  * and the mail, so neither is ever doubled.
  */

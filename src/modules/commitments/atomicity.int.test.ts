@@ -1,4 +1,4 @@
-// Nothing half-written (issue 3, part 8) when recording a commitment, on a real
+// Nothing half-written (docs/product.md#nothing-half-written) when recording a commitment, on a real
 // database (PGlite and PostgreSQL): a request that fails on a later field leaves no
 // commitment, no version, no event and no mail behind. Called as the use-case,
 // without the HTTP schema in front of it.

@@ -1,6 +1,6 @@
 // Commitments that no mandate covers, and the words Regie uses about them, on a real
 // database (PGlite and PostgreSQL): the delegating body's decision recorded by the
-// coordinator (issue 3 part 5), a commitment on an ended case, the Dutch status in a
+// coordinator (docs/product.md#the-delegating-body-decides), a commitment on an ended case, the Dutch status in a
 // refusal, the field an unchanged amendment names, and the CSV register's columns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
@@ -65,7 +65,7 @@ const money = (w: World, amountCents: number, over: Partial<RecordFields> = {}):
 });
 const outboxTo = (to: string) => db.unsafeAdmin.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', to).orderBy('id').execute();
 
-describe('a commitment outside every mandate: the delegating body decides (issue 3, part 5)', () => {
+describe('a commitment outside every mandate: the delegating body decides', () => {
   it('tells the coordinators, lets a coordinator record the body’s decision with a reason naming it, and says so in the history', async () => {
     const w = await world();
     const k = await recordCommitment(w.director, money(w, 2_500_000)); // € 25.000 > € 20.000

@@ -1,5 +1,5 @@
-// Reminders before a commitment's due date (issue 3 part 5: "reminders go out before
-// the due date"). A scheduled job, safe to run at any time and as often as wanted:
+// Reminders before a commitment's due date (docs/product.md#commitments-on-record).
+// A scheduled job, safe to run at any time and as often as wanted:
 // each commitment version is reminded once (the commitment_reminders row is written
 // first, in the transaction that enqueues the mail), and a job that runs late still
 // reminds every open commitment that is not yet past its due date.

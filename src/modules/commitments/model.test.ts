@@ -61,7 +61,7 @@ const head = { userId: 'head', role: 'specialist' as const };
 const outside = { userId: null, role: null };
 const money = (amountCents: number): Decision => ({ kind: 'commitMoney', amountCents });
 
-describe('status on record: within the maker’s mandate binding, outside it needs confirmation (issue 3 part 5)', () => {
+describe('status on record: within the maker’s mandate binding, outside it needs confirmation (commitments on record)', () => {
   it.each<[string, MandateSubject, Decision, string, string, string[]]>([
     ['role mandate: an executive exactly at the limit', otherExecutive, money(5_000_000), '2026-03-02', 'binding', ['m-exec-money']],
     ['role mandate: one cent over the limit', otherExecutive, money(5_000_001), '2026-03-02', 'needsConfirmation', []],
@@ -117,7 +117,7 @@ describe('who may confirm: the holder of a covering mandate in force today', () 
     expect(confirmRight(who, decision, mandates, today)).toEqual(expected);
   });
 
-  // Issue 3 part 5: outside every mandate in force, the delegating body decides and the coordinator records it.
+  // The delegating body decides (docs/product.md#the-delegating-body-decides): outside every mandate in force, it decides and the coordinator records it.
   const staff: MandateSubject[] = [alderman, otherExecutive, coordinator, director, head];
   it.each<[string, MandateSubject, Decision, string, ReturnType<typeof confirmRight>]>([
     [
@@ -219,7 +219,7 @@ describe('what a new commitment and an amendment need', () => {
     ['due on the day it was made is fine', { dueOn: '2026-03-02' }, []],
     ['money in whole cents', { decision: money(0.5) }, ['decision.amountCents']],
     ['a named outside recipient needs a name', { madeTo: { name: ' ' } }, ['madeTo.name']],
-    // nothing half-written (issue 3 part 8): what the database would refuse is refused first, by field
+    // nothing half-written (docs/product.md#nothing-half-written): what the database would refuse is refused first, by field
     ['a named outside recipient with a bad e-mail address', { madeTo: { name: 'F. de Vries', email: 'fatima-at-example' } }, ['madeTo.email']],
     ['a named outside recipient without an e-mail address is fine', { madeTo: { name: 'F. de Vries', email: null } }, []],
     ['a maker id that is not an id', { madeBy: { userId: 'erik' } }, ['madeBy.userId']],

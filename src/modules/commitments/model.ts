@@ -1,4 +1,4 @@
-// Pure rules of commitments on record (toezeggingen, issue 3 part 5): whether a
+// Pure rules of commitments on record (toezeggingen, docs/product.md#commitments-on-record): whether a
 // commitment binds when recorded, who may confirm one that does not, how it ends,
 // when it is overdue and when its reminder is due. The mandate check itself is
 // commitmentStatusOnRecord in assessments/model.ts. No I/O; tested in model.test.ts.
@@ -29,7 +29,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const WHAT_MAX = 4000;
 export const NAME_MAX = 200;
 export const REASON_MAX = 2000;
-/** Reminder this many working days before the due date (issue 3 part 5: "reminders go out before the due date"). */
+/** Reminder this many working days before the due date (docs/product.md#commitments-on-record). */
 export const REMINDER_WORKING_DAYS = 5;
 
 /** What a commitment decides, for the mandate check. Amounts are in euro cents. */
@@ -65,8 +65,8 @@ export interface StatusOnRecord {
 }
 
 /**
- * The status a commitment is recorded with (issue 3 part 5: "made within the maker's
- * mandate it is binding; outside it, it needs confirmation"):
+ * The status a commitment is recorded with (docs/product.md#commitments-on-record: made within
+ * the maker's mandate it is binding; outside it, it needs confirmation):
  * - an outside person (no user of the municipality, e.g. an alderman without a Regie
  *   account) holds no mandate in the register: it needs confirmation;
  * - 'other' (a call-back, a meeting, sending information: nothing the mandate register
@@ -128,7 +128,7 @@ const filled = (s: string | null | undefined) => Boolean(s?.trim());
 const UUID_FORMAT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * How a commitment may end (issue 3 part 5): only an open one ends, as kept, broken
+ * How a commitment may end (docs/product.md#commitments-on-record): only an open one ends, as kept, broken
  * (reason required) or withdrawn (reason required). Declined, kept, broken and
  * withdrawn are final: the record stays, nothing reopens it.
  */
@@ -168,7 +168,7 @@ export function recordProblems(f: RecordFields, today: IsoDate): FieldProblem[] 
   if (f.madeTo && 'name' in f.madeTo) {
     if (!filled(f.madeTo.name)) p.push({ field: 'madeTo.name', key: 'error.required' });
     else long('madeTo.name', f.madeTo.name);
-    // The address the person is told at when the commitment is withdrawn (part 5).
+    // The address the person is told at when the commitment is withdrawn (docs/product.md#commitments-on-record).
     if (filled(f.madeTo.email) && !isEmailAddress((f.madeTo.email as string).trim())) p.push({ field: 'madeTo.email', key: 'error.invalidEmail' });
   } else if (f.madeTo && !UUID_FORMAT.test(f.madeTo.userId)) p.push({ field: 'madeTo.userId', key: 'error.unknownUser' });
   if (f.madeOn > today) p.push({ field: 'madeOn', key: 'error.commitmentMadeInFuture' });

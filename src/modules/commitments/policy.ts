@@ -1,12 +1,12 @@
-// Who may do what with commitments (toezeggingen, issue 3 part 5): pure functions of
+// Who may do what with commitments (toezeggingen, docs/product.md#commitments-on-record): pure functions of
 // (actor, commitment). Decided here, once:
 // - record: "anyone on the case" is the case's own director and the staff who work
 //   across cases — coordinator, specialist, executive (aldermen make commitments) and
 //   admin — of the case's municipality, while the case is open. Another director
 //   reads the case but is not on it. Initiators and council members do not record.
 // - view: every staff member who reads the case file internally; the initiator sees
-//   the commitments made to them on their own case (issue 3: "the initiator sees
-//   every commitment made to them"), not those made to a neighbour or an adviser.
+//   the commitments made to them on their own case (the initiator sees every
+//   commitment made to them), not those made to a neighbour or an adviser.
 // - amend and end (kept/broken/withdrawn): the case's director, the coordinator, the
 //   user who made it and the user who recorded it, while it is open.
 // - confirm/decline: decided by the mandate register (model.confirmRight), not by role.

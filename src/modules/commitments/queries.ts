@@ -1,7 +1,7 @@
-// The read side of commitments across cases: the workspaces (issue 3 part 7: the
+// The read side of commitments across cases: the workspaces (docs/product.md#workspaces: the
 // executive's own commitments, the coordinator's and mandate holders' commitments
 // awaiting confirmation, the overdue ones) with cursor pagination like the case list,
-// and the municipality's register as CSV (issue 3 part 6).
+// and the municipality's register as CSV (docs/product.md#commitments-on-record).
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';

@@ -1,4 +1,4 @@
-// Commitment use-cases (toezeggingen, issue 3 part 5). One transaction each; the
+// Commitment use-cases (toezeggingen, docs/product.md#commitments-on-record). One transaction each; the
 // commitment row is locked before it changes; every change adds a row to
 // commitment_versions and an event on the case timeline, and any mail goes to the
 // outbox, all in the same transaction. A commitment is never deleted nor edited in
@@ -326,7 +326,7 @@ export async function decideConfirmation(
 
 /**
  * End an open commitment as kept, broken (reason required) or withdrawn (reason
- * required; the person it was made to is told by mail, issue 3 part 5).
+ * required; the person it was made to is told by mail; docs/product.md#commitments-on-record).
  */
 export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: number; status: Outcome; reason?: string | null }): Promise<CommitmentView> {
   const mId = ctx.actor.municipalityId;

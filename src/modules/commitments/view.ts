@@ -109,7 +109,7 @@ export async function staffSubjects(trx: Tx, mId: string): Promise<MandateSubjec
 /**
  * Ask for a decision on a commitment that needs confirmation, by mail: the holders of a
  * covering mandate in force; when nobody holds one, the coordinators, who put it to the
- * delegating body (college, mayor) and record its decision (issue 3 part 5).
+ * delegating body (college, mayor) and record its decision (docs/product.md#the-delegating-body-decides).
  */
 export async function askForConfirmation(
   trx: Tx,

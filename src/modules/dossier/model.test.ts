@@ -7,7 +7,7 @@ import { describeCommitmentChange, describeEvent } from './timeline.js';
 const textOf = (d: DossierData) => dossierBlocks(d).map((b) => (b.label ? `${b.label}: ${b.text}` : b.text));
 
 describe('the dossier content', () => {
-  it('has every section of issue 3 part 6, in order', () => {
+  it('has every section of the dossier, in order', () => {
     const sections = dossierBlocks(sampleDossier())
       .filter((b) => b.kind === 'section')
       .map((b) => b.text);

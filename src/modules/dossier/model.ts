@@ -1,4 +1,4 @@
-// The case dossier "on paper" (issue 3, part 6): what it says, as ordered text blocks,
+// The dossier, the case "on paper" (docs/product.md#the-dossier): what it says, as ordered text blocks,
 // and the SHA-256 of that content. Pure: the same data always gives the same blocks
 // and the same hash, whatever day or machine it is made on. The time it was made is
 // not part of the content; render.ts prints it next to the hash.
@@ -286,7 +286,7 @@ function assessmentBlocks(d: DossierData): Block[] {
   const { rounds, lateObjections } = d.assessment;
   const out: Block[] = [b.section('3. De integrale toets')];
   if (!rounds.length) return [...out, b.text('Er is nog geen toetsronde gehouden.')];
-  // One consolidated outcome (issue 3, part 3): every condition and every objection
+  // One consolidated outcome (docs/product.md#one-consolidated-outcome): every condition and every objection
   // with the rules cited, per party; then the rounds in full.
   const { conditions, objections } = d.assessment.outcome;
   out.push(b.subsection('Uitkomst'));

@@ -69,7 +69,7 @@ beforeAll(async () => {
   await addNote(asDirector, { caseId, text: 'Buren zijn vooraf gesproken.', visibility: 'internal' });
 
   // One round: the zoning specialist objects citing a register rule; the alderman
-  // overrules within his mandate and commits money within it (issue 3, parts 2–5).
+  // overrules within his mandate and commits money within it (docs/product.md#rules).
   const admin = ctxFor(t.deps, await buildUser(t.db, m, { role: 'admin' }));
   const specialist = await buildUser(t.db, m, { role: 'specialist', name: 'Wouter Mulder', departmentId: m.departmentIds[0] });
   executive = await buildUser(t.db, m, { role: 'executive', name: 'Erik Meijer' });

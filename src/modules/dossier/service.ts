@@ -1,4 +1,4 @@
-// The case dossier (issue 3, part 6): collect everything in one read transaction,
+// The dossier (docs/product.md#the-dossier): collect everything in one read transaction,
 // turn it into content (model.ts) and lay it out as a PDF (render.ts).
 import { sql } from 'kysely';
 import { dutchDate } from '../../kernel/clock.js';

@@ -10,7 +10,7 @@ const base: MandateFields = {
 };
 const fieldsOf = (f: MandateFields) => mandateProblems(f).map((p) => `${p.field}:${p.key}`);
 
-describe('what a mandate must say (issue 3 part 4)', () => {
+describe('what a mandate must say (the mandate register)', () => {
   it.each<[string, Partial<MandateFields>, string[]]>([
     ['a complete role mandate', {}, []],
     ['a complete person mandate', { holder: { kind: 'person', userId: 'u-1' } }, []],

@@ -1,4 +1,4 @@
-// Pure rules of the mandate register (mandaatregister, issue 3 part 4): what a
+// Pure rules of the mandate register (mandaatregister, docs/product.md#the-mandate-register): what a
 // mandate must say, when it is in force, and which changes keep the register honest
 // about the past. The checks that use mandates (mayOverrule, commitmentStatusOnRecord)
 // live in assessments/model.ts. No I/O; tested in model.test.ts.
@@ -88,7 +88,7 @@ export function sameScope(a: MandateScope, b: MandateScope): boolean {
 export type MandateChangeRefusal = { field: string; key: string } | null;
 
 /**
- * Whether a change keeps the register true to the past (issue 3 part 4: a mandate is
+ * Whether a change keeps the register true to the past (docs/product.md#the-mandate-register: a mandate is
  * the ground recorded with overrules and commitments, so it is never deleted):
  * - who holds it and what it allows may change only before it first came into force;
  *   afterwards the mandate is ended and a new one created;

@@ -1,4 +1,4 @@
-// Mandate register use-cases (issue 3, part 4). One transaction each, scoped to the
+// Mandate register use-cases (docs/product.md#the-mandate-register). One transaction each, scoped to the
 // actor's municipality; every change is written to mandate_changes in the same
 // transaction. Mandates are never deleted: a mandate ends by its validity.
 import type { IsoDate } from '../../kernel/calendar.js';

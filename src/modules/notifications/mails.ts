@@ -108,7 +108,7 @@ export const mails = {
           text: `Beste ${p.name},\n\n${p.from} schreef:\n\n${p.text}\n\n${p.link}${footer(l, p.municipality)}`,
         };
   },
-  // ---- the integrated assessment (issue 3, parts 2–3) ----
+  // ---- the integrated assessment (docs/product.md#the-assessment-round) ----
   assessmentRequested(
     l: Locale,
     p: { name: string; reference: string; title: string; proposal: string; termEndsOn: string; link: string; municipality: string },
@@ -221,7 +221,7 @@ export const mails = {
           text: `Beste ${p.name},\n\nToetsronde ${p.roundNumber} van zaak ${p.reference} ("${p.title}") is gesloten: ${p.reason === 'allAnswered' ? 'alle gevraagde partijen hebben geantwoord' : `de termijn is op ${day(l, p.termEndsOn)} verstreken`}.\n\nAkkoord: ${c.yes}\nAkkoord met voorwaarden: ${c.yesWithConditions}\nBezwaar: ${c.objection}\nJa door stilzwijgen: ${c.silence}${quiet}\n\nDe voorwaarden en bezwaren, met de aangehaalde regels, staan op de zaakpagina:\n${p.link}${footer(l, p.municipality)}`,
         };
   },
-  // ---- commitments on record (issue 3, part 5) ----
+  // ---- commitments on record (docs/product.md#commitments-on-record) ----
   commitmentNeedsConfirmation(
     l: Locale,
     p: { name: string; reference: string; maker: string; makerRole: string; what: string; dueOn: string; link: string; municipality: string },

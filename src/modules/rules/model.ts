@@ -1,4 +1,4 @@
-// Pure rules of the rules register (regelregister, issue 3 part 1): when a rule may
+// Pure rules of the rules register (regelregister, docs/product.md#the-rules-register): when a rule may
 // be cited, how its versions' periods relate, what a register row must hold, and
 // the CSV/JSON exchange format with per-line errors. No I/O; tested in model.test.ts.
 import type { IsoDate } from '../../kernel/calendar.js';
@@ -37,8 +37,8 @@ export const IMPORT_MAX_ROWS = 5000;
 // ---- validity -----------------------------------------------------------------------
 
 /**
- * Whether a rule may be cited in a new objection on `onDate` (issue 3: "an expired
- * rule cannot be cited"). Both ends are inclusive; a rule not yet in force cannot be
+ * Whether a rule may be cited in a new objection on `onDate` (docs/product.md#the-rules-register:
+ * an expired rule cannot be cited). Both ends are inclusive; a rule not yet in force cannot be
  * cited either.
  */
 export const isCitable = (rule: RulePeriod, onDate: IsoDate): boolean => rule.validFrom <= onDate && (rule.validUntil === null || onDate <= rule.validUntil);

@@ -1,4 +1,4 @@
-// Rules register use-cases (issue 3, part 1). One transaction each, scoped to the
+// Rules register use-cases (docs/product.md#the-rules-register). One transaction each, scoped to the
 // actor's municipality; register writes are serialised per municipality and every
 // change is written to rule_changes in the same transaction. Rules are never
 // deleted: a rule ends by its validity.

@@ -51,7 +51,7 @@ export const CaseEvent = z.discriminatedUnion('type', [
     type: z.literal('message.sent'),
     payload: z.object({ text: z.string(), from: z.enum(['initiator', 'staff']) }),
   }),
-  // ---- the integrated assessment (issue 3, parts 2–4) ----
+  // ---- the integrated assessment (docs/product.md#the-assessment-round) ----
   z.object({
     type: z.literal('assessment.roundOpened'),
     payload: z.object({
@@ -114,7 +114,7 @@ export const CaseEvent = z.discriminatedUnion('type', [
       mandateIds: z.array(z.string()),
     }),
   }),
-  // ---- commitments on record (issue 3, part 5) ----
+  // ---- commitments on record (docs/product.md#commitments-on-record) ----
   z.object({
     type: z.literal('commitment.recorded'),
     payload: z.object({

@@ -218,7 +218,7 @@ export interface RuleChangeTable {
   created_at: CreatedAt;
 }
 
-// ---- 004: mandates and commitments (issue 3, parts 4 and 5) ----
+// ---- 004: mandates and commitments ----
 export interface MandateTable {
   id: Generated<string>;
   municipality_id: string;
@@ -296,7 +296,7 @@ export interface CommitmentReminderTable {
   sent_at: Generated<Date>;
 }
 
-// ---- 005: the integrated assessment (issue 3, parts 2–4) ----
+// ---- 005: the integrated assessment ----
 export interface AssessmentRoundTable {
   id: Generated<string>;
   municipality_id: string;
