@@ -1,4 +1,4 @@
-// Benchmark of the integrated assessment (issue 3): (a) opening a round with ten parties
+// Benchmark of the integrated assessment: (a) opening a round with ten parties
 // through the use-case, as operations per second, and (b) closing 10,000 rounds by
 // silence through the job, as rounds per second. Runs on an already-migrated database
 // and creates a municipality of its own, so it never touches seeded data.

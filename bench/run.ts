@@ -191,7 +191,7 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
     }
     const report = await measureEngine(engine, db, seeded, serverVersion, cluster?.port);
     printReport(report);
-    // Issue 3: opening a round with ten parties, and closing 10,000 rounds by silence,
+    // The integrated assessment: opening a round with ten parties, and closing 10,000 rounds by silence,
     // on the same national-scale database.
     log();
     log(`==== ${engine}: assessment rounds ====`);

@@ -1,5 +1,5 @@
 // The pages of the integrated assessment, the rules and mandate registers and
-// commitments (issue 3), as the people involved use them in Chromium: the admin keeps
+// commitments (docs/product.md#rules), as the people involved use them in Chromium: the admin keeps
 // the registers, the director opens a round on the paint-spraying shop, an outside
 // party answers through the mailed link, the zoning specialist objects citing a
 // register rule, the director records the alderman's commitments, the alderman and
@@ -76,7 +76,7 @@ afterAll(async () => {
 
 const login = (email: string) => loginAs(e, email);
 
-describe('issue 3 pages', () => {
+describe('the integrated assessment, the registers and commitments', () => {
   let director: Page;
 
   it('admin keeps the rules register (add, import with a per-line report) and the mandate register', async () => {

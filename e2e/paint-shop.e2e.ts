@@ -1,4 +1,4 @@
-// The paint-spraying shop (PRODUCT.md; issue 3, "how it is proven"), played in
+// The paint-spraying shop (docs/product.md, "The problem it removes"), played in
 // Chromium by the people involved: Henk files his question on the public page, the
 // coordinator assigns the director, the director opens one integrated round for
 // zoning and economy, the zoning specialist objects citing the Omgevingsplan and says
@@ -52,7 +52,7 @@ const open = (ctx: BrowserContext, path: string) => openPage(e, ctx, path);
 const login = (email: string) => loginAs(e, email);
 
 /**
- * The one consolidated outcome (issue 3 part 3): a row per party, the objection with
+ * The one consolidated outcome (docs/product.md#one-consolidated-outcome): a row per party, the objection with
  * the rule it cites and how it could be done, the condition.
  */
 async function expectOutcome(scope: Locator): Promise<void> {

@@ -11,7 +11,7 @@ create table municipalities (
   slug text not null unique check (slug ~ '^[a-z0-9-]+$'),
   name text not null,
   case_prefix text not null unique check (case_prefix ~ '^[A-Z]{2,4}$'),
-  -- Plan due six weeks after intake by default (PRODUCT.md: "one director, one clock").
+  -- Plan due six weeks after intake by default (docs/product.md#the-plan-clock).
   plan_term_days integer not null default 42 check (plan_term_days between 1 and 365),
   extra_holidays date[] not null default '{}',
   created_at timestamptz not null default now()

@@ -1,6 +1,6 @@
 -- The rules register (regelregister): the rules an objection in an assessment round
 -- may cite, per municipality, with a validity period and whether the rule is strict
--- (safety, public order, crime: applied as written). Issue 3, part 1.
+-- (safety, public order, crime: applied as written). See docs/product.md#the-rules-register.
 
 create table rules (
   id uuid primary key default gen_random_uuid(),

@@ -1,6 +1,6 @@
 -- The mandate register (who may decide what, delegated by whom, for what period) and
 -- commitments on record (toezeggingen) with their versions and reminders.
--- Issue 3, parts 4 and 5.
+-- See docs/product.md#the-mandate-register and docs/product.md#commitments-on-record.
 
 -- A mandate is never deleted: it was the ground for overrules and commitments on
 -- record. Ending it sets valid_until; every change is kept in mandate_changes.

@@ -1,4 +1,4 @@
--- The integrated assessment ("ja, tenzij", issue 3 parts 2–4): rounds on a case, the
+-- The integrated assessment ("ja, tenzij", docs/product.md#the-assessment-round): rounds on a case, the
 -- parties asked (departments of the municipality and named outside parties with a
 -- one-time link), every version of every answer, overrules within mandate and late
 -- objections. Answers are never updated in place: an amendment is a new row and the
@@ -10,7 +10,7 @@ create table assessment_rounds (
   case_id uuid not null references cases(id),
   number integer not null check (number >= 1),
   proposal text not null check (length(proposal) between 1 and 4000),
-  -- the earlier round on the same proposal (issue 3 part 3: no serial objections)
+  -- the earlier round on the same proposal (docs/product.md#serial-objections)
   same_proposal_as uuid references assessment_rounds(id),
   opened_on date not null,
   term_working_days integer not null check (term_working_days between 1 and 60),

@@ -438,7 +438,7 @@ export const VOORBEELD: MunicipalitySeed = {
     { key: 'raad', name: 'Lotte van Leeuwen', email: 'l.vanleeuwen@voorbeeld.nl', role: 'council', login: true },
   ],
   cases: [
-    // ---- the paint-spraying shop (PRODUCT.md) ----
+    // ---- the paint-spraying shop (docs/product.md) ----
     {
       title: 'Stoppen met autospuiten en het pand Marktstraat 12 verhuren',
       description:

@@ -15,7 +15,7 @@ export const PAGE_ROLES = {
   register: ['director', 'coordinator'],
   admin: ['admin'],
   account: STAFF,
-  // issue 3 part 7: workspaces (mirrors assessments/policy.ts and commitments/policy.ts)
+  // workspaces (docs/product.md#workspaces; mirrors assessments/policy.ts and commitments/policy.ts)
   requests: ['specialist'],
   lateObjections: ['coordinator', 'director'],
   myCommitments: ['executive'],

@@ -174,7 +174,7 @@ export const api = {
   addNote: (caseId: string, text: string, visibility: 'internal' | 'shared') => request<null>('POST', `/cases/${caseId}/notes`, { body: { text, visibility } }),
   sendMessage: (caseId: string, text: string) => request<null>('POST', `/cases/${caseId}/messages`, { body: { text } }),
 
-  // rules register, integrated assessment, mandates, commitments (issue 3)
+  // rules register, integrated assessment, mandates, commitments
   rules: (f: { domain?: string; strict?: string; validOn?: string; q?: string }, signal?: AbortSignal) => get<{ items: Rule[] }>('/rules', f, signal),
   rule: (id: string, signal?: AbortSignal) => get<RuleDetail>(`/rules/${id}`, undefined, signal),
   createRule: (body: RuleInput) => request<Rule>('POST', '/rules', { body }),

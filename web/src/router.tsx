@@ -160,7 +160,7 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
-      // issue 3: rules and mandate registers, assessment workspaces, commitments
+      // rules and mandate registers, assessment workspaces, commitments
       { path: 'toets/:token', element: <OutsideAnswerPage /> },
       {
         path: 'beheer/regels',

@@ -221,7 +221,7 @@ export interface CaseFilters {
   limit?: number;
 }
 
-// ---- issue 3: rules register, integrated assessment, mandates, commitments ----
+// ---- rules register, integrated assessment, mandates, commitments ----
 
 export interface Rule {
   id: string;

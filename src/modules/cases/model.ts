@@ -7,7 +7,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'intake', 'planning', 'executing'];
 
 /**
- * The lifecycle, in one table (PRODUCT.md: one director, one clock).
+ * The lifecycle, in one table (docs/product.md: one director, one clock).
  * `planning → executing` happens only when both parties agreed the plan
  * (plans/service.ts), never as a plain status change.
  */
@@ -75,7 +75,7 @@ export function suspendedDays(s: Suspension, today: IsoDate): number {
 /**
  * The plan due date: the term (default 42 days: six weeks) from the day the clock
  * started, moved by every suspended day. Calendar days, not working days: the six
- * weeks are a service promise, not a legal term (PRODUCT.md).
+ * weeks are a service promise, not a legal term (docs/product.md#the-plan-clock).
  */
 export function planDueOn(clockStartedOn: IsoDate, termDays: number, suspensions: Suspension[], today: IsoDate): IsoDate {
   const stopped = suspensions.reduce((sum, s) => sum + suspendedDays(s, today), 0);

@@ -101,7 +101,7 @@ export const holderExists = (decision: Decision, mandates: readonly Mandate[], t
  * `today`, a mandate in force that covers it (by role or by name); the mandate is
  * recorded with the confirmation. An 'other' commitment from an outside person has no
  * mandate to check against: the coordinator, who keeps the municipality's word across
- * cases (PRODUCT.md), confirms it. When no user holds a covering mandate
+ * cases (docs/product.md#who-uses-it), confirms it. When no user holds a covering mandate
  * (`noHolder`, see holderExists), the delegating body (college, mayor) decides and the
  * coordinator records its decision (`byBody`; the reason names the decision, e.g.
  * "collegebesluit 1 december 2026").

@@ -6,7 +6,7 @@ import { type Actor, isStaff } from '../../platform/auth/index.js';
 export const mandatePolicy = {
   /** All staff read the register: it says who may overrule, commit and confirm. */
   read: (a: Actor) => isStaff(a),
-  /** The admin keeps it (PRODUCT.md: beheerder, "rules register, mandates"). */
+  /** The admin keeps it (docs/product.md#who-uses-it: beheerder, "rules register, mandates"). */
   manage: (a: Actor) => a.role === 'admin',
 };
 

@@ -20,7 +20,7 @@ export interface RuleFields extends RulePeriod {
   title: string;
   legalSource: string;
   domain: Domain;
-  /** safety, public order, crime: applied as written, never overruled (PRODUCT.md) */
+  /** safety, public order, crime: applied as written, never overruled (docs/product.md#strict-rules) */
   strict: boolean;
 }
 

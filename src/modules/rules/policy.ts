@@ -7,7 +7,7 @@ import { type Actor, isStaff } from '../../platform/auth/index.js';
 export const rulePolicy = {
   /** All staff read the register: directors and specialists must see what they may cite. */
   read: (a: Actor) => isStaff(a),
-  /** The admin keeps the register (PRODUCT.md: beheerder, "rules register"). */
+  /** The admin keeps the register (docs/product.md#who-uses-it: beheerder, "rules register"). */
   manage: (a: Actor) => a.role === 'admin',
 };
 

@@ -43,7 +43,7 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       return t(e.visibility === 'internal' ? 'event.noteInternal' : 'event.noteShared');
     case 'message.sent':
       return t(p.from === 'initiator' ? 'event.messageFromInitiator' : 'event.messageFromStaff');
-    // issue 3: the integrated assessment and commitments
+    // the integrated assessment and commitments on record
     case 'assessment.roundOpened': {
       const count = Array.isArray(p.parties) ? p.parties.length : 0;
       return t(count === 1 ? 'event.roundOpenedOne' : 'event.roundOpened', { number: Number(p.number ?? 0), due: date(str(p.termEndsOn)), count });

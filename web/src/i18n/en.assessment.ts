@@ -399,7 +399,7 @@ export const enAssessment: Record<keyof typeof nlAssessment, string> = {
   'outcome.content': 'Conditions or rules, and why',
   'outcome.none': 'There are no objections or conditions: every party agrees.',
 
-  // issue 3 QA: texts that follow why a round closed, plurals, the body's decision
+  // texts that follow why a round closed, plurals, the body's decision
   'answerPage.leadAllAnswered': 'Assessment round {number} is closed: every party has answered.',
   'answerPage.leadTermEnded': 'Assessment round {number}. The term ran until {date} (inclusive) and has ended.',
   'answerPage.lateLeadAllAnswered':

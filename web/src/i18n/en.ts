@@ -520,6 +520,6 @@ export const en: Record<MessageKey, string> = {
   'account.usage': 'Use: Authorization: Bearer <token>',
   'account.error.name': 'Give the token a name.',
 
-  // issue 3: rules and mandate registers, integrated assessment, commitments
+  // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
 };

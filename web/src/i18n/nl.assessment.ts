@@ -1,5 +1,5 @@
 // Dutch texts of the integrated assessment, the rules and mandate registers and
-// commitments (issue 3). Merged into nl.ts; en.assessment.ts must have every key.
+// commitments. Merged into nl.ts; en.assessment.ts must have every key.
 export const nlAssessment = {
   // navigation and admin
   'nav.requests': 'Toetsverzoeken',
@@ -408,7 +408,7 @@ export const nlAssessment = {
   'outcome.content': 'Voorwaarden of regels, en waarom',
   'outcome.none': 'Er zijn geen bezwaren of voorwaarden: alle partijen stemmen in.',
 
-  // issue 3 QA: texts that follow why a round closed, plurals, the body's decision
+  // texts that follow why a round closed, plurals, the body's decision
   'answerPage.leadAllAnswered': 'Toetsronde {number} is gesloten: alle partijen hebben geantwoord.',
   'answerPage.leadTermEnded': 'Toetsronde {number}. De termijn liep tot en met {date} en is voorbij.',
   'answerPage.lateLeadAllAnswered':

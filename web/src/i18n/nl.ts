@@ -519,7 +519,7 @@ export const nl = {
   'account.usage': 'Gebruik: Authorization: Bearer <token>',
   'account.error.name': 'Geef het token een naam.',
 
-  // issue 3: rules and mandate registers, integrated assessment, commitments
+  // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
 };
 

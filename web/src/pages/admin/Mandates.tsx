@@ -1,4 +1,4 @@
-// The mandate register (issue 3 part 4): who (a role or a named person) may decide
+// The mandate register (docs/product.md#the-mandate-register): who (a role or a named person) may decide
 // what (overrule objections in a domain, commit money up to an amount, grant an
 // exemption of a rule, agree a plan), delegated by whom, for what period. Regie
 // checks every overrule and commitment against it. Mandates are ended, never deleted.

@@ -1,4 +1,4 @@
-// Add or change one rule of the register (issue 3 part 1): code, title, legal
+// Add or change one rule of the register (docs/product.md#the-rules-register): code, title, legal
 // source, domain, strict, and the period it may be cited in. Ending a rule's
 // validity is its own small form: rules are never deleted.
 import { Button } from '@utrecht/component-library-react';

@@ -1,4 +1,4 @@
-// Import the register from CSV or JSON (issue 3 part 1): all or nothing. A file with
+// Import the register from CSV or JSON (docs/product.md#the-rules-register): all or nothing. A file with
 // any bad line imports nothing, and the report names every problem per line of the
 // file in a table; the admin fixes the file and tries again.
 import { Alert, Button, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';

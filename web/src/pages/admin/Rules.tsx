@@ -1,4 +1,4 @@
-// The rules register (issue 3 part 1): the rules an objection may cite, filtered by
+// The rules register (docs/product.md#the-rules-register): the rules an objection may cite, filtered by
 // domain, strictness and "citable today"; add, change, end validity (never delete),
 // import with a per-line report, export as CSV or JSON.
 import {

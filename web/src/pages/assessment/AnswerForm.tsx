@@ -1,4 +1,4 @@
-// A party's answer to an assessment round (issue 3 part 2): yes, yes with
+// A party's answer to an assessment round (docs/product.md#what-an-answer-needs): yes, yes with
 // conditions, or an objection that cites register rules, says why they apply to this
 // case and — unless every cited rule is strict — how it could be done. The form
 // guides; the server judges and its field errors are shown next to the fields.
@@ -22,7 +22,7 @@ export function AnswerForm({
   objectionOnly = false,
 }: {
   previous: AssessmentAnswer | null;
-  /** after the round closed only a late objection can be raised (issue 3 part 3) */
+  /** after the round closed only a late objection can be raised (docs/product.md#late-objection) */
   objectionOnly?: boolean;
   /** the register rules citable today */
   rules: CitedRule[];

@@ -1,6 +1,6 @@
 // "Integrale toets" on the staff case page: every round with the consolidated
 // outcome per party, late objections, overruling where the API allows it, and
-// opening a new round for the director (issue 3 parts 2–4).
+// opening a new round for the director (docs/product.md#the-assessment-round).
 import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../../api.js';

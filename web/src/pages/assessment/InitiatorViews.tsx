@@ -1,4 +1,5 @@
-// What the initiator sees on their own case (issue 3 parts 3 and 5): the outcome of
+// What the initiator sees on their own case (docs/product.md#one-consolidated-outcome,
+// docs/product.md#commitments-on-record): the outcome of
 // every closed assessment round — conditions, objections with the rules cited and
 // "hoe wel", overrules — and every commitment made to them, with its status.
 import { Paragraph } from '@utrecht/component-library-react';

@@ -1,4 +1,4 @@
-// Late objections (issue 3 part 3): an objection to a closed round waits for the
+// Late objections (docs/product.md#late-objection): an objection to a closed round waits for the
 // coordinator, who admits it (the round reopens for that party) or sets it aside,
 // always with a reason. The coordinator's page lists them by status.
 import { Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';

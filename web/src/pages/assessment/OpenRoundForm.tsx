@@ -1,4 +1,4 @@
-// Opening an assessment round (issue 3 part 2): what is proposed, the departments
+// Opening an assessment round (docs/product.md#the-assessment-round): what is proposed, the departments
 // asked, named outside parties (they answer through a one-time link by e-mail) and a
 // term in working days, 10 unless the director chooses otherwise.
 import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';

@@ -1,4 +1,4 @@
-// The consolidated outcome of the integrated assessment (issue 3 part 3): per round
+// The consolidated outcome of the integrated assessment (docs/product.md#one-consolidated-outcome): per round
 // and per party the answer, the conditions, and every objection with the rules it
 // cites, why they apply and how it could be done; silence reads "ja (stilzwijgend)",
 // a late answer is marked, an overrule shows its reason and mandate.
@@ -196,7 +196,7 @@ export function AssessmentOutcome({
 }
 
 /**
- * The consolidated outcome (issue 3 part 3): every condition and every objection that
+ * The consolidated outcome (docs/product.md#one-consolidated-outcome): every condition and every objection that
  * stands, one row per party, whatever round it came from.
  */
 export function ConsolidatedOutcome({ outcome, level = 3 }: { outcome: CaseAssessment['outcome']; level?: number }) {

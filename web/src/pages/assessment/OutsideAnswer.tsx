@@ -1,5 +1,5 @@
 // The page an outside party reaches through the one-time link in their e-mail (no
-// login, issue 3 part 2): the proposal, their answer so far, and the answer form.
+// login; docs/product.md#the-assessment-round): the proposal, their answer so far, and the answer form.
 // An expired, foreign or used-up link answers 404/410 and says so.
 import { Alert, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
 import { useState } from 'react';

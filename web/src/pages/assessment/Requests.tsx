@@ -1,4 +1,4 @@
-// The specialist's workspace "Toetsverzoeken" (issue 3 part 7): the assessment
+// The specialist's workspace "Toetsverzoeken" (docs/product.md#workspaces): the assessment
 // requests of their department, open ones first, with the term end (a term ending
 // within three days stands out), and the page to answer one — amendable until the
 // term ends.
@@ -123,7 +123,7 @@ export function AnswerRequestPage() {
   const party = round?.parties.find((p) => p.id === partyId);
   const mayAnswer = !!party?.abilities?.answer;
   // After the term only a late objection can be raised, unless an admitted late
-  // objection reopened the round for this party (issue 3 part 3).
+  // objection reopened the round for this party (docs/product.md#late-objection).
   const reopened = !!party?.reopenedUntil && party.reopenedUntil >= todayIso();
   const windowOpen = round?.status === 'open' || reopened;
   const late = mayAnswer && !windowOpen;

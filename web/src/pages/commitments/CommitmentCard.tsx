@@ -1,4 +1,4 @@
-// One commitment on record (issue 3 part 5): who made it to whom, what, by when,
+// One commitment on record (docs/product.md#commitments-on-record): who made it to whom, what, by when,
 // where, its status (overdue stands out) and history; and, where the API allows,
 // amending it, confirming or declining it (mandate holder), or settling it as kept,
 // broken or withdrawn (a reason is required for the last two).
@@ -333,7 +333,7 @@ function ChoiceWithReasonForm<T extends string>(props: {
 function ConfirmForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
   // The coordinator records the delegating body's decision when nobody holds a covering
-  // mandate (issue 3 part 5); the reason then names that decision and is required.
+  // mandate (docs/product.md#the-delegating-body-decides); the reason then names that decision and is required.
   const byBody = c.abilities.confirmByBody === true;
   return (
     <ChoiceWithReasonForm<'confirm' | 'decline'>

@@ -1,4 +1,4 @@
-// Workspaces on commitments (issue 3 part 7): the executive's "Mijn toezeggingen"
+// Workspaces on commitments (docs/product.md#workspaces): the executive's "Mijn toezeggingen"
 // (what they promised, its status, overdue first in view) and the coordinator's
 // "Toezeggingen ter bevestiging" (made outside a mandate, waiting for the holder).
 import { Button, ButtonLink, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
@@ -107,7 +107,7 @@ export function ToConfirmPage() {
 
 /**
  * Overdue commitments for the director's workspace and the coordinator's team board
- * (issue 3 part 5: "overdue commitments stand out"); the API decides whose: the
+ * (docs/product.md#commitments-on-record: overdue commitments stand out); the API decides whose: the
  * coordinator sees all, a director those on their cases and their own.
  */
 export function OverdueCommitments({ level = 2 }: { level?: number }) {

@@ -1,4 +1,4 @@
-// "Toezeggingen" on the staff case page (issue 3 part 5): every commitment on the
+// "Toezeggingen" on the staff case page (docs/product.md#commitments-on-record): every commitment on the
 // case with its status (overdue stands out), the actions the API allows, and
 // recording a new one: who made it (a colleague, or someone outside Regie with their
 // role, e.g. the alderman), to whom, what, by when, where and when, and the kind of
@@ -293,7 +293,7 @@ export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(
   );
 }
 
-/** The dossier as PDF (issue 3 part 6); a plain link so the browser downloads it with the session. */
+/** The dossier as PDF (docs/product.md#the-dossier); a plain link so the browser downloads it with the session. */
 export function DossierLink({ caseId, reference }: { caseId: string; reference: string }) {
   const { t } = useI18n();
   return (
