@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import nl from 'zod/v4/locales/nl.js';
@@ -24,6 +25,7 @@ import type { Actor } from '../../modules/identity/model.js';
 import { unsafeResolveApiToken, unsafeResolveSession } from '../../modules/identity/service.js';
 import type { Ctx, Deps } from '../context.js';
 import { type Locale, negotiateLocale, translate } from '../i18n.js';
+import { createLogger, RequestLog, requestIdOf } from '../log.js';
 import { finishDocument, openApiInfo } from './openapi.js';
 
 export const API_VERSION = '1.0.0';
@@ -79,8 +81,19 @@ function documentMedia(args: Parameters<Transform>[0], transform: Transform): Re
   return { ...out, schema: { ...(out.schema as object), response } };
 }
 
-export async function buildServer(deps: Deps, register: (app: App) => void | Promise<void>): Promise<App> {
-  const app = Fastify({ logger: false, trustProxy: true, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
+export interface ServerOptions {
+  /** where log lines go instead of stdout (tests read them from here) */
+  logDestination?: DestinationStream;
+}
+
+export async function buildServer(deps: Deps, register: (app: App) => void | Promise<void>, opts: ServerOptions = {}): Promise<App> {
+  const app = Fastify({
+    loggerInstance: createLogger(deps.config, opts.logDestination),
+    logController: new RequestLog(),
+    genReqId: requestIdOf,
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
@@ -98,6 +111,10 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
     transformObject: (input) => finishDocument((input as { openapiObject: Record<string, any> }).openapiObject, API_VERSION),
   });
 
+  // First, so that every answer (also a refusal) names the request in the log.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Request-Id', req.id);
+  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('API-Version', API_VERSION);
     if (!req.url.startsWith('/api/')) return;
@@ -128,7 +145,7 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
     if (status >= 400 && status < 500) {
       return problem(reply, locale, new AppError(status, 'bad-request', 'error.invalidInput', {}, [{ field: 'request', key: (err as Error).message }]));
     }
-    console.error(err);
+    req.log.error({ err, method: req.method, route: req.routeOptions?.url ?? null }, 'request errored');
     return problem(reply, locale, new AppError(500, 'internal', 'error.internal'));
   });
 
