@@ -3,7 +3,8 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // Projects (select with `--project NAME`):
 //   unit      src/**/*.test.ts (not *.int.test.ts)
 //   pglite    src/**/*.int.test.ts against in-process PGlite
-//   postgres  the same *.int.test.ts files against the real server of `npm test`
+//   postgres  the same *.int.test.ts files against the real server of `npm test`,
+//             and the *.pg.test.ts files, which only make sense there
 //   e2e       e2e/**/*.e2e.ts, one file at a time
 // The DB factory picks the database from REGIE_TEST_DB; REGIE_TEST_PG_URL comes
 // from scripts/test.mjs, which starts a throwaway PostgreSQL cluster.
@@ -21,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'src/**/*.int.test.ts'],
+          exclude: [...configDefaults.exclude, 'src/**/*.int.test.ts', 'src/**/*.pg.test.ts'],
           env: { REGIE_TEST_DB: 'pglite' },
         },
       },
@@ -31,7 +32,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'postgres', include: ['src/**/*.int.test.ts'], env: { REGIE_TEST_DB: 'postgres' } },
+        test: { name: 'postgres', include: ['src/**/*.int.test.ts', 'src/**/*.pg.test.ts'], env: { REGIE_TEST_DB: 'postgres' } },
       },
       {
         extends: true,

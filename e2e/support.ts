@@ -27,7 +27,7 @@ export async function startE2E(): Promise<E2E> {
   const dataDir = mkdtempSync(join(tmpdir(), 'regie-e2e-'));
   const db = await openDatabase({ dataDir: join(dataDir, 'pglite') });
   // The public URL is only known after listen; links in mail use it, so take a port first.
-  const config = { ...loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0' }), host: '127.0.0.1' };
+  const config = { ...loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0', LOG_LEVEL: 'silent' }), host: '127.0.0.1' };
   const regie = await startRegie(config, db, { clock: systemClock, transport: smtpTransport(smtp.url) });
   await seedDemo(regie.deps);
   // The demo's own history mails are not part of the story under test: mark them

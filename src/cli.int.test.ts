@@ -1,6 +1,6 @@
 // The `regie` command as a user runs it: a fresh data directory (or the PostgreSQL
 // server of the test run), migrate, add a user, create a token, serve with the demo.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -19,6 +19,13 @@ beforeAll(async () => {
 });
 
 const regie = (...args: string[]) => execFileSync(process.execPath, ['bin/regie.mjs', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+/** The same, without blocking the test's event loop (which reports to the runner). */
+const regieAsync = (...args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, ['bin/regie.mjs', ...args], { env, encoding: 'utf8' }, (err, stdout, stderr) =>
+      resolve({ code: err ? Number((err as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -30,6 +37,7 @@ async function freePort(): Promise<number> {
 }
 
 let server: ChildProcess | undefined;
+let serverPort = 0;
 afterAll(() => {
   server?.kill('SIGTERM');
 });
@@ -60,6 +68,7 @@ describe('regie command', () => {
 
   it('serves the API with the demo municipality and prints how to log in', async () => {
     const port = await freePort();
+    serverPort = port;
     server = spawn(process.execPath, ['bin/regie.mjs', 'serve'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     await new Promise<void>((resolve, reject) => {
@@ -83,5 +92,34 @@ describe('regie command', () => {
     });
     expect(login.status).toBe(200);
     expect((await login.json()).municipalityName).toBe('Gemeente Voorbeeld');
+  }, 120_000);
+
+  it('never writes a database that the running server holds: refuses beside it (PGlite), works once it has stopped', async () => {
+    const running = server as ChildProcess;
+    expect(running.exitCode).toBeNull();
+    const tokenWorks = async (token: string) =>
+      (await fetch(`http://127.0.0.1:${serverPort}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } })).status;
+    if (TEST_ENGINE === 'pglite') {
+      // PGlite lives inside the server's process: a second process must not open its folder.
+      const refused = await regieAsync('token', 'create', '--email', 'nieuw@voorbeeld.nl');
+      expect(refused.code).not.toBe(0);
+      expect(refused.stderr).toContain(`PID ${running.pid}`);
+      expect(refused.stderr).toContain('Stop eerst de server');
+      expect(refused.stderr).toContain('Stop the server first');
+      expect(refused.stdout).not.toMatch(/regie_/);
+    } else {
+      // A PostgreSQL server is shared: the running server sees the new token at once.
+      const created = await regieAsync('token', 'create', '--email', 'nieuw@voorbeeld.nl');
+      expect(created.code).toBe(0);
+      expect(await tokenWorks(created.stdout.trim())).toBe(200);
+    }
+
+    const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
+    running.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    server = undefined;
+    const after = await regieAsync('token', 'create', '--email', 'nieuw@voorbeeld.nl');
+    expect(after).toMatchObject({ code: 0 });
+    expect(after.stdout.trim()).toMatch(/^regie_[\w-]{40,}$/);
   }, 120_000);
 });

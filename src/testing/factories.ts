@@ -28,7 +28,7 @@ export async function testDatabase(): Promise<Db> {
 }
 
 export function testDeps(db: Db, clock: Clock = fixedClock('2026-03-02T09:00:00+01:00')): Deps {
-  return { db, clock, config: { ...loadConfig({}), publicUrl: 'http://regie.test', secureCookies: false } };
+  return { db, clock, config: { ...loadConfig({}), publicUrl: 'http://regie.test', secureCookies: false, logLevel: 'silent' } };
 }
 
 const uniq = () => randomBytes(4).toString('hex');

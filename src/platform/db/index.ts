@@ -6,6 +6,7 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -38,7 +39,10 @@ const parseDateArray = (v: string): string[] => (v === '{}' ? [] : v.slice(1, -1
 export interface OpenOptions {
   /** postgres://… for a server; otherwise PGlite. */
   url?: string;
-  /** PGlite data directory; omitted means in memory (tests). */
+  /**
+   * PGlite data directory; omitted means in memory (tests). One process at a time:
+   * opening a directory that another process holds throws DataDirInUse.
+   */
   dataDir?: string;
   poolSize?: number;
 }
@@ -49,17 +53,37 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
 }
 
 async function openPGlite(dataDir?: string): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir,
-    extensions: { pg_trgm, btree_gin },
-    parsers: {
-      [INT8]: (v: string) => Number(v),
-      [DATE]: (v: string) => v,
-      [DATE_ARRAY]: parseDateArray,
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      extensions: { pg_trgm, btree_gin },
+      parsers: {
+        [INT8]: (v: string) => Number(v),
+        [DATE]: (v: string) => v,
+        [DATE_ARRAY]: parseDateArray,
+      },
+    });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+  const db = wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
+  return {
+    ...db,
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
     },
-  });
-  return wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
+  };
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {

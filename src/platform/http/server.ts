@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import nl from 'zod/v4/locales/nl.js';
@@ -23,6 +24,7 @@ import { AppError, forbidden, unauthenticated } from '../../kernel/errors.js';
 import type { Actor, Authenticate } from '../auth/index.js';
 import type { Ctx, Deps } from '../context.js';
 import { type Locale, negotiateLocale, translate } from '../i18n.js';
+import { createLogger, RequestLog, requestIdOf } from '../log.js';
 import { finishDocument, openApiInfo } from './openapi.js';
 
 export const API_VERSION = '1.0.0';
@@ -82,10 +84,18 @@ export interface ServerParts {
   authenticate: Authenticate;
   /** registers every module's routes */
   register: (app: App) => void | Promise<void>;
+  /** where log lines go instead of stdout (tests read them from here) */
+  logDestination?: DestinationStream;
 }
 
-export async function buildServer(deps: Deps, { authenticate, register }: ServerParts): Promise<App> {
-  const app = Fastify({ logger: false, trustProxy: true, bodyLimit: 1_048_576 }).withTypeProvider<ZodTypeProvider>();
+export async function buildServer(deps: Deps, { authenticate, register, logDestination }: ServerParts): Promise<App> {
+  const app = Fastify({
+    loggerInstance: createLogger(deps.config, logDestination),
+    logController: new RequestLog(),
+    genReqId: requestIdOf,
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
@@ -103,6 +113,10 @@ export async function buildServer(deps: Deps, { authenticate, register }: Server
     transformObject: (input) => finishDocument((input as { openapiObject: Record<string, any> }).openapiObject, API_VERSION),
   });
 
+  // First, so that every answer (also a refusal) names the request in the log.
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Request-Id', req.id);
+  });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('API-Version', API_VERSION);
     if (!req.url.startsWith('/api/')) return;
@@ -133,7 +147,7 @@ export async function buildServer(deps: Deps, { authenticate, register }: Server
     if (status >= 400 && status < 500) {
       return problem(reply, locale, new AppError(status, 'bad-request', 'error.invalidInput', {}, [{ field: 'request', key: (err as Error).message }]));
     }
-    console.error(err);
+    req.log.error({ err, method: req.method, route: req.routeOptions?.url ?? null }, 'request errored');
     return problem(reply, locale, new AppError(500, 'internal', 'error.internal'));
   });
 
