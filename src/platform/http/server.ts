@@ -2,8 +2,7 @@
 // route; problem+json errors; authentication by session cookie or bearer token;
 // CSRF protection for cookie-authenticated writes; the web app as static files.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -24,6 +23,7 @@ import type { Actor } from '../../modules/identity/model.js';
 import { unsafeResolveApiToken, unsafeResolveSession } from '../../modules/identity/service.js';
 import type { Ctx, Deps } from '../context.js';
 import { type Locale, negotiateLocale, translate } from '../i18n.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { finishDocument, openApiInfo } from './openapi.js';
 
 export const API_VERSION = '1.0.0';
@@ -143,7 +143,7 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
 
   await register(app);
 
-  const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+  const webDist = join(PROJECT_ROOT, 'web/dist');
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // The web app routes itself: every non-API GET serves its index page.
