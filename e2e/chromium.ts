@@ -49,11 +49,13 @@ export async function bundledChromium(): Promise<LaunchOptions> {
   const dir = join(pkg, '../../.cache/regie-chromium', version);
   if (!existsSync(join(dir, 'chromium'))) await unpack(join(pkg, 'bin'), dir);
   // Its recommended flags, less the two that switch off the same-origin policy and
-  // mixed-content blocking: the tests should see the browser's real security rules.
-  const weakening = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+  // mixed-content blocking (the tests should see the browser's real security
+  // rules) and --single-process, which a Lambda needs but which crashes the
+  // browser when a test closes one of several contexts.
+  const dropped = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
   return {
     executablePath: join(dir, 'chromium'),
-    args: [...Sparticuz.args.filter((a) => !weakening.has(a)), ...QUIET_ARGS],
+    args: [...Sparticuz.args.filter((a) => !dropped.has(a)), ...QUIET_ARGS],
     env: {
       ...definedEntries(process.env),
       LD_LIBRARY_PATH: [join(dir, 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
