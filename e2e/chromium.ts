@@ -43,6 +43,12 @@ function isExecutable(file: string): boolean {
 
 /** Launch options for the Chromium inside `@sparticuz/chromium`, unpacked on first use. */
 export async function bundledChromium(): Promise<LaunchOptions> {
+  // Its binary is built for Amazon Linux on x86-64, and runs on any glibc Linux there.
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new Error(
+      `no Chromium found: set CHROMIUM_PATH (the Chromium of @sparticuz/chromium runs on Linux x64 only, this is ${process.platform}-${process.arch})`,
+    );
+  }
   const { default: Sparticuz } = await import('@sparticuz/chromium');
   const pkg = packageRoot('@sparticuz/chromium');
   const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
