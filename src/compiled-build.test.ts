@@ -1,12 +1,13 @@
 // Production runs the compiled JavaScript (`npm start`: dist/src/cli.js). Build it
 // as `npm start` does and check that it serves: migrations found, the web app found,
 // no TypeScript loader needed.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +34,8 @@ function freePort(): Promise<number> {
 
 describe('the compiled server', () => {
   it('builds into dist/ and serves the API and the web app without tsx', async () => {
-    execFileSync(process.execPath, ['scripts/build-server.mjs', '--if-needed'], { cwd: root, stdio: 'pipe' });
+    // Not execFileSync: a worker blocked for the length of a build misses vitest's own messages.
+    await promisify(execFile)(process.execPath, ['scripts/build-server.mjs', '--if-needed'], { cwd: root });
     expect(existsSync(join(root, 'dist/src/cli.js'))).toBe(true);
 
     const port = await freePort();
