@@ -1,6 +1,6 @@
 // End-to-end support: a real Regie (HTTP on a free loopback port, PGlite in a temp
-// dir, the built web app), a local SMTP server that captures its mail, and Debian's
-// Chromium driven by Playwright, with axe-core for accessibility checks.
+// dir, the built web app), a local SMTP server that captures its mail, and Chromium
+// (see chromium.ts) driven by Playwright, with axe-core for accessibility checks.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/index.js';
 import { smtpTransport } from '../src/platform/mail/outbox.js';
 import { type SmtpTestServer, startSmtpTestServer } from '../src/testing/smtp.js';
+import { findChromium } from './chromium.js';
 
 export interface E2E {
   baseUrl: string;
@@ -37,18 +38,7 @@ export async function startE2E(): Promise<E2E> {
   const port = (regie.app.server.address() as { port: number }).port;
   const baseUrl = `http://localhost:${port}`;
   regie.deps.config.publicUrl = baseUrl;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch((await findChromium()).launch);
   return {
     baseUrl,
     regie,

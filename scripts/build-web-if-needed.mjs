@@ -24,5 +24,8 @@ const sourceTime = Math.max(0, ...sources.map((s) => (statSync(s).isDirectory() 
 if (existsSync(dist) && statSync(dist).mtimeMs >= sourceTime) process.exit(0);
 
 console.log('Webapp bouwen (eenmalig, duurt even)…');
-const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 1);

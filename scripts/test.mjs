@@ -43,7 +43,7 @@ try {
   process.exit(1);
 }
 if (signal) await finish(signal === 'SIGTERM' ? 143 : 130);
-console.log(`[test] PostgreSQL ${cluster.version} started on 127.0.0.1:${cluster.port}`);
+console.log(`[test] PostgreSQL ${cluster.version} (${cluster.bin.source}, ${cluster.bin.dir}) started on 127.0.0.1:${cluster.port}`);
 
 // The local vitest binary (what `npx vitest` would run), without npx in between.
 child = spawn(process.execPath, [`${root}node_modules/vitest/vitest.mjs`, 'run', ...process.argv.slice(2)], {
@@ -52,11 +52,8 @@ child = spawn(process.execPath, [`${root}node_modules/vitest/vitest.mjs`, 'run',
   // Own process group, so that we can signal vitest together with its workers:
   // a vitest killed by SIGTERM alone leaves its fork workers running (spinning).
   detached: true,
-  env: {
-    ...process.env,
-    REGIE_TEST_PG_URL: cluster.url,
-    CHROMIUM_PATH: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  },
+  // The browser tests find their own Chromium (e2e/chromium.ts).
+  env: { ...process.env, REGIE_TEST_PG_URL: cluster.url },
 });
 child.on('error', (err) => {
   console.error('[test] could not run vitest:', err);

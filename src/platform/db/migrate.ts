@@ -1,12 +1,12 @@
 // Plain-SQL migrations from db/migrations, applied in file-name order, each in its
 // own transaction, recorded in schema_migrations.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import { PROJECT_ROOT } from '../paths.js';
 import type { Db } from './index.js';
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'db/migrations');
 
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const k = db.unsafeAdmin;

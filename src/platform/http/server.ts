@@ -2,8 +2,7 @@
 // route; problem+json errors; authentication by session cookie or bearer token;
 // CSRF protection for cookie-authenticated writes; the web app as static files.
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -25,6 +24,7 @@ import type { Actor, Authenticate } from '../auth/index.js';
 import type { Ctx, Deps } from '../context.js';
 import { type Locale, negotiateLocale, translate } from '../i18n.js';
 import { createLogger, RequestLog, requestIdOf } from '../log.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { finishDocument, openApiInfo } from './openapi.js';
 
 export const API_VERSION = '1.0.0';
@@ -162,7 +162,7 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
 
   await register(app);
 
-  const webDist = join(dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+  const webDist = join(PROJECT_ROOT, 'web/dist');
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false });
     // The web app routes itself: every non-API GET serves its index page.

@@ -7,8 +7,8 @@ import { api } from '../api.js';
 import { useLoad, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { CaseDetail } from '../types.js';
-import { ErrorAlert, ErrorSummary, Loading } from './feedback.js';
 import { SelectField, TextAreaField } from './Fields.js';
+import { ErrorAlert, ErrorSummary, Loading } from './feedback.js';
 import { fieldErrors, fieldId } from './forms.js';
 
 export function AssignDirector({

@@ -7,8 +7,8 @@ import { api } from '../api.js';
 import { useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { Channel, Named } from '../types.js';
-import { ErrorSummary } from './feedback.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
+import { ErrorSummary } from './feedback.js';
 import { type FieldErrors, fieldErrors, trimOrNull } from './forms.js';
 
 const FIELDS = [

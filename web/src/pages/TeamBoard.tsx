@@ -7,12 +7,12 @@ import { AssignDirector } from '../components/AssignDirector.js';
 import { CaseStatusBadge } from '../components/badges.js';
 import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
 import { AppLink, CaseLink } from '../components/links.js';
+import { Section } from '../components/Section.js';
+import { WideTable } from '../components/WideTable.js';
 import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import type { BoardCase } from '../types.js';
 import { OverdueCommitments } from './commitments/CommitmentPages.js';
-import { Section } from '../components/Section.js';
-import { WideTable } from '../components/WideTable.js';
 
 export function TeamBoardPage() {
   const { t, date } = useI18n();

@@ -10,16 +10,16 @@ import { CaseFacts, InitiatorFacts } from '../../components/CaseFacts.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { AppButtonLink } from '../../components/links.js';
 import { PlanView } from '../../components/PlanView.js';
+import { Section } from '../../components/Section.js';
 import { Timeline } from '../../components/Timeline.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import type { CaseDetail } from '../../types.js';
+import { AssessmentSection } from '../assessment/AssessmentSection.js';
+import { CommitmentsSection, DossierLink } from '../commitments/CommitmentsSection.js';
 import { ClockControl } from './ClockControl.js';
 import { Conversation } from './Conversation.js';
 import { StatusActions, WithdrawCase } from './StatusActions.js';
-import { Section } from '../../components/Section.js';
-import { AssessmentSection } from '../assessment/AssessmentSection.js';
-import { CommitmentsSection, DossierLink } from '../commitments/CommitmentsSection.js';
 
 export function CaseDetailPage() {
   const { t } = useI18n();

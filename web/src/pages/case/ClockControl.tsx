@@ -3,12 +3,12 @@
 import { Button, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { api } from '../../api.js';
 import { ErrorAlert } from '../../components/feedback.js';
+import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
+import { WideTable } from '../../components/WideTable.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import type { CaseDetail } from '../../types.js';
-import { Section } from '../../components/Section.js';
-import { WideTable } from '../../components/WideTable.js';
 
 export function ClockControl({ c, onChanged }: { c: CaseDetail; onChanged(c: CaseDetail, message: string): void }) {
   const { t, date } = useI18n();

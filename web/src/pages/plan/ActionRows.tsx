@@ -15,9 +15,9 @@ import {
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { fieldId } from '../../components/forms.js';
+import { WideTable } from '../../components/WideTable.js';
 import { useI18n } from '../../i18n/index.js';
 import type { ActionStatus, Department, OwnerKind } from '../../types.js';
-import { WideTable } from '../../components/WideTable.js';
 
 export interface Row {
   key: string;

@@ -7,12 +7,12 @@ import { api } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { PlanView } from '../../components/PlanView.js';
+import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import type { ActionStatus, Plan, PlanAction } from '../../types.js';
 import { PlanForm } from './PlanForm.js';
 import { PlanHistory } from './PlanHistory.js';
-import { Section } from '../../components/Section.js';
 
 export function PlanEditorPage() {
   const { t } = useI18n();

@@ -4,8 +4,8 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../../api.js';
-import { ErrorSummary } from '../../components/feedback.js';
 import { TextAreaField } from '../../components/Fields.js';
+import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
