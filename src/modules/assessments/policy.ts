@@ -7,7 +7,8 @@ import type { IsoDate } from '../../kernel/calendar.js';
 import { AppError } from '../../kernel/errors.js';
 import { type CaseForPolicy, casePolicy } from '../cases/policy.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { answerWindowOpen, type Mandate, mayOpenRoundOn, mayOverrule, type RoundWindow } from './model.js';
+import type { Mandate } from '../mandates/model.js';
+import { answerWindowOpen, mayOpenRoundOn, mayOverrule, type RoundWindow } from './model.js';
 import type { CitedRuleSnapshot } from './repo.js';
 
 export interface PartyForPolicy {

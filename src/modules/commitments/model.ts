@@ -4,7 +4,8 @@
 // commitmentStatusOnRecord in assessments/model.ts. No I/O; tested in model.test.ts.
 import { type Calendar, type IsoDate, isDueSoon } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import { commitmentStatusOnRecord, isEmailAddress, type Mandate, type MandateScope, type MandateSubject, mandatesHeldBy } from '../assessments/model.js';
+import { isEmailAddress } from '../assessments/model.js';
+import { commitmentStatusOnRecord, type Mandate, type MandateScope, type MandateSubject, mandatesHeldBy } from '../mandates/model.js';
 import { mandateInForce } from '../mandates/model.js';
 import { CODE_PATTERN } from '../rules/model.js';
 

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
 import type { Ctx } from '../../platform/context.js';
-import { mandatesHeldBy } from '../assessments/model.js';
+import { mandatesHeldBy } from '../mandates/model.js';
 import { authorize } from '../cases/policy.js';
 import { label, ROLE_LABEL } from '../dossier/format.js';
 import { mandateInForce } from '../mandates/model.js';

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import type { Mandate, MandateSubject } from '../assessments/model.js';
+import type { Mandate, MandateSubject } from '../mandates/model.js';
 import { activeCoordinators } from '../assessments/repo.js';
 import { mails } from '../notifications/mails.js';
 import { type CommitmentStatus, confirmRight, type Decision, holderExists, isOverdue } from './model.js';

@@ -3,7 +3,7 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import type { Mandate } from '../assessments/model.js';
+import type { Mandate } from '../mandates/model.js';
 import { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews } from '../assessments/queries.js';
 import type { CitedRuleSnapshot } from '../assessments/repo.js';
 import { commitmentHistories, commitmentsQuery, decisionOf } from '../commitments/repo.js';

@@ -8,7 +8,7 @@
 // content hash per case state, which a verifier can recompute.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../../kernel/calendar.js';
-import type { MandateScope } from '../assessments/model.js';
+import type { MandateScope } from '../mandates/model.js';
 import {
   ACTION_STATUS_LABEL,
   ANSWER_KIND_LABEL,
