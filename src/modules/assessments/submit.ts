@@ -7,7 +7,7 @@ import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { formatDate as longDate } from '../dossier/format.js';
+import { formatDate as longDate } from '../../kernel/format.js';
 import { mails } from '../notifications/mails.js';
 import { findRulesByIds, versionsOf } from '../rules/repo.js';
 import { appendEvent } from '../timeline/repo.js';

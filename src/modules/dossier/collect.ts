@@ -8,7 +8,8 @@ import { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews } f
 import type { CitedRuleSnapshot } from '../assessments/repo.js';
 import { commitmentHistories, commitmentsQuery, decisionOf } from '../commitments/repo.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { label, ROLE_LABEL } from './format.js';
+import { label } from '../../kernel/format.js';
+import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { DossierAnswer, DossierData, DossierMandate, DossierRule } from './model.js';
 import { userNames } from './repo.js';
 import { describeCommitmentChange } from './timeline.js';

@@ -8,6 +8,8 @@
 // content hash per case state, which a verifier can recompute.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../../kernel/calendar.js';
+import { formatDate, formatDateTime, formatMoney, label } from '../../kernel/format.js';
+import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { MandateScope } from '../mandates/model.js';
 import {
   ACTION_STATUS_LABEL,
@@ -16,13 +18,8 @@ import {
   CHANNEL_LABEL,
   COMMITMENT_STATUS_LABEL,
   DOMAIN_LABEL,
-  formatDate,
-  formatDateTime,
-  formatMoney,
   LATE_STATUS_LABEL,
-  label,
   MADE_VIA_LABEL,
-  ROLE_LABEL,
 } from './format.js';
 import { describeEvent } from './timeline.js';
 
