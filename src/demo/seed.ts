@@ -17,7 +17,7 @@ import { hashPassword } from '../modules/identity/secrets.js';
 import { toActor } from '../modules/identity/service.js';
 import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/service.js';
 import { listRules } from '../modules/rules/service.js';
-import { addNote, sendMessage } from '../modules/timeline/service.js';
+import { addNote, sendMessage } from '../modules/cases/timeline.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, type Step, VOORBEELD } from './data.js';

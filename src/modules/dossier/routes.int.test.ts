@@ -14,7 +14,7 @@ import { createApiToken, toActor } from '../identity/service.js';
 import { createMandate } from '../mandates/service.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/service.js';
 import { createRule } from '../rules/service.js';
-import { addNote } from '../timeline/service.js';
+import { addNote } from '../cases/timeline.js';
 import { contentHash } from './model.js';
 import { collectDossier } from './service.js';
 

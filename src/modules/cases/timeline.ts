@@ -1,14 +1,15 @@
-// The case timeline: reading the event log, adding notes (internal or shared with
-// the initiator) and exchanging messages between initiator and director.
+// A case's timeline: reading its part of the event log (kept by the timeline
+// module), adding notes (internal or shared with the initiator) and exchanging
+// messages between initiator and director.
 import { invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { authorizeCase, casePolicy } from '../cases/policy.js';
-import { findCase } from '../cases/repo.js';
-import { forPolicy, loadForChange } from '../cases/service.js';
 import { mails } from '../notifications/mails.js';
 import { getMunicipality } from '../organisation/repo.js';
-import { appendEvent, listEvents } from './repo.js';
+import { appendEvent, listEvents } from '../timeline/repo.js';
+import { authorizeCase, casePolicy } from './policy.js';
+import { findCase } from './repo.js';
+import { forPolicy, loadForChange } from './service.js';
 
 /** The initiator sees only what is shared with them; staff see everything. */
 export async function caseTimeline(ctx: Ctx, opts: { caseId: string; after?: number; limit: number }) {
