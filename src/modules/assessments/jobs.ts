@@ -5,7 +5,7 @@
 import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import type { AppendEvent } from '../timeline/repo.js';
+import type { AppendEvent } from '../timeline/index.js';
 import { silenceOutcome } from './model.js';
 import { mailRoundSummaries } from './notices.js';
 import { appendEvents, type RoundRow } from './repo.js';

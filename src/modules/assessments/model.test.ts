@@ -10,7 +10,7 @@ import {
   roundTermEnd,
   silenceOutcome,
 } from './model.js';
-import { type CommitmentDecision, commitmentStatusOnRecord, type Mandate, mandatesHeldBy } from '../mandates/model.js';
+import { type CommitmentDecision, commitmentStatusOnRecord, type Mandate, mandatesHeldBy } from '../mandates/index.js';
 
 const rule = (id: string, over: Partial<CitedRule> = {}): CitedRule => ({
   id,

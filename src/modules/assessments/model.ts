@@ -4,8 +4,8 @@
 // table-tested in model.test.ts.
 import { addWorkingDays, type Calendar, type IsoDate } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import { type Mandate, type MandateSubject, mandateInForce, mandatesHeldBy } from '../mandates/model.js';
-import { type Domain, isCitable, type RulePeriod } from '../rules/model.js';
+import { type Mandate, mandateInForce, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
+import { type Domain, isCitable, type RulePeriod } from '../rules/index.js';
 
 // ---- answers --------------------------------------------------------------------------
 

@@ -11,8 +11,7 @@ import type {
   CitedRuleSnapshot,
   LateObjectionTable,
 } from '../../platform/db/schema.js';
-import { CaseEvent } from '../timeline/events.js';
-import type { AppendEvent } from '../timeline/repo.js';
+import { type AppendEvent, CaseEvent } from '../timeline/index.js';
 
 export type RoundRow = Selectable<AssessmentRoundTable>;
 export type PartyRow = Selectable<AssessmentPartyTable>;

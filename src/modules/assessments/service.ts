@@ -9,13 +9,11 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
 import { enqueueMails } from '../../platform/mail/outbox.js';
-import { authorizeCase } from '../cases/policy.js';
-import { findCase } from '../cases/repo.js';
-import { forPolicy, loadForChange } from '../cases/service.js';
-import { newToken, sha256 } from '../identity/secrets.js';
-import { mails } from '../notifications/mails.js';
-import { calendarOf, getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { authorizeCase, findCase, forPolicy, loadForChange } from '../cases/index.js';
+import { newToken, sha256 } from '../identity/index.js';
+import { mails } from '../notifications/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
+import { appendEvent } from '../timeline/index.js';
 import { type Answer, proposalLink, roundProblems, roundTermEnd } from './model.js';
 import { assessmentPolicy } from './policy.js';
 import {

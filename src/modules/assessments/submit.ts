@@ -8,9 +8,9 @@ import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { formatDate as longDate } from '../../kernel/format.js';
-import { mails } from '../notifications/mails.js';
-import { findRulesByIds, versionsOf } from '../rules/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { mails } from '../notifications/index.js';
+import { findRulesByIds, versionsOf } from '../rules/index.js';
+import { appendEvent } from '../timeline/index.js';
 import { closeRoundsBySilence } from './jobs.js';
 import {
   type Answer,

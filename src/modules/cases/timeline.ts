@@ -4,9 +4,9 @@
 import { invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
-import { appendEvent, listEvents } from '../timeline/repo.js';
+import { mails } from '../notifications/index.js';
+import { getMunicipality } from '../organisation/index.js';
+import { appendEvent, listEvents } from '../timeline/index.js';
 import { authorizeCase, casePolicy } from './policy.js';
 import { findCase } from './repo.js';
 import { forPolicy, loadForChange } from './service.js';

@@ -7,9 +7,9 @@ import { addDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { mails } from '../notifications/mails.js';
-import { calendarOf, getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { mails } from '../notifications/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
+import { appendEvent } from '../timeline/index.js';
 import { OPEN_STATUSES, REMINDER_WORKING_DAYS, reminderDue } from './model.js';
 import { commitmentsQuery } from './repo.js';
 

@@ -11,13 +11,11 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { casePolicy } from '../cases/policy.js';
-import { findCase, initiatorOf } from '../cases/repo.js';
-import { forPolicy as caseForPolicy } from '../cases/service.js';
-import { loadMandates } from '../mandates/repo.js';
-import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { casePolicy, findCase, forPolicy as caseForPolicy, initiatorOf } from '../cases/index.js';
+import { loadMandates } from '../mandates/index.js';
+import { mails } from '../notifications/index.js';
+import { getMunicipality } from '../organisation/index.js';
+import { appendEvent } from '../timeline/index.js';
 import {
   amendmentProblems,
   confirmRight,

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { IsoDate } from '../../kernel/calendar.js';
 import { formatDate, formatDateTime, formatMoney, label } from '../../kernel/format.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
-import type { MandateScope } from '../mandates/model.js';
+import type { MandateScope } from '../mandates/index.js';
 import {
   ACTION_STATUS_LABEL,
   ANSWER_KIND_LABEL,

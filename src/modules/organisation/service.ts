@@ -5,8 +5,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
-import { hashPassword } from '../identity/secrets.js';
-import { forgetCachedActors } from '../identity/service.js';
+import { forgetCachedActors, hashPassword } from '../identity/index.js';
 import { authorizeOrganisation, organisationPolicy } from './policy.js';
 import { forgetMunicipality, getMunicipality } from './repo.js';
 

@@ -4,12 +4,10 @@ import { AppError, conflict, invalid, notFound, staleVersion } from '../../kerne
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { authorizeCase, casePolicy } from '../cases/policy.js';
-import { findCase, initiatorOf } from '../cases/repo.js';
-import { applyTransition, forPolicy, loadForChange } from '../cases/service.js';
-import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { applyTransition, authorizeCase, casePolicy, findCase, forPolicy, initiatorOf, loadForChange } from '../cases/index.js';
+import { mails } from '../notifications/index.js';
+import { getMunicipality } from '../organisation/index.js';
+import { appendEvent } from '../timeline/index.js';
 import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen } from './model.js';
 
 export interface PlanActionInput {
