@@ -12,11 +12,12 @@
 // - The modules depend on each other without cycles, so each one can be read,
 //   tested and changed from the bottom up.
 //
-// Biome's noRestrictedImports (biome.json) gives the same answer in the editor for the
-// plain cases: platform or kernel reaching into src/modules, and a module reaching past
-// another module's index.ts. Its glob patterns cannot tell a module's own folder from a
-// neighbour's, so it forbids every `../<module>/<file>` path except index.js and relies
-// on this test for the rest (tests, the cycle check, the composition root).
+// Biome's noRestrictedImports (the overrides in biome.json) reports the same static
+// imports in the editor and in `npm run lint`: kernel or platform importing a module,
+// and an import of `../<module>/<file>` other than its index.js (or, in tests, its
+// testing.js). A lint rule sees one import at a time, so this test adds what it cannot
+// express: dynamic import(), that an index.ts re-exports only its own module, that every
+// module has one, and that the module graph has no cycles.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
