@@ -9,7 +9,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
 import { enqueueMails } from '../../platform/mail/outbox.js';
-import { authorizeCase, findCase, forPolicy, loadForChange } from '../cases/index.js';
+import { authorizeCase, findCase, forPolicy, loadCaseFor } from '../cases/index.js';
 import { newToken, sha256 } from '../identity/index.js';
 import { mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
@@ -61,8 +61,7 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
   const mId = ctx.actor.municipalityId;
   const days = o.termWorkingDays ?? DEFAULT_TERM_WORKING_DAYS;
   return ctx.db.tenant(mId, async (trx) => {
-    const c = await loadForChange(trx, ctx, o.caseId);
-    authorizeCase(ctx.actor, 'view', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, o.caseId, 'view', { lock: true });
     if (!assessmentPolicy.openRound(ctx.actor, forPolicy(c))) {
       const mayManage = (ctx.actor.role === 'director' && ctx.actor.userId === c.director_id) || ctx.actor.role === 'coordinator';
       throw mayManage ? conflict('error.roundCaseStatus') : forbidden();

@@ -12,8 +12,8 @@ import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { appendEvent } from '../timeline/index.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
-import { authorize, authorizeCase, casePolicy } from './policy.js';
-import { bumpVersion, caseThemeIds, directorCandidates, initiatorOf, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
+import { authorize, authorizeCase, type CaseAbility, casePolicy } from './policy.js';
+import { bumpVersion, caseThemeIds, directorCandidates, findCase, initiatorOf, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
 
 export const forPolicy = (c: CaseRow) => ({
   municipalityId: c.municipality_id,
@@ -22,11 +22,25 @@ export const forPolicy = (c: CaseRow) => ({
   status: c.status,
 });
 
-/** Load and lock a case the actor may act on, and check the If-Match version. */
-export async function loadForChange(trx: Tx, ctx: Ctx, caseId: string, ifMatch?: number): Promise<CaseRow> {
-  const c = await lockCase(trx, ctx.actor.municipalityId, caseId);
+/**
+ * The case a use-case works on, for one ability: looked up within the actor's
+ * municipality (another municipality's case answers 404, like a missing one), locked
+ * for update with `lock`, its version checked against `ifMatch` (412), then the
+ * ability: 404 when the actor may not see the case at all, 403 when they may see it
+ * but not do this. Every module loads a case through this one function.
+ */
+export async function loadCaseFor(
+  trx: Tx,
+  ctx: Ctx,
+  caseId: string,
+  ability: CaseAbility,
+  opts: { lock?: boolean; ifMatch?: number } = {},
+): Promise<CaseRow> {
+  const mId = ctx.actor.municipalityId;
+  const c = opts.lock ? await lockCase(trx, mId, caseId) : await findCase(trx, mId, caseId);
   if (!c) throw notFound('case');
-  if (ifMatch !== undefined && ifMatch !== c.version) throw staleVersion();
+  if (opts.ifMatch !== undefined && opts.ifMatch !== c.version) throw staleVersion();
+  authorizeCase(ctx.actor, ability, forPolicy(c));
   return c;
 }
 
@@ -144,9 +158,7 @@ async function checkOrganisationRefs(trx: Tx, mId: string, areaId: string | null
 
 export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await lockCase(trx, ctx.actor.municipalityId, caseId);
-    if (!c) throw notFound('case');
-    authorizeCase(ctx.actor, 'assign', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, caseId, 'assign', { lock: true });
     const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
     const themeIds = await caseThemeIds(trx, ctx.actor.municipalityId, caseId);
     const proposal = proposeDirector(candidates, { areaId: c.area_id, themeIds });
@@ -156,8 +168,7 @@ export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
 
 export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
-    authorizeCase(ctx.actor, 'assign', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'assign', { lock: true, ifMatch: opts.ifMatch });
     const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
     const director = candidates.find((d) => d.id === opts.directorId);
     if (!director) throw invalid('directorId', 'error.notADirector');
@@ -269,8 +280,7 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
 
 export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
-    authorizeCase(ctx.actor, opts.to === 'withdrawn' ? 'withdraw' : 'manage', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, opts.to === 'withdrawn' ? 'withdraw' : 'manage', { lock: true, ifMatch: opts.ifMatch });
     return applyTransition(trx, ctx, c, opts.to, opts.reason?.trim() || null);
   });
 }
@@ -280,8 +290,7 @@ export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseSta
 /** Stop the clock while waiting on the initiator; the reason is on the timeline. */
 export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
-    authorizeCase(ctx.actor, 'manage', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (c.status !== 'planning') throw conflict('error.clockNotRunning');
     if (c.suspended_since) throw conflict('error.alreadySuspended');
     if (!opts.reason.trim()) throw invalid('reason', 'error.reasonRequired');
@@ -321,8 +330,7 @@ async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
 
 export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
-    authorizeCase(ctx.actor, 'manage', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (!c.suspended_since) throw conflict('error.notSuspended');
     const today = dutchDate(ctx.clock.now());
     const { due, days, since } = await endSuspension(trx, ctx, c, today);

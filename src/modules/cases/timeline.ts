@@ -1,21 +1,19 @@
 // A case's timeline: reading its part of the event log (kept by the timeline
 // module), adding notes (internal or shared with the initiator) and exchanging
 // messages between initiator and director.
-import { invalid, notFound } from '../../kernel/errors.js';
+import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { appendEvent, listEvents } from '../timeline/index.js';
-import { authorizeCase, casePolicy } from './policy.js';
-import { findCase } from './repo.js';
-import { forPolicy, loadForChange } from './service.js';
+import { casePolicy } from './policy.js';
+import { forPolicy, loadCaseFor } from './service.js';
 
 /** The initiator sees only what is shared with them; staff see everything. */
 export async function caseTimeline(ctx: Ctx, opts: { caseId: string; after?: number; limit: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await findCase(trx, ctx.actor.municipalityId, opts.caseId);
-    if (!c || !casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'view');
     return listEvents(trx, {
       municipalityId: c.municipality_id,
       caseId: c.id,
@@ -29,8 +27,7 @@ export async function caseTimeline(ctx: Ctx, opts: { caseId: string; after?: num
 export async function addNote(ctx: Ctx, opts: { caseId: string; text: string; visibility: 'internal' | 'shared' }) {
   if (!opts.text.trim()) throw invalid('text', 'error.required');
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
-    authorizeCase(ctx.actor, 'note', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'note', { lock: true });
     await appendEvent(trx, {
       municipalityId: c.municipality_id,
       caseId: c.id,
@@ -46,8 +43,7 @@ export async function addNote(ctx: Ctx, opts: { caseId: string; text: string; vi
 export async function sendMessage(ctx: Ctx, opts: { caseId: string; text: string }) {
   if (!opts.text.trim()) throw invalid('text', 'error.required');
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
-    authorizeCase(ctx.actor, 'message', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'message', { lock: true });
     const fromInitiator = ctx.actor.role === 'initiator';
     await appendEvent(trx, {
       municipalityId: c.municipality_id,

@@ -11,7 +11,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { casePolicy, findCase, forPolicy as caseForPolicy, initiatorOf } from '../cases/index.js';
+import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
@@ -45,8 +45,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
   const mId = ctx.actor.municipalityId;
   const today = todayOf(ctx);
   return ctx.db.tenant(mId, async (trx) => {
-    const c = await findCase(trx, mId, input.caseId);
-    if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, input.caseId, 'view');
     if (!commitmentPolicy.record(ctx.actor, caseForPolicy(c))) {
       // Someone who could record one on an open case is told why not (like opening a round).
       const onOpenCase = commitmentPolicy.record(ctx.actor, { ...caseForPolicy(c), status: 'planning' });
@@ -170,8 +169,7 @@ export async function listCaseCommitments(ctx: Ctx, caseId: string): Promise<Com
 export async function caseCommitments(ctx: Ctx, caseId: string): Promise<{ items: CommitmentView[]; abilities: { record: boolean } }> {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
-    const c = await findCase(trx, mId, caseId);
-    if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, caseId, 'view');
     const rows = await commitmentsQuery(trx, mId).where('k.case_id', '=', caseId).orderBy('k.created_at').orderBy('k.id').execute();
     const [mandates, staff] = await Promise.all([loadMandates(trx, mId), staffSubjects(trx, mId)]);
     return {

@@ -2,11 +2,10 @@
 // turn it into content (model.ts) and lay it out as a PDF (render.ts).
 import { sql } from 'kysely';
 import { dutchDate } from '../../kernel/clock.js';
-import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { authorizeCase, casePolicy, findCase, forPolicy } from '../cases/index.js';
+import { loadCaseFor } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { loadVersions } from '../plans/index.js';
@@ -72,9 +71,7 @@ export async function collectDossier(ctx: Ctx, caseId: string): Promise<DossierD
   return ctx.db.tenant(mId, async (trx) => {
     // Reading only, and the database holds us to it.
     await sql`set transaction read only`.execute(trx);
-    const c = await findCase(trx, mId, caseId);
-    if (!c || !casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
-    authorizeCase(ctx.actor, 'viewInternal', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, caseId, 'viewInternal');
     const plans = await trx.selectFrom('plans').select('director_agreed_by').where('municipality_id', '=', mId).where('case_id', '=', c.id).execute();
     const [m, names, setting] = await Promise.all([
       getMunicipality(trx, mId),

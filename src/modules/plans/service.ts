@@ -4,7 +4,7 @@ import { AppError, conflict, invalid, notFound, staleVersion } from '../../kerne
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { applyTransition, authorizeCase, casePolicy, findCase, forPolicy, initiatorOf, loadForChange } from '../cases/index.js';
+import { applyTransition, initiatorOf, loadCaseFor } from '../cases/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { appendEvent } from '../timeline/index.js';
@@ -47,8 +47,7 @@ export async function loadVersions(trx: Tx, mId: string, caseId: string) {
 /** The plan of a case: every version, newest first; `current` is the newest. */
 export async function getPlan(ctx: Ctx, caseId: string) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await findCase(trx, ctx.actor.municipalityId, caseId);
-    if (!c || !casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, caseId, 'view');
     const versions = await loadVersions(trx, c.municipality_id, c.id);
     return { caseId: c.id, caseVersion: c.version, current: versions[0] ?? null, agreedVersion: versions.find((v) => v.agreed)?.version ?? null, versions };
   });
@@ -61,8 +60,7 @@ export async function getPlan(ctx: Ctx, caseId: string) {
  */
 export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; actions: PlanActionInput[]; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
-    authorizeCase(ctx.actor, 'editPlan', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'editPlan', { lock: true });
     opts.actions.forEach((a, i) => {
       const problem = actionOwnerProblem(a);
       if (problem) throw invalid(`actions.${i}.${problem}`, 'error.required');
@@ -144,9 +142,8 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
 /** One party agrees to one version. Both on the newest version: the case executes. */
 export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
     const as = ctx.actor.role === 'initiator' ? 'initiator' : 'director';
-    authorizeCase(ctx.actor, as === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, as === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector', { lock: true });
     const plan = await trx
       .selectFrom('plans')
       .selectAll()
@@ -203,8 +200,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
 /** Progress on an action (done, dropped) does not change the agreed plan's content. */
 export async function setActionStatus(ctx: Ctx, opts: { caseId: string; actionId: string; status: ActionStatus }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
-    authorizeCase(ctx.actor, 'editPlan', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'editPlan', { lock: true });
     const action = await trx
       .selectFrom('plan_actions as a')
       .innerJoin('plans as p', 'p.id', 'a.plan_id')
