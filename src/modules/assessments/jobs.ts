@@ -5,6 +5,7 @@
 import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import { startJob } from '../../platform/jobs.js';
 import type { AppendEvent } from '../timeline/index.js';
 import { silenceOutcome } from './model.js';
 import { mailRoundSummaries } from './notices.js';
@@ -158,38 +159,17 @@ export interface AssessmentWorker {
  * minutes; a term ends at the end of a day, so this is more than exact enough).
  */
 export function startAssessmentWorker(deps: Deps, intervalMs = 600_000): AssessmentWorker {
-  let running: Promise<number> | null = null;
-  let stopped = false;
-  const run = (): Promise<number> => {
-    if (running) return running;
-    running = (async () => {
+  const job = startJob({
+    name: 'assessments: silence job',
+    intervalMs,
+    run: async (job) => {
       let total = 0;
       for (;;) {
         const n = await closeDueRounds(deps, { limit: 1000 });
         total += n;
-        if (n < 1000 || stopped) return total;
+        if (n < 1000 || job.stopping) return total;
       }
-    })()
-      .catch((err) => {
-        console.error('assessments: silence job failed', err);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  void run();
-  const timer = setInterval(() => {
-    if (!stopped) void run();
-  }, intervalMs);
-  timer.unref();
-  return {
-    runOnce: () => run(),
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      if (running) await running;
     },
-  };
+  });
+  return { runOnce: job.runNow, stop: job.stop };
 }
