@@ -7,7 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { findCase, forPolicy, loadCaseFor } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
-import { appendEvent } from '../timeline/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { mayOverrule, REOPEN_WORKING_DAYS } from './model.js';
 import { mailLateDecision } from './notices.js';
 import { assessmentPolicy, authorizeAssessment } from './policy.js';
@@ -65,10 +65,8 @@ export async function overruleObjection(ctx: Ctx, o: { partyId: string; reason: 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: 'shared',
       event: {
@@ -140,10 +138,8 @@ export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: '
       .where('id', '=', lo.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: lo.case_id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: 'internal',
       event: {

@@ -6,10 +6,10 @@ import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { startJob } from '../../platform/jobs.js';
-import type { AppendEvent } from '../timeline/index.js';
+import { type EventRecord, recordEvents } from '../timeline/index.js';
 import { silenceOutcome } from './model.js';
 import { mailRoundSummaries } from './notices.js';
-import { appendEvents, type RoundRow } from './repo.js';
+import type { RoundRow } from './repo.js';
 
 /**
  * Close rounds whose term has ended: every unanswered party gets a silence answer as of
@@ -35,7 +35,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     )
     .where('p.round_id', 'in', ids)
     .execute();
-  const events: AppendEvent[] = [];
+  const events: EventRecord[] = [];
   const silent: typeof parties = [];
   const silentNames = new Map<string, string[]>();
   for (const r of rounds) {
@@ -53,7 +53,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
       r.id,
       quiet.map((p) => p.name),
     );
-    const base = { municipalityId: r.municipality_id, caseId: r.case_id, actorId: null, at: now, visibility: 'shared' as const };
+    const base = { by: { municipalityId: r.municipality_id, actorId: null, at: now }, caseId: r.case_id, visibility: 'shared' as const };
     if (quiet.length) {
       events.push({
         ...base,
@@ -104,7 +104,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     .where('closed_at', 'is', null)
     .returning('id')
     .execute();
-  await appendEvents(trx, events);
+  await recordEvents(trx, events);
   const closedIds = new Set(closed.map((r) => r.id));
   await mailRoundSummaries(
     trx,

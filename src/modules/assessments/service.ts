@@ -13,7 +13,7 @@ import { authorizeCase, findCase, forPolicy, loadCaseFor } from '../cases/index.
 import { newToken, sha256 } from '../identity/index.js';
 import { mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
-import { appendEvent } from '../timeline/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { type Answer, proposalLink, roundProblems, roundTermEnd } from './model.js';
 import { assessmentPolicy } from './policy.js';
 import {
@@ -123,10 +123,8 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       ])
       .returningAll()
       .execute();
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: 'shared',
       event: {

@@ -10,7 +10,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issueLoginLink } from '../identity/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
-import { appendEvent } from '../timeline/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
 import { authorize, authorizeCase, type CaseAbility, casePolicy } from './policy.js';
 import { bumpVersion, caseThemeIds, directorCandidates, findCase, initiatorOf, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
@@ -29,13 +29,7 @@ export const forPolicy = (c: CaseRow) => ({
  * ability: 404 when the actor may not see the case at all, 403 when they may see it
  * but not do this. Every module loads a case through this one function.
  */
-export async function loadCaseFor(
-  trx: Tx,
-  ctx: Ctx,
-  caseId: string,
-  ability: CaseAbility,
-  opts: { lock?: boolean; ifMatch?: number } = {},
-): Promise<CaseRow> {
+export async function loadCaseFor(trx: Tx, ctx: Ctx, caseId: string, ability: CaseAbility, opts: { lock?: boolean; ifMatch?: number } = {}): Promise<CaseRow> {
   const mId = ctx.actor.municipalityId;
   const c = opts.lock ? await lockCase(trx, mId, caseId) : await findCase(trx, mId, caseId);
   if (!c) throw notFound('case');
@@ -125,14 +119,15 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
         .values([...new Set(opts.themeIds)].map((t) => ({ municipality_id: mId, case_id: c.id, theme_id: t })))
         .execute();
     }
-    await appendEvent(trx, {
-      municipalityId: mId,
-      caseId: c.id,
-      actorId: actor?.userId ?? initiator.id,
-      at: now,
-      visibility: 'shared',
-      event: { type: 'case.submitted', payload: { reference, channel: opts.channel, registeredBy: actor?.name ?? null } },
-    });
+    await recordEvent(
+      trx,
+      { municipalityId: mId, actorId: actor?.userId ?? initiator.id, at: now },
+      {
+        caseId: c.id,
+        visibility: 'shared',
+        event: { type: 'case.submitted', payload: { reference, channel: opts.channel, registeredBy: actor?.name ?? null } },
+      },
+    );
     const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: initiator.id, caseId: c.id });
     await enqueueMail(trx, {
       municipalityId: mId,
@@ -177,11 +172,8 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
     if (c.director_id && !opts.reason?.trim()) throw invalid('reason', 'error.reasonRequired');
     const proposal = proposeDirector(candidates, { areaId: c.area_id, themeIds: await caseThemeIds(trx, c.municipality_id, c.id) });
     const updated = await bumpVersion(trx, c, { director_id: director.id });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: {
         type: 'case.assigned',
@@ -258,11 +250,8 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   }
   if (to === 'withdrawn') set.withdrawn_reason = reason;
   const updated = await bumpVersion(trx, c, set);
-  await appendEvent(trx, {
-    municipalityId: c.municipality_id,
+  await recordEvent(trx, ctx, {
     caseId: c.id,
-    actorId: ctx.actor.userId,
-    at: ctx.clock.now(),
     visibility: 'shared',
     event: { type: 'case.statusChanged', payload: { from: c.status, to, reason, planDueOn: updated.plan_due_on } },
   });
@@ -300,11 +289,8 @@ export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: str
       .values({ municipality_id: c.municipality_id, case_id: c.id, started_on: today, reason: opts.reason.trim(), started_by: ctx.actor.userId })
       .execute();
     const updated = await bumpVersion(trx, c, { suspended_since: today });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'clock.suspended', payload: { since: today, reason: opts.reason.trim() } },
     });
@@ -335,11 +321,8 @@ export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: nu
     const today = dutchDate(ctx.clock.now());
     const { due, days, since } = await endSuspension(trx, ctx, c, today);
     const updated = await bumpVersion(trx, c, { suspended_since: null, plan_due_on: due, suspended_days: days });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'clock.resumed', payload: { since, until: today, days: days - c.suspended_days, planDueOn: due } },
     });

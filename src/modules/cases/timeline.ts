@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
-import { appendEvent, listEvents } from '../timeline/index.js';
+import { listEvents, recordEvent } from '../timeline/index.js';
 import { casePolicy } from './policy.js';
 import { forPolicy, loadCaseFor } from './service.js';
 
@@ -28,11 +28,8 @@ export async function addNote(ctx: Ctx, opts: { caseId: string; text: string; vi
   if (!opts.text.trim()) throw invalid('text', 'error.required');
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'note', { lock: true });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: opts.visibility,
       event: { type: 'note.added', payload: { text: opts.text.trim() } },
     });
@@ -45,11 +42,8 @@ export async function sendMessage(ctx: Ctx, opts: { caseId: string; text: string
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'message', { lock: true });
     const fromInitiator = ctx.actor.role === 'initiator';
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'message.sent', payload: { text: opts.text.trim(), from: fromInitiator ? 'initiator' : 'staff' } },
     });

@@ -10,7 +10,7 @@ import { startJob } from '../../platform/jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
-import { appendEvent } from '../timeline/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { OPEN_STATUSES, REMINDER_WORKING_DAYS, reminderDue } from './model.js';
 import { commitmentsQuery } from './repo.js';
 
@@ -90,14 +90,15 @@ export async function remindCommitments(deps: Deps): Promise<number> {
             }),
           });
         }
-        await appendEvent(trx, {
-          municipalityId: mId,
-          caseId: k.case_id,
-          actorId: null,
-          at: deps.clock.now(),
-          visibility: 'internal',
-          event: { type: 'commitment.reminded', payload: { commitmentId: k.id, version: k.version, dueOn: k.due_on, to: people.map((p) => p.name) } },
-        });
+        await recordEvent(
+          trx,
+          { municipalityId: mId, actorId: null, at: deps.clock.now() },
+          {
+            caseId: k.case_id,
+            visibility: 'internal',
+            event: { type: 'commitment.reminded', payload: { commitmentId: k.id, version: k.version, dueOn: k.due_on, to: people.map((p) => p.name) } },
+          },
+        );
         n++;
       }
       return n;

@@ -15,7 +15,7 @@ import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor } from '../cases/i
 import { loadMandates } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
-import { appendEvent } from '../timeline/index.js';
+import { recordEvent } from '../timeline/index.js';
 import {
   amendmentProblems,
   confirmRight,
@@ -126,10 +126,8 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
       at: now,
       change: { type: 'recorded', what: input.what.trim(), dueOn: input.dueOn, status: onRecord.status, mandateIds: onRecord.mandateIds },
     });
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: to.userId === c.initiator_id ? 'shared' : 'internal',
       event: {
@@ -236,10 +234,8 @@ export async function amendCommitment(
       at: now,
       change: { type: 'amended', changes, reason },
     });
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: r.case_id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: visibilityOf(r),
       event: { type: 'commitment.amended', payload: { commitmentId: r.id, version, changes, reason } },
@@ -306,10 +302,8 @@ export async function decideConfirmation(
         ...(right.byBody ? { by: 'body', via: 'coordinator' } : {}),
       },
     });
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: r.case_id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: visibilityOf(r),
       event: confirmed
@@ -348,10 +342,8 @@ export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: numb
       at: now,
       change: { type: opts.status, reason },
     });
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: r.case_id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: visibilityOf(r),
       event: { type: 'commitment.ended', payload: { commitmentId: r.id, what: r.what, status: opts.status, reason } },

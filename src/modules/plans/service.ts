@@ -7,7 +7,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import { applyTransition, initiatorOf, loadCaseFor } from '../cases/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
-import { appendEvent } from '../timeline/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen } from './model.js';
 
 export interface PlanActionInput {
@@ -127,11 +127,8 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
         )
         .execute();
     }
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.versionSaved', payload: { planId, version, goal: opts.goal, actionCount: opts.actions.length } },
     });
@@ -167,11 +164,8 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
       .returningAll()
       .executeTakeFirstOrThrow();
     const complete = isAgreed({ initiatorAgreedAt: updated.initiator_agreed_at, directorAgreedAt: updated.director_agreed_at });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.agreed', payload: { planId: plan.id, version: plan.version, by: as, complete } },
     });
@@ -212,11 +206,8 @@ export async function setActionStatus(ctx: Ctx, opts: { caseId: string; actionId
     if (!action) throw notFound('action');
     if (action.status === opts.status) throw new AppError(409, 'conflict', 'error.noChange');
     await trx.updateTable('plan_actions').set({ status: opts.status }).where('municipality_id', '=', c.municipality_id).where('id', '=', action.id).execute();
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.actionStatusChanged', payload: { actionId: action.id, description: action.description, from: action.status, to: opts.status } },
     });
