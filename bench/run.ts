@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { dutchDate, systemClock } from '../src/kernel/clock.js';
-import { unsafeCreateApiTokenForEmail } from '../src/modules/identity/service.js';
+import { unsafeCreateApiTokenForEmail } from '../src/modules/identity/index.js';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import type { Deps } from '../src/platform/context.js';

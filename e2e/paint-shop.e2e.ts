@@ -10,9 +10,8 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentHash } from '../src/modules/dossier/model.js';
-import { collectDossier } from '../src/modules/dossier/service.js';
-import { toActor } from '../src/modules/identity/service.js';
+import { collectDossier, contentHash } from '../src/modules/dossier/index.js';
+import { toActor } from '../src/modules/identity/index.js';
 import { ctxFor } from '../src/testing/factories.js';
 import { pdfText } from '../src/testing/pdf.js';
 import { type E2E, expectAccessible, loginAs, openPage, region, startE2E, startPlanningFromWorkspace } from './support.js';

@@ -1,19 +1,15 @@
 // Wiring, in one place: database, migrations, outbox worker, HTTP server and the
 // routes of every module. No module registers itself.
 import { type Clock, systemClock } from './kernel/clock.js';
-import { type AssessmentWorker, startAssessmentWorker } from './modules/assessments/jobs.js';
-import { assessmentRoutes } from './modules/assessments/routes.js';
-import { caseRoutes } from './modules/cases/routes.js';
-import { type ReminderWorker, startCommitmentReminders } from './modules/commitments/jobs.js';
-import { commitmentRoutes } from './modules/commitments/routes.js';
-import { dossierRoutes } from './modules/dossier/routes.js';
-import { sessionOrTokenAuthentication } from './modules/identity/authenticate.js';
-import { identityRoutes } from './modules/identity/routes.js';
-import { mandateRoutes } from './modules/mandates/routes.js';
-import { organisationRoutes } from './modules/organisation/routes.js';
-import { planRoutes } from './modules/plans/routes.js';
-import { rulesRoutes } from './modules/rules/routes.js';
-import { timelineRoutes } from './modules/timeline/routes.js';
+import { assessmentRoutes, type AssessmentWorker, startAssessmentWorker } from './modules/assessments/index.js';
+import { caseRoutes, timelineRoutes } from './modules/cases/index.js';
+import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
+import { dossierRoutes } from './modules/dossier/index.js';
+import { identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
+import { mandateRoutes } from './modules/mandates/index.js';
+import { organisationRoutes } from './modules/organisation/index.js';
+import { planRoutes } from './modules/plans/index.js';
+import { rulesRoutes } from './modules/rules/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
 import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';

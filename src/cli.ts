@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import { seedDemo } from './demo/seed.js';
 import { systemClock } from './kernel/clock.js';
-import { unsafeCreateApiTokenForEmail } from './modules/identity/service.js';
-import { unsafeAddUser } from './modules/organisation/service.js';
+import { unsafeCreateApiTokenForEmail } from './modules/identity/index.js';
+import { unsafeAddUser } from './modules/organisation/index.js';
 import { openConfiguredDatabase, startRegie } from './app.js';
 import { loadConfig } from './platform/config.js';
 import { migrate } from './platform/db/migrate.js';

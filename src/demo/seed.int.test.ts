@@ -3,8 +3,8 @@
 // never see each other's rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchDate } from '../kernel/clock.js';
-import { CASE_STATUSES, clockState } from '../modules/cases/model.js';
-import { calendarOf } from '../modules/organisation/repo.js';
+import { CASE_STATUSES, clockState } from '../modules/cases/index.js';
+import { calendarOf } from '../modules/organisation/index.js';
 import type { Deps } from '../platform/context.js';
 import type { Db } from '../platform/db/index.js';
 import { testDatabase, testDeps } from '../testing/factories.js';

@@ -9,15 +9,13 @@
 
 import { addDays } from '../kernel/calendar.js';
 import { dutchDate, fixedClock } from '../kernel/clock.js';
-import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/service.js';
-import { assignDirector, changeStatus, resumeClock, submitCase, suspendClock } from '../modules/cases/service.js';
-import { recordCommitment } from '../modules/commitments/service.js';
+import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/index.js';
+import { addNote, assignDirector, changeStatus, resumeClock, sendMessage, submitCase, suspendClock } from '../modules/cases/index.js';
+import { recordCommitment } from '../modules/commitments/index.js';
 import type { Actor } from '../platform/auth/index.js';
-import { hashPassword } from '../modules/identity/secrets.js';
-import { toActor } from '../modules/identity/service.js';
-import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/service.js';
-import { listRules } from '../modules/rules/service.js';
-import { addNote, sendMessage } from '../modules/timeline/service.js';
+import { hashPassword, toActor } from '../modules/identity/index.js';
+import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/index.js';
+import { listRules } from '../modules/rules/index.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, type Step, VOORBEELD } from './data.js';

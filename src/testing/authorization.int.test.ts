@@ -5,10 +5,10 @@
 // A meta-test fails when the OpenAPI document has an operation without a row, so a
 // new endpoint cannot ship without its refusals.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignDirector, changeStatus, submitCase, suspendClock } from '../modules/cases/service.js';
+import { assignDirector, changeStatus, submitCase, suspendClock } from '../modules/cases/index.js';
 import type { Actor } from '../platform/auth/index.js';
-import { createApiToken, issueLoginLink } from '../modules/identity/service.js';
-import { savePlan } from '../modules/plans/service.js';
+import { createApiToken, issueLoginLink } from '../modules/identity/index.js';
+import { savePlan } from '../modules/plans/index.js';
 import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from './factories.js';
 import { startTestApp, type TestApp } from './http.js';
 import { ACTOR_KEYS, type ActorKey, rows, type World } from './authorization.rows.js';

@@ -1,12 +1,12 @@
 // The rows of the negative suite (authorization.int.test.ts): one per API
 // operation, with who may call it. Keep this in step with the policies.
-import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/service.js';
+import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/index.js';
 import { grantOverrule, linkTokenMailedTo } from '../modules/assessments/testing.js';
-import { recordCommitment } from '../modules/commitments/service.js';
+import { recordCommitment } from '../modules/commitments/index.js';
 import type { Actor } from '../platform/auth/index.js';
-import { createMandate } from '../modules/mandates/service.js';
-import { createDepartment, createNamed, createUser } from '../modules/organisation/service.js';
-import { createRule } from '../modules/rules/service.js';
+import { createMandate } from '../modules/mandates/index.js';
+import { createDepartment, createNamed, createUser } from '../modules/organisation/index.js';
+import { createRule } from '../modules/rules/index.js';
 import type { Deps } from '../platform/context.js';
 import { ctxFor, TEST_PASSWORD, type TestMunicipality } from './factories.js';
 

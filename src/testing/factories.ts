@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { type Clock, fixedClock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import type { Actor, Role } from '../platform/auth/index.js';
-import { hashPassword } from '../modules/identity/secrets.js';
+import { hashPassword } from '../modules/identity/index.js';
 import { loadConfig } from '../platform/config.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { type Db, openDatabase } from '../platform/db/index.js';

@@ -2,8 +2,7 @@
 // without the personal data that requests carry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { sessionOrTokenAuthentication } from '../modules/identity/authenticate.js';
-import { unsafeLoginWithPassword } from '../modules/identity/service.js';
+import { sessionOrTokenAuthentication, unsafeLoginWithPassword } from '../modules/identity/index.js';
 import type { Deps } from '../platform/context.js';
 import type { Db } from '../platform/db/index.js';
 import { type App, buildServer } from '../platform/http/server.js';

@@ -5,12 +5,10 @@ import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { authorizeCase } from '../cases/policy.js';
-import { findCase } from '../cases/repo.js';
-import { forPolicy } from '../cases/service.js';
-import { loadMandates } from '../mandates/repo.js';
-import { calendarOf, getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { findCase, forPolicy, loadCaseFor } from '../cases/index.js';
+import { loadMandates } from '../mandates/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { mayOverrule, REOPEN_WORKING_DAYS } from './model.js';
 import { mailLateDecision } from './notices.js';
 import { assessmentPolicy, authorizeAssessment } from './policy.js';
@@ -33,9 +31,8 @@ export async function overruleObjection(ctx: Ctx, o: { partyId: string; reason: 
     const found = await findParty(trx, mId, o.partyId);
     const round = found && (await findRound(trx, mId, found.round_id, true));
     const party = round && (await findParty(trx, mId, o.partyId, true));
-    const c = round && (await findCase(trx, mId, round.case_id));
-    if (!party || !round || !c) throw notFound('assessment party');
-    authorizeCase(ctx.actor, 'view', forPolicy(c));
+    if (!party || !round) throw notFound('assessment party');
+    const c = await loadCaseFor(trx, ctx, round.case_id, 'view');
     authorizeAssessment(assessmentPolicy.overrule(ctx.actor, forPolicy(c)));
     if (!reason) throw invalid('reason', 'error.reasonRequired');
     const [answer] = await answersByIds(trx, mId, party.current_answer_id ? [party.current_answer_id] : []);
@@ -70,10 +67,8 @@ export async function overruleObjection(ctx: Ctx, o: { partyId: string; reason: 
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: 'shared',
       event: {
@@ -145,10 +140,8 @@ export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: '
       .where('id', '=', lo.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: lo.case_id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: 'internal',
       event: {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../kernel/errors.js';
 import type { Db } from '../../platform/db/index.js';
 import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
-import { changeStatus } from '../cases/service.js';
+import { changeStatus } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { decideLateObjection, overruleObjection } from './decisions.js';
 import { closeDueRounds } from './jobs.js';

@@ -4,8 +4,7 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
-import { mandatesByIds, type NamedMandate } from '../mandates/repo.js';
-import type { MandateScope } from './model.js';
+import { mandatesByIds, type MandateScope, type NamedMandate } from '../mandates/index.js';
 import {
   type AnswerRow,
   answersByIds,

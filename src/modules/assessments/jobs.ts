@@ -5,10 +5,11 @@
 import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import type { AppendEvent } from '../timeline/repo.js';
+import { startJob } from '../../platform/jobs.js';
+import { type EventRecord, recordEvents } from '../timeline/index.js';
 import { silenceOutcome } from './model.js';
 import { mailRoundSummaries } from './notices.js';
-import { appendEvents, type RoundRow } from './repo.js';
+import type { RoundRow } from './repo.js';
 
 /**
  * Close rounds whose term has ended: every unanswered party gets a silence answer as of
@@ -34,7 +35,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     )
     .where('p.round_id', 'in', ids)
     .execute();
-  const events: AppendEvent[] = [];
+  const events: EventRecord[] = [];
   const silent: typeof parties = [];
   const silentNames = new Map<string, string[]>();
   for (const r of rounds) {
@@ -52,7 +53,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
       r.id,
       quiet.map((p) => p.name),
     );
-    const base = { municipalityId: r.municipality_id, caseId: r.case_id, actorId: null, at: now, visibility: 'shared' as const };
+    const base = { by: { municipalityId: r.municipality_id, actorId: null, at: now }, caseId: r.case_id, visibility: 'shared' as const };
     if (quiet.length) {
       events.push({
         ...base,
@@ -103,7 +104,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     .where('closed_at', 'is', null)
     .returning('id')
     .execute();
-  await appendEvents(trx, events);
+  await recordEvents(trx, events);
   const closedIds = new Set(closed.map((r) => r.id));
   await mailRoundSummaries(
     trx,
@@ -158,38 +159,17 @@ export interface AssessmentWorker {
  * minutes; a term ends at the end of a day, so this is more than exact enough).
  */
 export function startAssessmentWorker(deps: Deps, intervalMs = 600_000): AssessmentWorker {
-  let running: Promise<number> | null = null;
-  let stopped = false;
-  const run = (): Promise<number> => {
-    if (running) return running;
-    running = (async () => {
+  const job = startJob({
+    name: 'assessments: silence job',
+    intervalMs,
+    run: async (job) => {
       let total = 0;
       for (;;) {
         const n = await closeDueRounds(deps, { limit: 1000 });
         total += n;
-        if (n < 1000 || stopped) return total;
+        if (n < 1000 || job.stopping) return total;
       }
-    })()
-      .catch((err) => {
-        console.error('assessments: silence job failed', err);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  void run();
-  const timer = setInterval(() => {
-    if (!stopped) void run();
-  }, intervalMs);
-  timer.unref();
-  return {
-    runOnce: () => run(),
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      if (running) await running;
     },
-  };
+  });
+  return { runOnce: job.runNow, stop: job.stop };
 }

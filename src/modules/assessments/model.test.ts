@@ -4,16 +4,13 @@ import {
   type Answer,
   answerProblems,
   type CitedRule,
-  type CommitmentDecision,
-  commitmentStatusOnRecord,
   isLate,
-  type Mandate,
-  mandatesHeldBy,
   mayOverrule,
   type ObjectionForOverrule,
   roundTermEnd,
   silenceOutcome,
 } from './model.js';
+import { type CommitmentDecision, commitmentStatusOnRecord, type Mandate, mandatesHeldBy } from '../mandates/index.js';
 
 const rule = (id: string, over: Partial<CitedRule> = {}): CitedRule => ({
   id,

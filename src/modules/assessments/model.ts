@@ -4,8 +4,8 @@
 // table-tested in model.test.ts.
 import { addWorkingDays, type Calendar, type IsoDate } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import type { Role } from '../../platform/auth/index.js';
-import { type Domain, isCitable, type RulePeriod } from '../rules/model.js';
+import { type Mandate, mandateInForce, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
+import { type Domain, isCitable, type RulePeriod } from '../rules/index.js';
 
 // ---- answers --------------------------------------------------------------------------
 
@@ -108,40 +108,7 @@ export function silenceOutcome(
 /** An answer after the round closed is late and goes to the coordinator (docs/product.md#late-objection). */
 export const isLate = (roundClosedAt: Date | null, answerAt: Date): boolean => roundClosedAt !== null && answerAt.getTime() > roundClosedAt.getTime();
 
-// ---- mandates -------------------------------------------------------------------------
-
-/** Who holds a mandate: everyone in a role, or one named person. */
-export type MandateHolder = { kind: 'role'; role: Role } | { kind: 'person'; userId: string };
-
-/** What a mandate allows (docs/product.md#the-mandate-register). Amounts are in euro cents. */
-export type MandateScope =
-  | { kind: 'overrule'; domain: Domain }
-  | { kind: 'commitMoney'; upToCents: number }
-  | { kind: 'grantExemption'; ruleCode: string }
-  | { kind: 'agreePlan' };
-
-export interface Mandate {
-  id: string;
-  holder: MandateHolder;
-  scope: MandateScope;
-  /** who delegated it: the college, the mayor, a department head */
-  delegatedBy: string;
-  validFrom: IsoDate;
-  /** last day in force (inclusive); null: no end */
-  validUntil: IsoDate | null;
-}
-
-export interface MandateSubject {
-  userId: string | null;
-  role: Role | null;
-}
-
-const holds = (s: MandateSubject, m: Mandate) =>
-  m.holder.kind === 'role' ? s.role !== null && m.holder.role === s.role : s.userId !== null && m.holder.userId === s.userId;
-const inForce = (m: Mandate, onDate: IsoDate) => m.validFrom <= onDate && (m.validUntil === null || onDate <= m.validUntil);
-
-/** The mandates a person holds by role or by name (in force or not). */
-export const mandatesHeldBy = (s: MandateSubject, mandates: readonly Mandate[]): Mandate[] => mandates.filter((m) => holds(s, m));
+// ---- overruling an objection --------------------------------------------------------
 
 export interface ObjectionForOverrule {
   citedRules: ReadonlyArray<Pick<CitedRule, 'code' | 'domain' | 'strict'>>;
@@ -160,7 +127,7 @@ export function mayOverrule(actor: MandateSubject, objection: ObjectionForOverru
   if (objection.citedRules.some((r) => r.strict)) return { allowed: false, reason: 'strict' };
   const domains = [...new Set(objection.citedRules.map((r) => r.domain))];
   if (!domains.length) return { allowed: false, reason: 'noMandate' };
-  const usable = mandatesHeldBy(actor, mandates).filter((m) => inForce(m, onDate));
+  const usable = mandatesHeldBy(actor, mandates).filter((m) => mandateInForce(m, onDate));
   const used: string[] = [];
   for (const domain of domains) {
     const m = usable.find((x) => x.scope.kind === 'overrule' && x.scope.domain === domain);
@@ -168,39 +135,6 @@ export function mayOverrule(actor: MandateSubject, objection: ObjectionForOverru
     used.push(m.id);
   }
   return { allowed: true, mandateIds: used };
-}
-
-// ---- commitments ----------------------------------------------------------------------
-
-export type CommitmentDecision =
-  | { kind: 'commitMoney'; amountCents: number; madeOn: IsoDate }
-  | { kind: 'grantExemption'; ruleCode: string; madeOn: IsoDate }
-  | { kind: 'agreePlan'; madeOn: IsoDate };
-
-const covers = (scope: MandateScope, c: CommitmentDecision): boolean => {
-  switch (c.kind) {
-    case 'commitMoney':
-      return scope.kind === 'commitMoney' && c.amountCents <= scope.upToCents;
-    case 'grantExemption':
-      return scope.kind === 'grantExemption' && scope.ruleCode === c.ruleCode;
-    case 'agreePlan':
-      return scope.kind === 'agreePlan';
-    default: {
-      const never: never = c;
-      return never;
-    }
-  }
-};
-
-/**
- * A commitment made within the maker's mandate is binding; outside it, it needs
- * confirmation by the mandate holder (docs/product.md#commitments-on-record). `makerMandates` are the
- * mandates the maker holds (see mandatesHeldBy); one must be in force on the day the
- * commitment was made and cover it: money up to its amount (per commitment), an
- * exemption of that very rule, or agreeing a plan.
- */
-export function commitmentStatusOnRecord(makerMandates: readonly Mandate[], commitment: CommitmentDecision): 'binding' | 'needsConfirmation' {
-  return makerMandates.some((m) => inForce(m, commitment.madeOn) && covers(m.scope, commitment)) ? 'binding' : 'needsConfirmation';
 }
 
 // ---- rounds and answer windows --------------------------------------------------------

@@ -4,7 +4,7 @@
 // the transaction of the change, so a mail goes out exactly when the change commits.
 import type { Tx } from '../../platform/db/index.js';
 import { enqueueMails, type Mail } from '../../platform/mail/outbox.js';
-import { mails } from '../notifications/mails.js';
+import { mails } from '../notifications/index.js';
 import { type PartyRow, type RoundRow, specialistsOf } from './repo.js';
 
 export const caseLink = (publicUrl: string, caseId: string) => `${publicUrl}/zaken/${caseId}`;

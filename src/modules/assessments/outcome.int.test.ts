@@ -7,7 +7,7 @@ import { fixedClock } from '../../kernel/clock.js';
 import { ctxFor } from '../../testing/factories.js';
 import { startTestApp, type TestApp } from '../../testing/http.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { createApiToken } from '../identity/service.js';
+import { createApiToken } from '../identity/index.js';
 import { type AssessmentWorld, assessmentWorld, grantOverrule, linkTokenMailedTo } from './testing.js';
 
 let t: TestApp;

@@ -5,9 +5,10 @@
 
 import type { IsoDate } from '../../kernel/calendar.js';
 import { AppError } from '../../kernel/errors.js';
-import { type CaseForPolicy, casePolicy } from '../cases/policy.js';
+import { type CaseForPolicy, casePolicy } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { answerWindowOpen, type Mandate, mayOpenRoundOn, mayOverrule, type RoundWindow } from './model.js';
+import type { Mandate } from '../mandates/index.js';
+import { answerWindowOpen, mayOpenRoundOn, mayOverrule, type RoundWindow } from './model.js';
 import type { CitedRuleSnapshot } from './repo.js';
 
 export interface PartyForPolicy {

@@ -6,10 +6,9 @@ import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { findCase } from '../cases/repo.js';
-import { forPolicy } from '../cases/service.js';
+import { findCase, forPolicy, loadCaseFor } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { loadMandates } from '../mandates/repo.js';
+import { loadMandates } from '../mandates/index.js';
 import { type AnswerView, loadRoundGraph } from './graph.js';
 import { latestPerParty, partyKey } from './model.js';
 import { assessmentPolicy, authorizeAssessment, type PartyAbilities, partyAbilities } from './policy.js';
@@ -137,8 +136,7 @@ export function consolidatedOutcome(rounds: readonly RoundView[]): { conditions:
 export async function getCaseAssessment(ctx: Ctx, caseId: string) {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
-    const c = await findCase(trx, mId, caseId);
-    if (!c || !assessmentPolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, caseId, 'view');
     const rounds = await roundViews(trx, ctx.actor, c, dutchDate(ctx.clock.now()));
     // Late objections are internal: the initiator sees the outcome, not the procedure.
     const late = assessmentPolicy.viewInternal(ctx.actor, forPolicy(c)) ? await lateObjectionRows(trx, mId, { caseId: c.id }) : [];

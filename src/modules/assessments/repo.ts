@@ -11,8 +11,6 @@ import type {
   CitedRuleSnapshot,
   LateObjectionTable,
 } from '../../platform/db/schema.js';
-import { CaseEvent } from '../timeline/events.js';
-import type { AppendEvent } from '../timeline/repo.js';
 
 export type RoundRow = Selectable<AssessmentRoundTable>;
 export type PartyRow = Selectable<AssessmentPartyTable>;
@@ -158,30 +156,5 @@ export function activeCoordinators(trx: Tx, mId: string) {
     .where('municipality_id', '=', mId)
     .where('role', '=', 'coordinator')
     .where('active', '=', true)
-    .execute();
-}
-
-/**
- * Append many typed events in one statement (the silence job closes rounds in
- * batches). Each payload is validated like appendEvent does.
- */
-export async function appendEvents(trx: Tx, events: readonly AppendEvent[]): Promise<void> {
-  if (!events.length) return;
-  await trx
-    .insertInto('events')
-    .values(
-      events.map((e) => {
-        const event = CaseEvent.parse(e.event);
-        return {
-          municipality_id: e.municipalityId,
-          case_id: e.caseId,
-          type: event.type,
-          actor_id: e.actorId,
-          visibility: e.visibility,
-          payload: JSON.stringify(event.payload),
-          created_at: e.at,
-        };
-      }),
-    )
     .execute();
 }

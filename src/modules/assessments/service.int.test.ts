@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/index.js';
 import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
-import { changeStatus } from '../cases/service.js';
+import { changeStatus } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { sha256 } from '../identity/secrets.js';
+import { sha256 } from '../identity/index.js';
 import { decideLateObjection, listLateObjections, overruleObjection } from './decisions.js';
 import { closeDueRounds, startAssessmentWorker } from './jobs.js';
 import type { Answer } from './model.js';
@@ -293,7 +293,7 @@ describe('late objections', () => {
     const [late] = (await getCaseAssessment(as(w.coordinator), first.caseId)).late;
     expect(late).toMatchObject({ cause: 'serial', serial_of_round_number: 1, status: 'pending' });
     // A rule that entered into force after the first round is an ordinary objection.
-    const fresh = await import('../rules/service.js').then((s) =>
+    const fresh = await import('../rules/index.js').then((s) =>
       s.createRule(as(w.admin), {
         code: `NIEUW-${Date.now()}`,
         title: 'Nieuwe geluidsregel',

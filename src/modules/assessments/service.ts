@@ -9,13 +9,11 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
 import { enqueueMails } from '../../platform/mail/outbox.js';
-import { authorizeCase } from '../cases/policy.js';
-import { findCase } from '../cases/repo.js';
-import { forPolicy, loadForChange } from '../cases/service.js';
-import { newToken, sha256 } from '../identity/secrets.js';
-import { mails } from '../notifications/mails.js';
-import { calendarOf, getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { authorizeCase, findCase, forPolicy, loadCaseFor } from '../cases/index.js';
+import { newToken, sha256 } from '../identity/index.js';
+import { mails } from '../notifications/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { type Answer, proposalLink, roundProblems, roundTermEnd } from './model.js';
 import { assessmentPolicy } from './policy.js';
 import {
@@ -63,8 +61,7 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
   const mId = ctx.actor.municipalityId;
   const days = o.termWorkingDays ?? DEFAULT_TERM_WORKING_DAYS;
   return ctx.db.tenant(mId, async (trx) => {
-    const c = await loadForChange(trx, ctx, o.caseId);
-    authorizeCase(ctx.actor, 'view', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, o.caseId, 'view', { lock: true });
     if (!assessmentPolicy.openRound(ctx.actor, forPolicy(c))) {
       const mayManage = (ctx.actor.role === 'director' && ctx.actor.userId === c.director_id) || ctx.actor.role === 'coordinator';
       throw mayManage ? conflict('error.roundCaseStatus') : forbidden();
@@ -126,10 +123,8 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       ])
       .returningAll()
       .execute();
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: 'shared',
       event: {

@@ -8,10 +8,10 @@ import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { formatDate as longDate } from '../dossier/format.js';
-import { mails } from '../notifications/mails.js';
-import { findRulesByIds, versionsOf } from '../rules/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { formatDate as longDate } from '../../kernel/format.js';
+import { mails } from '../notifications/index.js';
+import { findRulesByIds, versionsOf } from '../rules/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { closeRoundsBySilence } from './jobs.js';
 import {
   type Answer,
@@ -169,17 +169,18 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendEvent(trx, {
-      municipalityId: mId,
-      caseId: s.c.id,
-      actorId: s.by.userId,
-      at: now,
-      visibility: 'internal',
-      event: {
-        type: 'assessment.lateObjection',
-        payload: { lateObjectionId: lo.id, roundId: round.id, partyId: party.id, partyName: party.name, cause: late.cause, ruleCodes },
+    await recordEvent(
+      trx,
+      { municipalityId: mId, actorId: s.by.userId, at: now },
+      {
+        caseId: s.c.id,
+        visibility: 'internal',
+        event: {
+          type: 'assessment.lateObjection',
+          payload: { lateObjectionId: lo.id, roundId: round.id, partyId: party.id, partyName: party.name, cause: late.cause, ruleCodes },
+        },
       },
-    });
+    );
     const director = s.c.director_id
       ? await trx
           .selectFrom('users')
@@ -201,14 +202,18 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
 
   const amendment = party.current_answer_id !== null;
   await setCurrentAnswer(trx, mId, party.id, row.id);
-  await appendEvent(trx, {
-    municipalityId: mId,
-    caseId: s.c.id,
-    actorId: s.by.userId,
-    at: now,
-    visibility: 'internal',
-    event: { type: 'assessment.answered', payload: { roundId: round.id, partyId: party.id, partyName: party.name, kind: s.answer.kind, amendment, ruleCodes } },
-  });
+  await recordEvent(
+    trx,
+    { municipalityId: mId, actorId: s.by.userId, at: now },
+    {
+      caseId: s.c.id,
+      visibility: 'internal',
+      event: {
+        type: 'assessment.answered',
+        payload: { roundId: round.id, partyId: party.id, partyName: party.name, kind: s.answer.kind, amendment, ruleCodes },
+      },
+    },
+  );
   if (round.closed_at === null) await closeIfAllAnswered(trx, round, now, s.by.userId, deps.config.publicUrl);
   return { outcome: 'answered', partyId: party.id, answerId: row.id };
 }
@@ -248,14 +253,15 @@ export async function closeIfAllAnswered(trx: Tx, round: RoundRow, now: Date, ac
     .returning('id')
     .executeTakeFirst();
   if (!closed) return false;
-  await appendEvent(trx, {
-    municipalityId: round.municipality_id,
-    caseId: round.case_id,
-    actorId,
-    at: now,
-    visibility: 'shared',
-    event: { type: 'assessment.roundClosed', payload: { roundId: round.id, number: round.number, reason: 'allAnswered' } },
-  });
+  await recordEvent(
+    trx,
+    { municipalityId: round.municipality_id, actorId: actorId, at: now },
+    {
+      caseId: round.case_id,
+      visibility: 'shared',
+      event: { type: 'assessment.roundClosed', payload: { roundId: round.id, number: round.number, reason: 'allAnswered' } },
+    },
+  );
   await mailRoundSummaries(trx, publicUrl, [{ round, reason: 'allAnswered', silent: [] }]);
   return true;
 }

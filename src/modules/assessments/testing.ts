@@ -4,10 +4,9 @@ import { fixedClock } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildMunicipality, buildUser, ctxFor, type TestMunicipality, testDeps } from '../../testing/factories.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
+import { assignDirector, changeStatus, submitCase } from '../cases/index.js';
 import type { Actor, Role } from '../../platform/auth/index.js';
-import type { Domain } from '../rules/model.js';
-import { createRule } from '../rules/service.js';
+import { createRule, type Domain } from '../rules/index.js';
 
 export interface AssessmentWorld {
   deps: Deps & { clock: ReturnType<typeof fixedClock> };

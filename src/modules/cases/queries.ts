@@ -7,7 +7,7 @@ import { dutchDate } from '../../kernel/clock.js';
 import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
 import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { calendarOf, getMunicipality } from '../organisation/repo.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
 import { authorize, caseAbilities, casePolicy } from './policy.js';
 import { forPolicy } from './service.js';

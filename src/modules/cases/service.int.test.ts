@@ -6,8 +6,8 @@ import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, type TestMunicipality, testDatabase, testDeps } from '../../testing/factories.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/service.js';
-import { addNote, caseTimeline, sendMessage } from '../timeline/service.js';
+import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/index.js';
+import { addNote, caseTimeline, sendMessage } from './timeline.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 

@@ -7,13 +7,13 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { issueLoginLink } from '../identity/service.js';
-import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { issueLoginLink } from '../identity/index.js';
+import { mails } from '../notifications/index.js';
+import { getMunicipality } from '../organisation/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
-import { authorize, authorizeCase, casePolicy } from './policy.js';
-import { bumpVersion, caseThemeIds, directorCandidates, initiatorOf, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
+import { authorize, authorizeCase, type CaseAbility, casePolicy } from './policy.js';
+import { bumpVersion, caseThemeIds, directorCandidates, findCase, initiatorOf, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
 
 export const forPolicy = (c: CaseRow) => ({
   municipalityId: c.municipality_id,
@@ -22,11 +22,19 @@ export const forPolicy = (c: CaseRow) => ({
   status: c.status,
 });
 
-/** Load and lock a case the actor may act on, and check the If-Match version. */
-export async function loadForChange(trx: Tx, ctx: Ctx, caseId: string, ifMatch?: number): Promise<CaseRow> {
-  const c = await lockCase(trx, ctx.actor.municipalityId, caseId);
+/**
+ * The case a use-case works on, for one ability: looked up within the actor's
+ * municipality (another municipality's case answers 404, like a missing one), locked
+ * for update with `lock`, its version checked against `ifMatch` (412), then the
+ * ability: 404 when the actor may not see the case at all, 403 when they may see it
+ * but not do this. Every module loads a case through this one function.
+ */
+export async function loadCaseFor(trx: Tx, ctx: Ctx, caseId: string, ability: CaseAbility, opts: { lock?: boolean; ifMatch?: number } = {}): Promise<CaseRow> {
+  const mId = ctx.actor.municipalityId;
+  const c = opts.lock ? await lockCase(trx, mId, caseId) : await findCase(trx, mId, caseId);
   if (!c) throw notFound('case');
-  if (ifMatch !== undefined && ifMatch !== c.version) throw staleVersion();
+  if (opts.ifMatch !== undefined && opts.ifMatch !== c.version) throw staleVersion();
+  authorizeCase(ctx.actor, ability, forPolicy(c));
   return c;
 }
 
@@ -111,14 +119,15 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
         .values([...new Set(opts.themeIds)].map((t) => ({ municipality_id: mId, case_id: c.id, theme_id: t })))
         .execute();
     }
-    await appendEvent(trx, {
-      municipalityId: mId,
-      caseId: c.id,
-      actorId: actor?.userId ?? initiator.id,
-      at: now,
-      visibility: 'shared',
-      event: { type: 'case.submitted', payload: { reference, channel: opts.channel, registeredBy: actor?.name ?? null } },
-    });
+    await recordEvent(
+      trx,
+      { municipalityId: mId, actorId: actor?.userId ?? initiator.id, at: now },
+      {
+        caseId: c.id,
+        visibility: 'shared',
+        event: { type: 'case.submitted', payload: { reference, channel: opts.channel, registeredBy: actor?.name ?? null } },
+      },
+    );
     const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: initiator.id, caseId: c.id });
     await enqueueMail(trx, {
       municipalityId: mId,
@@ -144,9 +153,7 @@ async function checkOrganisationRefs(trx: Tx, mId: string, areaId: string | null
 
 export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await lockCase(trx, ctx.actor.municipalityId, caseId);
-    if (!c) throw notFound('case');
-    authorizeCase(ctx.actor, 'assign', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, caseId, 'assign', { lock: true });
     const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
     const themeIds = await caseThemeIds(trx, ctx.actor.municipalityId, caseId);
     const proposal = proposeDirector(candidates, { areaId: c.area_id, themeIds });
@@ -156,8 +163,7 @@ export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
 
 export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
-    authorizeCase(ctx.actor, 'assign', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'assign', { lock: true, ifMatch: opts.ifMatch });
     const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
     const director = candidates.find((d) => d.id === opts.directorId);
     if (!director) throw invalid('directorId', 'error.notADirector');
@@ -166,11 +172,8 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
     if (c.director_id && !opts.reason?.trim()) throw invalid('reason', 'error.reasonRequired');
     const proposal = proposeDirector(candidates, { areaId: c.area_id, themeIds: await caseThemeIds(trx, c.municipality_id, c.id) });
     const updated = await bumpVersion(trx, c, { director_id: director.id });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: {
         type: 'case.assigned',
@@ -247,11 +250,8 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   }
   if (to === 'withdrawn') set.withdrawn_reason = reason;
   const updated = await bumpVersion(trx, c, set);
-  await appendEvent(trx, {
-    municipalityId: c.municipality_id,
+  await recordEvent(trx, ctx, {
     caseId: c.id,
-    actorId: ctx.actor.userId,
-    at: ctx.clock.now(),
     visibility: 'shared',
     event: { type: 'case.statusChanged', payload: { from: c.status, to, reason, planDueOn: updated.plan_due_on } },
   });
@@ -269,8 +269,7 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
 
 export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
-    authorizeCase(ctx.actor, opts.to === 'withdrawn' ? 'withdraw' : 'manage', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, opts.to === 'withdrawn' ? 'withdraw' : 'manage', { lock: true, ifMatch: opts.ifMatch });
     return applyTransition(trx, ctx, c, opts.to, opts.reason?.trim() || null);
   });
 }
@@ -280,8 +279,7 @@ export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseSta
 /** Stop the clock while waiting on the initiator; the reason is on the timeline. */
 export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
-    authorizeCase(ctx.actor, 'manage', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (c.status !== 'planning') throw conflict('error.clockNotRunning');
     if (c.suspended_since) throw conflict('error.alreadySuspended');
     if (!opts.reason.trim()) throw invalid('reason', 'error.reasonRequired');
@@ -291,11 +289,8 @@ export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: str
       .values({ municipality_id: c.municipality_id, case_id: c.id, started_on: today, reason: opts.reason.trim(), started_by: ctx.actor.userId })
       .execute();
     const updated = await bumpVersion(trx, c, { suspended_since: today });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'clock.suspended', payload: { since: today, reason: opts.reason.trim() } },
     });
@@ -321,17 +316,13 @@ async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
 
 export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId, opts.ifMatch);
-    authorizeCase(ctx.actor, 'manage', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (!c.suspended_since) throw conflict('error.notSuspended');
     const today = dutchDate(ctx.clock.now());
     const { due, days, since } = await endSuspension(trx, ctx, c, today);
     const updated = await bumpVersion(trx, c, { suspended_since: null, plan_due_on: due, suspended_days: days });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'clock.resumed', payload: { since, until: today, days: days - c.suspended_days, planDueOn: due } },
     });

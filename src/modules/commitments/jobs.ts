@@ -6,10 +6,11 @@
 import { addDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
+import { startJob } from '../../platform/jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { mails } from '../notifications/mails.js';
-import { calendarOf, getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { mails } from '../notifications/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { OPEN_STATUSES, REMINDER_WORKING_DAYS, reminderDue } from './model.js';
 import { commitmentsQuery } from './repo.js';
 
@@ -89,14 +90,15 @@ export async function remindCommitments(deps: Deps): Promise<number> {
             }),
           });
         }
-        await appendEvent(trx, {
-          municipalityId: mId,
-          caseId: k.case_id,
-          actorId: null,
-          at: deps.clock.now(),
-          visibility: 'internal',
-          event: { type: 'commitment.reminded', payload: { commitmentId: k.id, version: k.version, dueOn: k.due_on, to: people.map((p) => p.name) } },
-        });
+        await recordEvent(
+          trx,
+          { municipalityId: mId, actorId: null, at: deps.clock.now() },
+          {
+            caseId: k.case_id,
+            visibility: 'internal',
+            event: { type: 'commitment.reminded', payload: { commitmentId: k.id, version: k.version, dueOn: k.due_on, to: people.map((p) => p.name) } },
+          },
+        );
         n++;
       }
       return n;
@@ -111,36 +113,8 @@ export interface ReminderWorker {
   stop(): Promise<void>;
 }
 
-/** Run the reminder job at start and then every `intervalMs` (default: hourly). */
+/** Run the reminder job a second after start and then every `intervalMs` (default: hourly). */
 export function startCommitmentReminders(deps: Deps, intervalMs = 3_600_000): ReminderWorker {
-  let running: Promise<number> | null = null;
-  let stopped = false;
-  const run = (): Promise<number> => {
-    if (stopped) return Promise.resolve(0);
-    running ??= remindCommitments(deps)
-      .catch((err) => {
-        console.error('commitments: reminder round failed', err);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const first = setTimeout(() => void run(), 1_000);
-  const timer = setInterval(() => void run(), intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    runNow: async () => {
-      if (running) await running;
-      return run();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(first);
-      clearInterval(timer);
-      if (running) await running;
-    },
-  };
+  const job = startJob({ name: 'commitments: reminder round', intervalMs, firstRunAfterMs: 1_000, run: () => remindCommitments(deps) });
+  return { runNow: job.runNow, stop: job.stop };
 }

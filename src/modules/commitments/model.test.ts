@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dutchCalendar } from '../../kernel/calendar.js';
-import type { Mandate, MandateSubject } from '../assessments/model.js';
+import type { Mandate, MandateSubject } from '../mandates/index.js';
 import {
   amendmentProblems,
   type CommitmentStatus,

@@ -4,9 +4,9 @@
 // commitmentStatusOnRecord in assessments/model.ts. No I/O; tested in model.test.ts.
 import { type Calendar, type IsoDate, isDueSoon } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import { commitmentStatusOnRecord, isEmailAddress, type Mandate, type MandateScope, type MandateSubject, mandatesHeldBy } from '../assessments/model.js';
-import { mandateInForce } from '../mandates/model.js';
-import { CODE_PATTERN } from '../rules/model.js';
+import { isEmailAddress } from '../assessments/index.js';
+import { commitmentStatusOnRecord, type Mandate, mandateInForce, type MandateScope, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
+import { CODE_PATTERN } from '../rules/index.js';
 
 export const MADE_VIA = ['meeting', 'phone', 'letter', 'email'] as const;
 export type MadeVia = (typeof MADE_VIA)[number];

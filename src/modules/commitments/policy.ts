@@ -12,8 +12,7 @@
 // - confirm/decline: decided by the mandate register (model.confirmRight), not by role.
 // - the lists and the CSV register: staff who read case files.
 import { AppError } from '../../kernel/errors.js';
-import { isOpen as caseIsOpen } from '../cases/model.js';
-import { type CaseForPolicy, casePolicy } from '../cases/policy.js';
+import { type CaseForPolicy, casePolicy, isOpen as caseIsOpen } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { type CommitmentStatus, isOpen } from './model.js';
 

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
 import { startTestApp, type TestApp } from '../../testing/http.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
+import { assignDirector, changeStatus, submitCase } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { readCsv } from '../rules/csv.js';
+import { readCsv } from '../rules/index.js';
 import { EXPORT_HEADER } from './queries.js';
 
 let t: TestApp;

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
-import { CODE_PATTERN } from '../rules/model.js';
+import { CODE_PATTERN } from '../rules/index.js';
 import { COMMITMENT_STATUSES, MADE_VIA, NAME_MAX, OUTCOMES, REASON_MAX, WHAT_MAX } from './model.js';
 import { exportCommitments, LIST_SCOPES, listCommitments } from './queries.js';
 import { amendCommitment, caseCommitments, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';

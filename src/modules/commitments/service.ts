@@ -11,13 +11,11 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { casePolicy } from '../cases/policy.js';
-import { findCase, initiatorOf } from '../cases/repo.js';
-import { forPolicy as caseForPolicy } from '../cases/service.js';
-import { loadMandates } from '../mandates/repo.js';
-import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor } from '../cases/index.js';
+import { loadMandates } from '../mandates/index.js';
+import { mails } from '../notifications/index.js';
+import { getMunicipality } from '../organisation/index.js';
+import { recordEvent } from '../timeline/index.js';
 import {
   amendmentProblems,
   confirmRight,
@@ -47,8 +45,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
   const mId = ctx.actor.municipalityId;
   const today = todayOf(ctx);
   return ctx.db.tenant(mId, async (trx) => {
-    const c = await findCase(trx, mId, input.caseId);
-    if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, input.caseId, 'view');
     if (!commitmentPolicy.record(ctx.actor, caseForPolicy(c))) {
       // Someone who could record one on an open case is told why not (like opening a round).
       const onOpenCase = commitmentPolicy.record(ctx.actor, { ...caseForPolicy(c), status: 'planning' });
@@ -129,10 +126,8 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
       at: now,
       change: { type: 'recorded', what: input.what.trim(), dueOn: input.dueOn, status: onRecord.status, mandateIds: onRecord.mandateIds },
     });
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: to.userId === c.initiator_id ? 'shared' : 'internal',
       event: {
@@ -172,8 +167,7 @@ export async function listCaseCommitments(ctx: Ctx, caseId: string): Promise<Com
 export async function caseCommitments(ctx: Ctx, caseId: string): Promise<{ items: CommitmentView[]; abilities: { record: boolean } }> {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
-    const c = await findCase(trx, mId, caseId);
-    if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, caseId, 'view');
     const rows = await commitmentsQuery(trx, mId).where('k.case_id', '=', caseId).orderBy('k.created_at').orderBy('k.id').execute();
     const [mandates, staff] = await Promise.all([loadMandates(trx, mId), staffSubjects(trx, mId)]);
     return {
@@ -240,10 +234,8 @@ export async function amendCommitment(
       at: now,
       change: { type: 'amended', changes, reason },
     });
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: r.case_id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: visibilityOf(r),
       event: { type: 'commitment.amended', payload: { commitmentId: r.id, version, changes, reason } },
@@ -310,10 +302,8 @@ export async function decideConfirmation(
         ...(right.byBody ? { by: 'body', via: 'coordinator' } : {}),
       },
     });
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: r.case_id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: visibilityOf(r),
       event: confirmed
@@ -352,10 +342,8 @@ export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: numb
       at: now,
       change: { type: opts.status, reason },
     });
-    await appendEvent(trx, {
-      municipalityId: mId,
+    await recordEvent(trx, ctx, {
       caseId: r.case_id,
-      actorId: ctx.actor.userId,
       at: now,
       visibility: visibilityOf(r),
       event: { type: 'commitment.ended', payload: { commitmentId: r.id, what: r.what, status: opts.status, reason } },

@@ -3,12 +3,12 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import type { Mandate } from '../assessments/model.js';
-import { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews } from '../assessments/queries.js';
-import type { CitedRuleSnapshot } from '../assessments/repo.js';
-import { commitmentHistories, commitmentsQuery, decisionOf } from '../commitments/repo.js';
+import type { Mandate } from '../mandates/index.js';
+import { type AnswerView, type CitedRuleSnapshot, consolidatedOutcome, lateObjectionRows, roundViews } from '../assessments/index.js';
+import { commitmentHistories, commitmentsQuery, decisionOf } from '../commitments/index.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { label, ROLE_LABEL } from './format.js';
+import { label } from '../../kernel/format.js';
+import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { DossierAnswer, DossierData, DossierMandate, DossierRule } from './model.js';
 import { userNames } from './repo.js';
 import { describeCommitmentChange } from './timeline.js';

@@ -8,7 +8,9 @@
 // content hash per case state, which a verifier can recompute.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../../kernel/calendar.js';
-import type { MandateScope } from '../assessments/model.js';
+import { formatDate, formatDateTime, formatMoney, label } from '../../kernel/format.js';
+import { ROLE_LABEL } from '../../platform/auth/index.js';
+import type { MandateScope } from '../mandates/index.js';
 import {
   ACTION_STATUS_LABEL,
   ANSWER_KIND_LABEL,
@@ -16,13 +18,8 @@ import {
   CHANNEL_LABEL,
   COMMITMENT_STATUS_LABEL,
   DOMAIN_LABEL,
-  formatDate,
-  formatDateTime,
-  formatMoney,
   LATE_STATUS_LABEL,
-  label,
   MADE_VIA_LABEL,
-  ROLE_LABEL,
 } from './format.js';
 import { describeEvent } from './timeline.js';
 

@@ -2,17 +2,14 @@
 // turn it into content (model.ts) and lay it out as a PDF (render.ts).
 import { sql } from 'kysely';
 import { dutchDate } from '../../kernel/clock.js';
-import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { authorizeCase, casePolicy } from '../cases/policy.js';
-import { findCase } from '../cases/repo.js';
-import { forPolicy } from '../cases/service.js';
-import { loadMandates } from '../mandates/repo.js';
-import { getMunicipality } from '../organisation/repo.js';
-import { loadVersions } from '../plans/service.js';
-import { listEvents } from '../timeline/repo.js';
+import { loadCaseFor } from '../cases/index.js';
+import { loadMandates } from '../mandates/index.js';
+import { getMunicipality } from '../organisation/index.js';
+import { loadVersions } from '../plans/index.js';
+import { listEvents } from '../timeline/index.js';
 import { assessmentPart, commitmentsPart, mandateDescriber } from './collect.js';
 import { type DossierData, type DossierEvent, dossierBlocks } from './model.js';
 import { renderDossierPdf } from './render.js';
@@ -74,9 +71,7 @@ export async function collectDossier(ctx: Ctx, caseId: string): Promise<DossierD
   return ctx.db.tenant(mId, async (trx) => {
     // Reading only, and the database holds us to it.
     await sql`set transaction read only`.execute(trx);
-    const c = await findCase(trx, mId, caseId);
-    if (!c || !casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
-    authorizeCase(ctx.actor, 'viewInternal', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, caseId, 'viewInternal');
     const plans = await trx.selectFrom('plans').select('director_agreed_by').where('municipality_id', '=', mId).where('case_id', '=', c.id).execute();
     const [m, names, setting] = await Promise.all([
       getMunicipality(trx, mId),

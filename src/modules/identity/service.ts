@@ -6,7 +6,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { UserRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { mails } from '../notifications/mails.js';
+import { mails } from '../notifications/index.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { DUMMY_HASH, newToken, sha256, verifyPassword } from './secrets.js';
 

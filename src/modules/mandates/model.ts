@@ -1,12 +1,11 @@
 // Pure rules of the mandate register (mandaatregister, docs/product.md#the-mandate-register): what a
 // mandate must say, when it is in force, and which changes keep the register honest
-// about the past. The checks that use mandates (mayOverrule, commitmentStatusOnRecord)
-// live in assessments/model.ts. No I/O; tested in model.test.ts.
+// about the past; who holds a mandate, and whether a commitment is within one.
+// Overruling an objection with a mandate is the assessments module's rule. No I/O.
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import type { Mandate, MandateHolder, MandateScope } from '../assessments/model.js';
-import { STAFF_ROLES } from '../../platform/auth/index.js';
-import { CODE_PATTERN, DOMAINS, keepsPastCitable, type RulePeriod } from '../rules/model.js';
+import { type Role, STAFF_ROLES } from '../../platform/auth/index.js';
+import { CODE_PATTERN, type Domain, DOMAINS, keepsPastCitable, type RulePeriod } from '../rules/index.js';
 
 export const SCOPE_KINDS = ['overrule', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
 export const DELEGATED_BY_MAX = 200;
@@ -59,7 +58,7 @@ export function mandateProblems(f: MandateFields): FieldProblem[] {
   return problems;
 }
 
-/** In force on `onDate`: both ends inclusive (same rule as in assessments/model.ts). */
+/** In force on `onDate`: both ends inclusive. */
 export const mandateInForce = (m: RulePeriod, onDate: IsoDate): boolean => m.validFrom <= onDate && (m.validUntil === null || onDate <= m.validUntil);
 
 /** Whether the mandate has been in force on any day up to and including `today`. */
@@ -104,4 +103,71 @@ export function mandateChangeRefusal(before: MandateFields, after: MandateFields
     return { field: after.validFrom > before.validFrom ? 'validFrom' : 'validUntil', key: 'error.mandateShortensPast' };
   }
   return null;
+}
+
+// ---- who holds a mandate, and what it allows ----------------------------------------
+
+/** Who holds a mandate: everyone in a role, or one named person. */
+export type MandateHolder = { kind: 'role'; role: Role } | { kind: 'person'; userId: string };
+
+/** What a mandate allows (docs/product.md#the-mandate-register). Amounts are in euro cents. */
+export type MandateScope =
+  | { kind: 'overrule'; domain: Domain }
+  | { kind: 'commitMoney'; upToCents: number }
+  | { kind: 'grantExemption'; ruleCode: string }
+  | { kind: 'agreePlan' };
+
+export interface Mandate {
+  id: string;
+  holder: MandateHolder;
+  scope: MandateScope;
+  /** who delegated it: the college, the mayor, a department head */
+  delegatedBy: string;
+  validFrom: IsoDate;
+  /** last day in force (inclusive); null: no end */
+  validUntil: IsoDate | null;
+}
+
+export interface MandateSubject {
+  userId: string | null;
+  role: Role | null;
+}
+
+const holds = (s: MandateSubject, m: Mandate) =>
+  m.holder.kind === 'role' ? s.role !== null && m.holder.role === s.role : s.userId !== null && m.holder.userId === s.userId;
+
+/** The mandates a person holds by role or by name (in force or not). */
+export const mandatesHeldBy = (s: MandateSubject, mandates: readonly Mandate[]): Mandate[] => mandates.filter((m) => holds(s, m));
+
+// ---- whether a commitment binds -------------------------------------------------------
+
+export type CommitmentDecision =
+  | { kind: 'commitMoney'; amountCents: number; madeOn: IsoDate }
+  | { kind: 'grantExemption'; ruleCode: string; madeOn: IsoDate }
+  | { kind: 'agreePlan'; madeOn: IsoDate };
+
+const covers = (scope: MandateScope, c: CommitmentDecision): boolean => {
+  switch (c.kind) {
+    case 'commitMoney':
+      return scope.kind === 'commitMoney' && c.amountCents <= scope.upToCents;
+    case 'grantExemption':
+      return scope.kind === 'grantExemption' && scope.ruleCode === c.ruleCode;
+    case 'agreePlan':
+      return scope.kind === 'agreePlan';
+    default: {
+      const never: never = c;
+      return never;
+    }
+  }
+};
+
+/**
+ * A commitment made within the maker's mandate is binding; outside it, it needs
+ * confirmation by the mandate holder (docs/product.md#commitments-on-record). `makerMandates` are the
+ * mandates the maker holds (see mandatesHeldBy); one must be in force on the day the
+ * commitment was made and cover it: money up to its amount (per commitment), an
+ * exemption of that very rule, or agreeing a plan.
+ */
+export function commitmentStatusOnRecord(makerMandates: readonly Mandate[], commitment: CommitmentDecision): 'binding' | 'needsConfirmation' {
+  return makerMandates.some((m) => mandateInForce(m, commitment.madeOn) && covers(m.scope, commitment)) ? 'binding' : 'needsConfirmation';
 }

@@ -3,7 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { Tx } from '../../platform/db/index.js';
 import type { MandateTable } from '../../platform/db/schema.js';
-import type { Mandate, MandateHolder, MandateScope } from '../assessments/model.js';
+import type { Mandate, MandateHolder, MandateScope } from './model.js';
 
 export type MandateRow = Selectable<MandateTable>;
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { STAFF_ROLES } from '../../platform/auth/index.js';
-import { CODE_PATTERN, DOMAINS } from '../rules/model.js';
+import { CODE_PATTERN, DOMAINS } from '../rules/index.js';
 import { DELEGATED_BY_MAX } from './model.js';
 import { createMandate, endMandateValidity, getMandate, listMandates, type MandateView, updateMandate } from './service.js';
 

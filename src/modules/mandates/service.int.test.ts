@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Db } from '../../platform/db/index.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
-import { createRule } from '../rules/service.js';
+import { createRule } from '../rules/index.js';
 import { loadMandates } from './repo.js';
 import { createMandate, endMandateValidity, getMandate, listMandates, updateMandate } from './service.js';
 

@@ -6,7 +6,7 @@ import { dutchDate } from '../../kernel/clock.js';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import type { Mandate, MandateHolder, MandateScope } from '../assessments/model.js';
+import type { Mandate, MandateHolder, MandateScope } from './model.js';
 import { type MandateFields, mandateChangeRefusal, mandateInForce, mandateProblems, sameHolder, sameScope } from './model.js';
 import { authorizeMandates, mandateAbilities } from './policy.js';
 import { findMandate, listMandateRows, type MandateRow, mandateHistory, recordMandateChange, toMandate } from './repo.js';

@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../platform/db/index.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
-import { submitCase } from '../cases/service.js';
-import { unsafeLoginWithPassword } from '../identity/service.js';
+import { submitCase } from '../cases/index.js';
+import { unsafeLoginWithPassword } from '../identity/index.js';
 import {
   createDepartment,
   createNamed,

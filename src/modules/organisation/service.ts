@@ -4,11 +4,9 @@ import { AppError, conflict, invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
-import { authorize } from '../cases/policy.js';
 import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
-import { hashPassword } from '../identity/secrets.js';
-import { forgetCachedActors } from '../identity/service.js';
-import { organisationPolicy } from './policy.js';
+import { forgetCachedActors, hashPassword } from '../identity/index.js';
+import { authorizeOrganisation, organisationPolicy } from './policy.js';
 import { forgetMunicipality, getMunicipality } from './repo.js';
 
 export type Domain = 'social' | 'physical' | 'safety' | 'economy' | 'governance';
@@ -27,7 +25,7 @@ async function translatingDbErrors<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 const inTenant = async <T>(ctx: Ctx, manage: boolean, fn: (trx: Tx, mId: string) => Promise<T>): Promise<T> => {
-  authorize(manage ? organisationPolicy.manage(ctx.actor) : organisationPolicy.read(ctx.actor));
+  authorizeOrganisation(manage ? organisationPolicy.manage(ctx.actor) : organisationPolicy.read(ctx.actor));
   const mId = ctx.actor.municipalityId;
   return translatingDbErrors(() => ctx.db.tenant(mId, (trx) => fn(trx, mId)));
 };
@@ -264,7 +262,7 @@ export function getSettings(ctx: Ctx) {
  * admin's change goes through the privileged handle, still keyed on their own id.
  */
 export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; extraHolidays?: string[] }) {
-  authorize(organisationPolicy.manage(ctx.actor));
+  authorizeOrganisation(organisationPolicy.manage(ctx.actor));
   await ctx.db.unsafeAdmin
     .updateTable('municipalities')
     .set({

@@ -4,12 +4,10 @@ import { AppError, conflict, invalid, notFound, staleVersion } from '../../kerne
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { authorizeCase, casePolicy } from '../cases/policy.js';
-import { findCase, initiatorOf } from '../cases/repo.js';
-import { applyTransition, forPolicy, loadForChange } from '../cases/service.js';
-import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
-import { appendEvent } from '../timeline/repo.js';
+import { applyTransition, initiatorOf, loadCaseFor } from '../cases/index.js';
+import { mails } from '../notifications/index.js';
+import { getMunicipality } from '../organisation/index.js';
+import { recordEvent } from '../timeline/index.js';
 import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen } from './model.js';
 
 export interface PlanActionInput {
@@ -49,8 +47,7 @@ export async function loadVersions(trx: Tx, mId: string, caseId: string) {
 /** The plan of a case: every version, newest first; `current` is the newest. */
 export async function getPlan(ctx: Ctx, caseId: string) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await findCase(trx, ctx.actor.municipalityId, caseId);
-    if (!c || !casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, caseId, 'view');
     const versions = await loadVersions(trx, c.municipality_id, c.id);
     return { caseId: c.id, caseVersion: c.version, current: versions[0] ?? null, agreedVersion: versions.find((v) => v.agreed)?.version ?? null, versions };
   });
@@ -63,8 +60,7 @@ export async function getPlan(ctx: Ctx, caseId: string) {
  */
 export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; actions: PlanActionInput[]; ifMatch?: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
-    authorizeCase(ctx.actor, 'editPlan', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'editPlan', { lock: true });
     opts.actions.forEach((a, i) => {
       const problem = actionOwnerProblem(a);
       if (problem) throw invalid(`actions.${i}.${problem}`, 'error.required');
@@ -131,11 +127,8 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
         )
         .execute();
     }
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.versionSaved', payload: { planId, version, goal: opts.goal, actionCount: opts.actions.length } },
     });
@@ -146,9 +139,8 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
 /** One party agrees to one version. Both on the newest version: the case executes. */
 export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
     const as = ctx.actor.role === 'initiator' ? 'initiator' : 'director';
-    authorizeCase(ctx.actor, as === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, as === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector', { lock: true });
     const plan = await trx
       .selectFrom('plans')
       .selectAll()
@@ -172,11 +164,8 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
       .returningAll()
       .executeTakeFirstOrThrow();
     const complete = isAgreed({ initiatorAgreedAt: updated.initiator_agreed_at, directorAgreedAt: updated.director_agreed_at });
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.agreed', payload: { planId: plan.id, version: plan.version, by: as, complete } },
     });
@@ -205,8 +194,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
 /** Progress on an action (done, dropped) does not change the agreed plan's content. */
 export async function setActionStatus(ctx: Ctx, opts: { caseId: string; actionId: string; status: ActionStatus }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
-    authorizeCase(ctx.actor, 'editPlan', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'editPlan', { lock: true });
     const action = await trx
       .selectFrom('plan_actions as a')
       .innerJoin('plans as p', 'p.id', 'a.plan_id')
@@ -218,11 +206,8 @@ export async function setActionStatus(ctx: Ctx, opts: { caseId: string; actionId
     if (!action) throw notFound('action');
     if (action.status === opts.status) throw new AppError(409, 'conflict', 'error.noChange');
     await trx.updateTable('plan_actions').set({ status: opts.status }).where('municipality_id', '=', c.municipality_id).where('id', '=', action.id).execute();
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'plan.actionStatusChanged', payload: { actionId: action.id, description: action.description, from: action.status, to: opts.status } },
     });

@@ -1,31 +1,56 @@
+// The event log: every change to a case is recorded here, in the transaction of the
+// change, as one of the typed events of events.ts. This is the only code that writes
+// the log; the case timeline, the dossier and the overviews read it.
+import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { CaseEvent } from './events.js';
 
-export interface AppendEvent {
+/** Who recorded an event and when, when there is no use-case context (jobs, the public intake, outside parties). */
+export interface EventOrigin {
   municipalityId: string;
-  caseId: string;
+  /** null: Regie itself (a job) */
   actorId: string | null;
-  /** when it happened, from the use-case's clock (so jobs and imports can say when) */
   at: Date;
+}
+
+export interface NewEvent {
+  caseId: string;
   /** `shared` events are visible to the initiator; `internal` only to staff. */
   visibility: 'internal' | 'shared';
   event: CaseEvent;
+  /** when it happened, if not now by the origin: the time the use-case stamps its rows with */
+  at?: Date;
 }
 
-/** Append one typed event; the payload is validated so the log never holds junk. */
-export async function appendEvent(trx: Tx, e: AppendEvent): Promise<void> {
+function eventRow(by: Ctx | EventOrigin, e: NewEvent) {
+  // The payload is validated, so the log never holds junk.
   const event = CaseEvent.parse(e.event);
+  const origin: EventOrigin = 'actor' in by ? { municipalityId: by.actor.municipalityId, actorId: by.actor.userId, at: by.clock.now() } : by;
+  return {
+    municipality_id: origin.municipalityId,
+    case_id: e.caseId,
+    type: event.type,
+    actor_id: origin.actorId,
+    visibility: e.visibility,
+    payload: JSON.stringify(event.payload),
+    created_at: e.at ?? origin.at,
+  };
+}
+
+/** Record one event: by the use-case's actor in its municipality (a Ctx), or by the origin given. */
+export async function recordEvent(trx: Tx, by: Ctx | EventOrigin, e: NewEvent): Promise<void> {
+  await trx.insertInto('events').values(eventRow(by, e)).execute();
+}
+
+/** An event with its own origin, for recording many at once. */
+export type EventRecord = NewEvent & { by: Ctx | EventOrigin };
+
+/** Record many events in one statement (a job closing rounds in batches). */
+export async function recordEvents(trx: Tx, events: readonly EventRecord[]): Promise<void> {
+  if (!events.length) return;
   await trx
     .insertInto('events')
-    .values({
-      municipality_id: e.municipalityId,
-      case_id: e.caseId,
-      type: event.type,
-      actor_id: e.actorId,
-      visibility: e.visibility,
-      payload: JSON.stringify(event.payload),
-      created_at: e.at,
-    })
+    .values(events.map((e) => eventRow(e.by, e)))
     .execute();
 }
 

@@ -8,6 +8,17 @@ export type { Role };
 export const ROLES = ['initiator', 'director', 'coordinator', 'specialist', 'executive', 'council', 'admin'] as const satisfies readonly Role[];
 export const STAFF_ROLES = ROLES.filter((r) => r !== 'initiator');
 
+/** The roles' Dutch names, as a dossier or an export prints them. */
+export const ROLE_LABEL: Record<string, string> = {
+  initiator: 'initiatiefnemer',
+  director: 'case-regisseur',
+  coordinator: 'coördinator',
+  specialist: 'specialist',
+  executive: 'bestuurder',
+  council: 'raadslid',
+  admin: 'beheerder',
+};
+
 export interface Actor {
   userId: string;
   municipalityId: string;

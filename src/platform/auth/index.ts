@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from './actor.js';
 
-export { type Actor, isStaff, ROLES, type Role, STAFF_ROLES } from './actor.js';
+export { type Actor, isStaff, ROLE_LABEL, ROLES, type Role, STAFF_ROLES } from './actor.js';
 
 /** The browser session's cookie. */
 export const SESSION_COOKIE = 'regie_session';

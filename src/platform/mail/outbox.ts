@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Clock } from '../../kernel/clock.js';
 import { afterCommit, type Db, type Tx } from '../db/index.js';
+import { startJob } from '../jobs.js';
 
 export interface Mail {
   municipalityId: string;
@@ -126,45 +127,15 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
+/** Deliver after each commit that wrote mail, and every `intervalMs` for retries that fall due. */
 export function startOutboxWorker(db: Db, transport: MailTransport, from: string, clock: Clock, intervalMs = 5000): OutboxWorker {
-  let running: Promise<number> | null = null;
-  let again = false;
-  let stopped = false;
-  const run = (): Promise<number> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = deliverDue(db, transport, from, clock)
-      .catch((err) => {
-        console.error('outbox: delivery round failed', err);
-        return 0;
-      })
-      .finally(() => {
-        running = null;
-        if (again && !stopped) {
-          again = false;
-          void run();
-        }
-      });
-    return running;
-  };
-  const wake = () => {
-    if (!stopped) void run();
-  };
-  wakers.add(wake);
-  const timer = setInterval(wake, intervalMs);
-  timer.unref();
+  const job = startJob({ name: 'outbox: delivery round', intervalMs, firstRunAfterMs: null, run: () => deliverDue(db, transport, from, clock) });
+  wakers.add(job.wake);
   return {
-    async flush() {
-      if (running) await running;
-      return run();
-    },
+    flush: job.runNow,
     async stop() {
-      stopped = true;
-      wakers.delete(wake);
-      clearInterval(timer);
-      if (running) await running;
+      wakers.delete(job.wake);
+      await job.stop();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
-import { addNote, caseTimeline, sendMessage } from './service.js';
+import { addNote, caseTimeline, sendMessage } from './timeline.js';
 
 const tags = ['Tijdlijn'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };

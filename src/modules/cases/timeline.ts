@@ -1,20 +1,19 @@
-// The case timeline: reading the event log, adding notes (internal or shared with
-// the initiator) and exchanging messages between initiator and director.
-import { invalid, notFound } from '../../kernel/errors.js';
+// A case's timeline: reading its part of the event log (kept by the timeline
+// module), adding notes (internal or shared with the initiator) and exchanging
+// messages between initiator and director.
+import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { authorizeCase, casePolicy } from '../cases/policy.js';
-import { findCase } from '../cases/repo.js';
-import { forPolicy, loadForChange } from '../cases/service.js';
-import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
-import { appendEvent, listEvents } from './repo.js';
+import { mails } from '../notifications/index.js';
+import { getMunicipality } from '../organisation/index.js';
+import { listEvents, recordEvent } from '../timeline/index.js';
+import { casePolicy } from './policy.js';
+import { forPolicy, loadCaseFor } from './service.js';
 
 /** The initiator sees only what is shared with them; staff see everything. */
 export async function caseTimeline(ctx: Ctx, opts: { caseId: string; after?: number; limit: number }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await findCase(trx, ctx.actor.municipalityId, opts.caseId);
-    if (!c || !casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'view');
     return listEvents(trx, {
       municipalityId: c.municipality_id,
       caseId: c.id,
@@ -28,13 +27,9 @@ export async function caseTimeline(ctx: Ctx, opts: { caseId: string; after?: num
 export async function addNote(ctx: Ctx, opts: { caseId: string; text: string; visibility: 'internal' | 'shared' }) {
   if (!opts.text.trim()) throw invalid('text', 'error.required');
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
-    authorizeCase(ctx.actor, 'note', forPolicy(c));
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'note', { lock: true });
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: opts.visibility,
       event: { type: 'note.added', payload: { text: opts.text.trim() } },
     });
@@ -45,14 +40,10 @@ export async function addNote(ctx: Ctx, opts: { caseId: string; text: string; vi
 export async function sendMessage(ctx: Ctx, opts: { caseId: string; text: string }) {
   if (!opts.text.trim()) throw invalid('text', 'error.required');
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
-    const c = await loadForChange(trx, ctx, opts.caseId);
-    authorizeCase(ctx.actor, 'message', forPolicy(c));
+    const c = await loadCaseFor(trx, ctx, opts.caseId, 'message', { lock: true });
     const fromInitiator = ctx.actor.role === 'initiator';
-    await appendEvent(trx, {
-      municipalityId: c.municipality_id,
+    await recordEvent(trx, ctx, {
       caseId: c.id,
-      actorId: ctx.actor.userId,
-      at: ctx.clock.now(),
       visibility: 'shared',
       event: { type: 'message.sent', payload: { text: opts.text.trim(), from: fromInitiator ? 'initiator' : 'staff' } },
     });

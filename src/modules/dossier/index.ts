@@ -1,0 +1,6 @@
+// The case dossier: its content, its hash and its PDF.
+// The module's public face: what other modules, the composition root, the CLI,
+// the demo and other modules' tests may use. Everything else is internal.
+export { contentHash } from './model.js';
+export { dossierRoutes } from './routes.js';
+export { collectDossier } from './service.js';

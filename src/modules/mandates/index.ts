@@ -1,0 +1,15 @@
+// The mandate register, who holds a mandate and whether a commitment binds.
+// The module's public face: what other modules, the composition root, the CLI,
+// the demo and other modules' tests may use. Everything else is internal.
+export {
+  type CommitmentDecision,
+  commitmentStatusOnRecord,
+  type Mandate,
+  type MandateScope,
+  type MandateSubject,
+  mandateInForce,
+  mandatesHeldBy,
+} from './model.js';
+export { loadMandates, mandatesByIds, type NamedMandate } from './repo.js';
+export { HolderOut, mandateRoutes, Scope } from './routes.js';
+export { createMandate } from './service.js';
