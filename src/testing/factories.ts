@@ -9,22 +9,29 @@ import { hashPassword } from '../modules/identity/secrets.js';
 import { loadConfig } from '../platform/config.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { type Db, openDatabase } from '../platform/db/index.js';
-import { migrate } from '../platform/db/migrate.js';
 import { createDatabase } from './pg-cluster.js';
+import { preparedPGlite, preparedTemplate } from './prepared-db.js';
 
 export const TEST_ENGINE = (process.env.REGIE_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+/**
+ * A migrated database of the engine under test, for one test file: a copy of the
+ * database migrated once for the whole run (see prepared-db.ts).
+ */
 export async function testDatabase(): Promise<Db> {
-  let db: Db;
   if (TEST_ENGINE === 'postgres') {
-    const admin = process.env.REGIE_TEST_PG_URL;
-    if (!admin) throw new Error('REGIE_TEST_PG_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
-    db = await openDatabase({ url: await createDatabase(admin, `regie_t_${randomBytes(6).toString('hex')}`), poolSize: 5 });
-  } else {
-    db = await openDatabase({});
+    const admin = testPgUrl();
+    const template = await preparedTemplate(admin);
+    return openDatabase({ url: await createDatabase(admin, `regie_t_${randomBytes(6).toString('hex')}`, { template }), poolSize: 5 });
   }
-  await migrate(db);
-  return db;
+  return openDatabase({ loadDataDir: await preparedPGlite() });
+}
+
+/** The PostgreSQL server `npm test` started (scripts/test.mjs). */
+export function testPgUrl(): string {
+  const url = process.env.REGIE_TEST_PG_URL;
+  if (!url) throw new Error('REGIE_TEST_PG_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
+  return url;
 }
 
 export function testDeps(db: Db, clock: Clock = fixedClock('2026-03-02T09:00:00+01:00')): Deps {

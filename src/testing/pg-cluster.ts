@@ -106,13 +106,18 @@ export async function startPgCluster(opts: { log?: boolean } = {}): Promise<PgCl
   }
 }
 
-/** Creates database `name` in the cluster behind `adminUrl` and returns its URL. */
-export async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid database name: ${name}`);
+const DB_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Creates database `name` in the cluster behind `adminUrl` and returns its URL;
+ * with `template`, as a copy of that database (which nobody may be connected to).
+ */
+export async function createDatabase(adminUrl: string, name: string, opts: { template?: string } = {}): Promise<string> {
+  for (const n of [name, opts.template ?? name]) if (!DB_NAME.test(n)) throw new Error(`invalid database name: ${n}`);
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"${opts.template ? ` TEMPLATE "${opts.template}"` : ''}`);
   } finally {
     await client.end();
   }

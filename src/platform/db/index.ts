@@ -40,18 +40,30 @@ export interface OpenOptions {
   url?: string;
   /** PGlite data directory; omitted means in memory (tests). */
   dataDir?: string;
+  /** PGlite: start from this dump of a data directory (see `dumpPGlite`) instead of an empty one. */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Db> {
   if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
-  return openPGlite(opts.dataDir);
+  return openPGlite(opts.dataDir, opts.loadDataDir);
 }
 
-async function openPGlite(dataDir?: string): Promise<Db> {
+const pglites = new WeakMap<Db, PGlite>();
+
+/** A PGlite database's data directory as a tarball, to open copies of it with `loadDataDir`. */
+export async function dumpPGlite(db: Db): Promise<Blob> {
+  const pglite = pglites.get(db);
+  if (!pglite) throw new Error('dumpPGlite: not a PGlite database');
+  return pglite.dumpDataDir('none');
+}
+
+async function openPGlite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir,
+    loadDataDir,
     extensions: { pg_trgm, btree_gin },
     parsers: {
       [INT8]: (v: string) => Number(v),
@@ -59,7 +71,9 @@ async function openPGlite(dataDir?: string): Promise<Db> {
       [DATE_ARRAY]: parseDateArray,
     },
   });
-  return wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
+  const db = wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
+  pglites.set(db, pglite);
+  return db;
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {
