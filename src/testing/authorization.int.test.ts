@@ -4,16 +4,16 @@
 // municipality gets 404 for a resource or sees none of its rows in a collection.
 // A meta-test fails when the OpenAPI document has an operation without a row, so a
 // new endpoint cannot ship without its refusals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assignDirector, changeStatus, submitCase, suspendClock } from '../modules/cases/service.js';
 import type { Actor } from '../platform/auth/index.js';
 import { createApiToken, issueLoginLink } from '../modules/identity/service.js';
 import { savePlan } from '../modules/plans/service.js';
 import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from './factories.js';
-import { startTestApp, type TestApp } from './http.js';
+import { withTestApp } from './http.js';
 import { ACTOR_KEYS, type ActorKey, rows, type World } from './authorization.rows.js';
 
-let t: TestApp;
+const t = withTestApp();
 const people: Record<'A' | 'B', Partial<Record<ActorKey, { actor: Actor; token: string }>>> = { A: {}, B: {} };
 const munis: Partial<Record<'A' | 'B', TestMunicipality>> = {};
 
@@ -93,13 +93,9 @@ async function freshCase(side: 'A' | 'B', opts: { suspended?: boolean } = {}) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
   await populate('A');
   await populate('B');
 }, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 const world = (): World => ({ fresh: freshCase, people, munis: munis as Record<'A' | 'B', TestMunicipality>, deps: t.deps });
 

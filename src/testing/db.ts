@@ -1,6 +1,6 @@
 // One line of set-up for a test file or describe block that needs the database:
 //
-//   const { db, deps } = useTestDb();
+//   const { db, deps } = withTestDb();
 //
 // opens a migrated database of the engine under test (REGIE_TEST_DB) in beforeAll
 // and closes it in afterAll. `db` and `deps` can be handed around at once; the
@@ -22,7 +22,7 @@ export interface TestDb {
 /** Monday 2 March 2026, a working day, unless a test says otherwise. */
 export const TEST_NOW = '2026-03-02T09:00:00+01:00';
 
-export function useTestDb(opts: { at?: string } = {}): TestDb {
+export function withTestDb(opts: { at?: string } = {}): TestDb {
   let current: Db | undefined;
   beforeAll(async () => {
     current = await testDatabase();
@@ -32,7 +32,7 @@ export function useTestDb(opts: { at?: string } = {}): TestDb {
     current = undefined;
   });
   const db = lateDb(() => {
-    if (!current) throw new Error('useTestDb(): the database is opened in beforeAll; use it from a hook or a test');
+    if (!current) throw new Error('withTestDb(): the database is opened in beforeAll; use it from a hook or a test');
     return current;
   });
   return { db, deps: testDeps(db, fixedClock(opts.at ?? TEST_NOW)) as TestDb['deps'] };

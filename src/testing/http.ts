@@ -42,14 +42,14 @@ export async function startTestApp(clock?: Clock): Promise<TestApp> {
 }
 
 /**
- * One line of set-up for an HTTP test file: `const t = useTestApp({ clock })` starts
+ * One line of set-up for an HTTP test file: `const t = withTestApp({ clock })` starts
  * the app on a fresh database in beforeAll and closes both in afterAll; `t.app`,
  * `t.db` and `t.deps` are there from beforeAll on.
  */
-export function useTestApp(opts: { clock?: Clock } = {}): Omit<TestApp, 'close'> {
+export function withTestApp(opts: { clock?: Clock } = {}): Omit<TestApp, 'close'> {
   let current: TestApp | undefined;
   const started = (): TestApp => {
-    if (!current) throw new Error('useTestApp(): the app starts in beforeAll; use it from a hook or a test');
+    if (!current) throw new Error('withTestApp(): the app starts in beforeAll; use it from a hook or a test');
     return current;
   };
   beforeAll(async () => {

@@ -2,11 +2,11 @@
 // database (PGlite and PostgreSQL): the delegating body's decision recorded by the
 // coordinator (issue 3 part 5), a commitment on an ended case, the Dutch status in a
 // refusal, the field an unchanged amendment names, and the CSV register's columns.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
-import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createMandate } from '../mandates/service.js';
@@ -15,13 +15,7 @@ import type { RecordFields } from './model.js';
 import { EXPORT_HEADER, exportCommitments, listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 /** A municipality whose highest money mandate is € 20.000 (executives, by role), with a case in intake. */
 async function world() {

@@ -1,15 +1,14 @@
 // Commitments and the mandate register over HTTP (in-process): status codes and
 // problem+json in Dutch, ETag/If-Match, the workspaces, the CSV register with its
 // quoting and formula guard, and who is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
-import { startTestApp, type TestApp } from '../../testing/http.js';
+import { withTestApp } from '../../testing/http.js';
 import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { readCsv } from '../rules/csv.js';
 import { EXPORT_HEADER } from './queries.js';
 
-let t: TestApp;
 let m: TestMunicipality;
 let admin: Actor;
 let director: Actor;
@@ -19,8 +18,8 @@ let council: Actor;
 let caseId: string;
 let reference: string;
 let otherDirector: Actor;
+const t = withTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   m = await buildMunicipality(t.db);
   admin = await buildUser(t.db, m, { role: 'admin' });
   director = await buildUser(t.db, m, { role: 'director' });
@@ -40,9 +39,6 @@ beforeAll(async () => {
   reference = c.reference;
   await assignDirector(ctxFor(t.deps, coordinator), { caseId, directorId: director.userId });
   await changeStatus(ctxFor(t.deps, director), { caseId, to: 'intake' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const body = (over: Record<string, unknown> = {}) => ({

@@ -2,11 +2,11 @@
 // binding within the maker's mandate, confirmation by the mandate holder only, how a
 // commitment ends, amendments with history, reminders once per version, overdue,
 // what the initiator sees, and the walls between municipalities.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createMandate } from '../mandates/service.js';
@@ -16,13 +16,7 @@ import type { RecordFields } from './model.js';
 import { listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, listCaseCommitments, recordCommitment, recordOutcome } from './service.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 /** A municipality with a mandate register, staff, and a case in intake (Monday 2 March 2026). */
 async function world() {

@@ -1,9 +1,9 @@
 // The case dossier over HTTP: the PDF is downloaded, its text read back, and the
 // printed hash compared with one recomputed from the same data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
-import { startTestApp, type TestApp } from '../../testing/http.js';
+import { withTestApp } from '../../testing/http.js';
 import { pdfInfo, pdfText } from '../../testing/pdf.js';
 import { overruleObjection } from '../assessments/decisions.js';
 import { answerAsDepartment, openAssessmentRound } from '../assessments/service.js';
@@ -19,7 +19,7 @@ import { contentHash } from './model.js';
 import { collectDossier } from './service.js';
 
 const clock = fixedClock('2026-03-02T09:30:00Z');
-let t: TestApp;
+const t = withTestApp({ clock });
 let m: TestMunicipality;
 let coordinator: Actor;
 let director: Actor;
@@ -30,7 +30,6 @@ let reference: string;
 let commitmentId: string;
 
 beforeAll(async () => {
-  t = await startTestApp(clock);
   m = await buildMunicipality(t.db);
   coordinator = await buildUser(t.db, m, { role: 'coordinator' });
   director = await buildUser(t.db, m, { role: 'director', name: 'Sanne Jansen' });
@@ -115,9 +114,6 @@ beforeAll(async () => {
   });
   commitmentId = k.id;
   clock.set('2026-03-04T12:15:00Z');
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function download(actor: Actor) {
