@@ -3,7 +3,8 @@
 // or 404), a caller without credentials gets 401, and an allowed role of ANOTHER
 // municipality gets 404 for a resource or sees none of its rows in a collection.
 // A meta-test fails when the OpenAPI document has an operation without a row, so a
-// new endpoint cannot ship without its refusals.
+// new endpoint cannot ship without its refusals. The rows live beside each module's
+// tests (src/modules/*/authorization.rows.ts), assembled in authorization.rows.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assignDirector, changeStatus, submitCase, suspendClock } from '../modules/cases/service.js';
 import type { Actor } from '../platform/auth/index.js';
@@ -111,6 +112,16 @@ describe('every endpoint refuses whom it must', () => {
     );
     const covered = new Set(rows.map((r) => r.operation));
     expect(operations.filter((o) => !covered.has(o))).toEqual([]);
+  });
+
+  it('has one row per operation, and none for an operation the document lacks', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const operations = new Set(
+      Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)),
+    );
+    const names = rows.map((r) => r.operation);
+    expect(names.filter((o, i) => names.indexOf(o) !== i)).toEqual([]);
+    expect(names.filter((o) => !operations.has(o))).toEqual([]);
   });
 
   for (const row of rows) {
