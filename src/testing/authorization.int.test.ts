@@ -6,11 +6,10 @@
 // new endpoint cannot ship without its refusals. The rows live beside each module's
 // tests (src/modules/*/authorization.rows.ts), assembled in authorization.rows.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignDirector, changeStatus, submitCase, suspendClock } from '../modules/cases/service.js';
+import { suspendClock } from '../modules/cases/service.js';
 import type { Actor } from '../platform/auth/index.js';
 import { createApiToken, issueLoginLink } from '../modules/identity/service.js';
-import { savePlan } from '../modules/plans/service.js';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from './factories.js';
+import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from './factories.js';
 import { withTestApp } from './http.js';
 import { ACTOR_KEYS, type ActorKey, rows, type World } from './authorization.rows.js';
 
@@ -26,34 +25,20 @@ async function person(side: 'A' | 'B', key: ActorKey, actor: Actor) {
 async function populate(side: 'A' | 'B') {
   const m = await buildMunicipality(t.db);
   munis[side] = m;
-  for (const role of ['admin', 'coordinator', 'specialist', 'executive', 'council'] as const) await person(side, role, await buildUser(t.db, m, { role }));
-  await person(side, 'director', await buildUser(t.db, m, { role: 'director' }));
-  await person(side, 'otherDirector', await buildUser(t.db, m, { role: 'director' }));
+  for (const role of ['admin', 'coordinator', 'specialist', 'executive', 'council'] as const)
+    await person(side, role, await actorOf(role, { municipality: m }));
+  await person(side, 'director', await actorOf('director', { municipality: m }));
+  await person(side, 'otherDirector', await actorOf('director', { municipality: m }));
   for (const key of ['initiator', 'otherInitiator'] as const) {
-    const c = await submitCase(t.deps, {
-      municipalityId: m.id,
+    const c = await buildCase({
+      municipality: m,
+      deps: t.deps,
       initiator: { name: key, email: `${key}-${m.slug}@example.nl` },
       title: 'Een casus',
       description: 'Een casus om mee te testen.',
       location: 'Centrum',
-      channel: 'web',
     });
-    const u = await t.db.unsafeAdmin
-      .selectFrom('cases as c')
-      .innerJoin('users as u', 'u.id', 'c.initiator_id')
-      .selectAll('u')
-      .where('c.id', '=', c.id)
-      .executeTakeFirstOrThrow();
-    await person(side, key, {
-      userId: u.id,
-      municipalityId: m.id,
-      role: 'initiator',
-      name: u.name,
-      email: u.email,
-      departmentId: null,
-      locale: 'nl',
-      via: 'token',
-    });
+    await person(side, key, c.initiator);
   }
 }
 
@@ -61,36 +46,21 @@ async function populate(side: 'A' | 'B') {
 async function freshCase(side: 'A' | 'B', opts: { suspended?: boolean } = {}) {
   const m = munis[side] as TestMunicipality;
   const p = people[side];
-  const c = await submitCase(t.deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps: t.deps,
     initiator: { name: 'initiator', email: p.initiator?.actor.email as string },
-    title: 'Terras aan de haven',
-    description: 'Een terras aan de haven voor ons café.',
-    location: 'Havenkade 1',
-    channel: 'web',
+    coordinator: p.coordinator?.actor,
+    director: p.director?.actor,
+    plan: { goal: 'Terras open voor de zomer', actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }] },
   });
-  const coordinator = ctxFor(t.deps, p.coordinator?.actor as Actor);
   const director = ctxFor(t.deps, p.director?.actor as Actor);
-  await assignDirector(coordinator, { caseId: c.id, directorId: p.director?.actor.userId as string });
-  await changeStatus(director, { caseId: c.id, to: 'intake' });
-  await changeStatus(director, { caseId: c.id, to: 'planning' });
-  await savePlan(director, {
-    caseId: c.id,
-    goal: 'Terras open voor de zomer',
-    actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }],
-  });
-  const action = await t.db.unsafeAdmin
-    .selectFrom('plan_actions as a')
-    .innerJoin('plans as p', 'p.id', 'a.plan_id')
-    .select('a.id')
-    .where('p.case_id', '=', c.id)
-    .executeTakeFirstOrThrow();
   if (opts.suspended) await suspendClock(director, { caseId: c.id, reason: 'Wacht op stukken' });
   const link = await t.db.unsafeTransaction((trx) =>
     issueLoginLink(trx, t.deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }),
   );
   const token = await createApiToken(ctxFor(t.deps, p.director?.actor as Actor), { name: 'to-revoke' });
-  return { caseId: c.id, actionId: action.id, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
+  return { caseId: c.id, actionId: c.actionIds[0] as string, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
 }
 
 beforeAll(async () => {

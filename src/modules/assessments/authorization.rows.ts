@@ -1,30 +1,24 @@
 // The negative suite's rows for the integrated assessment (see src/testing/authorization.int.test.ts).
 import type { Actor } from '../../platform/auth/index.js';
 import { caseReaders, onCase, type Row, ruleFields, uniq, type World } from '../../testing/authorization.js';
-import { ctxFor } from '../../testing/factories.js';
+import { buildRound, ctxFor } from '../../testing/factories.js';
 import { createRule } from '../rules/service.js';
-import { answerAsDepartment, openAssessmentRound } from './service.js';
+import { answerAsDepartment } from './service.js';
 import { grantOverrule, linkTokenMailedTo } from './testing.js';
 
 /** A fresh round on a fresh case of `side`: its department 0 and, unless `departmentOnly`, an outside party. */
 async function freshRound(w: World, side: 'A' | 'B', departmentOnly = false) {
   const f = await w.fresh(side);
-  const director = ctxFor(w.deps, w.people[side].director?.actor as Actor);
   const email = `buur-${uniq()}@example.nl`;
-  const r = await openAssessmentRound(director, {
+  const r = await buildRound({
+    deps: w.deps,
+    by: w.people[side].director?.actor as Actor,
     caseId: f.caseId,
-    proposal: 'Een terras aan de haven',
     departmentIds: [f.municipality.departmentIds[0] as string],
     outsideParties: departmentOnly ? [] : [{ name: 'Buurman', email }],
   });
-  const party = await w.deps.db.unsafeAdmin
-    .selectFrom('assessment_parties')
-    .select('id')
-    .where('round_id', '=', r.id)
-    .where('kind', '=', 'department')
-    .executeTakeFirstOrThrow();
   const token = departmentOnly ? '' : await linkTokenMailedTo(w.deps.db, f.municipality.id, email);
-  return { f, partyId: party.id, token };
+  return { f, partyId: r.departmentPartyIds[0] as string, token };
 }
 /** An objection citing a fresh non-strict economy rule, as the specialist of department 0 gives it. */
 async function objectionBy(w: World, side: 'A' | 'B', partyId: string) {

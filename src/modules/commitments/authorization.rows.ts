@@ -1,17 +1,8 @@
 // The negative suite's rows for commitments (see src/testing/authorization.int.test.ts).
 import type { Actor } from '../../platform/auth/index.js';
 import { caseReaders, onCase, type Req, type Row, type World } from '../../testing/authorization.js';
-import { ctxFor } from '../../testing/factories.js';
-import { recordCommitment } from './service.js';
+import { buildCommitment, commitmentFields } from '../../testing/factories.js';
 
-const commitmentBody = {
-  madeBy: { name: 'P. de Vries', role: 'wethouder Economie' },
-  what: 'De gemeente denkt mee over de vergunning.',
-  dueOn: '2026-12-31',
-  madeVia: 'meeting',
-  madeOn: '2026-01-05',
-  decision: { kind: 'other' },
-};
 /**
  * A fresh commitment on a fresh case of `side`, recorded by its director, made to the
  * initiator by an outside person ("other": needs confirmation by the coordinator).
@@ -20,10 +11,7 @@ const onCommitment =
   (method: Req['method'], tail: string, body?: Record<string, unknown>) =>
   async (w: World, side: 'A' | 'B'): Promise<Req> => {
     const f = await w.fresh(side);
-    const k = await recordCommitment(ctxFor(w.deps, w.people[side].director?.actor as Actor), {
-      caseId: f.caseId,
-      ...(commitmentBody as Omit<Parameters<typeof recordCommitment>[1], 'caseId'>),
-    });
+    const k = await buildCommitment({ deps: w.deps, by: w.people[side].director?.actor as Actor, caseId: f.caseId });
     return { method, url: `/commitments/${k.id}${tail}`, body };
   };
 
@@ -36,7 +24,7 @@ export const rows: Row[] = [
     operation: 'POST /cases/{id}/commitments',
     allowed: ['director', 'coordinator', 'specialist', 'executive', 'admin'],
     scope: 'resource',
-    request: onCase('POST', '/commitments', () => commitmentBody),
+    request: onCase('POST', '/commitments', () => ({ ...commitmentFields })),
   },
   { operation: 'GET /cases/{id}/commitments', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '/commitments') },
   { operation: 'GET /commitments', allowed: caseReaders, scope: 'collection', request: async () => ({ method: 'GET', url: '/commitments?scope=all' }) },

@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
+import { changeStatus } from '../cases/service.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createMandate } from '../mandates/service.js';
 import { readCsv } from '../rules/csv.js';
@@ -33,16 +33,17 @@ async function world() {
     validFrom: '2026-01-01',
     validUntil: null,
   });
-  const c = await submitCase(deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps,
+    coordinator: coordinator.actor,
+    director: director.actor,
+    status: 'intake',
     initiator: { name: 'Ilse Spuiterij', email: `ilse-${m.slug}@example.nl` },
     title: 'Verfspuiterij in de oude garage',
     description: 'Een kleine verfspuiterij.',
     location: 'Havenstraat 3',
-    channel: 'web',
   });
-  await assignDirector(coordinator, { caseId: c.id, directorId: director.actor.userId });
-  await changeStatus(director, { caseId: c.id, to: 'intake' });
   return { m, admin, coordinator, director, executive, caseId: c.id, reference: c.reference };
 }
 type World = Awaited<ReturnType<typeof world>>;

@@ -2,9 +2,8 @@
 // problem+json in Dutch, ETag/If-Match, the workspaces, the CSV register with its
 // quoting and formula guard, and who is refused.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
+import { buildCase, buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { readCsv } from '../rules/csv.js';
 import { EXPORT_HEADER } from './queries.js';
@@ -27,18 +26,19 @@ beforeAll(async () => {
   executive = await buildUser(t.db, m, { role: 'executive', name: 'Wethouder Jansen' });
   council = await buildUser(t.db, m, { role: 'council' });
   otherDirector = await buildUser(t.db, await buildMunicipality(t.db), { role: 'director' });
-  const c = await submitCase(t.deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps: t.deps,
+    coordinator,
+    director,
+    status: 'intake',
     initiator: { name: 'Ilse', email: `ilse-${m.slug}@example.nl` },
     title: 'Verfspuiterij',
     description: 'Een kleine verfspuiterij.',
     location: 'Havenstraat 3',
-    channel: 'web',
   });
   caseId = c.id;
   reference = c.reference;
-  await assignDirector(ctxFor(t.deps, coordinator), { caseId, directorId: director.userId });
-  await changeStatus(ctxFor(t.deps, director), { caseId, to: 'intake' });
 });
 
 const body = (over: Record<string, unknown> = {}) => ({

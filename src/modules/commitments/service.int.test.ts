@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Ctx } from '../../platform/context.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createMandate } from '../mandates/service.js';
 import { createRule } from '../rules/service.js';
@@ -55,32 +54,18 @@ async function world() {
     validFrom: '2026-01-01',
     validUntil: '2026-06-30',
   });
-  const c = await submitCase(deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps,
+    coordinator: coordinator.actor,
+    director: director.actor,
+    status: 'intake',
     initiator: { name: 'Ilse Spuiterij', email: `ilse-${m.slug}@example.nl` },
     title: 'Verfspuiterij in de oude garage',
     description: 'Een kleine verfspuiterij.',
     location: 'Havenstraat 3',
-    channel: 'web',
   });
-  await assignDirector(coordinator, { caseId: c.id, directorId: director.actor.userId });
-  await changeStatus(director, { caseId: c.id, to: 'intake' });
-  const init = await db.unsafeAdmin
-    .selectFrom('cases as c')
-    .innerJoin('users as u', 'u.id', 'c.initiator_id')
-    .selectAll('u')
-    .where('c.id', '=', c.id)
-    .executeTakeFirstOrThrow();
-  const initiator = as({
-    userId: init.id,
-    municipalityId: m.id,
-    role: 'initiator',
-    name: init.name,
-    email: init.email,
-    departmentId: null,
-    locale: 'nl',
-    via: 'token',
-  });
+  const initiator = as(c.initiator);
   return {
     clock,
     deps,
