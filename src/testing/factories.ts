@@ -158,7 +158,16 @@ export async function initiatorOf(db: Db, caseId: string): Promise<Actor> {
     .selectAll('u')
     .where('c.id', '=', caseId)
     .executeTakeFirstOrThrow();
-  return { userId: u.id, municipalityId: u.municipality_id, role: 'initiator', name: u.name, email: u.email, departmentId: null, locale: 'nl', via: 'token' };
+  return {
+    userId: u.id,
+    municipalityId: u.municipality_id,
+    role: 'initiator',
+    name: u.name,
+    email: u.email,
+    departmentId: null,
+    locale: u.locale,
+    via: 'token',
+  };
 }
 
 export interface BuiltCase {

@@ -16,14 +16,14 @@ import { createDatabase } from './pg-cluster.js';
 const ROOT = join(MIGRATIONS_DIR, '..', '..');
 const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'regie-test');
 
-/** A short hash of every migration file (name and content), plus `extra`. */
-export function migrationsHash(extra = ''): string {
+/** A short hash of every migration file (name and content) in `dir`, plus `extra`. */
+export function migrationsHash(extra = '', dir = MIGRATIONS_DIR): string {
   const h = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS_DIR)
+  for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort()) {
     h.update(`${file}\0`)
-      .update(readFileSync(join(MIGRATIONS_DIR, file)))
+      .update(readFileSync(join(dir, file)))
       .update('\0');
   }
   return h.update(extra).digest('hex').slice(0, 16);
