@@ -2,17 +2,16 @@
 // printed hash compared with one recomputed from the same data.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
+import { buildCase, buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
 import { pdfInfo, pdfText } from '../../testing/pdf.js';
 import { overruleObjection } from '../assessments/decisions.js';
 import { answerAsDepartment, openAssessmentRound } from '../assessments/service.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import { recordCommitment, recordOutcome } from '../commitments/service.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { createApiToken, toActor } from '../identity/service.js';
+import { createApiToken } from '../identity/service.js';
 import { createMandate } from '../mandates/service.js';
-import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/service.js';
+import { agreePlan, getPlan, setActionStatus } from '../plans/service.js';
 import { createRule } from '../rules/service.js';
 import { addNote } from '../timeline/service.js';
 import { contentHash } from './model.js';
@@ -33,35 +32,27 @@ beforeAll(async () => {
   m = await buildMunicipality(t.db);
   coordinator = await buildUser(t.db, m, { role: 'coordinator' });
   director = await buildUser(t.db, m, { role: 'director', name: 'Sanne Jansen' });
-  const c = await submitCase(t.deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps: t.deps,
+    coordinator,
+    director,
     initiator: { name: 'Zoë van der Meer-d’Hondt', email: 'zoe@example.nl', company: 'Café De Eendracht' },
     title: 'Terras aan de Havenkade',
     description: 'Wij willen een terras vóór het café, ook ’s avonds.',
     location: 'Havenkade 3',
-    channel: 'web',
+    plan: {
+      goal: 'Het terras is open vóór de zomer, met een beëindigingstijd die de buren kennen.',
+      actions: [
+        { description: 'Terrastekening aanleveren', ownerKind: 'initiator', dueOn: '2026-03-16' },
+        { description: 'Advies van de brandweer', ownerKind: 'external', ownerName: 'Veiligheidsregio', dueOn: '2026-03-30' },
+      ],
+    },
   });
   caseId = c.id;
   reference = c.reference;
-  const u = await t.db.unsafeAdmin
-    .selectFrom('users')
-    .selectAll()
-    .where('municipality_id', '=', m.id)
-    .where('email', '=', 'zoe@example.nl')
-    .executeTakeFirstOrThrow();
-  initiator = toActor(u, 'token');
+  initiator = c.initiator;
   const asDirector = ctxFor(t.deps, director);
-  await assignDirector(ctxFor(t.deps, coordinator), { caseId, directorId: director.userId });
-  await changeStatus(asDirector, { caseId, to: 'intake' });
-  await changeStatus(asDirector, { caseId, to: 'planning' });
-  await savePlan(asDirector, {
-    caseId,
-    goal: 'Het terras is open vóór de zomer, met een beëindigingstijd die de buren kennen.',
-    actions: [
-      { description: 'Terrastekening aanleveren', ownerKind: 'initiator', dueOn: '2026-03-16' },
-      { description: 'Advies van de brandweer', ownerKind: 'external', ownerName: 'Veiligheidsregio', dueOn: '2026-03-30' },
-    ],
-  });
   clock.set('2026-03-03T10:00:00Z');
   await agreePlan(asDirector, { caseId, version: 1 });
   await agreePlan(ctxFor(t.deps, initiator), { caseId, version: 1 });
