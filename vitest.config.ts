@@ -7,7 +7,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 //             and the *.pg.test.ts files, which only make sense there
 //   e2e       e2e/**/*.e2e.ts, one file at a time
 // The DB factory picks the database from REGIE_TEST_DB; REGIE_TEST_PG_URL comes
-// from scripts/test.mjs, which starts a throwaway PostgreSQL cluster.
+// from scripts/test.mjs, which starts a throwaway PostgreSQL cluster. The global
+// setup migrates one database per engine and run; test files get copies of it.
+const prepareDatabase = 'src/testing/global-setup.ts';
 export default defineConfig({
   test: {
     pool: 'forks',
@@ -15,7 +17,7 @@ export default defineConfig({
     minWorkers: 1,
     environment: 'node',
     testTimeout: 30_000,
-    hookTimeout: 30_000, // beforeAll hooks create databases and run migrations
+    hookTimeout: 30_000, // beforeAll hooks create databases
     projects: [
       {
         extends: true,
@@ -28,11 +30,16 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'pglite', include: ['src/**/*.int.test.ts'], env: { REGIE_TEST_DB: 'pglite' } },
+        test: { name: 'pglite', include: ['src/**/*.int.test.ts'], env: { REGIE_TEST_DB: 'pglite' }, globalSetup: [prepareDatabase] },
       },
       {
         extends: true,
-        test: { name: 'postgres', include: ['src/**/*.int.test.ts', 'src/**/*.pg.test.ts'], env: { REGIE_TEST_DB: 'postgres' } },
+        test: {
+          name: 'postgres',
+          include: ['src/**/*.int.test.ts', 'src/**/*.pg.test.ts'],
+          env: { REGIE_TEST_DB: 'postgres' },
+          globalSetup: [prepareDatabase],
+        },
       },
       {
         extends: true,

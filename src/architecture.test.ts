@@ -7,7 +7,7 @@
 //   composition root, the CLI, the demo, the benchmarks and the browser tests import
 //   `…/modules/<name>/index.js` and nothing deeper.
 // - Test files and the test harness (src/testing) may also use another module's
-//   testing.ts (test helpers that production code must not load); a module's own
+//   testing.ts and authorization.rows.ts (test helpers and the negative suite's rows, which production code must not load); a module's own
 //   tests use its internals freely.
 // - The modules depend on each other without cycles, so each one can be read,
 //   tested and changed from the bottom up.
@@ -49,12 +49,12 @@ function importsOf(file: string): Import[] {
 }
 
 const rel = (p: string) => relative(root, p).split(sep).join('/');
-const isTest = (f: string) => /\.(test|int\.test|e2e)\.ts$/.test(f) || f.startsWith('src/testing/') || /\/testing\.ts$/.test(f);
+const isTest = (f: string) => /\.(test|int\.test|e2e)\.ts$/.test(f) || f.startsWith('src/testing/') || /\/(testing|authorization\.rows)\.ts$/.test(f);
 /** `src/modules/<name>/…` → name */
 const moduleOf = (p: string) => /^src\/modules\/([^/]+)\//.exec(p)?.[1] ?? null;
 /** What may be imported of a module from outside it. */
 const isFace = (p: string) => /^src\/modules\/[^/]+\/index\.(js|ts)$/.test(p);
-const isTestFace = (p: string) => /^src\/modules\/[^/]+\/testing\.(js|ts)$/.test(p);
+const isTestFace = (p: string) => /^src\/modules\/[^/]+\/(testing|authorization\.rows)\.(js|ts)$/.test(p);
 
 const files = ['src', 'bench', 'e2e'].flatMap((d) => walk(join(root, d)));
 const imports = files.flatMap(importsOf);

@@ -1,33 +1,24 @@
 // The demo seed on a real database (PGlite and PostgreSQL): both municipalities,
 // cases in every state made through the use-cases, idempotent, and the neighbours
 // never see each other's rows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dutchDate } from '../kernel/clock.js';
 import { CASE_STATUSES, clockState } from '../modules/cases/index.js';
 import { calendarOf } from '../modules/organisation/index.js';
-import type { Deps } from '../platform/context.js';
-import type { Db } from '../platform/db/index.js';
-import { testDatabase, testDeps } from '../testing/factories.js';
+import { withTestDb } from '../testing/db.js';
 import { seedDemo } from './seed.js';
 
-let db: Db;
-let deps: Deps;
+const { db, deps } = withTestDb();
 let first: Awaited<ReturnType<typeof seedDemo>>;
 let voorbeeldId: string;
 let naburgId: string;
 
 beforeAll(async () => {
-  db = await testDatabase();
-  deps = testDeps(db);
   first = await seedDemo(deps);
   const ms = await db.unsafeAdmin.selectFrom('municipalities').select(['id', 'slug']).execute();
   voorbeeldId = ms.find((m) => m.slug === 'voorbeeld')?.id as string;
   naburgId = ms.find((m) => m.slug === 'naburg')?.id as string;
 }, 180_000);
-
-afterAll(async () => {
-  await db?.close();
-});
 
 const casesOf = (mId: string) => db.unsafeAdmin.selectFrom('cases').selectAll().where('municipality_id', '=', mId).execute();
 

@@ -3,17 +3,17 @@
 // or 404), a caller without credentials gets 401, and an allowed role of ANOTHER
 // municipality gets 404 for a resource or sees none of its rows in a collection.
 // A meta-test fails when the OpenAPI document has an operation without a row, so a
-// new endpoint cannot ship without its refusals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignDirector, changeStatus, submitCase, suspendClock } from '../modules/cases/index.js';
+// new endpoint cannot ship without its refusals. The rows live beside each module's
+// tests (src/modules/*/authorization.rows.ts), assembled in authorization.rows.ts.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { suspendClock } from '../modules/cases/index.js';
 import type { Actor } from '../platform/auth/index.js';
 import { createApiToken, issueLoginLink } from '../modules/identity/index.js';
-import { savePlan } from '../modules/plans/index.js';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from './factories.js';
-import { startTestApp, type TestApp } from './http.js';
+import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from './factories.js';
+import { withTestApp } from './http.js';
 import { ACTOR_KEYS, type ActorKey, rows, type World } from './authorization.rows.js';
 
-let t: TestApp;
+const t = withTestApp();
 const people: Record<'A' | 'B', Partial<Record<ActorKey, { actor: Actor; token: string }>>> = { A: {}, B: {} };
 const munis: Partial<Record<'A' | 'B', TestMunicipality>> = {};
 
@@ -25,34 +25,20 @@ async function person(side: 'A' | 'B', key: ActorKey, actor: Actor) {
 async function populate(side: 'A' | 'B') {
   const m = await buildMunicipality(t.db);
   munis[side] = m;
-  for (const role of ['admin', 'coordinator', 'specialist', 'executive', 'council'] as const) await person(side, role, await buildUser(t.db, m, { role }));
-  await person(side, 'director', await buildUser(t.db, m, { role: 'director' }));
-  await person(side, 'otherDirector', await buildUser(t.db, m, { role: 'director' }));
+  for (const role of ['admin', 'coordinator', 'specialist', 'executive', 'council'] as const)
+    await person(side, role, await actorOf(role, { municipality: m }));
+  await person(side, 'director', await actorOf('director', { municipality: m }));
+  await person(side, 'otherDirector', await actorOf('director', { municipality: m }));
   for (const key of ['initiator', 'otherInitiator'] as const) {
-    const c = await submitCase(t.deps, {
-      municipalityId: m.id,
+    const c = await buildCase({
+      municipality: m,
+      deps: t.deps,
       initiator: { name: key, email: `${key}-${m.slug}@example.nl` },
       title: 'Een casus',
       description: 'Een casus om mee te testen.',
       location: 'Centrum',
-      channel: 'web',
     });
-    const u = await t.db.unsafeAdmin
-      .selectFrom('cases as c')
-      .innerJoin('users as u', 'u.id', 'c.initiator_id')
-      .selectAll('u')
-      .where('c.id', '=', c.id)
-      .executeTakeFirstOrThrow();
-    await person(side, key, {
-      userId: u.id,
-      municipalityId: m.id,
-      role: 'initiator',
-      name: u.name,
-      email: u.email,
-      departmentId: null,
-      locale: 'nl',
-      via: 'token',
-    });
+    await person(side, key, c.initiator);
   }
 }
 
@@ -60,46 +46,27 @@ async function populate(side: 'A' | 'B') {
 async function freshCase(side: 'A' | 'B', opts: { suspended?: boolean } = {}) {
   const m = munis[side] as TestMunicipality;
   const p = people[side];
-  const c = await submitCase(t.deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps: t.deps,
     initiator: { name: 'initiator', email: p.initiator?.actor.email as string },
-    title: 'Terras aan de haven',
-    description: 'Een terras aan de haven voor ons café.',
-    location: 'Havenkade 1',
-    channel: 'web',
+    coordinator: p.coordinator?.actor,
+    director: p.director?.actor,
+    plan: { goal: 'Terras open voor de zomer', actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }] },
   });
-  const coordinator = ctxFor(t.deps, p.coordinator?.actor as Actor);
   const director = ctxFor(t.deps, p.director?.actor as Actor);
-  await assignDirector(coordinator, { caseId: c.id, directorId: p.director?.actor.userId as string });
-  await changeStatus(director, { caseId: c.id, to: 'intake' });
-  await changeStatus(director, { caseId: c.id, to: 'planning' });
-  await savePlan(director, {
-    caseId: c.id,
-    goal: 'Terras open voor de zomer',
-    actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }],
-  });
-  const action = await t.db.unsafeAdmin
-    .selectFrom('plan_actions as a')
-    .innerJoin('plans as p', 'p.id', 'a.plan_id')
-    .select('a.id')
-    .where('p.case_id', '=', c.id)
-    .executeTakeFirstOrThrow();
   if (opts.suspended) await suspendClock(director, { caseId: c.id, reason: 'Wacht op stukken' });
   const link = await t.db.unsafeTransaction((trx) =>
     issueLoginLink(trx, t.deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }),
   );
   const token = await createApiToken(ctxFor(t.deps, p.director?.actor as Actor), { name: 'to-revoke' });
-  return { caseId: c.id, actionId: action.id, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
+  return { caseId: c.id, actionId: c.actionIds[0] as string, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
   await populate('A');
   await populate('B');
 }, 120_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 const world = (): World => ({ fresh: freshCase, people, munis: munis as Record<'A' | 'B', TestMunicipality>, deps: t.deps });
 
@@ -115,6 +82,16 @@ describe('every endpoint refuses whom it must', () => {
     );
     const covered = new Set(rows.map((r) => r.operation));
     expect(operations.filter((o) => !covered.has(o))).toEqual([]);
+  });
+
+  it('has one row per operation, and none for an operation the document lacks', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    const operations = new Set(
+      Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`)),
+    );
+    const names = rows.map((r) => r.operation);
+    expect(names.filter((o, i) => names.indexOf(o) !== i)).toEqual([]);
+    expect(names.filter((o) => !operations.has(o))).toEqual([]);
   });
 
   for (const row of rows) {

@@ -5,26 +5,38 @@ import { randomBytes } from 'node:crypto';
 import { type Clock, fixedClock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import type { Actor, Role } from '../platform/auth/index.js';
+import { openAssessmentRound, type OpenRound } from '../modules/assessments/index.js';
+import { assignDirector, changeStatus, type SubmitCase, submitCase } from '../modules/cases/index.js';
+import type { RecordFields } from '../modules/commitments/index.js';
+import { recordCommitment } from '../modules/commitments/index.js';
 import { hashPassword } from '../modules/identity/index.js';
+import { type PlanActionInput, savePlan } from '../modules/plans/index.js';
 import { loadConfig } from '../platform/config.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { type Db, openDatabase } from '../platform/db/index.js';
-import { migrate } from '../platform/db/migrate.js';
 import { createDatabase } from './pg-cluster.js';
+import { preparedPGlite, preparedTemplate } from './prepared-db.js';
 
 export const TEST_ENGINE = (process.env.REGIE_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
+/**
+ * A migrated database of the engine under test, for one test file: a copy of the
+ * database migrated once for the whole run (see prepared-db.ts).
+ */
 export async function testDatabase(): Promise<Db> {
-  let db: Db;
   if (TEST_ENGINE === 'postgres') {
-    const admin = process.env.REGIE_TEST_PG_URL;
-    if (!admin) throw new Error('REGIE_TEST_PG_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
-    db = await openDatabase({ url: await createDatabase(admin, `regie_t_${randomBytes(6).toString('hex')}`), poolSize: 5 });
-  } else {
-    db = await openDatabase({});
+    const admin = testPgUrl();
+    const template = await preparedTemplate(admin);
+    return openDatabase({ url: await createDatabase(admin, `regie_t_${randomBytes(6).toString('hex')}`, { template }), poolSize: 5 });
   }
-  await migrate(db);
-  return db;
+  return openDatabase({ loadDataDir: await preparedPGlite() });
+}
+
+/** The PostgreSQL server `npm test` started (scripts/test.mjs). */
+export function testPgUrl(): string {
+  const url = process.env.REGIE_TEST_PG_URL;
+  if (!url) throw new Error('REGIE_TEST_PG_URL is not set: run the suite with `npm test`, which starts PostgreSQL.');
+  return url;
 }
 
 export function testDeps(db: Db, clock: Clock = fixedClock('2026-03-02T09:00:00+01:00')): Deps {
@@ -35,6 +47,8 @@ const uniq = () => randomBytes(4).toString('hex');
 let prefixSeq = 0;
 
 export interface TestMunicipality {
+  /** the database it lives in, for the builders below */
+  db: Db;
   id: string;
   slug: string;
   prefix: string;
@@ -86,6 +100,7 @@ export async function buildMunicipality(db: Db, opts: { planTermDays?: number; e
     .returning('id')
     .execute();
   return {
+    db,
     id: m.id,
     slug: m.slug,
     prefix: m.case_prefix,
@@ -125,6 +140,140 @@ export async function buildUser(
 }
 
 export const ctxFor = (deps: Deps, actor: Actor): Ctx => ({ ...deps, actor });
+
+/** A staff member (or initiator) of `municipality`; a specialist belongs to its first department unless `department` says otherwise. */
+export function actorOf(
+  role: Role,
+  opts: { municipality: TestMunicipality; department?: string; name?: string; email?: string; areaIds?: string[]; themeIds?: string[]; locale?: 'nl' | 'en' },
+): Promise<Actor> {
+  const { municipality, department, ...rest } = opts;
+  return buildUser(municipality.db, municipality, { role, departmentId: department, ...rest });
+}
+
+/** The initiator of a case, as the actor their login link makes them. */
+export async function initiatorOf(db: Db, caseId: string): Promise<Actor> {
+  const u = await db.unsafeAdmin
+    .selectFrom('cases as c')
+    .innerJoin('users as u', 'u.id', 'c.initiator_id')
+    .selectAll('u')
+    .where('c.id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return {
+    userId: u.id,
+    municipalityId: u.municipality_id,
+    role: 'initiator',
+    name: u.name,
+    email: u.email,
+    departmentId: null,
+    locale: u.locale,
+    via: 'token',
+  };
+}
+
+export interface BuiltCase {
+  id: string;
+  reference: string;
+  initiator: Actor;
+  /** the plan's action ids, in order, when a plan was saved */
+  actionIds: string[];
+}
+
+/**
+ * A case of `municipality`, made through the use-cases as people make it: submitted
+ * on the web; for `intake` and beyond the coordinator assigns the director, who takes
+ * it into intake (and planning), and saves `plan` if given. Without a coordinator or
+ * director, ones are made for it.
+ */
+export async function buildCase(opts: {
+  municipality: TestMunicipality;
+  deps?: Deps;
+  status?: 'submitted' | 'intake' | 'planning';
+  coordinator?: Actor;
+  director?: Actor;
+  initiator?: SubmitCase['initiator'];
+  title?: string;
+  description?: string;
+  location?: string;
+  plan?: { goal: string; actions: PlanActionInput[] };
+}): Promise<BuiltCase> {
+  const m = opts.municipality;
+  const deps = opts.deps ?? testDeps(m.db);
+  const c = await submitCase(deps, {
+    municipalityId: m.id,
+    initiator: opts.initiator ?? { name: 'Fatima de Vries', email: `initiatiefnemer-${uniq()}@example.nl` },
+    title: opts.title ?? 'Terras aan de haven',
+    description: opts.description ?? 'Een terras aan de haven voor ons café.',
+    location: opts.location ?? 'Havenkade 1',
+    channel: 'web',
+  });
+  const status = opts.status ?? (opts.plan ? 'planning' : 'submitted');
+  let actionIds: string[] = [];
+  if (status !== 'submitted') {
+    const coordinator = opts.coordinator ?? (await actorOf('coordinator', { municipality: m }));
+    const director = opts.director ?? (await actorOf('director', { municipality: m }));
+    await assignDirector(ctxFor(deps, coordinator), { caseId: c.id, directorId: director.userId });
+    await changeStatus(ctxFor(deps, director), { caseId: c.id, to: 'intake' });
+    if (status === 'planning') await changeStatus(ctxFor(deps, director), { caseId: c.id, to: 'planning' });
+    if (opts.plan) {
+      await savePlan(ctxFor(deps, director), { caseId: c.id, ...opts.plan });
+      const actions = await m.db.unsafeAdmin
+        .selectFrom('plan_actions as a')
+        .innerJoin('plans as p', 'p.id', 'a.plan_id')
+        .select('a.id')
+        .where('p.case_id', '=', c.id)
+        .orderBy('a.position')
+        .execute();
+      actionIds = actions.map((a) => a.id);
+    }
+  }
+  return { id: c.id, reference: c.reference, initiator: await initiatorOf(m.db, c.id), actionIds };
+}
+
+/**
+ * An assessment round on a case, opened by `by` (its director or a coordinator); the
+ * answer gives the round and its parties' ids, departments first in the order asked.
+ */
+export async function buildRound(opts: {
+  deps: Deps;
+  by: Actor;
+  caseId: string;
+  departmentIds: string[];
+  outsideParties?: OpenRound['outsideParties'];
+  proposal?: string;
+}): Promise<{ id: string; departmentPartyIds: string[]; outsidePartyIds: string[] }> {
+  const r = await openAssessmentRound(ctxFor(opts.deps, opts.by), {
+    caseId: opts.caseId,
+    proposal: opts.proposal ?? 'Een terras aan de haven',
+    departmentIds: opts.departmentIds,
+    outsideParties: opts.outsideParties ?? [],
+  });
+  const parties = await opts.deps.db.unsafeAdmin
+    .selectFrom('assessment_parties')
+    .select(['id', 'kind', 'department_id'])
+    .where('round_id', '=', r.id)
+    .execute();
+  const departmentPartyIds = opts.departmentIds.map((d) => parties.find((p) => p.kind === 'department' && p.department_id === d)?.id as string);
+  return { id: r.id, departmentPartyIds, outsidePartyIds: parties.filter((p) => p.kind !== 'department').map((p) => p.id) };
+}
+
+/** What `buildCommitment` records unless told otherwise; also a valid request body. */
+export const commitmentFields: RecordFields = {
+  madeBy: { name: 'P. de Vries', role: 'wethouder Economie' },
+  what: 'De gemeente denkt mee over de vergunning.',
+  dueOn: '2026-12-31',
+  madeVia: 'meeting',
+  madeOn: '2026-01-05',
+  decision: { kind: 'other' },
+};
+
+/**
+ * A commitment on a case, recorded by `by`. Unless `fields` say otherwise: made at a
+ * meeting by an outside person ("other", so it waits for the coordinator's confirmation).
+ */
+export function buildCommitment(opts: { deps: Deps; by: Actor; caseId: string } & Partial<RecordFields>) {
+  const { deps, by, caseId, ...fields } = opts;
+  return recordCommitment(ctxFor(deps, by), { caseId, ...commitmentFields, ...fields });
+}
 
 /** Await a use-case that must refuse; answer what it said (status, message key, fields). */
 export async function refusal(p: Promise<unknown>): Promise<{ status: number; key: string; fields: string[] }> {

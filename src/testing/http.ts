@@ -1,5 +1,6 @@
 // An in-process Regie for HTTP tests: the real server, the real database of the
 // engine under test, requests through Fastify's inject (no sockets).
+import { afterAll, beforeAll } from 'vitest';
 import type { Clock } from '../kernel/clock.js';
 import type { Actor } from '../platform/auth/index.js';
 import { buildApp } from '../app.js';
@@ -37,5 +38,37 @@ export async function startTestApp(clock?: Clock): Promise<TestApp> {
       await app.close();
       await db.close();
     },
+  };
+}
+
+/**
+ * One line of set-up for an HTTP test file: `const t = withTestApp({ clock })` starts
+ * the app on a fresh database in beforeAll and closes both in afterAll; `t.app`,
+ * `t.db` and `t.deps` are there from beforeAll on.
+ */
+export function withTestApp(opts: { clock?: Clock } = {}): Omit<TestApp, 'close'> {
+  let current: TestApp | undefined;
+  const started = (): TestApp => {
+    if (!current) throw new Error('withTestApp(): the app starts in beforeAll; use it from a hook or a test');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await startTestApp(opts.clock);
+  }, 60_000);
+  afterAll(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    get app() {
+      return started().app;
+    },
+    get db() {
+      return started().db;
+    },
+    get deps() {
+      return started().deps;
+    },
+    login: (actor, password) => started().login(actor, password),
   };
 }

@@ -37,8 +37,18 @@ describe('test PostgreSQL cluster', () => {
     await query(url, 'create extension pg_trgm; create extension btree_gin');
   });
 
+  it('createDatabase with a template copies its tables and its own settings', async () => {
+    const template = await createDatabase(pgUrl(), `cluster_tpl_${process.pid}_${Date.now()}`);
+    const name = new URL(template).pathname.slice(1);
+    await query(template, `create table t (x int); insert into t values (42); alter database "${name}" set jit = off`);
+    const copy = await createDatabase(pgUrl(), `${name}_copy`, { template: name });
+    expect(await query<{ x: number }>(copy, 'select x from t')).toEqual([{ x: 42 }]);
+    expect(await query<{ jit: string }>(copy, "select current_setting('jit') as jit")).toEqual([{ jit: 'off' }]);
+  });
+
   it('createDatabase rejects names that would need quoting', async () => {
     await expect(createDatabase(pgUrl(), 'x"; drop')).rejects.toThrow(/invalid database name/);
+    await expect(createDatabase(pgUrl(), 'x', { template: 'y"; drop' })).rejects.toThrow(/invalid database name/);
   });
 });
 

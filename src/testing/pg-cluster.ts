@@ -179,13 +179,32 @@ export async function startPgCluster(opts: { log?: boolean; bin?: PgBin } = {}):
   }
 }
 
-/** Creates database `name` in the cluster behind `adminUrl` and returns its URL. */
-export async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid database name: ${name}`);
+const DB_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Creates database `name` in the cluster behind `adminUrl` and returns its URL;
+ * with `template`, as a copy of that database (which nobody may be connected to),
+ * including its own settings (`alter database … set`), which a copy does not inherit.
+ */
+export async function createDatabase(adminUrl: string, name: string, opts: { template?: string } = {}): Promise<string> {
+  for (const n of [name, opts.template ?? name]) if (!DB_NAME.test(n)) throw new Error(`invalid database name: ${n}`);
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`CREATE DATABASE "${name}"${opts.template ? ` TEMPLATE "${opts.template}"` : ''}`);
+    if (opts.template) {
+      const settings = await client.query<{ setting: string }>(
+        `select unnest(s.setconfig) as setting from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase
+         where d.datname = $1 and s.setrole = 0`,
+        [opts.template],
+      );
+      for (const { setting } of settings.rows) {
+        const eq = setting.indexOf('=');
+        const key = setting.slice(0, eq);
+        if (!/^[a-z_][a-z0-9_.]*$/i.test(key)) throw new Error(`unexpected database setting: ${setting}`);
+        await client.query(`ALTER DATABASE "${name}" SET ${key} = '${setting.slice(eq + 1).replaceAll("'", "''")}'`);
+      }
+    }
   } finally {
     await client.end();
   }

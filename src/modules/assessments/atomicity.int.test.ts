@@ -2,20 +2,16 @@
 // (PGlite and PostgreSQL): a request that fails on a later party leaves no round, no
 // party, no link token, no event and no mail behind, and the next round still gets
 // number 1. Called as the use-case, without the HTTP schema in front of it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ctxFor, refusal } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { type OpenRound, openAssessmentRound } from './service.js';
 import { type AssessmentWorld, assessmentWorld } from './testing.js';
 
-let db: Db;
+const { db } = withTestDb();
 let w: AssessmentWorld;
 beforeAll(async () => {
-  db = await testDatabase();
   w = await assessmentWorld(db);
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 /** Row counts of everything opening a round writes, for this municipality. */

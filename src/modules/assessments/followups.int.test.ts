@@ -3,10 +3,10 @@
 // late objection that adds to the outcome and keeps its late mark, an overruled
 // objection that stays as decided (docs/product.md#overrule-within-mandate), why a link has expired, and the wall
 // between municipalities for the coordinator's decision.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../kernel/errors.js';
-import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
+import { ctxFor, refusal } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { changeStatus } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { decideLateObjection, overruleObjection } from './decisions.js';
@@ -16,14 +16,10 @@ import { getCaseAssessment } from './queries.js';
 import { answerAsDepartment, answerViaLink, openAssessmentRound, readAssessmentLink } from './service.js';
 import { type AssessmentWorld, assessmentWorld, grantOverrule, linkTokenMailedTo } from './testing.js';
 
-let db: Db;
+const { db } = withTestDb();
 let w: AssessmentWorld;
 beforeAll(async () => {
-  db = await testDatabase();
   w = await assessmentWorld(db);
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 const as = (a: Actor) => ctxFor(w.deps, a);

@@ -7,4 +7,4 @@ export { isEmailAddress } from './model.js';
 export { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews } from './queries.js';
 export { activeCoordinators, type CitedRuleSnapshot } from './repo.js';
 export { assessmentRoutes } from './routes.js';
-export { answerAsDepartment, openAssessmentRound } from './service.js';
+export { answerAsDepartment, type OpenRound, openAssessmentRound } from './service.js';

@@ -1,10 +1,10 @@
 // Mail that follows the assessment, on a real database (PGlite and PostgreSQL): the
 // coordinator's decision on a late objection reaches whoever raised it and the
-// director (docs/product.md#late-objection), and the director gets one summary per closed round
-// (docs/product.md#the-assessment-round) — also when the silence job runs twice at once or an answer is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
+// director (issue 3, part 3), and the director gets one summary per closed round
+// (part 2) — also when the silence job runs twice at once or an answer is refused.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ctxFor, refusal } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { decideLateObjection } from './decisions.js';
 import { closeDueRounds } from './jobs.js';
@@ -12,14 +12,10 @@ import type { Answer } from './model.js';
 import { answerAsDepartment, answerViaLink, openAssessmentRound } from './service.js';
 import { type AssessmentWorld, assessmentWorld, linkTokenMailedTo } from './testing.js';
 
-let db: Db;
+const { db } = withTestDb();
 let w: AssessmentWorld;
 beforeAll(async () => {
-  db = await testDatabase();
   w = await assessmentWorld(db);
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 const as = (a: Actor) => ctxFor(w.deps, a);

@@ -2,25 +2,21 @@
 // every objection with the rules cited — after an amendment and after an admitted late
 // objection — and an overrule with the mandates it was decided under (docs/product.md#overrule-within-mandate), for
 // staff and for the initiator.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { ctxFor } from '../../testing/factories.js';
-import { startTestApp, type TestApp } from '../../testing/http.js';
+import { withTestApp } from '../../testing/http.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createApiToken } from '../identity/index.js';
 import { type AssessmentWorld, assessmentWorld, grantOverrule, linkTokenMailedTo } from './testing.js';
 
-let t: TestApp;
 let w: AssessmentWorld;
 const clock = fixedClock('2026-03-02T09:00:00+01:00');
+const t = withTestApp({ clock });
 beforeAll(async () => {
-  t = await startTestApp(clock);
   w = await assessmentWorld(t.db);
   w.deps.clock = clock;
 }, 60_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 const tokens = new Map<string, string>();
 const api = async (a: Actor | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) => {

@@ -1,24 +1,20 @@
 // The integrated assessment over HTTP: the JSON shapes of the contract, problem+json
 // errors in Dutch that name the field, and the outside party's link without login.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { ctxFor } from '../../testing/factories.js';
-import { startTestApp, type TestApp } from '../../testing/http.js';
+import { withTestApp } from '../../testing/http.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createApiToken } from '../identity/index.js';
 import { type AssessmentWorld, assessmentWorld, linkTokenMailedTo } from './testing.js';
 
-let t: TestApp;
 let w: AssessmentWorld;
 const clock = fixedClock('2026-03-02T09:00:00+01:00');
+const t = withTestApp({ clock });
 beforeAll(async () => {
-  t = await startTestApp(clock);
   w = await assessmentWorld(t.db);
   w.deps.clock = clock; // one clock for the world's set-up and the server
 }, 60_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 const tokens = new Map<string, string>();
 /** Bearer tokens (an initiator has no password to log in with). */

@@ -1,9 +1,9 @@
 // The integrated assessment as use-cases on a real database (PGlite and PostgreSQL):
 // rounds, answers and amendments, the silence job, late and serial objections,
 // overrules within mandate and the outside party's one-time link.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ctxFor, refusal } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { changeStatus } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { sha256 } from '../identity/index.js';
@@ -14,14 +14,10 @@ import { assessmentRequests, caseAssessmentForDossier, getCaseAssessment } from 
 import { answerAsDepartment, answerViaLink, openAssessmentRound, readAssessmentLink } from './service.js';
 import { type AssessmentWorld, assessmentWorld, grantOverrule, linkTokenMailedTo } from './testing.js';
 
-let db: Db;
+const { db } = withTestDb();
 let w: AssessmentWorld;
 beforeAll(async () => {
-  db = await testDatabase();
   w = await assessmentWorld(db);
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 const as = (a: Actor) => ctxFor(w.deps, a);

@@ -3,8 +3,7 @@
 import { fixedClock } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality, testDeps } from '../../testing/factories.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/index.js';
+import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality, testDeps } from '../../testing/factories.js';
 import type { Actor, Role } from '../../platform/auth/index.js';
 import { createRule, type Domain } from '../rules/index.js';
 
@@ -28,7 +27,7 @@ export async function assessmentWorld(db: Db, at = '2026-03-02T09:00:00+01:00'):
   const clock = fixedClock(at);
   const deps = testDeps(db, clock) as AssessmentWorld['deps'];
   const m = await buildMunicipality(db);
-  const user = (role: Role, departmentId?: string) => buildUser(db, m, { role, departmentId });
+  const user = (role: Role, department?: string) => actorOf(role, { municipality: m, department });
   const admin = await user('admin');
   const coordinator = await user('coordinator');
   const director = await user('director');
@@ -45,37 +44,20 @@ export async function assessmentWorld(db: Db, at = '2026-03-02T09:00:00+01:00'):
     expired: await rule('OUD-1', 'physical', false, '2020-01-01', '2025-12-31'),
   };
   const initiatorEmail = `ondernemer-${m.slug}@example.nl`;
-  const newCase = async () => {
-    const c = await submitCase(deps, {
-      municipalityId: m.id,
+  const built = () =>
+    buildCase({
+      municipality: m,
+      deps,
+      coordinator,
+      director,
+      status: 'planning',
       initiator: { name: 'Fatima de Vries', email: initiatorEmail },
       title: `Spuiterij aan de haven ${++seq}`,
       description: 'Een autospuiterij in een leegstaande loods aan de haven.',
       location: 'Havenweg 12',
-      channel: 'web',
     });
-    await assignDirector(ctxFor(deps, coordinator), { caseId: c.id, directorId: director.userId });
-    await changeStatus(ctxFor(deps, director), { caseId: c.id, to: 'intake' });
-    await changeStatus(ctxFor(deps, director), { caseId: c.id, to: 'planning' });
-    return c.id;
-  };
-  const firstCase = await newCase();
-  const u = await db.unsafeAdmin
-    .selectFrom('cases as c')
-    .innerJoin('users as u', 'u.id', 'c.initiator_id')
-    .selectAll('u')
-    .where('c.id', '=', firstCase)
-    .executeTakeFirstOrThrow();
-  const initiator: Actor = {
-    userId: u.id,
-    municipalityId: m.id,
-    role: 'initiator',
-    name: u.name,
-    email: u.email,
-    departmentId: null,
-    locale: 'nl',
-    via: 'token',
-  };
+  const newCase = async () => (await built()).id;
+  const { initiator } = await built();
   return { deps, m, admin, coordinator, director, otherDirector, specialist, safetySpecialist, executive, initiator, rules, newCase };
 }
 

@@ -1,22 +1,18 @@
 // The case API over HTTP (in-process): intake, problem+json answers, ETags and
 // If-Match, CSRF, bearer tokens, and the initiator's login link.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
-import { startTestApp, type TestApp } from '../../testing/http.js';
+import { withTestApp } from '../../testing/http.js';
 import type { Actor } from '../../platform/auth/index.js';
 
-let t: TestApp;
 let m: TestMunicipality;
 let coordinator: Actor;
 let director: Actor;
+const t = withTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   m = await buildMunicipality(t.db);
   coordinator = await buildUser(t.db, m, { role: 'coordinator' });
   director = await buildUser(t.db, m, { role: 'director', areaIds: [m.areaIds[0] as string] });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const intakeBody = (email = `p${Math.random().toString(36).slice(2)}@example.nl`) => ({

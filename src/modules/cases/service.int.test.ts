@@ -1,23 +1,17 @@
 // Cases, plans and the timeline as use-cases on a real database (PGlite and
 // PostgreSQL): the whole path from intake to closing, and its refusals.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
-import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, type TestMunicipality, testDatabase, testDeps } from '../../testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, type TestMunicipality, testDeps } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/index.js';
 import { addNote, caseTimeline, sendMessage } from './timeline.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 interface World {
   deps: Deps & { clock: ReturnType<typeof fixedClock> };

@@ -2,25 +2,21 @@
 // database (PGlite and PostgreSQL): a request that fails on a later field leaves no
 // commitment, no version, no event and no mail behind. Called as the use-case,
 // without the HTTP schema in front of it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../platform/db/index.js';
-import { ctxFor, refusal, testDatabase } from '../../testing/factories.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ctxFor, refusal } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { type AssessmentWorld, assessmentWorld } from '../assessments/testing.js';
 import { type RecordCommitment, recordCommitment } from './service.js';
 
-let db: Db;
+const { db } = withTestDb();
 let w: AssessmentWorld;
 let caseId: string;
 let foreignStaff: string;
 beforeAll(async () => {
-  db = await testDatabase();
   w = await assessmentWorld(db);
   caseId = await w.newCase();
   const other = await assessmentWorld(db);
   foreignStaff = other.executive.userId;
-});
-afterAll(async () => {
-  await db?.close();
 });
 
 /** Row counts of everything recording a commitment writes, for this municipality. */

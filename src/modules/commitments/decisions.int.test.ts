@@ -2,12 +2,12 @@
 // database (PGlite and PostgreSQL): the delegating body's decision recorded by the
 // coordinator (docs/product.md#the-delegating-body-decides), a commitment on an ended case, the Dutch status in a
 // refusal, the field an unchanged amendment names, and the CSV register's columns.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
-import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/index.js';
+import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
+import { changeStatus } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createMandate } from '../mandates/index.js';
 import { readCsv } from '../rules/index.js';
@@ -15,13 +15,7 @@ import type { RecordFields } from './model.js';
 import { EXPORT_HEADER, exportCommitments, listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 /** A municipality whose highest money mandate is € 20.000 (executives, by role), with a case in intake. */
 async function world() {
@@ -39,16 +33,17 @@ async function world() {
     validFrom: '2026-01-01',
     validUntil: null,
   });
-  const c = await submitCase(deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps,
+    coordinator: coordinator.actor,
+    director: director.actor,
+    status: 'intake',
     initiator: { name: 'Ilse Spuiterij', email: `ilse-${m.slug}@example.nl` },
     title: 'Verfspuiterij in de oude garage',
     description: 'Een kleine verfspuiterij.',
     location: 'Havenstraat 3',
-    channel: 'web',
   });
-  await assignDirector(coordinator, { caseId: c.id, directorId: director.actor.userId });
-  await changeStatus(director, { caseId: c.id, to: 'intake' });
   return { m, admin, coordinator, director, executive, caseId: c.id, reference: c.reference };
 }
 type World = Awaited<ReturnType<typeof world>>;

@@ -4,4 +4,5 @@
 export { type ReminderWorker, startCommitmentReminders } from './jobs.js';
 export { commitmentHistories, commitmentsQuery, decisionOf } from './repo.js';
 export { commitmentRoutes } from './routes.js';
+export type { RecordFields } from './model.js';
 export { recordCommitment, recordOutcome } from './service.js';

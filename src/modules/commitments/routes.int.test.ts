@@ -1,15 +1,13 @@
 // Commitments and the mandate register over HTTP (in-process): status codes and
 // problem+json in Dutch, ETag/If-Match, the workspaces, the CSV register with its
 // quoting and formula guard, and who is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
-import { startTestApp, type TestApp } from '../../testing/http.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCase, buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
+import { withTestApp } from '../../testing/http.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { readCsv } from '../rules/index.js';
 import { EXPORT_HEADER } from './queries.js';
 
-let t: TestApp;
 let m: TestMunicipality;
 let admin: Actor;
 let director: Actor;
@@ -19,8 +17,8 @@ let council: Actor;
 let caseId: string;
 let reference: string;
 let otherDirector: Actor;
+const t = withTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   m = await buildMunicipality(t.db);
   admin = await buildUser(t.db, m, { role: 'admin' });
   director = await buildUser(t.db, m, { role: 'director' });
@@ -28,21 +26,19 @@ beforeAll(async () => {
   executive = await buildUser(t.db, m, { role: 'executive', name: 'Wethouder Jansen' });
   council = await buildUser(t.db, m, { role: 'council' });
   otherDirector = await buildUser(t.db, await buildMunicipality(t.db), { role: 'director' });
-  const c = await submitCase(t.deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps: t.deps,
+    coordinator,
+    director,
+    status: 'intake',
     initiator: { name: 'Ilse', email: `ilse-${m.slug}@example.nl` },
     title: 'Verfspuiterij',
     description: 'Een kleine verfspuiterij.',
     location: 'Havenstraat 3',
-    channel: 'web',
   });
   caseId = c.id;
   reference = c.reference;
-  await assignDirector(ctxFor(t.deps, coordinator), { caseId, directorId: director.userId });
-  await changeStatus(ctxFor(t.deps, director), { caseId, to: 'intake' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const body = (over: Record<string, unknown> = {}) => ({

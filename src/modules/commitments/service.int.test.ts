@@ -2,12 +2,11 @@
 // binding within the maker's mandate, confirmation by the mandate holder only, how a
 // commitment ends, amendments with history, reminders once per version, overdue,
 // what the initiator sees, and the walls between municipalities.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
-import { assignDirector, changeStatus, submitCase } from '../cases/index.js';
+import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createMandate } from '../mandates/index.js';
 import { createRule } from '../rules/index.js';
@@ -16,13 +15,7 @@ import type { RecordFields } from './model.js';
 import { listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, listCaseCommitments, recordCommitment, recordOutcome } from './service.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 /** A municipality with a mandate register, staff, and a case in intake (Monday 2 March 2026). */
 async function world() {
@@ -61,32 +54,18 @@ async function world() {
     validFrom: '2026-01-01',
     validUntil: '2026-06-30',
   });
-  const c = await submitCase(deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps,
+    coordinator: coordinator.actor,
+    director: director.actor,
+    status: 'intake',
     initiator: { name: 'Ilse Spuiterij', email: `ilse-${m.slug}@example.nl` },
     title: 'Verfspuiterij in de oude garage',
     description: 'Een kleine verfspuiterij.',
     location: 'Havenstraat 3',
-    channel: 'web',
   });
-  await assignDirector(coordinator, { caseId: c.id, directorId: director.actor.userId });
-  await changeStatus(director, { caseId: c.id, to: 'intake' });
-  const init = await db.unsafeAdmin
-    .selectFrom('cases as c')
-    .innerJoin('users as u', 'u.id', 'c.initiator_id')
-    .selectAll('u')
-    .where('c.id', '=', c.id)
-    .executeTakeFirstOrThrow();
-  const initiator = as({
-    userId: init.id,
-    municipalityId: m.id,
-    role: 'initiator',
-    name: init.name,
-    email: init.email,
-    departmentId: null,
-    locale: 'nl',
-    via: 'token',
-  });
+  const initiator = as(c.initiator);
   return {
     clock,
     deps,

@@ -1,23 +1,24 @@
 // The case dossier over HTTP: the PDF is downloaded, its text read back, and the
 // printed hash compared with one recomputed from the same data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
-import { startTestApp, type TestApp } from '../../testing/http.js';
+import { buildCase, buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
+import { withTestApp } from '../../testing/http.js';
 import { pdfInfo, pdfText } from '../../testing/pdf.js';
-import { answerAsDepartment, openAssessmentRound, overruleObjection } from '../assessments/index.js';
-import { addNote, assignDirector, changeStatus, submitCase } from '../cases/index.js';
+import { overruleObjection } from '../assessments/index.js';
+import { answerAsDepartment, openAssessmentRound } from '../assessments/index.js';
 import { recordCommitment, recordOutcome } from '../commitments/index.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { createApiToken, toActor } from '../identity/index.js';
+import { createApiToken } from '../identity/index.js';
 import { createMandate } from '../mandates/index.js';
-import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/index.js';
+import { agreePlan, getPlan, setActionStatus } from '../plans/index.js';
 import { createRule } from '../rules/index.js';
+import { addNote } from '../cases/index.js';
 import { contentHash } from './model.js';
 import { collectDossier } from './service.js';
 
 const clock = fixedClock('2026-03-02T09:30:00Z');
-let t: TestApp;
+const t = withTestApp({ clock });
 let m: TestMunicipality;
 let coordinator: Actor;
 let director: Actor;
@@ -28,39 +29,30 @@ let reference: string;
 let commitmentId: string;
 
 beforeAll(async () => {
-  t = await startTestApp(clock);
   m = await buildMunicipality(t.db);
   coordinator = await buildUser(t.db, m, { role: 'coordinator' });
   director = await buildUser(t.db, m, { role: 'director', name: 'Sanne Jansen' });
-  const c = await submitCase(t.deps, {
-    municipalityId: m.id,
+  const c = await buildCase({
+    municipality: m,
+    deps: t.deps,
+    coordinator,
+    director,
     initiator: { name: 'Zoë van der Meer-d’Hondt', email: 'zoe@example.nl', company: 'Café De Eendracht' },
     title: 'Terras aan de Havenkade',
     description: 'Wij willen een terras vóór het café, ook ’s avonds.',
     location: 'Havenkade 3',
-    channel: 'web',
+    plan: {
+      goal: 'Het terras is open vóór de zomer, met een beëindigingstijd die de buren kennen.',
+      actions: [
+        { description: 'Terrastekening aanleveren', ownerKind: 'initiator', dueOn: '2026-03-16' },
+        { description: 'Advies van de brandweer', ownerKind: 'external', ownerName: 'Veiligheidsregio', dueOn: '2026-03-30' },
+      ],
+    },
   });
   caseId = c.id;
   reference = c.reference;
-  const u = await t.db.unsafeAdmin
-    .selectFrom('users')
-    .selectAll()
-    .where('municipality_id', '=', m.id)
-    .where('email', '=', 'zoe@example.nl')
-    .executeTakeFirstOrThrow();
-  initiator = toActor(u, 'token');
+  initiator = c.initiator;
   const asDirector = ctxFor(t.deps, director);
-  await assignDirector(ctxFor(t.deps, coordinator), { caseId, directorId: director.userId });
-  await changeStatus(asDirector, { caseId, to: 'intake' });
-  await changeStatus(asDirector, { caseId, to: 'planning' });
-  await savePlan(asDirector, {
-    caseId,
-    goal: 'Het terras is open vóór de zomer, met een beëindigingstijd die de buren kennen.',
-    actions: [
-      { description: 'Terrastekening aanleveren', ownerKind: 'initiator', dueOn: '2026-03-16' },
-      { description: 'Advies van de brandweer', ownerKind: 'external', ownerName: 'Veiligheidsregio', dueOn: '2026-03-30' },
-    ],
-  });
   clock.set('2026-03-03T10:00:00Z');
   await agreePlan(asDirector, { caseId, version: 1 });
   await agreePlan(ctxFor(t.deps, initiator), { caseId, version: 1 });
@@ -113,9 +105,6 @@ beforeAll(async () => {
   });
   commitmentId = k.id;
   clock.set('2026-03-04T12:15:00Z');
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 async function download(actor: Actor) {

@@ -1,21 +1,15 @@
 // The mandate register as use-cases on a real database (PGlite and PostgreSQL):
 // keeping mandates with their history, what may change once a mandate has been in
 // force, loadMandates for the other modules, and the walls between municipalities.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { createRule } from '../rules/index.js';
 import { loadMandates } from './repo.js';
 import { createMandate, endMandateValidity, getMandate, listMandates, updateMandate } from './service.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 async function world() {
   const deps = testDeps(db, fixedClock('2026-03-02T09:00:00+01:00'));

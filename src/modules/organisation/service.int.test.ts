@@ -1,8 +1,8 @@
 // The municipality's set-up on a real database: what the admin may change, what
 // is refused and why, and that one municipality never touches another's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
+import { describe, expect, it } from 'vitest';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { submitCase } from '../cases/index.js';
 import { unsafeLoginWithPassword } from '../identity/index.js';
 import {
@@ -19,13 +19,7 @@ import {
   updateUser,
 } from './service.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 async function setup() {
   const deps = testDeps(db);

@@ -1,24 +1,20 @@
 // The rules register API over HTTP (in-process): problem+json answers, ETags and
 // If-Match, CSV and JSON downloads, the import error report, and who is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
-import { startTestApp, type TestApp } from '../../testing/http.js';
+import { withTestApp } from '../../testing/http.js';
 import type { Actor } from '../../platform/auth/index.js';
 
-let t: TestApp;
 let m: TestMunicipality;
 let admin: Actor;
 let director: Actor;
 let otherAdmin: Actor;
+const t = withTestApp();
 beforeAll(async () => {
-  t = await startTestApp();
   m = await buildMunicipality(t.db);
   admin = await buildUser(t.db, m, { role: 'admin' });
   director = await buildUser(t.db, m, { role: 'director' });
   otherAdmin = await buildUser(t.db, await buildMunicipality(t.db), { role: 'admin' });
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 let seq = 0;

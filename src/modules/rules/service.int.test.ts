@@ -1,20 +1,14 @@
 // The rules register as use-cases on a real database (PGlite and PostgreSQL):
 // keeping rules, versions and validity, import all or nothing, export round trips,
 // and the walls between municipalities.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import type { Db } from '../../platform/db/index.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps } from '../../testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { isCitable, type RuleFields } from './model.js';
 import { createRule, endRuleValidity, exportRules, getRule, importRules, listRules, updateRule } from './service.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 const TODAY = '2026-03-02';
 async function world() {

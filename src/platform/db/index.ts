@@ -44,15 +44,26 @@ export interface OpenOptions {
    * opening a directory that another process holds throws DataDirInUse.
    */
   dataDir?: string;
+  /** PGlite: start from this dump of a data directory (see `dumpPGlite`) instead of an empty one. */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Db> {
   if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
-  return openPGlite(opts.dataDir);
+  return openPGlite(opts.dataDir, opts.loadDataDir);
 }
 
-async function openPGlite(dataDir?: string): Promise<Db> {
+const pglites = new WeakMap<Db, PGlite>();
+
+/** A PGlite database's data directory as a tarball, to open copies of it with `loadDataDir`. */
+export async function dumpPGlite(db: Db): Promise<Blob> {
+  const pglite = pglites.get(db);
+  if (!pglite) throw new Error('dumpPGlite: not a PGlite database');
+  return pglite.dumpDataDir('none');
+}
+
+async function openPGlite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   let unlock = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -62,6 +73,7 @@ async function openPGlite(dataDir?: string): Promise<Db> {
   try {
     pglite = await PGlite.create({
       dataDir,
+      loadDataDir,
       extensions: { pg_trgm, btree_gin },
       parsers: {
         [INT8]: (v: string) => Number(v),
@@ -73,17 +85,19 @@ async function openPGlite(dataDir?: string): Promise<Db> {
     unlock();
     throw err;
   }
-  const db = wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
-  return {
-    ...db,
+  const inner = wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
+  const db: Db = {
+    ...inner,
     async close() {
       try {
-        await db.close();
+        await inner.close();
       } finally {
         unlock();
       }
     },
   };
+  pglites.set(db, pglite);
+  return db;
 }
 
 async function openPostgres(url: string, max: number): Promise<Db> {

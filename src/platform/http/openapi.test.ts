@@ -4,14 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../testing/http.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestApp } from '../../testing/http.js';
 
-let t: TestApp;
+const t = withTestApp();
 let doc: Record<string, any>;
 let file: string;
 beforeAll(async () => {
-  t = await startTestApp();
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
   expect(res.statusCode).toBe(200);
   expect(res.headers['access-control-allow-origin']).toBe('*');
@@ -19,9 +18,6 @@ beforeAll(async () => {
   file = join(mkdtempSync(join(tmpdir(), 'regie-oas-')), 'openapi.json');
   writeFileSync(file, JSON.stringify(doc));
 }, 60_000);
-afterAll(async () => {
-  await t?.close();
-});
 
 interface Finding {
   code: string;

@@ -3,20 +3,14 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import type { Db } from '../db/index.js';
-import { buildMunicipality, testDatabase } from '../../testing/factories.js';
+import { buildMunicipality } from '../../testing/factories.js';
+import { withTestDb } from '../../testing/db.js';
 import { startSmtpTestServer } from '../../testing/smtp.js';
 import { deliverDue, enqueueMail, fileTransport, retryDelaySeconds, smtpTransport, startOutboxWorker } from './outbox.js';
 
-let db: Db;
-beforeAll(async () => {
-  db = await testDatabase();
-});
-afterAll(async () => {
-  await db?.close();
-});
+const { db } = withTestDb();
 
 const pending = (mId: string) =>
   db.unsafeAdmin.selectFrom('outbox').select(['status', 'attempts', 'last_error', 'next_attempt_at']).where('municipality_id', '=', mId).execute();

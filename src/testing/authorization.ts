@@ -1,0 +1,65 @@
+// The negative authorization suite's vocabulary (authorization.int.test.ts): the
+// people of two municipalities, a fresh case in planning, and the shape of a row.
+// Each module keeps the rows for its own operations beside its tests
+// (src/modules/*/authorization.rows.ts); authorization.rows.ts assembles them.
+import type { Actor } from '../platform/auth/index.js';
+import type { Deps } from '../platform/context.js';
+import type { TestMunicipality } from './factories.js';
+
+export const ACTOR_KEYS = ['admin', 'coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'council', 'initiator', 'otherInitiator'] as const;
+export type ActorKey = (typeof ACTOR_KEYS)[number];
+
+export interface Fresh {
+  caseId: string;
+  actionId: string;
+  loginLink: string;
+  tokenId: string;
+  municipality: TestMunicipality;
+}
+
+export interface World {
+  fresh(side: 'A' | 'B', opts?: { suspended?: boolean }): Promise<Fresh>;
+  people: Record<'A' | 'B', Partial<Record<ActorKey, { actor: Actor; token: string }>>>;
+  munis: Record<'A' | 'B', TestMunicipality>;
+  /** for rows that seed their module's own resource through its service */
+  deps: Deps;
+}
+
+export interface Req {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: Record<string, unknown>;
+}
+
+export interface Row {
+  operation: string;
+  /** The first listed actor is used for the allowed call and the other-municipality call. */
+  allowed: ActorKey[] | 'public';
+  scope: 'resource' | 'collection';
+  request(w: World, side: 'A' | 'B'): Promise<Req>;
+}
+
+export const everyone: ActorKey[] = [...ACTOR_KEYS];
+export const staff: ActorKey[] = ACTOR_KEYS.filter((k) => k !== 'initiator' && k !== 'otherInitiator');
+/** Staff who read case files (council members get overviews, not files). */
+export const caseReaders: ActorKey[] = ['coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'admin'];
+
+export const onCase =
+  (method: Req['method'], tail: string, body?: (f: Fresh) => Record<string, unknown>) =>
+  async (w: World, side: 'A' | 'B'): Promise<Req> => {
+    const f = await w.fresh(side);
+    return { method, url: `/cases/${f.caseId}${tail.replace('{actionId}', f.actionId)}`, body: body?.(f) };
+  };
+
+/** A name or code of its own, so repeated calls never overlap. */
+export const uniq = () => Math.random().toString(36).slice(2, 10);
+
+/** The fields of a register rule with a code of its own (non-strict, economy). */
+export const ruleFields = () => ({
+  code: `AUTH-${uniq()}`,
+  title: 'Testregel',
+  legalSource: 'APV artikel 1:1',
+  domain: 'economy' as const,
+  strict: false,
+  validFrom: '2024-01-01',
+});
