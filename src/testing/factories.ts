@@ -59,22 +59,29 @@ export interface TestMunicipality {
 
 /** A municipality with two areas, two themes and two departments. */
 export async function buildMunicipality(db: Db, opts: { planTermDays?: number; extraHolidays?: string[] } = {}): Promise<TestMunicipality> {
-  // Prefixes are 2–4 capitals and unique; derive one from a counter and randomness.
+  // Prefixes are 2–4 capitals and unique per installation: with 26³ choices a file
+  // that makes many municipalities in one database meets a taken one now and then,
+  // so pick another until one is free.
   const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const n = (prefixSeq++ + Number.parseInt(uniq(), 16)) % (26 * 26 * 26);
-  const prefix = `T${letters[Math.floor(n / 676) % 26]}${letters[Math.floor(n / 26) % 26]}${letters[n % 26]}`;
   const k = db.unsafeAdmin;
-  const m = await k
-    .insertInto('municipalities')
-    .values({
-      slug: `test-${uniq()}`,
-      name: `Gemeente Test ${prefix}`,
-      case_prefix: prefix,
-      plan_term_days: opts.planTermDays ?? 42,
-      extra_holidays: opts.extraHolidays ?? [],
-    })
-    .returning(['id', 'slug', 'case_prefix'])
-    .executeTakeFirstOrThrow();
+  let m: { id: string; slug: string; case_prefix: string } | undefined;
+  for (let attempt = 0; !m; attempt++) {
+    if (attempt === 50) throw new Error('buildMunicipality: no free case prefix found');
+    const n = (prefixSeq++ + Number.parseInt(uniq(), 16)) % (26 * 26 * 26);
+    const prefix = `T${letters[Math.floor(n / 676) % 26]}${letters[Math.floor(n / 26) % 26]}${letters[n % 26]}`;
+    m = await k
+      .insertInto('municipalities')
+      .values({
+        slug: `test-${uniq()}`,
+        name: `Gemeente Test ${prefix}`,
+        case_prefix: prefix,
+        plan_term_days: opts.planTermDays ?? 42,
+        extra_holidays: opts.extraHolidays ?? [],
+      })
+      .onConflict((oc) => oc.column('case_prefix').doNothing())
+      .returning(['id', 'slug', 'case_prefix'])
+      .executeTakeFirst();
+  }
   const areas = await k
     .insertInto('areas')
     .values([
