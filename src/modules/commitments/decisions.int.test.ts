@@ -10,7 +10,7 @@ import { buildMunicipality, buildUser, ctxFor, refusal, testDatabase, testDeps }
 import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createMandate } from '../mandates/service.js';
-import { readCsv } from '../rules/csv.js';
+import { readCsv } from '../../kernel/csv.js';
 import type { RecordFields } from './model.js';
 import { EXPORT_HEADER, exportCommitments, listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';

@@ -4,6 +4,7 @@
 // and the municipality's register as CSV (issue 3 part 6).
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
+import { writeCsv } from '../../kernel/csv.js';
 import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
 import type { Ctx } from '../../platform/context.js';
 import { mandatesHeldBy } from '../assessments/model.js';
@@ -11,7 +12,6 @@ import { authorize } from '../cases/policy.js';
 import { label, ROLE_LABEL } from '../dossier/format.js';
 import { mandateInForce } from '../mandates/model.js';
 import { loadMandates } from '../mandates/repo.js';
-import { writeCsv } from '../rules/csv.js';
 import { type Decision, isOverdue, OPEN_STATUSES, STATUS_NL } from './model.js';
 import { commitmentPolicy } from './policy.js';
 import { type CommitmentRow, commitmentsQuery, decisionOf } from './repo.js';

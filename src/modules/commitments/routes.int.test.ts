@@ -6,7 +6,7 @@ import { buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../
 import { startTestApp, type TestApp } from '../../testing/http.js';
 import { assignDirector, changeStatus, submitCase } from '../cases/service.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { readCsv } from '../rules/csv.js';
+import { readCsv } from '../../kernel/csv.js';
 import { EXPORT_HEADER } from './queries.js';
 
 let t: TestApp;

@@ -2,8 +2,8 @@
 // be cited, how its versions' periods relate, what a register row must hold, and
 // the CSV/JSON exchange format with per-line errors. No I/O; tested in model.test.ts.
 import type { IsoDate } from '../../kernel/calendar.js';
+import { detectDelimiter, readCsv, writeCsv } from '../../kernel/csv.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import { detectDelimiter, readCsv, writeCsv } from './csv.js';
 
 export const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
 export type Domain = (typeof DOMAINS)[number];
