@@ -2,12 +2,12 @@
 // checks of issue 3 part 2 (what an answer needs, the term), part 3 (late and serial
 // objections go to the coordinator) and closing the round once everyone answered.
 import { dutchDate } from '../../kernel/clock.js';
+import { formatDate as longDate } from '../../kernel/dates.js';
 import { AppError, conflict } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { formatDate as longDate } from '../dossier/format.js';
 import { mails } from '../notifications/mails.js';
 import { findRulesByIds, versionsOf } from '../rules/repo.js';
 import { appendEvent } from '../timeline/repo.js';

@@ -8,6 +8,7 @@
 // content hash per case state, which a verifier can recompute.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../../kernel/calendar.js';
+import { formatDate, formatDateTime } from '../../kernel/dates.js';
 import type { MandateScope } from '../assessments/model.js';
 import {
   ACTION_STATUS_LABEL,
@@ -16,8 +17,6 @@ import {
   CHANNEL_LABEL,
   COMMITMENT_STATUS_LABEL,
   DOMAIN_LABEL,
-  formatDate,
-  formatDateTime,
   formatMoney,
   LATE_STATUS_LABEL,
   label,

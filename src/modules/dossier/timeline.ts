@@ -1,8 +1,9 @@
 // One line of Dutch per timeline event, for the dossier's timeline summary. Pure.
 // Long texts (notes, messages) are cut short: the summary shows that and when
 // something was said; the full text stays on the case page.
+import { formatDate } from '../../kernel/dates.js';
 import { CaseEvent } from '../timeline/events.js';
-import { ANSWER_KIND_LABEL, CASE_STATUS_LABEL, CHANNEL_LABEL, COMMITMENT_STATUS_LABEL, formatDate, label } from './format.js';
+import { ANSWER_KIND_LABEL, CASE_STATUS_LABEL, CHANNEL_LABEL, COMMITMENT_STATUS_LABEL, label } from './format.js';
 
 const SHORT = 160;
 export const shorten = (s: string, max = SHORT): string => {

@@ -3,6 +3,7 @@
 // about the past. The checks that use mandates (mayOverrule, commitmentStatusOnRecord)
 // live in assessments/model.ts. No I/O; tested in model.test.ts.
 import type { IsoDate } from '../../kernel/calendar.js';
+import { isIsoDate } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 import type { Mandate, MandateHolder, MandateScope } from '../assessments/model.js';
 import { STAFF_ROLES } from '../../platform/auth/index.js';
@@ -14,12 +15,6 @@ export const DELEGATED_BY_MAX = 200;
 export const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
 export type MandateFields = Omit<Mandate, 'id'>;
-
-const isIsoDate = (s: unknown): s is string => {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const ms = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
-};
 
 function holderProblems(h: MandateHolder): FieldProblem[] {
   if (h.kind === 'role') {

@@ -3,6 +3,7 @@
 // the CSV/JSON exchange format with per-line errors. No I/O; tested in model.test.ts.
 import type { IsoDate } from '../../kernel/calendar.js';
 import { detectDelimiter, readCsv, writeCsv } from '../../kernel/csv.js';
+import { isIsoDate } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 
 export const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
@@ -67,11 +68,6 @@ const CSV_BOOLEANS = new Map([
   ['false', false],
   ['nee', false],
 ]);
-/** YYYY-MM-DD and a real day (not 2026-02-30, not month 13). */
-const isIsoDate = (s: string) => {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : Number.NaN;
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
-};
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 
 /**
