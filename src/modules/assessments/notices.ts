@@ -3,11 +3,10 @@
 // objection to whoever raised it and the director (part 3). Written to the outbox in
 // the transaction of the change, so a mail goes out exactly when the change commits.
 import type { Tx } from '../../platform/db/index.js';
+import { caseLink } from '../../platform/links.js';
 import { enqueueMails, type Mail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/mails.js';
 import { type PartyRow, type RoundRow, specialistsOf } from './repo.js';
-
-export const caseLink = (publicUrl: string, caseId: string) => `${publicUrl}/zaken/${caseId}`;
 
 export interface ClosedRound {
   round: RoundRow;

@@ -8,6 +8,7 @@ import { AppError, conflict, forbidden, notFound } from '../../kernel/errors.js'
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
+import { answerLink, caseLink } from '../../platform/links.js';
 import { enqueueMails } from '../../platform/mail/outbox.js';
 import { authorizeCase } from '../cases/policy.js';
 import { findCase } from '../cases/repo.js';
@@ -50,8 +51,6 @@ export interface OpenRound {
 }
 
 export const DEFAULT_TERM_WORKING_DAYS = 10;
-const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zaken/${caseId}`;
-export const outsideLink = (deps: Deps, token: string) => `${deps.config.publicUrl}/toets/${token}`;
 
 /**
  * Open a round on a case (issue 3, part 2): the case's director or a coordinator, on a
@@ -150,12 +149,12 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       ...(await specialistsOf(trx, mId, o.departmentIds)).map((s) => ({
         municipalityId: mId,
         to: s.email,
-        ...mails.assessmentRequested(s.locale, { ...text, name: s.name, link: staffLink(ctx, c.id) }),
+        ...mails.assessmentRequested(s.locale, { ...text, name: s.name, link: caseLink(ctx.config.publicUrl, c.id) }),
       })),
       ...o.outsideParties.map((p, i) => ({
         municipalityId: mId,
         to: p.email.trim(),
-        ...mails.assessmentRequestedOutside('nl', { ...text, name: p.name.trim(), link: outsideLink(ctx, tokens[i] as string) }),
+        ...mails.assessmentRequestedOutside('nl', { ...text, name: p.name.trim(), link: answerLink(ctx.config.publicUrl, tokens[i] as string) }),
       })),
     ]);
     return round;

@@ -7,6 +7,7 @@ import { AppError, conflict } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
+import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/mails.js';
 import { findRulesByIds, versionsOf } from '../rules/repo.js';
@@ -218,7 +219,7 @@ function lateMail(u: { name: string; locale: 'nl' | 'en' }, s: Submit, cause: 'a
     reference: s.c.reference,
     party: s.party.name,
     cause,
-    link: `${deps.config.publicUrl}/zaken/${s.c.id}`,
+    link: caseLink(deps.config.publicUrl, s.c.id),
     municipality: s.m.name,
   });
 }

@@ -6,6 +6,7 @@ import { AppError, conflict, invalid, notFound, staleVersion } from '../../kerne
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
+import { caseLink, myCaseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issueLoginLink } from '../identity/service.js';
 import { mails } from '../notifications/mails.js';
@@ -29,8 +30,6 @@ export async function loadForChange(trx: Tx, ctx: Ctx, caseId: string, ifMatch?:
   if (ifMatch !== undefined && ifMatch !== c.version) throw staleVersion();
   return c;
 }
-
-const caseLink = (deps: Deps, c: { id: string }, staff: boolean) => `${deps.config.publicUrl}${staff ? '/zaken/' : '/mijn-zaak/'}${c.id}`;
 
 // ---- intake ---------------------------------------------------------------------
 
@@ -191,7 +190,7 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
         name: director.name,
         reference: c.reference,
         title: c.title,
-        link: caseLink(ctx, c, true),
+        link: caseLink(ctx.config.publicUrl, c.id),
         municipality: m.name,
       }),
     });
@@ -203,7 +202,7 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
         name: initiator.name,
         reference: c.reference,
         director: director.name,
-        link: caseLink(ctx, c, false),
+        link: myCaseLink(ctx.config.publicUrl, c.id),
         municipality: m.name,
       }),
     });
@@ -261,7 +260,13 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
     await enqueueMail(trx, {
       municipalityId: c.municipality_id,
       to: initiator.email,
-      ...mails.caseClosed(initiator.locale, { name: initiator.name, reference: c.reference, reason, link: caseLink(ctx, c, false), municipality: m.name }),
+      ...mails.caseClosed(initiator.locale, {
+        name: initiator.name,
+        reference: c.reference,
+        reason,
+        link: myCaseLink(ctx.config.publicUrl, c.id),
+        municipality: m.name,
+      }),
     });
   }
   return updated;

@@ -6,6 +6,7 @@
 import { addDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
+import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/mails.js';
 import { calendarOf, getMunicipality } from '../organisation/repo.js';
@@ -84,7 +85,7 @@ export async function remindCommitments(deps: Deps): Promise<number> {
               reference: k.case_reference,
               what: k.what,
               dueOn: k.due_on,
-              link: `${deps.config.publicUrl}/zaken/${k.case_id}`,
+              link: caseLink(deps.config.publicUrl, k.case_id),
               municipality: m.name,
             }),
           });

@@ -10,6 +10,7 @@ import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
+import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { casePolicy } from '../cases/policy.js';
 import { findCase, initiatorOf } from '../cases/repo.js';
@@ -35,7 +36,6 @@ import { type CommitmentRow, commitmentHistory, commitmentsQuery, decisionOf, fi
 import { askForConfirmation, type CommitmentView, present, staffSubjects, visibilityOf } from './view.js';
 
 const todayOf = (deps: Deps): IsoDate => dutchDate(deps.clock.now());
-const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zaken/${caseId}`;
 
 // ---- recording ------------------------------------------------------------------------
 
@@ -153,7 +153,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     if (onRecord.status === 'needsConfirmation') {
       const m = await getMunicipality(trx, mId);
       const text = { reference: c.reference, maker: maker.name, makerRole: maker.role, what: input.what.trim(), dueOn: input.dueOn };
-      await askForConfirmation(trx, mId, decision, mandates, today, { ...text, link: staffLink(ctx, c.id), municipality: m.name });
+      await askForConfirmation(trx, mId, decision, mandates, today, { ...text, link: caseLink(ctx.config.publicUrl, c.id), municipality: m.name });
     }
     const saved = await findCommitment(trx, mId, row.id);
     if (!saved) throw notFound('commitment');
