@@ -6,15 +6,15 @@ import { AppError, conflict, invalid, notFound, staleVersion } from '../../kerne
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { caseLink, myCaseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issueLoginLink } from '../identity/service.js';
 import { mails } from '../notifications/mails.js';
 import { getMunicipality } from '../organisation/repo.js';
 import { appendEvent } from '../timeline/repo.js';
+import { mailAboutCase, mailInitiator } from './mail.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
 import { authorize, authorizeCase, casePolicy } from './policy.js';
-import { bumpVersion, caseThemeIds, directorCandidates, initiatorOf, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
+import { bumpVersion, caseThemeIds, directorCandidates, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
 
 export const forPolicy = (c: CaseRow) => ({
   municipalityId: c.municipality_id,
@@ -182,30 +182,8 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
         },
       },
     });
-    const m = await getMunicipality(trx, c.municipality_id);
-    await enqueueMail(trx, {
-      municipalityId: c.municipality_id,
-      to: director.email,
-      ...mails.caseAssignedToDirector(director.locale, {
-        name: director.name,
-        reference: c.reference,
-        title: c.title,
-        link: caseLink(ctx.config.publicUrl, c.id),
-        municipality: m.name,
-      }),
-    });
-    const initiator = await initiatorOf(trx, c);
-    await enqueueMail(trx, {
-      municipalityId: c.municipality_id,
-      to: initiator.email,
-      ...mails.directorAssignedToInitiator(initiator.locale, {
-        name: initiator.name,
-        reference: c.reference,
-        director: director.name,
-        link: myCaseLink(ctx.config.publicUrl, c.id),
-        municipality: m.name,
-      }),
-    });
+    await mailAboutCase(trx, ctx, c, director.id, (l, p) => mails.caseAssignedToDirector(l, { ...p, title: c.title }));
+    await mailInitiator(trx, ctx, c, (l, p) => mails.directorAssignedToInitiator(l, { ...p, director: director.name }));
     return updated;
   });
 }
@@ -255,19 +233,7 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
     event: { type: 'case.statusChanged', payload: { from: c.status, to, reason, planDueOn: updated.plan_due_on } },
   });
   if (to === 'closed' || to === 'withdrawn') {
-    const m = await getMunicipality(trx, c.municipality_id);
-    const initiator = await initiatorOf(trx, c);
-    await enqueueMail(trx, {
-      municipalityId: c.municipality_id,
-      to: initiator.email,
-      ...mails.caseClosed(initiator.locale, {
-        name: initiator.name,
-        reference: c.reference,
-        reason,
-        link: myCaseLink(ctx.config.publicUrl, c.id),
-        municipality: m.name,
-      }),
-    });
+    await mailInitiator(trx, ctx, c, (l, p) => mails.caseClosed(l, { ...p, reason }));
   }
   return updated;
 }

@@ -3,12 +3,11 @@
 import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { mailInitiator } from '../cases/mail.js';
 import { authorizeCase, casePolicy } from '../cases/policy.js';
-import { findCase, initiatorOf } from '../cases/repo.js';
+import { findCase } from '../cases/repo.js';
 import { applyTransition, forPolicy, loadForChange } from '../cases/service.js';
 import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
 import { appendEvent } from '../timeline/repo.js';
 import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen } from './model.js';
 
@@ -184,19 +183,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
       await applyTransition(trx, ctx, c, 'executing', null, true);
     } else if (!complete && as === 'director') {
       // The director agreed first: the initiator is asked by mail.
-      const m = await getMunicipality(trx, c.municipality_id);
-      const initiator = await initiatorOf(trx, c);
-      await enqueueMail(trx, {
-        municipalityId: c.municipality_id,
-        to: initiator.email,
-        ...mails.planAwaitsAgreement(initiator.locale, {
-          name: initiator.name,
-          reference: c.reference,
-          version: plan.version,
-          link: `${ctx.config.publicUrl}/mijn-zaak/${c.id}`,
-          municipality: m.name,
-        }),
-      });
+      await mailInitiator(trx, ctx, c, (l, p) => mails.planAwaitsAgreement(l, { ...p, version: plan.version }));
     }
     return { version: plan.version, complete };
   });

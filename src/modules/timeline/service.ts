@@ -2,12 +2,11 @@
 // the initiator) and exchanging messages between initiator and director.
 import { invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { mailAboutCase } from '../cases/mail.js';
 import { authorizeCase, casePolicy } from '../cases/policy.js';
 import { findCase } from '../cases/repo.js';
 import { forPolicy, loadForChange } from '../cases/service.js';
 import { mails } from '../notifications/mails.js';
-import { getMunicipality } from '../organisation/repo.js';
 import { appendEvent, listEvents } from './repo.js';
 
 /** The initiator sees only what is shared with them; staff see everything. */
@@ -58,25 +57,9 @@ export async function sendMessage(ctx: Ctx, opts: { caseId: string; text: string
     });
     const recipientId = fromInitiator ? c.director_id : c.initiator_id;
     if (!recipientId) return; // no director yet: the coordinator's board shows the case
-    const m = await getMunicipality(trx, c.municipality_id);
-    const r = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('municipality_id', '=', c.municipality_id)
-      .where('id', '=', recipientId)
-      .executeTakeFirstOrThrow();
-    const p = {
-      name: r.name,
-      reference: c.reference,
-      from: ctx.actor.name,
-      text: opts.text.trim(),
-      link: `${ctx.config.publicUrl}${fromInitiator ? '/zaken/' : '/mijn-zaak/'}${c.id}`,
-      municipality: m.name,
-    };
-    await enqueueMail(trx, {
-      municipalityId: c.municipality_id,
-      to: r.email,
-      ...(fromInitiator ? mails.messageFromInitiator(r.locale, p) : mails.messageToInitiator(r.locale, p)),
-    });
+    const message = { from: ctx.actor.name, text: opts.text.trim() };
+    await mailAboutCase(trx, ctx, c, recipientId, (l, p) =>
+      fromInitiator ? mails.messageFromInitiator(l, { ...p, ...message }) : mails.messageToInitiator(l, { ...p, ...message }),
+    );
   });
 }
