@@ -4,7 +4,7 @@
 // event and mail goes to the outbox in the same transaction.
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { AppError, conflict, forbidden, notFound } from '../../kernel/errors.js';
+import { AppError, notFound } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
@@ -64,10 +64,7 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
   return ctx.db.tenant(mId, async (trx) => {
     const c = await loadForChange(trx, ctx, o.caseId);
     authorizeCase(ctx.actor, 'view', forPolicy(c));
-    if (!assessmentPolicy.openRound(ctx.actor, forPolicy(c))) {
-      const mayManage = (ctx.actor.role === 'director' && ctx.actor.userId === c.director_id) || ctx.actor.role === 'coordinator';
-      throw mayManage ? conflict('error.roundCaseStatus') : forbidden();
-    }
+    assessmentPolicy.authorize(ctx.actor, forPolicy(c), 'openRound');
     const problems = roundProblems(o);
     let departments: { id: string; name: string }[] = [];
     if (o.departmentIds.length && !problems.some((p) => p.field.startsWith('departmentIds.'))) {
@@ -188,11 +185,8 @@ export async function answerAsDepartment(ctx: Ctx, o: { partyId: string; answer:
     if (!found) throw notFound('assessment party');
     const { round, party, c, m } = await lockForAnswer(trx, mId, found);
     authorizeCase(ctx.actor, 'view', forPolicy(c));
-    if (
-      !assessmentPolicy.answerFor(ctx.actor, { municipalityId: mId, kind: party.kind, departmentId: party.department_id, reopenedUntil: party.reopened_until })
-    ) {
-      throw forbidden('error.notYourDepartment');
-    }
+    const asked = { municipalityId: mId, kind: party.kind, departmentId: party.department_id, reopenedUntil: party.reopened_until };
+    assessmentPolicy.authorize(ctx.actor, asked, 'answerFor');
     return submitAnswer(trx, ctx, { m, c, round, party, answer: o.answer, by: { userId: ctx.actor.userId, name: ctx.actor.name } });
   });
 }

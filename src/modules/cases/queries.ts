@@ -9,7 +9,7 @@ import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { calendarOf, getMunicipality } from '../organisation/repo.js';
 import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
-import { authorize, caseAbilities, casePolicy } from './policy.js';
+import { caseAbilities, casePolicy } from './policy.js';
 import { forPolicy } from './service.js';
 
 /**
@@ -91,7 +91,7 @@ export interface CaseFilter {
  * 1 costs. Initiators see only their own cases.
  */
 export async function listCases(ctx: Ctx, f: CaseFilter) {
-  authorize(casePolicy.list(ctx.actor));
+  casePolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
     let q = trx
@@ -154,7 +154,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
  * overdue plans, and open cases per director.
  */
 export async function teamBoard(ctx: Ctx) {
-  authorize(casePolicy.board(ctx.actor));
+  casePolicy.authorize(ctx.actor, null, 'board');
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
     const m = await getMunicipality(trx, mId);

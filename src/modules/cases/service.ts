@@ -2,7 +2,7 @@
 // transaction each; the changed case row is locked; every change appends an event
 // and any mail goes to the outbox in the same transaction.
 import { dutchDate } from '../../kernel/clock.js';
-import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
@@ -13,7 +13,7 @@ import { getMunicipality } from '../organisation/repo.js';
 import { appendEvent } from '../timeline/repo.js';
 import { mailAboutCase, mailInitiator } from './mail.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
-import { authorize, authorizeCase, casePolicy } from './policy.js';
+import { authorizeCase, casePolicy } from './policy.js';
 import { bumpVersion, caseThemeIds, directorCandidates, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
 
 export const forPolicy = (c: CaseRow) => ({
@@ -50,7 +50,8 @@ export interface SubmitCase {
  * e-mail within the municipality, and gets the reference and a login link by mail.
  */
 export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['actor']): Promise<{ id: string; reference: string }> {
-  if (actor) authorize(casePolicy.register(actor) && actor.municipalityId === opts.municipalityId);
+  if (actor) casePolicy.authorize(actor, null, 'register');
+  if (actor && actor.municipalityId !== opts.municipalityId) throw forbidden();
   const mId = opts.municipalityId;
   return deps.db.tenant(mId, async (trx) => {
     const m = await getMunicipality(trx, mId);

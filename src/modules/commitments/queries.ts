@@ -8,7 +8,6 @@ import { writeCsv } from '../../kernel/csv.js';
 import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
 import type { Ctx } from '../../platform/context.js';
 import { mandatesHeldBy } from '../assessments/model.js';
-import { authorize } from '../cases/policy.js';
 import { label, ROLE_LABEL } from '../dossier/format.js';
 import { mandateInForce } from '../mandates/model.js';
 import { loadMandates } from '../mandates/repo.js';
@@ -33,7 +32,7 @@ export async function listCommitments(
   ctx: Ctx,
   f: { scope: ListScope; cursor?: string; limit: number },
 ): Promise<{ items: CommitmentView[]; nextCursor: string | null }> {
-  authorize(commitmentPolicy.list(ctx.actor));
+  commitmentPolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
   const me = ctx.actor;
   const today = dutchDate(ctx.clock.now());
@@ -123,7 +122,7 @@ const decidedBy = (r: CommitmentRow): string =>
   !r.confirmed_by ? '' : r.confirmed_by_body ? `bestuursorgaan (vastgelegd door ${r.confirmed_by_name ?? ''})` : (r.confirmed_by_name ?? '');
 
 export async function exportCommitments(ctx: Ctx): Promise<string> {
-  authorize(commitmentPolicy.list(ctx.actor));
+  commitmentPolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
   const today: IsoDate = dutchDate(ctx.clock.now());
   const rows = await ctx.db.tenant(mId, (trx) => commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute());

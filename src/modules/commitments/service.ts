@@ -49,11 +49,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
   return ctx.db.tenant(mId, async (trx) => {
     const c = await findCase(trx, mId, input.caseId);
     if (!c || !casePolicy.view(ctx.actor, caseForPolicy(c))) throw notFound('case');
-    if (!commitmentPolicy.record(ctx.actor, caseForPolicy(c))) {
-      // Someone who could record one on an open case is told why not (like opening a round).
-      const onOpenCase = commitmentPolicy.record(ctx.actor, { ...caseForPolicy(c), status: 'planning' });
-      throw onOpenCase ? conflict('error.commitmentCaseStatus') : forbidden();
-    }
+    commitmentPolicy.authorize(ctx.actor, caseForPolicy(c), 'record');
     const problems = recordProblems(input, today);
     // The maker: a staff user of this municipality, or an outside person by name and role.
     let maker: { userId: string | null; name: string; role: string; mandateRole: Role | null };

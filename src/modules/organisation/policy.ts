@@ -3,8 +3,9 @@
 // editor needs departments, the coordinator needs directors).
 import type { Actor } from '../../platform/auth/index.js';
 import { isStaff } from '../../platform/auth/index.js';
+import { definePolicy } from '../../platform/auth/policy.js';
 
-export const organisationPolicy = {
+export const organisationPolicy = definePolicy({
   read: (a: Actor) => isStaff(a),
   manage: (a: Actor) => a.role === 'admin',
-};
+});

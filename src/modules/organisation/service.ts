@@ -4,7 +4,6 @@ import { AppError, conflict, invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
-import { authorize } from '../cases/policy.js';
 import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
 import { hashPassword } from '../identity/secrets.js';
 import { forgetCachedActors } from '../identity/service.js';
@@ -27,7 +26,7 @@ async function translatingDbErrors<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 const inTenant = async <T>(ctx: Ctx, manage: boolean, fn: (trx: Tx, mId: string) => Promise<T>): Promise<T> => {
-  authorize(manage ? organisationPolicy.manage(ctx.actor) : organisationPolicy.read(ctx.actor));
+  organisationPolicy.authorize(ctx.actor, null, manage ? 'manage' : 'read');
   const mId = ctx.actor.municipalityId;
   return translatingDbErrors(() => ctx.db.tenant(mId, (trx) => fn(trx, mId)));
 };
@@ -264,7 +263,7 @@ export function getSettings(ctx: Ctx) {
  * admin's change goes through the privileged handle, still keyed on their own id.
  */
 export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; extraHolidays?: string[] }) {
-  authorize(organisationPolicy.manage(ctx.actor));
+  organisationPolicy.authorize(ctx.actor, null, 'manage');
   await ctx.db.unsafeAdmin
     .updateTable('municipalities')
     .set({
