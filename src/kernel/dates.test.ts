@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dutchDate } from './clock.js';
-import { amsterdamTime, formatDate, formatDateTime, isIsoDate } from './dates.js';
+import { amsterdamTime, formatDate, formatDateTime, isIsoDate, withinPeriod } from './dates.js';
 
 describe('isIsoDate', () => {
   it.each([
@@ -54,4 +54,16 @@ describe('Amsterdam time', () => {
     expect(formatDateTime(new Date('2026-12-31T22:59:00Z'))).toBe('31 december 2026, 23:59');
     expect(formatDateTime('not a time')).toBe('not a time');
   });
+});
+
+describe('withinPeriod', () => {
+  const period = { validFrom: '2026-01-01', validUntil: '2026-12-31' };
+  it.each([
+    ['2025-12-31', false],
+    ['2026-01-01', true], // the first day is included
+    ['2026-12-31', true], // and so is the last
+    ['2027-01-01', false],
+  ])('%s → %s', (day, inside) => expect(withinPeriod(period, day)).toBe(inside));
+
+  it('has no end without a last day', () => expect(withinPeriod({ validFrom: '2026-01-01', validUntil: null }, '2099-01-01')).toBe(true));
 });

@@ -14,6 +14,10 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
 }
 
+/** Whether `day` falls in a validity period: from its first to its last day, both included; no last day means no end. */
+export const withinPeriod = (p: { validFrom: IsoDate; validUntil: IsoDate | null }, day: IsoDate): boolean =>
+  p.validFrom <= day && (p.validUntil === null || day <= p.validUntil);
+
 const MONTHS = {
   nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],

@@ -3,6 +3,7 @@
 // answers, who may overrule an objection, and whether a commitment binds. No I/O;
 // table-tested in model.test.ts.
 import { addWorkingDays, type Calendar, type IsoDate } from '../../kernel/calendar.js';
+import { withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 import type { Role } from '../../platform/auth/index.js';
 import { type Domain, isCitable, type RulePeriod } from '../rules/model.js';
@@ -138,7 +139,6 @@ export interface MandateSubject {
 
 const holds = (s: MandateSubject, m: Mandate) =>
   m.holder.kind === 'role' ? s.role !== null && m.holder.role === s.role : s.userId !== null && m.holder.userId === s.userId;
-const inForce = (m: Mandate, onDate: IsoDate) => m.validFrom <= onDate && (m.validUntil === null || onDate <= m.validUntil);
 
 /** The mandates a person holds by role or by name (in force or not). */
 export const mandatesHeldBy = (s: MandateSubject, mandates: readonly Mandate[]): Mandate[] => mandates.filter((m) => holds(s, m));
@@ -160,7 +160,7 @@ export function mayOverrule(actor: MandateSubject, objection: ObjectionForOverru
   if (objection.citedRules.some((r) => r.strict)) return { allowed: false, reason: 'strict' };
   const domains = [...new Set(objection.citedRules.map((r) => r.domain))];
   if (!domains.length) return { allowed: false, reason: 'noMandate' };
-  const usable = mandatesHeldBy(actor, mandates).filter((m) => inForce(m, onDate));
+  const usable = mandatesHeldBy(actor, mandates).filter((m) => withinPeriod(m, onDate));
   const used: string[] = [];
   for (const domain of domains) {
     const m = usable.find((x) => x.scope.kind === 'overrule' && x.scope.domain === domain);
@@ -177,16 +177,26 @@ export type CommitmentDecision =
   | { kind: 'grantExemption'; ruleCode: string; madeOn: IsoDate }
   | { kind: 'agreePlan'; madeOn: IsoDate };
 
-const covers = (scope: MandateScope, c: CommitmentDecision): boolean => {
-  switch (c.kind) {
+/** What a commitment decides, for the mandate check; 'other' (a call-back, a meeting) no mandate covers. Amounts are in euro cents. */
+export type MandateDecision =
+  | { kind: 'commitMoney'; amountCents: number }
+  | { kind: 'grantExemption'; ruleCode: string }
+  | { kind: 'agreePlan' }
+  | { kind: 'other' };
+
+/** Whether a mandate's scope covers a decision: money up to its amount, an exemption of that very rule, or agreeing a plan. */
+export const covers = (scope: MandateScope, d: MandateDecision): boolean => {
+  switch (d.kind) {
     case 'commitMoney':
-      return scope.kind === 'commitMoney' && c.amountCents <= scope.upToCents;
+      return scope.kind === 'commitMoney' && d.amountCents <= scope.upToCents;
     case 'grantExemption':
-      return scope.kind === 'grantExemption' && scope.ruleCode === c.ruleCode;
+      return scope.kind === 'grantExemption' && scope.ruleCode === d.ruleCode;
     case 'agreePlan':
       return scope.kind === 'agreePlan';
+    case 'other':
+      return false;
     default: {
-      const never: never = c;
+      const never: never = d;
       return never;
     }
   }
@@ -200,7 +210,7 @@ const covers = (scope: MandateScope, c: CommitmentDecision): boolean => {
  * exemption of that very rule, or agreeing a plan.
  */
 export function commitmentStatusOnRecord(makerMandates: readonly Mandate[], commitment: CommitmentDecision): 'binding' | 'needsConfirmation' {
-  return makerMandates.some((m) => inForce(m, commitment.madeOn) && covers(m.scope, commitment)) ? 'binding' : 'needsConfirmation';
+  return makerMandates.some((m) => withinPeriod(m, commitment.madeOn) && covers(m.scope, commitment)) ? 'binding' : 'needsConfirmation';
 }
 
 // ---- rounds and answer windows --------------------------------------------------------

@@ -3,7 +3,7 @@
 // about the past. The checks that use mandates (mayOverrule, commitmentStatusOnRecord)
 // live in assessments/model.ts. No I/O; tested in model.test.ts.
 import type { IsoDate } from '../../kernel/calendar.js';
-import { isIsoDate } from '../../kernel/dates.js';
+import { isIsoDate, withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 import type { Mandate, MandateHolder, MandateScope } from '../assessments/model.js';
 import { STAFF_ROLES } from '../../platform/auth/index.js';
@@ -55,7 +55,7 @@ export function mandateProblems(f: MandateFields): FieldProblem[] {
 }
 
 /** In force on `onDate`: both ends inclusive (same rule as in assessments/model.ts). */
-export const mandateInForce = (m: RulePeriod, onDate: IsoDate): boolean => m.validFrom <= onDate && (m.validUntil === null || onDate <= m.validUntil);
+export const mandateInForce = (m: RulePeriod, onDate: IsoDate): boolean => withinPeriod(m, onDate);
 
 /** Whether the mandate has been in force on any day up to and including `today`. */
 export const hasBeenInForce = (m: RulePeriod, today: IsoDate): boolean => m.validFrom <= today;

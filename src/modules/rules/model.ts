@@ -3,7 +3,7 @@
 // the CSV/JSON exchange format with per-line errors. No I/O; tested in model.test.ts.
 import type { IsoDate } from '../../kernel/calendar.js';
 import { detectDelimiter, readCsv, writeCsv } from '../../kernel/csv.js';
-import { isIsoDate } from '../../kernel/dates.js';
+import { isIsoDate, withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 
 export const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
@@ -42,7 +42,7 @@ export const IMPORT_MAX_ROWS = 5000;
  * rule cannot be cited"). Both ends are inclusive; a rule not yet in force cannot be
  * cited either.
  */
-export const isCitable = (rule: RulePeriod, onDate: IsoDate): boolean => rule.validFrom <= onDate && (rule.validUntil === null || onDate <= rule.validUntil);
+export const isCitable = (rule: RulePeriod, onDate: IsoDate): boolean => withinPeriod(rule, onDate);
 
 /** Two periods share at least one day. ISO dates compare correctly as strings. */
 export const overlaps = (a: RulePeriod, b: RulePeriod): boolean =>
