@@ -3,6 +3,7 @@
 import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import type { CaseRow } from '../../platform/db/schema.js';
 import { mailInitiator } from '../cases/mail.js';
 import { authorizeCase, casePolicy } from '../cases/policy.js';
 import { findCase } from '../cases/repo.js';
@@ -18,6 +19,18 @@ export interface PlanActionInput {
   ownerName?: string | null;
   dueOn: string;
   status?: ActionStatus;
+}
+
+/** The newest plan version of a case, locked when asked. */
+function latestPlan(trx: Tx, c: Pick<CaseRow, 'municipality_id' | 'id'>, lock = false) {
+  const q = trx
+    .selectFrom('plans')
+    .selectAll()
+    .where('municipality_id', '=', c.municipality_id)
+    .where('case_id', '=', c.id)
+    .orderBy('version', 'desc')
+    .limit(1);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** Every plan version of a case with its actions, newest first (read by the dossier in its own transaction). */
@@ -73,14 +86,7 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       const found = await trx.selectFrom('departments').select('id').where('municipality_id', '=', c.municipality_id).where('id', 'in', deptIds).execute();
       if (found.length !== deptIds.length) throw invalid('actions', 'error.unknownDepartment');
     }
-    const latest = await trx
-      .selectFrom('plans')
-      .selectAll()
-      .where('municipality_id', '=', c.municipality_id)
-      .where('case_id', '=', c.id)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const latest = await latestPlan(trx, c);
     if (opts.ifMatch !== undefined && opts.ifMatch !== (latest?.version ?? 0)) throw staleVersion();
     const frozen = latest ? isFrozen({ initiatorAgreedAt: latest.initiator_agreed_at, directorAgreedAt: latest.director_agreed_at }) : true;
     let planId: string;
@@ -148,15 +154,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
     const c = await loadForChange(trx, ctx, opts.caseId);
     const as = ctx.actor.role === 'initiator' ? 'initiator' : 'director';
     authorizeCase(ctx.actor, as === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector', forPolicy(c));
-    const plan = await trx
-      .selectFrom('plans')
-      .selectAll()
-      .where('municipality_id', '=', c.municipality_id)
-      .where('case_id', '=', c.id)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .forUpdate()
-      .executeTakeFirst();
+    const plan = await latestPlan(trx, c, true);
     if (!plan) throw notFound('plan');
     // Agreeing to anything but the newest version would agree to something outdated.
     if (plan.version !== opts.version) throw staleVersion();
