@@ -221,17 +221,20 @@ function arrayElementLines(s: string): number[] {
   return lines;
 }
 
+/** A rule's own fields, in the exchange format's order (the API shows them in the same order). */
+export const pickRuleFields = (r: RuleFields): RuleFields => ({
+  code: r.code,
+  title: r.title,
+  legalSource: r.legalSource,
+  domain: r.domain,
+  strict: r.strict,
+  validFrom: r.validFrom,
+  validUntil: r.validUntil,
+});
+
 /** The register as CSV (header first, CRLF) or as a JSON array; both import back. */
 export function serializeRules(rules: readonly RuleFields[], format: 'csv' | 'json'): string {
-  const rows = rules.map((r) => ({
-    code: r.code,
-    title: r.title,
-    legalSource: r.legalSource,
-    domain: r.domain,
-    strict: r.strict,
-    validFrom: r.validFrom,
-    validUntil: r.validUntil,
-  }));
+  const rows = rules.map(pickRuleFields);
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   return writeCsv([[...EXCHANGE_FIELDS], ...rows.map((r) => EXCHANGE_FIELDS.map((f) => (r[f] === null ? '' : String(r[f]))))]);
 }

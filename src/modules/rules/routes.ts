@@ -7,7 +7,7 @@ import { AppError } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
-import { CODE_PATTERN, DOMAINS, isCitable, TEXT_MAX } from './model.js';
+import { CODE_PATTERN, DOMAINS, isCitable, pickRuleFields, TEXT_MAX } from './model.js';
 import { createRule, endRuleValidity, exportRules, getRule, importRules, listRules, type RuleView, updateRule } from './service.js';
 
 const tags = ['Regelregister'];
@@ -56,13 +56,7 @@ const RuleDetail = RuleOut.extend({
 export function rulesRoutes(app: App, deps: Deps) {
   const present = (r: RuleView): z.infer<typeof RuleOut> => ({
     id: r.id,
-    code: r.code,
-    title: r.title,
-    legalSource: r.legalSource,
-    domain: r.domain,
-    strict: r.strict,
-    validFrom: r.validFrom,
-    validUntil: r.validUntil,
+    ...pickRuleFields(r),
     citableToday: isCitable(r, dutchDate(deps.clock.now())),
     version: r.version,
     createdAt: r.createdAt.toISOString(),
