@@ -221,21 +221,8 @@ export async function amendCommitment(
     if (dueOn !== r.due_on) changes.dueOn = { from: r.due_on, to: dueOn };
     const version = r.version + 1;
     const now = ctx.clock.now();
-    await trx
-      .updateTable('commitments')
-      .set({ what, due_on: dueOn, version, updated_at: now })
-      .where('municipality_id', '=', mId)
-      .where('id', '=', r.id)
-      .execute();
     const reason = opts.reason.trim();
-    await recordVersion(trx, {
-      municipalityId: mId,
-      commitmentId: r.id,
-      version,
-      actorId: ctx.actor.userId,
-      at: now,
-      change: { type: 'amended', changes, reason },
-    });
+    await changeCommitment(trx, ctx, r, now, { what, due_on: dueOn, version }, { type: 'amended', changes, reason });
     await appendEvent(trx, {
       municipalityId: mId,
       caseId: r.case_id,
@@ -246,6 +233,26 @@ export async function amendCommitment(
     });
     return reread(trx, ctx, r.id);
   });
+}
+
+/** Change the commitment's row and add the change to its history, never one without the other. */
+async function changeCommitment(
+  trx: Tx,
+  ctx: Ctx,
+  r: CommitmentRow,
+  at: Date,
+  set: Partial<Pick<CommitmentRow, 'what' | 'due_on' | 'version' | 'status' | 'status_reason' | 'confirmed_by' | 'confirmed_by_body' | 'mandate_ids'>>,
+  change: Record<string, unknown>,
+): Promise<void> {
+  const mId = ctx.actor.municipalityId;
+  await trx
+    .updateTable('commitments')
+    .set({ ...set, updated_at: at })
+    .where('municipality_id', '=', mId)
+    .where('id', '=', r.id)
+    .execute();
+  const version = set.version ?? r.version;
+  await recordVersion(trx, { municipalityId: mId, commitmentId: r.id, version, actorId: ctx.actor.userId, at, change });
 }
 
 async function reread(trx: Tx, ctx: Ctx, id: string): Promise<CommitmentView> {
@@ -281,31 +288,24 @@ export async function decideConfirmation(
     if (opts.decision === 'decline' && !reason) throw invalid('reason', 'error.reasonRequired');
     const now = ctx.clock.now();
     const confirmed = opts.decision === 'confirm';
-    await trx
-      .updateTable('commitments')
-      .set({
+    await changeCommitment(
+      trx,
+      ctx,
+      r,
+      now,
+      {
         status: confirmed ? 'binding' : 'declined',
         status_reason: reason,
         confirmed_by: ctx.actor.userId,
         confirmed_by_body: right.byBody,
         ...(confirmed ? { mandate_ids: right.mandateIds } : {}),
-        updated_at: now,
-      })
-      .where('municipality_id', '=', mId)
-      .where('id', '=', r.id)
-      .execute();
-    await recordVersion(trx, {
-      municipalityId: mId,
-      commitmentId: r.id,
-      version: r.version,
-      actorId: ctx.actor.userId,
-      at: now,
+      },
       // By the body: the history says so, and that the coordinator (the actor) recorded it.
-      change: {
+      {
         ...(confirmed ? { type: 'confirmed', mandateIds: right.mandateIds, reason } : { type: 'declined', reason }),
         ...(right.byBody ? { by: 'body', via: 'coordinator' } : {}),
       },
-    });
+    );
     await appendEvent(trx, {
       municipalityId: mId,
       caseId: r.case_id,
@@ -334,20 +334,7 @@ export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: numb
     if (check.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, check);
     const reason = opts.reason?.trim() || null;
     const now = ctx.clock.now();
-    await trx
-      .updateTable('commitments')
-      .set({ status: opts.status, status_reason: reason, updated_at: now })
-      .where('municipality_id', '=', mId)
-      .where('id', '=', r.id)
-      .execute();
-    await recordVersion(trx, {
-      municipalityId: mId,
-      commitmentId: r.id,
-      version: r.version,
-      actorId: ctx.actor.userId,
-      at: now,
-      change: { type: opts.status, reason },
-    });
+    await changeCommitment(trx, ctx, r, now, { status: opts.status, status_reason: reason }, { type: opts.status, reason });
     await appendEvent(trx, {
       municipalityId: mId,
       caseId: r.case_id,
