@@ -5,7 +5,7 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { writeCsv } from '../../kernel/csv.js';
-import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
+import { decodeCursor, keysetPage } from '../../kernel/cursor.js';
 import type { Ctx } from '../../platform/context.js';
 import { mandatesHeldBy } from '../assessments/model.js';
 import { label, ROLE_LABEL } from '../dossier/format.js';
@@ -76,13 +76,8 @@ export async function listCommitments(
       const cur = decodeCursor(f.cursor);
       q = q.where((eb) => eb(eb.refTuple('k.created_at', 'k.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
     }
-    const rows = await q.execute();
-    const page = rows.slice(0, f.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => present(ctx, r, mandates, staff)),
-      nextCursor: rows.length > f.limit && last ? encodeCursor({ s: last.created_at.toISOString(), i: last.id }) : null,
-    };
+    const { page, nextCursor } = keysetPage(await q.execute(), f.limit, (r) => ({ s: r.created_at.toISOString(), i: r.id }));
+    return { items: page.map((r) => present(ctx, r, mandates, staff)), nextCursor };
   });
 }
 
