@@ -49,6 +49,8 @@ export const commitmentPolicy = definePolicy(
     manage: (a: Actor, k: CommitmentForPolicy) => isOpen(k.status) && answersFor(a, k),
     /** the workspaces and the register export */
     list: (a: Actor) => CASE_FILE_READERS.has(a.role),
+    /** confirming or declining is for staff; which of them, the mandate register decides (model.confirmRight) */
+    decide: (a: Actor) => a.role !== 'initiator',
   },
   {
     resource: { what: 'commitment', view: 'view', abilities: ['view', 'answersFor', 'manage'] },

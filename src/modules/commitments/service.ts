@@ -275,7 +275,7 @@ export async function decideConfirmation(
   const today = todayOf(ctx);
   return ctx.db.tenant(mId, async (trx) => {
     const r = await loadForChange(trx, ctx, opts.id, opts.ifMatch);
-    if (ctx.actor.role === 'initiator') throw forbidden();
+    commitmentPolicy.authorize(ctx.actor, null, 'decide');
     if (r.status !== 'needsConfirmation') throw conflict('error.commitmentNotAwaitingConfirmation');
     const mandates = await loadMandates(trx, mId);
     const decision = decisionOf(r);
