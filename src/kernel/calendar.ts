@@ -1,5 +1,6 @@
 // Dutch working days and legal term ends per the Algemene termijnenwet (Atw).
 // Pure: dates are ISO strings (YYYY-MM-DD) and all arithmetic is done in UTC.
+import { isIsoDate } from './dates.js';
 
 export type IsoDate = string;
 
@@ -7,9 +8,8 @@ const DAY = 86_400_000;
 const fromMs = (ms: number): IsoDate => new Date(ms).toISOString().slice(0, 10);
 // Strict: Date.parse rolls 2026-02-30 over to 2026-03-02, which would silently shift a deadline.
 const toMs = (d: IsoDate): number => {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(`${d}T00:00:00Z`) : Number.NaN;
-  if (Number.isNaN(ms) || fromMs(ms) !== d) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${d}`);
-  return ms;
+  if (!isIsoDate(d)) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${d}`);
+  return Date.parse(`${d}T00:00:00Z`);
 };
 
 export const addDays = (date: IsoDate, days: number): IsoDate => fromMs(toMs(date) + days * DAY);

@@ -1,5 +1,6 @@
 // Time is an input: services take a Clock so tests and jobs can say what "now" is.
 import type { IsoDate } from './calendar.js';
+import { amsterdamTime } from './dates.js';
 
 export interface Clock {
   now(): Date;
@@ -21,7 +22,6 @@ export function fixedClock(at: Date | string): Clock & { set(d: Date | string): 
 }
 
 /** The calendar date in the Netherlands at instant `d` (municipal deadlines are local). */
-const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 export function dutchDate(d: Date): IsoDate {
-  return amsterdam.format(d);
+  return amsterdamTime(d).date;
 }

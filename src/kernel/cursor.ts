@@ -20,3 +20,13 @@ export function decodeCursor(s: string): KeysetCursor {
     throw invalid('cursor', 'error.badCursor');
   }
 }
+
+/**
+ * One page of rows fetched with `limit + 1`: the first `limit` rows and, when the
+ * extra row shows there are more, the cursor after the last row of the page.
+ */
+export function keysetPage<T>(rows: readonly T[], limit: number, keyOf: (row: T) => KeysetCursor): { page: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last)) : null };
+}

@@ -11,7 +11,7 @@ import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { mayOverrule, REOPEN_WORKING_DAYS } from './model.js';
 import { mailLateDecision } from './notices.js';
-import { assessmentPolicy, authorizeAssessment } from './policy.js';
+import { assessmentPolicy } from './policy.js';
 import { type LateObjectionListRow, lateObjectionRows } from './queries.js';
 import { answersByIds, findParty, findRound, setCurrentAnswer } from './repo.js';
 import { closeIfAllAnswered } from './submit.js';
@@ -33,7 +33,7 @@ export async function overruleObjection(ctx: Ctx, o: { partyId: string; reason: 
     const party = round && (await findParty(trx, mId, o.partyId, true));
     if (!party || !round) throw notFound('assessment party');
     const c = await loadCaseFor(trx, ctx, round.case_id, 'view');
-    authorizeAssessment(assessmentPolicy.overrule(ctx.actor, forPolicy(c)));
+    assessmentPolicy.authorize(ctx.actor, forPolicy(c), 'overrule');
     if (!reason) throw invalid('reason', 'error.reasonRequired');
     const [answer] = await answersByIds(trx, mId, party.current_answer_id ? [party.current_answer_id] : []);
     if (!answer || answer.kind !== 'objection') throw conflict('error.notAnObjection');
@@ -91,7 +91,7 @@ export type LateStatus = 'pending' | 'admitted' | 'setAside';
 
 /** Late objections: the coordinator sees all; a director those on their own cases. */
 export async function listLateObjections(ctx: Ctx, o: { status?: LateStatus }) {
-  authorizeAssessment(assessmentPolicy.listLate(ctx.actor));
+  assessmentPolicy.authorize(ctx.actor, null, 'listLate');
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, (trx) =>
     lateObjectionRows(trx, mId, { status: o.status, directorId: ctx.actor.role === 'director' ? ctx.actor.userId : undefined }),
@@ -111,7 +111,7 @@ export async function decideLateObjection(ctx: Ctx, o: { id: string; decision: '
     // Looked up in the caller's municipality first: another municipality's is not found (404), then the role (403).
     const lo = await trx.selectFrom('late_objections').selectAll().where('municipality_id', '=', mId).where('id', '=', o.id).forUpdate().executeTakeFirst();
     if (!lo) throw notFound('late objection');
-    authorizeAssessment(assessmentPolicy.decideLate(ctx.actor));
+    assessmentPolicy.authorize(ctx.actor, null, 'decideLate');
     if (!reason) throw invalid('reason', 'error.reasonRequired');
     if (lo.status !== 'pending') throw conflict('error.alreadyDecided');
     const now = ctx.clock.now();

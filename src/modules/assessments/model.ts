@@ -3,8 +3,9 @@
 // answers, who may overrule an objection, and whether a commitment binds. No I/O;
 // table-tested in model.test.ts.
 import { addWorkingDays, type Calendar, type IsoDate } from '../../kernel/calendar.js';
+import { withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import { type Mandate, mandateInForce, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
+import { type Mandate, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
 import { type Domain, isCitable, type RulePeriod } from '../rules/index.js';
 
 // ---- answers --------------------------------------------------------------------------
@@ -127,7 +128,7 @@ export function mayOverrule(actor: MandateSubject, objection: ObjectionForOverru
   if (objection.citedRules.some((r) => r.strict)) return { allowed: false, reason: 'strict' };
   const domains = [...new Set(objection.citedRules.map((r) => r.domain))];
   if (!domains.length) return { allowed: false, reason: 'noMandate' };
-  const usable = mandatesHeldBy(actor, mandates).filter((m) => mandateInForce(m, onDate));
+  const usable = mandatesHeldBy(actor, mandates).filter((m) => withinPeriod(m, onDate));
   const used: string[] = [];
   for (const domain of domains) {
     const m = usable.find((x) => x.scope.kind === 'overrule' && x.scope.domain === domain);

@@ -3,11 +3,10 @@
 // late objection to whoever raised it and the director (docs/product.md#late-objection). Written to the outbox in
 // the transaction of the change, so a mail goes out exactly when the change commits.
 import type { Tx } from '../../platform/db/index.js';
+import { caseLink } from '../../platform/links.js';
 import { enqueueMails, type Mail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
 import { type PartyRow, type RoundRow, specialistsOf } from './repo.js';
-
-export const caseLink = (publicUrl: string, caseId: string) => `${publicUrl}/zaken/${caseId}`;
 
 export interface ClosedRound {
   round: RoundRow;

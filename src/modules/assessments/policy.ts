@@ -4,9 +4,10 @@
 // who may try.
 
 import type { IsoDate } from '../../kernel/calendar.js';
-import { AppError } from '../../kernel/errors.js';
-import { type CaseForPolicy, casePolicy } from '../cases/index.js';
+import { conflict, forbidden } from '../../kernel/errors.js';
 import type { Actor } from '../../platform/auth/index.js';
+import { definePolicy } from '../../platform/auth/policy.js';
+import { type CaseForPolicy, casePolicy } from '../cases/index.js';
 import type { Mandate } from '../mandates/index.js';
 import { answerWindowOpen, mayOpenRoundOn, mayOverrule, type RoundWindow } from './model.js';
 import type { CitedRuleSnapshot } from './repo.js';
@@ -20,24 +21,35 @@ export interface PartyForPolicy {
 
 const sameTenant = (a: Actor, mId: string) => a.municipalityId === mId;
 
-export const assessmentPolicy = {
-  /** The case's director or a coordinator opens a round, on a case being worked on (docs/product.md#the-assessment-round). */
-  openRound: (a: Actor, c: CaseForPolicy) =>
-    sameTenant(a, c.municipalityId) && ((a.role === 'director' && a.userId === c.directorId) || a.role === 'coordinator') && mayOpenRoundOn(c.status),
-  /** Everyone who reads the case sees its assessment (the initiator: closed rounds only). */
-  view: (a: Actor, c: CaseForPolicy) => casePolicy.view(a, c),
-  viewInternal: (a: Actor, c: CaseForPolicy) => casePolicy.viewInternal(a, c),
-  /** Only a specialist of the asked department answers for it; an outside party answers through its link. */
-  answerFor: (a: Actor, p: PartyForPolicy) =>
-    sameTenant(a, p.municipalityId) && p.kind === 'department' && a.role === 'specialist' && a.departmentId !== null && a.departmentId === p.departmentId,
-  /** Staff who read the case file may try to overrule; their mandate decides. */
-  overrule: (a: Actor, c: CaseForPolicy) => casePolicy.viewInternal(a, c) && a.role !== 'council',
-  /** A specialist's inbox of requests for their department. */
-  inbox: (a: Actor) => a.role === 'specialist',
-  /** Late objections: the coordinator decides; a director follows those on their own cases. */
-  listLate: (a: Actor) => a.role === 'coordinator' || a.role === 'director',
-  decideLate: (a: Actor) => a.role === 'coordinator',
-};
+/** The case's director or a coordinator opens a round, on a case being worked on (docs/product.md#the-assessment-round). */
+const openRound = (a: Actor, c: CaseForPolicy) =>
+  sameTenant(a, c.municipalityId) && ((a.role === 'director' && a.userId === c.directorId) || a.role === 'coordinator') && mayOpenRoundOn(c.status);
+
+export const assessmentPolicy = definePolicy(
+  {
+    openRound,
+    /** Everyone who reads the case sees its assessment (the initiator: closed rounds only). */
+    view: (a: Actor, c: CaseForPolicy) => casePolicy.view(a, c),
+    viewInternal: (a: Actor, c: CaseForPolicy) => casePolicy.viewInternal(a, c),
+    /** Only a specialist of the asked department answers for it; an outside party answers through its link. */
+    answerFor: (a: Actor, p: PartyForPolicy) =>
+      sameTenant(a, p.municipalityId) && p.kind === 'department' && a.role === 'specialist' && a.departmentId !== null && a.departmentId === p.departmentId,
+    /** Staff who read the case file may try to overrule; their mandate decides. */
+    overrule: (a: Actor, c: CaseForPolicy) => casePolicy.viewInternal(a, c) && a.role !== 'council',
+    /** A specialist's inbox of requests for their department. */
+    inbox: (a: Actor) => a.role === 'specialist',
+    /** Late objections: the coordinator decides; a director follows those on their own cases. */
+    listLate: (a: Actor) => a.role === 'coordinator' || a.role === 'director',
+    decideLate: (a: Actor) => a.role === 'coordinator',
+  },
+  {
+    refusals: {
+      // Who could open one on a case being worked on is told why not.
+      openRound: (a, c) => (openRound(a, { ...c, status: 'planning' }) ? conflict('error.roundCaseStatus') : forbidden()),
+      answerFor: () => forbidden('error.notYourDepartment'),
+    },
+  },
+);
 
 export interface PartyAbilities {
   answer: boolean;
@@ -73,7 +85,3 @@ export function partyAbilities(a: Actor, c: CaseForPolicy, s: PartyState, mandat
 export const lateObjectionAbilities = (a: Actor, status: 'pending' | 'admitted' | 'setAside') => ({
   decide: assessmentPolicy.decideLate(a) && status === 'pending',
 });
-
-export function authorizeAssessment(allowed: boolean): void {
-  if (!allowed) throw new AppError(403, 'forbidden', 'error.forbidden');
-}

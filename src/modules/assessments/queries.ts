@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/auth/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { type AnswerView, loadRoundGraph } from './graph.js';
 import { latestPerParty, partyKey } from './model.js';
-import { assessmentPolicy, authorizeAssessment, type PartyAbilities, partyAbilities } from './policy.js';
+import { assessmentPolicy, type PartyAbilities, partyAbilities } from './policy.js';
 import { latestLateObjections } from './repo.js';
 
 export type { AnswerView, OverruleMandateView, OverruleView } from './graph.js';
@@ -166,7 +166,7 @@ export async function getPartyView(ctx: Ctx, partyId: string): Promise<PartyView
 
 /** A specialist's inbox: the requests to their department, open rounds first, then by term end. */
 export async function assessmentRequests(ctx: Ctx) {
-  authorizeAssessment(assessmentPolicy.inbox(ctx.actor));
+  assessmentPolicy.authorize(ctx.actor, null, 'inbox');
   const mId = ctx.actor.municipalityId;
   const dept = ctx.actor.departmentId;
   if (!dept) return [];

@@ -2,6 +2,7 @@
 // use-case → present. camelCase JSON; problem+json errors.
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
+import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { HolderOut, Scope } from '../mandates/index.js';
@@ -14,7 +15,6 @@ import { answerAsDepartment, answerViaLink, type LinkData, openAssessmentRound, 
 
 const tags = ['Integrale toets'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().max(max);
 
 export const OpenRoundBody = z.object({
@@ -44,7 +44,7 @@ const AnswerOut = z.object({
   whyApplies: z.string().nullable(),
   howItCouldBeDone: z.string().nullable(),
   answeredAt: z.string(),
-  asOf: isoDate.describe('de dag waarop het antwoord geldt; bij stilzwijgen het einde van de termijn'),
+  asOf: IsoDate.describe('de dag waarop het antwoord geldt; bij stilzwijgen het einde van de termijn'),
   answeredBy: z.object({ name: z.string() }),
   late: z.boolean(),
   amendments: z.number().int(),
@@ -54,7 +54,7 @@ const AnswerOut = z.object({
       by: z.object({ name: z.string() }),
       mandateIds: z.array(z.string()),
       mandates: z
-        .array(z.object({ id: z.uuid(), holder: HolderOut, scope: Scope, delegatedBy: z.string(), validFrom: isoDate, validUntil: isoDate.nullable() }))
+        .array(z.object({ id: z.uuid(), holder: HolderOut, scope: Scope, delegatedBy: z.string(), validFrom: IsoDate, validUntil: IsoDate.nullable() }))
         .describe('de mandaten waarop is overruled: wie het heeft, wat het toestaat en wie het verleende'),
       at: z.string(),
     })
@@ -70,15 +70,15 @@ const PartyOut = z.object({
   answer: AnswerOut.nullable(),
   earlierAnswers: z.array(AnswerOut).describe('de antwoorden die de partij had toen een laat bezwaar werd toegelaten; zij blijven deel van het resultaat'),
   lateObjection: z.object({ id: z.string(), status: z.enum(['pending', 'admitted', 'setAside']) }).nullable(),
-  reopenedUntil: isoDate.nullable(),
+  reopenedUntil: IsoDate.nullable(),
   abilities: z.object({ answer: z.boolean(), overrule: z.boolean() }),
 });
 const RoundOut = z.object({
   id: z.uuid(),
   number: z.number().int(),
   proposal: z.string(),
-  openedOn: isoDate,
-  termEndsOn: isoDate.describe('laatste dag van de termijn'),
+  openedOn: IsoDate,
+  termEndsOn: IsoDate.describe('laatste dag van de termijn'),
   termWorkingDays: z.number().int(),
   closedAt: z.string().nullable(),
   closedReason: z.enum(['allAnswered', 'termEnded']).nullable(),
@@ -108,7 +108,7 @@ const LateObjectionOut = z.object({
   decidedAt: z.string().nullable(),
   decidedBy: z.object({ name: z.string() }).nullable(),
   decisionReason: z.string().nullable(),
-  reopenedUntil: isoDate.nullable(),
+  reopenedUntil: IsoDate.nullable(),
   abilities: z.object({ decide: z.boolean() }),
 });
 const LinkOut = z.object({
@@ -117,7 +117,7 @@ const LinkOut = z.object({
   caseTitle: z.string(),
   roundNumber: z.number().int(),
   proposal: z.string(),
-  termEndsOn: isoDate,
+  termEndsOn: IsoDate,
   party: z.object({ name: z.string(), organisation: z.string().nullable() }),
   answer: AnswerOut.omit({ overrule: true, amendments: true }).extend({ amendments: z.number().int() }).nullable(),
   may: z
@@ -330,11 +330,11 @@ export function assessmentRoutes(app: App, deps: Deps) {
                 caseReference: z.string(),
                 caseTitle: z.string(),
                 proposal: z.string(),
-                termEndsOn: isoDate,
+                termEndsOn: IsoDate,
                 roundNumber: z.number().int(),
                 status: z.enum(['open', 'closed']),
                 answered: z.boolean(),
-                reopenedUntil: isoDate.nullable(),
+                reopenedUntil: IsoDate.nullable(),
               }),
             ),
           }),

@@ -4,10 +4,11 @@
 // event and mail goes to the outbox in the same transaction.
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { AppError, conflict, forbidden, notFound } from '../../kernel/errors.js';
+import { AppError, notFound } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
+import { answerLink, caseLink } from '../../platform/links.js';
 import { enqueueMails } from '../../platform/mail/outbox.js';
 import { authorizeCase, findCase, forPolicy, loadCaseFor } from '../cases/index.js';
 import { newToken, sha256 } from '../identity/index.js';
@@ -16,19 +17,7 @@ import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { type Answer, proposalLink, roundProblems, roundTermEnd } from './model.js';
 import { assessmentPolicy } from './policy.js';
-import {
-  answersByIds,
-  findParty,
-  findPartyByTokenHash,
-  findRound,
-  nextRoundNumber,
-  overrulesOfAnswers,
-  type PartyRow,
-  type RoundRow,
-  roundsOfCase,
-  specialistsOf,
-  UUID,
-} from './repo.js';
+import { answersByIds, findParty, findPartyByTokenHash, findRound, nextRoundNumber, overrulesOfAnswers, type PartyRow, type RoundRow, roundsOfCase, specialistsOf, UUID } from './repo.js';
 import { type SubmitOutcome, submitAnswer } from './submit.js';
 
 export interface OutsidePartyInput {
@@ -48,8 +37,6 @@ export interface OpenRound {
 }
 
 export const DEFAULT_TERM_WORKING_DAYS = 10;
-const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zaken/${caseId}`;
-export const outsideLink = (deps: Deps, token: string) => `${deps.config.publicUrl}/toets/${token}`;
 
 /**
  * Open a round on a case (docs/product.md#the-assessment-round): the case's director or a coordinator, on a
@@ -62,10 +49,7 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
   const days = o.termWorkingDays ?? DEFAULT_TERM_WORKING_DAYS;
   return ctx.db.tenant(mId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, o.caseId, 'view', { lock: true });
-    if (!assessmentPolicy.openRound(ctx.actor, forPolicy(c))) {
-      const mayManage = (ctx.actor.role === 'director' && ctx.actor.userId === c.director_id) || ctx.actor.role === 'coordinator';
-      throw mayManage ? conflict('error.roundCaseStatus') : forbidden();
-    }
+    assessmentPolicy.authorize(ctx.actor, forPolicy(c), 'openRound');
     const problems = roundProblems(o);
     let departments: { id: string; name: string }[] = [];
     if (o.departmentIds.length && !problems.some((p) => p.field.startsWith('departmentIds.'))) {
@@ -145,12 +129,12 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       ...(await specialistsOf(trx, mId, o.departmentIds)).map((s) => ({
         municipalityId: mId,
         to: s.email,
-        ...mails.assessmentRequested(s.locale, { ...text, name: s.name, link: staffLink(ctx, c.id) }),
+        ...mails.assessmentRequested(s.locale, { ...text, name: s.name, link: caseLink(ctx.config.publicUrl, c.id) }),
       })),
       ...o.outsideParties.map((p, i) => ({
         municipalityId: mId,
         to: p.email.trim(),
-        ...mails.assessmentRequestedOutside('nl', { ...text, name: p.name.trim(), link: outsideLink(ctx, tokens[i] as string) }),
+        ...mails.assessmentRequestedOutside('nl', { ...text, name: p.name.trim(), link: answerLink(ctx.config.publicUrl, tokens[i] as string) }),
       })),
     ]);
     return round;
@@ -184,11 +168,8 @@ export async function answerAsDepartment(ctx: Ctx, o: { partyId: string; answer:
     if (!found) throw notFound('assessment party');
     const { round, party, c, m } = await lockForAnswer(trx, mId, found);
     authorizeCase(ctx.actor, 'view', forPolicy(c));
-    if (
-      !assessmentPolicy.answerFor(ctx.actor, { municipalityId: mId, kind: party.kind, departmentId: party.department_id, reopenedUntil: party.reopened_until })
-    ) {
-      throw forbidden('error.notYourDepartment');
-    }
+    const asked = { municipalityId: mId, kind: party.kind, departmentId: party.department_id, reopenedUntil: party.reopened_until };
+    assessmentPolicy.authorize(ctx.actor, asked, 'answerFor');
     return submitAnswer(trx, ctx, { m, c, round, party, answer: o.answer, by: { userId: ctx.actor.userId, name: ctx.actor.name } });
   });
 }

@@ -3,44 +3,20 @@
 // objections to the coordinator (docs/product.md#late-objection, docs/product.md#serial-objections), and
 // closing the round once everyone answered.
 import { dutchDate } from '../../kernel/clock.js';
+import { formatDate as longDate } from '../../kernel/dates.js';
 import { AppError, conflict } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
+import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { formatDate as longDate } from '../../kernel/format.js';
 import { mails } from '../notifications/index.js';
 import { findRulesByIds, versionsOf } from '../rules/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { closeRoundsBySilence } from './jobs.js';
-import {
-  type Answer,
-  answeredInReopenedWindow,
-  answerProblems,
-  answerWindowOpen,
-  type EarlierRound,
-  partyKey,
-  roundsOnSameProposal,
-  serialObjection,
-} from './model.js';
+import { type Answer, answeredInReopenedWindow, answerProblems, answerWindowOpen, type EarlierRound, partyKey, roundsOnSameProposal, serialObjection } from './model.js';
 import { mailRoundSummaries } from './notices.js';
-import {
-  activeCoordinators,
-  answersByIds,
-  type CitedRuleSnapshot,
-  findParty,
-  findRound,
-  insertAnswer,
-  nextAnswerSeq,
-  overruleOfAnswer,
-  type PartyRow,
-  partiesOfRounds,
-  pendingLateObjection,
-  type RoundRow,
-  roundsOfCase,
-  setCurrentAnswer,
-  UUID,
-} from './repo.js';
+import { activeCoordinators, answersByIds, type CitedRuleSnapshot, findParty, findRound, insertAnswer, nextAnswerSeq, overruleOfAnswer, type PartyRow, partiesOfRounds, pendingLateObjection, type RoundRow, roundsOfCase, setCurrentAnswer, UUID } from './repo.js';
 
 export type SubmitOutcome =
   | { outcome: 'answered'; partyId: string; answerId: string }
@@ -224,7 +200,7 @@ function lateMail(u: { name: string; locale: 'nl' | 'en' }, s: Submit, cause: 'a
     reference: s.c.reference,
     party: s.party.name,
     cause,
-    link: `${deps.config.publicUrl}/zaken/${s.c.id}`,
+    link: caseLink(deps.config.publicUrl, s.c.id),
     municipality: s.m.name,
   });
 }

@@ -4,12 +4,12 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
+import { decodeCursor, keysetPage } from '../../kernel/cursor.js';
 import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
-import { authorize, caseAbilities, casePolicy } from './policy.js';
+import { caseAbilities, casePolicy } from './policy.js';
 import { forPolicy } from './service.js';
 
 /**
@@ -91,7 +91,7 @@ export interface CaseFilter {
  * 1 costs. Initiators see only their own cases.
  */
 export async function listCases(ctx: Ctx, f: CaseFilter) {
-  authorize(casePolicy.list(ctx.actor));
+  casePolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
     let q = trx
@@ -136,15 +136,13 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
       // 1,000 starts where it should instead of skipping 999 pages.
       q = q.where((eb) => eb(eb.refTuple('c.submitted_at', 'c.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
     }
-    const rows = await q.execute();
-    const page = rows.slice(0, f.limit);
-    const last = page.at(-1);
+    const { page, nextCursor } = keysetPage(await q.execute(), f.limit, (r) => ({ s: r.submitted_at.toISOString(), i: r.id }));
     const m = await getMunicipality(trx, mId);
     const cal = calendarOf(m);
     const today = dutchDate(ctx.clock.now());
     return {
       items: page.map((r) => ({ ...r, clock: clockState(cal, { status: r.status, planDueOn: r.plan_due_on, suspendedSince: r.suspended_since }, today) })),
-      nextCursor: rows.length > f.limit && last ? encodeCursor({ s: last.submitted_at.toISOString(), i: last.id }) : null,
+      nextCursor,
     };
   });
 }
@@ -154,7 +152,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
  * overdue plans, and open cases per director.
  */
 export async function teamBoard(ctx: Ctx) {
-  authorize(casePolicy.board(ctx.actor));
+  casePolicy.authorize(ctx.actor, null, 'board');
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
     const m = await getMunicipality(trx, mId);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
+import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CASE_STATUSES } from './model.js';
 import { getCase, listCases, teamBoard } from './queries.js';
@@ -9,7 +10,6 @@ import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCa
 
 const tags = ['Zaken'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
-const isoDate = z.iso.date();
 
 export const SubmitCaseBody = z.object({
   municipality: z.string().min(1).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
@@ -161,7 +161,7 @@ export function caseRoutes(app: App, deps: Deps) {
           director: z.union([z.uuid(), z.literal('none')]).optional(),
           area: z.uuid().optional(),
           theme: z.uuid().optional(),
-          dueBefore: isoDate.optional(),
+          dueBefore: IsoDate.optional(),
           q: z.string().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -2,7 +2,7 @@
 // transaction each; the changed case row is locked; every change appends an event
 // and any mail goes to the outbox in the same transaction.
 import { dutchDate } from '../../kernel/clock.js';
-import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
@@ -12,8 +12,9 @@ import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
-import { authorize, authorizeCase, type CaseAbility, casePolicy } from './policy.js';
-import { bumpVersion, caseThemeIds, directorCandidates, findCase, initiatorOf, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
+import { authorizeCase, type CaseAbility, casePolicy } from './policy.js';
+import { bumpVersion, caseThemeIds, directorCandidates, findCase, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
+import { mailAboutCase, mailInitiator } from './mail.js';
 
 export const forPolicy = (c: CaseRow) => ({
   municipalityId: c.municipality_id,
@@ -38,8 +39,6 @@ export async function loadCaseFor(trx: Tx, ctx: Ctx, caseId: string, ability: Ca
   return c;
 }
 
-const caseLink = (deps: Deps, c: { id: string }, staff: boolean) => `${deps.config.publicUrl}${staff ? '/zaken/' : '/mijn-zaak/'}${c.id}`;
-
 // ---- intake ---------------------------------------------------------------------
 
 export interface SubmitCase {
@@ -59,7 +58,8 @@ export interface SubmitCase {
  * e-mail within the municipality, and gets the reference and a login link by mail.
  */
 export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['actor']): Promise<{ id: string; reference: string }> {
-  if (actor) authorize(casePolicy.register(actor) && actor.municipalityId === opts.municipalityId);
+  if (actor) casePolicy.authorize(actor, null, 'register');
+  if (actor && actor.municipalityId !== opts.municipalityId) throw forbidden();
   const mId = opts.municipalityId;
   return deps.db.tenant(mId, async (trx) => {
     const m = await getMunicipality(trx, mId);
@@ -186,30 +186,8 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
         },
       },
     });
-    const m = await getMunicipality(trx, c.municipality_id);
-    await enqueueMail(trx, {
-      municipalityId: c.municipality_id,
-      to: director.email,
-      ...mails.caseAssignedToDirector(director.locale, {
-        name: director.name,
-        reference: c.reference,
-        title: c.title,
-        link: caseLink(ctx, c, true),
-        municipality: m.name,
-      }),
-    });
-    const initiator = await initiatorOf(trx, c);
-    await enqueueMail(trx, {
-      municipalityId: c.municipality_id,
-      to: initiator.email,
-      ...mails.directorAssignedToInitiator(initiator.locale, {
-        name: initiator.name,
-        reference: c.reference,
-        director: director.name,
-        link: caseLink(ctx, c, false),
-        municipality: m.name,
-      }),
-    });
+    await mailAboutCase(trx, ctx, c, director.id, (l, p) => mails.caseAssignedToDirector(l, { ...p, title: c.title }));
+    await mailInitiator(trx, ctx, c, (l, p) => mails.directorAssignedToInitiator(l, { ...p, director: director.name }));
     return updated;
   });
 }
@@ -256,13 +234,7 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
     event: { type: 'case.statusChanged', payload: { from: c.status, to, reason, planDueOn: updated.plan_due_on } },
   });
   if (to === 'closed' || to === 'withdrawn') {
-    const m = await getMunicipality(trx, c.municipality_id);
-    const initiator = await initiatorOf(trx, c);
-    await enqueueMail(trx, {
-      municipalityId: c.municipality_id,
-      to: initiator.email,
-      ...mails.caseClosed(initiator.locale, { name: initiator.name, reference: c.reference, reason, link: caseLink(ctx, c, false), municipality: m.name }),
-    });
+    await mailInitiator(trx, ctx, c, (l, p) => mails.caseClosed(l, { ...p, reason }));
   }
   return updated;
 }

@@ -3,12 +3,11 @@
 // messages between initiator and director.
 import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
-import { getMunicipality } from '../organisation/index.js';
 import { listEvents, recordEvent } from '../timeline/index.js';
 import { casePolicy } from './policy.js';
 import { forPolicy, loadCaseFor } from './service.js';
+import { mailAboutCase } from './mail.js';
 
 /** The initiator sees only what is shared with them; staff see everything. */
 export async function caseTimeline(ctx: Ctx, opts: { caseId: string; after?: number; limit: number }) {
@@ -49,25 +48,9 @@ export async function sendMessage(ctx: Ctx, opts: { caseId: string; text: string
     });
     const recipientId = fromInitiator ? c.director_id : c.initiator_id;
     if (!recipientId) return; // no director yet: the coordinator's board shows the case
-    const m = await getMunicipality(trx, c.municipality_id);
-    const r = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('municipality_id', '=', c.municipality_id)
-      .where('id', '=', recipientId)
-      .executeTakeFirstOrThrow();
-    const p = {
-      name: r.name,
-      reference: c.reference,
-      from: ctx.actor.name,
-      text: opts.text.trim(),
-      link: `${ctx.config.publicUrl}${fromInitiator ? '/zaken/' : '/mijn-zaak/'}${c.id}`,
-      municipality: m.name,
-    };
-    await enqueueMail(trx, {
-      municipalityId: c.municipality_id,
-      to: r.email,
-      ...(fromInitiator ? mails.messageFromInitiator(r.locale, p) : mails.messageToInitiator(r.locale, p)),
-    });
+    const message = { from: ctx.actor.name, text: opts.text.trim() };
+    await mailAboutCase(trx, ctx, c, recipientId, (l, p) =>
+      fromInitiator ? mails.messageFromInitiator(l, { ...p, ...message }) : mails.messageToInitiator(l, { ...p, ...message }),
+    );
   });
 }

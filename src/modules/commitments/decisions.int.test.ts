@@ -10,7 +10,7 @@ import { withTestDb } from '../../testing/db.js';
 import { changeStatus } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { createMandate } from '../mandates/index.js';
-import { readCsv } from '../rules/index.js';
+import { readCsv } from '../../kernel/csv.js';
 import type { RecordFields } from './model.js';
 import { EXPORT_HEADER, exportCommitments, listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';

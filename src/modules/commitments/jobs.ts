@@ -7,6 +7,7 @@ import { addDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { startJob } from '../../platform/jobs.js';
+import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
@@ -85,7 +86,7 @@ export async function remindCommitments(deps: Deps): Promise<number> {
               reference: k.case_reference,
               what: k.what,
               dueOn: k.due_on,
-              link: `${deps.config.publicUrl}/zaken/${k.case_id}`,
+              link: caseLink(deps.config.publicUrl, k.case_id),
               municipality: m.name,
             }),
           });

@@ -1,11 +1,11 @@
 // Pure rules of commitments on record (toezeggingen, docs/product.md#commitments-on-record): whether a
 // commitment binds when recorded, who may confirm one that does not, how it ends,
 // when it is overdue and when its reminder is due. The mandate check itself is
-// commitmentStatusOnRecord in assessments/model.ts. No I/O; tested in model.test.ts.
+// commitmentStatusOnRecord in the mandates module. No I/O; tested in model.test.ts.
 import { type Calendar, type IsoDate, isDueSoon } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 import { isEmailAddress } from '../assessments/index.js';
-import { commitmentStatusOnRecord, type Mandate, mandateInForce, type MandateScope, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
+import { commitmentStatusOnRecord, covers, type Mandate, type MandateDecision, mandateInForce, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
 import { CODE_PATTERN } from '../rules/index.js';
 
 export const MADE_VIA = ['meeting', 'phone', 'letter', 'email'] as const;
@@ -33,30 +33,13 @@ export const REASON_MAX = 2000;
 export const REMINDER_WORKING_DAYS = 5;
 
 /** What a commitment decides, for the mandate check. Amounts are in euro cents. */
-export type Decision = { kind: 'commitMoney'; amountCents: number } | { kind: 'grantExemption'; ruleCode: string } | { kind: 'agreePlan' } | { kind: 'other' };
+export type Decision = MandateDecision;
 
 export const isOpen = (s: CommitmentStatus): boolean => (OPEN_STATUSES as readonly string[]).includes(s);
 
-const coversDecision = (scope: MandateScope, d: Decision): boolean => {
-  switch (d.kind) {
-    case 'commitMoney':
-      return scope.kind === 'commitMoney' && d.amountCents <= scope.upToCents;
-    case 'grantExemption':
-      return scope.kind === 'grantExemption' && scope.ruleCode === d.ruleCode;
-    case 'agreePlan':
-      return scope.kind === 'agreePlan';
-    case 'other':
-      return false;
-    default: {
-      const never: never = d;
-      return never;
-    }
-  }
-};
-
 /** The mandates held by `subject` (role or name), in force on `onDate`, that cover `decision`. */
 export const coveringMandates = (subject: MandateSubject, decision: Decision, mandates: readonly Mandate[], onDate: IsoDate): Mandate[] =>
-  mandatesHeldBy(subject, mandates).filter((m) => mandateInForce(m, onDate) && coversDecision(m.scope, decision));
+  mandatesHeldBy(subject, mandates).filter((m) => mandateInForce(m, onDate) && covers(m.scope, decision));
 
 export interface StatusOnRecord {
   status: 'binding' | 'needsConfirmation';

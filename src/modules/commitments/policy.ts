@@ -1,19 +1,8 @@
-// Who may do what with commitments (toezeggingen, docs/product.md#commitments-on-record): pure functions of
-// (actor, commitment). Decided here, once:
-// - record: "anyone on the case" is the case's own director and the staff who work
-//   across cases — coordinator, specialist, executive (aldermen make commitments) and
-//   admin — of the case's municipality, while the case is open. Another director
-//   reads the case but is not on it. Initiators and council members do not record.
-// - view: every staff member who reads the case file internally; the initiator sees
-//   the commitments made to them on their own case (the initiator sees every
-//   commitment made to them), not those made to a neighbour or an adviser.
-// - amend and end (kept/broken/withdrawn): the case's director, the coordinator, the
-//   user who made it and the user who recorded it, while it is open.
-// - confirm/decline: decided by the mandate register (model.confirmRight), not by role.
-// - the lists and the CSV register: staff who read case files.
-import { AppError } from '../../kernel/errors.js';
+
 import { type CaseForPolicy, casePolicy, isOpen as caseIsOpen } from '../cases/index.js';
+import { conflict, forbidden } from '../../kernel/errors.js';
 import type { Actor } from '../../platform/auth/index.js';
+import { definePolicy } from '../../platform/auth/policy.js';
 import { type CommitmentStatus, isOpen } from './model.js';
 
 export interface CommitmentForPolicy {
@@ -30,25 +19,34 @@ const CASE_FILE_READERS = new Set(['director', ...RECORDERS]);
 const sameTenant = (a: Actor, c: CaseForPolicy) => a.municipalityId === c.municipalityId;
 const isDirectorOf = (a: Actor, c: CaseForPolicy) => sameTenant(a, c) && a.role === 'director' && a.userId === c.directorId;
 
-export const commitmentPolicy: {
-  record(a: Actor, c: CaseForPolicy): boolean;
-  view(a: Actor, k: CommitmentForPolicy): boolean;
-  answersFor(a: Actor, k: CommitmentForPolicy): boolean;
-  manage(a: Actor, k: CommitmentForPolicy): boolean;
-  list(a: Actor): boolean;
-} = {
-  record: (a: Actor, c: CaseForPolicy) => sameTenant(a, c) && caseIsOpen(c.status) && (isDirectorOf(a, c) || RECORDERS.has(a.role)),
-  view: (a: Actor, k: CommitmentForPolicy) =>
-    casePolicy.viewInternal(a, k.case) || (casePolicy.view(a, k.case) && a.role === 'initiator' && k.madeToUserId === a.userId),
-  /** answers for it: may amend or end it while it is open */
-  answersFor: (a: Actor, k: CommitmentForPolicy) =>
-    sameTenant(a, k.case) &&
-    a.role !== 'initiator' &&
-    (isDirectorOf(a, k.case) || a.role === 'coordinator' || a.userId === k.madeByUserId || a.userId === k.recordedBy),
-  manage: (a: Actor, k: CommitmentForPolicy) => isOpen(k.status) && commitmentPolicy.answersFor(a, k),
-  /** the workspaces and the register export */
-  list: (a: Actor) => CASE_FILE_READERS.has(a.role),
-};
+const record = (a: Actor, c: CaseForPolicy) => sameTenant(a, c) && caseIsOpen(c.status) && (isDirectorOf(a, c) || RECORDERS.has(a.role));
+/** answers for it: may amend or end it while it is open */
+const answersFor = (a: Actor, k: CommitmentForPolicy) =>
+  sameTenant(a, k.case) &&
+  a.role !== 'initiator' &&
+  (isDirectorOf(a, k.case) || a.role === 'coordinator' || a.userId === k.madeByUserId || a.userId === k.recordedBy);
+
+/** A commitment the actor may not even see answers 404; a refused action 403. */
+export const commitmentPolicy = definePolicy(
+  {
+    record,
+    view: (a: Actor, k: CommitmentForPolicy) =>
+      casePolicy.viewInternal(a, k.case) || (casePolicy.view(a, k.case) && a.role === 'initiator' && k.madeToUserId === a.userId),
+    answersFor,
+    manage: (a: Actor, k: CommitmentForPolicy) => isOpen(k.status) && answersFor(a, k),
+    /** the workspaces and the register export */
+    list: (a: Actor) => CASE_FILE_READERS.has(a.role),
+    /** confirming or declining is for staff; which of them, the mandate register decides (model.confirmRight) */
+    decide: (a: Actor) => a.role !== 'initiator',
+  },
+  {
+    resource: { what: 'commitment', view: 'view', abilities: ['view', 'answersFor', 'manage'] },
+    refusals: {
+      // Someone who could record one on an open case is told why not (like opening a round).
+      record: (a, c) => (record(a, { ...c, status: 'planning' }) ? conflict('error.commitmentCaseStatus') : forbidden()),
+    },
+  },
+);
 
 export interface CommitmentAbilities {
   amend: boolean;
@@ -67,6 +65,5 @@ export const commitmentAbilities = (a: Actor, k: CommitmentForPolicy, right: { a
 
 /** A commitment the actor may not even see answers 404; a refused action 403. */
 export function authorizeCommitment(a: Actor, what: 'view' | 'answersFor' | 'manage', k: CommitmentForPolicy): void {
-  if (!commitmentPolicy.view(a, k)) throw new AppError(404, 'not-found', 'error.notFound', { what: 'commitment' });
-  if (!commitmentPolicy[what](a, k)) throw new AppError(403, 'forbidden', 'error.forbidden');
+  commitmentPolicy.authorize(a, k, what);
 }

@@ -4,13 +4,12 @@
 // and the municipality's register as CSV (docs/product.md#commitments-on-record).
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { decodeCursor, encodeCursor } from '../../kernel/cursor.js';
+import { decodeCursor, keysetPage } from '../../kernel/cursor.js';
 import type { Ctx } from '../../platform/context.js';
 import { loadMandates, mandateInForce, mandatesHeldBy } from '../mandates/index.js';
-import { authorize } from '../cases/index.js';
 import { label } from '../../kernel/format.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
-import { writeCsv } from '../rules/index.js';
+import { writeCsv } from '../../kernel/csv.js';
 import { type Decision, isOverdue, OPEN_STATUSES, STATUS_NL } from './model.js';
 import { commitmentPolicy } from './policy.js';
 import { type CommitmentRow, commitmentsQuery, decisionOf } from './repo.js';
@@ -32,7 +31,7 @@ export async function listCommitments(
   ctx: Ctx,
   f: { scope: ListScope; cursor?: string; limit: number },
 ): Promise<{ items: CommitmentView[]; nextCursor: string | null }> {
-  authorize(commitmentPolicy.list(ctx.actor));
+  commitmentPolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
   const me = ctx.actor;
   const today = dutchDate(ctx.clock.now());
@@ -76,13 +75,8 @@ export async function listCommitments(
       const cur = decodeCursor(f.cursor);
       q = q.where((eb) => eb(eb.refTuple('k.created_at', 'k.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
     }
-    const rows = await q.execute();
-    const page = rows.slice(0, f.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => present(ctx, r, mandates, staff)),
-      nextCursor: rows.length > f.limit && last ? encodeCursor({ s: last.created_at.toISOString(), i: last.id }) : null,
-    };
+    const { page, nextCursor } = keysetPage(await q.execute(), f.limit, (r) => ({ s: r.created_at.toISOString(), i: r.id }));
+    return { items: page.map((r) => present(ctx, r, mandates, staff)), nextCursor };
   });
 }
 
@@ -122,7 +116,7 @@ const decidedBy = (r: CommitmentRow): string =>
   !r.confirmed_by ? '' : r.confirmed_by_body ? `bestuursorgaan (vastgelegd door ${r.confirmed_by_name ?? ''})` : (r.confirmed_by_name ?? '');
 
 export async function exportCommitments(ctx: Ctx): Promise<string> {
-  authorize(commitmentPolicy.list(ctx.actor));
+  commitmentPolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
   const today: IsoDate = dutchDate(ctx.clock.now());
   const rows = await ctx.db.tenant(mId, (trx) => commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute());

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { readCsv } from '../rules/index.js';
+import { readCsv } from '../../kernel/csv.js';
 import { EXPORT_HEADER } from './queries.js';
 
 let m: TestMunicipality;

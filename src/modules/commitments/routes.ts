@@ -3,6 +3,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
+import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CODE_PATTERN } from '../rules/index.js';
 import { COMMITMENT_STATUSES, MADE_VIA, NAME_MAX, OUTCOMES, REASON_MAX, WHAT_MAX } from './model.js';
@@ -12,7 +13,6 @@ import type { CommitmentView } from './view.js';
 
 const tags = ['Toezeggingen'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
-const isoDate = z.iso.date();
 
 const Decision = z
   .discriminatedUnion('kind', [
@@ -35,14 +35,14 @@ export const RecordCommitmentBody = z.object({
     .optional()
     .describe('aan wie; zonder: de initiatiefnemer'),
   what: z.string().trim().min(1).max(WHAT_MAX).describe('wat er precies is toegezegd'),
-  dueOn: isoDate.describe('uiterste datum'),
+  dueOn: IsoDate.describe('uiterste datum'),
   madeVia: z.enum(MADE_VIA).describe('waar: overleg, telefoon, brief of e-mail'),
-  madeOn: isoDate.describe('datum waarop de toezegging is gedaan'),
+  madeOn: IsoDate.describe('datum waarop de toezegging is gedaan'),
   decision: Decision,
 });
 export const AmendBody = z.object({
   what: z.string().trim().min(1).max(WHAT_MAX).optional(),
-  dueOn: isoDate.optional(),
+  dueOn: IsoDate.optional(),
   reason: z.string().trim().min(1).max(REASON_MAX).describe('waarom de toezegging wordt gewijzigd'),
 });
 export const ConfirmationBody = z.object({
@@ -63,9 +63,9 @@ const CommitmentOut = z.object({
   madeBy: Person.extend({ role: z.string() }),
   madeTo: Person,
   what: z.string(),
-  dueOn: isoDate,
+  dueOn: IsoDate,
   madeVia: z.enum(MADE_VIA),
-  madeOn: isoDate,
+  madeOn: IsoDate,
   decision: Decision,
   status: z.enum(COMMITMENT_STATUSES),
   statusReason: z.string().nullable(),

@@ -10,30 +10,19 @@ import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
+import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
-import {
-  amendmentProblems,
-  confirmRight,
-  holderExists,
-  isOpen,
-  type Outcome,
-  outcomeProblems,
-  type RecordFields,
-  recordProblems,
-  STATUS_NL,
-  statusOnRecord,
-} from './model.js';
+import { amendmentProblems, confirmRight, holderExists, isOpen, type Outcome, outcomeProblems, type RecordFields, recordProblems, STATUS_NL, statusOnRecord } from './model.js';
 import { authorizeCommitment, commitmentPolicy } from './policy.js';
 import { type CommitmentRow, commitmentHistory, commitmentsQuery, decisionOf, findCommitment, forPolicy, lockCommitment, recordVersion } from './repo.js';
 import { askForConfirmation, type CommitmentView, present, staffSubjects, visibilityOf } from './view.js';
 
 const todayOf = (deps: Deps): IsoDate => dutchDate(deps.clock.now());
-const staffLink = (deps: Deps, caseId: string) => `${deps.config.publicUrl}/zaken/${caseId}`;
 
 // ---- recording ------------------------------------------------------------------------
 
@@ -46,11 +35,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
   const today = todayOf(ctx);
   return ctx.db.tenant(mId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, input.caseId, 'view');
-    if (!commitmentPolicy.record(ctx.actor, caseForPolicy(c))) {
-      // Someone who could record one on an open case is told why not (like opening a round).
-      const onOpenCase = commitmentPolicy.record(ctx.actor, { ...caseForPolicy(c), status: 'planning' });
-      throw onOpenCase ? conflict('error.commitmentCaseStatus') : forbidden();
-    }
+    commitmentPolicy.authorize(ctx.actor, caseForPolicy(c), 'record');
     const problems = recordProblems(input, today);
     // The maker: a staff user of this municipality, or an outside person by name and role.
     let maker: { userId: string | null; name: string; role: string; mandateRole: Role | null };
@@ -148,7 +133,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     if (onRecord.status === 'needsConfirmation') {
       const m = await getMunicipality(trx, mId);
       const text = { reference: c.reference, maker: maker.name, makerRole: maker.role, what: input.what.trim(), dueOn: input.dueOn };
-      await askForConfirmation(trx, mId, decision, mandates, today, { ...text, link: staffLink(ctx, c.id), municipality: m.name });
+      await askForConfirmation(trx, mId, decision, mandates, today, { ...text, link: caseLink(ctx.config.publicUrl, c.id), municipality: m.name });
     }
     const saved = await findCommitment(trx, mId, row.id);
     if (!saved) throw notFound('commitment');
@@ -219,21 +204,8 @@ export async function amendCommitment(
     if (dueOn !== r.due_on) changes.dueOn = { from: r.due_on, to: dueOn };
     const version = r.version + 1;
     const now = ctx.clock.now();
-    await trx
-      .updateTable('commitments')
-      .set({ what, due_on: dueOn, version, updated_at: now })
-      .where('municipality_id', '=', mId)
-      .where('id', '=', r.id)
-      .execute();
     const reason = opts.reason.trim();
-    await recordVersion(trx, {
-      municipalityId: mId,
-      commitmentId: r.id,
-      version,
-      actorId: ctx.actor.userId,
-      at: now,
-      change: { type: 'amended', changes, reason },
-    });
+    await changeCommitment(trx, ctx, r, now, { what, due_on: dueOn, version }, { type: 'amended', changes, reason });
     await recordEvent(trx, ctx, {
       caseId: r.case_id,
       at: now,
@@ -242,6 +214,26 @@ export async function amendCommitment(
     });
     return reread(trx, ctx, r.id);
   });
+}
+
+/** Change the commitment's row and add the change to its history, never one without the other. */
+async function changeCommitment(
+  trx: Tx,
+  ctx: Ctx,
+  r: CommitmentRow,
+  at: Date,
+  set: Partial<Pick<CommitmentRow, 'what' | 'due_on' | 'version' | 'status' | 'status_reason' | 'confirmed_by' | 'confirmed_by_body' | 'mandate_ids'>>,
+  change: Record<string, unknown>,
+): Promise<void> {
+  const mId = ctx.actor.municipalityId;
+  await trx
+    .updateTable('commitments')
+    .set({ ...set, updated_at: at })
+    .where('municipality_id', '=', mId)
+    .where('id', '=', r.id)
+    .execute();
+  const version = set.version ?? r.version;
+  await recordVersion(trx, { municipalityId: mId, commitmentId: r.id, version, actorId: ctx.actor.userId, at, change });
 }
 
 async function reread(trx: Tx, ctx: Ctx, id: string): Promise<CommitmentView> {
@@ -264,7 +256,7 @@ export async function decideConfirmation(
   const today = todayOf(ctx);
   return ctx.db.tenant(mId, async (trx) => {
     const r = await loadForChange(trx, ctx, opts.id, opts.ifMatch);
-    if (ctx.actor.role === 'initiator') throw forbidden();
+    commitmentPolicy.authorize(ctx.actor, null, 'decide');
     if (r.status !== 'needsConfirmation') throw conflict('error.commitmentNotAwaitingConfirmation');
     const mandates = await loadMandates(trx, mId);
     const decision = decisionOf(r);
@@ -277,31 +269,24 @@ export async function decideConfirmation(
     if (opts.decision === 'decline' && !reason) throw invalid('reason', 'error.reasonRequired');
     const now = ctx.clock.now();
     const confirmed = opts.decision === 'confirm';
-    await trx
-      .updateTable('commitments')
-      .set({
+    await changeCommitment(
+      trx,
+      ctx,
+      r,
+      now,
+      {
         status: confirmed ? 'binding' : 'declined',
         status_reason: reason,
         confirmed_by: ctx.actor.userId,
         confirmed_by_body: right.byBody,
         ...(confirmed ? { mandate_ids: right.mandateIds } : {}),
-        updated_at: now,
-      })
-      .where('municipality_id', '=', mId)
-      .where('id', '=', r.id)
-      .execute();
-    await recordVersion(trx, {
-      municipalityId: mId,
-      commitmentId: r.id,
-      version: r.version,
-      actorId: ctx.actor.userId,
-      at: now,
+      },
       // By the body: the history says so, and that the coordinator (the actor) recorded it.
-      change: {
+      {
         ...(confirmed ? { type: 'confirmed', mandateIds: right.mandateIds, reason } : { type: 'declined', reason }),
         ...(right.byBody ? { by: 'body', via: 'coordinator' } : {}),
       },
-    });
+    );
     await recordEvent(trx, ctx, {
       caseId: r.case_id,
       at: now,
@@ -328,20 +313,7 @@ export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: numb
     if (check.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, check);
     const reason = opts.reason?.trim() || null;
     const now = ctx.clock.now();
-    await trx
-      .updateTable('commitments')
-      .set({ status: opts.status, status_reason: reason, updated_at: now })
-      .where('municipality_id', '=', mId)
-      .where('id', '=', r.id)
-      .execute();
-    await recordVersion(trx, {
-      municipalityId: mId,
-      commitmentId: r.id,
-      version: r.version,
-      actorId: ctx.actor.userId,
-      at: now,
-      change: { type: opts.status, reason },
-    });
+    await changeCommitment(trx, ctx, r, now, { status: opts.status, status_reason: reason }, { type: opts.status, reason });
     await recordEvent(trx, ctx, {
       caseId: r.case_id,
       at: now,

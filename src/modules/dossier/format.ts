@@ -1,5 +1,5 @@
-// The Dutch labels of statuses and kinds in the case dossier. Dates, times and money
-// are formatted by kernel/format.ts, the labels of roles live with the roles.
+// The Dutch labels of statuses and kinds in the case dossier. Dates and times come
+// from kernel/dates.ts, money from kernel/format.ts, the labels of roles live with the roles.
 
 export const CASE_STATUS_LABEL: Record<string, string> = {
   submitted: 'ingediend',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney } from '../../kernel/format.js';
+import { formatDate, formatDateTime } from '../../kernel/dates.js';
+import { formatMoney } from '../../kernel/format.js';
 import { canonicalContent, contentHash, type DossierData, dossierBlocks } from './model.js';
 import { sampleDossier } from './sample.js';
 import { describeCommitmentChange, describeEvent } from './timeline.js';

@@ -7,7 +7,7 @@
 // the same case data (model.contentHash) and compares it with the printed one; the
 // moment the PDF was made is printed next to it and is not part of the content.
 import PDFDocument from 'pdfkit';
-import { formatDateTime } from '../../kernel/format.js';
+import { formatDateTime } from '../../kernel/dates.js';
 import { type Block, hashBlocks } from './model.js';
 
 export interface RenderOptions {

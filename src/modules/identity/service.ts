@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { UserRow } from '../../platform/db/schema.js';
+import { loginLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
 import type { Actor } from '../../platform/auth/index.js';
@@ -132,7 +133,7 @@ export async function issueLoginLink(trx: Tx, deps: Deps, opts: { municipalityId
       expires_at: new Date(deps.clock.now().getTime() + LINK_HOURS * 3_600_000),
     })
     .execute();
-  return `${deps.config.publicUrl}/inloggen/link#${token}`;
+  return loginLink(deps.config.publicUrl, token);
 }
 
 /** Exchange a login link for a session; each link works once and expires. */

@@ -4,7 +4,9 @@
 export {
   type CommitmentDecision,
   commitmentStatusOnRecord,
+  covers,
   type Mandate,
+  type MandateDecision,
   type MandateScope,
   type MandateSubject,
   mandateInForce,

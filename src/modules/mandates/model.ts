@@ -3,6 +3,7 @@
 // about the past; who holds a mandate, and whether a commitment is within one.
 // Overruling an objection with a mandate is the assessments module's rule. No I/O.
 import type { IsoDate } from '../../kernel/calendar.js';
+import { isIsoDate, withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 import { type Role, STAFF_ROLES } from '../../platform/auth/index.js';
 import { CODE_PATTERN, type Domain, DOMAINS, keepsPastCitable, type RulePeriod } from '../rules/index.js';
@@ -13,12 +14,6 @@ export const DELEGATED_BY_MAX = 200;
 export const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
 export type MandateFields = Omit<Mandate, 'id'>;
-
-const isIsoDate = (s: unknown): s is string => {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const ms = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
-};
 
 function holderProblems(h: MandateHolder): FieldProblem[] {
   if (h.kind === 'role') {
@@ -59,7 +54,7 @@ export function mandateProblems(f: MandateFields): FieldProblem[] {
 }
 
 /** In force on `onDate`: both ends inclusive. */
-export const mandateInForce = (m: RulePeriod, onDate: IsoDate): boolean => m.validFrom <= onDate && (m.validUntil === null || onDate <= m.validUntil);
+export const mandateInForce = (m: RulePeriod, onDate: IsoDate): boolean => withinPeriod(m, onDate);
 
 /** Whether the mandate has been in force on any day up to and including `today`. */
 export const hasBeenInForce = (m: RulePeriod, today: IsoDate): boolean => m.validFrom <= today;
@@ -146,16 +141,26 @@ export type CommitmentDecision =
   | { kind: 'grantExemption'; ruleCode: string; madeOn: IsoDate }
   | { kind: 'agreePlan'; madeOn: IsoDate };
 
-const covers = (scope: MandateScope, c: CommitmentDecision): boolean => {
-  switch (c.kind) {
+/** What a commitment decides, for the mandate check; 'other' (a call-back, a meeting) no mandate covers. Amounts are in euro cents. */
+export type MandateDecision =
+  | { kind: 'commitMoney'; amountCents: number }
+  | { kind: 'grantExemption'; ruleCode: string }
+  | { kind: 'agreePlan' }
+  | { kind: 'other' };
+
+/** Whether a mandate's scope covers a decision: money up to its amount, an exemption of that very rule, or agreeing a plan. */
+export const covers = (scope: MandateScope, d: MandateDecision): boolean => {
+  switch (d.kind) {
     case 'commitMoney':
-      return scope.kind === 'commitMoney' && c.amountCents <= scope.upToCents;
+      return scope.kind === 'commitMoney' && d.amountCents <= scope.upToCents;
     case 'grantExemption':
-      return scope.kind === 'grantExemption' && scope.ruleCode === c.ruleCode;
+      return scope.kind === 'grantExemption' && scope.ruleCode === d.ruleCode;
     case 'agreePlan':
       return scope.kind === 'agreePlan';
+    case 'other':
+      return false;
     default: {
-      const never: never = c;
+      const never: never = d;
       return never;
     }
   }

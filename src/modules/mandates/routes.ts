@@ -3,6 +3,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
+import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { STAFF_ROLES } from '../../platform/auth/index.js';
 import { CODE_PATTERN, DOMAINS } from '../rules/index.js';
@@ -11,7 +12,6 @@ import { createMandate, endMandateValidity, getMandate, listMandates, type Manda
 
 const tags = ['Mandaatregister'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 412: Problem };
-const isoDate = z.iso.date();
 const staffRole = z.enum(STAFF_ROLES as unknown as [string, ...string[]]) as z.ZodType<(typeof STAFF_ROLES)[number]>;
 
 const HolderIn = z
@@ -38,12 +38,12 @@ const fields = {
   holder: HolderIn,
   scope: Scope,
   delegatedBy: z.string().trim().min(1).max(DELEGATED_BY_MAX).describe('wie het mandaat verleende: "het college", "de burgemeester", "afdelingshoofd Ruimte"'),
-  validFrom: isoDate.describe('eerste dag van kracht'),
-  validUntil: isoDate.nullable().describe('laatste dag van kracht; leeg: geen einde'),
+  validFrom: IsoDate.describe('eerste dag van kracht'),
+  validUntil: IsoDate.nullable().describe('laatste dag van kracht; leeg: geen einde'),
 };
 export const CreateMandateBody = z.object({ ...fields, validUntil: fields.validUntil.optional() });
 export const UpdateMandateBody = z.object(fields).partial();
-export const EndMandateBody = z.object({ validUntil: isoDate.describe('laatste dag van kracht: vandaag of later') });
+export const EndMandateBody = z.object({ validUntil: IsoDate.describe('laatste dag van kracht: vandaag of later') });
 
 export const HolderOut = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('role'), role: staffRole }),
@@ -54,8 +54,8 @@ const MandateOut = z.object({
   holder: HolderOut,
   scope: Scope,
   delegatedBy: z.string(),
-  validFrom: isoDate,
-  validUntil: isoDate.nullable(),
+  validFrom: IsoDate,
+  validUntil: IsoDate.nullable(),
   inForceToday: z.boolean().describe('vandaag van kracht'),
   version: z.number().int(),
   createdAt: z.string(),
@@ -99,7 +99,7 @@ export function mandateRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Het mandaatregister: wie wat mag besluiten, verleend door wie, voor welke periode',
-        querystring: z.object({ inForceOn: isoDate.optional().describe('alleen mandaten die op deze dag van kracht zijn') }),
+        querystring: z.object({ inForceOn: IsoDate.optional().describe('alleen mandaten die op deze dag van kracht zijn') }),
         response: { 200: z.object({ items: z.array(MandateOut) }), ...errors },
       },
     },

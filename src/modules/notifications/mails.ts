@@ -1,5 +1,7 @@
 // The texts of every mail Regie sends, in Dutch and English. One function per
 // occasion; callers enqueue the result in the outbox within their transaction.
+import { formatDate } from '../../kernel/dates.js';
+
 type Locale = 'nl' | 'en';
 export interface MailText {
   subject: string;
@@ -8,15 +10,8 @@ export interface MailText {
 
 const sign = { nl: '\n\nMet vriendelijke groet,\n{m}', en: '\n\nKind regards,\n{m}' };
 const footer = (l: Locale, municipality: string) => sign[l].replace('{m}', municipality);
-const MONTHS = {
-  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
 /** A date as people write it in a letter: 2026-12-29 → "29 december 2026" (a term's last day is included). */
-const day = (l: Locale, iso: string | null): string => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return m ? `${Number(m[3])} ${MONTHS[l][Number(m[2]) - 1]} ${m[1]}` : (iso ?? '');
-};
+const day = (l: Locale, iso: string | null): string => formatDate(iso ?? '', l);
 
 export const mails = {
   caseReceived(l: Locale, p: { name: string; reference: string; title: string; link: string; municipality: string }): MailText {

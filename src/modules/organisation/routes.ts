@@ -2,6 +2,7 @@
 // of the intake form.
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
+import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { ROLES } from '../../platform/auth/index.js';
 import {
@@ -234,7 +235,7 @@ export function organisationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Termijn van het plan en extra sluitingsdagen wijzigen',
-        body: z.object({ planTermDays: z.number().int().min(1).max(365).optional(), extraHolidays: z.array(z.iso.date()).max(100).optional() }),
+        body: z.object({ planTermDays: z.number().int().min(1).max(365).optional(), extraHolidays: z.array(IsoDate).max(100).optional() }),
         response: { 200: Settings, ...errors },
       },
     },

@@ -6,7 +6,7 @@ import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
 import { forgetCachedActors, hashPassword } from '../identity/index.js';
-import { authorizeOrganisation, organisationPolicy } from './policy.js';
+import { organisationPolicy } from './policy.js';
 import { forgetMunicipality, getMunicipality } from './repo.js';
 
 export type Domain = 'social' | 'physical' | 'safety' | 'economy' | 'governance';
@@ -25,7 +25,7 @@ async function translatingDbErrors<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 const inTenant = async <T>(ctx: Ctx, manage: boolean, fn: (trx: Tx, mId: string) => Promise<T>): Promise<T> => {
-  authorizeOrganisation(manage ? organisationPolicy.manage(ctx.actor) : organisationPolicy.read(ctx.actor));
+  organisationPolicy.authorize(ctx.actor, null, manage ? 'manage' : 'read');
   const mId = ctx.actor.municipalityId;
   return translatingDbErrors(() => ctx.db.tenant(mId, (trx) => fn(trx, mId)));
 };
@@ -262,7 +262,7 @@ export function getSettings(ctx: Ctx) {
  * admin's change goes through the privileged handle, still keyed on their own id.
  */
 export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; extraHolidays?: string[] }) {
-  authorizeOrganisation(organisationPolicy.manage(ctx.actor));
+  organisationPolicy.authorize(ctx.actor, null, 'manage');
   await ctx.db.unsafeAdmin
     .updateTable('municipalities')
     .set({

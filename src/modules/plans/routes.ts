@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
+import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from './service.js';
 
@@ -46,7 +47,7 @@ export const SavePlanBody = z.object({
         ownerKind: z.enum(OWNER_KINDS),
         ownerDepartmentId: z.uuid().nullish(),
         ownerName: z.string().trim().max(200).nullish(),
-        dueOn: z.iso.date(),
+        dueOn: IsoDate,
         status: z.enum(ACTION_STATUSES).optional(),
       }),
     )

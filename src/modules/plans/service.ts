@@ -3,11 +3,11 @@
 import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
-import { applyTransition, initiatorOf, loadCaseFor } from '../cases/index.js';
+import { applyTransition, loadCaseFor } from '../cases/index.js';
 import { mails } from '../notifications/index.js';
-import { getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { mailInitiator } from '../cases/index.js';
 import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen } from './model.js';
 
 export interface PlanActionInput {
@@ -17,6 +17,18 @@ export interface PlanActionInput {
   ownerName?: string | null;
   dueOn: string;
   status?: ActionStatus;
+}
+
+/** The newest plan version of a case, locked when asked. */
+function latestPlan(trx: Tx, c: Pick<CaseRow, 'municipality_id' | 'id'>, lock = false) {
+  const q = trx
+    .selectFrom('plans')
+    .selectAll()
+    .where('municipality_id', '=', c.municipality_id)
+    .where('case_id', '=', c.id)
+    .orderBy('version', 'desc')
+    .limit(1);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 
 /** Every plan version of a case with its actions, newest first (read by the dossier in its own transaction). */
@@ -70,14 +82,7 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       const found = await trx.selectFrom('departments').select('id').where('municipality_id', '=', c.municipality_id).where('id', 'in', deptIds).execute();
       if (found.length !== deptIds.length) throw invalid('actions', 'error.unknownDepartment');
     }
-    const latest = await trx
-      .selectFrom('plans')
-      .selectAll()
-      .where('municipality_id', '=', c.municipality_id)
-      .where('case_id', '=', c.id)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const latest = await latestPlan(trx, c);
     if (opts.ifMatch !== undefined && opts.ifMatch !== (latest?.version ?? 0)) throw staleVersion();
     const frozen = latest ? isFrozen({ initiatorAgreedAt: latest.initiator_agreed_at, directorAgreedAt: latest.director_agreed_at }) : true;
     let planId: string;
@@ -141,15 +146,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const as = ctx.actor.role === 'initiator' ? 'initiator' : 'director';
     const c = await loadCaseFor(trx, ctx, opts.caseId, as === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector', { lock: true });
-    const plan = await trx
-      .selectFrom('plans')
-      .selectAll()
-      .where('municipality_id', '=', c.municipality_id)
-      .where('case_id', '=', c.id)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .forUpdate()
-      .executeTakeFirst();
+    const plan = await latestPlan(trx, c, true);
     if (!plan) throw notFound('plan');
     // Agreeing to anything but the newest version would agree to something outdated.
     if (plan.version !== opts.version) throw staleVersion();
@@ -173,19 +170,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
       await applyTransition(trx, ctx, c, 'executing', null, true);
     } else if (!complete && as === 'director') {
       // The director agreed first: the initiator is asked by mail.
-      const m = await getMunicipality(trx, c.municipality_id);
-      const initiator = await initiatorOf(trx, c);
-      await enqueueMail(trx, {
-        municipalityId: c.municipality_id,
-        to: initiator.email,
-        ...mails.planAwaitsAgreement(initiator.locale, {
-          name: initiator.name,
-          reference: c.reference,
-          version: plan.version,
-          link: `${ctx.config.publicUrl}/mijn-zaak/${c.id}`,
-          municipality: m.name,
-        }),
-      });
+      await mailInitiator(trx, ctx, c, (l, p) => mails.planAwaitsAgreement(l, { ...p, version: plan.version }));
     }
     return { version: plan.version, complete };
   });

@@ -1,7 +1,6 @@
 // The register of rules (policy rules and requirements) and their CSV import.
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
-export { readCsv, writeCsv } from './csv.js';
 export { CODE_PATTERN, DOMAINS, type Domain, isCitable, keepsPastCitable, type RulePeriod } from './model.js';
 export { findRulesByIds, versionsOf } from './repo.js';
 export { rulesRoutes } from './routes.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCsv, writeCsv } from './csv.js';
+import { readCsv, writeCsv } from '../../kernel/csv.js';
 import { isCitable, keepsPastCitable, overlaps, parseRulesFile, planImport, type Rule, type RuleFields, serializeRules, validateRuleRecord } from './model.js';
 
 describe('when a rule may be cited', () => {

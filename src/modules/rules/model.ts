@@ -2,8 +2,9 @@
 // be cited, how its versions' periods relate, what a register row must hold, and
 // the CSV/JSON exchange format with per-line errors. No I/O; tested in model.test.ts.
 import type { IsoDate } from '../../kernel/calendar.js';
+import { detectDelimiter, readCsv, writeCsv } from '../../kernel/csv.js';
+import { isIsoDate, withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import { detectDelimiter, readCsv, writeCsv } from './csv.js';
 
 export const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
 export type Domain = (typeof DOMAINS)[number];
@@ -41,7 +42,7 @@ export const IMPORT_MAX_ROWS = 5000;
  * an expired rule cannot be cited). Both ends are inclusive; a rule not yet in force cannot be
  * cited either.
  */
-export const isCitable = (rule: RulePeriod, onDate: IsoDate): boolean => rule.validFrom <= onDate && (rule.validUntil === null || onDate <= rule.validUntil);
+export const isCitable = (rule: RulePeriod, onDate: IsoDate): boolean => withinPeriod(rule, onDate);
 
 /** Two periods share at least one day. ISO dates compare correctly as strings. */
 export const overlaps = (a: RulePeriod, b: RulePeriod): boolean =>
@@ -67,11 +68,6 @@ const CSV_BOOLEANS = new Map([
   ['false', false],
   ['nee', false],
 ]);
-/** YYYY-MM-DD and a real day (not 2026-02-30, not month 13). */
-const isIsoDate = (s: string) => {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(s) ? Date.parse(`${s}T00:00:00Z`) : Number.NaN;
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
-};
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 
 /**
@@ -225,17 +221,20 @@ function arrayElementLines(s: string): number[] {
   return lines;
 }
 
+/** A rule's own fields, in the exchange format's order (the API shows them in the same order). */
+export const pickRuleFields = (r: RuleFields): RuleFields => ({
+  code: r.code,
+  title: r.title,
+  legalSource: r.legalSource,
+  domain: r.domain,
+  strict: r.strict,
+  validFrom: r.validFrom,
+  validUntil: r.validUntil,
+});
+
 /** The register as CSV (header first, CRLF) or as a JSON array; both import back. */
 export function serializeRules(rules: readonly RuleFields[], format: 'csv' | 'json'): string {
-  const rows = rules.map((r) => ({
-    code: r.code,
-    title: r.title,
-    legalSource: r.legalSource,
-    domain: r.domain,
-    strict: r.strict,
-    validFrom: r.validFrom,
-    validUntil: r.validUntil,
-  }));
+  const rows = rules.map(pickRuleFields);
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
   return writeCsv([[...EXCHANGE_FIELDS], ...rows.map((r) => EXCHANGE_FIELDS.map((f) => (r[f] === null ? '' : String(r[f]))))]);
 }

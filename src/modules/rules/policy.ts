@@ -1,15 +1,15 @@
 // Who may do what with the rules register: pure functions of the actor. The
 // register is the municipality's, so a rule of another municipality is never found
 // (404) rather than refused; the queries are scoped before the policy is asked.
-import { AppError } from '../../kernel/errors.js';
 import { type Actor, isStaff } from '../../platform/auth/index.js';
+import { definePolicy } from '../../platform/auth/policy.js';
 
-export const rulePolicy = {
+export const rulePolicy = definePolicy({
   /** All staff read the register: directors and specialists must see what they may cite. */
   read: (a: Actor) => isStaff(a),
   /** The admin keeps the register (docs/product.md#who-uses-it: beheerder, "rules register"). */
   manage: (a: Actor) => a.role === 'admin',
-};
+});
 
 export type RuleAbility = 'update' | 'endValidity';
 
@@ -19,6 +19,6 @@ export function ruleAbilities(a: Actor): Record<RuleAbility, boolean> {
   return { update: manage, endValidity: manage };
 }
 
-export function authorizeRules(a: Actor, what: keyof typeof rulePolicy): void {
-  if (!rulePolicy[what](a)) throw new AppError(403, 'forbidden', 'error.forbidden');
+export function authorizeRules(a: Actor, what: 'read' | 'manage'): void {
+  rulePolicy.authorize(a, null, what);
 }

@@ -5,13 +5,13 @@ import { z } from 'zod';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
+import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
-import { CODE_PATTERN, DOMAINS, isCitable, TEXT_MAX } from './model.js';
+import { CODE_PATTERN, DOMAINS, isCitable, pickRuleFields, TEXT_MAX } from './model.js';
 import { createRule, endRuleValidity, exportRules, getRule, importRules, listRules, type RuleView, updateRule } from './service.js';
 
 const tags = ['Regelregister'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 412: Problem };
-const isoDate = z.iso.date();
 
 const ruleFields = {
   code: z.string().trim().regex(CODE_PATTERN, 'Hoogstens 40 tekens: letters, cijfers en . _ : / -').describe('code, bijvoorbeeld "OP-4.12"'),
@@ -19,12 +19,12 @@ const ruleFields = {
   legalSource: z.string().trim().min(1).max(TEXT_MAX).describe('bron, bijvoorbeeld "Omgevingsplan artikel 4.12", "APV artikel 2:48" of "Wet Bibob"'),
   domain: z.enum(DOMAINS),
   strict: z.boolean().describe('veiligheid, openbare orde, criminaliteit: de regel geldt zoals hij er staat; een bezwaar erop kan niet worden overruled'),
-  validFrom: isoDate.describe('eerste dag waarop de regel mag worden aangehaald'),
-  validUntil: isoDate.nullable().describe('laatste dag waarop de regel mag worden aangehaald; leeg: geen einde'),
+  validFrom: IsoDate.describe('eerste dag waarop de regel mag worden aangehaald'),
+  validUntil: IsoDate.nullable().describe('laatste dag waarop de regel mag worden aangehaald; leeg: geen einde'),
 };
 export const CreateRuleBody = z.object({ ...ruleFields, validUntil: ruleFields.validUntil.optional() });
 export const UpdateRuleBody = z.object(ruleFields).partial();
-export const EndRuleValidityBody = z.object({ validUntil: isoDate.describe('laatste dag waarop de regel mag worden aangehaald: vandaag of later') });
+export const EndRuleValidityBody = z.object({ validUntil: IsoDate.describe('laatste dag waarop de regel mag worden aangehaald: vandaag of later') });
 export const ImportRulesBody = z.object({
   format: z.enum(['csv', 'json']),
   content: z
@@ -41,8 +41,8 @@ const RuleOut = z.object({
   legalSource: z.string(),
   domain: z.enum(DOMAINS),
   strict: z.boolean(),
-  validFrom: isoDate,
-  validUntil: isoDate.nullable(),
+  validFrom: IsoDate,
+  validUntil: IsoDate.nullable(),
   citableToday: z.boolean().describe('mag vandaag in een nieuw bezwaar worden aangehaald'),
   version: z.number().int(),
   createdAt: z.string(),
@@ -56,13 +56,7 @@ const RuleDetail = RuleOut.extend({
 export function rulesRoutes(app: App, deps: Deps) {
   const present = (r: RuleView): z.infer<typeof RuleOut> => ({
     id: r.id,
-    code: r.code,
-    title: r.title,
-    legalSource: r.legalSource,
-    domain: r.domain,
-    strict: r.strict,
-    validFrom: r.validFrom,
-    validUntil: r.validUntil,
+    ...pickRuleFields(r),
     citableToday: isCitable(r, dutchDate(deps.clock.now())),
     version: r.version,
     createdAt: r.createdAt.toISOString(),
@@ -94,7 +88,7 @@ export function rulesRoutes(app: App, deps: Deps) {
             .enum(['true', 'false'])
             .optional()
             .transform((s) => (s === undefined ? undefined : s === 'true')),
-          validOn: isoDate.optional().describe('alleen regels die op deze dag mogen worden aangehaald'),
+          validOn: IsoDate.optional().describe('alleen regels die op deze dag mogen worden aangehaald'),
           q: z.string().max(200).optional().describe('vrije tekst in code of titel'),
         }),
         response: { 200: z.object({ items: z.array(RuleOut) }), ...errors },

@@ -1,6 +1,7 @@
 // A small RFC 4180 reader and writer: quoted fields, doubled quotes, delimiters and
-// line breaks inside quotes. No CSV package is installed, and the register needs
-// only this much. Pure.
+// line breaks inside quotes. The one CSV implementation: the rules register's import
+// and export and the commitments register's export both use it. No CSV package is
+// installed, and the registers need only this much. Pure.
 
 export interface CsvRecord {
   /** the file line the record starts on (1-based), so errors can point at it */

@@ -1,0 +1,42 @@
+// Mail about a case to someone on it: in the recipient's own language, signed with
+// the municipality's name, with a link to the page on which they see the case (the
+// initiator's own page or the staff page). Written in the caller's transaction, so
+// the mail goes out only if the change it tells of is committed.
+import type { Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { caseLinkFor } from '../../platform/links.js';
+import { enqueueMail } from '../../platform/mail/outbox.js';
+import type { MailText } from '../notifications/index.js';
+import { getMunicipality } from '../organisation/index.js';
+
+/** What every mail about a case says besides its own words. */
+export interface CaseMailBasics {
+  name: string;
+  reference: string;
+  link: string;
+  municipality: string;
+}
+
+/** The mail's text in the recipient's language, from the basics and what the caller adds. */
+export type ComposeCaseMail = (locale: 'nl' | 'en', basics: CaseMailBasics) => MailText;
+
+type CaseToMailAbout = Pick<CaseRow, 'id' | 'municipality_id' | 'reference'>;
+
+/** Mail one user (of the case's municipality) about the case. */
+export async function mailAboutCase(trx: Tx, deps: Pick<Deps, 'config'>, c: CaseToMailAbout, userId: string, compose: ComposeCaseMail): Promise<void> {
+  const m = await getMunicipality(trx, c.municipality_id);
+  const u = await trx.selectFrom('users').selectAll().where('municipality_id', '=', c.municipality_id).where('id', '=', userId).executeTakeFirstOrThrow();
+  const basics = { name: u.name, reference: c.reference, link: caseLinkFor(deps.config.publicUrl, c.id, u.role), municipality: m.name };
+  await enqueueMail(trx, { municipalityId: c.municipality_id, to: u.email, ...compose(u.locale, basics) });
+}
+
+/** Mail the case's initiator (every case has one). */
+export function mailInitiator(
+  trx: Tx,
+  deps: Pick<Deps, 'config'>,
+  c: CaseToMailAbout & Pick<CaseRow, 'initiator_id'>,
+  compose: ComposeCaseMail,
+): Promise<void> {
+  return mailAboutCase(trx, deps, c, c.initiator_id, compose);
+}

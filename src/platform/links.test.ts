@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { answerLink, caseLink, caseLinkFor, loginLink, myCaseLink, WEB_ROUTES } from './links.js';
+
+const base = 'https://regie.example.nl';
+
+describe('links into the web app', () => {
+  it.each([
+    [caseLink(base, 'c1'), 'https://regie.example.nl/zaken/c1'],
+    [myCaseLink(base, 'c1'), 'https://regie.example.nl/mijn-zaak/c1'],
+    [caseLinkFor(base, 'c1', 'initiator'), 'https://regie.example.nl/mijn-zaak/c1'],
+    [caseLinkFor(base, 'c1', 'director'), 'https://regie.example.nl/zaken/c1'],
+    [caseLinkFor(base, 'c1', 'specialist'), 'https://regie.example.nl/zaken/c1'],
+    [loginLink(base, 'abc'), 'https://regie.example.nl/inloggen/link#abc'],
+    [answerLink(base, 'm1.xyz'), 'https://regie.example.nl/toets/m1.xyz'],
+  ])('%s', (link, expected) => expect(link).toBe(expected));
+
+  it('builds each link on the route it names', () => {
+    const fill = (route: string, value: string) => `${base}/${route.replace(/:\w+$/, value)}`;
+    expect(caseLink(base, 'c1')).toBe(fill(WEB_ROUTES.case, 'c1'));
+    expect(myCaseLink(base, 'c1')).toBe(fill(WEB_ROUTES.myCase, 'c1'));
+    expect(loginLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.loginLink, '')}#abc`);
+    expect(answerLink(base, 't')).toBe(fill(WEB_ROUTES.answer, 't'));
+  });
+
+  it('names only routes that the web app has', () => {
+    const router = readFileSync(new URL('../../web/src/router.tsx', import.meta.url), 'utf8');
+    for (const route of Object.values(WEB_ROUTES)) expect(router).toContain(`path: '${route}'`);
+  });
+});

@@ -1,0 +1,32 @@
+// Links into the web app, for mails. The one place on the server that knows the web
+// app's paths: they must match web/src/router.tsx (links.test.ts checks that they do).
+// `publicUrl` is the configured address of the app, without a trailing slash.
+import type { Role } from './auth/index.js';
+
+/** The router's path of each page a mail links to. */
+export const WEB_ROUTES = {
+  /** a case as staff see it */
+  case: 'zaken/:id',
+  /** a case as its initiator sees it */
+  myCase: 'mijn-zaak/:id',
+  /** where a one-time login link lands; the token follows after `#` */
+  loginLink: 'inloggen/link',
+  /** an outside party's answer page behind its personal link */
+  answer: 'toets/:token',
+} as const;
+
+/** A case's page for staff. */
+export const caseLink = (publicUrl: string, caseId: string): string => `${publicUrl}/zaken/${caseId}`;
+
+/** A case's page for its initiator. */
+export const myCaseLink = (publicUrl: string, caseId: string): string => `${publicUrl}/mijn-zaak/${caseId}`;
+
+/** A case's page for a reader with this role: the initiator's own page or the staff page. */
+export const caseLinkFor = (publicUrl: string, caseId: string, role: Role): string =>
+  role === 'initiator' ? myCaseLink(publicUrl, caseId) : caseLink(publicUrl, caseId);
+
+/** A one-time login link. The token goes after `#`, so it never reaches a server log. */
+export const loginLink = (publicUrl: string, token: string): string => `${publicUrl}/inloggen/link#${token}`;
+
+/** An outside party's personal link to answer an assessment request. */
+export const answerLink = (publicUrl: string, token: string): string => `${publicUrl}/toets/${token}`;
