@@ -1,11 +1,12 @@
 // The `regie` command as a user runs it: a fresh data directory (or the PostgreSQL
 // server of the test run), migrate, add a user, create a token, serve with the demo.
-import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINE } from './testing/factories.js';
 import { createDatabase } from './testing/pg-cluster.js';
@@ -18,8 +19,10 @@ beforeAll(async () => {
     env.DATABASE_URL = await createDatabase(process.env.REGIE_TEST_PG_URL as string, `regie_cli_${randomBytes(4).toString('hex')}`);
 });
 
-const regie = (...args: string[]) => execFileSync(process.execPath, ['bin/regie.mjs', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-/** The same, without blocking the test's event loop (which reports to the runner). */
+// Asynchronous: five commands in a row with execFileSync would block the test worker
+// for minutes on a busy machine, longer than vitest waits for its worker's messages.
+const regie = async (...args: string[]) => (await promisify(execFile)(process.execPath, ['bin/regie.mjs', ...args], { env, encoding: 'utf8' })).stdout;
+/** The same, reporting the exit code and both outputs instead of throwing. */
 const regieAsync = (...args: string[]) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, ['bin/regie.mjs', ...args], { env, encoding: 'utf8' }, (err, stdout, stderr) =>
@@ -43,11 +46,11 @@ afterAll(() => {
 });
 
 describe('regie command', () => {
-  it('migrates, seeds, adds a user and creates a token', () => {
-    expect(regie('migrate')).toContain('Migraties uitgevoerd');
-    expect(regie('seed-demo')).toContain('coordinator@voorbeeld.nl');
+  it('migrates, seeds, adds a user and creates a token', async () => {
+    expect(await regie('migrate')).toContain('Migraties uitgevoerd');
+    expect(await regie('seed-demo')).toContain('coordinator@voorbeeld.nl');
     expect(
-      regie(
+      await regie(
         'user',
         'add',
         '--municipality',
@@ -62,8 +65,8 @@ describe('regie command', () => {
         'een-lang-wachtwoord',
       ),
     ).toContain('nieuw@voorbeeld.nl');
-    expect(regie('token', 'create', '--email', 'nieuw@voorbeeld.nl').trim()).toMatch(/^regie_[\w-]{40,}$/);
-    expect(() => regie('user', 'add', '--municipality', 'nergens', '--email', 'x@y.nl', '--name', 'X', '--role', 'director')).toThrow();
+    expect((await regie('token', 'create', '--email', 'nieuw@voorbeeld.nl')).trim()).toMatch(/^regie_[\w-]{40,}$/);
+    await expect(regie('user', 'add', '--municipality', 'nergens', '--email', 'x@y.nl', '--name', 'X', '--role', 'director')).rejects.toThrow();
   }, 120_000);
 
   it('serves the API with the demo municipality and prints how to log in', async () => {
