@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
-import { CASE_STATUSES } from './model.js';
+import { CASE_STATUSES, CLOCK_STATES } from './model.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
 const tags = ['Zaken'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
 const isoDate = z.iso.date();
+const Channel = z.enum(['web', 'desk', 'phone', 'email']);
 
 export const SubmitCaseBody = z.object({
   municipality: z.string().min(1).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
@@ -29,57 +30,61 @@ export const SubmitCaseBody = z.object({
   location: z.string().trim().min(1).max(300),
   areaId: z.uuid().nullish(),
   themeIds: z.array(z.uuid()).max(20).optional(),
-  channel: z.enum(['web', 'desk', 'phone', 'email']).optional(),
+  channel: Channel.optional(),
 });
 
-const CaseSummary = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  title: z.string(),
-  status: z.enum(CASE_STATUSES),
-  location: z.string(),
-  submittedAt: z.string(),
-  planDueOn: z.string().nullable(),
-  clock: z.string(),
-  directorId: z.string().nullable(),
-  directorName: z.string().nullable(),
-  areaId: z.string().nullable(),
-  areaName: z.string().nullable(),
-  version: z.number().int(),
-});
+const CaseSummary = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    status: z.enum(CASE_STATUSES),
+    location: z.string(),
+    submittedAt: z.string(),
+    planDueOn: z.string().nullable(),
+    clock: z.enum(CLOCK_STATES),
+    directorId: z.string().nullable(),
+    directorName: z.string().nullable(),
+    areaId: z.string().nullable(),
+    areaName: z.string().nullable(),
+    version: z.number().int(),
+  })
+  .meta({ id: 'CaseSummary' });
 
-const CaseDetail = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  title: z.string(),
-  description: z.string(),
-  location: z.string(),
-  status: z.enum(CASE_STATUSES),
-  channel: z.string(),
-  submittedAt: z.string(),
-  intakeAt: z.string().nullable(),
-  clockStartedOn: z.string().nullable(),
-  planDueOn: z.string().nullable(),
-  suspendedSince: z.string().nullable(),
-  suspendedDays: z.number().int(),
-  closedAt: z.string().nullable(),
-  withdrawnReason: z.string().nullable(),
-  version: z.number().int(),
-  clock: z.string(),
-  area: z.object({ id: z.string(), name: z.string() }).nullable(),
-  themes: z.array(z.object({ id: z.string(), name: z.string() })),
-  initiator: z.object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    company: z.string().nullable(),
-    kvkNumber: z.string().nullable(),
-  }),
-  director: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
-  suspensions: z.array(z.object({ startedOn: z.string(), endedOn: z.string().nullable(), reason: z.string() })),
-  abilities: z.record(z.string(), z.boolean()),
-});
+const CaseDetail = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    description: z.string(),
+    location: z.string(),
+    status: z.enum(CASE_STATUSES),
+    channel: Channel,
+    submittedAt: z.string(),
+    intakeAt: z.string().nullable(),
+    clockStartedOn: z.string().nullable(),
+    planDueOn: z.string().nullable(),
+    suspendedSince: z.string().nullable(),
+    suspendedDays: z.number().int(),
+    closedAt: z.string().nullable(),
+    withdrawnReason: z.string().nullable(),
+    version: z.number().int(),
+    clock: z.enum(CLOCK_STATES),
+    area: z.object({ id: z.string(), name: z.string() }).nullable(),
+    themes: z.array(z.object({ id: z.string(), name: z.string() })),
+    initiator: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      company: z.string().nullable(),
+      kvkNumber: z.string().nullable(),
+    }),
+    director: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+    suspensions: z.array(z.object({ startedOn: z.string(), endedOn: z.string().nullable(), reason: z.string() })),
+    abilities: z.record(z.string(), z.boolean()),
+  })
+  .meta({ id: 'CaseDetail' });
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 

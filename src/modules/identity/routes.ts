@@ -16,18 +16,20 @@ import {
 const tags = ['Inloggen'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
 
-const Me = z.object({
-  id: z.string(),
-  name: z.string(),
-  email: z.string(),
-  role: z.enum(ROLES),
-  municipalityId: z.string(),
-  municipalityName: z.string(),
-  municipalitySlug: z.string(),
-  departmentId: z.string().nullable(),
-  locale: z.enum(['nl', 'en']),
-  csrfToken: z.string().nullable(),
-});
+const Me = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    municipalityId: z.string(),
+    municipalityName: z.string(),
+    municipalitySlug: z.string(),
+    departmentId: z.string().nullable(),
+    locale: z.enum(['nl', 'en']),
+    csrfToken: z.string().nullable(),
+  })
+  .meta({ id: 'Me' });
 
 export function identityRoutes(app: App, deps: Deps) {
   const me = async (actor: Session['actor']) => {

@@ -33,7 +33,8 @@ export const Scope = z
     }),
     z.object({ kind: z.literal('agreePlan') }).describe('een plan van aanpak accorderen'),
   ])
-  .describe('wat het mandaat toestaat');
+  .describe('wat het mandaat toestaat')
+  .meta({ id: 'MandateScope' });
 const fields = {
   holder: HolderIn,
   scope: Scope,
@@ -45,26 +46,30 @@ export const CreateMandateBody = z.object({ ...fields, validUntil: fields.validU
 export const UpdateMandateBody = z.object(fields).partial();
 export const EndMandateBody = z.object({ validUntil: isoDate.describe('laatste dag van kracht: vandaag of later') });
 
-export const HolderOut = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('role'), role: staffRole }),
-  z.object({ kind: z.literal('person'), userId: z.uuid(), name: z.string() }),
-]);
-const MandateOut = z.object({
-  id: z.uuid(),
-  holder: HolderOut,
-  scope: Scope,
-  delegatedBy: z.string(),
-  validFrom: isoDate,
-  validUntil: isoDate.nullable(),
-  inForceToday: z.boolean().describe('vandaag van kracht'),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const HolderOut = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('role'), role: staffRole }),
+    z.object({ kind: z.literal('person'), userId: z.uuid(), name: z.string() }),
+  ])
+  .meta({ id: 'MandateHolder' });
+const MandateOut = z
+  .object({
+    id: z.uuid(),
+    holder: HolderOut,
+    scope: Scope,
+    delegatedBy: z.string(),
+    validFrom: isoDate,
+    validUntil: isoDate.nullable(),
+    inForceToday: z.boolean().describe('vandaag van kracht'),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Mandate' });
 const MandateDetail = MandateOut.extend({
   abilities: z.object({ update: z.boolean(), endValidity: z.boolean() }),
   history: z.array(z.object({ at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), change: z.record(z.string(), z.unknown()) })),
-});
+}).meta({ id: 'MandateDetail' });
 
 export const presentMandate = (m: MandateView): z.infer<typeof MandateOut> => ({
   id: m.id,

@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -95,7 +96,9 @@ export async function buildServer(deps: Deps, register: (app: App) => void | Pro
       const out = documentMedia(args, jsonSchemaTransform);
       return { ...out, url: out.url.replace(/^\/api\/v1/, '') || '/' };
     },
-    transformObject: (input) => finishDocument((input as { openapiObject: Record<string, any> }).openapiObject, API_VERSION),
+    // Schemas registered with an id (`.meta({ id: 'CaseDetail' })`) become named
+    // components, so clients generated from the document get named types.
+    transformObject: (input) => finishDocument(jsonSchemaTransformObject(input) as Record<string, any>, API_VERSION),
   });
 
   app.addHook('onRequest', async (req, reply) => {
@@ -201,7 +204,8 @@ export const Problem = z
     detail: z.string().optional(),
     invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   })
-  .describe('Foutbericht volgens RFC 9457 (application/problem+json)');
+  .describe('Foutbericht volgens RFC 9457 (application/problem+json)')
+  .meta({ id: 'Problem' });
 export const IdParams = z.object({ id: z.uuid() });
 
 /**
