@@ -1,5 +1,6 @@
 // Wiring, in one place: database, migrations, outbox worker, HTTP server and the
 // routes of every module. No module registers itself.
+import { globalAbilities } from '../abilities.js';
 import { type Clock, systemClock } from '../kernel/clock.js';
 import { type AssessmentWorker, startAssessmentWorker } from '../modules/assessments/jobs.js';
 import { assessmentRoutes } from '../modules/assessments/routes.js';
@@ -30,7 +31,7 @@ export function mailTransportFor(config: Config): MailTransport {
 
 export async function buildApp(deps: Deps): Promise<App> {
   return buildServer(deps, (app) => {
-    identityRoutes(app, deps);
+    identityRoutes(app, deps, globalAbilities);
     organisationRoutes(app, deps);
     caseRoutes(app, deps);
     planRoutes(app, deps);

@@ -1753,6 +1753,22 @@ export interface components {
             /** @enum {string} */
             locale: "nl" | "en";
             csrfToken: string | null;
+            /** @description wat de gebruiker überhaupt mag gebruiken (werkplekken, menu); wat met één zaak, regel of toezegging mag, staat bij die zaak, regel of toezegging */
+            abilities: {
+                ownCases: boolean;
+                directorWorkspace: boolean;
+                teamBoard: boolean;
+                listCases: boolean;
+                registerCases: boolean;
+                assessmentRequests: boolean;
+                lateObjections: boolean;
+                ownCommitments: boolean;
+                confirmCommitments: boolean;
+                manageOrganisation: boolean;
+                manageRules: boolean;
+                manageMandates: boolean;
+                apiTokens: boolean;
+            };
         };
         Named: {
             id: string;

@@ -1,0 +1,33 @@
+// What an actor may use at all (GET /me's abilities): each workspace of the web app
+// is answered by the policy of the module that owns it, so the web app keeps no
+// copy of the role table. Wired into the identity routes by the composition root.
+import { assessmentPolicy } from './modules/assessments/policy.js';
+import { casePolicy } from './modules/cases/policy.js';
+import { commitmentPolicy } from './modules/commitments/policy.js';
+import { type Actor, type GlobalAbilities, isStaff } from './modules/identity/model.js';
+import { mandatePolicy } from './modules/mandates/policy.js';
+import { organisationPolicy } from './modules/organisation/policy.js';
+import { rulePolicy } from './modules/rules/policy.js';
+
+export function globalAbilities(a: Actor): GlobalAbilities {
+  return {
+    // An initiator lists only the cases they submitted; staff who read cases list them all.
+    ownCases: casePolicy.list(a) && !isStaff(a),
+    listCases: casePolicy.list(a) && isStaff(a),
+    // The case director's own open cases, clock first.
+    directorWorkspace: a.role === 'director',
+    teamBoard: casePolicy.board(a),
+    registerCases: casePolicy.register(a),
+    assessmentRequests: assessmentPolicy.inbox(a),
+    lateObjections: assessmentPolicy.listLate(a),
+    // Executives make commitments; the coordinator confirms any, an executive those
+    // their mandates cover (commitments/queries.ts: awaitingConfirmation).
+    ownCommitments: commitmentPolicy.list(a) && a.role === 'executive',
+    confirmCommitments: commitmentPolicy.list(a) && (a.role === 'coordinator' || a.role === 'executive'),
+    manageOrganisation: organisationPolicy.manage(a),
+    manageRules: rulePolicy.manage(a),
+    manageMandates: mandatePolicy.manage(a),
+    // Personal API tokens are for staff (identity/service.ts).
+    apiTokens: isStaff(a),
+  };
+}
