@@ -2,7 +2,7 @@
 // (`abilities`); this table only keeps pages out of the menu that the API would
 // refuse anyway, mirroring the server's role policies (cases/policy.ts,
 // organisation/policy.ts). GET /me does not (yet) say this itself.
-import type { Role } from './types.js';
+import type { Role } from './api/models.js';
 
 const CASE_READERS: Role[] = ['director', 'coordinator', 'specialist', 'executive', 'admin'];
 const STAFF: Role[] = ['director', 'coordinator', 'specialist', 'executive', 'council', 'admin'];

@@ -2,8 +2,8 @@
 // redeeming a login link, cleared by logout. It also hands the CSRF token to the API
 // client.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { Me } from './api/models.js';
 import { ApiError, api, setCsrfToken } from './api.js';
-import type { Me } from './types.js';
 
 interface CurrentUser {
   me: Me | null;

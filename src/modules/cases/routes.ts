@@ -315,7 +315,7 @@ export function caseRoutes(app: App, deps: Deps) {
     id: z.string(),
     reference: z.string(),
     title: z.string(),
-    status: z.string(),
+    status: z.enum(CASE_STATUSES),
     planDueOn: z.string().nullable(),
     submittedAt: z.string(),
     directorId: z.string().nullable(),

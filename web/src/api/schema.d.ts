@@ -4431,7 +4431,8 @@ export interface operations {
                             id: string;
                             reference: string;
                             title: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
                             planDueOn: string | null;
                             submittedAt: string;
                             directorId: string | null;
@@ -4441,7 +4442,8 @@ export interface operations {
                             id: string;
                             reference: string;
                             title: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
                             planDueOn: string | null;
                             submittedAt: string;
                             directorId: string | null;
@@ -4451,7 +4453,8 @@ export interface operations {
                             id: string;
                             reference: string;
                             title: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
                             planDueOn: string | null;
                             submittedAt: string;
                             directorId: string | null;

@@ -3,12 +3,12 @@
 // phone, e-mail).
 import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { Channel, Named } from '../api/models.js';
 import { api } from '../api.js';
 import { useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { Channel, Named } from '../types.js';
-import { ErrorSummary } from './feedback.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
+import { ErrorSummary } from './feedback.js';
 import { type FieldErrors, fieldErrors, trimOrNull } from './forms.js';
 
 const FIELDS = [

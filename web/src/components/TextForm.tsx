@@ -4,8 +4,8 @@ import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { ApiError } from '../api.js';
 import { useSubmit } from '../hooks.js';
-import { ErrorSummary, LiveStatus } from './feedback.js';
 import { TextAreaField } from './Fields.js';
+import { ErrorSummary, LiveStatus } from './feedback.js';
 import { fieldErrors } from './forms.js';
 
 export function TextForm({

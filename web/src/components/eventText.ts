@@ -1,7 +1,8 @@
 // What a timeline event says, in the user's language. The payloads are the typed
 // events of src/modules/timeline/events.ts.
+
+import type { CaseEvent, CaseStatus } from '../api/models.js';
 import type { Translate } from '../i18n/index.js';
-import type { CaseEvent, CaseStatus } from '../types.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 

@@ -1,8 +1,8 @@
 // Dutch by default, English on request. The choice is kept in localStorage, sets
 // <html lang> and goes with every API call as Accept-Language.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Locale } from '../api/models.js';
 import { setApiLanguage } from '../api.js';
-import type { Locale } from '../types.js';
 import { en } from './en.js';
 import { type MessageKey, nl } from './nl.js';
 

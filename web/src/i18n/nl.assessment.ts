@@ -201,7 +201,8 @@ export const nlAssessment = {
   'answerForm.error.kind': 'Kies uw antwoord.',
   'answerPage.title': 'Toetsverzoek {reference}',
   'answerPage.heading': 'Toetsverzoek: {title}',
-  'answerPage.lead': 'Toetsronde {number}. U kunt antwoorden en uw antwoord wijzigen tot en met {date}; de ronde sluit eerder als alle partijen hebben geantwoord.',
+  'answerPage.lead':
+    'Toetsronde {number}. U kunt antwoorden en uw antwoord wijzigen tot en met {date}; de ronde sluit eerder als alle partijen hebben geantwoord.',
   'answerPage.openCase': 'Naar de zaak',
   'answerPage.current': 'Antwoord van {name}',
   'answerPage.answerTitle': 'Antwoorden',

@@ -1,16 +1,16 @@
 // /account — personal API tokens: create (the token is shown once), list, revoke.
 import { Alert, Button, Code, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { ApiToken } from '../api/models.js';
 import { api } from '../api.js';
-import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../components/feedback.js';
 import { TextField } from '../components/Fields.js';
+import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../components/feedback.js';
 import { fieldErrors } from '../components/forms.js';
+import { Section } from '../components/Section.js';
+import { WideTable } from '../components/WideTable.js';
 import { useCurrentUser } from '../currentUser.js';
 import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { ApiToken } from '../types.js';
-import { Section } from '../components/Section.js';
-import { WideTable } from '../components/WideTable.js';
 
 const TOKEN_NAME_ID = 'token-name';
 

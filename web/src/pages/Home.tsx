@@ -3,9 +3,9 @@ import { useLocation } from 'react-router';
 import { api } from '../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
 import { AppLink } from '../components/links.js';
+import { Section } from '../components/Section.js';
 import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import { Section } from '../components/Section.js';
 
 export function Home() {
   const { t } = useI18n();

@@ -2,15 +2,15 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../api.js';
 import { homeOf } from '../access.js';
-import { useCurrentUser } from '../currentUser.js';
-import { ErrorSummary, LiveStatus } from '../components/feedback.js';
+import { api } from '../api.js';
 import { SelectField, TextField } from '../components/Fields.js';
+import { ErrorSummary, LiveStatus } from '../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../components/forms.js';
+import { Section } from '../components/Section.js';
+import { useCurrentUser } from '../currentUser.js';
 import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import { Section } from '../components/Section.js';
 
 // Two forms on one page both have an e-mail field: give each input its own id.
 const IDS = { loginEmail: 'login-email', loginPassword: 'login-password', linkMunicipality: 'link-municipality', linkEmail: 'link-email' };

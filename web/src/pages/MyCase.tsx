@@ -7,11 +7,11 @@ import { api } from '../api.js';
 import { CaseFacts } from '../components/CaseFacts.js';
 import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
 import { PlanView } from '../components/PlanView.js';
+import { Section } from '../components/Section.js';
 import { TextForm } from '../components/TextForm.js';
 import { Timeline } from '../components/Timeline.js';
 import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import { Section } from '../components/Section.js';
 import { InitiatorAssessment, InitiatorCommitments } from './assessment/InitiatorViews.js';
 
 export function MyCase() {

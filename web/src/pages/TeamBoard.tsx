@@ -2,17 +2,17 @@
 // soon, plans overdue, and the open cases per director.
 import { Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
+import type { BoardCase } from '../api/models.js';
 import { api } from '../api.js';
 import { AssignDirector } from '../components/AssignDirector.js';
 import { CaseStatusBadge } from '../components/badges.js';
 import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
 import { AppLink, CaseLink } from '../components/links.js';
-import { useLoad, usePageTitle } from '../hooks.js';
-import { useI18n } from '../i18n/index.js';
-import type { BoardCase } from '../types.js';
-import { OverdueCommitments } from './commitments/CommitmentPages.js';
 import { Section } from '../components/Section.js';
 import { WideTable } from '../components/WideTable.js';
+import { useLoad, usePageTitle } from '../hooks.js';
+import { useI18n } from '../i18n/index.js';
+import { OverdueCommitments } from './commitments/CommitmentPages.js';
 
 export function TeamBoardPage() {
   const { t, date } = useI18n();

@@ -4,6 +4,7 @@
 // checks every overrule and commitment against it. Mandates are ended, never deleted.
 import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } from '../../api/models.js';
 import { api } from '../../api.js';
 import { RadioGroup, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -13,7 +14,6 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
-import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } from '../../types.js';
 import { parseEuros, todayIso, useMoney } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
 import { DOMAINS } from './RuleForm.js';

@@ -2,6 +2,7 @@
 // what is still in use and says so).
 import { Button, Heading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { Department, Domain, Named } from '../../api/models.js';
 import { api } from '../../api.js';
 import { SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -10,7 +11,6 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
-import type { Department, Domain, Named } from '../../types.js';
 import { BackToAdmin } from './AdminHome.js';
 
 type Kind = 'departments' | 'areas' | 'themes';

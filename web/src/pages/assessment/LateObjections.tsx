@@ -3,6 +3,7 @@
 // always with a reason. The coordinator's page lists them by status.
 import { Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { AssessmentAnswer, LateObjection, LateObjectionStatus } from '../../api/models.js';
 import { api } from '../../api.js';
 import { RadioGroup, TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -11,12 +12,11 @@ import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { AssessmentAnswer, LateObjection, LateObjectionStatus } from '../../types.js';
 import { AnswerFacts } from './Outcome.js';
 
 const LOOK: Record<LateObjectionStatus, string> = { pending: 'warning', admitted: 'active', setAside: 'inactive' };
 
-const answerOf = (o: LateObjection): AssessmentAnswer => ({
+const answerOf = (o: LateObjection): Omit<AssessmentAnswer, 'asOf'> => ({
   kind: 'objection',
   conditions: null,
   rules: o.rules,

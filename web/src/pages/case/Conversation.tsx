@@ -1,10 +1,10 @@
 import { useState } from 'react';
+import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
 import { RadioGroup } from '../../components/Fields.js';
+import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
 import { useI18n } from '../../i18n/index.js';
-import type { CaseDetail } from '../../types.js';
-import { Section } from '../../components/Section.js';
 
 export function Conversation({ c, onPosted }: { c: CaseDetail; onPosted(): void }) {
   const { t } = useI18n();

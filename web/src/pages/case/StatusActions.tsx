@@ -2,14 +2,14 @@
 // the case; the server checks the transition itself (e.g. "assign a director first").
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { TextAreaField } from '../../components/Fields.js';
+import type { CaseDetail, CaseStatus } from '../../api/models.js';
 import { api } from '../../api.js';
+import { TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert } from '../../components/feedback.js';
+import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
 import { useSubmit } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
-import type { CaseDetail, CaseStatus } from '../../types.js';
-import { Section } from '../../components/Section.js';
 
 type Step = { to: 'intake' | 'planning' | 'closed'; label: MessageKey; hint: MessageKey };
 const NEXT: Partial<Record<CaseStatus, Step>> = {

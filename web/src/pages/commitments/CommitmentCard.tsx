@@ -4,6 +4,7 @@
 // broken or withdrawn (a reason is required for the last two).
 import { Button, DataList, DataListItem, DataListKey, DataListValue, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import type { Commitment, CommitmentDetail, Role } from '../../api/models.js';
 import { type ApiError, api } from '../../api.js';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
@@ -12,7 +13,6 @@ import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Commitment, CommitmentDetail, Role } from '../../types.js';
 import { CommitmentStatusBadge, OverdueBadge, useMoney } from '../assessment/shared.js';
 
 function Item({ k, children }: { k: string; children: ReactNode }) {

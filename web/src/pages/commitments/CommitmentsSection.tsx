@@ -5,6 +5,7 @@
 // decision so Regie can check it against the mandate register.
 import { Button, ButtonLink, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { CaseDetail, Commitment, CommitmentDecision, MadeVia, RecordCommitmentBody, User } from '../../api/models.js';
 import { api, downloads } from '../../api.js';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -13,7 +14,6 @@ import { Section } from '../../components/Section.js';
 import { useCurrentUser } from '../../currentUser.js';
 import { useLoad, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { CaseDetail, Commitment, CommitmentDecision, MadeVia, RecordCommitmentBody, User } from '../../types.js';
 import { parseEuros, todayIso } from '../assessment/shared.js';
 import { CommitmentCard } from './CommitmentCard.js';
 

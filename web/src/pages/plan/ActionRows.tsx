@@ -14,10 +14,10 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import type { ActionStatus, Department, OwnerKind } from '../../api/models.js';
 import { fieldId } from '../../components/forms.js';
-import { useI18n } from '../../i18n/index.js';
-import type { ActionStatus, Department, OwnerKind } from '../../types.js';
 import { WideTable } from '../../components/WideTable.js';
+import { useI18n } from '../../i18n/index.js';
 
 export interface Row {
   key: string;
