@@ -90,3 +90,22 @@ export type CommitmentStatus = Commitment['status'];
 export type MadeVia = Commitment['madeVia'];
 export type CommitmentScope = NonNullable<QueryOf<'/commitments', 'get'>['scope']>;
 export type RecordCommitmentBody = BodyOf<'/cases/{id}/commitments', 'post'>;
+
+// The values of the API's enums, from the same generated file, for select options and
+// label look-ups; their labels are in the message catalogue (i18n/nl.ts, en.ts).
+export {
+  assessmentAnswerKindValues as ANSWER_KINDS,
+  caseDetailChannelValues as CHANNELS,
+  caseSummaryStatusValues as CASE_STATUSES,
+  commitmentMadeViaValues as MADE_VIA,
+  departmentDomainValues as DOMAINS,
+  lateObjectionStatusValues as LATE_OBJECTION_STATUSES,
+  meRoleValues as ROLES,
+  pathsCommitmentsIdOutcomePostRequestBodyContentApplicationJsonStatusValues as COMMITMENT_OUTCOMES,
+  pathsUsersPostRequestBodyContentApplicationJsonRoleValues as STAFF_ROLES,
+  planActionOwnerKindValues as OWNER_KINDS,
+  planActionStatusValues as ACTION_STATUSES,
+} from './schema.js';
+
+/** Whether a value (of an event's payload, say) is one of an enum's values. */
+export const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);

@@ -3,7 +3,7 @@
 // phone, e-mail).
 import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import type { Channel, Named } from '../api/models.js';
+import { CHANNELS, type Channel, type Named } from '../api/models.js';
 import { api } from '../api.js';
 import { useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
@@ -231,7 +231,7 @@ export function IntakeForm({
             value={f.channel}
             onChange={set('channel')}
             error={errors.channel}
-            options={(['desk', 'phone', 'email'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            options={CHANNELS.filter((c) => c !== 'web').map((c) => ({ value: c, label: t(`channel.${c}`) }))}
           />
         ) : null}
       </Fieldset>

@@ -2,7 +2,7 @@
 // what is still in use and says so).
 import { Button, Heading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import type { Department, Domain, Named } from '../../api/models.js';
+import { type Department, DOMAINS, type Domain, type Named } from '../../api/models.js';
 import { api } from '../../api.js';
 import { SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -15,7 +15,6 @@ import { BackToAdmin } from './AdminHome.js';
 
 type Kind = 'departments' | 'areas' | 'themes';
 type Item = Named & { domain?: Domain };
-const DOMAINS: Domain[] = ['social', 'physical', 'safety', 'economy', 'governance'];
 const TEXT: Record<Kind, { title: MessageKey; caption: MessageKey; add: MessageKey }> = {
   departments: { title: 'admin.departments', caption: 'admin.departmentsCaption', add: 'admin.addDepartment' },
   areas: { title: 'admin.areas', caption: 'admin.areasCaption', add: 'admin.addArea' },

@@ -3,7 +3,7 @@
 // validity is its own small form: rules are never deleted.
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import type { Domain, Rule, RuleInput } from '../../api/models.js';
+import { DOMAINS, type Domain, type Rule, type RuleInput } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxField, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
@@ -12,7 +12,6 @@ import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { todayIso } from '../assessment/shared.js';
 
-export const DOMAINS: Domain[] = ['social', 'physical', 'safety', 'economy', 'governance'];
 const FIELDS = ['code', 'title', 'legalSource', 'domain', 'strict', 'validFrom', 'validUntil'];
 
 export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: string } | null): void }) {

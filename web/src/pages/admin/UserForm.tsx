@@ -2,7 +2,7 @@
 // director the areas and themes they cover (used to propose directors).
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import type { BodyOf, Locale, Organisation, StaffRole, User } from '../../api/models.js';
+import { type BodyOf, type Locale, type Organisation, STAFF_ROLES, type StaffRole, type User } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
@@ -10,7 +10,6 @@ import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 
-const STAFF_ROLES: StaffRole[] = ['director', 'coordinator', 'specialist', 'executive', 'council', 'admin'];
 const FIELDS = ['name', 'email', 'role', 'departmentId', 'password', 'active', 'locale', 'areaIds', 'themeIds'];
 
 export function UserForm({ user, org, onSaved }: { user?: User; org: Organisation; onSaved(u: User): void }) {

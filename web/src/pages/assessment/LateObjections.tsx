@@ -3,7 +3,7 @@
 // always with a reason. The coordinator's page lists them by status.
 import { Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import type { AssessmentAnswer, LateObjection, LateObjectionStatus } from '../../api/models.js';
+import { type AssessmentAnswer, LATE_OBJECTION_STATUSES, type LateObjection, type LateObjectionStatus } from '../../api/models.js';
 import { api } from '../../api.js';
 import { RadioGroup, TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -151,7 +151,7 @@ export function LateObjectionsPage() {
       <Fieldset>
         <FieldsetLegend>{t('lateObjections.filter')}</FieldsetLegend>
         <div className="regie-button-row">
-          {(['pending', 'admitted', 'setAside'] as const).map((s) => (
+          {LATE_OBJECTION_STATUSES.map((s) => (
             <Button
               key={s}
               appearance={s === status ? 'primary-action-button' : 'secondary-action-button'}

@@ -7612,3 +7612,108 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsHealthGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/health"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["ok"];
+export const pathsHealthGetResponses200ContentApplicationJsonDatabaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/health"]["get"]["responses"]["200"]["content"]["application/json"]["database"]> = ["pglite", "postgres"];
+export const pathsAuthLoginLinksPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/login-links"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["sent-if-known"];
+export const pathsDepartmentsPostRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/departments"]["post"]["requestBody"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsDepartmentsIdPatchRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/departments/{id}"]["patch"]["requestBody"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsUsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users"]["get"]["parameters"]["query"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsUsersPostRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users"]["post"]["requestBody"]["content"]["application/json"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsUsersPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["nl", "en"];
+export const pathsUsersIdPatchRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}"]["patch"]["requestBody"]["content"]["application/json"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsUsersIdPatchRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}"]["patch"]["requestBody"]["content"]["application/json"]["locale"]> = ["nl", "en"];
+export const pathsCasesGetParametersQueryDirectorAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["get"]["parameters"]["query"]["director"]> = ["none"];
+export const pathsCasesPostRequestBodyContentApplicationJsonInitiatorLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["post"]["requestBody"]["content"]["application/json"]["initiator"]["locale"]> = ["nl", "en"];
+export const pathsCasesPostRequestBodyContentApplicationJsonChannelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["post"]["requestBody"]["content"]["application/json"]["channel"]> = ["web", "desk", "phone", "email"];
+export const pathsCasesIdStatusPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/status"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["intake", "planning", "closed", "withdrawn"];
+export const pathsTeamBoardGetResponses200ContentApplicationJsonUnassignedStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/team-board"]["get"]["responses"]["200"]["content"]["application/json"]["unassigned"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const pathsTeamBoardGetResponses200ContentApplicationJsonDueSoonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/team-board"]["get"]["responses"]["200"]["content"]["application/json"]["dueSoon"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const pathsTeamBoardGetResponses200ContentApplicationJsonOverdueStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/team-board"]["get"]["responses"]["200"]["content"]["application/json"]["overdue"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const pathsCasesIdPlanPutRequestBodyContentApplicationJsonActionsOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/plan"]["put"]["requestBody"]["content"]["application/json"]["actions"]["ownerKind"]> = ["initiator", "director", "department", "external"];
+export const pathsCasesIdPlanPutRequestBodyContentApplicationJsonActionsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/plan"]["put"]["requestBody"]["content"]["application/json"]["actions"]["status"]> = ["open", "done", "dropped"];
+export const pathsCasesIdPlanActionsActionIdPatchRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/plan/actions/{actionId}"]["patch"]["requestBody"]["content"]["application/json"]["status"]> = ["open", "done", "dropped"];
+export const pathsCasesIdNotesPostRequestBodyContentApplicationJsonVisibilityValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/notes"]["post"]["requestBody"]["content"]["application/json"]["visibility"]> = ["internal", "shared"];
+export const pathsRulesGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsRulesGetParametersQueryStrictValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules"]["get"]["parameters"]["query"]["strict"]> = ["true", "false"];
+export const pathsRulesPostRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules"]["post"]["requestBody"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsRulesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "json"];
+export const pathsRulesExportGetResponses200ContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/export"]["get"]["responses"]["200"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsRulesImportPostRequestBodyContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/import"]["post"]["requestBody"]["content"]["application/json"]["format"]> = ["csv", "json"];
+export const pathsRulesIdPatchRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/{id}"]["patch"]["requestBody"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsMandatesPostRequestBodyContentApplicationJsonHolderOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/mandates"]["post"]["requestBody"]["content"]["application/json"]["holder"], {
+    kind: unknown;
+}>["kind"]> = ["role"];
+export const pathsMandatesPostRequestBodyContentApplicationJsonHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/mandates"]["post"]["requestBody"]["content"]["application/json"]["holder"], {
+    role: unknown;
+}>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsMandatesPostRequestBodyContentApplicationJsonHolderOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/mandates"]["post"]["requestBody"]["content"]["application/json"]["holder"], {
+    kind: unknown;
+}>["kind"]> = ["person"];
+export const pathsMandatesIdPatchRequestBodyContentApplicationJsonHolderOneOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/mandates/{id}"]["patch"]["requestBody"]["content"]["application/json"]["holder"], {
+    kind: unknown;
+}>["kind"]> = ["role"];
+export const pathsMandatesIdPatchRequestBodyContentApplicationJsonHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/mandates/{id}"]["patch"]["requestBody"]["content"]["application/json"]["holder"], {
+    role: unknown;
+}>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsMandatesIdPatchRequestBodyContentApplicationJsonHolderOneOf1KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/mandates/{id}"]["patch"]["requestBody"]["content"]["application/json"]["holder"], {
+    kind: unknown;
+}>["kind"]> = ["person"];
+export const pathsCasesIdCommitmentsPostRequestBodyContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/commitments"]["post"]["requestBody"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const pathsCommitmentsGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments"]["get"]["parameters"]["query"]["scope"]> = ["mine", "awaitingConfirmation", "overdue", "all"];
+export const pathsCommitmentsIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
+export const pathsCommitmentsIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
+export const pathsAssessmentPartiesIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-parties/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
+export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-links/{token}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
+export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
+export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
+export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
+export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateScopeInput"], {
+    domain: unknown;
+}>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const mandateScopeOneOf0DomainValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateScope"], {
+    domain: unknown;
+}>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const mandateHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateHolder"], {
+    role: unknown;
+}>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const citedRuleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CitedRule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
+export const assessmentPartyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentParty"]["kind"]> = ["department", "outside"];
+export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentParty"]["lateObjection"], {
+    status: unknown;
+}>["status"]> = ["pending", "admitted", "setAside"];
+export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
+export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
+export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
+export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
+export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
+    kind: unknown;
+}>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
+export const assessmentLinkMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["may"]> = ["answer", "lateObjection", "none"];
+export const caseSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummary"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const caseSummaryClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummary"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
+export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const caseDetailChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["channel"]> = ["web", "desk", "phone", "email"];
+export const caseDetailClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
+export const commitmentMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const commitmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const commitmentDetailMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const commitmentDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
+export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
+export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
+export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
+export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const caseEventVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseEvent"]["visibility"]> = ["internal", "shared"];
