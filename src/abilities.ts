@@ -24,6 +24,8 @@ export function globalAbilities(a: Actor): GlobalAbilities {
     // their mandates cover (commitments/queries.ts: awaitingConfirmation).
     ownCommitments: commitmentPolicy.list(a) && a.role === 'executive',
     confirmCommitments: commitmentPolicy.list(a) && (a.role === 'coordinator' || a.role === 'executive'),
+    // The register as CSV: everyone who may list the municipality's commitments.
+    exportCommitments: commitmentPolicy.list(a),
     manageOrganisation: organisationPolicy.manage(a),
     manageRules: rulePolicy.manage(a),
     manageMandates: mandatePolicy.manage(a),

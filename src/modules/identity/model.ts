@@ -37,6 +37,7 @@ export const GLOBAL_ABILITIES = [
   'lateObjections',
   'ownCommitments',
   'confirmCommitments',
+  'exportCommitments',
   'manageOrganisation',
   'manageRules',
   'manageMandates',

@@ -18,12 +18,12 @@ afterAll(async () => {
 /** Per role, the abilities that are true; every other one is false. */
 const EXPECTED: Record<Role, GlobalAbility[]> = {
   initiator: ['ownCases'],
-  director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'apiTokens'],
-  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'apiTokens'],
-  specialist: ['listCases', 'assessmentRequests', 'apiTokens'],
-  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'apiTokens'],
+  director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens'],
+  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'apiTokens'],
+  specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
+  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'apiTokens'],
   council: ['apiTokens'],
-  admin: ['listCases', 'manageOrganisation', 'manageRules', 'manageMandates', 'apiTokens'],
+  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'apiTokens'],
 };
 const abilitiesOf = (role: Role) => Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, EXPECTED[role].includes(a)]));
 

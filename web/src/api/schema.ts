@@ -1764,6 +1764,7 @@ export interface components {
                 lateObjections: boolean;
                 ownCommitments: boolean;
                 confirmCommitments: boolean;
+                exportCommitments: boolean;
                 manageOrganisation: boolean;
                 manageRules: boolean;
                 manageMandates: boolean;

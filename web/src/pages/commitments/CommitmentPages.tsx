@@ -9,7 +9,7 @@ import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
-import { useCurrentUser } from '../../currentUser.js';
+import { may, useCurrentUser } from '../../currentUser.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { CommitmentCard } from './CommitmentCard.js';
@@ -84,7 +84,7 @@ function CommitmentListPage({ scope, title, lead, empty }: { scope: CommitmentSc
               {t('cases.nextPage')}
             </Button>
           ) : null}
-          {me?.role === 'coordinator' || me?.role === 'admin' ? (
+          {may(me, 'exportCommitments') ? (
             <Paragraph>
               <ButtonLink appearance="subtle-button" href={downloads.commitmentsExport()} download="toezeggingen.csv">
                 {t('commitments.export')}
