@@ -11,18 +11,23 @@ import type {
   BodyOf,
   CaseDetail,
   CaseFilters,
-  CaseStatus,
   Commitment,
+  CommitmentOutcome,
   CommitmentScope,
+  ConfirmationDecision,
   Domain,
+  LateObjectionDecision,
   LateObjectionStatus,
   MandateInput,
+  NoteVisibility,
   OpenRoundBody,
   PlanActionInput,
   QueryOf,
   RecordCommitmentBody,
+  RuleFileFormat,
   RuleInput,
   StaffRole,
+  StatusChange,
   SubmitCaseBody,
 } from './api/models.js';
 import type { paths } from './api/schema.js';
@@ -132,7 +137,7 @@ export const api = {
   submitCase: (body: SubmitCaseBody) => answer(client.POST('/cases', { body })),
   cases: (f: CaseFilters, signal?: AbortSignal) => answer(client.GET('/cases', { params: { query: query(f) }, signal })),
   case: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}', { params: id(caseId), signal })),
-  changeStatus: (c: CaseDetail, status: Extract<CaseStatus, 'intake' | 'planning' | 'closed' | 'withdrawn'>, reason?: string) =>
+  changeStatus: (c: CaseDetail, status: StatusChange, reason?: string) =>
     answer(client.POST('/cases/{id}/status', { params: id(c.id), body: { status, reason: reason || null }, headers: ifMatch(c.version) })),
   directorProposal: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/director-proposal', { params: id(caseId), signal })),
   assignDirector: (caseId: string, version: number, directorId: string, reason?: string) =>
@@ -154,7 +159,7 @@ export const api = {
   /** `after`: the previous page's nextCursor */
   events: (caseId: string, after?: string, signal?: AbortSignal) =>
     answer(client.GET('/cases/{id}/events', { params: { ...id(caseId), query: query({ after: after === undefined ? undefined : Number(after) }) }, signal })),
-  addNote: (caseId: string, text: string, visibility: 'internal' | 'shared') =>
+  addNote: (caseId: string, text: string, visibility: NoteVisibility) =>
     answer(client.POST('/cases/{id}/notes', { params: id(caseId), body: { text, visibility } })),
   sendMessage: (caseId: string, text: string) => answer(client.POST('/cases/{id}/messages', { params: id(caseId), body: { text } })),
 
@@ -168,7 +173,7 @@ export const api = {
     answer(client.PATCH('/rules/{id}', { params: id(ruleId), body, headers: ifMatch(version) })),
   endRuleValidity: (ruleId: string, version: number, validUntil: string) =>
     answer(client.POST('/rules/{id}/expiry', { params: id(ruleId), body: { validUntil }, headers: ifMatch(version) })),
-  importRules: (format: 'csv' | 'json', content: string) => answer(client.POST('/rules/import', { body: { format, content } })),
+  importRules: (format: RuleFileFormat, content: string) => answer(client.POST('/rules/import', { body: { format, content } })),
   assessment: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/assessment', { params: id(caseId), signal })),
   openRound: (caseId: string, body: OpenRoundBody) => answer(client.POST('/cases/{id}/assessment-rounds', { params: id(caseId), body })),
   answer: (partyId: string, body: AnswerBody) => answer(client.PUT('/assessment-parties/{id}/answer', { params: id(partyId), body })),
@@ -178,7 +183,7 @@ export const api = {
   answerByLink: (token: string, body: AnswerBody) => answer(client.PUT('/assessment-links/{token}/answer', { params: { path: { token } }, body })),
   lateObjections: (status: LateObjectionStatus | undefined, signal?: AbortSignal) =>
     answer(client.GET('/late-objections', { params: { query: query({ status }) }, signal })),
-  decideLateObjection: (objectionId: string, decision: 'admit' | 'setAside', reason: string) =>
+  decideLateObjection: (objectionId: string, decision: LateObjectionDecision, reason: string) =>
     answer(client.POST('/late-objections/{id}/decision', { params: id(objectionId), body: { decision, reason } })),
   mandates: (signal?: AbortSignal) => answer(client.GET('/mandates', { signal })),
   createMandate: (body: MandateInput) => answer(client.POST('/mandates', { body })),
@@ -193,15 +198,15 @@ export const api = {
   commitment: (commitmentId: string, signal?: AbortSignal) => answer(client.GET('/commitments/{id}', { params: id(commitmentId), signal })),
   amendCommitment: (c: Commitment, body: { what?: string; dueOn?: string; reason: string }) =>
     answer(client.POST('/commitments/{id}/amendments', { params: id(c.id), body, headers: ifMatch(c.version) })),
-  confirmCommitment: (c: Commitment, decision: 'confirm' | 'decline', reason?: string) =>
+  confirmCommitment: (c: Commitment, decision: ConfirmationDecision, reason?: string) =>
     answer(client.POST('/commitments/{id}/confirmation', { params: id(c.id), body: { decision, reason: reason || null }, headers: ifMatch(c.version) })),
-  commitmentOutcome: (c: Commitment, status: 'kept' | 'broken' | 'withdrawn', reason?: string) =>
+  commitmentOutcome: (c: Commitment, status: CommitmentOutcome, reason?: string) =>
     answer(client.POST('/commitments/{id}/outcome', { params: id(c.id), body: { status, reason: reason || null }, headers: ifMatch(c.version) })),
 };
 
 /** Addresses the browser downloads itself (the session cookie goes along). */
 export const downloads = {
   dossier: (caseId: string) => `/api/v1/cases/${caseId}/dossier`,
-  rulesExport: (format: 'csv' | 'json') => `/api/v1/rules/export?format=${format}`,
+  rulesExport: (format: RuleFileFormat) => `/api/v1/rules/export?format=${format}`,
   commitmentsExport: () => '/api/v1/commitments/export',
 };

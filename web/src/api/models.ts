@@ -46,6 +46,7 @@ export type ClockState = CaseDetail['clock'];
 export type Channel = CaseDetail['channel'];
 export type CaseFilters = QueryOf<'/cases', 'get'>;
 export type SubmitCaseBody = BodyOf<'/cases', 'post'>;
+export type StatusChange = BodyOf<'/cases/{id}/status', 'post'>['status'];
 export type DirectorProposal = ResponseOf<'/cases/{id}/director-proposal', 'get'>;
 export type TeamBoard = ResponseOf<'/team-board', 'get'>;
 export type BoardCase = TeamBoard['unassigned'][number];
@@ -58,12 +59,14 @@ export type OwnerKind = PlanAction['ownerKind'];
 export type ActionStatus = PlanAction['status'];
 export type PlanActionInput = BodyOf<'/cases/{id}/plan', 'put'>['actions'][number];
 export type CaseEvent = Schemas['CaseEvent'];
+export type NoteVisibility = NonNullable<BodyOf<'/cases/{id}/notes', 'post'>['visibility']>;
 
 // rules register
 export type Rule = Schemas['Rule'];
 export type RuleDetail = Schemas['RuleDetail'];
 export type RuleInput = BodyOf<'/rules', 'post'>;
 export type CitedRule = Schemas['CitedRule'];
+export type RuleFileFormat = BodyOf<'/rules/import', 'post'>['format'];
 
 // integrated assessment
 export type AssessmentAnswer = Schemas['AssessmentAnswer'];
@@ -72,6 +75,7 @@ export type AssessmentParty = Schemas['AssessmentParty'];
 export type AssessmentRound = Schemas['AssessmentRound'];
 export type LateObjection = Schemas['LateObjection'];
 export type LateObjectionStatus = LateObjection['status'];
+export type LateObjectionDecision = BodyOf<'/late-objections/{id}/decision', 'post'>['decision'];
 export type AssessmentLinkView = Schemas['AssessmentLink'];
 export type CaseAssessment = ResponseOf<'/cases/{id}/assessment', 'get'>;
 export type AssessmentRequest = ResponseOf<'/assessment-requests', 'get'>['items'][number];
@@ -88,6 +92,8 @@ export type CommitmentDetail = Schemas['CommitmentDetail'];
 export type CommitmentDecision = Schemas['CommitmentDecision'];
 export type CommitmentStatus = Commitment['status'];
 export type MadeVia = Commitment['madeVia'];
+export type ConfirmationDecision = BodyOf<'/commitments/{id}/confirmation', 'post'>['decision'];
+export type CommitmentOutcome = BodyOf<'/commitments/{id}/outcome', 'post'>['status'];
 export type CommitmentScope = NonNullable<QueryOf<'/commitments', 'get'>['scope']>;
 export type RecordCommitmentBody = BodyOf<'/cases/{id}/commitments', 'post'>;
 

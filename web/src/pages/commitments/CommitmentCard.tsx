@@ -4,7 +4,15 @@
 // broken or withdrawn (a reason is required for the last two).
 import { Button, DataList, DataListItem, DataListKey, DataListValue, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
-import { COMMITMENT_OUTCOMES, type Commitment, type CommitmentDetail, isOneOf, ROLES } from '../../api/models.js';
+import {
+  COMMITMENT_OUTCOMES,
+  type Commitment,
+  type CommitmentDetail,
+  type CommitmentOutcome,
+  type ConfirmationDecision,
+  isOneOf,
+  ROLES,
+} from '../../api/models.js';
 import { type ApiError, api } from '../../api.js';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
@@ -335,7 +343,7 @@ function ConfirmForm({ c, onChanged, activity }: FormProps) {
   // mandate (issue 3 part 5); the reason then names that decision and is required.
   const byBody = c.abilities.confirmByBody === true;
   return (
-    <ChoiceWithReasonForm<'confirm' | 'decline'>
+    <ChoiceWithReasonForm<ConfirmationDecision>
       c={c}
       activity={activity}
       onChanged={onChanged}
@@ -363,7 +371,7 @@ function ConfirmForm({ c, onChanged, activity }: FormProps) {
 function OutcomeForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
   return (
-    <ChoiceWithReasonForm<'kept' | 'broken' | 'withdrawn'>
+    <ChoiceWithReasonForm<CommitmentOutcome>
       c={c}
       activity={activity}
       onChanged={onChanged}
