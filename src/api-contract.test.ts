@@ -26,9 +26,9 @@ function expectUpToDate(file: string, produced: string) {
 describe('the API contract of the web app', () => {
   it('is the OpenAPI document the server produces', async () => {
     expectUpToDate(DOCUMENT_FILE, await serverDocument());
-  });
+  }, 120_000); // builds the whole app
 
   it('has the types openapi-typescript generates from that document', async () => {
     expectUpToDate(TYPES_FILE, await typesOf(committed(DOCUMENT_FILE)));
-  });
+  }, 60_000);
 });

@@ -36,109 +36,102 @@ export const AnswerBody = z.object({
   howItCouldBeDone: text(4000).nullish().describe('hoe het initiatief wél kan ("hoe wel")'),
 });
 
-const CitedRuleOut = z
-  .object({ id: z.string(), code: z.string(), title: z.string(), legalSource: z.string(), domain: z.enum(DOMAINS), strict: z.boolean() })
-  .meta({ id: 'CitedRule' });
-const AnswerOut = z
-  .object({
-    kind: z.enum(['yes', 'yesWithConditions', 'objection', 'silence']),
-    conditions: z.string().nullable(),
-    rules: z.array(CitedRuleOut),
-    whyApplies: z.string().nullable(),
-    howItCouldBeDone: z.string().nullable(),
-    answeredAt: z.string(),
-    asOf: isoDate.describe('de dag waarop het antwoord geldt; bij stilzwijgen het einde van de termijn'),
-    answeredBy: z.object({ name: z.string() }),
-    late: z.boolean(),
-    amendments: z.number().int(),
-    overrule: z
-      .object({
-        reason: z.string(),
-        by: z.object({ name: z.string() }),
-        mandateIds: z.array(z.string()),
-        mandates: z
-          .array(z.object({ id: z.uuid(), holder: HolderOut, scope: Scope, delegatedBy: z.string(), validFrom: isoDate, validUntil: isoDate.nullable() }))
-          .describe('de mandaten waarop is overruled: wie het heeft, wat het toestaat en wie het verleende'),
-        at: z.string(),
-      })
-      .nullable(),
-  })
-  .meta({ id: 'AssessmentAnswer' });
-const PartyOut = z
-  .object({
-    id: z.uuid(),
-    kind: z.enum(['department', 'outside']),
-    departmentId: z.string().nullable(),
-    name: z.string(),
-    email: z.string().nullable(),
-    organisation: z.string().nullable(),
-    answer: AnswerOut.nullable(),
-    earlierAnswers: z.array(AnswerOut).describe('de antwoorden die de partij had toen een laat bezwaar werd toegelaten; zij blijven deel van het resultaat'),
-    lateObjection: z.object({ id: z.string(), status: z.enum(['pending', 'admitted', 'setAside']) }).nullable(),
-    reopenedUntil: isoDate.nullable(),
-    abilities: z.object({ answer: z.boolean(), overrule: z.boolean() }),
-  })
-  .meta({ id: 'AssessmentParty' });
-const RoundOut = z
-  .object({
-    id: z.uuid(),
-    number: z.number().int(),
-    proposal: z.string(),
-    openedOn: isoDate,
-    termEndsOn: isoDate.describe('laatste dag van de termijn'),
-    termWorkingDays: z.number().int(),
-    closedAt: z.string().nullable(),
-    closedReason: z.enum(['allAnswered', 'termEnded']).nullable(),
-    status: z.enum(['open', 'closed']),
-    sameProposalAs: z.string().nullable(),
-    parties: z.array(PartyOut),
-    abilities: z.object({ openFollowUp: z.boolean() }),
-  })
-  .meta({ id: 'AssessmentRound' });
-const OutcomeItemOut = z
-  .object({ roundId: z.string(), roundNumber: z.number().int(), partyId: z.string(), partyName: z.string(), answer: AnswerOut })
-  .meta({ id: 'AssessmentOutcomeItem' });
-const LateObjectionOut = z
-  .object({
-    id: z.uuid(),
-    caseId: z.string(),
-    caseReference: z.string(),
-    caseTitle: z.string(),
-    roundId: z.string(),
-    roundNumber: z.number().int(),
-    partyId: z.string(),
-    partyName: z.string(),
-    cause: z.enum(['afterClose', 'serial']),
-    serialOfRoundNumber: z.number().int().nullable(),
-    status: z.enum(['pending', 'admitted', 'setAside']),
-    rules: z.array(CitedRuleOut),
-    whyApplies: z.string().nullable(),
-    howItCouldBeDone: z.string().nullable(),
-    raisedAt: z.string(),
-    raisedBy: z.object({ name: z.string() }),
-    decidedAt: z.string().nullable(),
-    decidedBy: z.object({ name: z.string() }).nullable(),
-    decisionReason: z.string().nullable(),
-    reopenedUntil: isoDate.nullable(),
-    abilities: z.object({ decide: z.boolean() }),
-  })
-  .meta({ id: 'LateObjection' });
-const LinkOut = z
-  .object({
-    municipality: z.string(),
-    caseReference: z.string(),
-    caseTitle: z.string(),
-    roundNumber: z.number().int(),
-    proposal: z.string(),
-    termEndsOn: isoDate,
-    party: z.object({ name: z.string(), organisation: z.string().nullable() }),
-    answer: AnswerOut.omit({ overrule: true, amendments: true }).extend({ amendments: z.number().int() }).nullable(),
-    may: z
-      .enum(['answer', 'lateObjection', 'none'])
-      .describe('answer: antwoorden of wijzigen; lateObjection: alleen nog één laat bezwaar; none: de link is gebruikt'),
-    rules: z.array(CitedRuleOut).describe('de regels die vandaag mogen worden aangehaald'),
-  })
-  .meta({ id: 'AssessmentLink' });
+const CitedRuleOut = z.object({ id: z.string(), code: z.string(), title: z.string(), legalSource: z.string(), domain: z.enum(DOMAINS), strict: z.boolean() });
+z.globalRegistry.add(CitedRuleOut, { id: 'CitedRule' });
+const AnswerOut = z.object({
+  kind: z.enum(['yes', 'yesWithConditions', 'objection', 'silence']),
+  conditions: z.string().nullable(),
+  rules: z.array(CitedRuleOut),
+  whyApplies: z.string().nullable(),
+  howItCouldBeDone: z.string().nullable(),
+  answeredAt: z.string(),
+  asOf: isoDate.describe('de dag waarop het antwoord geldt; bij stilzwijgen het einde van de termijn'),
+  answeredBy: z.object({ name: z.string() }),
+  late: z.boolean(),
+  amendments: z.number().int(),
+  overrule: z
+    .object({
+      reason: z.string(),
+      by: z.object({ name: z.string() }),
+      mandateIds: z.array(z.string()),
+      mandates: z
+        .array(z.object({ id: z.uuid(), holder: HolderOut, scope: Scope, delegatedBy: z.string(), validFrom: isoDate, validUntil: isoDate.nullable() }))
+        .describe('de mandaten waarop is overruled: wie het heeft, wat het toestaat en wie het verleende'),
+      at: z.string(),
+    })
+    .nullable(),
+});
+z.globalRegistry.add(AnswerOut, { id: 'AssessmentAnswer' });
+const PartyOut = z.object({
+  id: z.uuid(),
+  kind: z.enum(['department', 'outside']),
+  departmentId: z.string().nullable(),
+  name: z.string(),
+  email: z.string().nullable(),
+  organisation: z.string().nullable(),
+  answer: AnswerOut.nullable(),
+  earlierAnswers: z.array(AnswerOut).describe('de antwoorden die de partij had toen een laat bezwaar werd toegelaten; zij blijven deel van het resultaat'),
+  lateObjection: z.object({ id: z.string(), status: z.enum(['pending', 'admitted', 'setAside']) }).nullable(),
+  reopenedUntil: isoDate.nullable(),
+  abilities: z.object({ answer: z.boolean(), overrule: z.boolean() }),
+});
+z.globalRegistry.add(PartyOut, { id: 'AssessmentParty' });
+const RoundOut = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  proposal: z.string(),
+  openedOn: isoDate,
+  termEndsOn: isoDate.describe('laatste dag van de termijn'),
+  termWorkingDays: z.number().int(),
+  closedAt: z.string().nullable(),
+  closedReason: z.enum(['allAnswered', 'termEnded']).nullable(),
+  status: z.enum(['open', 'closed']),
+  sameProposalAs: z.string().nullable(),
+  parties: z.array(PartyOut),
+  abilities: z.object({ openFollowUp: z.boolean() }),
+});
+z.globalRegistry.add(RoundOut, { id: 'AssessmentRound' });
+const OutcomeItemOut = z.object({ roundId: z.string(), roundNumber: z.number().int(), partyId: z.string(), partyName: z.string(), answer: AnswerOut });
+z.globalRegistry.add(OutcomeItemOut, { id: 'AssessmentOutcomeItem' });
+const LateObjectionOut = z.object({
+  id: z.uuid(),
+  caseId: z.string(),
+  caseReference: z.string(),
+  caseTitle: z.string(),
+  roundId: z.string(),
+  roundNumber: z.number().int(),
+  partyId: z.string(),
+  partyName: z.string(),
+  cause: z.enum(['afterClose', 'serial']),
+  serialOfRoundNumber: z.number().int().nullable(),
+  status: z.enum(['pending', 'admitted', 'setAside']),
+  rules: z.array(CitedRuleOut),
+  whyApplies: z.string().nullable(),
+  howItCouldBeDone: z.string().nullable(),
+  raisedAt: z.string(),
+  raisedBy: z.object({ name: z.string() }),
+  decidedAt: z.string().nullable(),
+  decidedBy: z.object({ name: z.string() }).nullable(),
+  decisionReason: z.string().nullable(),
+  reopenedUntil: isoDate.nullable(),
+  abilities: z.object({ decide: z.boolean() }),
+});
+z.globalRegistry.add(LateObjectionOut, { id: 'LateObjection' });
+const LinkOut = z.object({
+  municipality: z.string(),
+  caseReference: z.string(),
+  caseTitle: z.string(),
+  roundNumber: z.number().int(),
+  proposal: z.string(),
+  termEndsOn: isoDate,
+  party: z.object({ name: z.string(), organisation: z.string().nullable() }),
+  answer: AnswerOut.omit({ overrule: true, amendments: true }).extend({ amendments: z.number().int() }).nullable(),
+  may: z
+    .enum(['answer', 'lateObjection', 'none'])
+    .describe('answer: antwoorden of wijzigen; lateObjection: alleen nog één laat bezwaar; none: de link is gebruikt'),
+  rules: z.array(CitedRuleOut).describe('de regels die vandaag mogen worden aangehaald'),
+});
+z.globalRegistry.add(LinkOut, { id: 'AssessmentLink' });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const presentAnswer = (a: AnswerView): z.infer<typeof AnswerOut> => ({

@@ -33,58 +33,56 @@ export const SubmitCaseBody = z.object({
   channel: Channel.optional(),
 });
 
-const CaseSummary = z
-  .object({
-    id: z.uuid(),
-    reference: z.string(),
-    title: z.string(),
-    status: z.enum(CASE_STATUSES),
-    location: z.string(),
-    submittedAt: z.string(),
-    planDueOn: z.string().nullable(),
-    clock: z.enum(CLOCK_STATES),
-    directorId: z.string().nullable(),
-    directorName: z.string().nullable(),
-    areaId: z.string().nullable(),
-    areaName: z.string().nullable(),
-    version: z.number().int(),
-  })
-  .meta({ id: 'CaseSummary' });
+const CaseSummary = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  location: z.string(),
+  submittedAt: z.string(),
+  planDueOn: z.string().nullable(),
+  clock: z.enum(CLOCK_STATES),
+  directorId: z.string().nullable(),
+  directorName: z.string().nullable(),
+  areaId: z.string().nullable(),
+  areaName: z.string().nullable(),
+  version: z.number().int(),
+});
+z.globalRegistry.add(CaseSummary, { id: 'CaseSummary' });
 
-const CaseDetail = z
-  .object({
-    id: z.uuid(),
-    reference: z.string(),
-    title: z.string(),
-    description: z.string(),
-    location: z.string(),
-    status: z.enum(CASE_STATUSES),
-    channel: Channel,
-    submittedAt: z.string(),
-    intakeAt: z.string().nullable(),
-    clockStartedOn: z.string().nullable(),
-    planDueOn: z.string().nullable(),
-    suspendedSince: z.string().nullable(),
-    suspendedDays: z.number().int(),
-    closedAt: z.string().nullable(),
-    withdrawnReason: z.string().nullable(),
-    version: z.number().int(),
-    clock: z.enum(CLOCK_STATES),
-    area: z.object({ id: z.string(), name: z.string() }).nullable(),
-    themes: z.array(z.object({ id: z.string(), name: z.string() })),
-    initiator: z.object({
-      id: z.string(),
-      name: z.string(),
-      email: z.string().nullable(),
-      phone: z.string().nullable(),
-      company: z.string().nullable(),
-      kvkNumber: z.string().nullable(),
-    }),
-    director: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
-    suspensions: z.array(z.object({ startedOn: z.string(), endedOn: z.string().nullable(), reason: z.string() })),
-    abilities: z.record(z.string(), z.boolean()),
-  })
-  .meta({ id: 'CaseDetail' });
+const CaseDetail = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  title: z.string(),
+  description: z.string(),
+  location: z.string(),
+  status: z.enum(CASE_STATUSES),
+  channel: Channel,
+  submittedAt: z.string(),
+  intakeAt: z.string().nullable(),
+  clockStartedOn: z.string().nullable(),
+  planDueOn: z.string().nullable(),
+  suspendedSince: z.string().nullable(),
+  suspendedDays: z.number().int(),
+  closedAt: z.string().nullable(),
+  withdrawnReason: z.string().nullable(),
+  version: z.number().int(),
+  clock: z.enum(CLOCK_STATES),
+  area: z.object({ id: z.string(), name: z.string() }).nullable(),
+  themes: z.array(z.object({ id: z.string(), name: z.string() })),
+  initiator: z.object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    company: z.string().nullable(),
+    kvkNumber: z.string().nullable(),
+  }),
+  director: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  suspensions: z.array(z.object({ startedOn: z.string(), endedOn: z.string().nullable(), reason: z.string() })),
+  abilities: z.record(z.string(), z.boolean()),
+});
+z.globalRegistry.add(CaseDetail, { id: 'CaseDetail' });
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 

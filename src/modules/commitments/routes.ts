@@ -56,38 +56,37 @@ export const OutcomeBody = z.object({
 });
 
 const Person = z.object({ userId: z.uuid().nullable(), name: z.string() });
-const CommitmentOut = z
-  .object({
-    id: z.uuid(),
-    caseId: z.uuid(),
-    caseReference: z.string(),
-    caseTitle: z.string(),
-    madeBy: Person.extend({ role: z.string() }),
-    madeTo: Person,
-    what: z.string(),
-    dueOn: isoDate,
-    madeVia: z.enum(MADE_VIA),
-    madeOn: isoDate,
-    decision: Decision,
-    status: z.enum(COMMITMENT_STATUSES),
-    statusReason: z.string().nullable(),
-    mandateIds: z.array(z.uuid()).describe('het mandaat waarop de toezegging bindend is'),
-    confirmedBy: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
-    decidedByBody: z.boolean().describe('bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd'),
-    overdue: z.boolean().describe('open en de uiterste datum is voorbij'),
-    version: z.number().int(),
-    recordedAt: z.string(),
-    updatedAt: z.string(),
-    abilities: z.object({
-      amend: z.boolean(),
-      confirm: z.boolean(),
-      confirmByBody: z
-        .boolean()
-        .describe('bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht'),
-      end: z.boolean(),
-    }),
-  })
-  .meta({ id: 'Commitment' });
+const CommitmentOut = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  caseTitle: z.string(),
+  madeBy: Person.extend({ role: z.string() }),
+  madeTo: Person,
+  what: z.string(),
+  dueOn: isoDate,
+  madeVia: z.enum(MADE_VIA),
+  madeOn: isoDate,
+  decision: Decision,
+  status: z.enum(COMMITMENT_STATUSES),
+  statusReason: z.string().nullable(),
+  mandateIds: z.array(z.uuid()).describe('het mandaat waarop de toezegging bindend is'),
+  confirmedBy: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
+  decidedByBody: z.boolean().describe('bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd'),
+  overdue: z.boolean().describe('open en de uiterste datum is voorbij'),
+  version: z.number().int(),
+  recordedAt: z.string(),
+  updatedAt: z.string(),
+  abilities: z.object({
+    amend: z.boolean(),
+    confirm: z.boolean(),
+    confirmByBody: z
+      .boolean()
+      .describe('bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht'),
+    end: z.boolean(),
+  }),
+});
+z.globalRegistry.add(CommitmentOut, { id: 'Commitment' });
 const CommitmentDetail = CommitmentOut.extend({
   history: z.array(
     z.object({
@@ -97,7 +96,8 @@ const CommitmentDetail = CommitmentOut.extend({
       change: z.record(z.string(), z.unknown()),
     }),
   ),
-}).meta({ id: 'CommitmentDetail' });
+});
+z.globalRegistry.add(CommitmentDetail, { id: 'CommitmentDetail' });
 
 export const presentCommitment = (k: CommitmentView): z.infer<typeof CommitmentOut> => ({
   ...k,

@@ -16,25 +16,24 @@ import {
 const tags = ['Inloggen'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
 
-const Me = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    role: z.enum(ROLES),
-    municipalityId: z.string(),
-    municipalityName: z.string(),
-    municipalitySlug: z.string(),
-    departmentId: z.string().nullable(),
-    locale: z.enum(['nl', 'en']),
-    csrfToken: z.string().nullable(),
-    abilities: z
-      .object(Object.fromEntries(GLOBAL_ABILITIES.map((k) => [k, z.boolean()])) as Record<GlobalAbility, z.ZodBoolean>)
-      .describe(
-        'wat de gebruiker überhaupt mag gebruiken (werkplekken, menu); wat met één zaak, regel of toezegging mag, staat bij die zaak, regel of toezegging',
-      ),
-  })
-  .meta({ id: 'Me' });
+const Me = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(ROLES),
+  municipalityId: z.string(),
+  municipalityName: z.string(),
+  municipalitySlug: z.string(),
+  departmentId: z.string().nullable(),
+  locale: z.enum(['nl', 'en']),
+  csrfToken: z.string().nullable(),
+  abilities: z
+    .object(Object.fromEntries(GLOBAL_ABILITIES.map((k) => [k, z.boolean()])) as Record<GlobalAbility, z.ZodBoolean>)
+    .describe(
+      'wat de gebruiker überhaupt mag gebruiken (werkplekken, menu); wat met één zaak, regel of toezegging mag, staat bij die zaak, regel of toezegging',
+    ),
+});
+z.globalRegistry.add(Me, { id: 'Me' });
 
 /** `abilitiesOf` answers GET /me's abilities from the modules' policies (wired in app.ts). */
 export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor) => GlobalAbilities) {

@@ -46,30 +46,29 @@ export const CreateMandateBody = z.object({ ...fields, validUntil: fields.validU
 export const UpdateMandateBody = z.object(fields).partial();
 export const EndMandateBody = z.object({ validUntil: isoDate.describe('laatste dag van kracht: vandaag of later') });
 
-export const HolderOut = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('role'), role: staffRole }),
-    z.object({ kind: z.literal('person'), userId: z.uuid(), name: z.string() }),
-  ])
-  .meta({ id: 'MandateHolder' });
-const MandateOut = z
-  .object({
-    id: z.uuid(),
-    holder: HolderOut,
-    scope: Scope,
-    delegatedBy: z.string(),
-    validFrom: isoDate,
-    validUntil: isoDate.nullable(),
-    inForceToday: z.boolean().describe('vandaag van kracht'),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Mandate' });
+export const HolderOut = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('role'), role: staffRole }),
+  z.object({ kind: z.literal('person'), userId: z.uuid(), name: z.string() }),
+]);
+z.globalRegistry.add(HolderOut, { id: 'MandateHolder' });
+const MandateOut = z.object({
+  id: z.uuid(),
+  holder: HolderOut,
+  scope: Scope,
+  delegatedBy: z.string(),
+  validFrom: isoDate,
+  validUntil: isoDate.nullable(),
+  inForceToday: z.boolean().describe('vandaag van kracht'),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+z.globalRegistry.add(MandateOut, { id: 'Mandate' });
 const MandateDetail = MandateOut.extend({
   abilities: z.object({ update: z.boolean(), endValidity: z.boolean() }),
   history: z.array(z.object({ at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), change: z.record(z.string(), z.unknown()) })),
-}).meta({ id: 'MandateDetail' });
+});
+z.globalRegistry.add(MandateDetail, { id: 'MandateDetail' });
 
 export const presentMandate = (m: MandateView): z.infer<typeof MandateOut> => ({
   id: m.id,

@@ -8,40 +8,37 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const OWNER_KINDS = ['initiator', 'director', 'department', 'external'] as const;
 const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
 
-const Action = z
-  .object({
-    id: z.string(),
-    position: z.number().int(),
-    description: z.string(),
-    ownerKind: z.enum(OWNER_KINDS),
-    ownerDepartmentId: z.string().nullable(),
-    ownerDepartmentName: z.string().nullable(),
-    ownerName: z.string().nullable(),
-    dueOn: z.string(),
-    status: z.enum(ACTION_STATUSES),
-  })
-  .meta({ id: 'PlanAction' });
-const Version = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    goal: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    initiatorAgreedAt: z.string().nullable(),
-    directorAgreedAt: z.string().nullable(),
-    agreed: z.boolean(),
-    actions: z.array(Action),
-  })
-  .meta({ id: 'PlanVersion' });
-const Plan = z
-  .object({
-    caseId: z.string(),
-    current: Version.nullable(),
-    agreedVersion: z.number().int().nullable(),
-    versions: z.array(Version),
-  })
-  .meta({ id: 'Plan' });
+const Action = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  description: z.string(),
+  ownerKind: z.enum(OWNER_KINDS),
+  ownerDepartmentId: z.string().nullable(),
+  ownerDepartmentName: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  dueOn: z.string(),
+  status: z.enum(ACTION_STATUSES),
+});
+z.globalRegistry.add(Action, { id: 'PlanAction' });
+const Version = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  goal: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  initiatorAgreedAt: z.string().nullable(),
+  directorAgreedAt: z.string().nullable(),
+  agreed: z.boolean(),
+  actions: z.array(Action),
+});
+z.globalRegistry.add(Version, { id: 'PlanVersion' });
+const Plan = z.object({
+  caseId: z.string(),
+  current: Version.nullable(),
+  agreedVersion: z.number().int().nullable(),
+  versions: z.array(Version),
+});
+z.globalRegistry.add(Plan, { id: 'Plan' });
 
 export const SavePlanBody = z.object({
   goal: z.string().trim().min(1).max(5000),

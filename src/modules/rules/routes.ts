@@ -34,26 +34,26 @@ export const ImportRulesBody = z.object({
     .describe('CSV met kopregel code,title,legalSource,domain,strict,validFrom,validUntil, of een JSON-lijst met dezelfde velden'),
 });
 
-const RuleOut = z
-  .object({
-    id: z.uuid(),
-    code: z.string(),
-    title: z.string(),
-    legalSource: z.string(),
-    domain: z.enum(DOMAINS),
-    strict: z.boolean(),
-    validFrom: isoDate,
-    validUntil: isoDate.nullable(),
-    citableToday: z.boolean().describe('mag vandaag in een nieuw bezwaar worden aangehaald'),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Rule' });
+const RuleOut = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  title: z.string(),
+  legalSource: z.string(),
+  domain: z.enum(DOMAINS),
+  strict: z.boolean(),
+  validFrom: isoDate,
+  validUntil: isoDate.nullable(),
+  citableToday: z.boolean().describe('mag vandaag in een nieuw bezwaar worden aangehaald'),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+z.globalRegistry.add(RuleOut, { id: 'Rule' });
 const RuleDetail = RuleOut.extend({
   abilities: z.object({ update: z.boolean(), endValidity: z.boolean() }),
   history: z.array(z.object({ at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), change: z.record(z.string(), z.unknown()) })),
-}).meta({ id: 'RuleDetail' });
+});
+z.globalRegistry.add(RuleDetail, { id: 'RuleDetail' });
 
 export function rulesRoutes(app: App, deps: Deps) {
   const present = (r: RuleView): z.infer<typeof RuleOut> => ({

@@ -6,16 +6,15 @@ import { addNote, caseTimeline, sendMessage } from './service.js';
 const tags = ['Tijdlijn'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 
-const Event = z
-  .object({
-    id: z.number().int(),
-    type: z.string(),
-    visibility: z.enum(['internal', 'shared']),
-    payload: z.record(z.string(), z.unknown()),
-    createdAt: z.string(),
-    actor: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
-  })
-  .meta({ id: 'CaseEvent' });
+const Event = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  visibility: z.enum(['internal', 'shared']),
+  payload: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+  actor: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
+});
+z.globalRegistry.add(Event, { id: 'CaseEvent' });
 
 export function timelineRoutes(app: App, deps: Deps) {
   app.get(
