@@ -36,6 +36,22 @@ export const casePolicy = {
 };
 
 export type CaseAbility = keyof Omit<typeof casePolicy, 'list' | 'register' | 'board'>;
+/** What the API says about each case (`abilities`), in the order of caseAbilities(). */
+export const CASE_ABILITIES = [
+  'view',
+  'viewInternal',
+  'assign',
+  'manage',
+  'withdraw',
+  'note',
+  'message',
+  'editPlan',
+  'agreeAsDirector',
+  'agreeAsInitiator',
+] as const satisfies readonly CaseAbility[];
+// Every ability of the policy is in the list (compile-time).
+type Holds<T extends true> = T;
+export type EveryCaseAbilityListed = Holds<Exclude<CaseAbility, (typeof CASE_ABILITIES)[number]> extends never ? true : false>;
 
 export function caseAbilities(a: Actor, c: CaseForPolicy): Record<CaseAbility, boolean> {
   return {

@@ -4,6 +4,7 @@ import { notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CASE_STATUSES, CLOCK_STATES } from './model.js';
+import { CASE_ABILITIES, type CaseAbility } from './policy.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
@@ -80,7 +81,7 @@ const CaseDetail = z.object({
   }),
   director: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
   suspensions: z.array(z.object({ startedOn: z.string(), endedOn: z.string().nullable(), reason: z.string() })),
-  abilities: z.record(z.string(), z.boolean()),
+  abilities: z.object(Object.fromEntries(CASE_ABILITIES.map((k) => [k, z.boolean()])) as Record<CaseAbility, z.ZodBoolean>),
 });
 z.globalRegistry.add(CaseDetail, { id: 'CaseDetail' });
 

@@ -1609,7 +1609,16 @@ export interface components {
                 reason: string;
             }[];
             abilities: {
-                [key: string]: boolean;
+                view: boolean;
+                viewInternal: boolean;
+                assign: boolean;
+                manage: boolean;
+                withdraw: boolean;
+                note: boolean;
+                message: boolean;
+                editPlan: boolean;
+                agreeAsDirector: boolean;
+                agreeAsInitiator: boolean;
             };
         };
         /** @description wat de toezegging besluit, voor de toets aan het mandaatregister */
