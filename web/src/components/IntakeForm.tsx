@@ -3,7 +3,7 @@
 // phone, e-mail).
 import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { CHANNELS, type Channel, type Named } from '../api/models.js';
+import { CHANNELS, type Channel, type Named, type ResponseOf } from '../api/models.js';
 import { api } from '../api.js';
 import { useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
@@ -25,11 +25,8 @@ const FIELDS = [
   'channel',
 ] as const;
 
-export interface Submitted {
-  id: string;
-  reference: string;
-  email: string;
-}
+/** The API's answer to the intake, and the address the confirmation went to. */
+export type Submitted = ResponseOf<'/cases', 'post'> & { email: string };
 
 export function IntakeForm({
   municipality,
