@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Projects (select with `--project NAME`):
-//   unit      src/**/*.test.ts (not *.int.test.ts)
+//   unit      src/**/*.test.ts (not *.int.test.ts) and the web app's web/src/**/*.test.ts
 //   pglite    src/**/*.int.test.ts against in-process PGlite
 //   postgres  the same *.int.test.ts files against the real server of `npm test`,
 //             and the *.pg.test.ts files, which only make sense there
@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'src/**/*.int.test.ts', 'src/**/*.pg.test.ts'],
           env: { REGIE_TEST_DB: 'pglite' },
         },

@@ -1,5 +1,6 @@
 // Wiring, in one place: database, migrations, outbox worker, HTTP server and the
 // routes of every module. No module registers itself.
+import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { assessmentRoutes, type AssessmentWorker, startAssessmentWorker } from './modules/assessments/index.js';
 import { caseRoutes, timelineRoutes } from './modules/cases/index.js';
@@ -29,7 +30,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   return buildServer(deps, {
     authenticate: sessionOrTokenAuthentication(deps),
     register: (app) => {
-      identityRoutes(app, deps);
+      identityRoutes(app, deps, globalAbilities);
       organisationRoutes(app, deps);
       caseRoutes(app, deps);
       planRoutes(app, deps);

@@ -1,50 +1,36 @@
-// A small typed client for the Regie JSON API. Every call sends the user's language;
+// The client of the Regie JSON API: openapi-fetch over the types generated from the
+// server's OpenAPI document (api/schema.d.ts), so a path, a body or an answer that
+// does not match the API fails to compile. Every call sends the user's language;
 // writes with a session cookie carry the CSRF token from login or GET /me; updates
 // carry If-Match with the version they were based on. Errors arrive as
 // application/problem+json and become an ApiError.
+import createClient from 'openapi-fetch';
 import type {
   ActionStatus,
   AnswerBody,
-  ApiToken,
-  AssessmentLinkView,
-  AssessmentParty,
-  AssessmentRequest,
-  AssessmentRound,
-  CaseAssessment,
+  BodyOf,
   CaseDetail,
-  CaseEvent,
   CaseFilters,
-  CaseStatus,
-  CaseSummary,
   Commitment,
-  CommitmentDetail,
+  CommitmentOutcome,
   CommitmentScope,
-  Department,
-  DirectorProposal,
+  ConfirmationDecision,
   Domain,
-  LateObjection,
+  LateObjectionDecision,
   LateObjectionStatus,
-  Mandate,
   MandateInput,
-  Me,
-  MunicipalitySummary,
-  Named,
+  NoteVisibility,
   OpenRoundBody,
-  Organisation,
-  Page,
-  Plan,
   PlanActionInput,
-  PublicMunicipality,
+  QueryOf,
   RecordCommitmentBody,
-  Rule,
-  RuleDetail,
+  RuleFileFormat,
   RuleInput,
-  Settings,
   StaffRole,
+  StatusChange,
   SubmitCaseBody,
-  TeamBoard,
-  User,
-} from './types.js';
+} from './api/models.js';
+import type { paths } from './api/schema.js';
 
 export interface InvalidParam {
   name: string;
@@ -77,143 +63,150 @@ export const setApiLanguage = (l: string) => {
   language = l;
 };
 
-type Query = Record<string, string | number | undefined | null>;
-interface Options {
-  body?: unknown;
-  ifMatch?: number;
-  query?: Query;
-  signal?: AbortSignal;
-}
+const client = createClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+client.use({
+  onRequest({ request }) {
+    request.headers.set('Accept', 'application/json, application/problem+json');
+    request.headers.set('Accept-Language', language);
+    if (request.method !== 'GET' && csrfToken) request.headers.set('X-CSRF-Token', csrfToken);
+    return request;
+  },
+});
 
-function url(path: string, query?: Query) {
-  const qs = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
-  const s = qs.toString();
-  return `/api/v1${path}${s ? `?${s}` : ''}`;
-}
-
-export async function request<T>(method: string, path: string, opts: Options = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': language };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  if (opts.ifMatch !== undefined) headers['If-Match'] = `"${opts.ifMatch}"`;
-  let res: Response;
+/** The answer's data; a network failure or an error status throws an ApiError (an abort stays an abort). */
+async function answer<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let r: Awaited<typeof call>;
   try {
-    res = await fetch(url(path, opts.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: opts.signal,
-    });
+    r = await call;
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, '', undefined, []);
   }
-  const isJson = (res.headers.get('content-type') ?? '').includes('json');
-  const body = isJson ? await res.json().catch(() => null) : null;
-  if (!res.ok) {
-    const p = (body ?? {}) as { title?: string; detail?: string; invalidParams?: InvalidParam[] };
-    throw new ApiError(res.status, p.title ?? res.statusText, p.detail, p.invalidParams ?? []);
+  if (!r.response.ok) {
+    const p = (typeof r.error === 'object' && r.error !== null ? r.error : {}) as { title?: string; detail?: string; invalidParams?: InvalidParam[] };
+    throw new ApiError(r.response.status, p.title ?? r.response.statusText, p.detail, p.invalidParams ?? []);
   }
-  return body as T;
+  // 204 No Content answers no data
+  return (r.data ?? null) as T;
 }
 
-const get = <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal });
+/** Empty filters are left out of the query string. */
+function query<Q extends object>(q: Q): Q {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Q;
+}
+
+const id = (id: string) => ({ path: { id } });
+const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
 export const api = {
   // identity
-  me: (signal?: AbortSignal) => get<Me>('/me', undefined, signal),
-  login: (email: string, password: string) => request<Me>('POST', '/auth/login', { body: { email, password } }),
-  logout: () => request<null>('POST', '/auth/logout'),
-  requestLoginLink: (municipality: string, email: string) => request<{ status: string }>('POST', '/auth/login-links', { body: { municipality, email } }),
-  redeemLoginLink: (token: string) => request<{ user: Me; caseId: string | null }>('POST', '/auth/login-links/redeem', { body: { token } }),
-  tokens: (signal?: AbortSignal) => get<{ items: ApiToken[] }>('/me/tokens', undefined, signal),
-  createToken: (name: string) => request<{ id: string; name: string; token: string }>('POST', '/me/tokens', { body: { name } }),
-  revokeToken: (id: string) => request<null>('DELETE', `/me/tokens/${id}`),
+  me: (signal?: AbortSignal) => answer(client.GET('/me', { signal })),
+  login: (email: string, password: string) => answer(client.POST('/auth/login', { body: { email, password } })),
+  logout: () => answer(client.POST('/auth/logout')),
+  requestLoginLink: (municipality: string, email: string) => answer(client.POST('/auth/login-links', { body: { municipality, email } })),
+  redeemLoginLink: (token: string) => answer(client.POST('/auth/login-links/redeem', { body: { token } })),
+  tokens: (signal?: AbortSignal) => answer(client.GET('/me/tokens', { signal })),
+  createToken: (name: string) => answer(client.POST('/me/tokens', { body: { name } })),
+  revokeToken: (tokenId: string) => answer(client.DELETE('/me/tokens/{id}', { params: id(tokenId) })),
 
   // organisation
-  municipalities: (signal?: AbortSignal) => get<{ items: MunicipalitySummary[] }>('/municipalities', undefined, signal),
-  municipality: (slug: string, signal?: AbortSignal) => get<PublicMunicipality>(`/municipalities/${encodeURIComponent(slug)}`, undefined, signal),
-  organisation: (signal?: AbortSignal) => get<Organisation>('/organisation', undefined, signal),
-  users: (role?: StaffRole, signal?: AbortSignal) => get<{ items: User[] }>('/users', { role }, signal),
-  createUser: (body: Record<string, unknown>) => request<User>('POST', '/users', { body }),
-  updateUser: (id: string, body: Record<string, unknown>) => request<User>('PATCH', `/users/${id}`, { body }),
-  createDepartment: (name: string, domain: Domain) => request<Department>('POST', '/departments', { body: { name, domain } }),
-  updateDepartment: (id: string, body: { name?: string; domain?: Domain }) => request<Department>('PATCH', `/departments/${id}`, { body }),
-  deleteDepartment: (id: string) => request<null>('DELETE', `/departments/${id}`),
-  createNamed: (kind: 'areas' | 'themes', name: string) => request<Named>('POST', `/${kind}`, { body: { name } }),
-  renameNamed: (kind: 'areas' | 'themes', id: string, name: string) => request<Named>('PATCH', `/${kind}/${id}`, { body: { name } }),
-  deleteNamed: (kind: 'areas' | 'themes', id: string) => request<null>('DELETE', `/${kind}/${id}`),
-  settings: (signal?: AbortSignal) => get<Settings>('/settings', undefined, signal),
-  updateSettings: (body: { planTermDays?: number; extraHolidays?: string[] }) => request<Settings>('PATCH', '/settings', { body }),
+  municipalities: (signal?: AbortSignal) => answer(client.GET('/municipalities', { signal })),
+  municipality: (slug: string, signal?: AbortSignal) => answer(client.GET('/municipalities/{slug}', { params: { path: { slug } }, signal })),
+  organisation: (signal?: AbortSignal) => answer(client.GET('/organisation', { signal })),
+  users: (role?: StaffRole, signal?: AbortSignal) => answer(client.GET('/users', { params: { query: query({ role }) }, signal })),
+  createUser: (body: BodyOf<'/users', 'post'>) => answer(client.POST('/users', { body })),
+  updateUser: (userId: string, body: BodyOf<'/users/{id}', 'patch'>) => answer(client.PATCH('/users/{id}', { params: id(userId), body })),
+  createDepartment: (name: string, domain: Domain) => answer(client.POST('/departments', { body: { name, domain } })),
+  updateDepartment: (departmentId: string, body: { name?: string; domain?: Domain }) =>
+    answer(client.PATCH('/departments/{id}', { params: id(departmentId), body })),
+  deleteDepartment: (departmentId: string) => answer(client.DELETE('/departments/{id}', { params: id(departmentId) })),
+  createNamed: (kind: 'areas' | 'themes', name: string) =>
+    answer(kind === 'areas' ? client.POST('/areas', { body: { name } }) : client.POST('/themes', { body: { name } })),
+  renameNamed: (kind: 'areas' | 'themes', namedId: string, name: string) =>
+    answer(
+      kind === 'areas'
+        ? client.PATCH('/areas/{id}', { params: id(namedId), body: { name } })
+        : client.PATCH('/themes/{id}', { params: id(namedId), body: { name } }),
+    ),
+  deleteNamed: (kind: 'areas' | 'themes', namedId: string) =>
+    answer(kind === 'areas' ? client.DELETE('/areas/{id}', { params: id(namedId) }) : client.DELETE('/themes/{id}', { params: id(namedId) })),
+  settings: (signal?: AbortSignal) => answer(client.GET('/settings', { signal })),
+  updateSettings: (body: { planTermDays?: number; extraHolidays?: string[] }) => answer(client.PATCH('/settings', { body })),
 
   // cases
-  submitCase: (body: SubmitCaseBody) => request<{ id: string; reference: string }>('POST', '/cases', { body }),
-  cases: (f: CaseFilters, signal?: AbortSignal) => get<Page<CaseSummary>>('/cases', { ...f }, signal),
-  case: (id: string, signal?: AbortSignal) => get<CaseDetail>(`/cases/${id}`, undefined, signal),
-  changeStatus: (c: CaseDetail, status: Extract<CaseStatus, 'intake' | 'planning' | 'closed' | 'withdrawn'>, reason?: string) =>
-    request<CaseDetail>('POST', `/cases/${c.id}/status`, { body: { status, reason: reason || null }, ifMatch: c.version }),
-  directorProposal: (id: string, signal?: AbortSignal) => get<DirectorProposal>(`/cases/${id}/director-proposal`, undefined, signal),
-  assignDirector: (id: string, version: number, directorId: string, reason?: string) =>
-    request<CaseDetail>('PUT', `/cases/${id}/director`, { body: { directorId, reason: reason || null }, ifMatch: version }),
-  suspend: (c: CaseDetail, reason: string) => request<CaseDetail>('POST', `/cases/${c.id}/suspension`, { body: { reason }, ifMatch: c.version }),
-  resume: (c: CaseDetail) => request<CaseDetail>('DELETE', `/cases/${c.id}/suspension`, { ifMatch: c.version }),
-  teamBoard: (signal?: AbortSignal) => get<TeamBoard>('/team-board', undefined, signal),
+  submitCase: (body: SubmitCaseBody) => answer(client.POST('/cases', { body })),
+  cases: (f: CaseFilters, signal?: AbortSignal) => answer(client.GET('/cases', { params: { query: query(f) }, signal })),
+  case: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}', { params: id(caseId), signal })),
+  changeStatus: (c: CaseDetail, status: StatusChange, reason?: string) =>
+    answer(client.POST('/cases/{id}/status', { params: id(c.id), body: { status, reason: reason || null }, headers: ifMatch(c.version) })),
+  directorProposal: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/director-proposal', { params: id(caseId), signal })),
+  assignDirector: (caseId: string, version: number, directorId: string, reason?: string) =>
+    answer(client.PUT('/cases/{id}/director', { params: id(caseId), body: { directorId, reason: reason || null }, headers: ifMatch(version) })),
+  suspend: (c: CaseDetail, reason: string) =>
+    answer(client.POST('/cases/{id}/suspension', { params: id(c.id), body: { reason }, headers: ifMatch(c.version) })),
+  resume: (c: CaseDetail) => answer(client.DELETE('/cases/{id}/suspension', { params: id(c.id), headers: ifMatch(c.version) })),
+  teamBoard: (signal?: AbortSignal) => answer(client.GET('/team-board', { signal })),
 
   // plan
-  plan: (caseId: string, signal?: AbortSignal) => get<Plan>(`/cases/${caseId}/plan`, undefined, signal),
+  plan: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/plan', { params: id(caseId), signal })),
   savePlan: (caseId: string, basedOn: number, body: { goal: string; actions: PlanActionInput[] }) =>
-    request<Plan>('PUT', `/cases/${caseId}/plan`, { body, ifMatch: basedOn }),
-  agreePlan: (caseId: string, version: number) => request<Plan>('POST', `/cases/${caseId}/plan/agreements`, { body: { version } }),
+    answer(client.PUT('/cases/{id}/plan', { params: id(caseId), body, headers: ifMatch(basedOn) })),
+  agreePlan: (caseId: string, version: number) => answer(client.POST('/cases/{id}/plan/agreements', { params: id(caseId), body: { version } })),
   setActionStatus: (caseId: string, actionId: string, status: ActionStatus) =>
-    request<Plan>('PATCH', `/cases/${caseId}/plan/actions/${actionId}`, { body: { status } }),
+    answer(client.PATCH('/cases/{id}/plan/actions/{actionId}', { params: { path: { id: caseId, actionId } }, body: { status } })),
 
   // timeline
-  events: (caseId: string, after?: string, signal?: AbortSignal) => get<Page<CaseEvent>>(`/cases/${caseId}/events`, { after }, signal),
-  addNote: (caseId: string, text: string, visibility: 'internal' | 'shared') => request<null>('POST', `/cases/${caseId}/notes`, { body: { text, visibility } }),
-  sendMessage: (caseId: string, text: string) => request<null>('POST', `/cases/${caseId}/messages`, { body: { text } }),
+  /** `after`: the previous page's nextCursor */
+  events: (caseId: string, after?: string, signal?: AbortSignal) =>
+    answer(client.GET('/cases/{id}/events', { params: { ...id(caseId), query: query({ after: after === undefined ? undefined : Number(after) }) }, signal })),
+  addNote: (caseId: string, text: string, visibility: NoteVisibility) =>
+    answer(client.POST('/cases/{id}/notes', { params: id(caseId), body: { text, visibility } })),
+  sendMessage: (caseId: string, text: string) => answer(client.POST('/cases/{id}/messages', { params: id(caseId), body: { text } })),
 
   // rules register, integrated assessment, mandates, commitments
-  rules: (f: { domain?: string; strict?: string; validOn?: string; q?: string }, signal?: AbortSignal) => get<{ items: Rule[] }>('/rules', f, signal),
-  rule: (id: string, signal?: AbortSignal) => get<RuleDetail>(`/rules/${id}`, undefined, signal),
-  createRule: (body: RuleInput) => request<Rule>('POST', '/rules', { body }),
-  updateRule: (id: string, version: number, body: Partial<RuleInput>) => request<RuleDetail>('PATCH', `/rules/${id}`, { body, ifMatch: version }),
-  endRuleValidity: (id: string, version: number, validUntil: string) =>
-    request<RuleDetail>('POST', `/rules/${id}/expiry`, { body: { validUntil }, ifMatch: version }),
-  importRules: (format: 'csv' | 'json', content: string) =>
-    request<{ created: number; updated: number; unchanged: number }>('POST', '/rules/import', { body: { format, content } }),
-  assessment: (caseId: string, signal?: AbortSignal) => get<CaseAssessment>(`/cases/${caseId}/assessment`, undefined, signal),
-  openRound: (caseId: string, body: OpenRoundBody) => request<AssessmentRound>('POST', `/cases/${caseId}/assessment-rounds`, { body }),
-  answer: (partyId: string, body: AnswerBody) => request<AssessmentParty>('PUT', `/assessment-parties/${partyId}/answer`, { body }),
-  overrule: (partyId: string, reason: string) => request<AssessmentParty>('POST', `/assessment-parties/${partyId}/overrule`, { body: { reason } }),
-  assessmentRequests: (signal?: AbortSignal) => get<{ items: AssessmentRequest[] }>('/assessment-requests', undefined, signal),
-  assessmentLink: (token: string, signal?: AbortSignal) => get<AssessmentLinkView>(`/assessment-links/${encodeURIComponent(token)}`, undefined, signal),
-  answerByLink: (token: string, body: AnswerBody) => request<AssessmentLinkView>('PUT', `/assessment-links/${encodeURIComponent(token)}/answer`, { body }),
-  lateObjections: (status: LateObjectionStatus | undefined, signal?: AbortSignal) => get<{ items: LateObjection[] }>('/late-objections', { status }, signal),
-  decideLateObjection: (id: string, decision: 'admit' | 'setAside', reason: string) =>
-    request<LateObjection>('POST', `/late-objections/${id}/decision`, { body: { decision, reason } }),
-  mandates: (signal?: AbortSignal) => get<{ items: Mandate[] }>('/mandates', undefined, signal),
-  createMandate: (body: MandateInput) => request<Mandate>('POST', '/mandates', { body }),
-  updateMandate: (id: string, version: number, body: Partial<MandateInput>) => request<Mandate>('PATCH', `/mandates/${id}`, { body, ifMatch: version }),
-  endMandate: (id: string, version: number, validUntil: string) =>
-    request<Mandate>('POST', `/mandates/${id}/expiry`, { body: { validUntil }, ifMatch: version }),
-  caseCommitments: (caseId: string, signal?: AbortSignal) =>
-    get<{ items: Commitment[]; abilities: { record: boolean } }>(`/cases/${caseId}/commitments`, undefined, signal),
-  recordCommitment: (caseId: string, body: RecordCommitmentBody) => request<Commitment>('POST', `/cases/${caseId}/commitments`, { body }),
-  commitments: (scope: CommitmentScope, cursor?: string, signal?: AbortSignal) => get<Page<Commitment>>('/commitments', { scope, cursor }, signal),
-  commitment: (id: string, signal?: AbortSignal) => get<CommitmentDetail>(`/commitments/${id}`, undefined, signal),
+  // The filters come from the register page's selects, whose options are the API's values.
+  rules: (f: { domain?: string; strict?: string; validOn?: string; q?: string }, signal?: AbortSignal) =>
+    answer(client.GET('/rules', { params: { query: query(f) as QueryOf<'/rules', 'get'> }, signal })),
+  rule: (ruleId: string, signal?: AbortSignal) => answer(client.GET('/rules/{id}', { params: id(ruleId), signal })),
+  createRule: (body: RuleInput) => answer(client.POST('/rules', { body })),
+  updateRule: (ruleId: string, version: number, body: Partial<RuleInput>) =>
+    answer(client.PATCH('/rules/{id}', { params: id(ruleId), body, headers: ifMatch(version) })),
+  endRuleValidity: (ruleId: string, version: number, validUntil: string) =>
+    answer(client.POST('/rules/{id}/expiry', { params: id(ruleId), body: { validUntil }, headers: ifMatch(version) })),
+  importRules: (format: RuleFileFormat, content: string) => answer(client.POST('/rules/import', { body: { format, content } })),
+  assessment: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/assessment', { params: id(caseId), signal })),
+  openRound: (caseId: string, body: OpenRoundBody) => answer(client.POST('/cases/{id}/assessment-rounds', { params: id(caseId), body })),
+  answer: (partyId: string, body: AnswerBody) => answer(client.PUT('/assessment-parties/{id}/answer', { params: id(partyId), body })),
+  overrule: (partyId: string, reason: string) => answer(client.POST('/assessment-parties/{id}/overrule', { params: id(partyId), body: { reason } })),
+  assessmentRequests: (signal?: AbortSignal) => answer(client.GET('/assessment-requests', { signal })),
+  assessmentLink: (token: string, signal?: AbortSignal) => answer(client.GET('/assessment-links/{token}', { params: { path: { token } }, signal })),
+  answerByLink: (token: string, body: AnswerBody) => answer(client.PUT('/assessment-links/{token}/answer', { params: { path: { token } }, body })),
+  lateObjections: (status: LateObjectionStatus | undefined, signal?: AbortSignal) =>
+    answer(client.GET('/late-objections', { params: { query: query({ status }) }, signal })),
+  decideLateObjection: (objectionId: string, decision: LateObjectionDecision, reason: string) =>
+    answer(client.POST('/late-objections/{id}/decision', { params: id(objectionId), body: { decision, reason } })),
+  mandates: (signal?: AbortSignal) => answer(client.GET('/mandates', { signal })),
+  createMandate: (body: MandateInput) => answer(client.POST('/mandates', { body })),
+  updateMandate: (mandateId: string, version: number, body: Partial<MandateInput>) =>
+    answer(client.PATCH('/mandates/{id}', { params: id(mandateId), body, headers: ifMatch(version) })),
+  endMandate: (mandateId: string, version: number, validUntil: string) =>
+    answer(client.POST('/mandates/{id}/expiry', { params: id(mandateId), body: { validUntil }, headers: ifMatch(version) })),
+  caseCommitments: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/commitments', { params: id(caseId), signal })),
+  recordCommitment: (caseId: string, body: RecordCommitmentBody) => answer(client.POST('/cases/{id}/commitments', { params: id(caseId), body })),
+  commitments: (scope: CommitmentScope, cursor?: string, signal?: AbortSignal) =>
+    answer(client.GET('/commitments', { params: { query: query({ scope, cursor }) }, signal })),
+  commitment: (commitmentId: string, signal?: AbortSignal) => answer(client.GET('/commitments/{id}', { params: id(commitmentId), signal })),
   amendCommitment: (c: Commitment, body: { what?: string; dueOn?: string; reason: string }) =>
-    request<CommitmentDetail>('POST', `/commitments/${c.id}/amendments`, { body, ifMatch: c.version }),
-  confirmCommitment: (c: Commitment, decision: 'confirm' | 'decline', reason?: string) =>
-    request<CommitmentDetail>('POST', `/commitments/${c.id}/confirmation`, { body: { decision, reason: reason || null }, ifMatch: c.version }),
-  commitmentOutcome: (c: Commitment, status: 'kept' | 'broken' | 'withdrawn', reason?: string) =>
-    request<CommitmentDetail>('POST', `/commitments/${c.id}/outcome`, { body: { status, reason: reason || null }, ifMatch: c.version }),
+    answer(client.POST('/commitments/{id}/amendments', { params: id(c.id), body, headers: ifMatch(c.version) })),
+  confirmCommitment: (c: Commitment, decision: ConfirmationDecision, reason?: string) =>
+    answer(client.POST('/commitments/{id}/confirmation', { params: id(c.id), body: { decision, reason: reason || null }, headers: ifMatch(c.version) })),
+  commitmentOutcome: (c: Commitment, status: CommitmentOutcome, reason?: string) =>
+    answer(client.POST('/commitments/{id}/outcome', { params: id(c.id), body: { status, reason: reason || null }, headers: ifMatch(c.version) })),
 };
 
 /** Addresses the browser downloads itself (the session cookie goes along). */
 export const downloads = {
   dossier: (caseId: string) => `/api/v1/cases/${caseId}/dossier`,
-  rulesExport: (format: 'csv' | 'json') => `/api/v1/rules/export?format=${format}`,
+  rulesExport: (format: RuleFileFormat) => `/api/v1/rules/export?format=${format}`,
   commitmentsExport: () => '/api/v1/commitments/export',
 };

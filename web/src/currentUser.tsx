@@ -1,9 +1,9 @@
 // The one hook for the signed-in user: GET /api/v1/me at start, set by login and by
 // redeeming a login link, cleared by logout. It also hands the CSRF token to the API
-// client.
+// client. What the user may use at all (menu, pages) comes with it from the API.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { GlobalAbility, Me } from './api/models.js';
 import { ApiError, api, setCsrfToken } from './api.js';
-import type { Me } from './types.js';
 
 interface CurrentUser {
   me: Me | null;
@@ -64,3 +64,18 @@ export function useCurrentUser(): CurrentUser {
   if (!v) throw new Error('useCurrentUser outside CurrentUserProvider');
   return v;
 }
+
+/** Whether the signed-in user may use a workspace at all, as GET /me says. */
+export const may = (me: Me | null | undefined, ability: GlobalAbility) => !!me?.abilities[ability];
+
+/** Where a user lands after logging in: the first workspace they may use. */
+const HOMES: [GlobalAbility, string][] = [
+  ['ownCases', '/mijn-zaken'],
+  ['directorWorkspace', '/werkplek'],
+  ['teamBoard', '/team'],
+  ['manageOrganisation', '/beheer'],
+  ['assessmentRequests', '/toetsverzoeken'],
+  ['ownCommitments', '/mijn-toezeggingen'],
+  ['listCases', '/zaken'],
+];
+export const homeOf = (me: Me): string => HOMES.find(([ability]) => me.abilities[ability])?.[1] ?? '/account';

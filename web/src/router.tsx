@@ -1,5 +1,5 @@
 // Every page and its Dutch path. Staff pages sit behind RequireRole, which sends a
-// visitor without a session to /inloggen.
+// visitor without a session to /inloggen and checks the ability GET /me gave.
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './components/Layout.js';
 import { RequireRole } from './components/RequireRole.js';
@@ -29,8 +29,8 @@ import { PlanEditorPage } from './pages/plan/PlanEditorPage.js';
 import { TeamBoardPage } from './pages/TeamBoard.js';
 import { Workspace } from './pages/Workspace.js';
 
-const toStaffCase = { page: 'cases', to: (p: string) => p.replace('/mijn-zaak/', '/zaken/') } as const;
-const toInitiatorCase = { page: 'myCases', to: (p: string) => p.replace('/zaken/', '/mijn-zaak/') } as const;
+const toStaffCase = { ability: 'listCases', to: (p: string) => p.replace('/mijn-zaak/', '/zaken/') } as const;
+const toInitiatorCase = { ability: 'ownCases', to: (p: string) => p.replace('/zaken/', '/mijn-zaak/') } as const;
 
 export const router = createBrowserRouter([
   {
@@ -43,7 +43,7 @@ export const router = createBrowserRouter([
       {
         path: 'mijn-zaken',
         element: (
-          <RequireRole page="myCases">
+          <RequireRole ability="ownCases">
             <MyCases />
           </RequireRole>
         ),
@@ -51,7 +51,7 @@ export const router = createBrowserRouter([
       {
         path: 'mijn-zaak/:id',
         element: (
-          <RequireRole page="myCases" elsewhere={toStaffCase}>
+          <RequireRole ability="ownCases" elsewhere={toStaffCase}>
             <MyCase />
           </RequireRole>
         ),
@@ -59,7 +59,7 @@ export const router = createBrowserRouter([
       {
         path: 'werkplek',
         element: (
-          <RequireRole page="workspace">
+          <RequireRole ability="directorWorkspace">
             <Workspace />
           </RequireRole>
         ),
@@ -67,7 +67,7 @@ export const router = createBrowserRouter([
       {
         path: 'team',
         element: (
-          <RequireRole page="team">
+          <RequireRole ability="teamBoard">
             <TeamBoardPage />
           </RequireRole>
         ),
@@ -75,7 +75,7 @@ export const router = createBrowserRouter([
       {
         path: 'zaken',
         element: (
-          <RequireRole page="cases">
+          <RequireRole ability="listCases">
             <Cases />
           </RequireRole>
         ),
@@ -83,7 +83,7 @@ export const router = createBrowserRouter([
       {
         path: 'zaken/nieuw',
         element: (
-          <RequireRole page="register">
+          <RequireRole ability="registerCases">
             <NewCase />
           </RequireRole>
         ),
@@ -91,7 +91,7 @@ export const router = createBrowserRouter([
       {
         path: 'zaken/:id',
         element: (
-          <RequireRole page="cases" elsewhere={toInitiatorCase}>
+          <RequireRole ability="listCases" elsewhere={toInitiatorCase}>
             <CaseDetailPage />
           </RequireRole>
         ),
@@ -99,7 +99,7 @@ export const router = createBrowserRouter([
       {
         path: 'zaken/:id/plan',
         element: (
-          <RequireRole page="cases">
+          <RequireRole ability="listCases">
             <PlanEditorPage />
           </RequireRole>
         ),
@@ -107,7 +107,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageOrganisation">
             <AdminHome />
           </RequireRole>
         ),
@@ -115,7 +115,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer/afdelingen',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageOrganisation">
             <NamedItems kind="departments" />
           </RequireRole>
         ),
@@ -123,7 +123,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer/gebieden',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageOrganisation">
             <NamedItems kind="areas" />
           </RequireRole>
         ),
@@ -131,7 +131,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer/themas',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageOrganisation">
             <NamedItems kind="themes" />
           </RequireRole>
         ),
@@ -139,7 +139,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer/medewerkers',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageOrganisation">
             <Users />
           </RequireRole>
         ),
@@ -147,7 +147,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer/medewerkers/:id',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageOrganisation">
             <UserEdit />
           </RequireRole>
         ),
@@ -155,7 +155,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer/instellingen',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageOrganisation">
             <SettingsPage />
           </RequireRole>
         ),
@@ -165,7 +165,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer/regels',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageRules">
             <RulesPage />
           </RequireRole>
         ),
@@ -173,7 +173,7 @@ export const router = createBrowserRouter([
       {
         path: 'beheer/mandaten',
         element: (
-          <RequireRole page="admin">
+          <RequireRole ability="manageMandates">
             <MandatesPage />
           </RequireRole>
         ),
@@ -181,7 +181,7 @@ export const router = createBrowserRouter([
       {
         path: 'toetsverzoeken',
         element: (
-          <RequireRole page="requests">
+          <RequireRole ability="assessmentRequests">
             <RequestsPage />
           </RequireRole>
         ),
@@ -189,7 +189,7 @@ export const router = createBrowserRouter([
       {
         path: 'toetsverzoeken/:partyId',
         element: (
-          <RequireRole page="requests">
+          <RequireRole ability="assessmentRequests">
             <AnswerRequestPage />
           </RequireRole>
         ),
@@ -197,7 +197,7 @@ export const router = createBrowserRouter([
       {
         path: 'nagekomen-bezwaren',
         element: (
-          <RequireRole page="lateObjections">
+          <RequireRole ability="lateObjections">
             <LateObjectionsPage />
           </RequireRole>
         ),
@@ -205,7 +205,7 @@ export const router = createBrowserRouter([
       {
         path: 'mijn-toezeggingen',
         element: (
-          <RequireRole page="myCommitments">
+          <RequireRole ability="ownCommitments">
             <MyCommitmentsPage />
           </RequireRole>
         ),
@@ -213,7 +213,7 @@ export const router = createBrowserRouter([
       {
         path: 'toezeggingen-ter-bevestiging',
         element: (
-          <RequireRole page="toConfirm">
+          <RequireRole ability="confirmCommitments">
             <ToConfirmPage />
           </RequireRole>
         ),
@@ -221,7 +221,7 @@ export const router = createBrowserRouter([
       {
         path: 'account',
         element: (
-          <RequireRole page="account">
+          <RequireRole ability="apiTokens">
             <Account />
           </RequireRole>
         ),

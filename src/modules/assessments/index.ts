@@ -8,3 +8,4 @@ export { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews } f
 export { activeCoordinators, type CitedRuleSnapshot } from './repo.js';
 export { assessmentRoutes } from './routes.js';
 export { answerAsDepartment, type OpenRound, openAssessmentRound } from './service.js';
+export { assessmentPolicy } from './policy.js';

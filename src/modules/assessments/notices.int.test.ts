@@ -1,7 +1,7 @@
 // Mail that follows the assessment, on a real database (PGlite and PostgreSQL): the
 // coordinator's decision on a late objection reaches whoever raised it and the
-// director (issue 3, part 3), and the director gets one summary per closed round
-// (part 2) — also when the silence job runs twice at once or an answer is refused.
+// director (docs/product.md#late-objection), and the director gets one summary per closed round
+// (docs/product.md#the-assessment-round) — also when the silence job runs twice at once or an answer is refused.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ctxFor, refusal } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';

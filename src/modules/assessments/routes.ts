@@ -37,6 +37,7 @@ export const AnswerBody = z.object({
 });
 
 const CitedRuleOut = z.object({ id: z.string(), code: z.string(), title: z.string(), legalSource: z.string(), domain: z.enum(DOMAINS), strict: z.boolean() });
+z.globalRegistry.add(CitedRuleOut, { id: 'CitedRule' });
 const AnswerOut = z.object({
   kind: z.enum(['yes', 'yesWithConditions', 'objection', 'silence']),
   conditions: z.string().nullable(),
@@ -60,6 +61,7 @@ const AnswerOut = z.object({
     })
     .nullable(),
 });
+z.globalRegistry.add(AnswerOut, { id: 'AssessmentAnswer' });
 const PartyOut = z.object({
   id: z.uuid(),
   kind: z.enum(['department', 'outside']),
@@ -73,6 +75,7 @@ const PartyOut = z.object({
   reopenedUntil: IsoDate.nullable(),
   abilities: z.object({ answer: z.boolean(), overrule: z.boolean() }),
 });
+z.globalRegistry.add(PartyOut, { id: 'AssessmentParty' });
 const RoundOut = z.object({
   id: z.uuid(),
   number: z.number().int(),
@@ -87,7 +90,9 @@ const RoundOut = z.object({
   parties: z.array(PartyOut),
   abilities: z.object({ openFollowUp: z.boolean() }),
 });
+z.globalRegistry.add(RoundOut, { id: 'AssessmentRound' });
 const OutcomeItemOut = z.object({ roundId: z.string(), roundNumber: z.number().int(), partyId: z.string(), partyName: z.string(), answer: AnswerOut });
+z.globalRegistry.add(OutcomeItemOut, { id: 'AssessmentOutcomeItem' });
 const LateObjectionOut = z.object({
   id: z.uuid(),
   caseId: z.string(),
@@ -111,6 +116,7 @@ const LateObjectionOut = z.object({
   reopenedUntil: IsoDate.nullable(),
   abilities: z.object({ decide: z.boolean() }),
 });
+z.globalRegistry.add(LateObjectionOut, { id: 'LateObjection' });
 const LinkOut = z.object({
   municipality: z.string(),
   caseReference: z.string(),
@@ -125,6 +131,7 @@ const LinkOut = z.object({
     .describe('answer: antwoorden of wijzigen; lateObjection: alleen nog één laat bezwaar; none: de link is gebruikt'),
   rules: z.array(CitedRuleOut).describe('de regels die vandaag mogen worden aangehaald'),
 });
+z.globalRegistry.add(LinkOut, { id: 'AssessmentLink' });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const presentAnswer = (a: AnswerView): z.infer<typeof AnswerOut> => ({

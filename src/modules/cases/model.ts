@@ -82,7 +82,8 @@ export function planDueOn(clockStartedOn: IsoDate, termDays: number, suspensions
   return addDays(clockStartedOn, termDays + stopped);
 }
 
-export type ClockState = 'none' | 'running' | 'suspended' | 'dueSoon' | 'overdue' | 'stopped';
+export const CLOCK_STATES = ['none', 'running', 'suspended', 'dueSoon', 'overdue', 'stopped'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
 
 /** How the clock reads today. It runs only in intake/planning; a suspended clock is never overdue. */
 export function clockState(cal: Calendar, c: { status: CaseStatus; planDueOn: IsoDate | null; suspendedSince: IsoDate | null }, today: IsoDate): ClockState {

@@ -4,12 +4,14 @@ import { notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
-import { CASE_STATUSES } from './model.js';
+import { CASE_STATUSES, CLOCK_STATES } from './model.js';
+import { CASE_ABILITIES, type CaseAbility } from './policy.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
 const tags = ['Zaken'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
+const Channel = z.enum(['web', 'desk', 'phone', 'email']);
 
 export const SubmitCaseBody = z.object({
   municipality: z.string().min(1).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
@@ -29,7 +31,7 @@ export const SubmitCaseBody = z.object({
   location: z.string().trim().min(1).max(300),
   areaId: z.uuid().nullish(),
   themeIds: z.array(z.uuid()).max(20).optional(),
-  channel: z.enum(['web', 'desk', 'phone', 'email']).optional(),
+  channel: Channel.optional(),
 });
 
 const CaseSummary = z.object({
@@ -40,13 +42,14 @@ const CaseSummary = z.object({
   location: z.string(),
   submittedAt: z.string(),
   planDueOn: z.string().nullable(),
-  clock: z.string(),
+  clock: z.enum(CLOCK_STATES),
   directorId: z.string().nullable(),
   directorName: z.string().nullable(),
   areaId: z.string().nullable(),
   areaName: z.string().nullable(),
   version: z.number().int(),
 });
+z.globalRegistry.add(CaseSummary, { id: 'CaseSummary' });
 
 const CaseDetail = z.object({
   id: z.uuid(),
@@ -55,7 +58,7 @@ const CaseDetail = z.object({
   description: z.string(),
   location: z.string(),
   status: z.enum(CASE_STATUSES),
-  channel: z.string(),
+  channel: Channel,
   submittedAt: z.string(),
   intakeAt: z.string().nullable(),
   clockStartedOn: z.string().nullable(),
@@ -65,7 +68,7 @@ const CaseDetail = z.object({
   closedAt: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
   version: z.number().int(),
-  clock: z.string(),
+  clock: z.enum(CLOCK_STATES),
   area: z.object({ id: z.string(), name: z.string() }).nullable(),
   themes: z.array(z.object({ id: z.string(), name: z.string() })),
   initiator: z.object({
@@ -78,8 +81,9 @@ const CaseDetail = z.object({
   }),
   director: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
   suspensions: z.array(z.object({ startedOn: z.string(), endedOn: z.string().nullable(), reason: z.string() })),
-  abilities: z.record(z.string(), z.boolean()),
+  abilities: z.object(Object.fromEntries(CASE_ABILITIES.map((k) => [k, z.boolean()])) as Record<CaseAbility, z.ZodBoolean>),
 });
+z.globalRegistry.add(CaseDetail, { id: 'CaseDetail' });
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -310,7 +314,7 @@ export function caseRoutes(app: App, deps: Deps) {
     id: z.string(),
     reference: z.string(),
     title: z.string(),
-    status: z.string(),
+    status: z.enum(CASE_STATUSES),
     planDueOn: z.string().nullable(),
     submittedAt: z.string(),
     directorId: z.string().nullable(),

@@ -14,6 +14,7 @@ const Event = z.object({
   createdAt: z.string(),
   actor: z.object({ id: z.string(), name: z.string(), role: z.string() }).nullable(),
 });
+z.globalRegistry.add(Event, { id: 'CaseEvent' });
 
 export function timelineRoutes(app: App, deps: Deps) {
   app.get(

@@ -6,3 +6,4 @@ export { commitmentHistories, commitmentsQuery, decisionOf } from './repo.js';
 export { commitmentRoutes } from './routes.js';
 export type { RecordFields } from './model.js';
 export { recordCommitment, recordOutcome } from './service.js';
+export { commitmentPolicy } from './policy.js';

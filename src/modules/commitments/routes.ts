@@ -21,7 +21,8 @@ const Decision = z
     z.object({ kind: z.literal('agreePlan') }),
     z.object({ kind: z.literal('other') }),
   ])
-  .describe('wat de toezegging besluit, voor de toets aan het mandaatregister');
+  .describe('wat de toezegging besluit, voor de toets aan het mandaatregister')
+  .meta({ id: 'CommitmentDecision' });
 
 export const RecordCommitmentBody = z.object({
   madeBy: z
@@ -85,6 +86,7 @@ const CommitmentOut = z.object({
     end: z.boolean(),
   }),
 });
+z.globalRegistry.add(CommitmentOut, { id: 'Commitment' });
 const CommitmentDetail = CommitmentOut.extend({
   history: z.array(
     z.object({
@@ -95,6 +97,7 @@ const CommitmentDetail = CommitmentOut.extend({
     }),
   ),
 });
+z.globalRegistry.add(CommitmentDetail, { id: 'CommitmentDetail' });
 
 export const presentCommitment = (k: CommitmentView): z.infer<typeof CommitmentOut> => ({
   ...k,

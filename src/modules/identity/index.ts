@@ -5,3 +5,4 @@ export { sessionOrTokenAuthentication } from './authenticate.js';
 export { identityRoutes } from './routes.js';
 export { hashPassword, newToken, sha256 } from './secrets.js';
 export { createApiToken, forgetCachedActors, issueLoginLink, toActor, unsafeCreateApiTokenForEmail, unsafeLoginWithPassword } from './service.js';
+export { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { SESSION_COOKIE } from '../../platform/auth/index.js';
+import { type Actor, ROLES, SESSION_COOKIE } from '../../platform/auth/index.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
-import { ROLES } from '../../platform/auth/index.js';
+import { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
 import {
   createApiToken,
   listApiTokens,
@@ -28,9 +28,16 @@ const Me = z.object({
   departmentId: z.string().nullable(),
   locale: z.enum(['nl', 'en']),
   csrfToken: z.string().nullable(),
+  abilities: z
+    .object(Object.fromEntries(GLOBAL_ABILITIES.map((k) => [k, z.boolean()])) as Record<GlobalAbility, z.ZodBoolean>)
+    .describe(
+      'wat de gebruiker überhaupt mag gebruiken (werkplekken, menu); wat met één zaak, regel of toezegging mag, staat bij die zaak, regel of toezegging',
+    ),
 });
+z.globalRegistry.add(Me, { id: 'Me' });
 
-export function identityRoutes(app: App, deps: Deps) {
+/** `abilitiesOf` answers GET /me's abilities from the modules' policies (wired in app.ts). */
+export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor) => GlobalAbilities) {
   const me = async (actor: Session['actor']) => {
     const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['name', 'slug']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
     return {
@@ -44,6 +51,7 @@ export function identityRoutes(app: App, deps: Deps) {
       departmentId: actor.departmentId,
       locale: actor.locale,
       csrfToken: actor.csrfToken ?? null,
+      abilities: abilitiesOf(actor),
     };
   };
   const startSession = (reply: import('fastify').FastifyReply, s: Session) =>

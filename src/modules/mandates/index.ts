@@ -15,3 +15,4 @@ export {
 export { loadMandates, mandatesByIds, type NamedMandate } from './repo.js';
 export { HolderOut, mandateRoutes, Scope } from './routes.js';
 export { createMandate } from './service.js';
+export { mandatePolicy } from './policy.js';

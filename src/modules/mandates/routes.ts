@@ -33,7 +33,8 @@ export const Scope = z
     }),
     z.object({ kind: z.literal('agreePlan') }).describe('een plan van aanpak accorderen'),
   ])
-  .describe('wat het mandaat toestaat');
+  .describe('wat het mandaat toestaat')
+  .meta({ id: 'MandateScope' });
 const fields = {
   holder: HolderIn,
   scope: Scope,
@@ -49,6 +50,7 @@ export const HolderOut = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('role'), role: staffRole }),
   z.object({ kind: z.literal('person'), userId: z.uuid(), name: z.string() }),
 ]);
+z.globalRegistry.add(HolderOut, { id: 'MandateHolder' });
 const MandateOut = z.object({
   id: z.uuid(),
   holder: HolderOut,
@@ -61,10 +63,12 @@ const MandateOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+z.globalRegistry.add(MandateOut, { id: 'Mandate' });
 const MandateDetail = MandateOut.extend({
   abilities: z.object({ update: z.boolean(), endValidity: z.boolean() }),
   history: z.array(z.object({ at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), change: z.record(z.string(), z.unknown()) })),
 });
+z.globalRegistry.add(MandateDetail, { id: 'MandateDetail' });
 
 export const presentMandate = (m: MandateView): z.infer<typeof MandateOut> => ({
   id: m.id,

@@ -4,3 +4,4 @@
 export { calendarOf, getMunicipality } from './repo.js';
 export { organisationRoutes } from './routes.js';
 export { createDepartment, createNamed, createUser, unsafeAddUser } from './service.js';
+export { organisationPolicy } from './policy.js';

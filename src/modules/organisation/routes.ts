@@ -27,7 +27,9 @@ const tags = ['Beheer'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
 const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
 const Named = z.object({ id: z.string(), name: z.string() });
+z.globalRegistry.add(Named, { id: 'Named' });
 const Department = z.object({ id: z.string(), name: z.string(), domain: z.enum(DOMAINS) });
+z.globalRegistry.add(Department, { id: 'Department' });
 const name = z.string().trim().min(1).max(200);
 const User = z.object({
   id: z.string(),
@@ -40,7 +42,9 @@ const User = z.object({
   areaIds: z.array(z.string()),
   themeIds: z.array(z.string()),
 });
+z.globalRegistry.add(User, { id: 'User' });
 const Settings = z.object({ name: z.string(), slug: z.string(), casePrefix: z.string(), planTermDays: z.number().int(), extraHolidays: z.array(z.string()) });
+z.globalRegistry.add(Settings, { id: 'Settings' });
 const staffRole = z.enum(['director', 'coordinator', 'specialist', 'executive', 'council', 'admin']);
 
 type UserRow = {

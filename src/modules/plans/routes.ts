@@ -20,6 +20,7 @@ const Action = z.object({
   dueOn: z.string(),
   status: z.enum(ACTION_STATUSES),
 });
+z.globalRegistry.add(Action, { id: 'PlanAction' });
 const Version = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -31,12 +32,14 @@ const Version = z.object({
   agreed: z.boolean(),
   actions: z.array(Action),
 });
+z.globalRegistry.add(Version, { id: 'PlanVersion' });
 const Plan = z.object({
   caseId: z.string(),
   current: Version.nullable(),
   agreedVersion: z.number().int().nullable(),
   versions: z.array(Version),
 });
+z.globalRegistry.add(Plan, { id: 'Plan' });
 
 export const SavePlanBody = z.object({
   goal: z.string().trim().min(1).max(5000),

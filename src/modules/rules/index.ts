@@ -5,3 +5,4 @@ export { CODE_PATTERN, DOMAINS, type Domain, isCitable, keepsPastCitable, type R
 export { findRulesByIds, versionsOf } from './repo.js';
 export { rulesRoutes } from './routes.js';
 export { createRule, importRules, listRules } from './service.js';
+export { rulePolicy } from './policy.js';

@@ -48,10 +48,12 @@ const RuleOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+z.globalRegistry.add(RuleOut, { id: 'Rule' });
 const RuleDetail = RuleOut.extend({
   abilities: z.object({ update: z.boolean(), endValidity: z.boolean() }),
   history: z.array(z.object({ at: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(), change: z.record(z.string(), z.unknown()) })),
 });
+z.globalRegistry.add(RuleDetail, { id: 'RuleDetail' });
 
 export function rulesRoutes(app: App, deps: Deps) {
   const present = (r: RuleView): z.infer<typeof RuleOut> => ({

@@ -59,5 +59,30 @@ export function finishDocument(doc: Json, apiVersion: string): Json {
     }
   }
   doc.tags = [...tags].map((name) => ({ name }));
+  pruneSchemas(doc);
   return doc;
+}
+
+/**
+ * Every schema registered with an id is converted twice, for requests (`…Input`)
+ * and for responses; keep only the components the document refers to.
+ */
+function pruneSchemas(doc: Json): void {
+  const schemas: Json = doc.components?.schemas ?? {};
+  const refsIn = (x: unknown) => [...JSON.stringify(x).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1] as string);
+  const used = new Set<string>();
+  const todo = refsIn(doc.paths);
+  for (let name = todo.pop(); name !== undefined; name = todo.pop()) {
+    if (used.has(name)) continue;
+    used.add(name);
+    todo.push(...refsIn(schemas[name]));
+  }
+  // A component's own `$id` (zod writes its reference there) and `$schema` are not
+  // valid inside an OpenAPI document's components.
+  const bare = ({ $id: _id, $schema: _schema, ...schema }: Json) => schema;
+  doc.components.schemas = Object.fromEntries(
+    Object.entries(schemas)
+      .filter(([name]) => used.has(name))
+      .map(([name, schema]) => [name, bare(schema)]),
+  );
 }

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -110,7 +111,9 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
       const out = documentMedia(args, jsonSchemaTransform);
       return { ...out, url: out.url.replace(/^\/api\/v1/, '') || '/' };
     },
-    transformObject: (input) => finishDocument((input as { openapiObject: Record<string, any> }).openapiObject, API_VERSION),
+    // Schemas registered with an id (`.meta({ id: 'CaseDetail' })`) become named
+    // components, so clients generated from the document get named types.
+    transformObject: (input) => finishDocument(jsonSchemaTransformObject(input) as Record<string, any>, API_VERSION),
   });
 
   // First, so that every answer (also a refusal) names the request in the log.
@@ -209,7 +212,8 @@ export const Problem = z
     detail: z.string().optional(),
     invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   })
-  .describe('Foutbericht volgens RFC 9457 (application/problem+json)');
+  .describe('Foutbericht volgens RFC 9457 (application/problem+json)')
+  .meta({ id: 'Problem' });
 export const IdParams = z.object({ id: z.uuid() });
 
 /**

@@ -3,10 +3,10 @@
 // coordinator may choose someone else and say why.
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
+import type { CaseDetail } from '../api/models.js';
 import { api } from '../api.js';
 import { useLoad, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { CaseDetail } from '../types.js';
 import { SelectField, TextAreaField } from './Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from './feedback.js';
 import { fieldErrors, fieldId } from './forms.js';

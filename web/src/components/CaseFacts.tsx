@@ -2,8 +2,8 @@
 // history; the initiator sees what concerns them.
 import { DataList, DataListItem, DataListKey, DataListValue, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import type { CaseDetail } from '../api/models.js';
 import { useI18n } from '../i18n/index.js';
-import type { CaseDetail } from '../types.js';
 import { CaseStatusBadge, ClockBadge } from './badges.js';
 
 function Item({ k, children }: { k: string; children: ReactNode }) {

@@ -1,6 +1,6 @@
 import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { CaseSummary } from '../api/models.js';
 import { useI18n } from '../i18n/index.js';
-import type { CaseSummary } from '../types.js';
 import { CaseStatusBadge, ClockBadge } from './badges.js';
 import { CaseLink } from './links.js';
 import { WideTable } from './WideTable.js';

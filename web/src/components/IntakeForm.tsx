@@ -3,10 +3,10 @@
 // phone, e-mail).
 import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { CHANNELS, type Channel, type Named, type ResponseOf } from '../api/models.js';
 import { api } from '../api.js';
 import { useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { Channel, Named } from '../types.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
 import { ErrorSummary } from './feedback.js';
 import { type FieldErrors, fieldErrors, trimOrNull } from './forms.js';
@@ -25,11 +25,8 @@ const FIELDS = [
   'channel',
 ] as const;
 
-export interface Submitted {
-  id: string;
-  reference: string;
-  email: string;
-}
+/** The API's answer to the intake, and the address the confirmation went to. */
+export type Submitted = ResponseOf<'/cases', 'post'> & { email: string };
 
 export function IntakeForm({
   municipality,
@@ -231,7 +228,7 @@ export function IntakeForm({
             value={f.channel}
             onChange={set('channel')}
             error={errors.channel}
-            options={(['desk', 'phone', 'email'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+            options={CHANNELS.filter((c) => c !== 'web').map((c) => ({ value: c, label: t(`channel.${c}`) }))}
           />
         ) : null}
       </Fieldset>

@@ -3,8 +3,7 @@
 import { Button, NavBar, NavList, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { homeOf, mayUse } from '../access.js';
-import { useCurrentUser } from '../currentUser.js';
+import { homeOf, may, useCurrentUser } from '../currentUser.js';
 import { useI18n } from '../i18n/index.js';
 import { AppLink, AppNavLink } from './links.js';
 
@@ -23,7 +22,6 @@ function LanguageSwitch() {
 function MainNav() {
   const { t } = useI18n();
   const { me } = useCurrentUser();
-  const role = me?.role;
   return (
     <NavBar aria-label={t('layout.navLabel')} className="regie-nav">
       <NavList>
@@ -32,25 +30,25 @@ function MainNav() {
             {t('nav.home')}
           </AppNavLink>
         ) : null}
-        {mayUse(role, 'myCases') ? (
+        {may(me, 'ownCases') ? (
           <AppNavLink to="/mijn-zaken" also={/^\/mijn-zaak\//}>
             {t('nav.myCases')}
           </AppNavLink>
         ) : null}
-        {mayUse(role, 'workspace') ? <AppNavLink to="/werkplek">{t('nav.workspace')}</AppNavLink> : null}
-        {mayUse(role, 'team') ? <AppNavLink to="/team">{t('nav.team')}</AppNavLink> : null}
-        {mayUse(role, 'cases') ? (
+        {may(me, 'directorWorkspace') ? <AppNavLink to="/werkplek">{t('nav.workspace')}</AppNavLink> : null}
+        {may(me, 'teamBoard') ? <AppNavLink to="/team">{t('nav.team')}</AppNavLink> : null}
+        {may(me, 'listCases') ? (
           <AppNavLink to="/zaken" except={/^\/zaken\/nieuw/}>
             {t('nav.cases')}
           </AppNavLink>
         ) : null}
-        {mayUse(role, 'register') ? <AppNavLink to="/zaken/nieuw">{t('nav.register')}</AppNavLink> : null}
-        {mayUse(role, 'requests') ? <AppNavLink to="/toetsverzoeken">{t('nav.requests')}</AppNavLink> : null}
-        {mayUse(role, 'myCommitments') ? <AppNavLink to="/mijn-toezeggingen">{t('nav.myCommitments')}</AppNavLink> : null}
-        {mayUse(role, 'lateObjections') ? <AppNavLink to="/nagekomen-bezwaren">{t('nav.lateObjections')}</AppNavLink> : null}
-        {mayUse(role, 'toConfirm') ? <AppNavLink to="/toezeggingen-ter-bevestiging">{t('nav.toConfirm')}</AppNavLink> : null}
-        {mayUse(role, 'admin') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
-        {mayUse(role, 'account') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
+        {may(me, 'registerCases') ? <AppNavLink to="/zaken/nieuw">{t('nav.register')}</AppNavLink> : null}
+        {may(me, 'assessmentRequests') ? <AppNavLink to="/toetsverzoeken">{t('nav.requests')}</AppNavLink> : null}
+        {may(me, 'ownCommitments') ? <AppNavLink to="/mijn-toezeggingen">{t('nav.myCommitments')}</AppNavLink> : null}
+        {may(me, 'lateObjections') ? <AppNavLink to="/nagekomen-bezwaren">{t('nav.lateObjections')}</AppNavLink> : null}
+        {may(me, 'confirmCommitments') ? <AppNavLink to="/toezeggingen-ter-bevestiging">{t('nav.toConfirm')}</AppNavLink> : null}
+        {may(me, 'manageOrganisation') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
+        {may(me, 'apiTokens') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
         {!me ? <AppNavLink to="/inloggen">{t('nav.login')}</AppNavLink> : null}
       </NavList>
     </NavBar>
@@ -117,7 +115,7 @@ export function Layout() {
       <PageHeader className="regie-header">
         <div className="regie-header__bar">
           <div className="regie-brand">
-            <AppLink to={me ? homeOf(me.role) : '/'} className="regie-brand__link">
+            <AppLink to={me ? homeOf(me) : '/'} className="regie-brand__link">
               <span className="regie-brand__mark" aria-hidden="true">
                 R
               </span>

@@ -2,10 +2,10 @@
 // address (?cursor=…), so "Volgende pagina" is a real link and the back button works.
 import { Paragraph } from '@utrecht/component-library-react';
 import { useSearchParams } from 'react-router';
+import type { CaseFilters, CaseSummary } from '../api/models.js';
 import { api } from '../api.js';
 import { useLoad } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { CaseFilters, CaseSummary } from '../types.js';
 import { CaseTable } from './CaseTable.js';
 import { ErrorAlert, Loading } from './feedback.js';
 import { AppButtonLink } from './links.js';

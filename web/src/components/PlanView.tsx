@@ -13,8 +13,8 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import type { PlanAction, PlanVersion } from '../api/models.js';
 import { type Translate, useI18n } from '../i18n/index.js';
-import type { PlanAction, PlanVersion } from '../types.js';
 import { WideTable } from './WideTable.js';
 
 export function ownerText(a: PlanAction, t: Translate) {

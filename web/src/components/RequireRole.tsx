@@ -1,23 +1,23 @@
 // Pages for signed-in users: without a session, go to the login page (and come back
-// after); with a role that may not use the page, say so.
+// after); without the ability the page needs (GET /me's abilities), say so.
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { homeOf, mayUse, type PageKey } from '../access.js';
-import { useCurrentUser } from '../currentUser.js';
+import type { GlobalAbility } from '../api/models.js';
+import { homeOf, may, useCurrentUser } from '../currentUser.js';
 import { usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { Loading } from './feedback.js';
 import { AppLink } from './links.js';
 
 export function RequireRole({
-  page,
+  ability,
   children,
   elsewhere,
 }: {
-  page: PageKey;
+  ability: GlobalAbility;
   children: ReactNode;
-  elsewhere?: { page: PageKey; to(pathname: string): string };
+  elsewhere?: { ability: GlobalAbility; to(pathname: string): string };
 }) {
   const { me, loading } = useCurrentUser();
   const location = useLocation();
@@ -26,10 +26,10 @@ export function RequireRole({
     const next = location.pathname + location.search;
     return <Navigate to={`/inloggen?volgende=${encodeURIComponent(next)}`} replace />;
   }
-  if (!mayUse(me.role, page)) {
+  if (!may(me, ability)) {
     // e.g. a staff member following an initiator's link to /mijn-zaak/… sees /zaken/…
-    if (elsewhere && mayUse(me.role, elsewhere.page)) return <Navigate to={elsewhere.to(location.pathname)} replace />;
-    return <NoAccess home={homeOf(me.role)} />;
+    if (elsewhere && may(me, elsewhere.ability)) return <Navigate to={elsewhere.to(location.pathname)} replace />;
+    return <NoAccess home={homeOf(me)} />;
   }
   return <>{children}</>;
 }

@@ -2,9 +2,9 @@
 // only what was shared with them (the API filters); staff see internal notes marked.
 import { Blockquote, Button, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
+import type { CaseEvent } from '../api/models.js';
 import { type ApiError, api } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import type { CaseEvent } from '../types.js';
 import { eventText, eventTitle } from './eventText.js';
 import { ErrorAlert, Loading } from './feedback.js';
 import { Section } from './Section.js';

@@ -1,8 +1,8 @@
 // Case status and plan-clock badges. A clock that needs attention (due soon, overdue,
 // suspended) differs in colour AND says so in words, never colour alone.
 import { StatusBadge } from '@utrecht/component-library-react';
+import type { CaseStatus, ClockState } from '../api/models.js';
 import { useI18n } from '../i18n/index.js';
-import type { CaseStatus, ClockState } from '../types.js';
 
 const STATUS_LOOK: Record<CaseStatus, string> = {
   submitted: 'neutral',

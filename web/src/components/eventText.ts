@@ -1,7 +1,8 @@
 // What a timeline event says, in the user's language. The payloads are the typed
 // events of src/modules/timeline/events.ts.
+
+import { ACTION_STATUSES, ANSWER_KINDS, type CaseEvent, type CaseStatus, CHANNELS, COMMITMENT_OUTCOMES, isOneOf } from '../api/models.js';
 import type { Translate } from '../i18n/index.js';
-import type { CaseEvent, CaseStatus } from '../types.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
@@ -11,7 +12,7 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
   switch (e.type) {
     case 'case.submitted': {
       const ch = str(p.channel);
-      return t('event.submitted', { channel: ['web', 'desk', 'phone', 'email'].includes(ch) ? t(`channel.${ch as 'web'}`) : ch });
+      return t('event.submitted', { channel: isOneOf(CHANNELS, ch) ? t(`channel.${ch}`) : ch });
     }
     case 'case.assigned':
       return t(p.previousDirectorId ? 'event.reassigned' : 'event.assigned', { name: str(p.directorName) });
@@ -37,7 +38,7 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
     case 'plan.actionStatusChanged':
       return t('event.actionStatus', {
         action: str(p.description),
-        to: ['open', 'done', 'dropped'].includes(str(p.to)) ? t(`actionStatus.${str(p.to) as 'open'}`) : str(p.to),
+        to: isOneOf(ACTION_STATUSES, p.to) ? t(`actionStatus.${p.to}`) : str(p.to),
       });
     case 'note.added':
       return t(e.visibility === 'internal' ? 'event.noteInternal' : 'event.noteShared');
@@ -79,7 +80,7 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
     case 'commitment.ended':
       return t('event.commitmentEnded', {
         what: str(p.what),
-        status: ['kept', 'broken', 'withdrawn'].includes(str(p.status)) ? t(`commitmentStatus.${str(p.status) as 'kept'}`) : str(p.status),
+        status: isOneOf(COMMITMENT_OUTCOMES, p.status) ? t(`commitmentStatus.${p.status}`) : str(p.status),
       });
     case 'commitment.reminded':
       return t('event.commitmentReminded', { due: date(str(p.dueOn)) });
@@ -89,8 +90,7 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
 }
 
 function answerKind(kind: unknown, t: Translate): string {
-  const k = str(kind);
-  return ['yes', 'yesWithConditions', 'objection', 'silence'].includes(k) ? t(`answer.${k as 'yes'}`) : k;
+  return isOneOf(ANSWER_KINDS, kind) ? t(`answer.${kind}`) : str(kind);
 }
 
 const ruleCodes = (codes: unknown) => (Array.isArray(codes) && codes.length ? ` (${codes.map(str).join(', ')})` : '');

@@ -1,14 +1,46 @@
 // Dutch by default, English on request. The choice is kept in localStorage, sets
 // <html lang> and goes with every API call as Accept-Language.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type {
+  ActionStatus,
+  AnswerKind,
+  CaseStatus,
+  Channel,
+  ClockState,
+  CommitmentStatus,
+  Domain,
+  LateObjectionStatus,
+  Locale,
+  MadeVia,
+  OwnerKind,
+  Role,
+} from '../api/models.js';
 import { setApiLanguage } from '../api.js';
-import type { Locale } from '../types.js';
 import { en } from './en.js';
 import { type MessageKey, nl } from './nl.js';
 
 export type { MessageKey };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
+
+// The labels of the API's enums live here once, as `prefix.value` keys of the
+// catalogue. Every value the API declares must have its label: a value added to
+// the API without one fails `tsc -p web` on this line.
+type Labels<Prefix extends string, Value extends string> = `${Prefix}.${Value}`;
+type EnumLabel =
+  | Labels<'status', CaseStatus>
+  | Labels<'clock', ClockState>
+  | Labels<'channel', Channel>
+  | Labels<'role', Role>
+  | Labels<'domain', Domain>
+  | Labels<'owner', OwnerKind>
+  | Labels<'actionStatus', ActionStatus>
+  | Labels<'answer', AnswerKind>
+  | Labels<'lateStatus', LateObjectionStatus>
+  | Labels<'madeVia', MadeVia>
+  | Labels<'commitmentStatus', CommitmentStatus>;
+type Holds<T extends true> = T;
+export type EveryEnumValueHasALabel = Holds<EnumLabel extends MessageKey ? true : false>;
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { nl, en };
 const STORAGE_KEY = 'regie.locale';

@@ -1,6 +1,7 @@
 // /account — personal API tokens: create (the token is shown once), list, revoke.
 import { Alert, Button, Code, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { ApiToken } from '../api/models.js';
 import { api } from '../api.js';
 import { TextField } from '../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../components/feedback.js';
@@ -10,7 +11,6 @@ import { WideTable } from '../components/WideTable.js';
 import { useCurrentUser } from '../currentUser.js';
 import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { ApiToken } from '../types.js';
 
 const TOKEN_NAME_ID = 'token-name';
 

@@ -3,14 +3,13 @@
 import { Button, Heading } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { CASE_STATUSES } from '../api/models.js';
 import { api } from '../api.js';
 import { SelectField, TextField } from '../components/Fields.js';
 import { PagedCases } from '../components/PagedCases.js';
 import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { CaseStatus } from '../types.js';
 
-const STATUSES: CaseStatus[] = ['submitted', 'intake', 'planning', 'executing', 'closed', 'withdrawn'];
 const KEYS = ['q', 'status', 'director', 'area', 'theme', 'dueBefore'] as const;
 type Key = (typeof KEYS)[number];
 
@@ -68,7 +67,7 @@ export function Cases() {
               value={form.status}
               onChange={set('status')}
               placeholder={t('cases.any')}
-              options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              options={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             />
             <SelectField
               name="director"

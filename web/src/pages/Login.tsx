@@ -2,13 +2,12 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { homeOf } from '../access.js';
 import { api } from '../api.js';
 import { SelectField, TextField } from '../components/Fields.js';
 import { ErrorSummary, LiveStatus } from '../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../components/forms.js';
 import { Section } from '../components/Section.js';
-import { useCurrentUser } from '../currentUser.js';
+import { homeOf, useCurrentUser } from '../currentUser.js';
 import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
@@ -54,7 +53,7 @@ function StaffLogin() {
     const me = await submit.run(() => api.login(email.trim(), password));
     if (!me) return;
     setMe(me);
-    navigate(safeNext(params.get('volgende')) ?? homeOf(me.role), { replace: true });
+    navigate(safeNext(params.get('volgende')) ?? homeOf(me), { replace: true });
   }
 
   const errors = fieldErrors(submit.error, ['email', 'password'], client);

@@ -3,13 +3,13 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { Me } from '../api/models.js';
 import { type ApiError, api } from '../api.js';
 import { ErrorAlert, Loading } from '../components/feedback.js';
 import { AppLink } from '../components/links.js';
 import { useCurrentUser } from '../currentUser.js';
 import { usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { Me } from '../types.js';
 
 // One redemption per token, even when React runs the effect twice in development.
 const redemptions = new Map<string, Promise<{ user: Me; caseId: string | null }>>();

@@ -2,6 +2,7 @@
 // soon, plans overdue, and the open cases per director.
 import { Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
+import type { BoardCase } from '../api/models.js';
 import { api } from '../api.js';
 import { AssignDirector } from '../components/AssignDirector.js';
 import { CaseStatusBadge } from '../components/badges.js';
@@ -11,7 +12,6 @@ import { Section } from '../components/Section.js';
 import { WideTable } from '../components/WideTable.js';
 import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { BoardCase } from '../types.js';
 import { OverdueCommitments } from './commitments/CommitmentPages.js';
 
 export function TeamBoardPage() {

@@ -1,12 +1,12 @@
 // The director's workspace: their open cases, with the plan due date and a clock
 // badge; what needs attention is counted at the top.
 import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import type { CaseSummary } from '../api/models.js';
 import { PagedCases } from '../components/PagedCases.js';
 import { Section } from '../components/Section.js';
 import { useCurrentUser } from '../currentUser.js';
 import { usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
-import type { CaseSummary } from '../types.js';
 import { OverdueCommitments } from './commitments/CommitmentPages.js';
 
 export function Workspace() {

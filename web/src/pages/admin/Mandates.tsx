@@ -4,6 +4,7 @@
 // checks every overrule and commitment against it. Mandates are ended, never deleted.
 import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { DOMAINS, type Domain, type Mandate, type MandateInput, type MandateScope, STAFF_ROLES, type StaffRole, type User } from '../../api/models.js';
 import { api } from '../../api.js';
 import { RadioGroup, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -13,12 +14,9 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
-import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } from '../../types.js';
 import { parseEuros, todayIso, useMoney } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
-import { DOMAINS } from './RuleForm.js';
 
-const ROLES: StaffRole[] = ['director', 'coordinator', 'specialist', 'executive', 'council', 'admin'];
 const SCOPES = ['overrule', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
 const FIELDS = [
   'holder',
@@ -151,7 +149,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           value={role}
           onChange={setRole}
           error={errors['holder.role'] ?? errors.holder}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
         />
       ) : (
         <SelectField

@@ -2,6 +2,7 @@
 // what is still in use and says so).
 import { Button, Heading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { type Department, DOMAINS, type Domain, type Named } from '../../api/models.js';
 import { api } from '../../api.js';
 import { SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -10,12 +11,10 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
-import type { Department, Domain, Named } from '../../types.js';
 import { BackToAdmin } from './AdminHome.js';
 
 type Kind = 'departments' | 'areas' | 'themes';
 type Item = Named & { domain?: Domain };
-const DOMAINS: Domain[] = ['social', 'physical', 'safety', 'economy', 'governance'];
 const TEXT: Record<Kind, { title: MessageKey; caption: MessageKey; add: MessageKey }> = {
   departments: { title: 'admin.departments', caption: 'admin.departmentsCaption', add: 'admin.addDepartment' },
   areas: { title: 'admin.areas', caption: 'admin.areasCaption', add: 'admin.addArea' },

@@ -3,16 +3,15 @@
 // validity is its own small form: rules are never deleted.
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { DOMAINS, type Domain, type Rule, type RuleInput } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxField, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Domain, Rule, RuleInput } from '../../types.js';
 import { todayIso } from '../assessment/shared.js';
 
-export const DOMAINS: Domain[] = ['social', 'physical', 'safety', 'economy', 'governance'];
 const FIELDS = ['code', 'title', 'legalSource', 'domain', 'strict', 'validFrom', 'validUntil'];
 
 export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: string } | null): void }) {

@@ -3,6 +3,7 @@
 // file in a table; the admin fixes the file and tries again.
 import { Alert, Button, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox } from '@utrecht/component-library-react';
 import { type ChangeEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type { RuleFileFormat } from '../../api/models.js';
 import { type ApiError, api } from '../../api.js';
 import { SelectField, TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus } from '../../components/feedback.js';
@@ -21,7 +22,7 @@ export function importProblems(e: ApiError): { line: string; field: string; reas
 export function RuleImport({ onImported }: { onImported(): void }) {
   const { t } = useI18n();
   const submit = useSubmit();
-  const [format, setFormat] = useState<'csv' | 'json'>('csv');
+  const [format, setFormat] = useState<RuleFileFormat>('csv');
   const [content, setContent] = useState('');
   const [fileName, setFileName] = useState('');
   const [client, setClient] = useState<Record<string, string>>({});

@@ -14,6 +14,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { DOMAINS, type Rule } from '../../api/models.js';
 import { api, downloads } from '../../api.js';
 import { CheckboxField, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
@@ -22,10 +23,9 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Rule } from '../../types.js';
 import { StrictBadge, todayIso } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
-import { DOMAINS, EndValidityForm, RuleForm } from './RuleForm.js';
+import { EndValidityForm, RuleForm } from './RuleForm.js';
 import { RuleImport } from './RuleImport.js';
 
 interface Filters {

@@ -2,15 +2,14 @@
 // director the areas and themes they cover (used to propose directors).
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { type BodyOf, type Locale, type Organisation, STAFF_ROLES, type StaffRole, type User } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Locale, Organisation, StaffRole, User } from '../../types.js';
 
-const STAFF_ROLES: StaffRole[] = ['director', 'coordinator', 'specialist', 'executive', 'council', 'admin'];
 const FIELDS = ['name', 'email', 'role', 'departmentId', 'password', 'active', 'locale', 'areaIds', 'themeIds'];
 
 export function UserForm({ user, org, onSaved }: { user?: User; org: Organisation; onSaved(u: User): void }) {
@@ -50,7 +49,7 @@ export function UserForm({ user, org, onSaved }: { user?: User; org: Organisatio
     submit.setError(null);
     if (Object.keys(c).length) return;
     const director = f.role === 'director';
-    const body: Record<string, unknown> = {
+    const body: Omit<BodyOf<'/users', 'post'>, 'email' | 'password'> & { password?: string } = {
       name: f.name.trim(),
       role: f.role,
       departmentId: f.departmentId || null,

@@ -4,12 +4,12 @@
 // guides; the server judges and its field errors are shown next to the fields.
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useState } from 'react';
+import type { AnswerBody, AssessmentAnswer, CitedRule } from '../../api/models.js';
 import { CheckboxGroup, RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { AnswerBody, AssessmentAnswer, CitedRule } from '../../types.js';
 
 type Kind = AnswerBody['kind'];
 const FIELDS = ['kind', 'conditions', 'ruleIds', 'whyApplies', 'howItCouldBeDone'];
@@ -21,7 +21,7 @@ export function AnswerForm({
   submitLabel,
   objectionOnly = false,
 }: {
-  previous: AssessmentAnswer | null;
+  previous: Pick<AssessmentAnswer, 'kind' | 'conditions' | 'rules' | 'whyApplies' | 'howItCouldBeDone'> | null;
   /** after the round closed only a late objection can be raised (docs/product.md#late-objection) */
   objectionOnly?: boolean;
   /** the register rules citable today */

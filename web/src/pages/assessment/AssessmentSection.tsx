@@ -3,12 +3,12 @@
 // opening a new round for the director (docs/product.md#the-assessment-round).
 import { Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
+import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
 import { useLoad } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { CaseDetail } from '../../types.js';
 import { LateObjectionList } from './LateObjections.js';
 import { OpenRoundForm } from './OpenRoundForm.js';
 import { AssessmentOutcome, ConsolidatedOutcome } from './Outcome.js';

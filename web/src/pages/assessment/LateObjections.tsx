@@ -3,6 +3,7 @@
 // always with a reason. The coordinator's page lists them by status.
 import { Button, Fieldset, FieldsetLegend, Heading, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { type AssessmentAnswer, LATE_OBJECTION_STATUSES, type LateObjection, type LateObjectionDecision, type LateObjectionStatus } from '../../api/models.js';
 import { api } from '../../api.js';
 import { RadioGroup, TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -11,12 +12,11 @@ import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { AssessmentAnswer, LateObjection, LateObjectionStatus } from '../../types.js';
 import { AnswerFacts } from './Outcome.js';
 
 const LOOK: Record<LateObjectionStatus, string> = { pending: 'warning', admitted: 'active', setAside: 'inactive' };
 
-const answerOf = (o: LateObjection): AssessmentAnswer => ({
+const answerOf = (o: LateObjection): Omit<AssessmentAnswer, 'asOf'> => ({
   kind: 'objection',
   conditions: null,
   rules: o.rules,
@@ -32,7 +32,7 @@ const answerOf = (o: LateObjection): AssessmentAnswer => ({
 function DecisionForm({ o, onDecided }: { o: LateObjection; onDecided(message: string): void }) {
   const { t } = useI18n();
   const submit = useSubmit();
-  const [decision, setDecision] = useState<'admit' | 'setAside' | ''>('');
+  const [decision, setDecision] = useState<LateObjectionDecision | ''>('');
   const [reason, setReason] = useState('');
   const [client, setClient] = useState<FieldErrors>({});
   const prefix = `late-${o.id}`;
@@ -58,7 +58,7 @@ function DecisionForm({ o, onDecided }: { o: LateObjection; onDecided(message: s
         name={`${prefix}-decision`}
         legend={labels.decision}
         value={decision}
-        onChange={(v) => setDecision(v as 'admit' | 'setAside')}
+        onChange={(v) => setDecision(v as LateObjectionDecision)}
         error={errors.decision}
         options={[
           { value: 'admit', label: t('lateObjections.admit') },
@@ -151,7 +151,7 @@ export function LateObjectionsPage() {
       <Fieldset>
         <FieldsetLegend>{t('lateObjections.filter')}</FieldsetLegend>
         <div className="regie-button-row">
-          {(['pending', 'admitted', 'setAside'] as const).map((s) => (
+          {LATE_OBJECTION_STATUSES.map((s) => (
             <Button
               key={s}
               appearance={s === status ? 'primary-action-button' : 'secondary-action-button'}

@@ -3,13 +3,13 @@
 // term in working days, 10 unless the director chooses otherwise.
 import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { AssessmentRound, Department, OutsidePartyInput } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors, fieldId } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { AssessmentRound, Department, OutsidePartyInput } from '../../types.js';
 
 interface Row {
   key: number;

@@ -17,12 +17,12 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import type { AssessmentAnswer, AssessmentParty, AssessmentRound, CaseAssessment, CitedRule } from '../../api/models.js';
 import { api } from '../../api.js';
 import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useI18n } from '../../i18n/index.js';
-import type { AssessmentAnswer, AssessmentParty, AssessmentRound, CaseAssessment, CitedRule } from '../../types.js';
 import { AnswerBadge, LateBadge, StrictBadge } from './shared.js';
 
 function Item({ k, children }: { k: string; children: ReactNode }) {
@@ -52,7 +52,7 @@ export function CitedRules({ rules }: { rules: CitedRule[] }) {
 }
 
 /** One answer as a description list (no heading: the caller names the party). */
-export function AnswerFacts({ answer }: { answer: AssessmentAnswer | null }) {
+export function AnswerFacts({ answer }: { answer: Omit<AssessmentAnswer, 'asOf'> | null }) {
   const { t, dateTime } = useI18n();
   if (!answer)
     return (

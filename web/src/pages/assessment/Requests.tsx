@@ -5,6 +5,7 @@
 import { Alert, Heading, Paragraph, PreHeading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { AssessmentRequest } from '../../api/models.js';
 import { api } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
@@ -12,7 +13,6 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { AssessmentRequest } from '../../types.js';
 import { AnswerForm } from './AnswerForm.js';
 import { AnswerFacts, RoundOutcome } from './Outcome.js';
 import { dueSoon, todayIso } from './shared.js';

@@ -2,8 +2,8 @@
 // Dutch time zone, answer/strict/late/commitment badges (colour AND words), a cited
 // rule as text, and money in euros.
 import { StatusBadge } from '@utrecht/component-library-react';
+import type { AnswerKind, CitedRule, CommitmentStatus, Rule } from '../../api/models.js';
 import { useI18n } from '../../i18n/index.js';
-import type { AnswerKind, CitedRule, CommitmentStatus, Rule } from '../../types.js';
 
 /** Today as YYYY-MM-DD in Europe/Amsterdam: the day the register's validity is judged on. */
 export function todayIso(): string {

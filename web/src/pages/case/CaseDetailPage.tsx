@@ -3,6 +3,7 @@
 import { Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
 import { AssignDirector } from '../../components/AssignDirector.js';
 import { CaseStatusBadge, ClockBadge } from '../../components/badges.js';
@@ -14,7 +15,6 @@ import { Section } from '../../components/Section.js';
 import { Timeline } from '../../components/Timeline.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { CaseDetail } from '../../types.js';
 import { AssessmentSection } from '../assessment/AssessmentSection.js';
 import { CommitmentsSection, DossierLink } from '../commitments/CommitmentsSection.js';
 import { ClockControl } from './ClockControl.js';

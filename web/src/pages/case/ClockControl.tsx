@@ -1,6 +1,7 @@
 // Suspend the plan clock while waiting for the initiator, and resume it; the history
 // of suspensions stays visible.
 import { Button, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
 import { ErrorAlert } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
@@ -8,7 +9,6 @@ import { TextForm } from '../../components/TextForm.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { CaseDetail } from '../../types.js';
 
 export function ClockControl({ c, onChanged }: { c: CaseDetail; onChanged(c: CaseDetail, message: string): void }) {
   const { t, date } = useI18n();

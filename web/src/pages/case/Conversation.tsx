@@ -1,14 +1,14 @@
 import { useState } from 'react';
+import type { CaseDetail, NoteVisibility } from '../../api/models.js';
 import { api } from '../../api.js';
 import { RadioGroup } from '../../components/Fields.js';
 import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
 import { useI18n } from '../../i18n/index.js';
-import type { CaseDetail } from '../../types.js';
 
 export function Conversation({ c, onPosted }: { c: CaseDetail; onPosted(): void }) {
   const { t } = useI18n();
-  const [visibility, setVisibility] = useState<'internal' | 'shared'>('internal');
+  const [visibility, setVisibility] = useState<NoteVisibility>('internal');
   if (!c.abilities.note && !c.abilities.message) return null;
   return (
     <div className="regie-two-columns">

@@ -2,6 +2,7 @@
 // the case; the server checks the transition itself (e.g. "assign a director first").
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
+import type { CaseDetail, CaseStatus, StatusChange } from '../../api/models.js';
 import { api } from '../../api.js';
 import { TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert } from '../../components/feedback.js';
@@ -9,9 +10,8 @@ import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
 import { useSubmit } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
-import type { CaseDetail, CaseStatus } from '../../types.js';
 
-type Step = { to: 'intake' | 'planning' | 'closed'; label: MessageKey; hint: MessageKey };
+type Step = { to: Exclude<StatusChange, 'withdrawn'>; label: MessageKey; hint: MessageKey };
 const NEXT: Partial<Record<CaseStatus, Step>> = {
   submitted: { to: 'intake', label: 'statusAction.intake', hint: 'statusAction.intakeHint' },
   intake: { to: 'planning', label: 'statusAction.planning', hint: 'statusAction.planningHint' },

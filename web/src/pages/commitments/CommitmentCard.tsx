@@ -4,6 +4,15 @@
 // broken or withdrawn (a reason is required for the last two).
 import { Button, DataList, DataListItem, DataListKey, DataListValue, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import {
+  COMMITMENT_OUTCOMES,
+  type Commitment,
+  type CommitmentDetail,
+  type CommitmentOutcome,
+  type ConfirmationDecision,
+  isOneOf,
+  ROLES,
+} from '../../api/models.js';
 import { type ApiError, api } from '../../api.js';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
@@ -12,7 +21,6 @@ import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Commitment, CommitmentDetail, Role } from '../../types.js';
 import { CommitmentStatusBadge, OverdueBadge, useMoney } from '../assessment/shared.js';
 
 function Item({ k, children }: { k: string; children: ReactNode }) {
@@ -32,12 +40,11 @@ function Item({ k, children }: { k: string; children: ReactNode }) {
 export function useMakerText() {
   const { t } = useI18n();
   return (m: Commitment['madeBy']): { name: string; role: string | null } => {
-    const role = m.userId && ROLE_KEYS.has(m.role) ? t(`role.${m.role as Role}`) : m.role.trim();
+    const role = m.userId && isOneOf(ROLES, m.role) ? t(`role.${m.role}`) : m.role.trim();
     if (!role || m.name.toLocaleLowerCase().includes(role.toLocaleLowerCase())) return { name: m.name, role: null };
     return { name: m.name, role };
   };
 }
-const ROLE_KEYS = new Set<string>(['initiator', 'director', 'coordinator', 'specialist', 'executive', 'council', 'admin']);
 
 export function useDecisionText() {
   const { t } = useI18n();
@@ -336,7 +343,7 @@ function ConfirmForm({ c, onChanged, activity }: FormProps) {
   // mandate (docs/product.md#the-delegating-body-decides); the reason then names that decision and is required.
   const byBody = c.abilities.confirmByBody === true;
   return (
-    <ChoiceWithReasonForm<'confirm' | 'decline'>
+    <ChoiceWithReasonForm<ConfirmationDecision>
       c={c}
       activity={activity}
       onChanged={onChanged}
@@ -364,7 +371,7 @@ function ConfirmForm({ c, onChanged, activity }: FormProps) {
 function OutcomeForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
   return (
-    <ChoiceWithReasonForm<'kept' | 'broken' | 'withdrawn'>
+    <ChoiceWithReasonForm<CommitmentOutcome>
       c={c}
       activity={activity}
       onChanged={onChanged}
@@ -373,7 +380,7 @@ function OutcomeForm({ c, onChanged, activity }: FormProps) {
       summary={t('commitment.outcomeTitle')}
       submitLabel={t('commitment.outcomeSubmit')}
       labels={{ choice: t('commitment.outcomeStatus'), reason: t('commitment.outcomeReason') }}
-      choices={(['kept', 'broken', 'withdrawn'] as const).map((value) => ({ value, label: t(`commitmentStatus.${value}`) }))}
+      choices={COMMITMENT_OUTCOMES.map((value) => ({ value, label: t(`commitmentStatus.${value}`) }))}
       choiceError={t('commitment.error.status')}
       reasonRequired={(s) => s === 'broken' || s === 'withdrawn'}
       reasonHint={t('commitment.outcomeReasonHint')}

@@ -3,15 +3,15 @@
 // "Toezeggingen ter bevestiging" (made outside a mandate, waiting for the holder).
 import { Button, ButtonLink, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
+import type { Commitment, CommitmentScope } from '../../api/models.js';
 import { type ApiError, api, downloads } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
-import { useCurrentUser } from '../../currentUser.js';
+import { may, useCurrentUser } from '../../currentUser.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
-import type { Commitment, CommitmentScope } from '../../types.js';
 import { CommitmentCard } from './CommitmentCard.js';
 
 function CommitmentListPage({ scope, title, lead, empty }: { scope: CommitmentScope; title: MessageKey; lead: MessageKey; empty: MessageKey }) {
@@ -84,7 +84,7 @@ function CommitmentListPage({ scope, title, lead, empty }: { scope: CommitmentSc
               {t('cases.nextPage')}
             </Button>
           ) : null}
-          {me?.role === 'coordinator' || me?.role === 'admin' ? (
+          {may(me, 'exportCommitments') ? (
             <Paragraph>
               <ButtonLink appearance="subtle-button" href={downloads.commitmentsExport()} download="toezeggingen.csv">
                 {t('commitments.export')}

@@ -5,6 +5,7 @@
 // decision so Regie can check it against the mandate register.
 import { Button, ButtonLink, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { type CaseDetail, type Commitment, type CommitmentDecision, MADE_VIA, type MadeVia, type RecordCommitmentBody, type User } from '../../api/models.js';
 import { api, downloads } from '../../api.js';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -13,11 +14,9 @@ import { Section } from '../../components/Section.js';
 import { useCurrentUser } from '../../currentUser.js';
 import { useLoad, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { CaseDetail, Commitment, CommitmentDecision, MadeVia, RecordCommitmentBody, User } from '../../types.js';
 import { parseEuros, todayIso } from '../assessment/shared.js';
 import { CommitmentCard } from './CommitmentCard.js';
 
-const VIA: MadeVia[] = ['meeting', 'phone', 'letter', 'email'];
 const DECISIONS = ['other', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
 const FIELDS = [
   'madeBy',
@@ -205,7 +204,7 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
         value={via}
         onChange={(v) => setVia(v as MadeVia)}
         error={errors.madeVia}
-        options={VIA.map((v) => ({ value: v, label: t(`madeVia.${v}`) }))}
+        options={MADE_VIA.map((v) => ({ value: v, label: t(`madeVia.${v}`) }))}
       />
       <TextField name="madeOn" type="date" label={labels.madeOn} value={madeOn} onChange={setMadeOn} error={errors.madeOn} required />
       <SelectField

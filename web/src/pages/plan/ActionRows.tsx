@@ -14,10 +14,10 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { ACTION_STATUSES, type ActionStatus, type Department, OWNER_KINDS, type OwnerKind } from '../../api/models.js';
 import { fieldId } from '../../components/forms.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useI18n } from '../../i18n/index.js';
-import type { ActionStatus, Department, OwnerKind } from '../../types.js';
 
 export interface Row {
   key: string;
@@ -28,9 +28,6 @@ export interface Row {
   dueOn: string;
   status: ActionStatus;
 }
-
-const OWNER_KINDS: OwnerKind[] = ['initiator', 'director', 'department', 'external'];
-const STATUSES: ActionStatus[] = ['open', 'done', 'dropped'];
 
 function Cell({ name, label, error, children }: { name: string; label: string; error?: string; children: (id: string, describedBy?: string) => ReactNode }) {
   const id = fieldId(name);
@@ -172,7 +169,7 @@ export function ActionRows({
                       aria-describedby={d}
                       onChange={(e) => onChange(i, { status: e.target.value as ActionStatus })}
                     >
-                      {STATUSES.map((s) => (
+                      {ACTION_STATUSES.map((s) => (
                         <SelectOption key={s} value={s}>
                           {t(`actionStatus.${s}`)}
                         </SelectOption>

@@ -3,6 +3,7 @@
 import { Alert, Button, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import type { ActionStatus, Plan, PlanAction } from '../../api/models.js';
 import { api } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
@@ -10,7 +11,6 @@ import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { ActionStatus, Plan, PlanAction } from '../../types.js';
 import { PlanForm } from './PlanForm.js';
 import { PlanHistory } from './PlanHistory.js';
 

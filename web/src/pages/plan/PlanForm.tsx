@@ -3,13 +3,13 @@
 // saved as a new version (the API decides).
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useMemo, useState } from 'react';
+import type { Department, Plan, PlanVersion } from '../../api/models.js';
 import { api } from '../../api.js';
 import { TextAreaField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Department, Plan, PlanVersion } from '../../types.js';
 import { ActionRows, type Row } from './ActionRows.js';
 
 let nextKey = 0;

@@ -1,9 +1,9 @@
 // Earlier versions of the plan, each readable in full.
 import { Paragraph } from '@utrecht/component-library-react';
+import type { Plan } from '../../api/models.js';
 import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Plan } from '../../types.js';
 
 export function PlanHistory({ plan }: { plan: Plan }) {
   const { t, dateTime } = useI18n();
