@@ -2,7 +2,7 @@
 // routes of every module. No module registers itself.
 import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
-import { assessmentRoutes, type AssessmentWorker, startAssessmentWorker } from './modules/assessments/index.js';
+import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
 import { caseRoutes, timelineRoutes } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';

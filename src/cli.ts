@@ -1,10 +1,10 @@
 // The `regie` command: serve, migrate, seed-demo, user add, token create.
 import { parseArgs } from 'node:util';
+import { openConfiguredDatabase, startRegie } from './app.js';
 import { seedDemo } from './demo/seed.js';
 import { systemClock } from './kernel/clock.js';
 import { unsafeCreateApiTokenForEmail } from './modules/identity/index.js';
 import { unsafeAddUser } from './modules/organisation/index.js';
-import { openConfiguredDatabase, startRegie } from './app.js';
 import { loadConfig } from './platform/config.js';
 import { migrate } from './platform/db/migrate.js';
 

@@ -2,9 +2,9 @@
 // docs/product.md#the-mandate-register), made
 // through the registers' own use-cases as the municipality's admin.
 import { dutchDate } from '../kernel/clock.js';
-import type { Actor } from '../platform/auth/index.js';
 import { createMandate } from '../modules/mandates/index.js';
 import { importRules } from '../modules/rules/index.js';
+import type { Actor } from '../platform/auth/index.js';
 import type { Ctx } from '../platform/context.js';
 import type { MunicipalitySeed } from './data.js';
 

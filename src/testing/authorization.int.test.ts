@@ -7,11 +7,11 @@
 // tests (src/modules/*/authorization.rows.ts), assembled in authorization.rows.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suspendClock } from '../modules/cases/index.js';
-import type { Actor } from '../platform/auth/index.js';
 import { createApiToken, issueLoginLink } from '../modules/identity/index.js';
+import type { Actor } from '../platform/auth/index.js';
+import { ACTOR_KEYS, type ActorKey, rows, type World } from './authorization.rows.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from './factories.js';
 import { withTestApp } from './http.js';
-import { ACTOR_KEYS, type ActorKey, rows, type World } from './authorization.rows.js';
 
 const t = withTestApp();
 const people: Record<'A' | 'B', Partial<Record<ActorKey, { actor: Actor; token: string }>>> = { A: {}, B: {} };

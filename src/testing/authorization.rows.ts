@@ -15,15 +15,4 @@ import type { Row } from './authorization.js';
 
 export { ACTOR_KEYS, type ActorKey, type Fresh, type Req, type Row, type World } from './authorization.js';
 
-export const rows: Row[] = [
-  ...server,
-  ...identity,
-  ...cases,
-  ...plans,
-  ...dossier,
-  ...assessments,
-  ...rules,
-  ...mandates,
-  ...commitments,
-  ...organisation,
-];
+export const rows: Row[] = [...server, ...identity, ...cases, ...plans, ...dossier, ...assessments, ...rules, ...mandates, ...commitments, ...organisation];

@@ -4,13 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, fixedClock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
-import type { Actor, Role } from '../platform/auth/index.js';
-import { openAssessmentRound, type OpenRound } from '../modules/assessments/index.js';
+import { type OpenRound, openAssessmentRound } from '../modules/assessments/index.js';
 import { assignDirector, changeStatus, type SubmitCase, submitCase } from '../modules/cases/index.js';
 import type { RecordFields } from '../modules/commitments/index.js';
 import { recordCommitment } from '../modules/commitments/index.js';
 import { hashPassword } from '../modules/identity/index.js';
 import { type PlanActionInput, savePlan } from '../modules/plans/index.js';
+import type { Actor, Role } from '../platform/auth/index.js';
 import { loadConfig } from '../platform/config.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import { type Db, openDatabase } from '../platform/db/index.js';

@@ -1,9 +1,9 @@
 // An in-process Regie for HTTP tests: the real server, the real database of the
 // engine under test, requests through Fastify's inject (no sockets).
 import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../app.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Actor } from '../platform/auth/index.js';
-import { buildApp } from '../app.js';
 import type { Deps } from '../platform/context.js';
 import type { Db } from '../platform/db/index.js';
 import type { App } from '../platform/http/server.js';

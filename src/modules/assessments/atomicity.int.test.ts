@@ -3,8 +3,8 @@
 // party, no link token, no event and no mail behind, and the next round still gets
 // number 1. Called as the use-case, without the HTTP schema in front of it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ctxFor, refusal } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';
+import { ctxFor, refusal } from '../../testing/factories.js';
 import { type OpenRound, openAssessmentRound } from './service.js';
 import { type AssessmentWorld, assessmentWorld } from './testing.js';
 

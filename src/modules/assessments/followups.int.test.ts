@@ -5,10 +5,10 @@
 // between municipalities for the coordinator's decision.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../kernel/errors.js';
-import { ctxFor, refusal } from '../../testing/factories.js';
-import { withTestDb } from '../../testing/db.js';
-import { changeStatus } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
+import { withTestDb } from '../../testing/db.js';
+import { ctxFor, refusal } from '../../testing/factories.js';
+import { changeStatus } from '../cases/index.js';
 import { decideLateObjection, overruleObjection } from './decisions.js';
 import { closeDueRounds } from './jobs.js';
 import type { Answer } from './model.js';

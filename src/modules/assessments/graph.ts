@@ -4,7 +4,7 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
-import { mandatesByIds, type MandateScope, type NamedMandate } from '../mandates/index.js';
+import { type MandateScope, mandatesByIds, type NamedMandate } from '../mandates/index.js';
 import {
   type AnswerRow,
   answersByIds,

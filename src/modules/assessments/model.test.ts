@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dutchCalendar } from '../../kernel/calendar.js';
-import {
-  type Answer,
-  answerProblems,
-  type CitedRule,
-  isLate,
-  mayOverrule,
-  type ObjectionForOverrule,
-  roundTermEnd,
-  silenceOutcome,
-} from './model.js';
 import { type CommitmentDecision, commitmentStatusOnRecord, type Mandate, mandatesHeldBy } from '../mandates/index.js';
+import { type Answer, answerProblems, type CitedRule, isLate, mayOverrule, type ObjectionForOverrule, roundTermEnd, silenceOutcome } from './model.js';
 
 const rule = (id: string, over: Partial<CitedRule> = {}): CitedRule => ({
   id,

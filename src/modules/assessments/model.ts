@@ -5,7 +5,7 @@
 import { addWorkingDays, type Calendar, type IsoDate } from '../../kernel/calendar.js';
 import { withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
-import { type Mandate, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
+import { type Mandate, type MandateSubject, mandatesHeldBy } from '../mandates/index.js';
 import { type Domain, isCitable, type RulePeriod } from '../rules/index.js';
 
 // ---- answers --------------------------------------------------------------------------

@@ -3,9 +3,9 @@
 // director (docs/product.md#late-objection), and the director gets one summary per closed round
 // (docs/product.md#the-assessment-round) — also when the silence job runs twice at once or an answer is refused.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ctxFor, refusal } from '../../testing/factories.js';
-import { withTestDb } from '../../testing/db.js';
 import type { Actor } from '../../platform/auth/index.js';
+import { withTestDb } from '../../testing/db.js';
+import { ctxFor, refusal } from '../../testing/factories.js';
 import { decideLateObjection } from './decisions.js';
 import { closeDueRounds } from './jobs.js';
 import type { Answer } from './model.js';

@@ -4,9 +4,9 @@
 // staff and for the initiator.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { ctxFor } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
-import type { Actor } from '../../platform/auth/index.js';
 import { createApiToken } from '../identity/index.js';
 import { type AssessmentWorld, assessmentWorld, grantOverrule, linkTokenMailedTo } from './testing.js';
 

@@ -3,11 +3,11 @@
 // inbox (docs/product.md#workspaces).
 import { dutchDate } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
+import type { Actor } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { findCase, forPolicy, loadCaseFor } from '../cases/index.js';
-import type { Actor } from '../../platform/auth/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { type AnswerView, loadRoundGraph } from './graph.js';
 import { latestPerParty, partyKey } from './model.js';

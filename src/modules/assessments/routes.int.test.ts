@@ -2,9 +2,9 @@
 // errors in Dutch that name the field, and the outside party's link without login.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { ctxFor } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
-import type { Actor } from '../../platform/auth/index.js';
 import { createApiToken } from '../identity/index.js';
 import { type AssessmentWorld, assessmentWorld, linkTokenMailedTo } from './testing.js';
 

@@ -1,10 +1,10 @@
 // Thin HTTP layer for the integrated assessment: validate → authenticate → call one
 // use-case → present. camelCase JSON; problem+json errors.
 import { z } from 'zod';
+import type { Actor } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
-import type { Actor } from '../../platform/auth/index.js';
 import { HolderOut, Scope } from '../mandates/index.js';
 import { DOMAINS } from '../rules/index.js';
 import { decideLateObjection, listLateObjections, overruleObjection } from './decisions.js';

@@ -2,10 +2,10 @@
 // rounds, answers and amendments, the silence job, late and serial objections,
 // overrules within mandate and the outside party's one-time link.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ctxFor, refusal } from '../../testing/factories.js';
-import { withTestDb } from '../../testing/db.js';
-import { changeStatus } from '../cases/index.js';
 import type { Actor } from '../../platform/auth/index.js';
+import { withTestDb } from '../../testing/db.js';
+import { ctxFor, refusal } from '../../testing/factories.js';
+import { changeStatus } from '../cases/index.js';
 import { sha256 } from '../identity/index.js';
 import { decideLateObjection, listLateObjections, overruleObjection } from './decisions.js';
 import { closeDueRounds, startAssessmentWorker } from './jobs.js';

@@ -17,7 +17,19 @@ import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { type Answer, proposalLink, roundProblems, roundTermEnd } from './model.js';
 import { assessmentPolicy } from './policy.js';
-import { answersByIds, findParty, findPartyByTokenHash, findRound, nextRoundNumber, overrulesOfAnswers, type PartyRow, type RoundRow, roundsOfCase, specialistsOf, UUID } from './repo.js';
+import {
+  answersByIds,
+  findParty,
+  findPartyByTokenHash,
+  findRound,
+  nextRoundNumber,
+  overrulesOfAnswers,
+  type PartyRow,
+  type RoundRow,
+  roundsOfCase,
+  specialistsOf,
+  UUID,
+} from './repo.js';
 import { type SubmitOutcome, submitAnswer } from './submit.js';
 
 export interface OutsidePartyInput {

@@ -14,9 +14,34 @@ import { mails } from '../notifications/index.js';
 import { findRulesByIds, versionsOf } from '../rules/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { closeRoundsBySilence } from './jobs.js';
-import { type Answer, answeredInReopenedWindow, answerProblems, answerWindowOpen, type EarlierRound, partyKey, roundsOnSameProposal, serialObjection } from './model.js';
+import {
+  type Answer,
+  answeredInReopenedWindow,
+  answerProblems,
+  answerWindowOpen,
+  type EarlierRound,
+  partyKey,
+  roundsOnSameProposal,
+  serialObjection,
+} from './model.js';
 import { mailRoundSummaries } from './notices.js';
-import { activeCoordinators, answersByIds, type CitedRuleSnapshot, findParty, findRound, insertAnswer, nextAnswerSeq, overruleOfAnswer, type PartyRow, partiesOfRounds, pendingLateObjection, type RoundRow, roundsOfCase, setCurrentAnswer, UUID } from './repo.js';
+import {
+  activeCoordinators,
+  answersByIds,
+  type CitedRuleSnapshot,
+  findParty,
+  findRound,
+  insertAnswer,
+  nextAnswerSeq,
+  overruleOfAnswer,
+  type PartyRow,
+  partiesOfRounds,
+  pendingLateObjection,
+  type RoundRow,
+  roundsOfCase,
+  setCurrentAnswer,
+  UUID,
+} from './repo.js';
 
 export type SubmitOutcome =
   | { outcome: 'answered'; partyId: string; answerId: string }

@@ -1,10 +1,10 @@
 // Test helpers for the assessment module: a municipality with the people of an
 // assessment, a case in planning, register rules, and reading a link from the mail.
 import { fixedClock } from '../../kernel/clock.js';
+import type { Actor, Role } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality, testDeps } from '../../testing/factories.js';
-import type { Actor, Role } from '../../platform/auth/index.js';
 import { createRule, type Domain } from '../rules/index.js';
 
 export interface AssessmentWorld {

@@ -19,7 +19,18 @@ const isCoordinator = (a: Actor, c: CaseForPolicy) => sameTenant(a, c) && a.role
 const CASE_READERS = new Set(['director', 'coordinator', 'specialist', 'executive', 'admin']);
 
 /** The abilities sent with every case. */
-export const CASE_ABILITIES = ['view', 'viewInternal', 'assign', 'manage', 'withdraw', 'note', 'message', 'editPlan', 'agreeAsDirector', 'agreeAsInitiator'] as const;
+export const CASE_ABILITIES = [
+  'view',
+  'viewInternal',
+  'assign',
+  'manage',
+  'withdraw',
+  'note',
+  'message',
+  'editPlan',
+  'agreeAsDirector',
+  'agreeAsInitiator',
+] as const;
 
 /**
  * A case the actor may not even see answers 404, so its existence is not revealed; a

@@ -1,9 +1,9 @@
 // The case API over HTTP (in-process): intake, problem+json answers, ETags and
 // If-Match, CSRF, bearer tokens, and the initiator's login link.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/auth/index.js';
 import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
-import type { Actor } from '../../platform/auth/index.js';
 
 let m: TestMunicipality;
 let coordinator: Actor;

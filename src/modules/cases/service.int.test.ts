@@ -2,14 +2,14 @@
 // PostgreSQL): the whole path from intake to closing, and its refusals.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import type { Deps } from '../../platform/context.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, type TestMunicipality, testDeps } from '../../testing/factories.js';
-import { withTestDb } from '../../testing/db.js';
 import type { Actor } from '../../platform/auth/index.js';
+import type { Deps } from '../../platform/context.js';
+import { withTestDb } from '../../testing/db.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, type TestMunicipality, testDeps } from '../../testing/factories.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/index.js';
-import { addNote, caseTimeline, sendMessage } from './timeline.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
+import { addNote, caseTimeline, sendMessage } from './timeline.js';
 
 const { db } = withTestDb();
 

@@ -11,10 +11,10 @@ import { issueLoginLink } from '../identity/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
+import { mailAboutCase, mailInitiator } from './mail.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
 import { authorizeCase, type CaseAbility, casePolicy } from './policy.js';
 import { bumpVersion, caseThemeIds, directorCandidates, findCase, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
-import { mailAboutCase, mailInitiator } from './mail.js';
 
 export const forPolicy = (c: CaseRow) => ({
   municipalityId: c.municipality_id,

@@ -5,9 +5,9 @@ import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { mails } from '../notifications/index.js';
 import { listEvents, recordEvent } from '../timeline/index.js';
+import { mailAboutCase } from './mail.js';
 import { casePolicy } from './policy.js';
 import { forPolicy, loadCaseFor } from './service.js';
-import { mailAboutCase } from './mail.js';
 
 /** The initiator sees only what is shared with them; staff see everything. */
 export async function caseTimeline(ctx: Ctx, opts: { caseId: string; after?: number; limit: number }) {

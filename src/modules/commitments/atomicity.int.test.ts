@@ -3,8 +3,8 @@
 // commitment, no version, no event and no mail behind. Called as the use-case,
 // without the HTTP schema in front of it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ctxFor, refusal } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';
+import { ctxFor, refusal } from '../../testing/factories.js';
 import { type AssessmentWorld, assessmentWorld } from '../assessments/testing.js';
 import { type RecordCommitment, recordCommitment } from './service.js';
 

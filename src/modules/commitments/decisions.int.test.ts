@@ -4,13 +4,13 @@
 // refusal, the field an unchanged amendment names, and the CSV register's columns.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
-import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
-import { withTestDb } from '../../testing/db.js';
-import { changeStatus } from '../cases/index.js';
-import type { Actor } from '../../platform/auth/index.js';
-import { createMandate } from '../mandates/index.js';
 import { readCsv } from '../../kernel/csv.js';
+import { AppError } from '../../kernel/errors.js';
+import type { Actor } from '../../platform/auth/index.js';
+import { withTestDb } from '../../testing/db.js';
+import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { changeStatus } from '../cases/index.js';
+import { createMandate } from '../mandates/index.js';
 import type { RecordFields } from './model.js';
 import { EXPORT_HEADER, exportCommitments, listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';

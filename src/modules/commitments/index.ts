@@ -2,8 +2,8 @@
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
 export { type ReminderWorker, startCommitmentReminders } from './jobs.js';
+export type { RecordFields } from './model.js';
+export { commitmentPolicy } from './policy.js';
 export { commitmentHistories, commitmentsQuery, decisionOf } from './repo.js';
 export { commitmentRoutes } from './routes.js';
-export type { RecordFields } from './model.js';
 export { recordCommitment, recordOutcome } from './service.js';
-export { commitmentPolicy } from './policy.js';

@@ -5,7 +5,15 @@
 import { type Calendar, type IsoDate, isDueSoon } from '../../kernel/calendar.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 import { isEmailAddress } from '../assessments/index.js';
-import { commitmentStatusOnRecord, covers, type Mandate, type MandateDecision, mandateInForce, mandatesHeldBy, type MandateSubject } from '../mandates/index.js';
+import {
+  commitmentStatusOnRecord,
+  covers,
+  type Mandate,
+  type MandateDecision,
+  type MandateSubject,
+  mandateInForce,
+  mandatesHeldBy,
+} from '../mandates/index.js';
 import { CODE_PATTERN } from '../rules/index.js';
 
 export const MADE_VIA = ['meeting', 'phone', 'letter', 'email'] as const;

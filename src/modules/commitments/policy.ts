@@ -1,8 +1,7 @@
-
-import { type CaseForPolicy, casePolicy, isOpen as caseIsOpen } from '../cases/index.js';
 import { conflict, forbidden } from '../../kernel/errors.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { definePolicy } from '../../platform/auth/policy.js';
+import { type CaseForPolicy, isOpen as caseIsOpen, casePolicy } from '../cases/index.js';
 import { type CommitmentStatus, isOpen } from './model.js';
 
 export interface CommitmentForPolicy {

@@ -4,12 +4,12 @@
 // and the municipality's register as CSV (docs/product.md#commitments-on-record).
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
+import { writeCsv } from '../../kernel/csv.js';
 import { decodeCursor, keysetPage } from '../../kernel/cursor.js';
-import type { Ctx } from '../../platform/context.js';
-import { loadMandates, mandateInForce, mandatesHeldBy } from '../mandates/index.js';
 import { label } from '../../kernel/format.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
-import { writeCsv } from '../../kernel/csv.js';
+import type { Ctx } from '../../platform/context.js';
+import { loadMandates, mandateInForce, mandatesHeldBy } from '../mandates/index.js';
 import { type Decision, isOverdue, OPEN_STATUSES, STATUS_NL } from './model.js';
 import { commitmentPolicy } from './policy.js';
 import { type CommitmentRow, commitmentsQuery, decisionOf } from './repo.js';

@@ -2,10 +2,10 @@
 // problem+json in Dutch, ETag/If-Match, the workspaces, the CSV register with its
 // quoting and formula guard, and who is refused.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../../kernel/csv.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { buildCase, buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
-import type { Actor } from '../../platform/auth/index.js';
-import { readCsv } from '../../kernel/csv.js';
 import { EXPORT_HEADER } from './queries.js';
 
 let m: TestMunicipality;

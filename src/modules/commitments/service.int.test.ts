@@ -4,10 +4,10 @@
 // what the initiator sees, and the walls between municipalities.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import type { Ctx } from '../../platform/context.js';
-import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
-import { withTestDb } from '../../testing/db.js';
 import type { Actor } from '../../platform/auth/index.js';
+import type { Ctx } from '../../platform/context.js';
+import { withTestDb } from '../../testing/db.js';
+import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { createMandate } from '../mandates/index.js';
 import { createRule } from '../rules/index.js';
 import { remindCommitments, startCommitmentReminders } from './jobs.js';

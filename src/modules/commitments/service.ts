@@ -17,7 +17,18 @@ import { loadMandates } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
-import { amendmentProblems, confirmRight, holderExists, isOpen, type Outcome, outcomeProblems, type RecordFields, recordProblems, STATUS_NL, statusOnRecord } from './model.js';
+import {
+  amendmentProblems,
+  confirmRight,
+  holderExists,
+  isOpen,
+  type Outcome,
+  outcomeProblems,
+  type RecordFields,
+  recordProblems,
+  STATUS_NL,
+  statusOnRecord,
+} from './model.js';
 import { authorizeCommitment, commitmentPolicy } from './policy.js';
 import { type CommitmentRow, commitmentHistory, commitmentsQuery, decisionOf, findCommitment, forPolicy, lockCommitment, recordVersion } from './repo.js';
 import { askForConfirmation, type CommitmentView, present, staffSubjects, visibilityOf } from './view.js';

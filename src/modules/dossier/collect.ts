@@ -1,14 +1,14 @@
 // The assessment and the commitments of a case as the dossier shows them, read with
 // those modules' own Tx-level read functions inside the dossier's one transaction.
 import type { IsoDate } from '../../kernel/calendar.js';
+import { label } from '../../kernel/format.js';
+import type { Actor } from '../../platform/auth/index.js';
+import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import type { Mandate } from '../mandates/index.js';
 import { type AnswerView, type CitedRuleSnapshot, consolidatedOutcome, lateObjectionRows, roundViews } from '../assessments/index.js';
 import { commitmentHistories, commitmentsQuery, decisionOf } from '../commitments/index.js';
-import type { Actor } from '../../platform/auth/index.js';
-import { label } from '../../kernel/format.js';
-import { ROLE_LABEL } from '../../platform/auth/index.js';
+import type { Mandate } from '../mandates/index.js';
 import type { DossierAnswer, DossierData, DossierMandate, DossierRule } from './model.js';
 import { userNames } from './repo.js';
 import { describeCommitmentChange } from './timeline.js';

@@ -8,11 +8,20 @@
 // content hash per case state, which a verifier can recompute.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from '../../kernel/calendar.js';
+import { formatDate, formatDateTime } from '../../kernel/dates.js';
 import { formatMoney, label } from '../../kernel/format.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { MandateScope } from '../mandates/index.js';
-import { formatDate, formatDateTime } from '../../kernel/dates.js';
-import { ACTION_STATUS_LABEL, ANSWER_KIND_LABEL, CASE_STATUS_LABEL, CHANNEL_LABEL, COMMITMENT_STATUS_LABEL, DOMAIN_LABEL, LATE_STATUS_LABEL, MADE_VIA_LABEL } from './format.js';
+import {
+  ACTION_STATUS_LABEL,
+  ANSWER_KIND_LABEL,
+  CASE_STATUS_LABEL,
+  CHANNEL_LABEL,
+  COMMITMENT_STATUS_LABEL,
+  DOMAIN_LABEL,
+  LATE_STATUS_LABEL,
+  MADE_VIA_LABEL,
+} from './format.js';
 import { describeEvent } from './timeline.js';
 
 // ---- the data -------------------------------------------------------------------------

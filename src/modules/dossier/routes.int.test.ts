@@ -2,18 +2,17 @@
 // printed hash compared with one recomputed from the same data.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
+import type { Actor } from '../../platform/auth/index.js';
 import { buildCase, buildMunicipality, buildUser, ctxFor, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
 import { pdfInfo, pdfText } from '../../testing/pdf.js';
-import { overruleObjection } from '../assessments/index.js';
-import { answerAsDepartment, openAssessmentRound } from '../assessments/index.js';
+import { answerAsDepartment, openAssessmentRound, overruleObjection } from '../assessments/index.js';
+import { addNote } from '../cases/index.js';
 import { recordCommitment, recordOutcome } from '../commitments/index.js';
-import type { Actor } from '../../platform/auth/index.js';
 import { createApiToken } from '../identity/index.js';
 import { createMandate } from '../mandates/index.js';
 import { agreePlan, getPlan, setActionStatus } from '../plans/index.js';
 import { createRule } from '../rules/index.js';
-import { addNote } from '../cases/index.js';
 import { contentHash } from './model.js';
 import { collectDossier } from './service.js';
 

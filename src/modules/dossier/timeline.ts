@@ -1,10 +1,11 @@
 // One line of Dutch per timeline event, for the dossier's timeline summary. Pure.
 // Long texts (notes, messages) are cut short: the summary shows that and when
 // something was said; the full text stays on the case page.
-import { CaseEvent } from '../timeline/index.js';
-import { ANSWER_KIND_LABEL, CASE_STATUS_LABEL, CHANNEL_LABEL, COMMITMENT_STATUS_LABEL } from './format.js';
+
 import { formatDate } from '../../kernel/dates.js';
 import { label } from '../../kernel/format.js';
+import { CaseEvent } from '../timeline/index.js';
+import { ANSWER_KIND_LABEL, CASE_STATUS_LABEL, CHANNEL_LABEL, COMMITMENT_STATUS_LABEL } from './format.js';
 
 const SHORT = 160;
 export const shorten = (s: string, max = SHORT): string => {

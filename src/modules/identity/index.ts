@@ -1,8 +1,9 @@
 // Who is calling: users' logins, sessions, API tokens and password hashes.
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
+
+export { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
 export { sessionOrTokenAuthentication } from './authenticate.js';
 export { identityRoutes } from './routes.js';
 export { hashPassword, newToken, sha256 } from './secrets.js';
 export { createApiToken, forgetCachedActors, issueLoginLink, toActor, unsafeCreateApiTokenForEmail, unsafeLoginWithPassword } from './service.js';
-export { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';

@@ -1,9 +1,9 @@
 // GET /me over HTTP: who is signed in, and what they may use at all. The web app
 // builds its menu and guards its pages from these abilities alone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../platform/auth/index.js';
 import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { startTestApp, type TestApp } from '../../testing/http.js';
-import type { Role } from '../../platform/auth/index.js';
 import { GLOBAL_ABILITIES, type GlobalAbility } from './abilities.js';
 
 let t: TestApp;

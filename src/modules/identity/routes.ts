@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Deps } from '../../platform/context.js';
 import { type Actor, ROLES, SESSION_COOKIE } from '../../platform/auth/index.js';
+import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
 import {

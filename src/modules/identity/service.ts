@@ -2,13 +2,13 @@
 // and personal API tokens. Look-ups by secret cross tenants by nature (the secret
 // says who you are), so they are the `unsafe…` functions of this module.
 import { AppError, notFound } from '../../kernel/errors.js';
+import type { Actor } from '../../platform/auth/index.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { UserRow } from '../../platform/db/schema.js';
 import { loginLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
-import type { Actor } from '../../platform/auth/index.js';
 import { DUMMY_HASH, newToken, sha256, verifyPassword } from './secrets.js';
 
 const LINK_HOURS = 72;

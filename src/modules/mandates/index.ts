@@ -12,7 +12,7 @@ export {
   mandateInForce,
   mandatesHeldBy,
 } from './model.js';
+export { mandatePolicy } from './policy.js';
 export { loadMandates, mandatesByIds, type NamedMandate } from './repo.js';
 export { HolderOut, mandateRoutes, Scope } from './routes.js';
 export { createMandate } from './service.js';
-export { mandatePolicy } from './policy.js';

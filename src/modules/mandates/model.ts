@@ -6,7 +6,7 @@ import type { IsoDate } from '../../kernel/calendar.js';
 import { isIsoDate, withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
 import { type Role, STAFF_ROLES } from '../../platform/auth/index.js';
-import { CODE_PATTERN, type Domain, DOMAINS, keepsPastCitable, type RulePeriod } from '../rules/index.js';
+import { CODE_PATTERN, DOMAINS, type Domain, keepsPastCitable, type RulePeriod } from '../rules/index.js';
 
 export const SCOPE_KINDS = ['overrule', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
 export const DELEGATED_BY_MAX = 200;

@@ -2,10 +2,10 @@
 // use-case → present. camelCase JSON; If-Match/ETag on changes; problem+json errors.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { STAFF_ROLES } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
-import { STAFF_ROLES } from '../../platform/auth/index.js';
 import { CODE_PATTERN, DOMAINS } from '../rules/index.js';
 import { DELEGATED_BY_MAX } from './model.js';
 import { createMandate, endMandateValidity, getMandate, listMandates, type MandateView, updateMandate } from './service.js';

@@ -3,8 +3,8 @@
 // force, loadMandates for the other modules, and the walls between municipalities.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { createRule } from '../rules/index.js';
 import { loadMandates } from './repo.js';
 import { createMandate, endMandateValidity, getMandate, listMandates, updateMandate } from './service.js';

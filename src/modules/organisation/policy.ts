@@ -1,4 +1,3 @@
-
 import type { Actor } from '../../platform/auth/index.js';
 import { isStaff } from '../../platform/auth/index.js';
 import { definePolicy } from '../../platform/auth/policy.js';

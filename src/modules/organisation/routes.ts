@@ -1,10 +1,10 @@
 // Thin HTTP layer for the municipality's set-up (admin pages) and the public reads
 // of the intake form.
 import { z } from 'zod';
+import { ROLES } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import { IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
-import { ROLES } from '../../platform/auth/index.js';
 import {
   createDepartment,
   createNamed,

@@ -1,8 +1,8 @@
 // The municipality's set-up on a real database: what the admin may change, what
 // is refused and why, and that one municipality never touches another's.
 import { describe, expect, it } from 'vitest';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { submitCase } from '../cases/index.js';
 import { unsafeLoginWithPassword } from '../identity/index.js';
 import {

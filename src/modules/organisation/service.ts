@@ -1,10 +1,10 @@
 // Organisation use-cases: departments, areas, themes, users and settings of the
 // admin's own municipality; the public read for the intake form; `regie user add`.
 import { AppError, conflict, invalid, notFound } from '../../kernel/errors.js';
+import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
-import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
 import { forgetCachedActors, hashPassword } from '../identity/index.js';
 import { organisationPolicy } from './policy.js';
 import { forgetMunicipality, getMunicipality } from './repo.js';

@@ -3,11 +3,10 @@
 import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import { applyTransition, loadCaseFor } from '../cases/index.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { applyTransition, loadCaseFor, mailInitiator } from '../cases/index.js';
 import { mails } from '../notifications/index.js';
 import { recordEvent } from '../timeline/index.js';
-import type { CaseRow } from '../../platform/db/schema.js';
-import { mailInitiator } from '../cases/index.js';
 import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen } from './model.js';
 
 export interface PlanActionInput {

@@ -1,9 +1,9 @@
 // The rules register API over HTTP (in-process): problem+json answers, ETags and
 // If-Match, CSV and JSON downloads, the import error report, and who is refused.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../platform/auth/index.js';
 import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
-import type { Actor } from '../../platform/auth/index.js';
 
 let m: TestMunicipality;
 let admin: Actor;

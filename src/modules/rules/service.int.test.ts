@@ -3,8 +3,8 @@
 // and the walls between municipalities.
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';
+import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { isCitable, type RuleFields } from './model.js';
 import { createRule, endRuleValidity, exportRules, getRule, importRules, listRules, updateRule } from './service.js';
 

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
-import { buildMunicipality } from '../../testing/factories.js';
 import { withTestDb } from '../../testing/db.js';
+import { buildMunicipality } from '../../testing/factories.js';
 import { startSmtpTestServer } from '../../testing/smtp.js';
 import { deliverDue, enqueueMail, fileTransport, retryDelaySeconds, smtpTransport, startOutboxWorker } from './outbox.js';
 
