@@ -1,6 +1,8 @@
 // Server-side message catalogue: problem titles and field messages in Dutch (the
 // default) and English. The web app has its own catalogue for the interface.
-export type Locale = 'nl' | 'en';
+/** The languages of the interface and the API's messages, Dutch first. */
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 const nl: Record<string, string> = {
   'error.notFound': 'Niet gevonden.',

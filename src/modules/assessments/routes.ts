@@ -39,7 +39,7 @@ export const AnswerBody = z.object({
 const CitedRuleOut = z.object({ id: z.string(), code: z.string(), title: z.string(), legalSource: z.string(), domain: z.enum(DOMAINS), strict: z.boolean() });
 z.globalRegistry.add(CitedRuleOut, { id: 'CitedRule' });
 const AnswerOut = z.object({
-  kind: z.enum(['yes', 'yesWithConditions', 'objection', 'silence']),
+  kind: z.enum([...ANSWER_KINDS, 'silence']),
   conditions: z.string().nullable(),
   rules: z.array(CitedRuleOut),
   whyApplies: z.string().nullable(),

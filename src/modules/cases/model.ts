@@ -4,6 +4,8 @@ import { addDays, type Calendar, daysBetween, type IsoDate, isDueSoon, isOverdue
 
 export const CASE_STATUSES = ['submitted', 'intake', 'planning', 'executing', 'closed', 'withdrawn'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** How a case came in: the website, the desk, the phone or e-mail. */
+export const CHANNELS = ['web', 'desk', 'phone', 'email'] as const;
 export const OPEN_STATUSES: readonly CaseStatus[] = ['submitted', 'intake', 'planning', 'executing'];
 
 /**

@@ -2,16 +2,16 @@
 import { z } from 'zod';
 import { notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate } from '../../platform/http/schemas.js';
+import { IsoDate, LocaleSchema } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
-import { CASE_STATUSES, CLOCK_STATES } from './model.js';
+import { CASE_STATUSES, CHANNELS, CLOCK_STATES } from './model.js';
 import { CASE_ABILITIES, type CaseAbility } from './policy.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
 const tags = ['Zaken'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
-const Channel = z.enum(['web', 'desk', 'phone', 'email']);
+const Channel = z.enum(CHANNELS);
 
 export const SubmitCaseBody = z.object({
   municipality: z.string().min(1).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
@@ -24,7 +24,7 @@ export const SubmitCaseBody = z.object({
       .string()
       .regex(/^\d{8}$/, 'Een KvK-nummer heeft 8 cijfers')
       .nullish(),
-    locale: z.enum(['nl', 'en']).optional(),
+    locale: LocaleSchema.optional(),
   }),
   title: z.string().trim().min(3).max(200),
   description: z.string().trim().min(10).max(10_000),

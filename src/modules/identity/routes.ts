@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Actor, ROLES, SESSION_COOKIE } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
+import { LocaleSchema } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
 import {
@@ -26,7 +27,7 @@ const Me = z.object({
   municipalityName: z.string(),
   municipalitySlug: z.string(),
   departmentId: z.string().nullable(),
-  locale: z.enum(['nl', 'en']),
+  locale: LocaleSchema,
   csrfToken: z.string().nullable(),
   abilities: z
     .object(Object.fromEntries(GLOBAL_ABILITIES.map((k) => [k, z.boolean()])) as Record<GlobalAbility, z.ZodBoolean>)

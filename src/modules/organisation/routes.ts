@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate } from '../../platform/http/schemas.js';
+import { IsoDate, LocaleSchema } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
+import { DOMAINS } from '../rules/index.js';
 import {
   createDepartment,
   createNamed,
@@ -25,7 +26,6 @@ import {
 
 const tags = ['Beheer'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
 const Named = z.object({ id: z.string(), name: z.string() });
 z.globalRegistry.add(Named, { id: 'Named' });
 const Department = z.object({ id: z.string(), name: z.string(), domain: z.enum(DOMAINS) });
@@ -38,7 +38,7 @@ const User = z.object({
   role: z.enum(ROLES),
   departmentId: z.string().nullable(),
   active: z.boolean(),
-  locale: z.enum(['nl', 'en']),
+  locale: LocaleSchema,
   areaIds: z.array(z.string()),
   themeIds: z.array(z.string()),
 });
@@ -192,7 +192,7 @@ export function organisationRoutes(app: App, deps: Deps) {
           password: z.string().max(200).nullish(),
           areaIds: z.array(z.uuid()).max(100).optional(),
           themeIds: z.array(z.uuid()).max(100).optional(),
-          locale: z.enum(['nl', 'en']).optional(),
+          locale: LocaleSchema.optional(),
         }),
         response: { 201: User, ...errors },
       },
@@ -217,7 +217,7 @@ export function organisationRoutes(app: App, deps: Deps) {
           password: z.string().max(200).optional(),
           areaIds: z.array(z.uuid()).max(100).optional(),
           themeIds: z.array(z.uuid()).max(100).optional(),
-          locale: z.enum(['nl', 'en']).optional(),
+          locale: LocaleSchema.optional(),
         }),
         response: { 200: User, ...errors },
       },

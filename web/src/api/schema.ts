@@ -1242,136 +1242,135 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description wat het mandaat toestaat */
-        MandateScopeInput: {
-            /** @constant */
-            kind: "overrule";
+        AssessmentAnswer: {
+            /** @enum {string} */
+            kind: "yes" | "yesWithConditions" | "objection" | "silence";
+            conditions: string | null;
+            rules: components["schemas"]["CitedRule"][];
+            whyApplies: string | null;
+            howItCouldBeDone: string | null;
+            answeredAt: string;
             /**
-             * @description bezwaren in dit domein overrulen
+             * Format: date
+             * @description de dag waarop het antwoord geldt; bij stilzwijgen het einde van de termijn
+             */
+            asOf: string;
+            answeredBy: {
+                name: string;
+            };
+            late: boolean;
+            amendments: number;
+            overrule: {
+                reason: string;
+                by: {
+                    name: string;
+                };
+                mandateIds: string[];
+                /** @description de mandaten waarop is overruled: wie het heeft, wat het toestaat en wie het verleende */
+                mandates: {
+                    /** Format: uuid */
+                    id: string;
+                    holder: components["schemas"]["MandateHolder"];
+                    scope: components["schemas"]["MandateScope"];
+                    delegatedBy: string;
+                    /** Format: date */
+                    validFrom: string;
+                    validUntil: string | null;
+                }[];
+                at: string;
+            } | null;
+        };
+        AssessmentLink: {
+            municipality: string;
+            caseReference: string;
+            caseTitle: string;
+            roundNumber: number;
+            proposal: string;
+            /** Format: date */
+            termEndsOn: string;
+            party: {
+                name: string;
+                organisation: string | null;
+            };
+            answer: {
+                /** @enum {string} */
+                kind: "yes" | "yesWithConditions" | "objection" | "silence";
+                conditions: string | null;
+                rules: components["schemas"]["CitedRule"][];
+                whyApplies: string | null;
+                howItCouldBeDone: string | null;
+                answeredAt: string;
+                /**
+                 * Format: date
+                 * @description de dag waarop het antwoord geldt; bij stilzwijgen het einde van de termijn
+                 */
+                asOf: string;
+                answeredBy: {
+                    name: string;
+                };
+                late: boolean;
+                amendments: number;
+            } | null;
+            /**
+             * @description answer: antwoorden of wijzigen; lateObjection: alleen nog één laat bezwaar; none: de link is gebruikt
              * @enum {string}
              */
-            domain: "social" | "physical" | "safety" | "economy" | "governance";
-        } | {
-            /** @constant */
-            kind: "commitMoney";
-            /** @description geld toezeggen tot en met dit bedrag, in eurocenten */
-            upToCents: number;
-        } | {
-            /** @constant */
-            kind: "grantExemption";
-            /** @description ontheffing verlenen van deze regel (code uit het regelregister) */
-            ruleCode: string;
-        } | {
-            /** @constant */
-            kind: "agreePlan";
+            may: "answer" | "lateObjection" | "none";
+            /** @description de regels die vandaag mogen worden aangehaald */
+            rules: components["schemas"]["CitedRule"][];
         };
-        /** @description wat de toezegging besluit, voor de toets aan het mandaatregister */
-        CommitmentDecisionInput: {
-            /** @constant */
-            kind: "commitMoney";
-            /** @description bedrag in eurocenten */
-            amountCents: number;
-        } | {
-            /** @constant */
-            kind: "grantExemption";
-            /** @description code van de regel uit het regelregister */
-            ruleCode: string;
-        } | {
-            /** @constant */
-            kind: "agreePlan";
-        } | {
-            /** @constant */
-            kind: "other";
+        AssessmentOutcomeItem: {
+            roundId: string;
+            roundNumber: number;
+            partyId: string;
+            partyName: string;
+            answer: components["schemas"]["AssessmentAnswer"];
         };
-        /** @description Foutbericht volgens RFC 9457 (application/problem+json) */
-        Problem: {
-            type: string;
-            title: string;
-            status: number;
-            detail?: string;
-            invalidParams?: {
-                name: string;
-                reason: string;
-            }[];
-        };
-        Me: {
-            id: string;
-            name: string;
-            email: string;
-            /** @enum {string} */
-            role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
-            municipalityId: string;
-            municipalityName: string;
-            municipalitySlug: string;
-            departmentId: string | null;
-            /** @enum {string} */
-            locale: "nl" | "en";
-            csrfToken: string | null;
-            /** @description wat de gebruiker überhaupt mag gebruiken (werkplekken, menu); wat met één zaak, regel of toezegging mag, staat bij die zaak, regel of toezegging */
-            abilities: {
-                ownCases: boolean;
-                directorWorkspace: boolean;
-                teamBoard: boolean;
-                listCases: boolean;
-                registerCases: boolean;
-                assessmentRequests: boolean;
-                lateObjections: boolean;
-                ownCommitments: boolean;
-                confirmCommitments: boolean;
-                exportCommitments: boolean;
-                manageOrganisation: boolean;
-                manageRules: boolean;
-                manageMandates: boolean;
-                apiTokens: boolean;
-            };
-        };
-        Named: {
-            id: string;
-            name: string;
-        };
-        Department: {
-            id: string;
-            name: string;
-            /** @enum {string} */
-            domain: "social" | "physical" | "safety" | "economy" | "governance";
-        };
-        User: {
-            id: string;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
-            departmentId: string | null;
-            active: boolean;
-            /** @enum {string} */
-            locale: "nl" | "en";
-            areaIds: string[];
-            themeIds: string[];
-        };
-        Settings: {
-            name: string;
-            slug: string;
-            casePrefix: string;
-            planTermDays: number;
-            extraHolidays: string[];
-        };
-        CaseSummary: {
+        AssessmentParty: {
             /** Format: uuid */
             id: string;
-            reference: string;
-            title: string;
             /** @enum {string} */
-            status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
-            location: string;
-            submittedAt: string;
-            planDueOn: string | null;
+            kind: "department" | "outside";
+            departmentId: string | null;
+            name: string;
+            email: string | null;
+            organisation: string | null;
+            answer: components["schemas"]["AssessmentAnswer"] | null;
+            /** @description de antwoorden die de partij had toen een laat bezwaar werd toegelaten; zij blijven deel van het resultaat */
+            earlierAnswers: components["schemas"]["AssessmentAnswer"][];
+            lateObjection: {
+                id: string;
+                /** @enum {string} */
+                status: "pending" | "admitted" | "setAside";
+            } | null;
+            reopenedUntil: string | null;
+            abilities: {
+                answer: boolean;
+                overrule: boolean;
+            };
+        };
+        AssessmentRound: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            proposal: string;
+            /** Format: date */
+            openedOn: string;
+            /**
+             * Format: date
+             * @description laatste dag van de termijn
+             */
+            termEndsOn: string;
+            termWorkingDays: number;
+            closedAt: string | null;
+            closedReason: ("allAnswered" | "termEnded") | null;
             /** @enum {string} */
-            clock: "none" | "running" | "suspended" | "dueSoon" | "overdue" | "stopped";
-            directorId: string | null;
-            directorName: string | null;
-            areaId: string | null;
-            areaName: string | null;
-            version: number;
+            status: "open" | "closed";
+            sameProposalAs: string | null;
+            parties: components["schemas"]["AssessmentParty"][];
+            abilities: {
+                openFollowUp: boolean;
+            };
         };
         CaseDetail: {
             /** Format: uuid */
@@ -1449,130 +1448,23 @@ export interface components {
                 role: string;
             } | null;
         };
-        Rule: {
+        CaseSummary: {
             /** Format: uuid */
             id: string;
-            code: string;
+            reference: string;
             title: string;
-            legalSource: string;
             /** @enum {string} */
-            domain: "social" | "physical" | "safety" | "economy" | "governance";
-            strict: boolean;
-            /** Format: date */
-            validFrom: string;
-            validUntil: string | null;
-            /** @description mag vandaag in een nieuw bezwaar worden aangehaald */
-            citableToday: boolean;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-        };
-        RuleDetail: {
-            /** Format: uuid */
-            id: string;
-            code: string;
-            title: string;
-            legalSource: string;
+            status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
+            location: string;
+            submittedAt: string;
+            planDueOn: string | null;
             /** @enum {string} */
-            domain: "social" | "physical" | "safety" | "economy" | "governance";
-            strict: boolean;
-            /** Format: date */
-            validFrom: string;
-            validUntil: string | null;
-            /** @description mag vandaag in een nieuw bezwaar worden aangehaald */
-            citableToday: boolean;
+            clock: "none" | "running" | "suspended" | "dueSoon" | "overdue" | "stopped";
+            directorId: string | null;
+            directorName: string | null;
+            areaId: string | null;
+            areaName: string | null;
             version: number;
-            createdAt: string;
-            updatedAt: string;
-            abilities: {
-                update: boolean;
-                endValidity: boolean;
-            };
-            history: {
-                at: string;
-                actorId: string | null;
-                actorName: string | null;
-                change: {
-                    [key: string]: unknown;
-                };
-            }[];
-        };
-        /** @description wat het mandaat toestaat */
-        MandateScope: {
-            /** @constant */
-            kind: "overrule";
-            /**
-             * @description bezwaren in dit domein overrulen
-             * @enum {string}
-             */
-            domain: "social" | "physical" | "safety" | "economy" | "governance";
-        } | {
-            /** @constant */
-            kind: "commitMoney";
-            /** @description geld toezeggen tot en met dit bedrag, in eurocenten */
-            upToCents: number;
-        } | {
-            /** @constant */
-            kind: "grantExemption";
-            /** @description ontheffing verlenen van deze regel (code uit het regelregister) */
-            ruleCode: string;
-        } | {
-            /** @constant */
-            kind: "agreePlan";
-        };
-        MandateHolder: {
-            /** @constant */
-            kind: "role";
-            /** @enum {string} */
-            role: "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
-        } | {
-            /** @constant */
-            kind: "person";
-            /** Format: uuid */
-            userId: string;
-            name: string;
-        };
-        Mandate: {
-            /** Format: uuid */
-            id: string;
-            holder: components["schemas"]["MandateHolder"];
-            scope: components["schemas"]["MandateScope"];
-            delegatedBy: string;
-            /** Format: date */
-            validFrom: string;
-            validUntil: string | null;
-            /** @description vandaag van kracht */
-            inForceToday: boolean;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-        };
-        MandateDetail: {
-            /** Format: uuid */
-            id: string;
-            holder: components["schemas"]["MandateHolder"];
-            scope: components["schemas"]["MandateScope"];
-            delegatedBy: string;
-            /** Format: date */
-            validFrom: string;
-            validUntil: string | null;
-            /** @description vandaag van kracht */
-            inForceToday: boolean;
-            version: number;
-            createdAt: string;
-            updatedAt: string;
-            abilities: {
-                update: boolean;
-                endValidity: boolean;
-            };
-            history: {
-                at: string;
-                actorId: string | null;
-                actorName: string | null;
-                change: {
-                    [key: string]: unknown;
-                };
-            }[];
         };
         CitedRule: {
             id: string;
@@ -1582,186 +1474,6 @@ export interface components {
             /** @enum {string} */
             domain: "social" | "physical" | "safety" | "economy" | "governance";
             strict: boolean;
-        };
-        AssessmentAnswer: {
-            /** @enum {string} */
-            kind: "yes" | "yesWithConditions" | "objection" | "silence";
-            conditions: string | null;
-            rules: components["schemas"]["CitedRule"][];
-            whyApplies: string | null;
-            howItCouldBeDone: string | null;
-            answeredAt: string;
-            /**
-             * Format: date
-             * @description de dag waarop het antwoord geldt; bij stilzwijgen het einde van de termijn
-             */
-            asOf: string;
-            answeredBy: {
-                name: string;
-            };
-            late: boolean;
-            amendments: number;
-            overrule: {
-                reason: string;
-                by: {
-                    name: string;
-                };
-                mandateIds: string[];
-                /** @description de mandaten waarop is overruled: wie het heeft, wat het toestaat en wie het verleende */
-                mandates: {
-                    /** Format: uuid */
-                    id: string;
-                    holder: components["schemas"]["MandateHolder"];
-                    scope: components["schemas"]["MandateScope"];
-                    delegatedBy: string;
-                    /** Format: date */
-                    validFrom: string;
-                    validUntil: string | null;
-                }[];
-                at: string;
-            } | null;
-        };
-        AssessmentParty: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "department" | "outside";
-            departmentId: string | null;
-            name: string;
-            email: string | null;
-            organisation: string | null;
-            answer: components["schemas"]["AssessmentAnswer"] | null;
-            /** @description de antwoorden die de partij had toen een laat bezwaar werd toegelaten; zij blijven deel van het resultaat */
-            earlierAnswers: components["schemas"]["AssessmentAnswer"][];
-            lateObjection: {
-                id: string;
-                /** @enum {string} */
-                status: "pending" | "admitted" | "setAside";
-            } | null;
-            reopenedUntil: string | null;
-            abilities: {
-                answer: boolean;
-                overrule: boolean;
-            };
-        };
-        AssessmentRound: {
-            /** Format: uuid */
-            id: string;
-            number: number;
-            proposal: string;
-            /** Format: date */
-            openedOn: string;
-            /**
-             * Format: date
-             * @description laatste dag van de termijn
-             */
-            termEndsOn: string;
-            termWorkingDays: number;
-            closedAt: string | null;
-            closedReason: ("allAnswered" | "termEnded") | null;
-            /** @enum {string} */
-            status: "open" | "closed";
-            sameProposalAs: string | null;
-            parties: components["schemas"]["AssessmentParty"][];
-            abilities: {
-                openFollowUp: boolean;
-            };
-        };
-        AssessmentOutcomeItem: {
-            roundId: string;
-            roundNumber: number;
-            partyId: string;
-            partyName: string;
-            answer: components["schemas"]["AssessmentAnswer"];
-        };
-        LateObjection: {
-            /** Format: uuid */
-            id: string;
-            caseId: string;
-            caseReference: string;
-            caseTitle: string;
-            roundId: string;
-            roundNumber: number;
-            partyId: string;
-            partyName: string;
-            /** @enum {string} */
-            cause: "afterClose" | "serial";
-            serialOfRoundNumber: number | null;
-            /** @enum {string} */
-            status: "pending" | "admitted" | "setAside";
-            rules: components["schemas"]["CitedRule"][];
-            whyApplies: string | null;
-            howItCouldBeDone: string | null;
-            raisedAt: string;
-            raisedBy: {
-                name: string;
-            };
-            decidedAt: string | null;
-            decidedBy: {
-                name: string;
-            } | null;
-            decisionReason: string | null;
-            reopenedUntil: string | null;
-            abilities: {
-                decide: boolean;
-            };
-        };
-        AssessmentLink: {
-            municipality: string;
-            caseReference: string;
-            caseTitle: string;
-            roundNumber: number;
-            proposal: string;
-            /** Format: date */
-            termEndsOn: string;
-            party: {
-                name: string;
-                organisation: string | null;
-            };
-            answer: {
-                /** @enum {string} */
-                kind: "yes" | "yesWithConditions" | "objection" | "silence";
-                conditions: string | null;
-                rules: components["schemas"]["CitedRule"][];
-                whyApplies: string | null;
-                howItCouldBeDone: string | null;
-                answeredAt: string;
-                /**
-                 * Format: date
-                 * @description de dag waarop het antwoord geldt; bij stilzwijgen het einde van de termijn
-                 */
-                asOf: string;
-                answeredBy: {
-                    name: string;
-                };
-                late: boolean;
-                amendments: number;
-            } | null;
-            /**
-             * @description answer: antwoorden of wijzigen; lateObjection: alleen nog één laat bezwaar; none: de link is gebruikt
-             * @enum {string}
-             */
-            may: "answer" | "lateObjection" | "none";
-            /** @description de regels die vandaag mogen worden aangehaald */
-            rules: components["schemas"]["CitedRule"][];
-        };
-        /** @description wat de toezegging besluit, voor de toets aan het mandaatregister */
-        CommitmentDecision: {
-            /** @constant */
-            kind: "commitMoney";
-            /** @description bedrag in eurocenten */
-            amountCents: number;
-        } | {
-            /** @constant */
-            kind: "grantExemption";
-            /** @description code van de regel uit het regelregister */
-            ruleCode: string;
-        } | {
-            /** @constant */
-            kind: "agreePlan";
-        } | {
-            /** @constant */
-            kind: "other";
         };
         Commitment: {
             /** Format: uuid */
@@ -1811,6 +1523,42 @@ export interface components {
                 confirmByBody: boolean;
                 end: boolean;
             };
+        };
+        /** @description wat de toezegging besluit, voor de toets aan het mandaatregister */
+        CommitmentDecision: {
+            /** @constant */
+            kind: "commitMoney";
+            /** @description bedrag in eurocenten */
+            amountCents: number;
+        } | {
+            /** @constant */
+            kind: "grantExemption";
+            /** @description code van de regel uit het regelregister */
+            ruleCode: string;
+        } | {
+            /** @constant */
+            kind: "agreePlan";
+        } | {
+            /** @constant */
+            kind: "other";
+        };
+        /** @description wat de toezegging besluit, voor de toets aan het mandaatregister */
+        CommitmentDecisionInput: {
+            /** @constant */
+            kind: "commitMoney";
+            /** @description bedrag in eurocenten */
+            amountCents: number;
+        } | {
+            /** @constant */
+            kind: "grantExemption";
+            /** @description code van de regel uit het regelregister */
+            ruleCode: string;
+        } | {
+            /** @constant */
+            kind: "agreePlan";
+        } | {
+            /** @constant */
+            kind: "other";
         };
         CommitmentDetail: {
             /** Format: uuid */
@@ -1873,6 +1621,185 @@ export interface components {
                 };
             }[];
         };
+        Department: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            domain: "social" | "physical" | "safety" | "economy" | "governance";
+        };
+        LateObjection: {
+            /** Format: uuid */
+            id: string;
+            caseId: string;
+            caseReference: string;
+            caseTitle: string;
+            roundId: string;
+            roundNumber: number;
+            partyId: string;
+            partyName: string;
+            /** @enum {string} */
+            cause: "afterClose" | "serial";
+            serialOfRoundNumber: number | null;
+            /** @enum {string} */
+            status: "pending" | "admitted" | "setAside";
+            rules: components["schemas"]["CitedRule"][];
+            whyApplies: string | null;
+            howItCouldBeDone: string | null;
+            raisedAt: string;
+            raisedBy: {
+                name: string;
+            };
+            decidedAt: string | null;
+            decidedBy: {
+                name: string;
+            } | null;
+            decisionReason: string | null;
+            reopenedUntil: string | null;
+            abilities: {
+                decide: boolean;
+            };
+        };
+        Mandate: {
+            /** Format: uuid */
+            id: string;
+            holder: components["schemas"]["MandateHolder"];
+            scope: components["schemas"]["MandateScope"];
+            delegatedBy: string;
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /** @description vandaag van kracht */
+            inForceToday: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        MandateDetail: {
+            /** Format: uuid */
+            id: string;
+            holder: components["schemas"]["MandateHolder"];
+            scope: components["schemas"]["MandateScope"];
+            delegatedBy: string;
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /** @description vandaag van kracht */
+            inForceToday: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            abilities: {
+                update: boolean;
+                endValidity: boolean;
+            };
+            history: {
+                at: string;
+                actorId: string | null;
+                actorName: string | null;
+                change: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        MandateHolder: {
+            /** @constant */
+            kind: "role";
+            /** @enum {string} */
+            role: "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+        } | {
+            /** @constant */
+            kind: "person";
+            /** Format: uuid */
+            userId: string;
+            name: string;
+        };
+        /** @description wat het mandaat toestaat */
+        MandateScope: {
+            /** @constant */
+            kind: "overrule";
+            /**
+             * @description bezwaren in dit domein overrulen
+             * @enum {string}
+             */
+            domain: "social" | "physical" | "safety" | "economy" | "governance";
+        } | {
+            /** @constant */
+            kind: "commitMoney";
+            /** @description geld toezeggen tot en met dit bedrag, in eurocenten */
+            upToCents: number;
+        } | {
+            /** @constant */
+            kind: "grantExemption";
+            /** @description ontheffing verlenen van deze regel (code uit het regelregister) */
+            ruleCode: string;
+        } | {
+            /** @constant */
+            kind: "agreePlan";
+        };
+        /** @description wat het mandaat toestaat */
+        MandateScopeInput: {
+            /** @constant */
+            kind: "overrule";
+            /**
+             * @description bezwaren in dit domein overrulen
+             * @enum {string}
+             */
+            domain: "social" | "physical" | "safety" | "economy" | "governance";
+        } | {
+            /** @constant */
+            kind: "commitMoney";
+            /** @description geld toezeggen tot en met dit bedrag, in eurocenten */
+            upToCents: number;
+        } | {
+            /** @constant */
+            kind: "grantExemption";
+            /** @description ontheffing verlenen van deze regel (code uit het regelregister) */
+            ruleCode: string;
+        } | {
+            /** @constant */
+            kind: "agreePlan";
+        };
+        Me: {
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+            municipalityId: string;
+            municipalityName: string;
+            municipalitySlug: string;
+            departmentId: string | null;
+            /** @enum {string} */
+            locale: "nl" | "en";
+            csrfToken: string | null;
+            /** @description wat de gebruiker überhaupt mag gebruiken (werkplekken, menu); wat met één zaak, regel of toezegging mag, staat bij die zaak, regel of toezegging */
+            abilities: {
+                ownCases: boolean;
+                directorWorkspace: boolean;
+                teamBoard: boolean;
+                listCases: boolean;
+                registerCases: boolean;
+                assessmentRequests: boolean;
+                lateObjections: boolean;
+                ownCommitments: boolean;
+                confirmCommitments: boolean;
+                exportCommitments: boolean;
+                manageOrganisation: boolean;
+                manageRules: boolean;
+                manageMandates: boolean;
+                apiTokens: boolean;
+            };
+        };
+        Named: {
+            id: string;
+            name: string;
+        };
+        Plan: {
+            caseId: string;
+            current: components["schemas"]["PlanVersion"] | null;
+            agreedVersion: number | null;
+            versions: components["schemas"]["PlanVersion"][];
+        };
         PlanAction: {
             id: string;
             position: number;
@@ -1897,11 +1824,84 @@ export interface components {
             agreed: boolean;
             actions: components["schemas"]["PlanAction"][];
         };
-        Plan: {
-            caseId: string;
-            current: components["schemas"]["PlanVersion"] | null;
-            agreedVersion: number | null;
-            versions: components["schemas"]["PlanVersion"][];
+        /** @description Foutbericht volgens RFC 9457 (application/problem+json) */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            invalidParams?: {
+                name: string;
+                reason: string;
+            }[];
+        };
+        Rule: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            legalSource: string;
+            /** @enum {string} */
+            domain: "social" | "physical" | "safety" | "economy" | "governance";
+            strict: boolean;
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /** @description mag vandaag in een nieuw bezwaar worden aangehaald */
+            citableToday: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RuleDetail: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            title: string;
+            legalSource: string;
+            /** @enum {string} */
+            domain: "social" | "physical" | "safety" | "economy" | "governance";
+            strict: boolean;
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /** @description mag vandaag in een nieuw bezwaar worden aangehaald */
+            citableToday: boolean;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            abilities: {
+                update: boolean;
+                endValidity: boolean;
+            };
+            history: {
+                at: string;
+                actorId: string | null;
+                actorName: string | null;
+                change: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        Settings: {
+            name: string;
+            slug: string;
+            casePrefix: string;
+            planTermDays: number;
+            extraHolidays: string[];
+        };
+        User: {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+            departmentId: string | null;
+            active: boolean;
+            /** @enum {string} */
+            locale: "nl" | "en";
+            areaIds: string[];
+            themeIds: string[];
         };
     };
     responses: never;
@@ -7685,45 +7685,45 @@ export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJson
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
-export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateScopeInput"], {
-    domain: unknown;
-}>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
-export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
-export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
-export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
-export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
-export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
-export const caseSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummary"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
-export const caseSummaryClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummary"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
-export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
-export const caseDetailChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["channel"]> = ["web", "desk", "phone", "email"];
-export const caseDetailClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
-export const caseEventVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseEvent"]["visibility"]> = ["internal", "shared"];
-export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
-export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
-export const mandateScopeOneOf0DomainValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateScope"], {
-    domain: unknown;
-}>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
-export const mandateHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateHolder"], {
-    role: unknown;
-}>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
-export const citedRuleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CitedRule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
+export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
+    kind: unknown;
+}>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
+export const assessmentLinkMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["may"]> = ["answer", "lateObjection", "none"];
 export const assessmentPartyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentParty"]["kind"]> = ["department", "outside"];
 export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentParty"]["lateObjection"], {
     status: unknown;
 }>["status"]> = ["pending", "admitted", "setAside"];
 export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
 export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
-export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
-export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
-export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
-    kind: unknown;
-}>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
-export const assessmentLinkMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["may"]> = ["answer", "lateObjection", "none"];
+export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const caseDetailChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["channel"]> = ["web", "desk", "phone", "email"];
+export const caseDetailClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
+export const caseEventVisibilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseEvent"]["visibility"]> = ["internal", "shared"];
+export const caseSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummary"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const caseSummaryClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummary"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
+export const citedRuleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CitedRule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const commitmentMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const commitmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
 export const commitmentDetailMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const commitmentDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
+export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
+export const mandateHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateHolder"], {
+    role: unknown;
+}>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const mandateScopeOneOf0DomainValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateScope"], {
+    domain: unknown;
+}>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateScopeInput"], {
+    domain: unknown;
+}>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
+export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
