@@ -5,11 +5,11 @@ import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-rea
 import { type FormEvent, useState } from 'react';
 import { CHANNELS, type Channel, type Named, type ResponseOf } from '../api/models.js';
 import { api } from '../api.js';
-import { useSubmit } from '../hooks.js';
+import { useCheckedSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
 import { ErrorSummary } from './feedback.js';
-import { type FieldErrors, fieldErrors, trimOrNull } from './forms.js';
+import { type FieldErrors, trimOrNull } from './forms.js';
 
 const FIELDS = [
   'initiator.name',
@@ -42,7 +42,7 @@ export function IntakeForm({
   onDone(s: Submitted): void;
 }) {
   const { t, locale } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const [f, setF] = useState({
     name: '',
     email: '',
@@ -56,7 +56,6 @@ export function IntakeForm({
     channel: 'desk' as Channel,
   });
   const [themeIds, setThemeIds] = useState<string[]>([]);
-  const [client, setClient] = useState<FieldErrors>({});
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   const labels: Record<string, string> = {
@@ -88,9 +87,7 @@ export function IntakeForm({
   async function onSubmit(ev: FormEvent) {
     ev.preventDefault();
     const e = check();
-    setClient(e);
-    submit.setError(null);
-    if (Object.keys(e).length) return;
+    if (!submit.checked(e)) return;
     const r = await submit.run(() =>
       api.submitCase({
         municipality,
@@ -113,7 +110,7 @@ export function IntakeForm({
     if (r) onDone({ ...r, email: f.email.trim() });
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />

@@ -8,11 +8,11 @@ import { DOMAINS, type Domain, type Mandate, type MandateInput, type MandateScop
 import { api } from '../../api.js';
 import { RadioGroup, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors, fieldId } from '../../components/forms.js';
+import { type FieldErrors, fieldId } from '../../components/forms.js';
 import { focusById, InlineForm } from '../../components/InlineForm.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
-import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import { useCheckedSubmit, useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import { parseEuros, todayIso, useMoney } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
@@ -55,7 +55,7 @@ const holderText = (m: Mandate, t: Translate, users: User[]) =>
 
 function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: User[]; onDone(saved: Mandate | null): void }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const h = mandate?.holder;
   const s = mandate?.scope;
   const [holderKind, setHolderKind] = useState<'role' | 'person'>(h?.kind ?? 'role');
@@ -68,7 +68,6 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
   const [delegatedBy, setDelegatedBy] = useState(mandate?.delegatedBy ?? '');
   const [validFrom, setValidFrom] = useState(mandate?.validFrom ?? todayIso());
   const [validUntil, setValidUntil] = useState(mandate?.validUntil ?? '');
-  const [client, setClient] = useState<FieldErrors>({});
   const prefix = mandate ? `mandate-${mandate.id}` : 'mandate-new';
   // One id per control, unique on the page (the holder radios get "--role"/"--person", see RadioGroup).
   const ids = Object.fromEntries(FIELDS.map((k) => [k, fieldId(`${prefix}-${k}`)]));
@@ -87,7 +86,6 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const c: FieldErrors = {};
     if (holderKind === 'person' && !userId) c['holder.userId'] = t('mandate.error.person');
     const cents = scopeKind === 'commitMoney' ? parseEuros(amount) : null;
@@ -95,8 +93,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
     if (scopeKind === 'grantExemption' && !ruleCode.trim()) c['scope.ruleCode'] = t('commitmentForm.error.ruleCode');
     if (!delegatedBy.trim()) c.delegatedBy = t('mandate.error.delegatedBy');
     if (!validFrom) c.validFrom = t('ruleForm.error.validFrom');
-    setClient(c);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const scope: MandateScope =
       scopeKind === 'overrule'
         ? { kind: 'overrule', domain }
@@ -126,7 +123,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
     if (saved) onDone(saved);
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />

@@ -8,7 +8,7 @@ import { api } from '../../api.js';
 import { CheckboxField, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
-import { useSubmit } from '../../hooks.js';
+import { useCheckedSubmit, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { todayIso } from '../assessment/shared.js';
 
@@ -16,7 +16,7 @@ const FIELDS = ['code', 'title', 'legalSource', 'domain', 'strict', 'validFrom',
 
 export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: string } | null): void }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const [f, setF] = useState({
     code: rule?.code ?? '',
     title: rule?.title ?? '',
@@ -26,7 +26,6 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
     validUntil: rule?.validUntil ?? '',
   });
   const [strict, setStrict] = useState(rule?.strict ?? false);
-  const [client, setClient] = useState<FieldErrors>({});
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const prefix = rule ? `rule-${rule.id}` : 'rule-new';
   const ids = Object.fromEntries(FIELDS.map((k) => [k, `veld-${prefix}-${k}`]));
@@ -42,14 +41,12 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const c: FieldErrors = {};
     if (!f.code.trim()) c.code = t('ruleForm.error.code');
     if (!f.title.trim()) c.title = t('ruleForm.error.title');
     if (!f.legalSource.trim()) c.legalSource = t('ruleForm.error.legalSource');
     if (!f.validFrom) c.validFrom = t('ruleForm.error.validFrom');
-    setClient(c);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const body: RuleInput = {
       code: f.code.trim(),
       title: f.title.trim(),
@@ -69,7 +66,7 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
     }
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />

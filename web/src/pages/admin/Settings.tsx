@@ -5,8 +5,8 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api.js';
 import { TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
-import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import type { FieldErrors } from '../../components/forms.js';
+import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from './AdminHome.js';
 
@@ -14,10 +14,9 @@ export function SettingsPage() {
   const { t } = useI18n();
   usePageTitle(t('admin.settings'));
   const settings = useLoad((signal) => api.settings(signal), []);
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(['planTermDays', 'extraHolidays']);
   const [term, setTerm] = useState('');
   const [holidays, setHolidays] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
   const [status, setStatus] = useState<string | null>(null);
 
   useEffect(() => {
@@ -39,10 +38,8 @@ export function SettingsPage() {
       .filter(Boolean);
     const bad = dates.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
     if (bad) c.extraHolidays = t('settings.error.date', { value: bad });
-    setClient(c);
     setStatus(null);
-    submit.setError(null);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const s = await submit.run(() => api.updateSettings({ planTermDays: days, extraHolidays: dates }));
     if (s) {
       settings.setData(s);
@@ -50,7 +47,7 @@ export function SettingsPage() {
     }
   }
 
-  const errors = fieldErrors(submit.error, ['planTermDays', 'extraHolidays'], client);
+  const errors = submit.errors;
   return (
     <>
       <BackToAdmin />
