@@ -1,14 +1,14 @@
 // The intake form: a resident or entrepreneur describes what they want in their own
 // words. Staff use the same form to register a case on someone's behalf (desk,
 // phone, e-mail).
-import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
-import { CHANNELS, type Channel, type Named, type ResponseOf } from '../api/models.js';
+import { Button, Fieldset, FieldsetLegend, Heading } from '@utrecht/component-library-react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { CHANNELS, type Channel, type Named, type PublicMunicipality, type ResponseOf } from '../api/models.js';
 import { api } from '../api.js';
-import { useCheckedSubmit } from '../hooks.js';
+import { type Loaded, useCheckedSubmit, useFocusOnMount } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
-import { ErrorSummary } from './feedback.js';
+import { ErrorAlert, ErrorSummary, Loading } from './feedback.js';
 import { type FieldErrors, trimOrNull } from './forms.js';
 
 const FIELDS = [
@@ -233,5 +233,46 @@ export function IntakeForm({
         {t(staff ? 'intake.submitStaff' : 'intake.submit')}
       </Button>
     </form>
+  );
+}
+
+/** The intake form for a loaded municipality, with the load's progress and error; the page scrolls to the top when it is sent. */
+export function MunicipalityIntake({ m, staff, onDone }: { m: Loaded<PublicMunicipality>; staff?: boolean; onDone(s: Submitted): void }) {
+  return (
+    <>
+      {m.loading ? <Loading /> : null}
+      {m.error ? <ErrorAlert error={m.error} /> : null}
+      {m.data ? (
+        <IntakeForm
+          staff={staff}
+          municipality={m.data.slug}
+          areas={m.data.areas}
+          themes={m.data.themes}
+          onDone={(d) => {
+            onDone(d);
+            window.scrollTo(0, 0);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** After the intake: a focused heading, the case's reference, and what comes next. */
+export function IntakeDone({ title, done, children }: { title: string; done: Submitted; children: ReactNode }) {
+  const { t } = useI18n();
+  const h1 = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <>
+      <Heading level={1} tabIndex={-1} ref={h1}>
+        {title}
+      </Heading>
+      <div className="regie-reference">
+        <Heading level={2} className="regie-reference__value">
+          {t('intake.referenceLabel', { reference: done.reference })}
+        </Heading>
+      </div>
+      {children}
+    </>
   );
 }
