@@ -2,42 +2,26 @@
 // timeline, a message to the director, and withdrawing the request.
 import { Alert, Button, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { api } from '../api.js';
 import { CaseFacts } from '../components/CaseFacts.js';
-import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
+import { ErrorAlert, FirstLoad, LiveStatus } from '../components/feedback.js';
 import { PlanView } from '../components/PlanView.js';
 import { Section } from '../components/Section.js';
 import { TextForm } from '../components/TextForm.js';
 import { Timeline } from '../components/Timeline.js';
-import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
+import { useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { InitiatorAssessment, InitiatorCommitments } from './assessment/InitiatorViews.js';
+import { useCaseAndPlan } from './case/useCaseAndPlan.js';
 
 export function MyCase() {
   const { t } = useI18n();
-  const { id = '' } = useParams();
-  const data = useLoad(
-    async (signal) => {
-      const [c, plan] = await Promise.all([api.case(id, signal), api.plan(id, signal)]);
-      return { c, plan };
-    },
-    [id],
-  );
+  const data = useCaseAndPlan(t('myCase.title'));
   const [timelineKey, setTimelineKey] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const agree = useSubmit();
-  usePageTitle(data.data ? `${data.data.c.reference} ${data.data.c.title}` : t('myCase.title'));
 
-  if (data.loading && !data.data) return <Loading />;
-  if (data.error && !data.data)
-    return (
-      <>
-        <Heading level={1}>{t('myCase.title')}</Heading>
-        <ErrorAlert error={data.error} />
-      </>
-    );
-  if (!data.data) return null;
+  if (!data.data) return <FirstLoad loaded={data} title={t('myCase.title')} />;
   const { c, plan } = data.data;
   const current = plan.current;
   const refresh = () => {

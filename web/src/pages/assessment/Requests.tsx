@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { AssessmentRequest } from '../../api/models.js';
 import { api } from '../../api.js';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { ErrorAlert, FirstLoad, LiveStatus, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
@@ -101,14 +101,7 @@ export function AnswerRequestPage() {
   const [status, setStatus] = useState<string | null>(null);
   usePageTitle(request ? t('answerPage.title', { reference: request.caseReference }) : t('requests.title'));
 
-  if (data.loading && !data.data) return <Loading />;
-  if (data.error && !data.data)
-    return (
-      <>
-        <Heading level={1}>{t('requests.title')}</Heading>
-        <ErrorAlert error={data.error} />
-      </>
-    );
+  if (!data.data && (data.loading || data.error)) return <FirstLoad loaded={data} title={t('requests.title')} />;
   if (!data.data || !request || !data.data.assessment)
     return (
       <>
