@@ -7,11 +7,12 @@ import { CaseFacts } from '../components/CaseFacts.js';
 import { ErrorAlert, FirstLoad, LiveStatus } from '../components/feedback.js';
 import { PlanView } from '../components/PlanView.js';
 import { Section } from '../components/Section.js';
-import { TextForm } from '../components/TextForm.js';
 import { Timeline } from '../components/Timeline.js';
 import { useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { InitiatorAssessment, InitiatorCommitments } from './assessment/InitiatorViews.js';
+import { MessageSection } from './case/Conversation.js';
+import { WithdrawForm } from './case/StatusActions.js';
 import { useCaseAndPlan } from './case/useCaseAndPlan.js';
 
 export function MyCase() {
@@ -75,20 +76,13 @@ export function MyCase() {
       <InitiatorCommitments caseId={c.id} />
 
       {c.abilities.message ? (
-        <Section title={t('message.titleInitiator')}>
-          <TextForm
-            name="message"
-            label={t('message.label')}
-            description={t('message.hintInitiator')}
-            submitLabel={t('message.submit')}
-            requiredMessage={t('message.required')}
-            doneMessage={t('message.sent')}
-            onSubmit={async (text) => {
-              await api.sendMessage(c.id, text);
-              setTimelineKey((k) => k + 1);
-            }}
-          />
-        </Section>
+        <MessageSection
+          caseId={c.id}
+          title={t('message.titleInitiator')}
+          label={t('message.label')}
+          description={t('message.hintInitiator')}
+          onSent={() => setTimelineKey((k) => k + 1)}
+        />
       ) : null}
 
       <Timeline caseId={c.id} reloadKey={timelineKey} />
@@ -96,17 +90,10 @@ export function MyCase() {
       {c.abilities.withdraw ? (
         <Section title={t('withdraw.titleInitiator')}>
           <Paragraph>{t('withdraw.textInitiator')}</Paragraph>
-          <TextForm
-            name="withdrawReason"
-            apiField="reason"
-            label={t('withdraw.reason')}
+          <WithdrawForm
+            c={c}
             submitLabel={t('withdraw.submitInitiator')}
-            requiredMessage={t('withdraw.required')}
-            doneMessage={t('withdraw.done')}
-            hint="danger"
-            rows={3}
-            onSubmit={async (reason) => {
-              await api.changeStatus(c, 'withdrawn', reason);
+            onWithdrawn={() => {
               setStatus(t('withdraw.done'));
               refresh();
             }}
