@@ -1,20 +1,9 @@
 // One version of the plan (plan van aanpak), read-only: goal, who agreed, actions.
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { DataList, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import type { PlanAction, PlanVersion } from '../api/models.js';
 import { type Translate, useI18n } from '../i18n/index.js';
+import { Fact } from './Fact.js';
 import { WideTable } from './WideTable.js';
 
 export function ownerText(a: PlanAction, t: Translate) {
@@ -40,14 +29,10 @@ export function PlanView({
       <Heading level={headingLevel}>{t('plan.goal')}</Heading>
       <Paragraph className="regie-prewrap">{plan.goal}</Paragraph>
       <DataList className="regie-datalist">
-        <DataListItem>
-          <DataListKey>{t('plan.agreedInitiator')}</DataListKey>
-          <DataListValue>{plan.initiatorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.initiatorAgreedAt) }) : t('plan.notAgreed')}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('plan.agreedDirector')}</DataListKey>
-          <DataListValue>{plan.directorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.directorAgreedAt) }) : t('plan.notAgreed')}</DataListValue>
-        </DataListItem>
+        <Fact k={t('plan.agreedInitiator')}>
+          {plan.initiatorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.initiatorAgreedAt) }) : t('plan.notAgreed')}
+        </Fact>
+        <Fact k={t('plan.agreedDirector')}>{plan.directorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.directorAgreedAt) }) : t('plan.notAgreed')}</Fact>
       </DataList>
       {plan.actions.length ? (
         <WideTable caption={t('plan.actionsCaption', { version: plan.version })}>

@@ -1,8 +1,9 @@
 // The municipality's settings: the plan term (calendar days) and extra closing days
 // on top of the Dutch public holidays.
-import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading } from '@utrecht/component-library-react';
+import { Button, DataList, Heading } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api.js';
+import { Fact } from '../../components/Fact.js';
 import { TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import type { FieldErrors } from '../../components/forms.js';
@@ -58,18 +59,9 @@ export function SettingsPage() {
       {settings.data ? (
         <>
           <DataList className="regie-datalist">
-            <DataListItem>
-              <DataListKey>{t('settings.name')}</DataListKey>
-              <DataListValue>{settings.data.name}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t('settings.slug')}</DataListKey>
-              <DataListValue>{settings.data.slug}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t('settings.casePrefix')}</DataListKey>
-              <DataListValue>{settings.data.casePrefix}</DataListValue>
-            </DataListItem>
+            <Fact k={t('settings.name')}>{settings.data.name}</Fact>
+            <Fact k={t('settings.slug')}>{settings.data.slug}</Fact>
+            <Fact k={t('settings.casePrefix')}>{settings.data.casePrefix}</Fact>
           </DataList>
           <form noValidate onSubmit={onSubmit} className="regie-form">
             <ErrorSummary error={submit.error} errors={errors} labels={labels} />

@@ -2,7 +2,7 @@
 // where, its status (overdue stands out) and history; and, where the API allows,
 // amending it, confirming or declining it (mandate holder), or settling it as kept,
 // broken or withdrawn (a reason is required for the last two).
-import { Button, DataList, DataListItem, DataListKey, DataListValue, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
+import { Button, DataList, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 import {
   COMMITMENT_OUTCOMES,
@@ -14,6 +14,7 @@ import {
   ROLES,
 } from '../../api/models.js';
 import { type ApiError, api } from '../../api.js';
+import { Fact } from '../../components/Fact.js';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
@@ -22,15 +23,6 @@ import { Section } from '../../components/Section.js';
 import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { CommitmentStatusBadge, OverdueBadge, useMoney } from '../assessment/shared.js';
-
-function Item({ k, children }: { k: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{k}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 /**
  * Who made it, with their role: a staff maker's role is a role key (shown by its name),
@@ -426,20 +418,20 @@ export function CommitmentCard({
         </Paragraph>
       ) : null}
       <DataList className="regie-datalist">
-        <Item k={t('commitment.what')}>
+        <Fact k={t('commitment.what')}>
           <span className="regie-prewrap">{c.what}</span>
-        </Item>
-        <Item k={t('commitment.madeBy')}>
+        </Fact>
+        <Fact k={t('commitment.madeBy')}>
           {maker.name}
           {maker.role ? <span className="regie-muted"> ({maker.role})</span> : null}
-        </Item>
-        <Item k={t('commitment.madeTo')}>{c.madeTo.name}</Item>
-        <Item k={t('commitment.dueOn')}>
+        </Fact>
+        <Fact k={t('commitment.madeTo')}>{c.madeTo.name}</Fact>
+        <Fact k={t('commitment.dueOn')}>
           <span className={c.overdue ? 'regie-due--overdue' : undefined}>{date(c.dueOn)}</span>
-        </Item>
-        <Item k={t('commitment.madeVia')}>{t('commitment.madeViaOn', { via: t(`madeVia.${c.madeVia}`), date: date(c.madeOn) })}</Item>
-        <Item k={t('commitment.decision')}>{decisionText(c)}</Item>
-        {c.statusReason ? <Item k={t('commitment.statusReason')}>{c.statusReason}</Item> : null}
+        </Fact>
+        <Fact k={t('commitment.madeVia')}>{t('commitment.madeViaOn', { via: t(`madeVia.${c.madeVia}`), date: date(c.madeOn) })}</Fact>
+        <Fact k={t('commitment.decision')}>{decisionText(c)}</Fact>
+        {c.statusReason ? <Fact k={t('commitment.statusReason')}>{c.statusReason}</Fact> : null}
       </DataList>
       <History c={c} />
       {onChanged ? (
