@@ -303,3 +303,42 @@ export function SaveButtons(p: { editing: boolean; addLabel: string; busy: boole
     </div>
   );
 }
+
+/** The period something is valid: a required start date and an optional end date. */
+export function ValidityFields(p: {
+  /** by field name, as for the whole form */
+  ids: Record<string, string>;
+  labels: Record<string, string>;
+  errors: Record<string, string>;
+  validFrom: string;
+  validUntil: string;
+  onValidFrom(v: string): void;
+  onValidUntil(v: string): void;
+  untilHint: string;
+}) {
+  return (
+    <>
+      <TextField
+        name="validFrom"
+        id={p.ids.validFrom}
+        type="date"
+        label={p.labels.validFrom}
+        value={p.validFrom}
+        onChange={p.onValidFrom}
+        error={p.errors.validFrom}
+        required
+      />
+      <TextField
+        name="validUntil"
+        id={p.ids.validUntil}
+        type="date"
+        label={p.labels.validUntil}
+        optional
+        description={p.untilHint}
+        value={p.validUntil}
+        onChange={p.onValidUntil}
+        error={p.errors.validUntil}
+      />
+    </>
+  );
+}

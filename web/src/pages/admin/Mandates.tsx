@@ -6,7 +6,7 @@ import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHea
 import { type FormEvent, useState } from 'react';
 import { DOMAINS, type Domain, type Mandate, type MandateInput, type MandateScope, STAFF_ROLES, type StaffRole, type User } from '../../api/models.js';
 import { api } from '../../api.js';
-import { RadioGroup, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
+import { RadioGroup, SaveButtons, SelectField, TextField, ValidityFields } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import { type FieldErrors, fieldId } from '../../components/forms.js';
 import { focusById, InlineForm } from '../../components/InlineForm.js';
@@ -215,26 +215,15 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
         error={errors.delegatedBy}
         required
       />
-      <TextField
-        name="validFrom"
-        id={ids.validFrom}
-        type="date"
-        label={labels.validFrom}
-        value={validFrom}
-        onChange={setValidFrom}
-        error={errors.validFrom}
-        required
-      />
-      <TextField
-        name="validUntil"
-        id={ids.validUntil}
-        type="date"
-        label={labels.validUntil}
-        optional
-        description={t('mandate.validUntilHint')}
-        value={validUntil}
-        onChange={setValidUntil}
-        error={errors.validUntil}
+      <ValidityFields
+        ids={ids}
+        labels={labels}
+        errors={errors}
+        validFrom={validFrom}
+        validUntil={validUntil}
+        onValidFrom={setValidFrom}
+        onValidUntil={setValidUntil}
+        untilHint={t('mandate.validUntilHint')}
       />
       <SaveButtons editing={Boolean(mandate)} addLabel={t('mandate.add')} busy={submit.busy} onCancel={() => onDone(null)} />
     </form>

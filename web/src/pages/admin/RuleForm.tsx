@@ -5,7 +5,7 @@ import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { DOMAINS, type Domain, type Rule, type RuleInput } from '../../api/models.js';
 import { api } from '../../api.js';
-import { CheckboxField, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
+import { CheckboxField, SaveButtons, SelectField, TextField, ValidityFields } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { useCheckedSubmit, useSubmit } from '../../hooks.js';
@@ -102,26 +102,15 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
         options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
       />
       <CheckboxField name="strict" id={ids.strict} label={labels.strict} description={t('ruleForm.strictHint')} checked={strict} onChange={setStrict} />
-      <TextField
-        name="validFrom"
-        id={ids.validFrom}
-        type="date"
-        label={labels.validFrom}
-        value={f.validFrom}
-        onChange={set('validFrom')}
-        error={errors.validFrom}
-        required
-      />
-      <TextField
-        name="validUntil"
-        id={ids.validUntil}
-        type="date"
-        label={labels.validUntil}
-        optional
-        description={t('ruleForm.validUntilHint')}
-        value={f.validUntil}
-        onChange={set('validUntil')}
-        error={errors.validUntil}
+      <ValidityFields
+        ids={ids}
+        labels={labels}
+        errors={errors}
+        validFrom={f.validFrom}
+        validUntil={f.validUntil}
+        onValidFrom={set('validFrom')}
+        onValidUntil={set('validUntil')}
+        untilHint={t('ruleForm.validUntilHint')}
       />
       <SaveButtons editing={Boolean(rule)} addLabel={t('ruleForm.add')} busy={submit.busy} onCancel={() => onDone(null)} />
     </form>
