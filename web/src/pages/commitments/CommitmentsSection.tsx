@@ -12,9 +12,10 @@ import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
 import { Section } from '../../components/Section.js';
 import { useCurrentUser } from '../../currentUser.js';
-import { useLoad, useSubmit } from '../../hooks.js';
+import { useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { parseEuros, todayIso } from '../assessment/shared.js';
+import { useCaseSection } from '../case/useCaseSection.js';
 import { CommitmentCard } from './CommitmentCard.js';
 
 const DECISIONS = ['other', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
@@ -249,20 +250,14 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
 
 export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(): void }) {
   const { t } = useI18n();
-  const data = useLoad(
+  const { data, status, changed } = useCaseSection(
+    c,
     async (signal) => {
       const [list, users] = await Promise.all([api.caseCommitments(c.id, signal), api.users(undefined, signal)]);
       return { items: list.items, record: list.abilities.record, users: users.items.filter((u) => u.active) };
     },
-    // What the actor may do here follows the case's status and director: reload when they change.
-    [c.id, c.status, c.director?.id],
+    onChanged,
   );
-  const [status, setStatus] = useState<string | null>(null);
-  const changed = (message: string) => {
-    setStatus(message);
-    data.reload();
-    onChanged();
-  };
   const mayRecord = data.data?.record ?? false;
   return (
     <Section title={t('commitments.title')} anchor="toezeggingen">
