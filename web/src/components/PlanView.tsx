@@ -6,6 +6,20 @@ import { type Translate, useI18n } from '../i18n/index.js';
 import { Fact } from './Fact.js';
 import { WideTable } from './WideTable.js';
 
+/** The column headers of a plan's actions: number, action, owner, due date and status. */
+export function ActionHeaderCells() {
+  const { t } = useI18n();
+  return (
+    <>
+      <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
+    </>
+  );
+}
+
 export function ownerText(a: PlanAction, t: Translate) {
   if (a.ownerKind === 'department') return a.ownerDepartmentName ?? t('owner.department');
   if (a.ownerKind === 'external') return a.ownerName ?? t('owner.external');
@@ -38,11 +52,7 @@ export function PlanView({
         <WideTable caption={t('plan.actionsCaption', { version: plan.version })}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
+              <ActionHeaderCells />
               {actionControls ? <TableHeaderCell scope="col">{controlsHeader}</TableHeaderCell> : null}
             </TableRow>
           </TableHeader>
