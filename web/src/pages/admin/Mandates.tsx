@@ -4,12 +4,13 @@
 // checks every overrule and commitment against it. Mandates are ended, never deleted.
 import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { DOMAINS, type Domain, type Mandate, type MandateInput, type MandateScope, STAFF_ROLES, type StaffRole, type User } from '../../api/models.js';
+import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } from '../../api/models.js';
 import { api } from '../../api.js';
 import { RadioGroup, SaveButtons, SelectField, TextField, ValidityFields } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import { type FieldErrors, fieldId } from '../../components/forms.js';
 import { focusById, InlineForm } from '../../components/InlineForm.js';
+import { domainOptions, staffRoleOptions, userOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useCheckedSubmit, useLoad, usePageTitle, useSubmit } from '../../hooks.js';
@@ -146,7 +147,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           value={role}
           onChange={setRole}
           error={errors['holder.role'] ?? errors.holder}
-          options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          options={staffRoleOptions(t)}
         />
       ) : (
         <SelectField
@@ -157,7 +158,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           onChange={setUserId}
           error={errors['holder.userId'] ?? errors.holder}
           placeholder={t('commitmentForm.chooseUser')}
-          options={users.map((u) => ({ value: u.id, label: `${u.name} (${t(`role.${u.role}`)})` }))}
+          options={userOptions(users, t)}
         />
       )}
       <SelectField
@@ -177,7 +178,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           value={domain}
           onChange={(v) => setDomain(v as Domain)}
           error={errors['scope.domain']}
-          options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+          options={domainOptions(t)}
         />
       ) : null}
       {scopeKind === 'commitMoney' ? (

@@ -2,11 +2,12 @@
 // what is still in use and says so).
 import { Button, Heading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { type Department, DOMAINS, type Domain, type Named } from '../../api/models.js';
+import type { Department, Domain, Named } from '../../api/models.js';
 import { api } from '../../api.js';
 import { SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import { fieldErrors } from '../../components/forms.js';
+import { domainOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
@@ -157,7 +158,7 @@ function ItemForm({ kind, item, onDone }: { kind: Kind; item?: Item; onDone(save
           value={domain}
           onChange={(v) => setDomain(v as Domain)}
           error={errors.domain}
-          options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+          options={domainOptions(t)}
         />
       ) : null}
       <SaveButtons editing={Boolean(item)} addLabel={t('admin.add')} busy={submit.busy} onCancel={() => onDone(null)} />

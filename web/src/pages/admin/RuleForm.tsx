@@ -3,11 +3,12 @@
 // validity is its own small form: rules are never deleted.
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { DOMAINS, type Domain, type Rule, type RuleInput } from '../../api/models.js';
+import type { Domain, Rule, RuleInput } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxField, SaveButtons, SelectField, TextField, ValidityFields } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import { domainOptions } from '../../components/options.js';
 import { useCheckedSubmit, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { todayIso } from '../assessment/shared.js';
@@ -99,7 +100,7 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
         value={f.domain}
         onChange={set('domain')}
         error={errors.domain}
-        options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+        options={domainOptions(t)}
       />
       <CheckboxField name="strict" id={ids.strict} label={labels.strict} description={t('ruleForm.strictHint')} checked={strict} onChange={setStrict} />
       <ValidityFields

@@ -2,11 +2,12 @@
 // director the areas and themes they cover (used to propose directors).
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { type BodyOf, type Locale, type Organisation, STAFF_ROLES, type StaffRole, type User } from '../../api/models.js';
+import type { BodyOf, Locale, Organisation, StaffRole, User } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import type { FieldErrors } from '../../components/forms.js';
+import { staffRoleOptions } from '../../components/options.js';
 import { useCheckedSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 
@@ -70,14 +71,7 @@ export function UserForm({ user, org, onSaved }: { user?: User; org: Organisatio
       {user ? null : (
         <TextField name="email" type="email" label={labels.email} value={f.email} onChange={set('email')} error={errors.email} required autoComplete="off" />
       )}
-      <SelectField
-        name="role"
-        label={labels.role}
-        value={f.role}
-        onChange={set('role')}
-        error={errors.role}
-        options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-      />
+      <SelectField name="role" label={labels.role} value={f.role} onChange={set('role')} error={errors.role} options={staffRoleOptions(t)} />
       <SelectField
         name="departmentId"
         label={labels.departmentId}

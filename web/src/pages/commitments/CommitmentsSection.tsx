@@ -10,6 +10,7 @@ import { api, downloads } from '../../api.js';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import { userOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { useCurrentUser } from '../../currentUser.js';
 import { useSubmit } from '../../hooks.js';
@@ -134,7 +135,7 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
           onChange={setByUser}
           error={errors['madeBy.userId'] ?? errors.madeBy}
           placeholder={t('commitmentForm.chooseUser')}
-          options={users.map((u) => ({ value: u.id, label: `${u.name} (${t(`role.${u.role}`)})` }))}
+          options={userOptions(users, t)}
         />
       ) : (
         <>
