@@ -8,6 +8,7 @@ import { api } from '../../api.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldId } from '../../components/forms.js';
+import { focusById } from '../../components/InlineForm.js';
 import { useCheckedSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 
@@ -164,7 +165,7 @@ export function OpenRoundForm({
             const key = nextKey++;
             setOutside((rows) => [...rows, { key, name: '', email: '', organisation: '' }]);
             // move to the new row's first field once it is rendered
-            setTimeout(() => document.getElementById(fieldId(`outsideParties.${outside.length}.name`))?.focus(), 0);
+            focusById(fieldId(`outsideParties.${outside.length}.name`));
           }}
         >
           {t('openRound.addOutside')}
