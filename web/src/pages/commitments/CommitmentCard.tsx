@@ -3,7 +3,7 @@
 // amending it, confirming or declining it (mandate holder), or settling it as kept,
 // broken or withdrawn (a reason is required for the last two).
 import { Button, DataList, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import {
   COMMITMENT_OUTCOMES,
   type Commitment,
@@ -17,10 +17,10 @@ import { type ApiError, api } from '../../api.js';
 import { Fact } from '../../components/Fact.js';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import type { FieldErrors } from '../../components/forms.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
-import { useSubmit } from '../../hooks.js';
+import { useCheckedSubmit, type useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { CommitmentStatusBadge, OverdueBadge, useMoney } from '../assessment/shared.js';
 
@@ -134,18 +134,13 @@ interface Activity {
  * card is used or opened, and when this one is closed: an old error summary must not
  * stay next to a different action's outcome.
  */
-function useCardForm(id: string, activity: Activity) {
-  const submit = useSubmit();
-  const [client, setClient] = useState<FieldErrors>({});
-  const { setError } = submit;
-  const reset = useCallback(() => {
-    setError(null);
-    setClient({});
-  }, [setError]);
+function useCardForm(id: string, activity: Activity, known: readonly string[]) {
+  const submit = useCheckedSubmit(known);
+  const { checked } = submit;
   useEffect(() => {
-    if (activity.active !== id) reset();
-  }, [activity.active, id, reset]);
-  return { submit, client, setClient, reset, activate: () => activity.setActive(id) };
+    if (activity.active !== id) checked({});
+  }, [activity.active, id, checked]);
+  return submit;
 }
 
 /** A small form in a disclosure: fields, then one submit; the caller does the call. */
@@ -212,19 +207,17 @@ interface FormProps {
 function AmendForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
   const id = `amend-${c.id}`;
-  const { submit, client, setClient } = useCardForm(id, activity);
+  const submit = useCardForm(id, activity, ['what', 'dueOn', 'reason']);
   const [what, setWhat] = useState(c.what);
   const [dueOn, setDueOn] = useState(c.dueOn);
   const [reason, setReason] = useState('');
   const labels = { what: t('commitment.what'), dueOn: t('commitment.dueOn'), reason: t('commitment.amendReason') };
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const cl: FieldErrors = {};
     if (!reason.trim()) cl.reason = t('commitment.error.reason');
     if (!what.trim()) cl.what = t('commitment.error.what');
-    setClient(cl);
-    if (Object.keys(cl).length) return;
+    if (!submit.checked(cl)) return;
     const body: { what?: string; dueOn?: string; reason: string } = { reason: reason.trim() };
     if (what.trim() !== c.what) body.what = what.trim();
     if (dueOn !== c.dueOn) body.dueOn = dueOn;
@@ -234,7 +227,7 @@ function AmendForm({ c, onChanged, activity }: FormProps) {
       onChanged(r, t('commitment.amended'));
     }
   }
-  const errors = fieldErrors(submit.error, ['what', 'dueOn', 'reason'], client);
+  const errors = submit.errors;
   return (
     <ActionForm
       id={id}
@@ -279,22 +272,20 @@ function ChoiceWithReasonForm<T extends string>(props: {
   const { c, activity, field } = props;
   const id = `${props.kind}-${c.id}`;
   const labels = { [field]: props.labels.choice, reason: props.labels.reason };
-  const { submit, client, setClient } = useCardForm(id, activity);
+  const submit = useCardForm(id, activity, [field, 'reason']);
   const [choice, setChoice] = useState<T | ''>('');
   const [reason, setReason] = useState('');
   const needsReason = props.reasonRequired(choice);
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const cl: FieldErrors = {};
     if (!choice) cl[field] = props.choiceError;
     if (needsReason && !reason.trim()) cl.reason = t('commitment.error.reason');
-    setClient(cl);
-    if (Object.keys(cl).length || !choice) return;
+    if (!submit.checked(cl) || !choice) return;
     const r = await submit.run(() => props.send(choice, reason.trim()));
     if (r) props.onChanged(r, props.done(choice));
   }
-  const errors = fieldErrors(submit.error, [field, 'reason'], client);
+  const errors = submit.errors;
   return (
     <ActionForm
       id={id}
