@@ -1,5 +1,6 @@
 import { type DependencyList, useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from './api.js';
+import { type FieldErrors, fieldErrors } from './components/forms.js';
 
 /** The page's <title>: "<page> · Regie". */
 export function usePageTitle(title: string) {
@@ -71,6 +72,26 @@ export function useSubmit() {
     }
   }, []);
   return { busy, error, setError, run };
+}
+
+/**
+ * useSubmit for a form that checks its own fields first. `checked(c)` shows the client's
+ * errors, clears the last server error and says whether the form may be sent; `errors`
+ * are the field errors by the form's field names (see fieldErrors).
+ */
+export function useCheckedSubmit(known: readonly string[]) {
+  const submit = useSubmit();
+  const [client, setClient] = useState<FieldErrors>({});
+  const { setError } = submit;
+  const checked = useCallback(
+    (c: FieldErrors) => {
+      setClient(c);
+      setError(null);
+      return Object.keys(c).length === 0;
+    },
+    [setError],
+  );
+  return { ...submit, checked, errors: fieldErrors(submit.error, known, client) };
 }
 
 /** Focus an element (usually a new h1) once, when it appears. */

@@ -1,6 +1,8 @@
 // Every page and its Dutch path. Staff pages sit behind RequireRole, which sends a
 // visitor without a session to /inloggen and checks the ability GET /me gave.
+import type { ComponentProps, ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import type { GlobalAbility } from './api/models.js';
 import { Layout } from './components/Layout.js';
 import { RequireRole } from './components/RequireRole.js';
 import { Account } from './pages/Account.js';
@@ -32,6 +34,16 @@ import { Workspace } from './pages/Workspace.js';
 const toStaffCase = { ability: 'listCases', to: (p: string) => p.replace('/mijn-zaak/', '/zaken/') } as const;
 const toInitiatorCase = { ability: 'ownCases', to: (p: string) => p.replace('/zaken/', '/mijn-zaak/') } as const;
 
+/** A page behind RequireRole: only for whom GET /me gave the ability (elsewhere: see RequireRole). */
+const guarded = (path: string, ability: GlobalAbility, page: ReactNode, elsewhere?: ComponentProps<typeof RequireRole>['elsewhere']) => ({
+  path,
+  element: (
+    <RequireRole ability={ability} elsewhere={elsewhere}>
+      {page}
+    </RequireRole>
+  ),
+});
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -40,192 +52,31 @@ export const router = createBrowserRouter([
       { path: ':gemeente/aanvragen', element: <Intake /> },
       { path: 'inloggen', element: <Login /> },
       { path: 'inloggen/link', element: <LoginLink /> },
-      {
-        path: 'mijn-zaken',
-        element: (
-          <RequireRole ability="ownCases">
-            <MyCases />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'mijn-zaak/:id',
-        element: (
-          <RequireRole ability="ownCases" elsewhere={toStaffCase}>
-            <MyCase />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'werkplek',
-        element: (
-          <RequireRole ability="directorWorkspace">
-            <Workspace />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'team',
-        element: (
-          <RequireRole ability="teamBoard">
-            <TeamBoardPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'zaken',
-        element: (
-          <RequireRole ability="listCases">
-            <Cases />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'zaken/nieuw',
-        element: (
-          <RequireRole ability="registerCases">
-            <NewCase />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'zaken/:id',
-        element: (
-          <RequireRole ability="listCases" elsewhere={toInitiatorCase}>
-            <CaseDetailPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'zaken/:id/plan',
-        element: (
-          <RequireRole ability="listCases">
-            <PlanEditorPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'beheer',
-        element: (
-          <RequireRole ability="manageOrganisation">
-            <AdminHome />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'beheer/afdelingen',
-        element: (
-          <RequireRole ability="manageOrganisation">
-            <NamedItems kind="departments" />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'beheer/gebieden',
-        element: (
-          <RequireRole ability="manageOrganisation">
-            <NamedItems kind="areas" />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'beheer/themas',
-        element: (
-          <RequireRole ability="manageOrganisation">
-            <NamedItems kind="themes" />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'beheer/medewerkers',
-        element: (
-          <RequireRole ability="manageOrganisation">
-            <Users />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'beheer/medewerkers/:id',
-        element: (
-          <RequireRole ability="manageOrganisation">
-            <UserEdit />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'beheer/instellingen',
-        element: (
-          <RequireRole ability="manageOrganisation">
-            <SettingsPage />
-          </RequireRole>
-        ),
-      },
+      guarded('mijn-zaken', 'ownCases', <MyCases />),
+      guarded('mijn-zaak/:id', 'ownCases', <MyCase />, toStaffCase),
+      guarded('werkplek', 'directorWorkspace', <Workspace />),
+      guarded('team', 'teamBoard', <TeamBoardPage />),
+      guarded('zaken', 'listCases', <Cases />),
+      guarded('zaken/nieuw', 'registerCases', <NewCase />),
+      guarded('zaken/:id', 'listCases', <CaseDetailPage />, toInitiatorCase),
+      guarded('zaken/:id/plan', 'listCases', <PlanEditorPage />),
+      guarded('beheer', 'manageOrganisation', <AdminHome />),
+      guarded('beheer/afdelingen', 'manageOrganisation', <NamedItems kind="departments" />),
+      guarded('beheer/gebieden', 'manageOrganisation', <NamedItems kind="areas" />),
+      guarded('beheer/themas', 'manageOrganisation', <NamedItems kind="themes" />),
+      guarded('beheer/medewerkers', 'manageOrganisation', <Users />),
+      guarded('beheer/medewerkers/:id', 'manageOrganisation', <UserEdit />),
+      guarded('beheer/instellingen', 'manageOrganisation', <SettingsPage />),
       // rules and mandate registers, assessment workspaces, commitments
       { path: 'toets/:token', element: <OutsideAnswerPage /> },
-      {
-        path: 'beheer/regels',
-        element: (
-          <RequireRole ability="manageRules">
-            <RulesPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'beheer/mandaten',
-        element: (
-          <RequireRole ability="manageMandates">
-            <MandatesPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'toetsverzoeken',
-        element: (
-          <RequireRole ability="assessmentRequests">
-            <RequestsPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'toetsverzoeken/:partyId',
-        element: (
-          <RequireRole ability="assessmentRequests">
-            <AnswerRequestPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'nagekomen-bezwaren',
-        element: (
-          <RequireRole ability="lateObjections">
-            <LateObjectionsPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'mijn-toezeggingen',
-        element: (
-          <RequireRole ability="ownCommitments">
-            <MyCommitmentsPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'toezeggingen-ter-bevestiging',
-        element: (
-          <RequireRole ability="confirmCommitments">
-            <ToConfirmPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'account',
-        element: (
-          <RequireRole ability="apiTokens">
-            <Account />
-          </RequireRole>
-        ),
-      },
+      guarded('beheer/regels', 'manageRules', <RulesPage />),
+      guarded('beheer/mandaten', 'manageMandates', <MandatesPage />),
+      guarded('toetsverzoeken', 'assessmentRequests', <RequestsPage />),
+      guarded('toetsverzoeken/:partyId', 'assessmentRequests', <AnswerRequestPage />),
+      guarded('nagekomen-bezwaren', 'lateObjections', <LateObjectionsPage />),
+      guarded('mijn-toezeggingen', 'ownCommitments', <MyCommitmentsPage />),
+      guarded('toezeggingen-ter-bevestiging', 'confirmCommitments', <ToConfirmPage />),
+      guarded('account', 'apiTokens', <Account />),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -5,6 +5,29 @@ import { CaseStatusBadge, ClockBadge } from './badges.js';
 import { CaseLink } from './links.js';
 import { WideTable } from './WideTable.js';
 
+/** The first two column headers of a table of cases: reference and title. */
+export function CaseHeaderCells() {
+  const { t } = useI18n();
+  return (
+    <>
+      <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+    </>
+  );
+}
+
+/** The first two cells of a case's row: its reference, and its title linking to the case. */
+export function CaseCells({ c, linkBase = '/zaken' }: { c: { id: string; reference: string; title: string }; linkBase?: string }) {
+  return (
+    <>
+      <TableCell className="regie-nowrap">{c.reference}</TableCell>
+      <TableCell>
+        <CaseLink to={`${linkBase}/${c.id}`} title={c.title} reference={c.reference} />
+      </TableCell>
+    </>
+  );
+}
+
 type Column = 'director' | 'area' | 'clock';
 
 /** A list of cases as a table with a caption; the title links to the case. */
@@ -25,8 +48,7 @@ export function CaseTable({
     <WideTable caption={caption}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+          <CaseHeaderCells />
           <TableHeaderCell scope="col">{t('case.status')}</TableHeaderCell>
           {has('director') ? <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell> : null}
           {has('area') ? <TableHeaderCell scope="col">{t('case.area')}</TableHeaderCell> : null}
@@ -37,10 +59,7 @@ export function CaseTable({
       <TableBody>
         {items.map((c) => (
           <TableRow key={c.id} className={`regie-row--${c.clock}`}>
-            <TableCell className="regie-nowrap">{c.reference}</TableCell>
-            <TableCell>
-              <CaseLink to={`${linkBase}/${c.id}`} title={c.title} reference={c.reference} />
-            </TableCell>
+            <CaseCells c={c} linkBase={linkBase} />
             <TableCell>
               <CaseStatusBadge status={c.status} />
             </TableCell>

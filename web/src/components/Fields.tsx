@@ -46,20 +46,44 @@ function Frame({ id, label, description, error, optional, hideLabel, children, t
           {optional ? <span className="regie-optional"> {t('form.optional')}</span> : null}
         </FormLabel>
       </div>
+      <Notes id={id} description={description} error={error} errorClassName="utrecht-form-field__error-message" />
+      <div className="utrecht-form-field__input">{children}</div>
+    </FormField>
+  );
+}
+
+/** A field's description and error message, with the ids that aria-describedby points to. */
+function Notes({ id, description, error, errorClassName }: { id: string; description?: ReactNode; error?: string; errorClassName?: string }) {
+  const { t } = useI18n();
+  return (
+    <>
       {description ? (
         <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
           {description}
         </FormFieldDescription>
       ) : null}
       {error ? (
-        <FormFieldErrorMessage id={`${id}-error`} className="utrecht-form-field__error-message">
+        <FormFieldErrorMessage id={`${id}-error`} className={errorClassName}>
           <span className="regie-visually-hidden">{t('form.errorPrefix')} </span>
           {error}
         </FormFieldErrorMessage>
       ) : null}
-      <div className="utrecht-form-field__input">{children}</div>
-    </FormField>
+    </>
   );
+}
+
+/** The props every text input, text area and select shares: id, name, value, required and the invalid state with its description. */
+function control(p: Common & { value: string; onChange(v: string): void }) {
+  const id = p.id ?? fieldId(p.name);
+  return {
+    id,
+    name: p.name,
+    value: p.value,
+    onChange: (e: { target: { value: string } }) => p.onChange(e.target.value),
+    required: p.required,
+    invalid: !!p.error,
+    'aria-describedby': describedBy(id, p.description, p.error),
+  };
 }
 
 /**
@@ -68,14 +92,17 @@ function Frame({ id, label, description, error, optional, hideLabel, children, t
  * Fieldset puts the id on a wrapper and drops aria-invalid for a plain group), so an
  * error summary link lands on the group and the group says it is invalid.
  */
-function Group({ id, invalid, describedBy: described, children }: { id: string; invalid: boolean; describedBy?: string; children: ReactNode }) {
+function Group({ id, legend, description, error, children }: { id: string; legend: ReactNode; description?: ReactNode; error?: string; children: ReactNode }) {
+  const invalid = !!error;
   return (
     <fieldset
       id={id}
-      aria-describedby={described}
+      aria-describedby={describedBy(id, description, error)}
       aria-invalid={invalid || undefined}
       className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${invalid ? ' utrecht-form-fieldset--invalid' : ''}`}
     >
+      <FieldsetLegend>{legend}</FieldsetLegend>
+      <Notes id={id} description={description} error={error} />
       {children}
     </fieldset>
   );
@@ -93,22 +120,16 @@ export function TextField(
     size?: 'sm' | 'md';
   },
 ) {
-  const id = p.id ?? fieldId(p.name);
+  const c = control(p);
   return (
-    <Frame {...p} id={id}>
+    <Frame {...p} id={c.id}>
       <Textbox
-        id={id}
-        name={p.name}
+        {...c}
         type={p.type ?? 'text'}
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value)}
         autoComplete={p.autoComplete}
         inputMode={p.inputMode}
         min={p.min}
         max={p.max}
-        required={p.required}
-        invalid={!!p.error}
-        aria-describedby={describedBy(id, p.description, p.error)}
         className={p.size === 'sm' ? 'regie-input--sm' : undefined}
       />
     </Frame>
@@ -116,19 +137,10 @@ export function TextField(
 }
 
 export function TextAreaField(p: Common & { value: string; onChange(v: string): void; rows?: number }) {
-  const id = p.id ?? fieldId(p.name);
+  const c = control(p);
   return (
-    <Frame {...p} id={id}>
-      <Textarea
-        id={id}
-        name={p.name}
-        rows={p.rows ?? 5}
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value)}
-        required={p.required}
-        invalid={!!p.error}
-        aria-describedby={describedBy(id, p.description, p.error)}
-      />
+    <Frame {...p} id={c.id}>
+      <Textarea {...c} rows={p.rows ?? 5} />
     </Frame>
   );
 }
@@ -139,18 +151,10 @@ export interface Option {
 }
 
 export function SelectField(p: Common & { value: string; onChange(v: string): void; options: Option[]; placeholder?: string }) {
-  const id = p.id ?? fieldId(p.name);
+  const c = control(p);
   return (
-    <Frame {...p} id={id}>
-      <Select
-        id={id}
-        name={p.name}
-        value={p.value}
-        onChange={(e) => p.onChange(e.target.value)}
-        required={p.required}
-        invalid={!!p.error}
-        aria-describedby={describedBy(id, p.description, p.error)}
-      >
+    <Frame {...p} id={c.id}>
+      <Select {...c}>
         {p.placeholder !== undefined ? <SelectOption value="">{p.placeholder}</SelectOption> : null}
         {p.options.map((o) => (
           <SelectOption key={o.value} value={o.value}>
@@ -219,22 +223,17 @@ export function CheckboxGroup(p: {
   const id = fieldId(p.name);
   const toggle = (v: string, on: boolean) => p.onChange(on ? [...p.value, v] : p.value.filter((x) => x !== v));
   return (
-    <Group id={id} invalid={!!p.error} describedBy={describedBy(id, p.description, p.error)}>
-      <FieldsetLegend>
-        {p.legend}
-        {p.optional ? <span className="regie-optional"> {t('form.optional')}</span> : null}
-      </FieldsetLegend>
-      {p.description ? (
-        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
-          {p.description}
-        </FormFieldDescription>
-      ) : null}
-      {p.error ? (
-        <FormFieldErrorMessage id={`${id}-error`}>
-          <span className="regie-visually-hidden">{t('form.errorPrefix')} </span>
-          {p.error}
-        </FormFieldErrorMessage>
-      ) : null}
+    <Group
+      id={id}
+      legend={
+        <>
+          {p.legend}
+          {p.optional ? <span className="regie-optional"> {t('form.optional')}</span> : null}
+        </>
+      }
+      description={p.description}
+      error={p.error}
+    >
       <div className="regie-checkbox-list">
         {p.options.map((o) => (
           <CheckboxField
@@ -265,22 +264,9 @@ export function RadioGroup(p: {
   error?: string;
   id?: string;
 }) {
-  const { t } = useI18n();
   const id = p.id ?? fieldId(p.name);
   return (
-    <Group id={id} invalid={!!p.error} describedBy={describedBy(id, p.description, p.error)}>
-      <FieldsetLegend>{p.legend}</FieldsetLegend>
-      {p.description ? (
-        <FormFieldDescription id={`${id}-description`} className="utrecht-form-field__description">
-          {p.description}
-        </FormFieldDescription>
-      ) : null}
-      {p.error ? (
-        <FormFieldErrorMessage id={`${id}-error`}>
-          <span className="regie-visually-hidden">{t('form.errorPrefix')} </span>
-          {p.error}
-        </FormFieldErrorMessage>
-      ) : null}
+    <Group id={id} legend={p.legend} description={p.description} error={p.error}>
       {p.options.map((o) => {
         // "--" never occurs in a fieldId, so an option can't share its id with another field
         const oid = `${id}--${o.value}`;
@@ -315,5 +301,44 @@ export function SaveButtons(p: { editing: boolean; addLabel: string; busy: boole
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** The period something is valid: a required start date and an optional end date. */
+export function ValidityFields(p: {
+  /** by field name, as for the whole form */
+  ids: Record<string, string>;
+  labels: Record<string, string>;
+  errors: Record<string, string>;
+  validFrom: string;
+  validUntil: string;
+  onValidFrom(v: string): void;
+  onValidUntil(v: string): void;
+  untilHint: string;
+}) {
+  return (
+    <>
+      <TextField
+        name="validFrom"
+        id={p.ids.validFrom}
+        type="date"
+        label={p.labels.validFrom}
+        value={p.validFrom}
+        onChange={p.onValidFrom}
+        error={p.errors.validFrom}
+        required
+      />
+      <TextField
+        name="validUntil"
+        id={p.ids.validUntil}
+        type="date"
+        label={p.labels.validUntil}
+        optional
+        description={p.untilHint}
+        value={p.validUntil}
+        onChange={p.onValidUntil}
+        error={p.errors.validUntil}
+      />
+    </>
   );
 }

@@ -1,15 +1,15 @@
 // The intake form: a resident or entrepreneur describes what they want in their own
 // words. Staff use the same form to register a case on someone's behalf (desk,
 // phone, e-mail).
-import { Button, Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
-import { CHANNELS, type Channel, type Named, type ResponseOf } from '../api/models.js';
+import { Button, Fieldset, FieldsetLegend, Heading } from '@utrecht/component-library-react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { CHANNELS, type Channel, type Named, type PublicMunicipality, type ResponseOf } from '../api/models.js';
 import { api } from '../api.js';
-import { useSubmit } from '../hooks.js';
+import { type Loaded, useCheckedSubmit, useFocusOnMount } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
-import { ErrorSummary } from './feedback.js';
-import { type FieldErrors, fieldErrors, trimOrNull } from './forms.js';
+import { ErrorAlert, ErrorSummary, Loading } from './feedback.js';
+import { type FieldErrors, trimOrNull } from './forms.js';
 
 const FIELDS = [
   'initiator.name',
@@ -42,7 +42,7 @@ export function IntakeForm({
   onDone(s: Submitted): void;
 }) {
   const { t, locale } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const [f, setF] = useState({
     name: '',
     email: '',
@@ -56,7 +56,6 @@ export function IntakeForm({
     channel: 'desk' as Channel,
   });
   const [themeIds, setThemeIds] = useState<string[]>([]);
-  const [client, setClient] = useState<FieldErrors>({});
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   const labels: Record<string, string> = {
@@ -88,9 +87,7 @@ export function IntakeForm({
   async function onSubmit(ev: FormEvent) {
     ev.preventDefault();
     const e = check();
-    setClient(e);
-    submit.setError(null);
-    if (Object.keys(e).length) return;
+    if (!submit.checked(e)) return;
     const r = await submit.run(() =>
       api.submitCase({
         municipality,
@@ -113,7 +110,7 @@ export function IntakeForm({
     if (r) onDone({ ...r, email: f.email.trim() });
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />
@@ -236,5 +233,46 @@ export function IntakeForm({
         {t(staff ? 'intake.submitStaff' : 'intake.submit')}
       </Button>
     </form>
+  );
+}
+
+/** The intake form for a loaded municipality, with the load's progress and error; the page scrolls to the top when it is sent. */
+export function MunicipalityIntake({ m, staff, onDone }: { m: Loaded<PublicMunicipality>; staff?: boolean; onDone(s: Submitted): void }) {
+  return (
+    <>
+      {m.loading ? <Loading /> : null}
+      {m.error ? <ErrorAlert error={m.error} /> : null}
+      {m.data ? (
+        <IntakeForm
+          staff={staff}
+          municipality={m.data.slug}
+          areas={m.data.areas}
+          themes={m.data.themes}
+          onDone={(d) => {
+            onDone(d);
+            window.scrollTo(0, 0);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** After the intake: a focused heading, the case's reference, and what comes next. */
+export function IntakeDone({ title, done, children }: { title: string; done: Submitted; children: ReactNode }) {
+  const { t } = useI18n();
+  const h1 = useFocusOnMount<HTMLHeadingElement>();
+  return (
+    <>
+      <Heading level={1} tabIndex={-1} ref={h1}>
+        {title}
+      </Heading>
+      <div className="regie-reference">
+        <Heading level={2} className="regie-reference__value">
+          {t('intake.referenceLabel', { reference: done.reference })}
+        </Heading>
+      </div>
+      {children}
+    </>
   );
 }

@@ -1,21 +1,24 @@
 // One version of the plan (plan van aanpak), read-only: goal, who agreed, actions.
-import {
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
-  Heading,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { DataList, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import type { PlanAction, PlanVersion } from '../api/models.js';
 import { type Translate, useI18n } from '../i18n/index.js';
+import { Fact } from './Fact.js';
 import { WideTable } from './WideTable.js';
+
+/** The column headers of a plan's actions: number, action, owner, due date and status. */
+export function ActionHeaderCells() {
+  const { t } = useI18n();
+  return (
+    <>
+      <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
+      <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
+    </>
+  );
+}
 
 export function ownerText(a: PlanAction, t: Translate) {
   if (a.ownerKind === 'department') return a.ownerDepartmentName ?? t('owner.department');
@@ -40,24 +43,16 @@ export function PlanView({
       <Heading level={headingLevel}>{t('plan.goal')}</Heading>
       <Paragraph className="regie-prewrap">{plan.goal}</Paragraph>
       <DataList className="regie-datalist">
-        <DataListItem>
-          <DataListKey>{t('plan.agreedInitiator')}</DataListKey>
-          <DataListValue>{plan.initiatorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.initiatorAgreedAt) }) : t('plan.notAgreed')}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('plan.agreedDirector')}</DataListKey>
-          <DataListValue>{plan.directorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.directorAgreedAt) }) : t('plan.notAgreed')}</DataListValue>
-        </DataListItem>
+        <Fact k={t('plan.agreedInitiator')}>
+          {plan.initiatorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.initiatorAgreedAt) }) : t('plan.notAgreed')}
+        </Fact>
+        <Fact k={t('plan.agreedDirector')}>{plan.directorAgreedAt ? t('plan.agreedOn', { when: dateTime(plan.directorAgreedAt) }) : t('plan.notAgreed')}</Fact>
       </DataList>
       {plan.actions.length ? (
         <WideTable caption={t('plan.actionsCaption', { version: plan.version })}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
+              <ActionHeaderCells />
               {actionControls ? <TableHeaderCell scope="col">{controlsHeader}</TableHeaderCell> : null}
             </TableRow>
           </TableHeader>

@@ -16,6 +16,21 @@ export function Loading() {
   );
 }
 
+/**
+ * A page's first load, until its data is there: a loading message, or the page's
+ * heading with what went wrong.
+ */
+export function FirstLoad({ loaded, title }: { loaded: { loading: boolean; error: ApiError | undefined }; title: ReactNode }) {
+  if (loaded.loading) return <Loading />;
+  if (!loaded.error) return null;
+  return (
+    <>
+      <Heading level={1}>{title}</Heading>
+      <ErrorAlert error={loaded.error} />
+    </>
+  );
+}
+
 /** What went wrong, in words for the user (the server's problem title, or ours). */
 export function useErrorText() {
   const { t } = useI18n();

@@ -5,11 +5,10 @@ import type { ApiToken } from '../api/models.js';
 import { api } from '../api.js';
 import { TextField } from '../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../components/feedback.js';
-import { fieldErrors } from '../components/forms.js';
 import { Section } from '../components/Section.js';
 import { WideTable } from '../components/WideTable.js';
 import { useCurrentUser } from '../currentUser.js';
-import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
+import { useCheckedSubmit, useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
 const TOKEN_NAME_ID = 'token-name';
@@ -19,21 +18,15 @@ export function Account() {
   const { me } = useCurrentUser();
   usePageTitle(t('account.title'));
   const tokens = useLoad((signal) => api.tokens(signal), []);
-  const create = useSubmit();
+  const create = useCheckedSubmit(['name']);
   const revoke = useSubmit();
   const [name, setName] = useState('');
-  const [client, setClient] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
   async function onCreate(e: FormEvent) {
     e.preventDefault();
-    create.setError(null);
-    if (!name.trim()) {
-      setClient({ name: t('account.error.name') });
-      return;
-    }
-    setClient({});
+    if (!create.checked(name.trim() ? {} : { name: t('account.error.name') })) return;
     const r = await create.run(() => api.createToken(name.trim()));
     if (r) {
       setCreated({ name: r.name, token: r.token });
@@ -54,7 +47,7 @@ export function Account() {
     }
   }
 
-  const errors = fieldErrors(create.error, ['name'], client);
+  const errors = create.errors;
   return (
     <>
       <Heading level={1}>{t('account.title')}</Heading>

@@ -1,14 +1,14 @@
 // Staff log in with e-mail and password; initiators ask for a login link by e-mail.
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api.js';
 import { SelectField, TextField } from '../components/Fields.js';
 import { ErrorSummary, LiveStatus } from '../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../components/forms.js';
+import type { FieldErrors } from '../components/forms.js';
 import { Section } from '../components/Section.js';
 import { homeOf, useCurrentUser } from '../currentUser.js';
-import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
+import { useCheckedSubmit, useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
 // Two forms on one page both have an e-mail field: give each input its own id.
@@ -36,10 +36,9 @@ function StaffLogin() {
   const { setMe } = useCurrentUser();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(['email', 'password']);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
   const labels = { email: t('login.email'), password: t('login.password') };
 
   async function onSubmit(e: FormEvent) {
@@ -47,58 +46,36 @@ function StaffLogin() {
     const c: FieldErrors = {};
     if (!email.trim()) c.email = t('login.error.email');
     if (!password) c.password = t('login.error.password');
-    setClient(c);
-    submit.setError(null);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const me = await submit.run(() => api.login(email.trim(), password));
     if (!me) return;
     setMe(me);
     navigate(safeNext(params.get('volgende')) ?? homeOf(me), { replace: true });
   }
 
-  const errors = fieldErrors(submit.error, ['email', 'password'], client);
   return (
-    <Section title={t('login.staffTitle')} className="regie-panel">
-      <Paragraph>{t('login.staffText')}</Paragraph>
-      <form noValidate onSubmit={onSubmit}>
-        <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={{ email: IDS.loginEmail, password: IDS.loginPassword }} />
-        <TextField
-          name="email"
-          id={IDS.loginEmail}
-          type="email"
-          label={labels.email}
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
-          required
-          autoComplete="username"
-        />
-        <TextField
-          name="password"
-          id={IDS.loginPassword}
-          type="password"
-          label={labels.password}
-          value={password}
-          onChange={setPassword}
-          error={errors.password}
-          required
-          autoComplete="current-password"
-        />
-        <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
-          {t('login.submit')}
-        </Button>
-      </form>
-    </Section>
+    <LoginPanel
+      title={t('login.staffTitle')}
+      text={t('login.staffText')}
+      submit={submit}
+      labels={labels}
+      onSubmit={onSubmit}
+      submitLabel={t('login.submit')}
+      appearance="primary-action-button"
+      fields={[
+        { name: 'email', id: IDS.loginEmail, type: 'email', value: email, onChange: setEmail, autoComplete: 'username' },
+        { name: 'password', id: IDS.loginPassword, type: 'password', value: password, onChange: setPassword, autoComplete: 'current-password' },
+      ]}
+    />
   );
 }
 
 function LoginLinkRequest() {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(['municipality', 'email']);
   const municipalities = useLoad((signal) => api.municipalities(signal), []);
   const [municipality, setMunicipality] = useState('');
   const [email, setEmail] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
   const [sent, setSent] = useState<string | null>(null);
   const labels = { municipality: t('login.link.municipality'), email: t('login.link.email') };
   const items = municipalities.data?.items ?? [];
@@ -109,47 +86,94 @@ function LoginLinkRequest() {
     const c: FieldErrors = {};
     if (!chosen) c.municipality = t('login.link.error.municipality');
     if (!email.trim()) c.email = t('login.error.email');
-    setClient(c);
     setSent(null);
-    submit.setError(null);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const r = await submit.run(() => api.requestLoginLink(chosen, email.trim()));
     if (r) setSent(t('login.link.sent', { email: email.trim() }));
   }
 
-  const errors = fieldErrors(submit.error, ['municipality', 'email'], client);
   return (
-    <Section title={t('login.link.title')} className="regie-panel" anchor="inloglink">
-      <Paragraph>{t('login.link.text')}</Paragraph>
-      <form noValidate onSubmit={onSubmit}>
-        <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={{ municipality: IDS.linkMunicipality, email: IDS.linkEmail }} />
+    <LoginPanel
+      title={t('login.link.title')}
+      text={t('login.link.text')}
+      anchor="inloglink"
+      submit={submit}
+      labels={labels}
+      onSubmit={onSubmit}
+      submitLabel={t('login.link.submit')}
+      appearance="secondary-action-button"
+      choice={
         <SelectField
           name="municipality"
           id={IDS.linkMunicipality}
           label={labels.municipality}
           value={chosen}
           onChange={setMunicipality}
-          error={errors.municipality}
+          error={submit.errors.municipality}
           required
           placeholder={t('login.link.chooseMunicipality')}
           options={items.map((m) => ({ value: m.slug, label: m.name }))}
         />
-        <TextField
-          name="email"
-          id={IDS.linkEmail}
-          type="email"
-          label={labels.email}
-          value={email}
-          onChange={setEmail}
-          error={errors.email}
-          required
-          autoComplete="email"
-        />
-        <Button type="submit" appearance="secondary-action-button" busy={submit.busy}>
-          {t('login.link.submit')}
+      }
+      choiceId={{ municipality: IDS.linkMunicipality }}
+      fields={[{ name: 'email', id: IDS.linkEmail, type: 'email', value: email, onChange: setEmail, autoComplete: 'email' }]}
+    >
+      <LiveStatus message={sent} />
+    </LoginPanel>
+  );
+}
+
+interface LoginInput {
+  name: string;
+  id: string;
+  type: string;
+  value: string;
+  onChange(v: string): void;
+  autoComplete: string;
+}
+
+/** A login panel: its text, a form with an error summary, an optional choice and required text inputs, and its button. */
+function LoginPanel(p: {
+  title: string;
+  text: string;
+  anchor?: string;
+  submit: ReturnType<typeof useCheckedSubmit>;
+  labels: Record<string, string>;
+  onSubmit(e: FormEvent): void;
+  submitLabel: string;
+  appearance: 'primary-action-button' | 'secondary-action-button';
+  choice?: ReactNode;
+  choiceId?: Record<string, string>;
+  fields: LoginInput[];
+  children?: ReactNode;
+}) {
+  const { submit, labels } = p;
+  const ids = { ...p.choiceId, ...Object.fromEntries(p.fields.map((f) => [f.name, f.id])) };
+  return (
+    <Section title={p.title} className="regie-panel" anchor={p.anchor}>
+      <Paragraph>{p.text}</Paragraph>
+      <form noValidate onSubmit={p.onSubmit}>
+        <ErrorSummary error={submit.error} errors={submit.errors} labels={labels} ids={ids} />
+        {p.choice}
+        {p.fields.map((f) => (
+          <TextField
+            key={f.name}
+            name={f.name}
+            id={f.id}
+            type={f.type}
+            label={labels[f.name]}
+            value={f.value}
+            onChange={f.onChange}
+            error={submit.errors[f.name]}
+            required
+            autoComplete={f.autoComplete}
+          />
+        ))}
+        <Button type="submit" appearance={p.appearance} busy={submit.busy}>
+          {p.submitLabel}
         </Button>
       </form>
-      <LiveStatus message={sent} />
+      {p.children}
     </Section>
   );
 }

@@ -2,42 +2,27 @@
 // timeline, a message to the director, and withdrawing the request.
 import { Alert, Button, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import { api } from '../api.js';
 import { CaseFacts } from '../components/CaseFacts.js';
-import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
+import { ErrorAlert, FirstLoad, LiveStatus } from '../components/feedback.js';
 import { PlanView } from '../components/PlanView.js';
 import { Section } from '../components/Section.js';
-import { TextForm } from '../components/TextForm.js';
 import { Timeline } from '../components/Timeline.js';
-import { useLoad, usePageTitle, useSubmit } from '../hooks.js';
+import { useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { InitiatorAssessment, InitiatorCommitments } from './assessment/InitiatorViews.js';
+import { MessageSection } from './case/Conversation.js';
+import { WithdrawForm } from './case/StatusActions.js';
+import { useCaseAndPlan } from './case/useCaseAndPlan.js';
 
 export function MyCase() {
   const { t } = useI18n();
-  const { id = '' } = useParams();
-  const data = useLoad(
-    async (signal) => {
-      const [c, plan] = await Promise.all([api.case(id, signal), api.plan(id, signal)]);
-      return { c, plan };
-    },
-    [id],
-  );
+  const data = useCaseAndPlan(t('myCase.title'));
   const [timelineKey, setTimelineKey] = useState(0);
   const [status, setStatus] = useState<string | null>(null);
   const agree = useSubmit();
-  usePageTitle(data.data ? `${data.data.c.reference} ${data.data.c.title}` : t('myCase.title'));
 
-  if (data.loading && !data.data) return <Loading />;
-  if (data.error && !data.data)
-    return (
-      <>
-        <Heading level={1}>{t('myCase.title')}</Heading>
-        <ErrorAlert error={data.error} />
-      </>
-    );
-  if (!data.data) return null;
+  if (!data.data) return <FirstLoad loaded={data} title={t('myCase.title')} />;
   const { c, plan } = data.data;
   const current = plan.current;
   const refresh = () => {
@@ -91,20 +76,13 @@ export function MyCase() {
       <InitiatorCommitments caseId={c.id} />
 
       {c.abilities.message ? (
-        <Section title={t('message.titleInitiator')}>
-          <TextForm
-            name="message"
-            label={t('message.label')}
-            description={t('message.hintInitiator')}
-            submitLabel={t('message.submit')}
-            requiredMessage={t('message.required')}
-            doneMessage={t('message.sent')}
-            onSubmit={async (text) => {
-              await api.sendMessage(c.id, text);
-              setTimelineKey((k) => k + 1);
-            }}
-          />
-        </Section>
+        <MessageSection
+          caseId={c.id}
+          title={t('message.titleInitiator')}
+          label={t('message.label')}
+          description={t('message.hintInitiator')}
+          onSent={() => setTimelineKey((k) => k + 1)}
+        />
       ) : null}
 
       <Timeline caseId={c.id} reloadKey={timelineKey} />
@@ -112,17 +90,10 @@ export function MyCase() {
       {c.abilities.withdraw ? (
         <Section title={t('withdraw.titleInitiator')}>
           <Paragraph>{t('withdraw.textInitiator')}</Paragraph>
-          <TextForm
-            name="withdrawReason"
-            apiField="reason"
-            label={t('withdraw.reason')}
+          <WithdrawForm
+            c={c}
             submitLabel={t('withdraw.submitInitiator')}
-            requiredMessage={t('withdraw.required')}
-            doneMessage={t('withdraw.done')}
-            hint="danger"
-            rows={3}
-            onSubmit={async (reason) => {
-              await api.changeStatus(c, 'withdrawn', reason);
+            onWithdrawn={() => {
               setStatus(t('withdraw.done'));
               refresh();
             }}

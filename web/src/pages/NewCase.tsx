@@ -2,11 +2,10 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../api.js';
-import { ErrorAlert, Loading } from '../components/feedback.js';
-import { IntakeForm, type Submitted } from '../components/IntakeForm.js';
+import { IntakeDone, MunicipalityIntake, type Submitted } from '../components/IntakeForm.js';
 import { AppButtonLink } from '../components/links.js';
 import { useCurrentUser } from '../currentUser.js';
-import { useFocusOnMount, useLoad, usePageTitle } from '../hooks.js';
+import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
 export function NewCase() {
@@ -32,38 +31,15 @@ export function NewCase() {
     <>
       <Heading level={1}>{t('newCase.title')}</Heading>
       <Paragraph>{t('newCase.lead')}</Paragraph>
-      {m.loading ? <Loading /> : null}
-      {m.error ? <ErrorAlert error={m.error} /> : null}
-      {m.data ? (
-        <IntakeForm
-          key={round}
-          staff
-          municipality={m.data.slug}
-          areas={m.data.areas}
-          themes={m.data.themes}
-          onDone={(d) => {
-            setDone(d);
-            window.scrollTo(0, 0);
-          }}
-        />
-      ) : null}
+      <MunicipalityIntake key={round} staff m={m} onDone={setDone} />
     </>
   );
 }
 
 function Registered({ done, onAnother }: { done: Submitted; onAnother(): void }) {
   const { t } = useI18n();
-  const h1 = useFocusOnMount<HTMLHeadingElement>();
   return (
-    <>
-      <Heading level={1} tabIndex={-1} ref={h1}>
-        {t('newCase.doneTitle')}
-      </Heading>
-      <div className="regie-reference">
-        <Heading level={2} className="regie-reference__value">
-          {t('intake.referenceLabel', { reference: done.reference })}
-        </Heading>
-      </div>
+    <IntakeDone title={t('newCase.doneTitle')} done={done}>
       <Paragraph>{t('newCase.doneMail', { email: done.email })}</Paragraph>
       <div className="regie-button-row">
         <AppButtonLink to={`/zaken/${done.id}`} appearance="primary-action-button">
@@ -73,6 +49,6 @@ function Registered({ done, onAnother }: { done: Submitted; onAnother(): void })
           {t('newCase.another')}
         </Button>
       </div>
-    </>
+    </IntakeDone>
   );
 }

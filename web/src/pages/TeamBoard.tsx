@@ -6,8 +6,9 @@ import type { BoardCase } from '../api/models.js';
 import { api } from '../api.js';
 import { AssignDirector } from '../components/AssignDirector.js';
 import { CaseStatusBadge } from '../components/badges.js';
+import { CaseCells, CaseHeaderCells } from '../components/CaseTable.js';
 import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
-import { AppLink, CaseLink } from '../components/links.js';
+import { AppLink } from '../components/links.js';
 import { Section } from '../components/Section.js';
 import { WideTable } from '../components/WideTable.js';
 import { useLoad, usePageTitle } from '../hooks.js';
@@ -93,8 +94,7 @@ function BoardTable({
         <WideTable caption={caption}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+              <CaseHeaderCells />
               <TableHeaderCell scope="col">{t('case.director')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('case.planDueOn')}</TableHeaderCell>
             </TableRow>
@@ -102,10 +102,7 @@ function BoardTable({
           <TableBody>
             {items.map((c) => (
               <TableRow key={c.id}>
-                <TableCell className="regie-nowrap">{c.reference}</TableCell>
-                <TableCell>
-                  <CaseLink to={`/zaken/${c.id}`} title={c.title} reference={c.reference} />
-                </TableCell>
+                <CaseCells c={c} />
                 <TableCell>{c.directorName ?? '—'}</TableCell>
                 <TableCell className="regie-nowrap">
                   <span className={`regie-due regie-due--${tone}`}>
@@ -129,8 +126,7 @@ function UnassignedTable({ items, onAssigned }: { items: BoardCase[]; onAssigned
     <WideTable caption={t('team.unassignedCaption')}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell scope="col">{t('case.reference')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('case.title')}</TableHeaderCell>
+          <CaseHeaderCells />
           <TableHeaderCell scope="col">{t('case.status')}</TableHeaderCell>
           <TableHeaderCell scope="col">{t('case.submittedAt')}</TableHeaderCell>
           <TableHeaderCell scope="col">{t('team.assign')}</TableHeaderCell>
@@ -139,10 +135,7 @@ function UnassignedTable({ items, onAssigned }: { items: BoardCase[]; onAssigned
       <TableBody>
         {items.map((c) => (
           <TableRow key={c.id}>
-            <TableCell className="regie-nowrap">{c.reference}</TableCell>
-            <TableCell>
-              <CaseLink to={`/zaken/${c.id}`} title={c.title} reference={c.reference} />
-            </TableCell>
+            <CaseCells c={c} />
             <TableCell>
               <CaseStatusBadge status={c.status} />
             </TableCell>

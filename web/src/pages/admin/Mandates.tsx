@@ -4,15 +4,16 @@
 // checks every overrule and commitment against it. Mandates are ended, never deleted.
 import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { DOMAINS, type Domain, type Mandate, type MandateInput, type MandateScope, STAFF_ROLES, type StaffRole, type User } from '../../api/models.js';
+import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } from '../../api/models.js';
 import { api } from '../../api.js';
-import { RadioGroup, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
+import { RadioGroup, SaveButtons, SelectField, TextField, ValidityFields } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors, fieldId } from '../../components/forms.js';
+import { type FieldErrors, fieldId } from '../../components/forms.js';
 import { focusById, InlineForm } from '../../components/InlineForm.js';
+import { domainOptions, staffRoleOptions, userOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
-import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import { useCheckedSubmit, useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type Translate, useI18n } from '../../i18n/index.js';
 import { parseEuros, todayIso, useMoney } from '../assessment/shared.js';
 import { BackToAdmin } from './AdminHome.js';
@@ -55,7 +56,7 @@ const holderText = (m: Mandate, t: Translate, users: User[]) =>
 
 function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: User[]; onDone(saved: Mandate | null): void }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const h = mandate?.holder;
   const s = mandate?.scope;
   const [holderKind, setHolderKind] = useState<'role' | 'person'>(h?.kind ?? 'role');
@@ -68,7 +69,6 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
   const [delegatedBy, setDelegatedBy] = useState(mandate?.delegatedBy ?? '');
   const [validFrom, setValidFrom] = useState(mandate?.validFrom ?? todayIso());
   const [validUntil, setValidUntil] = useState(mandate?.validUntil ?? '');
-  const [client, setClient] = useState<FieldErrors>({});
   const prefix = mandate ? `mandate-${mandate.id}` : 'mandate-new';
   // One id per control, unique on the page (the holder radios get "--role"/"--person", see RadioGroup).
   const ids = Object.fromEntries(FIELDS.map((k) => [k, fieldId(`${prefix}-${k}`)]));
@@ -87,7 +87,6 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const c: FieldErrors = {};
     if (holderKind === 'person' && !userId) c['holder.userId'] = t('mandate.error.person');
     const cents = scopeKind === 'commitMoney' ? parseEuros(amount) : null;
@@ -95,8 +94,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
     if (scopeKind === 'grantExemption' && !ruleCode.trim()) c['scope.ruleCode'] = t('commitmentForm.error.ruleCode');
     if (!delegatedBy.trim()) c.delegatedBy = t('mandate.error.delegatedBy');
     if (!validFrom) c.validFrom = t('ruleForm.error.validFrom');
-    setClient(c);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const scope: MandateScope =
       scopeKind === 'overrule'
         ? { kind: 'overrule', domain }
@@ -126,7 +124,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
     if (saved) onDone(saved);
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />
@@ -149,7 +147,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           value={role}
           onChange={setRole}
           error={errors['holder.role'] ?? errors.holder}
-          options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          options={staffRoleOptions(t)}
         />
       ) : (
         <SelectField
@@ -160,7 +158,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           onChange={setUserId}
           error={errors['holder.userId'] ?? errors.holder}
           placeholder={t('commitmentForm.chooseUser')}
-          options={users.map((u) => ({ value: u.id, label: `${u.name} (${t(`role.${u.role}`)})` }))}
+          options={userOptions(users, t)}
         />
       )}
       <SelectField
@@ -180,7 +178,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           value={domain}
           onChange={(v) => setDomain(v as Domain)}
           error={errors['scope.domain']}
-          options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+          options={domainOptions(t)}
         />
       ) : null}
       {scopeKind === 'commitMoney' ? (
@@ -218,26 +216,15 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
         error={errors.delegatedBy}
         required
       />
-      <TextField
-        name="validFrom"
-        id={ids.validFrom}
-        type="date"
-        label={labels.validFrom}
-        value={validFrom}
-        onChange={setValidFrom}
-        error={errors.validFrom}
-        required
-      />
-      <TextField
-        name="validUntil"
-        id={ids.validUntil}
-        type="date"
-        label={labels.validUntil}
-        optional
-        description={t('mandate.validUntilHint')}
-        value={validUntil}
-        onChange={setValidUntil}
-        error={errors.validUntil}
+      <ValidityFields
+        ids={ids}
+        labels={labels}
+        errors={errors}
+        validFrom={validFrom}
+        validUntil={validUntil}
+        onValidFrom={setValidFrom}
+        onValidUntil={setValidUntil}
+        untilHint={t('mandate.validUntilHint')}
       />
       <SaveButtons editing={Boolean(mandate)} addLabel={t('mandate.add')} busy={submit.busy} onCancel={() => onDone(null)} />
     </form>

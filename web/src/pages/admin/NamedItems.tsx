@@ -2,14 +2,14 @@
 // what is still in use and says so).
 import { Button, Heading, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { type Department, DOMAINS, type Domain, type Named } from '../../api/models.js';
+import type { Department, Domain, Named } from '../../api/models.js';
 import { api } from '../../api.js';
 import { SaveButtons, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { fieldErrors } from '../../components/forms.js';
+import { domainOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
-import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import { useCheckedSubmit, useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from './AdminHome.js';
 
@@ -118,22 +118,16 @@ export function NamedItems({ kind }: { kind: Kind }) {
 /** Add (no item) or edit (item) one department, area or theme. */
 function ItemForm({ kind, item, onDone }: { kind: Kind; item?: Item; onDone(saved: Item | null): void }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(['name', 'domain']);
   const [name, setName] = useState(item?.name ?? '');
   const [domain, setDomain] = useState<Domain>(item?.domain ?? 'physical');
-  const [client, setClient] = useState<Record<string, string>>({});
   const prefix = item ? `edit-${item.id}` : `new-${kind}`;
   const ids = { name: `${prefix}-name`, domain: `${prefix}-domain` };
   const labels = { name: item ? t('admin.nameOf', { name: item.name }) : t('admin.name'), domain: t('admin.domain') };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
-    if (!name.trim()) {
-      setClient({ name: t('admin.error.name') });
-      return;
-    }
-    setClient({});
+    if (!submit.checked(name.trim() ? {} : { name: t('admin.error.name') })) return;
     const saved = await submit.run<Item | Department>(() => {
       if (kind === 'departments') return item ? api.updateDepartment(item.id, { name: name.trim(), domain }) : api.createDepartment(name.trim(), domain);
       return item ? api.renameNamed(kind, item.id, name.trim()) : api.createNamed(kind, name.trim());
@@ -144,7 +138,7 @@ function ItemForm({ kind, item, onDone }: { kind: Kind; item?: Item; onDone(save
     }
   }
 
-  const errors = fieldErrors(submit.error, ['name', 'domain'], client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-inline-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />
@@ -157,7 +151,7 @@ function ItemForm({ kind, item, onDone }: { kind: Kind; item?: Item; onDone(save
           value={domain}
           onChange={(v) => setDomain(v as Domain)}
           error={errors.domain}
-          options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+          options={domainOptions(t)}
         />
       ) : null}
       <SaveButtons editing={Boolean(item)} addLabel={t('admin.add')} busy={submit.busy} onCancel={() => onDone(null)} />

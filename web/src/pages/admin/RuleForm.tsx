@@ -3,12 +3,13 @@
 // validity is its own small form: rules are never deleted.
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { DOMAINS, type Domain, type Rule, type RuleInput } from '../../api/models.js';
+import type { Domain, Rule, RuleInput } from '../../api/models.js';
 import { api } from '../../api.js';
-import { CheckboxField, SaveButtons, SelectField, TextField } from '../../components/Fields.js';
+import { CheckboxField, SaveButtons, SelectField, TextField, ValidityFields } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldErrors } from '../../components/forms.js';
-import { useSubmit } from '../../hooks.js';
+import { domainOptions } from '../../components/options.js';
+import { useCheckedSubmit, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { todayIso } from '../assessment/shared.js';
 
@@ -16,7 +17,7 @@ const FIELDS = ['code', 'title', 'legalSource', 'domain', 'strict', 'validFrom',
 
 export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: string } | null): void }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const [f, setF] = useState({
     code: rule?.code ?? '',
     title: rule?.title ?? '',
@@ -26,7 +27,6 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
     validUntil: rule?.validUntil ?? '',
   });
   const [strict, setStrict] = useState(rule?.strict ?? false);
-  const [client, setClient] = useState<FieldErrors>({});
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const prefix = rule ? `rule-${rule.id}` : 'rule-new';
   const ids = Object.fromEntries(FIELDS.map((k) => [k, `veld-${prefix}-${k}`]));
@@ -42,14 +42,12 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const c: FieldErrors = {};
     if (!f.code.trim()) c.code = t('ruleForm.error.code');
     if (!f.title.trim()) c.title = t('ruleForm.error.title');
     if (!f.legalSource.trim()) c.legalSource = t('ruleForm.error.legalSource');
     if (!f.validFrom) c.validFrom = t('ruleForm.error.validFrom');
-    setClient(c);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const body: RuleInput = {
       code: f.code.trim(),
       title: f.title.trim(),
@@ -69,7 +67,7 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
     }
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />
@@ -102,29 +100,18 @@ export function RuleForm({ rule, onDone }: { rule?: Rule; onDone(saved: { code: 
         value={f.domain}
         onChange={set('domain')}
         error={errors.domain}
-        options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+        options={domainOptions(t)}
       />
       <CheckboxField name="strict" id={ids.strict} label={labels.strict} description={t('ruleForm.strictHint')} checked={strict} onChange={setStrict} />
-      <TextField
-        name="validFrom"
-        id={ids.validFrom}
-        type="date"
-        label={labels.validFrom}
-        value={f.validFrom}
-        onChange={set('validFrom')}
-        error={errors.validFrom}
-        required
-      />
-      <TextField
-        name="validUntil"
-        id={ids.validUntil}
-        type="date"
-        label={labels.validUntil}
-        optional
-        description={t('ruleForm.validUntilHint')}
-        value={f.validUntil}
-        onChange={set('validUntil')}
-        error={errors.validUntil}
+      <ValidityFields
+        ids={ids}
+        labels={labels}
+        errors={errors}
+        validFrom={f.validFrom}
+        validUntil={f.validUntil}
+        onValidFrom={set('validFrom')}
+        onValidUntil={set('validUntil')}
+        untilHint={t('ruleForm.validUntilHint')}
       />
       <SaveButtons editing={Boolean(rule)} addLabel={t('ruleForm.add')} busy={submit.busy} onCancel={() => onDone(null)} />
     </form>

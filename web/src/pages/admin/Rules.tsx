@@ -14,11 +14,12 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { DOMAINS, type Rule } from '../../api/models.js';
+import type { Rule } from '../../api/models.js';
 import { api, downloads } from '../../api.js';
 import { CheckboxField, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { focusById, InlineForm } from '../../components/InlineForm.js';
+import { domainOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
@@ -152,7 +153,7 @@ export function RulesPage() {
             value={draft.domain}
             onChange={(v) => setDraft((d) => ({ ...d, domain: v }))}
             placeholder={t('cases.any')}
-            options={DOMAINS.map((d) => ({ value: d, label: t(`domain.${d}`) }))}
+            options={domainOptions(t)}
           />
           <SelectField
             name="filter-strict"

@@ -1,12 +1,13 @@
 // The municipality's settings: the plan term (calendar days) and extra closing days
 // on top of the Dutch public holidays.
-import { Button, DataList, DataListItem, DataListKey, DataListValue, Heading } from '@utrecht/component-library-react';
+import { Button, DataList, Heading } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api.js';
+import { Fact } from '../../components/Fact.js';
 import { TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
-import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import type { FieldErrors } from '../../components/forms.js';
+import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from './AdminHome.js';
 
@@ -14,10 +15,9 @@ export function SettingsPage() {
   const { t } = useI18n();
   usePageTitle(t('admin.settings'));
   const settings = useLoad((signal) => api.settings(signal), []);
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(['planTermDays', 'extraHolidays']);
   const [term, setTerm] = useState('');
   const [holidays, setHolidays] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
   const [status, setStatus] = useState<string | null>(null);
 
   useEffect(() => {
@@ -39,10 +39,8 @@ export function SettingsPage() {
       .filter(Boolean);
     const bad = dates.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
     if (bad) c.extraHolidays = t('settings.error.date', { value: bad });
-    setClient(c);
     setStatus(null);
-    submit.setError(null);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const s = await submit.run(() => api.updateSettings({ planTermDays: days, extraHolidays: dates }));
     if (s) {
       settings.setData(s);
@@ -50,7 +48,7 @@ export function SettingsPage() {
     }
   }
 
-  const errors = fieldErrors(submit.error, ['planTermDays', 'extraHolidays'], client);
+  const errors = submit.errors;
   return (
     <>
       <BackToAdmin />
@@ -61,18 +59,9 @@ export function SettingsPage() {
       {settings.data ? (
         <>
           <DataList className="regie-datalist">
-            <DataListItem>
-              <DataListKey>{t('settings.name')}</DataListKey>
-              <DataListValue>{settings.data.name}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t('settings.slug')}</DataListKey>
-              <DataListValue>{settings.data.slug}</DataListValue>
-            </DataListItem>
-            <DataListItem>
-              <DataListKey>{t('settings.casePrefix')}</DataListKey>
-              <DataListValue>{settings.data.casePrefix}</DataListValue>
-            </DataListItem>
+            <Fact k={t('settings.name')}>{settings.data.name}</Fact>
+            <Fact k={t('settings.slug')}>{settings.data.slug}</Fact>
+            <Fact k={t('settings.casePrefix')}>{settings.data.casePrefix}</Fact>
           </DataList>
           <form noValidate onSubmit={onSubmit} className="regie-form">
             <ErrorSummary error={submit.error} errors={errors} labels={labels} />

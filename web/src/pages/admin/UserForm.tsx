@@ -2,19 +2,20 @@
 // director the areas and themes they cover (used to propose directors).
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { type BodyOf, type Locale, type Organisation, STAFF_ROLES, type StaffRole, type User } from '../../api/models.js';
+import type { BodyOf, Locale, Organisation, StaffRole, User } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
-import { useSubmit } from '../../hooks.js';
+import type { FieldErrors } from '../../components/forms.js';
+import { staffRoleOptions } from '../../components/options.js';
+import { useCheckedSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 
 const FIELDS = ['name', 'email', 'role', 'departmentId', 'password', 'active', 'locale', 'areaIds', 'themeIds'];
 
 export function UserForm({ user, org, onSaved }: { user?: User; org: Organisation; onSaved(u: User): void }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const [f, setF] = useState({
     name: user?.name ?? '',
     email: user?.email ?? '',
@@ -26,7 +27,6 @@ export function UserForm({ user, org, onSaved }: { user?: User; org: Organisatio
   const [active, setActive] = useState(user?.active ?? true);
   const [areaIds, setAreaIds] = useState<string[]>(user?.areaIds ?? []);
   const [themeIds, setThemeIds] = useState<string[]>(user?.themeIds ?? []);
-  const [client, setClient] = useState<FieldErrors>({});
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const labels: Record<string, string> = {
     name: t('users.name'),
@@ -45,9 +45,7 @@ export function UserForm({ user, org, onSaved }: { user?: User; org: Organisatio
     if (!f.name.trim()) c.name = t('users.error.name');
     if (!user && !f.email.trim()) c.email = t('users.error.email');
     if (f.password && f.password.length < 12) c.password = t('users.error.password');
-    setClient(c);
-    submit.setError(null);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const director = f.role === 'director';
     const body: Omit<BodyOf<'/users', 'post'>, 'email' | 'password'> & { password?: string } = {
       name: f.name.trim(),
@@ -65,7 +63,7 @@ export function UserForm({ user, org, onSaved }: { user?: User; org: Organisatio
     }
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />
@@ -73,14 +71,7 @@ export function UserForm({ user, org, onSaved }: { user?: User; org: Organisatio
       {user ? null : (
         <TextField name="email" type="email" label={labels.email} value={f.email} onChange={set('email')} error={errors.email} required autoComplete="off" />
       )}
-      <SelectField
-        name="role"
-        label={labels.role}
-        value={f.role}
-        onChange={set('role')}
-        error={errors.role}
-        options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-      />
+      <SelectField name="role" label={labels.role} value={f.role} onChange={set('role')} error={errors.role} options={staffRoleOptions(t)} />
       <SelectField
         name="departmentId"
         label={labels.departmentId}

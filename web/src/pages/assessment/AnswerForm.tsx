@@ -7,8 +7,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import type { AnswerBody, AssessmentAnswer, CitedRule } from '../../api/models.js';
 import { CheckboxGroup, RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
-import { useSubmit } from '../../hooks.js';
+import { useCheckedSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 
 type Kind = AnswerBody['kind'];
@@ -30,7 +29,7 @@ export function AnswerForm({
   submitLabel: string;
 }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const start = previous && previous.kind !== 'silence' ? previous : null;
   const [kind, setKind] = useState<Kind | ''>(objectionOnly ? 'objection' : start?.kind === 'silence' ? '' : (start?.kind ?? ''));
   const [conditions, setConditions] = useState(start?.conditions ?? '');
@@ -38,7 +37,6 @@ export function AnswerForm({
   const [whyApplies, setWhy] = useState(start?.whyApplies ?? '');
   const [how, setHow] = useState(start?.howItCouldBeDone ?? '');
   const [filter, setFilter] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
 
   const labels: Record<string, string> = {
     kind: t('answerForm.kind'),
@@ -57,12 +55,7 @@ export function AnswerForm({
 
   async function handle(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
-    if (!kind) {
-      setClient({ kind: t('answerForm.error.kind') });
-      return;
-    }
-    setClient({});
+    if (!submit.checked(kind ? {} : { kind: t('answerForm.error.kind') }) || !kind) return;
     const body: AnswerBody =
       kind === 'yes'
         ? { kind }
@@ -76,7 +69,7 @@ export function AnswerForm({
     });
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={handle} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />

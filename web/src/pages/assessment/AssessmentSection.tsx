@@ -2,33 +2,26 @@
 // outcome per party, late objections, overruling where the API allows it, and
 // opening a new round for the director (docs/product.md#the-assessment-round).
 import { Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
 import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
-import { useLoad } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { useCaseSection } from '../case/useCaseSection.js';
 import { LateObjectionList } from './LateObjections.js';
 import { OpenRoundForm } from './OpenRoundForm.js';
 import { AssessmentOutcome, ConsolidatedOutcome } from './Outcome.js';
 
 export function AssessmentSection({ c, onChanged }: { c: CaseDetail; onChanged(): void }) {
   const { t } = useI18n();
-  const data = useLoad(
+  const { data, status, changed } = useCaseSection(
+    c,
     async (signal) => {
       const [assessment, org] = await Promise.all([api.assessment(c.id, signal), api.organisation(signal)]);
       return { assessment, org };
     },
-    // What the actor may do here follows the case's status and director: reload when they change.
-    [c.id, c.status, c.director?.id],
+    onChanged,
   );
-  const [status, setStatus] = useState<string | null>(null);
-  const changed = (message: string) => {
-    setStatus(message);
-    data.reload();
-    onChanged();
-  };
   const a = data.data?.assessment;
   // The first round: the case's director or a coordinator (c.abilities.manage); after
   // that the API says per round whether a follow-up may be opened.

@@ -7,10 +7,10 @@ import { type AssessmentAnswer, LATE_OBJECTION_STATUSES, type LateObjection, typ
 import { api } from '../../api.js';
 import { RadioGroup, TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import type { FieldErrors } from '../../components/forms.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
-import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
+import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { AnswerFacts } from './Outcome.js';
 
@@ -31,26 +31,23 @@ const answerOf = (o: LateObjection): Omit<AssessmentAnswer, 'asOf'> => ({
 
 function DecisionForm({ o, onDecided }: { o: LateObjection; onDecided(message: string): void }) {
   const { t } = useI18n();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(['decision', 'reason']);
   const [decision, setDecision] = useState<LateObjectionDecision | ''>('');
   const [reason, setReason] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
   const prefix = `late-${o.id}`;
   const ids = { decision: `veld-${prefix}-decision`, reason: `veld-${prefix}-reason` };
   const labels = { decision: t('lateObjections.decision'), reason: t('lateObjections.reason') };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const c: FieldErrors = {};
     if (!decision) c.decision = t('lateObjections.error.decision');
     if (!reason.trim()) c.reason = t('lateObjections.error.reason');
-    setClient(c);
-    if (Object.keys(c).length || !decision) return;
+    if (!submit.checked(c) || !decision) return;
     const r = await submit.run(() => api.decideLateObjection(o.id, decision, reason.trim()));
     if (r) onDecided(t(decision === 'admit' ? 'lateObjections.admitted' : 'lateObjections.setAsideDone'));
   }
-  const errors = fieldErrors(submit.error, ['decision', 'reason'], client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form regie-form--compact">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />

@@ -7,8 +7,9 @@ import type { AssessmentRound, Department, OutsidePartyInput } from '../../api/m
 import { api } from '../../api.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors, fieldId } from '../../components/forms.js';
-import { useSubmit } from '../../hooks.js';
+import { type FieldErrors, fieldId } from '../../components/forms.js';
+import { focusById } from '../../components/InlineForm.js';
+import { useCheckedSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 
 interface Row {
@@ -34,18 +35,17 @@ export function OpenRoundForm({
   onOpened(r: AssessmentRound): void;
 }) {
   const { t } = useI18n();
-  const submit = useSubmit();
   const [proposal, setProposal] = useState('');
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
   const [outside, setOutside] = useState<Row[]>([]);
   const [term, setTerm] = useState('10');
   const [same, setSame] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
 
   const known = ['proposal', 'departmentIds', 'termWorkingDays', 'sameProposalAs', 'outsideParties'];
   outside.forEach((_, i) => {
     known.push(`outsideParties.${i}.name`, `outsideParties.${i}.email`, `outsideParties.${i}.organisation`);
   });
+  const submit = useCheckedSubmit(known);
   const labels: Record<string, string> = {
     proposal: t('openRound.proposal'),
     departmentIds: t('openRound.departments'),
@@ -63,7 +63,6 @@ export function OpenRoundForm({
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const c: FieldErrors = {};
     if (!proposal.trim()) c.proposal = t('openRound.error.proposal');
     if (!departmentIds.length && !outside.length) c.departmentIds = t('openRound.error.parties');
@@ -73,8 +72,7 @@ export function OpenRoundForm({
     });
     const days = Number(term);
     if (!Number.isInteger(days) || days < 1) c.termWorkingDays = t('openRound.error.term');
-    setClient(c);
-    if (Object.keys(c).length) return;
+    if (!submit.checked(c)) return;
     const parties: OutsidePartyInput[] = outside.map((r) => ({ name: r.name.trim(), email: r.email.trim(), organisation: r.organisation.trim() || null }));
     const opened = await submit.run(() =>
       api.openRound(caseId, { proposal: proposal.trim(), departmentIds, outsideParties: parties, termWorkingDays: days, sameProposalAs: same || null }),
@@ -89,7 +87,7 @@ export function OpenRoundForm({
     }
   }
 
-  const errors = fieldErrors(submit.error, known, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />
@@ -167,7 +165,7 @@ export function OpenRoundForm({
             const key = nextKey++;
             setOutside((rows) => [...rows, { key, name: '', email: '', organisation: '' }]);
             // move to the new row's first field once it is rendered
-            setTimeout(() => document.getElementById(fieldId(`outsideParties.${outside.length}.name`))?.focus(), 0);
+            focusById(fieldId(`outsideParties.${outside.length}.name`));
           }}
         >
           {t('openRound.addOutside')}

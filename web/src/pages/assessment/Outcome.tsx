@@ -4,9 +4,6 @@
 // a late answer is marked, an overrule shows its reason and mandate.
 import {
   DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Paragraph,
   TableBody,
   TableCell,
@@ -16,23 +13,14 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import type { ReactNode } from 'react';
 import type { AssessmentAnswer, AssessmentParty, AssessmentRound, CaseAssessment, CitedRule } from '../../api/models.js';
 import { api } from '../../api.js';
+import { Fact } from '../../components/Fact.js';
 import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useI18n } from '../../i18n/index.js';
 import { AnswerBadge, LateBadge, StrictBadge } from './shared.js';
-
-function Item({ k, children }: { k: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{k}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 export function CitedRules({ rules }: { rules: CitedRule[] }) {
   const { t } = useI18n();
@@ -62,38 +50,38 @@ export function AnswerFacts({ answer }: { answer: Omit<AssessmentAnswer, 'asOf'>
     );
   return (
     <DataList className="regie-datalist">
-      <Item k={t('answer.kind')}>
+      <Fact k={t('answer.kind')}>
         <AnswerBadge kind={answer.kind} /> {answer.late ? <LateBadge /> : null}
-      </Item>
+      </Fact>
       {answer.conditions ? (
-        <Item k={t('answer.conditions')}>
+        <Fact k={t('answer.conditions')}>
           <span className="regie-prewrap">{answer.conditions}</span>
-        </Item>
+        </Fact>
       ) : null}
       {answer.rules.length ? (
-        <Item k={t('answer.rules')}>
+        <Fact k={t('answer.rules')}>
           <CitedRules rules={answer.rules} />
-        </Item>
+        </Fact>
       ) : null}
       {answer.whyApplies ? (
-        <Item k={t('answer.whyApplies')}>
+        <Fact k={t('answer.whyApplies')}>
           <span className="regie-prewrap">{answer.whyApplies}</span>
-        </Item>
+        </Fact>
       ) : null}
       {answer.howItCouldBeDone ? (
-        <Item k={t('answer.howItCouldBeDone')}>
+        <Fact k={t('answer.howItCouldBeDone')}>
           <span className="regie-prewrap">{answer.howItCouldBeDone}</span>
-        </Item>
+        </Fact>
       ) : null}
       {answer.answeredAt ? (
-        <Item k={t('answer.answeredAt')}>
+        <Fact k={t('answer.answeredAt')}>
           {dateTime(answer.answeredAt)}
           {answer.answeredBy ? ` · ${answer.answeredBy.name}` : ''}
           {answer.amendments > 0 ? ` · ${t(answer.amendments === 1 ? 'answer.amendedOne' : 'answer.amended', { count: answer.amendments })}` : ''}
-        </Item>
+        </Fact>
       ) : null}
       {answer.overrule ? (
-        <Item k={t('answer.overrule')}>
+        <Fact k={t('answer.overrule')}>
           <Paragraph className="regie-prewrap">{answer.overrule.reason}</Paragraph>
           <Paragraph className="regie-small">
             {t('answer.overruledBy', { name: answer.overrule.by?.name ?? '—', when: dateTime(answer.overrule.at) })}
@@ -101,7 +89,7 @@ export function AnswerFacts({ answer }: { answer: Omit<AssessmentAnswer, 'asOf'>
               ? ` · ${t(answer.overrule.mandateIds.length === 1 ? 'answer.overruleMandatesOne' : 'answer.overruleMandates', { count: answer.overrule.mandateIds.length })}`
               : ''}
           </Paragraph>
-        </Item>
+        </Fact>
       ) : null}
     </DataList>
   );
@@ -155,12 +143,12 @@ export function RoundOutcome({ round, level = 3, onChanged }: { round: Assessmen
       title={t(round.status === 'open' ? 'round.titleOpen' : 'round.titleClosed', { number: round.number })}
     >
       <DataList className="regie-datalist">
-        <Item k={t('round.proposal')}>
+        <Fact k={t('round.proposal')}>
           <span className="regie-prewrap">{round.proposal}</span>
-        </Item>
-        <Item k={t('round.openedOn')}>{date(round.openedOn)}</Item>
-        <Item k={t('round.termEndsOn')}>{date(round.termEndsOn)}</Item>
-        {round.closedAt ? <Item k={t('round.closedAt')}>{dateTime(round.closedAt)}</Item> : null}
+        </Fact>
+        <Fact k={t('round.openedOn')}>{date(round.openedOn)}</Fact>
+        <Fact k={t('round.termEndsOn')}>{date(round.termEndsOn)}</Fact>
+        {round.closedAt ? <Fact k={t('round.closedAt')}>{dateTime(round.closedAt)}</Fact> : null}
       </DataList>
       {round.parties.length === 0 ? <Paragraph>{t('round.noParties')}</Paragraph> : null}
       {round.parties.map((p) => (

@@ -5,13 +5,13 @@ import { Alert, Heading, Paragraph, PreHeading } from '@utrecht/component-librar
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { api } from '../../api.js';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { ErrorAlert, Loading } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { AnswerForm } from './AnswerForm.js';
 import { AnswerFacts } from './Outcome.js';
-import { todayIso } from './shared.js';
+import { ProposalToAnswer, todayIso } from './shared.js';
 
 export function OutsideAnswerPage() {
   const { t, date } = useI18n();
@@ -61,11 +61,7 @@ export function OutsideAnswerPage() {
           date: date(v.termEndsOn),
         })}
       </Paragraph>
-      {/* after an answer the form is rebuilt or goes away: the message takes focus */}
-      <LiveStatus message={status} focus />
-      <Section title={t('round.proposal')}>
-        <Paragraph className="regie-prewrap">{v.proposal}</Paragraph>
-      </Section>
+      <ProposalToAnswer status={status} proposal={v.proposal} />
       {v.answer ? (
         <Section title={t('outside.yourAnswer')}>
           <AnswerFacts answer={{ ...v.answer, overrule: null }} />

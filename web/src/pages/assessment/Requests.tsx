@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { AssessmentRequest } from '../../api/models.js';
 import { api } from '../../api.js';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { ErrorAlert, FirstLoad, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
@@ -15,7 +15,7 @@ import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { AnswerForm } from './AnswerForm.js';
 import { AnswerFacts, RoundOutcome } from './Outcome.js';
-import { dueSoon, todayIso } from './shared.js';
+import { dueSoon, ProposalToAnswer, todayIso } from './shared.js';
 
 function TermCell({ r }: { r: AssessmentRequest }) {
   const { t, date } = useI18n();
@@ -101,14 +101,7 @@ export function AnswerRequestPage() {
   const [status, setStatus] = useState<string | null>(null);
   usePageTitle(request ? t('answerPage.title', { reference: request.caseReference }) : t('requests.title'));
 
-  if (data.loading && !data.data) return <Loading />;
-  if (data.error && !data.data)
-    return (
-      <>
-        <Heading level={1}>{t('requests.title')}</Heading>
-        <ErrorAlert error={data.error} />
-      </>
-    );
+  if (!data.data && (data.loading || data.error)) return <FirstLoad loaded={data} title={t('requests.title')} />;
   if (!data.data || !request || !data.data.assessment)
     return (
       <>
@@ -145,11 +138,7 @@ export function AnswerRequestPage() {
       <Paragraph>
         {lead} <AppLink to={`/zaken/${request.caseId}`}>{t('answerPage.openCase')}</AppLink>
       </Paragraph>
-      {/* after an answer the form is rebuilt or goes away: the message takes focus */}
-      <LiveStatus message={status} focus />
-      <Section title={t('round.proposal')}>
-        <Paragraph className="regie-prewrap">{request.proposal}</Paragraph>
-      </Section>
+      <ProposalToAnswer status={status} proposal={request.proposal} />
       {party ? (
         <Section title={t('answerPage.current', { name: party.name })}>
           <AnswerFacts answer={party.answer} />

@@ -1,8 +1,10 @@
 // Small pieces shared by the assessment and commitment pages: today's date in the
 // Dutch time zone, answer/strict/late/commitment badges (colour AND words), a cited
-// rule as text, and money in euros.
-import { StatusBadge } from '@utrecht/component-library-react';
+// rule as text, money in euros, and the proposal a party answers.
+import { Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import type { AnswerKind, CitedRule, CommitmentStatus, Rule } from '../../api/models.js';
+import { LiveStatus } from '../../components/feedback.js';
+import { Section } from '../../components/Section.js';
 import { useI18n } from '../../i18n/index.js';
 
 /** Today as YYYY-MM-DD in Europe/Amsterdam: the day the register's validity is judged on. */
@@ -74,4 +76,20 @@ export function parseEuros(s: string): number | null {
   const normal = /,\d{1,2}$/.test(clean) ? clean.replace(/\./g, '').replace(',', '.') : clean.replace(/,/g, '');
   if (!/^\d+(\.\d{1,2})?$/.test(normal)) return null;
   return Math.round(Number(normal) * 100);
+}
+
+/**
+ * The top of a page where a party answers: the status message (after an answer the form
+ * is rebuilt or goes away, so the message takes focus) and the round's proposal.
+ */
+export function ProposalToAnswer({ status, proposal }: { status: string | null; proposal: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <LiveStatus message={status} focus />
+      <Section title={t('round.proposal')}>
+        <Paragraph className="regie-prewrap">{proposal}</Paragraph>
+      </Section>
+    </>
+  );
 }

@@ -2,48 +2,30 @@
 // director), the plan, notes and messages, and the full timeline.
 import { Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { useParams } from 'react-router';
 import type { CaseDetail } from '../../api/models.js';
-import { api } from '../../api.js';
 import { AssignDirector } from '../../components/AssignDirector.js';
 import { CaseStatusBadge, ClockBadge } from '../../components/badges.js';
 import { CaseFacts, InitiatorFacts } from '../../components/CaseFacts.js';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { FirstLoad, LiveStatus } from '../../components/feedback.js';
 import { AppButtonLink } from '../../components/links.js';
 import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
 import { Timeline } from '../../components/Timeline.js';
-import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { AssessmentSection } from '../assessment/AssessmentSection.js';
 import { CommitmentsSection, DossierLink } from '../commitments/CommitmentsSection.js';
 import { ClockControl } from './ClockControl.js';
 import { Conversation } from './Conversation.js';
 import { StatusActions, WithdrawCase } from './StatusActions.js';
+import { useCaseAndPlan } from './useCaseAndPlan.js';
 
 export function CaseDetailPage() {
   const { t } = useI18n();
-  const { id = '' } = useParams();
-  const data = useLoad(
-    async (signal) => {
-      const [c, plan] = await Promise.all([api.case(id, signal), api.plan(id, signal)]);
-      return { c, plan };
-    },
-    [id],
-  );
+  const data = useCaseAndPlan(t('caseDetail.title'));
   const [status, setStatus] = useState<string | null>(null);
   const [timelineKey, setTimelineKey] = useState(0);
-  usePageTitle(data.data ? `${data.data.c.reference} ${data.data.c.title}` : t('caseDetail.title'));
 
-  if (data.loading && !data.data) return <Loading />;
-  if (data.error && !data.data)
-    return (
-      <>
-        <Heading level={1}>{t('caseDetail.title')}</Heading>
-        <ErrorAlert error={data.error} />
-      </>
-    );
-  if (!data.data) return null;
+  if (!data.data) return <FirstLoad loaded={data} title={t('caseDetail.title')} />;
   const { c, plan } = data.data;
   const changed = (next: CaseDetail, message: string) => {
     data.setData({ c: next, plan });

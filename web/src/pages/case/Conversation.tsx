@@ -39,21 +39,29 @@ export function Conversation({ c, onPosted }: { c: CaseDetail; onPosted(): void 
         </Section>
       ) : null}
       {c.abilities.message ? (
-        <Section title={t('message.titleStaff')}>
-          <TextForm
-            name="message"
-            label={t('message.labelStaff')}
-            description={t('message.hintStaff')}
-            submitLabel={t('message.submit')}
-            requiredMessage={t('message.required')}
-            doneMessage={t('message.sent')}
-            onSubmit={async (text) => {
-              await api.sendMessage(c.id, text);
-              onPosted();
-            }}
-          />
-        </Section>
+        <MessageSection caseId={c.id} title={t('message.titleStaff')} label={t('message.labelStaff')} description={t('message.hintStaff')} onSent={onPosted} />
       ) : null}
     </div>
+  );
+}
+
+/** A message about the case between the initiator and the director, in its own section. */
+export function MessageSection(p: { caseId: string; title: string; label: string; description: string; onSent(): void }) {
+  const { t } = useI18n();
+  return (
+    <Section title={p.title}>
+      <TextForm
+        name="message"
+        label={p.label}
+        description={p.description}
+        submitLabel={t('message.submit')}
+        requiredMessage={t('message.required')}
+        doneMessage={t('message.sent')}
+        onSubmit={async (text) => {
+          await api.sendMessage(p.caseId, text);
+          p.onSent();
+        }}
+      />
+    </Section>
   );
 }

@@ -67,18 +67,31 @@ export function WithdrawCase({ c, onChanged }: { c: CaseDetail; onChanged(c: Cas
   if (!c.abilities.withdraw) return null;
   return (
     <Section title={t('withdraw.titleStaff')} level={3} className="regie-subsection">
-      <TextForm
-        name="withdrawReason"
-        apiField="reason"
-        label={t('withdraw.reason')}
+      <WithdrawForm
+        c={c}
         description={t('withdraw.reasonHintStaff')}
         submitLabel={t('withdraw.submitStaff')}
-        requiredMessage={t('withdraw.required')}
-        doneMessage={t('withdraw.done')}
-        hint="danger"
-        rows={3}
-        onSubmit={async (reason) => onChanged(await api.changeStatus(c, 'withdrawn', reason), t('withdraw.done'))}
+        onWithdrawn={(next) => onChanged(next, t('withdraw.done'))}
       />
     </Section>
+  );
+}
+
+/** The reason for withdrawing a case, and the withdrawal itself. */
+export function WithdrawForm(p: { c: CaseDetail; description?: string; submitLabel: string; onWithdrawn(next: CaseDetail): void }) {
+  const { t } = useI18n();
+  return (
+    <TextForm
+      name="withdrawReason"
+      apiField="reason"
+      label={t('withdraw.reason')}
+      description={p.description}
+      submitLabel={p.submitLabel}
+      requiredMessage={t('withdraw.required')}
+      doneMessage={t('withdraw.done')}
+      hint="danger"
+      rows={3}
+      onSubmit={async (reason) => p.onWithdrawn(await api.changeStatus(p.c, 'withdrawn', reason))}
+    />
   );
 }

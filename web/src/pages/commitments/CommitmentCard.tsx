@@ -2,8 +2,8 @@
 // where, its status (overdue stands out) and history; and, where the API allows,
 // amending it, confirming or declining it (mandate holder), or settling it as kept,
 // broken or withdrawn (a reason is required for the last two).
-import { Button, DataList, DataListItem, DataListKey, DataListValue, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
+import { Button, DataList, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import {
   COMMITMENT_OUTCOMES,
   type Commitment,
@@ -14,23 +14,15 @@ import {
   ROLES,
 } from '../../api/models.js';
 import { type ApiError, api } from '../../api.js';
+import { Fact } from '../../components/Fact.js';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import type { FieldErrors } from '../../components/forms.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
-import { useSubmit } from '../../hooks.js';
+import { useCheckedSubmit, type useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { CommitmentStatusBadge, OverdueBadge, useMoney } from '../assessment/shared.js';
-
-function Item({ k, children }: { k: string; children: ReactNode }) {
-  return (
-    <DataListItem>
-      <DataListKey>{k}</DataListKey>
-      <DataListValue>{children}</DataListValue>
-    </DataListItem>
-  );
-}
 
 /**
  * Who made it, with their role: a staff maker's role is a role key (shown by its name),
@@ -142,18 +134,13 @@ interface Activity {
  * card is used or opened, and when this one is closed: an old error summary must not
  * stay next to a different action's outcome.
  */
-function useCardForm(id: string, activity: Activity) {
-  const submit = useSubmit();
-  const [client, setClient] = useState<FieldErrors>({});
-  const { setError } = submit;
-  const reset = useCallback(() => {
-    setError(null);
-    setClient({});
-  }, [setError]);
+function useCardForm(id: string, activity: Activity, known: readonly string[]) {
+  const submit = useCheckedSubmit(known);
+  const { checked } = submit;
   useEffect(() => {
-    if (activity.active !== id) reset();
-  }, [activity.active, id, reset]);
-  return { submit, client, setClient, reset, activate: () => activity.setActive(id) };
+    if (activity.active !== id) checked({});
+  }, [activity.active, id, checked]);
+  return submit;
 }
 
 /** A small form in a disclosure: fields, then one submit; the caller does the call. */
@@ -220,19 +207,17 @@ interface FormProps {
 function AmendForm({ c, onChanged, activity }: FormProps) {
   const { t } = useI18n();
   const id = `amend-${c.id}`;
-  const { submit, client, setClient } = useCardForm(id, activity);
+  const submit = useCardForm(id, activity, ['what', 'dueOn', 'reason']);
   const [what, setWhat] = useState(c.what);
   const [dueOn, setDueOn] = useState(c.dueOn);
   const [reason, setReason] = useState('');
   const labels = { what: t('commitment.what'), dueOn: t('commitment.dueOn'), reason: t('commitment.amendReason') };
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const cl: FieldErrors = {};
     if (!reason.trim()) cl.reason = t('commitment.error.reason');
     if (!what.trim()) cl.what = t('commitment.error.what');
-    setClient(cl);
-    if (Object.keys(cl).length) return;
+    if (!submit.checked(cl)) return;
     const body: { what?: string; dueOn?: string; reason: string } = { reason: reason.trim() };
     if (what.trim() !== c.what) body.what = what.trim();
     if (dueOn !== c.dueOn) body.dueOn = dueOn;
@@ -242,7 +227,7 @@ function AmendForm({ c, onChanged, activity }: FormProps) {
       onChanged(r, t('commitment.amended'));
     }
   }
-  const errors = fieldErrors(submit.error, ['what', 'dueOn', 'reason'], client);
+  const errors = submit.errors;
   return (
     <ActionForm
       id={id}
@@ -287,22 +272,20 @@ function ChoiceWithReasonForm<T extends string>(props: {
   const { c, activity, field } = props;
   const id = `${props.kind}-${c.id}`;
   const labels = { [field]: props.labels.choice, reason: props.labels.reason };
-  const { submit, client, setClient } = useCardForm(id, activity);
+  const submit = useCardForm(id, activity, [field, 'reason']);
   const [choice, setChoice] = useState<T | ''>('');
   const [reason, setReason] = useState('');
   const needsReason = props.reasonRequired(choice);
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const cl: FieldErrors = {};
     if (!choice) cl[field] = props.choiceError;
     if (needsReason && !reason.trim()) cl.reason = t('commitment.error.reason');
-    setClient(cl);
-    if (Object.keys(cl).length || !choice) return;
+    if (!submit.checked(cl) || !choice) return;
     const r = await submit.run(() => props.send(choice, reason.trim()));
     if (r) props.onChanged(r, props.done(choice));
   }
-  const errors = fieldErrors(submit.error, [field, 'reason'], client);
+  const errors = submit.errors;
   return (
     <ActionForm
       id={id}
@@ -426,20 +409,20 @@ export function CommitmentCard({
         </Paragraph>
       ) : null}
       <DataList className="regie-datalist">
-        <Item k={t('commitment.what')}>
+        <Fact k={t('commitment.what')}>
           <span className="regie-prewrap">{c.what}</span>
-        </Item>
-        <Item k={t('commitment.madeBy')}>
+        </Fact>
+        <Fact k={t('commitment.madeBy')}>
           {maker.name}
           {maker.role ? <span className="regie-muted"> ({maker.role})</span> : null}
-        </Item>
-        <Item k={t('commitment.madeTo')}>{c.madeTo.name}</Item>
-        <Item k={t('commitment.dueOn')}>
+        </Fact>
+        <Fact k={t('commitment.madeTo')}>{c.madeTo.name}</Fact>
+        <Fact k={t('commitment.dueOn')}>
           <span className={c.overdue ? 'regie-due--overdue' : undefined}>{date(c.dueOn)}</span>
-        </Item>
-        <Item k={t('commitment.madeVia')}>{t('commitment.madeViaOn', { via: t(`madeVia.${c.madeVia}`), date: date(c.madeOn) })}</Item>
-        <Item k={t('commitment.decision')}>{decisionText(c)}</Item>
-        {c.statusReason ? <Item k={t('commitment.statusReason')}>{c.statusReason}</Item> : null}
+        </Fact>
+        <Fact k={t('commitment.madeVia')}>{t('commitment.madeViaOn', { via: t(`madeVia.${c.madeVia}`), date: date(c.madeOn) })}</Fact>
+        <Fact k={t('commitment.decision')}>{decisionText(c)}</Fact>
+        {c.statusReason ? <Fact k={t('commitment.statusReason')}>{c.statusReason}</Fact> : null}
       </DataList>
       <History c={c} />
       {onChanged ? (

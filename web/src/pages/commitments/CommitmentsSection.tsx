@@ -9,12 +9,14 @@ import { type CaseDetail, type Commitment, type CommitmentDecision, MADE_VIA, ty
 import { api, downloads } from '../../api.js';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
+import type { FieldErrors } from '../../components/forms.js';
+import { userOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { useCurrentUser } from '../../currentUser.js';
-import { useLoad, useSubmit } from '../../hooks.js';
+import { useCheckedSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { parseEuros, todayIso } from '../assessment/shared.js';
+import { useCaseSection } from '../case/useCaseSection.js';
 import { CommitmentCard } from './CommitmentCard.js';
 
 const DECISIONS = ['other', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
@@ -38,7 +40,7 @@ const FIELDS = [
 function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; onRecorded(x: Commitment): void }) {
   const { t } = useI18n();
   const { me } = useCurrentUser();
-  const submit = useSubmit();
+  const submit = useCheckedSubmit(FIELDS);
   const [byKind, setByKind] = useState<'user' | 'outside'>('user');
   const [byUser, setByUser] = useState(me?.id ?? '');
   const [byName, setByName] = useState('');
@@ -53,7 +55,6 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
   const [decision, setDecision] = useState<(typeof DECISIONS)[number]>('other');
   const [amount, setAmount] = useState('');
   const [ruleCode, setRuleCode] = useState('');
-  const [client, setClient] = useState<FieldErrors>({});
   const labels: Record<string, string> = {
     'madeBy.userId': t('commitmentForm.byUser'),
     'madeBy.name': t('commitmentForm.byName'),
@@ -71,7 +72,6 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    submit.setError(null);
     const cl: FieldErrors = {};
     if (byKind === 'user' && !byUser) cl['madeBy.userId'] = t('commitmentForm.error.byUser');
     if (byKind === 'outside' && !byName.trim()) cl['madeBy.name'] = t('commitmentForm.error.byName');
@@ -83,8 +83,7 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
     const cents = decision === 'commitMoney' ? parseEuros(amount) : null;
     if (decision === 'commitMoney' && cents === null) cl['decision.amountCents'] = t('commitmentForm.error.amount');
     if (decision === 'grantExemption' && !ruleCode.trim()) cl['decision.ruleCode'] = t('commitmentForm.error.ruleCode');
-    setClient(cl);
-    if (Object.keys(cl).length) return;
+    if (!submit.checked(cl)) return;
     const d: CommitmentDecision =
       decision === 'commitMoney'
         ? { kind: 'commitMoney', amountCents: cents ?? 0 }
@@ -111,7 +110,7 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
     }
   }
 
-  const errors = fieldErrors(submit.error, FIELDS, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />
@@ -133,7 +132,7 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
           onChange={setByUser}
           error={errors['madeBy.userId'] ?? errors.madeBy}
           placeholder={t('commitmentForm.chooseUser')}
-          options={users.map((u) => ({ value: u.id, label: `${u.name} (${t(`role.${u.role}`)})` }))}
+          options={userOptions(users, t)}
         />
       ) : (
         <>
@@ -249,20 +248,14 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
 
 export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(): void }) {
   const { t } = useI18n();
-  const data = useLoad(
+  const { data, status, changed } = useCaseSection(
+    c,
     async (signal) => {
       const [list, users] = await Promise.all([api.caseCommitments(c.id, signal), api.users(undefined, signal)]);
       return { items: list.items, record: list.abilities.record, users: users.items.filter((u) => u.active) };
     },
-    // What the actor may do here follows the case's status and director: reload when they change.
-    [c.id, c.status, c.director?.id],
+    onChanged,
   );
-  const [status, setStatus] = useState<string | null>(null);
-  const changed = (message: string) => {
-    setStatus(message);
-    data.reload();
-    onChanged();
-  };
   const mayRecord = data.data?.record ?? false;
   return (
     <Section title={t('commitments.title')} anchor="toezeggingen">

@@ -16,6 +16,7 @@ import {
 import type { ReactNode } from 'react';
 import { ACTION_STATUSES, type ActionStatus, type Department, OWNER_KINDS, type OwnerKind } from '../../api/models.js';
 import { fieldId } from '../../components/forms.js';
+import { ActionHeaderCells } from '../../components/PlanView.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useI18n } from '../../i18n/index.js';
 
@@ -60,11 +61,7 @@ export function ActionRows({
     <WideTable caption={t('planEditor.actionsCaption')} className="regie-edit-table">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell scope="col">{t('plan.number')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('plan.action')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('plan.owner')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('plan.dueOn')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('plan.actionStatus')}</TableHeaderCell>
+          <ActionHeaderCells />
           <TableHeaderCell scope="col">{t('admin.actions')}</TableHeaderCell>
         </TableRow>
       </TableHeader>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { ActionStatus, Plan, PlanAction } from '../../api/models.js';
 import { api } from '../../api.js';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { ErrorAlert, FirstLoad, LiveStatus } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
@@ -32,15 +32,7 @@ export function PlanEditorPage() {
   const progress = useSubmit();
   usePageTitle(data.data ? t('planEditor.pageTitle', { reference: data.data.c.reference }) : t('plan.title'));
 
-  if (data.loading && !data.data) return <Loading />;
-  if (data.error && !data.data)
-    return (
-      <>
-        <Heading level={1}>{t('plan.title')}</Heading>
-        <ErrorAlert error={data.error} />
-      </>
-    );
-  if (!data.data) return null;
+  if (!data.data) return <FirstLoad loaded={data} title={t('plan.title')} />;
   const { c, plan, departments } = data.data;
   const current = plan.current;
   const setPlan = (p: Plan) => data.setData({ c, plan: p, departments });

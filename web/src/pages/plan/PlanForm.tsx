@@ -7,8 +7,8 @@ import type { Department, Plan, PlanVersion } from '../../api/models.js';
 import { api } from '../../api.js';
 import { TextAreaField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
-import { type FieldErrors, fieldErrors } from '../../components/forms.js';
-import { useSubmit } from '../../hooks.js';
+import type { FieldErrors } from '../../components/forms.js';
+import { useCheckedSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { ActionRows, type Row } from './ActionRows.js';
 
@@ -42,10 +42,8 @@ export function PlanForm({
   onDirtyChange(dirty: boolean): void;
 }) {
   const { t } = useI18n();
-  const submit = useSubmit();
   const [goal, setGoal] = useState(plan.current?.goal ?? '');
   const [rows, setRows] = useState<Row[]>(() => rowsOf(plan.current));
-  const [client, setClient] = useState<FieldErrors>({});
   const saved = useMemo(() => snapshot(plan.current?.goal ?? '', rowsOf(plan.current)), [plan]);
   const dirty = snapshot(goal, rows) !== saved;
 
@@ -62,6 +60,7 @@ export function PlanForm({
     'goal',
     ...rows.flatMap((_, i) => ['description', 'ownerKind', 'ownerDepartmentId', 'ownerName', 'dueOn', 'status'].map((f) => `actions.${i}.${f}`)),
   ];
+  const submit = useCheckedSubmit(known);
   const labels: Record<string, string> = { goal: t('plan.goal') };
   rows.forEach((_, i) => {
     const n = i + 1;
@@ -88,9 +87,7 @@ export function PlanForm({
   async function onSubmit(ev: FormEvent) {
     ev.preventDefault();
     const e = check();
-    setClient(e);
-    submit.setError(null);
-    if (Object.keys(e).length) return;
+    if (!submit.checked(e)) return;
     const body = {
       goal: goal.trim(),
       actions: rows.map((r) => ({
@@ -111,7 +108,7 @@ export function PlanForm({
     }
   }
 
-  const errors = fieldErrors(submit.error, known, client);
+  const errors = submit.errors;
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form regie-form--wide">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />
