@@ -157,8 +157,8 @@ export function actorOf(
   return buildUser(municipality.db, municipality, { role, departmentId: department, ...rest });
 }
 
-/** The initiator of a case, as the actor their login link makes them. */
-export async function initiatorOf(db: Db, caseId: string): Promise<Actor> {
+/** The initiator of a case, as the actor their login link (a session) or a token makes them. */
+export async function initiatorOf(db: Db, caseId: string, via: Actor['via'] = 'token'): Promise<Actor> {
   const u = await db.unsafeAdmin
     .selectFrom('cases as c')
     .innerJoin('users as u', 'u.id', 'c.initiator_id')
@@ -173,7 +173,7 @@ export async function initiatorOf(db: Db, caseId: string): Promise<Actor> {
     email: u.email,
     departmentId: null,
     locale: u.locale,
-    via: 'token',
+    via,
   };
 }
 

@@ -5,7 +5,7 @@ import { fixedClock } from '../../kernel/clock.js';
 import type { Actor } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import { withTestDb } from '../../testing/db.js';
-import { buildMunicipality, buildUser, ctxFor, refusal, type TestMunicipality, testDeps } from '../../testing/factories.js';
+import { buildMunicipality, buildUser, ctxFor, initiatorOf as initiatorOfCase, refusal, type TestMunicipality, testDeps } from '../../testing/factories.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/index.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
@@ -48,24 +48,8 @@ const intake = (w: World, overrides: Partial<Parameters<typeof submitCase>[1]> =
     ...overrides,
   });
 
-async function initiatorOf(_w: World, caseId: string): Promise<Actor> {
-  const row = await db.unsafeAdmin
-    .selectFrom('cases as c')
-    .innerJoin('users as u', 'u.id', 'c.initiator_id')
-    .selectAll('u')
-    .where('c.id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  return {
-    userId: row.id,
-    municipalityId: row.municipality_id,
-    role: 'initiator',
-    name: row.name,
-    email: row.email,
-    departmentId: null,
-    locale: row.locale,
-    via: 'session',
-  };
-}
+/** The initiator as their mailed login link signs them in. */
+const initiatorOf = (_w: World, caseId: string) => initiatorOfCase(db, caseId, 'session');
 
 const outboxTo = (to: string) => db.unsafeAdmin.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', to).orderBy('id').execute();
 
