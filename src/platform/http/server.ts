@@ -22,6 +22,7 @@ import en from 'zod/v4/locales/en.js';
 import nl from 'zod/v4/locales/nl.js';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.js';
 import type { Actor, Authenticate } from '../auth/index.js';
+import type { Config } from '../config.js';
 import type { Ctx, Deps } from '../context.js';
 import { type Locale, negotiateLocale, translate } from '../i18n.js';
 import { createLogger, RequestLog, requestIdOf } from '../log.js';
@@ -80,6 +81,15 @@ function documentMedia(args: Parameters<Transform>[0], transform: Transform): Re
   return { ...out, schema: { ...(out.schema as object), response } };
 }
 
+/**
+ * Fastify's own hop count trusts no hop (it cannot check the peer), so a hop count
+ * becomes the classic rule: the first `hops` addresses counted from the connection are
+ * proxies, the one before them is the client.
+ */
+function proxyTrust(trust: Config['trustProxy']): false | string[] | ((addr: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_addr, hop) => hop < trust : trust;
+}
+
 export interface ServerParts {
   /** who is calling: the composition root decides which credentials count */
   authenticate: Authenticate;
@@ -94,7 +104,7 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
     loggerInstance: createLogger(deps.config, logDestination),
     logController: new RequestLog(),
     genReqId: requestIdOf,
-    trustProxy: true,
+    trustProxy: proxyTrust(deps.config.trustProxy),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
