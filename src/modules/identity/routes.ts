@@ -151,12 +151,26 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Uitloggen', response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(deps, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
+  // Logging out needs a login, like every operation that is not marked public: without a
+  // valid session or token the answer is 401, as documented.
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: {
+        tags,
+        summary: 'Uitloggen',
+        description: 'Beëindigt de sessie van deze browser. Zonder geldige sessie (of token) is het antwoord 401.',
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      ctxOf(deps, req);
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(deps, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get('/api/v1/me', { schema: { tags, summary: 'Wie ben ik?', response: { 200: Me, ...errors } } }, async (req) => me(ctxOf(deps, req).actor));
 
