@@ -50,6 +50,13 @@ describe('login limits', () => {
     expect(await login(t.app, staff.email, { from: '198.51.100.201', password: TEST_PASSWORD })).toBe(429);
   });
 
+  it('counts failures together across servers on one database', async () => {
+    const email = unique();
+    for (let i = 0; i < ACCOUNT_FAILURES / 2; i++) expect(await login(t.app, email, { from: '192.0.2.30' })).toBe(401);
+    for (let i = 0; i < ACCOUNT_FAILURES / 2; i++) expect(await login(proxied, email, { from: '10.0.0.2', forwardedFor: '203.0.113.30' })).toBe(401);
+    expect(await login(t.app, email, { from: '192.0.2.31' })).toBe(429);
+  });
+
   it('stops one client trying 25 accounts (password spraying), not another client', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 25; i++) codes.push(await login(t.app, unique(), { from: '192.0.2.20' }));

@@ -41,7 +41,7 @@ z.globalRegistry.add(Me, { id: 'Me' });
 
 /** `abilitiesOf` answers GET /me's abilities from the modules' policies (wired in app.ts). */
 export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor) => GlobalAbilities) {
-  const failures = loginLimits();
+  const failures = loginLimits(deps);
   const me = async (actor: Session['actor']) => {
     const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['name', 'slug']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
     return {
@@ -104,9 +104,9 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
       },
     },
     async (req, reply) => {
-      failures.check(req.body.email, req.ip);
-      const s = await unsafeLoginWithPassword(deps, req.body).catch((e) => {
-        if (e instanceof AppError && e.status === 401) failures.failed(req.body.email, req.ip);
+      await failures.check(req.body.email, req.ip);
+      const s = await unsafeLoginWithPassword(deps, req.body).catch(async (e) => {
+        if (e instanceof AppError && e.status === 401) await failures.failed(req.body.email, req.ip);
         throw e;
       });
       startSession(reply, s);
