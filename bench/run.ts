@@ -220,7 +220,9 @@ async function measureEngine(engine: Engine, db: Db, seeded: SeedResult, serverV
   const caseIds = (await sql<{ id: string }>`select id from cases where municipality_id = ${m.id} order by md5(id::text) limit 2000`.execute(k)).rows.map(
     (r) => r.id,
   );
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent' }), publicUrl: 'http://127.0.0.1', secureCookies: false };
+  // The load generator stands in for a reverse proxy in front of Regie: it names a
+  // client per intake request in X-Forwarded-For, which counts only from a trusted proxy.
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: '127.0.0.1' }), publicUrl: 'http://127.0.0.1', secureCookies: false };
   const deps: Deps = { db, clock: systemClock, config };
   const { token } = await unsafeCreateApiTokenForEmail(deps, { email: directors[0]!.email, name: 'benchmark' });
   log(

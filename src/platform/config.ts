@@ -14,10 +14,31 @@ export interface Config {
   /** Secure cookies; off only for plain-http hosts other than localhost. */
   secureCookies: boolean;
   sessionDays: number;
+  /**
+   * Which proxies may name the client in X-Forwarded-For: `false` (none, the default:
+   * the client is the address that connects), a hop count, or proxy addresses/CIDRs.
+   */
+  trustProxy: false | number | string[];
   /** pino's level; `silent` switches the log off */
   logLevel: LogLevel;
   /** `json` (one object per line, for log collectors) or `pretty` (for a terminal) */
   logFormat: LogFormat;
+}
+
+/** TRUST_PROXY: empty or `false` for none, a hop count, or a comma-separated address/CIDR list. */
+export function parseTrustProxy(value: string | undefined): Config['trustProxy'] {
+  const v = (value ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  // `true` would trust any caller's X-Forwarded-For and let every request choose its own address.
+  if (!list.length || list.some((a) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(a))) {
+    throw new Error(`TRUST_PROXY must be a hop count or a comma-separated list of proxy addresses, got "${value}"`);
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
     secureCookies: env.COOKIE_SECURE !== 'false',
     sessionDays: Number(env.SESSION_DAYS ?? 7),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
     logFormat,
   };

@@ -50,6 +50,9 @@ export function CurrentUserProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     try {
       await api.logout();
+    } catch (e) {
+      // 401: the session had already ended, which is what logging out wants.
+      if (!(e instanceof ApiError && e.status === 401)) throw e;
     } finally {
       setMe(null);
     }

@@ -21,7 +21,7 @@ export const rows: Row[] = [
     scope: 'collection',
     request: async (w, s) => ({ method: 'POST', url: '/auth/login-links/redeem', body: { token: (await w.fresh(s)).loginLink } }),
   },
-  { operation: 'POST /auth/logout', allowed: 'public', scope: 'collection', request: async () => ({ method: 'POST', url: '/auth/logout' }) },
+  { operation: 'POST /auth/logout', allowed: everyone, scope: 'collection', request: async () => ({ method: 'POST', url: '/auth/logout' }) },
   { operation: 'GET /me', allowed: everyone, scope: 'collection', request: async () => ({ method: 'GET', url: '/me' }) },
   { operation: 'GET /me/tokens', allowed: everyone, scope: 'collection', request: async () => ({ method: 'GET', url: '/me/tokens' }) },
   { operation: 'POST /me/tokens', allowed: staff, scope: 'collection', request: async () => ({ method: 'POST', url: '/me/tokens', body: { name: 'x' } }) },

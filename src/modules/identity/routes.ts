@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { AppError } from '../../kernel/errors.js';
 import { type Actor, ROLES, SESSION_COOKIE } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import { LocaleSchema } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
+import { loginLimits } from './login-limits.js';
 import {
   createApiToken,
   listApiTokens,
@@ -39,6 +41,7 @@ z.globalRegistry.add(Me, { id: 'Me' });
 
 /** `abilitiesOf` answers GET /me's abilities from the modules' policies (wired in app.ts). */
 export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor) => GlobalAbilities) {
+  const failures = loginLimits(deps);
   const me = async (actor: Session['actor']) => {
     const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['name', 'slug']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
     return {
@@ -101,7 +104,11 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
       },
     },
     async (req, reply) => {
-      const s = await unsafeLoginWithPassword(deps, req.body);
+      await failures.check(req.body.email, req.ip);
+      const s = await unsafeLoginWithPassword(deps, req.body).catch(async (e) => {
+        if (e instanceof AppError && e.status === 401) await failures.failed(req.body.email, req.ip);
+        throw e;
+      });
       startSession(reply, s);
       return me(s.actor);
     },
@@ -144,12 +151,26 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags, summary: 'Uitloggen', response: { 204: z.null(), ...errors } } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(deps, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send(null);
-  });
+  // Logging out needs a login, like every operation that is not marked public: without a
+  // valid session or token the answer is 401, as documented.
+  app.post(
+    '/api/v1/auth/logout',
+    {
+      schema: {
+        tags,
+        summary: 'Uitloggen',
+        description: 'Beëindigt de sessie van deze browser. Zonder geldige sessie (of token) is het antwoord 401.',
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (req, reply) => {
+      ctxOf(deps, req);
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(deps, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
 
   app.get('/api/v1/me', { schema: { tags, summary: 'Wie ben ik?', response: { 200: Me, ...errors } } }, async (req) => me(ctxOf(deps, req).actor));
 
@@ -182,7 +203,7 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
     },
     async (req, reply) => {
       const ctx = ctxOf(deps, req);
-      if (ctx.actor.role === 'initiator') throw new (await import('../../kernel/errors.js')).AppError(403, 'forbidden', 'error.forbidden');
+      if (ctx.actor.role === 'initiator') throw new AppError(403, 'forbidden', 'error.forbidden');
       return reply.code(201).send(await createApiToken(ctx, { name: req.body.name }));
     },
   );

@@ -217,6 +217,12 @@ export interface LateObjections {
   status: Generated<'pending' | 'admitted' | 'setAside'>;
 }
 
+export interface LoginFailures {
+  at: Timestamp;
+  key: string;
+  what: string;
+}
+
 export interface LoginLinks {
   case_id: string | null;
   created_at: Generated<Timestamp>;
@@ -391,6 +397,7 @@ export interface DB {
   director_themes: DirectorThemes;
   events: Events;
   late_objections: LateObjections;
+  login_failures: LoginFailures;
   login_links: LoginLinks;
   mandate_changes: MandateChanges;
   mandates: Mandates;

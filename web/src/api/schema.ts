@@ -113,7 +113,7 @@ export interface paths {
         put?: never;
         /**
          * Uitloggen
-         * @description Uitloggen
+         * @description Beëindigt de sessie van deze browser. Zonder geldige sessie (of token) is het antwoord 401.
          */
         post: operations["postAuthLogout"];
         delete?: never;
