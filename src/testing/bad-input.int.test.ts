@@ -6,6 +6,7 @@
 // an empty PATCH and a body that is not a JSON object. Each answer must be a 4xx
 // problem+json (a huge string or a missing optional field may also be accepted).
 // A new endpoint is covered as soon as it has its row in the negative suite.
+import { connect } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/identity/index.js';
 import type { Actor } from '../platform/auth/index.js';
@@ -209,6 +210,25 @@ describe('bad input answers 4xx problem+json, never 5xx', () => {
       expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);
       expect(res.headers['content-type'], url).toContain('application/problem+json');
     }
+  });
+
+  it('answers headers that are too large as problem+json, before any route', async () => {
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(address);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'x'.repeat(100_000)}\r\n\r\n`);
+      });
+      let data = '';
+      socket.on('data', (d) => {
+        data += d.toString();
+      });
+      socket.on('end', () => resolve(data));
+      socket.on('error', (e) => (data ? resolve(data) : reject(e)));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).status).toBe(431);
   });
 
   it('reads a query that does not decode as text, without a 5xx', async () => {

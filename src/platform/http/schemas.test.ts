@@ -37,6 +37,11 @@ describe('dates and changes', () => {
     ['99999-01-01', false],
   ])('IsoDate %s → %s', (s, ok) => expect(IsoDate.safeParse(s).success).toBe(ok));
 
+  it('a malformed day is one problem, not also one of range', () => {
+    expect(IsoDate.safeParse('1-1-2024').error?.issues).toHaveLength(1);
+    expect(IsoDate.safeParse('0000-01-01').error?.issues.map((i) => i.message)).toEqual(['error.dateRange']);
+  });
+
   it('a change with nothing in it is refused', () => {
     const body = patchBody({ name: singleLine().optional() });
     expect(body.safeParse({}).error?.issues[0]?.message).toBe('error.nothingToChange');

@@ -10,7 +10,10 @@ import { LOCALES } from '../i18n.js';
  * (not 0000-01-01, which PostgreSQL refuses): the API's one date format. A wrong
  * value answers 400 with our own words (error.isoDate, server.ts).
  */
-export const IsoDate = z.iso.date().refine((s) => isIsoDate(s), { message: 'error.dateRange' });
+export const IsoDate = z.iso
+  .date()
+  // Only a well-formed day can be out of range: one problem per field.
+  .refine((s) => isIsoDate(s), { message: 'error.dateRange', when: (p) => p.issues.length === 0 });
 
 /** The language of the interface and of mail: Dutch or English. */
 export const LocaleSchema = z.enum(LOCALES);

@@ -99,7 +99,7 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
     trustProxy: true,
     bodyLimit: 1_048_576,
     // The longest path parameter is a one-time link's token; longer answers 414.
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     // A URL that does not decode or a path parameter that is too long: problem+json too.
     frameworkErrors: (err, req, reply) => {
       const locale = negotiateLocale(req.headers['accept-language']);
