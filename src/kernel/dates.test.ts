@@ -8,6 +8,11 @@ describe('isIsoDate', () => {
     ['2024-02-29', true], // a leap day
     ['2026-02-29', false], // not a leap year: Date.parse would roll it over to 1 March
     ['2026-02-30', false],
+    ['0000-01-01', false], // year 0: PostgreSQL refuses it
+    ['1899-12-31', false], // before the range Regie accepts
+    ['1900-01-01', true],
+    ['2200-12-31', true],
+    ['2201-01-01', false],
     ['2026-13-01', false],
     ['2026-00-10', false],
     ['2026-3-2', false],

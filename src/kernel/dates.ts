@@ -7,9 +7,15 @@ import type { IsoDate } from './calendar.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** YYYY-MM-DD and a real day (not 2026-02-30, not month 13). */
+/** The first and last year a date in Regie may fall in; anything outside is a typing error (and year 0 PostgreSQL refuses). */
+export const YEAR_MIN = 1900;
+export const YEAR_MAX = 2200;
+
+/** YYYY-MM-DD and a real day (not 2026-02-30, not month 13) between 1900 and 2200. */
 export function isIsoDate(s: unknown): s is IsoDate {
   if (typeof s !== 'string' || !ISO_DATE.test(s)) return false;
+  const year = Number(s.slice(0, 4));
+  if (year < YEAR_MIN || year > YEAR_MAX) return false;
   const ms = Date.parse(`${s}T00:00:00Z`);
   return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate } from '../../platform/http/schemas.js';
+import { IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { HolderOut, Scope } from '../mandates/index.js';
 import { DOMAINS } from '../rules/index.js';
@@ -15,13 +15,14 @@ import { answerAsDepartment, answerViaLink, type LinkData, openAssessmentRound, 
 
 const tags = ['Integrale toets'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const text = (max: number) => z.string().trim().max(max);
+const text = (max: number) => multiLine().trim().max(max);
+const line = (max: number) => singleLine().trim().max(max);
 
 export const OpenRoundBody = z.object({
   proposal: text(4000).min(1).describe('wat wordt voorgesteld'),
   departmentIds: z.array(z.uuid()).max(30).default([]).describe('afdelingen van de gemeente die worden gevraagd'),
   outsideParties: z
-    .array(z.object({ name: text(200).min(1), email: z.email().max(320), organisation: text(200).nullish() }))
+    .array(z.object({ name: line(200).min(1), email: z.email().max(320), organisation: line(200).nullish() }))
     .max(30)
     .default([])
     .describe('externe partijen; zij krijgen een persoonlijke link per e-mail'),

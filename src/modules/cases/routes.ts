@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate, LocaleSchema } from '../../platform/http/schemas.js';
+import { IsoDate, LocaleSchema, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CASE_STATUSES, CHANNELS, CLOCK_STATES } from './model.js';
 import { CASE_ABILITIES, type CaseAbility } from './policy.js';
@@ -14,21 +14,21 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const Channel = z.enum(CHANNELS);
 
 export const SubmitCaseBody = z.object({
-  municipality: z.string().min(1).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
+  municipality: singleLine().min(1).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
   initiator: z.object({
-    name: z.string().trim().min(1).max(200),
+    name: singleLine().trim().min(1).max(200),
     email: z.email().max(320),
-    phone: z.string().trim().max(40).nullish(),
-    company: z.string().trim().max(200).nullish(),
+    phone: singleLine().trim().max(40).nullish(),
+    company: singleLine().trim().max(200).nullish(),
     kvkNumber: z
       .string()
       .regex(/^\d{8}$/, 'Een KvK-nummer heeft 8 cijfers')
       .nullish(),
     locale: LocaleSchema.optional(),
   }),
-  title: z.string().trim().min(3).max(200),
-  description: z.string().trim().min(10).max(10_000),
-  location: z.string().trim().min(1).max(300),
+  title: singleLine().trim().min(3).max(200),
+  description: multiLine().trim().min(10).max(10_000),
+  location: singleLine().trim().min(1).max(300),
   areaId: z.uuid().nullish(),
   themeIds: z.array(z.uuid()).max(20).optional(),
   channel: Channel.optional(),
@@ -166,7 +166,7 @@ export function caseRoutes(app: App, deps: Deps) {
           area: z.uuid().optional(),
           theme: z.uuid().optional(),
           dueBefore: IsoDate.optional(),
-          q: z.string().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
+          q: singleLine().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(25),
         }),
@@ -229,7 +229,7 @@ export function caseRoutes(app: App, deps: Deps) {
         tags,
         summary: 'De status van een zaak wijzigen (levenscyclus)',
         params: IdParams,
-        body: z.object({ status: z.enum(['intake', 'planning', 'closed', 'withdrawn']), reason: z.string().max(2000).nullish() }),
+        body: z.object({ status: z.enum(['intake', 'planning', 'closed', 'withdrawn']), reason: multiLine().max(2000).nullish() }),
         response: { 200: CaseDetail, ...errors },
       },
     },
@@ -274,7 +274,7 @@ export function caseRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Een case-regisseur toewijzen of de zaak overdragen (met reden)',
         params: IdParams,
-        body: z.object({ directorId: z.uuid(), reason: z.string().max(2000).nullish() }),
+        body: z.object({ directorId: z.uuid(), reason: multiLine().max(2000).nullish() }),
         response: { 200: CaseDetail, ...errors },
       },
     },
@@ -291,7 +291,7 @@ export function caseRoutes(app: App, deps: Deps) {
         tags,
         summary: 'De planklok opschorten terwijl op de initiatiefnemer wordt gewacht',
         params: IdParams,
-        body: z.object({ reason: z.string().trim().min(1).max(2000) }),
+        body: z.object({ reason: multiLine().trim().min(1).max(2000) }),
         response: { 200: CaseDetail, ...errors },
       },
     },

@@ -3,7 +3,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate } from '../../platform/http/schemas.js';
+import { IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CODE_PATTERN } from '../rules/index.js';
 import { COMMITMENT_STATUSES, MADE_VIA, NAME_MAX, OUTCOMES, REASON_MAX, WHAT_MAX } from './model.js';
@@ -28,31 +28,34 @@ export const RecordCommitmentBody = z.object({
   madeBy: z
     .union([
       z.object({ userId: z.uuid().describe('een medewerker van de gemeente') }),
-      z.object({ name: z.string().trim().min(1).max(NAME_MAX), role: z.string().trim().min(1).max(NAME_MAX).describe('bijvoorbeeld "wethouder Economie"') }),
+      z.object({
+        name: singleLine().trim().min(1).max(NAME_MAX),
+        role: singleLine().trim().min(1).max(NAME_MAX).describe('bijvoorbeeld "wethouder Economie"'),
+      }),
     ])
     .describe('wie de toezegging deed'),
   madeTo: z
-    .union([z.object({ userId: z.uuid() }), z.object({ name: z.string().trim().min(1).max(NAME_MAX), email: z.email().nullable().optional() })])
+    .union([z.object({ userId: z.uuid() }), z.object({ name: singleLine().trim().min(1).max(NAME_MAX), email: z.email().nullable().optional() })])
     .optional()
     .describe('aan wie; zonder: de initiatiefnemer'),
-  what: z.string().trim().min(1).max(WHAT_MAX).describe('wat er precies is toegezegd'),
+  what: multiLine().trim().min(1).max(WHAT_MAX).describe('wat er precies is toegezegd'),
   dueOn: IsoDate.describe('uiterste datum'),
   madeVia: z.enum(MADE_VIA).describe('waar: overleg, telefoon, brief of e-mail'),
   madeOn: IsoDate.describe('datum waarop de toezegging is gedaan'),
   decision: Decision,
 });
 export const AmendBody = z.object({
-  what: z.string().trim().min(1).max(WHAT_MAX).optional(),
+  what: multiLine().trim().min(1).max(WHAT_MAX).optional(),
   dueOn: IsoDate.optional(),
-  reason: z.string().trim().min(1).max(REASON_MAX).describe('waarom de toezegging wordt gewijzigd'),
+  reason: multiLine().trim().min(1).max(REASON_MAX).describe('waarom de toezegging wordt gewijzigd'),
 });
 export const ConfirmationBody = z.object({
   decision: z.enum(['confirm', 'decline']),
-  reason: z.string().trim().max(REASON_MAX).nullable().optional().describe('verplicht bij afwijzen'),
+  reason: multiLine().trim().max(REASON_MAX).nullable().optional().describe('verplicht bij afwijzen'),
 });
 export const OutcomeBody = z.object({
   status: z.enum(OUTCOMES),
-  reason: z.string().trim().max(REASON_MAX).nullable().optional().describe('verplicht bij niet nagekomen en ingetrokken'),
+  reason: multiLine().trim().max(REASON_MAX).nullable().optional().describe('verplicht bij niet nagekomen en ingetrokken'),
 });
 
 const Person = z.object({ userId: z.uuid().nullable(), name: z.string() });

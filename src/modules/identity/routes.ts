@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors.js';
 import { type Actor, ROLES, SESSION_COOKIE } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { LocaleSchema } from '../../platform/http/schemas.js';
+import { LocaleSchema, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
 import { loginLimits } from './login-limits.js';
@@ -121,7 +121,7 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
         tags,
         summary: 'Een nieuwe inloglink per e-mail aanvragen (initiatiefnemers)',
         security: [],
-        body: z.object({ municipality: z.string().min(1), email: z.email() }),
+        body: z.object({ municipality: singleLine().min(1), email: z.email() }),
         response: { 202: z.object({ status: z.literal('sent-if-known') }), ...errors },
       },
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
@@ -197,7 +197,7 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
       schema: {
         tags,
         summary: 'Een persoonlijk API-token maken (het token wordt één keer getoond)',
-        body: z.object({ name: z.string().trim().min(1).max(100) }),
+        body: z.object({ name: singleLine().trim().min(1).max(100) }),
         response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errors },
       },
     },

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate } from '../../platform/http/schemas.js';
+import { IsoDate, patchBody, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CODE_PATTERN, DOMAINS } from '../rules/index.js';
 import { DELEGATED_BY_MAX } from './model.js';
@@ -38,12 +38,16 @@ export const Scope = z
 const fields = {
   holder: HolderIn,
   scope: Scope,
-  delegatedBy: z.string().trim().min(1).max(DELEGATED_BY_MAX).describe('wie het mandaat verleende: "het college", "de burgemeester", "afdelingshoofd Ruimte"'),
+  delegatedBy: singleLine()
+    .trim()
+    .min(1)
+    .max(DELEGATED_BY_MAX)
+    .describe('wie het mandaat verleende: "het college", "de burgemeester", "afdelingshoofd Ruimte"'),
   validFrom: IsoDate.describe('eerste dag van kracht'),
   validUntil: IsoDate.nullable().describe('laatste dag van kracht; leeg: geen einde'),
 };
 export const CreateMandateBody = z.object({ ...fields, validUntil: fields.validUntil.optional() });
-export const UpdateMandateBody = z.object(fields).partial();
+export const UpdateMandateBody = patchBody(z.object(fields).partial().shape);
 export const EndMandateBody = z.object({ validUntil: IsoDate.describe('laatste dag van kracht: vandaag of later') });
 
 export const HolderOut = z.discriminatedUnion('kind', [

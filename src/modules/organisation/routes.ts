@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate, LocaleSchema } from '../../platform/http/schemas.js';
+import { IsoDate, LocaleSchema, patchBody, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { DOMAINS } from '../rules/index.js';
 import {
@@ -30,7 +30,7 @@ const Named = z.object({ id: z.string(), name: z.string() });
 z.globalRegistry.add(Named, { id: 'Named' });
 const Department = z.object({ id: z.string(), name: z.string(), domain: z.enum(DOMAINS) });
 z.globalRegistry.add(Department, { id: 'Department' });
-const name = z.string().trim().min(1).max(200);
+const name = singleLine().trim().min(1).max(200);
 const User = z.object({
   id: z.string(),
   email: z.string(),
@@ -120,7 +120,7 @@ export function organisationRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Een afdeling wijzigen',
         params: IdParams,
-        body: z.object({ name: name.optional(), domain: z.enum(DOMAINS).optional() }),
+        body: patchBody({ name: name.optional(), domain: z.enum(DOMAINS).optional() }),
         response: { 200: Department, ...errors },
       },
     },
@@ -209,7 +209,7 @@ export function organisationRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Een medewerker wijzigen: rol, afdeling, actief, dekking, wachtwoord',
         params: IdParams,
-        body: z.object({
+        body: patchBody({
           name: name.optional(),
           role: staffRole.optional(),
           departmentId: z.uuid().nullish(),
@@ -239,7 +239,7 @@ export function organisationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Termijn van het plan en extra sluitingsdagen wijzigen',
-        body: z.object({ planTermDays: z.number().int().min(1).max(365).optional(), extraHolidays: z.array(IsoDate).max(100).optional() }),
+        body: patchBody({ planTermDays: z.number().int().min(1).max(365).optional(), extraHolidays: z.array(IsoDate).max(100).optional() }),
         response: { 200: Settings, ...errors },
       },
     },

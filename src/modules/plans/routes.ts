@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate } from '../../platform/http/schemas.js';
+import { IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from './service.js';
 
@@ -42,14 +42,14 @@ const Plan = z.object({
 z.globalRegistry.add(Plan, { id: 'Plan' });
 
 export const SavePlanBody = z.object({
-  goal: z.string().trim().min(1).max(5000),
+  goal: multiLine().trim().min(1).max(5000),
   actions: z
     .array(
       z.object({
-        description: z.string().trim().min(1).max(2000),
+        description: multiLine().trim().min(1).max(2000),
         ownerKind: z.enum(OWNER_KINDS),
         ownerDepartmentId: z.uuid().nullish(),
-        ownerName: z.string().trim().max(200).nullish(),
+        ownerName: singleLine().trim().max(200).nullish(),
         dueOn: IsoDate,
         status: z.enum(ACTION_STATUSES).optional(),
       }),

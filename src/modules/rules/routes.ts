@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate } from '../../platform/http/schemas.js';
+import { IsoDate, patchBody, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CODE_PATTERN, DOMAINS, isCitable, pickRuleFields, TEXT_MAX } from './model.js';
 import { createRule, endRuleValidity, exportRules, getRule, importRules, listRules, type RuleView, updateRule } from './service.js';
@@ -15,15 +15,15 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 412: Pr
 
 const ruleFields = {
   code: z.string().trim().regex(CODE_PATTERN, 'Hoogstens 40 tekens: letters, cijfers en . _ : / -').describe('code, bijvoorbeeld "OP-4.12"'),
-  title: z.string().trim().min(1).max(TEXT_MAX),
-  legalSource: z.string().trim().min(1).max(TEXT_MAX).describe('bron, bijvoorbeeld "Omgevingsplan artikel 4.12", "APV artikel 2:48" of "Wet Bibob"'),
+  title: singleLine().trim().min(1).max(TEXT_MAX),
+  legalSource: singleLine().trim().min(1).max(TEXT_MAX).describe('bron, bijvoorbeeld "Omgevingsplan artikel 4.12", "APV artikel 2:48" of "Wet Bibob"'),
   domain: z.enum(DOMAINS),
   strict: z.boolean().describe('veiligheid, openbare orde, criminaliteit: de regel geldt zoals hij er staat; een bezwaar erop kan niet worden overruled'),
   validFrom: IsoDate.describe('eerste dag waarop de regel mag worden aangehaald'),
   validUntil: IsoDate.nullable().describe('laatste dag waarop de regel mag worden aangehaald; leeg: geen einde'),
 };
 export const CreateRuleBody = z.object({ ...ruleFields, validUntil: ruleFields.validUntil.optional() });
-export const UpdateRuleBody = z.object(ruleFields).partial();
+export const UpdateRuleBody = patchBody(z.object(ruleFields).partial().shape);
 export const EndRuleValidityBody = z.object({ validUntil: IsoDate.describe('laatste dag waarop de regel mag worden aangehaald: vandaag of later') });
 export const ImportRulesBody = z.object({
   format: z.enum(['csv', 'json']),
@@ -91,7 +91,7 @@ export function rulesRoutes(app: App, deps: Deps) {
             .optional()
             .transform((s) => (s === undefined ? undefined : s === 'true')),
           validOn: IsoDate.optional().describe('alleen regels die op deze dag mogen worden aangehaald'),
-          q: z.string().max(200).optional().describe('vrije tekst in code of titel'),
+          q: singleLine().max(200).optional().describe('vrije tekst in code of titel'),
         }),
         response: { 200: z.object({ items: z.array(RuleOut) }), ...errors },
       },

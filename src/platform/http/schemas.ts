@@ -1,12 +1,66 @@
-// Request and response schemas shared by every module's routes.
+// Request and response schemas shared by every module's routes, and the rules every
+// string of a request meets (text.ts-like helpers live here so that no route has to
+// remember them).
 import { z } from 'zod';
+import { isIsoDate } from '../../kernel/dates.js';
 import { LOCALES } from '../i18n.js';
 
 /**
- * A calendar day, YYYY-MM-DD, and a real one (not 2026-02-30): the API's one date
- * format. A wrong value answers 400 with our own words (error.isoDate, server.ts).
+ * A calendar day, YYYY-MM-DD, and a real one (not 2026-02-30) between 1900 and 2200
+ * (not 0000-01-01, which PostgreSQL refuses): the API's one date format. A wrong
+ * value answers 400 with our own words (error.isoDate, server.ts).
  */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso
+  .date()
+  // Only a well-formed day can be out of range: one problem per field.
+  .refine((s) => isIsoDate(s), { message: 'error.dateRange', when: (p) => p.issues.length === 0 });
 
 /** The language of the interface and of mail: Dutch or English. */
 export const LocaleSchema = z.enum(LOCALES);
+
+/**
+ * Why a string of a request is refused whatever the field: a control character (NUL,
+ * the rest of C0, DEL; multi-line text keeps tab, line feed and carriage return, a
+ * single line keeps none, as a CR/LF in a title would become a header line in a mail),
+ * or a UTF-16 surrogate without its partner, which PostgreSQL cannot store.
+ */
+export function textProblem(s: string, multiLine = true): 'error.controlCharacter' | 'error.loneSurrogate' | null {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) {
+      if (multiLine && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
+      return 'error.controlCharacter';
+    }
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return 'error.loneSurrogate';
+    } else if (c >= 0xdc00 && c <= 0xdfff) return 'error.loneSurrogate';
+  }
+  return null;
+}
+
+/**
+ * Single-line text (a title, a name, a search term): no control characters at all,
+ * no CR/LF, no lone surrogates. Chain `.trim().min().max()` as on `z.string()`.
+ */
+export const singleLine = () =>
+  z.string().superRefine((s, ctx) => {
+    const key = textProblem(s, false);
+    if (key) ctx.addIssue({ code: 'custom', message: key });
+  });
+
+/** Multi-line text (a description, a reason, a note): tab and newlines allowed, other control characters and lone surrogates not. */
+export const multiLine = () =>
+  z.string().superRefine((s, ctx) => {
+    const key = textProblem(s, true);
+    if (key) ctx.addIssue({ code: 'custom', message: key });
+  });
+
+/**
+ * The body of a PATCH: every field optional, and at least one present, otherwise
+ * there is nothing to change (400 error.nothingToChange).
+ */
+export function patchBody<T extends z.ZodRawShape>(shape: T) {
+  return z.object(shape).refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'error.nothingToChange' });
+}

@@ -2,6 +2,7 @@
 // route; problem+json errors; authentication by session cookie or bearer token;
 // CSRF protection for cookie-authenticated writes; the web app as static files.
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -29,6 +30,7 @@ import { type Locale, negotiateLocale, translate } from '../i18n.js';
 import { createLogger, RequestLog, requestIdOf } from '../log.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { finishDocument, openApiInfo } from './openapi.js';
+import { textProblem } from './schemas.js';
 
 export const API_VERSION = '1.0.0';
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -141,8 +143,27 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
     genReqId: requestIdOf,
     trustProxy: proxyTrust(deps.config.trustProxy),
     bodyLimit: 1_048_576,
+    // The longest path parameter is a one-time link's token; longer answers 414.
+    routerOptions: { maxParamLength: 200 },
+    // A URL that does not decode or a path parameter that is too long: problem+json too.
+    frameworkErrors: (err, req, reply) => {
+      const locale = negotiateLocale(req.headers['accept-language']);
+      const status = (err as { statusCode?: number }).statusCode ?? 400;
+      return problem(reply, locale, new AppError(status >= 400 && status < 500 ? status : 400, 'bad-url', 'error.badUrl'));
+    },
+    // What Node refuses before Fastify sees a request (headers too large, a broken request line).
+    clientErrorHandler: (err, socket) => {
+      const code = (err as { code?: string }).code;
+      const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+      const body = JSON.stringify({ type: 'https://regie.example/problemen/bad-request', title: translate('nl', 'error.invalidInput'), status });
+      if (socket.writable) {
+        socket.end(
+          `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        );
+      } else socket.destroy(err);
+    },
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(checkedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'nl');
@@ -184,6 +205,13 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext === 'body' ? '' : `${err.validationContext}.`;
       const fields = err.validation.map((v) => {
+        const root = v.instancePath === '/' || v.instancePath === '';
+        // A body that is not a JSON object at all ([], "x", 1, null) says so.
+        if (root && err.validationContext === 'body' && v.keyword === 'invalid_type') return { field: 'body', key: 'error.notAnObject' };
+        // Our own refinements carry a message key (error.nothingToChange, error.dateRange, …).
+        if (v.keyword === 'custom' && v.message?.startsWith('error.')) {
+          return { field: `${where}${v.instancePath.slice(1).replaceAll('/', '.')}` || where.slice(0, -1) || 'body', key: v.message };
+        }
         const issue = { ...v.params, code: v.keyword, message: v.message } as unknown as Parameters<(typeof zodLocales)['nl']['localeError']>[0];
         const text = friendlyIssueKey(v.keyword, v.params) ?? zodLocales[locale].localeError?.(issue);
         const message = typeof text === 'string' ? text : (text?.message ?? v.message);
@@ -223,6 +251,47 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
     app.setNotFoundHandler((req, reply) => problem(reply, req.locale, new AppError(404, 'not-found', 'error.notFound', { what: 'route' })));
   }
   return app;
+}
+
+/**
+ * Every route's validator, with one rule before the route's own schema: no string
+ * anywhere in the body, query or path holds a NUL, another control character than
+ * tab/newline, or a lone UTF-16 surrogate. PostgreSQL cannot store them (a NUL in
+ * text, a lone surrogate in jsonb), so they are the caller's error, named by field.
+ * Single-line fields refuse newlines too, in their own schema (singleLine).
+ */
+const checkedValidatorCompiler: typeof validatorCompiler = (route) => {
+  const validate = validatorCompiler(route);
+  const where = route.httpPart === 'body' ? '' : `${route.httpPart}.`;
+  return (data) => {
+    if (route.httpPart !== 'headers') {
+      const bad = badString(data, []);
+      if (bad) {
+        const field = `${where}${bad.path.join('.')}` || where.slice(0, -1) || 'body';
+        return { error: new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field, key: bad.key }]) };
+      }
+    }
+    return validate(data);
+  };
+};
+
+function badString(v: unknown, path: (string | number)[]): { path: (string | number)[]; key: string } | null {
+  if (typeof v === 'string') {
+    const key = textProblem(v, true);
+    return key ? { path, key } : null;
+  }
+  if (Array.isArray(v)) {
+    for (const [i, x] of v.entries()) {
+      const bad = badString(x, [...path, i]);
+      if (bad) return bad;
+    }
+  } else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const bad = badString(k, [...path, k]) ?? badString(x, [...path, k]);
+      if (bad) return bad;
+    }
+  }
+  return null;
 }
 
 /** The request context of an authenticated call; 401 when nobody is logged in. */

@@ -1,0 +1,289 @@
+// Bad input never gives a 5xx. For every operation in the OpenAPI document this test
+// takes the valid request of the negative suite (authorization.rows.ts), sent as a
+// caller who may make it so that validation is reached, and spoils it one way at a
+// time: wrong types, missing fields, huge strings, a NUL byte, a lone surrogate, dates
+// that do not exist or are out of range, bad ids, forged cursors, unknown enum values,
+// an empty PATCH and a body that is not a JSON object. Each answer must be a 4xx
+// problem+json (a huge string or a missing optional field may also be accepted).
+// A new endpoint is covered as soon as it has its row in the negative suite.
+import { connect } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../modules/identity/index.js';
+import type { Actor } from '../platform/auth/index.js';
+import { type ActorKey, type Req, rows, type World } from './authorization.rows.js';
+import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from './factories.js';
+import { withTestApp } from './http.js';
+
+const t = withTestApp();
+const people: Record<'A' | 'B', Partial<Record<ActorKey, { actor: Actor; token: string }>>> = { A: {}, B: {} };
+const munis: Partial<Record<'A' | 'B', TestMunicipality>> = {};
+
+async function person(key: ActorKey, actor: Actor) {
+  const { token } = await createApiToken(ctxFor(t.deps, actor), { name: 'bad-input' });
+  people.A[key] = { actor, token };
+}
+
+beforeAll(async () => {
+  const m = await buildMunicipality(t.db);
+  munis.A = m;
+  munis.B = m;
+  for (const role of ['admin', 'coordinator', 'specialist', 'executive', 'council'] as const) await person(role, await actorOf(role, { municipality: m }));
+  await person('director', await actorOf('director', { municipality: m }));
+  await person('otherDirector', await actorOf('director', { municipality: m }));
+  for (const key of ['initiator', 'otherInitiator'] as const) {
+    const c = await buildCase({ municipality: m, deps: t.deps, initiator: { name: key, email: `${key}-${m.slug}@example.nl` }, title: 'Een casus' });
+    await person(key, c.initiator);
+  }
+}, 120_000);
+
+async function fresh(_side: 'A' | 'B') {
+  const m = munis.A as TestMunicipality;
+  const p = people.A;
+  const c = await buildCase({
+    municipality: m,
+    deps: t.deps,
+    initiator: { name: 'initiator', email: p.initiator?.actor.email as string },
+    coordinator: p.coordinator?.actor,
+    director: p.director?.actor,
+    plan: { goal: 'Terras open voor de zomer', actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }] },
+  });
+  const { issueLoginLink } = await import('../modules/identity/index.js');
+  const link = await t.db.unsafeTransaction((trx) =>
+    issueLoginLink(trx, t.deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }),
+  );
+  const token = await createApiToken(ctxFor(t.deps, p.director?.actor as Actor), { name: 'to-revoke' });
+  return { caseId: c.id, actionId: c.actionIds[0] as string, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
+}
+
+const world = (): World => ({ fresh, people, munis: munis as Record<'A' | 'B', TestMunicipality>, deps: t.deps });
+
+const HUGE = 'x'.repeat(100_000);
+const BAD_DATES = ['0000-01-01', '2026-02-30', '99999-01-01', '-0001-01-01'];
+const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+const FORGED_CURSORS = [
+  'not a cursor',
+  b64('[]'),
+  b64('null'),
+  b64({ s: '0000-01-01T00:00:00Z', i: '00000000-0000-0000-0000-000000000000' }),
+  b64({ s: '+275760-09-13T00:00:00Z', i: '00000000-0000-0000-0000-000000000000' }),
+  b64({ s: '2026-01-01T00:00:00Z', i: 'not-a-uuid' }),
+  b64({ s: '2026-01-01T00:00:00Z', i: 'a\u0000b' }),
+  b64({ s: 1, i: 2 }),
+  'x'.repeat(5_000),
+];
+
+interface Spoilt {
+  what: string;
+  method: Req['method'];
+  url: string;
+  payload?: unknown;
+  /** a huge string or a missing optional field may also be accepted */
+  mayPass?: boolean;
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+/** Every way to spoil one value, with a label. */
+function spoilValue(v: Json): { what: string; value: unknown; mayPass?: boolean }[] {
+  if (typeof v === 'string') {
+    const out: { what: string; value: unknown; mayPass?: boolean }[] = [
+      { what: 'NUL', value: `a\u0000b` },
+      { what: 'lone surrogate', value: 'a\ud800b' },
+      { what: 'wrong type', value: 12 },
+      { what: 'huge', value: HUGE, mayPass: true },
+    ];
+    if (isDate(v)) for (const d of BAD_DATES) out.push({ what: `date ${d}`, value: d });
+    else out.push({ what: 'unknown enum value or bad format', value: 'zzz-not-a-value', mayPass: true });
+    return out;
+  }
+  if (typeof v === 'number')
+    return [
+      { what: 'wrong type', value: 'x' },
+      { what: 'huge number', value: 1e308, mayPass: true },
+    ];
+  if (typeof v === 'boolean') return [{ what: 'wrong type', value: 'x' }];
+  if (Array.isArray(v)) return [{ what: 'wrong type', value: 'x' }];
+  if (v && typeof v === 'object') return [{ what: 'wrong type', value: 'x' }];
+  return [];
+}
+
+/** Every spoilt copy of a body: each leaf spoilt in turn, each key left out in turn. */
+function spoilBodyOf(body: Json): { what: string; body: unknown; mayPass?: boolean }[] {
+  const out: { what: string; body: unknown; mayPass?: boolean }[] = [];
+  const walk = (node: Json, path: (string | number)[]) => {
+    const replace = (value: unknown, remove = false): unknown => {
+      if (!path.length) return value;
+      const copy = structuredClone(body) as Record<string | number, unknown>;
+      let n = copy;
+      for (const k of path.slice(0, -1)) n = n[k] as Record<string | number, unknown>;
+      const last = path.at(-1) as string | number;
+      if (remove) {
+        if (Array.isArray(n)) n.splice(Number(last), 1);
+        else delete n[last];
+      } else n[last] = value;
+      return copy;
+    };
+    const name = path.join('.') || '(body)';
+    if (path.length) {
+      for (const s of spoilValue(node)) out.push({ what: `${name}: ${s.what}`, body: replace(s.value), mayPass: s.mayPass });
+      out.push({ what: `${name}: missing`, body: replace(undefined, true), mayPass: true });
+    }
+    if (Array.isArray(node)) for (const [i, c] of node.entries()) walk(c, [...path, i]);
+    else if (node && typeof node === 'object') for (const [k, c] of Object.entries(node)) walk(c, [...path, k]);
+  };
+  walk(body, []);
+  return out;
+}
+
+interface Operation {
+  parameters?: { in: string; name: string; schema?: { enum?: unknown[]; format?: string; type?: string } }[];
+  requestBody?: unknown;
+}
+
+function spoil(req: Req, op: Operation | undefined): Spoilt[] {
+  const out: Spoilt[] = [];
+  const url = `/api/v1${req.url}`;
+  const [pathPart, queryPart = ''] = url.split('?');
+  const push = (s: Spoilt) => out.push(s);
+  // bad ids in the path
+  for (const id of new Set((pathPart as string).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? [])) {
+    for (const [what, bad] of [
+      ['not a uuid', 'not-a-uuid'],
+      ['5,000 characters', 'a'.repeat(5_000)],
+      ['NUL', 'a%00b'],
+      ['malformed escape', '%E0%A4%A'],
+    ] as const) {
+      push({ what: `path id: ${what}`, method: req.method, url: url.replace(id, bad), payload: req.body });
+    }
+  }
+  // query parameters, as documented
+  const query = new URLSearchParams(queryPart);
+  for (const p of op?.parameters?.filter((x) => x.in === 'query') ?? []) {
+    const withParam = (v: string) => {
+      const q = new URLSearchParams(query);
+      q.set(p.name, v);
+      return `${pathPart}?${q.toString()}`;
+    };
+    const bads: [string, string, boolean?][] = [
+      ['NUL', 'a\u0000b'],
+      ['huge', HUGE.slice(0, 20_000), true],
+    ];
+    if (p.schema?.enum) bads.push(['unknown enum value', 'zzz-not-a-value']);
+    if (p.schema?.format === 'date') for (const d of BAD_DATES) bads.push([`date ${d}`, d]);
+    if (p.name === 'cursor') for (const c of FORGED_CURSORS) bads.push([`forged cursor ${c.slice(0, 20)}`, c]);
+    if (p.schema?.type === 'integer' || p.schema?.type === 'number') bads.push(['wrong type', 'x']);
+    for (const [what, v, mayPass] of bads) push({ what: `query ${p.name}: ${what}`, method: req.method, url: withParam(v), payload: req.body, mayPass });
+  }
+  if (op?.parameters?.some((x) => x.in === 'query'))
+    push({ what: 'raw %00 in query', method: req.method, url: `${pathPart}?q=%00&${queryPart}`, payload: req.body, mayPass: true });
+  // the body
+  if (req.body !== undefined || op?.requestBody) {
+    const body = (req.body ?? {}) as Json;
+    for (const s of spoilBodyOf(body)) push({ what: `body ${s.what}`, method: req.method, url, payload: s.body, mayPass: s.mayPass });
+    for (const [what, bad] of [
+      ['array', []],
+      ['string', 'x'],
+      ['number', 1],
+      ['null', null],
+    ] as const) {
+      push({ what: `body is ${what}`, method: req.method, url, payload: JSON.stringify(bad) });
+    }
+    if (req.method === 'PATCH') push({ what: 'empty PATCH body', method: req.method, url, payload: {} });
+  }
+  return out;
+}
+
+describe('bad input answers 4xx problem+json, never 5xx', () => {
+  let doc: { paths: Record<string, Record<string, Operation>> };
+  beforeAll(async () => {
+    doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+  });
+
+  it('answers malformed URLs, over-long parameters and huge headers as problem+json', async () => {
+    for (const [url, headers] of [
+      ['/api/v1/cases/%E0%A4%A', {}],
+      [`/api/v1/cases/${'a'.repeat(5_000)}`, {}],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${people.A.admin?.token}`, ...headers } });
+      expect(res.statusCode, `${url}: ${res.body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);
+      expect(res.headers['content-type'], url).toContain('application/problem+json');
+    }
+  });
+
+  it('answers headers that are too large as problem+json, before any route', async () => {
+    const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = new URL(address);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Big: ${'x'.repeat(100_000)}\r\n\r\n`);
+      });
+      let data = '';
+      socket.on('data', (d) => {
+        data += d.toString();
+      });
+      socket.on('end', () => resolve(data));
+      socket.on('error', (e) => (data ? resolve(data) : reject(e)));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expect(answer).toContain('Content-Type: application/problem+json');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).status).toBe(431);
+  });
+
+  it('reads a query that does not decode as text, without a 5xx', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases?q=%E0%A4%A', headers: { authorization: `Bearer ${people.A.admin?.token}` } });
+    expect(res.statusCode, res.body).toBeLessThan(500);
+  });
+
+  it('names a body that is not a JSON object, and an empty change', async () => {
+    const headers = { authorization: `Bearer ${people.A.admin?.token}`, 'content-type': 'application/json' };
+    const notObject = await t.app.inject({ method: 'PATCH', url: '/api/v1/settings', payload: '[]', headers });
+    expect(notObject.statusCode).toBe(400);
+    expect(notObject.json().invalidParams).toEqual([{ name: 'body', reason: 'De inhoud van het verzoek moet een JSON-object zijn.' }]);
+    const empty = await t.app.inject({ method: 'PATCH', url: '/api/v1/settings', payload: '{}', headers: { ...headers, 'accept-language': 'en' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.headers['content-type']).toContain('application/problem+json');
+    expect(empty.json().invalidParams).toEqual([{ name: 'body', reason: 'There is nothing to change: send at least one field.' }]);
+  });
+
+  it('names the field that holds a NUL, and refuses a line break in a single-line field', async () => {
+    const intake = (title: string) => ({
+      municipality: (munis.A as TestMunicipality).slug,
+      initiator: { name: 'Iemand', email: 'iemand@example.nl' },
+      title,
+      description: 'Een beschrijving\nover twee regels.',
+      location: 'Centrum',
+    });
+    const nul = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: intake('Terras\u0000') });
+    expect(nul.statusCode).toBe(400);
+    expect(nul.json().invalidParams[0].name).toBe('title');
+    const crlf = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: intake('Terras\r\nBcc: iemand@example.org') });
+    expect(crlf.statusCode).toBe(400);
+    expect(crlf.json().invalidParams[0].name).toBe('title');
+  });
+
+  for (const row of rows) {
+    it(row.operation, async () => {
+      const [method, path] = row.operation.split(' ') as [string, string];
+      const op = doc.paths[path]?.[method.toLowerCase()];
+      const req = await row.request(world(), 'A');
+      const who = row.allowed === 'public' ? undefined : people.A[row.allowed[0] as ActorKey]?.token;
+      const headers = who ? { authorization: `Bearer ${who}` } : {};
+      const failures: string[] = [];
+      for (const s of spoil(req, op)) {
+        const res = await t.app.inject({
+          method: s.method,
+          url: s.url,
+          payload: s.payload as string,
+          headers: typeof s.payload === 'string' ? { ...headers, 'content-type': 'application/json' } : headers,
+        });
+        const ok = res.statusCode >= 400 && res.statusCode < 500 && String(res.headers['content-type']).includes('application/problem+json');
+        const passed = s.mayPass && res.statusCode < 400;
+        if (!ok && !passed) failures.push(`${s.what} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+      }
+      if (process.env.BAD_INPUT_LOG) for (const f of failures) console.log(`FAIL ${row.operation} :: ${f}`);
+      expect(failures).toEqual([]);
+    }, 120_000);
+  }
+});
