@@ -59,7 +59,7 @@ export interface Running {
 export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; transport?: MailTransport } = {}): Promise<Running> {
   await migrate(db);
   const deps: Deps = { db, clock: opts.clock ?? systemClock, config };
-  const outbox = startOutboxWorker(db, opts.transport ?? mailTransportFor(config), config.mailFrom, deps.clock);
+  const outbox = startOutboxWorker(db, opts.transport ?? mailTransportFor(config), config.mailFrom, deps.clock, undefined, new URL(config.publicUrl).hostname);
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
   const app = await buildApp(deps);
