@@ -59,21 +59,37 @@ export interface Running {
 export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; transport?: MailTransport } = {}): Promise<Running> {
   await migrate(db);
   const deps: Deps = { db, clock: opts.clock ?? systemClock, config };
-  const outbox = startOutboxWorker(db, opts.transport ?? mailTransportFor(config), config.mailFrom, deps.clock);
+  const outbox = startOutboxWorker(db, opts.transport ?? mailTransportFor(config), config.mailFrom, deps.clock, undefined, new URL(config.publicUrl).hostname);
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
   const app = await buildApp(deps);
+  // Once closing, every answer still going out closes its connection: a keep-alive
+  // connection whose request was in flight would otherwise hold the shutdown open
+  // for the whole keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   return {
     app,
     deps,
     outbox,
     assessments,
     commitmentReminders,
+    /**
+     * Stops accepting and waits for the requests in flight, then for the jobs' current
+     * runs (each stops after its current batch or mail, so no lease is left behind).
+     * The database stays open: its owner closes it.
+     */
     async close() {
-      await app.close();
-      await assessments.stop();
-      await commitmentReminders.stop();
-      await outbox.stop();
+      const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
+      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), outbox.stop()])));
+      const failed = stopped.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
   };
 }

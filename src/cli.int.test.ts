@@ -2,7 +2,8 @@
 // server of the test run), migrate, add a user, create a token, serve with the demo.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,10 +118,36 @@ describe('regie command', () => {
       expect(await tokenWorks(created.stdout.trim())).toBe(200);
     }
 
+    // SIGTERM while a request is in flight: the server stops accepting, answers it,
+    // closes the database and exits 0. `Expect: 100-continue` tells when the server has
+    // the request (it answers "100 Continue" once it has read the headers); the body
+    // follows only after the signal.
     const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
-    running.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    // A keep-alive connection, as browsers and proxies keep them: it must not hold the
+    // shutdown open for the keep-alive timeout.
+    const keepAlive = new Agent({ keepAlive: true });
+    const body = JSON.stringify({ email: 'coordinator@voorbeeld.nl', password: 'regie-demo-2026' });
+    const answered = new Promise<number>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: serverPort, method: 'POST', path: '/api/v1/auth/login', agent: keepAlive }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.setHeader('content-type', 'application/json');
+      req.setHeader('content-length', Buffer.byteLength(body));
+      req.setHeader('expect', '100-continue');
+      req.on('error', reject);
+      req.on('continue', () => {
+        running.kill('SIGTERM');
+        req.end(body);
+      });
+      req.flushHeaders();
+    });
+    expect(await answered).toBe(200);
+    const deadline = new Promise<string>((resolve) => setTimeout(() => resolve('still running 15 s after its last answer'), 15_000).unref());
+    expect(await Promise.race([exited, deadline])).toBe(0);
+    keepAlive.destroy();
     server = undefined;
+    expect(existsSync(join(dataDir, 'pglite.lock'))).toBe(false);
     const after = await regieAsync('token', 'create', '--email', 'nieuw@voorbeeld.nl');
     expect(after).toMatchObject({ code: 0 });
     expect(after.stdout.trim()).toMatch(/^regie_[\w-]{40,}$/);

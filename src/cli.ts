@@ -39,13 +39,35 @@ async function main(argv: string[]) {
       console.log(`Regie draait op ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
       console.log(config.smtpUrl ? `Mail gaat via ${config.smtpUrl}` : `Mail wordt geschreven naar ${config.dataDir}/mail/`);
       printLogins(seeded.logins);
-      const stop = async () => {
-        await running.close();
-        await db.close();
-        process.exit(0);
+      // Graceful shutdown: stop accepting, answer the requests in flight, let the jobs
+      // finish their current work (no outbox row stays leased), close the database (for
+      // PGlite: its lock file goes), exit 0. A second signal while stopping changes
+      // nothing; a shutdown that hangs ends after 30 s with exit code 1, well before a
+      // process manager gives up and kills.
+      let stopping = false;
+      const stop = async (signal: NodeJS.Signals) => {
+        if (stopping) return;
+        stopping = true;
+        console.log(`${signal}: Regie stopt …`);
+        setTimeout(() => {
+          console.error('Stoppen duurde te lang; Regie stopt nu.');
+          process.exit(1);
+        }, 30_000).unref();
+        try {
+          await running.close();
+        } catch (err) {
+          console.error('Stoppen mislukt:', err instanceof Error ? err.message : err);
+          process.exitCode = 1;
+        } finally {
+          await db.close().catch((err) => {
+            console.error('Database sluiten mislukt:', err instanceof Error ? err.message : err);
+            process.exitCode = 1;
+          });
+        }
+        process.exit();
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
       return;
     }
     case 'migrate': {

@@ -20,6 +20,10 @@ export interface PgCluster {
   version: string;
   /** The bin dir the server runs from, and how it was found. */
   bin: PgBin;
+  /** Stops the server but keeps its data (`immediate`: as after a crash), for fault tests. */
+  halt(mode?: 'fast' | 'immediate'): Promise<void>;
+  /** Starts a halted server again on the same port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -112,7 +116,11 @@ function lstatOrUndefined(p: string) {
   }
 }
 
-export async function startPgCluster(opts: { log?: boolean; bin?: PgBin } = {}): Promise<PgCluster> {
+/**
+ * `durable`: keep `synchronous_commit` on, for tests that crash the server and count
+ * acknowledged writes (with it off, the last commits before a crash are gone by design).
+ */
+export async function startPgCluster(opts: { log?: boolean; bin?: PgBin; durable?: boolean } = {}): Promise<PgCluster> {
   const say = (msg: string) => opts.log && process.stderr.write(`[pg-cluster] ${msg}\n`);
   const pgBin = opts.bin ?? (await findPgBin());
   const version = /\d+(\.\d+)*/.exec(tryExec(path.join(pgBin.dir, 'postgres'), ['--version']) ?? '')?.[0] ?? 'unknown';
@@ -159,7 +167,7 @@ export async function startPgCluster(opts: { log?: boolean; bin?: PgBin } = {}):
         `-k ${sockDir}`,
         '-c listen_addresses=127.0.0.1',
         '-c fsync=off',
-        '-c synchronous_commit=off',
+        `-c synchronous_commit=${opts.durable ? 'on' : 'off'}`,
         '-c full_page_writes=off',
         '-c max_connections=200',
       ].join(' ');
@@ -171,7 +179,15 @@ export async function startPgCluster(opts: { log?: boolean; bin?: PgBin } = {}):
         throw new Error(`${(err as Error).message}\n--- postgres.log ---\n${log}`);
       }
       say(`PostgreSQL ${version} listening on 127.0.0.1:${port}`);
-      return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, version, bin: pgBin, stop: cleanup };
+      return {
+        url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+        port,
+        version,
+        bin: pgBin,
+        halt: (mode = 'fast') => run('pg_ctl', ['stop', '-D', dataDir, '-m', mode, '-w']),
+        restart: () => run('pg_ctl', ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', serverOpts]),
+        stop: cleanup,
+      };
     }
   } catch (err) {
     await cleanup();

@@ -6,6 +6,7 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { AppError } from '../../kernel/errors.js';
 import { lockDataDir } from './lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -109,9 +110,46 @@ async function openPostgres(url: string, max: number): Promise<Db> {
       return pg.types.getTypeParser(oid, format);
     },
   };
-  const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+  // A connection attempt that hangs (server overloaded, network gone) must not hold a
+  // request forever: give up after a few seconds and answer 503.
+  const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig, connectionTimeoutMillis: 5000 });
+  // An idle client whose connection breaks (the server restarts, the network drops)
+  // emits 'error' on the pool; without a listener Node exits. The pool has already
+  // discarded that client and opens a new one on the next query, so log and go on.
+  // The message names the fault only: never a query, parameters or row contents.
+  pool.on('error', (err) => {
+    const e = err as Error & { code?: string };
+    console.error(`database: idle connection lost (${e.code ?? 'no code'}: ${e.message})`);
+  });
   return wrap('postgres', new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
 }
+
+// SQLSTATE classes 08 (connection exception) and 57P (operator intervention: admin
+// or crash shutdown, cannot connect now), and the errors of the socket itself.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGES = [
+  /^Connection terminated/,
+  /Client has encountered a connection error and is not queryable/,
+  /^timeout exceeded when trying to connect/,
+  /^Client was closed and is not queryable/,
+  /the database system is (starting up|shutting down|in recovery mode)/,
+];
+
+/** Whether `err` says that the database server cannot be reached right now (as opposed to a bad query). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P'))) return true;
+    const message = (e as { message?: unknown }).message;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(message))) return true;
+    // A connect to a host with several addresses fails with an AggregateError of them all.
+    if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+  }
+  return false;
+}
+
+/** The answer while the database cannot be reached: 503, try again shortly. */
+export const databaseUnavailable = () => new AppError(503, 'database-unavailable', 'error.databaseUnavailable');
 
 const commitHooks = new WeakMap<Tx, Array<() => void>>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

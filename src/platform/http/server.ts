@@ -26,6 +26,7 @@ import { AppError, forbidden, unauthenticated } from '../../kernel/errors.js';
 import type { Actor, Authenticate } from '../auth/index.js';
 import type { Config } from '../config.js';
 import type { Ctx, Deps } from '../context.js';
+import { databaseUnavailable, isDatabaseUnavailable } from '../db/index.js';
 import { type Locale, negotiateLocale, translate } from '../i18n.js';
 import { createLogger, RequestLog, requestIdOf } from '../log.js';
 import { PROJECT_ROOT } from '../paths.js';
@@ -223,6 +224,11 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
     if (status === 429) return problem(reply, locale, new AppError(429, 'rate-limited', 'error.rateLimited'));
     if (status >= 400 && status < 500) {
       return problem(reply, locale, new AppError(status, 'bad-request', 'error.invalidInput', {}, [{ field: 'request', key: (err as Error).message }]));
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ method: req.method, route: req.routeOptions?.url ?? null, code: (err as { code?: string }).code }, 'database unavailable');
+      reply.header('Retry-After', '5');
+      return problem(reply, locale, databaseUnavailable());
     }
     req.log.error({ err, method: req.method, route: req.routeOptions?.url ?? null }, 'request errored');
     return problem(reply, locale, new AppError(500, 'internal', 'error.internal'));

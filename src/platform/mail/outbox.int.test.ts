@@ -8,7 +8,7 @@ import { fixedClock } from '../../kernel/clock.js';
 import { withTestDb } from '../../testing/db.js';
 import { buildMunicipality } from '../../testing/factories.js';
 import { startSmtpTestServer } from '../../testing/smtp.js';
-import { deliverDue, enqueueMail, fileTransport, retryDelaySeconds, smtpTransport, startOutboxWorker } from './outbox.js';
+import { deliverDue, enqueueMail, enqueueMails, fileTransport, messageIdFor, retryDelaySeconds, smtpTransport, startOutboxWorker } from './outbox.js';
 
 const { db } = withTestDb();
 
@@ -79,6 +79,51 @@ describe('outbox', () => {
     const files = readdirSync(dir);
     const contents = files.map((f) => readFileSync(join(dir, f), 'utf8'));
     expect(contents.some((c) => c.includes('To: file@example.nl') && c.includes('In een bestand'))).toBe(true);
+  });
+
+  it('writes one file for a row that is delivered twice (a crash between writing it and marking it sent)', async () => {
+    const m = await buildMunicipality(db);
+    const dir = mkdtempSync(join(tmpdir(), 'regie-mail-'));
+    await db.tenant(m.id, (trx) => enqueueMail(trx, { municipalityId: m.id, to: 'twice@example.nl', subject: 'Ontvangen: twee keer?', text: 'Eén keer.' }));
+    const row = await db.unsafeAdmin.selectFrom('outbox').selectAll().where('municipality_id', '=', m.id).executeTakeFirstOrThrow();
+    const transport = fileTransport(dir);
+    const mail = { from: 'r@test', to: row.to_address, subject: row.subject, text: row.body_text, messageId: messageIdFor(row, 'regie.test') };
+    await transport.send(mail);
+    await transport.send(mail); // as after the lease ran out
+    const files = readdirSync(dir);
+    expect(files).toHaveLength(1);
+    expect(readFileSync(join(dir, files[0] as string), 'utf8')).toMatch(/^Message-ID: <outbox\.\d+\.[0-9a-z]+@regie\.test>$/m);
+  });
+
+  it('keeps a line break in a subject inside the Subject header of the .eml file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regie-mail-'));
+    await fileTransport(dir).send({ from: 'r@test', to: 'a@example.nl', subject: 'Zaak\r\nBcc: x@y.nl', text: 'Tekst', messageId: '<injectie@regie.test>' });
+    const eml = readFileSync(join(dir, readdirSync(dir)[0] as string), 'utf8');
+    const head = eml.slice(0, eml.indexOf('\n\n'));
+    // Unfold continuation lines, then every header line is a header of its own.
+    const headers = head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/);
+    expect(headers.filter((h) => /^bcc:/i.test(h))).toEqual([]);
+    expect(headers.filter((h) => /^subject:/i.test(h))).toHaveLength(1);
+    expect(headers.find((h) => /^subject:/i.test(h))).toContain('Bcc: x@y.nl');
+  });
+
+  it('drains a burst in one run, without waiting for the next tick', async () => {
+    const m = await buildMunicipality(db);
+    const dir = mkdtempSync(join(tmpdir(), 'regie-mail-'));
+    const burst = Array.from({ length: 200 }, (_, i) => ({ municipalityId: m.id, to: `burst${i}@example.nl`, subject: `Burst ${i}`, text: 'x' }));
+    await db.tenant(m.id, (trx) => enqueueMails(trx, burst));
+    // An interval of an hour: only the one run of flush() can deliver them.
+    const worker = startOutboxWorker(db, fileTransport(dir), 'r@test', { now: () => new Date(Date.now() + 86_400_000) }, 3_600_000);
+    try {
+      expect(await worker.flush()).toBeGreaterThanOrEqual(200);
+    } finally {
+      await worker.stop();
+    }
+    const rows = await pending(m.id);
+    expect(rows).toHaveLength(200);
+    expect(rows.filter((r) => r.status !== 'sent')).toEqual([]);
+    // Other tests' due rows of this database may be delivered by the same run.
+    expect(readdirSync(dir).length).toBeGreaterThanOrEqual(200);
   });
 
   it.each([

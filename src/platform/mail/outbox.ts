@@ -1,7 +1,7 @@
 // Transactional outbox for mail: a mail is a row written in the transaction of the
 // change it reports, and delivered after commit by the worker. A failed delivery
 // stays pending with a growing back-off: it is retried, never lost.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
@@ -16,8 +16,26 @@ export interface Mail {
   text: string;
 }
 
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** Stable per outbox row (see `messageIdFor`): a second delivery of the row carries the same id. */
+  messageId: string;
+}
+
 export interface MailTransport {
-  send(mail: { from: string; to: string; subject: string; text: string }): Promise<void>;
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/**
+ * The Message-ID of an outbox row: the row id and its creation time (ids start again
+ * in a fresh database) at the public host. The same row always gets the same id, so a
+ * repeated delivery is recognisable as the same message.
+ */
+export function messageIdFor(row: { id: number; created_at: Date }, host: string): string {
+  return `<outbox.${row.id}.${row.created_at.getTime().toString(36)}@${host}>`;
 }
 
 /** Listeners woken after a commit that wrote mail (the worker registers one). */
@@ -44,8 +62,15 @@ export async function enqueueMails(trx: Tx, mails: readonly Mail[]): Promise<voi
   });
 }
 
+/**
+ * How long a claimed row is left to its sender before another run may take it: a
+ * process that died mid-send holds its rows no longer than this. Every SMTP timeout
+ * below is well within it, so a live sender never loses its lease to another.
+ */
+export const LEASE_SECONDS = 60;
+
 export function smtpTransport(url: string): MailTransport {
-  const t = nodemailer.createTransport(url);
+  const t = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return {
     async send(m) {
       await t.sendMail(m);
@@ -53,15 +78,26 @@ export function smtpTransport(url: string): MailTransport {
   };
 }
 
-/** Without SMTP the demo still works: each mail becomes an .eml file in `dir`. */
+/**
+ * Without SMTP the demo still works: each mail becomes an .eml file in `dir`, composed
+ * by nodemailer like an SMTP message (headers encoded, a line break in a subject can
+ * never start a header of its own). The file is named after the Message-ID and
+ * created exclusively: a row delivered a second time (a crash between writing and
+ * marking it sent) finds its file there and writes nothing.
+ */
 export function fileTransport(dir: string): MailTransport {
   mkdirSync(dir, { recursive: true });
-  let seq = 0;
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
     async send(m) {
-      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${++seq}.eml`;
-      const body = `From: ${m.from}\nTo: ${m.to}\nSubject: ${m.subject}\nContent-Type: text/plain; charset=utf-8\n\n${m.text}\n`;
-      writeFileSync(join(dir, name), body, 'utf8');
+      const file = join(dir, `${m.messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9.@_-]/g, '_')}.eml`);
+      if (existsSync(file)) return;
+      const info = await composer.sendMail(m);
+      try {
+        writeFileSync(file, info.message as Buffer, { flag: 'wx' });
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
     },
   };
 }
@@ -72,15 +108,29 @@ export function retryDelaySeconds(attempts: number): number {
 }
 
 /**
- * Deliver what is due. A row is claimed by pushing its next attempt five minutes
- * ahead (a lease) in a short transaction; the SMTP conversation happens outside any
- * transaction, so PGlite's single connection is never held while a mail server
- * answers. A process that dies mid-send leaves the lease to expire: the mail is
- * sent again rather than lost (at-least-once).
+ * Deliver what is due, until nothing is (or the job stops). Each row is claimed and
+ * marked before it is sent: in one short transaction its attempt is counted and its
+ * next attempt pushed `LEASE_SECONDS` ahead (a lease), so no other run takes it while
+ * it is sent. The SMTP conversation happens outside any transaction, so PGlite's single
+ * connection is never held while a mail server answers. After the send the row is
+ * marked sent; after a failure it waits with a growing back-off.
+ *
+ * The window that remains: a process that dies after the mail server accepted the mail
+ * but before the row is marked sent leaves the row to its lease, and it is sent again
+ * when the lease runs out (at-least-once, never lost). Both deliveries carry the same
+ * Message-ID, so the receiving side can recognise the second. The file transport closes
+ * the window altogether: it never writes a Message-ID twice.
  */
-export async function deliverDue(db: Db, transport: MailTransport, from: string, clock: Clock, limit = 25): Promise<number> {
+export async function deliverDue(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  clock: Clock,
+  opts: { limit?: number; host?: string; stopping?: () => boolean } = {},
+): Promise<number> {
+  const host = opts.host ?? 'regie.invalid';
   let delivered = 0;
-  for (let i = 0; i < limit; i++) {
+  for (let i = 0; i < (opts.limit ?? Number.POSITIVE_INFINITY) && !opts.stopping?.(); i++) {
     const row = await db.unsafeTransaction(async (trx) => {
       const due = await trx
         .selectFrom('outbox')
@@ -95,28 +145,27 @@ export async function deliverDue(db: Db, transport: MailTransport, from: string,
       if (!due) return undefined;
       await trx
         .updateTable('outbox')
-        .set({ next_attempt_at: sql<Date>`${clock.now()}::timestamptz + interval '5 minutes'` })
+        .set({ attempts: due.attempts + 1, next_attempt_at: sql<Date>`${clock.now()}::timestamptz + make_interval(secs => ${LEASE_SECONDS})` })
         .where('id', '=', due.id)
         .execute();
-      return due;
+      return { ...due, attempts: due.attempts + 1 };
     });
     if (!row) break;
-    const attempts = row.attempts + 1;
     try {
-      await transport.send({ from, to: row.to_address, subject: row.subject, text: row.body_text });
-      await db.unsafeAdmin.updateTable('outbox').set({ status: 'sent', sent_at: clock.now(), attempts }).where('id', '=', row.id).execute();
-      delivered++;
+      await transport.send({ from, to: row.to_address, subject: row.subject, text: row.body_text, messageId: messageIdFor(row, host) });
     } catch (err) {
       await db.unsafeAdmin
         .updateTable('outbox')
         .set({
-          attempts,
           last_error: String((err as Error)?.message ?? err).slice(0, 500),
-          next_attempt_at: sql<Date>`${clock.now()}::timestamptz + make_interval(secs => ${retryDelaySeconds(attempts)})`,
+          next_attempt_at: sql<Date>`${clock.now()}::timestamptz + make_interval(secs => ${retryDelaySeconds(row.attempts)})`,
         })
         .where('id', '=', row.id)
         .execute();
+      continue;
     }
+    await db.unsafeAdmin.updateTable('outbox').set({ status: 'sent', sent_at: clock.now() }).where('id', '=', row.id).execute();
+    delivered++;
   }
   return delivered;
 }
@@ -127,9 +176,18 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-/** Deliver after each commit that wrote mail, and every `intervalMs` for retries that fall due. */
-export function startOutboxWorker(db: Db, transport: MailTransport, from: string, clock: Clock, intervalMs = 5000): OutboxWorker {
-  const job = startJob({ name: 'outbox: delivery round', intervalMs, firstRunAfterMs: null, run: () => deliverDue(db, transport, from, clock) });
+/**
+ * Deliver after each commit that wrote mail, and every `intervalMs` for retries and
+ * leases that fall due; each run drains everything that is due. `host` is the public
+ * host the Message-IDs are made at.
+ */
+export function startOutboxWorker(db: Db, transport: MailTransport, from: string, clock: Clock, intervalMs = 5000, host?: string): OutboxWorker {
+  const job = startJob({
+    name: 'outbox: delivery round',
+    intervalMs,
+    firstRunAfterMs: null,
+    run: (state) => deliverDue(db, transport, from, clock, { host, stopping: () => state.stopping }),
+  });
   wakers.add(job.wake);
   return {
     flush: job.runNow,
