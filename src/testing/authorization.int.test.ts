@@ -6,9 +6,9 @@
 // new endpoint cannot ship without its refusals. The rows live beside each module's
 // tests (src/modules/*/authorization.rows.ts), assembled in authorization.rows.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { suspendClock } from '../modules/cases/index.js';
-import { createApiToken, issueLoginLink } from '../modules/identity/index.js';
+import { createApiToken } from '../modules/identity/index.js';
 import type { Actor } from '../platform/auth/index.js';
+import { freshCaseIn } from './authorization.js';
 import { ACTOR_KEYS, type ActorKey, rows, type World } from './authorization.rows.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from './factories.js';
 import { withTestApp } from './http.js';
@@ -43,25 +43,7 @@ async function populate(side: 'A' | 'B') {
 }
 
 /** A fresh case of the initiator in municipality `side`, in planning with a director and a plan. */
-async function freshCase(side: 'A' | 'B', opts: { suspended?: boolean } = {}) {
-  const m = munis[side] as TestMunicipality;
-  const p = people[side];
-  const c = await buildCase({
-    municipality: m,
-    deps: t.deps,
-    initiator: { name: 'initiator', email: p.initiator?.actor.email as string },
-    coordinator: p.coordinator?.actor,
-    director: p.director?.actor,
-    plan: { goal: 'Terras open voor de zomer', actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }] },
-  });
-  const director = ctxFor(t.deps, p.director?.actor as Actor);
-  if (opts.suspended) await suspendClock(director, { caseId: c.id, reason: 'Wacht op stukken' });
-  const link = await t.db.unsafeTransaction((trx) =>
-    issueLoginLink(trx, t.deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }),
-  );
-  const token = await createApiToken(ctxFor(t.deps, p.director?.actor as Actor), { name: 'to-revoke' });
-  return { caseId: c.id, actionId: c.actionIds[0] as string, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
-}
+const freshCase = (side: 'A' | 'B', opts: { suspended?: boolean } = {}) => freshCaseIn(t.deps, munis[side] as TestMunicipality, people[side], opts);
 
 beforeAll(async () => {
   await populate('A');

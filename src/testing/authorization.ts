@@ -2,9 +2,12 @@
 // people of two municipalities, a fresh case in planning, and the shape of a row.
 // Each module keeps the rows for its own operations beside its tests
 // (src/modules/*/authorization.rows.ts); authorization.rows.ts assembles them.
+
+import { suspendClock } from '../modules/cases/index.js';
+import { createApiToken, issueLoginLink } from '../modules/identity/index.js';
 import type { Actor } from '../platform/auth/index.js';
 import type { Deps } from '../platform/context.js';
-import type { TestMunicipality } from './factories.js';
+import { buildCase, ctxFor, type TestMunicipality } from './factories.js';
 
 export const ACTOR_KEYS = ['admin', 'coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'council', 'initiator', 'otherInitiator'] as const;
 export type ActorKey = (typeof ACTOR_KEYS)[number];
@@ -63,3 +66,31 @@ export const ruleFields = () => ({
   strict: false,
   validFrom: '2024-01-01',
 });
+
+/**
+ * A fresh case in municipality `m` for the suites that walk every operation: in
+ * planning with the world's director and a plan, an unused login link of its
+ * initiator and a personal token to revoke.
+ */
+export async function freshCaseIn(
+  deps: Deps,
+  m: TestMunicipality,
+  p: Partial<Record<ActorKey, { actor: Actor; token: string }>>,
+  opts: { suspended?: boolean } = {},
+): Promise<Fresh> {
+  const c = await buildCase({
+    municipality: m,
+    deps,
+    initiator: { name: 'initiator', email: p.initiator?.actor.email as string },
+    coordinator: p.coordinator?.actor,
+    director: p.director?.actor,
+    plan: { goal: 'Terras open voor de zomer', actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }] },
+  });
+  const director = ctxFor(deps, p.director?.actor as Actor);
+  if (opts.suspended) await suspendClock(director, { caseId: c.id, reason: 'Wacht op stukken' });
+  const link = await deps.db.unsafeTransaction((trx) =>
+    issueLoginLink(trx, deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }),
+  );
+  const token = await createApiToken(director, { name: 'to-revoke' });
+  return { caseId: c.id, actionId: c.actionIds[0] as string, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
+}

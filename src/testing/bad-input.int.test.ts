@@ -10,6 +10,7 @@ import { connect } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/identity/index.js';
 import type { Actor } from '../platform/auth/index.js';
+import { freshCaseIn } from './authorization.js';
 import { type ActorKey, type Req, rows, type World } from './authorization.rows.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from './factories.js';
 import { withTestApp } from './http.js';
@@ -36,24 +37,8 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-async function fresh(_side: 'A' | 'B') {
-  const m = munis.A as TestMunicipality;
-  const p = people.A;
-  const c = await buildCase({
-    municipality: m,
-    deps: t.deps,
-    initiator: { name: 'initiator', email: p.initiator?.actor.email as string },
-    coordinator: p.coordinator?.actor,
-    director: p.director?.actor,
-    plan: { goal: 'Terras open voor de zomer', actions: [{ description: 'Aanvraag', ownerKind: 'initiator', dueOn: '2026-05-01' }] },
-  });
-  const { issueLoginLink } = await import('../modules/identity/index.js');
-  const link = await t.db.unsafeTransaction((trx) =>
-    issueLoginLink(trx, t.deps, { municipalityId: m.id, userId: p.initiator?.actor.userId as string, caseId: c.id }),
-  );
-  const token = await createApiToken(ctxFor(t.deps, p.director?.actor as Actor), { name: 'to-revoke' });
-  return { caseId: c.id, actionId: c.actionIds[0] as string, loginLink: link.split('#')[1] as string, tokenId: token.id, municipality: m };
-}
+/** Every request here is made in municipality A. */
+const fresh = () => freshCaseIn(t.deps, munis.A as TestMunicipality, people.A);
 
 const world = (): World => ({ fresh, people, munis: munis as Record<'A' | 'B', TestMunicipality>, deps: t.deps });
 
