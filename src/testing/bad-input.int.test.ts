@@ -6,6 +6,7 @@
 // an empty PATCH and a body that is not a JSON object. Each answer must be a 4xx
 // problem+json (a huge string or a missing optional field may also be accepted).
 // A new endpoint is covered as soon as it has its row in the negative suite.
+import { createHmac } from 'node:crypto';
 import { connect } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/identity/index.js';
@@ -45,7 +46,18 @@ const world = (): World => ({ fresh, people, munis: munis as Record<'A' | 'B', T
 const HUGE = 'x'.repeat(100_000);
 const BAD_DATES = ['0000-01-01', '2026-02-30', '99999-01-01', '-0001-01-01'];
 const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
-const FORGED_CURSORS = [
+const GOOD_POSITION = { s: '2026-01-01T00:00:00.000Z', i: '00000000-0000-4000-8000-000000000000' };
+/** A cursor signed like the server's, with the given secret and list. */
+const signedCursor = (contents: unknown, secret: string, list: string) => {
+  const payload = b64(contents);
+  return `${payload}.${createHmac('sha256', secret).update(`${list}\n${payload}`).digest('base64url')}`;
+};
+const FORGED_CURSORS = () => [
+  // well-formed contents, but not signed by this server for this list
+  b64(GOOD_POSITION),
+  `${b64(GOOD_POSITION)}.${'A'.repeat(43)}`,
+  signedCursor(GOOD_POSITION, 'a-secret-that-is-not-the-servers-secret!', 'cases'),
+  signedCursor(GOOD_POSITION, t.deps.config.secret as string, 'another-list'),
   'not a cursor',
   b64('[]'),
   b64('null'),
@@ -156,7 +168,7 @@ function spoil(req: Req, op: Operation | undefined): Spoilt[] {
     ];
     if (p.schema?.enum) bads.push(['unknown enum value', 'zzz-not-a-value']);
     if (p.schema?.format === 'date') for (const d of BAD_DATES) bads.push([`date ${d}`, d]);
-    if (p.name === 'cursor') for (const c of FORGED_CURSORS) bads.push([`forged cursor ${c.slice(0, 20)}`, c]);
+    if (p.name === 'cursor') for (const c of FORGED_CURSORS()) bads.push([`forged cursor ${c.slice(0, 20)}`, c]);
     if (p.schema?.type === 'integer' || p.schema?.type === 'number') bads.push(['wrong type', 'x']);
     for (const [what, v, mayPass] of bads) push({ what: `query ${p.name}: ${what}`, method: req.method, url: withParam(v), payload: req.body, mayPass });
   }
@@ -219,6 +231,27 @@ describe('bad input answers 4xx problem+json, never 5xx', () => {
   it('reads a query that does not decode as text, without a 5xx', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases?q=%E0%A4%A', headers: { authorization: `Bearer ${people.A.admin?.token}` } });
     expect(res.statusCode, res.body).toBeLessThan(500);
+  });
+
+  it('pages on with the cursor it handed out, and refuses it changed, cut short or on another list', async () => {
+    const headers = { authorization: `Bearer ${people.A.coordinator?.token}` };
+    const get = (url: string) => t.app.inject({ method: 'GET', url, headers });
+    const cursor = (await get('/api/v1/cases?limit=1')).json().nextCursor as string;
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    expect((await get(`/api/v1/cases?limit=1&cursor=${cursor}`)).statusCode).toBe(200);
+    const [payload, mac] = cursor.split('.') as [string, string];
+    const moved = b64({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), s: '2200-01-01T00:00:00.000Z' });
+    for (const url of [
+      `/api/v1/commitments?scope=all&cursor=${cursor}`,
+      `/api/v1/cases?cursor=${cursor.slice(0, -3)}`,
+      `/api/v1/cases?cursor=${payload}`,
+      `/api/v1/cases?cursor=${moved}.${mac}`,
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.headers['content-type'], url).toContain('application/problem+json');
+      expect(res.json().invalidParams, url).toEqual([{ name: 'cursor', reason: 'De paginacursor is ongeldig.' }]);
+    }
   });
 
   it('names a body that is not a JSON object, and an empty change', async () => {
