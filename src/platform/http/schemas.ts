@@ -15,6 +15,12 @@ export const IsoDate = z.iso
   // Only a well-formed day can be out of range: one problem per field.
   .refine((s) => isIsoDate(s), { message: 'error.dateRange', when: (p) => p.issues.length === 0 });
 
+/**
+ * An e-mail address: at most 254 characters, the longest path SMTP carries
+ * (RFC 5321 4.5.3.1.3).
+ */
+export const email = () => z.email().max(254);
+
 /** The language of the interface and of mail: Dutch or English. */
 export const LocaleSchema = z.enum(LOCALES);
 
