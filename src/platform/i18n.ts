@@ -49,6 +49,8 @@ const nl: Record<string, string> = {
   'error.nothingToChange': 'Er is niets te wijzigen: geef minstens één veld mee.',
   'error.notAnObject': 'De inhoud van het verzoek moet een JSON-object zijn.',
   'error.badUrl': 'Het adres van het verzoek is ongeldig.',
+  // Bad input refused at its cause: text on one line, request headers.
+  'error.lineBreak': 'Dit veld moet op één regel staan: een regeleinde is hier niet toegestaan.',
   'error.ruleCodeFormat': 'Een code heeft hoogstens 40 tekens: letters, cijfers en . _ : / -, en begint met een letter of cijfer.',
   'error.ruleDomain': 'Kies een domein: social, physical, safety, economy of governance.',
   'error.ruleStrictCsv': 'Vul true of false in (of ja of nee).',
@@ -169,6 +171,8 @@ const en: Record<string, string> = {
   'error.nothingToChange': 'There is nothing to change: send at least one field.',
   'error.notAnObject': 'The body of the request must be a JSON object.',
   'error.badUrl': 'The address of the request is invalid.',
+  // Bad input refused at its cause: text on one line, request headers.
+  'error.lineBreak': 'This field must be on one line: a line break is not allowed here.',
   'error.ruleCodeFormat': 'A code has at most 40 characters: letters, digits and . _ : / -, starting with a letter or digit.',
   'error.ruleDomain': 'Choose a domain: social, physical, safety, economy or governance.',
   'error.ruleStrictCsv': 'Enter true or false (or ja or nee).',

@@ -3,6 +3,7 @@
 // remember them).
 import { z } from 'zod';
 import { isIsoDate } from '../../kernel/dates.js';
+import { textProblem } from '../../kernel/text.js';
 import { LOCALES } from '../i18n.js';
 
 /**
@@ -24,27 +25,8 @@ export const email = () => z.email().max(254);
 /** The language of the interface and of mail: Dutch or English. */
 export const LocaleSchema = z.enum(LOCALES);
 
-/**
- * Why a string of a request is refused whatever the field: a control character (NUL,
- * the rest of C0, DEL; multi-line text keeps tab, line feed and carriage return, a
- * single line keeps none, as a CR/LF in a title would become a header line in a mail),
- * or a UTF-16 surrogate without its partner, which PostgreSQL cannot store.
- */
-export function textProblem(s: string, multiLine = true): 'error.controlCharacter' | 'error.loneSurrogate' | null {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) {
-      if (multiLine && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
-      return 'error.controlCharacter';
-    }
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else return 'error.loneSurrogate';
-    } else if (c >= 0xdc00 && c <= 0xdfff) return 'error.loneSurrogate';
-  }
-  return null;
-}
+// Why a string of a request is refused whatever the field: kernel/text.ts.
+export { textProblem } from '../../kernel/text.js';
 
 /**
  * Single-line text (a title, a name, a search term): no control characters at all,
