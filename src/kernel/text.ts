@@ -24,3 +24,12 @@ export function textProblem(s: string, multiLine = true): TextProblem | null {
   }
   return null;
 }
+
+/**
+ * What a single line refuses beyond what every text refuses (textProblem): a line
+ * break (CR or LF) or a tab.
+ */
+export function lineProblem(s: string): 'error.lineBreak' | 'error.controlCharacter' | null {
+  if (/[\r\n]/.test(s)) return 'error.lineBreak';
+  return s.includes('\t') ? 'error.controlCharacter' : null;
+}
