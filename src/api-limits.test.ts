@@ -2,7 +2,8 @@
 // property of a request body and each string parameter (path, query, header) has a
 // maxLength, or is a uuid, a date or one of a list of values, which are bounded by
 // their form. A new field without a limit fails here, before a caller can store a
-// megabyte in a title. The committed document is the live one (api-contract.test.ts).
+// megabyte in a title. Lists have a maxItems in the same way. The committed document
+// is the live one (api-contract.test.ts).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_FILE } from '../scripts/api-contract.js';
@@ -40,7 +41,7 @@ function stringsIn(s0: Schema | undefined, where: string, out: RequestString[], 
   for (const k of composed) for (const [i, x] of (s[k] as Schema[]).entries()) stringsIn(x, `${where}|${i}`, out, open, inner);
   const types: unknown[] = Array.isArray(s.type) ? s.type : s.type === undefined ? [] : [s.type];
   if (!types.length && !composed.length && s.const === undefined && !s.enum && !s.not) open.push(where);
-  if (types.includes('string')) out.push({ where, schema: s });
+  if (types.includes('string') || types.includes('array')) out.push({ where, schema: s });
   for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, Schema>)) stringsIn(v, `${where}.${k}`, out, open, inner);
   for (const [k, v] of Object.entries((s.patternProperties ?? {}) as Record<string, Schema>)) stringsIn(v, `${where}[${k}]`, out, open, inner);
   if (s.items) stringsIn(s.items, `${where}[]`, out, open, inner);
@@ -68,7 +69,10 @@ function requestStrings() {
 const bounded = (s: Schema) => s.enum !== undefined || s.const !== undefined || BOUNDED_FORMATS.has(s.format);
 
 describe('every string of a request has a length limit', () => {
-  const { strings, open } = requestStrings();
+  const { strings: all, open } = requestStrings();
+  const isString = (s: Schema) => s.type === 'string' || (Array.isArray(s.type) && s.type.includes('string'));
+  const strings = all.filter((s) => isString(s.schema));
+  const lists = all.filter((s) => !isString(s.schema));
 
   it('walks the whole contract (bodies, paths and queries)', () => {
     const where = strings.map((s) => s.where);
@@ -89,6 +93,11 @@ describe('every string of a request has a length limit', () => {
 
   it(`has no limit above ${LONGEST.toLocaleString('en')} characters`, () => {
     expect(strings.filter((s) => s.schema.maxLength > LONGEST && !FILES.has(s.where)).map((s) => `${s.where}: ${s.schema.maxLength}`)).toEqual([]);
+  });
+
+  it('has a maxItems on each list, so a body cannot hold a hundred thousand of them', () => {
+    expect(lists.length).toBeGreaterThan(5);
+    expect(lists.filter((s) => typeof s.schema.maxItems !== 'number').map((s) => s.where)).toEqual([]);
   });
 
   it('has no request value that accepts anything, and so any string', () => {
