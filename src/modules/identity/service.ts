@@ -228,15 +228,23 @@ export async function revokeApiToken(ctx: Ctx, opts: { id: string }): Promise<vo
   forgetCachedActors(ctx.actor.userId);
 }
 
-/** `regie token create --email …`: a token for a named user, from the command line. */
-export async function unsafeCreateApiTokenForEmail(deps: Deps, opts: { email: string; name: string }) {
-  const user = await deps.db.unsafeAdmin
-    .selectFrom('users')
-    .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', opts.email.toLowerCase()))
-    .where('role', '<>', 'initiator')
-    .executeTakeFirst();
+/**
+ * `regie token create --email … [--municipality …]`: a token for a named staff member,
+ * from the command line. An address that is staff in more than one municipality needs
+ * the municipality (docs/architecture.md#staff-login-and-municipalities).
+ */
+export async function unsafeCreateApiTokenForEmail(deps: Deps, opts: { email: string; name: string; municipality?: string }) {
+  let q = deps.db.unsafeAdmin
+    .selectFrom('users as u')
+    .innerJoin('municipalities as m', 'm.id', 'u.municipality_id')
+    .selectAll('u')
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', opts.email.trim().toLowerCase()))
+    .where('u.role', '<>', 'initiator');
+  if (opts.municipality) q = q.where('m.slug', '=', opts.municipality);
+  const users = await q.execute();
+  const user = users[0];
   if (!user) throw notFound('user');
+  if (users.length > 1) throw new AppError(409, 'choose-municipality', 'error.chooseMunicipality');
   return createApiToken({ ...deps, actor: toActor(user, 'token') }, { name: opts.name });
 }
 
