@@ -35,7 +35,7 @@ const DUE_ON = `${new Date().getFullYear() + 1}-07-01`;
 let e: E2E;
 let reference: string;
 let caseId: string;
-let loginLink: string;
+let henkContext: BrowserContext;
 let directorEmail: string;
 let director: Page;
 let economy: Page;
@@ -91,10 +91,16 @@ describe('the paint-spraying shop', () => {
     await confirmation.waitFor();
     reference = /VB-\d{4}-\d{6}/.exec((await confirmation.textContent()) ?? '')?.[0] as string;
     expect(reference).toBeTruthy();
+    await henk.getByText('Kijk in je mail om je aanvraag te bevestigen').waitFor();
     await expectAccessible(henk, 'aanvraag ontvangen');
     const received = await e.smtp.waitForMail((m) => m.to.includes(HENK) && m.subject.includes(reference));
-    loginLink = /http\S+\/inloggen\/link#\S+/.exec(received.text)?.[0] as string;
-    expect(loginLink).toBeTruthy();
+    const confirmLink = /http\S+\/inloggen\/link#\S+/.exec(received.text)?.[0] as string;
+    expect(confirmLink).toBeTruthy();
+    // Henk confirms with the mailed link; his browser stays logged in for later.
+    await henk.goto(confirmLink);
+    await henk.waitForURL('**/mijn-zaak/**');
+    await henk.getByRole('heading', { level: 1 }).waitFor();
+    henkContext = henk.context();
 
     const board = await login(COORDINATOR);
     await board.waitForURL('**/team');
@@ -315,8 +321,7 @@ describe('the paint-spraying shop', () => {
     await director.getByRole('button', { name: 'Akkoord geven (regisseur)' }).click();
     await e.smtp.waitForMail((m) => m.to.includes(HENK) && m.subject === `${reference}: plan van aanpak versie 1 wacht op uw akkoord`);
 
-    const portal = await (await e.browser.newContext()).newPage();
-    await portal.goto(loginLink);
+    const portal = await open(henkContext, `/mijn-zaak/${caseId}`);
     await portal.waitForURL('**/mijn-zaak/**');
     const outcome = region(portal, 'Uitkomst van de integrale toets');
     await outcome.getByRole('heading', { name: 'Toetsronde 1 (gesloten)' }).waitFor();
@@ -385,6 +390,7 @@ describe('the paint-spraying shop', () => {
     const events = await e.regie.deps.db.unsafeAdmin.selectFrom('events').select('type').where('case_id', '=', caseId).orderBy('id').execute();
     expect(events.map((x) => x.type)).toEqual([
       'case.submitted',
+      'case.confirmed',
       'case.assigned',
       'case.statusChanged',
       'case.statusChanged',

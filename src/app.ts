@@ -3,7 +3,7 @@
 import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
-import { caseRoutes, timelineRoutes } from './modules/cases/index.js';
+import { caseRoutes, timelineRoutes, unsafeConfirmIntake } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
@@ -30,7 +30,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   return buildServer(deps, {
     authenticate: sessionOrTokenAuthentication(deps),
     register: (app) => {
-      identityRoutes(app, deps, globalAbilities);
+      identityRoutes(app, deps, globalAbilities, (trx, link) => unsafeConfirmIntake(trx, deps, link));
       organisationRoutes(app, deps);
       caseRoutes(app, deps);
       planRoutes(app, deps);

@@ -14,7 +14,7 @@ const HELP = `regie — het platform voor de regisserende gemeente
   regie migrate                    database bijwerken
   regie seed-demo                  demogemeenten aanmaken (als ze er nog niet zijn)
   regie user add --municipality voorbeeld --email e --name n --role director [--password p] [--department naam]
-  regie token create --email e [--name naam]   persoonlijk API-token maken
+  regie token create --email e [--municipality voorbeeld] [--name naam]   persoonlijk API-token maken
 `;
 
 async function main(argv: string[]) {
@@ -111,10 +111,10 @@ async function main(argv: string[]) {
     }
     case 'token': {
       if (sub !== 'create') break;
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, municipality: { type: 'string' } } });
       if (!values.email) throw new Error('--email is verplicht');
       const d = await deps();
-      const t = await unsafeCreateApiTokenForEmail(d, { email: values.email, name: values.name ?? 'cli' });
+      const t = await unsafeCreateApiTokenForEmail(d, { email: values.email, name: values.name ?? 'cli', municipality: values.municipality });
       console.log(t.token);
       await d.db.close();
       return;

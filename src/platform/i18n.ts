@@ -141,6 +141,9 @@ const nl: Record<string, string> = {
     'Geen enkel mandaat dekt deze toezegging: noem het besluit van het college of de burgemeester in de reden (bijvoorbeeld "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'Deze toezegging wacht niet op bevestiging.',
   'error.notAMandateHolder': 'U hebt geen mandaat dat deze toezegging dekt; alleen de mandaathouder kan haar bevestigen of afwijzen.',
+  // confirming a public intake; staff login per municipality
+  'error.caseUnconfirmed': 'Deze aanvraag is nog niet bevestigd door de aanvrager; pas na bevestiging kan de intake beginnen. Intrekken kan wel.',
+  'error.chooseMunicipality': 'Dit e-mailadres en wachtwoord horen bij meer dan één gemeente: kies de gemeente waarin u wilt inloggen.',
 };
 
 const en: Record<string, string> = {
@@ -276,6 +279,9 @@ const en: Record<string, string> = {
     'No mandate covers this commitment: name the decision of the college or the mayor in the reason (for example "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'This commitment is not awaiting confirmation.',
   'error.notAMandateHolder': 'You hold no mandate that covers this commitment; only the mandate holder can confirm or decline it.',
+  // confirming a public intake; staff login per municipality
+  'error.caseUnconfirmed': 'The requester has not confirmed this request yet; intake can start only after confirmation. Withdrawing is possible.',
+  'error.chooseMunicipality': 'This e-mail address and password belong to more than one municipality: choose the municipality to log in to.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

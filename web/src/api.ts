@@ -101,7 +101,8 @@ const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 export const api = {
   // identity
   me: (signal?: AbortSignal) => answer(client.GET('/me', { signal })),
-  login: (email: string, password: string) => answer(client.POST('/auth/login', { body: { email, password } })),
+  login: (email: string, password: string, municipality?: string) =>
+    answer(client.POST('/auth/login', { body: { email, password, ...(municipality ? { municipality } : {}) } })),
   logout: () => answer(client.POST('/auth/logout')),
   requestLoginLink: (municipality: string, email: string) => answer(client.POST('/auth/login-links', { body: { municipality, email } })),
   redeemLoginLink: (token: string) => answer(client.POST('/auth/login-links/redeem', { body: { token } })),

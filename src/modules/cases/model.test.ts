@@ -10,6 +10,7 @@ import {
   proposeDirector,
   suspendedDays,
   TRANSITIONS,
+  unconfirmedRefusal,
 } from './model.js';
 
 describe('case lifecycle', () => {
@@ -121,5 +122,18 @@ describe('director proposal', () => {
   });
   it('proposes nobody when there are no directors', () => {
     expect(proposeDirector([], { areaId: null, themeIds: [] })).toBeNull();
+  });
+});
+
+// docs/product.md#confirming-a-public-intake: before confirmation no intake, so no clock.
+describe('an unconfirmed public intake', () => {
+  it.each([
+    ['cannot be taken into intake', false, 'intake', 'unconfirmed'],
+    ['cannot go to planning, where the clock starts', false, 'planning', 'unconfirmed'],
+    ['cannot be closed', false, 'closed', 'unconfirmed'],
+    ['can be withdrawn', false, 'withdrawn', null],
+    ['once confirmed, takes the lifecycle as usual', true, 'intake', null],
+  ] as const)('%s', (_label, confirmed, to, expected) => {
+    expect(unconfirmedRefusal(confirmed, to)).toBe(expected);
   });
 });

@@ -122,3 +122,13 @@ export function proposeDirector(candidates: DirectorCandidate[], c: { areaId: st
   const ranked = [...candidates].sort((a, b) => score(b) - score(a) || a.openCases - b.openCases || a.name.localeCompare(b.name, 'nl'));
   return ranked[0] ?? null;
 }
+
+/**
+ * An unconfirmed public intake stays *submitted* until the owner of the address
+ * confirms it: it can be withdrawn, but not taken into intake, so the plan clock
+ * cannot start before the confirmation
+ * (docs/product.md#confirming-a-public-intake).
+ */
+export function unconfirmedRefusal(confirmed: boolean, to: CaseStatus): 'unconfirmed' | null {
+  return confirmed || to === 'withdrawn' ? null : 'unconfirmed';
+}

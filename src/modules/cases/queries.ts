@@ -41,6 +41,13 @@ export async function getCase(ctx: Ctx, id: string) {
             .whereRef('ct.case_id', '=', 'c.id')
             .orderBy('t.name'),
         ).as('themeList'),
+        jsonObjectFrom(
+          eb
+            .selectFrom('case_intakes as ci')
+            .select(['ci.name', 'ci.email', 'ci.phone', 'ci.company', 'ci.kvk_number', 'ci.confirmed_at'])
+            .where('ci.municipality_id', '=', mId)
+            .whereRef('ci.case_id', '=', 'c.id'),
+        ).as('intakeRecord'),
         jsonObjectFrom(eb.selectFrom('areas as a').select(['a.id', 'a.name']).where('a.municipality_id', '=', mId).whereRef('a.id', '=', 'c.area_id')).as(
           'areaObject',
         ),
@@ -57,7 +64,7 @@ export async function getCase(ctx: Ctx, id: string) {
       .where('c.id', '=', id)
       .executeTakeFirst();
     if (!row) throw notFound('case');
-    const { people, themeList, areaObject, suspensionList, ...c } = row;
+    const { people, themeList, areaObject, suspensionList, intakeRecord, ...c } = row;
     if (!casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
     const initiator = people.find((p) => p.id === c.initiator_id);
     const director = people.find((p) => p.id === c.director_id);
@@ -65,6 +72,8 @@ export async function getCase(ctx: Ctx, id: string) {
     return {
       case: c,
       initiator,
+      /** what the intake said about the person; the only details an unconfirmed case has */
+      intake: intakeRecord ?? null,
       director: director ? { id: director.id, name: director.name, email: director.email } : null,
       themes: themeList,
       area: areaObject ?? null,
@@ -112,6 +121,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
         'c.area_id',
         'a.name as area_name',
         'c.version',
+        'c.initiator_id',
       ])
       .where('c.municipality_id', '=', mId)
       .orderBy('c.submitted_at', 'desc')

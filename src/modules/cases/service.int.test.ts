@@ -8,7 +8,7 @@ import { withTestDb } from '../../testing/db.js';
 import { buildMunicipality, buildUser, ctxFor, initiatorOf as initiatorOfCase, refusal, type TestMunicipality, testDeps } from '../../testing/factories.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/index.js';
 import { getCase, listCases, teamBoard } from './queries.js';
-import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
+import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock, unsafeConfirmIntake } from './service.js';
 import { addNote, caseTimeline, sendMessage } from './timeline.js';
 
 const { db } = withTestDb();
@@ -30,7 +30,7 @@ async function world(): Promise<World> {
   return { deps, m, coordinator, director, other };
 }
 
-const intake = (w: World, overrides: Partial<Parameters<typeof submitCase>[1]> = {}) =>
+const submitted = (w: World, overrides: Partial<Parameters<typeof submitCase>[1]> = {}) =>
   submitCase(w.deps, {
     municipalityId: w.m.id,
     initiator: {
@@ -48,25 +48,34 @@ const intake = (w: World, overrides: Partial<Parameters<typeof submitCase>[1]> =
     ...overrides,
   });
 
+/** A public intake that its initiator confirmed with the mailed link. */
+async function intake(w: World, overrides: Partial<Parameters<typeof submitCase>[1]> = {}) {
+  const c = await submitted(w, overrides);
+  await db.unsafeTransaction((trx) => unsafeConfirmIntake(trx, w.deps, { municipalityId: w.m.id, caseId: c.id }));
+  return c;
+}
+
 /** The initiator as their mailed login link signs them in. */
 const initiatorOf = (_w: World, caseId: string) => initiatorOfCase(db, caseId, 'session');
 
 const outboxTo = (to: string) => db.unsafeAdmin.selectFrom('outbox').select(['subject', 'body_text']).where('to_address', '=', to).orderBy('id').execute();
 
 describe('intake', () => {
-  it('gives a reference per municipality and year, creates the initiator and mails them', async () => {
+  it('gives a reference per municipality and year, mails the address a confirmation link, and the confirmation makes the initiator', async () => {
     const w = await world();
-    const first = await intake(w);
+    const email = `eerste-${Math.random().toString(36).slice(2)}@example.nl`;
+    const first = await submitted(w, { initiator: { name: 'Henk van Dijk', email } });
     const second = await intake(w);
     expect(first.reference).toBe(`${w.m.prefix}-2026-000001`);
     expect(second.reference).toBe(`${w.m.prefix}-2026-000002`);
-    const initiator = await initiatorOf(w, first.id);
-    const mail = await outboxTo(initiator.email);
+    const mail = await outboxTo(email);
     expect(mail).toHaveLength(1);
     expect(mail[0]?.subject).toContain(first.reference);
     expect(mail[0]?.body_text).toMatch(/http:\/\/regie\.test\/inloggen\/link#\S{20,}/);
+    await db.unsafeTransaction((trx) => unsafeConfirmIntake(trx, w.deps, { municipalityId: w.m.id, caseId: first.id }));
+    expect((await initiatorOf(w, first.id)).email).toBe(email);
     const events = await caseTimeline(ctxFor(w.deps, w.coordinator), { caseId: first.id, limit: 50 });
-    expect(events.rows.map((e) => e.type)).toEqual(['case.submitted']);
+    expect(events.rows.map((e) => e.type)).toEqual(['case.submitted', 'case.confirmed']);
   });
 
   it('refuses an area of another municipality and writes nothing', async () => {
@@ -222,6 +231,7 @@ describe('lifecycle, clock and plan', () => {
     const types = (await caseTimeline(dir, { caseId: c.id, limit: 100 })).rows.map((e) => e.type);
     expect(types).toEqual([
       'case.submitted',
+      'case.confirmed',
       'case.assigned',
       'case.statusChanged',
       'case.statusChanged',

@@ -125,7 +125,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     await recordEvent(trx, ctx, {
       caseId: c.id,
       at: now,
-      visibility: to.userId === c.initiator_id ? 'shared' : 'internal',
+      visibility: c.initiator_id !== null && to.userId === c.initiator_id ? 'shared' : 'internal',
       event: {
         type: 'commitment.recorded',
         payload: {

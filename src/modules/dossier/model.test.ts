@@ -175,6 +175,7 @@ describe('Dutch formatting', () => {
   ])('commitment history %j → %s', (change, text) => expect(describeCommitmentChange(change)).toBe(text));
 
   it('describes an event type it does not know by its type, and a known one in Dutch', () => {
+    expect(describeEvent('case.confirmed', {})).toBe('Bevestigd door de aanvrager via de link in de e-mail');
     expect(describeEvent('future.thing', {})).toBe('Gebeurtenis future.thing');
     expect(describeEvent('case.statusChanged', { from: 'planning', to: 'executing', reason: null, planDueOn: null })).toBe(
       'Status van plan in voorbereiding naar in uitvoering',

@@ -26,6 +26,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
   switch (e.type) {
     case 'case.submitted':
       return `Ingediend via ${label(CHANNEL_LABEL, e.payload.channel)}${e.payload.registeredBy ? `, geregistreerd door ${e.payload.registeredBy}` : ''}`;
+    case 'case.confirmed':
+      return 'Bevestigd door de aanvrager via de link in de e-mail';
     case 'case.assigned':
       return `Case-regisseur ${e.payload.directorName} toegewezen${e.payload.reason ? ` (reden: ${shorten(e.payload.reason)})` : ''}`;
     case 'case.statusChanged':

@@ -6,4 +6,5 @@ export { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './ab
 export { sessionOrTokenAuthentication } from './authenticate.js';
 export { identityRoutes } from './routes.js';
 export { hashPassword, newToken, sha256 } from './secrets.js';
+export type { ConfirmIntake } from './service.js';
 export { createApiToken, forgetCachedActors, issueLoginLink, toActor, unsafeCreateApiTokenForEmail, unsafeLoginWithPassword } from './service.js';

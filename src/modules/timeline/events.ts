@@ -9,6 +9,8 @@ export const CaseEvent = z.discriminatedUnion('type', [
     type: z.literal('case.submitted'),
     payload: z.object({ reference: z.string(), channel: z.string(), registeredBy: z.string().nullable() }),
   }),
+  // docs/product.md#confirming-a-public-intake: the owner of the address confirmed a public intake
+  z.object({ type: z.literal('case.confirmed'), payload: z.object({}) }),
   z.object({
     type: z.literal('case.assigned'),
     payload: z.object({

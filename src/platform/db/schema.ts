@@ -22,6 +22,7 @@ export type LoginLinkTable = T.LoginLinks;
 export type CaseCounterTable = T.CaseCounters;
 export type CaseTable = T.Cases;
 export type CaseThemeTable = T.CaseThemes;
+export type CaseIntakeTable = T.CaseIntakes;
 export type SuspensionTable = T.Suspensions;
 export type PlanTable = T.Plans;
 export type PlanActionTable = T.PlanActions;

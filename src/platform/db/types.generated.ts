@@ -92,6 +92,19 @@ export interface CaseCounters {
   year: number;
 }
 
+export interface CaseIntakes {
+  case_id: string;
+  company: string | null;
+  confirmed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  email: string;
+  kvk_number: string | null;
+  locale: Generated<'nl' | 'en'>;
+  municipality_id: string;
+  name: string;
+  phone: string | null;
+}
+
 export interface Cases {
   area_id: string | null;
   channel: Generated<'web' | 'desk' | 'phone' | 'email'>;
@@ -100,7 +113,7 @@ export interface Cases {
   description: string;
   director_id: string | null;
   id: Generated<string>;
-  initiator_id: string;
+  initiator_id: string | null;
   intake_at: Timestamp | null;
   location: string;
   municipality_id: string;
@@ -230,7 +243,7 @@ export interface LoginLinks {
   municipality_id: string;
   token_hash: string;
   used_at: Timestamp | null;
-  user_id: string;
+  user_id: string | null;
 }
 
 export interface MandateChanges {
@@ -387,6 +400,7 @@ export interface DB {
   assessment_parties: AssessmentParties;
   assessment_rounds: AssessmentRounds;
   case_counters: CaseCounters;
+  case_intakes: CaseIntakes;
   case_themes: CaseThemes;
   cases: Cases;
   commitment_reminders: CommitmentReminders;

@@ -53,7 +53,7 @@ export interface paths {
         put?: never;
         /**
          * Inloggen als medewerker met e-mail en wachtwoord
-         * @description Inloggen als medewerker met e-mail en wachtwoord
+         * @description Een e-mailadres kan medewerker zijn in meer dan één gemeente. Met `municipality` wordt alleen het account in die gemeente geprobeerd; zonder wordt ingelogd op het account waarvan het wachtwoord klopt (409 als dat in meer dan één gemeente zo is).
          */
         post: operations["postAuthLogin"];
         delete?: never;
@@ -461,7 +461,7 @@ export interface paths {
         put?: never;
         /**
          * Een vraag of initiatief indienen (publiek) of namens iemand registreren (balie, telefoon)
-         * @description Een vraag of initiatief indienen (publiek) of namens iemand registreren (balie, telefoon)
+         * @description Publiek ingediend blijft een zaak onbevestigd tot de eigenaar van het e-mailadres haar bevestigt met de link die naar dat adres is gemaild; het antwoord is hetzelfde van wie het adres ook is.
          */
         post: operations["postCases"];
         delete?: never;
@@ -1392,6 +1392,8 @@ export interface components {
             closedAt: string | null;
             withdrawnReason: string | null;
             version: number;
+            /** @description false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd */
+            confirmed: boolean;
             /** @enum {string} */
             clock: "none" | "running" | "suspended" | "dueSoon" | "overdue" | "stopped";
             area: {
@@ -1403,7 +1405,8 @@ export interface components {
                 name: string;
             }[];
             initiator: {
-                id: string;
+                /** @description null zolang de aanvraag niet is bevestigd: de gegevens komen dan uit de aanvraag, niet uit een account */
+                id: string | null;
                 name: string;
                 email: string | null;
                 phone: string | null;
@@ -1465,6 +1468,8 @@ export interface components {
             areaId: string | null;
             areaName: string | null;
             version: number;
+            /** @description false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd */
+            confirmed: boolean;
         };
         CitedRule: {
             id: string;
@@ -1980,6 +1985,8 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     password: string;
+                    /** @description slug van de gemeente, bijvoorbeeld "voorbeeld" */
+                    municipality?: string;
                 };
             };
         };
@@ -3855,6 +3862,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         reference: string;
+                        /** @description false: de aanvrager moet de aanvraag nog bevestigen via de link in de e-mail */
+                        confirmed: boolean;
                     };
                 };
             };

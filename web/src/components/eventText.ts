@@ -14,6 +14,8 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       const ch = str(p.channel);
       return t('event.submitted', { channel: isOneOf(CHANNELS, ch) ? t(`channel.${ch}`) : ch });
     }
+    case 'case.confirmed':
+      return t('event.confirmed');
     case 'case.assigned':
       return t(p.previousDirectorId ? 'event.reassigned' : 'event.assigned', { name: str(p.directorName) });
     case 'case.statusChanged':

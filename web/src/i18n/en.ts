@@ -520,6 +520,13 @@ export const en: Record<MessageKey, string> = {
   'account.usage': 'Use: Authorization: Bearer <token>',
   'account.error.name': 'Give the token a name.',
 
+  // confirming a public intake (docs/product.md#confirming-a-public-intake)
+  'intake.confirmByMail': 'Check your mail to confirm your request',
+  'intake.confirmByMailDetail':
+    'We sent an e-mail to {email} with a link to confirm your request. We take the request on only after it is confirmed. Keep the case number for contact with the municipality.',
+  'case.unconfirmed': 'Not yet confirmed by the requester',
+  'event.confirmed': 'Request confirmed by the requester',
+
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
 };

@@ -519,6 +519,13 @@ export const nl = {
   'account.usage': 'Gebruik: Authorization: Bearer <token>',
   'account.error.name': 'Geef het token een naam.',
 
+  // confirming a public intake (docs/product.md#confirming-a-public-intake)
+  'intake.confirmByMail': 'Kijk in je mail om je aanvraag te bevestigen',
+  'intake.confirmByMailDetail':
+    'Wij hebben een e-mail gestuurd naar {email} met een link om uw aanvraag te bevestigen. Pas na bevestiging nemen wij de aanvraag in behandeling. Bewaar het zaaknummer voor contact met de gemeente.',
+  'case.unconfirmed': 'Nog niet bevestigd door de aanvrager',
+  'event.confirmed': 'Aanvraag bevestigd door de aanvrager',
+
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
 };
