@@ -126,7 +126,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'backup': {
-      // docs/operations.md#back-ups
+      // docs/operations.md#backups
       const { values, positionals } = parseArgs({ args: argv.slice(1), allowPositionals: true, options: { force: { type: 'boolean' } } });
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new BackupRefused('Gebruik: regie backup <bestand> [--force]');
@@ -140,7 +140,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'restore': {
-      // docs/operations.md#terugzetten
+      // docs/operations.md#backups
       const { values, positionals } = parseArgs({
         args: argv.slice(1),
         allowPositionals: true,

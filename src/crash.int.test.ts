@@ -5,7 +5,7 @@
 // delivering. Each time the server is started again on the same data. Afterwards every
 // write the server acknowledged (2xx with what it created) is there, every mail of an
 // acknowledged intake has been delivered, and no mail twice (see the outbox's delivery
-// guarantee in src/platform/mail/outbox.ts and docs/operations.md#e-mail).
+// guarantee in src/platform/mail/outbox.ts and docs/operations.md#mail-delivery).
 //
 // The database is the engine under test (PGlite in a temporary data directory, or a
 // fresh database on the test run's PostgreSQL server). The mail goes where a default
@@ -155,6 +155,8 @@ describe('kill -9 under concurrent writes', () => {
       return names.map((f) => {
         const raw = readFileSync(join(dir, f), 'utf8');
         const st = statSync(join(dir, f));
+        // A complete message: headers, an empty line, a body (never a file cut short by the kill).
+        expect(raw, f).toMatch(/\n\n\S[\s\S]*$/);
         return {
           messageId: /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? '',
           to: /^To:\s*(\S+)/im.exec(raw)?.[1] ?? '',

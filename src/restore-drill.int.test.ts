@@ -1,4 +1,4 @@
-// The restore drill of docs/operations.md#de-hersteloefening, as an operator runs it:
+// The restore drill of docs/operations.md#the-restore-drill, as an operator runs it:
 // data in a database (a municipality with cases, commitments, mail sent and mail still
 // in the outbox), a backup, the database wiped, the backup restored, a server started
 // on it, and everything found again through the API: the counts and the rows, the

@@ -1,6 +1,6 @@
 // Backup and restore of a PGlite data directory (`regie backup` / `regie restore`),
 // and the pointer to PostgreSQL's own tools for a PostgreSQL server. See
-// docs/operations.md#back-ups.
+// docs/operations.md#backups.
 //
 // A PGlite database lives inside the process that opened it. A backup therefore opens
 // the data directory itself, which takes its lock (lock.ts): while a server holds the

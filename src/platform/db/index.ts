@@ -125,7 +125,7 @@ async function openPostgres(url: string, max: number): Promise<Db> {
   // a transaction) emits 'error' on its client, where the pool's listener above is not
   // attached while the client is lent out: without a listener of its own, Node exits.
   // Nothing more to do here: the query in flight fails with the same error (answered 503,
-  // see docs/operations.md#postgresql), and the pool discards the broken client on release.
+  // see docs/operations.md#postgresql-with-a-standby), and the pool discards the broken client on release.
   pool.on('connect', (client) => {
     client.on('error', () => {});
   });
