@@ -186,7 +186,7 @@ describe('kill -9 under concurrent writes', () => {
     // 2. Killed in the middle of the load.
     server = await startRegieServer(env);
     load = burst();
-    await until('half the load acknowledged', () => ackCount() >= afterFirst + 20, 60_000);
+    await until('half the load acknowledged', () => ackCount() >= afterFirst + 20, 120_000);
     await crash();
     await load;
     checkFilesUnchanged();
@@ -196,7 +196,7 @@ describe('kill -9 under concurrent writes', () => {
     const before3 = delivered().length;
     load = burst();
     await load;
-    await until('the outbox delivering', () => delivered().length > before3, 60_000, 5);
+    await until('the outbox delivering', () => delivered().length > before3, 120_000, 5);
     await crash();
     checkFilesUnchanged();
 
@@ -229,7 +229,7 @@ describe('kill -9 under concurrent writes', () => {
         const to = new Set(delivered().map((d) => d.to));
         return [...wanted].every((e) => to.has(e));
       },
-      120_000,
+      180_000,
       250,
     );
     checkFilesUnchanged();
@@ -246,5 +246,5 @@ describe('kill -9 under concurrent writes', () => {
     } else {
       expect(twice).toEqual([]);
     }
-  }, 480_000);
+  }, 720_000);
 });

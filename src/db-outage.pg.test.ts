@@ -175,11 +175,11 @@ describe('a PostgreSQL restart under concurrent load', () => {
     });
 
     try {
-      await untilWithin('writes acknowledged before the outage', () => ackedIn.before >= 20, 60_000);
+      await untilWithin('writes acknowledged before the outage', () => ackedIn.before >= 20, 120_000);
       // As after a crash, with writes in flight.
       await cluster.halt('immediate');
       phase = 'halted';
-      await untilWithin('503 answers during the outage', () => unavailable.length >= 10, 60_000).catch((err) => {
+      await untilWithin('503 answers during the outage', () => unavailable.length >= 10, 120_000).catch((err) => {
         throw new Error(
           `${err.message}; unexpected answers: ${unexpected.slice(0, 5).join(' | ')}; exit ${regie?.child.exitCode}; output:\n${regie?.output().slice(-3000)}`,
         );
@@ -191,7 +191,7 @@ describe('a PostgreSQL restart under concurrent load', () => {
 
       await cluster.restart();
       phase = 'restarted';
-      await untilWithin('writes acknowledged after the restart', () => ackedIn.restarted >= 10, 60_000);
+      await untilWithin('writes acknowledged after the restart', () => ackedIn.restarted >= 10, 120_000);
     } finally {
       stop = true;
       await Promise.all(writers);
@@ -215,5 +215,5 @@ describe('a PostgreSQL restart under concurrent load', () => {
       expect((await res.json()).title).toBe(c.title);
     }
     expect((await fetch(`${base}/health`)).status).toBe(200);
-  }, 240_000);
+  }, 420_000);
 });

@@ -34,7 +34,7 @@ export interface RegieServer {
 }
 
 /** Starts `regie serve` and resolves once it listens (it prints where it runs). */
-export async function startRegieServer(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<RegieServer> {
+export async function startRegieServer(env: NodeJS.ProcessEnv, timeoutMs = 180_000): Promise<RegieServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['bin/regie.mjs', 'serve'], {
     env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
