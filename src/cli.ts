@@ -1,11 +1,13 @@
-// The `regie` command: serve, migrate, seed-demo, user add, token create.
+// The `regie` command: serve, migrate, seed-demo, user add, token create, backup, restore.
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openConfiguredDatabase, startRegie } from './app.js';
 import { seedDemo } from './demo/seed.js';
 import { systemClock } from './kernel/clock.js';
 import { unsafeCreateApiTokenForEmail } from './modules/identity/index.js';
 import { unsafeAddUser } from './modules/organisation/index.js';
-import { loadConfig } from './platform/config.js';
+import { loadConfig, pgliteDir } from './platform/config.js';
+import { BackupRefused, backupPGlite, backupPostgres, POSTGRES_BACKUP_HELP, restorePGlite } from './platform/db/backup.js';
 import { migrate } from './platform/db/migrate.js';
 
 const HELP = `regie — het platform voor de regisserende gemeente
@@ -15,6 +17,10 @@ const HELP = `regie — het platform voor de regisserende gemeente
   regie seed-demo                  demogemeenten aanmaken (als ze er nog niet zijn)
   regie user add --municipality voorbeeld --email e --name n --role director [--password p] [--department naam]
   regie token create --email e [--municipality voorbeeld] [--name naam]   persoonlijk API-token maken
+  regie backup <bestand> [--force]             back-up van de database (PGlite: server eerst stoppen; PostgreSQL: pg_dump -Fc)
+  regie restore <bestand> [--data-dir map] [--force]   PGlite-back-up terugzetten in een lege (of met --force: deze) datamap
+
+  Zie docs/operations.md voor back-ups, herstel en productie.
 `;
 
 async function main(argv: string[]) {
@@ -117,6 +123,41 @@ async function main(argv: string[]) {
       const t = await unsafeCreateApiTokenForEmail(d, { email: values.email, name: values.name ?? 'cli', municipality: values.municipality });
       console.log(t.token);
       await d.db.close();
+      return;
+    }
+    case 'backup': {
+      // docs/operations.md#backups
+      const { values, positionals } = parseArgs({ args: argv.slice(1), allowPositionals: true, options: { force: { type: 'boolean' } } });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new BackupRefused('Gebruik: regie backup <bestand> [--force]');
+      if (config.databaseUrl) {
+        backupPostgres(config.databaseUrl, file);
+        console.log(`Back-up (pg_dump -Fc) geschreven naar ${resolve(file)}.`);
+        return;
+      }
+      const bytes = await backupPGlite(pgliteDir(config), file, { force: values.force });
+      console.log(`Back-up van ${pgliteDir(config)} geschreven naar ${resolve(file)} (${bytes} bytes).`);
+      return;
+    }
+    case 'restore': {
+      // docs/operations.md#backups
+      const { values, positionals } = parseArgs({
+        args: argv.slice(1),
+        allowPositionals: true,
+        options: { force: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+      });
+      const file = positionals[0];
+      if (!file || positionals.length > 1) throw new BackupRefused('Gebruik: regie restore <bestand> [--data-dir map] [--force]');
+      if (config.databaseUrl && !values['data-dir']) {
+        console.error(POSTGRES_BACKUP_HELP);
+        process.exitCode = 2;
+        return;
+      }
+      const target = values['data-dir'] ? join(resolve(values['data-dir']), 'pglite') : pgliteDir(config);
+      const restored = await restorePGlite(file, target, { force: values.force });
+      console.log(
+        `Back-up ${resolve(file)} teruggezet in ${target} (${restored.municipalities} gemeente(n)). Start de server met DATA_DIR=${resolve(target, '..')}.`,
+      );
       return;
     }
     case undefined:

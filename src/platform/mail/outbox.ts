@@ -1,7 +1,7 @@
 // Transactional outbox for mail: a mail is a row written in the transaction of the
 // change it reports, and delivered after commit by the worker. A failed delivery
 // stays pending with a growing back-off: it is retried, never lost.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
@@ -82,8 +82,8 @@ export function smtpTransport(url: string): MailTransport {
  * Without SMTP the demo still works: each mail becomes an .eml file in `dir`, composed
  * by nodemailer like an SMTP message (headers encoded, a line break in a subject can
  * never start a header of its own). The file is named after the Message-ID and
- * created exclusively: a row delivered a second time (a crash between writing and
- * marking it sent) finds its file there and writes nothing.
+ * created exclusively, and only once complete: a row delivered a second time (a crash
+ * between writing and marking it sent) finds its file there and writes nothing.
  */
 export function fileTransport(dir: string): MailTransport {
   mkdirSync(dir, { recursive: true });
@@ -93,10 +93,16 @@ export function fileTransport(dir: string): MailTransport {
       const file = join(dir, `${m.messageId.replace(/^<|>$/g, '').replace(/[^A-Za-z0-9.@_-]/g, '_')}.eml`);
       if (existsSync(file)) return;
       const info = await composer.sendMail(m);
+      // Written whole under a name of its own, then linked into place: a process killed
+      // mid-write leaves no half file under the Message-ID that would count as delivered.
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, info.message as Buffer);
       try {
-        writeFileSync(file, info.message as Buffer, { flag: 'wx' });
+        linkSync(partial, file);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      } finally {
+        unlinkSync(partial);
       }
     },
   };
