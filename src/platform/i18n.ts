@@ -122,6 +122,15 @@ const nl: Record<string, string> = {
     'Geen enkel mandaat dekt deze toezegging: noem het besluit van het college of de burgemeester in de reden (bijvoorbeeld "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'Deze toezegging wacht niet op bevestiging.',
   'error.notAMandateHolder': 'U hebt geen mandaat dat deze toezegging dekt; alleen de mandaathouder kan haar bevestigen of afwijzen.',
+  // Integrale toets: niemand stemt stilzwijgend in, een staand bezwaar houdt het plan tegen (docs/product.md#a-standing-objection).
+  'error.departmentUnstaffed':
+    'Afdeling {name} heeft geen actieve specialist; niemand kan antwoorden. Laat de afdeling weg of vraag de beheerder eerst een specialist aan de afdeling te koppelen.',
+  'error.objectionOverruledBefore':
+    'Dit bezwaar ({codes}) is op {date} overruled door {name} in ronde {round}, over hetzelfde voorstel. Het kan niet opnieuw worden ingebracht; een nieuw punt of een gewijzigd voorstel wel.',
+  'error.notAnObjectionToWithdraw': 'Alleen een bezwaar kan worden ingetrokken.',
+  'error.alreadyWithdrawn': 'Dit bezwaar is al ingetrokken.',
+  'error.standingObjection':
+    'Het plan kan nog niet worden overeengekomen: er staat een bezwaar van {parties}. Dat bezwaar moet eerst zijn opgelost: door een aangepast voorstel in een nieuwe toetsronde, door een overrule binnen mandaat, of doordat de partij het intrekt.',
 };
 
 const en: Record<string, string> = {
@@ -238,6 +247,15 @@ const en: Record<string, string> = {
     'No mandate covers this commitment: name the decision of the college or the mayor in the reason (for example "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'This commitment is not awaiting confirmation.',
   'error.notAMandateHolder': 'You hold no mandate that covers this commitment; only the mandate holder can confirm or decline it.',
+  // Integrated assessment: nobody consents by silence, a standing objection holds the plan (docs/product.md#a-standing-objection).
+  'error.departmentUnstaffed':
+    'Department {name} has no active specialist; nobody can answer. Leave the department out, or ask the administrator to link a specialist to it first.',
+  'error.objectionOverruledBefore':
+    'This objection ({codes}) was overruled on {date} by {name} in round {round}, on the same proposal. It cannot be raised again; a new point or a changed proposal can.',
+  'error.notAnObjectionToWithdraw': 'Only an objection can be withdrawn.',
+  'error.alreadyWithdrawn': 'This objection has already been withdrawn.',
+  'error.standingObjection':
+    'The plan cannot be agreed yet: an objection of {parties} stands. It must be resolved first: by a changed proposal in a new assessment round, by an overrule within mandate, or by the party withdrawing it.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -25,7 +25,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
   const ids = rounds.map((r) => r.id);
   const parties = await trx
     .selectFrom('assessment_parties as p')
-    .select(['p.id', 'p.round_id', 'p.name', 'p.municipality_id', 'p.current_answer_id'])
+    .select(['p.id', 'p.round_id', 'p.name', 'p.municipality_id', 'p.current_answer_id', 'p.kind', 'p.department_id'])
     .select((eb) =>
       eb
         .selectFrom('assessment_answers as a')
@@ -35,6 +35,23 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     )
     .where('p.round_id', 'in', ids)
     .execute();
+  // Departments without an active specialist now: nobody there could answer (docs/product.md#yes-by-silence).
+  const deptIds = [...new Set(parties.flatMap((p) => (p.kind === 'department' && p.department_id ? [p.department_id] : [])))];
+  const staffed = new Set(
+    deptIds.length
+      ? (
+          await trx
+            .selectFrom('users')
+            .select('department_id')
+            .where('role', '=', 'specialist')
+            .where('active', '=', true)
+            .where('department_id', 'in', deptIds)
+            .execute()
+        ).map((u) => u.department_id)
+      : [],
+  );
+  const unreachable = (p: (typeof parties)[number]) => p.current_answer_id === null && p.kind === 'department' && !staffed.has(p.department_id);
+  const unreachedNames = new Map<string, string[]>();
   const events: EventRecord[] = [];
   const silent: typeof parties = [];
   const silentNames = new Map<string, string[]>();
@@ -45,6 +62,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
       mine.filter((p) => p.current_answer_id !== null).map((p) => p.id),
       mine.map((p) => p.id),
       today,
+      mine.filter(unreachable).map((p) => p.id),
     );
     if (!outcome) throw new Error(`round ${r.id} is not due: its term ends on ${r.term_ends_on}`);
     const quiet = mine.filter((p) => outcome.partyIds.includes(p.id));
@@ -54,6 +72,20 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
       quiet.map((p) => p.name),
     );
     const base = { by: { municipalityId: r.municipality_id, actorId: null, at: now }, caseId: r.case_id, visibility: 'shared' as const };
+    const unreached = mine.filter(unreachable);
+    unreachedNames.set(
+      r.id,
+      unreached.map((p) => p.name),
+    );
+    if (unreached.length) {
+      events.push({
+        ...base,
+        event: {
+          type: 'assessment.notReached',
+          payload: { roundId: r.id, number: r.number, asOf: outcome.asOf, parties: unreached.map((p) => ({ id: p.id, name: p.name })) },
+        },
+      });
+    }
     if (quiet.length) {
       events.push({
         ...base,
@@ -109,7 +141,9 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
   await mailRoundSummaries(
     trx,
     publicUrl,
-    rounds.filter((r) => closedIds.has(r.id)).map((r) => ({ round: r, reason: 'termEnded' as const, silent: silentNames.get(r.id) ?? [] })),
+    rounds
+      .filter((r) => closedIds.has(r.id))
+      .map((r) => ({ round: r, reason: 'termEnded' as const, silent: silentNames.get(r.id) ?? [], unreached: unreachedNames.get(r.id) ?? [] })),
   );
 }
 
