@@ -430,6 +430,7 @@ export const enAssessment: Record<keyof typeof nlAssessment, string> = {
   'objectionState.withdrawn': 'Resolved: withdrawn by {name}.',
   'objectionState.newRound': 'Resolved by round {number}: the party no longer objects.',
   'answer.withdrawal': 'Withdrawn',
+  'party.notReached': 'Not reached: nobody could answer for this party. This does not count as yes.',
   'answer.withdrawnBy': 'By {name} on {when}',
   'objectionWithdraw.open': 'Withdraw objection',
   'objectionWithdraw.hint': 'Withdraw the objection when it is no longer needed. The objection stays visible, with your reason.',

@@ -440,6 +440,7 @@ export const nlAssessment = {
   'objectionState.withdrawn': 'Opgelost: ingetrokken door {name}.',
   'objectionState.newRound': 'Opgelost door ronde {number}: de partij maakt geen bezwaar meer.',
   'answer.withdrawal': 'Ingetrokken',
+  'party.notReached': 'Niet bereikt: niemand kon voor deze partij antwoorden. Dit telt niet als ja.',
   'answer.withdrawnBy': 'Door {name} op {when}',
   'objectionWithdraw.open': 'Bezwaar intrekken',
   'objectionWithdraw.hint': 'Trek het bezwaar in als het niet meer nodig is. Het bezwaar blijft zichtbaar, met uw reden.',

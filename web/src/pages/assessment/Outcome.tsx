@@ -101,7 +101,7 @@ export function AnswerFacts({ answer }: { answer: Omit<AssessmentAnswer, 'asOf'>
   );
 }
 
-function PartyBlock({ party, level, onChanged }: { party: AssessmentParty; level: number; onChanged?(message: string): void }) {
+function PartyBlock({ party, level, closed, onChanged }: { party: AssessmentParty; level: number; closed: boolean; onChanged?(message: string): void }) {
   const { t } = useI18n();
   const mayOverrule = !!party.abilities?.overrule && !!onChanged && party.answer?.kind === 'objection' && !party.answer.overrule;
   const mayWithdraw = !!party.abilities?.withdraw && !!onChanged;
@@ -116,7 +116,8 @@ function PartyBlock({ party, level, onChanged }: { party: AssessmentParty; level
         </>
       }
     >
-      <AnswerFacts answer={party.answer} />
+      {/* A closed round without an answer: nobody could answer for this party; that is no yes (docs/product.md#yes-by-silence). */}
+      {closed && !party.answer ? <Paragraph>{t('party.notReached')}</Paragraph> : <AnswerFacts answer={party.answer} />}
       {mayOverrule ? (
         <details className="regie-details">
           <summary>{t('overrule.open', { name: party.name })}</summary>
@@ -178,7 +179,7 @@ export function RoundOutcome({ round, level = 3, onChanged }: { round: Assessmen
       </DataList>
       {round.parties.length === 0 ? <Paragraph>{t('round.noParties')}</Paragraph> : null}
       {round.parties.map((p) => (
-        <PartyBlock key={p.id} party={p} level={level + 1} onChanged={onChanged} />
+        <PartyBlock key={p.id} party={p} level={level + 1} closed={round.status === 'closed'} onChanged={onChanged} />
       ))}
     </Section>
   );
