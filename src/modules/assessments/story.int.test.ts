@@ -121,6 +121,37 @@ describe('no silent consent from a party nobody asked', () => {
   });
 });
 
+describe('no silent consent from an outside party the invitation never reached', () => {
+  it('records no yes by silence when the request mail bounced and was never delivered; the director is told', async () => {
+    clock.set('2026-03-02T09:00:00+01:00');
+    const caseId = await w.newCase();
+    const bounced = `onbereikbaar-${Date.now()}@example.nl`;
+    const reached = `buren-${Date.now()}@example.nl`;
+    const { party } = await openRound(caseId, {
+      departmentIds: [],
+      outsideParties: [
+        { name: 'Onbereikbare buurman', email: bounced },
+        { name: 'Buurvereniging', email: reached },
+      ],
+    });
+    // The mail server refused the first address; the other was delivered.
+    await t.db.unsafeAdmin.updateTable('outbox').set({ attempts: 5, last_error: '550 5.1.1 mailbox unavailable' }).where('to_address', '=', bounced).execute();
+    await t.db.unsafeAdmin.updateTable('outbox').set({ status: 'sent', attempts: 1 }).where('to_address', '=', reached).execute();
+
+    clock.set('2026-03-17T09:00:00+01:00');
+    await closeDueRounds(w.deps);
+    const a = await ok(await api(w.director, 'GET', `/cases/${caseId}/assessment`));
+    const byName = Object.fromEntries(a.rounds[0].parties.map((p: { name: string }) => [p.name, p]));
+    expect(byName['Onbereikbare buurman'].answer).toBeNull();
+    expect(byName.Buurvereniging.answer.kind).toBe('silence');
+    expect(a.summary).toMatchObject({ state: 'incomplete', notReached: 1, silence: 1 });
+    const events = await t.db.unsafeAdmin.selectFrom('events').select(['type', 'payload']).where('case_id', '=', caseId).execute();
+    expect(events.find((e) => e.type === 'assessment.notReached')?.payload).toMatchObject({
+      parties: [{ id: party('Onbereikbare buurman'), name: 'Onbereikbare buurman' }],
+    });
+  });
+});
+
 describe('the round summary tells the truth', () => {
   it('says nobody answered yet right after opening, and consent only once the round closed without objections', async () => {
     clock.set('2026-03-02T09:00:00+01:00');
