@@ -144,6 +144,15 @@ const nl: Record<string, string> = {
   // confirming a public intake; staff login per municipality
   'error.caseUnconfirmed': 'Deze aanvraag is nog niet bevestigd door de aanvrager; pas na bevestiging kan de intake beginnen. Intrekken kan wel.',
   'error.chooseMunicipality': 'Dit e-mailadres en wachtwoord horen bij meer dan één gemeente: kies de gemeente waarin u wilt inloggen.',
+  // Integrale toets: niemand stemt stilzwijgend in, een staand bezwaar houdt het plan tegen (docs/product.md#a-standing-objection).
+  'error.departmentUnstaffed':
+    'Afdeling {name} heeft geen actieve specialist; niemand kan antwoorden. Laat de afdeling weg of vraag de beheerder eerst een specialist aan de afdeling te koppelen.',
+  'error.objectionOverruledBefore':
+    'Dit bezwaar ({codes}) is op {date} overruled door {name} in ronde {round}, over hetzelfde voorstel. Het kan niet opnieuw worden ingebracht; een nieuw punt of een gewijzigd voorstel wel.',
+  'error.notAnObjectionToWithdraw': 'Alleen een bezwaar kan worden ingetrokken.',
+  'error.alreadyWithdrawn': 'Dit bezwaar is al ingetrokken.',
+  'error.standingObjection':
+    'Het plan kan nog niet worden overeengekomen: er staat een bezwaar van {parties}. Dat bezwaar moet eerst zijn opgelost: door een aangepast voorstel in een nieuwe toetsronde, door een overrule binnen mandaat, of doordat de partij het intrekt.',
 };
 
 const en: Record<string, string> = {
@@ -282,6 +291,15 @@ const en: Record<string, string> = {
   // confirming a public intake; staff login per municipality
   'error.caseUnconfirmed': 'The requester has not confirmed this request yet; intake can start only after confirmation. Withdrawing is possible.',
   'error.chooseMunicipality': 'This e-mail address and password belong to more than one municipality: choose the municipality to log in to.',
+  // Integrated assessment: nobody consents by silence, a standing objection holds the plan (docs/product.md#a-standing-objection).
+  'error.departmentUnstaffed':
+    'Department {name} has no active specialist; nobody can answer. Leave the department out, or ask the administrator to link a specialist to it first.',
+  'error.objectionOverruledBefore':
+    'This objection ({codes}) was overruled on {date} by {name} in round {round}, on the same proposal. It cannot be raised again; a new point or a changed proposal can.',
+  'error.notAnObjectionToWithdraw': 'Only an objection can be withdrawn.',
+  'error.alreadyWithdrawn': 'This objection has already been withdrawn.',
+  'error.standingObjection':
+    'The plan cannot be agreed yet: an objection of {parties} stands. It must be resolved first: by a changed proposal in a new assessment round, by an overrule within mandate, or by the party withdrawing it.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -179,6 +179,7 @@ export const api = {
   openRound: (caseId: string, body: OpenRoundBody) => answer(client.POST('/cases/{id}/assessment-rounds', { params: id(caseId), body })),
   answer: (partyId: string, body: AnswerBody) => answer(client.PUT('/assessment-parties/{id}/answer', { params: id(partyId), body })),
   overrule: (partyId: string, reason: string) => answer(client.POST('/assessment-parties/{id}/overrule', { params: id(partyId), body: { reason } })),
+  withdrawObjection: (partyId: string, reason: string) => answer(client.POST('/assessment-parties/{id}/withdrawal', { params: id(partyId), body: { reason } })),
   assessmentRequests: (signal?: AbortSignal) => answer(client.GET('/assessment-requests', { signal })),
   assessmentLink: (token: string, signal?: AbortSignal) => answer(client.GET('/assessment-links/{token}', { params: { path: { token } }, signal })),
   answerByLink: (token: string, body: AnswerBody) => answer(client.PUT('/assessment-links/{token}/answer', { params: { path: { token } }, body })),

@@ -36,6 +36,27 @@ describe('the dossier content', () => {
     expect(text).toContain('3 februari 2026, 10:00 — Sanne Jansen: Notitie: Eerst langs in de Marktstraat. (intern)');
   });
 
+  it('shows how each objection was resolved, or that it stands (docs/product.md#a-standing-objection)', () => {
+    const d = sampleDossier();
+    const [first] = d.assessment.outcome.objections;
+    if (!first) throw new Error('the sample has an objection');
+    const plain = { ...first.answer, overrule: null };
+    const objections = [
+      {
+        ...first,
+        party: 'Milieu',
+        answer: { ...plain, withdrawal: { reason: 'Filter geplaatst', by: 'Wouter Mulder', at: '2026-03-05T10:00:00.000Z' } },
+        resolution: { by: 'withdrawn' as const, byName: 'Wouter Mulder' },
+      },
+      { ...first, party: 'Erfgoed', answer: plain, resolution: { by: 'newRound' as const, roundNumber: 2 } },
+      { ...first, party: 'Brandweer', answer: plain, resolution: null },
+    ];
+    const text = textOf({ ...d, assessment: { ...d.assessment, outcome: { ...d.assessment.outcome, objections } } });
+    expect(text).toContain('Bezwaar van Milieu (ronde 1, opgelost: ingetrokken door Wouter Mulder): OP-4.12');
+    expect(text).toContain('Bezwaar van Erfgoed (ronde 1, opgelost door ronde 2: de partij maakt geen bezwaar meer): OP-4.12');
+    expect(text).toContain('Bezwaar van Brandweer (ronde 1, staat): OP-4.12');
+  });
+
   it('says so when there is no plan, no round and no commitment yet', () => {
     const d = { ...sampleDossier(), plan: null, assessment: { rounds: [], outcome: { conditions: [], objections: [] }, lateObjections: [] }, commitments: [] };
     const text = textOf(d);

@@ -60,6 +60,10 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return `Laat bezwaar van ${e.payload.partyName} ${e.payload.decision === 'admit' ? 'toegelaten' : 'terzijde gelegd'}: ${shorten(e.payload.reason)}`;
     case 'assessment.overruled':
       return `Bezwaar van ${e.payload.partyName}${codes(e.payload.ruleCodes)} overruled: ${shorten(e.payload.reason)}`;
+    case 'assessment.notReached':
+      return `Niet bereikt in ronde ${e.payload.number} (geen actieve specialist; geen ja door stilzwijgen): ${e.payload.parties.map((p) => p.name).join(', ')}`;
+    case 'assessment.objectionWithdrawn':
+      return `Bezwaar van ${e.payload.partyName}${codes(e.payload.ruleCodes)} ingetrokken: ${shorten(e.payload.reason)}`;
     case 'commitment.recorded':
       return `Toezegging van ${e.payload.madeBy} aan ${e.payload.madeTo} vastgelegd (${label(COMMITMENT_STATUS_LABEL, e.payload.status)}): ${shorten(e.payload.what, 100)}`;
     case 'commitment.amended':

@@ -212,20 +212,27 @@ export const mails = {
       termEndsOn: string;
       counts: { yes: number; yesWithConditions: number; objection: number; silence: number };
       silent: string[];
+      /** parties nobody could answer for: not reached, no yes by silence (docs/product.md#yes-by-silence) */
+      unreached?: string[];
       link: string;
       municipality: string;
     },
   ): MailText {
     const quiet = p.silent.length ? ` (${p.silent.join(', ')})` : '';
+    const unreached = p.unreached?.length
+      ? l === 'en'
+        ? `\nNot reached (nobody could answer; not counted as yes): ${p.unreached.join(', ')}`
+        : `\nNiet bereikt (niemand kon antwoorden; telt niet als ja): ${p.unreached.join(', ')}`
+      : '';
     const c = p.counts;
     return l === 'en'
       ? {
           subject: `${p.reference}: assessment round ${p.roundNumber} closed`,
-          text: `Dear ${p.name},\n\nAssessment round ${p.roundNumber} on case ${p.reference} ("${p.title}") has closed: ${p.reason === 'allAnswered' ? 'every party asked has answered' : `its term ended on ${day(l, p.termEndsOn)}`}.\n\nYes: ${c.yes}\nYes, with conditions: ${c.yesWithConditions}\nObjection: ${c.objection}\nYes by silence: ${c.silence}${quiet}\n\nThe conditions and objections, with the rules cited, are on the case page:\n${p.link}${footer(l, p.municipality)}`,
+          text: `Dear ${p.name},\n\nAssessment round ${p.roundNumber} on case ${p.reference} ("${p.title}") has closed: ${p.reason === 'allAnswered' ? 'every party asked has answered' : `its term ended on ${day(l, p.termEndsOn)}`}.\n\nYes: ${c.yes}\nYes, with conditions: ${c.yesWithConditions}\nObjection: ${c.objection}\nYes by silence: ${c.silence}${quiet}${unreached}\n\nThe conditions and objections, with the rules cited, are on the case page:\n${p.link}${footer(l, p.municipality)}`,
         }
       : {
           subject: `${p.reference}: toetsronde ${p.roundNumber} gesloten`,
-          text: `Beste ${p.name},\n\nToetsronde ${p.roundNumber} van zaak ${p.reference} ("${p.title}") is gesloten: ${p.reason === 'allAnswered' ? 'alle gevraagde partijen hebben geantwoord' : `de termijn is op ${day(l, p.termEndsOn)} verstreken`}.\n\nAkkoord: ${c.yes}\nAkkoord met voorwaarden: ${c.yesWithConditions}\nBezwaar: ${c.objection}\nJa door stilzwijgen: ${c.silence}${quiet}\n\nDe voorwaarden en bezwaren, met de aangehaalde regels, staan op de zaakpagina:\n${p.link}${footer(l, p.municipality)}`,
+          text: `Beste ${p.name},\n\nToetsronde ${p.roundNumber} van zaak ${p.reference} ("${p.title}") is gesloten: ${p.reason === 'allAnswered' ? 'alle gevraagde partijen hebben geantwoord' : `de termijn is op ${day(l, p.termEndsOn)} verstreken`}.\n\nAkkoord: ${c.yes}\nAkkoord met voorwaarden: ${c.yesWithConditions}\nBezwaar: ${c.objection}\nJa door stilzwijgen: ${c.silence}${quiet}${unreached}\n\nDe voorwaarden en bezwaren, met de aangehaalde regels, staan op de zaakpagina:\n${p.link}${footer(l, p.municipality)}`,
         };
   },
   // ---- commitments on record (docs/product.md#commitments-on-record) ----

@@ -30,3 +30,13 @@ export function actionOwnerProblem(a: ActionInput): 'ownerDepartmentId' | 'owner
   if (a.ownerKind === 'external' && !a.ownerName?.trim()) return 'ownerName';
   return null;
 }
+
+/** Why a plan cannot be agreed now; null when nothing stands in the way. */
+export type AgreementBlock = 'standingObjection';
+
+/**
+ * A standing objection blocks agreement (docs/product.md#a-standing-objection): while an objection in
+ * the integrated assessment stands — strict, or not overruled, withdrawn or resolved by a
+ * new round — neither party agrees the plan, so the case does not go to executing.
+ */
+export const planAgreementBlock = (standingObjections: number): AgreementBlock | null => (standingObjections > 0 ? 'standingObjection' : null);

@@ -38,6 +38,14 @@ const Plan = z.object({
   current: Version.nullable(),
   agreedVersion: z.number().int().nullable(),
   versions: z.array(Version),
+  abilities: z.object({
+    agree: z.boolean().describe('mag nu akkoord geven op de nieuwste versie'),
+    agreeBlockedBy: z
+      .enum(['standingObjection'])
+      .nullable()
+      .describe('waarom niemand nu akkoord kan geven: standingObjection = er staat een bezwaar uit de integrale toets'),
+    standingObjectionsOf: z.array(z.string()).describe('de partijen van wie een bezwaar staat'),
+  }),
 });
 z.globalRegistry.add(Plan, { id: 'Plan' });
 
@@ -80,7 +88,7 @@ function present(p: PlanData): z.infer<typeof Plan> {
       status: a.status,
     })),
   });
-  return { caseId: p.caseId, current: p.current ? v(p.current) : null, agreedVersion: p.agreedVersion, versions: p.versions.map(v) };
+  return { caseId: p.caseId, current: p.current ? v(p.current) : null, agreedVersion: p.agreedVersion, versions: p.versions.map(v), abilities: p.abilities };
 }
 
 export function planRoutes(app: App, deps: Deps) {

@@ -4,10 +4,11 @@ import { AppError, conflict, invalid, notFound, staleVersion } from '../../kerne
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
-import { applyTransition, loadCaseFor, mailInitiator } from '../cases/index.js';
+import { standingObjections } from '../assessments/index.js';
+import { applyTransition, casePolicy, forPolicy, loadCaseFor, mailInitiator } from '../cases/index.js';
 import { mails } from '../notifications/index.js';
 import { recordEvent } from '../timeline/index.js';
-import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen } from './model.js';
+import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen, planAgreementBlock } from './model.js';
 
 export interface PlanActionInput {
   description: string;
@@ -55,12 +56,34 @@ export async function loadVersions(trx: Tx, mId: string, caseId: string) {
   }));
 }
 
-/** The plan of a case: every version, newest first; `current` is the newest. */
+/**
+ * Whether the plan may be agreed now (docs/product.md#a-standing-objection): not while an objection
+ * in the assessment stands. The parties whose objections stand, by name.
+ */
+async function agreementBlock(trx: Tx, c: Pick<CaseRow, 'municipality_id' | 'id'>) {
+  const standing = await standingObjections(trx, c.municipality_id, c.id);
+  const parties = [...new Set(standing.map((o) => o.partyName))];
+  return { blockedBy: planAgreementBlock(standing.length), parties };
+}
+
+/** The plan of a case: every version, newest first; `current` is the newest; what the actor may do with it and why not. */
 export async function getPlan(ctx: Ctx, caseId: string) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, caseId, 'view');
     const versions = await loadVersions(trx, c.municipality_id, c.id);
-    return { caseId: c.id, caseVersion: c.version, current: versions[0] ?? null, agreedVersion: versions.find((v) => v.agreed)?.version ?? null, versions };
+    const current = versions[0] ?? null;
+    const block = await agreementBlock(trx, c);
+    const as = ctx.actor.role === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector';
+    const agreedAlready = current && (as === 'agreeAsInitiator' ? current.initiator_agreed_at : current.director_agreed_at);
+    const agree = casePolicy.can(ctx.actor, forPolicy(c), as) && current !== null && !agreedAlready && block.blockedBy === null;
+    return {
+      caseId: c.id,
+      caseVersion: c.version,
+      current,
+      agreedVersion: versions.find((v) => v.agreed)?.version ?? null,
+      versions,
+      abilities: { agree, agreeBlockedBy: block.blockedBy, standingObjectionsOf: block.parties },
+    };
   });
 }
 
@@ -151,6 +174,9 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
     if (plan.version !== opts.version) throw staleVersion();
     const already = as === 'initiator' ? plan.initiator_agreed_at : plan.director_agreed_at;
     if (already) throw conflict('error.alreadyAgreed');
+    // A standing objection blocks agreement, and so the way to executing (docs/product.md#a-standing-objection).
+    const block = await agreementBlock(trx, c);
+    if (block.blockedBy) throw new AppError(409, 'standing-objection', 'error.standingObjection', { parties: block.parties.join(', ') });
     const now = ctx.clock.now();
     const updated = await trx
       .updateTable('plans')

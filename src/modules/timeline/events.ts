@@ -116,6 +116,15 @@ export const CaseEvent = z.discriminatedUnion('type', [
       mandateIds: z.array(z.string()),
     }),
   }),
+  // ---- a standing objection and who could not be asked (docs/product.md#a-standing-objection) ----
+  z.object({
+    type: z.literal('assessment.notReached'),
+    payload: z.object({ roundId: z.string(), number: z.number(), asOf: z.string(), parties: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  }),
+  z.object({
+    type: z.literal('assessment.objectionWithdrawn'),
+    payload: z.object({ roundId: z.string(), partyId: z.string(), partyName: z.string(), reason: z.string(), ruleCodes: z.array(z.string()) }),
+  }),
   // ---- commitments on record (docs/product.md#commitments-on-record) ----
   z.object({
     type: z.literal('commitment.recorded'),

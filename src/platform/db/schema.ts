@@ -39,6 +39,7 @@ export type AssessmentRoundTable = T.AssessmentRounds;
 export type AssessmentPartyTable = T.AssessmentParties;
 export type AssessmentAnswerTable = T.AssessmentAnswers;
 export type AssessmentOverruleTable = T.AssessmentOverrules;
+export type AssessmentWithdrawalTable = T.AssessmentWithdrawals;
 export type LateObjectionTable = T.LateObjections;
 
 /** The allowed values of the check constraints, as the migrations write them. */

@@ -86,6 +86,16 @@ export interface AssessmentRounds {
   term_working_days: number;
 }
 
+export interface AssessmentWithdrawals {
+  answer_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  municipality_id: string;
+  party_id: string;
+  reason: string;
+  withdrawn_by: string;
+}
+
 export interface CaseCounters {
   last_value: number;
   municipality_id: string;
@@ -399,6 +409,7 @@ export interface DB {
   assessment_overrules: AssessmentOverrules;
   assessment_parties: AssessmentParties;
   assessment_rounds: AssessmentRounds;
+  assessment_withdrawals: AssessmentWithdrawals;
   case_counters: CaseCounters;
   case_intakes: CaseIntakes;
   case_themes: CaseThemes;

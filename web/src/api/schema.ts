@@ -1118,6 +1118,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessment-parties/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Het eigen bezwaar intrekken, met een reden (specialist van de gevraagde afdeling); het bezwaar staat dan niet meer
+         * @description Het eigen bezwaar intrekken, met een reden (specialist van de gevraagde afdeling); het bezwaar staat dan niet meer
+         */
+        post: operations["postAssessmentPartiesIdWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assessment-links/{token}": {
         parameters: {
             query?: never;
@@ -1279,6 +1299,14 @@ export interface components {
                 }[];
                 at: string;
             } | null;
+            /** @description de partij heeft dit bezwaar zelf ingetrokken */
+            withdrawal: {
+                reason: string;
+                by: {
+                    name: string;
+                };
+                at: string;
+            } | null;
         };
         AssessmentLink: {
             municipality: string;
@@ -1319,6 +1347,28 @@ export interface components {
             /** @description de regels die vandaag mogen worden aangehaald */
             rules: components["schemas"]["CitedRule"][];
         };
+        AssessmentObjectionItem: {
+            roundId: string;
+            roundNumber: number;
+            partyId: string;
+            partyName: string;
+            answer: components["schemas"]["AssessmentAnswer"];
+            /** @description het bezwaar staat: niet overruled, niet ingetrokken en niet opgelost door een nieuwe ronde */
+            standing: boolean;
+            /** @description opgelost door: overrule, intrekking of een nieuwe ronde */
+            resolution: ({
+                /** @enum {string} */
+                by: "overrule" | "withdrawn";
+                byName: string;
+                at: string;
+                reason: string;
+            } | {
+                /** @constant */
+                by: "newRound";
+                roundId: string;
+                roundNumber: number;
+            }) | null;
+        };
         AssessmentOutcomeItem: {
             roundId: string;
             roundNumber: number;
@@ -1347,6 +1397,8 @@ export interface components {
             abilities: {
                 answer: boolean;
                 overrule: boolean;
+                /** @description mag het eigen bezwaar intrekken */
+                withdraw: boolean;
             };
         };
         AssessmentRound: {
@@ -1371,6 +1423,18 @@ export interface components {
             abilities: {
                 openFollowUp: boolean;
             };
+        };
+        AssessmentSummary: {
+            /** @enum {string} */
+            state: "none" | "open" | "objections" | "incomplete" | "conditions" | "consent";
+            roundNumber: number | null;
+            pending: number;
+            yes: number;
+            silence: number;
+            conditions: number;
+            objections: number;
+            notReached: number;
+            standingObjections: number;
         };
         CaseDetail: {
             /** Format: uuid */
@@ -1804,6 +1868,14 @@ export interface components {
             current: components["schemas"]["PlanVersion"] | null;
             agreedVersion: number | null;
             versions: components["schemas"]["PlanVersion"][];
+            abilities: {
+                /** @description mag nu akkoord geven op de nieuwste versie */
+                agree: boolean;
+                /** @description waarom niemand nu akkoord kan geven: standingObjection = er staat een bezwaar uit de integrale toets */
+                agreeBlockedBy: "standingObjection" | null;
+                /** @description de partijen van wie een bezwaar staat */
+                standingObjectionsOf: string[];
+            };
         };
         PlanAction: {
             id: string;
@@ -6926,8 +6998,9 @@ export interface operations {
                         rounds: components["schemas"]["AssessmentRound"][];
                         outcome: {
                             conditions: components["schemas"]["AssessmentOutcomeItem"][];
-                            objections: components["schemas"]["AssessmentOutcomeItem"][];
+                            objections: components["schemas"]["AssessmentObjectionItem"][];
                         };
+                        summary: components["schemas"]["AssessmentSummary"];
                         lateObjections: components["schemas"]["LateObjection"][];
                         abilities: {
                             /** @description mag een (nieuwe) toetsronde openen */
@@ -7081,6 +7154,81 @@ export interface operations {
         };
     };
     postAssessmentPartiesIdOverrule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentParty"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAssessmentPartiesIdWithdrawal: {
         parameters: {
             query?: never;
             header?: never;
@@ -7699,12 +7847,16 @@ export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<Flatten
     kind: unknown;
 }>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["may"]> = ["answer", "lateObjection", "none"];
+export const assessmentObjectionItemResolutionAnyOf0AnyOf0ByValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentObjectionItem"]["resolution"], {
+    by: unknown;
+}>["by"]> = ["overrule", "withdrawn"];
 export const assessmentPartyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentParty"]["kind"]> = ["department", "outside"];
 export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentParty"]["lateObjection"], {
     status: unknown;
 }>["status"]> = ["pending", "admitted", "setAside"];
 export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
 export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
+export const assessmentSummaryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentSummary"]["state"]> = ["none", "open", "objections", "incomplete", "conditions", "consent"];
 export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
 export const caseDetailChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["channel"]> = ["web", "desk", "phone", "email"];
 export const caseDetailClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
@@ -7730,6 +7882,7 @@ export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<Flattene
 }>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
+export const planAbilitiesAgreeBlockedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["abilities"]["agreeBlockedBy"]> = ["standingObjection"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];

@@ -11,6 +11,7 @@ import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { AgreementBlocked } from './AgreementBlocked.js';
 import { PlanForm } from './PlanForm.js';
 import { PlanHistory } from './PlanHistory.js';
 
@@ -103,7 +104,12 @@ export function PlanEditorPage() {
         </Section>
       ) : null}
 
-      {current && c.abilities.agreeAsDirector && !current.directorAgreedAt ? (
+      {current && c.abilities.agreeAsDirector && !current.directorAgreedAt && plan.abilities.agreeBlockedBy ? (
+        <Section title={t('planEditor.agreeTitle')} className="regie-section regie-panel">
+          <AgreementBlocked blockedBy={plan.abilities.agreeBlockedBy} parties={plan.abilities.standingObjectionsOf} />
+        </Section>
+      ) : null}
+      {current && c.abilities.agreeAsDirector && !current.directorAgreedAt && !plan.abilities.agreeBlockedBy ? (
         <Section title={t('planEditor.agreeTitle')} className="regie-section regie-panel">
           <Paragraph>{t('planEditor.agreeText', { version: current.version })}</Paragraph>
           {dirty ? <Paragraph className="regie-note">{t('planEditor.agreeDirty')}</Paragraph> : null}
