@@ -65,19 +65,35 @@ export function readCsv(text: string, delimiter = ','): CsvRead {
   return { ok: true, records };
 }
 
-const needsQuotes = /[",\r\n;]/;
+const needsQuotes = /[",\r\n;\t]/;
+/** A plain number as a Dutch spreadsheet reads it ("-1234,50"): data, never a formula. */
+const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
+
+/** The separators an export offers: `;` is what Excel with Dutch regional settings splits on. */
+export const CSV_SEPARATORS = [';', ','] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
+
+export interface CsvWriteOptions {
+  /** the cell separator; `,` by default (RFC 4180), `;` for Dutch spreadsheets */
+  separator?: CsvSeparator;
+  /** start with a UTF-8 byte-order mark, so Excel reads the file as UTF-8 (é, €, ’) */
+  bom?: boolean;
+}
 
 /**
  * Write CSV with CRLF line ends (RFC 4180). A cell that a spreadsheet would run as a
  * formula gets a leading `'` (OWASP, CSV injection); readCsv removes it again, so an
- * export imports back unchanged.
+ * export imports back unchanged. A plain number ("-1234,50") is left as it is: it is
+ * no formula, and the guard would turn it into text.
  */
-export function writeCsv(rows: readonly (readonly string[])[]): string {
+export function writeCsv(rows: readonly (readonly string[])[], opts: CsvWriteOptions = {}): string {
+  const separator = opts.separator ?? ',';
   const cell = (v: string) => {
-    const safe = FORMULA_START.test(v) ? `'${v}` : v;
+    const safe = FORMULA_START.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
     return needsQuotes.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  return rows.map((r) => `${r.map(cell).join(',')}\r\n`).join('');
+  const body = rows.map((r) => `${r.map(cell).join(separator)}\r\n`).join('');
+  return opts.bom ? `\uFEFF${body}` : body;
 }
 
 /** Comma, unless the header uses semicolons only (Dutch spreadsheet settings do). */

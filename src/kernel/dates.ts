@@ -62,3 +62,9 @@ export function formatDateTime(at: string | Date): string {
   const { date, time } = amsterdamTime(d);
   return `${formatDate(date)}, ${time}`;
 }
+
+/** An instant as a spreadsheet cell in Dutch local time: "02-03-2026 09:00" (dd-mm-jjjj uu:mm, Europe/Amsterdam). */
+export function spreadsheetDateTime(at: Date): string {
+  const { date, time } = amsterdamTime(at);
+  return `${date.slice(8, 10)}-${date.slice(5, 7)}-${date.slice(0, 4)} ${time}`;
+}

@@ -8,6 +8,7 @@ import {
   type DirectorCandidate,
   planDueOn,
   proposeDirector,
+  proposeDirectorWithReason,
   suspendedDays,
   TRANSITIONS,
   unconfirmedRefusal,
@@ -122,6 +123,20 @@ describe('director proposal', () => {
   });
   it('proposes nobody when there are no directors', () => {
     expect(proposeDirector([], { areaId: null, themeIds: [] })).toBeNull();
+  });
+  // docs/product.md#proposing-a-director: the reason quotes the figures shown beside the names.
+  it('gives a reason in the same figures as the candidates', () => {
+    const candidates = [d('a', ['centrum'], ['wonen'], 9), d('b', ['centrum'], ['wonen'], 3), d('c', ['noord'], [], 0)];
+    const p = proposeDirectorWithReason(candidates, { areaId: 'centrum', themeIds: ['wonen', 'jeugd'] });
+    expect(p?.director.id).toBe('b');
+    expect(p?.reason).toEqual({ coversArea: true, themesCovered: 1, themesTotal: 2, openCases: 3, equallyMatched: 1, nextOpenCases: 9 });
+    // The lightest director overall (c, 0 open) covers less: the reason does not claim "fewest open cases" over them.
+    expect(p?.reason.openCases).toBeGreaterThan(Math.min(...candidates.map((x) => x.openCases)));
+  });
+  it('says so when the proposal covers neither area nor themes', () => {
+    const p = proposeDirectorWithReason([d('a', ['noord'], [], 4)], { areaId: 'centrum', themeIds: ['wonen'] });
+    expect(p?.reason).toEqual({ coversArea: false, themesCovered: 0, themesTotal: 1, openCases: 4, equallyMatched: 0, nextOpenCases: null });
+    expect(proposeDirectorWithReason([], { areaId: null, themeIds: [] })).toBeNull();
   });
 });
 

@@ -123,6 +123,54 @@ export function proposeDirector(candidates: DirectorCandidate[], c: { areaId: st
   return ranked[0] ?? null;
 }
 
+/** Why a director is proposed, in the figures the coordinator sees beside the names. */
+export interface ProposalReason {
+  coversArea: boolean;
+  /** the case's themes the director covers, of `themesTotal` */
+  themesCovered: number;
+  themesTotal: number;
+  /** the director's open cases: the same count the board and the choice list show */
+  openCases: number;
+  /** how many other directors match as well (same coverage); each has at least `openCases` open cases */
+  equallyMatched: number;
+  /** the lightest open-case count among the other equally matched directors, null when there are none */
+  nextOpenCases: number | null;
+}
+
+/**
+ * The proposal with its reason computed from the same candidates (and so the same
+ * open-case counts) the proposal was made from: the text never claims a coverage or
+ * a workload the figures beside it contradict.
+ */
+export function proposeDirectorWithReason(
+  candidates: DirectorCandidate[],
+  c: { areaId: string | null; themeIds: string[] },
+): { director: DirectorCandidate; reason: ProposalReason } | null {
+  const director = proposeDirector(candidates, c);
+  if (!director) return null;
+  const coverage = (d: DirectorCandidate) => ({
+    area: c.areaId !== null && d.areaIds.includes(c.areaId),
+    themes: c.themeIds.filter((t) => d.themeIds.includes(t)).length,
+  });
+  const mine = coverage(director);
+  const peers = candidates.filter((d) => {
+    if (d.id === director.id) return false;
+    const o = coverage(d);
+    return o.area === mine.area && o.themes === mine.themes;
+  });
+  return {
+    director,
+    reason: {
+      coversArea: mine.area,
+      themesCovered: mine.themes,
+      themesTotal: c.themeIds.length,
+      openCases: director.openCases,
+      equallyMatched: peers.length,
+      nextOpenCases: peers.length ? Math.min(...peers.map((d) => d.openCases)) : null,
+    },
+  };
+}
+
 /**
  * An unconfirmed public intake stays *submitted* until the owner of the address
  * confirms it: it can be withdrawn, but not taken into intake, so the plan clock

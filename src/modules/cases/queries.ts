@@ -8,8 +8,9 @@ import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { listPages } from '../../platform/secret.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
-import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
+import { type CaseStatus, clockState, proposeDirectorWithReason } from './model.js';
 import { caseAbilities, casePolicy } from './policy.js';
+import { directorCandidates } from './repo.js';
 import { forPolicy } from './service.js';
 
 /**
@@ -158,8 +159,10 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
 }
 
 /**
- * The coordinator's board: unassigned cases, plans due within five working days,
- * overdue plans, and open cases per director.
+ * The coordinator's board: unassigned cases (each with its director proposal, so the
+ * board is one request), plans due within five working days, overdue plans, and open
+ * cases per director. The per-director counts and the proposals' reasons come from the
+ * same candidates, so a reason never quotes a workload the board contradicts.
  */
 export async function teamBoard(ctx: Ctx) {
   casePolicy.authorize(ctx.actor, null, 'board');
@@ -172,11 +175,24 @@ export async function teamBoard(ctx: Ctx) {
       trx
         .selectFrom('cases as c')
         .leftJoin('users as d', 'd.id', 'c.director_id')
-        .select(['c.id', 'c.reference', 'c.title', 'c.status', 'c.plan_due_on', 'c.submitted_at', 'c.director_id', 'd.name as director_name', 'c.version'])
+        .select([
+          'c.id',
+          'c.reference',
+          'c.title',
+          'c.status',
+          'c.plan_due_on',
+          'c.submitted_at',
+          'c.director_id',
+          'd.name as director_name',
+          'c.version',
+          'c.area_id',
+          'c.initiator_id',
+          'c.municipality_id',
+        ])
         .where('c.municipality_id', '=', mId);
     const onlyMine = ctx.actor.role === 'director';
     const mine = <T extends ReturnType<typeof base>>(q: T) => (onlyMine ? (q.where('c.director_id', '=', ctx.actor.userId) as T) : q);
-    const [unassigned, dueSoon, overdue, perDirector] = await Promise.all([
+    const [unassigned, dueSoon, overdue, candidates] = await Promise.all([
       base().where('c.director_id', 'is', null).where('c.status', 'in', ['submitted', 'intake']).orderBy('c.submitted_at').limit(100).execute(),
       mine(base())
         .where('c.status', '=', 'planning')
@@ -193,17 +209,37 @@ export async function teamBoard(ctx: Ctx) {
         .orderBy('c.plan_due_on')
         .limit(100)
         .execute(),
-      trx
-        .selectFrom('users as u')
-        .leftJoin('cases as c', (j) => j.onRef('c.director_id', '=', 'u.id').on('c.status', 'in', [...OPEN_STATUSES]))
-        .select(['u.id', 'u.name', (eb) => eb.fn.count<number>('c.id').as('open_cases')])
-        .where('u.municipality_id', '=', mId)
-        .where('u.role', '=', 'director')
-        .where('u.active', '=', true)
-        .groupBy(['u.id', 'u.name'])
-        .orderBy('u.name')
-        .execute(),
+      directorCandidates(trx, mId),
     ]);
-    return { today, dueSoonUntil: soonLimit, unassigned, dueSoon, overdue, perDirector: perDirector.map((d) => ({ ...d, open_cases: Number(d.open_cases) })) };
+    const themes = unassigned.length
+      ? await trx
+          .selectFrom('case_themes')
+          .select(['case_id', 'theme_id'])
+          .where('municipality_id', '=', mId)
+          .where(
+            'case_id',
+            'in',
+            unassigned.map((c) => c.id),
+          )
+          .execute()
+      : [];
+    return {
+      today,
+      dueSoonUntil: soonLimit,
+      unassigned: unassigned.map((c) => {
+        const canAssign = casePolicy.assign(ctx.actor, {
+          municipalityId: c.municipality_id,
+          initiatorId: c.initiator_id,
+          directorId: c.director_id,
+          status: c.status,
+        });
+        const themeIds = themes.filter((t) => t.case_id === c.id).map((t) => t.theme_id);
+        return { ...c, canAssign, proposal: canAssign ? proposeDirectorWithReason(candidates, { areaId: c.area_id, themeIds }) : null };
+      }),
+      dueSoon,
+      overdue,
+      /** the directors with their open cases: the board's per-director table and the choice in each assign form */
+      perDirector: candidates.map((d) => ({ id: d.id, name: d.name, open_cases: d.openCases })),
+    };
   });
 }

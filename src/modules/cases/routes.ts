@@ -53,6 +53,16 @@ const CaseSummary = z.object({
 });
 z.globalRegistry.add(CaseSummary, { id: 'CaseSummary' });
 
+/** Why a director is proposed, in the figures shown beside the names (docs/product.md#proposing-a-director). */
+const ProposalReason = z.object({
+  coversArea: z.boolean().describe('de regisseur dekt het gebied van de zaak'),
+  themesCovered: z.number().int().describe('aantal thema’s van de zaak dat de regisseur dekt'),
+  themesTotal: z.number().int(),
+  openCases: z.number().int().describe('open zaken van de regisseur: hetzelfde getal als in "open zaken per regisseur"'),
+  equallyMatched: z.number().int().describe('andere regisseurs die even goed passen'),
+  nextOpenCases: z.number().int().nullable().describe('de minste open zaken onder die anderen'),
+});
+
 const CaseDetail = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -265,7 +275,7 @@ export function caseRoutes(app: App, deps: Deps) {
         params: IdParams,
         response: {
           200: z.object({
-            proposal: z.object({ id: z.string(), name: z.string(), openCases: z.number() }).nullable(),
+            proposal: z.object({ id: z.string(), name: z.string(), openCases: z.number(), reason: ProposalReason }).nullable(),
             candidates: z.array(
               z.object({ id: z.string(), name: z.string(), openCases: z.number(), areaIds: z.array(z.string()), themeIds: z.array(z.string()) }),
             ),
@@ -278,7 +288,9 @@ export function caseRoutes(app: App, deps: Deps) {
       const r = await proposeDirectorFor(ctxOf(deps, req), req.params.id);
       const pick = ({ id, name, openCases, areaIds, themeIds }: (typeof r.candidates)[number]) => ({ id, name, openCases, areaIds, themeIds });
       return {
-        proposal: r.proposal ? { id: r.proposal.id, name: r.proposal.name, openCases: r.proposal.openCases } : null,
+        proposal: r.proposal
+          ? { id: r.proposal.director.id, name: r.proposal.director.name, openCases: r.proposal.director.openCases, reason: r.proposal.reason }
+          : null,
         candidates: r.candidates.map(pick),
       };
     },
@@ -337,17 +349,25 @@ export function caseRoutes(app: App, deps: Deps) {
     directorId: z.string().nullable(),
     directorName: z.string().nullable(),
   });
+  const UnassignedCase = BoardCase.extend({
+    version: z.number().int(),
+    canAssign: z.boolean().describe('de gebruiker mag deze zaak toewijzen'),
+    proposal: z
+      .object({ id: z.string(), name: z.string(), openCases: z.number().int(), reason: ProposalReason })
+      .nullable()
+      .describe('voorgestelde regisseur, met de reden in dezelfde cijfers als het bord'),
+  });
   app.get(
     '/api/v1/team-board',
     {
       schema: {
         tags,
-        summary: 'Teambord: niet toegewezen, bijna verlopen, te laat, open zaken per regisseur',
+        summary: 'Teambord: niet toegewezen (met voorstel), bijna verlopen, te laat, open zaken per regisseur',
         response: {
           200: z.object({
             today: z.string(),
             dueSoonUntil: z.string(),
-            unassigned: z.array(BoardCase),
+            unassigned: z.array(UnassignedCase),
             dueSoon: z.array(BoardCase),
             overdue: z.array(BoardCase),
             perDirector: z.array(z.object({ id: z.string(), name: z.string(), openCases: z.number() })),
@@ -358,7 +378,7 @@ export function caseRoutes(app: App, deps: Deps) {
     },
     async (req) => {
       const b = await teamBoard(ctxOf(deps, req));
-      const row = (r: (typeof b.unassigned)[number]) => ({
+      const row = (r: (typeof b.dueSoon)[number]) => ({
         id: r.id,
         reference: r.reference,
         title: r.title,
@@ -371,7 +391,14 @@ export function caseRoutes(app: App, deps: Deps) {
       return {
         today: b.today,
         dueSoonUntil: b.dueSoonUntil,
-        unassigned: b.unassigned.map(row),
+        unassigned: b.unassigned.map((r) => ({
+          ...row(r),
+          version: r.version,
+          canAssign: r.canAssign,
+          proposal: r.proposal
+            ? { id: r.proposal.director.id, name: r.proposal.director.name, openCases: r.proposal.director.openCases, reason: r.proposal.reason }
+            : null,
+        })),
         dueSoon: b.dueSoon.map(row),
         overdue: b.overdue.map(row),
         perDirector: b.perDirector.map((d) => ({ id: d.id, name: d.name, openCases: d.open_cases })),

@@ -138,7 +138,7 @@ describe('assignment', () => {
     const w = await world();
     const c = await intake(w);
     const p = await proposeDirectorFor(ctxFor(w.deps, w.coordinator), c.id);
-    expect(p.proposal?.id).toBe(w.director.userId);
+    expect(p.proposal?.director.id).toBe(w.director.userId);
     await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.director.userId });
     const detail = await getCase(ctxFor(w.deps, w.coordinator), c.id);
     expect(detail.director?.id).toBe(w.director.userId);
@@ -319,6 +319,29 @@ describe('lists, board and isolation', () => {
     expect(board.overdue.map((c) => c.id)).toEqual([late.id]);
     expect(board.dueSoon.map((c) => c.id)).toEqual([soon.id]);
     expect(board.perDirector.find((d) => d.id === w.director.userId)?.open_cases).toBe(2);
+  });
+
+  // docs/product.md#proposing-a-director: the board carries each proposal, with a reason
+  // in the same open-case counts as its per-director table.
+  it('proposes a director for each unassigned case on the board, in the board’s own figures', async () => {
+    const w = await world();
+    const busy = await intake(w, { title: 'Al toegewezen' });
+    const co = ctxFor(w.deps, w.coordinator);
+    await assignDirector(co, { caseId: busy.id, directorId: w.director.userId });
+    const waiting = await intake(w, { title: 'Wacht op een regisseur' });
+    const elsewhere = await intake(w, { title: 'In het noorden', areaId: w.m.areaIds[1], themeIds: [] });
+    const board = await teamBoard(co);
+    const row = (id: string) => board.unassigned.find((c) => c.id === id);
+    const open = (id: string) => board.perDirector.find((d) => d.id === id)?.open_cases;
+    expect(row(waiting.id)?.canAssign).toBe(true);
+    expect(row(waiting.id)?.proposal?.director.id).toBe(w.director.userId);
+    expect(row(waiting.id)?.proposal?.reason).toMatchObject({ coversArea: true, themesCovered: 1, themesTotal: 1, openCases: open(w.director.userId) });
+    expect(open(w.director.userId)).toBe(1);
+    expect(row(elsewhere.id)?.proposal?.director.id).toBe(w.other.userId);
+    expect(row(elsewhere.id)?.proposal?.reason).toMatchObject({ coversArea: true, themesTotal: 0, openCases: open(w.other.userId) });
+    // A director sees the board but may not assign: no proposal is worked out for them.
+    const asDirector = await teamBoard(ctxFor(w.deps, w.director));
+    expect(asDirector.unassigned.find((c) => c.id === waiting.id)).toMatchObject({ canAssign: false, proposal: null });
   });
 
   it('never shows another municipality’s case: 404, and absent from lists', async () => {

@@ -12,7 +12,16 @@ import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { mailAboutCase, mailInitiator } from './mail.js';
-import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal, unconfirmedRefusal } from './model.js';
+import {
+  type CaseStatus,
+  checkTransition,
+  planDueOn,
+  proposeDirector,
+  proposeDirectorWithReason,
+  suspendedDays,
+  type TransitionRefusal,
+  unconfirmedRefusal,
+} from './model.js';
 import { authorizeCase, type CaseAbility, casePolicy } from './policy.js';
 import {
   bumpVersion,
@@ -231,7 +240,7 @@ export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
     const c = await loadCaseFor(trx, ctx, caseId, 'assign', { lock: true });
     const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
     const themeIds = await caseThemeIds(trx, ctx.actor.municipalityId, caseId);
-    const proposal = proposeDirector(candidates, { areaId: c.area_id, themeIds });
+    const proposal = proposeDirectorWithReason(candidates, { areaId: c.area_id, themeIds });
     return { proposal, candidates };
   });
 }

@@ -12,7 +12,7 @@ import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } fr
 import { changeStatus } from '../cases/index.js';
 import { createMandate } from '../mandates/index.js';
 import type { RecordFields } from './model.js';
-import { EXPORT_HEADER, exportCommitments, listCommitments } from './queries.js';
+import { EXPORT_COLUMNS, exportCommitments, listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';
 
 const { db } = withTestDb();
@@ -96,12 +96,12 @@ describe('a commitment outside every mandate: the delegating body decides', () =
     const k = await recordCommitment(w.director, money(w, 2_500_000));
     const declined = await decideConfirmation(w.coordinator, { id: k.id, decision: 'decline', reason: 'Collegebesluit 1 december 2026: afgewezen' });
     expect(declined).toMatchObject({ status: 'declined', decidedByBody: true });
-    const read = readCsv(await exportCommitments(w.director));
+    const read = readCsv(await exportCommitments(w.director), ';');
     if (!read.ok) throw new Error('unreadable CSV');
-    const col = (name: (typeof EXPORT_HEADER)[number]) => EXPORT_HEADER.indexOf(name);
-    const row = read.records.find((r) => r.cells[col('status')] === 'afgewezen')?.cells;
-    expect(row?.[col('bevestigd door')]).toBe('');
-    expect(row?.[col('afgewezen door')]).toBe('bestuursorgaan (vastgelegd door Coby Coördinator)');
+    const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);
+    const row = read.records.find((r) => r.cells[col('csv.case.status')] === 'Afgewezen')?.cells;
+    expect(row?.[col('csv.export.confirmedBy')]).toBe('');
+    expect(row?.[col('csv.export.declinedBy')]).toBe('bestuursorgaan (vastgelegd door Coby Coördinator)');
   });
 
   it('keeps the holder path: within a mandate someone holds, the coordinator is not asked and may not confirm', async () => {
@@ -144,12 +144,12 @@ describe('what Regie says about a commitment', () => {
     const w = await world();
     await recordCommitment(w.director, money(w, 100));
     await recordCommitment(w.director, money(w, 100, { madeBy: { name: 'P. de Vries', role: 'wethouder Economie' }, what: 'Van buiten' }));
-    const read = readCsv(await exportCommitments(w.director));
+    const read = readCsv(await exportCommitments(w.director), ';');
     if (!read.ok) throw new Error('unreadable CSV');
-    const rol = EXPORT_HEADER.indexOf('rol');
-    expect(read.records.slice(1).map((r) => [r.cells[EXPORT_HEADER.indexOf('gedaan door')], r.cells[rol]])).toEqual(
+    const rol = EXPORT_COLUMNS.indexOf('csv.export.role');
+    expect(read.records.slice(1).map((r) => [r.cells[EXPORT_COLUMNS.indexOf('csv.commitment.madeBy')], r.cells[rol]])).toEqual(
       expect.arrayContaining([
-        ['Wethouder Meijer', 'bestuurder'],
+        ['Wethouder Meijer', 'Bestuurder'],
         ['P. de Vries', 'wethouder Economie'],
       ]),
     );

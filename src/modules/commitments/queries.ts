@@ -4,13 +4,14 @@
 // and the municipality's register as CSV (docs/product.md#commitments-on-record).
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { writeCsv } from '../../kernel/csv.js';
-import { label } from '../../kernel/format.js';
-import { ROLE_LABEL } from '../../platform/auth/index.js';
+import { type CsvSeparator, writeCsv } from '../../kernel/csv.js';
+import { spreadsheetDateTime } from '../../kernel/dates.js';
+import { spreadsheetAmount, spreadsheetDate } from '../../kernel/format.js';
 import type { Ctx } from '../../platform/context.js';
+import { type Locale, translate } from '../../platform/i18n.js';
 import { listPages } from '../../platform/secret.js';
-import { loadMandates, mandateInForce, mandatesHeldBy } from '../mandates/index.js';
-import { type Decision, isOverdue, OPEN_STATUSES, STATUS_NL } from './model.js';
+import { loadMandates, mandateInForce, mandatesByIds, mandatesHeldBy } from '../mandates/index.js';
+import { isOverdue, OPEN_STATUSES } from './model.js';
 import { commitmentPolicy } from './policy.js';
 import { type CommitmentRow, commitmentsQuery, decisionOf } from './repo.js';
 import { type CommitmentView, present, staffSubjects } from './view.js';
@@ -80,73 +81,98 @@ export async function listCommitments(
   });
 }
 
-const VIA_NL = { meeting: 'overleg', phone: 'telefoon', letter: 'brief', email: 'e-mail' } as const;
-const DECISION_NL: Record<Decision['kind'], string> = { commitMoney: 'geld', grantExemption: 'ontheffing', agreePlan: 'plan accorderen', other: 'overig' };
-
-export const EXPORT_HEADER = [
-  'zaaknummer',
-  'zaak',
-  'gedaan door',
-  'rol',
-  'gedaan aan',
-  'toezegging',
-  'uiterlijk',
-  'gedaan via',
-  'gedaan op',
-  'soort besluit',
-  'bedrag (eurocent)',
-  'regelcode',
-  'status',
-  'reden',
-  'mandaten',
-  'bevestigd door',
-  'afgewezen door',
-  'te laat',
-  'versie',
-  'vastgelegd op',
+/**
+ * The register's columns: catalogue keys (src/platform/i18n.ts). A `csv.X` key says what
+ * the web app's `X` says, so a header reads as the same field on the screen.
+ */
+export const EXPORT_COLUMNS = [
+  'csv.case.reference',
+  'csv.export.case',
+  'csv.commitment.madeBy',
+  'csv.export.role',
+  'csv.commitment.madeTo',
+  'csv.commitment.what',
+  'csv.commitment.dueOn',
+  'csv.export.madeVia',
+  'csv.export.madeOn',
+  'csv.commitment.decision',
+  'csv.export.amount',
+  'csv.export.ruleCode',
+  'csv.case.status',
+  'csv.commitment.statusReason',
+  'csv.export.mandates',
+  'csv.export.confirmedBy',
+  'csv.export.declinedBy',
+  'csv.export.overdue',
+  'csv.export.version',
+  'csv.export.recordedAt',
 ] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 
 /**
- * The municipality's commitments register as CSV (RFC 4180, CRLF, Dutch headers),
- * by case and then in the order recorded. A cell a spreadsheet would run as a formula
- * gets a leading `'` (writeCsv, OWASP CSV injection): what people typed is data.
+ * The municipality's commitments register as CSV for a spreadsheet: a UTF-8 byte-order
+ * mark, `;` between cells unless asked otherwise, the interface's words in the user's
+ * language, amounts as "1234,50", dates as dd-mm-jjjj, names instead of ids; by case
+ * and then in the order recorded. A cell a spreadsheet would run as a formula gets a
+ * leading `'` (writeCsv, OWASP CSV injection): what people typed is data.
  */
-/** Who confirmed or declined: the mandate holder, or the delegating body with the coordinator who recorded its decision. */
-const decidedBy = (r: CommitmentRow): string =>
-  !r.confirmed_by ? '' : r.confirmed_by_body ? `bestuursorgaan (vastgelegd door ${r.confirmed_by_name ?? ''})` : (r.confirmed_by_name ?? '');
-
-export async function exportCommitments(ctx: Ctx): Promise<string> {
+export async function exportCommitments(ctx: Ctx, opts: { locale?: Locale; separator?: CsvSeparator } = {}): Promise<string> {
   commitmentPolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
+  const locale = opts.locale ?? ctx.actor.locale;
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
   const today: IsoDate = dutchDate(ctx.clock.now());
-  const rows = await ctx.db.tenant(mId, (trx) => commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute());
-  return writeCsv([
-    EXPORT_HEADER,
-    ...rows.map((r) => {
-      const d = decisionOf(r);
-      return [
-        r.case_reference,
-        r.case_title,
-        r.made_by_name,
-        // A staff maker's role key in Dutch ("bestuurder"); an outside person's role as typed.
-        r.made_by_user_id ? label(ROLE_LABEL, r.made_by_role) : r.made_by_role,
-        r.made_to_name,
-        r.what,
-        r.due_on,
-        VIA_NL[r.made_via],
-        r.made_on,
-        DECISION_NL[d.kind],
-        d.kind === 'commitMoney' ? String(d.amountCents) : '',
-        d.kind === 'grantExemption' ? d.ruleCode : '',
-        STATUS_NL[r.status],
-        r.status_reason ?? '',
-        r.mandate_ids.join(' '),
-        r.status === 'declined' ? '' : decidedBy(r),
-        r.status === 'declined' ? decidedBy(r) : '',
-        isOverdue(r.status, r.due_on, today) ? 'ja' : 'nee',
-        String(r.version),
-        r.created_at.toISOString(),
-      ];
-    }),
-  ]);
+  const { rows, mandates } = await ctx.db.tenant(mId, async (trx) => {
+    const rows = await commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute();
+    return {
+      rows,
+      mandates: await mandatesByIds(
+        trx,
+        mId,
+        rows.flatMap((r) => r.mandate_ids),
+      ),
+    };
+  });
+  const mandateText = (id: string) => {
+    const m = mandates.find((x) => x.id === id);
+    if (!m) return '';
+    const holder = m.holder.kind === 'person' ? (m.holderName ?? '') : t(`csv.role.${m.holder.role}`);
+    return t('csv.export.mandate', { holder, delegatedBy: m.delegatedBy });
+  };
+  /** Who confirmed or declined: the mandate holder, or the delegating body with the coordinator who recorded its decision. */
+  const decidedBy = (r: CommitmentRow): string =>
+    !r.confirmed_by ? '' : r.confirmed_by_body ? t('csv.export.byBody', { name: r.confirmed_by_name ?? '' }) : (r.confirmed_by_name ?? '');
+  return writeCsv(
+    [
+      EXPORT_COLUMNS.map((k) => t(k)),
+      ...rows.map((r) => {
+        const d = decisionOf(r);
+        const cells: Record<ExportColumn, string> = {
+          'csv.case.reference': r.case_reference,
+          'csv.export.case': r.case_title,
+          'csv.commitment.madeBy': r.made_by_name,
+          // A staff maker's role in the interface's words ("Bestuurder"); an outside person's role as typed.
+          'csv.export.role': r.made_by_user_id ? t(`csv.role.${r.made_by_role}`) : r.made_by_role,
+          'csv.commitment.madeTo': r.made_to_name,
+          'csv.commitment.what': r.what,
+          'csv.commitment.dueOn': spreadsheetDate(r.due_on),
+          'csv.export.madeVia': t(`csv.madeVia.${r.made_via}`),
+          'csv.export.madeOn': spreadsheetDate(r.made_on),
+          'csv.commitment.decision': t(`csv.decision.${d.kind}`),
+          'csv.export.amount': d.kind === 'commitMoney' ? spreadsheetAmount(d.amountCents) : '',
+          'csv.export.ruleCode': d.kind === 'grantExemption' ? d.ruleCode : '',
+          'csv.case.status': t(`csv.commitmentStatus.${r.status}`),
+          'csv.commitment.statusReason': r.status_reason ?? '',
+          'csv.export.mandates': r.mandate_ids.map(mandateText).join('; '),
+          'csv.export.confirmedBy': r.status === 'declined' ? '' : decidedBy(r),
+          'csv.export.declinedBy': r.status === 'declined' ? decidedBy(r) : '',
+          'csv.export.overdue': t(isOverdue(r.status, r.due_on, today) ? 'csv.export.yes' : 'csv.export.no'),
+          'csv.export.version': String(r.version),
+          'csv.export.recordedAt': spreadsheetDateTime(r.created_at),
+        };
+        return EXPORT_COLUMNS.map((k) => cells[k]);
+      }),
+    ],
+    { separator: opts.separator ?? ';', bom: true },
+  );
 }

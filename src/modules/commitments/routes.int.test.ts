@@ -6,7 +6,6 @@ import { readCsv } from '../../kernel/csv.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { buildCase, buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
-import { EXPORT_HEADER } from './queries.js';
 
 let m: TestMunicipality;
 let admin: Actor;
@@ -208,7 +207,7 @@ describe('commitments over HTTP', () => {
     });
   });
 
-  it('exports the register as RFC 4180 CSV, with a guard against formulas', async () => {
+  it('exports the register for Dutch Excel: BOM, semicolons, the interface’s words, euros, dd-mm-jjjj, names, a guard against formulas', async () => {
     const h = await t.login(director);
     const evil = '=HYPERLINK("http://evil.example","klik"), en "meer"';
     await t.app.inject({
@@ -217,19 +216,73 @@ describe('commitments over HTTP', () => {
       headers: h,
       payload: body({ what: evil, madeBy: { name: '@Piet', role: '+wethouder' } }),
     });
+    await t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/commitments`, headers: h, payload: body({ what: '-1 tegel' }) });
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/commitments/export', headers: await t.login(coordinator) });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('toezeggingenregister.csv');
-    expect(res.body).toContain(`"'=HYPERLINK(""http://evil.example"",""klik""), en ""meer"""`);
-    expect(res.body).toContain(",'@Piet,'+wethouder,");
+    // The bytes: a UTF-8 byte-order mark first, CRLF line ends, `;` between cells.
+    expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(res.body.endsWith('\r\n')).toBe(true);
-    const read = readCsv(res.body);
+    const lines = res.body.slice(1).split('\r\n');
+    expect(lines[0]?.split(';')).toEqual([
+      'Zaaknummer',
+      'Zaak',
+      'Gedaan door',
+      'Rol',
+      'Gedaan aan',
+      'Wat is toegezegd',
+      'Uiterlijk',
+      'Gedaan via',
+      'Gedaan op',
+      'Soort besluit',
+      'Bedrag (euro)',
+      'Regelcode',
+      'Status',
+      'Reden',
+      'Mandaten',
+      'Bevestigd door',
+      'Afgewezen door',
+      'Te laat',
+      'Versie',
+      'Vastgelegd op',
+    ]);
+    expect(res.body).toContain(`"'=HYPERLINK(""http://evil.example"",""klik""), en ""meer"""`);
+    expect(res.body).toContain(";'@Piet;'+wethouder;");
+    expect(res.body).toContain(";'-1 tegel;");
+    const read = readCsv(res.body, ';');
     if (!read.ok) throw new Error('unreadable CSV');
-    expect(read.records[0]?.cells).toEqual([...EXPORT_HEADER]);
-    const row = read.records.find((r) => r.cells[5] === evil);
-    expect(row?.cells.slice(0, 5)).toEqual([reference, 'Verfspuiterij', '@Piet', '+wethouder', 'Ilse']);
-    expect(row?.cells.slice(9, 13)).toEqual(['geld', '250000', '', 'wacht op bevestiging']); // an outside person's word
+    const [header, ...rows] = read.records.map((r) => r.cells);
+    expect(rows.every((r) => r.length === header?.length)).toBe(true);
+    const col = (name: string) => header?.indexOf(name) ?? -1;
+    const row = rows.find((r) => r[col('Wat is toegezegd')] === evil);
+    expect(row?.slice(0, 5)).toEqual([reference, 'Verfspuiterij', '@Piet', '+wethouder', 'Ilse']);
+    expect(row?.[col('Uiterlijk')]).toBe('01-04-2026');
+    expect(row?.[col('Gedaan op')]).toBe('02-03-2026');
+    expect(row?.[col('Gedaan via')]).toBe('Gesprek');
+    expect(row?.[col('Soort besluit')]).toBe('Geld toezeggen');
+    expect(row?.[col('Bedrag (euro)')]).toBe('2500,00'); // decimal comma, no thousands separator: a number in Dutch Excel
+    expect(row?.[col('Status')]).toBe('Bevestiging nodig'); // an outside person's word
+    expect(row?.[col('Vastgelegd op')]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+    const staffRow = rows.find((r) => r[col('Wat is toegezegd')] === '-1 tegel');
+    expect(staffRow?.[col('Gedaan door')]).toBe('Wethouder Jansen');
+    expect(staffRow?.[col('Rol')]).toBe('Bestuurder');
+    // Names, never ids.
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    expect(rows.flat().filter((cell) => uuid.test(cell))).toEqual([]);
+  });
+
+  it('exports in English for an English user, and with commas on request', async () => {
+    const h = { ...(await t.login(coordinator)), 'accept-language': 'en' };
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/commitments/export?separator=,', headers: h });
+    expect(res.statusCode).toBe(200);
+    expect(res.body.charCodeAt(0)).toBe(0xfeff);
+    const read = readCsv(res.body, ',');
+    if (!read.ok) throw new Error('unreadable CSV');
+    expect(read.records[0]?.cells.slice(0, 7)).toEqual(['Case number', 'Case', 'Made by', 'Role', 'Made to', 'What was committed', 'Due by']);
+    expect(read.records.slice(1).map((r) => r.cells[12])).toContain('Needs confirmation');
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/commitments/export?separator=x', headers: h });
+    expect(bad.statusCode).toBe(400);
   });
 });
 

@@ -3,7 +3,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { email, IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
+import { CsvBody, CsvSeparatorParam, email, IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CODE_PATTERN } from '../rules/index.js';
 import { COMMITMENT_STATUSES, MADE_VIA, NAME_MAX, OUTCOMES, REASON_MAX, WHAT_MAX } from './model.js';
@@ -189,17 +189,18 @@ export function commitmentRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Het toezeggingenregister van de gemeente downloaden als CSV',
+        querystring: z.object({ separator: CsvSeparatorParam }),
         response: {
           200: {
-            description: 'Het register als CSV',
-            content: { 'text/csv': { schema: z.string().describe("RFC 4180 met kopregel; cellen die met = + - @ beginnen krijgen een ' ervoor") } },
+            description: 'Het register als CSV voor een spreadsheet',
+            content: { 'text/csv': { schema: CsvBody } },
           },
           ...errors,
         },
       },
     },
     async (req, reply) => {
-      const csv = await exportCommitments(ctxOf(deps, req));
+      const csv = await exportCommitments(ctxOf(deps, req), { locale: req.locale, separator: req.query.separator });
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="toezeggingenregister.csv"')

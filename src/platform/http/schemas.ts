@@ -2,6 +2,7 @@
 // string of a request meets (text.ts-like helpers live here so that no route has to
 // remember them).
 import { z } from 'zod';
+import { CSV_SEPARATORS } from '../../kernel/csv.js';
 import { isIsoDate } from '../../kernel/dates.js';
 import { lineProblem } from '../../kernel/text.js';
 import { LOCALES } from '../i18n.js';
@@ -51,3 +52,16 @@ export const multiLine = () => z.string();
 export function patchBody<T extends z.ZodRawShape>(shape: T) {
   return z.object(shape).refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'error.nothingToChange' });
 }
+
+/**
+ * `?separator=` of a CSV export: `;` (the default) is what Excel with Dutch regional
+ * settings splits on; `,` for other spreadsheets.
+ */
+export const CsvSeparatorParam = z.enum(CSV_SEPARATORS).default(';').describe('scheidingsteken tussen cellen: ; (standaard, Excel NL) of ,');
+
+/** The body of a CSV export, as the OpenAPI document describes it. */
+export const CsvBody = z
+  .string()
+  .describe(
+    "UTF-8 met byte-order mark, kopregel in de taal van de gebruiker, bedragen als 1234,50, datums als dd-mm-jjjj; cellen die met = + - @ beginnen krijgen een ' ervoor",
+  );

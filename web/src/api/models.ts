@@ -49,7 +49,9 @@ export type SubmitCaseBody = BodyOf<'/cases', 'post'>;
 export type StatusChange = BodyOf<'/cases/{id}/status', 'post'>['status'];
 export type DirectorProposal = ResponseOf<'/cases/{id}/director-proposal', 'get'>;
 export type TeamBoard = ResponseOf<'/team-board', 'get'>;
-export type BoardCase = TeamBoard['unassigned'][number];
+export type BoardCase = TeamBoard['dueSoon'][number];
+export type UnassignedCase = TeamBoard['unassigned'][number];
+export type ProposalReason = NonNullable<DirectorProposal['proposal']>['reason'];
 
 // plan and timeline
 export type Plan = Schemas['Plan'];

@@ -582,8 +582,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Teambord: niet toegewezen, bijna verlopen, te laat, open zaken per regisseur
-         * @description Teambord: niet toegewezen, bijna verlopen, te laat, open zaken per regisseur
+         * Teambord: niet toegewezen (met voorstel), bijna verlopen, te laat, open zaken per regisseur
+         * @description Teambord: niet toegewezen (met voorstel), bijna verlopen, te laat, open zaken per regisseur
          */
         get: operations["getTeamBoard"];
         put?: never;
@@ -4183,6 +4183,19 @@ export interface operations {
                             id: string;
                             name: string;
                             openCases: number;
+                            reason: {
+                                /** @description de regisseur dekt het gebied van de zaak */
+                                coversArea: boolean;
+                                /** @description aantal thema’s van de zaak dat de regisseur dekt */
+                                themesCovered: number;
+                                themesTotal: number;
+                                /** @description open zaken van de regisseur: hetzelfde getal als in "open zaken per regisseur" */
+                                openCases: number;
+                                /** @description andere regisseurs die even goed passen */
+                                equallyMatched: number;
+                                /** @description de minste open zaken onder die anderen */
+                                nextOpenCases: number | null;
+                            };
                         } | null;
                         candidates: {
                             id: string;
@@ -4528,6 +4541,28 @@ export interface operations {
                             submittedAt: string;
                             directorId: string | null;
                             directorName: string | null;
+                            version: number;
+                            /** @description de gebruiker mag deze zaak toewijzen */
+                            canAssign: boolean;
+                            /** @description voorgestelde regisseur, met de reden in dezelfde cijfers als het bord */
+                            proposal: {
+                                id: string;
+                                name: string;
+                                openCases: number;
+                                reason: {
+                                    /** @description de regisseur dekt het gebied van de zaak */
+                                    coversArea: boolean;
+                                    /** @description aantal thema’s van de zaak dat de regisseur dekt */
+                                    themesCovered: number;
+                                    themesTotal: number;
+                                    /** @description open zaken van de regisseur: hetzelfde getal als in "open zaken per regisseur" */
+                                    openCases: number;
+                                    /** @description andere regisseurs die even goed passen */
+                                    equallyMatched: number;
+                                    /** @description de minste open zaken onder die anderen */
+                                    nextOpenCases: number | null;
+                                };
+                            } | null;
                         }[];
                         dueSoon: {
                             id: string;
@@ -6466,14 +6501,17 @@ export interface operations {
     };
     getCommitmentsExport: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description scheidingsteken tussen cellen: ; (standaard, Excel NL) of , */
+                separator?: ";" | ",";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Het register als CSV */
+            /** @description Het register als CSV voor een spreadsheet */
             200: {
                 headers: {
                     /** @description Volledige versie van de API */
@@ -7835,6 +7873,7 @@ export const pathsMandatesIdPatchRequestBodyContentApplicationJsonHolderOneOf1Ki
 }>["kind"]> = ["person"];
 export const pathsCasesIdCommitmentsPostRequestBodyContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/commitments"]["post"]["requestBody"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const pathsCommitmentsGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments"]["get"]["parameters"]["query"]["scope"]> = ["mine", "awaitingConfirmation", "overdue", "all"];
+export const pathsCommitmentsExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsCommitmentsIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
 export const pathsCommitmentsIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
 export const pathsAssessmentPartiesIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-parties/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];

@@ -1,12 +1,13 @@
 // Assign (or hand over) the case director. The API proposes the director who covers
 // the case's area and themes with the fewest open cases; it is preselected, and the
-// coordinator may choose someone else and say why.
+// coordinator may choose someone else and say why. The reason shown is built from the
+// figures the API sends with the proposal (docs/product.md#proposing-a-director).
 import { Button } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import type { CaseDetail } from '../api/models.js';
+import type { CaseDetail, DirectorProposal, ProposalReason } from '../api/models.js';
 import { api } from '../api.js';
 import { useLoad, useSubmit } from '../hooks.js';
-import { useI18n } from '../i18n/index.js';
+import { type Translate, useI18n } from '../i18n/index.js';
 import { SelectField, TextAreaField } from './Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from './feedback.js';
 import { fieldErrors, fieldId } from './forms.js';
@@ -17,6 +18,7 @@ export function AssignDirector({
   currentDirectorId,
   reference,
   compact = false,
+  preloaded,
   onAssigned,
 }: {
   caseId: string;
@@ -24,10 +26,12 @@ export function AssignDirector({
   currentDirectorId: string | null;
   reference: string;
   compact?: boolean;
+  /** the proposal and candidates when the page already has them (the team board): no request of its own */
+  preloaded?: DirectorProposal;
   onAssigned(c: CaseDetail): void;
 }) {
   const { t } = useI18n();
-  const proposal = useLoad((signal) => api.directorProposal(caseId, signal), [caseId]);
+  const proposal = useLoad((signal) => (preloaded ? Promise.resolve(preloaded) : api.directorProposal(caseId, signal)), [caseId, preloaded]);
   const submit = useSubmit();
   const [directorId, setDirectorId] = useState('');
   const [reason, setReason] = useState('');
@@ -68,7 +72,11 @@ export function AssignDirector({
   return (
     <form noValidate onSubmit={onSubmit} className={compact ? 'regie-inline-form' : 'regie-form regie-form--compact'}>
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />
-      {!compact && proposal.data?.proposal ? <p className="regie-small">{t('assign.proposalText', { name: proposal.data.proposal.name })}</p> : null}
+      {proposal.data?.proposal ? (
+        <p className="regie-small" data-testid={`proposal-${caseId}`}>
+          {proposalText(t, proposal.data.proposal.name, proposal.data.proposal.reason)}
+        </p>
+      ) : null}
       {!compact && !proposal.data?.proposal ? <p className="regie-small">{t('assign.noProposal')}</p> : null}
       <SelectField
         name={names.directorId}
@@ -104,4 +112,13 @@ export function AssignDirector({
       </Button>
     </form>
   );
+}
+
+/** "Voorstel: Anna — dekt het gebied, dekt 1 van de 2 thema’s, heeft 3 open zaken; …": only what the figures say. */
+export function proposalText(t: Translate, name: string, r: ProposalReason): string {
+  const parts = [t(r.coversArea ? 'assign.why.area' : 'assign.why.noArea')];
+  if (r.themesTotal > 0) parts.push(t('assign.why.themes', { covered: r.themesCovered, total: r.themesTotal }));
+  parts.push(t('assign.why.open', { count: r.openCases }));
+  if (r.nextOpenCases !== null) parts.push(t('assign.why.peers', { peers: r.equallyMatched, next: r.nextOpenCases }));
+  return t('assign.proposalWhy', { name, why: parts.join(', ') });
 }

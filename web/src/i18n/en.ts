@@ -291,7 +291,6 @@ export const en: Record<MessageKey, string> = {
   'assign.openCases': '{count} open',
   'assign.proposed': 'proposed',
   'assign.current': 'current director',
-  'assign.proposalText': 'Proposal: {name} (covers the area and themes, fewest open cases). You may choose someone else.',
   'assign.noProposal': 'There is no proposal: no director covers this area or these themes.',
   'assign.reason': 'Reason',
   'assign.reasonHint': 'Give a reason when you deviate from the proposal or hand the case over.',
@@ -528,5 +527,14 @@ export const en: Record<MessageKey, string> = {
   'event.confirmed': 'Request confirmed by the requester',
 
   // rules and mandate registers, integrated assessment, commitments
+
+  // proposing a director, the case list's total, sort and export (docs/product.md#proposing-a-director)
+  'assign.proposalWhy': 'Proposal: {name} — {why}. You may choose someone else.',
+  'assign.why.area': 'covers the area',
+  'assign.why.noArea': 'does not cover the area',
+  'assign.why.themes': 'covers {covered} of the {total} themes',
+  'assign.why.open': 'has {count} open cases',
+  'assign.why.peers': 'the fewest of those who fit as well ({peers} others, the next has {next})',
+
   ...enAssessment,
 };

@@ -290,7 +290,6 @@ export const nl = {
   'assign.openCases': '{count} open',
   'assign.proposed': 'voorstel',
   'assign.current': 'huidige regisseur',
-  'assign.proposalText': 'Voorstel: {name} (dekt gebied en thema’s, minste open zaken). U kunt een ander kiezen.',
   'assign.noProposal': 'Er is geen voorstel: geen enkele regisseur dekt dit gebied of deze thema’s.',
   'assign.reason': 'Reden',
   'assign.reasonHint': 'Geef een reden als u afwijkt van het voorstel of de zaak overdraagt.',
@@ -527,6 +526,15 @@ export const nl = {
   'event.confirmed': 'Aanvraag bevestigd door de aanvrager',
 
   // rules and mandate registers, integrated assessment, commitments
+
+  // proposing a director, the case list's total, sort and export (docs/product.md#proposing-a-director)
+  'assign.proposalWhy': 'Voorstel: {name} — {why}. U kunt een ander kiezen.',
+  'assign.why.area': 'dekt het gebied',
+  'assign.why.noArea': 'dekt het gebied niet',
+  'assign.why.themes': 'dekt {covered} van de {total} thema’s',
+  'assign.why.open': 'heeft {count} open zaken',
+  'assign.why.peers': 'de minste van wie even goed past ({peers} anderen, de volgende heeft er {next})',
+
   ...nlAssessment,
 };
 

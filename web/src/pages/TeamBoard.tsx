@@ -1,8 +1,8 @@
 // /team — the coordinator's board: unassigned cases (assign them here), plans due
 // soon, plans overdue, and the open cases per director.
 import { Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
-import type { BoardCase } from '../api/models.js';
+import { useMemo, useState } from 'react';
+import type { BoardCase, UnassignedCase } from '../api/models.js';
 import { api } from '../api.js';
 import { AssignDirector } from '../components/AssignDirector.js';
 import { CaseStatusBadge } from '../components/badges.js';
@@ -35,6 +35,7 @@ export function TeamBoardPage() {
             {board.data.unassigned.length ? (
               <UnassignedTable
                 items={board.data.unassigned}
+                directors={board.data.perDirector}
                 onAssigned={(ref, name) => {
                   setStatus(t('team.assigned', { reference: ref, name }));
                   board.reload();
@@ -120,7 +121,15 @@ function BoardTable({
   );
 }
 
-function UnassignedTable({ items, onAssigned }: { items: BoardCase[]; onAssigned(reference: string, name: string): void }) {
+function UnassignedTable({
+  items,
+  directors,
+  onAssigned,
+}: {
+  items: UnassignedCase[];
+  directors: { id: string; name: string; openCases: number }[];
+  onAssigned(reference: string, name: string): void;
+}) {
   const { t, dateTime } = useI18n();
   return (
     <WideTable caption={t('team.unassignedCaption')}>
@@ -141,7 +150,7 @@ function UnassignedTable({ items, onAssigned }: { items: BoardCase[]; onAssigned
             </TableCell>
             <TableCell className="regie-nowrap">{dateTime(c.submittedAt)}</TableCell>
             <TableCell>
-              <QuickAssign c={c} onAssigned={onAssigned} />
+              <QuickAssign c={c} directors={directors} onAssigned={onAssigned} />
             </TableCell>
           </TableRow>
         ))}
@@ -150,20 +159,36 @@ function UnassignedTable({ items, onAssigned }: { items: BoardCase[]; onAssigned
   );
 }
 
-/** Assign from the board. The board rows carry no version, so read the case first (for If-Match and abilities). */
-function QuickAssign({ c, onAssigned }: { c: BoardCase; onAssigned(reference: string, name: string): void }) {
+/**
+ * Assign from the board. The board's one response carries each case's version, whether
+ * the user may assign it and the director proposal, so a row costs no request of its own.
+ */
+function QuickAssign({
+  c,
+  directors,
+  onAssigned,
+}: {
+  c: UnassignedCase;
+  directors: { id: string; name: string; openCases: number }[];
+  onAssigned(reference: string, name: string): void;
+}) {
   const { t } = useI18n();
-  const detail = useLoad((signal) => api.case(c.id, signal), [c.id]);
-  if (detail.loading) return <Loading />;
-  if (detail.error) return <ErrorAlert error={detail.error} />;
-  if (!detail.data?.abilities.assign) return <span className="regie-muted">{t('team.cannotAssign')}</span>;
+  const preloaded = useMemo(
+    () => ({
+      proposal: c.proposal,
+      candidates: directors.map((d) => ({ ...d, areaIds: [], themeIds: [] })),
+    }),
+    [c.proposal, directors],
+  );
+  if (!c.canAssign) return <span className="regie-muted">{t('team.cannotAssign')}</span>;
   return (
     <AssignDirector
       compact
       caseId={c.id}
-      version={detail.data.version}
+      version={c.version}
       currentDirectorId={null}
       reference={c.reference}
+      preloaded={preloaded}
       onAssigned={(next) => onAssigned(c.reference, next.director?.name ?? '')}
     />
   );
