@@ -65,7 +65,6 @@ export function readCsv(text: string, delimiter = ','): CsvRead {
   return { ok: true, records };
 }
 
-const needsQuotes = /[",\r\n;\t]/;
 /** A plain number as a Dutch spreadsheet reads it ("-1234,50"): data, never a formula. */
 const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
 
@@ -88,6 +87,9 @@ export interface CsvWriteOptions {
  */
 export function writeCsv(rows: readonly (readonly string[])[], opts: CsvWriteOptions = {}): string {
   const separator = opts.separator ?? ',';
+  // Quotes, line breaks and either separator are quoted; a comma only when it separates,
+  // so "1234,50" stays a bare number in a `;` file.
+  const needsQuotes = separator === ',' ? /[",\r\n;]/ : /["\r\n;]/;
   const cell = (v: string) => {
     const safe = FORMULA_START.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
     return needsQuotes.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;

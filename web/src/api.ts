@@ -211,4 +211,6 @@ export const downloads = {
   dossier: (caseId: string) => `/api/v1/cases/${caseId}/dossier`,
   rulesExport: (format: RuleFileFormat) => `/api/v1/rules/export?format=${format}`,
   commitmentsExport: () => '/api/v1/commitments/export',
+  /** the case list with the same filters and order, as CSV */
+  casesExport: (f: Omit<CaseFilters, 'cursor' | 'limit'>) => `/api/v1/cases/export?${new URLSearchParams(query(f) as Record<string, string>).toString()}`,
 };

@@ -25,6 +25,8 @@ export const rows: Row[] = [
     scope: 'collection',
     request: async () => ({ method: 'GET', url: '/cases' }),
   },
+  // The export is for staff; initiators follow their own cases on their own pages.
+  { operation: 'GET /cases/export', allowed: caseReaders, scope: 'collection', request: async () => ({ method: 'GET', url: '/cases/export' }) },
   { operation: 'GET /cases/{id}', allowed: [...caseReaders, 'initiator'], scope: 'resource', request: onCase('GET', '') },
   {
     operation: 'POST /cases/{id}/status',

@@ -41,6 +41,8 @@ export const casePolicy = definePolicy(
   {
     /** Listing the municipality's cases (initiators list only their own). */
     list: (a: Actor) => CASE_READERS.has(a.role) || a.role === 'initiator',
+    /** Downloading the filtered case list as CSV: staff who read cases (docs/product.md#the-case-list). */
+    export: (a: Actor) => CASE_READERS.has(a.role),
     register: (a: Actor) => a.role === 'director' || a.role === 'coordinator',
     board: (a: Actor) => a.role === 'coordinator' || a.role === 'director',
     view: (a: Actor, c: CaseForPolicy) => (sameTenant(a, c) && CASE_READERS.has(a.role)) || isInitiatorOf(a, c),

@@ -4,8 +4,13 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { notFound } from '../../kernel/errors.js';
+import { type CsvSeparator, writeCsv } from '../../kernel/csv.js';
+import { spreadsheetDateTime } from '../../kernel/dates.js';
+import { invalid, notFound } from '../../kernel/errors.js';
+import { spreadsheetDate } from '../../kernel/format.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import { type Locale, translate } from '../../platform/i18n.js';
 import { listPages } from '../../platform/secret.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { type CaseStatus, clockState, proposeDirectorWithReason } from './model.js';
@@ -85,6 +90,10 @@ export async function getCase(ctx: Ctx, id: string) {
   });
 }
 
+/** The orders the case list offers (docs/product.md#the-case-list). */
+export const CASE_SORTS = ['received', 'due', 'status', 'reference'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+
 export interface CaseFilter {
   status?: CaseStatus[];
   directorId?: string | 'none';
@@ -92,69 +101,202 @@ export interface CaseFilter {
   themeId?: string;
   dueBefore?: string;
   q?: string;
+  /** received: newest first (default); due: plan due date, soonest first, none last; status: by status, newest first; reference: ascending */
+  sort?: CaseSort;
   cursor?: string;
   limit: number;
 }
 
+/** At most this many rows in one export of the case list. */
+export const CASE_EXPORT_MAX = 10_000;
+
+/** The cases the actor may list that match the filter, before order and paging. */
+function filteredCases(trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort'>) {
+  const mId = ctx.actor.municipalityId;
+  let q = trx
+    .selectFrom('cases as c')
+    .leftJoin('users as d', 'd.id', 'c.director_id')
+    .leftJoin('areas as a', 'a.id', 'c.area_id')
+    .where('c.municipality_id', '=', mId);
+  if (ctx.actor.role === 'initiator') q = q.where('c.initiator_id', '=', ctx.actor.userId);
+  if (f.status?.length) q = q.where('c.status', 'in', f.status);
+  if (f.directorId === 'none') q = q.where('c.director_id', 'is', null);
+  else if (f.directorId) q = q.where('c.director_id', '=', f.directorId);
+  if (f.areaId) q = q.where('c.area_id', '=', f.areaId);
+  if (f.themeId) {
+    const themeId = f.themeId;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('case_themes as ct').select('ct.case_id').whereRef('ct.case_id', '=', 'c.id').where('ct.theme_id', '=', themeId)),
+    );
+  }
+  if (f.dueBefore) q = q.where('c.plan_due_on', '<', f.dueBefore).where('c.status', 'in', ['intake', 'planning']);
+  if (f.q?.trim()) q = q.where(sql<boolean>`c.search @@ websearch_to_tsquery('dutch', ${f.q.trim()})`);
+  return q;
+}
+
+const LIST_COLUMNS = [
+  'c.id',
+  'c.reference',
+  'c.title',
+  'c.status',
+  'c.location',
+  'c.submitted_at',
+  'c.plan_due_on',
+  'c.suspended_since',
+  'c.director_id',
+  'd.name as director_name',
+  'c.area_id',
+  'a.name as area_name',
+  'c.version',
+  'c.initiator_id',
+] as const;
+
+type ListQuery = ReturnType<typeof listQuery>;
+const listQuery = (trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort'>) => filteredCases(trx, ctx, f).select([...LIST_COLUMNS]);
+
+/** The last row of a page, as a cursor finds it again: the columns every order sorts on. */
+interface Anchor {
+  id: string;
+  submitted_at: Date;
+  plan_due_on: string | null;
+  status: CaseStatus;
+  reference: string;
+}
+
 /**
- * Newest first, keyset-paginated on (submitted_at, id) so page 1,000 costs what page
- * 1 costs. Initiators see only their own cases.
+ * One order of the case list: its ORDER BY and where the page after a row starts. The
+ * cursor names the last row (the kernel's signed keyset cursor: its instant and id);
+ * the other orders read that row's sort columns back. Each order is served by an index
+ * of 001_foundation.sql: received by cases_list (… submitted_at desc, id desc), status
+ * by cases_status (… status, submitted_at desc, id desc), reference by the unique
+ * (municipality_id, reference); due by cases_due for the open cases it is mostly used with.
+ */
+const ORDERS: Record<CaseSort, { order(q: ListQuery): ListQuery; after(q: ListQuery, a: Anchor): ListQuery }> = {
+  received: {
+    order: (q) => q.orderBy('c.submitted_at', 'desc').orderBy('c.id', 'desc'),
+    // A row comparison is an index condition on (…, submitted_at desc, id desc): page
+    // 1,000 starts where it should instead of skipping 999 pages.
+    after: (q, a) => q.where((eb) => eb(eb.refTuple('c.submitted_at', 'c.id'), '<', eb.tuple(a.submitted_at, a.id))),
+  },
+  due: {
+    order: (q) => q.orderBy(sql`c.plan_due_on asc nulls last`).orderBy('c.id', 'asc'),
+    after: (q, a) => {
+      const due = a.plan_due_on;
+      if (due === null) return q.where('c.plan_due_on', 'is', null).where('c.id', '>', a.id);
+      return q.where((eb) =>
+        eb.or([eb('c.plan_due_on', '>', due), eb.and([eb('c.plan_due_on', '=', due), eb('c.id', '>', a.id)]), eb('c.plan_due_on', 'is', null)]),
+      );
+    },
+  },
+  status: {
+    order: (q) => q.orderBy('c.status', 'asc').orderBy('c.submitted_at', 'desc').orderBy('c.id', 'desc'),
+    after: (q, a) =>
+      q.where((eb) =>
+        eb.or([
+          eb('c.status', '>', a.status),
+          eb.and([eb('c.status', '=', a.status), eb(eb.refTuple('c.submitted_at', 'c.id'), '<', eb.tuple(a.submitted_at, a.id))]),
+        ]),
+      ),
+  },
+  reference: {
+    order: (q) => q.orderBy('c.reference', 'asc').orderBy('c.id', 'asc'),
+    after: (q, a) => q.where((eb) => eb(eb.refTuple('c.reference', 'c.id'), '>', eb.tuple(a.reference, a.id))),
+  },
+};
+
+/**
+ * The case list, keyset-paginated in the chosen order (newest first by default) so
+ * page 1,000 costs what page 1 costs, with the number of matching cases. A cursor is
+ * signed for its order: one from another order is refused. Initiators see only their
+ * own cases.
  */
 export async function listCases(ctx: Ctx, f: CaseFilter) {
   casePolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
+  const sort = f.sort ?? 'received';
+  const pages = listPages(ctx.config, sort === 'received' ? 'cases' : `cases:${sort}`);
   return ctx.db.tenant(mId, async (trx) => {
-    let q = trx
-      .selectFrom('cases as c')
-      .leftJoin('users as d', 'd.id', 'c.director_id')
-      .leftJoin('areas as a', 'a.id', 'c.area_id')
-      .select([
-        'c.id',
-        'c.reference',
-        'c.title',
-        'c.status',
-        'c.location',
-        'c.submitted_at',
-        'c.plan_due_on',
-        'c.suspended_since',
-        'c.director_id',
-        'd.name as director_name',
-        'c.area_id',
-        'a.name as area_name',
-        'c.version',
-        'c.initiator_id',
-      ])
-      .where('c.municipality_id', '=', mId)
-      .orderBy('c.submitted_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .limit(f.limit + 1);
-    if (ctx.actor.role === 'initiator') q = q.where('c.initiator_id', '=', ctx.actor.userId);
-    if (f.status?.length) q = q.where('c.status', 'in', f.status);
-    if (f.directorId === 'none') q = q.where('c.director_id', 'is', null);
-    else if (f.directorId) q = q.where('c.director_id', '=', f.directorId);
-    if (f.areaId) q = q.where('c.area_id', '=', f.areaId);
-    if (f.themeId) {
-      const themeId = f.themeId;
-      q = q.where((eb) =>
-        eb.exists(eb.selectFrom('case_themes as ct').select('ct.case_id').whereRef('ct.case_id', '=', 'c.id').where('ct.theme_id', '=', themeId)),
-      );
-    }
-    if (f.dueBefore) q = q.where('c.plan_due_on', '<', f.dueBefore).where('c.status', 'in', ['intake', 'planning']);
-    if (f.q?.trim()) q = q.where(sql<boolean>`c.search @@ websearch_to_tsquery('dutch', ${f.q.trim()})`);
+    const o = ORDERS[sort];
+    let q = o.order(listQuery(trx, ctx, f)).limit(f.limit + 1);
     if (f.cursor) {
-      const cur = listPages(ctx.config, 'cases').decode(f.cursor);
-      // A row comparison is an index condition on (…, submitted_at desc, id desc): page
-      // 1,000 starts where it should instead of skipping 999 pages.
-      q = q.where((eb) => eb(eb.refTuple('c.submitted_at', 'c.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
+      const cur = pages.decode(f.cursor);
+      const anchor = await trx
+        .selectFrom('cases')
+        .select(['id', 'submitted_at', 'plan_due_on', 'status', 'reference'])
+        .where('municipality_id', '=', mId)
+        .where('id', '=', cur.i)
+        .executeTakeFirst();
+      if (!anchor) throw invalid('cursor', 'error.badCursor');
+      q = o.after(q, anchor);
     }
-    const { page, nextCursor } = listPages(ctx.config, 'cases').page(await q.execute(), f.limit, (r) => ({ s: r.submitted_at.toISOString(), i: r.id }));
+    const [rows, count] = await Promise.all([
+      q.execute(),
+      filteredCases(trx, ctx, f)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ]);
+    const { page, nextCursor } = pages.page(rows, f.limit, (r) => ({ s: r.submitted_at.toISOString(), i: r.id }));
     const m = await getMunicipality(trx, mId);
     const cal = calendarOf(m);
     const today = dutchDate(ctx.clock.now());
     return {
       items: page.map((r) => ({ ...r, clock: clockState(cal, { status: r.status, planDueOn: r.plan_due_on, suspendedSince: r.suspended_since }, today) })),
       nextCursor,
+      total: Number(count.n),
     };
+  });
+}
+
+/** The case list's columns in an export: catalogue keys whose `csv.X` text is the web app's `X`. */
+export const CASE_EXPORT_COLUMNS = [
+  'csv.case.reference',
+  'csv.case.title',
+  'csv.case.status',
+  'csv.case.clock',
+  'csv.case.director',
+  'csv.case.area',
+  'csv.case.location',
+  'csv.case.submittedAt',
+  'csv.case.planDueOn',
+] as const;
+
+/**
+ * The filtered case list as CSV for a spreadsheet (docs/product.md#the-case-list):
+ * every matching case in the chosen order (at most CASE_EXPORT_MAX), with the words,
+ * dates and names the list shows. Staff only.
+ */
+export async function exportCases(ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit'>, opts: { locale?: Locale; separator?: CsvSeparator } = {}) {
+  casePolicy.authorize(ctx.actor, null, 'export');
+  const mId = ctx.actor.municipalityId;
+  const t = (key: string) => translate(opts.locale ?? ctx.actor.locale, key);
+  return ctx.db.tenant(mId, async (trx) => {
+    const rows = await ORDERS[f.sort ?? 'received']
+      .order(listQuery(trx, ctx, f))
+      .limit(CASE_EXPORT_MAX)
+      .execute();
+    const cal = calendarOf(await getMunicipality(trx, mId));
+    const today = dutchDate(ctx.clock.now());
+    return writeCsv(
+      [
+        CASE_EXPORT_COLUMNS.map(t),
+        ...rows.map((r) => {
+          const clock = clockState(cal, { status: r.status, planDueOn: r.plan_due_on, suspendedSince: r.suspended_since }, today);
+          const cells: Record<(typeof CASE_EXPORT_COLUMNS)[number], string> = {
+            'csv.case.reference': r.reference,
+            'csv.case.title': r.title,
+            'csv.case.status': t(`csv.status.${r.status}`),
+            'csv.case.clock': t(`csv.clock.${clock}`),
+            'csv.case.director': r.director_name ?? '',
+            'csv.case.area': r.area_name ?? '',
+            'csv.case.location': r.location,
+            'csv.case.submittedAt': spreadsheetDateTime(r.submitted_at),
+            'csv.case.planDueOn': r.plan_due_on ? spreadsheetDate(r.plan_due_on) : '',
+          };
+          return CASE_EXPORT_COLUMNS.map((k) => cells[k]);
+        }),
+      ],
+      { separator: opts.separator ?? ';', bom: true },
+    );
   });
 }
 

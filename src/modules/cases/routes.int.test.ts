@@ -1,8 +1,9 @@
 // The case API over HTTP (in-process): intake, problem+json answers, ETags and
 // If-Match, CSRF, bearer tokens, and the initiator's login link.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../../kernel/csv.js';
 import type { Actor } from '../../platform/auth/index.js';
-import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
+import { buildCase, buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
 
 let m: TestMunicipality;
@@ -143,5 +144,52 @@ describe('staff API', () => {
     expect(codes[10]).toBe(429);
     const other = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: coordinator.email, password: 'wrong' } });
     expect(other.statusCode).toBe(401);
+  });
+});
+
+// docs/product.md#the-case-list: the filtered list as a spreadsheet, in the list's words.
+describe('the case list export', () => {
+  it('gives the filtered list for Dutch Excel: BOM, semicolons, the interface’s words, names, dd-mm-jjjj, no ids, formulas neutralised', async () => {
+    const own = await buildMunicipality(t.db);
+    const co = await buildUser(t.db, own, { role: 'coordinator' });
+    const dir = await buildUser(t.db, own, { role: 'director', name: 'Daan Regisseur' });
+    const mine = await buildCase({ municipality: own, deps: t.deps, coordinator: co, director: dir, status: 'intake', title: '=SOM(1;2) een formule' });
+    await buildCase({ municipality: own, deps: t.deps, title: 'Nog niet in behandeling' });
+    const h = await t.login(co);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/cases?status=intake&limit=1', headers: h });
+    expect(list.json().total).toBe(1);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/cases?limit=1', headers: h })).json().total).toBe(2);
+
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases/export?status=intake&sort=reference', headers: h });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain('zaken.csv');
+    expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const read = readCsv(res.body, ';');
+    if (!read.ok) throw new Error('unreadable CSV');
+    const [header, ...rows] = read.records.map((r) => r.cells);
+    // The headers are the list's own column words (web/src/i18n/nl.ts).
+    const web = (await import(['..', '..', '..', 'web', 'src', 'i18n', 'nl.js'].join('/'))).nl as Record<string, string>;
+    expect(header).toEqual(
+      ['case.reference', 'case.title', 'case.status', 'case.clock', 'case.director', 'case.area', 'case.location', 'case.submittedAt', 'case.planDueOn'].map(
+        (k) => web[k],
+      ),
+    );
+    expect(rows).toHaveLength(1);
+    const row = rows[0] as string[];
+    expect(row[0]).toBe(mine.reference);
+    expect(row[1]).toBe('=SOM(1;2) een formule'); // read back: the guard is the writer's
+    expect(res.body).toContain(`;"'=SOM(1;2) een formule";`);
+    expect(row[2]).toBe(web['status.intake']);
+    expect(row[4]).toBe('Daan Regisseur');
+    expect(row[7]).toMatch(/^\d{2}-\d{2}-\d{4} \d{2}:\d{2}$/);
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    expect(rows.flat().filter((c) => uuid.test(c))).toEqual([]);
+
+    const en = await t.app.inject({ method: 'GET', url: '/api/v1/cases/export?separator=,', headers: { ...h, 'accept-language': 'en' } });
+    const enRead = readCsv(en.body, ',');
+    if (!enRead.ok) throw new Error('unreadable CSV');
+    expect(enRead.records[0]?.cells.slice(0, 3)).toEqual(['Case number', 'Title', 'Status']);
+    expect(enRead.records).toHaveLength(3);
   });
 });

@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
-import { email, IsoDate, LocaleSchema, multiLine, singleLine } from '../../platform/http/schemas.js';
+import { CsvBody, CsvSeparatorParam, email, IsoDate, LocaleSchema, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CASE_STATUSES, CHANNELS, CLOCK_STATES } from './model.js';
 import { CASE_ABILITIES, type CaseAbility } from './policy.js';
-import { getCase, listCases, teamBoard } from './queries.js';
+import { CASE_SORTS, exportCases, getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
 const tags = ['Zaken'];
@@ -174,45 +174,61 @@ export function caseRoutes(app: App, deps: Deps) {
     },
   );
 
+  // The case list's filters, shared by the list and its export.
+  const CaseFilterQuery = z.object({
+    status: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('één of meer statussen, komma-gescheiden')
+      .transform((s) => (s ? s.split(',') : undefined))
+      .pipe(z.array(z.enum(CASE_STATUSES)).optional()),
+    director: z.union([z.uuid(), z.literal('none')]).optional(),
+    area: z.uuid().optional(),
+    theme: z.uuid().optional(),
+    dueBefore: IsoDate.optional(),
+    q: singleLine().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
+    sort: z
+      .enum(CASE_SORTS)
+      .default('received')
+      .describe('received: nieuwste eerst; due: plan uiterlijk klaar, eerstvolgende eerst; status: per status, nieuwste eerst; reference: op zaaknummer'),
+  });
+  const filterOf = (q: z.infer<typeof CaseFilterQuery>) => ({
+    status: q.status,
+    directorId: q.director,
+    areaId: q.area,
+    themeId: q.theme,
+    dueBefore: q.dueBefore,
+    q: q.q,
+    sort: q.sort,
+  });
+
   app.get(
     '/api/v1/cases',
     {
       schema: {
         tags,
-        summary: 'Zaken zoeken en filteren (nieuwste eerst, cursor-paginering)',
-        querystring: z.object({
-          status: z
-            .string()
-            .max(200)
-            .optional()
-            .describe('één of meer statussen, komma-gescheiden')
-            .transform((s) => (s ? s.split(',') : undefined))
-            .pipe(z.array(z.enum(CASE_STATUSES)).optional()),
-          director: z.union([z.uuid(), z.literal('none')]).optional(),
-          area: z.uuid().optional(),
-          theme: z.uuid().optional(),
-          dueBefore: IsoDate.optional(),
-          q: singleLine().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
+        summary: 'Zaken zoeken, filteren en sorteren (cursor-paginering), met het totaal aantal',
+        querystring: CaseFilterQuery.extend({
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(25),
         }),
-        response: { 200: z.object({ items: z.array(CaseSummary), nextCursor: z.string().nullable() }), ...errors },
+        response: {
+          200: z.object({
+            items: z.array(CaseSummary),
+            nextCursor: z.string().nullable(),
+            total: z.number().int().describe('aantal zaken dat aan de filters voldoet'),
+          }),
+          ...errors,
+        },
       },
     },
     async (req) => {
       const q = req.query;
-      const page = await listCases(ctxOf(deps, req), {
-        status: q.status,
-        directorId: q.director,
-        areaId: q.area,
-        themeId: q.theme,
-        dueBefore: q.dueBefore,
-        q: q.q,
-        cursor: q.cursor,
-        limit: q.limit,
-      });
+      const page = await listCases(ctxOf(deps, req), { ...filterOf(q), cursor: q.cursor, limit: q.limit });
       return {
         nextCursor: page.nextCursor,
+        total: page.total,
         items: page.items.map((r) => ({
           id: r.id,
           reference: r.reference,
@@ -230,6 +246,29 @@ export function caseRoutes(app: App, deps: Deps) {
           confirmed: r.initiator_id !== null,
         })),
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/cases/export',
+    {
+      schema: {
+        tags,
+        summary: 'De gefilterde zakenlijst downloaden als CSV (medewerkers)',
+        querystring: CaseFilterQuery.extend({ separator: CsvSeparatorParam }),
+        response: {
+          200: { description: 'De zaken die aan de filters voldoen, in de gekozen volgorde', content: { 'text/csv': { schema: CsvBody } } },
+          ...errors,
+        },
+      },
+    },
+    async (req, reply) => {
+      const csv = await exportCases(ctxOf(deps, req), filterOf(req.query), { locale: req.locale, separator: req.query.separator });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', 'attachment; filename="zaken.csv"')
+        .serializer((body: string) => body)
+        .send(csv);
     },
   );
 

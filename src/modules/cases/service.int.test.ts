@@ -301,6 +301,55 @@ describe('lists, board and isolation', () => {
     expect(new Set(seen)).toEqual(new Set([a.id, b.id, c.id]));
   });
 
+  // docs/product.md#the-case-list: every order pages through each case exactly once, in
+  // the order the server promises, with the total of the filter on every page.
+  it('sorts by received date, due date, status and reference, with cursor pages and a total', async () => {
+    const w = await world();
+    const co = ctxFor(w.deps, w.coordinator);
+    const dir = ctxFor(w.deps, w.director);
+    const made = [];
+    for (const title of ['Eerste', 'Tweede', 'Derde', 'Vierde', 'Vijfde']) {
+      made.push(await intake(w, { title }));
+      w.deps.clock.advanceDays(1);
+    }
+    const [first, second, third, fourth] = made as [(typeof made)[0], (typeof made)[0], (typeof made)[0], (typeof made)[0]];
+    for (const c of [first, second, third, fourth]) {
+      await assignDirector(co, { caseId: c.id, directorId: w.director.userId });
+      await changeStatus(dir, { caseId: c.id, to: 'intake' });
+    }
+    // Planning gives a due date: the later a case enters planning, the later it is due.
+    for (const c of [third, first]) {
+      await changeStatus(dir, { caseId: c.id, to: 'planning' });
+      w.deps.clock.advanceDays(2);
+    }
+    const all = (await listCases(co, { limit: 100 })).items;
+    expect(all).toHaveLength(5);
+    const byKey = {
+      received: [...all].sort((a, b) => b.submitted_at.getTime() - a.submitted_at.getTime() || (a.id < b.id ? 1 : -1)),
+      due: [...all].sort((a, b) => (a.plan_due_on ?? '9999').localeCompare(b.plan_due_on ?? '9999') || (a.id < b.id ? -1 : 1)),
+      status: [...all].sort((a, b) => (a.status < b.status ? -1 : a.status > b.status ? 1 : b.submitted_at.getTime() - a.submitted_at.getTime())),
+      reference: [...all].sort((a, b) => a.reference.localeCompare(b.reference)),
+    } as const;
+    expect(byKey.due.slice(0, 2).map((c) => c.id)).toEqual([third.id, first.id]);
+    for (const sort of ['received', 'due', 'status', 'reference'] as const) {
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listCases(co, { sort, limit: 2, cursor });
+        expect(page.total).toBe(5);
+        seen.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect(seen, sort).toEqual(byKey[sort].map((c) => c.id));
+    }
+    // The total follows the filter, not the page.
+    const planning = await listCases(co, { status: ['planning'], sort: 'due', limit: 1 });
+    expect(planning).toMatchObject({ total: 2, items: [{ id: third.id }] });
+    // A cursor belongs to its order.
+    const dueCursor = (await listCases(co, { sort: 'due', limit: 1 })).nextCursor as string;
+    expect(await refusal(listCases(co, { sort: 'reference', limit: 1, cursor: dueCursor }))).toMatchObject({ status: 400 });
+  });
+
   it('shows due soon and overdue plans on the team board', async () => {
     const w = await world();
     const soon = await intake(w, { title: 'Bijna verlopen' });

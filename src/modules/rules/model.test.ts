@@ -69,7 +69,9 @@ describe('a register row', () => {
     ['a legal source of 301 characters', { legalSource: 'x'.repeat(301) }, ['legalSource']],
     ['an unknown domain', { domain: 'sport' }, ['domain']],
     ['strict as "misschien"', { strict: 'misschien' }, ['strict']],
-    ['a date in Dutch notation', { validFrom: '01-01-2024' }, ['validFrom']],
+    ['a date as a Dutch spreadsheet writes it (dd-mm-jjjj, as the export does)', { validFrom: '01-01-2024', validUntil: '31-12-2026' }, []],
+    ['a date in another notation', { validFrom: '1-1-2024' }, ['validFrom']],
+    ['a Dutch-notation date that does not exist', { validFrom: '30-02-2026' }, ['validFrom']],
     ['a date that does not exist', { validFrom: '2026-02-30' }, ['validFrom']],
     ['an end before the start', { validUntil: '2023-12-31' }, ['validUntil']],
     ['an unknown field', { remark: 'x' }, ['remark']],
@@ -82,6 +84,13 @@ describe('a register row', () => {
     const v = validateRuleRecord({ ...good, ...changes }, 'csv');
     expect(v.problems.map((p) => p.field).sort()).toEqual([...fields].sort());
     expect(Boolean(v.rule)).toBe(fields.length === 0);
+  });
+
+  it('reads a dd-mm-jjjj date as the ISO date it is, in CSV only', () => {
+    expect(validateRuleRecord({ ...good, validFrom: '02-03-2024' }, 'csv').rule?.validFrom).toBe('2024-03-02');
+    expect(validateRuleRecord({ ...good, strict: false, validFrom: '02-03-2024', validUntil: null }, 'json').problems.map((p) => p.field)).toEqual([
+      'validFrom',
+    ]);
   });
 
   it('takes typed JSON values, and a quoted boolean is refused in JSON', () => {

@@ -2,9 +2,10 @@
 // be cited, how its versions' periods relate, what a register row must hold, and
 // the CSV/JSON exchange format with per-line errors. No I/O; tested in model.test.ts.
 import type { IsoDate } from '../../kernel/calendar.js';
-import { detectDelimiter, readCsv, writeCsv } from '../../kernel/csv.js';
+import { type CsvSeparator, detectDelimiter, readCsv, writeCsv } from '../../kernel/csv.js';
 import { isIsoDate, withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
+import { spreadsheetDate } from '../../kernel/format.js';
 import { textProblem } from '../../kernel/text.js';
 
 export const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
@@ -122,9 +123,11 @@ export function validateRuleRecord(raw: Record<string, unknown>, source: 'csv' |
   if (typeof s === 'boolean') strict = s;
   else if (source === 'csv' && typeof s === 'string') strict = CSV_BOOLEANS.get(s.trim().toLowerCase());
   if (strict === undefined && !spoilt.has('strict')) problems.push({ field: 'strict', key: source === 'csv' ? 'error.ruleStrictCsv' : 'error.ruleStrictJson' });
-  const validFrom = need('validFrom');
+  // A CSV date may be written as a Dutch spreadsheet writes it (dd-mm-jjjj, as the export does).
+  const fromCsvDate = (v: string) => (source === 'csv' ? v.replace(/^(\d{2})-(\d{2})-(\d{4})$/, '$3-$2-$1') : v);
+  const validFrom = fromCsvDate(need('validFrom'));
   if (validFrom && !isIsoDate(validFrom)) problems.push({ field: 'validFrom', key: dateProblem(validFrom) });
-  const until = raw.validUntil === null || raw.validUntil === undefined || spoilt.has('validUntil') ? '' : (text(raw.validUntil) ?? '\0');
+  const until = raw.validUntil === null || raw.validUntil === undefined || spoilt.has('validUntil') ? '' : fromCsvDate(text(raw.validUntil) ?? '\0');
   if (until && !isIsoDate(until)) problems.push({ field: 'validUntil', key: dateProblem(until) });
   else if (until && isIsoDate(validFrom) && until < validFrom) problems.push({ field: 'validUntil', key: 'error.ruleEndBeforeStart' });
   if (problems.length) return { problems };
@@ -252,11 +255,22 @@ export const pickRuleFields = (r: RuleFields): RuleFields => ({
   validUntil: r.validUntil,
 });
 
-/** The register as CSV (header first, CRLF) or as a JSON array; both import back. */
-export function serializeRules(rules: readonly RuleFields[], format: 'csv' | 'json'): string {
+/**
+ * The register as CSV or as a JSON array; both import back. The CSV is for a spreadsheet
+ * as well (docs/product.md#exports): a byte-order mark, `;` unless asked otherwise, strict
+ * as ja/nee and dates as dd-mm-jjjj. Its header keeps the exchange format's field names,
+ * which the import reads.
+ */
+export function serializeRules(rules: readonly RuleFields[], format: 'csv' | 'json', separator: CsvSeparator = ';'): string {
   const rows = rules.map(pickRuleFields);
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  return writeCsv([[...EXCHANGE_FIELDS], ...rows.map((r) => EXCHANGE_FIELDS.map((f) => (r[f] === null ? '' : String(r[f]))))]);
+  const cell = (r: RuleFields, f: (typeof EXCHANGE_FIELDS)[number]): string => {
+    const v = r[f];
+    if (v === null) return '';
+    if (typeof v === 'boolean') return v ? 'ja' : 'nee';
+    return f === 'validFrom' || f === 'validUntil' ? spreadsheetDate(v) : String(v);
+  };
+  return writeCsv([[...EXCHANGE_FIELDS], ...rows.map((r) => EXCHANGE_FIELDS.map((f) => cell(r, f)))], { separator, bom: true });
 }
 
 // ---- planning an import -------------------------------------------------------------

@@ -98,7 +98,10 @@ describe('import and export over HTTP', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toContain('regelregister.csv');
-    expect(csv.body.startsWith(`${header}\r\n`)).toBe(true);
+    // For a Dutch spreadsheet (docs/product.md#exports): byte-order mark, `;`, ja/nee, dd-mm-jjjj.
+    expect(csv.body.startsWith(`\uFEFF${header.replaceAll(',', ';')}\r\n`)).toBe(true);
+    const row = csv.body.split('\r\n').find((l) => l.includes('sluitingstijden')) ?? '';
+    expect(row).toMatch(/;(ja|nee);\d{2}-\d{2}-\d{4};/);
     expect(csv.body).toContain('"Terrassen, ""sluitingstijden"""');
     const json = await t.app.inject({ method: 'GET', url: '/api/v1/rules/export?format=json', headers: h });
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');

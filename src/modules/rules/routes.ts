@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate, patchBody, singleLine } from '../../platform/http/schemas.js';
+import { CsvSeparatorParam, IsoDate, patchBody, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CODE_PATTERN, DOMAINS, isCitable, pickRuleFields, TEXT_MAX } from './model.js';
 import { createRule, endRuleValidity, exportRules, getRule, importRules, listRules, type RuleView, updateRule } from './service.js';
@@ -117,12 +117,18 @@ export function rulesRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Het regelregister downloaden als CSV of JSON (alle versies)',
-        querystring: z.object({ format: z.enum(['csv', 'json']).default('csv') }),
+        querystring: z.object({ format: z.enum(['csv', 'json']).default('csv'), separator: CsvSeparatorParam }),
         response: {
           200: {
             description: 'Het regelregister: CSV (format=csv, standaard) of JSON (format=json)',
             content: {
-              'text/csv': { schema: z.string().describe('RFC 4180, kopregel code,title,legalSource,domain,strict,validFrom,validUntil') },
+              'text/csv': {
+                schema: z
+                  .string()
+                  .describe(
+                    'UTF-8 met byte-order mark, ; tussen cellen, kopregel code;title;legalSource;domain;strict;validFrom;validUntil, strict als ja/nee, datums als dd-mm-jjjj',
+                  ),
+              },
               'application/json': { schema: z.array(z.object(ruleFields)).describe('alle versies van alle regels') },
             },
           },
@@ -131,7 +137,7 @@ export function rulesRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const text = await exportRules(ctxOf(deps, req), req.query.format);
+      const text = await exportRules(ctxOf(deps, req), req.query.format, req.query.separator);
       const csv = req.query.format === 'csv';
       // The body is the finished document: send it as it is, not JSON-encoded again.
       return reply

@@ -4,6 +4,7 @@
 // deleted: a rule ends by its validity.
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
+import type { CsvSeparator } from '../../kernel/csv.js';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
@@ -225,6 +226,6 @@ export async function importRules(ctx: Ctx, opts: { format: 'csv' | 'json'; cont
 }
 
 /** The whole register, every version, ordered by code and start date. */
-export async function exportRules(ctx: Ctx, format: 'csv' | 'json'): Promise<string> {
-  return serializeRules(await listRules(ctx), format);
+export async function exportRules(ctx: Ctx, format: 'csv' | 'json', separator?: CsvSeparator): Promise<string> {
+  return serializeRules(await listRules(ctx), format, separator);
 }

@@ -454,8 +454,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Zaken zoeken en filteren (nieuwste eerst, cursor-paginering)
-         * @description Zaken zoeken en filteren (nieuwste eerst, cursor-paginering)
+         * Zaken zoeken, filteren en sorteren (cursor-paginering), met het totaal aantal
+         * @description Zaken zoeken, filteren en sorteren (cursor-paginering), met het totaal aantal
          */
         get: operations["getCases"];
         put?: never;
@@ -464,6 +464,26 @@ export interface paths {
          * @description Publiek ingediend blijft een zaak onbevestigd tot de eigenaar van het e-mailadres haar bevestigt met de link die naar dat adres is gemaild; het antwoord is hetzelfde van wie het adres ook is.
          */
         post: operations["postCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De gefilterde zakenlijst downloaden als CSV (medewerkers)
+         * @description De gefilterde zakenlijst downloaden als CSV (medewerkers)
+         */
+        get: operations["getCasesExport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3810,6 +3830,8 @@ export interface operations {
                 dueBefore?: string;
                 /** @description vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets") */
                 q?: string;
+                /** @description received: nieuwste eerst; due: plan uiterlijk klaar, eerstvolgende eerst; status: per status, nieuwste eerst; reference: op zaaknummer */
+                sort?: "received" | "due" | "status" | "reference";
                 cursor?: string;
                 limit?: number;
             };
@@ -3830,6 +3852,8 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["CaseSummary"][];
                         nextCursor: string | null;
+                        /** @description aantal zaken dat aan de filters voldoet */
+                        total: number;
                     };
                 };
             };
@@ -3937,6 +3961,95 @@ export interface operations {
                         /** @description false: de aanvrager moet de aanvraag nog bevestigen via de link in de e-mail */
                         confirmed: boolean;
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesExport: {
+        parameters: {
+            query?: {
+                /** @description één of meer statussen, komma-gescheiden */
+                status?: string;
+                director?: string | "none";
+                area?: string;
+                theme?: string;
+                dueBefore?: string;
+                /** @description vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets") */
+                q?: string;
+                /** @description received: nieuwste eerst; due: plan uiterlijk klaar, eerstvolgende eerst; status: per status, nieuwste eerst; reference: op zaaknummer */
+                sort?: "received" | "due" | "status" | "reference";
+                /** @description scheidingsteken tussen cellen: ; (standaard, Excel NL) of , */
+                separator?: ";" | ",";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De zaken die aan de filters voldoen, in de gekozen volgorde */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Default Response */
@@ -7836,8 +7949,12 @@ export const pathsUsersPostRequestBodyContentApplicationJsonLocaleValues: Readon
 export const pathsUsersIdPatchRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}"]["patch"]["requestBody"]["content"]["application/json"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
 export const pathsUsersIdPatchRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}"]["patch"]["requestBody"]["content"]["application/json"]["locale"]> = ["nl", "en"];
 export const pathsCasesGetParametersQueryDirectorAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["get"]["parameters"]["query"]["director"]> = ["none"];
+export const pathsCasesGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["get"]["parameters"]["query"]["sort"]> = ["received", "due", "status", "reference"];
 export const pathsCasesPostRequestBodyContentApplicationJsonInitiatorLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["post"]["requestBody"]["content"]["application/json"]["initiator"]["locale"]> = ["nl", "en"];
 export const pathsCasesPostRequestBodyContentApplicationJsonChannelValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["post"]["requestBody"]["content"]["application/json"]["channel"]> = ["web", "desk", "phone", "email"];
+export const pathsCasesExportGetParametersQueryDirectorAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/export"]["get"]["parameters"]["query"]["director"]> = ["none"];
+export const pathsCasesExportGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/export"]["get"]["parameters"]["query"]["sort"]> = ["received", "due", "status", "reference"];
+export const pathsCasesExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsCasesIdStatusPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/status"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["intake", "planning", "closed", "withdrawn"];
 export const pathsTeamBoardGetResponses200ContentApplicationJsonUnassignedStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/team-board"]["get"]["responses"]["200"]["content"]["application/json"]["unassigned"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
 export const pathsTeamBoardGetResponses200ContentApplicationJsonDueSoonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/team-board"]["get"]["responses"]["200"]["content"]["application/json"]["dueSoon"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];

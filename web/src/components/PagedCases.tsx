@@ -44,7 +44,9 @@ export function PagedCases({
   return (
     <>
       <Paragraph role="status" className="regie-count">
-        {items.length ? t(cursor ? 'cases.countMore' : 'cases.count', { count: items.length }) : emptyText}
+        {items.length
+          ? `${t('cases.total', { count: page.data?.total ?? items.length })} ${t(cursor ? 'cases.countMore' : 'cases.count', { count: items.length })}`
+          : emptyText}
       </Paragraph>
       {summary ? summary(items) : null}
       {items.length ? <CaseTable items={items} caption={caption} linkBase={linkBase} columns={columns} /> : null}

@@ -529,6 +529,13 @@ export const en: Record<MessageKey, string> = {
   // rules and mandate registers, integrated assessment, commitments
 
   // proposing a director, the case list's total, sort and export (docs/product.md#proposing-a-director)
+  'cases.total': '{count} cases found.',
+  'cases.sort': 'Sort by',
+  'cases.sort.received': 'Received (newest first)',
+  'cases.sort.due': 'Plan due (soonest first)',
+  'cases.sort.status': 'Status',
+  'cases.sort.reference': 'Case number',
+  'cases.export': 'Download this list (CSV, for Excel)',
   'assign.proposalWhy': 'Proposal: {name} — {why}. You may choose someone else.',
   'assign.why.area': 'covers the area',
   'assign.why.noArea': 'does not cover the area',

@@ -528,6 +528,13 @@ export const nl = {
   // rules and mandate registers, integrated assessment, commitments
 
   // proposing a director, the case list's total, sort and export (docs/product.md#proposing-a-director)
+  'cases.total': '{count} zaken gevonden.',
+  'cases.sort': 'Sorteren op',
+  'cases.sort.received': 'Ontvangen (nieuwste eerst)',
+  'cases.sort.due': 'Plan uiterlijk klaar (eerstvolgende eerst)',
+  'cases.sort.status': 'Status',
+  'cases.sort.reference': 'Zaaknummer',
+  'cases.export': 'Deze lijst downloaden (CSV, voor Excel)',
   'assign.proposalWhy': 'Voorstel: {name} — {why}. U kunt een ander kiezen.',
   'assign.why.area': 'dekt het gebied',
   'assign.why.noArea': 'dekt het gebied niet',

@@ -1,16 +1,19 @@
 // /zaken — search and filter the municipality's cases. The filters live in the
 // address, so a search can be bookmarked and the back button works.
-import { Button, Heading } from '@utrecht/component-library-react';
+import { Button, ButtonLink, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CASE_STATUSES } from '../api/models.js';
-import { api } from '../api.js';
+import { api, downloads } from '../api.js';
 import { SelectField, TextField } from '../components/Fields.js';
 import { PagedCases } from '../components/PagedCases.js';
 import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
-const KEYS = ['q', 'status', 'director', 'area', 'theme', 'dueBefore'] as const;
+const KEYS = ['q', 'status', 'director', 'area', 'theme', 'dueBefore', 'sort'] as const;
+const SORTS = ['received', 'due', 'status', 'reference'] as const;
+type Sort = (typeof SORTS)[number];
+const isSort = (s: string): s is Sort => (SORTS as readonly string[]).includes(s);
 type Key = (typeof KEYS)[number];
 
 export function Cases() {
@@ -49,8 +52,10 @@ export function Cases() {
     area: current.area || undefined,
     theme: current.theme || undefined,
     dueBefore: current.dueBefore || undefined,
+    sort: isSort(current.sort) ? current.sort : undefined,
     limit: 25,
   };
+  const { limit: _limit, ...exportFilters } = filters;
   return (
     <>
       <Heading level={1}>{t('cases.title')}</Heading>
@@ -94,6 +99,13 @@ export function Cases() {
               options={(org?.themes ?? []).map((a) => ({ value: a.id, label: a.name }))}
             />
             <TextField name="dueBefore" type="date" label={t('cases.dueBefore')} value={form.dueBefore} onChange={set('dueBefore')} />
+            <SelectField
+              name="sort"
+              label={t('cases.sort')}
+              value={form.sort || 'received'}
+              onChange={set('sort')}
+              options={SORTS.map((s) => ({ value: s, label: t(`cases.sort.${s}`) }))}
+            />
           </div>
           <div className="regie-button-row">
             <Button type="submit" appearance="primary-action-button">
@@ -106,6 +118,11 @@ export function Cases() {
         </form>
       </search>
       <PagedCases filters={filters} caption={t('cases.caption')} emptyText={t('cases.empty')} />
+      <Paragraph>
+        <ButtonLink appearance="subtle-button" href={downloads.casesExport(exportFilters)} download="zaken.csv">
+          {t('cases.export')}
+        </ButtonLink>
+      </Paragraph>
     </>
   );
 }
