@@ -85,7 +85,7 @@ describe('a case from intake to closing', () => {
     await workspace.getByRole('button', { name: 'Actie toevoegen' }).click();
     await workspace.getByLabel('Actie 1 omschrijving').fill('Wijziging omgevingsplan aanvragen');
     await workspace.getByLabel('Actie 1 eigenaar').selectOption({ label: 'Initiatiefnemer' });
-    await workspace.getByLabel('Actie 1 deadline').fill('2027-03-01');
+    await workspace.getByLabel('Actie 1 uiterlijk klaar').fill('2027-03-01');
     await expectAccessible(workspace, 'plan van aanpak');
     await workspace.getByRole('button', { name: 'Plan opslaan' }).click();
     await workspace.getByRole('button', { name: 'Akkoord geven (regisseur)' }).click();

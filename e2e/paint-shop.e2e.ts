@@ -324,7 +324,7 @@ describe('the paint-spraying shop', () => {
     await director.getByRole('button', { name: 'Actie toevoegen' }).click();
     await director.getByLabel('Actie 1 omschrijving').fill('Verkennend bodemonderzoek onder de spuitcabine laten doen');
     await director.getByLabel('Actie 1 eigenaar').selectOption({ label: 'Initiatiefnemer' });
-    await director.getByLabel('Actie 1 deadline').fill(DUE_ON);
+    await director.getByLabel('Actie 1 uiterlijk klaar').fill(DUE_ON);
     await expectAccessible(director, 'plan van aanpak');
     await director.getByRole('button', { name: 'Plan opslaan' }).click();
     // the zoning objection stands: nobody can agree the plan, and the page says why in plain words

@@ -109,6 +109,10 @@ describe('a commitment outside every mandate: the delegating body decides', () =
     const k = await recordCommitment(w.director, money(w, 1_500_000, { madeBy: { userId: w.director.actor.userId } })); // the director holds none
     expect(k.status).toBe('needsConfirmation');
     expect((await outboxTo(w.coordinator.actor.email)).filter((x) => x.subject.includes('buiten elk mandaat'))).toEqual([]);
+    // The holder's mail names the maker's role in Dutch words, not its key.
+    const asked = (await outboxTo(w.executive.actor.email)).at(-1);
+    expect(asked?.body_text).toContain('(case-regisseur)');
+    expect(asked?.body_text).not.toContain('(director)');
     expect((await getCommitment(w.coordinator, k.id)).commitment.abilities).toMatchObject({ confirm: false, confirmByBody: false });
     expect(await refusal(decideConfirmation(w.coordinator, { id: k.id, decision: 'confirm', reason: 'x' }))).toMatchObject({ status: 403 });
     const confirmed = await decideConfirmation(w.executive, { id: k.id, decision: 'confirm' });

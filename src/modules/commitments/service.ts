@@ -7,6 +7,8 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { label } from '../../kernel/format.js';
+import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
@@ -143,7 +145,9 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     });
     if (onRecord.status === 'needsConfirmation') {
       const m = await getMunicipality(trx, mId);
-      const text = { reference: c.reference, maker: maker.name, makerRole: maker.role, what: input.what.trim(), dueOn: input.dueOn };
+      // A staff maker's role in words ("bestuurder"), not its key; an outside person's role as typed.
+      const makerRole = maker.userId ? label(ROLE_LABEL, maker.role) : maker.role;
+      const text = { reference: c.reference, maker: maker.name, makerRole, what: input.what.trim(), dueOn: input.dueOn };
       await askForConfirmation(trx, mId, decision, mandates, today, { ...text, link: caseLink(ctx.config.publicUrl, c.id), municipality: m.name });
     }
     const saved = await findCommitment(trx, mId, row.id);

@@ -191,7 +191,7 @@ export function describeScope(s: MandateScope): string {
     case 'commitMoney':
       return `geld toezeggen tot ${formatMoney(s.upToCents)}`;
     case 'grantExemption':
-      return `vrijstelling verlenen van regel ${s.ruleCode}`;
+      return `ontheffing verlenen van regel ${s.ruleCode}`;
     case 'agreePlan':
       return 'een plan van aanpak overeenkomen';
     default: {
@@ -211,7 +211,7 @@ function describeDecision(d: DossierDecision): string {
     case 'commitMoney':
       return `geld toezeggen: ${formatMoney(d.amountCents)}`;
     case 'grantExemption':
-      return `vrijstelling van regel ${d.ruleCode}`;
+      return `ontheffing van regel ${d.ruleCode}`;
     case 'agreePlan':
       return 'een plan van aanpak overeenkomen';
     case 'other':

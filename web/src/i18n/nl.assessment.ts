@@ -31,7 +31,8 @@ export const nlAssessment = {
   'rules.empty': 'Geen regels gevonden.',
   'rules.validity': 'Geldigheid',
   'rules.period': '{from} t/m {until}',
-  'rules.noEnd': 'geen einde',
+  'rules.noEnd': 'zonder einddatum',
+  'rules.periodOpen': 'vanaf {from}, zonder einddatum',
   'rules.citable': 'Vandaag aan te halen',
   'rules.notCitable': 'Niet aan te halen',
   'rules.notStrict': 'Nee',
@@ -144,7 +145,7 @@ export const nlAssessment = {
   'round.noParties': 'Er zijn geen partijen gevraagd.',
   'assessment.title': 'Integrale toets',
   'assessment.noRounds': 'Er is nog geen toetsronde geweest.',
-  'assessment.titleInitiator': 'Uitkomst van de integrale toets',
+  'assessment.titleInitiator': 'Uitkomst van de toets door alle afdelingen',
   'assessment.leadInitiator':
     'Alle afdelingen en partners toetsen uw initiatief tegelijk. Hier ziet u per gesloten ronde elke voorwaarde en elk bezwaar, met de regels waarop het berust en hoe het wél kan.',
   'assessment.noClosedRounds': 'Er is nog geen gesloten toetsronde.',

@@ -309,7 +309,9 @@ export function MandatesPage() {
                     <TableCell>{scopeText(m.scope)}</TableCell>
                     <TableCell>{m.delegatedBy}</TableCell>
                     <TableCell>
-                      {t('rules.period', { from: date(m.validFrom), until: m.validUntil ? date(m.validUntil) : t('rules.noEnd') })}{' '}
+                      {m.validUntil
+                        ? t('rules.period', { from: date(m.validFrom), until: date(m.validUntil) })
+                        : t('rules.periodOpen', { from: date(m.validFrom) })}{' '}
                       {m.inForceToday ? (
                         <StatusBadge status="valid">{t('mandates.inForce')}</StatusBadge>
                       ) : (

@@ -9,7 +9,7 @@ import { SelectField, TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus } from '../../components/feedback.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useSubmit } from '../../hooks.js';
-import { useI18n } from '../../i18n/index.js';
+import { type Translate, useI18n } from '../../i18n/index.js';
 
 /** "line 3, code" → { line: "3", field: "code" } */
 export function importProblems(e: ApiError): { line: string; field: string; reason: string }[] {
@@ -17,6 +17,25 @@ export function importProblems(e: ApiError): { line: string; field: string; reas
     const m = /^line (\d+),\s*(.*)$/.exec(p.name);
     return m ? { line: m[1] ?? '', field: m[2] ?? '', reason: p.reason } : { line: '', field: p.name, reason: p.reason };
   });
+}
+
+const RULE_FIELDS = ['code', 'title', 'legalSource', 'domain', 'strict', 'validFrom', 'validUntil'] as const;
+
+/**
+ * A column of the exchange file in the interface's words, with the column name the file
+ * uses beside it ("Geldig vanaf (validFrom)"); several names (a missing header) each.
+ */
+export function fieldLabel(t: Translate, field: string): string {
+  return field
+    .split(/,\s*/)
+    .map((f) =>
+      (RULE_FIELDS as readonly string[]).includes(f)
+        ? `${t(`rule.${f as (typeof RULE_FIELDS)[number]}`)} (${f})`
+        : f === 'content'
+          ? t('ruleImport.content')
+          : f,
+    )
+    .join(', ');
 }
 
 export function RuleImport({ onImported }: { onImported(): void }) {
@@ -126,7 +145,7 @@ export function RuleImport({ onImported }: { onImported(): void }) {
               {problems.map((p, i) => (
                 <TableRow key={`${p.line}-${p.field}-${i}`}>
                   <TableCell>{p.line || '—'}</TableCell>
-                  <TableCell>{p.field}</TableCell>
+                  <TableCell>{fieldLabel(t, p.field)}</TableCell>
                   <TableCell>{p.reason}</TableCell>
                 </TableRow>
               ))}

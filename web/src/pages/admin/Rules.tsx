@@ -104,7 +104,7 @@ export function RulesPage() {
         <TableCell>{t(`domain.${r.domain}`)}</TableCell>
         <TableCell>{r.strict ? <StrictBadge /> : t('rules.notStrict')}</TableCell>
         <TableCell>
-          {t('rules.period', { from: date(r.validFrom), until: r.validUntil ? date(r.validUntil) : t('rules.noEnd') })}{' '}
+          {r.validUntil ? t('rules.period', { from: date(r.validFrom), until: date(r.validUntil) }) : t('rules.periodOpen', { from: date(r.validFrom) })}{' '}
           {r.citableToday ? (
             <StatusBadge status="valid">{t('rules.citable')}</StatusBadge>
           ) : (

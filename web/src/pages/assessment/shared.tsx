@@ -5,6 +5,7 @@ import { Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import type { AnswerKind, CitedRule, CommitmentStatus, Rule } from '../../api/models.js';
 import { LiveStatus } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
+import { useCurrentUser } from '../../currentUser.js';
 import { useI18n } from '../../i18n/index.js';
 
 /** Today as YYYY-MM-DD in Europe/Amsterdam: the day the register's validity is judged on. */
@@ -47,7 +48,10 @@ const COMMITMENT_LOOK: Record<CommitmentStatus, string> = {
 
 export function CommitmentStatusBadge({ status }: { status: CommitmentStatus }) {
   const { t } = useI18n();
-  return <StatusBadge status={COMMITMENT_LOOK[status]}>{t(`commitmentStatus.${status}`)}</StatusBadge>;
+  const { me } = useCurrentUser();
+  // A resident reads what "binding" means, in plain words (B1).
+  const text = status === 'binding' && me?.role === 'initiator' ? t('commitmentStatus.bindingInitiator') : t(`commitmentStatus.${status}`);
+  return <StatusBadge status={COMMITMENT_LOOK[status]}>{text}</StatusBadge>;
 }
 
 export function OverdueBadge() {
