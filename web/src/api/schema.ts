@@ -5500,6 +5500,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "csv" | "json";
+                /** @description scheidingsteken tussen cellen: ; (standaard, Excel NL) of , */
+                separator?: ";" | ",";
             };
             header?: never;
             path?: never;
@@ -7967,6 +7969,7 @@ export const pathsRulesGetParametersQueryDomainValues: ReadonlyArray<FlattenedDe
 export const pathsRulesGetParametersQueryStrictValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules"]["get"]["parameters"]["query"]["strict"]> = ["true", "false"];
 export const pathsRulesPostRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules"]["post"]["requestBody"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsRulesExportGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/export"]["get"]["parameters"]["query"]["format"]> = ["csv", "json"];
+export const pathsRulesExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsRulesExportGetResponses200ContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/export"]["get"]["responses"]["200"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsRulesImportPostRequestBodyContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/import"]["post"]["requestBody"]["content"]["application/json"]["format"]> = ["csv", "json"];
 export const pathsRulesIdPatchRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/rules/{id}"]["patch"]["requestBody"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
