@@ -153,6 +153,7 @@ const nl: Record<string, string> = {
   'error.alreadyWithdrawn': 'Dit bezwaar is al ingetrokken.',
   'error.standingObjection':
     'Het plan kan nog niet worden overeengekomen: er staat een bezwaar van {parties}. Dat bezwaar moet eerst zijn opgelost: door een aangepast voorstel in een nieuwe toetsronde, door een overrule binnen mandaat, of doordat de partij het intrekt.',
+  'error.exemptionRuleNotInForce': 'Regel {code} is op {date} niet van kracht in het regelregister. Kies een regel die op de dag van de toezegging gold.',
   // CSV exports: headers and values in the words of the web app's catalogue (a csv.X key
   // says what web/src/i18n's X says; csv-labels.test.ts checks it).
   'csv.status.submitted': 'Ingediend',
@@ -366,6 +367,7 @@ const en: Record<string, string> = {
   'error.alreadyWithdrawn': 'This objection has already been withdrawn.',
   'error.standingObjection':
     'The plan cannot be agreed yet: an objection of {parties} stands. It must be resolved first: by a changed proposal in a new assessment round, by an overrule within mandate, or by the party withdrawing it.',
+  'error.exemptionRuleNotInForce': 'Rule {code} is not in force in the rules register on {date}. Choose a rule that was in force on the day of the commitment.',
   // CSV exports: headers and values in the words of the web app's catalogue (a csv.X key
   // says what web/src/i18n's X says; csv-labels.test.ts checks it).
   'csv.status.submitted': 'Submitted',

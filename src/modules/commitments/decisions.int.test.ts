@@ -11,6 +11,7 @@ import { withTestDb } from '../../testing/db.js';
 import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { changeStatus } from '../cases/index.js';
 import { createMandate } from '../mandates/index.js';
+import { createRule } from '../rules/index.js';
 import type { RecordFields } from './model.js';
 import { EXPORT_COLUMNS, exportCommitments, listCommitments } from './queries.js';
 import { amendCommitment, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';
@@ -157,5 +158,69 @@ describe('what Regie says about a commitment', () => {
         ['P. de Vries', 'wethouder Economie'],
       ]),
     );
+  });
+});
+
+// docs/product.md#commitments-on-record: an exemption is from a rule of this municipality's
+// register that is in force on the day it was made; the answer names who is asked.
+describe('recording an exemption', () => {
+  const exemption = (w: World, ruleCode: string, over: Partial<RecordFields> = {}) =>
+    money(w, 0, { decision: { kind: 'grantExemption', ruleCode }, what: 'Ontheffing voor de afzuiging.', ...over });
+
+  it('takes a rule of the register in force on the day, and names the mandate holders asked', async () => {
+    const w = await world();
+    const rule = { title: 'Afzuiging van spuitcabines', legalSource: 'APV art. 4:12', domain: 'physical' as const, strict: false };
+    await createRule(w.admin, { ...rule, code: 'APV-4.12', validFrom: '2025-01-01', validUntil: null });
+    await createRule(w.admin, { ...rule, code: 'APV-OUD', validFrom: '2020-01-01', validUntil: '2025-12-31' });
+    await createMandate(w.admin, {
+      holder: { kind: 'person', userId: w.executive.actor.userId },
+      scope: { kind: 'grantExemption', ruleCode: 'APV-4.12' },
+      delegatedBy: 'het college',
+      validFrom: '2026-01-01',
+      validUntil: null,
+    });
+    // Made by the director, who holds no mandate for it: the holder is asked, by name.
+    const k = await recordCommitment(w.director, exemption(w, 'APV-4.12', { madeBy: { userId: w.director.actor.userId } }));
+    expect(k).toMatchObject({ status: 'needsConfirmation', askedToConfirm: { names: ['Wethouder Meijer'], byBody: false } });
+    // Outside every mandate: the coordinators are asked to put it to the body, by name.
+    const old = await recordCommitment(
+      w.director,
+      exemption(w, 'APV-OUD', { madeBy: { userId: w.director.actor.userId }, madeOn: '2025-12-01', dueOn: '2026-06-01' }),
+    );
+    expect(old.askedToConfirm).toEqual({ names: ['Coby Coördinator'], byBody: true });
+    // Binding at once: nobody is asked.
+    expect((await recordCommitment(w.director, exemption(w, 'APV-4.12'))).askedToConfirm).toBeNull();
+  });
+
+  it('refuses a rule not in the register, or not in force on the day the commitment was made', async () => {
+    const w = await world();
+    await createRule(w.admin, {
+      code: 'APV-OUD',
+      title: 'Oude regel',
+      legalSource: 'APV',
+      domain: 'physical',
+      strict: false,
+      validFrom: '2020-01-01',
+      validUntil: '2025-12-31',
+    });
+    const other = await world();
+    await createRule(other.admin, {
+      code: 'ELDERS-1',
+      title: 'Regel elders',
+      legalSource: 'APV',
+      domain: 'physical',
+      strict: false,
+      validFrom: '2020-01-01',
+      validUntil: null,
+    });
+    expect(await refusal(recordCommitment(w.director, exemption(w, 'APV-OUD')))).toMatchObject({ status: 400, fields: ['decision.ruleCode'] });
+    const e = await recordCommitment(w.director, exemption(w, 'APV-OUD')).catch((x: unknown) => x);
+    expect(e instanceof AppError && e.fields[0]).toMatchObject({ key: 'error.exemptionRuleNotInForce', params: { code: 'APV-OUD', date: '2 maart 2026' } });
+    const elsewhere = await recordCommitment(w.director, exemption(w, 'ELDERS-1')).catch((x: unknown) => x);
+    expect(elsewhere instanceof AppError && elsewhere.fields[0]).toMatchObject({ key: 'error.exemptionRuleUnknown' });
+    // On a day it was in force, the same rule is accepted.
+    expect(await recordCommitment(w.director, exemption(w, 'APV-OUD', { madeOn: '2025-12-31', dueOn: '2026-06-01' }))).toMatchObject({
+      id: expect.any(String),
+    });
   });
 });

@@ -105,6 +105,17 @@ const CommitmentDetail = CommitmentOut.extend({
 });
 z.globalRegistry.add(CommitmentDetail, { id: 'CommitmentDetail' });
 
+/** The answer to recording a commitment: the commitment, and who was asked to confirm it by name. */
+const RecordedCommitmentOut = CommitmentOut.extend({
+  askedToConfirm: z
+    .object({
+      names: z.array(z.string()).describe('wie om bevestiging is gevraagd'),
+      byBody: z.boolean().describe('geen mandaathouder: de coördinatoren leggen het voor aan het bevoegd orgaan'),
+    })
+    .nullable()
+    .describe('null als de toezegging meteen bindend is'),
+});
+
 export const presentCommitment = (k: CommitmentView): z.infer<typeof CommitmentOut> => ({
   ...k,
   recordedAt: k.recordedAt.toISOString(),
@@ -134,13 +145,16 @@ export function commitmentRoutes(app: App, deps: Deps) {
         summary: 'Een toezegging vastleggen; binnen het mandaat van wie haar deed is zij bindend, anders wacht zij op bevestiging',
         params: IdParams,
         body: RecordCommitmentBody,
-        response: { 201: CommitmentOut, ...errors },
+        response: { 201: RecordedCommitmentOut, ...errors },
       },
     },
     async (req, reply) => {
-      const k = await recordCommitment(ctxOf(deps, req), { caseId: req.params.id, ...req.body });
+      const { askedToConfirm, ...k } = await recordCommitment(ctxOf(deps, req), { caseId: req.params.id, ...req.body });
       reply.header('ETag', etag(k.version));
-      return reply.code(201).header('Location', `/api/v1/commitments/${k.id}`).send(presentCommitment(k));
+      return reply
+        .code(201)
+        .header('Location', `/api/v1/commitments/${k.id}`)
+        .send({ ...presentCommitment(k), askedToConfirm });
     },
   );
 

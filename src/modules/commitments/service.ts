@@ -6,6 +6,7 @@
 // each amendment, is the If-Match version, and keys the once-per-version reminder.
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
+import { formatDate, isIsoDate } from '../../kernel/dates.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
 import { label } from '../../kernel/format.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
@@ -18,6 +19,7 @@ import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor } from '../cases/i
 import { loadMandates } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
+import { isCitable } from '../rules/index.js';
 import { recordEvent } from '../timeline/index.js';
 import {
   amendmentProblems,
@@ -33,7 +35,7 @@ import {
 } from './model.js';
 import { authorizeCommitment, commitmentPolicy } from './policy.js';
 import { type CommitmentRow, commitmentHistory, commitmentsQuery, decisionOf, findCommitment, forPolicy, lockCommitment, recordVersion } from './repo.js';
-import { askForConfirmation, type CommitmentView, present, staffSubjects, visibilityOf } from './view.js';
+import { type AskedToConfirm, askForConfirmation, type CommitmentView, present, staffSubjects, visibilityOf } from './view.js';
 
 const todayOf = (deps: Deps): IsoDate => dutchDate(deps.clock.now());
 
@@ -43,7 +45,7 @@ export interface RecordCommitment extends RecordFields {
   caseId: string;
 }
 
-export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promise<CommitmentView> {
+export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promise<CommitmentView & { askedToConfirm: AskedToConfirm | null }> {
   const mId = ctx.actor.municipalityId;
   const today = todayOf(ctx);
   return ctx.db.tenant(mId, async (trx) => {
@@ -82,8 +84,21 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     }
     const decision = input.decision;
     if (decision.kind === 'grantExemption' && !problems.some((p) => p.field === 'decision.ruleCode')) {
-      const rule = await trx.selectFrom('rules').select('id').where('municipality_id', '=', mId).where('code', '=', decision.ruleCode).executeTakeFirst();
-      if (!rule) problems.push({ field: 'decision.ruleCode', key: 'error.exemptionRuleUnknown', params: { code: decision.ruleCode } });
+      // An exemption is from a rule of this municipality's register that is in force on
+      // the day the commitment was made (docs/product.md#commitments-on-record).
+      const versions = await trx
+        .selectFrom('rules')
+        .select(['valid_from', 'valid_until'])
+        .where('municipality_id', '=', mId)
+        .where('code', '=', decision.ruleCode)
+        .execute();
+      if (!versions.length) problems.push({ field: 'decision.ruleCode', key: 'error.exemptionRuleUnknown', params: { code: decision.ruleCode } });
+      else if (isIsoDate(input.madeOn) && !versions.some((v) => isCitable({ validFrom: v.valid_from, validUntil: v.valid_until }, input.madeOn)))
+        problems.push({
+          field: 'decision.ruleCode',
+          key: 'error.exemptionRuleNotInForce',
+          params: { code: decision.ruleCode, date: formatDate(input.madeOn) },
+        });
     }
     if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
 
@@ -143,16 +158,17 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
         },
       },
     });
+    let asked: AskedToConfirm | null = null;
     if (onRecord.status === 'needsConfirmation') {
       const m = await getMunicipality(trx, mId);
       // A staff maker's role in words ("bestuurder"), not its key; an outside person's role as typed.
       const makerRole = maker.userId ? label(ROLE_LABEL, maker.role) : maker.role;
       const text = { reference: c.reference, maker: maker.name, makerRole, what: input.what.trim(), dueOn: input.dueOn };
-      await askForConfirmation(trx, mId, decision, mandates, today, { ...text, link: caseLink(ctx.config.publicUrl, c.id), municipality: m.name });
+      asked = await askForConfirmation(trx, mId, decision, mandates, today, { ...text, link: caseLink(ctx.config.publicUrl, c.id), municipality: m.name });
     }
     const saved = await findCommitment(trx, mId, row.id);
     if (!saved) throw notFound('commitment');
-    return present(ctx, saved, mandates, await staffSubjects(trx, mId));
+    return { ...present(ctx, saved, mandates, await staffSubjects(trx, mId)), askedToConfirm: asked };
   });
 }
 

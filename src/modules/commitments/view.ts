@@ -106,6 +106,12 @@ export async function staffSubjects(trx: Tx, mId: string): Promise<MandateSubjec
   return rows.map((u) => ({ userId: u.id, role: u.role }));
 }
 
+/** Who was asked to decide on a commitment: the mandate holders by name, or the coordinators who put it to the delegating body. */
+export interface AskedToConfirm {
+  names: string[];
+  byBody: boolean;
+}
+
 /**
  * Ask for a decision on a commitment that needs confirmation, by mail: the holders of a
  * covering mandate in force; when nobody holds one, the coordinators, who put it to the
@@ -118,7 +124,7 @@ export async function askForConfirmation(
   mandates: readonly Mandate[],
   today: IsoDate,
   text: { reference: string; maker: string; makerRole: string; what: string; dueOn: IsoDate; link: string; municipality: string },
-): Promise<void> {
+): Promise<AskedToConfirm> {
   const holders = await confirmers(trx, mId, decision, mandates, today);
   const byBody = holders.length === 0;
   const to = byBody ? await activeCoordinators(trx, mId) : holders;
@@ -126,4 +132,5 @@ export async function askForConfirmation(
     const mail = byBody ? mails.commitmentNeedsBodyDecision : mails.commitmentNeedsConfirmation;
     await enqueueMail(trx, { municipalityId: mId, to: u.email, ...mail(u.locale, { name: u.name, ...text }) });
   }
+  return { names: to.map((u) => u.name), byBody };
 }

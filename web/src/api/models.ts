@@ -90,6 +90,8 @@ export type Mandate = Schemas['Mandate'];
 export type MandateScope = Schemas['MandateScope'];
 export type MandateInput = BodyOf<'/mandates', 'post'>;
 export type Commitment = Schemas['Commitment'];
+/** A recorded commitment with who was asked to confirm it. */
+export type RecordedCommitment = ResponseOf<'/cases/{id}/commitments', 'post'>;
 export type CommitmentDetail = Schemas['CommitmentDetail'];
 export type CommitmentDecision = Schemas['CommitmentDecision'];
 export type CommitmentStatus = Commitment['status'];

@@ -6471,7 +6471,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Commitment"];
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        caseId: string;
+                        caseReference: string;
+                        caseTitle: string;
+                        madeBy: {
+                            userId: string | null;
+                            name: string;
+                            role: string;
+                        };
+                        madeTo: {
+                            userId: string | null;
+                            name: string;
+                        };
+                        what: string;
+                        /** Format: date */
+                        dueOn: string;
+                        /** @enum {string} */
+                        madeVia: "meeting" | "phone" | "letter" | "email";
+                        /** Format: date */
+                        madeOn: string;
+                        decision: components["schemas"]["CommitmentDecision"];
+                        /** @enum {string} */
+                        status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+                        statusReason: string | null;
+                        /** @description het mandaat waarop de toezegging bindend is */
+                        mandateIds: string[];
+                        confirmedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** @description bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd */
+                        decidedByBody: boolean;
+                        /** @description open en de uiterste datum is voorbij */
+                        overdue: boolean;
+                        version: number;
+                        recordedAt: string;
+                        updatedAt: string;
+                        abilities: {
+                            amend: boolean;
+                            confirm: boolean;
+                            /** @description bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht */
+                            confirmByBody: boolean;
+                            end: boolean;
+                        };
+                        /** @description null als de toezegging meteen bindend is */
+                        askedToConfirm: {
+                            /** @description wie om bevestiging is gevraagd */
+                            names: string[];
+                            /** @description geen mandaathouder: de coördinatoren leggen het voor aan het bevoegd orgaan */
+                            byBody: boolean;
+                        } | null;
+                    };
                 };
             };
             /** @description Default Response */
@@ -7992,6 +8047,8 @@ export const pathsMandatesIdPatchRequestBodyContentApplicationJsonHolderOneOf1Ki
     kind: unknown;
 }>["kind"]> = ["person"];
 export const pathsCasesIdCommitmentsPostRequestBodyContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/commitments"]["post"]["requestBody"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const pathsCasesIdCommitmentsPostResponses201ContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/commitments"]["post"]["responses"]["201"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const pathsCasesIdCommitmentsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/commitments"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
 export const pathsCommitmentsGetParametersQueryScopeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments"]["get"]["parameters"]["query"]["scope"]> = ["mine", "awaitingConfirmation", "overdue", "all"];
 export const pathsCommitmentsExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsCommitmentsIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];

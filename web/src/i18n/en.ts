@@ -530,6 +530,14 @@ export const en: Record<MessageKey, string> = {
 
   // proposing a director, the case list's total, sort and export (docs/product.md#proposing-a-director)
   'commitmentStatus.bindingInitiator': 'Fixed: the municipality keeps to this',
+  'commitmentForm.doneConfirmNamed': 'The commitment is recorded. Asked to confirm: {names}.',
+  'commitmentForm.doneConfirmBody': 'The commitment is recorded. No mandate covers it: {names} puts it to the competent body (college or mayor).',
+  'commitmentForm.noCoordinator': 'the direction team coordinator',
+  'commitmentForm.rule': 'Rule from the rules register',
+  'commitmentForm.ruleSearch': 'Search for a rule',
+  'commitmentForm.ruleSearchHint': 'By code or title. The list shows the rules in force on the date of the commitment.',
+  'commitmentForm.ruleChoose': 'Choose a rule ({count} found)',
+  'commitmentForm.rulesLoading': 'Loading rules…',
   'cases.total': '{count} cases found.',
   'cases.sort': 'Sort by',
   'cases.sort.received': 'Received (newest first)',

@@ -529,6 +529,15 @@ export const nl = {
 
   // proposing a director, the case list's total, sort and export (docs/product.md#proposing-a-director)
   'commitmentStatus.bindingInitiator': 'Vast: de gemeente houdt zich hieraan',
+  'commitmentForm.doneConfirmNamed': 'De toezegging is vastgelegd. Om bevestiging gevraagd: {names}.',
+  'commitmentForm.doneConfirmBody':
+    'De toezegging is vastgelegd. Geen mandaat dekt haar: {names} legt het voor aan het bevoegd orgaan (college of burgemeester).',
+  'commitmentForm.noCoordinator': 'de regieteam-coördinator',
+  'commitmentForm.rule': 'Regel uit het regelregister',
+  'commitmentForm.ruleSearch': 'Zoek een regel',
+  'commitmentForm.ruleSearchHint': 'Op code of titel. De lijst toont de regels die golden op de datum van de toezegging.',
+  'commitmentForm.ruleChoose': 'Kies een regel ({count} gevonden)',
+  'commitmentForm.rulesLoading': 'Regels laden…',
   'cases.total': '{count} zaken gevonden.',
   'cases.sort': 'Sorteren op',
   'cases.sort.received': 'Ontvangen (nieuwste eerst)',

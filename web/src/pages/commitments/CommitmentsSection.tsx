@@ -5,7 +5,15 @@
 // decision so Regie can check it against the mandate register.
 import { Button, ButtonLink, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { type CaseDetail, type Commitment, type CommitmentDecision, MADE_VIA, type MadeVia, type RecordCommitmentBody, type User } from '../../api/models.js';
+import {
+  type CaseDetail,
+  type CommitmentDecision,
+  MADE_VIA,
+  type MadeVia,
+  type RecordCommitmentBody,
+  type RecordedCommitment,
+  type User,
+} from '../../api/models.js';
 import { api, downloads } from '../../api.js';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
@@ -13,8 +21,8 @@ import type { FieldErrors } from '../../components/forms.js';
 import { userOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { useCurrentUser } from '../../currentUser.js';
-import { useCheckedSubmit } from '../../hooks.js';
-import { useI18n } from '../../i18n/index.js';
+import { useCheckedSubmit, useLoad } from '../../hooks.js';
+import { type Translate, useI18n } from '../../i18n/index.js';
 import { parseEuros, todayIso } from '../assessment/shared.js';
 import { useCaseSection } from '../case/useCaseSection.js';
 import { CommitmentCard } from './CommitmentCard.js';
@@ -37,7 +45,7 @@ const FIELDS = [
   'decision.ruleCode',
 ];
 
-function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; onRecorded(x: Commitment): void }) {
+function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; onRecorded(x: RecordedCommitment): void }) {
   const { t } = useI18n();
   const { me } = useCurrentUser();
   const submit = useCheckedSubmit(FIELDS);
@@ -229,15 +237,7 @@ function RecordForm({ c, users, onRecorded }: { c: CaseDetail; users: User[]; on
         />
       ) : null}
       {decision === 'grantExemption' ? (
-        <TextField
-          name="decision.ruleCode"
-          label={labels['decision.ruleCode']}
-          value={ruleCode}
-          onChange={setRuleCode}
-          error={errors['decision.ruleCode']}
-          required
-          size="sm"
-        />
+        <RulePicker madeOn={madeOn} label={labels['decision.ruleCode'] ?? ''} value={ruleCode} onChange={setRuleCode} error={errors['decision.ruleCode']} />
       ) : null}
       <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
         {t('commitmentForm.submit')}
@@ -272,11 +272,7 @@ export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(
           {mayRecord ? (
             <Section title={t('commitmentForm.title')} level={3} className="regie-section regie-panel">
               <Paragraph>{t('commitmentForm.lead')}</Paragraph>
-              <RecordForm
-                c={c}
-                users={data.data.users}
-                onRecorded={(x) => changed(t(x.status === 'binding' ? 'commitmentForm.doneBinding' : 'commitmentForm.doneConfirm'))}
-              />
+              <RecordForm c={c} users={data.data.users} onRecorded={(x) => changed(recordedText(t, x))} />
             </Section>
           ) : null}
         </>
@@ -294,5 +290,52 @@ export function DossierLink({ caseId, reference }: { caseId: string; reference: 
         {t('dossier.download')}
       </ButtonLink>
     </Paragraph>
+  );
+}
+
+/** What recording said, naming who is actually asked to confirm (docs/product.md#commitments-on-record). */
+export function recordedText(t: Translate, x: RecordedCommitment): string {
+  if (x.status === 'binding' || !x.askedToConfirm) return t('commitmentForm.doneBinding');
+  const names = x.askedToConfirm.names.join(', ');
+  if (x.askedToConfirm.byBody) return t('commitmentForm.doneConfirmBody', { names: names || t('commitmentForm.noCoordinator') });
+  return t('commitmentForm.doneConfirmNamed', { names });
+}
+
+/**
+ * The rule an exemption is from, picked from the register: the rules in force on the day
+ * the commitment was made, searched by code or title on the server. A search box and a
+ * native list, so it works by keyboard and with a screen reader.
+ */
+function RulePicker({ madeOn, label, value, onChange, error }: { madeOn: string; label: string; value: string; onChange(v: string): void; error?: string }) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const rules = useLoad((signal) => api.rules({ validOn: madeOn || undefined, q: q.trim() || undefined }, signal), [madeOn, q]);
+  const items = rules.data?.items ?? [];
+  const options = items.map((r) => ({ value: r.code, label: `${r.code} — ${r.title}` }));
+  // Keep the chosen rule in the list while another search is shown.
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
+  return (
+    <fieldset className="regie-fieldset">
+      <legend>{label}</legend>
+      <TextField
+        name="ruleSearch"
+        type="search"
+        label={t('commitmentForm.ruleSearch')}
+        description={t('commitmentForm.ruleSearchHint')}
+        value={q}
+        onChange={setQ}
+      />
+      {rules.error ? <ErrorAlert error={rules.error} /> : null}
+      <SelectField
+        name="decision.ruleCode"
+        label={t('commitmentForm.rule')}
+        value={value}
+        onChange={onChange}
+        error={error}
+        required
+        placeholder={rules.loading ? t('commitmentForm.rulesLoading') : t('commitmentForm.ruleChoose', { count: items.length })}
+        options={options}
+      />
+    </fieldset>
   );
 }
