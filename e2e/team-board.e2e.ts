@@ -99,4 +99,39 @@ describe('the team board and the case list', () => {
     expect(lines[0]?.split(';').slice(0, 3)).toEqual(['Zaaknummer', 'Titel', 'Status']);
     expect(lines).toHaveLength(total + 1);
   });
+
+  // docs/product.md#commitments-on-record: the rule comes from the register, found by code
+  // or title with the keyboard, and the message names who is asked to confirm.
+  it('records an exemption from a rule picked in the register and names who is asked', async () => {
+    const ctx = await e.browser.newContext();
+    await loginAs(e, 'coordinator@voorbeeld.nl', ctx);
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/zaken?status=intake`);
+    await page.locator('tbody tr a').first().click();
+    const form = page.locator('form', { has: page.getByRole('button', { name: 'Toezegging vastleggen' }) });
+    await form.waitFor();
+    await form.getByRole('radio', { name: 'Iemand anders' }).first().check();
+    await form.getByLabel('Naam', { exact: true }).first().fill('Jan Wethouder');
+    await form.getByLabel(/^Functie of rol/).fill('wethouder Ruimte');
+    await form.getByLabel(/^Wat is toegezegd/).fill('Ontheffing voor een uitstalling op de stoep.');
+    await form.getByLabel(/^Uiterlijk/).fill('2027-06-01');
+    await form.getByLabel(/^Soort besluit/).selectOption({ label: 'Ontheffing verlenen' });
+    const search = form.getByRole('searchbox', { name: /Zoek een regel/ });
+    await search.fill('uitstallingen');
+    const list = form.getByLabel(/^Regel uit het regelregister/);
+    await expect
+      .poll(async () => (await list.locator('option').allInnerTexts()).join('|'), { timeout: 10_000 })
+      .toMatch(/APV-2:10 — Voorwerpen op of aan de weg/);
+    await expectAccessible(page, 'toezegging met regelkeuze');
+    // By keyboard: focus the list and choose the found rule.
+    await list.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await list.inputValue()).toBe('APV-2:10');
+    await form.getByRole('button', { name: 'Toezegging vastleggen' }).click();
+    const said = page.getByText(/De toezegging is vastgelegd\. (Om bevestiging gevraagd: .+\.|Geen mandaat dekt haar: .+ legt het voor)/);
+    await said.waitFor();
+    const text = await said.innerText();
+    // Whoever is asked is named: a mandate holder, or the coordinator Ruud Verhoeven for the body.
+    expect(text).toMatch(/gevraagd: [A-Z]|Ruud Verhoeven/);
+  });
 });
