@@ -390,7 +390,7 @@ describe('the integrated assessment, the registers and commitments', () => {
     await portal.goto(link);
     await portal.waitForURL((u) => u.pathname.startsWith('/mijn-za'));
     await portal.goto(`${e.baseUrl}/mijn-zaak/${caseId}`);
-    const outcome = region(portal, 'Uitkomst van de integrale toets');
+    const outcome = region(portal, 'Uitkomst van de toets door alle afdelingen');
     // both parties answered, so round 1 closed
     await outcome.getByRole('heading', { name: 'Toetsronde 1 (gesloten)' }).waitFor();
     // one consolidated row per party, and the round in full

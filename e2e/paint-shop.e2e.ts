@@ -273,7 +273,8 @@ describe('the paint-spraying shop', () => {
     await form.getByLabel('Bedrag (euro)').fill('12.500,00');
     await expectAccessible(director, 'zaak met formulier toezegging');
     await form.getByRole('button', { name: 'Toezegging vastleggen' }).click();
-    await director.getByText('De toezegging is vastgelegd; de mandaathouder wordt om bevestiging gevraagd.').waitFor();
+    // The message names who is asked: the alderman, whose mandate covers it.
+    await director.getByText(/^De toezegging is vastgelegd\. Om bevestiging gevraagd: .*Erik Meijer/).waitFor();
     const card = region(region(director, 'Toezeggingen'), 'Toezegging van Erik Meijer aan Henk van Dijk');
     await card.getByText('Bevestiging nodig', { exact: true }).waitFor();
 
@@ -354,12 +355,12 @@ describe('the paint-spraying shop', () => {
 
     const portal = await open(henkContext, `/mijn-zaak/${caseId}`);
     await portal.waitForURL('**/mijn-zaak/**');
-    const outcome = region(portal, 'Uitkomst van de integrale toets');
+    const outcome = region(portal, 'Uitkomst van de toets door alle afdelingen');
     await outcome.getByRole('heading', { name: 'Toetsronde 1 (gesloten)' }).waitFor();
     await expectOutcome(outcome);
     const promised = region(portal, 'Toezeggingen aan u');
     await promised.getByText(PROMISE).waitFor();
-    await promised.getByText('Bindend', { exact: true }).waitFor();
+    await promised.getByText('Vast: de gemeente houdt zich hieraan', { exact: true }).waitFor();
     const agree = portal.getByRole('button', { name: 'Akkoord met plan versie 1' });
     await agree.waitFor();
     await expectAccessible(portal, 'mijn zaak met toets, toezegging en plan');
