@@ -169,11 +169,16 @@ describe('import and export', () => {
     expect(changed).toMatchObject({ title: 'Bedrijven en winkels in het centrum', version: 2 });
   });
 
+  // docs/product.md#exports: for a Dutch spreadsheet by default, RFC 4180 with commas on request.
   it('writes CSV with the documented header and RFC 4180 quoting', async () => {
     const w = await world();
     await createRule(w.admin, terraces);
     const csv = await exportRules(w.admin, 'csv');
-    expect(csv).toBe(`${header}\r\nAPV-2:48,"Terrassen, ""sluitingstijden"" en geluid",APV artikel 2:48,economy,false,2022-07-01,\r\n`);
+    expect(csv).toBe(
+      `\uFEFF${header.replaceAll(',', ';')}\r\nAPV-2:48;"Terrassen, ""sluitingstijden"" en geluid";APV artikel 2:48;economy;nee;01-07-2022;\r\n`,
+    );
+    const commas = await exportRules(w.admin, 'csv', ',');
+    expect(commas).toBe(`\uFEFF${header}\r\nAPV-2:48,"Terrassen, ""sluitingstijden"" en geluid",APV artikel 2:48,economy,nee,01-07-2022,\r\n`);
   });
 });
 
