@@ -9,7 +9,7 @@ import type { CaseRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issueLoginLink } from '../identity/index.js';
 import { mails } from '../notifications/index.js';
-import { getMunicipality } from '../organisation/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { mailAboutCase, mailInitiator } from './mail.js';
 import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
@@ -218,8 +218,10 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   if (to === 'intake') set.intake_at = now;
   if (to === 'planning') {
     const m = await getMunicipality(trx, c.municipality_id);
+    // The clock keeps the term it started with (docs/product.md#the-plan-clock).
     set.clock_started_on = today;
-    set.plan_due_on = planDueOn(today, m.plan_term_days, [], today);
+    set.plan_term_days = m.plan_term_days;
+    set.plan_due_on = planDueOn(calendarOf(m), today, m.plan_term_days, [], today);
   }
   if (to === 'closed' || to === 'withdrawn') {
     set.closed_at = now;
@@ -281,7 +283,8 @@ async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
   const all = await openSuspensions(trx, c.municipality_id, c.id);
   const m = await getMunicipality(trx, c.municipality_id);
   const suspensions = all.map((s) => ({ startedOn: s.started_on, endedOn: s.ended_on }));
-  const due = planDueOn(c.clock_started_on ?? today, m.plan_term_days, suspensions, today);
+  // The term stored when the clock started, not today's setting (docs/product.md#the-plan-clock).
+  const due = planDueOn(calendarOf(m), c.clock_started_on ?? today, c.plan_term_days ?? m.plan_term_days, suspensions, today);
   const days = suspensions.reduce((n, s) => n + suspendedDays(s, today), 0);
   return { due, days, since: c.suspended_since ?? today };
 }

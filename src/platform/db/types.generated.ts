@@ -105,6 +105,7 @@ export interface Cases {
   location: string;
   municipality_id: string;
   plan_due_on: string | null;
+  plan_term_days: number | null;
   reference: string;
   search: Generated<string | null>;
   status: Generated<'submitted' | 'intake' | 'planning' | 'executing' | 'closed' | 'withdrawn'>;

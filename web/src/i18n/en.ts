@@ -488,7 +488,8 @@ export const en: Record<MessageKey, string> = {
   'settings.slug': 'Address name',
   'settings.casePrefix': 'Case number prefix',
   'settings.planTermDays': 'Plan term (calendar days)',
-  'settings.planTermDaysHint': 'Default 42 days (six weeks), counted from the start of planning.',
+  'settings.planTermDaysHint':
+    'Default 42 days (six weeks), counted from the start of planning. A due date on a weekend, public holiday or closing day becomes the next working day. A change applies to cases whose clock starts afterwards.',
   'settings.extraHolidays': 'Extra closing days',
   'settings.extraHolidaysHint': 'One date per line, as YYYY-MM-DD. Regie counts Dutch public holidays itself.',
   'settings.save': 'Save settings',

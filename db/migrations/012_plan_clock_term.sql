@@ -1,0 +1,13 @@
+-- The plan clock keeps its own term (docs/product.md#the-plan-clock): the term in
+-- force when the clock started is stored on the case, so changing the municipality's
+-- setting later never moves a running case's due date.
+alter table cases add column plan_term_days integer check (plan_term_days between 1 and 365);
+
+-- Cases whose clock already started get the setting as it is now: the term they were
+-- started with was not recorded, and the current setting is what their due date used.
+update cases c
+   set plan_term_days = m.plan_term_days
+  from municipalities m
+ where m.id = c.municipality_id
+   and c.clock_started_on is not null
+   and c.plan_term_days is null;
