@@ -122,6 +122,8 @@ const nl: Record<string, string> = {
     'Geen enkel mandaat dekt deze toezegging: noem het besluit van het college of de burgemeester in de reden (bijvoorbeeld "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'Deze toezegging wacht niet op bevestiging.',
   'error.notAMandateHolder': 'U hebt geen mandaat dat deze toezegging dekt; alleen de mandaathouder kan haar bevestigen of afwijzen.',
+  // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
+  'error.ifMatchMalformed': 'De kopregel If-Match is ongeldig: gebruik * of een of meer ETags tussen aanhalingstekens, zoals "7".',
 };
 
 const en: Record<string, string> = {
@@ -238,6 +240,8 @@ const en: Record<string, string> = {
     'No mandate covers this commitment: name the decision of the college or the mayor in the reason (for example "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'This commitment is not awaiting confirmation.',
   'error.notAMandateHolder': 'You hold no mandate that covers this commitment; only the mandate holder can confirm or decline it.',
+  // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
+  'error.ifMatchMalformed': 'The If-Match header is malformed: use * or one or more quoted ETags, such as "7".',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -3,6 +3,7 @@
 // and any mail goes to the outbox in the same transaction.
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
@@ -30,11 +31,17 @@ export const forPolicy = (c: CaseRow) => ({
  * ability: 404 when the actor may not see the case at all, 403 when they may see it
  * but not do this. Every module loads a case through this one function.
  */
-export async function loadCaseFor(trx: Tx, ctx: Ctx, caseId: string, ability: CaseAbility, opts: { lock?: boolean; ifMatch?: number } = {}): Promise<CaseRow> {
+export async function loadCaseFor(
+  trx: Tx,
+  ctx: Ctx,
+  caseId: string,
+  ability: CaseAbility,
+  opts: { lock?: boolean; ifMatch?: VersionCondition } = {},
+): Promise<CaseRow> {
   const mId = ctx.actor.municipalityId;
   const c = opts.lock ? await lockCase(trx, mId, caseId) : await findCase(trx, mId, caseId);
   if (!c) throw notFound('case');
-  if (opts.ifMatch !== undefined && opts.ifMatch !== c.version) throw staleVersion();
+  if (!versionMatches(opts.ifMatch, c.version)) throw staleVersion();
   authorizeCase(ctx.actor, ability, forPolicy(c));
   return c;
 }
@@ -161,7 +168,7 @@ export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
   });
 }
 
-export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: number }) {
+export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'assign', { lock: true, ifMatch: opts.ifMatch });
     const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
@@ -241,7 +248,7 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   return updated;
 }
 
-export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: number }) {
+export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, opts.to === 'withdrawn' ? 'withdraw' : 'manage', { lock: true, ifMatch: opts.ifMatch });
     return applyTransition(trx, ctx, c, opts.to, opts.reason?.trim() || null);
@@ -251,7 +258,7 @@ export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseSta
 // ---- the plan clock -------------------------------------------------------------
 
 /** Stop the clock while waiting on the initiator; the reason is on the timeline. */
-export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: number }) {
+export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (c.status !== 'planning') throw conflict('error.clockNotRunning');
@@ -289,7 +296,7 @@ async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
   return { due, days, since: c.suspended_since ?? today };
 }
 
-export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: number }) {
+export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (!c.suspended_since) throw conflict('error.notSuspended');

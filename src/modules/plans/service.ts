@@ -1,6 +1,7 @@
 // Plan use-cases: save a version, agree to it, mark actions done. Agreement of both
 // parties to the same version moves a planning case to executing.
 import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
@@ -69,7 +70,7 @@ export async function getPlan(ctx: Ctx, caseId: string) {
  * once someone did, the change becomes a new version (the old one stays readable).
  * `ifMatch` is the plan version the editor saw (0 when there was none).
  */
-export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; actions: PlanActionInput[]; ifMatch?: number }) {
+export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; actions: PlanActionInput[]; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'editPlan', { lock: true });
     opts.actions.forEach((a, i) => {
@@ -82,7 +83,7 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       if (found.length !== deptIds.length) throw invalid('actions', 'error.unknownDepartment');
     }
     const latest = await latestPlan(trx, c);
-    if (opts.ifMatch !== undefined && opts.ifMatch !== (latest?.version ?? 0)) throw staleVersion();
+    if (!versionMatches(opts.ifMatch, latest?.version ?? 0)) throw staleVersion();
     const frozen = latest ? isFrozen({ initiatorAgreedAt: latest.initiator_agreed_at, directorAgreedAt: latest.director_agreed_at }) : true;
     let planId: string;
     let version: number;
