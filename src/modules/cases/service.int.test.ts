@@ -313,6 +313,61 @@ describe('lists, board and isolation', () => {
     expect(board.perDirector.find((d) => d.id === w.director.userId)?.open_cases).toBe(2);
   });
 
+  it('finds singular and plural, a reference, and (staff only) the initiator, as the API documents (docs/product.md#finding-a-case)', async () => {
+    const w = await world();
+    const person = (name: string, company: string | null, kvkNumber: string | null) => ({
+      name,
+      email: `i-${Math.random().toString(36).slice(2)}@example.nl`,
+      company,
+      kvkNumber,
+    });
+    const fiets = await intake(w, {
+      title: 'Een fiets voor elk kind',
+      description: 'Deelproject.',
+      initiator: person('Henk van Dijk', 'Autospuiterij Van Dijk B.V.', '12345678'),
+    });
+    const fietsen = await intake(w, {
+      title: 'Overdekt stallen',
+      description: 'Plek voor honderd fietsen.',
+      initiator: person('Fatima el Amrani', null, null),
+    });
+    const woning = await intake(w, {
+      title: 'Een woning splitsen',
+      description: 'Boven en beneden apart.',
+      initiator: person('Piet Jansen', 'Jansen Bouw', '87654321'),
+    });
+    const other = await intake(w, { title: 'Terras op het plein', description: 'Een terras voor ons café.', initiator: person('Kees de Boer', null, null) });
+    const co = ctxFor(w.deps, w.coordinator);
+    const found = async (ctx: typeof co, q: string) => new Set((await listCases(ctx, { limit: 100, q })).items.map((i) => i.id));
+    // "fietsen" vindt "fiets" en "fiets" vindt "fietsen"
+    expect(await found(co, 'fietsen')).toEqual(new Set([fiets.id, fietsen.id]));
+    expect(await found(co, 'fiets')).toEqual(new Set([fiets.id, fietsen.id]));
+    // "woningen" vindt "woning"
+    expect(await found(co, 'woningen')).toEqual(new Set([woning.id]));
+    // every word must match
+    expect(await found(co, 'fiets kind')).toEqual(new Set([fiets.id]));
+    // a reference finds the case
+    expect(await found(co, woning.reference)).toEqual(new Set([woning.id]));
+    // the initiator's name, company and KvK number, for staff
+    expect(await found(co, 'Van Dijk')).toEqual(new Set([fiets.id]));
+    expect(await found(co, 'Autospuiterij')).toEqual(new Set([fiets.id]));
+    expect(await found(co, '12345678')).toEqual(new Set([fiets.id]));
+    expect(await found(co, 'Jansen')).toEqual(new Set([woning.id]));
+    expect(await found(co, 'Amrani')).toEqual(new Set([fietsen.id]));
+    expect(await found(co, 'Kees')).toEqual(new Set([other.id]));
+    // nothing searchable, or nothing that matches
+    expect(await found(co, 'de het')).toEqual(new Set());
+    expect(await found(co, 'zwembad')).toEqual(new Set());
+    // query syntax is searched for, never interpreted
+    expect(await found(co, "fiets' | !kind \\ :* &")).toEqual(new Set([fiets.id]));
+    // A resident searches only their own cases, and not by anyone's personal details.
+    const henk = ctxFor(w.deps, await initiatorOf(w, fiets.id));
+    expect(await found(henk, 'fietsen')).toEqual(new Set([fiets.id]));
+    expect(await found(henk, 'Jansen')).toEqual(new Set());
+    expect(await found(henk, '87654321')).toEqual(new Set());
+    expect(await found(henk, 'Amrani')).toEqual(new Set());
+  });
+
   /** A case of `w` in planning, its clock started today. */
   async function planningCase(w: World) {
     const c = await intake(w);

@@ -378,6 +378,7 @@ export interface Users {
   password_hash: string | null;
   phone: string | null;
   role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
+  search: Generated<string | null>;
 }
 
 export interface DB {

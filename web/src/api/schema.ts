@@ -3729,7 +3729,7 @@ export interface operations {
                 area?: string;
                 theme?: string;
                 dueBefore?: string;
-                /** @description vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets") */
+                /** @description vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken. */
                 q?: string;
                 cursor?: string;
                 limit?: number;

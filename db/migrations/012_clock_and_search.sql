@@ -11,3 +11,11 @@ update cases c
  where m.id = c.municipality_id
    and c.clock_started_on is not null
    and c.plan_term_days is null;
+
+-- Staff find a case by its initiator's name, company or KvK number
+-- (docs/product.md#finding-a-case). Names are not Dutch prose: the `simple`
+-- configuration keeps them as written (lower-cased), and the search matches prefixes.
+alter table users add column search tsvector generated always as (
+  to_tsvector('simple', name || ' ' || coalesce(company, '') || ' ' || coalesce(kvk_number, ''))
+) stored;
+create index users_initiator_search on users using gin (municipality_id, search) where role = 'initiator';
