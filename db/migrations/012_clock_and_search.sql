@@ -19,3 +19,9 @@ alter table users add column search tsvector generated always as (
   to_tsvector('simple', name || ' ' || coalesce(company, '') || ' ' || coalesce(kvk_number, ''))
 ) stored;
 create index users_initiator_search on users using gin (municipality_id, search) where role = 'initiator';
+
+-- What a plan commits the municipality to (docs/product.md#agreeing-a-plan-within-mandate):
+-- an amount of money and exemptions from register rules. Agreeing such a plan on the
+-- municipality's side needs a mandate that covers it.
+alter table plans add column commits_cents bigint check (commits_cents >= 0);
+alter table plans add column exemption_rule_codes text[] not null default '{}';

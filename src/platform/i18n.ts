@@ -124,6 +124,7 @@ const nl: Record<string, string> = {
   'error.notAMandateHolder': 'U hebt geen mandaat dat deze toezegging dekt; alleen de mandaathouder kan haar bevestigen of afwijzen.',
   // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
   'error.ifMatchMalformed': 'De kopregel If-Match is ongeldig: gebruik * of een of meer ETags tussen aanhalingstekens, zoals "7".',
+  'error.planNeedsMandate': 'Voor dit plan is een mandaat nodig om {needsNl}; u heeft zo’n mandaat vandaag niet.',
 };
 
 const en: Record<string, string> = {
@@ -242,6 +243,7 @@ const en: Record<string, string> = {
   'error.notAMandateHolder': 'You hold no mandate that covers this commitment; only the mandate holder can confirm or decline it.',
   // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
   'error.ifMatchMalformed': 'The If-Match header is malformed: use * or one or more quoted ETags, such as "7".',
+  'error.planNeedsMandate': 'This plan needs a mandate to {needsEn}; you hold no such mandate today.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -301,10 +301,12 @@ export interface PlanActions {
 
 export interface Plans {
   case_id: string;
+  commits_cents: number | null;
   created_at: Generated<Timestamp>;
   created_by: string;
   director_agreed_at: Timestamp | null;
   director_agreed_by: string | null;
+  exemption_rule_codes: Generated<string[]>;
   goal: string;
   id: Generated<string>;
   initiator_agreed_at: Timestamp | null;

@@ -1799,6 +1799,13 @@ export interface components {
             current: components["schemas"]["PlanVersion"] | null;
             agreedVersion: number | null;
             versions: components["schemas"]["PlanVersion"][];
+            /** @description waarom u dit plan niet namens de gemeente kunt accorderen: de mandaten die u vandaag mist (leeg: geen mandaat nodig of u heeft het) */
+            missingMandates: {
+                /** @enum {string} */
+                kind: "agreePlan" | "commitMoney" | "grantExemption";
+                amountCents?: number;
+                ruleCode?: string;
+            }[];
         };
         PlanAction: {
             id: string;
@@ -1822,6 +1829,10 @@ export interface components {
             initiatorAgreedAt: string | null;
             directorAgreedAt: string | null;
             agreed: boolean;
+            /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+            commitsCents: number | null;
+            /** @description regels waarvan het plan ontheffing verleent */
+            exemptionRuleCodes: string[];
             actions: components["schemas"]["PlanAction"][];
         };
         /** @description Foutbericht volgens RFC 9457 (application/problem+json) */
@@ -4636,6 +4647,10 @@ export interface operations {
                         /** @enum {string} */
                         status?: "open" | "done" | "dropped";
                     }[];
+                    /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+                    commitsCents?: number | null;
+                    /** @description codes van regels waarvan het plan ontheffing verleent */
+                    exemptionRuleCodes?: string[];
                 };
             };
         };
@@ -7721,6 +7736,7 @@ export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<Flattene
 }>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
+export const planMissingMandatesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["missingMandates"]["kind"]> = ["agreePlan", "commitMoney", "grantExemption"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
