@@ -521,6 +521,8 @@ export const en: Record<MessageKey, string> = {
   'account.usage': 'Use: Authorization: Bearer <token>',
   'account.error.name': 'Give the token a name.',
 
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.mandatesMissing': 'This plan commits the municipality. To agree to it you need a mandate today for:',
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
 };

@@ -520,6 +520,8 @@ export const nl = {
   'account.usage': 'Gebruik: Authorization: Bearer <token>',
   'account.error.name': 'Geef het token een naam.',
 
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.mandatesMissing': 'Dit plan verplicht de gemeente. Om het te accorderen heeft u vandaag een mandaat nodig voor:',
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
 };
