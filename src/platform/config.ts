@@ -23,6 +23,11 @@ export interface Config {
   logLevel: LogLevel;
   /** `json` (one object per line, for log collectors) or `pretty` (for a terminal) */
   logFormat: LogFormat;
+  /**
+   * SECRET_KEY: the server's secret that signs pagination cursors. Unset, the key kept
+   * in DATA_DIR/secret.key is used (made at first use); see serverSecret.
+   */
+  secret: string | undefined;
 }
 
 /** TRUST_PROXY: empty or `false` for none, a hop count, or a comma-separated address/CIDR list. */
@@ -47,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.DATA_DIR ?? './data');
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const secret = env.SECRET_KEY || undefined;
+  if (secret !== undefined && secret.length < 32) throw new Error('SECRET_KEY must be at least 32 characters long');
   const logFormat = (env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : 'pretty')) as LogFormat;
   if (logFormat !== 'json' && logFormat !== 'pretty') throw new Error(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
   return {
@@ -62,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     logLevel,
     logFormat,
+    secret,
   };
 }
 

@@ -40,7 +40,17 @@ export function testPgUrl(): string {
 }
 
 export function testDeps(db: Db, clock: Clock = fixedClock('2026-03-02T09:00:00+01:00')): Deps {
-  return { db, clock, config: { ...loadConfig({}), publicUrl: 'http://regie.test', secureCookies: false, logLevel: 'silent' } };
+  return {
+    db,
+    clock,
+    config: {
+      ...loadConfig({}),
+      publicUrl: 'http://regie.test',
+      secureCookies: false,
+      logLevel: 'silent',
+      secret: 'test-secret-that-signs-cursors-0123456789',
+    },
+  };
 }
 
 const uniq = () => randomBytes(4).toString('hex');

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
+import { email, IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { HolderOut, Scope } from '../mandates/index.js';
 import { DOMAINS } from '../rules/index.js';
@@ -22,7 +22,7 @@ export const OpenRoundBody = z.object({
   proposal: text(4000).min(1).describe('wat wordt voorgesteld'),
   departmentIds: z.array(z.uuid()).max(30).default([]).describe('afdelingen van de gemeente die worden gevraagd'),
   outsideParties: z
-    .array(z.object({ name: line(200).min(1), email: z.email().max(320), organisation: line(200).nullish() }))
+    .array(z.object({ name: line(200).min(1), email: email(), organisation: line(200).nullish() }))
     .max(30)
     .default([])
     .describe('externe partijen; zij krijgen een persoonlijke link per e-mail'),

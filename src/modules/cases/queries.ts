@@ -4,10 +4,10 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
-import { decodeCursor, keysetPage } from '../../kernel/cursor.js';
 import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import { listPages } from '../../platform/secret.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
 import { caseAbilities, casePolicy } from './policy.js';
@@ -177,12 +177,12 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
       );
     }
     if (f.cursor) {
-      const cur = decodeCursor(f.cursor);
+      const cur = listPages(ctx.config, 'cases').decode(f.cursor);
       // A row comparison is an index condition on (…, submitted_at desc, id desc): page
       // 1,000 starts where it should instead of skipping 999 pages.
       q = q.where((eb) => eb(eb.refTuple('c.submitted_at', 'c.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
     }
-    const { page, nextCursor } = keysetPage(await q.execute(), f.limit, (r) => ({ s: r.submitted_at.toISOString(), i: r.id }));
+    const { page, nextCursor } = listPages(ctx.config, 'cases').page(await q.execute(), f.limit, (r) => ({ s: r.submitted_at.toISOString(), i: r.id }));
     const m = await getMunicipality(trx, mId);
     const cal = calendarOf(m);
     const today = dutchDate(ctx.clock.now());

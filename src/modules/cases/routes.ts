@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate, LocaleSchema, multiLine, singleLine } from '../../platform/http/schemas.js';
+import { email, IsoDate, LocaleSchema, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CASE_STATUSES, CHANNELS, CLOCK_STATES } from './model.js';
 import { CASE_ABILITIES, type CaseAbility } from './policy.js';
@@ -14,14 +14,15 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const Channel = z.enum(CHANNELS);
 
 export const SubmitCaseBody = z.object({
-  municipality: singleLine().min(1).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
+  municipality: singleLine().min(1).max(100).describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
   initiator: z.object({
     name: singleLine().trim().min(1).max(200),
-    email: z.email().max(320),
+    email: email(),
     phone: singleLine().trim().max(40).nullish(),
     company: singleLine().trim().max(200).nullish(),
     kvkNumber: z
       .string()
+      .max(8)
       .regex(/^\d{8}$/, 'Een KvK-nummer heeft 8 cijfers')
       .nullish(),
     locale: LocaleSchema.optional(),
@@ -158,6 +159,7 @@ export function caseRoutes(app: App, deps: Deps) {
         querystring: z.object({
           status: z
             .string()
+            .max(200)
             .optional()
             .describe('één of meer statussen, komma-gescheiden')
             .transform((s) => (s ? s.split(',') : undefined))

@@ -5,10 +5,10 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { writeCsv } from '../../kernel/csv.js';
-import { decodeCursor, keysetPage } from '../../kernel/cursor.js';
 import { label } from '../../kernel/format.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
+import { listPages } from '../../platform/secret.js';
 import { loadMandates, mandateInForce, mandatesHeldBy } from '../mandates/index.js';
 import { type Decision, isOverdue, OPEN_STATUSES, STATUS_NL } from './model.js';
 import { commitmentPolicy } from './policy.js';
@@ -72,10 +72,10 @@ export async function listCommitments(
         break;
     }
     if (f.cursor) {
-      const cur = decodeCursor(f.cursor);
+      const cur = listPages(ctx.config, 'commitments').decode(f.cursor);
       q = q.where((eb) => eb(eb.refTuple('k.created_at', 'k.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
     }
-    const { page, nextCursor } = keysetPage(await q.execute(), f.limit, (r) => ({ s: r.created_at.toISOString(), i: r.id }));
+    const { page, nextCursor } = listPages(ctx.config, 'commitments').page(await q.execute(), f.limit, (r) => ({ s: r.created_at.toISOString(), i: r.id }));
     return { items: page.map((r) => present(ctx, r, mandates, staff)), nextCursor };
   });
 }

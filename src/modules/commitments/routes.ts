@@ -3,7 +3,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
+import { email, IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CODE_PATTERN } from '../rules/index.js';
 import { COMMITMENT_STATUSES, MADE_VIA, NAME_MAX, OUTCOMES, REASON_MAX, WHAT_MAX } from './model.js';
@@ -17,7 +17,10 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Pr
 const Decision = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('commitMoney'), amountCents: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('bedrag in eurocenten') }),
-    z.object({ kind: z.literal('grantExemption'), ruleCode: z.string().trim().regex(CODE_PATTERN).describe('code van de regel uit het regelregister') }),
+    z.object({
+      kind: z.literal('grantExemption'),
+      ruleCode: z.string().trim().max(40).regex(CODE_PATTERN).describe('code van de regel uit het regelregister'),
+    }),
     z.object({ kind: z.literal('agreePlan') }),
     z.object({ kind: z.literal('other') }),
   ])
@@ -35,7 +38,7 @@ export const RecordCommitmentBody = z.object({
     ])
     .describe('wie de toezegging deed'),
   madeTo: z
-    .union([z.object({ userId: z.uuid() }), z.object({ name: singleLine().trim().min(1).max(NAME_MAX), email: z.email().nullable().optional() })])
+    .union([z.object({ userId: z.uuid() }), z.object({ name: singleLine().trim().min(1).max(NAME_MAX), email: email().nullable().optional() })])
     .optional()
     .describe('aan wie; zonder: de initiatiefnemer'),
   what: multiLine().trim().min(1).max(WHAT_MAX).describe('wat er precies is toegezegd'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../kernel/errors.js';
 import { type Actor, ROLES, SESSION_COOKIE } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { LocaleSchema, singleLine } from '../../platform/http/schemas.js';
+import { email, LocaleSchema, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
 import { loginLimits } from './login-limits.js';
@@ -90,7 +90,7 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
         tags,
         summary: 'Inloggen als medewerker met e-mail en wachtwoord',
         security: [],
-        body: z.object({ email: z.email(), password: z.string().min(1).max(200) }),
+        body: z.object({ email: email(), password: z.string().min(1).max(200) }),
         response: { 200: Me, ...errors },
       },
       // Slows down password guessing: ten attempts per minute per address and client.
@@ -121,7 +121,7 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
         tags,
         summary: 'Een nieuwe inloglink per e-mail aanvragen (initiatiefnemers)',
         security: [],
-        body: z.object({ municipality: singleLine().min(1), email: z.email() }),
+        body: z.object({ municipality: singleLine().min(1).max(100), email: email() }),
         response: { 202: z.object({ status: z.literal('sent-if-known') }), ...errors },
       },
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },

@@ -29,7 +29,7 @@ export const Scope = z
     }),
     z.object({
       kind: z.literal('grantExemption'),
-      ruleCode: z.string().trim().regex(CODE_PATTERN).describe('ontheffing verlenen van deze regel (code uit het regelregister)'),
+      ruleCode: z.string().trim().max(40).regex(CODE_PATTERN).describe('ontheffing verlenen van deze regel (code uit het regelregister)'),
     }),
     z.object({ kind: z.literal('agreePlan') }).describe('een plan van aanpak accorderen'),
   ])

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate, LocaleSchema, patchBody, singleLine } from '../../platform/http/schemas.js';
+import { email, IsoDate, LocaleSchema, patchBody, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { DOMAINS } from '../rules/index.js';
 import {
@@ -90,7 +90,12 @@ export function organisationRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Gebieden en thema’s van een gemeente, voor het aanvraagformulier (publiek)',
         security: [],
-        params: z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) }),
+        params: z.object({
+          slug: z
+            .string()
+            .max(100)
+            .regex(/^[a-z0-9-]+$/),
+        }),
         response: { 200: z.object({ slug: z.string(), name: z.string(), areas: z.array(Named), themes: z.array(Named) }), 400: Problem, 404: Problem },
       },
     },
@@ -185,7 +190,7 @@ export function organisationRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Een medewerker toevoegen',
         body: z.object({
-          email: z.email(),
+          email: email(),
           name,
           role: staffRole,
           departmentId: z.uuid().nullish(),

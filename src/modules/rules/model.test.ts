@@ -157,6 +157,45 @@ describe('an exchange file', () => {
     expect(parseRulesFile('csv', csv).problems[0]).toMatchObject({ line, field, key });
   });
 
+  it.each([
+    // [label, the bad line (line 3 of the file, after a good one), [field, key]]
+    ['a line break in a quoted title', 'OP-2,"Terras\nBcc: iemand@example.org",Bron,physical,false,2024-01-01,', ['title', 'error.lineBreak']],
+    ['a CR/LF in a quoted legal source', 'OP-2,Terras,"APV\r\nartikel 2",physical,false,2024-01-01,', ['legalSource', 'error.lineBreak']],
+    ['a line break in a quoted code', '"OP-\n2",Terras,Bron,physical,false,2024-01-01,', ['code', 'error.lineBreak']],
+    ['a line break in a quoted date', 'OP-2,Terras,Bron,physical,false,"2024-01-01\n",', ['validFrom', 'error.lineBreak']],
+    ['a NUL in a title', 'OP-2,Ter\u0000ras,Bron,physical,false,2024-01-01,', ['title', 'error.controlCharacter']],
+    ['a tab in a title', 'OP-2,Ter\tras,Bron,physical,false,2024-01-01,', ['title', 'error.controlCharacter']],
+    ['a bell in strict', 'OP-2,Terras,Bron,physical,ja\u0007,2024-01-01,', ['strict', 'error.controlCharacter']],
+    ['a lone surrogate in a legal source', 'OP-2,Terras,APV \ud800,physical,false,2024-01-01,', ['legalSource', 'error.loneSurrogate']],
+    ['a title over 300 characters', `OP-2,${'t'.repeat(301)},Bron,physical,false,2024-01-01,`, ['title', 'error.tooLong']],
+    ['a legal source over 300 characters', `OP-2,Terras,${'b'.repeat(301)},physical,false,2024-01-01,`, ['legalSource', 'error.tooLong']],
+    ['a code over 40 characters', `${'C'.repeat(41)},Terras,Bron,physical,false,2024-01-01,`, ['code', 'error.ruleCodeFormat']],
+    ['a start in year 1800', 'OP-2,Terras,Bron,physical,false,1800-01-01,', ['validFrom', 'error.dateRange']],
+    ['an end in year 2201', 'OP-2,Terras,Bron,physical,false,2024-01-01,2201-01-01', ['validUntil', 'error.dateRange']],
+    ['a start in year 0', 'OP-2,Terras,Bron,physical,false,0000-01-01,', ['validFrom', 'error.dateRange']],
+    ['a day that does not exist', 'OP-2,Terras,Bron,physical,false,2026-02-30,', ['validFrom', 'error.isoDate']],
+  ] as const)('refuses a line with %s, for that line and field only, and imports nothing of it', (_label, bad, [field, key]) => {
+    const r = parseRulesFile('csv', `${header}\nOP-1,Goed,Bron,physical,false,2024-01-01,\n${bad}\nOP-3,Goed,Bron,physical,false,2024-01-01,\n`);
+    expect(r.problems.map((p) => [p.line, p.field, p.key])).toEqual([[3, field, key]]);
+    expect(r.rows.map((x) => x.rule.code)).toEqual(['OP-1', 'OP-3']);
+  });
+
+  it('counts the lines of a quoted cell with a line break, so the next bad line is named right', () => {
+    const r = parseRulesFile('csv', `${header}\nOP-1,"Twee\nregels",Bron,physical,false,2024-01-01,\nOP-2,Terras,Bron,moon,false,2024-01-01,\n`);
+    expect(r.problems.map((p) => [p.line, p.field, p.key])).toEqual([
+      [2, 'title', 'error.lineBreak'],
+      [4, 'domain', 'error.ruleDomain'],
+    ]);
+  });
+
+  it('refuses the same in a JSON file', () => {
+    const json = JSON.stringify([{ code: 'OP-1', title: 'Terras\nBcc: x', legalSource: 'B', domain: 'physical', strict: false, validFrom: '1899-12-31' }]);
+    expect(parseRulesFile('json', json).problems.map((p) => [p.field, p.key])).toEqual([
+      ['title', 'error.lineBreak'],
+      ['validFrom', 'error.dateRange'],
+    ]);
+  });
+
   it('reads semicolon-separated files (Dutch spreadsheet settings) and columns in any order', () => {
     const r = parseRulesFile('csv', 'strict;code;title;legalSource;domain;validFrom\nja;APV-2:48;Terrassen;APV artikel 2:48;economy;2024-01-01\n');
     expect(r.problems).toEqual([]);

@@ -5,6 +5,7 @@ import type { IsoDate } from '../../kernel/calendar.js';
 import { detectDelimiter, readCsv, writeCsv } from '../../kernel/csv.js';
 import { isIsoDate, withinPeriod } from '../../kernel/dates.js';
 import type { FieldProblem } from '../../kernel/errors.js';
+import { textProblem } from '../../kernel/text.js';
 
 export const DOMAINS = ['social', 'physical', 'safety', 'economy', 'governance'] as const;
 export type Domain = (typeof DOMAINS)[number];
@@ -69,6 +70,12 @@ const CSV_BOOLEANS = new Map([
   ['nee', false],
 ]);
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : undefined);
+const ISO_DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+/** A date that is written right but is not a day Regie keeps (before 1900, after 2200) says so. */
+const dateProblem = (s: string) =>
+  ISO_DATE_FORM.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)
+    ? 'error.dateRange'
+    : 'error.isoDate';
 
 /**
  * Check one row of the exchange format. CSV gives strings (strict as true/false or
@@ -77,7 +84,20 @@ const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'n
  */
 export function validateRuleRecord(raw: Record<string, unknown>, source: 'csv' | 'json'): { rule?: RuleFields; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
+  // Every field of a register row is one line of text (docs/product.md#the-rules-register):
+  // a line break (a quoted CSV cell may hold one), another control character or a lone
+  // surrogate is refused for that row and field, before anything else is checked in it.
+  const spoilt = new Set<string>();
+  for (const field of EXCHANGE_FIELDS) {
+    const v = raw[field];
+    const key = typeof v === 'string' ? textProblem(v, false) : null;
+    if (key) {
+      problems.push({ field, key });
+      spoilt.add(field);
+    }
+  }
   const need = (field: string) => {
+    if (spoilt.has(field)) return '';
     const v = text(raw[field]);
     if (!v) problems.push({ field, key: 'error.required' });
     return v ?? '';
@@ -101,11 +121,11 @@ export function validateRuleRecord(raw: Record<string, unknown>, source: 'csv' |
   const s = raw.strict;
   if (typeof s === 'boolean') strict = s;
   else if (source === 'csv' && typeof s === 'string') strict = CSV_BOOLEANS.get(s.trim().toLowerCase());
-  if (strict === undefined) problems.push({ field: 'strict', key: source === 'csv' ? 'error.ruleStrictCsv' : 'error.ruleStrictJson' });
+  if (strict === undefined && !spoilt.has('strict')) problems.push({ field: 'strict', key: source === 'csv' ? 'error.ruleStrictCsv' : 'error.ruleStrictJson' });
   const validFrom = need('validFrom');
-  if (validFrom && !isIsoDate(validFrom)) problems.push({ field: 'validFrom', key: 'error.isoDate' });
-  const until = raw.validUntil === null || raw.validUntil === undefined ? '' : (text(raw.validUntil) ?? '\0');
-  if (until && !isIsoDate(until)) problems.push({ field: 'validUntil', key: 'error.isoDate' });
+  if (validFrom && !isIsoDate(validFrom)) problems.push({ field: 'validFrom', key: dateProblem(validFrom) });
+  const until = raw.validUntil === null || raw.validUntil === undefined || spoilt.has('validUntil') ? '' : (text(raw.validUntil) ?? '\0');
+  if (until && !isIsoDate(until)) problems.push({ field: 'validUntil', key: dateProblem(until) });
   else if (until && isIsoDate(validFrom) && until < validFrom) problems.push({ field: 'validUntil', key: 'error.ruleEndBeforeStart' });
   if (problems.length) return { problems };
   return { rule: { code, title, legalSource, domain: domain as Domain, strict: strict as boolean, validFrom, validUntil: until || null }, problems };

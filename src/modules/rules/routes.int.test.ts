@@ -131,6 +131,34 @@ describe('import and export over HTTP', () => {
   });
 });
 
+describe('a CSV import with a line break, a control character, a long text or a far date in a row', () => {
+  it('reports each bad row and field in Dutch, and stores none of the file', async () => {
+    const h = await t.login(admin);
+    const before = (await t.app.inject({ method: 'GET', url: '/api/v1/rules', headers: h })).json().items.length;
+    const content = [
+      header,
+      'BRK-1,Goed,APV artikel 1:1,economy,false,2024-01-01,',
+      'BRK-2,"Terras\nBcc: iemand@example.org",APV artikel 1:2,economy,false,2024-01-01,',
+      'BRK-3,Stuur\tteken,APV artikel 1:3,economy,false,2024-01-01,',
+      `BRK-4,${'t'.repeat(301)},APV artikel 1:4,economy,false,2024-01-01,`,
+      'BRK-5,Oud,APV artikel 1:5,economy,false,1850-01-01,',
+    ].join('\r\n');
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/rules/import', headers: h, payload: { format: 'csv', content } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().title).toBe('Het bestand bevat fouten; er is niets geïmporteerd.');
+    expect(res.json().invalidParams).toEqual([
+      { name: 'line 3, title', reason: 'Dit veld moet op één regel staan: een regeleinde is hier niet toegestaan.' },
+      { name: 'line 5, title', reason: 'Deze tekst bevat een teken dat niet is toegestaan (een stuurteken of, in een regel, een regeleinde).' },
+      { name: 'line 6, title', reason: 'Hoogstens 300 tekens.' },
+      { name: 'line 7, validFrom', reason: 'Vul een datum in tussen 1900 en 2200.' },
+    ]);
+    const after = (await t.app.inject({ method: 'GET', url: '/api/v1/rules', headers: h })).json().items as { code: string }[];
+    expect(after.length).toBe(before);
+    expect(after.map((r) => r.code).filter((c) => c.startsWith('BRK-'))).toEqual([]);
+  });
+});
+
 describe('who is refused', () => {
   it('answers 401 without credentials', async () => {
     for (const [method, url] of [

@@ -14,7 +14,7 @@ const tags = ['Regelregister'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 412: Problem };
 
 const ruleFields = {
-  code: z.string().trim().regex(CODE_PATTERN, 'Hoogstens 40 tekens: letters, cijfers en . _ : / -').describe('code, bijvoorbeeld "OP-4.12"'),
+  code: z.string().trim().max(40).regex(CODE_PATTERN, 'Hoogstens 40 tekens: letters, cijfers en . _ : / -').describe('code, bijvoorbeeld "OP-4.12"'),
   title: singleLine().trim().min(1).max(TEXT_MAX),
   legalSource: singleLine().trim().min(1).max(TEXT_MAX).describe('bron, bijvoorbeeld "Omgevingsplan artikel 4.12", "APV artikel 2:48" of "Wet Bibob"'),
   domain: z.enum(DOMAINS),

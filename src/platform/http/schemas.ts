@@ -3,6 +3,7 @@
 // remember them).
 import { z } from 'zod';
 import { isIsoDate } from '../../kernel/dates.js';
+import { lineProblem } from '../../kernel/text.js';
 import { LOCALES } from '../i18n.js';
 
 /**
@@ -15,47 +16,33 @@ export const IsoDate = z.iso
   // Only a well-formed day can be out of range: one problem per field.
   .refine((s) => isIsoDate(s), { message: 'error.dateRange', when: (p) => p.issues.length === 0 });
 
+/**
+ * An e-mail address: at most 254 characters, the longest path SMTP carries
+ * (RFC 5321 4.5.3.1.3).
+ */
+export const email = () => z.email().max(254);
+
 /** The language of the interface and of mail: Dutch or English. */
 export const LocaleSchema = z.enum(LOCALES);
 
 /**
- * Why a string of a request is refused whatever the field: a control character (NUL,
- * the rest of C0, DEL; multi-line text keeps tab, line feed and carriage return, a
- * single line keeps none, as a CR/LF in a title would become a header line in a mail),
- * or a UTF-16 surrogate without its partner, which PostgreSQL cannot store.
- */
-export function textProblem(s: string, multiLine = true): 'error.controlCharacter' | 'error.loneSurrogate' | null {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x20 || c === 0x7f) {
-      if (multiLine && (c === 0x09 || c === 0x0a || c === 0x0d)) continue;
-      return 'error.controlCharacter';
-    }
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      else return 'error.loneSurrogate';
-    } else if (c >= 0xdc00 && c <= 0xdfff) return 'error.loneSurrogate';
-  }
-  return null;
-}
-
-/**
- * Single-line text (a title, a name, a search term): no control characters at all,
- * no CR/LF, no lone surrogates. Chain `.trim().min().max()` as on `z.string()`.
+ * Single-line text (a title, a name, a search term): no CR/LF and no tab. Control
+ * characters and lone surrogates are refused in every string of every request by the
+ * server's validator (server.ts), which sees all of them, keys and plain strings too;
+ * this adds only what a single line refuses beyond that. Chain `.trim().min().max()`
+ * as on `z.string()`.
  */
 export const singleLine = () =>
   z.string().superRefine((s, ctx) => {
-    const key = textProblem(s, false);
+    const key = lineProblem(s);
     if (key) ctx.addIssue({ code: 'custom', message: key });
   });
 
-/** Multi-line text (a description, a reason, a note): tab and newlines allowed, other control characters and lone surrogates not. */
-export const multiLine = () =>
-  z.string().superRefine((s, ctx) => {
-    const key = textProblem(s, true);
-    if (key) ctx.addIssue({ code: 'custom', message: key });
-  });
+/**
+ * Multi-line text (a description, a reason, a note): tab and newlines allowed. What no
+ * text may hold is refused for every string by the server's validator (server.ts).
+ */
+export const multiLine = () => z.string();
 
 /**
  * The body of a PATCH: every field optional, and at least one present, otherwise

@@ -24,6 +24,7 @@ import en from 'zod/v4/locales/en.js';
 import nl from 'zod/v4/locales/nl.js';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.js';
 import { ifMatchCondition, type VersionCondition } from '../../kernel/preconditions.js';
+import { textProblem } from '../../kernel/text.js';
 import type { Actor, Authenticate } from '../auth/index.js';
 import type { Config } from '../config.js';
 import type { Ctx, Deps } from '../context.js';
@@ -32,7 +33,6 @@ import { type Locale, negotiateLocale, translate } from '../i18n.js';
 import { createLogger, RequestLog, requestIdOf } from '../log.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { finishDocument, openApiInfo } from './openapi.js';
-import { textProblem } from './schemas.js';
 
 export const API_VERSION = '1.0.0';
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -151,13 +151,19 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
     frameworkErrors: (err, req, reply) => {
       const locale = negotiateLocale(req.headers['accept-language']);
       const status = (err as { statusCode?: number }).statusCode ?? 400;
-      return problem(reply, locale, new AppError(status >= 400 && status < 500 ? status : 400, 'bad-url', 'error.badUrl'));
+      return problem(
+        reply,
+        locale,
+        new AppError(status >= 400 && status < 500 ? status : 400, 'bad-url', status === 414 ? 'error.urlTooLong' : 'error.badUrl'),
+      );
     },
     // What Node refuses before Fastify sees a request (headers too large, a broken request line).
     clientErrorHandler: (err, socket) => {
       const code = (err as { code?: string }).code;
       const status = code === 'HPE_HEADER_OVERFLOW' ? 431 : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-      const body = JSON.stringify({ type: 'https://regie.example/problemen/bad-request', title: translate('nl', 'error.invalidInput'), status });
+      const key = status === 431 ? 'error.headersTooLarge' : status === 408 ? 'error.requestTimeout' : 'error.badRequest';
+      const title = translate('nl', key);
+      const body = JSON.stringify({ type: 'https://regie.example/problemen/bad-request', title, status, detail: title });
       if (socket.writable) {
         socket.end(
           `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
@@ -206,6 +212,7 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
     if (err instanceof AppError) return problem(reply, locale, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext === 'body' ? '' : `${err.validationContext}.`;
+      const data = { body: req.body, querystring: req.query, params: req.params, headers: req.headers }[err.validationContext ?? 'body'];
       const fields = err.validation.map((v) => {
         const root = v.instancePath === '/' || v.instancePath === '';
         // A body that is not a JSON object at all ([], "x", 1, null) says so.
@@ -214,17 +221,26 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
         if (v.keyword === 'custom' && v.message?.startsWith('error.')) {
           return { field: `${where}${v.instancePath.slice(1).replaceAll('/', '.')}` || where.slice(0, -1) || 'body', key: v.message };
         }
+        const field = `${where}${v.instancePath.slice(1).replaceAll('/', '.')}` || where.slice(0, -1);
+        // A value of the wrong type (1e309 or 1.5 for a whole number, a parameter given
+        // twice) is not a missing one: name what belongs there.
+        if (v.keyword === 'invalid_type' && valueAt(data, v.instancePath) !== undefined) {
+          return { field, key: 'error.wrongType', params: { expected: translate(locale, `type.${typeWord(v.params.expected)}`) } };
+        }
         const issue = { ...v.params, code: v.keyword, message: v.message } as unknown as Parameters<(typeof zodLocales)['nl']['localeError']>[0];
         const text = friendlyIssueKey(v.keyword, v.params) ?? zodLocales[locale].localeError?.(issue);
         const message = typeof text === 'string' ? text : (text?.message ?? v.message);
-        return { field: `${where}${v.instancePath.slice(1).replaceAll('/', '.')}` || where.slice(0, -1), key: message };
+        return { field, key: message };
       });
       return problem(reply, locale, new AppError(400, 'invalid-input', 'error.invalidInput', {}, fields));
     }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
     if (status === 429) return problem(reply, locale, new AppError(429, 'rate-limited', 'error.rateLimited'));
     if (status >= 400 && status < 500) {
-      return problem(reply, locale, new AppError(status, 'bad-request', 'error.invalidInput', {}, [{ field: 'request', key: (err as Error).message }]));
+      // Fastify's own refusals (a body that is not JSON, empty, too large, of a type
+      // the route does not take) in our words; anything else by its status.
+      const key = FRAMEWORK_KEYS[(err as { code?: string }).code ?? ''] ?? STATUS_KEYS[status] ?? 'error.badRequest';
+      return problem(reply, locale, new AppError(status, 'bad-request', 'error.invalidInput', {}, [{ field: 'body', key }]));
     }
     if (isDatabaseUnavailable(err)) {
       req.log.warn({ method: req.method, route: req.routeOptions?.url ?? null, code: (err as { code?: string }).code }, 'database unavailable');
@@ -282,7 +298,15 @@ const checkedValidatorCompiler: typeof validatorCompiler = (route) => {
   };
 };
 
+/**
+ * How deep a request's JSON may nest. No request of the API nests more than a few
+ * levels; a body of a hundred thousand nested arrays would exhaust the stack of
+ * whatever walks it (a 500), so it is refused here by name.
+ */
+const MAX_DEPTH = 32;
+
 function badString(v: unknown, path: (string | number)[]): { path: (string | number)[]; key: string } | null {
+  if (path.length > MAX_DEPTH) return { path: [], key: 'error.tooDeep' };
   if (typeof v === 'string') {
     const key = textProblem(v, true);
     return key ? { path, key } : null;
@@ -300,6 +324,36 @@ function badString(v: unknown, path: (string | number)[]): { path: (string | num
   }
   return null;
 }
+
+/** The value at a validation error's instancePath (`/actions/0/dueOn`) in the data validated. */
+function valueAt(data: unknown, instancePath: string): unknown {
+  let v = data;
+  for (const k of instancePath.split('/').slice(1)) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[k];
+  }
+  return v;
+}
+
+/** The type zod expected, as a word in the catalogue (`type.number`). */
+const typeWord = (expected: unknown) =>
+  expected === 'int' || expected === 'integer'
+    ? 'integer'
+    : ['number', 'string', 'boolean', 'array', 'object'].includes(String(expected))
+      ? String(expected)
+      : 'other';
+
+/** Fastify's refusals of a body, by error code. */
+const FRAMEWORK_KEYS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'error.invalidJson',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'error.emptyBody',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'error.bodyTooLarge',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'error.unsupportedMediaType',
+  FST_ERR_CTP_INVALID_TYPE: 'error.unsupportedMediaType',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'error.badRequest',
+  FST_ERR_CTP_INVALID_HEADER: 'error.unsupportedMediaType',
+};
+const STATUS_KEYS: Record<number, string> = { 413: 'error.bodyTooLarge', 415: 'error.unsupportedMediaType' };
 
 /** The request context of an authenticated call; 401 when nobody is logged in. */
 export function ctxOf(deps: Deps, req: FastifyRequest): Ctx {
