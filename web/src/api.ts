@@ -150,8 +150,11 @@ export const api = {
 
   // plan
   plan: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/plan', { params: id(caseId), signal })),
-  savePlan: (caseId: string, basedOn: number, body: { goal: string; actions: PlanActionInput[] }) =>
-    answer(client.PUT('/cases/{id}/plan', { params: id(caseId), body, headers: ifMatch(basedOn) })),
+  savePlan: (
+    caseId: string,
+    basedOn: number,
+    body: { goal: string; actions: PlanActionInput[]; commitsCents?: number | null; exemptionRuleCodes?: string[] },
+  ) => answer(client.PUT('/cases/{id}/plan', { params: id(caseId), body, headers: ifMatch(basedOn) })),
   agreePlan: (caseId: string, version: number) => answer(client.POST('/cases/{id}/plan/agreements', { params: id(caseId), body: { version } })),
   setActionStatus: (caseId: string, actionId: string, status: ActionStatus) =>
     answer(client.PATCH('/cases/{id}/plan/actions/{actionId}', { params: { path: { id: caseId, actionId } }, body: { status } })),

@@ -111,6 +111,41 @@ describe('staff API', () => {
     expect(stale.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('follows RFC 9110 for If-Match: strong comparison, a star, a list, 400 when malformed', async () => {
+    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: intakeBody() })).json();
+    const co = await t.login(coordinator);
+    const url = `/api/v1/cases/${created.id}`;
+    const assign = (ifMatch: string) =>
+      t.app.inject({ method: 'PUT', url: `${url}/director`, headers: { ...co, 'if-match': ifMatch }, payload: { directorId: director.userId } });
+    expect((await t.app.inject({ method: 'GET', url, headers: co })).headers.etag).toBe('"1"');
+
+    const weak = await assign('W/"1"'); // a weak tag never matches for If-Match
+    expect(weak.statusCode).toBe(412);
+    for (const bad of ['1', '"1', '*, "1"', '"1" "2"']) {
+      const res = await assign(bad);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    const listed = await assign('"0", "1"'); // any entry of the list may match
+    expect(listed.statusCode).toBe(200);
+    expect(listed.headers.etag).toBe('"2"');
+
+    const dir = await t.login(director);
+    const status = (ifMatch: string, to: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${url}/status`,
+        headers: { ...dir, 'if-match': ifMatch },
+        payload: { status: to, reason: 'Op verzoek van de initiatiefnemer' },
+      });
+    const star = await status('*', 'intake'); // a star matches any current version
+    expect(star.statusCode).toBe(200);
+    expect(star.headers.etag).toBe('"3"');
+    const stale = await status('"1", "2", W/"3"', 'withdrawn');
+    expect(stale.statusCode).toBe(412);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('authenticates a personal API token as Bearer, without CSRF', async () => {
     const h = await t.login(director);
     const made = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: h, payload: { name: 'script' } });

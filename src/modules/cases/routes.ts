@@ -182,7 +182,12 @@ export function caseRoutes(app: App, deps: Deps) {
           area: z.uuid().optional(),
           theme: z.uuid().optional(),
           dueBefore: IsoDate.optional(),
-          q: singleLine().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
+          q: singleLine()
+            .max(200)
+            .optional()
+            .describe(
+              'vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken.',
+            ),
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(25),
         }),

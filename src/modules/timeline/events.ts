@@ -39,7 +39,14 @@ export const CaseEvent = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('plan.agreed'),
-    payload: z.object({ planId: z.string(), version: z.number(), by: z.enum(['initiator', 'director']), complete: z.boolean() }),
+    payload: z.object({
+      planId: z.string(),
+      version: z.number(),
+      by: z.enum(['initiator', 'director']),
+      complete: z.boolean(),
+      /** the mandates the municipality's agreement was given under (docs/product.md#agreeing-a-plan-within-mandate) */
+      mandateIds: z.array(z.string()).optional(),
+    }),
   }),
   z.object({
     type: z.literal('plan.actionStatusChanged'),

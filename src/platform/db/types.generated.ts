@@ -128,6 +128,7 @@ export interface Cases {
   location: string;
   municipality_id: string;
   plan_due_on: string | null;
+  plan_term_days: number | null;
   reference: string;
   search: Generated<string | null>;
   status: Generated<'submitted' | 'intake' | 'planning' | 'executing' | 'closed' | 'withdrawn'>;
@@ -323,10 +324,12 @@ export interface PlanActions {
 
 export interface Plans {
   case_id: string;
+  commits_cents: number | null;
   created_at: Generated<Timestamp>;
   created_by: string;
   director_agreed_at: Timestamp | null;
   director_agreed_by: string | null;
+  exemption_rule_codes: Generated<string[]>;
   goal: string;
   id: Generated<string>;
   initiator_agreed_at: Timestamp | null;
@@ -400,6 +403,7 @@ export interface Users {
   password_hash: string | null;
   phone: string | null;
   role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
+  search: Generated<string | null>;
 }
 
 export interface DB {

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import nl from 'zod/v4/locales/nl.js';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.js';
+import { ifMatchCondition, type VersionCondition } from '../../kernel/preconditions.js';
 import { textProblem } from '../../kernel/text.js';
 import type { Actor, Authenticate } from '../auth/index.js';
 import type { Config } from '../config.js';
@@ -367,13 +368,15 @@ export function requireRole(deps: Deps, req: FastifyRequest, roles: readonly Act
   return ctx;
 }
 
-/** `If-Match: "7"` → 7; absent → undefined; anything else is a 412. */
-export function ifMatch(req: FastifyRequest): number | undefined {
+/**
+ * The request's If-Match as a version condition (RFC 9110 13.1.1): absent →
+ * undefined; `*` → any current version; `"7", "8"` → either; weak tags never match;
+ * a malformed header is a 400. A condition that does not hold is the use-case's 412.
+ */
+export function ifMatch(req: FastifyRequest): VersionCondition | undefined {
   const h = req.headers['if-match'];
   if (h === undefined) return undefined;
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(String(h).trim());
-  if (!m) throw new AppError(412, 'precondition-failed', 'error.staleVersion');
-  return Number(m[1]);
+  return ifMatchCondition(Array.isArray(h) ? h.join(', ') : String(h));
 }
 
 export const etag = (version: number) => `"${version}"`;

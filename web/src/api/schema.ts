@@ -1876,6 +1876,13 @@ export interface components {
                 /** @description de partijen van wie een bezwaar staat */
                 standingObjectionsOf: string[];
             };
+            /** @description waarom u dit plan niet namens de gemeente kunt accorderen: de mandaten die u vandaag mist (leeg: geen mandaat nodig of u heeft het) */
+            missingMandates: {
+                /** @enum {string} */
+                kind: "agreePlan" | "commitMoney" | "grantExemption";
+                amountCents?: number;
+                ruleCode?: string;
+            }[];
         };
         PlanAction: {
             id: string;
@@ -1899,6 +1906,10 @@ export interface components {
             initiatorAgreedAt: string | null;
             directorAgreedAt: string | null;
             agreed: boolean;
+            /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+            commitsCents: number | null;
+            /** @description regels waarvan het plan ontheffing verleent */
+            exemptionRuleCodes: string[];
             actions: components["schemas"]["PlanAction"][];
         };
         /** @description Foutbericht volgens RFC 9457 (application/problem+json) */
@@ -3808,7 +3819,7 @@ export interface operations {
                 area?: string;
                 theme?: string;
                 dueBefore?: string;
-                /** @description vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets") */
+                /** @description vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken. */
                 q?: string;
                 cursor?: string;
                 limit?: number;
@@ -4717,6 +4728,10 @@ export interface operations {
                         /** @enum {string} */
                         status?: "open" | "done" | "dropped";
                     }[];
+                    /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+                    commitsCents?: number | null;
+                    /** @description codes van regels waarvan het plan ontheffing verleent */
+                    exemptionRuleCodes?: string[];
                 };
             };
         };
@@ -7883,6 +7898,7 @@ export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<Flattene
 export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
 export const planAbilitiesAgreeBlockedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["abilities"]["agreeBlockedBy"]> = ["standingObjection"];
+export const planMissingMandatesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["missingMandates"]["kind"]> = ["agreePlan", "commitMoney", "grantExemption"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];

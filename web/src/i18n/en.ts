@@ -488,7 +488,8 @@ export const en: Record<MessageKey, string> = {
   'settings.slug': 'Address name',
   'settings.casePrefix': 'Case number prefix',
   'settings.planTermDays': 'Plan term (calendar days)',
-  'settings.planTermDaysHint': 'Default 42 days (six weeks), counted from the start of planning.',
+  'settings.planTermDaysHint':
+    'Default 42 days (six weeks), counted from the start of planning. A due date on a weekend, public holiday or closing day becomes the next working day. A change applies to cases whose clock starts afterwards.',
   'settings.extraHolidays': 'Extra closing days',
   'settings.extraHolidaysHint': 'One date per line, as YYYY-MM-DD. Regie counts Dutch public holidays itself.',
   'settings.save': 'Save settings',
@@ -527,6 +528,8 @@ export const en: Record<MessageKey, string> = {
   'case.unconfirmed': 'Not yet confirmed by the requester',
   'event.confirmed': 'Request confirmed by the requester',
 
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.mandatesMissing': 'This plan commits the municipality. To agree to it you need a mandate today for:',
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
 };
