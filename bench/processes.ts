@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpuShare, sampleCpu } from './cpu.js';
+import { cpuShare, sampleCpu, waitQuiet } from './cpu.js';
 import type { HttpScenario } from './load-worker.js';
 import type { Recorded, Summary } from './stats.js';
 import { summarize } from './stats.js';
@@ -107,6 +107,8 @@ export async function benchProcesses(opts: {
   scenarios: Array<{ name: string; scenario: HttpScenario }>;
   load: (origin: string, clients: number, scenario: HttpScenario) => Promise<Recorded>;
   log: (s?: string) => void;
+  /** as --quiet-wait: before each measurement wait up to this many seconds for a quiet machine */
+  quietWaitS?: number;
 }): Promise<ProcessRun[]> {
   const runs: ProcessRun[] = [];
   for (const n of [1, 2]) {
@@ -116,6 +118,8 @@ export async function benchProcesses(opts: {
       servers.push(...(await Promise.all(Array.from({ length: n }, () => startServer(opts.databaseUrl, dataDir)))));
       opts.log(`  ${n} × regie serve (pids ${servers.map((s) => s.proc.pid).join(', ')}), ${opts.clients} clients in all`);
       for (const { name, scenario } of opts.scenarios) {
+        if (opts.quietWaitS && (await waitQuiet(opts.pgPort, opts.quietWaitS)) < 0)
+          opts.log(`  (the machine stayed busy for ${opts.quietWaitS} s; measuring anyway)`);
         const c0 = sampleCpu(opts.pgPort);
         const s0 = servers.reduce((t, s) => t + ticksOf(s.proc.pid), 0);
         const t0 = performance.now();

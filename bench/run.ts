@@ -386,6 +386,7 @@ async function measureEngine(engine: Engine, db: Db, seeded: SeedResult, serverV
         pgPort,
         clients: CLIENTS,
         log,
+        quietWaitS: QUIET_WAIT_S,
         load: (origin, clients, scenario) => runHttp(origin, scenario, clients),
         scenarios: [
           { name: '(b) one case', scenario: { kind: 'get', token, paths: caseIds.map((id) => ({ label: 'case', path: `/api/v1/cases/${id}` })) } },

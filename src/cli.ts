@@ -6,6 +6,7 @@ import { systemClock } from './kernel/clock.js';
 import { unsafeCreateApiTokenForEmail } from './modules/identity/index.js';
 import { unsafeAddUser } from './modules/organisation/index.js';
 import { loadConfig } from './platform/config.js';
+import { DEMO_SEED_LOCK, exclusively } from './platform/db/advisory.js';
 import type { Db } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 
@@ -75,9 +76,14 @@ async function main(argv: string[]) {
         // The demo is for a fresh database (and for one that already holds it); a
         // database with real municipalities never gets demo accounts. REGIE_DEMO=false
         // switches it off altogether.
-        const any = await db.unsafeAdmin.selectFrom('municipalities').select('slug').execute();
-        const wantDemo = process.env.REGIE_DEMO !== 'false' && (any.length === 0 || any.some((m) => m.slug === 'voorbeeld'));
-        const seeded = wantDemo ? await seedDemo(running.deps) : { logins: [] };
+        // Processes starting together on a fresh database decide one after the other.
+        const open = db;
+        const deps = running.deps;
+        const seeded = await exclusively(open, DEMO_SEED_LOCK, async () => {
+          const any = await open.unsafeAdmin.selectFrom('municipalities').select('slug').execute();
+          const wantDemo = process.env.REGIE_DEMO !== 'false' && (any.length === 0 || any.some((m) => m.slug === 'voorbeeld'));
+          return wantDemo ? await seedDemo(deps) : { logins: [] };
+        });
         if (stopping) return;
         await running.app.listen({ port: config.port, host: config.host });
         console.log(`Regie draait op ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);

@@ -57,7 +57,7 @@ async function until(probe: () => Promise<boolean>, what: string, ms = 60_000): 
   }
 }
 
-async function serve(databaseUrl: string): Promise<(typeof servers)[number]> {
+async function serve(databaseUrl: string, extra: NodeJS.ProcessEnv = { REGIE_DEMO: 'false' }): Promise<(typeof servers)[number]> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -68,9 +68,9 @@ async function serve(databaseUrl: string): Promise<(typeof servers)[number]> {
     PUBLIC_URL: `http://${HOST}`,
     COOKIE_SECURE: 'false',
     TRUST_PROXY: '1',
-    REGIE_DEMO: 'false',
     LOG_LEVEL: 'warn',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'regie-mp-')),
+    ...extra,
   };
   const proc = spawn(process.execPath, ['bin/regie.mjs', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -229,4 +229,50 @@ describe('two server processes on one PostgreSQL database', () => {
     expect(await db.unsafeAdmin.selectFrom('regie_processes').select('id').execute()).toEqual([]);
     expect(await db.unsafeAdmin.selectFrom('outbox').select('id').where('leased_by', 'is not', null).execute()).toEqual([]);
   }, 60_000);
+});
+
+describe('two server processes starting at once on an empty database', () => {
+  it('migrate one after the other and seed the demo once; both serve it', async () => {
+    const url = await createDatabase(testPgUrl(), `regie_mp0_${randomBytes(4).toString('hex')}`);
+    // The demo on (REGIE_DEMO unset), as a fresh installation starts.
+    const pair = await Promise.all([serve(url, { REGIE_DEMO: undefined }), serve(url, { REGIE_DEMO: undefined })]);
+    try {
+      for (const s of pair) {
+        await until(
+          async () => {
+            if (s.proc.exitCode !== null) throw new Error(`serve exited: ${s.out()}`);
+            return s.out().includes('Regie draait op');
+          },
+          'both servers listening',
+          180_000,
+        );
+        expect(s.out()).toContain('coordinator@voorbeeld.nl');
+        const login = await post(s, '/api/v1/auth/login', { email: 'coordinator@voorbeeld.nl', password: 'regie-demo-2026' });
+        expect(login.status).toBe(200);
+      }
+      const fresh = await openDatabase({ url, poolSize: 1 });
+      try {
+        const slugs = await fresh.unsafeAdmin.selectFrom('municipalities').select('slug').execute();
+        expect(slugs.filter((r) => r.slug === 'voorbeeld')).toHaveLength(1);
+        const applied = await fresh.unsafeAdmin
+          .selectFrom('schema_migrations' as never)
+          .select('name' as never)
+          .execute();
+        expect(new Set(applied.map((r) => (r as { name: string }).name)).size).toBe(applied.length);
+      } finally {
+        await fresh.close();
+      }
+    } finally {
+      await Promise.all(
+        pair.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              if (s.proc.exitCode !== null) return resolve();
+              s.proc.once('exit', () => resolve());
+              s.proc.kill('SIGTERM');
+            }),
+        ),
+      );
+    }
+  }, 240_000);
 });
