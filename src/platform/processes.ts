@@ -8,7 +8,6 @@
 // other row found at start is a process that ended without saying so: deleted at once.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { sql } from 'kysely';
 import type { Clock } from '../kernel/clock.js';
 import type { Db } from './db/index.js';
 import { startJob } from './jobs.js';
@@ -69,7 +68,7 @@ export async function startHeartbeat(
     },
     async stop() {
       await job.stop();
-      await sql`delete from regie_processes where id = ${id}`.execute(db.unsafeAdmin);
+      await db.unsafeAdmin.deleteFrom('regie_processes').where('id', '=', id).execute();
     },
   };
 }

@@ -113,15 +113,17 @@ export function retryDelaySeconds(attempts: number): number {
  * marked before it is sent: in one short transaction its attempt is counted and its
  * next attempt pushed `LEASE_SECONDS` ahead (a lease, held by `owner`, this process),
  * so no other run takes it while it is sent. A lease whose owner has stopped beating
- * (processes.ts: not seen for a few heartbeats) is free before its time is up. The SMTP conversation happens outside any transaction, so PGlite's single
- * connection is never held while a mail server answers. After the send the row is
- * marked sent; after a failure it waits with a growing back-off.
+ * (processes.ts: not seen for a few heartbeats) is free before its time is up. The
+ * SMTP conversation happens outside any transaction, so PGlite's single connection is
+ * never held while a mail server answers. After the send the row is marked sent;
+ * after a failure it waits with a growing back-off.
  *
  * The window that remains: a process that dies after the mail server accepted the mail
  * but before the row is marked sent leaves the row to its lease, and it is sent again
- * when the lease runs out or its owner is seen to be gone (at-least-once, never lost). Both deliveries carry the same
- * Message-ID, so the receiving side can recognise the second. The file transport closes
- * the window altogether: it never writes a Message-ID twice.
+ * when the lease runs out or its owner is seen to be gone (at-least-once, never lost).
+ * Both deliveries carry the same Message-ID, so the receiving side can recognise the
+ * second. The file transport closes the window altogether: it never writes a
+ * Message-ID twice.
  */
 export async function deliverDue(
   db: Db,
