@@ -301,6 +301,7 @@ export interface Outbox {
   created_at: Generated<Timestamp>;
   id: Generated<number>;
   last_error: string | null;
+  leased_by: string | null;
   municipality_id: string;
   next_attempt_at: Generated<Timestamp>;
   sent_at: Timestamp | null;
@@ -336,6 +337,20 @@ export interface Plans {
   municipality_id: string;
   updated_at: Generated<Timestamp>;
   version: number;
+}
+
+export interface RateLimits {
+  hits: number;
+  key: string;
+  resets_at: Timestamp;
+}
+
+export interface RegieProcesses {
+  host: string;
+  id: string;
+  pid: number;
+  seen_at: Timestamp;
+  started_at: Timestamp;
 }
 
 export interface RuleChanges {
@@ -434,6 +449,8 @@ export interface DB {
   outbox: Outbox;
   plan_actions: PlanActions;
   plans: Plans;
+  rate_limits: RateLimits;
+  regie_processes: RegieProcesses;
   rule_changes: RuleChanges;
   rules: Rules;
   sessions: Sessions;
