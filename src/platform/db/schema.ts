@@ -41,6 +41,7 @@ export type AssessmentAnswerTable = T.AssessmentAnswers;
 export type AssessmentOverruleTable = T.AssessmentOverrules;
 export type AssessmentWithdrawalTable = T.AssessmentWithdrawals;
 export type LateObjectionTable = T.LateObjections;
+export type AccessLogTable = T.AccessLog;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];
