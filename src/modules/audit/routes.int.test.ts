@@ -169,3 +169,18 @@ describe('reading the log', () => {
     }
   });
 });
+
+describe('the retention term in the settings (docs/product.md#bewaartermijn)', () => {
+  it('is 24 months unless the admin sets it, within 6 to 240 months or empty to keep', async () => {
+    const h = await as(admin);
+    const got = await t.app.inject({ method: 'GET', url: '/api/v1/settings', headers: h });
+    expect(got.json().personalDataRetentionMonths).toBe(24);
+    const patch = (body: unknown, headers = h) => t.app.inject({ method: 'PATCH', url: '/api/v1/settings', headers, payload: body as object });
+    expect((await patch({ personalDataRetentionMonths: 36 })).json().personalDataRetentionMonths).toBe(36);
+    expect((await patch({ personalDataRetentionMonths: null })).json().personalDataRetentionMonths).toBeNull();
+    for (const bad of [5, 241, 12.5, '24']) expect((await patch({ personalDataRetentionMonths: bad })).statusCode).toBe(400);
+    expect((await patch({ personalDataRetentionMonths: 24 }, await as(director))).statusCode).toBe(403);
+    const row = await t.db.unsafeAdmin.selectFrom('municipalities').select('personal_data_retention_months').where('id', '=', m.id).executeTakeFirstOrThrow();
+    expect(row.personal_data_retention_months).toBeNull();
+  });
+});
