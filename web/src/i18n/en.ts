@@ -1,5 +1,6 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
+import { enAudit } from './en.audit.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -532,4 +533,7 @@ export const en: Record<MessageKey, string> = {
   'planEditor.mandatesMissing': 'This plan commits the municipality. To agree to it you need a mandate today for:',
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
+
+  // the access log of personal data and the retention term
+  ...enAudit,
 };

@@ -1,5 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
+import { nlAudit } from './nl.audit.js';
 
 export const nl = {
   // general
@@ -531,6 +532,9 @@ export const nl = {
   'planEditor.mandatesMissing': 'Dit plan verplicht de gemeente. Om het te accorderen heeft u vandaag een mandaat nodig voor:',
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
+
+  // the access log of personal data and the retention term
+  ...nlAudit,
 };
 
 export type MessageKey = keyof typeof nl;
