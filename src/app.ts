@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
+import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
@@ -40,6 +41,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       commitmentRoutes(app, deps);
       assessmentRoutes(app, deps);
       dossierRoutes(app, deps);
+      councilRoutes(app, deps);
     },
   });
 }

@@ -4,6 +4,7 @@
 import { rows as assessments } from '../modules/assessments/authorization.rows.js';
 import { rows as cases } from '../modules/cases/authorization.rows.js';
 import { rows as commitments } from '../modules/commitments/authorization.rows.js';
+import { rows as council } from '../modules/council/authorization.rows.js';
 import { rows as dossier } from '../modules/dossier/authorization.rows.js';
 import { rows as identity } from '../modules/identity/authorization.rows.js';
 import { rows as mandates } from '../modules/mandates/authorization.rows.js';
@@ -15,4 +16,16 @@ import type { Row } from './authorization.js';
 
 export { ACTOR_KEYS, type ActorKey, type Fresh, type Req, type Row, type World } from './authorization.js';
 
-export const rows: Row[] = [...server, ...identity, ...cases, ...plans, ...dossier, ...assessments, ...rules, ...mandates, ...commitments, ...organisation];
+export const rows: Row[] = [
+  ...server,
+  ...identity,
+  ...cases,
+  ...plans,
+  ...dossier,
+  ...assessments,
+  ...rules,
+  ...mandates,
+  ...commitments,
+  ...organisation,
+  ...council,
+];
