@@ -204,6 +204,9 @@ export const api = {
     answer(client.POST('/commitments/{id}/confirmation', { params: id(c.id), body: { decision, reason: reason || null }, headers: ifMatch(c.version) })),
   commitmentOutcome: (c: Commitment, status: CommitmentOutcome, reason?: string) =>
     answer(client.POST('/commitments/{id}/outcome', { params: id(c.id), body: { status, reason: reason || null }, headers: ifMatch(c.version) })),
+  // the council overview
+  councilOverview: (cursor?: string, signal?: AbortSignal) =>
+    answer(client.GET('/council/overview', { params: { query: query({ cursor, limit: 100 }) as QueryOf<'/council/overview', 'get'> }, signal })),
 };
 
 /** Addresses the browser downloads itself (the session cookie goes along). */

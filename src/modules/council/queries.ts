@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { Role } from '../../platform/auth/index.js';
 import type { Tx } from '../../platform/db/index.js';
-import type { CASE_STATUSES } from '../cases/index.js';
+import { CASE_STATUSES } from '../cases/index.js';
 
 type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -41,7 +41,8 @@ export async function casesByStatus(trx: Tx, mId: string): Promise<{ status: Cas
   const r = await sql<{ status: CaseStatus; count: number }>`
     select c.status, count(*)::int as count from cases c
     where c.municipality_id = ${mId} and ${counted}
-    group by c.status`.execute(trx);
+    group by c.status
+    order by array_position(${sql.val([...CASE_STATUSES])}::text[], c.status) -- the lifecycle's order`.execute(trx);
   return r.rows;
 }
 

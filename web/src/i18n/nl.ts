@@ -1,5 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
+import { nlCouncil } from './nl.council.js';
 
 export const nl = {
   // general
@@ -528,6 +529,8 @@ export const nl = {
 
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
+  // the council overview
+  ...nlCouncil,
 };
 
 export type MessageKey = keyof typeof nl;
