@@ -153,6 +153,9 @@ const nl: Record<string, string> = {
   'error.alreadyWithdrawn': 'Dit bezwaar is al ingetrokken.',
   'error.standingObjection':
     'Het plan kan nog niet worden overeengekomen: er staat een bezwaar van {parties}. Dat bezwaar moet eerst zijn opgelost: door een aangepast voorstel in een nieuwe toetsronde, door een overrule binnen mandaat, of doordat de partij het intrekt.',
+  // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
+  'error.ifMatchMalformed': 'De kopregel If-Match is ongeldig: gebruik * of een of meer ETags tussen aanhalingstekens, zoals "7".',
+  'error.planNeedsMandate': 'Voor dit plan is een mandaat nodig om {needsNl}; u heeft zo’n mandaat vandaag niet.',
 };
 
 const en: Record<string, string> = {
@@ -300,6 +303,9 @@ const en: Record<string, string> = {
   'error.alreadyWithdrawn': 'This objection has already been withdrawn.',
   'error.standingObjection':
     'The plan cannot be agreed yet: an objection of {parties} stands. It must be resolved first: by a changed proposal in a new assessment round, by an overrule within mandate, or by the party withdrawing it.',
+  // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
+  'error.ifMatchMalformed': 'The If-Match header is malformed: use * or one or more quoted ETags, such as "7".',
+  'error.planNeedsMandate': 'This plan needs a mandate to {needsEn}; you hold no such mandate today.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

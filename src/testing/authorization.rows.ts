@@ -1,7 +1,9 @@
 // The rows of the negative suite (authorization.int.test.ts): one per API
 // operation, with who may call it. Each module keeps its own rows beside its tests,
 // in step with its policies; this list is all of them, in the order the suite runs.
+
 import { rows as assessments } from '../modules/assessments/authorization.rows.js';
+import { rows as audit } from '../modules/audit/authorization.rows.js';
 import { rows as cases } from '../modules/cases/authorization.rows.js';
 import { rows as commitments } from '../modules/commitments/authorization.rows.js';
 import { rows as council } from '../modules/council/authorization.rows.js';
@@ -27,5 +29,6 @@ export const rows: Row[] = [
   ...mandates,
   ...commitments,
   ...organisation,
+  ...audit,
   ...council,
 ];

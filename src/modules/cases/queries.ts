@@ -5,12 +5,24 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
+import type { Actor } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
 import { listPages } from '../../platform/secret.js';
+import { recordAccess } from '../audit/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
-import { caseAbilities, casePolicy } from './policy.js';
+import { type CaseAbility, caseAbilities, casePolicy } from './policy.js';
 import { forPolicy } from './service.js';
+
+/**
+ * Whether the case read sends the initiator's e-mail and phone: to the people working
+ * on the case and the initiator themself.
+ */
+export const contactShown = (abilities: Record<CaseAbility, boolean>): boolean => abilities.viewInternal || abilities.agreeAsInitiator || abilities.message;
+
+/** Whether that is someone else's personal data, to be logged: any reader but the initiator. */
+const contactDetailsShown = (actor: Actor, abilities: Record<CaseAbility, boolean>): boolean => contactShown(abilities) && actor.role !== 'initiator';
 
 /**
  * One case with everything its page shows, in one statement: the people, themes,
@@ -69,6 +81,11 @@ export async function getCase(ctx: Ctx, id: string) {
     const initiator = people.find((p) => p.id === c.initiator_id);
     const director = people.find((p) => p.id === c.director_id);
     const today = dutchDate(ctx.clock.now());
+    const abilities = caseAbilities(ctx.actor, forPolicy(c));
+    // Staff who read the case get the initiator's contact details with it (routes.ts,
+    // presentCase): logged in this transaction (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
+    // The initiator reading their own case is not.
+    if (contactDetailsShown(ctx.actor, abilities)) await recordAccess(trx, ctx, { kind: 'contactDetails', caseId: c.id, initiatorId: c.initiator_id });
     return {
       case: c,
       initiator,
@@ -79,7 +96,7 @@ export async function getCase(ctx: Ctx, id: string) {
       area: areaObject ?? null,
       suspensions: suspensionList,
       clock: clockState(calendarOf(m), { status: c.status, planDueOn: c.plan_due_on, suspendedSince: c.suspended_since }, today),
-      abilities: caseAbilities(ctx.actor, forPolicy(c)),
+      abilities,
     };
   });
 }
@@ -93,6 +110,30 @@ export interface CaseFilter {
   q?: string;
   cursor?: string;
   limit: number;
+}
+
+/**
+ * The text query for a search (docs/product.md#finding-a-case), as tsquery text, or
+ * null when nothing searchable is left (only stop words or punctuation). Every word
+ * must match. A word matches what starts with the word itself or with its Dutch stem,
+ * and its stem's own stem: the Snowball stemmer turns `fietsen` into `fiets` and
+ * `fiets` into `fiet`, so the stem of a plural is the singular and the two find each
+ * other both ways. The word as written is for names ("Kees", "Jansen"), which the
+ * initiator's details keep unstemmed.
+ */
+async function searchQuery(trx: Tx, text: string): Promise<string | null> {
+  const { rows } = await sql<{ word: string; stem: string; stem2: string | null }>`
+    select lower(t.token) as word, t.lexemes[1] as stem, (tsvector_to_array(to_tsvector('dutch', t.lexemes[1])))[1] as stem2
+      from ts_debug('dutch', ${text}) as t
+     where cardinality(t.lexemes) > 0`.execute(trx);
+  if (rows.length === 0) return null;
+  const lexeme = (l: string) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const term = (r: (typeof rows)[number]) => {
+    const prefixes = [...new Set([r.word, r.stem])].map((l) => `${lexeme(l)}:*`);
+    const exact = r.stem2 && r.stem2 !== r.stem ? [lexeme(r.stem2)] : [];
+    return `(${[...prefixes, ...exact].join(' | ')})`;
+  };
+  return rows.map(term).join(' & ');
 }
 
 /**
@@ -139,7 +180,28 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
       );
     }
     if (f.dueBefore) q = q.where('c.plan_due_on', '<', f.dueBefore).where('c.status', 'in', ['intake', 'planning']);
-    if (f.q?.trim()) q = q.where(sql<boolean>`c.search @@ websearch_to_tsquery('dutch', ${f.q.trim()})`);
+    if (f.q?.trim()) {
+      // docs/product.md#finding-a-case: singular and plural find each other; staff also
+      // find a case by its initiator's name, company or KvK number. An initiator's
+      // list is theirs alone (the filter above), and searches only the case text.
+      const tsq = await searchQuery(trx, f.q.trim());
+      if (tsq === null) return { items: [], nextCursor: null };
+      q = q.where((eb) =>
+        ctx.actor.role === 'initiator'
+          ? sql<boolean>`c.search @@ cast(${tsq} as tsquery)`
+          : eb.or([
+              sql<boolean>`c.search @@ cast(${tsq} as tsquery)`,
+              // An array from an uncorrelated sub-select is an index condition on
+              // cases_initiator, so the two arms combine as a bitmap OR.
+              sql<boolean>`c.initiator_id = any(array(${eb
+                .selectFrom('users as u')
+                .select('u.id')
+                .where('u.municipality_id', '=', mId)
+                .where('u.role', '=', 'initiator')
+                .where(sql<boolean>`u.search @@ cast(${tsq} as tsquery)`)}))`,
+            ]),
+      );
+    }
     if (f.cursor) {
       const cur = listPages(ctx.config, 'cases').decode(f.cursor);
       // A row comparison is an index condition on (…, submitted_at desc, id desc): page

@@ -20,6 +20,7 @@ export const GLOBAL_ABILITIES = [
   'manageOrganisation',
   'manageRules',
   'manageMandates',
+  'readAccessLog',
   'councilOverview',
   'apiTokens',
 ] as const;

@@ -24,7 +24,7 @@ const EXPECTED: Record<Role, GlobalAbility[]> = {
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
   executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'apiTokens'],
   council: ['councilOverview', 'apiTokens'],
-  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'councilOverview', 'apiTokens'],
+  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'readAccessLog', 'councilOverview', 'apiTokens'],
 };
 const abilitiesOf = (role: Role) => Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, EXPECTED[role].includes(a)]));
 

@@ -41,6 +41,9 @@ export type AssessmentAnswerTable = T.AssessmentAnswers;
 export type AssessmentOverruleTable = T.AssessmentOverrules;
 export type AssessmentWithdrawalTable = T.AssessmentWithdrawals;
 export type LateObjectionTable = T.LateObjections;
+export type AccessLogTable = T.AccessLog;
+export type RateLimitTable = T.RateLimits;
+export type RegieProcessTable = T.RegieProcesses;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

@@ -440,8 +440,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Termijn van het plan en extra sluitingsdagen wijzigen
-         * @description Termijn van het plan en extra sluitingsdagen wijzigen
+         * Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen
+         * @description Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen
          */
         patch: operations["patchSettings"];
         trace?: never;
@@ -1258,6 +1258,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/access-log-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wie welke persoonsgegevens inzag en wanneer (beheerder; nieuwste eerst, cursor-paginering)
+         * @description Wie welke persoonsgegevens inzag en wanneer (beheerder; nieuwste eerst, cursor-paginering)
+         */
+        get: operations["getAccessLogEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/council/overview": {
         parameters: {
             query?: never;
@@ -1282,6 +1302,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @description moment van inzage */
+            at: string;
+            /**
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export
+             * @enum {string}
+             */
+            kind: "contactDetails" | "dossier" | "export";
+            /** @description wie de gegevens inzag, met de rol op dat moment */
+            actor: {
+                id: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+            };
+            case: {
+                id: string;
+                reference: string | null;
+            } | null;
+            /** @description wiens gegevens; na de bewaartermijn het pseudoniem */
+            initiator: {
+                id: string;
+                name: string | null;
+            } | null;
+            /** @description de bestandsnaam van een export */
+            exportName: string | null;
+            /** @description het IP-adres van waaraf werd ingezien */
+            clientAddress: string | null;
+        };
         AssessmentAnswer: {
             /** @enum {string} */
             kind: "yes" | "yesWithConditions" | "objection" | "silence";
@@ -1998,6 +2049,7 @@ export interface components {
                 manageOrganisation: boolean;
                 manageRules: boolean;
                 manageMandates: boolean;
+                readAccessLog: boolean;
                 councilOverview: boolean;
                 apiTokens: boolean;
             };
@@ -2019,6 +2071,13 @@ export interface components {
                 /** @description de partijen van wie een bezwaar staat */
                 standingObjectionsOf: string[];
             };
+            /** @description waarom u dit plan niet namens de gemeente kunt accorderen: de mandaten die u vandaag mist (leeg: geen mandaat nodig of u heeft het) */
+            missingMandates: {
+                /** @enum {string} */
+                kind: "agreePlan" | "commitMoney" | "grantExemption";
+                amountCents?: number;
+                ruleCode?: string;
+            }[];
         };
         PlanAction: {
             id: string;
@@ -2042,6 +2101,10 @@ export interface components {
             initiatorAgreedAt: string | null;
             directorAgreedAt: string | null;
             agreed: boolean;
+            /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+            commitsCents: number | null;
+            /** @description regels waarvan het plan ontheffing verleent */
+            exemptionRuleCodes: string[];
             actions: components["schemas"]["PlanAction"][];
         };
         /** @description Foutbericht volgens RFC 9457 (application/problem+json) */
@@ -2109,6 +2172,8 @@ export interface components {
             casePrefix: string;
             planTermDays: number;
             extraHolidays: string[];
+            /** @description bewaartermijn van persoonsgegevens van afgeronde zaken, in maanden na het einde; leeg: bewaren */
+            personalDataRetentionMonths: number | null;
         };
         User: {
             id: string;
@@ -3880,6 +3945,8 @@ export interface operations {
                 "application/json": {
                     planTermDays?: number;
                     extraHolidays?: string[];
+                    /** @description bewaartermijn in maanden (6 tot en met 240); null: persoonsgegevens bewaren */
+                    personalDataRetentionMonths?: number | null;
                 };
             };
         };
@@ -3951,7 +4018,7 @@ export interface operations {
                 area?: string;
                 theme?: string;
                 dueBefore?: string;
-                /** @description vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets") */
+                /** @description vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken. */
                 q?: string;
                 cursor?: string;
                 limit?: number;
@@ -4860,6 +4927,10 @@ export interface operations {
                         /** @enum {string} */
                         status?: "open" | "done" | "dropped";
                     }[];
+                    /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+                    commitsCents?: number | null;
+                    /** @description codes van regels waarvan het plan ontheffing verleent */
+                    exemptionRuleCodes?: string[];
                 };
             };
         };
@@ -7921,6 +7992,81 @@ export interface operations {
             };
         };
     };
+    getAccessLogEntries: {
+        parameters: {
+            query?: {
+                /** @description alleen inzage door deze medewerker */
+                actor?: string;
+                /** @description alleen inzage in deze zaak */
+                case?: string;
+                /** @description alleen inzage in de gegevens van deze initiatiefnemer */
+                initiator?: string;
+                kind?: "contactDetails" | "dossier" | "export";
+                /** @description vanaf deze dag (Nederlandse tijd) */
+                from?: string;
+                /** @description tot en met deze dag (Nederlandse tijd) */
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccessLogEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCouncilOverview: {
         parameters: {
             query?: {
@@ -8038,6 +8184,9 @@ export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJson
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
     kind: unknown;
@@ -8083,6 +8232,7 @@ export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<Flattene
 export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
 export const planAbilitiesAgreeBlockedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["abilities"]["agreeBlockedBy"]> = ["standingObjection"];
+export const planMissingMandatesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["missingMandates"]["kind"]> = ["agreePlan", "commitMoney", "grantExemption"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];

@@ -1,5 +1,6 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
+import { enAudit } from './en.audit.js';
 import { enCouncil } from './en.council.js';
 import type { MessageKey } from './nl.js';
 
@@ -489,7 +490,8 @@ export const en: Record<MessageKey, string> = {
   'settings.slug': 'Address name',
   'settings.casePrefix': 'Case number prefix',
   'settings.planTermDays': 'Plan term (calendar days)',
-  'settings.planTermDaysHint': 'Default 42 days (six weeks), counted from the start of planning.',
+  'settings.planTermDaysHint':
+    'Default 42 days (six weeks), counted from the start of planning. A due date on a weekend, public holiday or closing day becomes the next working day. A change applies to cases whose clock starts afterwards.',
   'settings.extraHolidays': 'Extra closing days',
   'settings.extraHolidaysHint': 'One date per line, as YYYY-MM-DD. Regie counts Dutch public holidays itself.',
   'settings.save': 'Save settings',
@@ -528,8 +530,13 @@ export const en: Record<MessageKey, string> = {
   'case.unconfirmed': 'Not yet confirmed by the requester',
   'event.confirmed': 'Request confirmed by the requester',
 
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.mandatesMissing': 'This plan commits the municipality. To agree to it you need a mandate today for:',
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
+
+  // the access log of personal data and the retention term
+  ...enAudit,
   // the council overview
   ...enCouncil,
 };

@@ -1,5 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
+import { nlAudit } from './nl.audit.js';
 import { nlCouncil } from './nl.council.js';
 
 export const nl = {
@@ -488,7 +489,8 @@ export const nl = {
   'settings.slug': 'Adresnaam',
   'settings.casePrefix': 'Voorvoegsel zaaknummers',
   'settings.planTermDays': 'Termijn voor het plan (kalenderdagen)',
-  'settings.planTermDaysHint': 'Standaard 42 dagen (zes weken), gerekend vanaf de start van de planvorming.',
+  'settings.planTermDaysHint':
+    'Standaard 42 dagen (zes weken), gerekend vanaf de start van de planvorming. Valt de einddatum op een weekend, feestdag of sluitingsdag, dan wordt het de eerstvolgende werkdag. Een wijziging geldt voor zaken waarvan de klok daarna start.',
   'settings.extraHolidays': 'Extra sluitingsdagen',
   'settings.extraHolidaysHint': 'Eén datum per regel, als JJJJ-MM-DD. Nederlandse feestdagen telt Regie zelf.',
   'settings.save': 'Instellingen opslaan',
@@ -527,8 +529,13 @@ export const nl = {
   'case.unconfirmed': 'Nog niet bevestigd door de aanvrager',
   'event.confirmed': 'Aanvraag bevestigd door de aanvrager',
 
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.mandatesMissing': 'Dit plan verplicht de gemeente. Om het te accorderen heeft u vandaag een mandaat nodig voor:',
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
+
+  // the access log of personal data and the retention term
+  ...nlAudit,
   // the council overview
   ...nlCouncil,
 };
