@@ -1,5 +1,6 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
+import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -529,4 +530,7 @@ export const en: Record<MessageKey, string> = {
 
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
+
+  // case page sections, footer, privacy and accessibility statements
+  ...enUx,
 };

@@ -1,5 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
+import { nlUx } from './nl.ux.js';
 
 export const nl = {
   // general
@@ -528,6 +529,9 @@ export const nl = {
 
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
+
+  // case page sections, footer, privacy and accessibility statements
+  ...nlUx,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -10,7 +10,7 @@ import { useLoad } from '../../hooks.js';
 export function useCaseSection<T>(c: CaseDetail, load: (signal: AbortSignal) => Promise<T>, onChanged: () => void) {
   const data = useLoad(load, [c.id, c.status, c.director?.id]);
   const [status, setStatus] = useState<string | null>(null);
-  const changed = (message: string) => {
+  const changed = (message: string | null) => {
     setStatus(message);
     data.reload();
     onChanged();

@@ -7,6 +7,7 @@ import { Button, ButtonLink, Paragraph } from '@utrecht/component-library-react'
 import { type FormEvent, useState } from 'react';
 import { type CaseDetail, type Commitment, type CommitmentDecision, MADE_VIA, type MadeVia, type RecordCommitmentBody, type User } from '../../api/models.js';
 import { api, downloads } from '../../api.js';
+import { FormDisclosure } from '../../components/Disclosure.js';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import type { FieldErrors } from '../../components/forms.js';
@@ -272,11 +273,18 @@ export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(
           {mayRecord ? (
             <Section title={t('commitmentForm.title')} level={3} className="regie-section regie-panel">
               <Paragraph>{t('commitmentForm.lead')}</Paragraph>
-              <RecordForm
-                c={c}
-                users={data.data.users}
-                onRecorded={(x) => changed(t(x.status === 'binding' ? 'commitmentForm.doneBinding' : 'commitmentForm.doneConfirm'))}
-              />
+              <FormDisclosure label={t('caseUx.commitmentOpen')}>
+                {(done) => (
+                  <RecordForm
+                    c={c}
+                    users={data.data?.users ?? []}
+                    onRecorded={(x) => {
+                      done(t(x.status === 'binding' ? 'commitmentForm.doneBinding' : 'commitmentForm.doneConfirm'));
+                      changed(null);
+                    }}
+                  />
+                )}
+              </FormDisclosure>
             </Section>
           ) : null}
         </>
