@@ -287,6 +287,10 @@ describe('the case page', () => {
       expect(visible).toBe(0);
       await page.getByRole('heading', { level: 1 }).waitFor({ state: 'visible' });
       expect(await region(page, 'Tijdlijn').isVisible()).toBe(true);
+      // on paper a link shows where it goes (the plan page links back to its case)
+      await page.goto(`${e.baseUrl}/zaken/${caseId}/plan`);
+      const back = page.getByRole('main').getByRole('link', { name: 'Lunchroom in de winkel aan de Marktstraat' });
+      expect(await back.evaluate((a) => getComputedStyle(a, '::after').content)).toContain(`/zaken/${caseId}`);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
@@ -312,6 +316,12 @@ describe('the case page', () => {
     await portal.waitForURL('**/mijn-zaak/**');
     await portal.getByRole('button', { name: 'Akkoord met plan versie 1' }).click();
     await expectFocus(portal, /U bent akkoord met plan versie 1/);
+
+    // the initiator's own pages do not scroll sideways at 320 px either, and have the footer
+    await portal.setViewportSize({ width: 320, height: 720 });
+    const initiator = await walk(portal, 'initiator', [`/mijn-zaak/${caseId}`]);
+    expect(initiator.problems).toEqual([]);
+    expect(initiator.visited).toContain('/mijn-zaken');
   });
 
   it('withdrawing stands apart from the next step and needs a confirmation in the page', async () => {

@@ -1,6 +1,7 @@
 // The privacy statement (AVG article 13: what the intake stores, why, how long, the
 // resident's rights) and the accessibility statement (the Dutch model: status, known
-// issues, contact), public and linked from every page's footer.
+// issues, contact), public and linked from every page's footer
+// (docs/product.md#public-statements).
 import { Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useCurrentUser } from '../currentUser.js';
 import { usePageTitle } from '../hooks.js';

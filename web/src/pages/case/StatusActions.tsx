@@ -65,7 +65,7 @@ export function StatusActions({ c, onChanged }: { c: CaseDetail; onChanged(c: Ca
 /**
  * Withdrawing ends the case for good: it stands apart from the next step, in a section
  * of its own marked as dangerous, opens on demand, asks for a reason and then for
- * confirmation (docs/product.md#rules).
+ * confirmation (docs/product.md#withdrawing-a-case).
  */
 export function WithdrawCase({ c, onChanged }: { c: CaseDetail; onChanged(c: CaseDetail, message: string): void }) {
   const { t } = useI18n();
