@@ -343,6 +343,8 @@ describe('the paint-spraying shop', () => {
     await party.getByLabel('Reden van de overrule').fill(OVERRULE);
     await party.getByRole('button', { name: 'Overrulen' }).click();
     await head.getByText('Het bezwaar is overruled.').first().waitFor();
+    // the overrule form is gone: its message has focus, not the page (WCAG 2.4.3)
+    await head.waitForFunction(() => document.activeElement?.textContent?.includes('Het bezwaar is overruled.'));
     await region(head, 'Integrale toets')
       .getByText(/^Opgelost door overrule van Karin de Wit/)
       .first()

@@ -5,7 +5,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
 import { FormDisclosure } from '../../components/Disclosure.js';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { ErrorAlert, Loading } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
 import { useI18n } from '../../i18n/index.js';
 import { useCaseSection } from '../case/useCaseSection.js';
@@ -31,7 +31,7 @@ export function AssessmentSection({ c, onChanged }: { c: CaseDetail; onChanged()
 
   return (
     <Section title={t('assessment.title')} anchor="integrale-toets">
-      <LiveStatus message={status} />
+      {status}
       {data.loading && !data.data ? <Loading /> : null}
       {data.error ? <ErrorAlert error={data.error} /> : null}
       {a ? (

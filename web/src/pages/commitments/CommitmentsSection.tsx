@@ -9,7 +9,7 @@ import { type CaseDetail, type Commitment, type CommitmentDecision, MADE_VIA, ty
 import { api, downloads } from '../../api.js';
 import { FormDisclosure } from '../../components/Disclosure.js';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
-import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
+import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
 import type { FieldErrors } from '../../components/forms.js';
 import { userOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
@@ -260,7 +260,7 @@ export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(
   const mayRecord = data.data?.record ?? false;
   return (
     <Section title={t('commitments.title')} anchor="toezeggingen">
-      <LiveStatus message={status} />
+      {status}
       {data.loading && !data.data ? <Loading /> : null}
       {data.error ? <ErrorAlert error={data.error} /> : null}
       {data.data ? (
