@@ -2,6 +2,7 @@
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enCouncil } from './en.council.js';
+import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -539,4 +540,6 @@ export const en: Record<MessageKey, string> = {
   ...enAudit,
   // the council overview
   ...enCouncil,
+  // case page sections, footer, privacy and accessibility statements
+  ...enUx,
 };
