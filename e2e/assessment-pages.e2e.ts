@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CapturedMail } from '../src/testing/smtp.js';
-import { DEMO_PASSWORD, type E2E, expectAccessible, loginAs, region, startE2E } from './support.js';
+import { type E2E, expectAccessible, fileConfirmedIntake, intoPlanning, loginAs, region, startE2E } from './support.js';
 
 const RULE_CODE = 'E2E-OP-4.12';
 const RULE_TITLE = 'Geen wonen boven een bedrijf in milieucategorie 3';
@@ -21,61 +21,23 @@ let caseId: string;
 let reference: string;
 let confirmationMail: CapturedMail;
 
-/** A signed-in API client for one staff member (session cookie and CSRF token). */
-async function apiAs(email: string) {
-  const ctx = await e.browser.newContext();
-  const res = await ctx.request.post(`${e.baseUrl}/api/v1/auth/login`, { data: { email, password: DEMO_PASSWORD } });
-  expect(res.ok()).toBe(true);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown, version?: number): Promise<T> => {
-    const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken };
-    if (version !== undefined) headers['If-Match'] = `"${version}"`;
-    const r = await ctx.request.fetch(`${e.baseUrl}/api/v1${path}`, { method, data, headers });
-    if (!r.ok()) throw new Error(`${method} ${path}: ${r.status()} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-  return { call, close: () => ctx.close() };
-}
-
 // The test builds its own case (the demo's cases may carry rounds of their own): the
 // paint-spraying shop files it, the coordinator assigns Sanne Jansen, she starts
 // intake and planning.
 beforeAll(async () => {
   e = await startE2E();
-  const pub = await e.browser.newContext();
-  const filed = await pub.request.post(`${e.baseUrl}/api/v1/cases`, {
-    data: {
-      municipality: 'voorbeeld',
-      initiator: { name: 'Henk van Dijk', email: INITIATOR_EMAIL, company: 'Autospuiterij Van Dijk B.V.' },
-      title: 'Spuiterij stoppen en het pand verhuren (toets)',
-      description: 'Ik stop met autospuiten en wil de begane grond verhuren aan winkels en de verdieping aan bewoners.',
-      location: 'Marktstraat 14',
-    },
-  });
-  expect(filed.ok()).toBe(true);
-  ({ id: caseId, reference } = (await filed.json()) as { id: string; reference: string });
-  // Henk confirms his request with the mailed link (docs/product.md#confirming-a-public-intake).
-  confirmationMail = await e.smtp.waitForMail((m) => m.to.includes(INITIATOR_EMAIL) && m.subject.includes(reference));
-  const token = /\/inloggen\/link#(\S+)/.exec(confirmationMail.text)?.[1];
-  const redeemed = await pub.request.post(`${e.baseUrl}/api/v1/auth/login-links/redeem`, { data: { token } });
-  expect(redeemed.ok()).toBe(true);
-  await pub.close();
+  ({
+    id: caseId,
+    reference,
+    confirmationMail,
+  } = await fileConfirmedIntake(e, {
+    initiator: { name: 'Henk van Dijk', email: INITIATOR_EMAIL, company: 'Autospuiterij Van Dijk B.V.' },
+    title: 'Spuiterij stoppen en het pand verhuren (toets)',
+    description: 'Ik stop met autospuiten en wil de begane grond verhuren aan winkels en de verdieping aan bewoners.',
+    location: 'Marktstraat 14',
+  }));
 
-  const coordinator = await apiAs('coordinator@voorbeeld.nl');
-  const directors = await coordinator.call<{ items: { id: string; email: string }[] }>('GET', '/users?role=director');
-  const sanne = directors.items.find((u) => u.email === 's.jansen@voorbeeld.nl');
-  const c0 = await coordinator.call<{ version: number }>('GET', `/cases/${caseId}`);
-  await coordinator.call('PUT', `/cases/${caseId}/director`, { directorId: sanne?.id }, c0.version);
-  await coordinator.close();
-  const sanneApi = await apiAs('s.jansen@voorbeeld.nl');
-  const c1 = await sanneApi.call<{ version: number }>(
-    'POST',
-    `/cases/${caseId}/status`,
-    { status: 'intake' },
-    (await sanneApi.call<{ version: number }>('GET', `/cases/${caseId}`)).version,
-  );
-  await sanneApi.call('POST', `/cases/${caseId}/status`, { status: 'planning' }, c1.version);
-  await sanneApi.close();
+  await intoPlanning(e, caseId, 's.jansen@voorbeeld.nl');
 });
 afterAll(async () => {
   await e?.close();

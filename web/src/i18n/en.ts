@@ -532,6 +532,13 @@ export const en: Record<MessageKey, string> = {
   'event.confirmed': 'Request confirmed by the requester',
 
   // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  // what a plan commits the municipality to (docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.commitsAmount': 'Amount the municipality commits to with this plan',
+  'planEditor.commitsAmountHint':
+    'In euros, for example 2500 or 2500.50. Leave empty when the plan commits no money. A plan that commits money or an exemption needs a mandate of whoever agrees on behalf of the municipality.',
+  'planEditor.exemptions': 'Exemptions this plan grants',
+  'planEditor.exemptionsHint': 'Choose the rules from the rules register the plan grants an exemption from.',
+  'planEditor.error.amount': 'Enter an amount in euros, such as 2500 or 2500.50.',
   'planEditor.mandatesMissing': 'This plan commits the municipality. To agree to it you need a mandate today for:',
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,

@@ -531,6 +531,13 @@ export const nl = {
   'event.confirmed': 'Aanvraag bevestigd door de aanvrager',
 
   // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  // what a plan commits the municipality to (docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.commitsAmount': 'Bedrag dat de gemeente met dit plan toezegt',
+  'planEditor.commitsAmountHint':
+    'In euro, bijvoorbeeld 2500 of 2500,50. Leeg als het plan geen geld toezegt. Een plan dat geld of een ontheffing toezegt, vraagt een mandaat van wie namens de gemeente akkoord geeft.',
+  'planEditor.exemptions': 'Ontheffingen die dit plan verleent',
+  'planEditor.exemptionsHint': 'Kies de regels uit het regelregister waarvan het plan ontheffing geeft.',
+  'planEditor.error.amount': 'Vul een bedrag in euro in, zoals 2500 of 2500,50.',
   'planEditor.mandatesMissing': 'Dit plan verplicht de gemeente. Om het te accorderen heeft u vandaag een mandaat nodig voor:',
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,

@@ -11,7 +11,7 @@ import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
-import { useMoney } from '../assessment/shared.js';
+import { todayIso, useMoney } from '../assessment/shared.js';
 import { AgreementBlocked } from './AgreementBlocked.js';
 import { PlanForm } from './PlanForm.js';
 import { PlanHistory } from './PlanHistory.js';
@@ -22,8 +22,16 @@ export function PlanEditorPage() {
   const data = useLoad(
     async (signal) => {
       const [c, plan] = await Promise.all([api.case(id, signal), api.plan(id, signal)]);
-      const departments = c.abilities.editPlan ? (await api.organisation(signal)).departments : [];
-      return { c, plan, departments };
+      const [departments, rules] = c.abilities.editPlan
+        ? await Promise.all([
+            api.organisation(signal).then((o) => o.departments),
+            // the rules an exemption can be granted from: the register as in force today
+            api
+              .rules({ validOn: todayIso() }, signal)
+              .then((r) => r.items),
+          ])
+        : [[], []];
+      return { c, plan, departments, rules };
     },
     [id],
   );
@@ -38,9 +46,9 @@ export function PlanEditorPage() {
   usePageTitle(data.data ? t('planEditor.pageTitle', { reference: data.data.c.reference }) : t('plan.title'));
 
   if (!data.data) return <FirstLoad loaded={data} title={t('plan.title')} />;
-  const { c, plan, departments } = data.data;
+  const { c, plan, departments, rules } = data.data;
   const current = plan.current;
-  const setPlan = (p: Plan) => data.setData({ c, plan: p, departments });
+  const setPlan = (p: Plan) => data.setData({ c, plan: p, departments, rules });
 
   const setActionStatus = async (a: PlanAction, s: ActionStatus) => {
     const p = await progress.run(() => api.setActionStatus(c.id, a.id, s));
@@ -69,6 +77,7 @@ export function PlanEditorPage() {
             caseId={c.id}
             plan={plan}
             departments={departments}
+            rules={rules}
             onDirtyChange={setDirty}
             onSaved={(p) => {
               setPlan(p);
