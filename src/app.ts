@@ -6,7 +6,7 @@ import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from '
 import { caseRoutes, timelineRoutes } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
-import { identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
+import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { planRoutes } from './modules/plans/index.js';
@@ -31,6 +31,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     authenticate: sessionOrTokenAuthentication(deps),
     register: (app) => {
       identityRoutes(app, deps, globalAbilities);
+      accountRoutes(app, deps);
       organisationRoutes(app, deps);
       caseRoutes(app, deps);
       planRoutes(app, deps);

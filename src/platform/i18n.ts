@@ -141,6 +141,9 @@ const nl: Record<string, string> = {
     'Geen enkel mandaat dekt deze toezegging: noem het besluit van het college of de burgemeester in de reden (bijvoorbeeld "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'Deze toezegging wacht niet op bevestiging.',
   'error.notAMandateHolder': 'U hebt geen mandaat dat deze toezegging dekt; alleen de mandaathouder kan haar bevestigen of afwijzen.',
+  // staff accounts and links in mail (docs/product.md#staff-accounts)
+  'error.wrongPassword': 'Uw huidige wachtwoord is onjuist.',
+  'error.invalidPasswordLink': 'Deze link om een wachtwoord in te stellen is verlopen of al gebruikt. Vraag via "Wachtwoord vergeten" een nieuwe aan.',
 };
 
 const en: Record<string, string> = {
@@ -276,6 +279,9 @@ const en: Record<string, string> = {
     'No mandate covers this commitment: name the decision of the college or the mayor in the reason (for example "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'This commitment is not awaiting confirmation.',
   'error.notAMandateHolder': 'You hold no mandate that covers this commitment; only the mandate holder can confirm or decline it.',
+  // staff accounts and links in mail (docs/product.md#staff-accounts)
+  'error.wrongPassword': 'Your current password is incorrect.',
+  'error.invalidPasswordLink': 'This link to set a password has expired or was already used. Ask for a new one through "Forgot password".',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -285,6 +285,16 @@ export interface Outbox {
   to_address: string;
 }
 
+export interface PasswordLinks {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  municipality_id: string;
+  purpose: 'invite' | 'reset';
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface PlanActions {
   description: string;
   due_on: string;
@@ -403,6 +413,7 @@ export interface DB {
   mandates: Mandates;
   municipalities: Municipalities;
   outbox: Outbox;
+  password_links: PasswordLinks;
   plan_actions: PlanActions;
   plans: Plans;
   rule_changes: RuleChanges;

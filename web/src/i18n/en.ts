@@ -1,5 +1,6 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
+import { enInformed } from './en.informed.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -522,4 +523,5 @@ export const en: Record<MessageKey, string> = {
 
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
+  ...enInformed,
 };

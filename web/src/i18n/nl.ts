@@ -1,5 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
+import { nlInformed } from './nl.informed.js';
 
 export const nl = {
   // general
@@ -521,6 +522,7 @@ export const nl = {
 
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
+  ...nlInformed,
 };
 
 export type MessageKey = keyof typeof nl;
