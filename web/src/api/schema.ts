@@ -497,7 +497,7 @@ export interface paths {
         put?: never;
         /**
          * Een medewerker toevoegen
-         * @description Een medewerker toevoegen
+         * @description De medewerker krijgt altijd een uitnodiging per e-mail met een link om zelf een wachtwoord te kiezen (72 uur en één keer geldig), ook als hier een wachtwoord is opgegeven.
          */
         post: operations["postUsers"];
         delete?: never;
@@ -521,7 +521,7 @@ export interface paths {
         head?: never;
         /**
          * Een medewerker wijzigen: rol, afdeling, actief, dekking, wachtwoord
-         * @description Een medewerker wijzigen: rol, afdeling, actief, dekking, wachtwoord
+         * @description Medewerkers worden niet verwijderd maar gedeactiveerd (`active: false`): het account kan niet meer inloggen, de sessies eindigen en de API-tokens worden ingetrokken; de naam blijft in de geschiedenis. `active: true` zet het account weer aan (ingetrokken tokens blijven ingetrokken).
          */
         patch: operations["patchUsersId"];
         trace?: never;
