@@ -256,9 +256,15 @@ describe('the integrated assessment, the registers and commitments', () => {
     await specialist.getByText('Toetsronde 1 is gesloten: alle partijen hebben geantwoord.').waitFor();
     await specialist.getByText(/^Deze ronde is gesloten omdat alle partijen hebben geantwoord\. U kunt alleen nog een bezwaar indienen/).waitFor();
     expect(await specialist.getByText(/termijn van deze ronde is voorbij|U kunt antwoorden en uw antwoord wijzigen/).count()).toBe(0);
+    // An overrule stays overruled: the same rule again is refused, naming who overruled it and when.
     await specialist.getByRole('checkbox', { name: new RegExp(`^${RULE_CODE} `) }).check();
     await specialist.getByLabel('Waarom geldt dit voor deze zaak?').fill('Ook de parkeernorm wordt niet gehaald.');
     await specialist.getByLabel('Hoe kan het wél?').fill('Met een parkeerontheffing voor de bewoners.');
+    await specialist.getByRole('button', { name: 'Nagekomen bezwaar indienen' }).click();
+    await specialist.getByText(new RegExp(`Dit bezwaar \\(${RULE_CODE}\\) is op .* overruled door Sanne Jansen in ronde 1`)).waitFor();
+    // A new point, on the parking rule, goes the late path.
+    await specialist.getByRole('checkbox', { name: new RegExp(`^${RULE_CODE} `) }).uncheck();
+    await specialist.getByRole('checkbox', { name: /^OP-5\.3 / }).check();
     await specialist.getByRole('button', { name: 'Nagekomen bezwaar indienen' }).click();
     await specialist.getByText('Uw bezwaar is als nagekomen vastgelegd; de coördinator beslist erover.').waitFor();
     // the form went away: focus is on the message, not lost to <body>

@@ -38,13 +38,15 @@ describe('a case from intake to closing', () => {
     await confirmation.waitFor();
     const reference = /VB-\d{4}-\d{6}/.exec((await confirmation.textContent()) ?? '')?.[0] as string;
     expect(reference).toBeTruthy();
+    await intake.getByText('Kijk in je mail om je aanvraag te bevestigen').waitFor();
     await expectAccessible(intake, 'aanvraag ontvangen');
 
     const received = await e.smtp.waitForMail((m) => m.to.includes('henk.e2e@example.nl') && m.subject.includes(reference));
-    const followLink = /http\S+\/inloggen\/link#\S+/.exec(received.text)?.[0] as string;
-    expect(followLink).toBeTruthy();
+    expect(received.subject).toMatch(/^Bevestig uw aanvraag/);
+    const confirmLink = /http\S+\/inloggen\/link#\S+/.exec(received.text)?.[0] as string;
+    expect(confirmLink).toBeTruthy();
 
-    // ---- the coordinator assigns the proposed director ----
+    // ---- staff see the request, marked as not yet confirmed ----
     const coordinatorCtx = await e.browser.newContext();
     const board = await login(coordinatorCtx, 'coordinator@voorbeeld.nl');
     await board.waitForURL('**/team');
@@ -54,7 +56,20 @@ describe('a case from intake to closing', () => {
       .getByRole('link', { name: new RegExp(reference) })
       .first()
       .click();
+    await board.getByText('Nog niet bevestigd door de aanvrager').waitFor();
+    await expectAccessible(board, 'zaak (nog niet bevestigd)');
+
+    // ---- the initiator confirms with the mailed link ----
+    const portal = await initiatorCtx.newPage();
+    await portal.goto(confirmLink);
+    await portal.waitForURL('**/mijn-zaak/**');
+    await portal.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(portal, 'aanvraag bevestigd');
+
+    // ---- the coordinator assigns the proposed director ----
+    await board.reload();
     await board.getByRole('heading', { name: 'Regisseur toewijzen' }).waitFor();
+    expect(await board.getByText('Nog niet bevestigd door de aanvrager').count()).toBe(0);
     await expectAccessible(board, 'zaak (coördinator)');
     await board.getByRole('button', { name: 'Toewijzen' }).click();
     const assigned = await e.smtp.waitForMail((m) => m.subject.startsWith('Aan u toegewezen') && m.subject.includes(reference));
@@ -76,9 +91,8 @@ describe('a case from intake to closing', () => {
     await workspace.getByRole('button', { name: 'Akkoord geven (regisseur)' }).click();
     await e.smtp.waitForMail((m) => m.to.includes('henk.e2e@example.nl') && m.subject.includes('wacht op uw akkoord'));
 
-    // ---- the initiator follows the mailed link and agrees ----
-    const portal = await initiatorCtx.newPage();
-    await portal.goto(followLink);
+    // ---- the initiator, still logged in from the confirmation, agrees ----
+    await portal.reload();
     await portal.waitForURL('**/mijn-zaak/**');
     const agree = portal.getByRole('button', { name: 'Akkoord met plan versie 1' });
     await agree.waitFor();
@@ -102,6 +116,7 @@ describe('a case from intake to closing', () => {
     const types = await e.regie.deps.db.unsafeAdmin.selectFrom('events').select('type').where('case_id', '=', caseRow.id).orderBy('id').execute();
     expect(types.map((t) => t.type)).toEqual([
       'case.submitted',
+      'case.confirmed',
       'case.assigned',
       'case.statusChanged',
       'case.statusChanged',

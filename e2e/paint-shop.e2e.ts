@@ -21,6 +21,8 @@ const COORDINATOR = 'coordinator@voorbeeld.nl';
 const ZONING = 'w.mulder@voorbeeld.nl'; // Wouter Mulder, Ruimtelijke ordening
 const ECONOMY = 'a.kaya@voorbeeld.nl'; // Ahmed Kaya, Economische zaken
 const ALDERMAN = 'e.meijer@voorbeeld.nl'; // Erik Meijer, wethouder Economie: commits money up to € 20.000 (demo mandate register)
+const HEAD_OF_RUIMTE = 'k.dewit@voorbeeld.nl'; // Karin de Wit: overrules objections in the physical domain (demo mandate register)
+const OVERRULE = 'Winkels en woningen in het centrum wegen zwaarder; de woningen komen er pas na bodemonderzoek en vergunning.';
 
 const PROPOSAL = 'De spuiterij stopt. Begane grond: twee winkelunits. Verdieping: vier appartementen. Geen uitbreiding van het pand.';
 const WHY = 'Marktstraat 12 heeft in het omgevingsplan de functie Bedrijf; wonen is daar niet toegestaan, ook niet op de verdieping.';
@@ -35,7 +37,7 @@ const DUE_ON = `${new Date().getFullYear() + 1}-07-01`;
 let e: E2E;
 let reference: string;
 let caseId: string;
-let loginLink: string;
+let henkContext: BrowserContext;
 let directorEmail: string;
 let director: Page;
 let economy: Page;
@@ -91,10 +93,16 @@ describe('the paint-spraying shop', () => {
     await confirmation.waitFor();
     reference = /VB-\d{4}-\d{6}/.exec((await confirmation.textContent()) ?? '')?.[0] as string;
     expect(reference).toBeTruthy();
+    await henk.getByText('Kijk in je mail om je aanvraag te bevestigen').waitFor();
     await expectAccessible(henk, 'aanvraag ontvangen');
     const received = await e.smtp.waitForMail((m) => m.to.includes(HENK) && m.subject.includes(reference));
-    loginLink = /http\S+\/inloggen\/link#\S+/.exec(received.text)?.[0] as string;
-    expect(loginLink).toBeTruthy();
+    const confirmLink = /http\S+\/inloggen\/link#\S+/.exec(received.text)?.[0] as string;
+    expect(confirmLink).toBeTruthy();
+    // Henk confirms with the mailed link; his browser stays logged in for later.
+    await henk.goto(confirmLink);
+    await henk.waitForURL('**/mijn-zaak/**');
+    await henk.getByRole('heading', { level: 1 }).waitFor();
+    henkContext = henk.context();
 
     const board = await login(COORDINATOR);
     await board.waitForURL('**/team');
@@ -125,7 +133,11 @@ describe('the paint-spraying shop', () => {
     expect(await form.getByLabel('Termijn in werkdagen').inputValue()).toBe('10');
     await expectAccessible(director, 'zaak met formulier toetsronde');
     await form.getByRole('button', { name: 'Toetsronde openen' }).click();
-    await region(director, 'Integrale toets').getByRole('heading', { name: 'Toetsronde 1 (loopt)' }).waitFor();
+    const toets = region(director, 'Integrale toets');
+    await toets.getByRole('heading', { name: 'Toetsronde 1 (loopt)' }).waitFor();
+    // nobody has answered yet: the summary says so, and never that every party agrees
+    await toets.getByText(/^Toetsronde 1 loopt nog\. Nog geen antwoord van 2 partij/).waitFor();
+    expect(await toets.getByText(/alle partijen stemmen in/).count()).toBe(0);
     await expectAccessible(director, 'zaak met lopende toetsronde');
 
     // every specialist of both departments is asked by mail, with a link to the case
@@ -177,6 +189,9 @@ describe('the paint-spraying shop', () => {
     const toets = region(director, 'Integrale toets');
     await toets.getByRole('heading', { name: 'Toetsronde 1 (gesloten)' }).waitFor();
     await expectOutcome(toets);
+    // the summary names the objection that stands
+    await toets.getByText(/^Er staat nog bezwaar \(1\)/).waitFor();
+    expect(await toets.getByText(/alle partijen stemmen in/).count()).toBe(0);
     // and the round in full, per party
     const round = region(toets, 'Toetsronde 1 (gesloten)');
     const zoning = region(round, /^Ruimtelijke ordening/);
@@ -301,7 +316,7 @@ describe('the paint-spraying shop', () => {
     await expectAccessible(director, 'zaak met bevestigde toezegging');
   });
 
-  it('the director saves the plan and agrees; Henk reads the outcome and the promise, and agrees', async () => {
+  it('the director saves the plan; the standing objection blocks it until the head of Ruimte overrules it; then director and Henk agree', async () => {
     await director.getByRole('link', { name: 'Plan van aanpak bewerken', exact: true }).click();
     await director
       .getByLabel('Doel')
@@ -312,11 +327,32 @@ describe('the paint-spraying shop', () => {
     await director.getByLabel('Actie 1 deadline').fill(DUE_ON);
     await expectAccessible(director, 'plan van aanpak');
     await director.getByRole('button', { name: 'Plan opslaan' }).click();
+    // the zoning objection stands: nobody can agree the plan, and the page says why in plain words
+    await director.getByText('U kunt het plan nog niet afspreken. Er is nog een bezwaar van Ruimtelijke ordening.').waitFor();
+    expect(await director.getByRole('button', { name: 'Akkoord geven (regisseur)' }).count()).toBe(0);
+    await expectAccessible(director, 'plan van aanpak, akkoord geblokkeerd');
+
+    // the head of Ruimte overrules the objection within her mandate
+    const head = await login(HEAD_OF_RUIMTE);
+    await head.waitForURL('**/toetsverzoeken');
+    await head.goto(`${e.baseUrl}/zaken/${caseId}`);
+    const party = region(region(region(head, 'Integrale toets'), 'Toetsronde 1 (gesloten)'), /^Ruimtelijke ordening/);
+    await party.getByText('Bezwaar van Ruimtelijke ordening overrulen').click();
+    await party.getByLabel('Reden van de overrule').fill(OVERRULE);
+    await party.getByRole('button', { name: 'Overrulen' }).click();
+    await head.getByText('Het bezwaar is overruled.').first().waitFor();
+    await region(head, 'Integrale toets')
+      .getByText(/^Opgelost door overrule van Karin de Wit/)
+      .first()
+      .waitFor();
+    await expectAccessible(head, 'zaak met overruled bezwaar');
+    await head.context().close();
+
+    await director.reload();
     await director.getByRole('button', { name: 'Akkoord geven (regisseur)' }).click();
     await e.smtp.waitForMail((m) => m.to.includes(HENK) && m.subject === `${reference}: plan van aanpak versie 1 wacht op uw akkoord`);
 
-    const portal = await (await e.browser.newContext()).newPage();
-    await portal.goto(loginLink);
+    const portal = await open(henkContext, `/mijn-zaak/${caseId}`);
     await portal.waitForURL('**/mijn-zaak/**');
     const outcome = region(portal, 'Uitkomst van de integrale toets');
     await outcome.getByRole('heading', { name: 'Toetsronde 1 (gesloten)' }).waitFor();
@@ -356,7 +392,8 @@ describe('the paint-spraying shop', () => {
     expect(text).toContain(`Zaakdossier ${reference}`);
     expect(text).toContain('Versie: 1 (overeengekomen)');
     // the consolidated outcome and the round in full: the rule cited, why, and how it could be done
-    expect(text).toContain('Bezwaar van Ruimtelijke ordening (ronde 1, staat): OP-4.12');
+    expect(text).toContain('Bezwaar van Ruimtelijke ordening (ronde 1, overruled door Karin de Wit (afdelingshoofd Ruimte)): OP-4.12');
+    expect(text).toMatch(new RegExp(`Overruled door Karin de Wit \\(afdelingshoofd Ruimte\\), ${WHEN}: ${esc(OVERRULE)}`));
     expect(text).toContain(`Voorwaarden van Economische zaken (ronde 1): ${CONDITION}`);
     expect(text).not.toContain('Bezwaar van Economische zaken'); // set aside: not part of the outcome
     expect(text).toContain(`Voorstel: ${PROPOSAL}`);
@@ -385,6 +422,7 @@ describe('the paint-spraying shop', () => {
     const events = await e.regie.deps.db.unsafeAdmin.selectFrom('events').select('type').where('case_id', '=', caseId).orderBy('id').execute();
     expect(events.map((x) => x.type)).toEqual([
       'case.submitted',
+      'case.confirmed',
       'case.assigned',
       'case.statusChanged',
       'case.statusChanged',
@@ -397,6 +435,7 @@ describe('the paint-spraying shop', () => {
       'commitment.recorded',
       'commitment.confirmed',
       'plan.versionSaved',
+      'assessment.overruled',
       'plan.agreed',
       'plan.agreed',
       'case.statusChanged',

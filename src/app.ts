@@ -3,7 +3,7 @@
 import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
-import { caseRoutes, timelineRoutes } from './modules/cases/index.js';
+import { caseRoutes, timelineRoutes, unsafeConfirmIntake } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
@@ -17,6 +17,7 @@ import { type Db, openDatabase } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { type App, buildServer } from './platform/http/server.js';
 import { fileTransport, type MailTransport, type OutboxWorker, smtpTransport, startOutboxWorker } from './platform/mail/outbox.js';
+import { type ProcessHeartbeat, startHeartbeat } from './platform/processes.js';
 
 export async function openConfiguredDatabase(config: Config): Promise<Db> {
   return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: pgliteDir(config) });
@@ -30,7 +31,7 @@ export async function buildApp(deps: Deps): Promise<App> {
   return buildServer(deps, {
     authenticate: sessionOrTokenAuthentication(deps),
     register: (app) => {
-      identityRoutes(app, deps, globalAbilities);
+      identityRoutes(app, deps, globalAbilities, (trx, link) => unsafeConfirmIntake(trx, deps, link));
       accountRoutes(app, deps);
       organisationRoutes(app, deps);
       caseRoutes(app, deps);
@@ -49,6 +50,8 @@ export interface Running {
   app: App;
   deps: Deps;
   outbox: OutboxWorker;
+  /** this process's row among the running processes */
+  heartbeat: ProcessHeartbeat;
   /** the silence job of assessment rounds (runs at start, then periodically) */
   assessments: AssessmentWorker;
   /** reminders before commitments' due dates (runs at start, then hourly) */
@@ -60,7 +63,17 @@ export interface Running {
 export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; transport?: MailTransport } = {}): Promise<Running> {
   await migrate(db);
   const deps: Deps = { db, clock: opts.clock ?? systemClock, config };
-  const outbox = startOutboxWorker(db, opts.transport ?? mailTransportFor(config), config.mailFrom, deps.clock, undefined, new URL(config.publicUrl).hostname);
+  // This process on the database: its outbox leases carry its id (processes.ts).
+  const heartbeat = await startHeartbeat(db, deps.clock);
+  const outbox = startOutboxWorker(
+    db,
+    opts.transport ?? mailTransportFor(config),
+    config.mailFrom,
+    deps.clock,
+    undefined,
+    new URL(config.publicUrl).hostname,
+    heartbeat.id,
+  );
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
   const app = await buildApp(deps);
@@ -79,6 +92,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     app,
     deps,
     outbox,
+    heartbeat,
     assessments,
     commitmentReminders,
     /**
@@ -89,6 +103,8 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     async close() {
       const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
       stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), outbox.stop()])));
+      // Last: the outbox has released its leases; now nothing is held in this process's name.
+      stopped.push(...(await Promise.allSettled([heartbeat.stop()])));
       const failed = stopped.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     },

@@ -10,7 +10,7 @@
 import { addDays } from '../kernel/calendar.js';
 import { dutchDate, fixedClock } from '../kernel/clock.js';
 import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/index.js';
-import { addNote, assignDirector, changeStatus, resumeClock, sendMessage, submitCase, suspendClock } from '../modules/cases/index.js';
+import { addNote, assignDirector, changeStatus, resumeClock, sendMessage, submitCase, suspendClock, unsafeConfirmIntake } from '../modules/cases/index.js';
 import { recordCommitment } from '../modules/commitments/index.js';
 import { hashPassword, toActor } from '../modules/identity/index.js';
 import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/index.js';
@@ -275,7 +275,10 @@ async function submit(d: Deps, org: Organisation, c: CaseSeed, registeredBy: Act
     },
     registeredBy,
   );
-  // The initiator's account is created by submitCase; act as them for agreeing and messages.
+  // A case submitted on the public page waits for its confirmation link; the demo's
+  // residents have used it (docs/product.md#confirming-a-public-intake).
+  if (!registeredBy) await d.db.unsafeTransaction((trx) => unsafeConfirmIntake(trx, d, { municipalityId: org.id, caseId: id }));
+  // The initiator's account is made by the intake or its confirmation; act as them for agreeing and messages.
   const u = await d.db.unsafeAdmin
     .selectFrom('users')
     .selectAll()

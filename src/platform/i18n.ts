@@ -141,6 +141,21 @@ const nl: Record<string, string> = {
     'Geen enkel mandaat dekt deze toezegging: noem het besluit van het college of de burgemeester in de reden (bijvoorbeeld "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'Deze toezegging wacht niet op bevestiging.',
   'error.notAMandateHolder': 'U hebt geen mandaat dat deze toezegging dekt; alleen de mandaathouder kan haar bevestigen of afwijzen.',
+  // confirming a public intake; staff login per municipality
+  'error.caseUnconfirmed': 'Deze aanvraag is nog niet bevestigd door de aanvrager; pas na bevestiging kan de intake beginnen. Intrekken kan wel.',
+  'error.chooseMunicipality': 'Dit e-mailadres en wachtwoord horen bij meer dan één gemeente: kies de gemeente waarin u wilt inloggen.',
+  // Integrale toets: niemand stemt stilzwijgend in, een staand bezwaar houdt het plan tegen (docs/product.md#a-standing-objection).
+  'error.departmentUnstaffed':
+    'Afdeling {name} heeft geen actieve specialist; niemand kan antwoorden. Laat de afdeling weg of vraag de beheerder eerst een specialist aan de afdeling te koppelen.',
+  'error.objectionOverruledBefore':
+    'Dit bezwaar ({codes}) is op {date} overruled door {name} in ronde {round}, over hetzelfde voorstel. Het kan niet opnieuw worden ingebracht; een nieuw punt of een gewijzigd voorstel wel.',
+  'error.notAnObjectionToWithdraw': 'Alleen een bezwaar kan worden ingetrokken.',
+  'error.alreadyWithdrawn': 'Dit bezwaar is al ingetrokken.',
+  'error.standingObjection':
+    'Het plan kan nog niet worden overeengekomen: er staat een bezwaar van {parties}. Dat bezwaar moet eerst zijn opgelost: door een aangepast voorstel in een nieuwe toetsronde, door een overrule binnen mandaat, of doordat de partij het intrekt.',
+  // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
+  'error.ifMatchMalformed': 'De kopregel If-Match is ongeldig: gebruik * of een of meer ETags tussen aanhalingstekens, zoals "7".',
+  'error.planNeedsMandate': 'Voor dit plan is een mandaat nodig om {needsNl}; u heeft zo’n mandaat vandaag niet.',
   // staff accounts and links in mail (docs/product.md#staff-accounts)
   'error.wrongPassword': 'Uw huidige wachtwoord is onjuist.',
   'error.invalidPasswordLink': 'Deze link om een wachtwoord in te stellen is verlopen of al gebruikt. Vraag via "Wachtwoord vergeten" een nieuwe aan.',
@@ -279,6 +294,21 @@ const en: Record<string, string> = {
     'No mandate covers this commitment: name the decision of the college or the mayor in the reason (for example "collegebesluit 1 december 2026").',
   'error.commitmentNotAwaitingConfirmation': 'This commitment is not awaiting confirmation.',
   'error.notAMandateHolder': 'You hold no mandate that covers this commitment; only the mandate holder can confirm or decline it.',
+  // confirming a public intake; staff login per municipality
+  'error.caseUnconfirmed': 'The requester has not confirmed this request yet; intake can start only after confirmation. Withdrawing is possible.',
+  'error.chooseMunicipality': 'This e-mail address and password belong to more than one municipality: choose the municipality to log in to.',
+  // Integrated assessment: nobody consents by silence, a standing objection holds the plan (docs/product.md#a-standing-objection).
+  'error.departmentUnstaffed':
+    'Department {name} has no active specialist; nobody can answer. Leave the department out, or ask the administrator to link a specialist to it first.',
+  'error.objectionOverruledBefore':
+    'This objection ({codes}) was overruled on {date} by {name} in round {round}, on the same proposal. It cannot be raised again; a new point or a changed proposal can.',
+  'error.notAnObjectionToWithdraw': 'Only an objection can be withdrawn.',
+  'error.alreadyWithdrawn': 'This objection has already been withdrawn.',
+  'error.standingObjection':
+    'The plan cannot be agreed yet: an objection of {parties} stands. It must be resolved first: by a changed proposal in a new assessment round, by an overrule within mandate, or by the party withdrawing it.',
+  // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
+  'error.ifMatchMalformed': 'The If-Match header is malformed: use * or one or more quoted ETags, such as "7".',
+  'error.planNeedsMandate': 'This plan needs a mandate to {needsEn}; you hold no such mandate today.',
   // staff accounts and links in mail (docs/product.md#staff-accounts)
   'error.wrongPassword': 'Your current password is incorrect.',
   'error.invalidPasswordLink': 'This link to set a password has expired or was already used. Ask for a new one through "Forgot password".',

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { type Clock, fixedClock } from '../kernel/clock.js';
 import { AppError } from '../kernel/errors.js';
 import { type OpenRound, openAssessmentRound } from '../modules/assessments/index.js';
-import { assignDirector, changeStatus, type SubmitCase, submitCase } from '../modules/cases/index.js';
+import { assignDirector, changeStatus, type SubmitCase, submitCase, unsafeConfirmIntake } from '../modules/cases/index.js';
 import type { RecordFields } from '../modules/commitments/index.js';
 import { recordCommitment } from '../modules/commitments/index.js';
 import { hashPassword } from '../modules/identity/index.js';
@@ -199,7 +199,8 @@ export interface BuiltCase {
  * A case of `municipality`, made through the use-cases as people make it: submitted
  * on the web; for `intake` and beyond the coordinator assigns the director, who takes
  * it into intake (and planning), and saves `plan` if given. Without a coordinator or
- * director, ones are made for it.
+ * director, ones are made for it. The owner of the address confirms the intake, as
+ * the mailed link does.
  */
 export async function buildCase(opts: {
   municipality: TestMunicipality;
@@ -223,6 +224,7 @@ export async function buildCase(opts: {
     location: opts.location ?? 'Havenkade 1',
     channel: 'web',
   });
+  await deps.db.unsafeTransaction((trx) => unsafeConfirmIntake(trx, deps, { municipalityId: m.id, caseId: c.id }));
   const status = opts.status ?? (opts.plan ? 'planning' : 'submitted');
   let actionIds: string[] = [];
   if (status !== 'submitted') {

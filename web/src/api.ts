@@ -101,7 +101,8 @@ const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 export const api = {
   // identity
   me: (signal?: AbortSignal) => answer(client.GET('/me', { signal })),
-  login: (email: string, password: string) => answer(client.POST('/auth/login', { body: { email, password } })),
+  login: (email: string, password: string, municipality?: string) =>
+    answer(client.POST('/auth/login', { body: { email, password, ...(municipality ? { municipality } : {}) } })),
   logout: () => answer(client.POST('/auth/logout')),
   requestLoginLink: (municipality: string, email: string) => answer(client.POST('/auth/login-links', { body: { municipality, email } })),
   redeemLoginLink: (token: string) => answer(client.POST('/auth/login-links/redeem', { body: { token } })),
@@ -156,8 +157,11 @@ export const api = {
 
   // plan
   plan: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/plan', { params: id(caseId), signal })),
-  savePlan: (caseId: string, basedOn: number, body: { goal: string; actions: PlanActionInput[] }) =>
-    answer(client.PUT('/cases/{id}/plan', { params: id(caseId), body, headers: ifMatch(basedOn) })),
+  savePlan: (
+    caseId: string,
+    basedOn: number,
+    body: { goal: string; actions: PlanActionInput[]; commitsCents?: number | null; exemptionRuleCodes?: string[] },
+  ) => answer(client.PUT('/cases/{id}/plan', { params: id(caseId), body, headers: ifMatch(basedOn) })),
   agreePlan: (caseId: string, version: number) => answer(client.POST('/cases/{id}/plan/agreements', { params: id(caseId), body: { version } })),
   setActionStatus: (caseId: string, actionId: string, status: ActionStatus) =>
     answer(client.PATCH('/cases/{id}/plan/actions/{actionId}', { params: { path: { id: caseId, actionId } }, body: { status } })),
@@ -185,6 +189,7 @@ export const api = {
   openRound: (caseId: string, body: OpenRoundBody) => answer(client.POST('/cases/{id}/assessment-rounds', { params: id(caseId), body })),
   answer: (partyId: string, body: AnswerBody) => answer(client.PUT('/assessment-parties/{id}/answer', { params: id(partyId), body })),
   overrule: (partyId: string, reason: string) => answer(client.POST('/assessment-parties/{id}/overrule', { params: id(partyId), body: { reason } })),
+  withdrawObjection: (partyId: string, reason: string) => answer(client.POST('/assessment-parties/{id}/withdrawal', { params: id(partyId), body: { reason } })),
   assessmentRequests: (signal?: AbortSignal) => answer(client.GET('/assessment-requests', { signal })),
   assessmentLink: (token: string, signal?: AbortSignal) => answer(client.GET('/assessment-links/{token}', { params: { path: { token } }, signal })),
   answerByLink: (token: string, body: AnswerBody) => answer(client.PUT('/assessment-links/{token}/answer', { params: { path: { token } }, body })),

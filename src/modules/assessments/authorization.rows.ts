@@ -57,6 +57,16 @@ export const rows: Row[] = [
     },
   },
   {
+    operation: 'POST /assessment-parties/{id}/withdrawal',
+    allowed: ['specialist'], // of the asked department (department 0): only the party withdraws its own objection
+    scope: 'resource',
+    request: async (w, s) => {
+      const { partyId } = await freshRound(w, s, true);
+      await objectionBy(w, s, partyId);
+      return { method: 'POST', url: `/assessment-parties/${partyId}/withdrawal`, body: { reason: 'De loods krijgt een filterinstallatie' } };
+    },
+  },
+  {
     operation: 'GET /assessment-links/{token}',
     allowed: 'public',
     scope: 'resource',

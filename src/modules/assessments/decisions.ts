@@ -13,7 +13,7 @@ import { mayOverrule, REOPEN_WORKING_DAYS } from './model.js';
 import { mailLateDecision } from './notices.js';
 import { assessmentPolicy } from './policy.js';
 import { type LateObjectionListRow, lateObjectionRows } from './queries.js';
-import { answersByIds, findParty, findRound, setCurrentAnswer } from './repo.js';
+import { answersByIds, findParty, findRound, overrulesOfAnswers, setCurrentAnswer, withdrawalsOfAnswers } from './repo.js';
 import { closeIfAllAnswered } from './submit.js';
 
 /**
@@ -44,6 +44,7 @@ export async function overruleObjection(ctx: Ctx, o: { partyId: string; reason: 
       .where('answer_id', '=', answer.id)
       .executeTakeFirst();
     if (already) throw conflict('error.alreadyOverruled');
+    if ((await withdrawalsOfAnswers(trx, mId, [answer.id])).length) throw conflict('error.alreadyWithdrawn');
     const now = ctx.clock.now();
     const decision = mayOverrule(
       { userId: ctx.actor.userId, role: ctx.actor.role },
@@ -84,6 +85,51 @@ export async function overruleObjection(ctx: Ctx, o: { partyId: string; reason: 
       },
     });
     return { overruleId: row.id, mandateIds: decision.mandateIds };
+  });
+}
+
+/**
+ * The party withdraws its own objection (docs/product.md#a-standing-objection): a specialist of the
+ * asked department, with a reason; recorded beside the answer (the answer itself stays
+ * as it was given) and as an event. An overruled objection is already resolved, and a
+ * withdrawal is made once.
+ */
+export async function withdrawObjection(ctx: Ctx, o: { partyId: string; reason: string }): Promise<{ withdrawalId: string }> {
+  const mId = ctx.actor.municipalityId;
+  const reason = o.reason.trim();
+  return ctx.db.tenant(mId, async (trx) => {
+    // Lock order everywhere: round, then party.
+    const found = await findParty(trx, mId, o.partyId);
+    const round = found && (await findRound(trx, mId, found.round_id, true));
+    const party = round && (await findParty(trx, mId, o.partyId, true));
+    if (!party || !round) throw notFound('assessment party');
+    const c = await loadCaseFor(trx, ctx, round.case_id, 'view');
+    assessmentPolicy.authorize(
+      ctx.actor,
+      { municipalityId: mId, kind: party.kind, departmentId: party.department_id, reopenedUntil: party.reopened_until },
+      'withdrawFor',
+    );
+    if (!reason) throw invalid('reason', 'error.reasonRequired');
+    const [answer] = await answersByIds(trx, mId, party.current_answer_id ? [party.current_answer_id] : []);
+    if (!answer || answer.kind !== 'objection') throw conflict('error.notAnObjectionToWithdraw');
+    if ((await overrulesOfAnswers(trx, mId, [answer.id])).length) throw conflict('error.alreadyOverruled');
+    if ((await withdrawalsOfAnswers(trx, mId, [answer.id])).length) throw conflict('error.alreadyWithdrawn');
+    const now = ctx.clock.now();
+    const row = await trx
+      .insertInto('assessment_withdrawals')
+      .values({ municipality_id: mId, answer_id: answer.id, party_id: party.id, reason, withdrawn_by: ctx.actor.userId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordEvent(trx, ctx, {
+      caseId: c.id,
+      at: now,
+      visibility: 'shared',
+      event: {
+        type: 'assessment.objectionWithdrawn',
+        payload: { roundId: round.id, partyId: party.id, partyName: party.name, reason, ruleCodes: answer.rules.map((r) => r.code) },
+      },
+    });
+    return { withdrawalId: row.id };
   });
 }
 

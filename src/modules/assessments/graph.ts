@@ -14,6 +14,7 @@ import {
   partiesOfRounds,
   type RoundRow,
   roundsOfCase,
+  withdrawalsOfAnswers,
 } from './repo.js';
 
 /** A mandate an overrule was decided under, as the case page shows it (docs/product.md#overrule-within-mandate). */
@@ -34,6 +35,13 @@ export interface OverruleView {
   at: Date;
 }
 
+/** A party's own withdrawal of its objection (docs/product.md#a-standing-objection). */
+export interface WithdrawalView {
+  reason: string;
+  by: { name: string };
+  at: Date;
+}
+
 export interface AnswerView {
   kind: 'yes' | 'yesWithConditions' | 'objection' | 'silence';
   conditions: string | null;
@@ -46,6 +54,7 @@ export interface AnswerView {
   late: boolean;
   amendments: number;
   overrule: OverruleView | null;
+  withdrawal: WithdrawalView | null;
 }
 
 type OverruleRow = Awaited<ReturnType<typeof overrulesOfAnswers>>[number];
@@ -111,6 +120,7 @@ export async function loadRoundGraph(trx: Tx, mId: string, caseId: string, o: { 
   );
   const overrules = await overrulesOfAnswers(trx, mId, [...answers.keys()]);
   const overruleOf = new Map(overrules.map((x) => [x.answer_id, x]));
+  const withdrawalOf = new Map((await withdrawalsOfAnswers(trx, mId, [...answers.keys()])).map((x) => [x.answer_id, x]));
   const mandates = new Map(
     (
       await mandatesByIds(
@@ -141,6 +151,7 @@ export async function loadRoundGraph(trx: Tx, mId: string, caseId: string, o: { 
     },
   };
   function view(a: AnswerRow, x: OverruleRow | undefined): AnswerView {
+    const withdrawn = withdrawalOf.get(a.id);
     return {
       kind: a.kind,
       conditions: a.conditions,
@@ -161,6 +172,7 @@ export async function loadRoundGraph(trx: Tx, mId: string, caseId: string, o: { 
             at: x.created_at,
           }
         : null,
+      withdrawal: withdrawn ? { reason: withdrawn.reason, by: { name: withdrawn.by_name }, at: withdrawn.created_at } : null,
     };
   }
 }

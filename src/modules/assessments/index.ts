@@ -5,7 +5,7 @@ export { overruleObjection } from './decisions.js';
 export { type AssessmentWorker, closeDueRounds, startAssessmentWorker } from './jobs.js';
 export { isEmailAddress } from './model.js';
 export { assessmentPolicy } from './policy.js';
-export { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews } from './queries.js';
+export { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews, standingObjections } from './queries.js';
 export { activeCoordinators, type CitedRuleSnapshot } from './repo.js';
 export { assessmentRoutes } from './routes.js';
 export { answerAsDepartment, type OpenRound, openAssessmentRound } from './service.js';

@@ -25,7 +25,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
   const ids = rounds.map((r) => r.id);
   const parties = await trx
     .selectFrom('assessment_parties as p')
-    .select(['p.id', 'p.round_id', 'p.name', 'p.municipality_id', 'p.current_answer_id'])
+    .select(['p.id', 'p.round_id', 'p.name', 'p.municipality_id', 'p.current_answer_id', 'p.kind', 'p.department_id', 'p.email'])
     .select((eb) =>
       eb
         .selectFrom('assessment_answers as a')
@@ -35,6 +35,29 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     )
     .where('p.round_id', 'in', ids)
     .execute();
+  // Departments without an active specialist now: nobody there could answer (docs/product.md#yes-by-silence).
+  const deptIds = [...new Set(parties.flatMap((p) => (p.kind === 'department' && p.department_id ? [p.department_id] : [])))];
+  const staffed = new Set(
+    deptIds.length
+      ? (
+          await trx
+            .selectFrom('users')
+            .select('department_id')
+            .where('role', '=', 'specialist')
+            .where('active', '=', true)
+            .where('department_id', 'in', deptIds)
+            .execute()
+        ).map((u) => u.department_id)
+      : [],
+  );
+  const undelivered = await undeliveredInvitations(
+    trx,
+    rounds,
+    parties.filter((p) => p.kind === 'outside' && p.current_answer_id === null),
+  );
+  const unreachable = (p: (typeof parties)[number]) =>
+    p.current_answer_id === null && (p.kind === 'department' ? !staffed.has(p.department_id) : undelivered.has(p.id));
+  const unreachedNames = new Map<string, string[]>();
   const events: EventRecord[] = [];
   const silent: typeof parties = [];
   const silentNames = new Map<string, string[]>();
@@ -45,6 +68,7 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
       mine.filter((p) => p.current_answer_id !== null).map((p) => p.id),
       mine.map((p) => p.id),
       today,
+      mine.filter(unreachable).map((p) => p.id),
     );
     if (!outcome) throw new Error(`round ${r.id} is not due: its term ends on ${r.term_ends_on}`);
     const quiet = mine.filter((p) => outcome.partyIds.includes(p.id));
@@ -54,6 +78,20 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
       quiet.map((p) => p.name),
     );
     const base = { by: { municipalityId: r.municipality_id, actorId: null, at: now }, caseId: r.case_id, visibility: 'shared' as const };
+    const unreached = mine.filter(unreachable);
+    unreachedNames.set(
+      r.id,
+      unreached.map((p) => p.name),
+    );
+    if (unreached.length) {
+      events.push({
+        ...base,
+        event: {
+          type: 'assessment.notReached',
+          payload: { roundId: r.id, number: r.number, asOf: outcome.asOf, parties: unreached.map((p) => ({ id: p.id, name: p.name })) },
+        },
+      });
+    }
     if (quiet.length) {
       events.push({
         ...base,
@@ -109,7 +147,55 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
   await mailRoundSummaries(
     trx,
     publicUrl,
-    rounds.filter((r) => closedIds.has(r.id)).map((r) => ({ round: r, reason: 'termEnded' as const, silent: silentNames.get(r.id) ?? [] })),
+    rounds
+      .filter((r) => closedIds.has(r.id))
+      .map((r) => ({ round: r, reason: 'termEnded' as const, silent: silentNames.get(r.id) ?? [], unreached: unreachedNames.get(r.id) ?? [] })),
+  );
+}
+
+/**
+ * The outside parties whose invitation never reached them (docs/product.md#yes-by-silence): the
+ * outbox still holds their request mail — to their address, about this case, with the
+ * answer link — undelivered after a failed attempt. Nobody read the question, so their
+ * silence is no yes.
+ */
+async function undeliveredInvitations(
+  trx: Tx,
+  rounds: readonly RoundRow[],
+  outside: readonly { id: string; round_id: string; municipality_id: string; email: string | null }[],
+): Promise<Set<string>> {
+  if (!outside.length) return new Set();
+  const refs = new Map(
+    (
+      await trx
+        .selectFrom('assessment_rounds as r')
+        .innerJoin('cases as c', 'c.id', 'r.case_id')
+        .select(['r.id', 'c.reference'])
+        .where(
+          'r.id',
+          'in',
+          rounds.map((r) => r.id),
+        )
+        .execute()
+    ).map((r) => [r.id, r.reference]),
+  );
+  const failed = await trx
+    .selectFrom('outbox')
+    .select(['municipality_id', 'to_address', 'subject'])
+    .where('status', '=', 'pending')
+    .where('last_error', 'is not', null)
+    .where('body_text', 'like', '%/toets/%')
+    .where('municipality_id', 'in', [...new Set(outside.map((p) => p.municipality_id))])
+    .execute();
+  return new Set(
+    outside
+      .filter((p) =>
+        failed.some(
+          (m) =>
+            m.municipality_id === p.municipality_id && m.to_address.trim().toLowerCase() === p.email && m.subject.includes(refs.get(p.round_id) ?? '\u0000'),
+        ),
+      )
+      .map((p) => p.id),
   );
 }
 

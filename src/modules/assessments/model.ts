@@ -90,7 +90,7 @@ export function roundTermEnd(cal: Calendar, openedOn: IsoDate, workingDays = 10)
 
 /**
  * Who is recorded as "yes by silence" once the term has ended: every asked party
- * that has not answered. The term includes its last day, so nothing is due until the
+ * that has not answered and could have (`unreachedPartyIds` could not). The term includes its last day, so nothing is due until the
  * day after. The outcome is as of the term end whatever day the job runs, so a job
  * that runs days late (Regie was down) records the same result, on the same date.
  * Returns null while the term runs.
@@ -100,10 +100,13 @@ export function silenceOutcome(
   answeredPartyIds: readonly string[],
   allPartyIds: readonly string[],
   today: IsoDate,
+  unreachedPartyIds: readonly string[] = [],
 ): { asOf: IsoDate; partyIds: string[] } | null {
   if (today <= termEnd) return null;
-  const answered = new Set(answeredPartyIds);
-  return { asOf: termEnd, partyIds: [...new Set(allPartyIds)].filter((p) => !answered.has(p)) };
+  // No silent consent from nobody (docs/product.md#yes-by-silence): a party that nobody could answer
+  // for (its department has no active specialist) is not reached, and its silence is no yes.
+  const skip = new Set([...answeredPartyIds, ...unreachedPartyIds]);
+  return { asOf: termEnd, partyIds: [...new Set(allPartyIds)].filter((p) => !skip.has(p)) };
 }
 
 /** An answer after the round closed is late and goes to the coordinator (docs/product.md#late-objection). */
@@ -258,7 +261,7 @@ export function serialObjection(citedVersions: readonly RuleVersion[], earlier: 
     if (!r.partyAsked) continue;
     const could = codes.filter(
       (code) =>
-        !r.objectedCodes.includes(code) &&
+        !r.objectedCodes.some((c) => normalizeRuleCode(c) === normalizeRuleCode(code)) &&
         citableDuring(
           citedVersions.filter((v) => v.code === code),
           r.openedOn,
@@ -345,4 +348,163 @@ export function roundsOnSameProposal(round: ProposalRound, caseRounds: readonly 
 export function answeredInReopenedWindow(round: RoundWindow, reopenedUntil: IsoDate | null, today: IsoDate): boolean {
   const ownWindow = round.closedAt === null && today <= round.termEndsOn;
   return !ownWindow && reopenedUntil !== null && today <= reopenedUntil;
+}
+
+// ---- an overrule stays overruled ------------------------------------------------------
+
+/** A rule code as compared across rounds and register entries: trimmed, case-insensitive ("op-4.12 " is OP-4.12). */
+export const normalizeRuleCode = (code: string): string => code.trim().toLocaleUpperCase('nl');
+
+/**
+ * An overrule stays overruled (docs/product.md#overrule-within-mandate): the overrule, among those of
+ * the same party (same department or outside address, whoever answers for it) in rounds
+ * on the same proposal, whose objection cited one of `citedCodes`. Repeating that
+ * objection is refused; the earliest such overrule is named. Null when none applies.
+ */
+export function repeatedOverrule<T extends { codes: readonly string[]; at: Date }>(citedCodes: readonly string[], overrules: readonly T[]): T | null {
+  const cited = new Set(citedCodes.map(normalizeRuleCode));
+  const hits = overrules.filter((o) => o.codes.some((c) => cited.has(normalizeRuleCode(c))));
+  return [...hits].sort((a, b) => a.at.getTime() - b.at.getTime())[0] ?? null;
+}
+
+// ---- how an objection is resolved ----------------------------------------------------
+
+/** What the outcome needs of an answer: its kind and how an objection was resolved, if it was. */
+export interface OutcomeAnswer {
+  kind: AnswerKind | 'silence';
+  overrule: { by: { name: string }; at: Date; reason: string } | null;
+  withdrawal: { by: { name: string }; at: Date; reason: string } | null;
+}
+
+/**
+ * How an objection was resolved (docs/product.md#a-standing-objection): overruled within mandate,
+ * withdrawn by the party itself, or taken away by a new round in which the party no
+ * longer objects (its answer there is a yes, a yes with conditions or a yes by
+ * silence). An objection without one stands.
+ */
+export type ObjectionResolution =
+  | { by: 'overrule' | 'withdrawn'; byName: string; at: Date; reason: string }
+  | { by: 'newRound'; roundId: string; roundNumber: number };
+
+/** One party in one round with its answers there: earlier ones kept by an admitted late objection, then its current one. */
+export interface PartyInRound<A extends OutcomeAnswer> {
+  partyKey: string;
+  roundId: string;
+  roundNumber: number;
+  partyId: string;
+  partyName: string;
+  answers: readonly A[];
+}
+
+export interface OutcomeEntry<A extends OutcomeAnswer> {
+  roundId: string;
+  roundNumber: number;
+  partyId: string;
+  partyName: string;
+  answer: A;
+}
+
+export interface ObjectionEntry<A extends OutcomeAnswer> extends OutcomeEntry<A> {
+  standing: boolean;
+  resolution: ObjectionResolution | null;
+}
+
+const ownResolution = (a: OutcomeAnswer): ObjectionResolution | null =>
+  a.overrule
+    ? { by: 'overrule', byName: a.overrule.by.name, at: a.overrule.at, reason: a.overrule.reason }
+    : a.withdrawal
+      ? { by: 'withdrawn', byName: a.withdrawal.by.name, at: a.withdrawal.at, reason: a.withdrawal.reason }
+      : null;
+
+/**
+ * One consolidated outcome with every objection's state (docs/product.md#one-consolidated-outcome,
+ * docs/product.md#a-standing-objection). Per party its latest round counts (latestPerParty): its
+ * conditions and objections there. An objection of an earlier round stays in the outcome
+ * when it was resolved — an overrule stays overruled across rounds, a withdrawal stays
+ * withdrawn, and one the party dropped in a later round shows as resolved by that round;
+ * an earlier objection overtaken by a later objection of the same party is not shown twice.
+ */
+export function outcomeWithResolutions<A extends OutcomeAnswer>(
+  items: readonly PartyInRound<A>[],
+): { conditions: OutcomeEntry<A>[]; objections: ObjectionEntry<A>[] } {
+  const latest = latestPerParty(items);
+  const latestOf = new Map(latest.map((l) => [l.partyKey, l]));
+  const entry = (i: PartyInRound<A>, answer: A) => ({ roundId: i.roundId, roundNumber: i.roundNumber, partyId: i.partyId, partyName: i.partyName, answer });
+  const conditions: (OutcomeEntry<A> & { key: string })[] = [];
+  const objections: (ObjectionEntry<A> & { key: string })[] = [];
+  for (const i of items) {
+    const last = latestOf.get(i.partyKey) as PartyInRound<A>;
+    const isLatest = last === i;
+    const now = last.answers[last.answers.length - 1];
+    for (const a of i.answers) {
+      if (isLatest && a.kind === 'yesWithConditions') conditions.push({ ...entry(i, a), key: i.partyKey });
+      if (a.kind !== 'objection') continue;
+      let resolution = ownResolution(a);
+      if (!resolution && !isLatest) {
+        if (now?.kind === 'objection') continue; // overtaken by the party's later objection
+        resolution = { by: 'newRound', roundId: last.roundId, roundNumber: last.roundNumber };
+      }
+      objections.push({ ...entry(i, a), standing: resolution === null, resolution, key: i.partyKey });
+    }
+  }
+  const order = (x: { roundNumber: number; key: string }, y: { roundNumber: number; key: string }) =>
+    x.roundNumber - y.roundNumber || x.key.localeCompare(y.key);
+  return { conditions: conditions.sort(order).map(({ key: _k, ...c }) => c), objections: objections.sort(order).map(({ key: _k, ...o }) => o) };
+}
+
+// ---- the round summary ----------------------------------------------------------------
+
+export const SUMMARY_STATES = ['none', 'open', 'objections', 'incomplete', 'conditions', 'consent'] as const;
+export type SummaryState = (typeof SUMMARY_STATES)[number];
+
+export interface RoundSummary {
+  state: SummaryState;
+  roundNumber: number | null;
+  /** asked in the latest round and not answered while it is open */
+  pending: number;
+  yes: number;
+  silence: number;
+  conditions: number;
+  objections: number;
+  /** asked in the latest round, closed without an answer and without silence: nobody could answer */
+  notReached: number;
+  /** objections in the whole outcome that stand (not overruled, withdrawn or taken away by a new round) */
+  standingObjections: number;
+}
+
+/**
+ * The summary of the assessment that the case page leads with (docs/product.md#one-consolidated-outcome),
+ * always true: while the latest round is open it says so, with who has not answered yet;
+ * a standing objection is named as such; "every party agrees" only once the round has
+ * closed, every party asked was reached, and no objection stands. Counts are of the
+ * current answers in the latest round.
+ */
+export function roundSummary(
+  latest: { number: number; closed: boolean; answers: readonly (AnswerKind | 'silence' | null)[] } | null,
+  standingObjections: number,
+): RoundSummary {
+  const count = (k: AnswerKind | 'silence') => latest?.answers.filter((a) => a === k).length ?? 0;
+  const unanswered = latest?.answers.filter((a) => a === null).length ?? 0;
+  const s = {
+    roundNumber: latest?.number ?? null,
+    pending: latest && !latest.closed ? unanswered : 0,
+    yes: count('yes'),
+    silence: count('silence'),
+    conditions: count('yesWithConditions'),
+    objections: count('objection'),
+    notReached: latest?.closed ? unanswered : 0,
+    standingObjections,
+  };
+  const state: SummaryState = !latest
+    ? 'none'
+    : !latest.closed
+      ? 'open'
+      : standingObjections > 0
+        ? 'objections'
+        : s.notReached > 0
+          ? 'incomplete'
+          : s.conditions > 0
+            ? 'conditions'
+            : 'consent';
+  return { state, ...s };
 }

@@ -13,6 +13,8 @@ export interface ClosedRound {
   reason: 'allAnswered' | 'termEnded';
   /** names of the parties recorded as yes by silence at this close */
   silent: string[];
+  /** names of the parties nobody could answer for: not reached, no yes by silence (docs/product.md#yes-by-silence) */
+  unreached?: string[];
 }
 
 type Counts = { yes: number; yesWithConditions: number; objection: number; silence: number };
@@ -64,6 +66,7 @@ export async function mailRoundSummaries(trx: Tx, publicUrl: string, closed: rea
         termEndsOn: c.round.term_ends_on,
         counts: counts.get(d.round_id) ?? { yes: 0, yesWithConditions: 0, objection: 0, silence: 0 },
         silent: [...c.silent].sort((a, b) => a.localeCompare(b, 'nl')),
+        unreached: [...(c.unreached ?? [])].sort((a, b) => a.localeCompare(b, 'nl')),
         link: caseLink(publicUrl, d.case_id),
         municipality: d.municipality,
       }),

@@ -34,6 +34,9 @@ export const assessmentPolicy = definePolicy(
     /** Only a specialist of the asked department answers for it; an outside party answers through its link. */
     answerFor: (a: Actor, p: PartyForPolicy) =>
       sameTenant(a, p.municipalityId) && p.kind === 'department' && a.role === 'specialist' && a.departmentId !== null && a.departmentId === p.departmentId,
+    /** Only the party itself withdraws its objection: a specialist of that department (docs/product.md#a-standing-objection). */
+    withdrawFor: (a: Actor, p: PartyForPolicy) =>
+      sameTenant(a, p.municipalityId) && p.kind === 'department' && a.role === 'specialist' && a.departmentId !== null && a.departmentId === p.departmentId,
     /** Staff who read the case file may try to overrule; their mandate decides. */
     overrule: (a: Actor, c: CaseForPolicy) => casePolicy.viewInternal(a, c) && a.role !== 'council',
     /** A specialist's inbox of requests for their department. */
@@ -47,6 +50,7 @@ export const assessmentPolicy = definePolicy(
       // Who could open one on a case being worked on is told why not.
       openRound: (a, c) => (openRound(a, { ...c, status: 'planning' }) ? conflict('error.roundCaseStatus') : forbidden()),
       answerFor: () => forbidden('error.notYourDepartment'),
+      withdrawFor: () => forbidden('error.notYourDepartment'),
     },
   },
 );
@@ -54,13 +58,15 @@ export const assessmentPolicy = definePolicy(
 export interface PartyAbilities {
   answer: boolean;
   overrule: boolean;
+  /** withdraw its own standing objection (docs/product.md#a-standing-objection) */
+  withdraw: boolean;
 }
 
 export interface PartyState {
   party: PartyForPolicy;
   round: RoundWindow;
   /** the current answer: its kind and cited rules; null when unanswered */
-  answer: { kind: string; rules: readonly CitedRuleSnapshot[]; overruled: boolean } | null;
+  answer: { kind: string; rules: readonly CitedRuleSnapshot[]; overruled: boolean; withdrawn?: boolean } | null;
   latePending: boolean;
 }
 
@@ -73,12 +79,12 @@ export function partyAbilities(a: Actor, c: CaseForPolicy, s: PartyState, mandat
   const open = answerWindowOpen(s.round, s.party.reopenedUntil, today);
   // An overruled answer is not amended (docs/product.md#overrule-within-mandate); after the window a late objection still is possible.
   const answer = assessmentPolicy.answerFor(a, s.party) && (open ? !s.answer?.overruled : !s.latePending);
-  const objection = s.answer?.kind === 'objection' && !s.answer.overruled;
+  const objection = s.answer?.kind === 'objection' && !s.answer.overruled && !s.answer.withdrawn;
   const overrule =
     objection &&
     assessmentPolicy.overrule(a, c) &&
     mayOverrule({ userId: a.userId, role: a.role }, { citedRules: s.answer?.rules ?? [] }, mandates, today).allowed;
-  return { answer, overrule: Boolean(overrule) };
+  return { answer, overrule: Boolean(overrule), withdraw: objection && assessmentPolicy.withdrawFor(a, s.party) };
 }
 
 /** What the actor may do with a late objection: only a pending one is decided, by a coordinator. */

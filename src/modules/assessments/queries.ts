@@ -10,11 +10,11 @@ import type { CaseRow } from '../../platform/db/schema.js';
 import { findCase, forPolicy, loadCaseFor } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { type AnswerView, loadRoundGraph } from './graph.js';
-import { latestPerParty, partyKey } from './model.js';
+import { type ObjectionEntry, type OutcomeEntry, outcomeWithResolutions, partyKey, type RoundSummary, roundSummary } from './model.js';
 import { assessmentPolicy, type PartyAbilities, partyAbilities } from './policy.js';
 import { latestLateObjections } from './repo.js';
 
-export type { AnswerView, OverruleMandateView, OverruleView } from './graph.js';
+export type { AnswerView, OverruleMandateView, OverruleView, WithdrawalView } from './graph.js';
 
 export interface PartyView {
   id: string;
@@ -46,13 +46,8 @@ export interface RoundView {
   abilities: { openFollowUp: boolean };
 }
 
-export interface OutcomeItem {
-  roundId: string;
-  roundNumber: number;
-  partyId: string;
-  partyName: string;
-  answer: AnswerView;
-}
+export type OutcomeItem = OutcomeEntry<AnswerView>;
+export type ObjectionItem = ObjectionEntry<AnswerView>;
 
 /** The rounds of a case as `actor` may see them. The initiator sees closed rounds only, without e-mail addresses. */
 export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: string): Promise<RoundView[]> {
@@ -100,7 +95,9 @@ export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: strin
           {
             party: { municipalityId: mId, kind: p.kind, departmentId: p.department_id, reopenedUntil: p.reopened_until },
             round: { closedAt: r.closed_at, termEndsOn: r.term_ends_on },
-            answer: cur ? { kind: cur.answer.kind, rules: cur.answer.rules, overruled: Boolean(cur.overrule) } : null,
+            answer: cur
+              ? { kind: cur.answer.kind, rules: cur.answer.rules, overruled: Boolean(cur.overrule), withdrawn: Boolean(g.answerView(p)?.withdrawal) }
+              : null,
             latePending: lo?.status === 'pending',
           },
           mandates,
@@ -111,26 +108,65 @@ export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: strin
   }));
 }
 
+/** What the outcome needs of a party in a round: who it is and its answers there. */
+type OutcomeParty = Pick<PartyView, 'id' | 'kind' | 'departmentId' | 'email' | 'name' | 'answer' | 'earlierAnswers'>;
+
 /**
  * Every condition and every objection, per party (docs/product.md#one-consolidated-outcome): the answers of its
  * latest round — its current answer, and before it the answers it had when a late
  * objection of it was admitted. An admitted late objection adds to what the party said;
- * only the party itself takes back an objection or condition (by amending it while it
- * may), so admitting one never erases another.
+ * only the party itself takes back an objection or condition (by amending or withdrawing
+ * it), so admitting one never erases another. Every objection carries its state
+ * (docs/product.md#a-standing-objection): standing, or resolved by an overrule, a withdrawal or a
+ * new round; an overrule stays in the outcome across rounds (model.outcomeWithResolutions).
  */
-export function consolidatedOutcome(rounds: readonly RoundView[]): { conditions: OutcomeItem[]; objections: OutcomeItem[] } {
-  const items = rounds.flatMap((r) =>
-    r.parties.flatMap((p) =>
-      p.answer
-        ? [{ roundId: r.id, roundNumber: r.number, partyId: p.id, partyName: p.name, answers: [...p.earlierAnswers, p.answer], partyKey: partyKey(p) }]
-        : [],
+export function consolidatedOutcome(rounds: readonly { id: string; number: number; parties: readonly OutcomeParty[] }[]): {
+  conditions: OutcomeItem[];
+  objections: ObjectionItem[];
+} {
+  return outcomeWithResolutions(
+    rounds.flatMap((r) =>
+      r.parties.flatMap((p) =>
+        p.answer
+          ? [{ roundId: r.id, roundNumber: r.number, partyId: p.id, partyName: p.name, answers: [...p.earlierAnswers, p.answer], partyKey: partyKey(p) }]
+          : [],
+      ),
     ),
   );
-  const latest = latestPerParty(items).flatMap(({ partyKey: _k, answers, ...rest }) => answers.map((answer) => ({ ...rest, answer })));
-  return {
-    conditions: latest.filter((i) => i.answer.kind === 'yesWithConditions'),
-    objections: latest.filter((i) => i.answer.kind === 'objection'),
-  };
+}
+
+/** The summary the case page leads with (model.roundSummary): the latest round the reader sees, and what stands. */
+export function assessmentSummary(
+  rounds: readonly { number: number; status: 'open' | 'closed'; parties: readonly { answer: { kind: AnswerView['kind'] } | null }[] }[],
+  outcome: { objections: readonly { standing: boolean }[] },
+): RoundSummary {
+  const latest = rounds.reduce<(typeof rounds)[number] | null>((a, r) => (!a || r.number > a.number ? r : a), null);
+  return roundSummary(
+    latest && { number: latest.number, closed: latest.status === 'closed', answers: latest.parties.map((p) => p.answer?.kind ?? null) },
+    outcome.objections.filter((o) => o.standing).length,
+  );
+}
+
+/**
+ * The objections that stand on a case (docs/product.md#a-standing-objection), over every round, open
+ * ones included, inside the caller's transaction: while one stands the plan is not agreed.
+ */
+export async function standingObjections(trx: Tx, municipalityId: string, caseId: string): Promise<ObjectionItem[]> {
+  const g = await loadRoundGraph(trx, municipalityId, caseId);
+  const rounds = g.rounds.map((r) => ({
+    id: r.id,
+    number: r.number,
+    parties: g.partiesOf(r.id).map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      departmentId: p.department_id,
+      email: p.email,
+      name: p.name,
+      answer: g.answerView(p),
+      earlierAnswers: g.earlierAnswers(p),
+    })),
+  }));
+  return consolidatedOutcome(rounds).objections.filter((o) => o.standing);
 }
 
 export async function getCaseAssessment(ctx: Ctx, caseId: string) {
@@ -140,7 +176,15 @@ export async function getCaseAssessment(ctx: Ctx, caseId: string) {
     const rounds = await roundViews(trx, ctx.actor, c, dutchDate(ctx.clock.now()));
     // Late objections are internal: the initiator sees the outcome, not the procedure.
     const late = assessmentPolicy.viewInternal(ctx.actor, forPolicy(c)) ? await lateObjectionRows(trx, mId, { caseId: c.id }) : [];
-    return { c, rounds, outcome: consolidatedOutcome(rounds), late, abilities: { openRound: assessmentPolicy.openRound(ctx.actor, forPolicy(c)) } };
+    const outcome = consolidatedOutcome(rounds);
+    return {
+      c,
+      rounds,
+      outcome,
+      summary: assessmentSummary(rounds, outcome),
+      late,
+      abilities: { openRound: assessmentPolicy.openRound(ctx.actor, forPolicy(c)) },
+    };
   });
 }
 
@@ -284,6 +328,7 @@ export async function caseAssessmentForDossier(trx: Tx, municipalityId: string, 
             late: a.late,
             asOf: a.asOf,
             amendments: a.amendments,
+            withdrawal: a.withdrawal && { reason: a.withdrawal.reason, withdrawnByName: a.withdrawal.by.name, createdAt: a.withdrawal.at },
             overrule: a.overrule && {
               reason: a.overrule.reason,
               overruledByName: a.overrule.by.name,

@@ -8,6 +8,7 @@ import type {
   AssessmentOverruleTable,
   AssessmentPartyTable,
   AssessmentRoundTable,
+  AssessmentWithdrawalTable,
   CitedRuleSnapshot,
   LateObjectionTable,
 } from '../../platform/db/schema.js';
@@ -17,6 +18,7 @@ export type PartyRow = Selectable<AssessmentPartyTable>;
 export type AnswerRow = Selectable<AssessmentAnswerTable>;
 export type OverruleRow = Selectable<AssessmentOverruleTable>;
 export type LateObjectionRow = Selectable<LateObjectionTable>;
+export type WithdrawalRow = Selectable<AssessmentWithdrawalTable>;
 export type { CitedRuleSnapshot };
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -107,6 +109,19 @@ export async function overrulesOfAnswers(trx: Tx, mId: string, answerIds: readon
     .execute();
 }
 
+/** The withdrawals of answers (docs/product.md#a-standing-objection), with who withdrew them. */
+export async function withdrawalsOfAnswers(trx: Tx, mId: string, answerIds: readonly string[]) {
+  if (!answerIds.length) return [];
+  return trx
+    .selectFrom('assessment_withdrawals as w')
+    .innerJoin('users as u', 'u.id', 'w.withdrawn_by')
+    .selectAll('w')
+    .select('u.name as by_name')
+    .where('w.municipality_id', '=', mId)
+    .where('w.answer_id', 'in', [...answerIds])
+    .execute();
+}
+
 /** The overrule of one answer, with who decided it (null answer: none). */
 export async function overruleOfAnswer(trx: Tx, mId: string, answerId: string | null) {
   if (!answerId) return undefined;
@@ -147,6 +162,12 @@ export async function specialistsOf(trx: Tx, mId: string, departmentIds: readonl
     .where('active', '=', true)
     .where('department_id', 'in', [...departmentIds])
     .execute();
+}
+
+/** The departments among `departmentIds` that have no active specialist: nobody there can answer. */
+export async function unstaffedDepartments(trx: Tx, mId: string, departmentIds: readonly string[]): Promise<Set<string>> {
+  const staffed = new Set((await specialistsOf(trx, mId, departmentIds)).map((s) => s.department_id));
+  return new Set(departmentIds.filter((d) => !staffed.has(d)));
 }
 
 export function activeCoordinators(trx: Tx, mId: string) {

@@ -7,10 +7,19 @@ import { email, IsoDate, multiLine, singleLine } from '../../platform/http/schem
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { HolderOut, Scope } from '../mandates/index.js';
 import { DOMAINS } from '../rules/index.js';
-import { decideLateObjection, listLateObjections, overruleObjection } from './decisions.js';
-import { ANSWER_KINDS } from './model.js';
+import { decideLateObjection, listLateObjections, overruleObjection, withdrawObjection } from './decisions.js';
+import { ANSWER_KINDS, SUMMARY_STATES } from './model.js';
 import { lateObjectionAbilities } from './policy.js';
-import { type AnswerView, assessmentRequests, getCaseAssessment, getPartyView, type LateObjectionListRow, type PartyView, type RoundView } from './queries.js';
+import {
+  type AnswerView,
+  assessmentRequests,
+  getCaseAssessment,
+  getPartyView,
+  type LateObjectionListRow,
+  type ObjectionItem,
+  type PartyView,
+  type RoundView,
+} from './queries.js';
 import { answerAsDepartment, answerViaLink, type LinkData, openAssessmentRound, readAssessmentLink } from './service.js';
 
 const tags = ['Integrale toets'];
@@ -61,6 +70,10 @@ const AnswerOut = z.object({
       at: z.string(),
     })
     .nullable(),
+  withdrawal: z
+    .object({ reason: z.string(), by: z.object({ name: z.string() }), at: z.string() })
+    .nullable()
+    .describe('de partij heeft dit bezwaar zelf ingetrokken'),
 });
 z.globalRegistry.add(AnswerOut, { id: 'AssessmentAnswer' });
 const PartyOut = z.object({
@@ -74,7 +87,7 @@ const PartyOut = z.object({
   earlierAnswers: z.array(AnswerOut).describe('de antwoorden die de partij had toen een laat bezwaar werd toegelaten; zij blijven deel van het resultaat'),
   lateObjection: z.object({ id: z.string(), status: z.enum(['pending', 'admitted', 'setAside']) }).nullable(),
   reopenedUntil: IsoDate.nullable(),
-  abilities: z.object({ answer: z.boolean(), overrule: z.boolean() }),
+  abilities: z.object({ answer: z.boolean(), overrule: z.boolean(), withdraw: z.boolean().describe('mag het eigen bezwaar intrekken') }),
 });
 z.globalRegistry.add(PartyOut, { id: 'AssessmentParty' });
 const RoundOut = z.object({
@@ -94,6 +107,32 @@ const RoundOut = z.object({
 z.globalRegistry.add(RoundOut, { id: 'AssessmentRound' });
 const OutcomeItemOut = z.object({ roundId: z.string(), roundNumber: z.number().int(), partyId: z.string(), partyName: z.string(), answer: AnswerOut });
 z.globalRegistry.add(OutcomeItemOut, { id: 'AssessmentOutcomeItem' });
+// How an objection was resolved (docs/product.md#a-standing-objection); null while it stands.
+const ResolutionOut = z.union([
+  z.object({ by: z.enum(['overrule', 'withdrawn']), byName: z.string(), at: z.string(), reason: z.string() }),
+  z.object({ by: z.literal('newRound'), roundId: z.string(), roundNumber: z.number().int() }),
+]);
+const ObjectionItemOut = OutcomeItemOut.extend({
+  standing: z.boolean().describe('het bezwaar staat: niet overruled, niet ingetrokken en niet opgelost door een nieuwe ronde'),
+  resolution: ResolutionOut.nullable().describe('opgelost door: overrule, intrekking of een nieuwe ronde'),
+});
+z.globalRegistry.add(ObjectionItemOut, { id: 'AssessmentObjectionItem' });
+const SummaryOut = z
+  .object({
+    state: z.enum(SUMMARY_STATES),
+    roundNumber: z.number().int().nullable(),
+    pending: z.number().int(),
+    yes: z.number().int(),
+    silence: z.number().int(),
+    conditions: z.number().int(),
+    objections: z.number().int(),
+    notReached: z.number().int(),
+    standingObjections: z.number().int(),
+  })
+  .describe(
+    'samenvatting: open (nog niet iedereen heeft geantwoord), objections (er staat een bezwaar), incomplete (niet iedereen bereikt), conditions, consent',
+  );
+z.globalRegistry.add(SummaryOut, { id: 'AssessmentSummary' });
 const LateObjectionOut = z.object({
   id: z.uuid(),
   caseId: z.string(),
@@ -126,7 +165,7 @@ const LinkOut = z.object({
   proposal: z.string(),
   termEndsOn: IsoDate,
   party: z.object({ name: z.string(), organisation: z.string().nullable() }),
-  answer: AnswerOut.omit({ overrule: true, amendments: true }).extend({ amendments: z.number().int() }).nullable(),
+  answer: AnswerOut.omit({ overrule: true, withdrawal: true, amendments: true }).extend({ amendments: z.number().int() }).nullable(),
   may: z
     .enum(['answer', 'lateObjection', 'none'])
     .describe('answer: antwoorden of wijzigen; lateObjection: alleen nog één laat bezwaar; none: de link is gebruikt'),
@@ -139,6 +178,12 @@ const presentAnswer = (a: AnswerView): z.infer<typeof AnswerOut> => ({
   ...a,
   answeredAt: a.answeredAt.toISOString(),
   overrule: a.overrule ? { ...a.overrule, at: a.overrule.at.toISOString() } : null,
+  withdrawal: a.withdrawal ? { ...a.withdrawal, at: a.withdrawal.at.toISOString() } : null,
+});
+const presentObjection = (o: ObjectionItem): z.infer<typeof ObjectionItemOut> => ({
+  ...o,
+  answer: presentAnswer(o.answer),
+  resolution: o.resolution === null ? null : o.resolution.by === 'newRound' ? o.resolution : { ...o.resolution, at: o.resolution.at.toISOString() },
 });
 const presentParty = (p: PartyView): z.infer<typeof PartyOut> => ({
   ...p,
@@ -230,7 +275,8 @@ export function assessmentRoutes(app: App, deps: Deps) {
         response: {
           200: z.object({
             rounds: z.array(RoundOut),
-            outcome: z.object({ conditions: z.array(OutcomeItemOut), objections: z.array(OutcomeItemOut) }),
+            outcome: z.object({ conditions: z.array(OutcomeItemOut), objections: z.array(ObjectionItemOut) }),
+            summary: SummaryOut,
             lateObjections: z.array(LateObjectionOut),
             abilities: z.object({ openRound: z.boolean().describe('mag een (nieuwe) toetsronde openen') }),
           }),
@@ -244,7 +290,8 @@ export function assessmentRoutes(app: App, deps: Deps) {
       const item = (i: (typeof a.outcome.conditions)[number]) => ({ ...i, answer: presentAnswer(i.answer) });
       return {
         rounds: a.rounds.map(presentRound),
-        outcome: { conditions: a.outcome.conditions.map(item), objections: a.outcome.objections.map(item) },
+        outcome: { conditions: a.outcome.conditions.map(item), objections: a.outcome.objections.map(presentObjection) },
+        summary: a.summary,
         lateObjections: a.late.map((l) => presentLate(ctx.actor, l)),
         abilities: a.abilities,
       };
@@ -284,6 +331,24 @@ export function assessmentRoutes(app: App, deps: Deps) {
     async (req) => {
       const ctx = ctxOf(deps, req);
       await overruleObjection(ctx, { partyId: req.params.id, reason: req.body.reason });
+      return presentParty(await getPartyView(ctx, req.params.id));
+    },
+  );
+
+  app.post(
+    '/api/v1/assessment-parties/:id/withdrawal',
+    {
+      schema: {
+        tags,
+        summary: 'Het eigen bezwaar intrekken, met een reden (specialist van de gevraagde afdeling); het bezwaar staat dan niet meer',
+        params: IdParams,
+        body: z.object({ reason: text(4000).min(1) }),
+        response: { 200: PartyOut, ...errors },
+      },
+    },
+    async (req) => {
+      const ctx = ctxOf(deps, req);
+      await withdrawObjection(ctx, { partyId: req.params.id, reason: req.body.reason });
       return presentParty(await getPartyView(ctx, req.params.id));
     },
   );

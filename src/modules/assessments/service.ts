@@ -29,6 +29,7 @@ import {
   roundsOfCase,
   specialistsOf,
   UUID,
+  unstaffedDepartments,
 } from './repo.js';
 import { type SubmitOutcome, submitAnswer } from './submit.js';
 
@@ -73,6 +74,17 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       if (!earlier || earlier.case_id !== c.id) problems.push({ field: 'sameProposalAs', key: 'error.unknownRound' });
     }
     if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
+    // No silent consent from nobody (docs/product.md#yes-by-silence): a department without an active
+    // specialist gets no request, so its silence would be nobody's yes. It is not asked.
+    const unstaffed = await unstaffedDepartments(
+      trx,
+      mId,
+      departments.map((d) => d.id),
+    );
+    if (unstaffed.size) {
+      const names = o.departmentIds.flatMap((id) => departments.filter((d) => d.id === id && unstaffed.has(id)).map((d) => d.name));
+      throw new AppError(409, 'department-unstaffed', 'error.departmentUnstaffed', { name: names.join(', ') });
+    }
 
     const m = await getMunicipality(trx, mId);
     const now = ctx.clock.now();

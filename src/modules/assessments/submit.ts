@@ -21,6 +21,7 @@ import {
   answerWindowOpen,
   type EarlierRound,
   partyKey,
+  repeatedOverrule,
   roundsOnSameProposal,
   serialObjection,
 } from './model.js';
@@ -64,6 +65,37 @@ async function earlierRoundsOnSameProposal(trx: Tx, mId: string, round: RoundRow
   const shape = (r: RoundRow) => ({ id: r.id, number: r.number, proposal: r.proposal, sameProposalAs: r.same_proposal_as });
   const same = new Set(roundsOnSameProposal(shape(round), all.map(shape)).map((r) => r.id));
   return all.filter((r) => same.has(r.id));
+}
+
+/**
+ * The overrules of the same party (same department or outside address, whoever answers
+ * for it) in `rounds`, with the rule codes each overruled objection cited and who
+ * decided it (model.repeatedOverrule).
+ */
+async function overrulesOfSameParty(trx: Tx, mId: string, rounds: readonly RoundRow[], party: PartyRow) {
+  const key = partyKey({ kind: party.kind, departmentId: party.department_id, email: party.email });
+  const same = (
+    await partiesOfRounds(
+      trx,
+      mId,
+      rounds.map((r) => r.id),
+    )
+  ).filter((p) => partyKey({ kind: p.kind, departmentId: p.department_id, email: p.email }) === key);
+  if (!same.length) return [];
+  const rows = await trx
+    .selectFrom('assessment_overrules as o')
+    .innerJoin('assessment_answers as a', 'a.id', 'o.answer_id')
+    .innerJoin('assessment_rounds as r', 'r.id', 'a.round_id')
+    .innerJoin('users as u', 'u.id', 'o.overruled_by')
+    .select(['o.id', 'o.created_at', 'a.rules', 'r.number as round_number', 'u.name as by_name'])
+    .where('o.municipality_id', '=', mId)
+    .where(
+      'o.party_id',
+      'in',
+      same.map((p) => p.id),
+    )
+    .execute();
+  return rows.map((r) => ({ ...r, at: r.created_at, codes: r.rules.map((x) => x.code) }));
 }
 
 /** What the serial-objection rule needs about each earlier round (model.serialObjection). */
@@ -117,6 +149,23 @@ export async function submitAnswer(trx: Tx, deps: Deps, s: Submit): Promise<Subm
   // Re-read: closing the round above may have given this party its silence answer.
   const party = (await findParty(trx, mId, s.party.id, true)) as PartyRow;
   const open = answerWindowOpen({ closedAt: round.closed_at, termEndsOn: round.term_ends_on }, party.reopened_until, today);
+
+  if (s.answer.kind === 'objection') {
+    // An overrule stays overruled (docs/product.md#overrule-within-mandate): the same objection on the same
+    // proposal, in a later round or by another official of the same party, is refused.
+    const before = repeatedOverrule(
+      cited.map((r) => r.code),
+      await overrulesOfSameParty(trx, mId, [...(await earlierRoundsOnSameProposal(trx, mId, round)), round], party),
+    );
+    if (before) {
+      throw conflict('error.objectionOverruledBefore', {
+        codes: before.codes.join(', '),
+        date: longDate(dutchDate(before.at)),
+        name: before.by_name,
+        round: before.round_number,
+      });
+    }
+  }
 
   let late: { cause: 'afterClose' | 'serial'; serialOf: string | null } | null = null;
   if (!open) {

@@ -7,6 +7,17 @@ export { CASE_STATUSES, clockState, isOpen } from './model.js';
 export { authorizeCase, type CaseForPolicy, casePolicy } from './policy.js';
 export { findCase, initiatorOf } from './repo.js';
 export { caseRoutes } from './routes.js';
-export { applyTransition, assignDirector, changeStatus, forPolicy, loadCaseFor, resumeClock, type SubmitCase, submitCase, suspendClock } from './service.js';
+export {
+  applyTransition,
+  assignDirector,
+  changeStatus,
+  forPolicy,
+  loadCaseFor,
+  resumeClock,
+  type SubmitCase,
+  submitCase,
+  suspendClock,
+  unsafeConfirmIntake,
+} from './service.js';
 export { addNote, sendMessage } from './timeline.js';
 export { timelineRoutes } from './timeline-routes.js';

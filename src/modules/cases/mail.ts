@@ -39,7 +39,7 @@ export async function mailAboutCase(trx: Tx, deps: Deps, c: CaseToMailAbout, use
   await enqueueMail(trx, { municipalityId: c.municipality_id, to: u.email, ...compose(u.locale, basics) });
 }
 
-/** Mail the case's initiator (every case has one). */
-export function mailInitiator(trx: Tx, deps: Deps, c: CaseToMailAbout & Pick<CaseRow, 'initiator_id'>, compose: ComposeCaseMail): Promise<void> {
-  return mailAboutCase(trx, deps, c, c.initiator_id, compose);
+/** Mail the case's initiator; an unconfirmed intake has none yet (docs/product.md#confirming-a-public-intake). */
+export async function mailInitiator(trx: Tx, deps: Deps, c: CaseToMailAbout & Pick<CaseRow, 'initiator_id'>, compose: ComposeCaseMail): Promise<void> {
+  if (c.initiator_id) await mailAboutCase(trx, deps, c, c.initiator_id, compose);
 }

@@ -6,7 +6,8 @@ import { type CaseStatus, isOpen } from './model.js';
 
 export interface CaseForPolicy {
   municipalityId: string;
-  initiatorId: string;
+  /** null while a public intake waits for confirmation (docs/product.md#confirming-a-public-intake) */
+  initiatorId: string | null;
   directorId: string | null;
   status: CaseStatus;
 }

@@ -6,6 +6,7 @@ import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
 import { listPages } from '../../platform/secret.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
@@ -41,6 +42,13 @@ export async function getCase(ctx: Ctx, id: string) {
             .whereRef('ct.case_id', '=', 'c.id')
             .orderBy('t.name'),
         ).as('themeList'),
+        jsonObjectFrom(
+          eb
+            .selectFrom('case_intakes as ci')
+            .select(['ci.name', 'ci.email', 'ci.phone', 'ci.company', 'ci.kvk_number', 'ci.confirmed_at'])
+            .where('ci.municipality_id', '=', mId)
+            .whereRef('ci.case_id', '=', 'c.id'),
+        ).as('intakeRecord'),
         jsonObjectFrom(eb.selectFrom('areas as a').select(['a.id', 'a.name']).where('a.municipality_id', '=', mId).whereRef('a.id', '=', 'c.area_id')).as(
           'areaObject',
         ),
@@ -57,7 +65,7 @@ export async function getCase(ctx: Ctx, id: string) {
       .where('c.id', '=', id)
       .executeTakeFirst();
     if (!row) throw notFound('case');
-    const { people, themeList, areaObject, suspensionList, ...c } = row;
+    const { people, themeList, areaObject, suspensionList, intakeRecord, ...c } = row;
     if (!casePolicy.view(ctx.actor, forPolicy(c))) throw notFound('case');
     const initiator = people.find((p) => p.id === c.initiator_id);
     const director = people.find((p) => p.id === c.director_id);
@@ -65,6 +73,8 @@ export async function getCase(ctx: Ctx, id: string) {
     return {
       case: c,
       initiator,
+      /** what the intake said about the person; the only details an unconfirmed case has */
+      intake: intakeRecord ?? null,
       director: director ? { id: director.id, name: director.name, email: director.email } : null,
       themes: themeList,
       area: areaObject ?? null,
@@ -84,6 +94,30 @@ export interface CaseFilter {
   q?: string;
   cursor?: string;
   limit: number;
+}
+
+/**
+ * The text query for a search (docs/product.md#finding-a-case), as tsquery text, or
+ * null when nothing searchable is left (only stop words or punctuation). Every word
+ * must match. A word matches what starts with the word itself or with its Dutch stem,
+ * and its stem's own stem: the Snowball stemmer turns `fietsen` into `fiets` and
+ * `fiets` into `fiet`, so the stem of a plural is the singular and the two find each
+ * other both ways. The word as written is for names ("Kees", "Jansen"), which the
+ * initiator's details keep unstemmed.
+ */
+async function searchQuery(trx: Tx, text: string): Promise<string | null> {
+  const { rows } = await sql<{ word: string; stem: string; stem2: string | null }>`
+    select lower(t.token) as word, t.lexemes[1] as stem, (tsvector_to_array(to_tsvector('dutch', t.lexemes[1])))[1] as stem2
+      from ts_debug('dutch', ${text}) as t
+     where cardinality(t.lexemes) > 0`.execute(trx);
+  if (rows.length === 0) return null;
+  const lexeme = (l: string) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const term = (r: (typeof rows)[number]) => {
+    const prefixes = [...new Set([r.word, r.stem])].map((l) => `${lexeme(l)}:*`);
+    const exact = r.stem2 && r.stem2 !== r.stem ? [lexeme(r.stem2)] : [];
+    return `(${[...prefixes, ...exact].join(' | ')})`;
+  };
+  return rows.map(term).join(' & ');
 }
 
 /**
@@ -112,6 +146,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
         'c.area_id',
         'a.name as area_name',
         'c.version',
+        'c.initiator_id',
       ])
       .where('c.municipality_id', '=', mId)
       .orderBy('c.submitted_at', 'desc')
@@ -129,7 +164,28 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
       );
     }
     if (f.dueBefore) q = q.where('c.plan_due_on', '<', f.dueBefore).where('c.status', 'in', ['intake', 'planning']);
-    if (f.q?.trim()) q = q.where(sql<boolean>`c.search @@ websearch_to_tsquery('dutch', ${f.q.trim()})`);
+    if (f.q?.trim()) {
+      // docs/product.md#finding-a-case: singular and plural find each other; staff also
+      // find a case by its initiator's name, company or KvK number. An initiator's
+      // list is theirs alone (the filter above), and searches only the case text.
+      const tsq = await searchQuery(trx, f.q.trim());
+      if (tsq === null) return { items: [], nextCursor: null };
+      q = q.where((eb) =>
+        ctx.actor.role === 'initiator'
+          ? sql<boolean>`c.search @@ cast(${tsq} as tsquery)`
+          : eb.or([
+              sql<boolean>`c.search @@ cast(${tsq} as tsquery)`,
+              // An array from an uncorrelated sub-select is an index condition on
+              // cases_initiator, so the two arms combine as a bitmap OR.
+              sql<boolean>`c.initiator_id = any(array(${eb
+                .selectFrom('users as u')
+                .select('u.id')
+                .where('u.municipality_id', '=', mId)
+                .where('u.role', '=', 'initiator')
+                .where(sql<boolean>`u.search @@ cast(${tsq} as tsquery)`)}))`,
+            ]),
+      );
+    }
     if (f.cursor) {
       const cur = listPages(ctx.config, 'cases').decode(f.cursor);
       // A row comparison is an index condition on (…, submitted_at desc, id desc): page

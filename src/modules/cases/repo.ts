@@ -1,15 +1,21 @@
 // Case queries. Every function takes the municipality and filters on it: row-level
 // security is the second wall, not the first.
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import { AppError } from '../../kernel/errors.js';
 import type { Tx } from '../../platform/db/index.js';
-import type { CaseRow } from '../../platform/db/schema.js';
+import type { CaseIntakeTable, CaseRow } from '../../platform/db/schema.js';
 
 export async function lockCase(trx: Tx, municipalityId: string, id: string): Promise<CaseRow | undefined> {
   return trx.selectFrom('cases').selectAll().where('municipality_id', '=', municipalityId).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-/** The initiator of a case (every case has one, in its own municipality). */
-export function initiatorOf(trx: Tx, c: Pick<CaseRow, 'municipality_id' | 'initiator_id'>) {
+/**
+ * The initiator of a case (every confirmed case has one, in its own municipality). An
+ * unconfirmed public intake has none yet: asking for it is a 409
+ * (docs/product.md#confirming-a-public-intake).
+ */
+export async function initiatorOf(trx: Tx, c: Pick<CaseRow, 'municipality_id' | 'initiator_id'>) {
+  if (!c.initiator_id) throw new AppError(409, 'unconfirmed', 'error.caseUnconfirmed');
   return trx.selectFrom('users').selectAll().where('municipality_id', '=', c.municipality_id).where('id', '=', c.initiator_id).executeTakeFirstOrThrow();
 }
 
@@ -77,4 +83,41 @@ export async function directorCandidates(trx: Tx, municipalityId: string) {
     areaIds: areas.filter((a) => a.user_id === d.id).map((a) => a.area_id),
     themeIds: themes.filter((t) => t.user_id === d.id).map((t) => t.theme_id),
   }));
+}
+
+// ---- accounts and intake records (docs/product.md#confirming-a-public-intake) ----
+
+/** A resident's or a staff member's account by address, within the municipality. */
+export function findAccount(trx: Tx, municipalityId: string, email: string, kind: 'initiator' | 'staff') {
+  return trx
+    .selectFrom('users')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.trim().toLowerCase()))
+    .where('role', kind === 'initiator' ? '=' : '<>', 'initiator')
+    .executeTakeFirst();
+}
+
+export function createResident(
+  trx: Tx,
+  municipalityId: string,
+  u: { email: string; name: string; phone: string | null; company: string | null; kvk_number: string | null; locale: 'nl' | 'en' },
+) {
+  return trx
+    .insertInto('users')
+    .values({ municipality_id: municipalityId, role: 'initiator', ...u })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertIntake(trx: Tx, row: Insertable<CaseIntakeTable>): Promise<void> {
+  await trx.insertInto('case_intakes').values(row).execute();
+}
+
+export function lockIntake(trx: Tx, municipalityId: string, caseId: string) {
+  return trx.selectFrom('case_intakes').selectAll().where('municipality_id', '=', municipalityId).where('case_id', '=', caseId).forUpdate().executeTakeFirst();
+}
+
+export async function confirmIntakeRecord(trx: Tx, municipalityId: string, caseId: string, at: Date): Promise<void> {
+  await trx.updateTable('case_intakes').set({ confirmed_at: at }).where('municipality_id', '=', municipalityId).where('case_id', '=', caseId).execute();
 }

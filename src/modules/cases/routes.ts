@@ -49,6 +49,7 @@ const CaseSummary = z.object({
   areaId: z.string().nullable(),
   areaName: z.string().nullable(),
   version: z.number().int(),
+  confirmed: z.boolean().describe('false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd'),
 });
 z.globalRegistry.add(CaseSummary, { id: 'CaseSummary' });
 
@@ -69,11 +70,12 @@ const CaseDetail = z.object({
   closedAt: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
   version: z.number().int(),
+  confirmed: z.boolean().describe('false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd'),
   clock: z.enum(CLOCK_STATES),
   area: z.object({ id: z.string(), name: z.string() }).nullable(),
   themes: z.array(z.object({ id: z.string(), name: z.string() })),
   initiator: z.object({
-    id: z.string(),
+    id: z.string().nullable().describe('null zolang de aanvraag niet is bevestigd: de gegevens komen dan uit de aanvraag, niet uit een account'),
     name: z.string(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
@@ -90,7 +92,9 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 function presentCase(d: Awaited<ReturnType<typeof getCase>>): z.infer<typeof CaseDetail> {
   const c = d.case;
-  const i = d.initiator;
+  // An unconfirmed intake belongs to no account yet: its details are the ones given
+  // in the intake (docs/product.md#confirming-a-public-intake).
+  const i = c.initiator_id ? d.initiator : d.intake;
   // Contact details are for the people working on the case and the initiator themself.
   const showContact = d.abilities.viewInternal || d.abilities.agreeAsInitiator || d.abilities.message;
   return {
@@ -110,11 +114,12 @@ function presentCase(d: Awaited<ReturnType<typeof getCase>>): z.infer<typeof Cas
     closedAt: iso(c.closed_at),
     withdrawnReason: c.withdrawn_reason,
     version: c.version,
+    confirmed: c.initiator_id !== null,
     clock: d.clock,
     area: d.area,
     themes: d.themes,
     initiator: {
-      id: i?.id ?? c.initiator_id,
+      id: c.initiator_id,
       name: i?.name ?? '',
       email: showContact ? (i?.email ?? null) : null,
       phone: showContact ? (i?.phone ?? null) : null,
@@ -136,16 +141,25 @@ export function caseRoutes(app: App, deps: Deps) {
         summary: 'Een vraag of initiatief indienen (publiek) of namens iemand registreren (balie, telefoon)',
         security: [],
         body: SubmitCaseBody,
-        response: { 201: z.object({ id: z.uuid(), reference: z.string() }), ...errors },
+        description:
+          'Publiek ingediend blijft een zaak onbevestigd tot de eigenaar van het e-mailadres haar bevestigt met de link die naar dat adres is gemaild; het antwoord is hetzelfde van wie het adres ook is.',
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            reference: z.string(),
+            confirmed: z.boolean().describe('false: de aanvrager moet de aanvraag nog bevestigen via de link in de e-mail'),
+          }),
+          ...errors,
+        },
       },
       config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').where('slug', '=', req.body.municipality).executeTakeFirst();
       if (!m) throw notFound('municipality');
-      const staff = req.actor && req.actor.role !== 'initiator' ? req.actor : undefined;
+      const staff = req.actor && req.actor.role !== 'initiator';
       const channel = staff ? (req.body.channel ?? 'desk') : 'web';
-      const result = await submitCase(deps, { ...req.body, municipalityId: m.id, channel }, staff);
+      const result = await submitCase(deps, { ...req.body, municipalityId: m.id, channel }, req.actor ?? undefined);
       return reply.code(201).header('Location', `/api/v1/cases/${result.id}`).send(result);
     },
   );
@@ -168,7 +182,12 @@ export function caseRoutes(app: App, deps: Deps) {
           area: z.uuid().optional(),
           theme: z.uuid().optional(),
           dueBefore: IsoDate.optional(),
-          q: singleLine().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
+          q: singleLine()
+            .max(200)
+            .optional()
+            .describe(
+              'vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken.',
+            ),
           cursor: z.string().max(500).optional(),
           limit: z.coerce.number().int().min(1).max(100).default(25),
         }),
@@ -203,6 +222,7 @@ export function caseRoutes(app: App, deps: Deps) {
           areaId: r.area_id,
           areaName: r.area_name,
           version: r.version,
+          confirmed: r.initiator_id !== null,
         })),
       };
     },

@@ -3,18 +3,32 @@
 // and any mail goes to the outbox in the same transaction.
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import type { CaseRow } from '../../platform/db/schema.js';
+import type { CaseRow, UserRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issueLoginLink } from '../identity/index.js';
 import { mails } from '../notifications/index.js';
-import { getMunicipality } from '../organisation/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { mailAboutCase, mailInitiator } from './mail.js';
-import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal } from './model.js';
+import { type CaseStatus, checkTransition, planDueOn, proposeDirector, suspendedDays, type TransitionRefusal, unconfirmedRefusal } from './model.js';
 import { authorizeCase, type CaseAbility, casePolicy } from './policy.js';
-import { bumpVersion, caseThemeIds, directorCandidates, findCase, lockCase, nextCaseNumber, openSuspensions } from './repo.js';
+import {
+  bumpVersion,
+  caseThemeIds,
+  confirmIntakeRecord,
+  createResident,
+  directorCandidates,
+  findAccount,
+  findCase,
+  insertIntake,
+  lockCase,
+  lockIntake,
+  nextCaseNumber,
+  openSuspensions,
+} from './repo.js';
 
 export const forPolicy = (c: CaseRow) => ({
   municipalityId: c.municipality_id,
@@ -30,11 +44,17 @@ export const forPolicy = (c: CaseRow) => ({
  * ability: 404 when the actor may not see the case at all, 403 when they may see it
  * but not do this. Every module loads a case through this one function.
  */
-export async function loadCaseFor(trx: Tx, ctx: Ctx, caseId: string, ability: CaseAbility, opts: { lock?: boolean; ifMatch?: number } = {}): Promise<CaseRow> {
+export async function loadCaseFor(
+  trx: Tx,
+  ctx: Ctx,
+  caseId: string,
+  ability: CaseAbility,
+  opts: { lock?: boolean; ifMatch?: VersionCondition } = {},
+): Promise<CaseRow> {
   const mId = ctx.actor.municipalityId;
   const c = opts.lock ? await lockCase(trx, mId, caseId) : await findCase(trx, mId, caseId);
   if (!c) throw notFound('case');
-  if (opts.ifMatch !== undefined && opts.ifMatch !== c.version) throw staleVersion();
+  if (!versionMatches(opts.ifMatch, c.version)) throw staleVersion();
   authorizeCase(ctx.actor, ability, forPolicy(c));
   return c;
 }
@@ -53,47 +73,28 @@ export interface SubmitCase {
 }
 
 /**
- * Register a question or initiative: from the public page (no actor) or by staff at
- * the desk or on the phone (actor given). The initiator is found or created by
- * e-mail within the municipality, and gets the reference and a login link by mail.
+ * Register a question or initiative: from the public page or by staff at the desk or
+ * on the phone. Staff register for someone: the initiator is found or created by
+ * e-mail within the municipality and gets the reference and a login link by mail.
+ * A resident who is logged in and gives their own address submits a confirmed case.
+ * Anything else is a public intake: it touches no account, keeps what it said about
+ * the person on the case's intake record, and waits unconfirmed until the owner of the
+ * address uses the link mailed to it. Whoever the address belongs to (nobody, a
+ * resident, staff here or elsewhere), the public intake does and answers the same
+ * (docs/product.md#confirming-a-public-intake).
  */
-export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['actor']): Promise<{ id: string; reference: string }> {
-  if (actor) casePolicy.authorize(actor, null, 'register');
-  if (actor && actor.municipalityId !== opts.municipalityId) throw forbidden();
+export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['actor']): Promise<{ id: string; reference: string; confirmed: boolean }> {
+  const staff = actor && actor.role !== 'initiator' ? actor : undefined;
+  if (staff) casePolicy.authorize(staff, null, 'register');
+  if (staff && staff.municipalityId !== opts.municipalityId) throw forbidden();
   const mId = opts.municipalityId;
   return deps.db.tenant(mId, async (trx) => {
     const m = await getMunicipality(trx, mId);
     await checkOrganisationRefs(trx, mId, opts.areaId ?? null, opts.themeIds ?? []);
     const email = opts.initiator.email.trim().toLowerCase();
-    const existing = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('municipality_id', '=', mId)
-      .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-      .executeTakeFirst();
-    if (existing && existing.role !== 'initiator') throw invalid('initiator.email', 'error.emailBelongsToStaff');
     const i = opts.initiator;
-    const initiator = existing
-      ? await trx
-          .updateTable('users')
-          .set({ name: i.name, phone: i.phone ?? existing.phone, company: i.company ?? existing.company, kvk_number: i.kvkNumber ?? existing.kvk_number })
-          .where('id', '=', existing.id)
-          .returningAll()
-          .executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('users')
-          .values({
-            municipality_id: mId,
-            email,
-            name: i.name,
-            role: 'initiator',
-            phone: i.phone ?? null,
-            company: i.company ?? null,
-            kvk_number: i.kvkNumber ?? null,
-            locale: i.locale ?? 'nl',
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+    const own = actor && !staff && actor.municipalityId === mId && actor.email.trim().toLowerCase() === email;
+    const initiator = staff ? await initiatorForDesk(trx, mId, email, i) : own ? await ownAccount(trx, mId, actor.userId) : null;
     const now = deps.clock.now();
     const year = Number(dutchDate(now).slice(0, 4));
     const n = await nextCaseNumber(trx, mId, year);
@@ -108,11 +109,22 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
         location: opts.location,
         area_id: opts.areaId ?? null,
         channel: opts.channel,
-        initiator_id: initiator.id,
+        initiator_id: initiator?.id ?? null,
         submitted_at: now,
       })
       .returning(['id'])
       .executeTakeFirstOrThrow();
+    await insertIntake(trx, {
+      case_id: c.id,
+      municipality_id: mId,
+      email,
+      name: i.name,
+      phone: i.phone ?? null,
+      company: i.company ?? null,
+      kvk_number: i.kvkNumber ?? null,
+      locale: i.locale ?? 'nl',
+      confirmed_at: initiator ? now : null,
+    });
     if (opts.themeIds?.length) {
       await trx
         .insertInto('case_themes')
@@ -121,21 +133,91 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
     }
     await recordEvent(
       trx,
-      { municipalityId: mId, actorId: actor?.userId ?? initiator.id, at: now },
+      { municipalityId: mId, actorId: actor?.userId ?? initiator?.id ?? null, at: now },
       {
         caseId: c.id,
         visibility: 'shared',
-        event: { type: 'case.submitted', payload: { reference, channel: opts.channel, registeredBy: actor?.name ?? null } },
+        event: { type: 'case.submitted', payload: { reference, channel: opts.channel, registeredBy: staff?.name ?? null } },
       },
     );
-    const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: initiator.id, caseId: c.id });
-    await enqueueMail(trx, {
-      municipalityId: mId,
-      to: initiator.email,
-      ...mails.caseReceived(initiator.locale, { name: initiator.name, reference, title: opts.title, link, municipality: m.name }),
-    });
-    return { id: c.id, reference };
+    if (initiator) {
+      const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: initiator.id, caseId: c.id });
+      await enqueueMail(trx, {
+        municipalityId: mId,
+        to: initiator.email,
+        ...mails.caseReceived(initiator.locale, { name: initiator.name, reference, title: opts.title, link, municipality: m.name }),
+      });
+    } else {
+      // A link without a user: it confirms this one case, nothing else.
+      const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: null, caseId: c.id });
+      await enqueueMail(trx, {
+        municipalityId: mId,
+        to: email,
+        ...mails.confirmIntake(i.locale ?? 'nl', { name: i.name, reference, title: opts.title, link, municipality: m.name }),
+      });
+    }
+    return { id: c.id, reference, confirmed: initiator !== null };
   });
+}
+
+/** Staff at the desk register for the person in front of them: find or create their resident account. */
+async function initiatorForDesk(trx: Tx, mId: string, email: string, i: SubmitCase['initiator']): Promise<UserRow> {
+  const staffMember = await findAccount(trx, mId, email, 'staff');
+  if (staffMember) throw invalid('initiator.email', 'error.emailBelongsToStaff');
+  const existing = await findAccount(trx, mId, email, 'initiator');
+  if (existing) {
+    return trx
+      .updateTable('users')
+      .set({ name: i.name, phone: i.phone ?? existing.phone, company: i.company ?? existing.company, kvk_number: i.kvkNumber ?? existing.kvk_number })
+      .where('id', '=', existing.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  }
+  return createResident(trx, mId, {
+    email,
+    name: i.name,
+    phone: i.phone ?? null,
+    company: i.company ?? null,
+    kvk_number: i.kvkNumber ?? null,
+    locale: i.locale ?? 'nl',
+  });
+}
+
+async function ownAccount(trx: Tx, mId: string, userId: string): Promise<UserRow> {
+  return trx.selectFrom('users').selectAll().where('municipality_id', '=', mId).where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
+/**
+ * The owner of the address used the link mailed after a public intake: the case is
+ * attached to their resident account — made from the intake's details when the
+ * address has none; an existing account keeps its own details. Runs in the
+ * transaction that uses up the link, which says which case; returns the account, or
+ * null when the case has nothing to confirm (docs/product.md#confirming-a-public-intake).
+ */
+export async function unsafeConfirmIntake(trx: Tx, deps: Pick<Deps, 'clock'>, link: { municipalityId: string; caseId: string }): Promise<string | null> {
+  const mId = link.municipalityId;
+  const intake = await lockIntake(trx, mId, link.caseId);
+  const c = await lockCase(trx, mId, link.caseId);
+  if (!intake || intake.confirmed_at || !c || c.initiator_id) return null;
+  const now = deps.clock.now();
+  const account =
+    (await findAccount(trx, mId, intake.email, 'initiator')) ??
+    (await createResident(trx, mId, {
+      email: intake.email,
+      name: intake.name,
+      phone: intake.phone,
+      company: intake.company,
+      kvk_number: intake.kvk_number,
+      locale: intake.locale,
+    }));
+  await bumpVersion(trx, c, { initiator_id: account.id });
+  await confirmIntakeRecord(trx, mId, c.id, now);
+  await recordEvent(
+    trx,
+    { municipalityId: mId, actorId: account.id, at: now },
+    { caseId: c.id, visibility: 'shared', event: { type: 'case.confirmed', payload: {} } },
+  );
+  return account.id;
 }
 
 async function checkOrganisationRefs(trx: Tx, mId: string, areaId: string | null, themeIds: string[]) {
@@ -161,7 +243,7 @@ export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
   });
 }
 
-export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: number }) {
+export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'assign', { lock: true, ifMatch: opts.ifMatch });
     const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
@@ -215,6 +297,8 @@ const refusalKey: Record<TransitionRefusal, string> = {
  * use-case is the only caller that passes `byPlanAgreement`.
  */
 export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseStatus, reason: string | null, byPlanAgreement = false): Promise<CaseRow> {
+  // docs/product.md#confirming-a-public-intake: no intake, no clock, before confirmation
+  if (unconfirmedRefusal(c.initiator_id !== null, to)) throw new AppError(409, 'unconfirmed', 'error.caseUnconfirmed', { from: c.status, to });
   const refusal = checkTransition({ from: c.status, to, hasDirector: c.director_id !== null, reason, byPlanAgreement });
   if (refusal) {
     throw refusal === 'needs-reason'
@@ -227,8 +311,10 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   if (to === 'intake') set.intake_at = now;
   if (to === 'planning') {
     const m = await getMunicipality(trx, c.municipality_id);
+    // The clock keeps the term it started with (docs/product.md#the-plan-clock).
     set.clock_started_on = today;
-    set.plan_due_on = planDueOn(today, m.plan_term_days, [], today);
+    set.plan_term_days = m.plan_term_days;
+    set.plan_due_on = planDueOn(calendarOf(m), today, m.plan_term_days, [], today);
   }
   if (to === 'closed' || to === 'withdrawn') {
     set.closed_at = now;
@@ -248,7 +334,7 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   return updated;
 }
 
-export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: number }) {
+export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, opts.to === 'withdrawn' ? 'withdraw' : 'manage', { lock: true, ifMatch: opts.ifMatch });
     return applyTransition(trx, ctx, c, opts.to, opts.reason?.trim() || null);
@@ -258,7 +344,7 @@ export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseSta
 // ---- the plan clock -------------------------------------------------------------
 
 /** Stop the clock while waiting on the initiator; the reason is on the timeline. */
-export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: number }) {
+export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (c.status !== 'planning') throw conflict('error.clockNotRunning');
@@ -298,12 +384,13 @@ async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
   const all = await openSuspensions(trx, c.municipality_id, c.id);
   const m = await getMunicipality(trx, c.municipality_id);
   const suspensions = all.map((s) => ({ startedOn: s.started_on, endedOn: s.ended_on }));
-  const due = planDueOn(c.clock_started_on ?? today, m.plan_term_days, suspensions, today);
+  // The term stored when the clock started, not today's setting (docs/product.md#the-plan-clock).
+  const due = planDueOn(calendarOf(m), c.clock_started_on ?? today, c.plan_term_days ?? m.plan_term_days, suspensions, today);
   const days = suspensions.reduce((n, s) => n + suspendedDays(s, today), 0);
   return { due, days, since: c.suspended_since ?? today, reason: ended?.reason ?? '' };
 }
 
-export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: number }) {
+export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (!c.suspended_since) throw conflict('error.notSuspended');

@@ -7,6 +7,7 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
@@ -45,11 +46,11 @@ type InitiatorChange = Parameters<typeof mails.commitmentToInitiator>[1]['change
 async function tellInitiator(
   trx: Tx,
   ctx: Ctx,
-  k: { caseId: string; reference: string; madeToUserId: string | null; initiatorId: string; what: string; dueOn: string; by: string },
+  k: { caseId: string; reference: string; madeToUserId: string | null; initiatorId: string | null; what: string; dueOn: string; by: string },
   change: InitiatorChange,
   reason: string | null,
 ): Promise<void> {
-  if (!k.madeToUserId || k.madeToUserId !== k.initiatorId) return;
+  if (!k.madeToUserId || !k.initiatorId || k.madeToUserId !== k.initiatorId) return;
   await mailAboutCase(trx, ctx, { id: k.caseId, municipality_id: ctx.actor.municipalityId, reference: k.reference }, k.initiatorId, (l, p) =>
     mails.commitmentToInitiator(l, { ...p, change, what: k.what, dueOn: k.dueOn, by: k.by, reason }),
   );
@@ -155,7 +156,7 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
     await recordEvent(trx, ctx, {
       caseId: c.id,
       at: now,
-      visibility: to.userId === c.initiator_id ? 'shared' : 'internal',
+      visibility: c.initiator_id !== null && to.userId === c.initiator_id ? 'shared' : 'internal',
       event: {
         type: 'commitment.recorded',
         payload: {
@@ -232,10 +233,10 @@ export async function getCommitment(ctx: Ctx, id: string) {
 // ---- changing -------------------------------------------------------------------------
 
 /** Load and lock; 404 when the actor may not see it, 412 on a stale version. */
-async function loadForChange(trx: Tx, ctx: Ctx, id: string, ifMatch?: number): Promise<CommitmentRow> {
+async function loadForChange(trx: Tx, ctx: Ctx, id: string, ifMatch?: VersionCondition): Promise<CommitmentRow> {
   const r = await lockCommitment(trx, ctx.actor.municipalityId, id);
   if (!r || !commitmentPolicy.view(ctx.actor, forPolicy(r))) throw notFound('commitment');
-  if (ifMatch !== undefined && ifMatch !== r.version) throw staleVersion();
+  if (!versionMatches(ifMatch, r.version)) throw staleVersion();
   return r;
 }
 
@@ -244,7 +245,7 @@ const notOpen = (r: CommitmentRow) => conflict('error.commitmentNotOpen', { stat
 /** An amendment: a new version of what and/or the due date, with a reason; the old one stays in the history. */
 export async function amendCommitment(
   ctx: Ctx,
-  opts: { id: string; ifMatch?: number; what?: string; dueOn?: IsoDate; reason: string },
+  opts: { id: string; ifMatch?: VersionCondition; what?: string; dueOn?: IsoDate; reason: string },
 ): Promise<CommitmentView> {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
@@ -307,7 +308,7 @@ async function reread(trx: Tx, ctx: Ctx, id: string): Promise<CommitmentView> {
  */
 export async function decideConfirmation(
   ctx: Ctx,
-  opts: { id: string; ifMatch?: number; decision: 'confirm' | 'decline'; reason?: string | null },
+  opts: { id: string; ifMatch?: VersionCondition; decision: 'confirm' | 'decline'; reason?: string | null },
 ): Promise<CommitmentView> {
   const mId = ctx.actor.municipalityId;
   const today = todayOf(ctx);
@@ -361,7 +362,10 @@ export async function decideConfirmation(
  * End an open commitment as kept, broken (reason required) or withdrawn (reason
  * required; the person it was made to is told by mail; docs/product.md#commitments-on-record).
  */
-export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: number; status: Outcome; reason?: string | null }): Promise<CommitmentView> {
+export async function recordOutcome(
+  ctx: Ctx,
+  opts: { id: string; ifMatch?: VersionCondition; status: Outcome; reason?: string | null },
+): Promise<CommitmentView> {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
     const r = await loadForChange(trx, ctx, opts.id, opts.ifMatch);

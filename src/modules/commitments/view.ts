@@ -74,7 +74,7 @@ export function present(ctx: Ctx, r: CommitmentRow, mandates: readonly Mandate[]
 
 /** Timeline events about a commitment made to the initiator are shared with them. */
 export const visibilityOf = (r: Pick<CommitmentRow, 'made_to_user_id' | 'case_initiator_id'>) =>
-  r.made_to_user_id === r.case_initiator_id ? 'shared' : 'internal';
+  r.case_initiator_id !== null && r.made_to_user_id === r.case_initiator_id ? 'shared' : 'internal';
 
 /**
  * Who holds a mandate in force today that covers the decision, by role or by name (the

@@ -53,6 +53,7 @@ export async function assessmentPart(
     overrule: a.overrule
       ? { reason: a.overrule.reason, by: a.overrule.by.name, at: a.overrule.at.toISOString(), mandates: mandatesOf(a.overrule.mandateIds) }
       : null,
+    withdrawal: a.withdrawal ? { reason: a.withdrawal.reason, by: a.withdrawal.by.name, at: a.withdrawal.at.toISOString() } : null,
   });
   const numberOf = new Map(rounds.map((r) => [r.id, r.number]));
   const outcome = consolidatedOutcome(rounds);
@@ -70,7 +71,18 @@ export async function assessmentPart(
       closedAt: r.closedAt?.toISOString() ?? null,
       parties: r.parties.map((p) => ({ name: p.name, organisation: p.organisation, answer: p.answer ? answer(p.answer) : null })),
     })),
-    outcome: { conditions: outcome.conditions.map(item), objections: outcome.objections.map(item) },
+    outcome: {
+      conditions: outcome.conditions.map(item),
+      objections: outcome.objections.map((o) => ({
+        ...item(o),
+        resolution:
+          o.resolution === null
+            ? null
+            : o.resolution.by === 'newRound'
+              ? { by: 'newRound' as const, roundNumber: o.resolution.roundNumber }
+              : { by: o.resolution.by, byName: o.resolution.byName },
+      })),
+    },
     lateObjections: late.map((l) => ({
       party: l.party_name,
       roundNumber: l.round_number,

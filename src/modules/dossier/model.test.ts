@@ -36,6 +36,27 @@ describe('the dossier content', () => {
     expect(text).toContain('3 februari 2026, 10:00 — Sanne Jansen: Notitie: Eerst langs in de Marktstraat. (intern)');
   });
 
+  it('shows how each objection was resolved, or that it stands (docs/product.md#a-standing-objection)', () => {
+    const d = sampleDossier();
+    const [first] = d.assessment.outcome.objections;
+    if (!first) throw new Error('the sample has an objection');
+    const plain = { ...first.answer, overrule: null };
+    const objections = [
+      {
+        ...first,
+        party: 'Milieu',
+        answer: { ...plain, withdrawal: { reason: 'Filter geplaatst', by: 'Wouter Mulder', at: '2026-03-05T10:00:00.000Z' } },
+        resolution: { by: 'withdrawn' as const, byName: 'Wouter Mulder' },
+      },
+      { ...first, party: 'Erfgoed', answer: plain, resolution: { by: 'newRound' as const, roundNumber: 2 } },
+      { ...first, party: 'Brandweer', answer: plain, resolution: null },
+    ];
+    const text = textOf({ ...d, assessment: { ...d.assessment, outcome: { ...d.assessment.outcome, objections } } });
+    expect(text).toContain('Bezwaar van Milieu (ronde 1, opgelost: ingetrokken door Wouter Mulder): OP-4.12');
+    expect(text).toContain('Bezwaar van Erfgoed (ronde 1, opgelost door ronde 2: de partij maakt geen bezwaar meer): OP-4.12');
+    expect(text).toContain('Bezwaar van Brandweer (ronde 1, staat): OP-4.12');
+  });
+
   it('says so when there is no plan, no round and no commitment yet', () => {
     const d = { ...sampleDossier(), plan: null, assessment: { rounds: [], outcome: { conditions: [], objections: [] }, lateObjections: [] }, commitments: [] };
     const text = textOf(d);
@@ -175,9 +196,19 @@ describe('Dutch formatting', () => {
   ])('commitment history %j → %s', (change, text) => expect(describeCommitmentChange(change)).toBe(text));
 
   it('describes an event type it does not know by its type, and a known one in Dutch', () => {
+    expect(describeEvent('case.confirmed', {})).toBe('Bevestigd door de aanvrager via de link in de e-mail');
     expect(describeEvent('future.thing', {})).toBe('Gebeurtenis future.thing');
     expect(describeEvent('case.statusChanged', { from: 'planning', to: 'executing', reason: null, planDueOn: null })).toBe(
       'Status van plan in voorbereiding naar in uitvoering',
+    );
+  });
+
+  it('names the mandates a plan was agreed under (docs/product.md#agreeing-a-plan-within-mandate)', () => {
+    expect(describeEvent('plan.agreed', { planId: 'p', version: 2, by: 'director', complete: true, mandateIds: ['m-1', 'm-2'] })).toBe(
+      'Akkoord met plan versie 2 door de case-regisseur binnen mandaat (mandaten m-1, m-2); het plan is overeengekomen',
+    );
+    expect(describeEvent('plan.agreed', { planId: 'p', version: 1, by: 'initiator', complete: false })).toBe(
+      'Akkoord met plan versie 1 door de initiatiefnemer',
     );
   });
 });

@@ -57,6 +57,8 @@ export interface DossierAnswer {
   asOf: IsoDate | null;
   late: boolean;
   overrule: { reason: string; by: string; at: Instant; mandates: DossierMandate[] } | null;
+  /** the party's own withdrawal of its objection (docs/product.md#a-standing-objection) */
+  withdrawal?: { reason: string; by: string; at: Instant } | null;
 }
 
 export interface DossierRound {
@@ -85,6 +87,8 @@ export interface DossierOutcomeItem {
   party: string;
   roundNumber: number;
   answer: DossierAnswer;
+  /** an objection's state (docs/product.md#a-standing-objection): how it was resolved; null while it stands */
+  resolution?: { by: 'overrule' | 'withdrawn'; byName: string } | { by: 'newRound'; roundNumber: number } | null;
 }
 
 export type DossierDecision =
@@ -277,7 +281,17 @@ function answerBlocks(a: DossierAnswer): Block[] {
     out.push(b.subitem(`Overruled door ${a.overrule.by}, ${formatDateTime(a.overrule.at)}: ${a.overrule.reason}`));
     for (const m of a.overrule.mandates) out.push(b.subitem(`Op grond van mandaat: ${describeMandate(m)}`));
   }
+  if (a.withdrawal) out.push(b.subitem(`Ingetrokken door ${a.withdrawal.by}, ${formatDateTime(a.withdrawal.at)}: ${a.withdrawal.reason}`));
   return out;
+}
+
+/** How an objection stands in the outcome (docs/product.md#a-standing-objection): standing, or how it was resolved. */
+function objectionState(x: DossierOutcomeItem): string {
+  const r = x.resolution;
+  if (r?.by === 'newRound') return `opgelost door ronde ${r.roundNumber}: de partij maakt geen bezwaar meer`;
+  if (r?.by === 'withdrawn') return `opgelost: ingetrokken door ${r.byName}`;
+  if (r?.by === 'overrule' || x.answer.overrule) return `overruled door ${x.answer.overrule?.by ?? (r?.by === 'overrule' ? r.byName : '')}`;
+  return 'staat';
 }
 
 function assessmentBlocks(d: DossierData): Block[] {
@@ -291,7 +305,7 @@ function assessmentBlocks(d: DossierData): Block[] {
   if (!conditions.length && !objections.length) out.push(b.text('Geen voorwaarden en geen bezwaren.'));
   for (const x of conditions) out.push(b.item(`Voorwaarden van ${x.party} (ronde ${x.roundNumber}): ${x.answer.conditions ?? ''}`));
   for (const x of objections) {
-    const state = x.answer.overrule ? `overruled door ${x.answer.overrule.by}` : 'staat';
+    const state = objectionState(x);
     out.push(b.item(`Bezwaar van ${x.party} (ronde ${x.roundNumber}, ${state}): ${x.answer.rules.map((r) => r.code).join(', ')}`));
   }
   for (const r of rounds) {

@@ -78,7 +78,7 @@ export async function collectDossier(ctx: Ctx, caseId: string): Promise<DossierD
       userNames(trx, mId, [c.initiator_id, c.director_id, ...plans.map((p) => p.director_agreed_by)]),
       caseSetting(trx, mId, c.id, c.area_id),
     ]);
-    const initiator = names.get(c.initiator_id) ?? { name: '', company: null };
+    const initiator = (c.initiator_id ? names.get(c.initiator_id) : undefined) ?? { name: '', company: null };
     const mandatesOf = await mandateDescriber(trx, mId, await loadMandates(trx, mId));
     return {
       municipality: m.name,

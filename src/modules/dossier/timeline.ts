@@ -26,6 +26,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
   switch (e.type) {
     case 'case.submitted':
       return `Ingediend via ${label(CHANNEL_LABEL, e.payload.channel)}${e.payload.registeredBy ? `, geregistreerd door ${e.payload.registeredBy}` : ''}`;
+    case 'case.confirmed':
+      return 'Bevestigd door de aanvrager via de link in de e-mail';
     case 'case.assigned':
       return `Case-regisseur ${e.payload.directorName} toegewezen${e.payload.reason ? ` (reden: ${shorten(e.payload.reason)})` : ''}`;
     case 'case.statusChanged':
@@ -37,7 +39,7 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
     case 'plan.versionSaved':
       return `Plan van aanpak versie ${e.payload.version} opgeslagen (${e.payload.actionCount} acties)`;
     case 'plan.agreed':
-      return `Akkoord met plan versie ${e.payload.version} door ${e.payload.by === 'initiator' ? 'de initiatiefnemer' : 'de case-regisseur'}${e.payload.complete ? '; het plan is overeengekomen' : ''}`;
+      return `Akkoord met plan versie ${e.payload.version} door ${e.payload.by === 'initiator' ? 'de initiatiefnemer' : 'de case-regisseur'}${e.payload.mandateIds?.length ? ` binnen mandaat (${e.payload.mandateIds.length === 1 ? 'mandaat' : 'mandaten'} ${e.payload.mandateIds.join(', ')})` : ''}${e.payload.complete ? '; het plan is overeengekomen' : ''}`;
     case 'plan.actionStatusChanged':
       return `Actie "${shorten(e.payload.description, 80)}" van ${e.payload.from} naar ${e.payload.to}`;
     case 'note.added':
@@ -58,6 +60,10 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return `Laat bezwaar van ${e.payload.partyName} ${e.payload.decision === 'admit' ? 'toegelaten' : 'terzijde gelegd'}: ${shorten(e.payload.reason)}`;
     case 'assessment.overruled':
       return `Bezwaar van ${e.payload.partyName}${codes(e.payload.ruleCodes)} overruled: ${shorten(e.payload.reason)}`;
+    case 'assessment.notReached':
+      return `Niet bereikt in ronde ${e.payload.number} (geen actieve specialist; geen ja door stilzwijgen): ${e.payload.parties.map((p) => p.name).join(', ')}`;
+    case 'assessment.objectionWithdrawn':
+      return `Bezwaar van ${e.payload.partyName}${codes(e.payload.ruleCodes)} ingetrokken: ${shorten(e.payload.reason)}`;
     case 'commitment.recorded':
       return `Toezegging van ${e.payload.madeBy} aan ${e.payload.madeTo} vastgelegd (${label(COMMITMENT_STATUS_LABEL, e.payload.status)}): ${shorten(e.payload.what, 100)}`;
     case 'commitment.amended':

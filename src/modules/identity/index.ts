@@ -9,4 +9,5 @@ export { issueMailLoginLink } from './mail-links.js';
 export { inviteStaffMember, MIN_PASSWORD } from './passwords.js';
 export { identityRoutes } from './routes.js';
 export { hashPassword, newToken, sha256 } from './secrets.js';
+export type { ConfirmIntake } from './service.js';
 export { createApiToken, forgetCachedActors, issueLoginLink, toActor, unsafeCreateApiTokenForEmail, unsafeLoginWithPassword } from './service.js';

@@ -118,6 +118,25 @@ describe('Wachtwoord vergeten', () => {
     expect((await login(director.email, 'een heel nieuw wachtwoord')).statusCode).toBe(200);
   });
 
+  it('mails a link per account when the address is staff of two municipalities, each setting only its own password', async () => {
+    const email = `twee-${uniq()}@example.nl`;
+    const { m: first } = await adminOf();
+    const { m: second } = await adminOf();
+    const a = await buildUser(t.db, first, { role: 'director', email });
+    await buildUser(t.db, second, { role: 'coordinator', email });
+    await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-resets', payload: { email } });
+    const mails = await mailsTo(email);
+    expect(mails).toHaveLength(2);
+    const [one, two] = mails.map((x) => tokenIn(x.body_text));
+    expect(one).not.toBe(two);
+    const set = await setPassword(one ?? '', 'alleen voor de eerste gemeente');
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await me(sessionOf(set))).json()).toMatchObject({ id: a.userId, municipalitySlug: first.slug });
+    // The other account keeps its password, and its link still works.
+    expect((await login(email, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await setPassword(two ?? '', 'alleen voor de tweede gemeente')).statusCode).toBe(200);
+  });
+
   it('sends an initiator no reset link', async () => {
     const { m } = await adminOf();
     const initiator = await buildUser(t.db, m, { role: 'initiator' });

@@ -7,6 +7,7 @@ import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.j
 import { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
 import { loginLimits } from './login-limits.js';
 import {
+  type ConfirmIntake,
   createApiToken,
   listApiTokens,
   logout,
@@ -39,8 +40,11 @@ const Me = z.object({
 });
 z.globalRegistry.add(Me, { id: 'Me' });
 
-/** `abilitiesOf` answers GET /me's abilities from the modules' policies (wired in app.ts). */
-export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor) => GlobalAbilities) {
+/**
+ * `abilitiesOf` answers GET /me's abilities from the modules' policies, and
+ * `confirmIntake` confirms a public intake when its link is redeemed (both wired in app.ts).
+ */
+export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor) => GlobalAbilities, confirmIntake?: ConfirmIntake) {
   const failures = loginLimits(deps);
   const me = async (actor: Session['actor']) => {
     const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['name', 'slug']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
@@ -90,7 +94,13 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
         tags,
         summary: 'Inloggen als medewerker met e-mail en wachtwoord',
         security: [],
-        body: z.object({ email: email(), password: z.string().min(1).max(200) }),
+        description:
+          'Een e-mailadres kan medewerker zijn in meer dan één gemeente. Met `municipality` wordt alleen het account in die gemeente geprobeerd; zonder wordt ingelogd op het account waarvan het wachtwoord klopt (409 als dat in meer dan één gemeente zo is).',
+        body: z.object({
+          email: email(),
+          password: z.string().min(1).max(200),
+          municipality: singleLine().min(1).max(100).optional().describe('slug van de gemeente, bijvoorbeeld "voorbeeld"'),
+        }),
         response: { 200: Me, ...errors },
       },
       // Slows down password guessing: ten attempts per minute per address and client.
@@ -145,7 +155,7 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const s = await unsafeConsumeLoginLink(deps, req.body.token);
+      const s = await unsafeConsumeLoginLink(deps, req.body.token, confirmIntake);
       startSession(reply, s);
       return { user: await me(s.actor), caseId: s.caseId };
     },

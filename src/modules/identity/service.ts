@@ -52,18 +52,32 @@ export async function startSessionFor(deps: Deps, userId: string): Promise<Sessi
   return createSession(deps, user);
 }
 
-/** Staff log in with e-mail and password. Unknown e-mail and wrong password look alike. */
-export async function unsafeLoginWithPassword(deps: Deps, opts: { email: string; password: string }): Promise<Session> {
-  const user = await deps.db.unsafeAdmin
-    .selectFrom('users')
-    .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', opts.email.trim().toLowerCase()))
-    .where('role', '<>', 'initiator')
-    .where('active', '=', true)
-    .executeTakeFirst();
-  const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, opts.password);
-  if (!user || !user.password_hash || !ok) throw new AppError(401, 'invalid-credentials', 'error.invalidCredentials');
-  return createSession(deps, user);
+/**
+ * Staff log in with e-mail and password. A staff address is unique per municipality,
+ * so the same address can be staff in several: with the municipality given, only
+ * that one's account is tried; without it, every active staff account with the
+ * address is tried at once (in parallel, so the time taken does not count them) and
+ * the one whose password matches is logged in. Unknown e-mail and wrong password look
+ * alike. Only when the password matches in more than one municipality does the answer
+ * ask to choose one — which tells nothing to someone who does not hold the password
+ * (docs/architecture.md#staff-login-and-municipalities).
+ */
+export async function unsafeLoginWithPassword(deps: Deps, opts: { email: string; password: string; municipality?: string | null }): Promise<Session> {
+  let q = deps.db.unsafeAdmin
+    .selectFrom('users as u')
+    .innerJoin('municipalities as m', 'm.id', 'u.municipality_id')
+    .selectAll('u')
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', opts.email.trim().toLowerCase()))
+    .where('u.role', '<>', 'initiator')
+    .where('u.active', '=', true);
+  if (opts.municipality) q = q.where('m.slug', '=', opts.municipality);
+  const candidates = await q.execute();
+  const tried = candidates.length ? candidates : [null];
+  const checks = await Promise.all(tried.map((u) => verifyPassword(u?.password_hash ?? DUMMY_HASH, opts.password)));
+  const matches = tried.filter((u, i): u is UserRow => u !== null && u.password_hash !== null && checks[i] === true);
+  if (matches.length === 0) throw new AppError(401, 'invalid-credentials', 'error.invalidCredentials');
+  if (matches.length > 1) throw new AppError(409, 'choose-municipality', 'error.chooseMunicipality');
+  return createSession(deps, matches[0] as UserRow);
 }
 
 // Who a session or API token is, kept for a few seconds per process: every request
@@ -126,8 +140,15 @@ export async function logout(deps: Deps, token: string): Promise<void> {
   await deps.db.unsafeAdmin.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
 }
 
-/** Create a one-time login link for a user (written in the caller's transaction). */
-export async function issueLoginLink(trx: Tx, deps: Deps, opts: { municipalityId: string; userId: string; caseId: string | null }): Promise<string> {
+/**
+ * Create a one-time link (written in the caller's transaction): a login link for a
+ * user, or — without a user — the link that confirms a public intake of one case.
+ */
+export async function issueLoginLink(
+  trx: Tx,
+  deps: Deps,
+  opts: { municipalityId: string; userId: string; caseId: string | null } | { municipalityId: string; userId: null; caseId: string },
+): Promise<string> {
   const token = newToken();
   await trx
     .insertInto('login_links')
@@ -142,8 +163,19 @@ export async function issueLoginLink(trx: Tx, deps: Deps, opts: { municipalityId
   return loginLink(deps.config.publicUrl, token);
 }
 
-/** Exchange a login link for a session; each link works once and expires. */
-export async function unsafeConsumeLoginLink(deps: Deps, token: string): Promise<Session & { caseId: string | null }> {
+/**
+ * Confirms the public intake of one case for the owner of its address and answers
+ * the account it is now attached to, or null when there is nothing to confirm. The
+ * cases module provides it; app.ts passes it in.
+ */
+export type ConfirmIntake = (trx: Tx, link: { municipalityId: string; caseId: string }) => Promise<string | null>;
+
+/**
+ * Exchange a login link for a session; each link works once and expires. A link
+ * without a user confirms the intake of its own case — that case and no other — in
+ * the same transaction, and logs in the account the case is then attached to.
+ */
+export async function unsafeConsumeLoginLink(deps: Deps, token: string, confirmIntake?: ConfirmIntake): Promise<Session & { caseId: string | null }> {
   const now = deps.clock.now();
   const link = await deps.db.unsafeTransaction(async (trx) => {
     const row = await trx
@@ -152,13 +184,15 @@ export async function unsafeConsumeLoginLink(deps: Deps, token: string): Promise
       .where('token_hash', '=', sha256(token))
       .where('used_at', 'is', null)
       .where('expires_at', '>', now)
-      .returning(['user_id', 'case_id'])
+      .returning(['municipality_id', 'user_id', 'case_id'])
       .executeTakeFirst();
-    return row;
+    if (!row || row.user_id) return row && { userId: row.user_id, caseId: row.case_id };
+    const userId = row.case_id && confirmIntake ? await confirmIntake(trx, { municipalityId: row.municipality_id, caseId: row.case_id }) : null;
+    return userId ? { userId, caseId: row.case_id } : undefined;
   });
-  if (!link) throw new AppError(401, 'invalid-link', 'error.invalidLink');
-  const user = await deps.db.unsafeAdmin.selectFrom('users').selectAll().where('id', '=', link.user_id).executeTakeFirstOrThrow();
-  return { ...(await createSession(deps, user)), caseId: link.case_id };
+  if (!link?.userId) throw new AppError(401, 'invalid-link', 'error.invalidLink');
+  const user = await deps.db.unsafeAdmin.selectFrom('users').selectAll().where('id', '=', link.userId).executeTakeFirstOrThrow();
+  return { ...(await createSession(deps, user)), caseId: link.caseId };
 }
 
 export async function createApiToken(ctx: Ctx, opts: { name: string }): Promise<{ id: string; token: string; name: string }> {
@@ -200,15 +234,23 @@ export async function revokeApiToken(ctx: Ctx, opts: { id: string }): Promise<vo
   forgetCachedActors(ctx.actor.userId);
 }
 
-/** `regie token create --email …`: a token for a named user, from the command line. */
-export async function unsafeCreateApiTokenForEmail(deps: Deps, opts: { email: string; name: string }) {
-  const user = await deps.db.unsafeAdmin
-    .selectFrom('users')
-    .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', opts.email.toLowerCase()))
-    .where('role', '<>', 'initiator')
-    .executeTakeFirst();
+/**
+ * `regie token create --email … [--municipality …]`: a token for a named staff member,
+ * from the command line. An address that is staff in more than one municipality needs
+ * the municipality (docs/architecture.md#staff-login-and-municipalities).
+ */
+export async function unsafeCreateApiTokenForEmail(deps: Deps, opts: { email: string; name: string; municipality?: string }) {
+  let q = deps.db.unsafeAdmin
+    .selectFrom('users as u')
+    .innerJoin('municipalities as m', 'm.id', 'u.municipality_id')
+    .selectAll('u')
+    .where((eb) => eb(eb.fn('lower', ['u.email']), '=', opts.email.trim().toLowerCase()))
+    .where('u.role', '<>', 'initiator');
+  if (opts.municipality) q = q.where('m.slug', '=', opts.municipality);
+  const users = await q.execute();
+  const user = users[0];
   if (!user) throw notFound('user');
+  if (users.length > 1) throw new AppError(409, 'choose-municipality', 'error.chooseMunicipality');
   return createApiToken({ ...deps, actor: toActor(user, 'token') }, { name: opts.name });
 }
 

@@ -31,6 +31,18 @@ export const mails = {
           text: `Beste ${p.name},\n\nWij hebben uw vraag of initiatief "${p.title}" ontvangen. Uw zaaknummer is ${p.reference}.\nBinnen enkele dagen neemt een case-regisseur contact met u op. Volg uw zaak met deze persoonlijke link (72 uur en één keer geldig):\n${p.link}${footer(l, p.municipality)}`,
         };
   },
+  /** After a public intake: only the owner of the address can confirm it (docs/product.md#confirming-a-public-intake). */
+  confirmIntake(l: Locale, p: { name: string; reference: string; title: string; link: string; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: `Please confirm: ${p.reference} – ${p.title}`,
+          text: `Dear ${p.name},\n\nSomeone submitted the question or initiative "${p.title}" with this e-mail address (reference ${p.reference}). Confirm it with this link (valid for 72 hours, once); only then will we take it on:\n${p.link}\n\nDid you not submit anything? Then ignore this mail: nothing happens with the request and your details stay as they are.${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `Bevestig uw aanvraag: ${p.reference} – ${p.title}`,
+          text: `Beste ${p.name},\n\nMet dit e-mailadres is de vraag of het initiatief "${p.title}" ingediend (zaaknummer ${p.reference}). Bevestig dat met deze link (72 uur en één keer geldig); pas daarna nemen wij de aanvraag in behandeling:\n${p.link}\n\nHeeft u niets ingediend? Dan kunt u deze e-mail negeren: er gebeurt niets met de aanvraag en uw gegevens blijven zoals ze zijn.${footer(l, p.municipality)}`,
+        };
+  },
   loginLink(l: Locale, p: { name: string; link: string; municipality: string }): MailText {
     return l === 'en'
       ? {
@@ -213,20 +225,27 @@ export const mails = {
       termEndsOn: string;
       counts: { yes: number; yesWithConditions: number; objection: number; silence: number };
       silent: string[];
+      /** parties nobody could answer for: not reached, no yes by silence (docs/product.md#yes-by-silence) */
+      unreached?: string[];
       link: string;
       municipality: string;
     },
   ): MailText {
     const quiet = p.silent.length ? ` (${p.silent.join(', ')})` : '';
+    const unreached = p.unreached?.length
+      ? l === 'en'
+        ? `\nNot reached (nobody could answer; not counted as yes): ${p.unreached.join(', ')}`
+        : `\nNiet bereikt (niemand kon antwoorden; telt niet als ja): ${p.unreached.join(', ')}`
+      : '';
     const c = p.counts;
     return l === 'en'
       ? {
           subject: `${p.reference}: assessment round ${p.roundNumber} closed`,
-          text: `Dear ${p.name},\n\nAssessment round ${p.roundNumber} on case ${p.reference} ("${p.title}") has closed: ${p.reason === 'allAnswered' ? 'every party asked has answered' : `its term ended on ${day(l, p.termEndsOn)}`}.\n\nYes: ${c.yes}\nYes, with conditions: ${c.yesWithConditions}\nObjection: ${c.objection}\nYes by silence: ${c.silence}${quiet}\n\nThe conditions and objections, with the rules cited, are on the case page:\n${p.link}${footer(l, p.municipality)}`,
+          text: `Dear ${p.name},\n\nAssessment round ${p.roundNumber} on case ${p.reference} ("${p.title}") has closed: ${p.reason === 'allAnswered' ? 'every party asked has answered' : `its term ended on ${day(l, p.termEndsOn)}`}.\n\nYes: ${c.yes}\nYes, with conditions: ${c.yesWithConditions}\nObjection: ${c.objection}\nYes by silence: ${c.silence}${quiet}${unreached}\n\nThe conditions and objections, with the rules cited, are on the case page:\n${p.link}${footer(l, p.municipality)}`,
         }
       : {
           subject: `${p.reference}: toetsronde ${p.roundNumber} gesloten`,
-          text: `Beste ${p.name},\n\nToetsronde ${p.roundNumber} van zaak ${p.reference} ("${p.title}") is gesloten: ${p.reason === 'allAnswered' ? 'alle gevraagde partijen hebben geantwoord' : `de termijn is op ${day(l, p.termEndsOn)} verstreken`}.\n\nAkkoord: ${c.yes}\nAkkoord met voorwaarden: ${c.yesWithConditions}\nBezwaar: ${c.objection}\nJa door stilzwijgen: ${c.silence}${quiet}\n\nDe voorwaarden en bezwaren, met de aangehaalde regels, staan op de zaakpagina:\n${p.link}${footer(l, p.municipality)}`,
+          text: `Beste ${p.name},\n\nToetsronde ${p.roundNumber} van zaak ${p.reference} ("${p.title}") is gesloten: ${p.reason === 'allAnswered' ? 'alle gevraagde partijen hebben geantwoord' : `de termijn is op ${day(l, p.termEndsOn)} verstreken`}.\n\nAkkoord: ${c.yes}\nAkkoord met voorwaarden: ${c.yesWithConditions}\nBezwaar: ${c.objection}\nJa door stilzwijgen: ${c.silence}${quiet}${unreached}\n\nDe voorwaarden en bezwaren, met de aangehaalde regels, staan op de zaakpagina:\n${p.link}${footer(l, p.municipality)}`,
         };
   },
   // ---- commitments on record (docs/product.md#commitments-on-record) ----

@@ -9,6 +9,8 @@ export const CaseEvent = z.discriminatedUnion('type', [
     type: z.literal('case.submitted'),
     payload: z.object({ reference: z.string(), channel: z.string(), registeredBy: z.string().nullable() }),
   }),
+  // docs/product.md#confirming-a-public-intake: the owner of the address confirmed a public intake
+  z.object({ type: z.literal('case.confirmed'), payload: z.object({}) }),
   z.object({
     type: z.literal('case.assigned'),
     payload: z.object({
@@ -37,7 +39,14 @@ export const CaseEvent = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('plan.agreed'),
-    payload: z.object({ planId: z.string(), version: z.number(), by: z.enum(['initiator', 'director']), complete: z.boolean() }),
+    payload: z.object({
+      planId: z.string(),
+      version: z.number(),
+      by: z.enum(['initiator', 'director']),
+      complete: z.boolean(),
+      /** the mandates the municipality's agreement was given under (docs/product.md#agreeing-a-plan-within-mandate) */
+      mandateIds: z.array(z.string()).optional(),
+    }),
   }),
   z.object({
     type: z.literal('plan.actionStatusChanged'),
@@ -113,6 +122,15 @@ export const CaseEvent = z.discriminatedUnion('type', [
       ruleCodes: z.array(z.string()),
       mandateIds: z.array(z.string()),
     }),
+  }),
+  // ---- a standing objection and who could not be asked (docs/product.md#a-standing-objection) ----
+  z.object({
+    type: z.literal('assessment.notReached'),
+    payload: z.object({ roundId: z.string(), number: z.number(), asOf: z.string(), parties: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  }),
+  z.object({
+    type: z.literal('assessment.objectionWithdrawn'),
+    payload: z.object({ roundId: z.string(), partyId: z.string(), partyName: z.string(), reason: z.string(), ruleCodes: z.array(z.string()) }),
   }),
   // ---- commitments on record (docs/product.md#commitments-on-record) ----
   z.object({

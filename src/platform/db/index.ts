@@ -121,6 +121,14 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     const e = err as Error & { code?: string };
     console.error(`database: idle connection lost (${e.code ?? 'no code'}: ${e.message})`);
   });
+  // A connection that breaks while a request holds it (the server stops in the middle of
+  // a transaction) emits 'error' on its client, where the pool's listener above is not
+  // attached while the client is lent out: without a listener of its own, Node exits.
+  // Nothing more to do here: the query in flight fails with the same error (answered 503,
+  // see docs/operations.md#postgresql-with-a-standby), and the pool discards the broken client on release.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   return wrap('postgres', new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
 }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINE, testPgUrl } from '../../testing/factories.js';
 import { createDatabase } from '../../testing/pg-cluster.js';
 import { type Db, openDatabase } from './index.js';
-import { MIGRATIONS_DIR, migrate } from './migrate.js';
+import { MIGRATION_LOCK, MIGRATIONS_DIR, migrate } from './migrate.js';
 
 let db: Db;
 beforeAll(async () => {
@@ -45,5 +45,55 @@ describe('migrate', () => {
     expect(seen.map((r) => r.slug)).toEqual(['migratie']);
     const rls = await sql<{ n: number }>`select count(*)::int as n from pg_class where relname = 'cases' and relrowsecurity`.execute(db.unsafeAdmin);
     expect(rls.rows[0]?.n).toBe(1);
+  });
+
+  it('two migrators starting at once on a fresh database both succeed and apply each migration once', async () => {
+    // Two processes starting together: on PostgreSQL two pools of their own on a new
+    // database; PGlite has one process, so there two runs share its connection.
+    const fresh = TEST_ENGINE === 'postgres' ? await createDatabase(testPgUrl(), `regie_m2_${randomBytes(6).toString('hex')}`) : undefined;
+    const a = fresh ? await openDatabase({ url: fresh, poolSize: 2 }) : await openDatabase({});
+    const b = fresh ? await openDatabase({ url: fresh, poolSize: 2 }) : a;
+    try {
+      const [first, second] = await Promise.all([migrate(a), migrate(b)]);
+      expect([...first, ...second].sort()).toEqual(files);
+      expect(first.filter((f) => second.includes(f))).toEqual([]);
+      const recorded = await sql<{ name: string; n: number }>`select name, count(*)::int as n from schema_migrations group by name order by name`.execute(
+        a.unsafeAdmin,
+      );
+      expect(recorded.rows).toEqual(files.map((name) => ({ name, n: 1 })));
+      expect(await migrate(b)).toEqual([]);
+    } finally {
+      await a.close();
+      if (b !== a) await b.close();
+    }
+  });
+
+  it.runIf(TEST_ENGINE === 'postgres')('waits for the migration lock before it touches anything, schema_migrations included', async () => {
+    const fresh = await createDatabase(testPgUrl(), `regie_m3_${randomBytes(6).toString('hex')}`);
+    const holder = await openDatabase({ url: fresh, poolSize: 1 });
+    const waiter = await openDatabase({ url: fresh, poolSize: 1 });
+    try {
+      await holder.unsafeAdmin.connection().execute(async (conn) => {
+        await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
+        const running = migrate(waiter);
+        // Until the migrator is seen waiting for the lock (polled, with a deadline).
+        const deadline = Date.now() + 20_000;
+        for (;;) {
+          const w = await sql<{
+            n: number;
+          }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and objid = ${MIGRATION_LOCK}`.execute(conn);
+          if (w.rows[0]?.n === 1) break;
+          if (Date.now() > deadline) throw new Error('the migrator never waited for the lock');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        const table = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(conn);
+        expect(table.rows[0]?.t).toBeNull();
+        await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
+        expect(await running).toEqual(files);
+      });
+    } finally {
+      await holder.close();
+      await waiter.close();
+    }
   });
 });

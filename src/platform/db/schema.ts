@@ -23,6 +23,7 @@ export type PasswordLinkTable = T.PasswordLinks;
 export type CaseCounterTable = T.CaseCounters;
 export type CaseTable = T.Cases;
 export type CaseThemeTable = T.CaseThemes;
+export type CaseIntakeTable = T.CaseIntakes;
 export type SuspensionTable = T.Suspensions;
 export type PlanTable = T.Plans;
 export type PlanActionTable = T.PlanActions;
@@ -39,7 +40,10 @@ export type AssessmentRoundTable = T.AssessmentRounds;
 export type AssessmentPartyTable = T.AssessmentParties;
 export type AssessmentAnswerTable = T.AssessmentAnswers;
 export type AssessmentOverruleTable = T.AssessmentOverrules;
+export type AssessmentWithdrawalTable = T.AssessmentWithdrawals;
 export type LateObjectionTable = T.LateObjections;
+export type RateLimitTable = T.RateLimits;
+export type RegieProcessTable = T.RegieProcesses;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

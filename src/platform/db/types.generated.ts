@@ -86,10 +86,33 @@ export interface AssessmentRounds {
   term_working_days: number;
 }
 
+export interface AssessmentWithdrawals {
+  answer_id: string;
+  created_at: Timestamp;
+  id: Generated<string>;
+  municipality_id: string;
+  party_id: string;
+  reason: string;
+  withdrawn_by: string;
+}
+
 export interface CaseCounters {
   last_value: number;
   municipality_id: string;
   year: number;
+}
+
+export interface CaseIntakes {
+  case_id: string;
+  company: string | null;
+  confirmed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  email: string;
+  kvk_number: string | null;
+  locale: Generated<'nl' | 'en'>;
+  municipality_id: string;
+  name: string;
+  phone: string | null;
 }
 
 export interface Cases {
@@ -100,11 +123,12 @@ export interface Cases {
   description: string;
   director_id: string | null;
   id: Generated<string>;
-  initiator_id: string;
+  initiator_id: string | null;
   intake_at: Timestamp | null;
   location: string;
   municipality_id: string;
   plan_due_on: string | null;
+  plan_term_days: number | null;
   reference: string;
   search: Generated<string | null>;
   status: Generated<'submitted' | 'intake' | 'planning' | 'executing' | 'closed' | 'withdrawn'>;
@@ -230,7 +254,7 @@ export interface LoginLinks {
   municipality_id: string;
   token_hash: string;
   used_at: Timestamp | null;
-  user_id: string;
+  user_id: string | null;
 }
 
 export interface MandateChanges {
@@ -277,6 +301,7 @@ export interface Outbox {
   created_at: Generated<Timestamp>;
   id: Generated<number>;
   last_error: string | null;
+  leased_by: string | null;
   municipality_id: string;
   next_attempt_at: Generated<Timestamp>;
   sent_at: Timestamp | null;
@@ -310,16 +335,32 @@ export interface PlanActions {
 
 export interface Plans {
   case_id: string;
+  commits_cents: number | null;
   created_at: Generated<Timestamp>;
   created_by: string;
   director_agreed_at: Timestamp | null;
   director_agreed_by: string | null;
+  exemption_rule_codes: Generated<string[]>;
   goal: string;
   id: Generated<string>;
   initiator_agreed_at: Timestamp | null;
   municipality_id: string;
   updated_at: Generated<Timestamp>;
   version: number;
+}
+
+export interface RateLimits {
+  hits: number;
+  key: string;
+  resets_at: Timestamp;
+}
+
+export interface RegieProcesses {
+  host: string;
+  id: string;
+  pid: number;
+  seen_at: Timestamp;
+  started_at: Timestamp;
 }
 
 export interface RuleChanges {
@@ -387,6 +428,7 @@ export interface Users {
   password_hash: string | null;
   phone: string | null;
   role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
+  search: Generated<string | null>;
 }
 
 export interface DB {
@@ -396,7 +438,9 @@ export interface DB {
   assessment_overrules: AssessmentOverrules;
   assessment_parties: AssessmentParties;
   assessment_rounds: AssessmentRounds;
+  assessment_withdrawals: AssessmentWithdrawals;
   case_counters: CaseCounters;
+  case_intakes: CaseIntakes;
   case_themes: CaseThemes;
   cases: Cases;
   commitment_reminders: CommitmentReminders;
@@ -416,6 +460,8 @@ export interface DB {
   password_links: PasswordLinks;
   plan_actions: PlanActions;
   plans: Plans;
+  rate_limits: RateLimits;
+  regie_processes: RegieProcesses;
   rule_changes: RuleChanges;
   rules: Rules;
   sessions: Sessions;

@@ -53,7 +53,7 @@ export interface paths {
         put?: never;
         /**
          * Inloggen als medewerker met e-mail en wachtwoord
-         * @description Inloggen als medewerker met e-mail en wachtwoord
+         * @description Een e-mailadres kan medewerker zijn in meer dan één gemeente. Met `municipality` wordt alleen het account in die gemeente geprobeerd; zonder wordt ingelogd op het account waarvan het wachtwoord klopt (409 als dat in meer dan één gemeente zo is).
          */
         post: operations["postAuthLogin"];
         delete?: never;
@@ -565,7 +565,7 @@ export interface paths {
         put?: never;
         /**
          * Een vraag of initiatief indienen (publiek) of namens iemand registreren (balie, telefoon)
-         * @description Een vraag of initiatief indienen (publiek) of namens iemand registreren (balie, telefoon)
+         * @description Publiek ingediend blijft een zaak onbevestigd tot de eigenaar van het e-mailadres haar bevestigt met de link die naar dat adres is gemaild; het antwoord is hetzelfde van wie het adres ook is.
          */
         post: operations["postCases"];
         delete?: never;
@@ -1222,6 +1222,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessment-parties/{id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Het eigen bezwaar intrekken, met een reden (specialist van de gevraagde afdeling); het bezwaar staat dan niet meer
+         * @description Het eigen bezwaar intrekken, met een reden (specialist van de gevraagde afdeling); het bezwaar staat dan niet meer
+         */
+        post: operations["postAssessmentPartiesIdWithdrawal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assessment-links/{token}": {
         parameters: {
             query?: never;
@@ -1383,6 +1403,14 @@ export interface components {
                 }[];
                 at: string;
             } | null;
+            /** @description de partij heeft dit bezwaar zelf ingetrokken */
+            withdrawal: {
+                reason: string;
+                by: {
+                    name: string;
+                };
+                at: string;
+            } | null;
         };
         AssessmentLink: {
             municipality: string;
@@ -1423,6 +1451,28 @@ export interface components {
             /** @description de regels die vandaag mogen worden aangehaald */
             rules: components["schemas"]["CitedRule"][];
         };
+        AssessmentObjectionItem: {
+            roundId: string;
+            roundNumber: number;
+            partyId: string;
+            partyName: string;
+            answer: components["schemas"]["AssessmentAnswer"];
+            /** @description het bezwaar staat: niet overruled, niet ingetrokken en niet opgelost door een nieuwe ronde */
+            standing: boolean;
+            /** @description opgelost door: overrule, intrekking of een nieuwe ronde */
+            resolution: ({
+                /** @enum {string} */
+                by: "overrule" | "withdrawn";
+                byName: string;
+                at: string;
+                reason: string;
+            } | {
+                /** @constant */
+                by: "newRound";
+                roundId: string;
+                roundNumber: number;
+            }) | null;
+        };
         AssessmentOutcomeItem: {
             roundId: string;
             roundNumber: number;
@@ -1451,6 +1501,8 @@ export interface components {
             abilities: {
                 answer: boolean;
                 overrule: boolean;
+                /** @description mag het eigen bezwaar intrekken */
+                withdraw: boolean;
             };
         };
         AssessmentRound: {
@@ -1476,6 +1528,18 @@ export interface components {
                 openFollowUp: boolean;
             };
         };
+        AssessmentSummary: {
+            /** @enum {string} */
+            state: "none" | "open" | "objections" | "incomplete" | "conditions" | "consent";
+            roundNumber: number | null;
+            pending: number;
+            yes: number;
+            silence: number;
+            conditions: number;
+            objections: number;
+            notReached: number;
+            standingObjections: number;
+        };
         CaseDetail: {
             /** Format: uuid */
             id: string;
@@ -1496,6 +1560,8 @@ export interface components {
             closedAt: string | null;
             withdrawnReason: string | null;
             version: number;
+            /** @description false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd */
+            confirmed: boolean;
             /** @enum {string} */
             clock: "none" | "running" | "suspended" | "dueSoon" | "overdue" | "stopped";
             area: {
@@ -1507,7 +1573,8 @@ export interface components {
                 name: string;
             }[];
             initiator: {
-                id: string;
+                /** @description null zolang de aanvraag niet is bevestigd: de gegevens komen dan uit de aanvraag, niet uit een account */
+                id: string | null;
                 name: string;
                 email: string | null;
                 phone: string | null;
@@ -1569,6 +1636,8 @@ export interface components {
             areaId: string | null;
             areaName: string | null;
             version: number;
+            /** @description false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd */
+            confirmed: boolean;
         };
         CitedRule: {
             id: string;
@@ -1908,6 +1977,21 @@ export interface components {
             current: components["schemas"]["PlanVersion"] | null;
             agreedVersion: number | null;
             versions: components["schemas"]["PlanVersion"][];
+            abilities: {
+                /** @description mag nu akkoord geven op de nieuwste versie */
+                agree: boolean;
+                /** @description waarom niemand nu akkoord kan geven: standingObjection = er staat een bezwaar uit de integrale toets */
+                agreeBlockedBy: "standingObjection" | null;
+                /** @description de partijen van wie een bezwaar staat */
+                standingObjectionsOf: string[];
+            };
+            /** @description waarom u dit plan niet namens de gemeente kunt accorderen: de mandaten die u vandaag mist (leeg: geen mandaat nodig of u heeft het) */
+            missingMandates: {
+                /** @enum {string} */
+                kind: "agreePlan" | "commitMoney" | "grantExemption";
+                amountCents?: number;
+                ruleCode?: string;
+            }[];
         };
         PlanAction: {
             id: string;
@@ -1931,6 +2015,10 @@ export interface components {
             initiatorAgreedAt: string | null;
             directorAgreedAt: string | null;
             agreed: boolean;
+            /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+            commitsCents: number | null;
+            /** @description regels waarvan het plan ontheffing verleent */
+            exemptionRuleCodes: string[];
             actions: components["schemas"]["PlanAction"][];
         };
         /** @description Foutbericht volgens RFC 9457 (application/problem+json) */
@@ -2089,6 +2177,8 @@ export interface operations {
                     /** Format: email */
                     email: string;
                     password: string;
+                    /** @description slug van de gemeente, bijvoorbeeld "voorbeeld" */
+                    municipality?: string;
                 };
             };
         };
@@ -4280,7 +4370,7 @@ export interface operations {
                 area?: string;
                 theme?: string;
                 dueBefore?: string;
-                /** @description vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets") */
+                /** @description vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken. */
                 q?: string;
                 cursor?: string;
                 limit?: number;
@@ -4406,6 +4496,8 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         reference: string;
+                        /** @description false: de aanvrager moet de aanvraag nog bevestigen via de link in de e-mail */
+                        confirmed: boolean;
                     };
                 };
             };
@@ -5187,6 +5279,10 @@ export interface operations {
                         /** @enum {string} */
                         status?: "open" | "done" | "dropped";
                     }[];
+                    /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+                    commitsCents?: number | null;
+                    /** @description codes van regels waarvan het plan ontheffing verleent */
+                    exemptionRuleCodes?: string[];
                 };
             };
         };
@@ -7468,8 +7564,9 @@ export interface operations {
                         rounds: components["schemas"]["AssessmentRound"][];
                         outcome: {
                             conditions: components["schemas"]["AssessmentOutcomeItem"][];
-                            objections: components["schemas"]["AssessmentOutcomeItem"][];
+                            objections: components["schemas"]["AssessmentObjectionItem"][];
                         };
+                        summary: components["schemas"]["AssessmentSummary"];
                         lateObjections: components["schemas"]["LateObjection"][];
                         abilities: {
                             /** @description mag een (nieuwe) toetsronde openen */
@@ -7623,6 +7720,81 @@ export interface operations {
         };
     };
     postAssessmentPartiesIdOverrule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentParty"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAssessmentPartiesIdWithdrawal: {
         parameters: {
             query?: never;
             header?: never;
@@ -8244,12 +8416,16 @@ export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<Flatten
     kind: unknown;
 }>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["may"]> = ["answer", "lateObjection", "none"];
+export const assessmentObjectionItemResolutionAnyOf0AnyOf0ByValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentObjectionItem"]["resolution"], {
+    by: unknown;
+}>["by"]> = ["overrule", "withdrawn"];
 export const assessmentPartyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentParty"]["kind"]> = ["department", "outside"];
 export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentParty"]["lateObjection"], {
     status: unknown;
 }>["status"]> = ["pending", "admitted", "setAside"];
 export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
 export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
+export const assessmentSummaryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentSummary"]["state"]> = ["none", "open", "objections", "incomplete", "conditions", "consent"];
 export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
 export const caseDetailChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["channel"]> = ["web", "desk", "phone", "email"];
 export const caseDetailClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
@@ -8275,6 +8451,8 @@ export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<Flattene
 }>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
+export const planAbilitiesAgreeBlockedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["abilities"]["agreeBlockedBy"]> = ["standingObjection"];
+export const planMissingMandatesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["missingMandates"]["kind"]> = ["agreePlan", "commitMoney", "grantExemption"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];

@@ -1,7 +1,7 @@
 import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { CaseSummary } from '../api/models.js';
 import { useI18n } from '../i18n/index.js';
-import { CaseStatusBadge, ClockBadge } from './badges.js';
+import { CaseStatusBadge, ClockBadge, UnconfirmedBadge } from './badges.js';
 import { CaseLink } from './links.js';
 import { WideTable } from './WideTable.js';
 
@@ -61,7 +61,7 @@ export function CaseTable({
           <TableRow key={c.id} className={`regie-row--${c.clock}`}>
             <CaseCells c={c} linkBase={linkBase} />
             <TableCell>
-              <CaseStatusBadge status={c.status} />
+              <CaseStatusBadge status={c.status} /> {c.confirmed ? null : <UnconfirmedBadge />}
             </TableCell>
             {has('director') ? <TableCell>{c.directorName ?? <span className="regie-muted">{t('case.noDirector')}</span>}</TableCell> : null}
             {has('area') ? <TableCell>{c.areaName ?? '—'}</TableCell> : null}

@@ -18,6 +18,12 @@ export function CaseStatusBadge({ status }: { status: CaseStatus }) {
   return <StatusBadge status={STATUS_LOOK[status]}>{t(`status.${status}`)}</StatusBadge>;
 }
 
+/** A public intake the requester has not yet confirmed through the mailed link. */
+export function UnconfirmedBadge() {
+  const { t } = useI18n();
+  return <StatusBadge status="warning">{t('case.unconfirmed')}</StatusBadge>;
+}
+
 const CLOCK_LOOK: Record<ClockState, string> = {
   none: 'neutral',
   running: 'safe',

@@ -14,6 +14,8 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       const ch = str(p.channel);
       return t('event.submitted', { channel: isOneOf(CHANNELS, ch) ? t(`channel.${ch}`) : ch });
     }
+    case 'case.confirmed':
+      return t('event.confirmed');
     case 'case.assigned':
       return t(p.previousDirectorId ? 'event.reassigned' : 'event.assigned', { name: str(p.directorName) });
     case 'case.statusChanged':
@@ -65,6 +67,13 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       return t(p.decision === 'admit' ? 'event.lateAdmitted' : 'event.lateSetAside', { party: str(p.partyName) });
     case 'assessment.overruled':
       return t('event.overruled', { party: str(p.partyName) }) + ruleCodes(p.ruleCodes);
+    case 'assessment.notReached':
+      return t('event.notReached', {
+        number: Number(p.number ?? 0),
+        parties: Array.isArray(p.parties) ? p.parties.map((x) => str((x as { name?: unknown }).name)).join(', ') : '',
+      });
+    case 'assessment.objectionWithdrawn':
+      return t('event.objectionWithdrawn', { party: str(p.partyName) }) + ruleCodes(p.ruleCodes);
     case 'commitment.recorded':
       return t(p.status === 'binding' ? 'event.commitmentBinding' : 'event.commitmentNeedsConfirmation', {
         by: str(p.madeBy),

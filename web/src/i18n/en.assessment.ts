@@ -397,7 +397,6 @@ export const enAssessment: Record<keyof typeof nlAssessment, string> = {
   'outcome.caption': 'All objections ({objections}) and conditions ({conditions}), per party',
   'outcome.party': 'Party',
   'outcome.content': 'Conditions or rules, and why',
-  'outcome.none': 'There are no objections or conditions: every party agrees.',
 
   // texts that follow why a round closed, plurals, the body's decision
   'answerPage.leadAllAnswered': 'Assessment round {number} is closed: every party has answered.',
@@ -418,4 +417,30 @@ export const enAssessment: Record<keyof typeof nlAssessment, string> = {
   'commitment.confirmReasonBodyHint':
     'Nobody holds a mandate that covers this commitment; you record the decision of the competent body. Name it, for example "college decision of 1 December 2026".',
   'ruleImport.reportTitle': 'The file was not imported',
+  // a truthful summary, objections that stand and how they are resolved (docs/product.md#a-standing-objection)
+  'summary.none': 'No assessment round has been held yet.',
+  'summary.open': 'Assessment round {number} is still open. No answer yet from {pending} party(ies). So there is no outcome yet.',
+  'summary.objections': 'An objection still stands ({count}). While an objection stands, the plan cannot be agreed.',
+  'summary.incomplete': 'The assessment round has closed, but {count} party(ies) were not reached: nobody could answer. That does not count as yes.',
+  'summary.conditions': 'The assessment round has closed. Every party agrees, some with conditions. The conditions are below.',
+  'summary.consent': 'The assessment round has closed without objections or conditions: every party agrees.',
+  'summary.counts': 'Yes: {yes}. Yes by silence: {silence}. Yes with conditions: {conditions}. Objection: {objections}.',
+  'objectionState.standing': 'This objection stands.',
+  'objectionState.overrule': 'Resolved by an overrule of {name}.',
+  'objectionState.withdrawn': 'Resolved: withdrawn by {name}.',
+  'objectionState.newRound': 'Resolved by round {number}: the party no longer objects.',
+  'answer.withdrawal': 'Withdrawn',
+  'party.notReached': 'Not reached: nobody could answer for this party. This does not count as yes.',
+  'answer.withdrawnBy': 'By {name} on {when}',
+  'objectionWithdraw.open': 'Withdraw objection',
+  'objectionWithdraw.hint': 'Withdraw the objection when it is no longer needed. The objection stays visible, with your reason.',
+  'objectionWithdraw.reason': 'Why do you withdraw the objection?',
+  'objectionWithdraw.submit': 'Withdraw objection',
+  'objectionWithdraw.required': 'Give a reason.',
+  'objectionWithdraw.done': 'The objection has been withdrawn.',
+  'agreementBlocked.standingObjection': 'You cannot agree the plan yet. An objection of {parties} still stands.',
+  'agreementBlocked.how':
+    'This is how the objection can be resolved: the proposal is changed and asked again, someone with a mandate overrules the objection, or the party withdraws it. The director helps you with this.',
+  'event.notReached': 'Not reached in assessment round {number} (nobody could answer; not counted as yes): {parties}',
+  'event.objectionWithdrawn': 'Objection of {party} withdrawn',
 };

@@ -490,7 +490,8 @@ export const en: Record<MessageKey, string> = {
   'settings.slug': 'Address name',
   'settings.casePrefix': 'Case number prefix',
   'settings.planTermDays': 'Plan term (calendar days)',
-  'settings.planTermDaysHint': 'Default 42 days (six weeks), counted from the start of planning.',
+  'settings.planTermDaysHint':
+    'Default 42 days (six weeks), counted from the start of planning. A due date on a weekend, public holiday or closing day becomes the next working day. A change applies to cases whose clock starts afterwards.',
   'settings.extraHolidays': 'Extra closing days',
   'settings.extraHolidaysHint': 'One date per line, as YYYY-MM-DD. Regie counts Dutch public holidays itself.',
   'settings.save': 'Save settings',
@@ -522,6 +523,15 @@ export const en: Record<MessageKey, string> = {
   'account.usage': 'Use: Authorization: Bearer <token>',
   'account.error.name': 'Give the token a name.',
 
+  // confirming a public intake (docs/product.md#confirming-a-public-intake)
+  'intake.confirmByMail': 'Check your mail to confirm your request',
+  'intake.confirmByMailDetail':
+    'We sent an e-mail to {email} with a link to confirm your request. We take the request on only after it is confirmed. Keep the case number for contact with the municipality.',
+  'case.unconfirmed': 'Not yet confirmed by the requester',
+  'event.confirmed': 'Request confirmed by the requester',
+
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.mandatesMissing': 'This plan commits the municipality. To agree to it you need a mandate today for:',
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
   ...enInformed,

@@ -407,7 +407,6 @@ export const nlAssessment = {
   'outcome.caption': 'Alle bezwaren ({objections}) en voorwaarden ({conditions}), per partij',
   'outcome.party': 'Partij',
   'outcome.content': 'Voorwaarden of regels, en waarom',
-  'outcome.none': 'Er zijn geen bezwaren of voorwaarden: alle partijen stemmen in.',
 
   // texts that follow why a round closed, plurals, the body's decision
   'answerPage.leadAllAnswered': 'Toetsronde {number} is gesloten: alle partijen hebben geantwoord.',
@@ -428,4 +427,30 @@ export const nlAssessment = {
   'commitment.confirmReasonBodyHint':
     'Niemand heeft een mandaat dat deze toezegging dekt; u legt het besluit van het bevoegd orgaan vast. Noem het, bijvoorbeeld "collegebesluit van 1 december 2026".',
   'ruleImport.reportTitle': 'Het bestand is niet geïmporteerd',
+  // a truthful summary, objections that stand and how they are resolved (docs/product.md#a-standing-objection)
+  'summary.none': 'Er is nog geen toetsronde gehouden.',
+  'summary.open': 'Toetsronde {number} loopt nog. Nog geen antwoord van {pending} partij(en). Er is dus nog geen uitkomst.',
+  'summary.objections': 'Er staat nog bezwaar ({count}). Zolang een bezwaar staat, kan het plan niet worden afgesproken.',
+  'summary.incomplete': 'De toetsronde is gesloten, maar {count} partij(en) zijn niet bereikt: niemand kon antwoorden. Dat telt niet als ja.',
+  'summary.conditions': 'De toetsronde is gesloten. Alle partijen stemmen in, een deel met voorwaarden. De voorwaarden staan hieronder.',
+  'summary.consent': 'De toetsronde is gesloten zonder bezwaren of voorwaarden: alle partijen stemmen in.',
+  'summary.counts': 'Ja: {yes}. Ja door stilzwijgen: {silence}. Ja met voorwaarden: {conditions}. Bezwaar: {objections}.',
+  'objectionState.standing': 'Dit bezwaar staat.',
+  'objectionState.overrule': 'Opgelost door overrule van {name}.',
+  'objectionState.withdrawn': 'Opgelost: ingetrokken door {name}.',
+  'objectionState.newRound': 'Opgelost door ronde {number}: de partij maakt geen bezwaar meer.',
+  'answer.withdrawal': 'Ingetrokken',
+  'party.notReached': 'Niet bereikt: niemand kon voor deze partij antwoorden. Dit telt niet als ja.',
+  'answer.withdrawnBy': 'Door {name} op {when}',
+  'objectionWithdraw.open': 'Bezwaar intrekken',
+  'objectionWithdraw.hint': 'Trek het bezwaar in als het niet meer nodig is. Het bezwaar blijft zichtbaar, met uw reden.',
+  'objectionWithdraw.reason': 'Waarom trekt u het bezwaar in?',
+  'objectionWithdraw.submit': 'Bezwaar intrekken',
+  'objectionWithdraw.required': 'Geef een reden.',
+  'objectionWithdraw.done': 'Het bezwaar is ingetrokken.',
+  'agreementBlocked.standingObjection': 'U kunt het plan nog niet afspreken. Er is nog een bezwaar van {parties}.',
+  'agreementBlocked.how':
+    'Zo kan het bezwaar worden opgelost: het voorstel wordt aangepast en opnieuw voorgelegd, iemand met mandaat overrulet het bezwaar, of de partij trekt het bezwaar in. De regisseur helpt u daarbij.',
+  'event.notReached': 'Niet bereikt in toetsronde {number} (niemand kon antwoorden; telt niet als ja): {parties}',
+  'event.objectionWithdrawn': 'Bezwaar van {party} ingetrokken',
 };

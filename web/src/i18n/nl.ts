@@ -489,7 +489,8 @@ export const nl = {
   'settings.slug': 'Adresnaam',
   'settings.casePrefix': 'Voorvoegsel zaaknummers',
   'settings.planTermDays': 'Termijn voor het plan (kalenderdagen)',
-  'settings.planTermDaysHint': 'Standaard 42 dagen (zes weken), gerekend vanaf de start van de planvorming.',
+  'settings.planTermDaysHint':
+    'Standaard 42 dagen (zes weken), gerekend vanaf de start van de planvorming. Valt de einddatum op een weekend, feestdag of sluitingsdag, dan wordt het de eerstvolgende werkdag. Een wijziging geldt voor zaken waarvan de klok daarna start.',
   'settings.extraHolidays': 'Extra sluitingsdagen',
   'settings.extraHolidaysHint': 'Eén datum per regel, als JJJJ-MM-DD. Nederlandse feestdagen telt Regie zelf.',
   'settings.save': 'Instellingen opslaan',
@@ -521,6 +522,15 @@ export const nl = {
   'account.usage': 'Gebruik: Authorization: Bearer <token>',
   'account.error.name': 'Geef het token een naam.',
 
+  // confirming a public intake (docs/product.md#confirming-a-public-intake)
+  'intake.confirmByMail': 'Kijk in je mail om je aanvraag te bevestigen',
+  'intake.confirmByMailDetail':
+    'Wij hebben een e-mail gestuurd naar {email} met een link om uw aanvraag te bevestigen. Pas na bevestiging nemen wij de aanvraag in behandeling. Bewaar het zaaknummer voor contact met de gemeente.',
+  'case.unconfirmed': 'Nog niet bevestigd door de aanvrager',
+  'event.confirmed': 'Aanvraag bevestigd door de aanvrager',
+
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.mandatesMissing': 'Dit plan verplicht de gemeente. Om het te accorderen heeft u vandaag een mandaat nodig voor:',
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
   ...nlInformed,

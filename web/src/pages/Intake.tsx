@@ -47,7 +47,16 @@ function Confirmation({ done }: { done: Submitted }) {
   const { t } = useI18n();
   return (
     <IntakeDone title={t('intake.doneTitle')} done={done}>
-      <Paragraph>{t('intake.doneMail', { email: done.email })}</Paragraph>
+      {done.confirmed ? (
+        <Paragraph>{t('intake.doneMail', { email: done.email })}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>
+            <strong>{t('intake.confirmByMail')}</strong>
+          </Paragraph>
+          <Paragraph>{t('intake.confirmByMailDetail', { email: done.email })}</Paragraph>
+        </>
+      )}
       <Paragraph>{t('intake.doneNext')}</Paragraph>
       <Paragraph>
         <AppLink to="/">{t('intake.backHome')}</AppLink>

@@ -2,7 +2,7 @@
 import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../api.js';
+import { ApiError, api } from '../api.js';
 import { SelectField, TextField } from '../components/Fields.js';
 import { ErrorSummary, LiveStatus } from '../components/feedback.js';
 import type { FieldErrors } from '../components/forms.js';
@@ -13,7 +13,13 @@ import { useCheckedSubmit, useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
 // Two forms on one page both have an e-mail field: give each input its own id.
-const IDS = { loginEmail: 'login-email', loginPassword: 'login-password', linkMunicipality: 'link-municipality', linkEmail: 'link-email' };
+const IDS = {
+  loginEmail: 'login-email',
+  loginPassword: 'login-password',
+  loginMunicipality: 'login-municipality',
+  linkMunicipality: 'link-municipality',
+  linkEmail: 'link-email',
+};
 
 /** Only paths inside the app, never another site. */
 const safeNext = (s: string | null) => (s?.startsWith('/') && !s.startsWith('//') ? s : null);
@@ -37,18 +43,29 @@ function StaffLogin() {
   const { setMe } = useCurrentUser();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const submit = useCheckedSubmit(['email', 'password']);
+  const submit = useCheckedSubmit(['email', 'password', 'municipality']);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const labels = { email: t('login.email'), password: t('login.password') };
+  // The same address and password in more than one municipality (a 409): then the
+  // municipality is asked for (docs/architecture.md#staff-login-and-municipalities).
+  const [askMunicipality, setAskMunicipality] = useState(false);
+  const [municipality, setMunicipality] = useState('');
+  const municipalities = useLoad((signal) => (askMunicipality ? api.municipalities(signal) : Promise.resolve(null)), [askMunicipality]);
+  const labels = { email: t('login.email'), password: t('login.password'), municipality: t('login.link.municipality') };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const c: FieldErrors = {};
     if (!email.trim()) c.email = t('login.error.email');
     if (!password) c.password = t('login.error.password');
+    if (askMunicipality && !municipality) c.municipality = t('login.link.error.municipality');
     if (!submit.checked(c)) return;
-    const me = await submit.run(() => api.login(email.trim(), password));
+    const me = await submit.run(() =>
+      api.login(email.trim(), password, askMunicipality ? municipality : undefined).catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 409) setAskMunicipality(true);
+        throw err;
+      }),
+    );
     if (!me) return;
     setMe(me);
     navigate(safeNext(params.get('volgende')) ?? homeOf(me), { replace: true });
@@ -63,6 +80,22 @@ function StaffLogin() {
       onSubmit={onSubmit}
       submitLabel={t('login.submit')}
       appearance="primary-action-button"
+      choice={
+        askMunicipality ? (
+          <SelectField
+            name="municipality"
+            id={IDS.loginMunicipality}
+            label={labels.municipality}
+            value={municipality}
+            onChange={setMunicipality}
+            error={submit.errors.municipality}
+            required
+            placeholder={t('login.link.chooseMunicipality')}
+            options={(municipalities.data?.items ?? []).map((m) => ({ value: m.slug, label: m.name }))}
+          />
+        ) : undefined
+      }
+      choiceId={{ municipality: IDS.loginMunicipality }}
       fields={[
         { name: 'email', id: IDS.loginEmail, type: 'email', value: email, onChange: setEmail, autoComplete: 'username' },
         { name: 'password', id: IDS.loginPassword, type: 'password', value: password, onChange: setPassword, autoComplete: 'current-password' },

@@ -14,6 +14,7 @@ import { InitiatorAssessment, InitiatorCommitments } from './assessment/Initiato
 import { MessageSection } from './case/Conversation.js';
 import { WithdrawForm } from './case/StatusActions.js';
 import { useCaseAndPlan } from './case/useCaseAndPlan.js';
+import { AgreementBlocked } from './plan/AgreementBlocked.js';
 
 export function MyCase() {
   const { t } = useI18n();
@@ -48,7 +49,10 @@ export function MyCase() {
             {current.agreed ? <Alert type="ok">{t('myCase.planAgreed', { version: current.version })}</Alert> : null}
             <PlanView plan={current} />
             {agree.error ? <ErrorAlert error={agree.error} /> : null}
-            {c.abilities.agreeAsInitiator && !current.initiatorAgreedAt ? (
+            {c.abilities.agreeAsInitiator && !current.initiatorAgreedAt && plan.abilities.agreeBlockedBy ? (
+              <AgreementBlocked blockedBy={plan.abilities.agreeBlockedBy} parties={plan.abilities.standingObjectionsOf} />
+            ) : null}
+            {c.abilities.agreeAsInitiator && !current.initiatorAgreedAt && !plan.abilities.agreeBlockedBy ? (
               <div className="regie-actions">
                 <Paragraph>{t('myCase.agreeText')}</Paragraph>
                 <Button

@@ -35,7 +35,7 @@ export function AssessmentSection({ c, onChanged }: { c: CaseDetail; onChanged()
       {data.error ? <ErrorAlert error={data.error} /> : null}
       {a ? (
         <>
-          {a.rounds.length ? <ConsolidatedOutcome outcome={a.outcome} /> : null}
+          {a.rounds.length ? <ConsolidatedOutcome outcome={a.outcome} summary={a.summary} /> : null}
           <AssessmentOutcome rounds={a.rounds} onChanged={changed} empty={t('assessment.noRounds')} />
           {a.lateObjections.length ? (
             <Section title={t('lateObjections.onCase')} level={3}>

@@ -19,7 +19,7 @@ export function InitiatorAssessment({ caseId }: { caseId: string }) {
       <Paragraph>{t('assessment.leadInitiator')}</Paragraph>
       {data.loading && !data.data ? <Loading /> : null}
       {data.error ? <ErrorAlert error={data.error} /> : null}
-      {data.data?.rounds.some((r) => r.status === 'closed') ? <ConsolidatedOutcome outcome={data.data.outcome} /> : null}
+      {data.data?.rounds.some((r) => r.status === 'closed') ? <ConsolidatedOutcome outcome={data.data.outcome} summary={data.data.summary} /> : null}
       {data.data ? <AssessmentOutcome rounds={data.data.rounds} closedOnly empty={t('assessment.noClosedRounds')} /> : null}
     </Section>
   );

@@ -18,6 +18,7 @@ const LOOK: Record<LateObjectionStatus, string> = { pending: 'warning', admitted
 
 const answerOf = (o: LateObjection): Omit<AssessmentAnswer, 'asOf'> => ({
   kind: 'objection',
+  withdrawal: null,
   conditions: null,
   rules: o.rules,
   whyApplies: o.whyApplies,

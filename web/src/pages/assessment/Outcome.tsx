@@ -80,6 +80,12 @@ export function AnswerFacts({ answer }: { answer: Omit<AssessmentAnswer, 'asOf'>
           {answer.amendments > 0 ? ` · ${t(answer.amendments === 1 ? 'answer.amendedOne' : 'answer.amended', { count: answer.amendments })}` : ''}
         </Fact>
       ) : null}
+      {answer.withdrawal ? (
+        <Fact k={t('answer.withdrawal')}>
+          <Paragraph className="regie-prewrap">{answer.withdrawal.reason}</Paragraph>
+          <Paragraph className="regie-small">{t('answer.withdrawnBy', { name: answer.withdrawal.by.name, when: dateTime(answer.withdrawal.at) })}</Paragraph>
+        </Fact>
+      ) : null}
       {answer.overrule ? (
         <Fact k={t('answer.overrule')}>
           <Paragraph className="regie-prewrap">{answer.overrule.reason}</Paragraph>
@@ -95,9 +101,10 @@ export function AnswerFacts({ answer }: { answer: Omit<AssessmentAnswer, 'asOf'>
   );
 }
 
-function PartyBlock({ party, level, onChanged }: { party: AssessmentParty; level: number; onChanged?(message: string): void }) {
+function PartyBlock({ party, level, closed, onChanged }: { party: AssessmentParty; level: number; closed: boolean; onChanged?(message: string): void }) {
   const { t } = useI18n();
   const mayOverrule = !!party.abilities?.overrule && !!onChanged && party.answer?.kind === 'objection' && !party.answer.overrule;
+  const mayWithdraw = !!party.abilities?.withdraw && !!onChanged;
   return (
     <Section
       level={level}
@@ -109,7 +116,8 @@ function PartyBlock({ party, level, onChanged }: { party: AssessmentParty; level
         </>
       }
     >
-      <AnswerFacts answer={party.answer} />
+      {/* A closed round without an answer: nobody could answer for this party; that is no yes (docs/product.md#yes-by-silence). */}
+      {closed && !party.answer ? <Paragraph>{t('party.notReached')}</Paragraph> : <AnswerFacts answer={party.answer} />}
       {mayOverrule ? (
         <details className="regie-details">
           <summary>{t('overrule.open', { name: party.name })}</summary>
@@ -125,6 +133,25 @@ function PartyBlock({ party, level, onChanged }: { party: AssessmentParty; level
             onSubmit={async (reason) => {
               await api.overrule(party.id, reason);
               onChanged?.(t('overrule.done'));
+            }}
+          />
+        </details>
+      ) : null}
+      {mayWithdraw ? (
+        <details className="regie-details">
+          <summary>{t('objectionWithdraw.open')}</summary>
+          <Paragraph className="regie-small">{t('objectionWithdraw.hint')}</Paragraph>
+          <TextForm
+            name={`withdraw-${party.id}`}
+            apiField="reason"
+            label={t('objectionWithdraw.reason')}
+            submitLabel={t('objectionWithdraw.submit')}
+            requiredMessage={t('objectionWithdraw.required')}
+            doneMessage={t('objectionWithdraw.done')}
+            rows={3}
+            onSubmit={async (reason) => {
+              await api.withdrawObjection(party.id, reason);
+              onChanged?.(t('objectionWithdraw.done'));
             }}
           />
         </details>
@@ -152,7 +179,7 @@ export function RoundOutcome({ round, level = 3, onChanged }: { round: Assessmen
       </DataList>
       {round.parties.length === 0 ? <Paragraph>{t('round.noParties')}</Paragraph> : null}
       {round.parties.map((p) => (
-        <PartyBlock key={p.id} party={p} level={level + 1} onChanged={onChanged} />
+        <PartyBlock key={p.id} party={p} level={level + 1} closed={round.status === 'closed'} onChanged={onChanged} />
       ))}
     </Section>
   );
@@ -187,11 +214,23 @@ export function AssessmentOutcome({
  * The consolidated outcome (docs/product.md#one-consolidated-outcome): every condition and every objection that
  * stands, one row per party, whatever round it came from.
  */
-export function ConsolidatedOutcome({ outcome, level = 3 }: { outcome: CaseAssessment['outcome']; level?: number }) {
+export function ConsolidatedOutcome({
+  outcome,
+  summary,
+  level = 3,
+}: {
+  outcome: CaseAssessment['outcome'];
+  summary: CaseAssessment['summary'];
+  level?: number;
+}) {
   const { t } = useI18n();
-  const rows = [...outcome.objections, ...outcome.conditions];
+  const rows: (CaseAssessment['outcome']['conditions'][number] & Partial<Pick<ObjectionItem, 'standing' | 'resolution'>>)[] = [
+    ...outcome.objections,
+    ...outcome.conditions,
+  ];
   return (
     <Section title={t('outcome.title')} level={level}>
+      <SummaryText summary={summary} />
       {rows.length ? (
         <WideTable caption={t('outcome.caption', { objections: outcome.objections.length, conditions: outcome.conditions.length })}>
           <TableHeader>
@@ -212,7 +251,8 @@ export function ConsolidatedOutcome({ outcome, level = 3 }: { outcome: CaseAsses
                 </TableHeaderCell>
                 <TableCell>
                   <AnswerBadge kind={o.answer.kind} /> {o.answer.late ? <LateBadge /> : null}
-                  {o.answer.overrule ? <p className="regie-small">{t('answer.overrule')}</p> : null}
+                  {o.standing ? <p className="regie-small">{t('objectionState.standing')}</p> : null}
+                  {o.resolution ? <p className="regie-small">{resolutionText(o.resolution, t)}</p> : null}
                 </TableCell>
                 <TableCell>
                   {o.answer.conditions ? <span className="regie-prewrap">{o.answer.conditions}</span> : null}
@@ -224,9 +264,54 @@ export function ConsolidatedOutcome({ outcome, level = 3 }: { outcome: CaseAsses
             ))}
           </TableBody>
         </WideTable>
-      ) : (
-        <Paragraph>{t('outcome.none')}</Paragraph>
-      )}
+      ) : null}
     </Section>
   );
+}
+
+type ObjectionItem = CaseAssessment['outcome']['objections'][number];
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/** How an objection was resolved, in words (docs/product.md#a-standing-objection). */
+function resolutionText(r: NonNullable<ObjectionItem['resolution']>, t: Translate): string {
+  if (r.by === 'newRound') return t('objectionState.newRound', { number: r.roundNumber });
+  return t(r.by === 'overrule' ? 'objectionState.overrule' : 'objectionState.withdrawn', { name: r.byName });
+}
+
+/**
+ * The summary that leads the outcome, always true (docs/product.md#one-consolidated-outcome): a round that
+ * is still open says who has not answered yet; "every party agrees" only when the round
+ * closed, everyone asked was reached and no objection stands.
+ */
+function SummaryText({ summary: s }: { summary: CaseAssessment['summary'] }) {
+  const { t } = useI18n();
+  const counts = t('summary.counts', { yes: s.yes, silence: s.silence, conditions: s.conditions, objections: s.objections });
+  switch (s.state) {
+    case 'none':
+      return <Paragraph>{t('summary.none')}</Paragraph>;
+    case 'open':
+      return (
+        <Paragraph>
+          {t('summary.open', { number: s.roundNumber ?? 0, pending: s.pending })} {counts}
+        </Paragraph>
+      );
+    case 'objections':
+      return (
+        <Paragraph>
+          {t('summary.objections', { count: s.standingObjections })} {counts}
+        </Paragraph>
+      );
+    case 'incomplete':
+      return (
+        <Paragraph>
+          {t('summary.incomplete', { count: s.notReached })} {counts}
+        </Paragraph>
+      );
+    case 'conditions':
+      return <Paragraph>{t('summary.conditions')}</Paragraph>;
+    case 'consent':
+      return <Paragraph>{t('summary.consent')}</Paragraph>;
+    default:
+      return null;
+  }
 }

@@ -64,7 +64,7 @@ export function OutsideAnswerPage() {
       <ProposalToAnswer status={status} proposal={v.proposal} />
       {v.answer ? (
         <Section title={t('outside.yourAnswer')}>
-          <AnswerFacts answer={{ ...v.answer, overrule: null }} />
+          <AnswerFacts answer={{ ...v.answer, overrule: null, withdrawal: null }} />
         </Section>
       ) : null}
       {v.may === 'none' ? (

@@ -4,7 +4,7 @@ import { Heading, Paragraph, PreHeading } from '@utrecht/component-library-react
 import { useState } from 'react';
 import type { CaseDetail } from '../../api/models.js';
 import { AssignDirector } from '../../components/AssignDirector.js';
-import { CaseStatusBadge, ClockBadge } from '../../components/badges.js';
+import { CaseStatusBadge, ClockBadge, UnconfirmedBadge } from '../../components/badges.js';
 import { CaseFacts, InitiatorFacts } from '../../components/CaseFacts.js';
 import { FirstLoad, LiveStatus } from '../../components/feedback.js';
 import { AppButtonLink } from '../../components/links.js';
@@ -40,7 +40,7 @@ export function CaseDetailPage() {
       <PreHeading>{c.reference}</PreHeading>
       <Heading level={1}>{c.title}</Heading>
       <p className="regie-badges">
-        <CaseStatusBadge status={c.status} /> {c.clock !== 'none' ? <ClockBadge clock={c.clock} /> : null}
+        <CaseStatusBadge status={c.status} /> {c.confirmed ? null : <UnconfirmedBadge />} {c.clock !== 'none' ? <ClockBadge clock={c.clock} /> : null}
       </p>
       <LiveStatus message={status} />
 

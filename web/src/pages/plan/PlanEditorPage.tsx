@@ -11,6 +11,8 @@ import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { useMoney } from '../assessment/shared.js';
+import { AgreementBlocked } from './AgreementBlocked.js';
 import { PlanForm } from './PlanForm.js';
 import { PlanHistory } from './PlanHistory.js';
 
@@ -29,6 +31,7 @@ export function PlanEditorPage() {
   const [dirty, setDirty] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const agree = useSubmit();
+  const money = useMoney();
   const progress = useSubmit();
   usePageTitle(data.data ? t('planEditor.pageTitle', { reference: data.data.c.reference }) : t('plan.title'));
 
@@ -103,12 +106,35 @@ export function PlanEditorPage() {
         </Section>
       ) : null}
 
-      {current && c.abilities.agreeAsDirector && !current.directorAgreedAt ? (
+      {current && c.abilities.agreeAsDirector && !current.directorAgreedAt && plan.abilities.agreeBlockedBy ? (
+        <Section title={t('planEditor.agreeTitle')} className="regie-section regie-panel">
+          <AgreementBlocked blockedBy={plan.abilities.agreeBlockedBy} parties={plan.abilities.standingObjectionsOf} />
+        </Section>
+      ) : null}
+      {current && c.abilities.agreeAsDirector && !current.directorAgreedAt && !plan.abilities.agreeBlockedBy ? (
         <Section title={t('planEditor.agreeTitle')} className="regie-section regie-panel">
           <Paragraph>{t('planEditor.agreeText', { version: current.version })}</Paragraph>
           {dirty ? <Paragraph className="regie-note">{t('planEditor.agreeDirty')}</Paragraph> : null}
           {agree.error ? <ErrorAlert error={agree.error} /> : null}
+          {plan.missingMandates.length ? (
+            // docs/product.md#agreeing-a-plan-within-mandate: say why agreeing is not possible, before trying.
+            <Alert type="warning">
+              <Paragraph>{t('planEditor.mandatesMissing')}</Paragraph>
+              <ul>
+                {plan.missingMandates.map((d) => (
+                  <li key={`${d.kind}-${d.ruleCode ?? d.amountCents ?? ''}`}>
+                    {d.kind === 'commitMoney'
+                      ? t('mandate.scopeMoney', { amount: money(d.amountCents ?? 0) })
+                      : d.kind === 'grantExemption'
+                        ? t('mandate.scopeExemption', { code: d.ruleCode ?? '' })
+                        : t('mandate.scopeAgreePlan')}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           <Button
+            disabled={plan.missingMandates.length > 0}
             appearance="primary-action-button"
             busy={agree.busy}
             onClick={async () => {

@@ -98,6 +98,9 @@ export function PlanForm({
         dueOn: r.dueOn,
         status: r.status,
       })),
+      // What the plan commits the municipality to is kept as it is (docs/product.md#agreeing-a-plan-within-mandate).
+      commitsCents: plan.current?.commitsCents ?? null,
+      exemptionRuleCodes: plan.current?.exemptionRuleCodes ?? [],
     };
     const p = await submit.run(() => api.savePlan(caseId, plan.current?.version ?? 0, body));
     if (p) {
