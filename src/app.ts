@@ -3,6 +3,7 @@
 import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
+import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
@@ -16,6 +17,7 @@ import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { type App, buildServer } from './platform/http/server.js';
+import type { Job } from './platform/jobs.js';
 import { fileTransport, type MailTransport, type OutboxWorker, smtpTransport, startOutboxWorker } from './platform/mail/outbox.js';
 import { type ProcessHeartbeat, startHeartbeat } from './platform/processes.js';
 
@@ -42,6 +44,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       commitmentRoutes(app, deps);
       assessmentRoutes(app, deps);
       dossierRoutes(app, deps);
+      auditRoutes(app, deps);
     },
   });
 }
@@ -56,6 +59,8 @@ export interface Running {
   assessments: AssessmentWorker;
   /** reminders before commitments' due dates (runs at start, then hourly) */
   commitmentReminders: ReminderWorker;
+  /** pseudonymises the initiators of cases past the retention term (daily) */
+  retention: Job;
   close(): Promise<void>;
 }
 
@@ -76,6 +81,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   );
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
+  const retention = startRetentionJob(deps);
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -95,6 +101,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     heartbeat,
     assessments,
     commitmentReminders,
+    retention,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
      * runs (each stops after its current batch or mail, so no lease is left behind).
@@ -102,7 +109,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
      */
     async close() {
       const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
-      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), outbox.stop()])));
+      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), outbox.stop()])));
       // Last: the outbox has released its leases; now nothing is held in this process's name.
       stopped.push(...(await Promise.allSettled([heartbeat.stop()])));
       const failed = stopped.find((r) => r.status === 'rejected');

@@ -139,7 +139,8 @@ export const api = {
   deleteNamed: (kind: 'areas' | 'themes', namedId: string) =>
     answer(kind === 'areas' ? client.DELETE('/areas/{id}', { params: id(namedId) }) : client.DELETE('/themes/{id}', { params: id(namedId) })),
   settings: (signal?: AbortSignal) => answer(client.GET('/settings', { signal })),
-  updateSettings: (body: { planTermDays?: number; extraHolidays?: string[] }) => answer(client.PATCH('/settings', { body })),
+  updateSettings: (body: { planTermDays?: number; extraHolidays?: string[]; personalDataRetentionMonths?: number | null }) =>
+    answer(client.PATCH('/settings', { body })),
 
   // cases
   submitCase: (body: SubmitCaseBody) => answer(client.POST('/cases', { body })),
@@ -214,7 +215,19 @@ export const api = {
     answer(client.POST('/commitments/{id}/confirmation', { params: id(c.id), body: { decision, reason: reason || null }, headers: ifMatch(c.version) })),
   commitmentOutcome: (c: Commitment, status: CommitmentOutcome, reason?: string) =>
     answer(client.POST('/commitments/{id}/outcome', { params: id(c.id), body: { status, reason: reason || null }, headers: ifMatch(c.version) })),
+
+  // the access log of personal data (admin)
+  accessLog: (f: AccessLogFilter, cursor?: string, signal?: AbortSignal) =>
+    answer(client.GET('/access-log-entries', { params: { query: query({ ...f, cursor }) as QueryOf<'/access-log-entries', 'get'> }, signal })),
 };
+
+/** The access log's filters as the page's fields hold them; empty means any. */
+export interface AccessLogFilter {
+  kind?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+}
 
 /** Addresses the browser downloads itself (the session cookie goes along). */
 export const downloads = {

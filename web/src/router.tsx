@@ -6,6 +6,7 @@ import type { GlobalAbility } from './api/models.js';
 import { Layout } from './components/Layout.js';
 import { RequireRole } from './components/RequireRole.js';
 import { Account } from './pages/Account.js';
+import { AccessLogPage } from './pages/admin/AccessLog.js';
 import { AdminHome } from './pages/admin/AdminHome.js';
 import { MandatesPage } from './pages/admin/Mandates.js';
 import { NamedItems } from './pages/admin/NamedItems.js';
@@ -74,6 +75,7 @@ export const router = createBrowserRouter([
       { path: 'toets/:token', element: <OutsideAnswerPage /> },
       guarded('beheer/regels', 'manageRules', <RulesPage />),
       guarded('beheer/mandaten', 'manageMandates', <MandatesPage />),
+      guarded('beheer/inzage', 'readAccessLog', <AccessLogPage />),
       guarded('toetsverzoeken', 'assessmentRequests', <RequestsPage />),
       guarded('toetsverzoeken/:partyId', 'assessmentRequests', <AnswerRequestPage />),
       guarded('nagekomen-bezwaren', 'lateObjections', <LateObjectionsPage />),

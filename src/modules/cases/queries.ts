@@ -5,13 +5,24 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { notFound } from '../../kernel/errors.js';
+import type { Actor } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { listPages } from '../../platform/secret.js';
+import { recordAccess } from '../audit/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { type CaseStatus, clockState, OPEN_STATUSES } from './model.js';
-import { caseAbilities, casePolicy } from './policy.js';
+import { type CaseAbility, caseAbilities, casePolicy } from './policy.js';
 import { forPolicy } from './service.js';
+
+/**
+ * Whether the case read sends the initiator's e-mail and phone: to the people working
+ * on the case and the initiator themself.
+ */
+export const contactShown = (abilities: Record<CaseAbility, boolean>): boolean => abilities.viewInternal || abilities.agreeAsInitiator || abilities.message;
+
+/** Whether that is someone else's personal data, to be logged: any reader but the initiator. */
+const contactDetailsShown = (actor: Actor, abilities: Record<CaseAbility, boolean>): boolean => contactShown(abilities) && actor.role !== 'initiator';
 
 /**
  * One case with everything its page shows, in one statement: the people, themes,
@@ -70,6 +81,11 @@ export async function getCase(ctx: Ctx, id: string) {
     const initiator = people.find((p) => p.id === c.initiator_id);
     const director = people.find((p) => p.id === c.director_id);
     const today = dutchDate(ctx.clock.now());
+    const abilities = caseAbilities(ctx.actor, forPolicy(c));
+    // Staff who read the case get the initiator's contact details with it (routes.ts,
+    // presentCase): logged in this transaction (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
+    // The initiator reading their own case is not.
+    if (contactDetailsShown(ctx.actor, abilities)) await recordAccess(trx, ctx, { kind: 'contactDetails', caseId: c.id, initiatorId: c.initiator_id });
     return {
       case: c,
       initiator,
@@ -80,7 +96,7 @@ export async function getCase(ctx: Ctx, id: string) {
       area: areaObject ?? null,
       suspensions: suspensionList,
       clock: clockState(calendarOf(m), { status: c.status, planDueOn: c.plan_due_on, suspendedSince: c.suspended_since }, today),
-      abilities: caseAbilities(ctx.actor, forPolicy(c)),
+      abilities,
     };
   });
 }

@@ -6,7 +6,7 @@ import { email, IsoDate, LocaleSchema, multiLine, singleLine } from '../../platf
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CASE_STATUSES, CHANNELS, CLOCK_STATES } from './model.js';
 import { CASE_ABILITIES, type CaseAbility } from './policy.js';
-import { getCase, listCases, teamBoard } from './queries.js';
+import { contactShown, getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
 const tags = ['Zaken'];
@@ -95,8 +95,9 @@ function presentCase(d: Awaited<ReturnType<typeof getCase>>): z.infer<typeof Cas
   // An unconfirmed intake belongs to no account yet: its details are the ones given
   // in the intake (docs/product.md#confirming-a-public-intake).
   const i = c.initiator_id ? d.initiator : d.intake;
-  // Contact details are for the people working on the case and the initiator themself.
-  const showContact = d.abilities.viewInternal || d.abilities.agreeAsInitiator || d.abilities.message;
+  // Contact details are for the people working on the case and the initiator themself;
+  // getCase logged the read when they are someone else's.
+  const showContact = contactShown(d.abilities);
   return {
     id: c.id,
     reference: c.reference,

@@ -9,6 +9,7 @@ import { label } from '../../kernel/format.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { listPages } from '../../platform/secret.js';
+import { recordAccess } from '../audit/index.js';
 import { loadMandates, mandateInForce, mandatesHeldBy } from '../mandates/index.js';
 import { type Decision, isOverdue, OPEN_STATUSES, STATUS_NL } from './model.js';
 import { commitmentPolicy } from './policy.js';
@@ -115,11 +116,19 @@ export const EXPORT_HEADER = [
 const decidedBy = (r: CommitmentRow): string =>
   !r.confirmed_by ? '' : r.confirmed_by_body ? `bestuursorgaan (vastgelegd door ${r.confirmed_by_name ?? ''})` : (r.confirmed_by_name ?? '');
 
+/** The file name of the register's CSV export. */
+export const COMMITMENTS_EXPORT_NAME = 'toezeggingenregister.csv';
+
 export async function exportCommitments(ctx: Ctx): Promise<string> {
   commitmentPolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
   const today: IsoDate = dutchDate(ctx.clock.now());
-  const rows = await ctx.db.tenant(mId, (trx) => commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute());
+  const rows = await ctx.db.tenant(mId, async (trx) => {
+    // The register names the people commitments were made to: the export is logged
+    // (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
+    await recordAccess(trx, ctx, { kind: 'export', exportName: COMMITMENTS_EXPORT_NAME });
+    return commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute();
+  });
   return writeCsv([
     EXPORT_HEADER,
     ...rows.map((r) => {

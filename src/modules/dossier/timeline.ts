@@ -32,6 +32,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return `Case-regisseur ${e.payload.directorName} toegewezen${e.payload.reason ? ` (reden: ${shorten(e.payload.reason)})` : ''}`;
     case 'case.statusChanged':
       return `Status van ${label(CASE_STATUS_LABEL, e.payload.from)} naar ${label(CASE_STATUS_LABEL, e.payload.to)}${e.payload.reason ? ` (reden: ${shorten(e.payload.reason)})` : ''}`;
+    case 'case.personalDataRemoved':
+      return `Persoonsgegevens verwijderd na de bewaartermijn van ${e.payload.retentionMonths} maanden`;
     case 'clock.suspended':
       return `Planklok opgeschort: ${shorten(e.payload.reason)}`;
     case 'clock.resumed':

@@ -20,6 +20,7 @@ export const GLOBAL_ABILITIES = [
   'manageOrganisation',
   'manageRules',
   'manageMandates',
+  'readAccessLog',
   'apiTokens',
 ] as const;
 export type GlobalAbility = (typeof GLOBAL_ABILITIES)[number];

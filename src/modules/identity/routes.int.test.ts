@@ -24,7 +24,7 @@ const EXPECTED: Record<Role, GlobalAbility[]> = {
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
   executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'apiTokens'],
   council: ['apiTokens'],
-  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'apiTokens'],
+  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'readAccessLog', 'apiTokens'],
 };
 const abilitiesOf = (role: Role) => Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, EXPECTED[role].includes(a)]));
 

@@ -264,7 +264,14 @@ export async function updateUser(ctx: Ctx, u: { id: string } & Partial<Omit<User
 export function getSettings(ctx: Ctx) {
   return inTenant(ctx, false, async (trx, mId) => {
     const m = await getMunicipality(trx, mId);
-    return { name: m.name, slug: m.slug, casePrefix: m.case_prefix, planTermDays: m.plan_term_days, extraHolidays: m.extra_holidays };
+    return {
+      name: m.name,
+      slug: m.slug,
+      casePrefix: m.case_prefix,
+      planTermDays: m.plan_term_days,
+      extraHolidays: m.extra_holidays,
+      personalDataRetentionMonths: m.personal_data_retention_months,
+    };
   });
 }
 
@@ -272,13 +279,14 @@ export function getSettings(ctx: Ctx) {
  * Settings live on the municipalities row, which the tenant role may only read; the
  * admin's change goes through the privileged handle, still keyed on their own id.
  */
-export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; extraHolidays?: string[] }) {
+export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; extraHolidays?: string[]; personalDataRetentionMonths?: number | null }) {
   organisationPolicy.authorize(ctx.actor, null, 'manage');
   await ctx.db.unsafeAdmin
     .updateTable('municipalities')
     .set({
       ...(opts.planTermDays !== undefined ? { plan_term_days: opts.planTermDays } : {}),
       ...(opts.extraHolidays !== undefined ? { extra_holidays: [...new Set(opts.extraHolidays)].sort() } : {}),
+      ...(opts.personalDataRetentionMonths !== undefined ? { personal_data_retention_months: opts.personalDataRetentionMonths } : {}),
     })
     .where('id', '=', ctx.actor.municipalityId)
     .execute();

@@ -42,6 +42,7 @@ export type AssessmentAnswerTable = T.AssessmentAnswers;
 export type AssessmentOverruleTable = T.AssessmentOverrules;
 export type AssessmentWithdrawalTable = T.AssessmentWithdrawals;
 export type LateObjectionTable = T.LateObjections;
+export type AccessLogTable = T.AccessLog;
 export type RateLimitTable = T.RateLimits;
 export type RegieProcessTable = T.RegieProcesses;
 

@@ -8,6 +8,19 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? Col
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccessLog {
+  actor_id: string;
+  actor_role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
+  case_id: string | null;
+  client_address: string | null;
+  created_at: Generated<Timestamp>;
+  export_name: string | null;
+  id: Generated<string>;
+  initiator_id: string | null;
+  kind: 'contactDetails' | 'dossier' | 'export';
+  municipality_id: string;
+}
+
 export interface ApiTokens {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -127,6 +140,7 @@ export interface Cases {
   intake_at: Timestamp | null;
   location: string;
   municipality_id: string;
+  personal_data_removed_at: Timestamp | null;
   plan_due_on: string | null;
   plan_term_days: number | null;
   reference: string;
@@ -291,6 +305,7 @@ export interface Municipalities {
   extra_holidays: Generated<string[]>;
   id: Generated<string>;
   name: string;
+  personal_data_retention_months: Generated<number | null>;
   plan_term_days: Generated<number>;
   slug: string;
 }
@@ -427,11 +442,13 @@ export interface Users {
   name: string;
   password_hash: string | null;
   phone: string | null;
+  pseudonymised_at: Timestamp | null;
   role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
   search: Generated<string | null>;
 }
 
 export interface DB {
+  access_log: AccessLog;
   api_tokens: ApiTokens;
   areas: Areas;
   assessment_answers: AssessmentAnswers;

@@ -360,7 +360,7 @@ const STATUS_KEYS: Record<number, string> = { 413: 'error.bodyTooLarge', 415: 'e
 /** The request context of an authenticated call; 401 when nobody is logged in. */
 export function ctxOf(deps: Deps, req: FastifyRequest): Ctx {
   if (!req.actor) throw unauthenticated();
-  return { ...deps, actor: req.actor };
+  return { ...deps, actor: req.actor, clientAddress: req.ip };
 }
 
 /** Only these roles may call the route at all (policies decide per resource). */

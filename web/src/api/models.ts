@@ -63,6 +63,7 @@ export type NoteVisibility = NonNullable<BodyOf<'/cases/{id}/notes', 'post'>['vi
 
 // rules register
 export type Rule = Schemas['Rule'];
+export type AccessLogEntry = Schemas['AccessLogEntry'];
 export type RuleDetail = Schemas['RuleDetail'];
 export type RuleInput = BodyOf<'/rules', 'post'>;
 export type CitedRule = Schemas['CitedRule'];

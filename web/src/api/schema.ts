@@ -544,8 +544,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Termijn van het plan en extra sluitingsdagen wijzigen
-         * @description Termijn van het plan en extra sluitingsdagen wijzigen
+         * Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen
+         * @description Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen
          */
         patch: operations["patchSettings"];
         trace?: never;
@@ -1362,10 +1362,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/access-log-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wie welke persoonsgegevens inzag en wanneer (beheerder; nieuwste eerst, cursor-paginering)
+         * @description Wie welke persoonsgegevens inzag en wanneer (beheerder; nieuwste eerst, cursor-paginering)
+         */
+        get: operations["getAccessLogEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @description moment van inzage */
+            at: string;
+            /**
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export
+             * @enum {string}
+             */
+            kind: "contactDetails" | "dossier" | "export";
+            /** @description wie de gegevens inzag, met de rol op dat moment */
+            actor: {
+                id: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+            };
+            case: {
+                id: string;
+                reference: string | null;
+            } | null;
+            /** @description wiens gegevens; na de bewaartermijn het pseudoniem */
+            initiator: {
+                id: string;
+                name: string | null;
+            } | null;
+            /** @description de bestandsnaam van een export */
+            exportName: string | null;
+            /** @description het IP-adres van waaraf werd ingezien */
+            clientAddress: string | null;
+        };
         AssessmentAnswer: {
             /** @enum {string} */
             kind: "yes" | "yesWithConditions" | "objection" | "silence";
@@ -1960,6 +2011,7 @@ export interface components {
                 manageOrganisation: boolean;
                 manageRules: boolean;
                 manageMandates: boolean;
+                readAccessLog: boolean;
                 apiTokens: boolean;
             };
         };
@@ -2086,6 +2138,8 @@ export interface components {
             casePrefix: string;
             planTermDays: number;
             extraHolidays: string[];
+            /** @description bewaartermijn van persoonsgegevens van afgeronde zaken, in maanden na het einde; leeg: bewaren */
+            personalDataRetentionMonths: number | null;
         };
         User: {
             id: string;
@@ -4299,6 +4353,8 @@ export interface operations {
                 "application/json": {
                     planTermDays?: number;
                     extraHolidays?: string[];
+                    /** @description bewaartermijn in maanden (6 tot en met 240); null: persoonsgegevens bewaren */
+                    personalDataRetentionMonths?: number | null;
                 };
             };
         };
@@ -8344,6 +8400,81 @@ export interface operations {
             };
         };
     };
+    getAccessLogEntries: {
+        parameters: {
+            query?: {
+                /** @description alleen inzage door deze medewerker */
+                actor?: string;
+                /** @description alleen inzage in deze zaak */
+                case?: string;
+                /** @description alleen inzage in de gegevens van deze initiatiefnemer */
+                initiator?: string;
+                kind?: "contactDetails" | "dossier" | "export";
+                /** @description vanaf deze dag (Nederlandse tijd) */
+                from?: string;
+                /** @description tot en met deze dag (Nederlandse tijd) */
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccessLogEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -8411,6 +8542,9 @@ export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJson
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
     kind: unknown;

@@ -1,5 +1,6 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
+import { enAudit } from './en.audit.js';
 import { enInformed } from './en.informed.js';
 import type { MessageKey } from './nl.js';
 
@@ -535,4 +536,7 @@ export const en: Record<MessageKey, string> = {
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
   ...enInformed,
+
+  // the access log of personal data and the retention term
+  ...enAudit,
 };

@@ -1,5 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
+import { nlAudit } from './nl.audit.js';
 import { nlInformed } from './nl.informed.js';
 
 export const nl = {
@@ -534,6 +535,9 @@ export const nl = {
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
   ...nlInformed,
+
+  // the access log of personal data and the retention term
+  ...nlAudit,
 };
 
 export type MessageKey = keyof typeof nl;
