@@ -6,6 +6,7 @@ import { assessmentPolicy } from './modules/assessments/index.js';
 import { auditPolicy } from './modules/audit/index.js';
 import { casePolicy } from './modules/cases/index.js';
 import { commitmentPolicy } from './modules/commitments/index.js';
+import { councilPolicy } from './modules/council/index.js';
 import type { GlobalAbilities } from './modules/identity/index.js';
 import { mandatePolicy } from './modules/mandates/index.js';
 import { organisationPolicy } from './modules/organisation/index.js';
@@ -34,6 +35,8 @@ export function globalAbilities(a: Actor): GlobalAbilities {
     manageMandates: mandatePolicy.manage(a),
     // Who read whose personal data (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
     readAccessLog: auditPolicy.readAccessLog(a),
+    // The council overview (docs/product.md#the-council-overview): council members, executives, the admin.
+    councilOverview: councilPolicy.read(a),
     // Personal API tokens are for staff (identity/service.ts).
     apiTokens: isStaff(a),
   };

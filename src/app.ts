@@ -6,6 +6,7 @@ import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from '
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
+import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
@@ -45,6 +46,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       assessmentRoutes(app, deps);
       dossierRoutes(app, deps);
       auditRoutes(app, deps);
+      councilRoutes(app, deps);
     },
   });
 }

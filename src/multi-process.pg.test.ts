@@ -96,6 +96,8 @@ beforeAll(async () => {
   // start and find them due at the same moment.
   const past = testDeps(db, fixedClock(new Date(Date.now() - 40 * 86_400_000)));
   const director = await actorOf('director', { municipality: m });
+  // Every department asked has someone who can answer (docs/product.md#yes-by-silence).
+  for (const departmentId of m.departmentIds) await buildUser(db, m, { role: 'specialist', departmentId });
   for (let i = 0; i < ROUNDS; i++) {
     const c = await buildCase({ municipality: m, deps: past, status: 'intake', director });
     roundIds.push((await buildRound({ deps: past, by: director, caseId: c.id, departmentIds: m.departmentIds })).id);
@@ -246,7 +248,8 @@ describe('two server processes starting at once on an empty database', () => {
           'both servers listening',
           180_000,
         );
-        expect(s.out()).toContain('coordinator@voorbeeld.nl');
+        // The demo logins follow the listening line, perhaps in a later chunk of output.
+        await until(async () => s.out().includes('coordinator@voorbeeld.nl'), 'the demo logins printed', 10_000);
         const login = await post(s, '/api/v1/auth/login', { email: 'coordinator@voorbeeld.nl', password: 'regie-demo-2026' });
         expect(login.status).toBe(200);
       }

@@ -219,6 +219,9 @@ export const api = {
   // the access log of personal data (admin)
   accessLog: (f: AccessLogFilter, cursor?: string, signal?: AbortSignal) =>
     answer(client.GET('/access-log-entries', { params: { query: query({ ...f, cursor }) as QueryOf<'/access-log-entries', 'get'> }, signal })),
+  // the council overview
+  councilOverview: (cursor?: string, signal?: AbortSignal) =>
+    answer(client.GET('/council/overview', { params: { query: query({ cursor, limit: 100 }) as QueryOf<'/council/overview', 'get'> }, signal })),
 };
 
 /** The access log's filters as the page's fields hold them; empty means any. */

@@ -20,6 +20,7 @@ import { AnswerRequestPage, RequestsPage } from './pages/assessment/Requests.js'
 import { Cases } from './pages/Cases.js';
 import { CaseDetailPage } from './pages/case/CaseDetailPage.js';
 import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/CommitmentPages.js';
+import { CouncilOverviewPage } from './pages/council/CouncilOverview.js';
 import { Home } from './pages/Home.js';
 import { Intake } from './pages/Intake.js';
 import { Login } from './pages/Login.js';
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
       guarded('nagekomen-bezwaren', 'lateObjections', <LateObjectionsPage />),
       guarded('mijn-toezeggingen', 'ownCommitments', <MyCommitmentsPage />),
       guarded('toezeggingen-ter-bevestiging', 'confirmCommitments', <ToConfirmPage />),
+      guarded('raadsoverzicht', 'councilOverview', <CouncilOverviewPage />),
       guarded('account', 'apiTokens', <Account />),
       { path: '*', element: <NotFound /> },
     ],

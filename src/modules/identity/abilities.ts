@@ -21,6 +21,7 @@ export const GLOBAL_ABILITIES = [
   'manageRules',
   'manageMandates',
   'readAccessLog',
+  'councilOverview',
   'apiTokens',
 ] as const;
 export type GlobalAbility = (typeof GLOBAL_ABILITIES)[number];

@@ -123,7 +123,7 @@ describe('Wachtwoord vergeten', () => {
     const { m: first } = await adminOf();
     const { m: second } = await adminOf();
     const a = await buildUser(t.db, first, { role: 'director', email });
-    await buildUser(t.db, second, { role: 'coordinator', email });
+    const b = await buildUser(t.db, second, { role: 'coordinator', email });
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-resets', payload: { email } });
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(2);
@@ -131,7 +131,10 @@ describe('Wachtwoord vergeten', () => {
     expect(one).not.toBe(two);
     const set = await setPassword(one ?? '', 'alleen voor de eerste gemeente');
     expect(set.statusCode, set.body).toBe(200);
-    expect((await me(sessionOf(set))).json()).toMatchObject({ id: a.userId, municipalitySlug: first.slug });
+    const who = (await me(sessionOf(set))).json();
+    const mine = who.id === a.userId ? first : second;
+    expect([a.userId, b.userId]).toContain(who.id);
+    expect(who.municipalitySlug).toBe(mine.slug);
     // The other account keeps its password, and its link still works.
     expect((await login(email, TEST_PASSWORD)).statusCode).toBe(200);
     expect((await setPassword(two ?? '', 'alleen voor de tweede gemeente')).statusCode).toBe(200);

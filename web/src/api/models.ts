@@ -116,3 +116,8 @@ export {
 
 /** Whether a value (of an event's payload, say) is one of an enum's values. */
 export const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+
+// the council overview
+export type CouncilOverview = Schemas['CouncilOverview'];
+export type CouncilCaseSummary = CouncilOverview['summaries']['items'][number];
+export type PlanTerm = CouncilCaseSummary['planTerm'];

@@ -1382,6 +1382,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/council/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het raadsoverzicht van de eigen gemeente: cijfers en per zaak een openbare samenvatting zonder persoonsgegevens (raadslid, bestuurder, beheerder)
+         * @description Het raadsoverzicht van de eigen gemeente: cijfers en per zaak een openbare samenvatting zonder persoonsgegevens (raadslid, bestuurder, beheerder)
+         */
+        get: operations["getCouncilOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1845,6 +1865,128 @@ export interface components {
                 };
             }[];
         };
+        CouncilOverview: {
+            municipality: string;
+            /** Format: date */
+            today: string;
+            cases: {
+                byStatus: {
+                    /** @enum {string} */
+                    status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
+                    count: number;
+                }[];
+                byArea: {
+                    /** @description leeg: zonder gebied of thema */
+                    key: string | null;
+                    name: string | null;
+                    count: number;
+                }[];
+                /** @description een zaak met twee thema’s telt bij beide */
+                byTheme: {
+                    /** @description leeg: zonder gebied of thema */
+                    key: string | null;
+                    name: string | null;
+                    count: number;
+                }[];
+            };
+            plans: {
+                /** @description plan akkoord binnen de beloofde termijn */
+                onTime: number;
+                /** @description plan akkoord na de beloofde termijn */
+                late: number;
+                /** @description geen akkoord en de termijn is voorbij */
+                overdue: number;
+                /** @description geen akkoord, de termijn loopt nog of staat stil */
+                running: number;
+                /** @description procent op tijd van de afgeronde termijnen; leeg als er nog geen is */
+                shareOnTime: number | null;
+                overdueList: {
+                    /** Format: uuid */
+                    caseId: string;
+                    reference: string;
+                    /** Format: date */
+                    planDueOn: string;
+                    daysOverdue: number;
+                }[];
+            };
+            objections: {
+                totals: {
+                    total: number;
+                    /** @description overruled binnen mandaat */
+                    overruled: number;
+                    /** @description ingetrokken door de partij */
+                    withdrawn: number;
+                    /** @description opgelost in een nieuwe ronde */
+                    resolved: number;
+                    /** @description staat nog */
+                    standing: number;
+                };
+                byRule: {
+                    total: number;
+                    /** @description overruled binnen mandaat */
+                    overruled: number;
+                    /** @description ingetrokken door de partij */
+                    withdrawn: number;
+                    /** @description opgelost in een nieuwe ronde */
+                    resolved: number;
+                    /** @description staat nog */
+                    standing: number;
+                    code: string;
+                    title: string;
+                }[];
+            };
+            commitments: {
+                totals: {
+                    total: number;
+                    /** @description bindend of wacht op bevestiging */
+                    open: number;
+                    /** @description open en over de datum */
+                    overdue: number;
+                    kept: number;
+                    broken: number;
+                    withdrawn: number;
+                    declined: number;
+                };
+                byMaker: {
+                    total: number;
+                    /** @description bindend of wacht op bevestiging */
+                    open: number;
+                    /** @description open en over de datum */
+                    overdue: number;
+                    kept: number;
+                    broken: number;
+                    withdrawn: number;
+                    declined: number;
+                    name: string;
+                    /** @description de rol zoals vastgelegd: van een buitenstaander in eigen woorden, van een medewerker de rol */
+                    role: string;
+                    /** @description de rol van de medewerker die de toezegging deed; leeg voor een buitenstaander */
+                    staffRole: ("initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin") | null;
+                    department: string | null;
+                }[];
+            };
+            summaries: {
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    reference: string;
+                    /** @enum {string} */
+                    status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
+                    area: string | null;
+                    themes: string[];
+                    /** Format: date */
+                    submittedOn: string;
+                    planDueOn: string | null;
+                    planAgreed: boolean;
+                    planAgreedOn: string | null;
+                    /** @enum {string} */
+                    planTerm: "onTime" | "late" | "overdue" | "running" | "none";
+                    closedOn: string | null;
+                    standingObjections: number;
+                }[];
+                nextCursor: string | null;
+            };
+        };
         Department: {
             id: string;
             name: string;
@@ -2012,6 +2154,7 @@ export interface components {
                 manageRules: boolean;
                 manageMandates: boolean;
                 readAccessLog: boolean;
+                councilOverview: boolean;
                 apiTokens: boolean;
             };
         };
@@ -8475,6 +8618,59 @@ export interface operations {
             };
         };
     };
+    getCouncilOverview: {
+        parameters: {
+            query?: {
+                /** @description volgende pagina van de zaken */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilOverview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -8571,6 +8767,10 @@ export const commitmentMadeViaValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const commitmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
 export const commitmentDetailMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const commitmentDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const councilOverviewCasesByStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["cases"]["byStatus"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const councilOverviewCommitmentsByMakerStaffRoleAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["commitments"]["byMaker"]["staffRole"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const councilOverviewSummariesItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["summaries"]["items"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const councilOverviewSummariesItemsPlanTermValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["summaries"]["items"]["planTerm"]> = ["onTime", "late", "overdue", "running", "none"];
 export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
 export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];

@@ -1,6 +1,7 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
+import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
 import type { MessageKey } from './nl.js';
 
@@ -539,4 +540,6 @@ export const en: Record<MessageKey, string> = {
 
   // the access log of personal data and the retention term
   ...enAudit,
+  // the council overview
+  ...enCouncil,
 };

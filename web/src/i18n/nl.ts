@@ -1,6 +1,7 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
+import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
 
 export const nl = {
@@ -538,6 +539,8 @@ export const nl = {
 
   // the access log of personal data and the retention term
   ...nlAudit,
+  // the council overview
+  ...nlCouncil,
 };
 
 export type MessageKey = keyof typeof nl;
