@@ -151,6 +151,35 @@ describe('a fresh one-time link in every mail to the initiator', () => {
     }
   });
 
+  it('offers a new confirmation link for a public intake whose link expired, to the intake’s address', async () => {
+    const w = await world();
+    const email = `publiek-${Math.random().toString(36).slice(2)}@example.nl`;
+    const intake = {
+      municipality: w.m.slug,
+      initiator: { name: 'Iemand Publiek', email },
+      title: 'Bankje in het park',
+      description: 'Graag een bankje bij de vijver.',
+      location: 'Stadspark',
+    };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', payload: intake });
+    expect(res.statusCode, res.body).toBe(201);
+    const old = tokenIn((await lastMailTo(email)).body_text);
+    clock.advanceDays(4);
+    try {
+      expect((await redeem(old)).statusCode).toBe(401);
+      const resend = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login-links/resend', payload: { token: old } });
+      expect(resend.statusCode).toBe(202);
+      const mails = await mailsTo(email);
+      expect(mails).toHaveLength(2);
+      expect(mails[1]?.subject).toBe(mails[0]?.subject);
+      const confirmed = await redeem(tokenIn(mails[1]?.body_text ?? ''));
+      expect(confirmed.statusCode, confirmed.body).toBe(200);
+      expect(confirmed.json()).toMatchObject({ caseId: res.json().id, user: { email } });
+    } finally {
+      clock.advanceDays(-4);
+    }
+  });
+
   it('answers a made-up link the same and mails nobody', async () => {
     const total = async () =>
       Number(

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/context.js';
 import { email, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, Problem } from '../../platform/http/server.js';
 import { getOwnAccount, updateOwnAccount } from './account.js';
-import { unsafeResendLoginLink } from './mail-links.js';
+import { type ResendForCase, unsafeResendLoginLink } from './mail-links.js';
 import { changeOwnPassword, unsafeRequestPasswordReset, unsafeSetPasswordWithLink } from './passwords.js';
 
 const tags = ['Inloggen'];
@@ -15,7 +15,8 @@ const password = z.string().min(1).max(200);
 const OwnAccount = z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() });
 z.globalRegistry.add(OwnAccount, { id: 'OwnAccount' });
 
-export function accountRoutes(app: App, deps: Deps) {
+/** `resendForCase` answers for an intake's confirmation link (wired in app.ts: the cases module owns intakes). */
+export function accountRoutes(app: App, deps: Deps, resendForCase?: ResendForCase) {
   app.post(
     '/api/v1/auth/login-links/resend',
     {
@@ -31,7 +32,7 @@ export function accountRoutes(app: App, deps: Deps) {
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      await unsafeResendLoginLink(deps, req.body.token);
+      await unsafeResendLoginLink(deps, req.body.token, resendForCase);
       return reply.code(202).send({ status: 'sent-if-known' as const });
     },
   );

@@ -27,29 +27,41 @@ export async function issueMailLoginLink(trx: Tx, deps: Deps, opts: { municipali
   return loginLink(deps.config.publicUrl, token);
 }
 
+/** What to do for a link that names a case but no account: a public intake's confirmation link. */
+export type ResendForCase = (trx: Tx, link: { municipalityId: string; caseId: string }) => Promise<void>;
+
 /**
  * "Stuur mij een nieuwe link": the holder of an expired or used login link asks for a
- * fresh one for the same case. Nothing is revealed either way.
+ * fresh one for the same case. Nothing is revealed either way. A link without an
+ * account (an intake's confirmation link) is handed to `forCase`.
  */
-export async function unsafeResendLoginLink(deps: Deps, token: string): Promise<void> {
+export async function unsafeResendLoginLink(deps: Deps, token: string, forCase?: ResendForCase): Promise<void> {
   const old = await deps.db.unsafeAdmin
     .selectFrom('login_links as l')
-    .innerJoin('users as u', 'u.id', 'l.user_id')
+    .leftJoin('users as u', 'u.id', 'l.user_id')
     .select(['l.municipality_id', 'l.user_id', 'l.case_id', 'u.role', 'u.active'])
     .where('l.token_hash', '=', sha256(token))
     .executeTakeFirst();
-  if (!old || old.role !== 'initiator' || !old.active) return;
-  await deps.db.tenant(old.municipality_id, async (trx) => {
+  if (!old) return;
+  const municipalityId = old.municipality_id;
+  if (!old.user_id) {
+    const caseId = old.case_id;
+    if (caseId && forCase) await deps.db.tenant(municipalityId, (trx) => forCase(trx, { municipalityId, caseId }));
+    return;
+  }
+  if (old.role !== 'initiator' || !old.active) return;
+  const userId = old.user_id;
+  await deps.db.tenant(municipalityId, async (trx) => {
     const user = await trx
       .selectFrom('users')
       .select(['id', 'name', 'email', 'locale'])
-      .where('municipality_id', '=', old.municipality_id)
-      .where('id', '=', old.user_id)
+      .where('municipality_id', '=', municipalityId)
+      .where('id', '=', userId)
       .executeTakeFirstOrThrow();
-    const m = await trx.selectFrom('municipalities').select('name').where('id', '=', old.municipality_id).executeTakeFirstOrThrow();
-    const link = await issueMailLoginLink(trx, deps, { municipalityId: old.municipality_id, userId: user.id, caseId: old.case_id });
+    const m = await trx.selectFrom('municipalities').select('name').where('id', '=', municipalityId).executeTakeFirstOrThrow();
+    const link = await issueMailLoginLink(trx, deps, { municipalityId, userId: user.id, caseId: old.case_id });
     await enqueueMail(trx, {
-      municipalityId: old.municipality_id,
+      municipalityId,
       to: user.email,
       ...mails.freshLoginLink(user.locale, { name: user.name, link, municipality: m.name }),
     });
