@@ -164,6 +164,7 @@ describe('the integrated assessment, the registers and commitments', () => {
     const toets = region(director, 'Integrale toets');
     await toets.waitFor();
     const form = region(director, 'Toetsronde openen');
+    await form.getByRole('button', { name: 'Nieuwe toetsronde voorbereiden' }).click();
     await form.getByLabel('Voorstel', { exact: true }).fill('Begane grond: twee winkelunits. Verdieping: vier appartementen. De spuiterij stopt per 1 juli.');
     await form.getByRole('checkbox', { name: 'Ruimtelijke ordening' }).check();
     await form.getByRole('button', { name: 'Externe partij toevoegen' }).click();
@@ -303,6 +304,7 @@ describe('the integrated assessment, the registers and commitments', () => {
 
   it('the director records commitments: by the alderman within mandate binding, one made in a meeting awaiting confirmation', async () => {
     const form = region(director, 'Toezegging vastleggen');
+    await form.getByRole('button', { name: 'Nieuwe toezegging invullen' }).click();
     await form.getByLabel('Gedaan door').selectOption({ label: 'Erik Meijer (wethouder Economie) (Bestuurder)' });
     await form.getByLabel('Wat is toegezegd').fill('Een bijdrage van € 2.500 aan het bodemonderzoek.');
     await form.getByLabel('Uiterlijk').fill('2027-03-01');
@@ -312,6 +314,7 @@ describe('the integrated assessment, the registers and commitments', () => {
     await director.getByText('De toezegging is vastgelegd en is bindend.').waitFor();
 
     // said in a meeting by the alderman as a person outside Regie's users: no mandate to check, so it waits
+    await form.getByRole('button', { name: 'Nieuwe toezegging invullen' }).click();
     await form.getByRole('radio', { name: 'Iemand anders' }).first().check();
     await form.getByLabel('Naam', { exact: true }).fill('Wethouder Meijer');
     await form.getByLabel('Functie of rol').fill('wethouder Economie');

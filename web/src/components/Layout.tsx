@@ -137,8 +137,21 @@ export function Layout() {
         </div>
       </main>
       <PageFooter className="regie-footer">
-        <div className="utrecht-page-footer__content">
-          <Paragraph>{t('layout.footer')}</Paragraph>
+        <div className="utrecht-page-footer__content regie-footer__content">
+          <nav aria-label={t('footer.label')}>
+            <ul className="regie-footer__links">
+              <li>
+                <AppLink to="/privacy">{t('footer.privacy')}</AppLink>
+              </li>
+              <li>
+                <AppLink to="/toegankelijkheid">{t('footer.accessibility')}</AppLink>
+              </li>
+            </ul>
+          </nav>
+          <Paragraph>
+            <strong>{t('footer.contact')}:</strong> {me ? t('footer.contactText', { municipality: me.municipalityName }) : t('footer.contactTextAnonymous')}
+          </Paragraph>
+          <Paragraph className="regie-small">{t('layout.footer')}</Paragraph>
         </div>
       </PageFooter>
     </div>

@@ -3,6 +3,7 @@ import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
+import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -542,4 +543,6 @@ export const en: Record<MessageKey, string> = {
   ...enAudit,
   // the council overview
   ...enCouncil,
+  // case page sections, footer, privacy and accessibility statements
+  ...enUx,
 };

@@ -3,6 +3,7 @@ import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
+import { nlUx } from './nl.ux.js';
 
 export const nl = {
   // general
@@ -541,6 +542,8 @@ export const nl = {
   ...nlAudit,
   // the council overview
   ...nlCouncil,
+  // case page sections, footer, privacy and accessibility statements
+  ...nlUx,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { ActionStatus, Plan, PlanAction } from '../../api/models.js';
 import { api } from '../../api.js';
-import { ErrorAlert, FirstLoad, LiveStatus } from '../../components/feedback.js';
+import { ErrorAlert, FirstLoad, LiveStatus, useFocusedStatus } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
@@ -32,6 +32,8 @@ export function PlanEditorPage() {
   const [formKey, setFormKey] = useState(0);
   const agree = useSubmit();
   const money = useMoney();
+  // after agreeing the button goes away: the message takes focus (WCAG 2.4.3)
+  const agreed = useFocusedStatus();
   const progress = useSubmit();
   usePageTitle(data.data ? t('planEditor.pageTitle', { reference: data.data.c.reference }) : t('plan.title'));
 
@@ -56,6 +58,7 @@ export function PlanEditorPage() {
       </PreHeading>
       <Heading level={1}>{t('plan.title')}</Heading>
       <LiveStatus message={status} />
+      {agreed.element}
       {current ? <Paragraph>{t('plan.versionLabel', { version: current.version })}</Paragraph> : null}
       {current?.agreed ? <Alert type="ok">{t('planEditor.agreedBoth', { version: current.version })}</Alert> : null}
 
@@ -142,7 +145,7 @@ export function PlanEditorPage() {
               if (p) {
                 setPlan(p);
                 setFormKey((k) => k + 1);
-                setStatus(t('planEditor.agreed', { version: current.version }));
+                agreed.show(t('planEditor.agreed', { version: current.version }));
               }
             }}
           >
