@@ -7,6 +7,7 @@
 // and what was promised. axe checks every page on the way.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CapturedMail } from '../src/testing/smtp.js';
 import { DEMO_PASSWORD, type E2E, expectAccessible, loginAs, region, startE2E } from './support.js';
 
 const RULE_CODE = 'E2E-OP-4.12';
@@ -18,6 +19,7 @@ const INITIATOR_EMAIL = 'henk.toets.e2e@example.nl';
 let e: E2E;
 let caseId: string;
 let reference: string;
+let confirmationMail: CapturedMail;
 
 /** A signed-in API client for one staff member (session cookie and CSRF token). */
 async function apiAs(email: string) {
@@ -52,6 +54,11 @@ beforeAll(async () => {
   });
   expect(filed.ok()).toBe(true);
   ({ id: caseId, reference } = (await filed.json()) as { id: string; reference: string });
+  // Henk confirms his request with the mailed link (docs/product.md#confirming-a-public-intake).
+  confirmationMail = await e.smtp.waitForMail((m) => m.to.includes(INITIATOR_EMAIL) && m.subject.includes(reference));
+  const token = /\/inloggen\/link#(\S+)/.exec(confirmationMail.text)?.[1];
+  const redeemed = await pub.request.post(`${e.baseUrl}/api/v1/auth/login-links/redeem`, { data: { token } });
+  expect(redeemed.ok()).toBe(true);
   await pub.close();
 
   const coordinator = await apiAs('coordinator@voorbeeld.nl');
@@ -387,7 +394,7 @@ describe('the integrated assessment, the registers and commitments', () => {
     const ctx = await e.browser.newContext();
     const res = await ctx.request.post(`${e.baseUrl}/api/v1/auth/login-links`, { data: { municipality: 'voorbeeld', email: INITIATOR_EMAIL } });
     expect(res.ok()).toBe(true);
-    const mail = await e.smtp.waitForMail((m) => m.to.includes(INITIATOR_EMAIL) && /\/inloggen\/link#/.test(m.text));
+    const mail = await e.smtp.waitForMail((m) => m !== confirmationMail && m.to.includes(INITIATOR_EMAIL) && /\/inloggen\/link#/.test(m.text));
     const link = /http\S+\/inloggen\/link#\S+/.exec(mail.text)?.[0] as string;
     const portal = await ctx.newPage();
     await portal.goto(link);

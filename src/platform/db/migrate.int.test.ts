@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINE, testPgUrl } from '../../testing/factories.js';
 import { createDatabase } from '../../testing/pg-cluster.js';
 import { type Db, openDatabase } from './index.js';
-import { MIGRATION_LOCK, MIGRATIONS_DIR, migrate } from './migrate.js';
+import { MIGRATIONS_DIR, migrate } from './migrate.js';
 
 let db: Db;
 beforeAll(async () => {
@@ -65,35 +65,6 @@ describe('migrate', () => {
     } finally {
       await a.close();
       if (b !== a) await b.close();
-    }
-  });
-
-  it.runIf(TEST_ENGINE === 'postgres')('waits for the migration lock before it touches anything, schema_migrations included', async () => {
-    const fresh = await createDatabase(testPgUrl(), `regie_m3_${randomBytes(6).toString('hex')}`);
-    const holder = await openDatabase({ url: fresh, poolSize: 1 });
-    const waiter = await openDatabase({ url: fresh, poolSize: 1 });
-    try {
-      await holder.unsafeAdmin.connection().execute(async (conn) => {
-        await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
-        const running = migrate(waiter);
-        // Until the migrator is seen waiting for the lock (polled, with a deadline).
-        const deadline = Date.now() + 20_000;
-        for (;;) {
-          const w = await sql<{
-            n: number;
-          }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted and objid = ${MIGRATION_LOCK}`.execute(conn);
-          if (w.rows[0]?.n === 1) break;
-          if (Date.now() > deadline) throw new Error('the migrator never waited for the lock');
-          await new Promise((r) => setTimeout(r, 20));
-        }
-        const table = await sql<{ t: string | null }>`select to_regclass('schema_migrations')::text as t`.execute(conn);
-        expect(table.rows[0]?.t).toBeNull();
-        await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(conn);
-        expect(await running).toEqual(files);
-      });
-    } finally {
-      await holder.close();
-      await waiter.close();
     }
   });
 });
