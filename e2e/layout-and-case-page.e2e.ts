@@ -103,7 +103,15 @@ describe('layout at 320 px and the footer', () => {
       .executeTakeFirstOrThrow();
     const anonymous = await (await e.browser.newContext({ viewport: { width: 320, height: 720 } })).newPage();
     await anonymous.goto(`${e.baseUrl}/`);
-    const publicPages = await walk(anonymous, 'anonymous', ['/voorbeeld/aanvragen', '/inloggen', '/privacy', '/toegankelijkheid']);
+    const publicPages = await walk(anonymous, 'anonymous', [
+      '/voorbeeld/aanvragen',
+      '/inloggen',
+      '/privacy',
+      '/toegankelijkheid',
+      '/wachtwoord-vergeten',
+      '/wachtwoord/instellen',
+      '/inloggen/link',
+    ]);
     problems.push(...publicPages.problems);
     let visited = publicPages.visited.length;
     for (const email of ROLES) {

@@ -4,11 +4,11 @@ import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
-import { caseRoutes, timelineRoutes, unsafeConfirmIntake } from './modules/cases/index.js';
+import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
-import { identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
+import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { planRoutes } from './modules/plans/index.js';
@@ -35,6 +35,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     authenticate: sessionOrTokenAuthentication(deps),
     register: (app) => {
       identityRoutes(app, deps, globalAbilities, (trx, link) => unsafeConfirmIntake(trx, deps, link));
+      accountRoutes(app, deps, (trx, link) => unsafeResendCaseLink(trx, deps, link));
       organisationRoutes(app, deps);
       caseRoutes(app, deps);
       planRoutes(app, deps);

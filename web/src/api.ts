@@ -106,6 +106,13 @@ export const api = {
   logout: () => answer(client.POST('/auth/logout')),
   requestLoginLink: (municipality: string, email: string) => answer(client.POST('/auth/login-links', { body: { municipality, email } })),
   redeemLoginLink: (token: string) => answer(client.POST('/auth/login-links/redeem', { body: { token } })),
+  // staff passwords, "Mijn account" and fresh links (docs/product.md#staff-accounts)
+  resendLoginLink: (token: string) => answer(client.POST('/auth/login-links/resend', { body: { token } })),
+  requestPasswordReset: (email: string) => answer(client.POST('/auth/password-resets', { body: { email } })),
+  setPasswordWithLink: (token: string, password: string) => answer(client.POST('/auth/password-resets/redeem', { body: { token, password } })),
+  changePassword: (current: string, password: string) => answer(client.POST('/me/password', { body: { current, password } })),
+  ownAccount: (signal?: AbortSignal) => answer(client.GET('/me/account', { signal })),
+  updateOwnAccount: (phone: string | null) => answer(client.PATCH('/me/account', { body: { phone } })),
   tokens: (signal?: AbortSignal) => answer(client.GET('/me/tokens', { signal })),
   createToken: (name: string) => answer(client.POST('/me/tokens', { body: { name } })),
   revokeToken: (tokenId: string) => answer(client.DELETE('/me/tokens/{id}', { params: id(tokenId) })),

@@ -30,6 +30,7 @@ import { MyCases } from './pages/MyCases.js';
 import { NewCase } from './pages/NewCase.js';
 import { NotFound } from './pages/NotFound.js';
 import { PlanEditorPage } from './pages/plan/PlanEditorPage.js';
+import { ForgotPassword, SetPassword } from './pages/SetPassword.js';
 import { AccessibilityPage, PrivacyPage } from './pages/Statements.js';
 import { TeamBoardPage } from './pages/TeamBoard.js';
 import { Workspace } from './pages/Workspace.js';
@@ -55,6 +56,8 @@ export const router = createBrowserRouter([
       { path: ':gemeente/aanvragen', element: <Intake /> },
       { path: 'inloggen', element: <Login /> },
       { path: 'inloggen/link', element: <LoginLink /> },
+      { path: 'wachtwoord/instellen', element: <SetPassword /> },
+      { path: 'wachtwoord-vergeten', element: <ForgotPassword /> },
       { path: 'privacy', element: <PrivacyPage /> },
       { path: 'toegankelijkheid', element: <AccessibilityPage /> },
       guarded('mijn-zaken', 'ownCases', <MyCases />),

@@ -269,7 +269,16 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
       },
     });
     await mailAboutCase(trx, ctx, c, director.id, (l, p) => mails.caseAssignedToDirector(l, { ...p, title: c.title }));
-    await mailInitiator(trx, ctx, c, (l, p) => mails.directorAssignedToInitiator(l, { ...p, director: director.name }));
+    // The initiator learns who their director is and how to reach them (docs/product.md#keeping-the-initiator-informed).
+    const contact = await trx
+      .selectFrom('users')
+      .select(['email', 'phone'])
+      .where('municipality_id', '=', c.municipality_id)
+      .where('id', '=', director.id)
+      .executeTakeFirstOrThrow();
+    await mailInitiator(trx, ctx, c, (l, p) =>
+      mails.directorAssignedToInitiator(l, { ...p, director: director.name, directorEmail: contact.email, directorPhone: contact.phone }),
+    );
     return updated;
   });
 }
@@ -319,9 +328,9 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
     visibility: 'shared',
     event: { type: 'case.statusChanged', payload: { from: c.status, to, reason, planDueOn: updated.plan_due_on } },
   });
-  if (to === 'closed' || to === 'withdrawn') {
-    await mailInitiator(trx, ctx, c, (l, p) => mails.caseClosed(l, { ...p, reason }));
-  }
+  // A withdrawn case is told as withdrawn, not as closed (docs/product.md#keeping-the-initiator-informed).
+  if (to === 'closed') await mailInitiator(trx, ctx, c, (l, p) => mails.caseClosed(l, { ...p, reason }));
+  if (to === 'withdrawn') await mailInitiator(trx, ctx, c, (l, p) => mails.caseWithdrawn(l, { ...p, reason }));
   return updated;
 }
 
@@ -352,11 +361,19 @@ export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: str
       visibility: 'shared',
       event: { type: 'clock.suspended', payload: { since: today, reason: opts.reason.trim() } },
     });
+    await mailInitiator(trx, ctx, c, (l, p) => mails.clockSuspended(l, { ...p, reason: opts.reason.trim() }));
     return updated;
   });
 }
 
 async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
+  const ended = await trx
+    .selectFrom('suspensions')
+    .select('reason')
+    .where('municipality_id', '=', c.municipality_id)
+    .where('case_id', '=', c.id)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
   await trx
     .updateTable('suspensions')
     .set({ ended_on: today, ended_by: ctx.actor.userId })
@@ -370,7 +387,7 @@ async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
   // The term stored when the clock started, not today's setting (docs/product.md#the-plan-clock).
   const due = planDueOn(calendarOf(m), c.clock_started_on ?? today, c.plan_term_days ?? m.plan_term_days, suspensions, today);
   const days = suspensions.reduce((n, s) => n + suspendedDays(s, today), 0);
-  return { due, days, since: c.suspended_since ?? today };
+  return { due, days, since: c.suspended_since ?? today, reason: ended?.reason ?? '' };
 }
 
 export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: VersionCondition }) {
@@ -378,13 +395,14 @@ export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: Ve
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (!c.suspended_since) throw conflict('error.notSuspended');
     const today = dutchDate(ctx.clock.now());
-    const { due, days, since } = await endSuspension(trx, ctx, c, today);
+    const { due, days, since, reason } = await endSuspension(trx, ctx, c, today);
     const updated = await bumpVersion(trx, c, { suspended_since: null, plan_due_on: due, suspended_days: days });
     await recordEvent(trx, ctx, {
       caseId: c.id,
       visibility: 'shared',
       event: { type: 'clock.resumed', payload: { since, until: today, days: days - c.suspended_days, planDueOn: due } },
     });
+    await mailInitiator(trx, ctx, c, (l, p) => mails.clockResumed(l, { ...p, reason, planDueOn: due }));
     return updated;
   });
 }

@@ -13,7 +13,7 @@ import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor } from '../cases/index.js';
+import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor, mailAboutCase } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
@@ -35,6 +35,36 @@ import { type CommitmentRow, commitmentHistory, commitmentsQuery, decisionOf, fi
 import { askForConfirmation, type CommitmentView, present, staffSubjects, visibilityOf } from './view.js';
 
 const todayOf = (deps: Deps): IsoDate => dutchDate(deps.clock.now());
+
+type InitiatorChange = Parameters<typeof mails.commitmentToInitiator>[1]['change'];
+
+/**
+ * Tell the initiator by mail when a commitment made to them is made, confirmed,
+ * declined, amended or ended (docs/product.md#keeping-the-initiator-informed); a
+ * commitment made to someone else is not their mail.
+ */
+async function tellInitiator(
+  trx: Tx,
+  ctx: Ctx,
+  k: { caseId: string; reference: string; madeToUserId: string | null; initiatorId: string | null; what: string; dueOn: string; by: string },
+  change: InitiatorChange,
+  reason: string | null,
+): Promise<void> {
+  if (!k.madeToUserId || !k.initiatorId || k.madeToUserId !== k.initiatorId) return;
+  await mailAboutCase(trx, ctx, { id: k.caseId, municipality_id: ctx.actor.municipalityId, reference: k.reference }, k.initiatorId, (l, p) =>
+    mails.commitmentToInitiator(l, { ...p, change, what: k.what, dueOn: k.dueOn, by: k.by, reason }),
+  );
+}
+
+const aboutRow = (r: CommitmentRow, over: { what?: string; dueOn?: string } = {}) => ({
+  caseId: r.case_id,
+  reference: r.case_reference,
+  madeToUserId: r.made_to_user_id,
+  initiatorId: r.case_initiator_id,
+  what: over.what ?? r.what,
+  dueOn: over.dueOn ?? r.due_on,
+  by: r.made_by_name,
+});
 
 // ---- recording ------------------------------------------------------------------------
 
@@ -142,6 +172,21 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
         },
       },
     });
+    await tellInitiator(
+      trx,
+      ctx,
+      {
+        caseId: c.id,
+        reference: c.reference,
+        madeToUserId: to.userId,
+        initiatorId: c.initiator_id,
+        what: input.what.trim(),
+        dueOn: input.dueOn,
+        by: maker.name,
+      },
+      onRecord.status === 'needsConfirmation' ? 'recordedNeedsConfirmation' : 'recorded',
+      null,
+    );
     if (onRecord.status === 'needsConfirmation') {
       const m = await getMunicipality(trx, mId);
       const text = { reference: c.reference, maker: maker.name, makerRole: maker.role, what: input.what.trim(), dueOn: input.dueOn };
@@ -224,6 +269,7 @@ export async function amendCommitment(
       visibility: visibilityOf(r),
       event: { type: 'commitment.amended', payload: { commitmentId: r.id, version, changes, reason } },
     });
+    await tellInitiator(trx, ctx, aboutRow(r, { what, dueOn }), 'amended', reason);
     return reread(trx, ctx, r.id);
   });
 }
@@ -307,6 +353,7 @@ export async function decideConfirmation(
         ? { type: 'commitment.confirmed', payload: { commitmentId: r.id, what: r.what, mandateIds: right.mandateIds } }
         : { type: 'commitment.declined', payload: { commitmentId: r.id, what: r.what, reason: reason ?? '' } },
     });
+    await tellInitiator(trx, ctx, aboutRow(r), confirmed ? 'confirmed' : 'declined', reason);
     return reread(trx, ctx, r.id);
   });
 }
@@ -335,7 +382,9 @@ export async function recordOutcome(
       visibility: visibilityOf(r),
       event: { type: 'commitment.ended', payload: { commitmentId: r.id, what: r.what, status: opts.status, reason } },
     });
-    if (opts.status === 'withdrawn') {
+    await tellInitiator(trx, ctx, aboutRow(r), opts.status, reason);
+    // Someone else it was made to hears of a withdrawal (the initiator has just been told).
+    if (opts.status === 'withdrawn' && r.made_to_user_id !== r.case_initiator_id) {
       const person = r.made_to_user_id
         ? await trx
             .selectFrom('users')

@@ -201,6 +201,8 @@ export function organisationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Een medewerker toevoegen',
+        description:
+          'De medewerker krijgt altijd een uitnodiging per e-mail met een link om zelf een wachtwoord te kiezen (72 uur en één keer geldig), ook als hier een wachtwoord is opgegeven.',
         body: z.object({
           email: email(),
           name,
@@ -225,6 +227,8 @@ export function organisationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Een medewerker wijzigen: rol, afdeling, actief, dekking, wachtwoord',
+        description:
+          'Medewerkers worden niet verwijderd maar gedeactiveerd (`active: false`): het account kan niet meer inloggen, de sessies eindigen en de API-tokens worden ingetrokken; de naam blijft in de geschiedenis. `active: true` zet het account weer aan (ingetrokken tokens blijven ingetrokken).',
         params: IdParams,
         body: patchBody({
           name: name.optional(),

@@ -5,7 +5,7 @@ import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
-import { forgetCachedActors, hashPassword } from '../identity/index.js';
+import { forgetCachedActors, hashPassword, inviteStaffMember, MIN_PASSWORD } from '../identity/index.js';
 import { organisationPolicy } from './policy.js';
 import { forgetMunicipality, getMunicipality } from './repo.js';
 
@@ -123,8 +123,6 @@ export interface UserInput {
   locale?: 'nl' | 'en';
 }
 
-const MIN_PASSWORD = 12;
-
 async function checkRefs(trx: Tx, mId: string, u: { departmentId?: string | null; areaIds?: string[]; themeIds?: string[] }) {
   if (u.departmentId) {
     const d = await trx.selectFrom('departments').select('id').where('municipality_id', '=', mId).where('id', '=', u.departmentId).executeTakeFirst();
@@ -204,6 +202,9 @@ export async function createUser(ctx: Ctx, u: UserInput) {
       .returning(['id', 'email', 'name', 'role', 'department_id', 'active', 'locale'])
       .executeTakeFirstOrThrow();
     await setCoverage(trx, mId, row.id, u);
+    // Every new staff account can log in: it gets an invitation with a set-password
+    // link, whether or not a password was given (docs/product.md#staff-accounts).
+    await inviteStaffMember(trx, ctx, { municipalityId: mId, userId: row.id, name: row.name, email: row.email, locale: row.locale });
     return row;
   });
 }
@@ -239,10 +240,20 @@ export async function updateUser(ctx: Ctx, u: { id: string } & Partial<Omit<User
       .where('id', '=', current.id)
       .returning(['id', 'email', 'name', 'role', 'department_id', 'active', 'locale'])
       .executeTakeFirstOrThrow();
-    if (u.active === false) {
+    // Staff are deactivated, never deleted: their name stays in the history they made.
+    // Deactivation ends their sessions and revokes their API tokens
+    // (docs/product.md#staff-accounts); reactivation gives back neither.
+    if (u.active === false && current.active) {
       await trx.deleteFrom('sessions').where('municipality_id', '=', mId).where('user_id', '=', current.id).execute();
-      forgetCachedActors(current.id);
+      await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: ctx.clock.now() })
+        .where('municipality_id', '=', mId)
+        .where('user_id', '=', current.id)
+        .where('revoked_at', 'is', null)
+        .execute();
     }
+    if (u.active === false) forgetCachedActors(current.id);
     await setCoverage(trx, mId, row.id, u);
     return row;
   });

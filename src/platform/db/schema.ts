@@ -19,6 +19,7 @@ export type DirectorThemeTable = T.DirectorThemes;
 export type SessionTable = T.Sessions;
 export type ApiTokenTable = T.ApiTokens;
 export type LoginLinkTable = T.LoginLinks;
+export type PasswordLinkTable = T.PasswordLinks;
 export type CaseCounterTable = T.CaseCounters;
 export type CaseTable = T.Cases;
 export type CaseThemeTable = T.CaseThemes;

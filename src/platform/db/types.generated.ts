@@ -325,6 +325,16 @@ export interface Outbox {
   to_address: string;
 }
 
+export interface PasswordLinks {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  municipality_id: string;
+  purpose: 'invite' | 'reset';
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
+}
+
 export interface PlanActions {
   description: string;
   due_on: string;
@@ -464,6 +474,7 @@ export interface DB {
   mandates: Mandates;
   municipalities: Municipalities;
   outbox: Outbox;
+  password_links: PasswordLinks;
   plan_actions: PlanActions;
   plans: Plans;
   rate_limits: RateLimits;

@@ -2,6 +2,7 @@
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enCouncil } from './en.council.js';
+import { enInformed } from './en.informed.js';
 import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
 
@@ -468,11 +469,12 @@ export const en: Record<MessageKey, string> = {
   'users.isInactive': 'Blocked',
   'users.locale': 'Language',
   'users.password': 'Password',
-  'users.passwordHint': 'At least 12 characters. Leave empty if the person will log in through SSO.',
+  'users.passwordHint': 'At least 12 characters, or leave empty. The person always gets an invitation by e-mail to choose a password themselves.',
   'users.newPassword': 'New password',
   'users.newPasswordHint': 'At least 12 characters. Leave empty to keep the password.',
   'users.active': 'Account is active',
-  'users.activeHint': 'Switching this off blocks the account and ends its sessions.',
+  'users.activeHint':
+    'Switching this off blocks the account, ends its sessions and revokes its API tokens; the name stays in the history. It can be switched on again.',
   'users.areas': 'Areas this director covers',
   'users.themes': 'Themes this director covers',
   'users.coverageHint': 'For a new case Regie proposes the director who covers its area and themes and has the fewest open cases.',
@@ -542,6 +544,7 @@ export const en: Record<MessageKey, string> = {
   'planEditor.mandatesMissing': 'This plan commits the municipality. To agree to it you need a mandate today for:',
   // rules and mandate registers, integrated assessment, commitments
   ...enAssessment,
+  ...enInformed,
 
   // the access log of personal data and the retention term
   ...enAudit,

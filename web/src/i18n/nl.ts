@@ -2,6 +2,7 @@
 import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
 import { nlCouncil } from './nl.council.js';
+import { nlInformed } from './nl.informed.js';
 import { nlUx } from './nl.ux.js';
 
 export const nl = {
@@ -467,11 +468,12 @@ export const nl = {
   'users.isInactive': 'Geblokkeerd',
   'users.locale': 'Taal',
   'users.password': 'Wachtwoord',
-  'users.passwordHint': 'Minstens 12 tekens. Laat leeg als de medewerker (later) via SSO inlogt.',
+  'users.passwordHint': 'Minstens 12 tekens, of laat leeg. De medewerker krijgt altijd een uitnodiging per e-mail om zelf een wachtwoord te kiezen.',
   'users.newPassword': 'Nieuw wachtwoord',
   'users.newPasswordHint': 'Minstens 12 tekens. Laat leeg om het wachtwoord niet te wijzigen.',
   'users.active': 'Account is actief',
-  'users.activeHint': 'Uitzetten blokkeert het account en beëindigt de sessies.',
+  'users.activeHint':
+    'Uitzetten blokkeert het account, beëindigt de sessies en trekt de API-tokens in; de naam blijft in de geschiedenis staan. Weer aanzetten kan.',
   'users.areas': 'Gebieden die deze regisseur dekt',
   'users.themes': "Thema's die deze regisseur dekt",
   'users.coverageHint': 'Regie stelt bij een nieuwe zaak de regisseur voor die gebied en thema’s dekt en de minste open zaken heeft.',
@@ -541,6 +543,7 @@ export const nl = {
   'planEditor.mandatesMissing': 'Dit plan verplicht de gemeente. Om het te accorderen heeft u vandaag een mandaat nodig voor:',
   // rules and mandate registers, integrated assessment, commitments
   ...nlAssessment,
+  ...nlInformed,
 
   // the access log of personal data and the retention term
   ...nlAudit,
