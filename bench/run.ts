@@ -11,6 +11,8 @@
 //   --duration S     measured seconds per scenario (default 10; a short warm-up comes first)
 //   --clients C      concurrent clients (default 10)
 //   --explain        print the full EXPLAIN ANALYZE of the list and search queries
+//   (PostgreSQL also runs the one-case and list load on one and on two separate
+//   `regie serve` processes on the same database: see bench/processes.ts)
 //   --quiet-wait S   before each scenario, wait up to S seconds (default 0) until other
 //                    processes on the machine have used less than a quarter of a core
 //                    for 5 s, and measure again (up to twice) if they disturbed it
@@ -31,6 +33,7 @@ import { startPgCluster } from '../src/testing/pg-cluster.js';
 import { benchAssessments } from './assessments.js';
 import { type CpuShare, cpuShare, sampleCpu, waitQuiet } from './cpu.js';
 import type { HttpScenario, LoadJob } from './load-worker.js';
+import { benchProcesses, type ProcessRun } from './processes.js';
 import { HISTORY_START_YEAR, type SeedResult, seed, verifySeed } from './seed.js';
 import { closedLoop, type Recorded, type Summary, summarize } from './stats.js';
 import { SEARCH_WORDS } from './words.js';
@@ -129,10 +132,10 @@ const toQs = (f: ListFilter) =>
 const TSX_API = import.meta.resolve('tsx/esm/api');
 let runSeq = 0;
 
-function runHttp(origin: string, scenario: HttpScenario): Promise<Recorded> {
+function runHttp(origin: string, scenario: HttpScenario, clients = CLIENTS): Promise<Recorded> {
   const file = new URL('./load-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(TSX_API)}).then((api) => api.tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
-  const job: LoadJob = { origin, clients: CLIENTS, warmupMs: WARMUP_MS, durationMs: DURATION_MS, scenario, runId: ++runSeq };
+  const job: LoadJob = { origin, clients, warmupMs: WARMUP_MS, durationMs: DURATION_MS, scenario, runId: ++runSeq };
   const w = new Worker(boot, { eval: true, workerData: job });
   return new Promise((resolve, reject) => {
     w.once('message', (m: Recorded) => {
@@ -154,6 +157,8 @@ interface EngineReport {
   /** CPU (in cores) per scenario, warm-up included: this process, PostgreSQL, everything else */
   cpu: Record<string, CpuShare | undefined>;
   explainMs: Array<{ label: string; ms: number; rows: number }>;
+  /** PostgreSQL: the same load on one and on two `regie serve` processes */
+  processes?: ProcessRun[];
 }
 
 async function benchEngine(engine: Engine): Promise<EngineReport> {
@@ -189,7 +194,7 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
       await db.close();
       db = await open();
     }
-    const report = await measureEngine(engine, db, seeded, serverVersion, cluster?.port);
+    const report = await measureEngine(engine, db, seeded, serverVersion, cluster?.port, cluster?.url);
     printReport(report);
     // The integrated assessment: opening a round with ten parties, and closing 10,000 rounds by silence,
     // on the same national-scale database.
@@ -204,7 +209,7 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
   }
 }
 
-async function measureEngine(engine: Engine, db: Db, seeded: SeedResult, serverVersion: string, pgPort?: number): Promise<EngineReport> {
+async function measureEngine(engine: Engine, db: Db, seeded: SeedResult, serverVersion: string, pgPort?: number, databaseUrl?: string): Promise<EngineReport> {
   // The subject: a director of the largest municipality.
   const m = seeded.municipalities[0]!;
   const k = db.unsafeAdmin;
@@ -305,6 +310,7 @@ async function measureEngine(engine: Engine, db: Db, seeded: SeedResult, serverV
 
   const results: Summary[] = [];
   const cpu: EngineReport['cpu'] = {};
+  let processes: ProcessRun[] | undefined;
   const run = async (name: string, start: () => Promise<Recorded>) => {
     // On a shared machine: wait for quiet, and measure again (twice at most) when
     // other processes took more than a quarter of a core during the measurement.
@@ -370,12 +376,30 @@ async function measureEngine(engine: Engine, db: Db, seeded: SeedResult, serverV
         },
       }),
     );
+    // Several processes on one PostgreSQL database: the same read load on one and on
+    // two `regie serve` processes, the in-process server idle meanwhile.
+    if (databaseUrl) {
+      log();
+      log('one and two server processes on this database (separate `regie serve` processes, same data, same clients):');
+      processes = await benchProcesses({
+        databaseUrl,
+        pgPort,
+        clients: CLIENTS,
+        log,
+        quietWaitS: QUIET_WAIT_S,
+        load: (origin, clients, scenario) => runHttp(origin, scenario, clients),
+        scenarios: [
+          { name: '(b) one case', scenario: { kind: 'get', token, paths: caseIds.map((id) => ({ label: 'case', path: `/api/v1/cases/${id}` })) } },
+          { name: '(a) case list', scenario: { kind: 'list', token, queries: listFilters.map((f) => ({ label: f.label, qs: toQs(f) })) } },
+        ],
+      });
+    }
     // Last, because it writes: new cases, initiators, events, login links, mail.
     await run('(d) intake POST /api/v1/cases', () => runHttp(origin, { kind: 'intake', municipality: m.slug, areaIds: areas, themeIds: themes }));
   } finally {
     await app.close();
   }
-  return { engine, serverVersion, seed: seeded, results, explainMs, cpu };
+  return { engine, serverVersion, seed: seeded, results, explainMs, cpu, processes };
 }
 
 // ---- report ----------------------------------------------------------------------------------
@@ -413,7 +437,27 @@ function printReport(r: EngineReport) {
       `        API list / health:       req/s ${fmt(list.rps / health.rps, 2)}, p50 ${fmt(list.p50 / health.p50, 2)}×, p99 ${fmt(list.p99 / health.p99, 2)}×`,
     );
   }
-  const errors = r.results.filter((s) => s.errors > 0);
+  if (r.processes?.length) {
+    log();
+    log('server processes on one database (cpu in cores: servers / postgres / load generator / other):');
+    for (const p of r.processes) {
+      const c = p.cpu ? `${fmt(p.cpu.servers, 2)} / ${fmt(p.cpu.postgres, 2)} / ${fmt(p.cpu.load, 2)} / ${fmt(p.cpu.other, 2)}` : '';
+      log(
+        line([
+          `${p.scenario}, ${p.processes} process${p.processes > 1 ? 'es' : ''}`,
+          String(p.summary.requests),
+          fmt(p.summary.rps),
+          fmt(p.summary.p50, 2),
+          fmt(p.summary.p95, 2),
+          fmt(p.summary.p99, 2),
+          fmt(p.summary.max, 1),
+          String(p.summary.errors),
+          c,
+        ]),
+      );
+    }
+  }
+  const errors = [...r.results, ...(r.processes ?? []).map((p) => p.summary)].filter((s) => s.errors > 0);
   for (const s of errors) log(`ERRORS in ${s.name}:\n    ${s.errorDetail.join('\n    ')}`);
   if (list && one && search) {
     const at = CASES >= 1_000_000 ? '' : ` (the bar is for 1,000,000 cases; this run has ${CASES.toLocaleString('en')})`;
@@ -433,6 +477,7 @@ function printReport(r: EngineReport) {
       seedSeconds: r.seed.seconds,
       explainMs: r.explainMs,
       results: r.results.map(({ errorDetail: _e, ...s }) => ({ ...s, cpu: r.cpu[s.name] })),
+      processes: r.processes?.map(({ summary: { errorDetail: _e, byLabel: _b, ...s }, ...p }) => ({ ...p, ...s })),
     })}`,
   );
 }
@@ -447,6 +492,6 @@ for (const engine of ENGINES) {
     console.error(`${engine} failed:`, e);
   }
 }
-const anyErrors = reports.some((r) => r.results.some((s) => s.errors > 0));
+const anyErrors = reports.some((r) => [...r.results, ...(r.processes ?? []).map((p) => p.summary)].some((s) => s.errors > 0));
 if (anyErrors) log('\nSome requests failed (non-2xx): see ERRORS above.');
 process.exitCode = failed || anyErrors ? 1 : 0;

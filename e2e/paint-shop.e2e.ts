@@ -127,6 +127,7 @@ describe('the paint-spraying shop', () => {
     expect(caseId).toBeTruthy();
 
     const form = region(director, 'Toetsronde openen');
+    await form.getByRole('button', { name: 'Nieuwe toetsronde voorbereiden' }).click();
     await form.getByLabel('Voorstel', { exact: true }).fill(PROPOSAL);
     await form.getByRole('checkbox', { name: 'Ruimtelijke ordening' }).check();
     await form.getByRole('checkbox', { name: 'Economische zaken' }).check();
@@ -263,6 +264,7 @@ describe('the paint-spraying shop', () => {
     await setAside.getByText(SET_ASIDE).waitFor();
     await expectOutcome(toets);
     const form = region(director, 'Toezegging vastleggen');
+    await form.getByRole('button', { name: 'Nieuwe toezegging invullen' }).click();
     await form.getByRole('group', { name: 'Wie deed de toezegging?' }).getByRole('radio', { name: 'Iemand anders' }).check();
     await form.getByLabel('Naam', { exact: true }).fill('Erik Meijer');
     await form.getByLabel('Functie of rol').fill('wethouder Economie');
@@ -342,6 +344,8 @@ describe('the paint-spraying shop', () => {
     await party.getByLabel('Reden van de overrule').fill(OVERRULE);
     await party.getByRole('button', { name: 'Overrulen' }).click();
     await head.getByText('Het bezwaar is overruled.').first().waitFor();
+    // the overrule form is gone: its message has focus, not the page (WCAG 2.4.3)
+    await head.waitForFunction(() => document.activeElement?.textContent?.includes('Het bezwaar is overruled.'));
     await region(head, 'Integrale toets')
       .getByText(/^Opgelost door overrule van Karin de Wit/)
       .first()

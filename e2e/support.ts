@@ -12,7 +12,7 @@ import { systemClock } from '../src/kernel/clock.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/index.js';
 import { smtpTransport } from '../src/platform/mail/outbox.js';
-import { type SmtpTestServer, startSmtpTestServer } from '../src/testing/smtp.js';
+import { type CapturedMail, type SmtpTestServer, startSmtpTestServer } from '../src/testing/smtp.js';
 import { findChromium } from './chromium.js';
 
 export interface E2E {
@@ -109,4 +109,59 @@ export async function startPlanningFromWorkspace(page: Page, reference: string):
   await link.click();
   await page.getByRole('button', { name: 'Start intake' }).click();
   await page.getByRole('button', { name: 'Start planvorming' }).click();
+}
+
+/** A signed-in API client for one staff member (session cookie and CSRF token), for setting up what a test does not walk through. */
+export async function apiAs(e: E2E, email: string) {
+  const ctx = await e.browser.newContext();
+  const res = await ctx.request.post(`${e.baseUrl}/api/v1/auth/login`, { data: { email, password: DEMO_PASSWORD } });
+  if (!res.ok()) throw new Error(`login ${email}: ${res.status()}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const call = async <T>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown, version?: number): Promise<T> => {
+    const headers: Record<string, string> = { 'X-CSRF-Token': csrfToken };
+    if (version !== undefined) headers['If-Match'] = `"${version}"`;
+    const r = await ctx.request.fetch(`${e.baseUrl}/api/v1${path}`, { method, data, headers });
+    if (!r.ok()) throw new Error(`${method} ${path}: ${r.status()} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+  return { call, close: () => ctx.close() };
+}
+
+/**
+ * A public intake in the demo municipality, confirmed by its initiator through the mailed
+ * link (docs/product.md#confirming-a-public-intake), as the start of a test's own case.
+ */
+export async function fileConfirmedIntake(
+  e: E2E,
+  intake: { initiator: { name: string; email: string; company?: string }; title: string; description: string; location: string },
+): Promise<{ id: string; reference: string; confirmationMail: CapturedMail }> {
+  const pub = await e.browser.newContext();
+  try {
+    const filed = await pub.request.post(`${e.baseUrl}/api/v1/cases`, { data: { municipality: 'voorbeeld', ...intake } });
+    if (!filed.ok()) throw new Error(`intake: ${filed.status()} ${await filed.text()}`);
+    const { id, reference } = (await filed.json()) as { id: string; reference: string };
+    const confirmationMail = await e.smtp.waitForMail((m) => m.to.includes(intake.initiator.email) && m.subject.includes(reference));
+    const token = /\/inloggen\/link#(\S+)/.exec(confirmationMail.text)?.[1];
+    const redeemed = await pub.request.post(`${e.baseUrl}/api/v1/auth/login-links/redeem`, { data: { token } });
+    if (!redeemed.ok()) throw new Error(`confirming ${reference}: ${redeemed.status()}`);
+    return { id, reference, confirmationMail };
+  } finally {
+    await pub.close();
+  }
+}
+
+/** The coordinator assigns the case to a director, who takes it through intake into planning (over the API). */
+export async function intoPlanning(e: E2E, caseId: string, directorEmail: string): Promise<void> {
+  const coordinator = await apiAs(e, 'coordinator@voorbeeld.nl');
+  const directors = await coordinator.call<{ items: { id: string; email: string }[] }>('GET', '/users?role=director');
+  const director = directors.items.find((u) => u.email === directorEmail);
+  if (!director) throw new Error(`no director ${directorEmail}`);
+  const c0 = await coordinator.call<{ version: number }>('GET', `/cases/${caseId}`);
+  await coordinator.call('PUT', `/cases/${caseId}/director`, { directorId: director.id }, c0.version);
+  await coordinator.close();
+  const api = await apiAs(e, directorEmail);
+  const c1 = await api.call<{ version: number }>('GET', `/cases/${caseId}`);
+  const c2 = await api.call<{ version: number }>('POST', `/cases/${caseId}/status`, { status: 'intake' }, c1.version);
+  await api.call('POST', `/cases/${caseId}/status`, { status: 'planning' }, c2.version);
+  await api.close();
 }

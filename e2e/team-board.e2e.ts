@@ -108,6 +108,7 @@ describe('the team board and the case list', () => {
     const page = await ctx.newPage();
     await page.goto(`${e.baseUrl}/zaken?status=intake`);
     await page.locator('tbody tr a').first().click();
+    await page.getByRole('button', { name: 'Nieuwe toezegging invullen' }).click();
     const form = page.locator('form', { has: page.getByRole('button', { name: 'Toezegging vastleggen' }) });
     await form.waitFor();
     await form.getByRole('radio', { name: 'Iemand anders' }).first().check();

@@ -1,9 +1,12 @@
 // What an actor may use at all (GET /me's abilities): each workspace of the web app
 // is answered by the policy of the module that owns it, so the web app keeps no
 // copy of the role table. Wired into the identity routes by the composition root.
+
 import { assessmentPolicy } from './modules/assessments/index.js';
+import { auditPolicy } from './modules/audit/index.js';
 import { casePolicy } from './modules/cases/index.js';
 import { commitmentPolicy } from './modules/commitments/index.js';
+import { councilPolicy } from './modules/council/index.js';
 import type { GlobalAbilities } from './modules/identity/index.js';
 import { mandatePolicy } from './modules/mandates/index.js';
 import { organisationPolicy } from './modules/organisation/index.js';
@@ -30,6 +33,10 @@ export function globalAbilities(a: Actor): GlobalAbilities {
     manageOrganisation: organisationPolicy.manage(a),
     manageRules: rulePolicy.manage(a),
     manageMandates: mandatePolicy.manage(a),
+    // Who read whose personal data (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
+    readAccessLog: auditPolicy.readAccessLog(a),
+    // The council overview (docs/product.md#the-council-overview): council members, executives, the admin.
+    councilOverview: councilPolicy.read(a),
     // Personal API tokens are for staff (identity/service.ts).
     apiTokens: isStaff(a),
   };

@@ -3,10 +3,12 @@
 import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
-import { caseRoutes, timelineRoutes, unsafeConfirmIntake } from './modules/cases/index.js';
+import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
+import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
+import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
-import { identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
+import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { planRoutes } from './modules/plans/index.js';
@@ -16,7 +18,9 @@ import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { type App, buildServer } from './platform/http/server.js';
+import type { Job } from './platform/jobs.js';
 import { fileTransport, type MailTransport, type OutboxWorker, smtpTransport, startOutboxWorker } from './platform/mail/outbox.js';
+import { type ProcessHeartbeat, startHeartbeat } from './platform/processes.js';
 
 export async function openConfiguredDatabase(config: Config): Promise<Db> {
   return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: pgliteDir(config) });
@@ -31,6 +35,7 @@ export async function buildApp(deps: Deps): Promise<App> {
     authenticate: sessionOrTokenAuthentication(deps),
     register: (app) => {
       identityRoutes(app, deps, globalAbilities, (trx, link) => unsafeConfirmIntake(trx, deps, link));
+      accountRoutes(app, deps, (trx, link) => unsafeResendCaseLink(trx, deps, link));
       organisationRoutes(app, deps);
       caseRoutes(app, deps);
       planRoutes(app, deps);
@@ -40,6 +45,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       commitmentRoutes(app, deps);
       assessmentRoutes(app, deps);
       dossierRoutes(app, deps);
+      auditRoutes(app, deps);
+      councilRoutes(app, deps);
     },
   });
 }
@@ -48,10 +55,14 @@ export interface Running {
   app: App;
   deps: Deps;
   outbox: OutboxWorker;
+  /** this process's row among the running processes */
+  heartbeat: ProcessHeartbeat;
   /** the silence job of assessment rounds (runs at start, then periodically) */
   assessments: AssessmentWorker;
   /** reminders before commitments' due dates (runs at start, then hourly) */
   commitmentReminders: ReminderWorker;
+  /** pseudonymises the initiators of cases past the retention term (daily) */
+  retention: Job;
   close(): Promise<void>;
 }
 
@@ -59,9 +70,20 @@ export interface Running {
 export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; transport?: MailTransport } = {}): Promise<Running> {
   await migrate(db);
   const deps: Deps = { db, clock: opts.clock ?? systemClock, config };
-  const outbox = startOutboxWorker(db, opts.transport ?? mailTransportFor(config), config.mailFrom, deps.clock, undefined, new URL(config.publicUrl).hostname);
+  // This process on the database: its outbox leases carry its id (processes.ts).
+  const heartbeat = await startHeartbeat(db, deps.clock);
+  const outbox = startOutboxWorker(
+    db,
+    opts.transport ?? mailTransportFor(config),
+    config.mailFrom,
+    deps.clock,
+    undefined,
+    new URL(config.publicUrl).hostname,
+    heartbeat.id,
+  );
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
+  const retention = startRetentionJob(deps);
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -78,8 +100,10 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     app,
     deps,
     outbox,
+    heartbeat,
     assessments,
     commitmentReminders,
+    retention,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
      * runs (each stops after its current batch or mail, so no lease is left behind).
@@ -87,7 +111,9 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
      */
     async close() {
       const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
-      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), outbox.stop()])));
+      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), outbox.stop()])));
+      // Last: the outbox has released its leases; now nothing is held in this process's name.
+      stopped.push(...(await Promise.allSettled([heartbeat.stop()])));
       const failed = stopped.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     },

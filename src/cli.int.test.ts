@@ -152,4 +152,46 @@ describe('regie command', () => {
     expect(after).toMatchObject({ code: 0 });
     expect(after.stdout.trim()).toMatch(/^regie_[\w-]{40,}$/);
   }, 120_000);
+
+  it('stops cleanly on a signal that arrives while it is still starting: no listening, exit 0', async () => {
+    // A database of its own, fresh, so the start is still migrating when the signal comes.
+    const freshDir = mkdtempSync(join(tmpdir(), 'regie-cli-early-'));
+    const freshEnv: NodeJS.ProcessEnv = { ...env, DATA_DIR: freshDir };
+    if (TEST_ENGINE === 'postgres')
+      freshEnv.DATABASE_URL = await createDatabase(process.env.REGIE_TEST_PG_URL as string, `regie_cli_early_${randomBytes(4).toString('hex')}`);
+    const port = await freePort();
+    const early = spawn(process.execPath, ['bin/regie.mjs', 'serve'], {
+      env: { ...freshEnv, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    early.stderr?.on('data', (d) => {
+      err += String(d);
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      early.once('exit', (code, signal) => resolve({ code, signal })),
+    );
+    // The first line comes once the handlers are there, before the database is opened.
+    await new Promise<void>((resolve, reject) => {
+      early.stdout?.on('data', (d) => {
+        out += String(d);
+        if (out.includes('Regie start')) resolve();
+      });
+      void exited.then(() => reject(new Error(`serve exited before starting: ${out}${err}`)));
+    });
+    early.kill('SIGTERM');
+    const deadline = new Promise<string>((resolve) => setTimeout(() => resolve('still running 30 s after the signal'), 30_000).unref());
+    expect(await Promise.race([exited, deadline])).toEqual({ code: 0, signal: null });
+    expect(out).toContain('SIGTERM: Regie stopt');
+    expect(out).not.toContain('Regie draait op');
+    expect(err).not.toMatch(/\n\s+at /); // no stack trace
+    // It never listened.
+    const refused = await fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+      () => false,
+      () => true,
+    );
+    expect(refused).toBe(true);
+    expect(existsSync(join(freshDir, 'pglite.lock'))).toBe(false);
+  }, 120_000);
 });

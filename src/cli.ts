@@ -1,13 +1,15 @@
 // The `regie` command: serve, migrate, seed-demo, user add, token create, backup, restore.
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openConfiguredDatabase, startRegie } from './app.js';
+import { openConfiguredDatabase, type Running, startRegie } from './app.js';
 import { seedDemo } from './demo/seed.js';
 import { systemClock } from './kernel/clock.js';
 import { unsafeCreateApiTokenForEmail } from './modules/identity/index.js';
 import { unsafeAddUser } from './modules/organisation/index.js';
 import { loadConfig, pgliteDir } from './platform/config.js';
+import { DEMO_SEED_LOCK, exclusively } from './platform/db/advisory.js';
 import { BackupRefused, backupPGlite, backupPostgres, POSTGRES_BACKUP_HELP, restorePGlite } from './platform/db/backup.js';
+import type { Db } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 
 const HELP = `regie — het platform voor de regisserende gemeente
@@ -33,23 +35,18 @@ async function main(argv: string[]) {
   };
   switch (cmd) {
     case 'serve': {
-      const db = await openConfiguredDatabase(config);
-      const running = await startRegie(config, db);
-      // The demo is for a fresh database (and for one that already holds it); a
-      // database with real municipalities never gets demo accounts. REGIE_DEMO=false
-      // switches it off altogether.
-      const any = await db.unsafeAdmin.selectFrom('municipalities').select('slug').execute();
-      const wantDemo = process.env.REGIE_DEMO !== 'false' && (any.length === 0 || any.some((m) => m.slug === 'voorbeeld'));
-      const seeded = wantDemo ? await seedDemo(running.deps) : { logins: [] };
-      await running.app.listen({ port: config.port, host: config.host });
-      console.log(`Regie draait op ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
-      console.log(config.smtpUrl ? `Mail gaat via ${config.smtpUrl}` : `Mail wordt geschreven naar ${config.dataDir}/mail/`);
-      printLogins(seeded.logins);
       // Graceful shutdown: stop accepting, answer the requests in flight, let the jobs
       // finish their current work (no outbox row stays leased), close the database (for
       // PGlite: its lock file goes), exit 0. A second signal while stopping changes
       // nothing; a shutdown that hangs ends after 30 s with exit code 1, well before a
       // process manager gives up and kills.
+      //
+      // The handlers are there before anything starts: a signal while the database is
+      // opened, migrated or seeded lets the step in progress finish (a migration is never
+      // cut short), then stops the same way; the server never starts listening.
+      let db: Db | undefined;
+      let running: Running | undefined;
+      let startup: Promise<void> = Promise.resolve();
       let stopping = false;
       const stop = async (signal: NodeJS.Signals) => {
         if (stopping) return;
@@ -59,13 +56,15 @@ async function main(argv: string[]) {
           console.error('Stoppen duurde te lang; Regie stopt nu.');
           process.exit(1);
         }, 30_000).unref();
+        // A start that fails after the signal fails quietly: stopping was asked for.
+        await startup.catch(() => {});
         try {
-          await running.close();
+          await running?.close();
         } catch (err) {
           console.error('Stoppen mislukt:', err instanceof Error ? err.message : err);
           process.exitCode = 1;
         } finally {
-          await db.close().catch((err) => {
+          await db?.close().catch((err) => {
             console.error('Database sluiten mislukt:', err instanceof Error ? err.message : err);
             process.exitCode = 1;
           });
@@ -74,6 +73,35 @@ async function main(argv: string[]) {
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
+      console.log('Regie start …');
+      startup = (async () => {
+        db = await openConfiguredDatabase(config);
+        if (stopping) return;
+        running = await startRegie(config, db);
+        if (stopping) return;
+        // The demo is for a fresh database (and for one that already holds it); a
+        // database with real municipalities never gets demo accounts. REGIE_DEMO=false
+        // switches it off altogether.
+        // Processes starting together on a fresh database decide one after the other.
+        const open = db;
+        const deps = running.deps;
+        const seeded = await exclusively(open, DEMO_SEED_LOCK, async () => {
+          const any = await open.unsafeAdmin.selectFrom('municipalities').select('slug').execute();
+          const wantDemo = process.env.REGIE_DEMO !== 'false' && (any.length === 0 || any.some((m) => m.slug === 'voorbeeld'));
+          return wantDemo ? await seedDemo(deps) : { logins: [] };
+        });
+        if (stopping) return;
+        await running.app.listen({ port: config.port, host: config.host });
+        console.log(`Regie draait op ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+        console.log(config.smtpUrl ? `Mail gaat via ${config.smtpUrl}` : `Mail wordt geschreven naar ${config.dataDir}/mail/`);
+        printLogins(seeded.logins);
+      })();
+      try {
+        await startup;
+      } catch (err) {
+        if (stopping) return; // stop() ends the process
+        throw err;
+      }
       return;
     }
     case 'migrate': {

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { unsafeCreateApiTokenForEmail } from './modules/identity/index.js';
@@ -216,4 +217,52 @@ describe('a PostgreSQL restart under concurrent load', () => {
     }
     expect((await fetch(`${base}/health`)).status).toBe(200);
   }, 420_000);
+});
+
+// After a failover the database address can lead, for a while, to a server that takes
+// no writes (a standby, or the old primary demoted): that is an outage of the primary,
+// not a bad request, so it answers 503 like one (docs/operations.md, PostgreSQL with a standby).
+describe('a read-only database server', () => {
+  it('answers a write with 503 problem+json, serves reads, and takes writes again once it is the primary', async () => {
+    const name = `readonly_${randomBytes(3).toString('hex')}`;
+    const url = await createDatabase(cluster.url, name);
+    const setup = await openDatabase({ url, poolSize: 1 });
+    await migrate(setup);
+    const m = await buildMunicipality(setup);
+    const admin = await buildUser(setup, m, { role: 'admin' });
+    const token = (await unsafeCreateApiTokenForEmail(testDeps(setup), { email: admin.email, name: 'readonly' })).token;
+    await sql`alter database ${sql.id(name)} set default_transaction_read_only = on`.execute(setup.unsafeAdmin);
+    await setup.close();
+
+    const readOnly = await openDatabase({ url, poolSize: 2 });
+    const roApp = await buildApp(testDeps(readOnly));
+    try {
+      const headers = { authorization: `Bearer ${token}` };
+      const write = await roApp.inject({ method: 'POST', url: '/api/v1/departments', headers, payload: { name: 'Tijdens failover', domain: 'social' } });
+      expect(write.statusCode).toBe(503);
+      expect(write.headers['content-type']).toContain('application/problem+json');
+      expect(write.json()).toMatchObject({ status: 503, type: expect.stringContaining('database-unavailable') });
+      // Reads are served from the read-only server meanwhile (a token's last use is not a reason to refuse).
+      expect((await roApp.inject({ method: 'GET', url: '/api/v1/organisation', headers })).statusCode).toBe(200);
+    } finally {
+      await roApp.close();
+      await readOnly.close();
+    }
+    // The failover is over: the address leads to a primary again (said from another database of the cluster).
+    await sql`alter database ${sql.id(name)} reset default_transaction_read_only`.execute(db.unsafeAdmin);
+    const again = await openDatabase({ url, poolSize: 1 });
+    const app2 = await buildApp(testDeps(again));
+    try {
+      const write = await app2.inject({
+        method: 'POST',
+        url: '/api/v1/departments',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { name: 'Na failover', domain: 'social' },
+      });
+      expect(write.statusCode).toBe(201);
+    } finally {
+      await app2.close();
+      await again.close();
+    }
+  }, 120_000);
 });

@@ -150,6 +150,7 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
     'cases',
     'case_counters',
     'login_links',
+    'password_links',
     'api_tokens',
     'sessions',
     'director_themes',

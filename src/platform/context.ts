@@ -13,4 +13,6 @@ export interface Deps {
 
 export interface Ctx extends Deps {
   actor: Actor;
+  /** the caller's address (behind a trusted proxy, the forwarded one); for the access log */
+  clientAddress?: string;
 }

@@ -220,6 +220,12 @@ const nl: Record<string, string> = {
   'csv.export.no': 'nee',
   'csv.export.byBody': 'bestuursorgaan (vastgelegd door {name})',
   'csv.export.mandate': '{holder}, namens {delegatedBy}',
+  // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
+  'error.ifMatchMalformed': 'De kopregel If-Match is ongeldig: gebruik * of een of meer ETags tussen aanhalingstekens, zoals "7".',
+  'error.planNeedsMandate': 'Voor dit plan is een mandaat nodig om {needsNl}; u heeft zo’n mandaat vandaag niet.',
+  // staff accounts and links in mail (docs/product.md#staff-accounts)
+  'error.wrongPassword': 'Uw huidige wachtwoord is onjuist.',
+  'error.invalidPasswordLink': 'Deze link om een wachtwoord in te stellen is verlopen of al gebruikt. Vraag via "Wachtwoord vergeten" een nieuwe aan.',
 };
 
 const en: Record<string, string> = {
@@ -434,6 +440,12 @@ const en: Record<string, string> = {
   'csv.export.no': 'no',
   'csv.export.byBody': 'governing body (recorded by {name})',
   'csv.export.mandate': '{holder}, on behalf of {delegatedBy}',
+  // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
+  'error.ifMatchMalformed': 'The If-Match header is malformed: use * or one or more quoted ETags, such as "7".',
+  'error.planNeedsMandate': 'This plan needs a mandate to {needsEn}; you hold no such mandate today.',
+  // staff accounts and links in mail (docs/product.md#staff-accounts)
+  'error.wrongPassword': 'Your current password is incorrect.',
+  'error.invalidPasswordLink': 'This link to set a password has expired or was already used. Ask for a new one through "Forgot password".',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

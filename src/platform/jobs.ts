@@ -5,8 +5,9 @@
 // run in progress, so a shutdown never cuts a transaction short.
 //
 // Across processes (two servers on one PostgreSQL) each job's own row claims keep the
-// work apart: leases on outbox rows, `for update skip locked` on rounds, a unique row
-// per reminder. This file only keeps one process from tripping over itself.
+// work apart: leases on outbox rows (held in the name of the process, processes.ts),
+// `for update skip locked` on rounds, a unique row per reminder. This file only keeps
+// one process from tripping over itself.
 
 export interface JobSpec {
   /** named in the log line when a run fails */

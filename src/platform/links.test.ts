@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerLink, caseLink, caseLinkFor, loginLink, myCaseLink, WEB_ROUTES } from './links.js';
+import { answerLink, caseLink, caseLinkFor, loginLink, myCaseLink, setPasswordLink, WEB_ROUTES } from './links.js';
 
 const base = 'https://regie.example.nl';
 
@@ -13,6 +13,7 @@ describe('links into the web app', () => {
     [caseLinkFor(base, 'c1', 'specialist'), 'https://regie.example.nl/zaken/c1'],
     [loginLink(base, 'abc'), 'https://regie.example.nl/inloggen/link#abc'],
     [answerLink(base, 'm1.xyz'), 'https://regie.example.nl/toets/m1.xyz'],
+    [setPasswordLink(base, 'abc'), 'https://regie.example.nl/wachtwoord/instellen#abc'],
   ])('%s', (link, expected) => expect(link).toBe(expected));
 
   it('builds each link on the route it names', () => {
@@ -21,6 +22,7 @@ describe('links into the web app', () => {
     expect(myCaseLink(base, 'c1')).toBe(fill(WEB_ROUTES.myCase, 'c1'));
     expect(loginLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.loginLink, '')}#abc`);
     expect(answerLink(base, 't')).toBe(fill(WEB_ROUTES.answer, 't'));
+    expect(setPasswordLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.setPassword, '')}#abc`);
   });
 
   it('names only routes that the web app has', () => {

@@ -13,6 +13,8 @@ export const WEB_ROUTES = {
   loginLink: 'inloggen/link',
   /** an outside party's answer page behind its personal link */
   answer: 'toets/:token',
+  /** where a staff invitation or password reset lands; the token follows after `#` */
+  setPassword: 'wachtwoord/instellen',
 } as const;
 
 /** A case's page for staff. */
@@ -30,3 +32,6 @@ export const loginLink = (publicUrl: string, token: string): string => `${public
 
 /** An outside party's personal link to answer an assessment request. */
 export const answerLink = (publicUrl: string, token: string): string => `${publicUrl}/toets/${token}`;
+
+/** A staff member's set-password link (invitation or reset). The token goes after `#`, like a login link's. */
+export const setPasswordLink = (publicUrl: string, token: string): string => `${publicUrl}/wachtwoord/instellen#${token}`;

@@ -1,9 +1,12 @@
 // The rows of the negative suite (authorization.int.test.ts): one per API
 // operation, with who may call it. Each module keeps its own rows beside its tests,
 // in step with its policies; this list is all of them, in the order the suite runs.
+
 import { rows as assessments } from '../modules/assessments/authorization.rows.js';
+import { rows as audit } from '../modules/audit/authorization.rows.js';
 import { rows as cases } from '../modules/cases/authorization.rows.js';
 import { rows as commitments } from '../modules/commitments/authorization.rows.js';
+import { rows as council } from '../modules/council/authorization.rows.js';
 import { rows as dossier } from '../modules/dossier/authorization.rows.js';
 import { rows as identity } from '../modules/identity/authorization.rows.js';
 import { rows as mandates } from '../modules/mandates/authorization.rows.js';
@@ -15,4 +18,17 @@ import type { Row } from './authorization.js';
 
 export { ACTOR_KEYS, type ActorKey, type Fresh, type Req, type Row, type World } from './authorization.js';
 
-export const rows: Row[] = [...server, ...identity, ...cases, ...plans, ...dossier, ...assessments, ...rules, ...mandates, ...commitments, ...organisation];
+export const rows: Row[] = [
+  ...server,
+  ...identity,
+  ...cases,
+  ...plans,
+  ...dossier,
+  ...assessments,
+  ...rules,
+  ...mandates,
+  ...commitments,
+  ...organisation,
+  ...audit,
+  ...council,
+];

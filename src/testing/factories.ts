@@ -212,6 +212,8 @@ export async function buildCase(opts: {
   title?: string;
   description?: string;
   location?: string;
+  areaId?: string | null;
+  themeIds?: string[];
   plan?: { goal: string; actions: PlanActionInput[] };
 }): Promise<BuiltCase> {
   const m = opts.municipality;
@@ -222,6 +224,8 @@ export async function buildCase(opts: {
     title: opts.title ?? 'Terras aan de haven',
     description: opts.description ?? 'Een terras aan de haven voor ons café.',
     location: opts.location ?? 'Havenkade 1',
+    areaId: opts.areaId,
+    themeIds: opts.themeIds,
     channel: 'web',
   });
   await deps.db.unsafeTransaction((trx) => unsafeConfirmIntake(trx, deps, { municipalityId: m.id, caseId: c.id }));

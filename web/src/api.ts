@@ -106,6 +106,13 @@ export const api = {
   logout: () => answer(client.POST('/auth/logout')),
   requestLoginLink: (municipality: string, email: string) => answer(client.POST('/auth/login-links', { body: { municipality, email } })),
   redeemLoginLink: (token: string) => answer(client.POST('/auth/login-links/redeem', { body: { token } })),
+  // staff passwords, "Mijn account" and fresh links (docs/product.md#staff-accounts)
+  resendLoginLink: (token: string) => answer(client.POST('/auth/login-links/resend', { body: { token } })),
+  requestPasswordReset: (email: string) => answer(client.POST('/auth/password-resets', { body: { email } })),
+  setPasswordWithLink: (token: string, password: string) => answer(client.POST('/auth/password-resets/redeem', { body: { token, password } })),
+  changePassword: (current: string, password: string) => answer(client.POST('/me/password', { body: { current, password } })),
+  ownAccount: (signal?: AbortSignal) => answer(client.GET('/me/account', { signal })),
+  updateOwnAccount: (phone: string | null) => answer(client.PATCH('/me/account', { body: { phone } })),
   tokens: (signal?: AbortSignal) => answer(client.GET('/me/tokens', { signal })),
   createToken: (name: string) => answer(client.POST('/me/tokens', { body: { name } })),
   revokeToken: (tokenId: string) => answer(client.DELETE('/me/tokens/{id}', { params: id(tokenId) })),
@@ -132,7 +139,8 @@ export const api = {
   deleteNamed: (kind: 'areas' | 'themes', namedId: string) =>
     answer(kind === 'areas' ? client.DELETE('/areas/{id}', { params: id(namedId) }) : client.DELETE('/themes/{id}', { params: id(namedId) })),
   settings: (signal?: AbortSignal) => answer(client.GET('/settings', { signal })),
-  updateSettings: (body: { planTermDays?: number; extraHolidays?: string[] }) => answer(client.PATCH('/settings', { body })),
+  updateSettings: (body: { planTermDays?: number; extraHolidays?: string[]; personalDataRetentionMonths?: number | null }) =>
+    answer(client.PATCH('/settings', { body })),
 
   // cases
   submitCase: (body: SubmitCaseBody) => answer(client.POST('/cases', { body })),
@@ -150,8 +158,11 @@ export const api = {
 
   // plan
   plan: (caseId: string, signal?: AbortSignal) => answer(client.GET('/cases/{id}/plan', { params: id(caseId), signal })),
-  savePlan: (caseId: string, basedOn: number, body: { goal: string; actions: PlanActionInput[] }) =>
-    answer(client.PUT('/cases/{id}/plan', { params: id(caseId), body, headers: ifMatch(basedOn) })),
+  savePlan: (
+    caseId: string,
+    basedOn: number,
+    body: { goal: string; actions: PlanActionInput[]; commitsCents?: number | null; exemptionRuleCodes?: string[] },
+  ) => answer(client.PUT('/cases/{id}/plan', { params: id(caseId), body, headers: ifMatch(basedOn) })),
   agreePlan: (caseId: string, version: number) => answer(client.POST('/cases/{id}/plan/agreements', { params: id(caseId), body: { version } })),
   setActionStatus: (caseId: string, actionId: string, status: ActionStatus) =>
     answer(client.PATCH('/cases/{id}/plan/actions/{actionId}', { params: { path: { id: caseId, actionId } }, body: { status } })),
@@ -204,7 +215,22 @@ export const api = {
     answer(client.POST('/commitments/{id}/confirmation', { params: id(c.id), body: { decision, reason: reason || null }, headers: ifMatch(c.version) })),
   commitmentOutcome: (c: Commitment, status: CommitmentOutcome, reason?: string) =>
     answer(client.POST('/commitments/{id}/outcome', { params: id(c.id), body: { status, reason: reason || null }, headers: ifMatch(c.version) })),
+
+  // the access log of personal data (admin)
+  accessLog: (f: AccessLogFilter, cursor?: string, signal?: AbortSignal) =>
+    answer(client.GET('/access-log-entries', { params: { query: query({ ...f, cursor }) as QueryOf<'/access-log-entries', 'get'> }, signal })),
+  // the council overview
+  councilOverview: (cursor?: string, signal?: AbortSignal) =>
+    answer(client.GET('/council/overview', { params: { query: query({ cursor, limit: 100 }) as QueryOf<'/council/overview', 'get'> }, signal })),
 };
+
+/** The access log's filters as the page's fields hold them; empty means any. */
+export interface AccessLogFilter {
+  kind?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+}
 
 /** Addresses the browser downloads itself (the session cookie goes along). */
 export const downloads = {

@@ -80,5 +80,6 @@ const HOMES: [GlobalAbility, string][] = [
   ['assessmentRequests', '/toetsverzoeken'],
   ['ownCommitments', '/mijn-toezeggingen'],
   ['listCases', '/zaken'],
+  ['councilOverview', '/raadsoverzicht'],
 ];
 export const homeOf = (me: Me): string => HOMES.find(([ability]) => me.abilities[ability])?.[1] ?? '/account';

@@ -6,6 +6,7 @@ import type { GlobalAbility } from './api/models.js';
 import { Layout } from './components/Layout.js';
 import { RequireRole } from './components/RequireRole.js';
 import { Account } from './pages/Account.js';
+import { AccessLogPage } from './pages/admin/AccessLog.js';
 import { AdminHome } from './pages/admin/AdminHome.js';
 import { MandatesPage } from './pages/admin/Mandates.js';
 import { NamedItems } from './pages/admin/NamedItems.js';
@@ -19,6 +20,7 @@ import { AnswerRequestPage, RequestsPage } from './pages/assessment/Requests.js'
 import { Cases } from './pages/Cases.js';
 import { CaseDetailPage } from './pages/case/CaseDetailPage.js';
 import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/CommitmentPages.js';
+import { CouncilOverviewPage } from './pages/council/CouncilOverview.js';
 import { Home } from './pages/Home.js';
 import { Intake } from './pages/Intake.js';
 import { Login } from './pages/Login.js';
@@ -28,6 +30,8 @@ import { MyCases } from './pages/MyCases.js';
 import { NewCase } from './pages/NewCase.js';
 import { NotFound } from './pages/NotFound.js';
 import { PlanEditorPage } from './pages/plan/PlanEditorPage.js';
+import { ForgotPassword, SetPassword } from './pages/SetPassword.js';
+import { AccessibilityPage, PrivacyPage } from './pages/Statements.js';
 import { TeamBoardPage } from './pages/TeamBoard.js';
 import { Workspace } from './pages/Workspace.js';
 
@@ -52,6 +56,10 @@ export const router = createBrowserRouter([
       { path: ':gemeente/aanvragen', element: <Intake /> },
       { path: 'inloggen', element: <Login /> },
       { path: 'inloggen/link', element: <LoginLink /> },
+      { path: 'wachtwoord/instellen', element: <SetPassword /> },
+      { path: 'wachtwoord-vergeten', element: <ForgotPassword /> },
+      { path: 'privacy', element: <PrivacyPage /> },
+      { path: 'toegankelijkheid', element: <AccessibilityPage /> },
       guarded('mijn-zaken', 'ownCases', <MyCases />),
       guarded('mijn-zaak/:id', 'ownCases', <MyCase />, toStaffCase),
       guarded('werkplek', 'directorWorkspace', <Workspace />),
@@ -71,11 +79,13 @@ export const router = createBrowserRouter([
       { path: 'toets/:token', element: <OutsideAnswerPage /> },
       guarded('beheer/regels', 'manageRules', <RulesPage />),
       guarded('beheer/mandaten', 'manageMandates', <MandatesPage />),
+      guarded('beheer/inzage', 'readAccessLog', <AccessLogPage />),
       guarded('toetsverzoeken', 'assessmentRequests', <RequestsPage />),
       guarded('toetsverzoeken/:partyId', 'assessmentRequests', <AnswerRequestPage />),
       guarded('nagekomen-bezwaren', 'lateObjections', <LateObjectionsPage />),
       guarded('mijn-toezeggingen', 'ownCommitments', <MyCommitmentsPage />),
       guarded('toezeggingen-ter-bevestiging', 'confirmCommitments', <ToConfirmPage />),
+      guarded('raadsoverzicht', 'councilOverview', <CouncilOverviewPage />),
       guarded('account', 'apiTokens', <Account />),
       { path: '*', element: <NotFound /> },
     ],

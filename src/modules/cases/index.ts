@@ -6,6 +6,7 @@ export { mailAboutCase, mailInitiator } from './mail.js';
 export { CASE_STATUSES, clockState, isOpen } from './model.js';
 export { authorizeCase, type CaseForPolicy, casePolicy } from './policy.js';
 export { findCase, initiatorOf } from './repo.js';
+export { unsafeResendCaseLink } from './resend.js';
 export { caseRoutes } from './routes.js';
 export {
   applyTransition,

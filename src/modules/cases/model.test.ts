@@ -47,12 +47,12 @@ describe('plan clock', () => {
     ['six weeks from the clock start', '2026-03-02', 42, [], '2026-03-02', '2026-04-13'],
     ['a configured term of 28 days', '2026-03-02', 28, [], '2026-03-02', '2026-03-30'],
     [
-      'an ended suspension of 5 days moves the due date 5 days',
+      'an ended suspension of 5 days moves the due date 5 days (then past the weekend)',
       '2026-03-02',
       42,
       [{ startedOn: '2026-03-10', endedOn: '2026-03-15' }],
       '2026-03-20',
-      '2026-04-18',
+      '2026-04-20', // Saturday 18 April: due Monday 20 April
     ],
     [
       'two suspensions add up (3 + 2 days)',
@@ -63,13 +63,28 @@ describe('plan clock', () => {
         { startedOn: '2026-03-20', endedOn: '2026-03-22' },
       ],
       '2026-03-25',
-      '2026-04-18',
+      '2026-04-20', // Saturday 18 April: due Monday 20 April
     ],
     ['an open suspension counts up to today', '2026-03-02', 42, [{ startedOn: '2026-03-10', endedOn: null }], '2026-03-13', '2026-04-16'],
     ['suspended and resumed the same day stops nothing', '2026-03-02', 42, [{ startedOn: '2026-03-10', endedOn: '2026-03-10' }], '2026-03-11', '2026-04-13'],
     ['the clock crosses the DST change by calendar days', '2026-03-20', 42, [], '2026-03-20', '2026-05-01'],
+    // Friday 13 Nov 2026 + 42 days = Friday 25 Dec (Christmas); the 26th is a holiday
+    // and a Saturday, the 27th a Sunday: due Monday 28 December.
+    ['a due date on Christmas Day moves to the next working day', '2026-11-13', 42, [], '2026-11-13', '2026-12-28'],
+    // Sunday 8 Mar 2026 + 42 days = Sunday 19 April: due Monday 20 April.
+    ['a due date on a Sunday moves to Monday', '2026-03-08', 42, [], '2026-03-08', '2026-04-20'],
+    // Saturday 25 April 2026; Monday 27 April is Koningsdag: due Tuesday 28 April.
+    ['a Saturday before Koningsdag moves to Tuesday', '2026-03-09', 42, [{ startedOn: '2026-03-12', endedOn: '2026-03-17' }], '2026-03-17', '2026-04-28'],
   ] as const)('%s', (_label, start, term, suspensions, today, due) => {
-    expect(planDueOn(start, term, [...suspensions], today)).toBe(due);
+    expect(planDueOn(dutchCalendar(), start, term, [...suspensions], today)).toBe(due);
+  });
+
+  it("moves a due date past the municipality's own closing days", () => {
+    // Monday 13 April 2026 is a working day nationally; this municipality is closed
+    // on the 13th and 14th, so the plan is due Wednesday 15 April.
+    const own = dutchCalendar({ extraHolidays: ['2026-04-13', '2026-04-14'] });
+    expect(planDueOn(own, '2026-03-02', 42, [], '2026-03-02')).toBe('2026-04-15');
+    expect(planDueOn(dutchCalendar(), '2026-03-02', 42, [], '2026-03-02')).toBe('2026-04-13');
   });
 
   it('suspendedDays never goes negative', () => {

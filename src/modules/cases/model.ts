@@ -1,6 +1,6 @@
 // Pure rules of a case: the lifecycle, the plan clock and the director proposal.
 // No I/O here; table-tested in model.test.ts.
-import { addDays, type Calendar, daysBetween, type IsoDate, isDueSoon, isOverdue } from '../../kernel/calendar.js';
+import { addDays, type Calendar, daysBetween, type IsoDate, isDueSoon, isOverdue, nextWorkingDay } from '../../kernel/calendar.js';
 
 export const CASE_STATUSES = ['submitted', 'intake', 'planning', 'executing', 'closed', 'withdrawn'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -75,13 +75,15 @@ export function suspendedDays(s: Suspension, today: IsoDate): number {
 }
 
 /**
- * The plan due date: the term (default 42 days: six weeks) from the day the clock
- * started, moved by every suspended day. Calendar days, not working days: the six
- * weeks are a service promise, not a legal term (docs/product.md#the-plan-clock).
+ * The plan due date: the term stored on the case when its clock started (default 42
+ * days: six weeks) counted in calendar days from that day, moved by every suspended
+ * day; a due date on a day the municipality is closed (a weekend, a public holiday or
+ * one of its own closing days) moves to the next working day
+ * (docs/product.md#the-plan-clock).
  */
-export function planDueOn(clockStartedOn: IsoDate, termDays: number, suspensions: Suspension[], today: IsoDate): IsoDate {
+export function planDueOn(cal: Calendar, clockStartedOn: IsoDate, termDays: number, suspensions: Suspension[], today: IsoDate): IsoDate {
   const stopped = suspensions.reduce((sum, s) => sum + suspendedDays(s, today), 0);
-  return addDays(clockStartedOn, termDays + stopped);
+  return nextWorkingDay(cal, addDays(clockStartedOn, termDays + stopped));
 }
 
 export const CLOCK_STATES = ['none', 'running', 'suspended', 'dueSoon', 'overdue', 'stopped'] as const;

@@ -8,15 +8,26 @@ import { type CsvSeparator, writeCsv } from '../../kernel/csv.js';
 import { spreadsheetDateTime } from '../../kernel/dates.js';
 import { invalid, notFound } from '../../kernel/errors.js';
 import { spreadsheetDate } from '../../kernel/format.js';
+import type { Actor } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { type Locale, translate } from '../../platform/i18n.js';
 import { listPages } from '../../platform/secret.js';
+import { recordAccess } from '../audit/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { type CaseStatus, clockState, proposeDirectorWithReason } from './model.js';
-import { caseAbilities, casePolicy } from './policy.js';
+import { type CaseAbility, caseAbilities, casePolicy } from './policy.js';
 import { directorCandidates } from './repo.js';
 import { forPolicy } from './service.js';
+
+/**
+ * Whether the case read sends the initiator's e-mail and phone: to the people working
+ * on the case and the initiator themself.
+ */
+export const contactShown = (abilities: Record<CaseAbility, boolean>): boolean => abilities.viewInternal || abilities.agreeAsInitiator || abilities.message;
+
+/** Whether that is someone else's personal data, to be logged: any reader but the initiator. */
+const contactDetailsShown = (actor: Actor, abilities: Record<CaseAbility, boolean>): boolean => contactShown(abilities) && actor.role !== 'initiator';
 
 /**
  * One case with everything its page shows, in one statement: the people, themes,
@@ -75,6 +86,11 @@ export async function getCase(ctx: Ctx, id: string) {
     const initiator = people.find((p) => p.id === c.initiator_id);
     const director = people.find((p) => p.id === c.director_id);
     const today = dutchDate(ctx.clock.now());
+    const abilities = caseAbilities(ctx.actor, forPolicy(c));
+    // Staff who read the case get the initiator's contact details with it (routes.ts,
+    // presentCase): logged in this transaction (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
+    // The initiator reading their own case is not.
+    if (contactDetailsShown(ctx.actor, abilities)) await recordAccess(trx, ctx, { kind: 'contactDetails', caseId: c.id, initiatorId: c.initiator_id });
     return {
       case: c,
       initiator,
@@ -85,7 +101,7 @@ export async function getCase(ctx: Ctx, id: string) {
       area: areaObject ?? null,
       suspensions: suspensionList,
       clock: clockState(calendarOf(m), { status: c.status, planDueOn: c.plan_due_on, suspendedSince: c.suspended_since }, today),
-      abilities: caseAbilities(ctx.actor, forPolicy(c)),
+      abilities,
     };
   });
 }
@@ -111,7 +127,7 @@ export interface CaseFilter {
 export const CASE_EXPORT_MAX = 10_000;
 
 /** The cases the actor may list that match the filter, before order and paging. */
-function filteredCases(trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort'>) {
+function filteredCases(trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort' | 'q'>, tsq?: string) {
   const mId = ctx.actor.municipalityId;
   let q = trx
     .selectFrom('cases as c')
@@ -130,7 +146,26 @@ function filteredCases(trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit'
     );
   }
   if (f.dueBefore) q = q.where('c.plan_due_on', '<', f.dueBefore).where('c.status', 'in', ['intake', 'planning']);
-  if (f.q?.trim()) q = q.where(sql<boolean>`c.search @@ websearch_to_tsquery('dutch', ${f.q.trim()})`);
+  if (tsq) {
+    // docs/product.md#finding-a-case: singular and plural find each other; staff also
+    // find a case by its initiator's name, company or KvK number. An initiator's
+    // list is theirs alone (the filter above), and searches only the case text.
+    q = q.where((eb) =>
+      ctx.actor.role === 'initiator'
+        ? sql<boolean>`c.search @@ cast(${tsq} as tsquery)`
+        : eb.or([
+            sql<boolean>`c.search @@ cast(${tsq} as tsquery)`,
+            // An array from an uncorrelated sub-select is an index condition on
+            // cases_initiator, so the two arms combine as a bitmap OR.
+            sql<boolean>`c.initiator_id = any(array(${eb
+              .selectFrom('users as u')
+              .select('u.id')
+              .where('u.municipality_id', '=', mId)
+              .where('u.role', '=', 'initiator')
+              .where(sql<boolean>`u.search @@ cast(${tsq} as tsquery)`)}))`,
+          ]),
+    );
+  }
   return q;
 }
 
@@ -152,7 +187,8 @@ const LIST_COLUMNS = [
 ] as const;
 
 type ListQuery = ReturnType<typeof listQuery>;
-const listQuery = (trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort'>) => filteredCases(trx, ctx, f).select([...LIST_COLUMNS]);
+const listQuery = (trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort' | 'q'>, tsq?: string) =>
+  filteredCases(trx, ctx, f, tsq).select([...LIST_COLUMNS]);
 
 /** The last row of a page, as a cursor finds it again: the columns every order sorts on. */
 interface Anchor {
@@ -205,6 +241,30 @@ const ORDERS: Record<CaseSort, { order(q: ListQuery): ListQuery; after(q: ListQu
 };
 
 /**
+ * The text query for a search (docs/product.md#finding-a-case), as tsquery text, or
+ * null when nothing searchable is left (only stop words or punctuation). Every word
+ * must match. A word matches what starts with the word itself or with its Dutch stem,
+ * and its stem's own stem: the Snowball stemmer turns `fietsen` into `fiets` and
+ * `fiets` into `fiet`, so the stem of a plural is the singular and the two find each
+ * other both ways. The word as written is for names ("Kees", "Jansen"), which the
+ * initiator's details keep unstemmed.
+ */
+async function searchQuery(trx: Tx, text: string): Promise<string | null> {
+  const { rows } = await sql<{ word: string; stem: string; stem2: string | null }>`
+    select lower(t.token) as word, t.lexemes[1] as stem, (tsvector_to_array(to_tsvector('dutch', t.lexemes[1])))[1] as stem2
+      from ts_debug('dutch', ${text}) as t
+     where cardinality(t.lexemes) > 0`.execute(trx);
+  if (rows.length === 0) return null;
+  const lexeme = (l: string) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  const term = (r: (typeof rows)[number]) => {
+    const prefixes = [...new Set([r.word, r.stem])].map((l) => `${lexeme(l)}:*`);
+    const exact = r.stem2 && r.stem2 !== r.stem ? [lexeme(r.stem2)] : [];
+    return `(${[...prefixes, ...exact].join(' | ')})`;
+  };
+  return rows.map(term).join(' & ');
+}
+
+/**
  * The case list, keyset-paginated in the chosen order (newest first by default) so
  * page 1,000 costs what page 1 costs, with the number of matching cases. A cursor is
  * signed for its order: one from another order is refused. Initiators see only their
@@ -217,7 +277,10 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
   const pages = listPages(ctx.config, sort === 'received' ? 'cases' : `cases:${sort}`);
   return ctx.db.tenant(mId, async (trx) => {
     const o = ORDERS[sort];
-    let q = o.order(listQuery(trx, ctx, f)).limit(f.limit + 1);
+    // docs/product.md#finding-a-case: the search as tsquery text; nothing searchable left finds nothing.
+    const tsq = f.q?.trim() ? await searchQuery(trx, f.q.trim()) : undefined;
+    if (tsq === null) return { items: [], nextCursor: null, total: 0 };
+    let q = o.order(listQuery(trx, ctx, f, tsq)).limit(f.limit + 1);
     if (f.cursor) {
       const cur = pages.decode(f.cursor);
       const anchor = await trx
@@ -231,7 +294,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
     }
     const [rows, count] = await Promise.all([
       q.execute(),
-      filteredCases(trx, ctx, f)
+      filteredCases(trx, ctx, f, tsq)
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow(),
     ]);
@@ -246,6 +309,9 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
     };
   });
 }
+
+/** The file name of the case list's CSV export. */
+export const CASES_EXPORT_NAME = 'zaken.csv';
 
 /** The case list's columns in an export: catalogue keys whose `csv.X` text is the web app's `X`. */
 export const CASE_EXPORT_COLUMNS = [
@@ -270,10 +336,17 @@ export async function exportCases(ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limi
   const mId = ctx.actor.municipalityId;
   const t = (key: string) => translate(opts.locale ?? ctx.actor.locale, key);
   return ctx.db.tenant(mId, async (trx) => {
-    const rows = await ORDERS[f.sort ?? 'received']
-      .order(listQuery(trx, ctx, f))
-      .limit(CASE_EXPORT_MAX)
-      .execute();
+    // The list names directors and where people build: the export is logged
+    // (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
+    await recordAccess(trx, ctx, { kind: 'export', exportName: CASES_EXPORT_NAME });
+    const tsq = f.q?.trim() ? await searchQuery(trx, f.q.trim()) : undefined;
+    const rows =
+      tsq === null
+        ? []
+        : await ORDERS[f.sort ?? 'received']
+            .order(listQuery(trx, ctx, f, tsq))
+            .limit(CASE_EXPORT_MAX)
+            .execute();
     const cal = calendarOf(await getMunicipality(trx, mId));
     const today = dutchDate(ctx.clock.now());
     return writeCsv(

@@ -112,6 +112,44 @@ describe('staff API', () => {
     expect(stale.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('follows RFC 9110 for If-Match: strong comparison, a star, a list, 400 when malformed', async () => {
+    // A confirmed intake (docs/product.md#confirming-a-public-intake), so that it can go to intake.
+    const created = await buildCase({ municipality: m, deps: t.deps });
+    const co = await t.login(coordinator);
+    const url = `/api/v1/cases/${created.id}`;
+    const assign = (ifMatch: string) =>
+      t.app.inject({ method: 'PUT', url: `${url}/director`, headers: { ...co, 'if-match': ifMatch }, payload: { directorId: director.userId } });
+    const etag = (await t.app.inject({ method: 'GET', url, headers: co })).headers.etag as string;
+    const v = Number(/^"(\d+)"$/.exec(etag)?.[1]);
+    expect(v).toBeGreaterThan(0);
+
+    const weak = await assign(`W/"${v}"`); // a weak tag never matches for If-Match
+    expect(weak.statusCode).toBe(412);
+    for (const bad of [`${v}`, `"${v}`, `*, "${v}"`, `"${v}" "${v + 1}"`]) {
+      const res = await assign(bad);
+      expect(res.statusCode, bad).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    const listed = await assign(`"${v - 1}", "${v}"`); // any entry of the list may match
+    expect(listed.statusCode).toBe(200);
+    expect(listed.headers.etag).toBe(`"${v + 1}"`);
+
+    const dir = await t.login(director);
+    const status = (ifMatch: string, to: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `${url}/status`,
+        headers: { ...dir, 'if-match': ifMatch },
+        payload: { status: to, reason: 'Op verzoek van de initiatiefnemer' },
+      });
+    const star = await status('*', 'intake'); // a star matches any current version
+    expect(star.statusCode).toBe(200);
+    expect(star.headers.etag).toBe(`"${v + 2}"`);
+    const stale = await status(`"${v}", "${v + 1}", W/"${v + 2}"`, 'withdrawn');
+    expect(stale.statusCode).toBe(412);
+    expect(stale.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('authenticates a personal API token as Bearer, without CSRF', async () => {
     const h = await t.login(director);
     const made = await t.app.inject({ method: 'POST', url: '/api/v1/me/tokens', headers: h, payload: { name: 'script' } });

@@ -6,7 +6,7 @@ import { CsvBody, CsvSeparatorParam, email, IsoDate, LocaleSchema, multiLine, si
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CASE_STATUSES, CHANNELS, CLOCK_STATES } from './model.js';
 import { CASE_ABILITIES, type CaseAbility } from './policy.js';
-import { CASE_SORTS, exportCases, getCase, listCases, teamBoard } from './queries.js';
+import { CASE_SORTS, CASES_EXPORT_NAME, contactShown, exportCases, getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
 const tags = ['Zaken'];
@@ -105,8 +105,9 @@ function presentCase(d: Awaited<ReturnType<typeof getCase>>): z.infer<typeof Cas
   // An unconfirmed intake belongs to no account yet: its details are the ones given
   // in the intake (docs/product.md#confirming-a-public-intake).
   const i = c.initiator_id ? d.initiator : d.intake;
-  // Contact details are for the people working on the case and the initiator themself.
-  const showContact = d.abilities.viewInternal || d.abilities.agreeAsInitiator || d.abilities.message;
+  // Contact details are for the people working on the case and the initiator themself;
+  // getCase logged the read when they are someone else's.
+  const showContact = contactShown(d.abilities);
   return {
     id: c.id,
     reference: c.reference,
@@ -187,7 +188,12 @@ export function caseRoutes(app: App, deps: Deps) {
     area: z.uuid().optional(),
     theme: z.uuid().optional(),
     dueBefore: IsoDate.optional(),
-    q: singleLine().max(200).optional().describe('vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets")'),
+    q: singleLine()
+      .max(200)
+      .optional()
+      .describe(
+        'vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken.',
+      ),
     sort: z
       .enum(CASE_SORTS)
       .default('received')
@@ -266,7 +272,7 @@ export function caseRoutes(app: App, deps: Deps) {
       const csv = await exportCases(ctxOf(deps, req), filterOf(req.query), { locale: req.locale, separator: req.query.separator });
       return reply
         .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', 'attachment; filename="zaken.csv"')
+        .header('Content-Disposition', `attachment; filename="${CASES_EXPORT_NAME}"`)
         .serializer((body: string) => body)
         .send(csv);
     },

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import { withTestDb } from '../../testing/db.js';
 import { buildMunicipality, buildUser, ctxFor, initiatorOf as initiatorOfCase, refusal, type TestMunicipality, testDeps } from '../../testing/factories.js';
+import { updateSettings } from '../organisation/index.js';
 import { agreePlan, getPlan, savePlan, setActionStatus } from '../plans/index.js';
 import { getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock, unsafeConfirmIntake } from './service.js';
@@ -21,9 +22,9 @@ interface World {
   other: Actor;
 }
 
-async function world(): Promise<World> {
-  const deps = { ...testDeps(db), clock: fixedClock('2026-03-02T09:00:00+01:00') };
-  const m = await buildMunicipality(db);
+async function world(opts: Parameters<typeof buildMunicipality>[1] = {}, now = '2026-03-02T09:00:00+01:00'): Promise<World> {
+  const deps = { ...testDeps(db), clock: fixedClock(now) };
+  const m = await buildMunicipality(db, opts);
   const coordinator = await buildUser(db, m, { role: 'coordinator' });
   const director = await buildUser(db, m, { role: 'director', name: 'Anna Centrum', areaIds: [m.areaIds[0] as string], themeIds: [m.themeIds[0] as string] });
   const other = await buildUser(db, m, { role: 'director', name: 'Bert Noord', areaIds: [m.areaIds[1] as string] });
@@ -189,7 +190,8 @@ describe('lifecycle, clock and plan', () => {
     await suspendClock(dir, { caseId: c.id, reason: 'Wacht op tekeningen van de eigenaar' });
     w.deps.clock.advanceDays(5);
     const resumed = await resumeClock(dir, { caseId: c.id });
-    expect(resumed.plan_due_on).toBe('2026-04-25');
+    // 20 April + 5 = Saturday 25 April; Monday 27 April is Koningsdag: due Tuesday 28 April.
+    expect(resumed.plan_due_on).toBe('2026-04-28');
     expect(resumed.suspended_days).toBe(5);
 
     // Executing only through agreement of both.
@@ -318,9 +320,11 @@ describe('lists, board and isolation', () => {
       await changeStatus(dir, { caseId: c.id, to: 'intake' });
     }
     // Planning gives a due date: the later a case enters planning, the later it is due.
+    // Three days apart, so that moving a due date off a weekend never makes the two equal
+    // (Saturday 18 April becomes Monday 20 April; the other is due Tuesday 21 April).
     for (const c of [third, first]) {
       await changeStatus(dir, { caseId: c.id, to: 'planning' });
-      w.deps.clock.advanceDays(2);
+      w.deps.clock.advanceDays(3);
     }
     const all = (await listCases(co, { limit: 100 })).items;
     expect(all).toHaveLength(5);
@@ -391,6 +395,118 @@ describe('lists, board and isolation', () => {
     // A director sees the board but may not assign: no proposal is worked out for them.
     const asDirector = await teamBoard(ctxFor(w.deps, w.director));
     expect(asDirector.unassigned.find((c) => c.id === waiting.id)).toMatchObject({ canAssign: false, proposal: null });
+  });
+
+  it('finds singular and plural, a reference, and (staff only) the initiator, as the API documents (docs/product.md#finding-a-case)', async () => {
+    const w = await world();
+    const person = (name: string, company: string | null, kvkNumber: string | null) => ({
+      name,
+      email: `i-${Math.random().toString(36).slice(2)}@example.nl`,
+      company,
+      kvkNumber,
+    });
+    const fiets = await intake(w, {
+      title: 'Een fiets voor elk kind',
+      description: 'Deelproject.',
+      initiator: person('Henk van Dijk', 'Autospuiterij Van Dijk B.V.', '12345678'),
+    });
+    const fietsen = await intake(w, {
+      title: 'Overdekt stallen',
+      description: 'Plek voor honderd fietsen.',
+      initiator: person('Fatima el Amrani', null, null),
+    });
+    const woning = await intake(w, {
+      title: 'Een woning splitsen',
+      description: 'Boven en beneden apart.',
+      initiator: person('Piet Jansen', 'Jansen Bouw', '87654321'),
+    });
+    const other = await intake(w, { title: 'Terras op het plein', description: 'Een terras voor ons café.', initiator: person('Kees de Boer', null, null) });
+    const co = ctxFor(w.deps, w.coordinator);
+    const found = async (ctx: typeof co, q: string) => new Set((await listCases(ctx, { limit: 100, q })).items.map((i) => i.id));
+    // "fietsen" vindt "fiets" en "fiets" vindt "fietsen"
+    expect(await found(co, 'fietsen')).toEqual(new Set([fiets.id, fietsen.id]));
+    expect(await found(co, 'fiets')).toEqual(new Set([fiets.id, fietsen.id]));
+    // the search counts towards the total and pages in any order
+    const bySort = await listCases(co, { limit: 1, q: 'fiets', sort: 'reference' });
+    expect(bySort.total).toBe(2);
+    expect(bySort.items.map((i) => i.id)).toEqual([[fiets, fietsen].sort((a, b) => a.reference.localeCompare(b.reference))[0]?.id]);
+    expect((await listCases(co, { limit: 1, q: 'fiets', sort: 'reference', cursor: bySort.nextCursor ?? undefined })).items).toHaveLength(1);
+    // "woningen" vindt "woning"
+    expect(await found(co, 'woningen')).toEqual(new Set([woning.id]));
+    // every word must match
+    expect(await found(co, 'fiets kind')).toEqual(new Set([fiets.id]));
+    // a reference finds the case
+    expect(await found(co, woning.reference)).toEqual(new Set([woning.id]));
+    // the initiator's name, company and KvK number, for staff
+    expect(await found(co, 'Van Dijk')).toEqual(new Set([fiets.id]));
+    expect(await found(co, 'Autospuiterij')).toEqual(new Set([fiets.id]));
+    expect(await found(co, '12345678')).toEqual(new Set([fiets.id]));
+    expect(await found(co, 'Jansen')).toEqual(new Set([woning.id]));
+    expect(await found(co, 'Amrani')).toEqual(new Set([fietsen.id]));
+    expect(await found(co, 'Kees')).toEqual(new Set([other.id]));
+    // nothing searchable, or nothing that matches
+    expect(await found(co, 'de het')).toEqual(new Set());
+    expect(await found(co, 'zwembad')).toEqual(new Set());
+    // query syntax is searched for, never interpreted
+    expect(await found(co, "fiets' | !kind \\ :* &")).toEqual(new Set([fiets.id]));
+    // A resident searches only their own cases, and not by anyone's personal details.
+    const henk = ctxFor(w.deps, await initiatorOf(w, fiets.id));
+    expect(await found(henk, 'fietsen')).toEqual(new Set([fiets.id]));
+    expect(await found(henk, 'Jansen')).toEqual(new Set());
+    expect(await found(henk, '87654321')).toEqual(new Set());
+    expect(await found(henk, 'Amrani')).toEqual(new Set());
+  });
+
+  /** A case of `w` in planning, its clock started today. */
+  async function planningCase(w: World) {
+    const c = await intake(w);
+    await assignDirector(ctxFor(w.deps, w.coordinator), { caseId: c.id, directorId: w.director.userId });
+    const dir = ctxFor(w.deps, w.director);
+    await changeStatus(dir, { caseId: c.id, to: 'intake' });
+    return { c, dir, planning: await changeStatus(dir, { caseId: c.id, to: 'planning' }) };
+  }
+
+  it('keeps the term the clock started with when the setting changes (docs/product.md#the-plan-clock)', async () => {
+    const w = await world({}, '2026-12-03T09:00:00+01:00');
+    const { c, dir, planning } = await planningCase(w);
+    expect(planning.plan_term_days).toBe(42);
+    expect(planning.plan_due_on).toBe('2027-01-14'); // Thursday
+    await updateSettings(ctxFor(w.deps, await buildUser(db, w.m, { role: 'admin' })), { planTermDays: 44 });
+    await suspendClock(dir, { caseId: c.id, reason: 'Wacht op de initiatiefnemer' });
+    const resumed = await resumeClock(dir, { caseId: c.id }); // the same day: nothing stopped
+    expect(resumed.plan_due_on).toBe('2027-01-14');
+    expect(resumed.plan_term_days).toBe(42);
+    // A case that starts its clock now gets the new term.
+    const { planning: later } = await planningCase(w);
+    expect(later.plan_term_days).toBe(44);
+    expect(later.plan_due_on).toBe('2027-01-18'); // Saturday 16 January → Monday 18 January
+  });
+
+  it('moves a due date on Christmas Day to the next working day, at start and on resume', async () => {
+    const w = await world({}, '2026-11-13T09:00:00+01:00'); // Friday; + 42 days = Friday 25 December
+    const { c, dir, planning } = await planningCase(w);
+    expect(planning.plan_due_on).toBe('2026-12-28'); // 25, 26 (Saturday), 27 (Sunday) closed
+    await suspendClock(dir, { caseId: c.id, reason: 'Wacht op tekeningen' });
+    w.deps.clock.advanceDays(2); // two days: 27 December, a Sunday → Monday 28 December
+    expect((await resumeClock(dir, { caseId: c.id })).plan_due_on).toBe('2026-12-28');
+    await suspendClock(dir, { caseId: c.id, reason: 'Wacht op tekeningen' });
+    w.deps.clock.advanceDays(1); // three days: 28 December, a working day
+    expect((await resumeClock(dir, { caseId: c.id })).plan_due_on).toBe('2026-12-28');
+  });
+
+  it('moves a due date on a Sunday to Monday', async () => {
+    const w = await world({}, '2026-03-08T09:00:00+01:00'); // Sunday; + 42 days = Sunday 19 April
+    expect((await planningCase(w)).planning.plan_due_on).toBe('2026-04-20');
+  });
+
+  it("moves a due date past the municipality's own closing days", async () => {
+    // + 42 days = Monday 13 April 2026, a closing day of this municipality, as is the 14th.
+    const w = await world({ extraHolidays: ['2026-04-13', '2026-04-14'] });
+    const { c, dir, planning } = await planningCase(w);
+    expect(planning.plan_due_on).toBe('2026-04-15');
+    await suspendClock(dir, { caseId: c.id, reason: 'Wacht op de initiatiefnemer' });
+    w.deps.clock.advanceDays(1); // one day: Tuesday 14 April, closed → Wednesday 15 April
+    expect((await resumeClock(dir, { caseId: c.id })).plan_due_on).toBe('2026-04-15');
   });
 
   it('never shows another municipality’s case: 404, and absent from lists', async () => {

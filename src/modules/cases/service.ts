@@ -3,13 +3,14 @@
 // and any mail goes to the outbox in the same transaction.
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, UserRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issueLoginLink } from '../identity/index.js';
 import { mails } from '../notifications/index.js';
-import { getMunicipality } from '../organisation/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { mailAboutCase, mailInitiator } from './mail.js';
 import {
@@ -52,11 +53,17 @@ export const forPolicy = (c: CaseRow) => ({
  * ability: 404 when the actor may not see the case at all, 403 when they may see it
  * but not do this. Every module loads a case through this one function.
  */
-export async function loadCaseFor(trx: Tx, ctx: Ctx, caseId: string, ability: CaseAbility, opts: { lock?: boolean; ifMatch?: number } = {}): Promise<CaseRow> {
+export async function loadCaseFor(
+  trx: Tx,
+  ctx: Ctx,
+  caseId: string,
+  ability: CaseAbility,
+  opts: { lock?: boolean; ifMatch?: VersionCondition } = {},
+): Promise<CaseRow> {
   const mId = ctx.actor.municipalityId;
   const c = opts.lock ? await lockCase(trx, mId, caseId) : await findCase(trx, mId, caseId);
   if (!c) throw notFound('case');
-  if (opts.ifMatch !== undefined && opts.ifMatch !== c.version) throw staleVersion();
+  if (!versionMatches(opts.ifMatch, c.version)) throw staleVersion();
   authorizeCase(ctx.actor, ability, forPolicy(c));
   return c;
 }
@@ -245,7 +252,7 @@ export async function proposeDirectorFor(ctx: Ctx, caseId: string) {
   });
 }
 
-export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: number }) {
+export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorId: string; reason?: string | null; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'assign', { lock: true, ifMatch: opts.ifMatch });
     const candidates = await directorCandidates(trx, ctx.actor.municipalityId);
@@ -271,7 +278,16 @@ export async function assignDirector(ctx: Ctx, opts: { caseId: string; directorI
       },
     });
     await mailAboutCase(trx, ctx, c, director.id, (l, p) => mails.caseAssignedToDirector(l, { ...p, title: c.title }));
-    await mailInitiator(trx, ctx, c, (l, p) => mails.directorAssignedToInitiator(l, { ...p, director: director.name }));
+    // The initiator learns who their director is and how to reach them (docs/product.md#keeping-the-initiator-informed).
+    const contact = await trx
+      .selectFrom('users')
+      .select(['email', 'phone'])
+      .where('municipality_id', '=', c.municipality_id)
+      .where('id', '=', director.id)
+      .executeTakeFirstOrThrow();
+    await mailInitiator(trx, ctx, c, (l, p) =>
+      mails.directorAssignedToInitiator(l, { ...p, director: director.name, directorEmail: contact.email, directorPhone: contact.phone }),
+    );
     return updated;
   });
 }
@@ -304,8 +320,10 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   if (to === 'intake') set.intake_at = now;
   if (to === 'planning') {
     const m = await getMunicipality(trx, c.municipality_id);
+    // The clock keeps the term it started with (docs/product.md#the-plan-clock).
     set.clock_started_on = today;
-    set.plan_due_on = planDueOn(today, m.plan_term_days, [], today);
+    set.plan_term_days = m.plan_term_days;
+    set.plan_due_on = planDueOn(calendarOf(m), today, m.plan_term_days, [], today);
   }
   if (to === 'closed' || to === 'withdrawn') {
     set.closed_at = now;
@@ -319,13 +337,13 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
     visibility: 'shared',
     event: { type: 'case.statusChanged', payload: { from: c.status, to, reason, planDueOn: updated.plan_due_on } },
   });
-  if (to === 'closed' || to === 'withdrawn') {
-    await mailInitiator(trx, ctx, c, (l, p) => mails.caseClosed(l, { ...p, reason }));
-  }
+  // A withdrawn case is told as withdrawn, not as closed (docs/product.md#keeping-the-initiator-informed).
+  if (to === 'closed') await mailInitiator(trx, ctx, c, (l, p) => mails.caseClosed(l, { ...p, reason }));
+  if (to === 'withdrawn') await mailInitiator(trx, ctx, c, (l, p) => mails.caseWithdrawn(l, { ...p, reason }));
   return updated;
 }
 
-export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: number }) {
+export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseStatus; reason?: string | null; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, opts.to === 'withdrawn' ? 'withdraw' : 'manage', { lock: true, ifMatch: opts.ifMatch });
     return applyTransition(trx, ctx, c, opts.to, opts.reason?.trim() || null);
@@ -335,7 +353,7 @@ export async function changeStatus(ctx: Ctx, opts: { caseId: string; to: CaseSta
 // ---- the plan clock -------------------------------------------------------------
 
 /** Stop the clock while waiting on the initiator; the reason is on the timeline. */
-export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: number }) {
+export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: string; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (c.status !== 'planning') throw conflict('error.clockNotRunning');
@@ -352,11 +370,19 @@ export async function suspendClock(ctx: Ctx, opts: { caseId: string; reason: str
       visibility: 'shared',
       event: { type: 'clock.suspended', payload: { since: today, reason: opts.reason.trim() } },
     });
+    await mailInitiator(trx, ctx, c, (l, p) => mails.clockSuspended(l, { ...p, reason: opts.reason.trim() }));
     return updated;
   });
 }
 
 async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
+  const ended = await trx
+    .selectFrom('suspensions')
+    .select('reason')
+    .where('municipality_id', '=', c.municipality_id)
+    .where('case_id', '=', c.id)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
   await trx
     .updateTable('suspensions')
     .set({ ended_on: today, ended_by: ctx.actor.userId })
@@ -367,23 +393,25 @@ async function endSuspension(trx: Tx, ctx: Ctx, c: CaseRow, today: string) {
   const all = await openSuspensions(trx, c.municipality_id, c.id);
   const m = await getMunicipality(trx, c.municipality_id);
   const suspensions = all.map((s) => ({ startedOn: s.started_on, endedOn: s.ended_on }));
-  const due = planDueOn(c.clock_started_on ?? today, m.plan_term_days, suspensions, today);
+  // The term stored when the clock started, not today's setting (docs/product.md#the-plan-clock).
+  const due = planDueOn(calendarOf(m), c.clock_started_on ?? today, c.plan_term_days ?? m.plan_term_days, suspensions, today);
   const days = suspensions.reduce((n, s) => n + suspendedDays(s, today), 0);
-  return { due, days, since: c.suspended_since ?? today };
+  return { due, days, since: c.suspended_since ?? today, reason: ended?.reason ?? '' };
 }
 
-export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: number }) {
+export async function resumeClock(ctx: Ctx, opts: { caseId: string; ifMatch?: VersionCondition }) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'manage', { lock: true, ifMatch: opts.ifMatch });
     if (!c.suspended_since) throw conflict('error.notSuspended');
     const today = dutchDate(ctx.clock.now());
-    const { due, days, since } = await endSuspension(trx, ctx, c, today);
+    const { due, days, since, reason } = await endSuspension(trx, ctx, c, today);
     const updated = await bumpVersion(trx, c, { suspended_since: null, plan_due_on: due, suspended_days: days });
     await recordEvent(trx, ctx, {
       caseId: c.id,
       visibility: 'shared',
       event: { type: 'clock.resumed', payload: { since, until: today, days: days - c.suspended_days, planDueOn: due } },
     });
+    await mailInitiator(trx, ctx, c, (l, p) => mails.clockResumed(l, { ...p, reason, planDueOn: due }));
     return updated;
   });
 }

@@ -10,6 +10,7 @@ import { spreadsheetAmount, spreadsheetDate } from '../../kernel/format.js';
 import type { Ctx } from '../../platform/context.js';
 import { type Locale, translate } from '../../platform/i18n.js';
 import { listPages } from '../../platform/secret.js';
+import { recordAccess } from '../audit/index.js';
 import { loadMandates, mandateInForce, mandatesByIds, mandatesHeldBy } from '../mandates/index.js';
 import { isOverdue, OPEN_STATUSES } from './model.js';
 import { commitmentPolicy } from './policy.js';
@@ -116,6 +117,9 @@ export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
  * and then in the order recorded. A cell a spreadsheet would run as a formula gets a
  * leading `'` (writeCsv, OWASP CSV injection): what people typed is data.
  */
+/** The file name of the register's CSV export. */
+export const COMMITMENTS_EXPORT_NAME = 'toezeggingenregister.csv';
+
 export async function exportCommitments(ctx: Ctx, opts: { locale?: Locale; separator?: CsvSeparator } = {}): Promise<string> {
   commitmentPolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
@@ -123,6 +127,9 @@ export async function exportCommitments(ctx: Ctx, opts: { locale?: Locale; separ
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
   const today: IsoDate = dutchDate(ctx.clock.now());
   const { rows, mandates } = await ctx.db.tenant(mId, async (trx) => {
+    // The register names the people commitments were made to: the export is logged
+    // (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
+    await recordAccess(trx, ctx, { kind: 'export', exportName: COMMITMENTS_EXPORT_NAME });
     const rows = await commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute();
     return {
       rows,

@@ -7,7 +7,7 @@ import { CsvBody, CsvSeparatorParam, email, IsoDate, multiLine, singleLine } fro
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CODE_PATTERN } from '../rules/index.js';
 import { COMMITMENT_STATUSES, MADE_VIA, NAME_MAX, OUTCOMES, REASON_MAX, WHAT_MAX } from './model.js';
-import { exportCommitments, LIST_SCOPES, listCommitments } from './queries.js';
+import { COMMITMENTS_EXPORT_NAME, exportCommitments, LIST_SCOPES, listCommitments } from './queries.js';
 import { amendCommitment, caseCommitments, decideConfirmation, getCommitment, recordCommitment, recordOutcome } from './service.js';
 import type { CommitmentView } from './view.js';
 
@@ -217,7 +217,7 @@ export function commitmentRoutes(app: App, deps: Deps) {
       const csv = await exportCommitments(ctxOf(deps, req), { locale: req.locale, separator: req.query.separator });
       return reply
         .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', 'attachment; filename="toezeggingenregister.csv"')
+        .header('Content-Disposition', `attachment; filename="${COMMITMENTS_EXPORT_NAME}"`)
         .serializer((body: string) => body)
         .send(csv);
     },

@@ -9,13 +9,14 @@ import { dutchDate } from '../../kernel/clock.js';
 import { formatDate, isIsoDate } from '../../kernel/dates.js';
 import { AppError, conflict, forbidden, invalid, notFound, staleVersion } from '../../kernel/errors.js';
 import { label } from '../../kernel/format.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
-import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor } from '../cases/index.js';
+import { forPolicy as caseForPolicy, initiatorOf, loadCaseFor, mailAboutCase } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
 import { getMunicipality } from '../organisation/index.js';
@@ -38,6 +39,36 @@ import { type CommitmentRow, commitmentHistory, commitmentsQuery, decisionOf, fi
 import { type AskedToConfirm, askForConfirmation, type CommitmentView, present, staffSubjects, visibilityOf } from './view.js';
 
 const todayOf = (deps: Deps): IsoDate => dutchDate(deps.clock.now());
+
+type InitiatorChange = Parameters<typeof mails.commitmentToInitiator>[1]['change'];
+
+/**
+ * Tell the initiator by mail when a commitment made to them is made, confirmed,
+ * declined, amended or ended (docs/product.md#keeping-the-initiator-informed); a
+ * commitment made to someone else is not their mail.
+ */
+async function tellInitiator(
+  trx: Tx,
+  ctx: Ctx,
+  k: { caseId: string; reference: string; madeToUserId: string | null; initiatorId: string | null; what: string; dueOn: string; by: string },
+  change: InitiatorChange,
+  reason: string | null,
+): Promise<void> {
+  if (!k.madeToUserId || !k.initiatorId || k.madeToUserId !== k.initiatorId) return;
+  await mailAboutCase(trx, ctx, { id: k.caseId, municipality_id: ctx.actor.municipalityId, reference: k.reference }, k.initiatorId, (l, p) =>
+    mails.commitmentToInitiator(l, { ...p, change, what: k.what, dueOn: k.dueOn, by: k.by, reason }),
+  );
+}
+
+const aboutRow = (r: CommitmentRow, over: { what?: string; dueOn?: string } = {}) => ({
+  caseId: r.case_id,
+  reference: r.case_reference,
+  madeToUserId: r.made_to_user_id,
+  initiatorId: r.case_initiator_id,
+  what: over.what ?? r.what,
+  dueOn: over.dueOn ?? r.due_on,
+  by: r.made_by_name,
+});
 
 // ---- recording ------------------------------------------------------------------------
 
@@ -159,6 +190,21 @@ export async function recordCommitment(ctx: Ctx, input: RecordCommitment): Promi
       },
     });
     let asked: AskedToConfirm | null = null;
+    await tellInitiator(
+      trx,
+      ctx,
+      {
+        caseId: c.id,
+        reference: c.reference,
+        madeToUserId: to.userId,
+        initiatorId: c.initiator_id,
+        what: input.what.trim(),
+        dueOn: input.dueOn,
+        by: maker.name,
+      },
+      onRecord.status === 'needsConfirmation' ? 'recordedNeedsConfirmation' : 'recorded',
+      null,
+    );
     if (onRecord.status === 'needsConfirmation') {
       const m = await getMunicipality(trx, mId);
       // A staff maker's role in words ("bestuurder"), not its key; an outside person's role as typed.
@@ -207,10 +253,10 @@ export async function getCommitment(ctx: Ctx, id: string) {
 // ---- changing -------------------------------------------------------------------------
 
 /** Load and lock; 404 when the actor may not see it, 412 on a stale version. */
-async function loadForChange(trx: Tx, ctx: Ctx, id: string, ifMatch?: number): Promise<CommitmentRow> {
+async function loadForChange(trx: Tx, ctx: Ctx, id: string, ifMatch?: VersionCondition): Promise<CommitmentRow> {
   const r = await lockCommitment(trx, ctx.actor.municipalityId, id);
   if (!r || !commitmentPolicy.view(ctx.actor, forPolicy(r))) throw notFound('commitment');
-  if (ifMatch !== undefined && ifMatch !== r.version) throw staleVersion();
+  if (!versionMatches(ifMatch, r.version)) throw staleVersion();
   return r;
 }
 
@@ -219,7 +265,7 @@ const notOpen = (r: CommitmentRow) => conflict('error.commitmentNotOpen', { stat
 /** An amendment: a new version of what and/or the due date, with a reason; the old one stays in the history. */
 export async function amendCommitment(
   ctx: Ctx,
-  opts: { id: string; ifMatch?: number; what?: string; dueOn?: IsoDate; reason: string },
+  opts: { id: string; ifMatch?: VersionCondition; what?: string; dueOn?: IsoDate; reason: string },
 ): Promise<CommitmentView> {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
@@ -243,6 +289,7 @@ export async function amendCommitment(
       visibility: visibilityOf(r),
       event: { type: 'commitment.amended', payload: { commitmentId: r.id, version, changes, reason } },
     });
+    await tellInitiator(trx, ctx, aboutRow(r, { what, dueOn }), 'amended', reason);
     return reread(trx, ctx, r.id);
   });
 }
@@ -281,7 +328,7 @@ async function reread(trx: Tx, ctx: Ctx, id: string): Promise<CommitmentView> {
  */
 export async function decideConfirmation(
   ctx: Ctx,
-  opts: { id: string; ifMatch?: number; decision: 'confirm' | 'decline'; reason?: string | null },
+  opts: { id: string; ifMatch?: VersionCondition; decision: 'confirm' | 'decline'; reason?: string | null },
 ): Promise<CommitmentView> {
   const mId = ctx.actor.municipalityId;
   const today = todayOf(ctx);
@@ -326,6 +373,7 @@ export async function decideConfirmation(
         ? { type: 'commitment.confirmed', payload: { commitmentId: r.id, what: r.what, mandateIds: right.mandateIds } }
         : { type: 'commitment.declined', payload: { commitmentId: r.id, what: r.what, reason: reason ?? '' } },
     });
+    await tellInitiator(trx, ctx, aboutRow(r), confirmed ? 'confirmed' : 'declined', reason);
     return reread(trx, ctx, r.id);
   });
 }
@@ -334,7 +382,10 @@ export async function decideConfirmation(
  * End an open commitment as kept, broken (reason required) or withdrawn (reason
  * required; the person it was made to is told by mail; docs/product.md#commitments-on-record).
  */
-export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: number; status: Outcome; reason?: string | null }): Promise<CommitmentView> {
+export async function recordOutcome(
+  ctx: Ctx,
+  opts: { id: string; ifMatch?: VersionCondition; status: Outcome; reason?: string | null },
+): Promise<CommitmentView> {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
     const r = await loadForChange(trx, ctx, opts.id, opts.ifMatch);
@@ -351,7 +402,9 @@ export async function recordOutcome(ctx: Ctx, opts: { id: string; ifMatch?: numb
       visibility: visibilityOf(r),
       event: { type: 'commitment.ended', payload: { commitmentId: r.id, what: r.what, status: opts.status, reason } },
     });
-    if (opts.status === 'withdrawn') {
+    await tellInitiator(trx, ctx, aboutRow(r), opts.status, reason);
+    // Someone else it was made to hears of a withdrawal (the initiator has just been told).
+    if (opts.status === 'withdrawn' && r.made_to_user_id !== r.case_initiator_id) {
       const person = r.made_to_user_id
         ? await trx
             .selectFrom('users')

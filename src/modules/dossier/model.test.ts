@@ -202,4 +202,13 @@ describe('Dutch formatting', () => {
       'Status van plan in voorbereiding naar in uitvoering',
     );
   });
+
+  it('names the mandates a plan was agreed under (docs/product.md#agreeing-a-plan-within-mandate)', () => {
+    expect(describeEvent('plan.agreed', { planId: 'p', version: 2, by: 'director', complete: true, mandateIds: ['m-1', 'm-2'] })).toBe(
+      'Akkoord met plan versie 2 door de case-regisseur binnen mandaat (mandaten m-1, m-2); het plan is overeengekomen',
+    );
+    expect(describeEvent('plan.agreed', { planId: 'p', version: 1, by: 'initiator', complete: false })).toBe(
+      'Akkoord met plan versie 1 door de initiatiefnemer',
+    );
+  });
 });

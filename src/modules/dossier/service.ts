@@ -1,10 +1,11 @@
 // The dossier (docs/product.md#the-dossier): collect everything in one read transaction,
 // turn it into content (model.ts) and lay it out as a PDF (render.ts).
-import { sql } from 'kysely';
+
 import { dutchDate } from '../../kernel/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
+import { recordAccess } from '../audit/index.js';
 import { loadCaseFor } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { getMunicipality } from '../organisation/index.js';
@@ -69,9 +70,10 @@ async function timelinePart(trx: Tx, c: CaseRow): Promise<DossierEvent[]> {
 export async function collectDossier(ctx: Ctx, caseId: string): Promise<DossierData> {
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
-    // Reading only, and the database holds us to it.
-    await sql`set transaction read only`.execute(trx);
     const c = await loadCaseFor(trx, ctx, caseId, 'viewInternal');
+    // The one write: who read this dossier, in the transaction of the read
+    // (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
+    await recordAccess(trx, ctx, { kind: 'dossier', caseId: c.id, initiatorId: c.initiator_id });
     const plans = await trx.selectFrom('plans').select('director_agreed_by').where('municipality_id', '=', mId).where('case_id', '=', c.id).execute();
     const [m, names, setting] = await Promise.all([
       getMunicipality(trx, mId),

@@ -32,6 +32,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return `Case-regisseur ${e.payload.directorName} toegewezen${e.payload.reason ? ` (reden: ${shorten(e.payload.reason)})` : ''}`;
     case 'case.statusChanged':
       return `Status van ${label(CASE_STATUS_LABEL, e.payload.from)} naar ${label(CASE_STATUS_LABEL, e.payload.to)}${e.payload.reason ? ` (reden: ${shorten(e.payload.reason)})` : ''}`;
+    case 'case.personalDataRemoved':
+      return `Persoonsgegevens verwijderd na de bewaartermijn van ${e.payload.retentionMonths} maanden`;
     case 'clock.suspended':
       return `Planklok opgeschort: ${shorten(e.payload.reason)}`;
     case 'clock.resumed':
@@ -39,7 +41,7 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
     case 'plan.versionSaved':
       return `Plan van aanpak versie ${e.payload.version} opgeslagen (${e.payload.actionCount} acties)`;
     case 'plan.agreed':
-      return `Akkoord met plan versie ${e.payload.version} door ${e.payload.by === 'initiator' ? 'de initiatiefnemer' : 'de case-regisseur'}${e.payload.complete ? '; het plan is overeengekomen' : ''}`;
+      return `Akkoord met plan versie ${e.payload.version} door ${e.payload.by === 'initiator' ? 'de initiatiefnemer' : 'de case-regisseur'}${e.payload.mandateIds?.length ? ` binnen mandaat (${e.payload.mandateIds.length === 1 ? 'mandaat' : 'mandaten'} ${e.payload.mandateIds.join(', ')})` : ''}${e.payload.complete ? '; het plan is overeengekomen' : ''}`;
     case 'plan.actionStatusChanged':
       return `Actie "${shorten(e.payload.description, 80)}" van ${e.payload.from} naar ${e.payload.to}`;
     case 'note.added':

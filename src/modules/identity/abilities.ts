@@ -20,6 +20,8 @@ export const GLOBAL_ABILITIES = [
   'manageOrganisation',
   'manageRules',
   'manageMandates',
+  'readAccessLog',
+  'councilOverview',
   'apiTokens',
 ] as const;
 export type GlobalAbility = (typeof GLOBAL_ABILITIES)[number];

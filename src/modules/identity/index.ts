@@ -3,7 +3,10 @@
 // the demo and other modules' tests may use. Everything else is internal.
 
 export { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './abilities.js';
+export { accountRoutes } from './account-routes.js';
 export { sessionOrTokenAuthentication } from './authenticate.js';
+export { issueMailLoginLink, type ResendForCase } from './mail-links.js';
+export { inviteStaffMember, MIN_PASSWORD } from './passwords.js';
 export { identityRoutes } from './routes.js';
 export { hashPassword, newToken, sha256 } from './secrets.js';
 export type { ConfirmIntake } from './service.js';

@@ -71,6 +71,14 @@ describe('login limits', () => {
     // Another client behind the same proxy is not the one that sprayed.
     expect(await login(proxied, unique(), { from: '10.0.0.2', forwardedFor: '203.0.113.51' })).toBe(401);
   });
+  it('keeps no address it counts: the counters hold only a hash of it', async () => {
+    const email = `Iemand.Anders-${Math.random().toString(36).slice(2)}@Example.nl`;
+    expect(await login(t.app, email, { from: '192.0.2.40' })).toBe(401);
+    const rows = await t.db.unsafeAdmin.selectFrom('login_failures').select(['key', 'what']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    const local = email.split('@')[0]?.toLowerCase() as string;
+    for (const r of rows) expect(`${r.key} ${r.what}`.toLowerCase()).not.toContain(local);
+  });
 });
 
 describe('TRUST_PROXY', () => {

@@ -7,7 +7,7 @@
 // The counters are rows of `login_failures` (db/migrations/007_rate_limits.sql), so
 // every process on the database counts together. Not tenant data: read and written
 // through the admin connection.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppError } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 
@@ -15,7 +15,10 @@ const WINDOW_MS = 15 * 60_000;
 export const ACCOUNT_FAILURES = 10;
 export const CLIENT_ACCOUNTS = 20;
 
-const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+// The address tried is kept only as a hash: the counters need to recognise it, not to
+// read it (AVG data minimisation; an address typed wrongly may be anybody's).
+const addressHash = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+const accountKey = (email: string) => `account:${addressHash(email)}`;
 const clientKey = (client: string) => `client:${client}`;
 
 export function loginLimits(deps: Deps) {
@@ -42,7 +45,7 @@ export function loginLimits(deps: Deps) {
         .insertInto('login_failures')
         .values([
           { key: accountKey(email), what: randomUUID(), at },
-          { key: clientKey(client), what: email.trim().toLowerCase(), at },
+          { key: clientKey(client), what: addressHash(email), at },
         ])
         .onConflict((oc) => oc.columns(['key', 'what']).doUpdateSet({ at }))
         .execute();

@@ -46,6 +46,12 @@ async function createSession(deps: Deps, user: UserRow): Promise<Session> {
   return { token, csrfToken, actor: toActor(user, 'session', csrfToken), expiresAt };
 }
 
+/** A new session for a user known by id (after setting a password through a link). */
+export async function startSessionFor(deps: Deps, userId: string): Promise<Session> {
+  const user = await deps.db.unsafeAdmin.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  return createSession(deps, user);
+}
+
 /**
  * Staff log in with e-mail and password. A staff address is unique per municipality,
  * so the same address can be staff in several: with the municipality given, only

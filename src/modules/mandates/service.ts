@@ -4,6 +4,7 @@
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Mandate, MandateHolder, MandateScope } from './model.js';
@@ -126,7 +127,7 @@ export async function createMandate(ctx: Ctx, input: MandateFields): Promise<Man
 export interface UpdateMandate {
   id: string;
   /** the version the client last saw (If-Match); a stale one is refused with 412 */
-  ifMatch?: number;
+  ifMatch?: VersionCondition;
   changes: Partial<MandateFields>;
 }
 
@@ -136,7 +137,7 @@ export function updateMandate(ctx: Ctx, opts: UpdateMandate): Promise<MandateVie
 }
 
 /** End a mandate: `validUntil` is its last day in force (today or later). */
-export function endMandateValidity(ctx: Ctx, opts: { id: string; ifMatch?: number; validUntil: IsoDate }): Promise<MandateView> {
+export function endMandateValidity(ctx: Ctx, opts: { id: string; ifMatch?: VersionCondition; validUntil: IsoDate }): Promise<MandateView> {
   return changeMandate(ctx, { id: opts.id, ifMatch: opts.ifMatch, changes: { validUntil: opts.validUntil } }, 'ended');
 }
 
@@ -146,7 +147,7 @@ async function changeMandate(ctx: Ctx, opts: UpdateMandate, type: 'updated' | 'e
   return ctx.db.tenant(mId, async (trx) => {
     const row = await findMandate(trx, mId, opts.id, true);
     if (!row) throw notFound('mandate');
-    if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) throw staleVersion();
+    if (!versionMatches(opts.ifMatch, row.version)) throw staleVersion();
     const before = toMandate(row);
     const defined = Object.fromEntries(Object.entries(opts.changes).filter(([, v]) => v !== undefined)) as Partial<MandateFields>;
     const { fields: after, holderName } = await checked(trx, mId, { ...before, ...defined });

@@ -1,4 +1,4 @@
 // The text of every mail Regie sends.
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
-export { type MailText, mails } from './mails.js';
+export { MAIL_LINK_DAYS, type MailText, mails } from './mails.js';

@@ -12,6 +12,12 @@ const sign = { nl: '\n\nMet vriendelijke groet,\n{m}', en: '\n\nKind regards,\n{
 const footer = (l: Locale, municipality: string) => sign[l].replace('{m}', municipality);
 /** A date as people write it in a letter: 2026-12-29 → "29 december 2026" (a term's last day is included). */
 const day = (l: Locale, iso: string | null): string => formatDate(iso ?? '', l);
+/** How long the personal link in a mail to an initiator works (docs/product.md#links-in-mail). */
+export const MAIL_LINK_DAYS = 14;
+const mailLinkLine = (l: Locale) =>
+  l === 'en'
+    ? `Your personal link (valid for ${MAIL_LINK_DAYS} days, once; an expired link offers a new one):`
+    : `Uw persoonlijke link (${MAIL_LINK_DAYS} dagen en één keer geldig; een verlopen link biedt een nieuwe aan):`;
 
 export const mails = {
   caseReceived(l: Locale, p: { name: string; reference: string; title: string; link: string; municipality: string }): MailText {
@@ -48,15 +54,22 @@ export const mails = {
           text: `Beste ${p.name},\n\nMet deze link volgt u uw zaak (72 uur en één keer geldig):\n${p.link}${footer(l, p.municipality)}`,
         };
   },
-  directorAssignedToInitiator(l: Locale, p: { name: string; reference: string; director: string; link: string; municipality: string }): MailText {
+  directorAssignedToInitiator(
+    l: Locale,
+    p: { name: string; reference: string; director: string; directorEmail: string; directorPhone: string | null; link: string; municipality: string },
+  ): MailText {
+    const reach =
+      l === 'en'
+        ? `\n\nYou can reach ${p.director} by e-mail at ${p.directorEmail}${p.directorPhone ? ` or by phone at ${p.directorPhone}` : ''}.`
+        : `\n\nU bereikt ${p.director} per e-mail op ${p.directorEmail}${p.directorPhone ? ` of telefonisch op ${p.directorPhone}` : ''}.`;
     return l === 'en'
       ? {
           subject: `${p.reference}: your case director is ${p.director}`,
-          text: `Dear ${p.name},\n\n${p.director} is your case director for ${p.reference}. Together you will make a plan within six weeks.\n${p.link}${footer(l, p.municipality)}`,
+          text: `Dear ${p.name},\n\n${p.director} is your case director for ${p.reference}. Together you will make a plan within six weeks.${reach}\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
         }
       : {
           subject: `${p.reference}: uw case-regisseur is ${p.director}`,
-          text: `Beste ${p.name},\n\n${p.director} is uw case-regisseur voor ${p.reference}. Samen maakt u binnen zes weken een plan van aanpak.\n${p.link}${footer(l, p.municipality)}`,
+          text: `Beste ${p.name},\n\n${p.director} is uw case-regisseur voor ${p.reference}. Samen maakt u binnen zes weken een plan van aanpak.${reach}\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
         };
   },
   caseAssignedToDirector(l: Locale, p: { name: string; reference: string; title: string; link: string; municipality: string }): MailText {
@@ -342,6 +355,124 @@ ${p.what}
 
 Leg haar vast als nagekomen zodra dat zo is, of wijzig haar met een reden.
 ${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  // ---- keeping the initiator informed (docs/product.md#keeping-the-initiator-informed) ----
+  clockSuspended(l: Locale, p: { name: string; reference: string; reason: string; link: string; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: the plan term is paused`,
+          text: `Dear ${p.name},\n\nThe term for the plan of case ${p.reference} is paused while we wait for you.\n\nReason: ${p.reason}\n\nThe term resumes when this is resolved; every day it is paused moves the due date one day later.\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: de termijn voor het plan staat stil`,
+          text: `Beste ${p.name},\n\nDe termijn voor het plan van aanpak van zaak ${p.reference} staat stil zolang wij op u wachten.\n\nReden: ${p.reason}\n\nDe termijn loopt weer zodra dit is opgelost; elke dag stilstand schuift de uiterste datum een dag op.\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  clockResumed(l: Locale, p: { name: string; reference: string; reason: string; planDueOn: string | null; link: string; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: the plan term runs again`,
+          text: `Dear ${p.name},\n\nThe term for the plan of case ${p.reference} runs again. It was paused for this reason: ${p.reason}\n\nThe plan is now due by ${day(l, p.planDueOn)}.\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: de termijn voor het plan loopt weer`,
+          text: `Beste ${p.name},\n\nDe termijn voor het plan van aanpak van zaak ${p.reference} loopt weer. Hij stond stil om deze reden: ${p.reason}\n\nHet plan is er nu uiterlijk op ${day(l, p.planDueOn)}.\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  caseWithdrawn(l: Locale, p: { name: string; reference: string; reason: string | null; link: string; municipality: string }): MailText {
+    const why = p.reason ? (l === 'en' ? `\n\nReason: ${p.reason}` : `\n\nReden: ${p.reason}`) : '';
+    return l === 'en'
+      ? {
+          subject: `${p.reference} has been withdrawn`,
+          text: `Dear ${p.name},\n\nCase ${p.reference} has been withdrawn.${why}\n\nWhat was recorded on it stays on record.\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference} is ingetrokken`,
+          text: `Beste ${p.name},\n\nZaak ${p.reference} is ingetrokken.${why}\n\nWat bij de zaak is vastgelegd, blijft bewaard.\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  /** A commitment made to the initiator: made, confirmed, declined, amended, or ended. */
+  commitmentToInitiator(
+    l: Locale,
+    p: {
+      name: string;
+      reference: string;
+      change: 'recorded' | 'recordedNeedsConfirmation' | 'confirmed' | 'declined' | 'amended' | 'kept' | 'broken' | 'withdrawn';
+      what: string;
+      dueOn: string;
+      by: string;
+      reason: string | null;
+      link: string;
+      municipality: string;
+    },
+  ): MailText {
+    const en = {
+      recorded: [`a commitment has been made to you`, `${p.by} made this commitment to you:`],
+      recordedNeedsConfirmation: [
+        `a commitment to you awaits confirmation`,
+        `${p.by} made this commitment to you. It falls outside their mandate, so it binds the municipality once someone with the mandate confirms it:`,
+      ],
+      confirmed: [`a commitment to you has been confirmed`, `This commitment to you has been confirmed and now binds the municipality:`],
+      declined: [`a commitment to you has been declined`, `This commitment to you has been declined by the holder of the mandate:`],
+      amended: [`a commitment to you has been amended`, `This commitment to you has been amended; it now reads:`],
+      kept: [`a commitment to you has been kept`, `This commitment to you has been recorded as kept:`],
+      broken: [`a commitment to you has not been kept`, `This commitment to you has been recorded as not kept:`],
+      withdrawn: [`a commitment to you has been withdrawn`, `This commitment to you has been withdrawn:`],
+    }[p.change];
+    const nl = {
+      recorded: [`een toezegging aan u`, `${p.by} heeft u deze toezegging gedaan:`],
+      recordedNeedsConfirmation: [
+        `een toezegging aan u wacht op bevestiging`,
+        `${p.by} heeft u deze toezegging gedaan. Zij valt buiten het eigen mandaat en bindt de gemeente zodra iemand met mandaat haar bevestigt:`,
+      ],
+      confirmed: [`een toezegging aan u is bevestigd`, `Deze toezegging aan u is bevestigd en bindt nu de gemeente:`],
+      declined: [`een toezegging aan u is afgewezen`, `Deze toezegging aan u is afgewezen door wie er mandaat voor heeft:`],
+      amended: [`een toezegging aan u is gewijzigd`, `Deze toezegging aan u is gewijzigd; zij luidt nu:`],
+      kept: [`een toezegging aan u is nagekomen`, `Deze toezegging aan u is vastgelegd als nagekomen:`],
+      broken: [`een toezegging aan u is niet nagekomen`, `Deze toezegging aan u is vastgelegd als niet nagekomen:`],
+      withdrawn: [`een toezegging aan u is ingetrokken`, `Deze toezegging aan u is ingetrokken:`],
+    }[p.change];
+    const [subject, intro] = l === 'en' ? en : nl;
+    const why = p.reason ? (l === 'en' ? `\n\nReason: ${p.reason}` : `\n\nReden: ${p.reason}`) : '';
+    const due = l === 'en' ? `Due by ${day(l, p.dueOn)}.` : `Uiterlijk op ${day(l, p.dueOn)}.`;
+    return {
+      subject: `${p.reference}: ${subject}`,
+      text: `${l === 'en' ? 'Dear' : 'Beste'} ${p.name},\n\n${intro}\n\n${p.what}\n\n${due}${why}\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+    };
+  },
+  freshLoginLink(l: Locale, p: { name: string; link: string; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: 'Your new link for Regie',
+          text: `Dear ${p.name},\n\nYou asked for a new link to follow your case.\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: 'Uw nieuwe link voor Regie',
+          text: `Beste ${p.name},\n\nU heeft een nieuwe link gevraagd om uw zaak te volgen.\n${mailLinkLine(l)}\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
+  // ---- staff accounts (docs/product.md#staff-accounts) ----
+  staffInvitation(l: Locale, p: { name: string; email: string; link: string; hours: number; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.municipality} invites you to Regie`,
+          text: `Dear ${p.name},\n\nAn account in Regie has been made for you, to log in with ${p.email}. Choose your password with this link (valid for ${p.hours} hours, once):\n${p.link}\n\nIf the link has expired, use "Forgot password" on the login page.${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.municipality} nodigt u uit voor Regie`,
+          text: `Beste ${p.name},\n\nEr is een account in Regie voor u gemaakt, om in te loggen met ${p.email}. Kies uw wachtwoord met deze link (${p.hours} uur en één keer geldig):\n${p.link}\n\nIs de link verlopen? Gebruik dan "Wachtwoord vergeten" op de inlogpagina.${footer(l, p.municipality)}`,
+        };
+  },
+  passwordReset(l: Locale, p: { name: string; link: string; hours: number; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: 'Set a new password for Regie',
+          text: `Dear ${p.name},\n\nSomeone asked to set a new password for your Regie account at ${p.municipality}. Use this link (valid for ${p.hours} hours, once):\n${p.link}\n\nDid you not ask for this? Then ignore this mail; your password stays as it is.${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: 'Een nieuw wachtwoord voor Regie',
+          text: `Beste ${p.name},\n\nEr is gevraagd een nieuw wachtwoord in te stellen voor uw Regie-account bij ${p.municipality}. Gebruik deze link (${p.hours} uur en één keer geldig):\n${p.link}\n\nHeeft u dit niet gevraagd? Negeer dan deze mail; uw wachtwoord blijft zoals het is.${footer(l, p.municipality)}`,
         };
   },
 };

@@ -5,4 +5,4 @@
 export { organisationPolicy } from './policy.js';
 export { calendarOf, getMunicipality } from './repo.js';
 export { organisationRoutes } from './routes.js';
-export { createDepartment, createNamed, createUser, unsafeAddUser } from './service.js';
+export { createDepartment, createNamed, createUser, unsafeAddUser, updateSettings } from './service.js';

@@ -5,6 +5,7 @@ import { ROLES } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import { email, IsoDate, LocaleSchema, patchBody, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
+import { RETENTION_MAX_MONTHS, RETENTION_MIN_MONTHS } from '../audit/index.js';
 import { DOMAINS } from '../rules/index.js';
 import {
   createDepartment,
@@ -43,7 +44,18 @@ const User = z.object({
   themeIds: z.array(z.string()),
 });
 z.globalRegistry.add(User, { id: 'User' });
-const Settings = z.object({ name: z.string(), slug: z.string(), casePrefix: z.string(), planTermDays: z.number().int(), extraHolidays: z.array(z.string()) });
+const Settings = z.object({
+  name: z.string(),
+  slug: z.string(),
+  casePrefix: z.string(),
+  planTermDays: z.number().int(),
+  extraHolidays: z.array(z.string()),
+  personalDataRetentionMonths: z
+    .number()
+    .int()
+    .nullable()
+    .describe('bewaartermijn van persoonsgegevens van afgeronde zaken, in maanden na het einde; leeg: bewaren'),
+});
 z.globalRegistry.add(Settings, { id: 'Settings' });
 const staffRole = z.enum(['director', 'coordinator', 'specialist', 'executive', 'council', 'admin']);
 
@@ -189,6 +201,8 @@ export function organisationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Een medewerker toevoegen',
+        description:
+          'De medewerker krijgt altijd een uitnodiging per e-mail met een link om zelf een wachtwoord te kiezen (72 uur en één keer geldig), ook als hier een wachtwoord is opgegeven.',
         body: z.object({
           email: email(),
           name,
@@ -213,6 +227,8 @@ export function organisationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Een medewerker wijzigen: rol, afdeling, actief, dekking, wachtwoord',
+        description:
+          'Medewerkers worden niet verwijderd maar gedeactiveerd (`active: false`): het account kan niet meer inloggen, de sessies eindigen en de API-tokens worden ingetrokken; de naam blijft in de geschiedenis. `active: true` zet het account weer aan (ingetrokken tokens blijven ingetrokken).',
         params: IdParams,
         body: patchBody({
           name: name.optional(),
@@ -243,8 +259,20 @@ export function organisationRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Termijn van het plan en extra sluitingsdagen wijzigen',
-        body: patchBody({ planTermDays: z.number().int().min(1).max(365).optional(), extraHolidays: z.array(IsoDate).max(100).optional() }),
+        summary: 'Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen',
+        body: patchBody({
+          planTermDays: z.number().int().min(1).max(365).optional(),
+          extraHolidays: z.array(IsoDate).max(100).optional(),
+          // docs/product.md#bewaartermijn
+          personalDataRetentionMonths: z
+            .number()
+            .int()
+            .min(RETENTION_MIN_MONTHS)
+            .max(RETENTION_MAX_MONTHS)
+            .nullable()
+            .optional()
+            .describe('bewaartermijn in maanden (6 tot en met 240); null: persoonsgegevens bewaren'),
+        }),
         response: { 200: Settings, ...errors },
       },
     },

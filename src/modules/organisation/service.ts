@@ -5,7 +5,7 @@ import { ROLES, STAFF_ROLES } from '../../platform/auth/index.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
-import { forgetCachedActors, hashPassword } from '../identity/index.js';
+import { forgetCachedActors, hashPassword, inviteStaffMember, MIN_PASSWORD } from '../identity/index.js';
 import { organisationPolicy } from './policy.js';
 import { forgetMunicipality, getMunicipality } from './repo.js';
 
@@ -123,8 +123,6 @@ export interface UserInput {
   locale?: 'nl' | 'en';
 }
 
-const MIN_PASSWORD = 12;
-
 async function checkRefs(trx: Tx, mId: string, u: { departmentId?: string | null; areaIds?: string[]; themeIds?: string[] }) {
   if (u.departmentId) {
     const d = await trx.selectFrom('departments').select('id').where('municipality_id', '=', mId).where('id', '=', u.departmentId).executeTakeFirst();
@@ -204,6 +202,9 @@ export async function createUser(ctx: Ctx, u: UserInput) {
       .returning(['id', 'email', 'name', 'role', 'department_id', 'active', 'locale'])
       .executeTakeFirstOrThrow();
     await setCoverage(trx, mId, row.id, u);
+    // Every new staff account can log in: it gets an invitation with a set-password
+    // link, whether or not a password was given (docs/product.md#staff-accounts).
+    await inviteStaffMember(trx, ctx, { municipalityId: mId, userId: row.id, name: row.name, email: row.email, locale: row.locale });
     return row;
   });
 }
@@ -239,10 +240,20 @@ export async function updateUser(ctx: Ctx, u: { id: string } & Partial<Omit<User
       .where('id', '=', current.id)
       .returning(['id', 'email', 'name', 'role', 'department_id', 'active', 'locale'])
       .executeTakeFirstOrThrow();
-    if (u.active === false) {
+    // Staff are deactivated, never deleted: their name stays in the history they made.
+    // Deactivation ends their sessions and revokes their API tokens
+    // (docs/product.md#staff-accounts); reactivation gives back neither.
+    if (u.active === false && current.active) {
       await trx.deleteFrom('sessions').where('municipality_id', '=', mId).where('user_id', '=', current.id).execute();
-      forgetCachedActors(current.id);
+      await trx
+        .updateTable('api_tokens')
+        .set({ revoked_at: ctx.clock.now() })
+        .where('municipality_id', '=', mId)
+        .where('user_id', '=', current.id)
+        .where('revoked_at', 'is', null)
+        .execute();
     }
+    if (u.active === false) forgetCachedActors(current.id);
     await setCoverage(trx, mId, row.id, u);
     return row;
   });
@@ -253,7 +264,14 @@ export async function updateUser(ctx: Ctx, u: { id: string } & Partial<Omit<User
 export function getSettings(ctx: Ctx) {
   return inTenant(ctx, false, async (trx, mId) => {
     const m = await getMunicipality(trx, mId);
-    return { name: m.name, slug: m.slug, casePrefix: m.case_prefix, planTermDays: m.plan_term_days, extraHolidays: m.extra_holidays };
+    return {
+      name: m.name,
+      slug: m.slug,
+      casePrefix: m.case_prefix,
+      planTermDays: m.plan_term_days,
+      extraHolidays: m.extra_holidays,
+      personalDataRetentionMonths: m.personal_data_retention_months,
+    };
   });
 }
 
@@ -261,13 +279,14 @@ export function getSettings(ctx: Ctx) {
  * Settings live on the municipalities row, which the tenant role may only read; the
  * admin's change goes through the privileged handle, still keyed on their own id.
  */
-export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; extraHolidays?: string[] }) {
+export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; extraHolidays?: string[]; personalDataRetentionMonths?: number | null }) {
   organisationPolicy.authorize(ctx.actor, null, 'manage');
   await ctx.db.unsafeAdmin
     .updateTable('municipalities')
     .set({
       ...(opts.planTermDays !== undefined ? { plan_term_days: opts.planTermDays } : {}),
       ...(opts.extraHolidays !== undefined ? { extra_holidays: [...new Set(opts.extraHolidays)].sort() } : {}),
+      ...(opts.personalDataRetentionMonths !== undefined ? { personal_data_retention_months: opts.personalDataRetentionMonths } : {}),
     })
     .where('id', '=', ctx.actor.municipalityId)
     .execute();

@@ -30,6 +30,8 @@ const Version = z.object({
   initiatorAgreedAt: z.string().nullable(),
   directorAgreedAt: z.string().nullable(),
   agreed: z.boolean(),
+  commitsCents: z.number().int().nullable().describe('geld dat het plan de gemeente laat toezeggen, in eurocenten'),
+  exemptionRuleCodes: z.array(z.string()).describe('regels waarvan het plan ontheffing verleent'),
   actions: z.array(Action),
 });
 z.globalRegistry.add(Version, { id: 'PlanVersion' });
@@ -46,6 +48,15 @@ const Plan = z.object({
       .describe('waarom niemand nu akkoord kan geven: standingObjection = er staat een bezwaar uit de integrale toets'),
     standingObjectionsOf: z.array(z.string()).describe('de partijen van wie een bezwaar staat'),
   }),
+  missingMandates: z
+    .array(
+      z.object({
+        kind: z.enum(['agreePlan', 'commitMoney', 'grantExemption']),
+        amountCents: z.number().int().optional(),
+        ruleCode: z.string().optional(),
+      }),
+    )
+    .describe('waarom u dit plan niet namens de gemeente kunt accorderen: de mandaten die u vandaag mist (leeg: geen mandaat nodig of u heeft het)'),
 });
 z.globalRegistry.add(Plan, { id: 'Plan' });
 
@@ -63,6 +74,8 @@ export const SavePlanBody = z.object({
       }),
     )
     .max(100),
+  commitsCents: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullish().describe('geld dat het plan de gemeente laat toezeggen, in eurocenten'),
+  exemptionRuleCodes: z.array(singleLine().trim().min(1).max(50)).max(20).optional().describe('codes van regels waarvan het plan ontheffing verleent'),
 });
 
 type PlanData = Awaited<ReturnType<typeof getPlan>>;
@@ -76,6 +89,8 @@ function present(p: PlanData): z.infer<typeof Plan> {
     initiatorAgreedAt: x.initiator_agreed_at?.toISOString() ?? null,
     directorAgreedAt: x.director_agreed_at?.toISOString() ?? null,
     agreed: x.agreed,
+    commitsCents: x.commits_cents === null ? null : Number(x.commits_cents),
+    exemptionRuleCodes: x.exemption_rule_codes,
     actions: x.actions.map((a) => ({
       id: a.id,
       position: a.position,
@@ -88,7 +103,20 @@ function present(p: PlanData): z.infer<typeof Plan> {
       status: a.status,
     })),
   });
-  return { caseId: p.caseId, current: p.current ? v(p.current) : null, agreedVersion: p.agreedVersion, versions: p.versions.map(v), abilities: p.abilities };
+  return {
+    caseId: p.caseId,
+    current: p.current ? v(p.current) : null,
+    agreedVersion: p.agreedVersion,
+    versions: p.versions.map(v),
+    missingMandates: p.missingMandates.map((d) =>
+      d.kind === 'commitMoney'
+        ? { kind: d.kind, amountCents: d.amountCents }
+        : d.kind === 'grantExemption'
+          ? { kind: d.kind, ruleCode: d.ruleCode }
+          : { kind: 'agreePlan' as const },
+    ),
+    abilities: p.abilities,
+  };
 }
 
 export function planRoutes(app: App, deps: Deps) {
@@ -116,7 +144,14 @@ export function planRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      await savePlan(ctxOf(deps, req), { caseId: req.params.id, goal: req.body.goal, actions: req.body.actions, ifMatch: ifMatch(req) });
+      await savePlan(ctxOf(deps, req), {
+        caseId: req.params.id,
+        goal: req.body.goal,
+        actions: req.body.actions,
+        commitsCents: req.body.commitsCents,
+        exemptionRuleCodes: req.body.exemptionRuleCodes,
+        ifMatch: ifMatch(req),
+      });
       return respond(req, reply, req.params.id);
     },
   );

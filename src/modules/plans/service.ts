@@ -1,14 +1,29 @@
 // Plan use-cases: save a version, agree to it, mark actions done. Agreement of both
 // parties to the same version moves a planning case to executing.
+
+import { dutchDate } from '../../kernel/clock.js';
 import { AppError, conflict, invalid, notFound, staleVersion } from '../../kernel/errors.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
+import type { Actor } from '../../platform/auth/index.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { standingObjections } from '../assessments/index.js';
 import { applyTransition, casePolicy, forPolicy, loadCaseFor, mailInitiator } from '../cases/index.js';
+import { loadMandates, type MandateDecision, mandatesHeldBy } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
 import { recordEvent } from '../timeline/index.js';
-import { type ActionOwnerKind, type ActionStatus, actionOwnerProblem, isAgreed, isFrozen, planAgreementBlock } from './model.js';
+import {
+  type ActionOwnerKind,
+  type ActionStatus,
+  actionOwnerProblem,
+  isAgreed,
+  isFrozen,
+  missingMandateWords,
+  type PlanCommitments,
+  planAgreementBlock,
+  planMandateCheck,
+} from './model.js';
 
 export interface PlanActionInput {
   description: string;
@@ -66,6 +81,24 @@ async function agreementBlock(trx: Tx, c: Pick<CaseRow, 'municipality_id' | 'id'
   return { blockedBy: planAgreementBlock(standing.length), parties };
 }
 
+const commitmentsOf = (p: { commits_cents: string | number | bigint | null; exemption_rule_codes: string[] }): PlanCommitments => ({
+  amountCents: p.commits_cents === null ? null : Number(p.commits_cents),
+  exemptionRuleCodes: p.exemption_rule_codes,
+});
+
+/** The mandates the actor holds that cover agreeing this plan today, and what none covers. */
+async function directorMandateCheck(
+  trx: Tx,
+  actor: Actor,
+  plan: { commits_cents: string | number | bigint | null; exemption_rule_codes: string[] },
+  today: string,
+) {
+  const commitments = commitmentsOf(plan);
+  if (!commitments.amountCents && !commitments.exemptionRuleCodes.length) return { used: [], missing: [] as MandateDecision[] };
+  const held = mandatesHeldBy({ userId: actor.userId, role: actor.role }, await loadMandates(trx, actor.municipalityId));
+  return planMandateCheck(held, commitments, today);
+}
+
 /** The plan of a case: every version, newest first; `current` is the newest; what the actor may do with it and why not. */
 export async function getPlan(ctx: Ctx, caseId: string) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
@@ -76,12 +109,18 @@ export async function getPlan(ctx: Ctx, caseId: string) {
     const as = ctx.actor.role === 'initiator' ? 'agreeAsInitiator' : 'agreeAsDirector';
     const agreedAlready = current && (as === 'agreeAsInitiator' ? current.initiator_agreed_at : current.director_agreed_at);
     const agree = casePolicy.can(ctx.actor, forPolicy(c), as) && current !== null && !agreedAlready && block.blockedBy === null;
+    // Why the actor cannot agree as the municipality, when a mandate is what is missing.
+    const missingMandates =
+      current && !current.director_agreed_at && casePolicy.can(ctx.actor, forPolicy(c), 'agreeAsDirector')
+        ? (await directorMandateCheck(trx, ctx.actor, current, dutchDate(ctx.clock.now()))).missing
+        : [];
     return {
       caseId: c.id,
       caseVersion: c.version,
       current,
       agreedVersion: versions.find((v) => v.agreed)?.version ?? null,
       versions,
+      missingMandates,
       abilities: { agree, agreeBlockedBy: block.blockedBy, standingObjectionsOf: block.parties },
     };
   });
@@ -92,7 +131,10 @@ export async function getPlan(ctx: Ctx, caseId: string) {
  * once someone did, the change becomes a new version (the old one stays readable).
  * `ifMatch` is the plan version the editor saw (0 when there was none).
  */
-export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; actions: PlanActionInput[]; ifMatch?: number }) {
+export async function savePlan(
+  ctx: Ctx,
+  opts: { caseId: string; goal: string; actions: PlanActionInput[]; commitsCents?: number | null; exemptionRuleCodes?: string[]; ifMatch?: VersionCondition },
+) {
   return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const c = await loadCaseFor(trx, ctx, opts.caseId, 'editPlan', { lock: true });
     opts.actions.forEach((a, i) => {
@@ -104,8 +146,15 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       const found = await trx.selectFrom('departments').select('id').where('municipality_id', '=', c.municipality_id).where('id', 'in', deptIds).execute();
       if (found.length !== deptIds.length) throw invalid('actions', 'error.unknownDepartment');
     }
+    const exemptions = [...new Set(opts.exemptionRuleCodes ?? [])];
+    if (exemptions.length) {
+      const found = await trx.selectFrom('rules').select('code').where('municipality_id', '=', c.municipality_id).where('code', 'in', exemptions).execute();
+      const unknown = exemptions.find((code) => !found.some((r) => r.code === code));
+      if (unknown) throw invalid('exemptionRuleCodes', 'error.exemptionRuleUnknown', { code: unknown });
+    }
+    const commitments = { commits_cents: opts.commitsCents || null, exemption_rule_codes: exemptions };
     const latest = await latestPlan(trx, c);
-    if (opts.ifMatch !== undefined && opts.ifMatch !== (latest?.version ?? 0)) throw staleVersion();
+    if (!versionMatches(opts.ifMatch, latest?.version ?? 0)) throw staleVersion();
     const frozen = latest ? isFrozen({ initiatorAgreedAt: latest.initiator_agreed_at, directorAgreedAt: latest.director_agreed_at }) : true;
     let planId: string;
     let version: number;
@@ -114,7 +163,7 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
       version = latest.version;
       await trx
         .updateTable('plans')
-        .set({ goal: opts.goal, updated_at: ctx.clock.now() })
+        .set({ goal: opts.goal, ...commitments, updated_at: ctx.clock.now() })
         .where('municipality_id', '=', c.municipality_id)
         .where('id', '=', planId)
         .execute();
@@ -128,6 +177,7 @@ export async function savePlan(ctx: Ctx, opts: { caseId: string; goal: string; a
           case_id: c.id,
           version,
           goal: opts.goal,
+          ...commitments,
           created_by: ctx.actor.userId,
           created_at: ctx.clock.now(),
           updated_at: ctx.clock.now(),
@@ -178,6 +228,14 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
     const block = await agreementBlock(trx, c);
     if (block.blockedBy) throw new AppError(409, 'standing-objection', 'error.standingObjection', { parties: block.parties.join(', ') });
     const now = ctx.clock.now();
+    // docs/product.md#agreeing-a-plan-within-mandate: the municipality's agreement to a
+    // plan that commits it needs a mandate in force today that covers all of it.
+    let mandateIds: string[] = [];
+    if (as === 'director') {
+      const check = await directorMandateCheck(trx, ctx.actor, plan, dutchDate(now));
+      if (check.missing.length) throw new AppError(403, 'forbidden', 'error.planNeedsMandate', missingMandateWords(check.missing));
+      mandateIds = check.used.map((m) => m.id);
+    }
     const updated = await trx
       .updateTable('plans')
       .set(as === 'initiator' ? { initiator_agreed_at: now } : { director_agreed_at: now, director_agreed_by: ctx.actor.userId })
@@ -189,7 +247,7 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
     await recordEvent(trx, ctx, {
       caseId: c.id,
       visibility: 'shared',
-      event: { type: 'plan.agreed', payload: { planId: plan.id, version: plan.version, by: as, complete } },
+      event: { type: 'plan.agreed', payload: { planId: plan.id, version: plan.version, by: as, complete, ...(mandateIds.length ? { mandateIds } : {}) } },
     });
     if (complete && c.status === 'planning') {
       await applyTransition(trx, ctx, c, 'executing', null, true);

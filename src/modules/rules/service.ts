@@ -6,6 +6,7 @@ import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import type { CsvSeparator } from '../../kernel/csv.js';
 import { AppError, notFound, staleVersion } from '../../kernel/errors.js';
+import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { translate } from '../../platform/i18n.js';
@@ -124,7 +125,7 @@ export async function createRule(ctx: Ctx, input: RuleFields): Promise<RuleView>
 export interface UpdateRule {
   id: string;
   /** the version the client last saw (If-Match); a stale one is refused with 412 */
-  ifMatch?: number;
+  ifMatch?: VersionCondition;
   changes: Partial<RuleFields>;
 }
 
@@ -137,7 +138,7 @@ export function updateRule(ctx: Ctx, opts: UpdateRule): Promise<RuleView> {
 }
 
 /** End a rule's validity: `validUntil` is the last day it may be cited (today or later). */
-export function endRuleValidity(ctx: Ctx, opts: { id: string; ifMatch?: number; validUntil: IsoDate }): Promise<RuleView> {
+export function endRuleValidity(ctx: Ctx, opts: { id: string; ifMatch?: VersionCondition; validUntil: IsoDate }): Promise<RuleView> {
   return changeRule(ctx, { id: opts.id, ifMatch: opts.ifMatch, changes: { validUntil: opts.validUntil } }, 'ended');
 }
 
@@ -148,7 +149,7 @@ async function changeRule(ctx: Ctx, opts: UpdateRule, type: 'updated' | 'ended')
     await lockRegister(trx, mId);
     const row = await findRule(trx, mId, opts.id, true);
     if (!row) throw notFound('rule');
-    if (opts.ifMatch !== undefined && opts.ifMatch !== row.version) throw staleVersion();
+    if (!versionMatches(opts.ifMatch, row.version)) throw staleVersion();
     const before = toRule(row);
     const defined = Object.fromEntries(Object.entries(opts.changes).filter(([, v]) => v !== undefined)) as Partial<RuleFields>;
     const after = checked({ ...before, ...defined });

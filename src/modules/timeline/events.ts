@@ -25,6 +25,12 @@ export const CaseEvent = z.discriminatedUnion('type', [
     type: z.literal('case.statusChanged'),
     payload: z.object({ from: status, to: status, reason: z.string().nullable(), planDueOn: z.string().nullable() }),
   }),
+  // The initiator's personal data replaced by a pseudonym after the retention term
+  // (docs/product.md#bewaartermijn); the event itself holds none.
+  z.object({
+    type: z.literal('case.personalDataRemoved'),
+    payload: z.object({ retentionMonths: z.number() }),
+  }),
   z.object({
     type: z.literal('clock.suspended'),
     payload: z.object({ since: z.string(), reason: z.string() }),
@@ -39,7 +45,14 @@ export const CaseEvent = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('plan.agreed'),
-    payload: z.object({ planId: z.string(), version: z.number(), by: z.enum(['initiator', 'director']), complete: z.boolean() }),
+    payload: z.object({
+      planId: z.string(),
+      version: z.number(),
+      by: z.enum(['initiator', 'director']),
+      complete: z.boolean(),
+      /** the mandates the municipality's agreement was given under (docs/product.md#agreeing-a-plan-within-mandate) */
+      mandateIds: z.array(z.string()).optional(),
+    }),
   }),
   z.object({
     type: z.literal('plan.actionStatusChanged'),

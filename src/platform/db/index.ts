@@ -133,8 +133,21 @@ async function openPostgres(url: string, max: number): Promise<Db> {
 }
 
 // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: admin
-// or crash shutdown, cannot connect now), and the errors of the socket itself.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// or crash shutdown, cannot connect now), 25006 (a write on a read-only server: the
+// address leads to a standby or a demoted primary during a failover), 53300 (too many
+// connections), and the errors of the socket itself.
+const UNAVAILABLE_CODES = new Set([
+  '25006',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/,
   /Client has encountered a connection error and is not queryable/,

@@ -46,4 +46,25 @@ describe('migrate', () => {
     const rls = await sql<{ n: number }>`select count(*)::int as n from pg_class where relname = 'cases' and relrowsecurity`.execute(db.unsafeAdmin);
     expect(rls.rows[0]?.n).toBe(1);
   });
+
+  it('two migrators starting at once on a fresh database both succeed and apply each migration once', async () => {
+    // Two processes starting together: on PostgreSQL two pools of their own on a new
+    // database; PGlite has one process, so there two runs share its connection.
+    const fresh = TEST_ENGINE === 'postgres' ? await createDatabase(testPgUrl(), `regie_m2_${randomBytes(6).toString('hex')}`) : undefined;
+    const a = fresh ? await openDatabase({ url: fresh, poolSize: 2 }) : await openDatabase({});
+    const b = fresh ? await openDatabase({ url: fresh, poolSize: 2 }) : a;
+    try {
+      const [first, second] = await Promise.all([migrate(a), migrate(b)]);
+      expect([...first, ...second].sort()).toEqual(files);
+      expect(first.filter((f) => second.includes(f))).toEqual([]);
+      const recorded = await sql<{ name: string; n: number }>`select name, count(*)::int as n from schema_migrations group by name order by name`.execute(
+        a.unsafeAdmin,
+      );
+      expect(recorded.rows).toEqual(files.map((name) => ({ name, n: 1 })));
+      expect(await migrate(b)).toEqual([]);
+    } finally {
+      await a.close();
+      if (b !== a) await b.close();
+    }
+  });
 });

@@ -19,6 +19,7 @@ export type DirectorThemeTable = T.DirectorThemes;
 export type SessionTable = T.Sessions;
 export type ApiTokenTable = T.ApiTokens;
 export type LoginLinkTable = T.LoginLinks;
+export type PasswordLinkTable = T.PasswordLinks;
 export type CaseCounterTable = T.CaseCounters;
 export type CaseTable = T.Cases;
 export type CaseThemeTable = T.CaseThemes;
@@ -41,6 +42,9 @@ export type AssessmentAnswerTable = T.AssessmentAnswers;
 export type AssessmentOverruleTable = T.AssessmentOverrules;
 export type AssessmentWithdrawalTable = T.AssessmentWithdrawals;
 export type LateObjectionTable = T.LateObjections;
+export type AccessLogTable = T.AccessLog;
+export type RateLimitTable = T.RateLimits;
+export type RegieProcessTable = T.RegieProcesses;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

@@ -8,6 +8,19 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? Col
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AccessLog {
+  actor_id: string;
+  actor_role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
+  case_id: string | null;
+  client_address: string | null;
+  created_at: Generated<Timestamp>;
+  export_name: string | null;
+  id: Generated<string>;
+  initiator_id: string | null;
+  kind: 'contactDetails' | 'dossier' | 'export';
+  municipality_id: string;
+}
+
 export interface ApiTokens {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -127,7 +140,9 @@ export interface Cases {
   intake_at: Timestamp | null;
   location: string;
   municipality_id: string;
+  personal_data_removed_at: Timestamp | null;
   plan_due_on: string | null;
+  plan_term_days: number | null;
   reference: string;
   search: Generated<string | null>;
   status: Generated<'submitted' | 'intake' | 'planning' | 'executing' | 'closed' | 'withdrawn'>;
@@ -290,6 +305,7 @@ export interface Municipalities {
   extra_holidays: Generated<string[]>;
   id: Generated<string>;
   name: string;
+  personal_data_retention_months: Generated<number | null>;
   plan_term_days: Generated<number>;
   slug: string;
 }
@@ -300,12 +316,23 @@ export interface Outbox {
   created_at: Generated<Timestamp>;
   id: Generated<number>;
   last_error: string | null;
+  leased_by: string | null;
   municipality_id: string;
   next_attempt_at: Generated<Timestamp>;
   sent_at: Timestamp | null;
   status: Generated<'pending' | 'sent'>;
   subject: string;
   to_address: string;
+}
+
+export interface PasswordLinks {
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  municipality_id: string;
+  purpose: 'invite' | 'reset';
+  token_hash: string;
+  used_at: Timestamp | null;
+  user_id: string;
 }
 
 export interface PlanActions {
@@ -323,16 +350,32 @@ export interface PlanActions {
 
 export interface Plans {
   case_id: string;
+  commits_cents: number | null;
   created_at: Generated<Timestamp>;
   created_by: string;
   director_agreed_at: Timestamp | null;
   director_agreed_by: string | null;
+  exemption_rule_codes: Generated<string[]>;
   goal: string;
   id: Generated<string>;
   initiator_agreed_at: Timestamp | null;
   municipality_id: string;
   updated_at: Generated<Timestamp>;
   version: number;
+}
+
+export interface RateLimits {
+  hits: number;
+  key: string;
+  resets_at: Timestamp;
+}
+
+export interface RegieProcesses {
+  host: string;
+  id: string;
+  pid: number;
+  seen_at: Timestamp;
+  started_at: Timestamp;
 }
 
 export interface RuleChanges {
@@ -399,10 +442,13 @@ export interface Users {
   name: string;
   password_hash: string | null;
   phone: string | null;
+  pseudonymised_at: Timestamp | null;
   role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
+  search: Generated<string | null>;
 }
 
 export interface DB {
+  access_log: AccessLog;
   api_tokens: ApiTokens;
   areas: Areas;
   assessment_answers: AssessmentAnswers;
@@ -428,8 +474,11 @@ export interface DB {
   mandates: Mandates;
   municipalities: Municipalities;
   outbox: Outbox;
+  password_links: PasswordLinks;
   plan_actions: PlanActions;
   plans: Plans;
+  rate_limits: RateLimits;
+  regie_processes: RegieProcesses;
   rule_changes: RuleChanges;
   rules: Rules;
   sessions: Sessions;

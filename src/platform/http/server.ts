@@ -23,6 +23,7 @@ import { z } from 'zod';
 import en from 'zod/v4/locales/en.js';
 import nl from 'zod/v4/locales/nl.js';
 import { AppError, forbidden, unauthenticated } from '../../kernel/errors.js';
+import { ifMatchCondition, type VersionCondition } from '../../kernel/preconditions.js';
 import { textProblem } from '../../kernel/text.js';
 import type { Actor, Authenticate } from '../auth/index.js';
 import type { Config } from '../config.js';
@@ -32,6 +33,7 @@ import { type Locale, negotiateLocale, translate } from '../i18n.js';
 import { createLogger, RequestLog, requestIdOf } from '../log.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { finishDocument, openApiInfo } from './openapi.js';
+import { databaseRateLimitStore } from './rate-limit-store.js';
 
 export const API_VERSION = '1.0.0';
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -177,7 +179,8 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
 
   await app.register(fastifyHelmet, securityHeaders(deps.config));
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the database, so every process on it shares the limits (rate-limit-store.ts).
+  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(deps.db, (message, err) => app.log.error({ err }, message)) });
   await app.register(fastifySwagger, {
     openapi: openApiInfo(deps.config.publicUrl),
     // Paths are documented relative to the server URL, which carries /api/v1.
@@ -357,7 +360,7 @@ const STATUS_KEYS: Record<number, string> = { 413: 'error.bodyTooLarge', 415: 'e
 /** The request context of an authenticated call; 401 when nobody is logged in. */
 export function ctxOf(deps: Deps, req: FastifyRequest): Ctx {
   if (!req.actor) throw unauthenticated();
-  return { ...deps, actor: req.actor };
+  return { ...deps, actor: req.actor, clientAddress: req.ip };
 }
 
 /** Only these roles may call the route at all (policies decide per resource). */
@@ -367,13 +370,15 @@ export function requireRole(deps: Deps, req: FastifyRequest, roles: readonly Act
   return ctx;
 }
 
-/** `If-Match: "7"` → 7; absent → undefined; anything else is a 412. */
-export function ifMatch(req: FastifyRequest): number | undefined {
+/**
+ * The request's If-Match as a version condition (RFC 9110 13.1.1): absent →
+ * undefined; `*` → any current version; `"7", "8"` → either; weak tags never match;
+ * a malformed header is a 400. A condition that does not hold is the use-case's 412.
+ */
+export function ifMatch(req: FastifyRequest): VersionCondition | undefined {
   const h = req.headers['if-match'];
   if (h === undefined) return undefined;
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(String(h).trim());
-  if (!m) throw new AppError(412, 'precondition-failed', 'error.staleVersion');
-  return Number(m[1]);
+  return ifMatchCondition(Array.isArray(h) ? h.join(', ') : String(h));
 }
 
 export const etag = (version: number) => `"${version}"`;

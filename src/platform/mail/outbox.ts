@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import type { Clock } from '../../kernel/clock.js';
 import { afterCommit, type Db, type Tx } from '../db/index.js';
 import { startJob } from '../jobs.js';
+import { deadBefore } from '../processes.js';
 
 export interface Mail {
   municipalityId: string;
@@ -116,23 +117,32 @@ export function retryDelaySeconds(attempts: number): number {
 /**
  * Deliver what is due, until nothing is (or the job stops). Each row is claimed and
  * marked before it is sent: in one short transaction its attempt is counted and its
- * next attempt pushed `LEASE_SECONDS` ahead (a lease), so no other run takes it while
- * it is sent. The SMTP conversation happens outside any transaction, so PGlite's single
- * connection is never held while a mail server answers. After the send the row is
- * marked sent; after a failure it waits with a growing back-off.
+ * next attempt pushed `LEASE_SECONDS` ahead (a lease, held by `owner`, this process),
+ * so no other run takes it while it is sent. A lease whose owner has stopped beating
+ * (processes.ts: not seen for a few heartbeats) is free before its time is up. The
+ * SMTP conversation happens outside any transaction, so PGlite's single connection is
+ * never held while a mail server answers. After the send the row is marked sent;
+ * after a failure it waits with a growing back-off.
  *
  * The window that remains: a process that dies after the mail server accepted the mail
  * but before the row is marked sent leaves the row to its lease, and it is sent again
- * when the lease runs out (at-least-once, never lost). Both deliveries carry the same
- * Message-ID, so the receiving side can recognise the second. The file transport closes
- * the window altogether: it never writes a Message-ID twice.
+ * when the lease runs out or its owner is seen to be gone (at-least-once, never lost).
+ * Both deliveries carry the same Message-ID, so the receiving side can recognise the
+ * second. The file transport closes the window altogether: it never writes a
+ * Message-ID twice.
  */
 export async function deliverDue(
   db: Db,
   transport: MailTransport,
   from: string,
   clock: Clock,
-  opts: { limit?: number; host?: string; stopping?: () => boolean } = {},
+  opts: {
+    limit?: number;
+    host?: string;
+    stopping?: () => boolean;
+    /** the id of this process (processes.ts): its leases carry it, and a dead owner's are free */
+    owner?: string;
+  } = {},
 ): Promise<number> {
   const host = opts.host ?? 'regie.invalid';
   let delivered = 0;
@@ -142,7 +152,25 @@ export async function deliverDue(
         .selectFrom('outbox')
         .selectAll()
         .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', clock.now())
+        .where((eb) => {
+          const due = eb('next_attempt_at', '<=', clock.now());
+          if (!opts.owner) return due;
+          // A lease whose owner is no longer seen is free at once (processes.ts).
+          const ownerGone = eb.and([
+            eb('leased_by', 'is not', null),
+            eb('leased_by', '<>', opts.owner),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('regie_processes')
+                  .select('regie_processes.id')
+                  .whereRef('regie_processes.id', '=', 'outbox.leased_by')
+                  .where('regie_processes.seen_at', '>=', deadBefore(clock)),
+              ),
+            ),
+          ]);
+          return eb.or([due, ownerGone]);
+        })
         .orderBy('id')
         .limit(1)
         .forUpdate()
@@ -151,7 +179,11 @@ export async function deliverDue(
       if (!due) return undefined;
       await trx
         .updateTable('outbox')
-        .set({ attempts: due.attempts + 1, next_attempt_at: sql<Date>`${clock.now()}::timestamptz + make_interval(secs => ${LEASE_SECONDS})` })
+        .set({
+          attempts: due.attempts + 1,
+          next_attempt_at: sql<Date>`${clock.now()}::timestamptz + make_interval(secs => ${LEASE_SECONDS})`,
+          leased_by: opts.owner ?? null,
+        })
         .where('id', '=', due.id)
         .execute();
       return { ...due, attempts: due.attempts + 1 };
@@ -164,13 +196,14 @@ export async function deliverDue(
         .updateTable('outbox')
         .set({
           last_error: String((err as Error)?.message ?? err).slice(0, 500),
+          leased_by: null,
           next_attempt_at: sql<Date>`${clock.now()}::timestamptz + make_interval(secs => ${retryDelaySeconds(row.attempts)})`,
         })
         .where('id', '=', row.id)
         .execute();
       continue;
     }
-    await db.unsafeAdmin.updateTable('outbox').set({ status: 'sent', sent_at: clock.now() }).where('id', '=', row.id).execute();
+    await db.unsafeAdmin.updateTable('outbox').set({ status: 'sent', sent_at: clock.now(), leased_by: null }).where('id', '=', row.id).execute();
     delivered++;
   }
   return delivered;
@@ -187,12 +220,20 @@ export interface OutboxWorker {
  * leases that fall due; each run drains everything that is due. `host` is the public
  * host the Message-IDs are made at.
  */
-export function startOutboxWorker(db: Db, transport: MailTransport, from: string, clock: Clock, intervalMs = 5000, host?: string): OutboxWorker {
+export function startOutboxWorker(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  clock: Clock,
+  intervalMs = 5000,
+  host?: string,
+  owner?: string,
+): OutboxWorker {
   const job = startJob({
     name: 'outbox: delivery round',
     intervalMs,
     firstRunAfterMs: null,
-    run: (state) => deliverDue(db, transport, from, clock, { host, stopping: () => state.stopping }),
+    run: (state) => deliverDue(db, transport, from, clock, { host, owner, stopping: () => state.stopping }),
   });
   wakers.add(job.wake);
   return {
@@ -200,6 +241,21 @@ export function startOutboxWorker(db: Db, transport: MailTransport, from: string
     async stop() {
       wakers.delete(job.wake);
       await job.stop();
+      if (owner) await releaseLeases(db, owner, clock);
     },
   };
+}
+
+/**
+ * Leases `owner` still holds become due now (a graceful stop: the current mail was
+ * finished, so normally there are none). Returns how many were released.
+ */
+export async function releaseLeases(db: Db, owner: string, clock: Clock): Promise<number> {
+  const r = await db.unsafeAdmin
+    .updateTable('outbox')
+    .set({ leased_by: null, next_attempt_at: clock.now() })
+    .where('leased_by', '=', owner)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -65,6 +65,7 @@ export type NoteVisibility = NonNullable<BodyOf<'/cases/{id}/notes', 'post'>['vi
 
 // rules register
 export type Rule = Schemas['Rule'];
+export type AccessLogEntry = Schemas['AccessLogEntry'];
 export type RuleDetail = Schemas['RuleDetail'];
 export type RuleInput = BodyOf<'/rules', 'post'>;
 export type CitedRule = Schemas['CitedRule'];
@@ -119,3 +120,8 @@ export {
 
 /** Whether a value (of an event's payload, say) is one of an enum's values. */
 export const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);
+
+// the council overview
+export type CouncilOverview = Schemas['CouncilOverview'];
+export type CouncilCaseSummary = CouncilOverview['summaries']['items'][number];
+export type PlanTerm = CouncilCaseSummary['planTerm'];

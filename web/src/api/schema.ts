@@ -186,6 +186,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/login-links/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een nieuwe inloglink in plaats van een verlopen of gebruikte (initiatiefnemers)
+         * @description Mailt een nieuwe link naar het adres waarvoor de oude link was, voor dezelfde zaak. Het antwoord is altijd hetzelfde, of de oude link nu bekend is of niet.
+         */
+        post: operations["postAuthLoginLinksResend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-resets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Wachtwoord vergeten: een link om een nieuw wachtwoord in te stellen per e-mail aanvragen (medewerkers)
+         * @description Het antwoord is altijd hetzelfde, of het adres nu bij een medewerker hoort of niet.
+         */
+        post: operations["postAuthPasswordResets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-resets/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een wachtwoord instellen met een uitnodigings- of herstellink (één keer geldig)
+         * @description Beëindigt alle sessies van het account en start een nieuwe sessie in deze browser.
+         */
+        post: operations["postAuthPasswordResetsRedeem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mijn wachtwoord wijzigen (huidig wachtwoord vereist; andere sessies eindigen)
+         * @description Mijn wachtwoord wijzigen (huidig wachtwoord vereist; andere sessies eindigen)
+         */
+        post: operations["postMePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mijn accountgegevens
+         * @description Mijn accountgegevens
+         */
+        get: operations["getMeAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Mijn telefoonnummer wijzigen (staat in de mail aan de initiatiefnemer over de case-regisseur)
+         * @description Mijn telefoonnummer wijzigen (staat in de mail aan de initiatiefnemer over de case-regisseur)
+         */
+        patch: operations["patchMeAccount"];
+        trace?: never;
+    };
     "/municipalities": {
         parameters: {
             query?: never;
@@ -393,7 +497,7 @@ export interface paths {
         put?: never;
         /**
          * Een medewerker toevoegen
-         * @description Een medewerker toevoegen
+         * @description De medewerker krijgt altijd een uitnodiging per e-mail met een link om zelf een wachtwoord te kiezen (72 uur en één keer geldig), ook als hier een wachtwoord is opgegeven.
          */
         post: operations["postUsers"];
         delete?: never;
@@ -417,7 +521,7 @@ export interface paths {
         head?: never;
         /**
          * Een medewerker wijzigen: rol, afdeling, actief, dekking, wachtwoord
-         * @description Een medewerker wijzigen: rol, afdeling, actief, dekking, wachtwoord
+         * @description Medewerkers worden niet verwijderd maar gedeactiveerd (`active: false`): het account kan niet meer inloggen, de sessies eindigen en de API-tokens worden ingetrokken; de naam blijft in de geschiedenis. `active: true` zet het account weer aan (ingetrokken tokens blijven ingetrokken).
          */
         patch: operations["patchUsersId"];
         trace?: never;
@@ -440,8 +544,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Termijn van het plan en extra sluitingsdagen wijzigen
-         * @description Termijn van het plan en extra sluitingsdagen wijzigen
+         * Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen
+         * @description Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen
          */
         patch: operations["patchSettings"];
         trace?: never;
@@ -1278,10 +1382,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/access-log-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wie welke persoonsgegevens inzag en wanneer (beheerder; nieuwste eerst, cursor-paginering)
+         * @description Wie welke persoonsgegevens inzag en wanneer (beheerder; nieuwste eerst, cursor-paginering)
+         */
+        get: operations["getAccessLogEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/council/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het raadsoverzicht van de eigen gemeente: cijfers en per zaak een openbare samenvatting zonder persoonsgegevens (raadslid, bestuurder, beheerder)
+         * @description Het raadsoverzicht van de eigen gemeente: cijfers en per zaak een openbare samenvatting zonder persoonsgegevens (raadslid, bestuurder, beheerder)
+         */
+        get: operations["getCouncilOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @description moment van inzage */
+            at: string;
+            /**
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export
+             * @enum {string}
+             */
+            kind: "contactDetails" | "dossier" | "export";
+            /** @description wie de gegevens inzag, met de rol op dat moment */
+            actor: {
+                id: string;
+                name: string | null;
+                /** @enum {string} */
+                role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+            };
+            case: {
+                id: string;
+                reference: string | null;
+            } | null;
+            /** @description wiens gegevens; na de bewaartermijn het pseudoniem */
+            initiator: {
+                id: string;
+                name: string | null;
+            } | null;
+            /** @description de bestandsnaam van een export */
+            exportName: string | null;
+            /** @description het IP-adres van waaraf werd ingezien */
+            clientAddress: string | null;
+        };
         AssessmentAnswer: {
             /** @enum {string} */
             kind: "yes" | "yesWithConditions" | "objection" | "silence";
@@ -1710,6 +1885,128 @@ export interface components {
                 };
             }[];
         };
+        CouncilOverview: {
+            municipality: string;
+            /** Format: date */
+            today: string;
+            cases: {
+                byStatus: {
+                    /** @enum {string} */
+                    status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
+                    count: number;
+                }[];
+                byArea: {
+                    /** @description leeg: zonder gebied of thema */
+                    key: string | null;
+                    name: string | null;
+                    count: number;
+                }[];
+                /** @description een zaak met twee thema’s telt bij beide */
+                byTheme: {
+                    /** @description leeg: zonder gebied of thema */
+                    key: string | null;
+                    name: string | null;
+                    count: number;
+                }[];
+            };
+            plans: {
+                /** @description plan akkoord binnen de beloofde termijn */
+                onTime: number;
+                /** @description plan akkoord na de beloofde termijn */
+                late: number;
+                /** @description geen akkoord en de termijn is voorbij */
+                overdue: number;
+                /** @description geen akkoord, de termijn loopt nog of staat stil */
+                running: number;
+                /** @description procent op tijd van de afgeronde termijnen; leeg als er nog geen is */
+                shareOnTime: number | null;
+                overdueList: {
+                    /** Format: uuid */
+                    caseId: string;
+                    reference: string;
+                    /** Format: date */
+                    planDueOn: string;
+                    daysOverdue: number;
+                }[];
+            };
+            objections: {
+                totals: {
+                    total: number;
+                    /** @description overruled binnen mandaat */
+                    overruled: number;
+                    /** @description ingetrokken door de partij */
+                    withdrawn: number;
+                    /** @description opgelost in een nieuwe ronde */
+                    resolved: number;
+                    /** @description staat nog */
+                    standing: number;
+                };
+                byRule: {
+                    total: number;
+                    /** @description overruled binnen mandaat */
+                    overruled: number;
+                    /** @description ingetrokken door de partij */
+                    withdrawn: number;
+                    /** @description opgelost in een nieuwe ronde */
+                    resolved: number;
+                    /** @description staat nog */
+                    standing: number;
+                    code: string;
+                    title: string;
+                }[];
+            };
+            commitments: {
+                totals: {
+                    total: number;
+                    /** @description bindend of wacht op bevestiging */
+                    open: number;
+                    /** @description open en over de datum */
+                    overdue: number;
+                    kept: number;
+                    broken: number;
+                    withdrawn: number;
+                    declined: number;
+                };
+                byMaker: {
+                    total: number;
+                    /** @description bindend of wacht op bevestiging */
+                    open: number;
+                    /** @description open en over de datum */
+                    overdue: number;
+                    kept: number;
+                    broken: number;
+                    withdrawn: number;
+                    declined: number;
+                    name: string;
+                    /** @description de rol zoals vastgelegd: van een buitenstaander in eigen woorden, van een medewerker de rol */
+                    role: string;
+                    /** @description de rol van de medewerker die de toezegging deed; leeg voor een buitenstaander */
+                    staffRole: ("initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin") | null;
+                    department: string | null;
+                }[];
+            };
+            summaries: {
+                items: {
+                    /** Format: uuid */
+                    id: string;
+                    reference: string;
+                    /** @enum {string} */
+                    status: "submitted" | "intake" | "planning" | "executing" | "closed" | "withdrawn";
+                    area: string | null;
+                    themes: string[];
+                    /** Format: date */
+                    submittedOn: string;
+                    planDueOn: string | null;
+                    planAgreed: boolean;
+                    planAgreedOn: string | null;
+                    /** @enum {string} */
+                    planTerm: "onTime" | "late" | "overdue" | "running" | "none";
+                    closedOn: string | null;
+                    standingObjections: number;
+                }[];
+                nextCursor: string | null;
+            };
+        };
         Department: {
             id: string;
             name: string;
@@ -1876,12 +2173,19 @@ export interface components {
                 manageOrganisation: boolean;
                 manageRules: boolean;
                 manageMandates: boolean;
+                readAccessLog: boolean;
+                councilOverview: boolean;
                 apiTokens: boolean;
             };
         };
         Named: {
             id: string;
             name: string;
+        };
+        OwnAccount: {
+            name: string;
+            email: string;
+            phone: string | null;
         };
         Plan: {
             caseId: string;
@@ -1896,6 +2200,13 @@ export interface components {
                 /** @description de partijen van wie een bezwaar staat */
                 standingObjectionsOf: string[];
             };
+            /** @description waarom u dit plan niet namens de gemeente kunt accorderen: de mandaten die u vandaag mist (leeg: geen mandaat nodig of u heeft het) */
+            missingMandates: {
+                /** @enum {string} */
+                kind: "agreePlan" | "commitMoney" | "grantExemption";
+                amountCents?: number;
+                ruleCode?: string;
+            }[];
         };
         PlanAction: {
             id: string;
@@ -1919,6 +2230,10 @@ export interface components {
             initiatorAgreedAt: string | null;
             directorAgreedAt: string | null;
             agreed: boolean;
+            /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+            commitsCents: number | null;
+            /** @description regels waarvan het plan ontheffing verleent */
+            exemptionRuleCodes: string[];
             actions: components["schemas"]["PlanAction"][];
         };
         /** @description Foutbericht volgens RFC 9457 (application/problem+json) */
@@ -1986,6 +2301,8 @@ export interface components {
             casePrefix: string;
             planTermDays: number;
             extraHolidays: string[];
+            /** @description bewaartermijn van persoonsgegevens van afgeronde zaken, in maanden na het einde; leeg: bewaren */
+            personalDataRetentionMonths: number | null;
         };
         User: {
             id: string;
@@ -2598,6 +2915,448 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthLoginLinksResend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "sent-if-known";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthPasswordResets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "sent-if-known";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthPasswordResetsRedeem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "password-set";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    current: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnAccount"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchMeAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    phone: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnAccount"];
+                };
             };
             /** @description Default Response */
             400: {
@@ -3757,6 +4516,8 @@ export interface operations {
                 "application/json": {
                     planTermDays?: number;
                     extraHolidays?: string[];
+                    /** @description bewaartermijn in maanden (6 tot en met 240); null: persoonsgegevens bewaren */
+                    personalDataRetentionMonths?: number | null;
                 };
             };
         };
@@ -3828,7 +4589,7 @@ export interface operations {
                 area?: string;
                 theme?: string;
                 dueBefore?: string;
-                /** @description vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets") */
+                /** @description vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken. */
                 q?: string;
                 /** @description received: nieuwste eerst; due: plan uiterlijk klaar, eerstvolgende eerst; status: per status, nieuwste eerst; reference: op zaaknummer */
                 sort?: "received" | "due" | "status" | "reference";
@@ -4028,7 +4789,7 @@ export interface operations {
                 area?: string;
                 theme?: string;
                 dueBefore?: string;
-                /** @description vrije tekst, Nederlands (stammen: "fietsen" vindt "fiets") */
+                /** @description vrije tekst, Nederlands; elk woord moet voorkomen. Enkelvoud en meervoud vinden elkaar: "fietsen" vindt "fiets" en "fiets" vindt "fietsen", "woningen" vindt "woning". Een zaaknummer vindt de zaak ("VB-2026-000042"). Medewerkers vinden een zaak ook op naam, bedrijfsnaam of KvK-nummer van de initiatiefnemer ("Van Dijk", "Autospuiterij", "12345678"); een initiatiefnemer zoekt alleen in de eigen zaken. */
                 q?: string;
                 /** @description received: nieuwste eerst; due: plan uiterlijk klaar, eerstvolgende eerst; status: per status, nieuwste eerst; reference: op zaaknummer */
                 sort?: "received" | "due" | "status" | "reference";
@@ -4865,6 +5626,10 @@ export interface operations {
                         /** @enum {string} */
                         status?: "open" | "done" | "dropped";
                     }[];
+                    /** @description geld dat het plan de gemeente laat toezeggen, in eurocenten */
+                    commitsCents?: number | null;
+                    /** @description codes van regels waarvan het plan ontheffing verleent */
+                    exemptionRuleCodes?: string[];
                 };
             };
         };
@@ -7986,6 +8751,134 @@ export interface operations {
             };
         };
     };
+    getAccessLogEntries: {
+        parameters: {
+            query?: {
+                /** @description alleen inzage door deze medewerker */
+                actor?: string;
+                /** @description alleen inzage in deze zaak */
+                case?: string;
+                /** @description alleen inzage in de gegevens van deze initiatiefnemer */
+                initiator?: string;
+                kind?: "contactDetails" | "dossier" | "export";
+                /** @description vanaf deze dag (Nederlandse tijd) */
+                from?: string;
+                /** @description tot en met deze dag (Nederlandse tijd) */
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccessLogEntry"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCouncilOverview: {
+        parameters: {
+            query?: {
+                /** @description volgende pagina van de zaken */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilOverview"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -7998,6 +8891,9 @@ type ReadonlyArray<T> = [
 export const pathsHealthGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/health"]["get"]["responses"]["200"]["content"]["application/json"]["status"]> = ["ok"];
 export const pathsHealthGetResponses200ContentApplicationJsonDatabaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/health"]["get"]["responses"]["200"]["content"]["application/json"]["database"]> = ["pglite", "postgres"];
 export const pathsAuthLoginLinksPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/login-links"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["sent-if-known"];
+export const pathsAuthLoginLinksResendPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/login-links/resend"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["sent-if-known"];
+export const pathsAuthPasswordResetsPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/password-resets"]["post"]["responses"]["202"]["content"]["application/json"]["status"]> = ["sent-if-known"];
+export const pathsAuthPasswordResetsRedeemPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/password-resets/redeem"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["password-set"];
 export const pathsDepartmentsPostRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/departments"]["post"]["requestBody"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsDepartmentsIdPatchRequestBodyContentApplicationJsonDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/departments/{id}"]["patch"]["requestBody"]["content"]["application/json"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsUsersGetParametersQueryRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users"]["get"]["parameters"]["query"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
@@ -8058,6 +8954,9 @@ export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJson
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
     kind: unknown;
@@ -8084,6 +8983,10 @@ export const commitmentMadeViaValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const commitmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
 export const commitmentDetailMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const commitmentDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const councilOverviewCasesByStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["cases"]["byStatus"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const councilOverviewCommitmentsByMakerStaffRoleAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["commitments"]["byMaker"]["staffRole"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const councilOverviewSummariesItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["summaries"]["items"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
+export const councilOverviewSummariesItemsPlanTermValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["summaries"]["items"]["planTerm"]> = ["onTime", "late", "overdue", "running", "none"];
 export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
 export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
@@ -8099,6 +9002,7 @@ export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<Flattene
 export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
 export const planAbilitiesAgreeBlockedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["abilities"]["agreeBlockedBy"]> = ["standingObjection"];
+export const planMissingMandatesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["missingMandates"]["kind"]> = ["agreePlan", "commitMoney", "grantExemption"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];

@@ -48,6 +48,7 @@ function MainNav() {
         {may(me, 'lateObjections') ? <AppNavLink to="/nagekomen-bezwaren">{t('nav.lateObjections')}</AppNavLink> : null}
         {may(me, 'confirmCommitments') ? <AppNavLink to="/toezeggingen-ter-bevestiging">{t('nav.toConfirm')}</AppNavLink> : null}
         {may(me, 'manageOrganisation') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
+        {may(me, 'councilOverview') ? <AppNavLink to="/raadsoverzicht">{t('nav.council')}</AppNavLink> : null}
         {may(me, 'apiTokens') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
         {!me ? <AppNavLink to="/inloggen">{t('nav.login')}</AppNavLink> : null}
       </NavList>
@@ -136,8 +137,21 @@ export function Layout() {
         </div>
       </main>
       <PageFooter className="regie-footer">
-        <div className="utrecht-page-footer__content">
-          <Paragraph>{t('layout.footer')}</Paragraph>
+        <div className="utrecht-page-footer__content regie-footer__content">
+          <nav aria-label={t('footer.label')}>
+            <ul className="regie-footer__links">
+              <li>
+                <AppLink to="/privacy">{t('footer.privacy')}</AppLink>
+              </li>
+              <li>
+                <AppLink to="/toegankelijkheid">{t('footer.accessibility')}</AppLink>
+              </li>
+            </ul>
+          </nav>
+          <Paragraph>
+            <strong>{t('footer.contact')}:</strong> {me ? t('footer.contactText', { municipality: me.municipalityName }) : t('footer.contactTextAnonymous')}
+          </Paragraph>
+          <Paragraph className="regie-small">{t('layout.footer')}</Paragraph>
         </div>
       </PageFooter>
     </div>

@@ -14,11 +14,14 @@ export function Timeline({
   reloadKey = 0,
   headingLevel = 2,
   showVisibility = false,
+  anchor,
 }: {
   caseId: string;
   reloadKey?: number;
   headingLevel?: number;
   showVisibility?: boolean;
+  /** a stable id for the in-page menu of the case page */
+  anchor?: string;
 }) {
   const { t, date, dateTime } = useI18n();
   const [items, setItems] = useState<CaseEvent[]>([]);
@@ -58,7 +61,7 @@ export function Timeline({
   }
 
   return (
-    <Section title={t('timeline.title')} level={headingLevel}>
+    <Section title={t('timeline.title')} level={headingLevel} anchor={anchor}>
       {loading && !items.length ? <Loading /> : null}
       {error ? <ErrorAlert error={error} /> : null}
       {!loading && !items.length && !error ? <Paragraph>{t('timeline.empty')}</Paragraph> : null}

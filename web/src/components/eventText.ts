@@ -22,6 +22,8 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       return p.planDueOn && p.to === 'planning'
         ? t('event.statusChangedDue', { from: status(p.from), to: status(p.to), due: date(str(p.planDueOn)) })
         : t('event.statusChanged', { from: status(p.from), to: status(p.to) });
+    case 'case.personalDataRemoved':
+      return t('event.personalDataRemoved', { months: Number(p.retentionMonths ?? 0) });
     case 'clock.suspended':
       return t('event.suspended');
     case 'clock.resumed':

@@ -1,7 +1,7 @@
 // Loading, errors and status messages. Status messages sit in a live region so a
 // screen reader announces them without moving focus (WCAG 4.1.3).
 import { Alert, Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { type FieldErrors, fieldId } from './forms.js';
@@ -151,4 +151,16 @@ export function LiveStatus({ message, focus = false }: { message: string | null;
       ) : null}
     </div>
   );
+}
+
+/**
+ * A status message that takes focus each time it is shown, also when the text is the
+ * same as before: for actions after which the button that was pressed goes away, so
+ * focus does not fall back to the page (WCAG 2.4.3 focus order).
+ */
+export function useFocusedStatus() {
+  const [state, setState] = useState<{ message: string | null; n: number }>({ message: null, n: 0 });
+  const show = useCallback((message: string) => setState((s) => ({ message, n: s.n + 1 })), []);
+  const clear = useCallback(() => setState((s) => ({ message: null, n: s.n })), []);
+  return { message: state.message, show, clear, element: <LiveStatus key={state.n} message={state.message} focus /> };
 }

@@ -1,5 +1,9 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
+import { enAudit } from './en.audit.js';
+import { enCouncil } from './en.council.js';
+import { enInformed } from './en.informed.js';
+import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -464,11 +468,12 @@ export const en: Record<MessageKey, string> = {
   'users.isInactive': 'Blocked',
   'users.locale': 'Language',
   'users.password': 'Password',
-  'users.passwordHint': 'At least 12 characters. Leave empty if the person will log in through SSO.',
+  'users.passwordHint': 'At least 12 characters, or leave empty. The person always gets an invitation by e-mail to choose a password themselves.',
   'users.newPassword': 'New password',
   'users.newPasswordHint': 'At least 12 characters. Leave empty to keep the password.',
   'users.active': 'Account is active',
-  'users.activeHint': 'Switching this off blocks the account and ends its sessions.',
+  'users.activeHint':
+    'Switching this off blocks the account, ends its sessions and revokes its API tokens; the name stays in the history. It can be switched on again.',
   'users.areas': 'Areas this director covers',
   'users.themes': 'Themes this director covers',
   'users.coverageHint': 'For a new case Regie proposes the director who covers its area and themes and has the fewest open cases.',
@@ -487,7 +492,8 @@ export const en: Record<MessageKey, string> = {
   'settings.slug': 'Address name',
   'settings.casePrefix': 'Case number prefix',
   'settings.planTermDays': 'Plan term (calendar days)',
-  'settings.planTermDaysHint': 'Default 42 days (six weeks), counted from the start of planning.',
+  'settings.planTermDaysHint':
+    'Default 42 days (six weeks), counted from the start of planning. A due date on a weekend, public holiday or closing day becomes the next working day. A change applies to cases whose clock starts afterwards.',
   'settings.extraHolidays': 'Extra closing days',
   'settings.extraHolidaysHint': 'One date per line, as YYYY-MM-DD. Regie counts Dutch public holidays itself.',
   'settings.save': 'Save settings',
@@ -526,6 +532,15 @@ export const en: Record<MessageKey, string> = {
   'case.unconfirmed': 'Not yet confirmed by the requester',
   'event.confirmed': 'Request confirmed by the requester',
 
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  // what a plan commits the municipality to (docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.commitsAmount': 'Amount the municipality commits to with this plan',
+  'planEditor.commitsAmountHint':
+    'In euros, for example 2500 or 2500.50. Leave empty when the plan commits no money. A plan that commits money or an exemption needs a mandate of whoever agrees on behalf of the municipality.',
+  'planEditor.exemptions': 'Exemptions this plan grants',
+  'planEditor.exemptionsHint': 'Choose the rules from the rules register the plan grants an exemption from.',
+  'planEditor.error.amount': 'Enter an amount in euros, such as 2500 or 2500.50.',
+  'planEditor.mandatesMissing': 'This plan commits the municipality. To agree to it you need a mandate today for:',
   // rules and mandate registers, integrated assessment, commitments
 
   // proposing a director, the case list's total, sort and export (docs/product.md#proposing-a-director)
@@ -553,4 +568,12 @@ export const en: Record<MessageKey, string> = {
   'assign.why.peers': 'the fewest of those who fit as well ({peers} others, the next has {next})',
 
   ...enAssessment,
+  ...enInformed,
+
+  // the access log of personal data and the retention term
+  ...enAudit,
+  // the council overview
+  ...enCouncil,
+  // case page sections, footer, privacy and accessibility statements
+  ...enUx,
 };

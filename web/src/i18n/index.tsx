@@ -13,6 +13,7 @@ import type {
   Locale,
   MadeVia,
   OwnerKind,
+  PlanTerm,
   Role,
 } from '../api/models.js';
 import { setApiLanguage } from '../api.js';
@@ -38,7 +39,8 @@ type EnumLabel =
   | Labels<'answer', AnswerKind>
   | Labels<'lateStatus', LateObjectionStatus>
   | Labels<'madeVia', MadeVia>
-  | Labels<'commitmentStatus', CommitmentStatus>;
+  | Labels<'commitmentStatus', CommitmentStatus>
+  | Labels<'planTerm', PlanTerm>;
 type Holds<T extends true> = T;
 export type EveryEnumValueHasALabel = Holds<EnumLabel extends MessageKey ? true : false>;
 

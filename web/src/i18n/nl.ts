@@ -1,5 +1,9 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
+import { nlAudit } from './nl.audit.js';
+import { nlCouncil } from './nl.council.js';
+import { nlInformed } from './nl.informed.js';
+import { nlUx } from './nl.ux.js';
 
 export const nl = {
   // general
@@ -463,11 +467,12 @@ export const nl = {
   'users.isInactive': 'Geblokkeerd',
   'users.locale': 'Taal',
   'users.password': 'Wachtwoord',
-  'users.passwordHint': 'Minstens 12 tekens. Laat leeg als de medewerker (later) via SSO inlogt.',
+  'users.passwordHint': 'Minstens 12 tekens, of laat leeg. De medewerker krijgt altijd een uitnodiging per e-mail om zelf een wachtwoord te kiezen.',
   'users.newPassword': 'Nieuw wachtwoord',
   'users.newPasswordHint': 'Minstens 12 tekens. Laat leeg om het wachtwoord niet te wijzigen.',
   'users.active': 'Account is actief',
-  'users.activeHint': 'Uitzetten blokkeert het account en beëindigt de sessies.',
+  'users.activeHint':
+    'Uitzetten blokkeert het account, beëindigt de sessies en trekt de API-tokens in; de naam blijft in de geschiedenis staan. Weer aanzetten kan.',
   'users.areas': 'Gebieden die deze regisseur dekt',
   'users.themes': "Thema's die deze regisseur dekt",
   'users.coverageHint': 'Regie stelt bij een nieuwe zaak de regisseur voor die gebied en thema’s dekt en de minste open zaken heeft.',
@@ -486,7 +491,8 @@ export const nl = {
   'settings.slug': 'Adresnaam',
   'settings.casePrefix': 'Voorvoegsel zaaknummers',
   'settings.planTermDays': 'Termijn voor het plan (kalenderdagen)',
-  'settings.planTermDaysHint': 'Standaard 42 dagen (zes weken), gerekend vanaf de start van de planvorming.',
+  'settings.planTermDaysHint':
+    'Standaard 42 dagen (zes weken), gerekend vanaf de start van de planvorming. Valt de einddatum op een weekend, feestdag of sluitingsdag, dan wordt het de eerstvolgende werkdag. Een wijziging geldt voor zaken waarvan de klok daarna start.',
   'settings.extraHolidays': 'Extra sluitingsdagen',
   'settings.extraHolidaysHint': 'Eén datum per regel, als JJJJ-MM-DD. Nederlandse feestdagen telt Regie zelf.',
   'settings.save': 'Instellingen opslaan',
@@ -525,6 +531,15 @@ export const nl = {
   'case.unconfirmed': 'Nog niet bevestigd door de aanvrager',
   'event.confirmed': 'Aanvraag bevestigd door de aanvrager',
 
+  // Plan clock and plan mandates (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate)
+  // what a plan commits the municipality to (docs/product.md#agreeing-a-plan-within-mandate)
+  'planEditor.commitsAmount': 'Bedrag dat de gemeente met dit plan toezegt',
+  'planEditor.commitsAmountHint':
+    'In euro, bijvoorbeeld 2500 of 2500,50. Leeg als het plan geen geld toezegt. Een plan dat geld of een ontheffing toezegt, vraagt een mandaat van wie namens de gemeente akkoord geeft.',
+  'planEditor.exemptions': 'Ontheffingen die dit plan verleent',
+  'planEditor.exemptionsHint': 'Kies de regels uit het regelregister waarvan het plan ontheffing geeft.',
+  'planEditor.error.amount': 'Vul een bedrag in euro in, zoals 2500 of 2500,50.',
+  'planEditor.mandatesMissing': 'Dit plan verplicht de gemeente. Om het te accorderen heeft u vandaag een mandaat nodig voor:',
   // rules and mandate registers, integrated assessment, commitments
 
   // proposing a director, the case list's total, sort and export (docs/product.md#proposing-a-director)
@@ -553,6 +568,14 @@ export const nl = {
   'assign.why.peers': 'de minste van wie even goed past ({peers} anderen, de volgende heeft er {next})',
 
   ...nlAssessment,
+  ...nlInformed,
+
+  // the access log of personal data and the retention term
+  ...nlAudit,
+  // the council overview
+  ...nlCouncil,
+  // case page sections, footer, privacy and accessibility statements
+  ...nlUx,
 };
 
 export type MessageKey = keyof typeof nl;

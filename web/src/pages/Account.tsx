@@ -1,4 +1,5 @@
-// /account — personal API tokens: create (the token is shown once), list, revoke.
+// /account — one's phone number and password, and personal API tokens: create (the
+// token is shown once), list, revoke.
 import { Alert, Button, Code, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import type { ApiToken } from '../api/models.js';
@@ -10,6 +11,7 @@ import { WideTable } from '../components/WideTable.js';
 import { useCurrentUser } from '../currentUser.js';
 import { useCheckedSubmit, useLoad, usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
+import { ChangePassword, OwnDetails } from './AccountSettings.js';
 
 const TOKEN_NAME_ID = 'token-name';
 
@@ -57,6 +59,9 @@ export function Account() {
         </Paragraph>
       ) : null}
       <LiveStatus message={status} />
+
+      <OwnDetails />
+      <ChangePassword />
 
       <Section title={t('account.tokens')}>
         <Paragraph>{t('account.tokensText')}</Paragraph>

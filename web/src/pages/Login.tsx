@@ -6,6 +6,7 @@ import { ApiError, api } from '../api.js';
 import { SelectField, TextField } from '../components/Fields.js';
 import { ErrorSummary, LiveStatus } from '../components/feedback.js';
 import type { FieldErrors } from '../components/forms.js';
+import { AppLink } from '../components/links.js';
 import { Section } from '../components/Section.js';
 import { homeOf, useCurrentUser } from '../currentUser.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../hooks.js';
@@ -99,7 +100,11 @@ function StaffLogin() {
         { name: 'email', id: IDS.loginEmail, type: 'email', value: email, onChange: setEmail, autoComplete: 'username' },
         { name: 'password', id: IDS.loginPassword, type: 'password', value: password, onChange: setPassword, autoComplete: 'current-password' },
       ]}
-    />
+    >
+      <Paragraph>
+        <AppLink to="/wachtwoord-vergeten">{t('login.forgotPassword')}</AppLink>
+      </Paragraph>
+    </LoginPanel>
   );
 }
 

@@ -1,14 +1,16 @@
 // The link from the e-mail: /inloggen/link#<token>. The token sits in the fragment so
 // it never reaches a server log; it is used once and then removed from the address.
-import { Heading, Paragraph } from '@utrecht/component-library-react';
+// An expired or used link offers a new one in one click, sent to the address the old
+// link went to (docs/product.md#links-in-mail).
+import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Me } from '../api/models.js';
 import { type ApiError, api } from '../api.js';
-import { ErrorAlert, Loading } from '../components/feedback.js';
+import { ErrorAlert, LiveStatus, Loading } from '../components/feedback.js';
 import { AppLink } from '../components/links.js';
 import { useCurrentUser } from '../currentUser.js';
-import { usePageTitle } from '../hooks.js';
+import { usePageTitle, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
 // One redemption per token, even when React runs the effect twice in development.
@@ -21,9 +23,18 @@ export function LoginLink() {
   const navigate = useNavigate();
   const [error, setError] = useState<ApiError | null>(null);
   const [missing, setMissing] = useState(false);
+  const [token, setToken] = useState('');
+  const [resent, setResent] = useState<string | null>(null);
+  const resend = useSubmit();
+
+  async function onResend() {
+    const r = await resend.run(() => api.resendLoginLink(token));
+    if (r) setResent(t('loginLink.resent'));
+  }
 
   useEffect(() => {
     const token = decodeURIComponent(window.location.hash.slice(1));
+    setToken(token);
     if (!token) {
       setMissing(true);
       return;
@@ -57,6 +68,20 @@ export function LoginLink() {
       {!error && !missing ? <Loading /> : null}
       {error ? <ErrorAlert error={error} loginLink={false} /> : null}
       {missing ? <Paragraph>{t('loginLink.missing')}</Paragraph> : null}
+      {error && token ? (
+        <>
+          <Paragraph>{t('loginLink.resendText')}</Paragraph>
+          {resend.error ? <ErrorAlert error={resend.error} loginLink={false} /> : null}
+          {resent ? null : (
+            <Paragraph>
+              <Button type="button" appearance="primary-action-button" busy={resend.busy} onClick={onResend}>
+                {t('loginLink.resend')}
+              </Button>
+            </Paragraph>
+          )}
+          <LiveStatus message={resent} focus />
+        </>
+      ) : null}
       {error || missing ? (
         <Paragraph>
           <AppLink to="/inloggen#inloglink">{t('loginLink.requestNew')}</AppLink>

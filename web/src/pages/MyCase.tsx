@@ -4,7 +4,7 @@ import { Alert, Button, Heading, Paragraph, PreHeading } from '@utrecht/componen
 import { useState } from 'react';
 import { api } from '../api.js';
 import { CaseFacts } from '../components/CaseFacts.js';
-import { ErrorAlert, FirstLoad, LiveStatus } from '../components/feedback.js';
+import { ErrorAlert, FirstLoad, useFocusedStatus } from '../components/feedback.js';
 import { PlanView } from '../components/PlanView.js';
 import { Section } from '../components/Section.js';
 import { Timeline } from '../components/Timeline.js';
@@ -20,7 +20,8 @@ export function MyCase() {
   const { t } = useI18n();
   const data = useCaseAndPlan(t('myCase.title'));
   const [timelineKey, setTimelineKey] = useState(0);
-  const [status, setStatus] = useState<string | null>(null);
+  // the agree button and the withdrawal form go away after use: their message takes focus
+  const status = useFocusedStatus();
   const agree = useSubmit();
 
   if (!data.data) return <FirstLoad loaded={data} title={t('myCase.title')} />;
@@ -35,7 +36,7 @@ export function MyCase() {
     <>
       <PreHeading>{t('myCase.preHeading', { reference: c.reference })}</PreHeading>
       <Heading level={1}>{c.title}</Heading>
-      <LiveStatus message={status} />
+      {status.element}
       <CaseFacts c={c} />
 
       <Section title={t('myCase.question')}>
@@ -61,7 +62,7 @@ export function MyCase() {
                   onClick={async () => {
                     const r = await agree.run(() => api.agreePlan(c.id, current.version));
                     if (r) {
-                      setStatus(t('myCase.agreed', { version: current.version }));
+                      status.show(t('myCase.agreed', { version: current.version }));
                       refresh();
                     }
                   }}
@@ -98,7 +99,7 @@ export function MyCase() {
             c={c}
             submitLabel={t('withdraw.submitInitiator')}
             onWithdrawn={() => {
-              setStatus(t('withdraw.done'));
+              status.show(t('withdraw.done'));
               refresh();
             }}
           />

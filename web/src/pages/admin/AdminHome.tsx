@@ -11,6 +11,7 @@ const PAGES: { to: string; title: MessageKey; text: MessageKey }[] = [
   { to: '/beheer/instellingen', title: 'admin.settings', text: 'admin.settingsText' },
   { to: '/beheer/regels', title: 'rules.title', text: 'admin.rulesText' },
   { to: '/beheer/mandaten', title: 'mandates.title', text: 'admin.mandatesText' },
+  { to: '/beheer/inzage', title: 'accessLog.title', text: 'accessLog.adminText' },
 ];
 
 export function AdminHome() {

@@ -1,5 +1,6 @@
 // The municipality's settings: the plan term (calendar days) and extra closing days
-// on top of the Dutch public holidays.
+// on top of the Dutch public holidays, and the retention term of personal data
+// (docs/product.md#bewaartermijn).
 import { Button, DataList, Heading } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api.js';
@@ -15,18 +16,24 @@ export function SettingsPage() {
   const { t } = useI18n();
   usePageTitle(t('admin.settings'));
   const settings = useLoad((signal) => api.settings(signal), []);
-  const submit = useCheckedSubmit(['planTermDays', 'extraHolidays']);
+  const submit = useCheckedSubmit(['planTermDays', 'extraHolidays', 'personalDataRetentionMonths']);
   const [term, setTerm] = useState('');
   const [holidays, setHolidays] = useState('');
+  const [retention, setRetention] = useState('');
   const [status, setStatus] = useState<string | null>(null);
 
   useEffect(() => {
     if (!settings.data) return;
     setTerm(String(settings.data.planTermDays));
     setHolidays(settings.data.extraHolidays.join('\n'));
+    setRetention(settings.data.personalDataRetentionMonths === null ? '' : String(settings.data.personalDataRetentionMonths));
   }, [settings.data]);
 
-  const labels = { planTermDays: t('settings.planTermDays'), extraHolidays: t('settings.extraHolidays') };
+  const labels = {
+    planTermDays: t('settings.planTermDays'),
+    extraHolidays: t('settings.extraHolidays'),
+    personalDataRetentionMonths: t('settings.retention'),
+  };
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -39,9 +46,11 @@ export function SettingsPage() {
       .filter(Boolean);
     const bad = dates.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
     if (bad) c.extraHolidays = t('settings.error.date', { value: bad });
+    const months = retention.trim() === '' ? null : Number(retention);
+    if (months !== null && (!Number.isInteger(months) || months < 6 || months > 240)) c.personalDataRetentionMonths = t('settings.retentionHelp');
     setStatus(null);
     if (!submit.checked(c)) return;
-    const s = await submit.run(() => api.updateSettings({ planTermDays: days, extraHolidays: dates }));
+    const s = await submit.run(() => api.updateSettings({ planTermDays: days, extraHolidays: dates, personalDataRetentionMonths: months }));
     if (s) {
       settings.setData(s);
       setStatus(t('settings.saved'));
@@ -88,6 +97,20 @@ export function SettingsPage() {
               error={errors.extraHolidays}
               rows={6}
               optional
+            />
+            <TextField
+              name="personalDataRetentionMonths"
+              type="number"
+              inputMode="numeric"
+              min={6}
+              max={240}
+              label={labels.personalDataRetentionMonths}
+              description={t('settings.retentionHelp')}
+              value={retention}
+              onChange={setRetention}
+              error={errors.personalDataRetentionMonths}
+              optional
+              size="sm"
             />
             <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
               {t('settings.save')}

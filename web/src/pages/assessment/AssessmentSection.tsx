@@ -4,7 +4,8 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { FormDisclosure } from '../../components/Disclosure.js';
+import { ErrorAlert, Loading } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
 import { useI18n } from '../../i18n/index.js';
 import { useCaseSection } from '../case/useCaseSection.js';
@@ -30,7 +31,7 @@ export function AssessmentSection({ c, onChanged }: { c: CaseDetail; onChanged()
 
   return (
     <Section title={t('assessment.title')} anchor="integrale-toets">
-      <LiveStatus message={status} />
+      {status}
       {data.loading && !data.data ? <Loading /> : null}
       {data.error ? <ErrorAlert error={data.error} /> : null}
       {a ? (
@@ -45,12 +46,19 @@ export function AssessmentSection({ c, onChanged }: { c: CaseDetail; onChanged()
           {mayOpen && data.data ? (
             <Section title={t('openRound.title')} level={3} className="regie-section regie-panel">
               {anyOpen ? <Paragraph>{t('openRound.alreadyOpen')}</Paragraph> : <Paragraph>{t('openRound.lead')}</Paragraph>}
-              <OpenRoundForm
-                caseId={c.id}
-                departments={data.data.org.departments}
-                rounds={a.rounds}
-                onOpened={(r) => changed(t('openRound.done', { number: r.number }))}
-              />
+              <FormDisclosure label={t('caseUx.openRoundOpen')}>
+                {(done) => (
+                  <OpenRoundForm
+                    caseId={c.id}
+                    departments={data.data?.org.departments ?? []}
+                    rounds={a.rounds}
+                    onOpened={(r) => {
+                      done(t('openRound.done', { number: r.number }));
+                      changed(null);
+                    }}
+                  />
+                )}
+              </FormDisclosure>
             </Section>
           ) : null}
         </>

@@ -3,6 +3,7 @@
 import { Button, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
+import { FormDisclosure } from '../../components/Disclosure.js';
 import { ErrorAlert } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
@@ -34,17 +35,22 @@ export function ClockControl({ c, onChanged }: { c: CaseDetail; onChanged(c: Cas
         </>
       ) : null}
       {canControl && !c.suspendedSince ? (
-        <TextForm
-          name="suspendReason"
-          apiField="reason"
-          label={t('clockControl.reason')}
-          description={t('clockControl.reasonHint')}
-          submitLabel={t('clockControl.suspend')}
-          requiredMessage={t('clockControl.required')}
-          doneMessage={t('clockControl.suspended')}
-          rows={3}
-          onSubmit={async (reason) => onChanged(await api.suspend(c, reason), t('clockControl.suspended'))}
-        />
+        <FormDisclosure label={t('clockControl.suspend')}>
+          {(done) => (
+            <TextForm
+              name="suspendReason"
+              apiField="reason"
+              label={t('clockControl.reason')}
+              description={t('clockControl.reasonHint')}
+              submitLabel={t('caseUx.suspendSubmit')}
+              requiredMessage={t('clockControl.required')}
+              doneMessage={t('clockControl.suspended')}
+              rows={3}
+              onDone={done}
+              onSubmit={async (reason) => onChanged(await api.suspend(c, reason), t('clockControl.suspended'))}
+            />
+          )}
+        </FormDisclosure>
       ) : null}
       {c.suspensions.length ? (
         <WideTable caption={t('clockControl.historyCaption')}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CaseDetail, NoteVisibility } from '../../api/models.js';
 import { api } from '../../api.js';
+import { FormDisclosure } from '../../components/Disclosure.js';
 import { RadioGroup } from '../../components/Fields.js';
 import { Section } from '../../components/Section.js';
 import { TextForm } from '../../components/TextForm.js';
@@ -13,55 +14,71 @@ export function Conversation({ c, onPosted }: { c: CaseDetail; onPosted(): void 
   return (
     <div className="regie-two-columns">
       {c.abilities.note ? (
-        <Section title={t('note.title')}>
-          <TextForm
-            name="note"
-            label={t('note.label')}
-            submitLabel={t('note.submit')}
-            requiredMessage={t('note.required')}
-            doneMessage={visibility === 'internal' ? t('note.addedInternal') : t('note.addedShared')}
-            onSubmit={async (text) => {
-              await api.addNote(c.id, text, visibility);
-              onPosted();
-            }}
-          >
-            <RadioGroup
-              name="visibility"
-              legend={t('note.visibility')}
-              value={visibility}
-              onChange={(v) => setVisibility(v === 'shared' ? 'shared' : 'internal')}
-              options={[
-                { value: 'internal', label: t('note.internal') },
-                { value: 'shared', label: t('note.shared') },
-              ]}
-            />
-          </TextForm>
+        <Section title={t('caseUx.notesTitle')} anchor="notities">
+          <FormDisclosure label={t('note.title')}>
+            {(done) => (
+              <TextForm
+                name="note"
+                label={t('note.label')}
+                submitLabel={t('caseUx.noteSubmit')}
+                requiredMessage={t('note.required')}
+                doneMessage={visibility === 'internal' ? t('note.addedInternal') : t('note.addedShared')}
+                onDone={done}
+                onSubmit={async (text) => {
+                  await api.addNote(c.id, text, visibility);
+                  onPosted();
+                }}
+              >
+                <RadioGroup
+                  name="visibility"
+                  legend={t('note.visibility')}
+                  value={visibility}
+                  onChange={(v) => setVisibility(v === 'shared' ? 'shared' : 'internal')}
+                  options={[
+                    { value: 'internal', label: t('note.internal') },
+                    { value: 'shared', label: t('note.shared') },
+                  ]}
+                />
+              </TextForm>
+            )}
+          </FormDisclosure>
         </Section>
       ) : null}
       {c.abilities.message ? (
-        <MessageSection caseId={c.id} title={t('message.titleStaff')} label={t('message.labelStaff')} description={t('message.hintStaff')} onSent={onPosted} />
+        <MessageSection
+          caseId={c.id}
+          title={t('message.titleStaff')}
+          label={t('message.labelStaff')}
+          description={t('message.hintStaff')}
+          onSent={onPosted}
+          onDemand
+        />
       ) : null}
     </div>
   );
 }
 
 /** A message about the case between the initiator and the director, in its own section. */
-export function MessageSection(p: { caseId: string; title: string; label: string; description: string; onSent(): void }) {
+export function MessageSection(p: { caseId: string; title: string; label: string; description: string; onSent(): void; onDemand?: boolean }) {
   const { t } = useI18n();
+  const form = (done?: (message: string) => void) => (
+    <TextForm
+      name="message"
+      label={p.label}
+      description={p.description}
+      submitLabel={t('message.submit')}
+      requiredMessage={t('message.required')}
+      doneMessage={t('message.sent')}
+      onDone={done}
+      onSubmit={async (text) => {
+        await api.sendMessage(p.caseId, text);
+        p.onSent();
+      }}
+    />
+  );
   return (
-    <Section title={p.title}>
-      <TextForm
-        name="message"
-        label={p.label}
-        description={p.description}
-        submitLabel={t('message.submit')}
-        requiredMessage={t('message.required')}
-        doneMessage={t('message.sent')}
-        onSubmit={async (text) => {
-          await api.sendMessage(p.caseId, text);
-          p.onSent();
-        }}
-      />
+    <Section title={p.title} anchor={p.onDemand ? 'bericht' : undefined}>
+      {p.onDemand ? <FormDisclosure label={t('caseUx.messageOpen')}>{form}</FormDisclosure> : form()}
     </Section>
   );
 }

@@ -4,6 +4,7 @@ import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { CaseDetail, CaseStatus, StatusChange } from '../../api/models.js';
 import { api } from '../../api.js';
+import { FormDisclosure } from '../../components/Disclosure.js';
 import { TextAreaField } from '../../components/Fields.js';
 import { ErrorAlert } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
@@ -61,23 +62,32 @@ export function StatusActions({ c, onChanged }: { c: CaseDetail; onChanged(c: Ca
   );
 }
 
-/** Withdrawing ends the case for good, so it comes last and asks for a reason. */
+/**
+ * Withdrawing ends the case for good: it stands apart from the next step, in a section
+ * of its own marked as dangerous, opens on demand, asks for a reason and then for
+ * confirmation (docs/product.md#withdrawing-a-case).
+ */
 export function WithdrawCase({ c, onChanged }: { c: CaseDetail; onChanged(c: CaseDetail, message: string): void }) {
   const { t } = useI18n();
   if (!c.abilities.withdraw) return null;
   return (
-    <Section title={t('withdraw.titleStaff')} level={3} className="regie-subsection">
-      <WithdrawForm
-        c={c}
-        description={t('withdraw.reasonHintStaff')}
-        submitLabel={t('withdraw.submitStaff')}
-        onWithdrawn={(next) => onChanged(next, t('withdraw.done'))}
-      />
+    <Section title={t('withdraw.titleStaff')} className="regie-section regie-danger-zone" anchor="intrekken">
+      <Paragraph>{t('caseUx.withdrawLead')}</Paragraph>
+      <FormDisclosure label={t('caseUx.withdrawOpen')} danger>
+        {() => (
+          <WithdrawForm
+            c={c}
+            description={t('withdraw.reasonHintStaff')}
+            submitLabel={t('withdraw.submitStaff')}
+            onWithdrawn={(next) => onChanged(next, t('withdraw.done'))}
+          />
+        )}
+      </FormDisclosure>
     </Section>
   );
 }
 
-/** The reason for withdrawing a case, and the withdrawal itself. */
+/** The reason for withdrawing a case, and the withdrawal itself after confirmation. */
 export function WithdrawForm(p: { c: CaseDetail; description?: string; submitLabel: string; onWithdrawn(next: CaseDetail): void }) {
   const { t } = useI18n();
   return (
@@ -91,6 +101,7 @@ export function WithdrawForm(p: { c: CaseDetail; description?: string; submitLab
       doneMessage={t('withdraw.done')}
       hint="danger"
       rows={3}
+      confirm={{ question: t('caseUx.withdrawConfirm', { reference: p.c.reference }), yes: t('caseUx.withdrawYes'), no: t('caseUx.withdrawNo') }}
       onSubmit={async (reason) => p.onWithdrawn(await api.changeStatus(p.c, 'withdrawn', reason))}
     />
   );

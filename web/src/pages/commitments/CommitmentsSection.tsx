@@ -15,8 +15,9 @@ import {
   type User,
 } from '../../api/models.js';
 import { api, downloads } from '../../api.js';
+import { FormDisclosure } from '../../components/Disclosure.js';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
-import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
+import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
 import type { FieldErrors } from '../../components/forms.js';
 import { userOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
@@ -259,7 +260,7 @@ export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(
   const mayRecord = data.data?.record ?? false;
   return (
     <Section title={t('commitments.title')} anchor="toezeggingen">
-      <LiveStatus message={status} />
+      {status}
       {data.loading && !data.data ? <Loading /> : null}
       {data.error ? <ErrorAlert error={data.error} /> : null}
       {data.data ? (
@@ -272,7 +273,18 @@ export function CommitmentsSection({ c, onChanged }: { c: CaseDetail; onChanged(
           {mayRecord ? (
             <Section title={t('commitmentForm.title')} level={3} className="regie-section regie-panel">
               <Paragraph>{t('commitmentForm.lead')}</Paragraph>
-              <RecordForm c={c} users={data.data.users} onRecorded={(x) => changed(recordedText(t, x))} />
+              <FormDisclosure label={t('caseUx.commitmentOpen')}>
+                {(done) => (
+                  <RecordForm
+                    c={c}
+                    users={data.data?.users ?? []}
+                    onRecorded={(x) => {
+                      done(recordedText(t, x));
+                      changed(null);
+                    }}
+                  />
+                )}
+              </FormDisclosure>
             </Section>
           ) : null}
         </>

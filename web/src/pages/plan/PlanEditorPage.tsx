@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { ActionStatus, Plan, PlanAction } from '../../api/models.js';
 import { api } from '../../api.js';
-import { ErrorAlert, FirstLoad, LiveStatus } from '../../components/feedback.js';
+import { ErrorAlert, FirstLoad, LiveStatus, useFocusedStatus } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
 import { useLoad, usePageTitle, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { todayIso, useMoney } from '../assessment/shared.js';
 import { AgreementBlocked } from './AgreementBlocked.js';
 import { PlanForm } from './PlanForm.js';
 import { PlanHistory } from './PlanHistory.js';
@@ -21,8 +22,16 @@ export function PlanEditorPage() {
   const data = useLoad(
     async (signal) => {
       const [c, plan] = await Promise.all([api.case(id, signal), api.plan(id, signal)]);
-      const departments = c.abilities.editPlan ? (await api.organisation(signal)).departments : [];
-      return { c, plan, departments };
+      const [departments, rules] = c.abilities.editPlan
+        ? await Promise.all([
+            api.organisation(signal).then((o) => o.departments),
+            // the rules an exemption can be granted from: the register as in force today
+            api
+              .rules({ validOn: todayIso() }, signal)
+              .then((r) => r.items),
+          ])
+        : [[], []];
+      return { c, plan, departments, rules };
     },
     [id],
   );
@@ -30,13 +39,16 @@ export function PlanEditorPage() {
   const [dirty, setDirty] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const agree = useSubmit();
+  const money = useMoney();
+  // after agreeing the button goes away: the message takes focus (WCAG 2.4.3)
+  const agreed = useFocusedStatus();
   const progress = useSubmit();
   usePageTitle(data.data ? t('planEditor.pageTitle', { reference: data.data.c.reference }) : t('plan.title'));
 
   if (!data.data) return <FirstLoad loaded={data} title={t('plan.title')} />;
-  const { c, plan, departments } = data.data;
+  const { c, plan, departments, rules } = data.data;
   const current = plan.current;
-  const setPlan = (p: Plan) => data.setData({ c, plan: p, departments });
+  const setPlan = (p: Plan) => data.setData({ c, plan: p, departments, rules });
 
   const setActionStatus = async (a: PlanAction, s: ActionStatus) => {
     const p = await progress.run(() => api.setActionStatus(c.id, a.id, s));
@@ -54,6 +66,7 @@ export function PlanEditorPage() {
       </PreHeading>
       <Heading level={1}>{t('plan.title')}</Heading>
       <LiveStatus message={status} />
+      {agreed.element}
       {current ? <Paragraph>{t('plan.versionLabel', { version: current.version })}</Paragraph> : null}
       {current?.agreed ? <Alert type="ok">{t('planEditor.agreedBoth', { version: current.version })}</Alert> : null}
 
@@ -64,6 +77,7 @@ export function PlanEditorPage() {
             caseId={c.id}
             plan={plan}
             departments={departments}
+            rules={rules}
             onDirtyChange={setDirty}
             onSaved={(p) => {
               setPlan(p);
@@ -114,7 +128,25 @@ export function PlanEditorPage() {
           <Paragraph>{t('planEditor.agreeText', { version: current.version })}</Paragraph>
           {dirty ? <Paragraph className="regie-note">{t('planEditor.agreeDirty')}</Paragraph> : null}
           {agree.error ? <ErrorAlert error={agree.error} /> : null}
+          {plan.missingMandates.length ? (
+            // docs/product.md#agreeing-a-plan-within-mandate: say why agreeing is not possible, before trying.
+            <Alert type="warning">
+              <Paragraph>{t('planEditor.mandatesMissing')}</Paragraph>
+              <ul>
+                {plan.missingMandates.map((d) => (
+                  <li key={`${d.kind}-${d.ruleCode ?? d.amountCents ?? ''}`}>
+                    {d.kind === 'commitMoney'
+                      ? t('mandate.scopeMoney', { amount: money(d.amountCents ?? 0) })
+                      : d.kind === 'grantExemption'
+                        ? t('mandate.scopeExemption', { code: d.ruleCode ?? '' })
+                        : t('mandate.scopeAgreePlan')}
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          ) : null}
           <Button
+            disabled={plan.missingMandates.length > 0}
             appearance="primary-action-button"
             busy={agree.busy}
             onClick={async () => {
@@ -122,7 +154,7 @@ export function PlanEditorPage() {
               if (p) {
                 setPlan(p);
                 setFormKey((k) => k + 1);
-                setStatus(t('planEditor.agreed', { version: current.version }));
+                agreed.show(t('planEditor.agreed', { version: current.version }));
               }
             }}
           >

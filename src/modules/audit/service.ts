@@ -1,0 +1,93 @@
+// The access log (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd): every read
+// of an initiator's personal data is written in the transaction of the read, so a
+// read that returned data has its row, and a read that failed leaves none. The log is
+// not part of the case timeline: the initiator's timeline stays about their case.
+import { sql } from 'kysely';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import { listPages } from '../../platform/secret.js';
+import type { AccessKind } from './model.js';
+import { auditPolicy } from './policy.js';
+
+export interface AccessEntry {
+  kind: AccessKind;
+  caseId?: string | null;
+  initiatorId?: string | null;
+  /** the file name of an export, e.g. "toezeggingenregister.csv" */
+  exportName?: string | null;
+}
+
+/** Record one access by the use-case's actor, in the transaction of the read. */
+export async function recordAccess(trx: Tx, ctx: Ctx, e: AccessEntry): Promise<void> {
+  await trx
+    .insertInto('access_log')
+    .values({
+      municipality_id: ctx.actor.municipalityId,
+      actor_id: ctx.actor.userId,
+      actor_role: ctx.actor.role,
+      kind: e.kind,
+      case_id: e.caseId ?? null,
+      initiator_id: e.initiatorId ?? null,
+      export_name: e.kind === 'export' ? (e.exportName ?? 'export') : null,
+      client_address: ctx.clientAddress?.slice(0, 100) ?? null,
+      created_at: ctx.clock.now(),
+    })
+    .execute();
+}
+
+export interface AccessFilter {
+  actorId?: string;
+  caseId?: string;
+  initiatorId?: string;
+  kind?: AccessKind;
+  /** first day, Dutch time */
+  from?: string;
+  /** last day, Dutch time */
+  to?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** The admin's view of the log: newest first, keyset-paginated on (created_at, id). */
+export async function listAccessLog(ctx: Ctx, f: AccessFilter) {
+  auditPolicy.authorize(ctx.actor, null, 'readAccessLog');
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    let q = trx
+      .selectFrom('access_log as l')
+      .leftJoin('users as a', 'a.id', 'l.actor_id')
+      .leftJoin('users as i', 'i.id', 'l.initiator_id')
+      .leftJoin('cases as c', 'c.id', 'l.case_id')
+      .select([
+        'l.id',
+        'l.created_at',
+        'l.kind',
+        'l.actor_id',
+        'l.actor_role',
+        'a.name as actor_name',
+        'l.case_id',
+        'c.reference as case_reference',
+        'l.initiator_id',
+        // After the retention term this is the initiator's pseudonym (docs/product.md#bewaartermijn).
+        'i.name as initiator_name',
+        'l.export_name',
+        'l.client_address',
+      ])
+      .where('l.municipality_id', '=', mId)
+      .orderBy('l.created_at', 'desc')
+      .orderBy('l.id', 'desc')
+      .limit(f.limit + 1);
+    if (f.actorId) q = q.where('l.actor_id', '=', f.actorId);
+    if (f.caseId) q = q.where('l.case_id', '=', f.caseId);
+    if (f.initiatorId) q = q.where('l.initiator_id', '=', f.initiatorId);
+    if (f.kind) q = q.where('l.kind', '=', f.kind);
+    // Whole days in Dutch time, as the admin reads them.
+    if (f.from) q = q.where('l.created_at', '>=', sql<Date>`(${f.from}::date)::timestamp at time zone 'Europe/Amsterdam'`);
+    if (f.to) q = q.where('l.created_at', '<', sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Europe/Amsterdam'`);
+    if (f.cursor) {
+      const cur = listPages(ctx.config, 'access-log').decode(f.cursor);
+      q = q.where((eb) => eb(eb.refTuple('l.created_at', 'l.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
+    }
+    return listPages(ctx.config, 'access-log').page(await q.execute(), f.limit, (r) => ({ s: r.created_at.toISOString(), i: r.id }));
+  });
+}

@@ -1,0 +1,37 @@
+// English texts of staff passwords, "My account" and fresh links; typed against the
+// Dutch catalogue, so a missing key fails the build.
+import type { nlInformed } from './nl.informed.js';
+
+export const enInformed: Record<keyof typeof nlInformed, string> = {
+  'loginLink.resend': 'Send me a new link',
+  'loginLink.resendText': 'We send a new link to the e-mail address this link was sent to.',
+  'loginLink.resent': 'If this link is known to us, you will receive an e-mail with a new link within a few minutes.',
+  'login.forgotPassword': 'Forgot your password?',
+  'forgot.title': 'Forgot password',
+  'forgot.text': 'Enter the e-mail address you log in with as a staff member. You will receive a link to set a new password.',
+  'forgot.email': 'E-mail address',
+  'forgot.submit': 'Send link',
+  'forgot.sent': 'If {email} belongs to a staff member, you will receive an e-mail with a link within a few minutes. It is valid for two hours.',
+  'forgot.backToLogin': 'Back to log in',
+  'setPassword.title': 'Set your password',
+  'setPassword.text': 'Choose a password of at least 12 characters. You are then logged in; other sessions of your account are ended.',
+  'setPassword.password': 'New password',
+  'setPassword.repeat': 'Repeat the new password',
+  'setPassword.submit': 'Set password',
+  'setPassword.error.short': 'A password has at least 12 characters.',
+  'setPassword.error.repeat': 'The two passwords are not the same.',
+  'setPassword.missing': 'This link is incomplete. Use the link from the e-mail, or ask for a new one.',
+  'setPassword.requestNew': 'Ask for a new link',
+  'account.details': 'My details',
+  'account.phone': 'Phone number',
+  'account.phoneHint': 'Shown in the e-mail to the initiator when you become the case director of a case.',
+  'account.savePhone': 'Save phone number',
+  'account.phoneSaved': 'Your phone number has been saved.',
+  'account.password': 'Change password',
+  'account.passwordText': 'After the change your other sessions are ended; you stay logged in in this browser.',
+  'account.currentPassword': 'Current password',
+  'account.newPassword': 'New password',
+  'account.changePassword': 'Change password',
+  'account.passwordChanged': 'Your password has been changed.',
+  'account.error.current': 'Enter your current password.',
+};
