@@ -156,6 +156,12 @@ const nl: Record<string, string> = {
   // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
   'error.ifMatchMalformed': 'De kopregel If-Match is ongeldig: gebruik * of een of meer ETags tussen aanhalingstekens, zoals "7".',
   'error.planNeedsMandate': 'Voor dit plan is een mandaat nodig om {needsNl}; u heeft zo’n mandaat vandaag niet.',
+  // De eigen uitstraling van de gemeente (docs/product.md#the-municipalitys-own-look).
+  'error.colourFormat': 'Geef de kleur als #rrggbb, bijvoorbeeld #01689b.',
+  'error.colourContrast': 'Witte tekst op deze kleur is slecht leesbaar: het contrast moet ten minste 4,5:1 zijn (WCAG 1.4.3). Kies een donkerder kleur.',
+  'error.websiteHttps': 'Geef de website als volledig adres dat begint met https://, bijvoorbeeld https://www.gemeente.nl.',
+  'error.logoTooLarge': 'Het logo is te groot: ten hoogste {max} kB.',
+  'error.logoType': 'Het logo moet een PNG- of SVG-bestand zijn.',
 };
 
 const en: Record<string, string> = {
@@ -306,6 +312,12 @@ const en: Record<string, string> = {
   // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
   'error.ifMatchMalformed': 'The If-Match header is malformed: use * or one or more quoted ETags, such as "7".',
   'error.planNeedsMandate': 'This plan needs a mandate to {needsEn}; you hold no such mandate today.',
+  // The municipality's own look (docs/product.md#the-municipalitys-own-look).
+  'error.colourFormat': 'Give the colour as #rrggbb, for example #01689b.',
+  'error.colourContrast': 'White text on this colour is hard to read: the contrast must be at least 4.5:1 (WCAG 1.4.3). Choose a darker colour.',
+  'error.websiteHttps': 'Give the website as a full address starting with https://, for example https://www.example.nl.',
+  'error.logoTooLarge': 'The logo is too large: at most {max} kB.',
+  'error.logoType': 'The logo must be a PNG or SVG file.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };
