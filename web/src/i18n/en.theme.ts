@@ -18,7 +18,7 @@ export const enTheme: Record<keyof typeof nlTheme, string> = {
   'settings.error.website': 'Give an address starting with https://.',
   'settings.error.colour': 'Give the colour as #rrggbb, for example #01689b.',
   'settings.error.logo': 'Choose a PNG or SVG file of at most 100 kB.',
-  'layout.logoAlt': 'Logo of the municipality of {name}',
+  'layout.logoAlt': 'Logo of {name}',
   'footer.email': 'E-mail',
   'footer.phone': 'Phone',
   'footer.website': 'Website',

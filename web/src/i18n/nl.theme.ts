@@ -17,7 +17,7 @@ export const nlTheme = {
   'settings.error.website': 'Geef een adres dat begint met https://.',
   'settings.error.colour': 'Geef de kleur als #rrggbb, bijvoorbeeld #01689b.',
   'settings.error.logo': 'Kies een PNG- of SVG-bestand van ten hoogste 100 kB.',
-  'layout.logoAlt': 'Logo gemeente {name}',
+  'layout.logoAlt': 'Logo {name}',
   'footer.email': 'E-mail',
   'footer.phone': 'Telefoon',
   'footer.website': 'Website',
