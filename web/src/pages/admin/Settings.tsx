@@ -89,7 +89,9 @@ export function SettingsPage() {
     if (website && !/^https:\/\/\S+\.\S+$/i.test(website)) c.contactWebsite = t('settings.error.website');
     const colour = primaryColor.trim().toLowerCase();
     if (colour && !/^#[0-9a-f]{6}$/.test(colour)) c.primaryColor = t('settings.error.colour');
-    if (logoFile && (logoFile.size > 100 * 1024 || !['image/png', 'image/svg+xml'].includes(logoFile.type))) c.logo = t('settings.error.logo');
+    // The server recognises the file by its content; a browser may not name an SVG's type.
+    if (logoFile && (logoFile.size > 100 * 1024 || (logoFile.type !== '' && !['image/png', 'image/svg+xml'].includes(logoFile.type))))
+      c.logo = t('settings.error.logo');
     setStatus(null);
     if (!submit.checked(c)) return;
     const logo = logoFile ? await asBase64(logoFile) : removeLogo ? null : undefined;
