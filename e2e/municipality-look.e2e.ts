@@ -66,5 +66,14 @@ describe("the municipality's own look", () => {
     await expect.poll(() => tokenOf(director, '--utrecht-button-primary-action-background-color')).toBe('#01689b');
     await director.getByRole('contentinfo').getByRole('link', { name: 'info@voorbeeld.nl' }).waitFor();
     expect(cspViolations).toEqual([]);
+
+    // The public intake form of the municipality carries its look too.
+    const visitor = await e.browser.newPage();
+    await visitor.goto(`${e.baseUrl}/voorbeeld/aanvragen`);
+    await visitor.getByRole('banner').getByRole('img', { name: 'Logo Gemeente Voorbeeld' }).waitFor();
+    await expect.poll(() => tokenOf(visitor, '--utrecht-link-color')).toBe('#01689b');
+    await visitor.getByRole('contentinfo').getByRole('link', { name: 'info@voorbeeld.nl' }).waitFor();
+    await expectAccessible(visitor, 'aanvraagformulier met huisstijl');
+    await visitor.close();
   });
 });

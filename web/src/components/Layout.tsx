@@ -3,7 +3,7 @@
 // municipality's logo, colour and contact details (docs/product.md#the-municipalitys-own-look).
 import { Button, NavBar, NavList, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
 import type { PublicMunicipality } from '../api/models.js';
 import { api } from '../api.js';
 import { homeOf, may, useCurrentUser } from '../currentUser.js';
@@ -164,7 +164,9 @@ function useFocusOnNavigate() {
 export function Layout() {
   const { t } = useI18n();
   const { me } = useCurrentUser();
-  const look = useMunicipalityLook(me?.municipalitySlug);
+  // Signed in: the user's municipality; on the public intake form: the one in the address.
+  const intake = useMatch('/:gemeente/aanvragen');
+  const look = useMunicipalityLook(me?.municipalitySlug ?? intake?.params.gemeente);
   useFocusOnNavigate();
   return (
     <div className="utrecht-document utrecht-document--surface regie-app">
@@ -178,7 +180,7 @@ export function Layout() {
               </span>
               <span className="regie-brand__name">Regie</span>
             </AppLink>
-            {look?.logoUrl && me ? <img src={look.logoUrl} alt={t('layout.logoAlt', { name: me.municipalityName })} className="regie-brand__logo" /> : null}
+            {look?.logoUrl ? <img src={look.logoUrl} alt={t('layout.logoAlt', { name: look.name })} className="regie-brand__logo" /> : null}
             <span className="regie-brand__tagline">{me ? me.municipalityName : t('layout.tagline')}</span>
           </div>
           <div className="regie-header__tools">
