@@ -80,7 +80,7 @@ describe('a case from intake to closing', () => {
     const directorCtx = await e.browser.newContext();
     const workspace = await login(directorCtx, directorEmail);
     await startPlanningFromWorkspace(workspace, reference);
-    await workspace.getByRole('link', { name: 'Plan van aanpak' }).click();
+    await workspace.getByRole('link', { name: 'Plan van aanpak bewerken' }).click();
     await workspace.getByLabel('Doel').fill('De spuiterij stopt; het pand krijgt winkels en woningen');
     await workspace.getByRole('button', { name: 'Actie toevoegen' }).click();
     await workspace.getByLabel('Actie 1 omschrijving').fill('Wijziging omgevingsplan aanvragen');

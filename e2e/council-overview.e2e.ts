@@ -22,7 +22,7 @@ describe('the council overview', () => {
     expect(COUNCIL?.login).toBe(true);
     const page = await loginAs(e, COUNCIL?.email as string);
     await page.waitForURL('**/raadsoverzicht');
-    const nav = page.getByRole('navigation');
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await expect(nav.getByRole('link', { name: 'Raadsoverzicht' }).isVisible()).resolves.toBe(true);
     await page.getByRole('heading', { level: 1, name: /^Raadsoverzicht / }).waitFor();
 

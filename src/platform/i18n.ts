@@ -226,6 +226,12 @@ const nl: Record<string, string> = {
   // staff accounts and links in mail (docs/product.md#staff-accounts)
   'error.wrongPassword': 'Uw huidige wachtwoord is onjuist.',
   'error.invalidPasswordLink': 'Deze link om een wachtwoord in te stellen is verlopen of al gebruikt. Vraag via "Wachtwoord vergeten" een nieuwe aan.',
+  // De eigen uitstraling van de gemeente (docs/product.md#the-municipalitys-own-look).
+  'error.colourFormat': 'Geef de kleur als #rrggbb, bijvoorbeeld #01689b.',
+  'error.colourContrast': 'Witte tekst op deze kleur is slecht leesbaar: het contrast moet ten minste 4,5:1 zijn (WCAG 1.4.3). Kies een donkerder kleur.',
+  'error.websiteHttps': 'Geef de website als volledig adres dat begint met https://, bijvoorbeeld https://www.gemeente.nl.',
+  'error.logoTooLarge': 'Het logo is te groot: ten hoogste {max} kB.',
+  'error.logoType': 'Het logo moet een PNG- of SVG-bestand zijn.',
 };
 
 const en: Record<string, string> = {
@@ -446,6 +452,12 @@ const en: Record<string, string> = {
   // staff accounts and links in mail (docs/product.md#staff-accounts)
   'error.wrongPassword': 'Your current password is incorrect.',
   'error.invalidPasswordLink': 'This link to set a password has expired or was already used. Ask for a new one through "Forgot password".',
+  // The municipality's own look (docs/product.md#the-municipalitys-own-look).
+  'error.colourFormat': 'Give the colour as #rrggbb, for example #01689b.',
+  'error.colourContrast': 'White text on this colour is hard to read: the contrast must be at least 4.5:1 (WCAG 1.4.3). Choose a darker colour.',
+  'error.websiteHttps': 'Give the website as a full address starting with https://, for example https://www.example.nl.',
+  'error.logoTooLarge': 'The logo is too large: at most {max} kB.',
+  'error.logoType': 'The logo must be a PNG or SVG file.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -139,8 +139,16 @@ export const api = {
   deleteNamed: (kind: 'areas' | 'themes', namedId: string) =>
     answer(kind === 'areas' ? client.DELETE('/areas/{id}', { params: id(namedId) }) : client.DELETE('/themes/{id}', { params: id(namedId) })),
   settings: (signal?: AbortSignal) => answer(client.GET('/settings', { signal })),
-  updateSettings: (body: { planTermDays?: number; extraHolidays?: string[]; personalDataRetentionMonths?: number | null }) =>
-    answer(client.PATCH('/settings', { body })),
+  updateSettings: (body: {
+    planTermDays?: number;
+    extraHolidays?: string[];
+    personalDataRetentionMonths?: number | null;
+    contactEmail?: string | null;
+    contactPhone?: string | null;
+    contactWebsite?: string | null;
+    primaryColor?: string | null;
+    logo?: string | null;
+  }) => answer(client.PATCH('/settings', { body })),
 
   // cases
   submitCase: (body: SubmitCaseBody) => answer(client.POST('/cases', { body })),

@@ -2,7 +2,7 @@
 import type { Actor } from '../../platform/auth/index.js';
 import { type Req, type Row, staff, uniq, type World } from '../../testing/authorization.js';
 import { ctxFor } from '../../testing/factories.js';
-import { createDepartment, createNamed, createUser } from './service.js';
+import { createDepartment, createNamed, createUser, updateSettings } from './service.js';
 
 /** A fresh department, area, theme or user of the admin's municipality, then a call on it. */
 const onOrg =
@@ -26,6 +26,23 @@ export const rows: Row[] = [
     allowed: 'public',
     scope: 'collection',
     request: async (w, s) => ({ method: 'GET', url: `/municipalities/${w.munis[s].slug}` }),
+  },
+  {
+    // The logo is public like the page frame it appears in; the admin sets it first.
+    operation: 'GET /municipalities/{slug}/logo',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => {
+      const logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>').toString('base64');
+      await updateSettings(ctxFor(w.deps, w.people[s].admin?.actor as Actor), { logo });
+      return { method: 'GET', url: `/municipalities/${w.munis[s].slug}/logo` };
+    },
+  },
+  {
+    operation: 'GET /municipalities/{slug}/theme.css',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => ({ method: 'GET', url: `/municipalities/${w.munis[s].slug}/theme.css` }),
   },
   { operation: 'GET /organisation', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/organisation' }) },
   {
@@ -69,6 +86,6 @@ export const rows: Row[] = [
     operation: 'PATCH /settings',
     allowed: ['admin'],
     scope: 'collection',
-    request: async () => ({ method: 'PATCH', url: '/settings', body: { planTermDays: 42 } }),
+    request: async () => ({ method: 'PATCH', url: '/settings', body: { planTermDays: 42, primaryColor: '#01689b', contactEmail: 'info@example.nl' } }),
   },
 ];

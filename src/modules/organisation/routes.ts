@@ -17,6 +17,8 @@ import {
   listMunicipalities,
   listOrganisation,
   listUsers,
+  municipalityLogo,
+  municipalityThemeCss,
   type NamedKind,
   publicMunicipality,
   renameNamed,
@@ -44,6 +46,20 @@ const User = z.object({
   themeIds: z.array(z.string()),
 });
 z.globalRegistry.add(User, { id: 'User' });
+// The municipality's contact details and look (docs/product.md#the-municipalitys-own-look).
+const look = {
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  contactWebsite: z.string().nullable(),
+  primaryColor: z.string().nullable().describe('#rrggbb; witte tekst erop heeft een contrast van ten minste 4,5:1'),
+  logoUrl: z.string().nullable().describe('adres van het logo bij Regie zelf; leeg: geen logo'),
+};
+const SlugParams = z.object({
+  slug: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9-]+$/),
+});
 const Settings = z.object({
   name: z.string(),
   slug: z.string(),
@@ -55,6 +71,7 @@ const Settings = z.object({
     .int()
     .nullable()
     .describe('bewaartermijn van persoonsgegevens van afgeronde zaken, in maanden na het einde; leeg: bewaren'),
+  ...look,
 });
 z.globalRegistry.add(Settings, { id: 'Settings' });
 const staffRole = z.enum(['director', 'coordinator', 'specialist', 'executive', 'council', 'admin']);
@@ -102,16 +119,62 @@ export function organisationRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Gebieden en thema’s van een gemeente, voor het aanvraagformulier (publiek)',
         security: [],
-        params: z.object({
-          slug: z
-            .string()
-            .max(100)
-            .regex(/^[a-z0-9-]+$/),
-        }),
-        response: { 200: z.object({ slug: z.string(), name: z.string(), areas: z.array(Named), themes: z.array(Named) }), 400: Problem, 404: Problem },
+        params: SlugParams,
+        response: {
+          200: z.object({ slug: z.string(), name: z.string(), ...look, areas: z.array(Named), themes: z.array(Named) }),
+          400: Problem,
+          404: Problem,
+        },
       },
     },
     async (req) => publicMunicipality(deps, req.params.slug),
+  );
+  // The logo is served by Regie itself, never fetched from elsewhere; an SVG is shown
+  // as an image and, opened on its own, may run nothing (docs/product.md#the-municipalitys-own-look).
+  app.get(
+    '/api/v1/municipalities/:slug/logo',
+    {
+      schema: {
+        tags,
+        summary: 'Het logo van een gemeente (publiek; PNG of SVG)',
+        security: [],
+        params: SlugParams,
+        response: { 200: z.string().describe('het logo (image/png of image/svg+xml)'), 400: Problem, 404: Problem },
+      },
+    },
+    async (req, reply) => {
+      const logo = await municipalityLogo(deps, req.params.slug);
+      reply
+        .type(logo.type)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'public, max-age=300')
+        .header('Content-Disposition', `inline; filename="logo.${logo.type === 'image/png' ? 'png' : 'svg'}"`)
+        .header('Cross-Origin-Resource-Policy', 'same-origin');
+      if (logo.updatedAt) reply.header('Last-Modified', logo.updatedAt.toUTCString());
+      if (logo.type === 'image/svg+xml') reply.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      // Fastify sends a Buffer as it is; the schema's string type only documents the body.
+      return reply.send(logo.bytes as unknown as string);
+    },
+  );
+  // The primary colour as theme tokens, a stylesheet because the content security
+  // policy refuses inline styles.
+  app.get(
+    '/api/v1/municipalities/:slug/theme.css',
+    {
+      schema: {
+        tags,
+        summary: 'De huisstijlkleur van een gemeente als NL Design System-tokens (publiek; text/css)',
+        security: [],
+        params: SlugParams,
+        response: { 200: z.string().describe('CSS (text/css)'), 400: Problem, 404: Problem },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .type('text/css; charset=utf-8')
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Cache-Control', 'no-cache')
+        .send(await municipalityThemeCss(deps, req.params.slug)),
   );
   app.get(
     '/api/v1/organisation',
@@ -259,7 +322,7 @@ export function organisationRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen',
+        summary: 'Termijn van het plan, extra sluitingsdagen, bewaartermijn van persoonsgegevens, contactgegevens, logo en huisstijlkleur wijzigen',
         body: patchBody({
           planTermDays: z.number().int().min(1).max(365).optional(),
           extraHolidays: z.array(IsoDate).max(100).optional(),
@@ -272,6 +335,12 @@ export function organisationRoutes(app: App, deps: Deps) {
             .nullable()
             .optional()
             .describe('bewaartermijn in maanden (6 tot en met 240); null: persoonsgegevens bewaren'),
+          // docs/product.md#the-municipalitys-own-look
+          contactEmail: email().nullable().optional(),
+          contactPhone: singleLine().trim().max(40).nullable().optional(),
+          contactWebsite: singleLine().trim().max(300).nullable().optional().describe('https-adres'),
+          primaryColor: singleLine().trim().max(20).nullable().optional().describe('#rrggbb, contrast met witte tekst ten minste 4,5:1'),
+          logo: z.base64().max(140_000).nullable().optional().describe('PNG of SVG, base64, ten hoogste 100 kB; null: logo verwijderen'),
         }),
         response: { 200: Settings, ...errors },
       },

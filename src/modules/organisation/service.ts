@@ -6,6 +6,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { forgetCachedActors, hashPassword, inviteStaffMember, MIN_PASSWORD } from '../identity/index.js';
+import { isHexColour, LOGO_MAX_BYTES, readableWithWhite, sniffLogo } from './model.js';
 import { organisationPolicy } from './policy.js';
 import { forgetMunicipality, getMunicipality } from './repo.js';
 
@@ -36,13 +37,22 @@ export async function listMunicipalities(deps: Deps) {
   return deps.db.unsafeAdmin.selectFrom('municipalities').select(['slug', 'name']).orderBy('name').execute();
 }
 
-/** What the public intake form needs: the municipality's areas and themes. */
+/**
+ * What the public intake form and the page frame need: the municipality's areas and
+ * themes, its contact details and its look (docs/product.md#the-municipalitys-own-look).
+ */
 export async function publicMunicipality(deps: Deps, slug: string) {
-  const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+  const m = await deps.db.unsafeAdmin
+    .selectFrom('municipalities')
+    .select(['id', 'slug', 'name', 'contact_email', 'contact_phone', 'contact_website', 'primary_color', 'logo_updated_at'])
+    .select((eb) => eb('logo', 'is not', null).as('has_logo'))
+    .where('slug', '=', slug)
+    .executeTakeFirst();
   if (!m) throw notFound('municipality');
   return deps.db.tenant(m.id, async (trx) => ({
     slug: m.slug,
     name: m.name,
+    ...lookOf({ ...m, has_logo: Boolean(m.has_logo) }),
     areas: await trx.selectFrom('areas').select(['id', 'name']).where('municipality_id', '=', m.id).orderBy('name').execute(),
     themes: await trx.selectFrom('themes').select(['id', 'name']).where('municipality_id', '=', m.id).orderBy('name').execute(),
   }));
@@ -261,6 +271,24 @@ export async function updateUser(ctx: Ctx, u: { id: string } & Partial<Omit<User
 
 // ---- settings -------------------------------------------------------------------
 
+type LookColumns = {
+  slug: string;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_website: string | null;
+  primary_color: string | null;
+  has_logo: boolean;
+  logo_updated_at: Date | null;
+};
+/** Contact details and look as the web app reads them; the logo URL changes with each upload. */
+const lookOf = (m: LookColumns) => ({
+  contactEmail: m.contact_email,
+  contactPhone: m.contact_phone,
+  contactWebsite: m.contact_website,
+  primaryColor: m.primary_color,
+  logoUrl: m.has_logo ? `/api/v1/municipalities/${m.slug}/logo?v=${m.logo_updated_at?.getTime() ?? 0}` : null,
+});
+
 export function getSettings(ctx: Ctx) {
   return inTenant(ctx, false, async (trx, mId) => {
     const m = await getMunicipality(trx, mId);
@@ -271,27 +299,95 @@ export function getSettings(ctx: Ctx) {
       planTermDays: m.plan_term_days,
       extraHolidays: m.extra_holidays,
       personalDataRetentionMonths: m.personal_data_retention_months,
+      ...lookOf({ ...m, has_logo: m.logo !== null }),
     };
   });
+}
+
+export type SettingsChange = {
+  planTermDays?: number;
+  extraHolidays?: string[];
+  personalDataRetentionMonths?: number | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  contactWebsite?: string | null;
+  primaryColor?: string | null;
+  /** base64 of a PNG or SVG file; null removes the logo */
+  logo?: string | null;
+};
+
+/** An empty text field clears the value. */
+const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+
+/** The uploaded logo, checked by its content: a small PNG or SVG (docs/product.md#the-municipalitys-own-look). */
+function decodeLogo(base64: string) {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === 0) throw invalid('logo', 'error.logoType');
+  if (bytes.length > LOGO_MAX_BYTES) throw invalid('logo', 'error.logoTooLarge', { max: LOGO_MAX_BYTES / 1024 });
+  const type = sniffLogo(bytes);
+  if (!type) throw invalid('logo', 'error.logoType');
+  return { logo: bytes, logo_type: type, logo_updated_at: new Date() };
 }
 
 /**
  * Settings live on the municipalities row, which the tenant role may only read; the
  * admin's change goes through the privileged handle, still keyed on their own id.
  */
-export async function updateSettings(ctx: Ctx, opts: { planTermDays?: number; extraHolidays?: string[]; personalDataRetentionMonths?: number | null }) {
+export async function updateSettings(ctx: Ctx, opts: SettingsChange) {
   organisationPolicy.authorize(ctx.actor, null, 'manage');
+  const colour = blankToNull(opts.primaryColor === undefined || opts.primaryColor === null ? opts.primaryColor : opts.primaryColor.toLowerCase());
+  if (colour) {
+    if (!isHexColour(colour)) throw invalid('primaryColor', 'error.colourFormat');
+    // White text on the colour must stay readable: docs/product.md#the-municipalitys-own-look (WCAG 1.4.3).
+    if (!readableWithWhite(colour)) throw invalid('primaryColor', 'error.colourContrast');
+  }
+  const website = blankToNull(opts.contactWebsite);
+  if (website && !/^https:\/\/[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$/i.test(website)) throw invalid('contactWebsite', 'error.websiteHttps');
+  const logo = opts.logo === undefined ? {} : opts.logo === null ? { logo: null, logo_type: null, logo_updated_at: new Date() } : decodeLogo(opts.logo);
   await ctx.db.unsafeAdmin
     .updateTable('municipalities')
     .set({
       ...(opts.planTermDays !== undefined ? { plan_term_days: opts.planTermDays } : {}),
       ...(opts.extraHolidays !== undefined ? { extra_holidays: [...new Set(opts.extraHolidays)].sort() } : {}),
       ...(opts.personalDataRetentionMonths !== undefined ? { personal_data_retention_months: opts.personalDataRetentionMonths } : {}),
+      ...(opts.contactEmail !== undefined ? { contact_email: blankToNull(opts.contactEmail)?.toLowerCase() ?? null } : {}),
+      ...(opts.contactPhone !== undefined ? { contact_phone: blankToNull(opts.contactPhone) ?? null } : {}),
+      ...(website !== undefined ? { contact_website: website } : {}),
+      ...(colour !== undefined ? { primary_color: colour } : {}),
+      ...logo,
     })
     .where('id', '=', ctx.actor.municipalityId)
     .execute();
   forgetMunicipality(ctx.actor.municipalityId);
   return getSettings(ctx);
+}
+
+// ---- the municipality's look, public ---------------------------------------------
+
+/** The stored logo of a municipality, for `GET /municipalities/{slug}/logo`. */
+export async function municipalityLogo(deps: Deps, slug: string) {
+  const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['logo', 'logo_type', 'logo_updated_at']).where('slug', '=', slug).executeTakeFirst();
+  if (!m?.logo || !m.logo_type) throw notFound('logo');
+  return { bytes: Buffer.from(m.logo), type: m.logo_type, updatedAt: m.logo_updated_at };
+}
+
+/**
+ * The primary colour as NL Design System theme tokens, served as a stylesheet: the
+ * content security policy refuses inline styles (docs/product.md#the-municipalitys-own-look).
+ * The colour is checked as `#rrggbb` before it is stored and again here.
+ */
+export async function municipalityThemeCss(deps: Deps, slug: string): Promise<string> {
+  const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['primary_color']).where('slug', '=', slug).executeTakeFirst();
+  if (!m) throw notFound('municipality');
+  const c = m.primary_color;
+  if (!c || !isHexColour(c)) return '/* Regie: de standaardkleuren */\n';
+  const tokens = [
+    '--regie-primary',
+    '--utrecht-button-primary-action-background-color',
+    '--utrecht-button-primary-action-border-color',
+    '--utrecht-link-color',
+  ];
+  return `:root.utrecht-theme,\n:root {\n${tokens.map((t) => `  ${t}: ${c};`).join('\n')}\n  --utrecht-button-primary-action-color: #ffffff;\n}\n`;
 }
 
 // ---- command line ---------------------------------------------------------------

@@ -301,12 +301,19 @@ export interface Mandates {
 
 export interface Municipalities {
   case_prefix: string;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_website: string | null;
   created_at: Generated<Timestamp>;
   extra_holidays: Generated<string[]>;
   id: Generated<string>;
+  logo: Buffer | null;
+  logo_type: string | null;
+  logo_updated_at: Timestamp | null;
   name: string;
   personal_data_retention_months: Generated<number | null>;
   plan_term_days: Generated<number>;
+  primary_color: string | null;
   slug: string;
 }
 

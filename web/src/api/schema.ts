@@ -330,6 +330,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/municipalities/{slug}/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het logo van een gemeente (publiek; PNG of SVG)
+         * @description Het logo van een gemeente (publiek; PNG of SVG)
+         */
+        get: operations["getMunicipalitiesSlugLogo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{slug}/theme.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De huisstijlkleur van een gemeente als NL Design System-tokens (publiek; text/css)
+         * @description De huisstijlkleur van een gemeente als NL Design System-tokens (publiek; text/css)
+         */
+        get: operations["getMunicipalitiesSlugThemeCss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organisation": {
         parameters: {
             query?: never;
@@ -544,8 +584,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen
-         * @description Termijn van het plan, extra sluitingsdagen en bewaartermijn van persoonsgegevens wijzigen
+         * Termijn van het plan, extra sluitingsdagen, bewaartermijn van persoonsgegevens, contactgegevens, logo en huisstijlkleur wijzigen
+         * @description Termijn van het plan, extra sluitingsdagen, bewaartermijn van persoonsgegevens, contactgegevens, logo en huisstijlkleur wijzigen
          */
         patch: operations["patchSettings"];
         trace?: never;
@@ -2303,6 +2343,13 @@ export interface components {
             extraHolidays: string[];
             /** @description bewaartermijn van persoonsgegevens van afgeronde zaken, in maanden na het einde; leeg: bewaren */
             personalDataRetentionMonths: number | null;
+            contactEmail: string | null;
+            contactPhone: string | null;
+            contactWebsite: string | null;
+            /** @description #rrggbb; witte tekst erop heeft een contrast van ten minste 4,5:1 */
+            primaryColor: string | null;
+            /** @description adres van het logo bij Regie zelf; leeg: geen logo */
+            logoUrl: string | null;
         };
         User: {
             id: string;
@@ -3454,9 +3501,100 @@ export interface operations {
                     "application/json": {
                         slug: string;
                         name: string;
+                        contactEmail: string | null;
+                        contactPhone: string | null;
+                        contactWebsite: string | null;
+                        /** @description #rrggbb; witte tekst erop heeft een contrast van ten minste 4,5:1 */
+                        primaryColor: string | null;
+                        /** @description adres van het logo bij Regie zelf; leeg: geen logo */
+                        logoUrl: string | null;
                         areas: components["schemas"]["Named"][];
                         themes: components["schemas"]["Named"][];
                     };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMunicipalitiesSlugLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description het logo (image/png of image/svg+xml) */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMunicipalitiesSlugThemeCss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSS (text/css) */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description Default Response */
@@ -4518,6 +4656,14 @@ export interface operations {
                     extraHolidays?: string[];
                     /** @description bewaartermijn in maanden (6 tot en met 240); null: persoonsgegevens bewaren */
                     personalDataRetentionMonths?: number | null;
+                    contactEmail?: string | null;
+                    contactPhone?: string | null;
+                    /** @description https-adres */
+                    contactWebsite?: string | null;
+                    /** @description #rrggbb, contrast met witte tekst ten minste 4,5:1 */
+                    primaryColor?: string | null;
+                    /** @description PNG of SVG, base64, ten hoogste 100 kB; null: logo verwijderen */
+                    logo?: string | null;
                 };
             };
         };

@@ -342,3 +342,22 @@ export function ValidityFields(p: {
     </>
   );
 }
+
+/** A file input with its label, description and error, in the same frame as the text fields. */
+export function FileField(p: Common & { accept?: string; onFile(file: File | null): void }) {
+  const id = p.id ?? fieldId(p.name);
+  return (
+    <Frame {...p} id={id}>
+      <input
+        id={id}
+        name={p.name}
+        type="file"
+        accept={p.accept}
+        className="utrecht-textbox regie-file-input"
+        aria-invalid={p.error ? true : undefined}
+        aria-describedby={describedBy(id, p.description, p.error)}
+        onChange={(e) => p.onFile(e.target.files?.[0] ?? null)}
+      />
+    </Frame>
+  );
+}

@@ -1,13 +1,68 @@
 // The frame of every page: skip link, header with the language switch and the user,
-// the navigation for the user's role, the main landmark and the footer.
+// the navigation for the user's role, the main landmark and the footer; with the
+// municipality's logo, colour and contact details (docs/product.md#the-municipalitys-own-look).
 import { Button, NavBar, NavList, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { useEffect, useRef } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Outlet, useLocation, useMatch, useNavigate } from 'react-router';
+import type { PublicMunicipality } from '../api/models.js';
+import { api } from '../api.js';
 import { homeOf, may, useCurrentUser } from '../currentUser.js';
+import { useLoad } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { AppLink, AppNavLink } from './links.js';
 
 const MAIN_ID = 'main';
+/** Sent on window when the admin saved the municipality's look, so the frame shows it at once. */
+export const LOOK_CHANGED = 'regie:look-changed';
+
+/**
+ * The municipality's contact details and look, and its colour as NL Design System theme
+ * tokens. The tokens come as a stylesheet from Regie itself: the content security
+ * policy refuses inline styles and style attributes.
+ */
+function useMunicipalityLook(slug: string | undefined): PublicMunicipality | undefined {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const bump = () => setVersion((v) => v + 1);
+    window.addEventListener(LOOK_CHANGED, bump);
+    return () => window.removeEventListener(LOOK_CHANGED, bump);
+  }, []);
+  const look = useLoad((signal) => (slug ? api.municipality(slug, signal) : Promise.resolve(undefined)), [slug, version]);
+  useEffect(() => {
+    if (!slug) return;
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = `/api/v1/municipalities/${encodeURIComponent(slug)}/theme.css?v=${version}`;
+    link.dataset.regieTheme = slug;
+    document.head.appendChild(link);
+    return () => link.remove();
+  }, [slug, version]);
+  return slug ? look.data : undefined;
+}
+
+function FooterContact({ look }: { look: PublicMunicipality }) {
+  const { t } = useI18n();
+  if (!look.contactEmail && !look.contactPhone && !look.contactWebsite) return null;
+  return (
+    <ul className="regie-footer__contact">
+      {look.contactEmail ? (
+        <li>
+          {t('footer.email')}: <a href={`mailto:${look.contactEmail}`}>{look.contactEmail}</a>
+        </li>
+      ) : null}
+      {look.contactPhone ? (
+        <li>
+          {t('footer.phone')}: <a href={`tel:${look.contactPhone.replace(/[^\d+]/g, '')}`}>{look.contactPhone}</a>
+        </li>
+      ) : null}
+      {look.contactWebsite ? (
+        <li>
+          {t('footer.website')}: <a href={look.contactWebsite}>{look.contactWebsite}</a>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
 
 function LanguageSwitch() {
   const { locale, setLocale, t } = useI18n();
@@ -109,6 +164,9 @@ function useFocusOnNavigate() {
 export function Layout() {
   const { t } = useI18n();
   const { me } = useCurrentUser();
+  // Signed in: the user's municipality; on the public intake form: the one in the address.
+  const intake = useMatch('/:gemeente/aanvragen');
+  const look = useMunicipalityLook(me?.municipalitySlug ?? intake?.params.gemeente);
   useFocusOnNavigate();
   return (
     <div className="utrecht-document utrecht-document--surface regie-app">
@@ -122,6 +180,7 @@ export function Layout() {
               </span>
               <span className="regie-brand__name">Regie</span>
             </AppLink>
+            {look?.logoUrl ? <img src={look.logoUrl} alt={t('layout.logoAlt', { name: look.name })} className="regie-brand__logo" /> : null}
             <span className="regie-brand__tagline">{me ? me.municipalityName : t('layout.tagline')}</span>
           </div>
           <div className="regie-header__tools">
@@ -151,6 +210,7 @@ export function Layout() {
           <Paragraph>
             <strong>{t('footer.contact')}:</strong> {me ? t('footer.contactText', { municipality: me.municipalityName }) : t('footer.contactTextAnonymous')}
           </Paragraph>
+          {look ? <FooterContact look={look} /> : null}
           <Paragraph className="regie-small">{t('layout.footer')}</Paragraph>
         </div>
       </PageFooter>

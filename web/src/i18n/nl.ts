@@ -3,6 +3,7 @@ import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
+import { nlTheme } from './nl.theme.js';
 import { nlUx } from './nl.ux.js';
 
 export const nl = {
@@ -576,6 +577,8 @@ export const nl = {
   ...nlCouncil,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
+  // the municipality's own look and contact details
+  ...nlTheme,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -1,38 +1,73 @@
 // The municipality's settings: the plan term (calendar days) and extra closing days
 // on top of the Dutch public holidays, and the retention term of personal data
-// (docs/product.md#bewaartermijn).
-import { Button, DataList, Heading } from '@utrecht/component-library-react';
+// (docs/product.md#bewaartermijn), and its contact details, logo and house colour
+// (docs/product.md#the-municipalitys-own-look).
+import { Button, DataList, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api.js';
 import { Fact } from '../../components/Fact.js';
-import { TextAreaField, TextField } from '../../components/Fields.js';
+import { CheckboxField, FileField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import type { FieldErrors } from '../../components/forms.js';
+import { LOOK_CHANGED } from '../../components/Layout.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from './AdminHome.js';
+
+/** The file's bytes as base64, as the settings endpoint takes a logo. */
+async function asBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 export function SettingsPage() {
   const { t } = useI18n();
   usePageTitle(t('admin.settings'));
   const settings = useLoad((signal) => api.settings(signal), []);
-  const submit = useCheckedSubmit(['planTermDays', 'extraHolidays', 'personalDataRetentionMonths']);
+  const submit = useCheckedSubmit([
+    'planTermDays',
+    'extraHolidays',
+    'personalDataRetentionMonths',
+    'contactEmail',
+    'contactPhone',
+    'contactWebsite',
+    'primaryColor',
+    'logo',
+  ]);
   const [term, setTerm] = useState('');
   const [holidays, setHolidays] = useState('');
   const [retention, setRetention] = useState('');
   const [status, setStatus] = useState<string | null>(null);
+  const [contactEmail, setContactEmail] = useState('');
+  const [contactPhone, setContactPhone] = useState('');
+  const [contactWebsite, setContactWebsite] = useState('');
+  const [primaryColor, setPrimaryColor] = useState('');
+  const [logoFile, setLogoFile] = useState<File | null>(null);
+  const [removeLogo, setRemoveLogo] = useState(false);
 
   useEffect(() => {
     if (!settings.data) return;
     setTerm(String(settings.data.planTermDays));
     setHolidays(settings.data.extraHolidays.join('\n'));
     setRetention(settings.data.personalDataRetentionMonths === null ? '' : String(settings.data.personalDataRetentionMonths));
+    setContactEmail(settings.data.contactEmail ?? '');
+    setContactPhone(settings.data.contactPhone ?? '');
+    setContactWebsite(settings.data.contactWebsite ?? '');
+    setPrimaryColor(settings.data.primaryColor ?? '');
+    setRemoveLogo(false);
   }, [settings.data]);
 
   const labels = {
     planTermDays: t('settings.planTermDays'),
     extraHolidays: t('settings.extraHolidays'),
     personalDataRetentionMonths: t('settings.retention'),
+    contactEmail: t('settings.contactEmail'),
+    contactPhone: t('settings.contactPhone'),
+    contactWebsite: t('settings.contactWebsite'),
+    primaryColor: t('settings.primaryColor'),
+    logo: t('settings.logo'),
   };
 
   async function onSubmit(e: FormEvent) {
@@ -48,12 +83,36 @@ export function SettingsPage() {
     if (bad) c.extraHolidays = t('settings.error.date', { value: bad });
     const months = retention.trim() === '' ? null : Number(retention);
     if (months !== null && (!Number.isInteger(months) || months < 6 || months > 240)) c.personalDataRetentionMonths = t('settings.retentionHelp');
+    const email = contactEmail.trim();
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) c.contactEmail = t('settings.error.email');
+    const website = contactWebsite.trim();
+    if (website && !/^https:\/\/\S+\.\S+$/i.test(website)) c.contactWebsite = t('settings.error.website');
+    const colour = primaryColor.trim().toLowerCase();
+    if (colour && !/^#[0-9a-f]{6}$/.test(colour)) c.primaryColor = t('settings.error.colour');
+    // The server recognises the file by its content; a browser may not name an SVG's type.
+    if (logoFile && (logoFile.size > 100 * 1024 || (logoFile.type !== '' && !['image/png', 'image/svg+xml'].includes(logoFile.type))))
+      c.logo = t('settings.error.logo');
     setStatus(null);
     if (!submit.checked(c)) return;
-    const s = await submit.run(() => api.updateSettings({ planTermDays: days, extraHolidays: dates, personalDataRetentionMonths: months }));
+    const logo = logoFile ? await asBase64(logoFile) : removeLogo ? null : undefined;
+    const s = await submit.run(() =>
+      api.updateSettings({
+        planTermDays: days,
+        extraHolidays: dates,
+        personalDataRetentionMonths: months,
+        contactEmail: email || null,
+        contactPhone: contactPhone.trim() || null,
+        contactWebsite: website || null,
+        primaryColor: colour || null,
+        ...(logo !== undefined ? { logo } : {}),
+      }),
+    );
     if (s) {
       settings.setData(s);
+      setLogoFile(null);
       setStatus(t('settings.saved'));
+      // The page frame shows the new look at once.
+      window.dispatchEvent(new Event(LOOK_CHANGED));
     }
   }
 
@@ -111,6 +170,66 @@ export function SettingsPage() {
               error={errors.personalDataRetentionMonths}
               optional
               size="sm"
+            />
+            <Heading level={2}>{t('settings.look')}</Heading>
+            <Paragraph>{t('settings.lookHint')}</Paragraph>
+            <TextField
+              name="contactEmail"
+              type="email"
+              autoComplete="off"
+              label={labels.contactEmail}
+              value={contactEmail}
+              onChange={setContactEmail}
+              error={errors.contactEmail}
+              optional
+            />
+            <TextField
+              name="contactPhone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="off"
+              label={labels.contactPhone}
+              value={contactPhone}
+              onChange={setContactPhone}
+              error={errors.contactPhone}
+              optional
+            />
+            <TextField
+              name="contactWebsite"
+              type="url"
+              autoComplete="off"
+              label={labels.contactWebsite}
+              description={t('settings.contactWebsiteHint')}
+              value={contactWebsite}
+              onChange={setContactWebsite}
+              error={errors.contactWebsite}
+              optional
+            />
+            <TextField
+              name="primaryColor"
+              label={labels.primaryColor}
+              description={t('settings.primaryColorHint')}
+              value={primaryColor}
+              onChange={setPrimaryColor}
+              error={errors.primaryColor}
+              optional
+              size="sm"
+            />
+            {settings.data.logoUrl ? (
+              <div className="regie-logo-preview">
+                <Paragraph>{t('settings.logoCurrent')}</Paragraph>
+                <img src={settings.data.logoUrl} alt={t('layout.logoAlt', { name: settings.data.name })} className="regie-brand__logo" />
+                <CheckboxField name="removeLogo" label={t('settings.logoRemove')} checked={removeLogo} onChange={setRemoveLogo} />
+              </div>
+            ) : null}
+            <FileField
+              name="logo"
+              accept="image/png,image/svg+xml"
+              label={labels.logo}
+              description={t('settings.logoHint')}
+              onFile={setLogoFile}
+              error={errors.logo}
+              optional
             />
             <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
               {t('settings.save')}
