@@ -312,7 +312,7 @@ describe('the case page', () => {
     await director.getByRole('button', { name: 'Actie toevoegen' }).click();
     await director.getByLabel('Actie 1 omschrijving').fill('Tekening van de keuken aanleveren');
     await director.getByLabel('Actie 1 eigenaar').selectOption({ label: 'Initiatiefnemer' });
-    await director.getByLabel('Actie 1 deadline').fill(`${new Date().getFullYear() + 1}-03-01`);
+    await director.getByLabel('Actie 1 uiterlijk klaar').fill(`${new Date().getFullYear() + 1}-03-01`);
     await director.getByRole('button', { name: 'Plan opslaan' }).click();
     await director.getByRole('button', { name: 'Akkoord geven (regisseur)' }).click();
     await expectFocus(director, /U bent akkoord met versie 1/);

@@ -38,7 +38,7 @@ describe('a plan that commits the municipality', () => {
     await page.getByRole('button', { name: 'Actie toevoegen' }).click();
     await page.getByLabel('Actie 1 omschrijving').fill('Huurovereenkomst opstellen');
     await page.getByLabel('Actie 1 eigenaar').selectOption({ label: 'Initiatiefnemer' });
-    await page.getByLabel('Actie 1 deadline').fill('2027-03-01');
+    await page.getByLabel('Actie 1 uiterlijk klaar').fill('2027-03-01');
     // A bad amount is named in the form before anything is sent.
     await page.getByLabel(/^Bedrag dat de gemeente met dit plan toezegt/).fill('veel geld');
     await page.getByRole('button', { name: 'Plan opslaan' }).click();
