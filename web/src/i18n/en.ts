@@ -90,7 +90,7 @@ export const en: Record<MessageKey, string> = {
     'Do you want something in your municipality that involves more than one department? With Regie you get one case director who makes a concrete plan with you within six weeks.',
   'home.point.director': 'One case director, who brings in every department and partner.',
   'home.point.plan': 'An executable plan within about six weeks, agreed together with you.',
-  'home.point.assessment': 'One integrated assessment: all objections on the table at once, with a proposal for how it can be done.',
+  'home.point.assessment': 'All departments look at your plan at the same time: every objection on the table at once, with a proposal for how it can be done.',
   'home.point.record': 'Every agreement and commitment on record, visible to you and the municipality.',
   'home.submitTitle': 'Submit a question or initiative',
   'home.submitText': 'Choose your municipality. Describe in your own words what you want; you do not need to know which department is responsible.',

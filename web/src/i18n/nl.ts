@@ -89,7 +89,7 @@ export const nl = {
     'Wilt u iets in uw gemeente dat meer dan één afdeling raakt? Met Regie krijgt u één case-regisseur die samen met u binnen zes weken een concreet plan maakt.',
   'home.point.director': 'Eén vaste case-regisseur, die alle afdelingen en partners erbij haalt.',
   'home.point.plan': 'Binnen ongeveer zes weken een uitvoerbaar plan van aanpak, dat u samen vaststelt.',
-  'home.point.assessment': 'Eén integrale toets: alle bezwaren tegelijk op tafel, met een voorstel hoe het wél kan.',
+  'home.point.assessment': 'Alle afdelingen kijken tegelijk naar uw plan: alle bezwaren in één keer op tafel, met een voorstel hoe het wél kan.',
   'home.point.record': 'Alle afspraken en toezeggingen op papier, zichtbaar voor u en de gemeente.',
   'home.submitTitle': 'Een vraag of initiatief indienen',
   'home.submitText': 'Kies uw gemeente. U beschrijft in uw eigen woorden wat u wilt; u hoeft niet te weten welke afdeling erover gaat.',
