@@ -9,7 +9,7 @@ import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, UserRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issueLoginLink } from '../identity/index.js';
-import { mails } from '../notifications/index.js';
+import { MAIL_LINK_DAYS, mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { mailAboutCase, mailInitiator } from './mail.js';
@@ -150,7 +150,7 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
       },
     );
     if (initiator) {
-      const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: initiator.id, caseId: c.id });
+      const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: initiator.id, caseId: c.id, validHours: MAIL_LINK_DAYS * 24 });
       await enqueueMail(trx, {
         municipalityId: mId,
         to: initiator.email,
@@ -158,7 +158,7 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
       });
     } else {
       // A link without a user: it confirms this one case, nothing else.
-      const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: null, caseId: c.id });
+      const link = await issueLoginLink(trx, deps, { municipalityId: mId, userId: null, caseId: c.id, validHours: MAIL_LINK_DAYS * 24 });
       await enqueueMail(trx, {
         municipalityId: mId,
         to: email,

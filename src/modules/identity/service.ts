@@ -147,7 +147,10 @@ export async function logout(deps: Deps, token: string): Promise<void> {
 export async function issueLoginLink(
   trx: Tx,
   deps: Deps,
-  opts: { municipalityId: string; userId: string; caseId: string | null } | { municipalityId: string; userId: null; caseId: string },
+  opts: ({ municipalityId: string; userId: string; caseId: string | null } | { municipalityId: string; userId: null; caseId: string }) & {
+    /** how long the link works; a link written into a mail about a case lives MAIL_LINK_DAYS (docs/product.md#links-in-mail) */
+    validHours?: number;
+  },
 ): Promise<string> {
   const token = newToken();
   await trx
@@ -157,7 +160,7 @@ export async function issueLoginLink(
       municipality_id: opts.municipalityId,
       user_id: opts.userId,
       case_id: opts.caseId,
-      expires_at: new Date(deps.clock.now().getTime() + LINK_HOURS * 3_600_000),
+      expires_at: new Date(deps.clock.now().getTime() + (opts.validHours ?? LINK_HOURS) * 3_600_000),
     })
     .execute();
   return loginLink(deps.config.publicUrl, token);

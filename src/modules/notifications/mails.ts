@@ -24,11 +24,11 @@ export const mails = {
     return l === 'en'
       ? {
           subject: `Received: ${p.reference} – ${p.title}`,
-          text: `Dear ${p.name},\n\nWe have received your question or initiative "${p.title}". Your case reference is ${p.reference}.\nWithin a few days a case director will contact you. Follow your case with this personal link (valid for 72 hours, once):\n${p.link}${footer(l, p.municipality)}`,
+          text: `Dear ${p.name},\n\nWe have received your question or initiative "${p.title}". Your case reference is ${p.reference}.\nWithin a few days a case director will contact you. Follow your case with this personal link (valid for ${MAIL_LINK_DAYS} days, once):\n${p.link}${footer(l, p.municipality)}`,
         }
       : {
           subject: `Ontvangen: ${p.reference} – ${p.title}`,
-          text: `Beste ${p.name},\n\nWij hebben uw vraag of initiatief "${p.title}" ontvangen. Uw zaaknummer is ${p.reference}.\nBinnen enkele dagen neemt een case-regisseur contact met u op. Volg uw zaak met deze persoonlijke link (72 uur en één keer geldig):\n${p.link}${footer(l, p.municipality)}`,
+          text: `Beste ${p.name},\n\nWij hebben uw vraag of initiatief "${p.title}" ontvangen. Uw zaaknummer is ${p.reference}.\nBinnen enkele dagen neemt een case-regisseur contact met u op. Volg uw zaak met deze persoonlijke link (${MAIL_LINK_DAYS} dagen en één keer geldig):\n${p.link}${footer(l, p.municipality)}`,
         };
   },
   /** After a public intake: only the owner of the address can confirm it (docs/product.md#confirming-a-public-intake). */
@@ -36,11 +36,11 @@ export const mails = {
     return l === 'en'
       ? {
           subject: `Please confirm: ${p.reference} – ${p.title}`,
-          text: `Dear ${p.name},\n\nSomeone submitted the question or initiative "${p.title}" with this e-mail address (reference ${p.reference}). Confirm it with this link (valid for 72 hours, once); only then will we take it on:\n${p.link}\n\nDid you not submit anything? Then ignore this mail: nothing happens with the request and your details stay as they are.${footer(l, p.municipality)}`,
+          text: `Dear ${p.name},\n\nSomeone submitted the question or initiative "${p.title}" with this e-mail address (reference ${p.reference}). Confirm it with this link (valid for ${MAIL_LINK_DAYS} days, once); only then will we take it on:\n${p.link}\n\nDid you not submit anything? Then ignore this mail: nothing happens with the request and your details stay as they are.${footer(l, p.municipality)}`,
         }
       : {
           subject: `Bevestig uw aanvraag: ${p.reference} – ${p.title}`,
-          text: `Beste ${p.name},\n\nMet dit e-mailadres is de vraag of het initiatief "${p.title}" ingediend (zaaknummer ${p.reference}). Bevestig dat met deze link (72 uur en één keer geldig); pas daarna nemen wij de aanvraag in behandeling:\n${p.link}\n\nHeeft u niets ingediend? Dan kunt u deze e-mail negeren: er gebeurt niets met de aanvraag en uw gegevens blijven zoals ze zijn.${footer(l, p.municipality)}`,
+          text: `Beste ${p.name},\n\nMet dit e-mailadres is de vraag of het initiatief "${p.title}" ingediend (zaaknummer ${p.reference}). Bevestig dat met deze link (${MAIL_LINK_DAYS} dagen en één keer geldig); pas daarna nemen wij de aanvraag in behandeling:\n${p.link}\n\nHeeft u niets ingediend? Dan kunt u deze e-mail negeren: er gebeurt niets met de aanvraag en uw gegevens blijven zoals ze zijn.${footer(l, p.municipality)}`,
         };
   },
   loginLink(l: Locale, p: { name: string; link: string; municipality: string }): MailText {
