@@ -13,8 +13,8 @@ const doc = JSON.parse(readFileSync(DOCUMENT_FILE, 'utf8')) as Schema;
 /** The longest text a request may hold: a description, a reason, a note. */
 const LONGEST = 20_000;
 const BOUNDED_FORMATS = new Set(['uuid', 'date']);
-/** A whole file sent as text is longer; the request's body limit (1 MiB) bounds it too. */
-const FILES = new Set(['POST /rules/import body (application/json).content']);
+/** A whole file sent as text (the rules import, the municipality's logo in base64) is longer; the request's body limit (1 MiB) bounds it too. */
+const FILES = new Set(['POST /rules/import body (application/json).content', 'PATCH /settings body (application/json).logo|0']);
 
 function resolve(s: Schema | undefined): Schema | undefined {
   let out = s;
