@@ -136,6 +136,11 @@ export function TextField(
   );
 }
 
+/** A required password box: the browser's password manager is told whether it is the current or a new one. */
+export function PasswordField(p: Omit<Common, 'required'> & { value: string; onChange(v: string): void; kind: 'current' | 'new' }) {
+  return <TextField {...p} type="password" required autoComplete={p.kind === 'current' ? 'current-password' : 'new-password'} />;
+}
+
 export function TextAreaField(p: Common & { value: string; onChange(v: string): void; rows?: number }) {
   const c = control(p);
   return (

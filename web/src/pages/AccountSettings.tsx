@@ -3,7 +3,7 @@
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.js';
-import { TextField } from '../components/Fields.js';
+import { PasswordField, TextField } from '../components/Fields.js';
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../components/feedback.js';
 import type { FieldErrors } from '../components/forms.js';
 import { Section } from '../components/Section.js';
@@ -90,27 +90,23 @@ export function ChangePassword() {
       <Paragraph>{t('account.passwordText')}</Paragraph>
       <form noValidate onSubmit={onSubmit}>
         <ErrorSummary error={submit.error} errors={submit.errors} labels={labels} ids={{ current: IDS.current, password: IDS.password }} />
-        <TextField
+        <PasswordField
           name="current"
           id={IDS.current}
-          type="password"
+          kind="current"
           label={labels.current}
           value={current}
           onChange={setCurrent}
           error={submit.errors.current}
-          required
-          autoComplete="current-password"
         />
-        <TextField
+        <PasswordField
           name="password"
           id={IDS.password}
-          type="password"
+          kind="new"
           label={labels.password}
           value={password}
           onChange={setPassword}
           error={submit.errors.password}
-          required
-          autoComplete="new-password"
         />
         <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
           {t('account.changePassword')}

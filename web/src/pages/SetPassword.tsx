@@ -5,7 +5,7 @@ import { Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api.js';
-import { TextField } from '../components/Fields.js';
+import { PasswordField, TextField } from '../components/Fields.js';
 import { ErrorSummary, LiveStatus as LiveStatusBlock } from '../components/feedback.js';
 import type { FieldErrors } from '../components/forms.js';
 import { AppLink } from '../components/links.js';
@@ -57,28 +57,16 @@ export function SetPassword() {
           <Paragraph>{t('setPassword.text')}</Paragraph>
           <form noValidate onSubmit={onSubmit} className="regie-panel">
             <ErrorSummary error={submit.error} errors={submit.errors} labels={labels} ids={IDS} />
-            <TextField
+            <PasswordField
               name="password"
               id={IDS.password}
-              type="password"
+              kind="new"
               label={labels.password}
               value={password}
               onChange={setPassword}
               error={submit.errors.password}
-              required
-              autoComplete="new-password"
             />
-            <TextField
-              name="repeat"
-              id={IDS.repeat}
-              type="password"
-              label={labels.repeat}
-              value={repeat}
-              onChange={setRepeat}
-              error={submit.errors.repeat}
-              required
-              autoComplete="new-password"
-            />
+            <PasswordField name="repeat" id={IDS.repeat} kind="new" label={labels.repeat} value={repeat} onChange={setRepeat} error={submit.errors.repeat} />
             <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
               {t('setPassword.submit')}
             </Button>
