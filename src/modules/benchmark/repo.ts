@@ -37,14 +37,15 @@ export async function unsafeClaimDue(trx: Tx, o: { today: IsoDate; recentFrom: I
     on conflict (municipality_id) do nothing`.execute(trx);
   const r = await sql<{ municipality_id: string; first_run: boolean; latest_event: string }>`
     with due as (
-      select r.municipality_id, r.last_event_id < 0 as first_run, r.refreshed_on, r.last_event_id, r.refreshed_at,
+      select r.municipality_id, r.last_event_id < 0 as first_run,
         coalesce((select max(e.id) from events e where e.municipality_id = r.municipality_id), 0) as latest_event
       from benchmark_refresh r join municipalities m on m.id = r.municipality_id
       where m.benchmark_opt_in or m.publish_figures
     )
     select r.municipality_id, due.first_run, due.latest_event::text as latest_event
     from benchmark_refresh r join due on due.municipality_id = r.municipality_id
-    where due.refreshed_on < ${o.today}::date or due.last_event_id < due.latest_event
+    -- on the locked row's own columns, so a row another run has just computed is seen as done
+    where r.refreshed_on < ${o.today}::date or r.last_event_id < due.latest_event
     order by r.refreshed_at, r.municipality_id
     limit ${o.limit}
     for update of r skip locked`.execute(trx);

@@ -117,6 +117,15 @@ describe('the figures the job computes', () => {
     expect(figure(c, 'commitmentsKept')?.own).toEqual({ suppressed: false, value: 33, basis: 3 });
   });
 
+  it('two runs at once compute each due municipality once (claimed with skip locked)', async () => {
+    // A day later every computed municipality is due again.
+    at('2026-07-02T09:00:00+02:00');
+    const due = (await db.unsafeAdmin.selectFrom('benchmark_refresh').select('municipality_id').execute()).length;
+    const [a, b] = await Promise.all([run(), run()]);
+    expect(a + b).toBe(due);
+    expect(await run()).toBe(0);
+  });
+
   it('the figures are stored with row-level security: a tenant sees only its own rows', async () => {
     const first = munis[0] as Muni;
     const seen = await db.tenant(first.m.id, (trx) => sql<{ n: number }>`select count(distinct municipality_id)::int as n from benchmark_figures`.execute(trx));
