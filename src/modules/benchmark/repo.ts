@@ -190,7 +190,7 @@ export async function unsafeParticipantMonths(trx: Tx, p: { from: string; to: st
   return [...by.values()];
 }
 
-/** One municipality's own monthly figures (read in its own tenant transaction). */
+/** One municipality's own monthly figures, by its id. */
 export async function monthsOf(trx: Tx, mId: string, p: { from: string; to: string }): Promise<MonthCounts[]> {
   const r = await sql<MonthCounts>`
     select to_char(f.month, 'YYYY-MM') as month,
@@ -217,7 +217,7 @@ const settingsColumns = sql.raw(
   `id, slug, name, inhabitants, benchmark_opt_in as "benchmarkOptIn", publish_figures as "publishFigures", open_data_licence as "openDataLicence"`,
 );
 
-/** A municipality's benchmark settings by id (read in its own tenant transaction). */
+/** A municipality's benchmark settings, by its id. */
 export async function settingsOf(trx: Tx, mId: string): Promise<BenchmarkSettings> {
   const r = await sql<BenchmarkSettings>`select ${settingsColumns} from municipalities where id = ${mId}`.execute(trx);
   return r.rows[0] as BenchmarkSettings;

@@ -92,13 +92,17 @@ export async function compareMunicipality(ctx: Ctx, q: Partial<Period>) {
   benchmarkPolicy.authorize(ctx.actor, null, 'compare');
   const period = periodFor(ctx, q);
   const mId = ctx.actor.municipalityId;
-  const { settings, own } = await ctx.db.tenant(mId, async (trx) => ({ settings: await settingsOf(trx, mId), own: await monthsOf(trx, mId, period) }));
+  // One read of the benchmark's own table across the participants, in a privileged
+  // transaction; reduced to the own figures and aggregates here.
+  const read = await ctx.db.unsafeTransaction(async (trx) => {
+    const settings = await settingsOf(trx, mId);
+    return { settings, participants: settings.benchmarkOptIn ? await unsafeParticipantMonths(trx, period) : [] };
+  });
+  const { settings, participants } = read;
   const mine = sizeClass(settings.inhabitants);
   const head = { municipality: settings.name, participating: settings.benchmarkOptIn, sizeClass: mine, inhabitants: settings.inhabitants, period };
   if (!settings.benchmarkOptIn) return { ...head, figures: [], months: [] };
-  // The participants' figures cross municipalities: read in a privileged transaction,
-  // reduced to aggregates here.
-  const participants = await ctx.db.unsafeTransaction((trx) => unsafeParticipantMonths(trx, period));
+  const own = participants.find((p) => p.municipalityId === mId)?.months ?? [];
   const others = participants.map((p) => ({ sizeClass: sizeClass(p.inhabitants), months: p.months }));
   const keys = keysOf([...own, ...others.flatMap((o) => o.months)]);
   return {
@@ -139,9 +143,12 @@ const licenceOf = (s: BenchmarkSettings) => ({ id: s.openDataLicence, url: LICEN
  */
 export async function publishedFigures(deps: Deps, slug: string, q: Partial<Period>) {
   const period = periodFor(deps, q);
-  const m = await deps.db.unsafeTransaction((trx) => unsafePublisher(trx, slug));
-  if (!m) throw notFound('municipality');
-  const months = await deps.db.tenant(m.id, (trx) => monthsOf(trx, m.id, period));
+  const found = await deps.db.unsafeTransaction(async (trx) => {
+    const m = await unsafePublisher(trx, slug);
+    return m ? { m, months: await monthsOf(trx, m.id, period) } : null;
+  });
+  if (!found) throw notFound('municipality');
+  const { m, months } = found;
   const keys = keysOf(months);
   return {
     municipality: { slug: m.slug, name: m.name },
