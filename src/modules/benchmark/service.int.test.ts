@@ -28,8 +28,8 @@ interface Muni {
 }
 const munis: Muni[] = [];
 // The lead times: participants 10, 20, 30, 40, 50 and 97 days (the last one does not
-// publish and is the only one with 97); the non-participant 400 days (not computed:
-// it agrees no plan before the end of the world's time, so its share would be 0 %).
+// publish and is the only one with 97); the non-participant, which publishes but does
+// not take part, 5 days.
 const LEADS = [10, 20, 30, 40, 50, 97, 5];
 // Marks per municipality for March: answers and the sum of the marks.
 const MARKS: [number, number][] = [
@@ -85,6 +85,8 @@ beforeAll(async () => {
   const inhabitants = [20_000, 25_000, 49_999, 30_000, 45_000, 150_000, 22_000];
   for (const [i, x] of munis.entries()) await optIn(x, { inhabitants: inhabitants[i] as number, benchmarkOptIn: i < 4 });
   await optIn(munis[0] as Muni, { publishFigures: true, openDataLicence: 'CC-BY-4.0' });
+  // The non-participant publishes its figures without taking part: computed, never compared.
+  await optIn(munis[6] as Muni, { publishFigures: true });
   at('2026-07-01T09:00:00+02:00');
   await run();
 }, 240_000);
@@ -208,8 +210,8 @@ describe('the published figures', () => {
     const f = await publishedFigures(deps, pub.m.slug, period);
     expect(f.licence).toEqual({ id: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' });
     expect(f.figures).toContainEqual({ key: 'leadTime', value: 10, basis: 1, suppressed: false });
-    expect((await listPublishers(deps)).map((p) => p.slug)).toEqual([pub.m.slug]);
-    for (const x of munis.slice(1)) expect((await refusal(publishedFigures(deps, x.m.slug, period))).status).toBe(404);
+    expect((await listPublishers(deps)).map((p) => p.slug).sort()).toEqual([pub.m.slug, (munis[6] as Muni).m.slug].sort());
+    for (const x of munis.slice(1, 6)) expect((await refusal(publishedFigures(deps, x.m.slug, period))).status).toBe(404);
   });
 
   it('suppresses a mark over fewer than 10 answers in the open data too', async () => {
