@@ -4,6 +4,7 @@ import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
+import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       dossierRoutes(app, deps);
       auditRoutes(app, deps);
       councilRoutes(app, deps);
+      benchmarkRoutes(app, deps);
     },
   });
 }
@@ -63,6 +65,8 @@ export interface Running {
   commitmentReminders: ReminderWorker;
   /** pseudonymises the initiators of cases past the retention term (daily) */
   retention: Job;
+  /** the headline figures per municipality and month for comparing municipalities */
+  benchmark: Job;
   close(): Promise<void>;
 }
 
@@ -84,6 +88,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
   const retention = startRetentionJob(deps);
+  const benchmark = startBenchmarkJob(deps);
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -104,6 +109,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     assessments,
     commitmentReminders,
     retention,
+    benchmark,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
      * runs (each stops after its current batch or mail, so no lease is left behind).
@@ -111,7 +117,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
      */
     async close() {
       const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
-      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), outbox.stop()])));
+      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), benchmark.stop(), outbox.stop()])));
       // Last: the outbox has released its leases; now nothing is held in this process's name.
       stopped.push(...(await Promise.allSettled([heartbeat.stop()])));
       const failed = stopped.find((r) => r.status === 'rejected');

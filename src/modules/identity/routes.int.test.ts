@@ -20,11 +20,21 @@ afterAll(async () => {
 const EXPECTED: Record<Role, GlobalAbility[]> = {
   initiator: ['ownCases'],
   director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens'],
-  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'apiTokens'],
+  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'apiTokens', 'compareMunicipalities'],
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
-  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'apiTokens'],
-  council: ['councilOverview', 'apiTokens'],
-  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'readAccessLog', 'councilOverview', 'apiTokens'],
+  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'apiTokens', 'compareMunicipalities'],
+  council: ['councilOverview', 'apiTokens', 'compareMunicipalities'],
+  admin: [
+    'listCases',
+    'exportCommitments',
+    'manageOrganisation',
+    'manageRules',
+    'manageMandates',
+    'readAccessLog',
+    'councilOverview',
+    'apiTokens',
+    'compareMunicipalities',
+  ],
 };
 const abilitiesOf = (role: Role) => Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, EXPECTED[role].includes(a)]));
 

@@ -45,6 +45,8 @@ export type LateObjectionTable = T.LateObjections;
 export type AccessLogTable = T.AccessLog;
 export type RateLimitTable = T.RateLimits;
 export type RegieProcessTable = T.RegieProcesses;
+export type BenchmarkFigureTable = T.BenchmarkFigures;
+export type BenchmarkRefreshTable = T.BenchmarkRefresh;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

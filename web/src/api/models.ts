@@ -125,3 +125,11 @@ export const isOneOf = <T extends string>(values: readonly T[], v: unknown): v i
 export type CouncilOverview = Schemas['CouncilOverview'];
 export type CouncilCaseSummary = CouncilOverview['summaries']['items'][number];
 export type PlanTerm = CouncilCaseSummary['planTerm'];
+
+// comparing municipalities and the published figures (docs/product.md#comparing-municipalities)
+export type Comparison = Schemas['Comparison'];
+export type ComparedFigure = Comparison['figures'][number];
+export type FigureKey = ComparedFigure['key'];
+export type SizeClass = NonNullable<Comparison['sizeClass']>;
+export type BenchmarkSettings = Schemas['BenchmarkSettings'];
+export type PublishedFigures = Schemas['PublishedFigures'];

@@ -1,6 +1,7 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
+import { enBenchmark } from './en.benchmark.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
 import { enTheme } from './en.theme.js';
@@ -575,6 +576,8 @@ export const en: Record<MessageKey, string> = {
   ...enAudit,
   // the council overview
   ...enCouncil,
+  // comparing municipalities and the published figures
+  ...enBenchmark,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details
