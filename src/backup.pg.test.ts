@@ -10,7 +10,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerAsDepartment } from './modules/assessments/index.js';
-import { type BackupHeader, BackupRefused, backupPostgres, hashOfMigrations, restorePostgres, verifyBackup } from './platform/db/backup.js';
+import { type BackupHeader, BackupRefused, backupPostgres, hashOfMigrations, restorePGlite, restorePostgres, verifyBackup } from './platform/db/backup.js';
 import { type Db, openDatabase } from './platform/db/index.js';
 import { migrationFiles } from './platform/db/migrate.js';
 import {
@@ -263,6 +263,9 @@ describe('regie backup and regie restore on PostgreSQL', () => {
       await expect(restorePostgres(bad, target.url)).rejects.toThrow(/geen bruikbare Regie-back-up of is beschadigd/);
       expect(await hasMigrationsTable(target.url)).toBe(false);
     }
+    // A PostgreSQL backup offered to the PGlite restore is named for what it is.
+    await expect(restorePGlite(backup, join(work, 'pglite-target'))).rejects.toThrow(/DATABASE_URL/);
+    expect(existsSync(join(work, 'pglite-target'))).toBe(false);
     const viaCli = await cli(target.url, 'restore', damaged);
     expect(viaCli.code).not.toBe(0);
     expect(viaCli.stderr).toContain('beschadigd');
@@ -294,13 +297,13 @@ describe('regie backup and regie restore on PostgreSQL', () => {
     expect((await verifyBackup(broken)).tables.find((t) => t.name === last.name)?.rows).toBe(last.rows + 1);
 
     const empty = await newDatabase('empty');
-    await expect(restorePostgres(broken, empty.url)).rejects.toThrow(/duplicate key/);
+    await expect(restorePostgres(broken, empty.url)).rejects.toThrow(/^Terugzetten mislukt; alles is teruggedraaid.*duplicate key/);
     expect(await rowsInAll(empty.url)).toBe(0);
 
     const filled = await newDatabase('migrated');
     await fill(filled.db);
     const theirs = await contents(filled.url);
-    await expect(restorePostgres(broken, filled.url, { force: true })).rejects.toThrow(/duplicate key/);
+    await expect(restorePostgres(broken, filled.url, { force: true })).rejects.toThrow(/^Terugzetten mislukt; alles is teruggedraaid.*duplicate key/);
     expect(await contents(filled.url)).toEqual(theirs);
   }, 180_000);
 

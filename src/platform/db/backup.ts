@@ -391,6 +391,9 @@ function parseHeader(file: string, line: Buffer): BackupHeader {
  */
 async function readBackup(file: string, perTable: (t: BackupTable, rows: AsyncIterable<Buffer>) => Promise<void>): Promise<BackupHeader> {
   let header: BackupHeader | undefined;
+  // What the reader of the rows throws (the database refusing a row) is not damage to the file.
+  const fromReader = new Set<unknown>();
+  const fromFile = new Set<unknown>();
   try {
     await pipeline(createReadStream(file), createGunzip(), async (source: AsyncIterable<Buffer>) => {
       const lines = new Lines(source[Symbol.asyncIterator]());
@@ -403,7 +406,10 @@ async function readBackup(file: string, perTable: (t: BackupTable, rows: AsyncIt
         let rows = 0;
         async function* tableRows() {
           for (;;) {
-            const next = await lines.next();
+            const next = await lines.next().catch((err) => {
+              fromFile.add(err);
+              throw err;
+            });
             if (!next?.complete) throw corrupt(file, `houdt op in tabel ${t.name} / ends in table ${t.name}`);
             if (next.line.length === 2 && next.line[0] === 0x5c && next.line[1] === 0x2e) {
               hash.update(END_OF_TABLE);
@@ -414,14 +420,17 @@ async function readBackup(file: string, perTable: (t: BackupTable, rows: AsyncIt
             yield next.line;
           }
         }
-        await perTable(t, tableRows());
+        await perTable(t, tableRows()).catch((err) => {
+          if (!(err instanceof BackupRefused) && !fromFile.has(err)) fromReader.add(err);
+          throw err;
+        });
         if (rows !== t.rows) throw corrupt(file, `${t.name}: ${rows} rijen, kop zegt ${t.rows} / ${rows} rows, header says ${t.rows}`);
       }
       if ((await lines.next()) !== null) throw corrupt(file, 'gegevens na het einde / data after the end');
       if (hash.digest('hex') !== h.sha256) throw corrupt(file, 'controlegetal klopt niet / checksum mismatch');
     });
   } catch (err) {
-    if (err instanceof BackupRefused) throw err;
+    if (err instanceof BackupRefused || fromReader.has(err)) throw err;
     // zlib (not gzip, truncated, bad CRC) or a read error
     throw corrupt(file, err instanceof Error ? err.message : String(err));
   }
@@ -593,7 +602,12 @@ export async function restorePostgres(
       await client.query('commit');
     } catch (err) {
       await client.query('rollback').catch(() => {});
-      throw err;
+      if (err instanceof BackupRefused) throw err;
+      const why = err instanceof Error ? err.message : String(err);
+      throw new Error(
+        `Terugzetten mislukt; alles is teruggedraaid, de database is zoals hij was (${why}).\nRestore failed; everything was rolled back, the database is as it was (${why}).`,
+        { cause: err },
+      );
     }
     return { tables: header.tables, rows: header.tables.reduce((n, t) => n + t.rows, 0) };
   } finally {
