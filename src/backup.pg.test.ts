@@ -3,9 +3,9 @@
 // snapshot while the application writes, every row back exactly, sequences that
 // continue, and refusals that leave the target as it was.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -145,8 +145,12 @@ describe('regie backup and regie restore on PostgreSQL', () => {
     const order = header.tables.map((t) => t.name);
     expect(order.indexOf('municipalities')).toBeLessThan(order.indexOf('users'));
     expect(order.indexOf('cases')).toBeLessThan(order.indexOf('events'));
-    // Refuses to overwrite the file without --force.
+    // Refuses to overwrite the file without --force; a backup that fails leaves no file, not even a partial one.
     await expect(backupPostgres(source.url, backup)).rejects.toThrow(/--force/);
+    const nothing = await newDatabase('empty');
+    const failed = file('failed.gz');
+    await expect(backupPostgres(nothing.url, failed)).rejects.toThrow(/geen Regie-gegevens/);
+    expect(readdirSync(work).filter((f) => f.startsWith(basename(failed)))).toEqual([]);
 
     const target = await newDatabase('empty');
     const restored = await restorePostgres(backup, target.url);
