@@ -11,6 +11,7 @@ import { dossierRoutes } from './modules/dossier/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
+import { participationRoutes } from './modules/participation/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       dossierRoutes(app, deps);
       auditRoutes(app, deps);
       councilRoutes(app, deps);
+      participationRoutes(app, deps);
     },
   });
 }

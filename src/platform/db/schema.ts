@@ -45,6 +45,10 @@ export type LateObjectionTable = T.LateObjections;
 export type AccessLogTable = T.AccessLog;
 export type RateLimitTable = T.RateLimits;
 export type RegieProcessTable = T.RegieProcesses;
+export type ResponsePeriodTable = T.ResponsePeriods;
+export type ResponseTopicTable = T.ResponseTopics;
+export type ResponseTable = T.Responses;
+export type ResponseInterestTable = T.ResponseInterests;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];
