@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { HONEYPOT_FIELD, honeypot } from '../../platform/http/honeypot.js';
-import { LocaleSchema, multiLine, singleLine } from '../../platform/http/schemas.js';
+import { email, LocaleSchema, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { periodsFeed } from './feed.js';
 import {
@@ -191,7 +191,7 @@ const MunicipalityOut = z.object({ name: z.string(), slug: z.string() });
 export const SubmitResponseBody = z.object({
   name: singleLine().trim().min(1).max(200),
   showName: z.boolean().default(false).describe('de naam publiek tonen (standaard niet)'),
-  email: z.email().max(254).describe('alleen voor de bevestigingslink en het antwoord; nooit publiek'),
+  email: email().describe('alleen voor de bevestigingslink en het antwoord; nooit publiek'),
   relation: z.enum(RELATIONS).describe('neighbour: omwonende, business: bedrijf in de buurt, organisation: organisatie, other: anders'),
   position: z.enum(POSITIONS).describe('support: steun, concern: zorg, objection: bezwaar'),
   topicIds: z

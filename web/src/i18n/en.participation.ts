@@ -46,7 +46,6 @@ export const enParticipation: Record<keyof typeof nlParticipation, string> = {
   'participation.hiddenCount': 'Hidden',
   'participation.answersTitle': 'What we do with the responses, per interest',
   'participation.error.required': 'Fill this in.',
-  'participation.answerTitle': 'What we do with your response: {topic}',
   'participation.answerLabel': 'Answer for {topic}',
   'participation.answerSave': 'Save the answer',
   'participation.answerSaved': 'The answer has been saved.',
@@ -71,6 +70,9 @@ export const enParticipation: Record<keyof typeof nlParticipation, string> = {
   'relation.organisation': 'Organisation',
   'relation.other': 'Other',
 
+  'respond.homeTitle': 'Respond to plans in your neighbourhood',
+  'respond.homeText': 'Is something going to change in your neighbourhood? Tell us what you think. You do not need an account.',
+  'respond.homeAt': 'Plans in {name}',
   'respond.listTitle': 'Respond to cases in {name}',
   'respond.listLead': 'These are the plans you can respond to now. You do not need an account.',
   'respond.listNone': 'There are no plans to respond to at the moment.',

@@ -45,7 +45,6 @@ export const nlParticipation = {
   'participation.hiddenCount': 'Verborgen',
   'participation.answersTitle': 'Wat we met de reacties doen, per belang',
   'participation.error.required': 'Vul dit in.',
-  'participation.answerTitle': 'Wat we met uw reactie doen: {topic}',
   'participation.answerLabel': 'Antwoord bij {topic}',
   'participation.answerSave': 'Antwoord opslaan',
   'participation.answerSaved': 'Het antwoord is opgeslagen.',
@@ -70,6 +69,9 @@ export const nlParticipation = {
   'relation.organisation': 'Organisatie',
   'relation.other': 'Anders',
 
+  'respond.homeTitle': 'Reageren op plannen in uw buurt',
+  'respond.homeText': 'Gaat er iets veranderen in uw buurt? Vertel ons wat u ervan vindt. U heeft geen account nodig.',
+  'respond.homeAt': 'Plannen in {name}',
   'respond.listTitle': 'Reageren op zaken in {name}',
   'respond.listLead': 'Hier staan de plannen waarop u nu kunt reageren. U heeft geen account nodig.',
   'respond.listNone': 'Er zijn op dit moment geen plannen waarop u kunt reageren.',
