@@ -11,7 +11,7 @@ import { dossierRoutes } from './modules/dossier/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
-import { participationRoutes } from './modules/participation/index.js';
+import { participationRoutes, startResponseCleanup } from './modules/participation/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
@@ -86,6 +86,8 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
   const retention = startRetentionJob(deps);
+  // unconfirmed responses past their link's lifetime are deleted (docs/product.md#responding-to-a-case)
+  const responseCleanup = startResponseCleanup(deps);
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -113,7 +115,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
      */
     async close() {
       const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
-      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), outbox.stop()])));
+      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), responseCleanup.stop(), outbox.stop()])));
       // Last: the outbox has released its leases; now nothing is held in this process's name.
       stopped.push(...(await Promise.allSettled([heartbeat.stop()])));
       const failed = stopped.find((r) => r.status === 'rejected');

@@ -8,7 +8,7 @@ import { withTestDb } from '../../testing/db.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, refusal, type TestMunicipality } from '../../testing/factories.js';
 import { collectDossier } from '../dossier/index.js';
 import { agreePlan } from '../plans/index.js';
-import { participationFigures, unsafeConfirmResponse } from './index.js';
+import { participationFigures, unsafeConfirmResponse, unsafeDeleteExpiredResponses } from './index.js';
 import { unsafePublicPeriod, unsafeSubmitResponse } from './public.js';
 import { answerTopic, closePeriod, getInventory, hideResponse, listCasePeriods, openPeriod } from './service.js';
 import { buildPeriod, confirmationTokenFor, respond, respondConfirmed } from './testing.js';
@@ -174,6 +174,12 @@ describe('respond → confirm → counts', () => {
     await respond(later, w.m.slug, p, { email: 'vlot@example.nl' }); // deletes the expired one in passing
     const left = await db.unsafeAdmin.selectFrom('responses').select('email').where('period_id', '=', p.id).execute();
     expect(left.map((r) => r.email)).toEqual(['vlot@example.nl']);
+    // The hourly job deletes them too, in every municipality, and leaves confirmed ones alone.
+    await respondConfirmed(deps, w.m.slug, p, { email: 'bevestigd@example.nl' });
+    const muchLater = { ...deps, clock: { now: () => new Date('2026-03-20T10:00:00+01:00') } };
+    expect(await unsafeDeleteExpiredResponses(muchLater)).toBeGreaterThanOrEqual(1);
+    const kept = await db.unsafeAdmin.selectFrom('responses').select('email').where('period_id', '=', p.id).execute();
+    expect(kept.map((r) => r.email)).toEqual(['bevestigd@example.nl']);
   });
 
   it('refuses topics of another period and more answers than questions, all at once', async () => {
