@@ -125,6 +125,22 @@ describe('responding on the public endpoints', () => {
     expect(codes[10]).toBe(429);
   });
 
+  it('a period is found only under its own municipality', async () => {
+    const w = await world();
+    const other = await buildMunicipality(t.db);
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/municipalities/${other.slug}/response-periods/${w.period.id}` });
+    expect(res.statusCode).toBe(404);
+    const post = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/municipalities/${other.slug}/response-periods/${w.period.id}/responses`,
+      remoteAddress: fresh(),
+      payload: body(w.period.topics[0]?.id as string),
+    });
+    expect(post.statusCode).toBe(404);
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/municipalities/${other.slug}/response-periods` });
+    expect(list.body).not.toContain(w.period.id);
+  });
+
   it('an unknown confirmation link answers 404 in the user’s words', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/response-confirmations', payload: { token: 'onbekend' } });
     expect(res.statusCode).toBe(404);
