@@ -122,6 +122,11 @@ describe('responding to a case', () => {
     const publicText = await page.locator('body').innerText();
     expect(publicText).not.toContain('Els Bakker');
     expect(publicText).not.toContain(NEIGHBOUR);
+    // In English too.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: `Respond to ${reference}` }).waitFor();
+    await page.getByRole('group', { name: 'What do you think of it?' }).waitFor();
+    await expectAccessible(page, 'response page (en)');
     await neighbourCtx.close();
 
     // The director's inventory: the response under Verkeer and Geluid, as an objection.
