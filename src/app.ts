@@ -12,6 +12,7 @@ import { dossierRoutes } from './modules/dossier/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
+import { participationRoutes, startResponseCleanup } from './modules/participation/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
@@ -49,6 +50,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       auditRoutes(app, deps);
       councilRoutes(app, deps);
       benchmarkRoutes(app, deps);
+      participationRoutes(app, deps);
     },
   });
 }
@@ -89,6 +91,10 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const commitmentReminders = startCommitmentReminders(deps);
   const retention = startRetentionJob(deps);
   const benchmark = startBenchmarkJob(deps);
+  // unconfirmed responses past their link's lifetime are deleted (docs/product.md#responding-to-a-case)
+  const responseCleanup = startResponseCleanup(deps);
+  // The background jobs of the modules; each stops cleanly at shutdown.
+  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -117,7 +123,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
      */
     async close() {
       const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
-      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), benchmark.stop(), outbox.stop()])));
+      stopped.push(...(await Promise.allSettled([...jobs.map((j) => j.stop()), outbox.stop()])));
       // Last: the outbox has released its leases; now nothing is held in this process's name.
       stopped.push(...(await Promise.allSettled([heartbeat.stop()])));
       const failed = stopped.find((r) => r.status === 'rejected');

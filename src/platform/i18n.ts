@@ -241,6 +241,18 @@ const nl: Record<string, string> = {
   // Gemeenten vergelijken (docs/product.md#comparing-municipalities).
   'error.periodOrder': 'De laatste maand ligt vóór de eerste maand.',
   'error.periodTooLong': 'Kies een periode van ten hoogste 36 maanden.',
+  // Reageren op een zaak (docs/product.md#response-periods).
+  'error.caseWithoutLocation': 'Deze zaak heeft geen locatie. Geef de zaak eerst een locatie; pas dan kunnen omwonenden reageren.',
+  'error.periodAlreadyOpen': 'Er loopt al een reactieperiode voor deze zaak. Sluit die eerst.',
+  'error.periodClosed': 'De reactieperiode is gesloten. Reageren kan niet meer.',
+  'error.responseTermRange': 'Kies een periode van 1 tot en met {max} werkdagen.',
+  'error.responseTopicsCount': 'Geef 1 tot en met {max} belangen; "Anders" komt er vanzelf bij.',
+  'error.responseQuestions': 'Stel ten hoogste {max} vragen, en laat geen vraag leeg.',
+  'error.responseTopicsUnknown': 'Kies ten minste één van de belangen van deze reactieperiode.',
+  'error.responseAnswersCount': 'Er zijn maar {max} vragen om te beantwoorden.',
+  'error.responseLinkInvalid': 'Deze bevestigingslink is verlopen of onbekend. Reageer opnieuw om een nieuwe link te krijgen.',
+  'error.responseAlreadyHidden': 'Deze reactie is al verborgen.',
+  'error.answersLocked': 'Het plan is vastgesteld: de antwoorden bij de belangen liggen vast en zijn gemaild.',
 };
 
 const en: Record<string, string> = {
@@ -476,6 +488,18 @@ const en: Record<string, string> = {
   // Comparing municipalities (docs/product.md#comparing-municipalities).
   'error.periodOrder': 'The last month is before the first month.',
   'error.periodTooLong': 'Choose a period of at most 36 months.',
+  // Responding to a case (docs/product.md#response-periods).
+  'error.caseWithoutLocation': 'This case has no location. Give the case a location first; only then can neighbours respond.',
+  'error.periodAlreadyOpen': 'A response period is already running for this case. Close it first.',
+  'error.periodClosed': 'The response period is closed. Responding is no longer possible.',
+  'error.responseTermRange': 'Choose a period of 1 to {max} working days.',
+  'error.responseTopicsCount': 'Give 1 to {max} topics; "Anders" (other) is added by itself.',
+  'error.responseQuestions': 'Ask at most {max} questions, and leave no question empty.',
+  'error.responseTopicsUnknown': 'Choose at least one of the topics of this response period.',
+  'error.responseAnswersCount': 'There are only {max} questions to answer.',
+  'error.responseLinkInvalid': 'This confirmation link has expired or is unknown. Respond again to get a new link.',
+  'error.responseAlreadyHidden': 'This response is already hidden.',
+  'error.answersLocked': 'The plan has been agreed: the answers to the topics are fixed and have been mailed.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -12,6 +12,7 @@ import { rows as dossier } from '../modules/dossier/authorization.rows.js';
 import { rows as identity } from '../modules/identity/authorization.rows.js';
 import { rows as mandates } from '../modules/mandates/authorization.rows.js';
 import { rows as organisation } from '../modules/organisation/authorization.rows.js';
+import { rows as participation } from '../modules/participation/authorization.rows.js';
 import { rows as plans } from '../modules/plans/authorization.rows.js';
 import { rows as rules } from '../modules/rules/authorization.rows.js';
 import { rows as server } from '../platform/http/authorization.rows.js';
@@ -33,4 +34,5 @@ export const rows: Row[] = [
   ...audit,
   ...council,
   ...benchmark,
+  ...participation,
 ];

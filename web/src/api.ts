@@ -265,3 +265,6 @@ export const downloads = {
   /** the case list with the same filters and order, as CSV */
   casesExport: (f: Omit<CaseFilters, 'cursor' | 'limit'>) => `/api/v1/cases/export?${new URLSearchParams(query(f) as Record<string, string>).toString()}`,
 };
+
+/** The typed client and its error handling, for the API calls an area keeps in a file of its own (api/participation.ts). */
+export { answer as apiAnswer, client as apiClient };

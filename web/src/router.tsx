@@ -31,6 +31,8 @@ import { MyCase } from './pages/MyCase.js';
 import { MyCases } from './pages/MyCases.js';
 import { NewCase } from './pages/NewCase.js';
 import { NotFound } from './pages/NotFound.js';
+import { ConfirmResponsePage, PublicPeriodsPage, PublicResponsePage } from './pages/participation/PublicPages.js';
+import { CasePeriodsPage, InventoryPage } from './pages/participation/StaffPages.js';
 import { PlanEditorPage } from './pages/plan/PlanEditorPage.js';
 import { ForgotPassword, SetPassword } from './pages/SetPassword.js';
 import { AccessibilityPage, PrivacyPage } from './pages/Statements.js';
@@ -93,6 +95,12 @@ export const router = createBrowserRouter([
       guarded('vergelijken', 'compareMunicipalities', <ComparePage />),
       { path: 'cijfers', element: <PublishersPage /> },
       { path: 'cijfers/:slug', element: <PublicFiguresPage /> },
+      // responding to a case without an account, and the director's inventory of interests
+      { path: 'reageren/bevestigen', element: <ConfirmResponsePage /> },
+      { path: 'reageren/:gemeente', element: <PublicPeriodsPage /> },
+      { path: 'reageren/:gemeente/:periodId', element: <PublicResponsePage /> },
+      guarded('zaken/:id/reacties', 'listCases', <CasePeriodsPage />),
+      guarded('reactieperiodes/:periodId', 'listCases', <InventoryPage />),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../../kernel/dates.js';
 import { formatMoney, label } from '../../kernel/format.js';
 import { ROLE_LABEL } from '../../platform/auth/index.js';
 import type { MandateScope } from '../mandates/index.js';
+import type { DossierPeriod } from '../participation/index.js';
 import {
   ACTION_STATUS_LABEL,
   ANSWER_KIND_LABEL,
@@ -159,6 +160,8 @@ export interface DossierData {
   };
   commitments: DossierCommitment[];
   timeline: DossierEvent[];
+  /** the response periods with their inventory of interests; absent or empty: the section is left out */
+  participation?: DossierPeriod[];
 }
 
 // ---- the content ----------------------------------------------------------------------
@@ -378,6 +381,36 @@ function timelineBlocks(d: DossierData): Block[] {
   return out;
 }
 
+const POSITION_WORDS = (c: { support: number; concern: number; objection: number }) => `steun ${c.support}, zorg ${c.concern}, bezwaar ${c.objection}`;
+
+/**
+ * The inventory of interests per response period (docs/product.md#the-dossier): topics,
+ * counts per position and the answers; never an e-mail address, a respondent's name
+ * only when they chose to show it. Left out for a case without response periods, so
+ * the dossier of such a case reads and hashes as before.
+ */
+function participationBlocks(d: DossierData): Block[] {
+  const periods = d.participation ?? [];
+  if (!periods.length) return [];
+  const out: Block[] = [b.section('6. Reacties van belanghebbenden')];
+  periods.forEach((p, i) => {
+    out.push(
+      b.subsection(`Reactieperiode ${i + 1}`),
+      b.field('Periode', `${formatDate(p.openedOn)} tot en met ${formatDate(p.endsOn)}`),
+      b.field('Locatie', p.location),
+      b.field('Samenvatting', p.summary),
+      ...opt('Voortijdig gesloten', p.closedReason),
+      b.field('Reacties', `${p.respondents} (${POSITION_WORDS(p.totals)})${p.hidden ? `; ${p.hidden} verborgen, niet meegeteld` : ''}`),
+    );
+    for (const t of p.topics) {
+      out.push(b.item(`${t.name}: ${POSITION_WORDS(t.counts)}`));
+      out.push(b.subitem(t.answer?.trim() ? `Wat we ermee doen: ${t.answer.trim()}` : 'Nog geen antwoord geschreven.'));
+    }
+    if (p.shownNames.length) out.push(b.field('Namen (met toestemming getoond)', p.shownNames.join(', ')));
+  });
+  return out;
+}
+
 /** The document's content, in reading order. */
 export function dossierBlocks(d: DossierData): Block[] {
   return [
@@ -388,6 +421,7 @@ export function dossierBlocks(d: DossierData): Block[] {
     ...assessmentBlocks(d),
     ...commitmentBlocks(d),
     ...timelineBlocks(d),
+    ...participationBlocks(d),
   ];
 }
 

@@ -9,6 +9,7 @@ import { recordAccess } from '../audit/index.js';
 import { loadCaseFor } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
 import { getMunicipality } from '../organisation/index.js';
+import { participationForDossier } from '../participation/index.js';
 import { loadVersions } from '../plans/index.js';
 import { listEvents } from '../timeline/index.js';
 import { assessmentPart, commitmentsPart, mandateDescriber } from './collect.js';
@@ -107,6 +108,7 @@ export async function collectDossier(ctx: Ctx, caseId: string): Promise<DossierD
       assessment: await assessmentPart(trx, ctx.actor, c, dutchDate(ctx.clock.now()), mandatesOf),
       commitments: await commitmentsPart(trx, c, mandatesOf),
       timeline: await timelinePart(trx, c),
+      participation: await participationForDossier(trx, mId, c.id),
     };
   });
 }

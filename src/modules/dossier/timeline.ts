@@ -78,6 +78,16 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return `Toezegging ${label(COMMITMENT_STATUS_LABEL, e.payload.status)}${e.payload.reason ? `: ${shorten(e.payload.reason)}` : ''}`;
     case 'commitment.reminded':
       return `Herinnering verstuurd voor een toezegging (uiterlijk ${formatDate(e.payload.dueOn)})`;
+    case 'participation.periodOpened':
+      return `Reactieperiode geopend tot en met ${formatDate(String(e.payload.endsOn))} (${e.payload.workingDays} werkdagen)`;
+    case 'participation.periodClosed':
+      return `Reactieperiode gesloten: ${shorten(e.payload.reason)}`;
+    case 'participation.responseConfirmed':
+      return e.payload.replaced ? 'Reactie bevestigd (vervangt een eerdere reactie van hetzelfde adres)' : 'Reactie bevestigd';
+    case 'participation.responseHidden':
+      return `Reactie verborgen: ${shorten(e.payload.reason)}`;
+    case 'participation.interestAnswered':
+      return `Antwoord geschreven bij het belang ${e.payload.topic}`;
     default:
       return `Gebeurtenis ${type}`;
   }

@@ -12,6 +12,7 @@ import { standingObjections } from '../assessments/index.js';
 import { applyTransition, casePolicy, forPolicy, loadCaseFor, mailInitiator } from '../cases/index.js';
 import { loadMandates, type MandateDecision, mandatesHeldBy } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
+import { onPlanAgreed } from '../participation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import {
   type ActionOwnerKind,
@@ -249,6 +250,8 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
       visibility: 'shared',
       event: { type: 'plan.agreed', payload: { planId: plan.id, version: plan.version, by: as, complete, ...(mandateIds.length ? { mandateIds } : {}) } },
     });
+    // docs/product.md#answers-when-the-plan-is-agreed: the respondents hear what is done with their interests.
+    if (complete) await onPlanAgreed(trx, ctx, c.id);
     if (complete && c.status === 'planning') {
       await applyTransition(trx, ctx, c, 'executing', null, true);
     } else if (!complete && as === 'director') {

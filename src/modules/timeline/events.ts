@@ -178,6 +178,19 @@ export const CaseEvent = z.discriminatedUnion('type', [
     type: z.literal('commitment.reminded'),
     payload: z.object({ commitmentId: z.string(), version: z.number(), dueOn: z.string(), to: z.array(z.string()) }),
   }),
+  // Response periods and the inventory of interests (docs/product.md#response-periods).
+  // No respondent's name or address: the events say what happened, not who responded.
+  z.object({
+    type: z.literal('participation.periodOpened'),
+    payload: z.object({ periodId: z.string(), endsOn: z.string(), workingDays: z.number(), topics: z.array(z.string()) }),
+  }),
+  z.object({ type: z.literal('participation.periodClosed'), payload: z.object({ periodId: z.string(), reason: z.string() }) }),
+  z.object({
+    type: z.literal('participation.responseConfirmed'),
+    payload: z.object({ periodId: z.string(), responseId: z.string(), position: z.string(), replaced: z.boolean() }),
+  }),
+  z.object({ type: z.literal('participation.responseHidden'), payload: z.object({ periodId: z.string(), responseId: z.string(), reason: z.string() }) }),
+  z.object({ type: z.literal('participation.interestAnswered'), payload: z.object({ periodId: z.string(), topicId: z.string(), topic: z.string() }) }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEvent>;
 export type CaseEventType = CaseEvent['type'];

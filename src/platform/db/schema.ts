@@ -47,6 +47,10 @@ export type RateLimitTable = T.RateLimits;
 export type RegieProcessTable = T.RegieProcesses;
 export type BenchmarkFigureTable = T.BenchmarkFigures;
 export type BenchmarkRefreshTable = T.BenchmarkRefresh;
+export type ResponsePeriodTable = T.ResponsePeriods;
+export type ResponseTopicTable = T.ResponseTopics;
+export type ResponseTable = T.Responses;
+export type ResponseInterestTable = T.ResponseInterests;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

@@ -6,6 +6,18 @@ import type { CitedRules, JsonChange, JsonIds, JsonRecord } from './json-columns
 
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessLog {
@@ -411,6 +423,68 @@ export interface RegieProcesses {
   started_at: Timestamp;
 }
 
+export interface ResponseInterests {
+  municipality_id: string;
+  response_id: string;
+  topic_id: string;
+}
+
+export interface ResponsePeriods {
+  answers_locked_at: Timestamp | null;
+  case_id: string;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  closed_reason: string | null;
+  ends_on: string;
+  id: Generated<string>;
+  location: string;
+  municipality_id: string;
+  opened_at: Timestamp;
+  opened_by: string | null;
+  opened_on: string;
+  questions: Generated<Json>;
+  reference: string;
+  summary: string;
+  themes: Generated<Json>;
+  version: Generated<number>;
+  working_days: number;
+}
+
+export interface Responses {
+  answer_mailed_at: Timestamp | null;
+  answers: Generated<Json>;
+  confirmed_at: Timestamp | null;
+  created_at: Timestamp;
+  email: string;
+  hidden_at: Timestamp | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  id: Generated<string>;
+  interest: string;
+  locale: Generated<'nl' | 'en'>;
+  municipality_id: string;
+  name: string;
+  period_id: string;
+  position: string;
+  relation: 'neighbour' | 'business' | 'organisation' | 'other';
+  replaced_at: Timestamp | null;
+  show_name: Generated<boolean>;
+  token_expires_at: Timestamp;
+  token_hash: string;
+  would_help: Generated<string>;
+}
+
+export interface ResponseTopics {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  period_id: string;
+  position: number;
+}
+
 export interface RuleChanges {
   actor_id: string | null;
   change: JsonChange;
@@ -514,6 +588,10 @@ export interface DB {
   plans: Plans;
   rate_limits: RateLimits;
   regie_processes: RegieProcesses;
+  response_interests: ResponseInterests;
+  response_periods: ResponsePeriods;
+  response_topics: ResponseTopics;
+  responses: Responses;
   rule_changes: RuleChanges;
   rules: Rules;
   sessions: Sessions;

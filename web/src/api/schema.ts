@@ -1566,6 +1566,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cases/{id}/response-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De reactieperiodes van een zaak, nieuwste eerst
+         * @description De reactieperiodes van een zaak, nieuwste eerst
+         */
+        get: operations["getCasesIdResponsePeriods"];
+        put?: never;
+        /**
+         * Een reactieperiode openen (regisseur van de zaak of coördinator); één open periode per zaak
+         * @description Een reactieperiode openen (regisseur van de zaak of coördinator); één open periode per zaak
+         */
+        post: operations["postCasesIdResponsePeriods"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/response-periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De inventarisatie van belangen van een reactieperiode: aantallen per belang en standpunt, reacties en antwoorden
+         * @description De inventarisatie van belangen van een reactieperiode: aantallen per belang en standpunt, reacties en antwoorden
+         */
+        get: operations["getResponsePeriodsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/response-periods/{id}/closure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een reactieperiode voor de einddatum sluiten, met een reden
+         * @description Een reactieperiode voor de einddatum sluiten, met een reden
+         */
+        post: operations["postResponsePeriodsIdClosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/response-periods/{id}/topics/{topicId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Het antwoord bij een belang schrijven of wijzigen ("wat we met uw reactie doen"), tot het plan is vastgesteld
+         * @description Het antwoord bij een belang schrijven of wijzigen ("wat we met uw reactie doen"), tot het plan is vastgesteld
+         */
+        put: operations["putResponsePeriodsIdTopicsTopicIdAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/responses/{id}/hiding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een reactie verbergen, met een reden: zij telt dan nergens meer mee
+         * @description Een reactie verbergen, met een reden: zij telt dan nergens meer mee
+         */
+        post: operations["postResponsesIdHiding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{slug}/response-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De open reactieperiodes van een gemeente (publiek)
+         * @description De open reactieperiodes van een gemeente (publiek)
+         */
+        get: operations["getMunicipalitiesSlugResponsePeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{slug}/response-periods.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De open reactieperiodes van een gemeente als Atom-feed (publiek; application/atom+xml)
+         * @description De open reactieperiodes van een gemeente als Atom-feed (publiek; application/atom+xml)
+         */
+        get: operations["getMunicipalitiesSlugResponsePeriodsAtom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{slug}/response-periods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén reactieperiode zoals de publieke reactiepagina haar toont (publiek)
+         * @description Eén reactieperiode zoals de publieke reactiepagina haar toont (publiek)
+         */
+        get: operations["getMunicipalitiesSlugResponsePeriodsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/municipalities/{slug}/response-periods/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reageren op een zaak zonder account (publiek); telt pas na bevestiging via de gemailde link
+         * @description Het antwoord is hetzelfde van wie het e-mailadres ook is en of het al eerder reageerde. Een later bevestigde reactie van hetzelfde adres vervangt de eerdere.
+         */
+        post: operations["postMunicipalitiesSlugResponsePeriodsIdResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/response-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een reactie bevestigen met de gemailde link (publiek)
+         * @description Een reactie bevestigen met de gemailde link (publiek)
+         */
+        post: operations["postResponseConfirmations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2501,6 +2705,26 @@ export interface components {
                 reason: string;
             }[];
         };
+        PublicResponsePeriod: {
+            /** Format: uuid */
+            id: string;
+            reference: string;
+            summary: string;
+            location: string;
+            themes: string[];
+            openedOn: string;
+            /** @description laatste dag waarop gereageerd kan worden */
+            endsOn: string;
+            open: boolean;
+            closedEarly: boolean;
+            topics: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            questions: string[];
+            respondents: number;
+        };
         PublishedFigures: {
             municipality: {
                 slug: string;
@@ -2552,6 +2776,91 @@ export interface components {
                     suppressed: boolean;
                 }[];
             }[];
+        };
+        ResponseInventory: {
+            period: components["schemas"]["ResponsePeriod"];
+            /** @description het pad van de publieke reactiepagina in de webapp */
+            publicPath: string;
+            totals: {
+                support: number;
+                concern: number;
+                objection: number;
+            };
+            topics: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                answer: string | null;
+                answeredAt: string | null;
+                counts: {
+                    support: number;
+                    concern: number;
+                    objection: number;
+                };
+                total: number;
+                hidden: number;
+            }[];
+            /** @description bevestigde reacties; het e-mailadres staat nergens in een lijst */
+            responses: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description de indiener wil de naam publiek tonen */
+                showName: boolean;
+                /** @enum {string} */
+                relation: "neighbour" | "business" | "organisation" | "other";
+                /** @enum {string} */
+                position: "support" | "concern" | "objection";
+                topicIds: string[];
+                interest: string;
+                wouldHelp: string;
+                answers: string[];
+                /** @enum {string} */
+                locale: "nl" | "en";
+                confirmedAt: string;
+                hidden: {
+                    at: string;
+                    reason: string;
+                    by: string | null;
+                } | null;
+            }[];
+            abilities: {
+                view: boolean;
+                open: boolean;
+                close: boolean;
+                moderate: boolean;
+                answer: boolean;
+                editAnswers: boolean;
+            };
+        };
+        ResponsePeriod: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            reference: string;
+            summary: string;
+            location: string;
+            themes: string[];
+            workingDays: number;
+            openedOn: string;
+            endsOn: string;
+            open: boolean;
+            closedAt: string | null;
+            closedReason: string | null;
+            /** @description het plan is vastgesteld: de antwoorden liggen vast en zijn gemaild */
+            answersLockedAt: string | null;
+            questions: string[];
+            topics: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                answer: string | null;
+                answeredAt: string | null;
+            }[];
+            /** @description bevestigde, niet verborgen reacties */
+            respondents: number;
+            version: number;
         };
         Rule: {
             /** Format: uuid */
@@ -9610,6 +9919,851 @@ export interface operations {
             };
         };
     };
+    getCasesIdResponsePeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ResponsePeriod"][];
+                        caseLocation: string;
+                        abilities: {
+                            view: boolean;
+                            open: boolean;
+                            close: boolean;
+                            moderate: boolean;
+                            answer: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesIdResponsePeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description publieke samenvatting, door de regisseur geschreven; nooit persoonsgegevens van de initiatiefnemer */
+                    summary: string;
+                    /** @description de locatie zoals die op de publieke pagina staat */
+                    location: string;
+                    /** @description duur in werkdagen; de einddatum wordt berekend */
+                    workingDays: number;
+                    /** @description de belangen, bijvoorbeeld Verkeer, Geluid, Groen; "Anders" komt er altijd bij */
+                    topics: string[];
+                    /**
+                     * @description optionele vragen aan belanghebbenden
+                     * @default []
+                     */
+                    questions?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsePeriod"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getResponsePeriodsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseInventory"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postResponsePeriodsIdClosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description gesloten */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putResponsePeriodsIdTopicsTopicIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                topicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answer: string;
+                };
+            };
+        };
+        responses: {
+            /** @description opgeslagen */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postResponsesIdHiding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description verborgen */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMunicipalitiesSlugResponsePeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        municipality: {
+                            name: string;
+                            slug: string;
+                        };
+                        items: components["schemas"]["PublicResponsePeriod"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMunicipalitiesSlugResponsePeriodsAtom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 (application/atom+xml) */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMunicipalitiesSlugResponsePeriodsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        reference: string;
+                        summary: string;
+                        location: string;
+                        themes: string[];
+                        openedOn: string;
+                        /** @description laatste dag waarop gereageerd kan worden */
+                        endsOn: string;
+                        open: boolean;
+                        closedEarly: boolean;
+                        topics: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                        questions: string[];
+                        respondents: number;
+                        municipality: {
+                            name: string;
+                            slug: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMunicipalitiesSlugResponsePeriodsIdResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * @description de naam publiek tonen (standaard niet)
+                     * @default false
+                     */
+                    showName?: boolean;
+                    /**
+                     * Format: email
+                     * @description alleen voor de bevestigingslink en het antwoord; nooit publiek
+                     */
+                    email: string;
+                    /**
+                     * @description neighbour: omwonende, business: bedrijf in de buurt, organisation: organisatie, other: anders
+                     * @enum {string}
+                     */
+                    relation: "neighbour" | "business" | "organisation" | "other";
+                    /**
+                     * @description support: steun, concern: zorg, objection: bezwaar
+                     * @enum {string}
+                     */
+                    position: "support" | "concern" | "objection";
+                    /** @description de belangen waar de reactie over gaat */
+                    topicIds: string[];
+                    /** @description wat voor u belangrijk is */
+                    interest: string;
+                    /**
+                     * @description wat zou helpen
+                     * @default
+                     */
+                    wouldHelp?: string;
+                    /**
+                     * @description antwoorden op de vragen, in volgorde
+                     * @default []
+                     */
+                    answers?: string[];
+                    /**
+                     * @description taal van de e-mails; standaard de taal van het verzoek
+                     * @enum {string}
+                     */
+                    locale?: "nl" | "en";
+                    /** @description laat leeg: alleen robots vullen dit verborgen veld in */
+                    website?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        confirmationMailed: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postResponseConfirmations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        slug: string;
+                        /** Format: uuid */
+                        periodId: string;
+                        reference: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -9690,6 +10844,9 @@ export const pathsBenchmarkSettingsPatchRequestBodyContentApplicationJsonOpenDat
 export const pathsPublicMunicipalitiesGetResponses200ContentApplicationJsonItemsLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesSlugFiguresGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsPublicMunicipalitiesSlugFiguresCsvGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures.csv"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
+export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyContentApplicationJsonRelationValues: ReadonlyArray<FlattenedDeepRequired<paths>["/municipalities/{slug}/response-periods/{id}/responses"]["post"]["requestBody"]["content"]["application/json"]["relation"]> = ["neighbour", "business", "organisation", "other"];
+export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyContentApplicationJsonPositionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/municipalities/{slug}/response-periods/{id}/responses"]["post"]["requestBody"]["content"]["application/json"]["position"]> = ["support", "concern", "objection"];
+export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/municipalities/{slug}/response-periods/{id}/responses"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["nl", "en"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
@@ -9748,6 +10905,9 @@ export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const publishedFiguresLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublishedFigures"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const publishedFiguresFiguresKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublishedFigures"]["figures"]["key"]> = ["plansOnTime", "leadTime", "commitmentsKept", "averageMark"];
 export const publishedFiguresMonthsFiguresKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublishedFigures"]["months"]["figures"]["key"]> = ["plansOnTime", "leadTime", "commitmentsKept", "averageMark"];
+export const responseInventoryResponsesRelationValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponseInventory"]["responses"]["relation"]> = ["neighbour", "business", "organisation", "other"];
+export const responseInventoryResponsesPositionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponseInventory"]["responses"]["position"]> = ["support", "concern", "objection"];
+export const responseInventoryResponsesLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponseInventory"]["responses"]["locale"]> = ["nl", "en"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];

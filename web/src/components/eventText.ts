@@ -95,6 +95,17 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       });
     case 'commitment.reminded':
       return t('event.commitmentReminded', { due: date(str(p.dueOn)) });
+    // response periods (docs/product.md#response-periods)
+    case 'participation.periodOpened':
+      return t('event.periodOpened', { due: date(str(p.endsOn)) });
+    case 'participation.periodClosed':
+      return t('event.periodClosed');
+    case 'participation.responseConfirmed':
+      return t(p.replaced ? 'event.responseReplaced' : 'event.responseConfirmed');
+    case 'participation.responseHidden':
+      return t('event.responseHidden');
+    case 'participation.interestAnswered':
+      return t('event.interestAnswered', { topic: str(p.topic) });
     default:
       return e.type;
   }

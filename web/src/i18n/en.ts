@@ -4,6 +4,7 @@ import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
+import { enParticipation } from './en.participation.js';
 import { enTheme } from './en.theme.js';
 import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
@@ -578,6 +579,8 @@ export const en: Record<MessageKey, string> = {
   ...enCouncil,
   // comparing municipalities and the published figures
   ...enBenchmark,
+  // response periods and the inventory of interests
+  ...enParticipation,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

@@ -4,6 +4,7 @@ import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
+import { nlParticipation } from './nl.participation.js';
 import { nlTheme } from './nl.theme.js';
 import { nlUx } from './nl.ux.js';
 
@@ -578,6 +579,8 @@ export const nl = {
   ...nlCouncil,
   // comparing municipalities and the published figures
   ...nlBenchmark,
+  // response periods and the inventory of interests
+  ...nlParticipation,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

@@ -54,7 +54,7 @@ describe('plain words on the resident’s pages (B1)', () => {
   // The catalogue keys the initiator's pages show (MyCase, MyCases, the outcome of the
   // assessment, commitments made to them, the intake form) and the public home page.
   const residentKeys = Object.keys(nl).filter(
-    (k) => /^(home|myCase|myCases|intake|withdraw)\./.test(k) || /Initiator$/.test(k) || k === 'commitmentStatus.bindingInitiator',
+    (k) => /^(home|myCase|myCases|intake|withdraw|respond)\./.test(k) || /Initiator$/.test(k) || k === 'commitmentStatus.bindingInitiator',
   ) as (keyof typeof nl)[];
   it.each([/integrale toets/i, /\bbindend\b/i, /planklok/i])('none says %s', (jargon) => {
     expect(residentKeys.length).toBeGreaterThan(10);

@@ -44,6 +44,20 @@ export function Home() {
         ) : null}
       </Section>
 
+      {/* responding to plans nearby, without an account (docs/product.md#the-public-list-of-response-periods) */}
+      {list.data?.items.length ? (
+        <Section title={t('respond.homeTitle')} className="">
+          <Paragraph>{t('respond.homeText')}</Paragraph>
+          <UnorderedList>
+            {list.data.items.map((m) => (
+              <UnorderedListItem key={m.slug}>
+                <AppLink to={`/reageren/${m.slug}`}>{t('respond.homeAt', { name: m.name })}</AppLink>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </Section>
+      ) : null}
+
       <Section title={t('home.followTitle')} className="">
         <Paragraph>{t('home.followText')}</Paragraph>
         <Paragraph>

@@ -48,6 +48,7 @@ export function CaseDetailPage() {
     ['integrale-toets', 'assessment.title', true],
     ['toezeggingen', 'commitments.title', true],
     ['dossier', 'dossier.title', showDossier],
+    ['reacties', 'participation.sectionTitle', showDossier],
     ['notities', 'caseUx.notesTitle', a.note],
     ['bericht', 'message.titleStaff', a.message],
     ['tijdlijn', 'timeline.title', true],
@@ -131,6 +132,13 @@ export function CaseDetailPage() {
         <Section title={t('dossier.title')} anchor="dossier">
           <Paragraph>{t('dossier.lead')}</Paragraph>
           <DossierLink caseId={c.id} reference={c.reference} />
+        </Section>
+      ) : null}
+      {/* responses from neighbours: for staff who read the case file (docs/product.md#response-periods) */}
+      {showDossier ? (
+        <Section title={t('participation.sectionTitle')} anchor="reacties">
+          <Paragraph>{t('participation.sectionLead')}</Paragraph>
+          <AppButtonLink to={`/zaken/${c.id}/reacties`}>{t('participation.manage')}</AppButtonLink>
         </Section>
       ) : null}
 
