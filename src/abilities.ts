@@ -11,6 +11,7 @@ import type { GlobalAbilities } from './modules/identity/index.js';
 import { mandatePolicy } from './modules/mandates/index.js';
 import { organisationPolicy } from './modules/organisation/index.js';
 import { rulePolicy } from './modules/rules/index.js';
+import { satisfactionPolicy } from './modules/satisfaction/index.js';
 import { type Actor, isStaff } from './platform/auth/index.js';
 
 export function globalAbilities(a: Actor): GlobalAbilities {
@@ -39,5 +40,7 @@ export function globalAbilities(a: Actor): GlobalAbilities {
     councilOverview: councilPolicy.read(a),
     // Personal API tokens are for staff (identity/service.ts).
     apiTokens: isStaff(a),
+    // Low report marks to follow up (docs/product.md#a-low-mark-is-followed-up): the coordinator.
+    satisfactionFollowUp: satisfactionPolicy.followUp(a),
   };
 }

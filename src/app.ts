@@ -13,6 +13,7 @@ import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
+import { satisfactionRoutes } from './modules/satisfaction/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
 import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       dossierRoutes(app, deps);
       auditRoutes(app, deps);
       councilRoutes(app, deps);
+      satisfactionRoutes(app, deps);
     },
   });
 }

@@ -13,6 +13,7 @@ import { rows as mandates } from '../modules/mandates/authorization.rows.js';
 import { rows as organisation } from '../modules/organisation/authorization.rows.js';
 import { rows as plans } from '../modules/plans/authorization.rows.js';
 import { rows as rules } from '../modules/rules/authorization.rows.js';
+import { rows as satisfaction } from '../modules/satisfaction/authorization.rows.js';
 import { rows as server } from '../platform/http/authorization.rows.js';
 import type { Row } from './authorization.js';
 
@@ -31,4 +32,5 @@ export const rows: Row[] = [
   ...organisation,
   ...audit,
   ...council,
+  ...satisfaction,
 ];

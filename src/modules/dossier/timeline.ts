@@ -78,6 +78,13 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return `Toezegging ${label(COMMITMENT_STATUS_LABEL, e.payload.status)}${e.payload.reason ? `: ${shorten(e.payload.reason)}` : ''}`;
     case 'commitment.reminded':
       return `Herinnering verstuurd voor een toezegging (uiterlijk ${formatDate(e.payload.dueOn)})`;
+    // The report mark, without the mark (docs/product.md#the-report-mark).
+    case 'satisfaction.surveySent':
+      return e.payload.moment === 'closed' ? 'Vragenlijst tevredenheid verstuurd na afsluiten' : 'Vragenlijst tevredenheid verstuurd na akkoord op het plan';
+    case 'satisfaction.answered':
+      return e.payload.change ? 'Vragenlijst tevredenheid: antwoord gewijzigd' : 'Vragenlijst tevredenheid ingevuld';
+    case 'satisfaction.followedUp':
+      return e.payload.status === 'done' ? 'Tevredenheid opgevolgd (afgerond)' : 'Tevredenheid opgevolgd (loopt nog)';
     default:
       return `Gebeurtenis ${type}`;
   }

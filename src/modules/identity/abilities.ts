@@ -23,6 +23,7 @@ export const GLOBAL_ABILITIES = [
   'readAccessLog',
   'councilOverview',
   'apiTokens',
+  'satisfactionFollowUp',
 ] as const;
 export type GlobalAbility = (typeof GLOBAL_ABILITIES)[number];
 export type GlobalAbilities = Record<GlobalAbility, boolean>;

@@ -12,6 +12,7 @@ import { standingObjections } from '../assessments/index.js';
 import { applyTransition, casePolicy, forPolicy, loadCaseFor, mailInitiator } from '../cases/index.js';
 import { loadMandates, type MandateDecision, mandatesHeldBy } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
+import { onPlanAgreed } from '../satisfaction/index.js';
 import { recordEvent } from '../timeline/index.js';
 import {
   type ActionOwnerKind,
@@ -255,6 +256,8 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
       // The director agreed first: the initiator is asked by mail.
       await mailInitiator(trx, ctx, c, (l, p) => mails.planAwaitsAgreement(l, { ...p, version: plan.version }));
     }
+    // Where the municipality asks at plan agreement too, the initiator gets the survey (docs/product.md#the-report-mark).
+    if (complete) await onPlanAgreed(trx, ctx, c);
     return { version: plan.version, complete };
   });
 }

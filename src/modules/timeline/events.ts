@@ -178,6 +178,11 @@ export const CaseEvent = z.discriminatedUnion('type', [
     type: z.literal('commitment.reminded'),
     payload: z.object({ commitmentId: z.string(), version: z.number(), dueOn: z.string(), to: z.array(z.string()) }),
   }),
+  // The report mark (docs/product.md#the-report-mark): never the mark itself, so the
+  // case's director does not read it on the timeline.
+  z.object({ type: z.literal('satisfaction.surveySent'), payload: z.object({ moment: z.enum(['closed', 'planAgreed']) }) }),
+  z.object({ type: z.literal('satisfaction.answered'), payload: z.object({ moment: z.enum(['closed', 'planAgreed']), change: z.boolean() }) }),
+  z.object({ type: z.literal('satisfaction.followedUp'), payload: z.object({ status: z.enum(['open', 'done']) }) }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEvent>;
 export type CaseEventType = CaseEvent['type'];

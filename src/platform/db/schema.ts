@@ -45,6 +45,9 @@ export type LateObjectionTable = T.LateObjections;
 export type AccessLogTable = T.AccessLog;
 export type RateLimitTable = T.RateLimits;
 export type RegieProcessTable = T.RegieProcesses;
+export type SurveyTable = T.Surveys;
+export type SurveyFollowupTable = T.SurveyFollowups;
+export type SatisfactionSettingsTable = T.SatisfactionSettings;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];
