@@ -32,6 +32,8 @@ import { NotFound } from './pages/NotFound.js';
 import { PlanEditorPage } from './pages/plan/PlanEditorPage.js';
 import { ForgotPassword, SetPassword } from './pages/SetPassword.js';
 import { AccessibilityPage, PrivacyPage } from './pages/Statements.js';
+import { FollowUpsPage } from './pages/satisfaction/FollowUpsPage.js';
+import { SurveyPage } from './pages/satisfaction/SurveyPage.js';
 import { TeamBoardPage } from './pages/TeamBoard.js';
 import { Workspace } from './pages/Workspace.js';
 
@@ -87,6 +89,9 @@ export const router = createBrowserRouter([
       guarded('toezeggingen-ter-bevestiging', 'confirmCommitments', <ToConfirmPage />),
       guarded('raadsoverzicht', 'councilOverview', <CouncilOverviewPage />),
       guarded('account', 'apiTokens', <Account />),
+      // the resident's report mark: the survey behind its link, the coordinator's follow-up
+      { path: 'tevredenheid/:token', element: <SurveyPage /> },
+      guarded('tevredenheid-opvolging', 'satisfactionFollowUp', <FollowUpsPage />),
       { path: '*', element: <NotFound /> },
     ],
   },

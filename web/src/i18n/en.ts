@@ -3,6 +3,7 @@ import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
+import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
 import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
@@ -579,4 +580,6 @@ export const en: Record<MessageKey, string> = {
   ...enUx,
   // the municipality's own look and contact details
   ...enTheme,
+  // the resident's report mark
+  ...enSatisfaction,
 };

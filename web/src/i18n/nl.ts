@@ -3,6 +3,7 @@ import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
+import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
 import { nlUx } from './nl.ux.js';
 
@@ -579,6 +580,8 @@ export const nl = {
   ...nlUx,
   // the municipality's own look and contact details
   ...nlTheme,
+  // the resident's report mark
+  ...nlSatisfaction,
 };
 
 export type MessageKey = keyof typeof nl;
