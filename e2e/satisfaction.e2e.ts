@@ -127,4 +127,19 @@ describe('the report mark', () => {
     await done.getByText('Gebeld, excuses aangeboden en een nieuwe afspraak gemaakt.').waitFor();
     await expectAccessible(page, 'tevredenheid opvolgen, alle');
   });
+
+  it('the admin switches on the survey at plan agreement on the settings page', async () => {
+    const page = await loginAs(e, 'beheer@voorbeeld.nl');
+    await page.goto(`${e.baseUrl}/beheer/instellingen`);
+    const block = page.getByRole('region', { name: 'Tevredenheid' });
+    const box = block.getByRole('checkbox', { name: 'Ook een vragenlijst sturen na akkoord op het plan' });
+    await box.waitFor();
+    await expect(box.isChecked()).resolves.toBe(false); // off by default
+    await box.check();
+    await block.getByRole('button', { name: 'Instelling opslaan' }).click();
+    await page.getByText('De instelling voor de vragenlijst is opgeslagen.').waitFor();
+    await expectAccessible(page, 'instellingen met tevredenheid');
+    await page.reload();
+    await expect(page.getByRole('checkbox', { name: 'Ook een vragenlijst sturen na akkoord op het plan' }).isChecked()).resolves.toBe(true);
+  });
 });
