@@ -20,7 +20,7 @@ afterAll(async () => {
 const EXPECTED: Record<Role, GlobalAbility[]> = {
   initiator: ['ownCases'],
   director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens'],
-  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'apiTokens'],
+  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'apiTokens', 'satisfactionFollowUp'],
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
   executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'apiTokens'],
   council: ['councilOverview', 'apiTokens'],
