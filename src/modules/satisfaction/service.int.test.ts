@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import { withTestDb } from '../../testing/db.js';
 import { actorOf, buildMunicipality, ctxFor, refusal, type TestMunicipality, testDeps } from '../../testing/factories.js';
+import { applyRetention } from '../audit/index.js';
 import { changeStatus } from '../cases/index.js';
 import { onCaseClosed, satisfactionFigures, unsafeMonthlyMarks } from './index.js';
 import { followUpList } from './queries.js';
@@ -163,7 +164,8 @@ describe('a low mark is followed up', () => {
     await answerSurvey(w.deps, c.token, answer(4, { comment: 'Niemand belde terug' }));
     expect((await lowMails(w.coordinator.email)).map((x) => x.subject)).toEqual([`Laag rapportcijfer (4) voor ${c.reference}: graag opvolgen`]);
     expect(await lowMails(second.email)).toHaveLength(1);
-    expect((await mailsTo(w.director.email)).filter((x) => x.body_text.includes(' 4'))).toEqual([]);
+    expect(await lowMails(w.director.email)).toEqual([]);
+    expect((await mailsTo(w.director.email)).filter((x) => x.body_text.includes('rapportcijfer'))).toEqual([]);
     await answerSurvey(w.deps, c.token, answer(3));
     expect(await lowMails(w.coordinator.email)).toHaveLength(1);
     const [item] = await followUpList(ctxFor(w.deps, w.coordinator), { status: 'todo' });
@@ -211,6 +213,19 @@ describe('a low mark is followed up', () => {
       status: 409,
       key: 'error.surveyNotLow',
     });
+  });
+});
+
+describe('the retention term', () => {
+  it('removes the open answer with the rest of the personal data; the mark stays for the figures', async () => {
+    const w = await world();
+    const c = await closedCaseWithSurvey(w.deps, w.m, { director: w.director });
+    await answerSurvey(w.deps, c.token, answer(6, { comment: 'Mijn buurman Piet van Dam belde ook' }));
+    const longAgo = new Date(w.deps.clock.now().getTime() - 800 * 86_400_000);
+    await db.unsafeAdmin.updateTable('cases').set({ closed_at: longAgo }).where('id', '=', c.caseId).execute();
+    await applyRetention(w.deps);
+    const [s] = await surveysOf(c.caseId);
+    expect([s?.mark, s?.comment]).toEqual([6, null]);
   });
 });
 
