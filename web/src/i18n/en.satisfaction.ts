@@ -71,4 +71,7 @@ export const enSatisfaction: Record<keyof typeof nlSatisfaction, string> = {
   'event.surveyChanged': 'Satisfaction survey: answer changed',
   'event.surveyFollowedUpOpen': 'Satisfaction followed up (ongoing)',
   'event.surveyFollowedUpDone': 'Satisfaction followed up (done)',
+
+  'privacy.whatSurvey':
+    'if you fill in the survey afterwards: your report mark and answers. Your case director does not see them; they count without your name in the figures.',
 };

@@ -70,4 +70,7 @@ export const nlSatisfaction = {
   'event.surveyChanged': 'Vragenlijst tevredenheid: antwoord gewijzigd',
   'event.surveyFollowedUpOpen': 'Tevredenheid opgevolgd (loopt nog)',
   'event.surveyFollowedUpDone': 'Tevredenheid opgevolgd (afgerond)',
+
+  'privacy.whatSurvey':
+    'als u na afloop de vragenlijst invult: uw rapportcijfer en antwoorden. Uw case-regisseur ziet die niet; ze tellen zonder naam mee in de cijfers.',
 };
