@@ -125,6 +125,8 @@ describe('a case from intake to closing', () => {
       'plan.agreed',
       'case.statusChanged',
       'case.statusChanged',
+      // closed: the initiator is asked for a report mark (docs/product.md#the-report-mark)
+      'satisfaction.surveySent',
     ]);
   });
 });

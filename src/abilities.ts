@@ -12,6 +12,7 @@ import type { GlobalAbilities } from './modules/identity/index.js';
 import { mandatePolicy } from './modules/mandates/index.js';
 import { organisationPolicy } from './modules/organisation/index.js';
 import { rulePolicy } from './modules/rules/index.js';
+import { satisfactionPolicy } from './modules/satisfaction/index.js';
 import { type Actor, isStaff } from './platform/auth/index.js';
 
 export function globalAbilities(a: Actor): GlobalAbilities {
@@ -42,5 +43,7 @@ export function globalAbilities(a: Actor): GlobalAbilities {
     apiTokens: isStaff(a),
     // Comparing municipalities (docs/product.md#comparing-municipalities): coordinators, admins, executives, council members.
     compareMunicipalities: benchmarkPolicy.compare(a),
+    // Low report marks to follow up (docs/product.md#a-low-mark-is-followed-up): the coordinator.
+    satisfactionFollowUp: satisfactionPolicy.followUp(a),
   };
 }

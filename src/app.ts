@@ -15,6 +15,7 @@ import { organisationRoutes } from './modules/organisation/index.js';
 import { participationRoutes, startResponseCleanup } from './modules/participation/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
+import { satisfactionRoutes, unsafeMonthlyMarks } from './modules/satisfaction/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
 import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
@@ -51,6 +52,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       councilRoutes(app, deps);
       benchmarkRoutes(app, deps);
       participationRoutes(app, deps);
+      satisfactionRoutes(app, deps);
     },
   });
 }
@@ -90,7 +92,8 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
   const retention = startRetentionJob(deps);
-  const benchmark = startBenchmarkJob(deps);
+  // the average report mark comes from the satisfaction survey (docs/product.md#comparing-municipalities)
+  const benchmark = startBenchmarkJob(deps, { marks: unsafeMonthlyMarks });
   // unconfirmed responses past their link's lifetime are deleted (docs/product.md#responding-to-a-case)
   const responseCleanup = startResponseCleanup(deps);
   // The background jobs of the modules; each stops cleanly at shutdown.

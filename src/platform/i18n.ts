@@ -253,6 +253,13 @@ const nl: Record<string, string> = {
   'error.responseLinkInvalid': 'Deze bevestigingslink is verlopen of onbekend. Reageer opnieuw om een nieuwe link te krijgen.',
   'error.responseAlreadyHidden': 'Deze reactie is al verborgen.',
   'error.answersLocked': 'Het plan is vastgesteld: de antwoorden bij de belangen liggen vast en zijn gemaild.',
+  // Het rapportcijfer van de inwoner (docs/product.md#the-report-mark).
+  'error.surveyMark': 'Geef een rapportcijfer van 1 tot en met 10.',
+  'error.surveyScore': 'Kies een score van 1 tot en met 5, of laat de vraag leeg.',
+  'error.surveyLinkExpired': 'Deze link naar de vragenlijst is verlopen: u kunt de vragenlijst niet meer invullen.',
+  'error.surveyClosed': 'Uw antwoord kan niet meer worden gewijzigd: dat kan tot 14 dagen na uw eerste antwoord.',
+  'error.surveyNotAnswered': 'Deze vragenlijst is nog niet ingevuld: er is nog niets op te volgen.',
+  'error.surveyNotLow': 'Dit rapportcijfer is nooit lager dan 6 geweest: er is niets op te volgen.',
 };
 
 const en: Record<string, string> = {
@@ -500,6 +507,13 @@ const en: Record<string, string> = {
   'error.responseLinkInvalid': 'This confirmation link has expired or is unknown. Respond again to get a new link.',
   'error.responseAlreadyHidden': 'This response is already hidden.',
   'error.answersLocked': 'The plan has been agreed: the answers to the topics are fixed and have been mailed.',
+  // The resident's report mark (docs/product.md#the-report-mark).
+  'error.surveyMark': 'Give a report mark from 1 to 10.',
+  'error.surveyScore': 'Choose a score from 1 to 5, or leave the question empty.',
+  'error.surveyLinkExpired': 'This link to the survey has expired: the survey can no longer be filled in.',
+  'error.surveyClosed': 'Your answer can no longer be changed: that is possible until 14 days after your first answer.',
+  'error.surveyNotAnswered': 'This survey has not been answered yet: there is nothing to follow up.',
+  'error.surveyNotLow': 'This report mark was never below 6: there is nothing to follow up.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -15,6 +15,10 @@ export const WEB_ROUTES = {
   answer: 'toets/:token',
   /** where a staff invitation or password reset lands; the token follows after `#` */
   setPassword: 'wachtwoord/instellen',
+  /** the resident's report-mark survey behind its personal link */
+  survey: 'tevredenheid/:token',
+  /** the coordinator's list of low report marks to follow up */
+  surveyFollowUps: 'tevredenheid-opvolging',
 } as const;
 
 /** A case's page for staff. */
@@ -35,3 +39,9 @@ export const answerLink = (publicUrl: string, token: string): string => `${publi
 
 /** A staff member's set-password link (invitation or reset). The token goes after `#`, like a login link's. */
 export const setPasswordLink = (publicUrl: string, token: string): string => `${publicUrl}/wachtwoord/instellen#${token}`;
+
+/** The initiator's personal link to the report-mark survey (docs/product.md#the-report-mark). */
+export const surveyLink = (publicUrl: string, token: string): string => `${publicUrl}/tevredenheid/${token}`;
+
+/** The coordinator's list of low report marks to follow up. */
+export const surveyFollowUpsLink = (publicUrl: string): string => `${publicUrl}/tevredenheid-opvolging`;

@@ -15,6 +15,7 @@ import { rows as organisation } from '../modules/organisation/authorization.rows
 import { rows as participation } from '../modules/participation/authorization.rows.js';
 import { rows as plans } from '../modules/plans/authorization.rows.js';
 import { rows as rules } from '../modules/rules/authorization.rows.js';
+import { rows as satisfaction } from '../modules/satisfaction/authorization.rows.js';
 import { rows as server } from '../platform/http/authorization.rows.js';
 import type { Row } from './authorization.js';
 
@@ -35,4 +36,5 @@ export const rows: Row[] = [
   ...council,
   ...benchmark,
   ...participation,
+  ...satisfaction,
 ];

@@ -244,6 +244,15 @@ export const api = {
       }),
       // the client asks for JSON (onRequest above), so the CSV this operation can also answer never comes
     ).then((d) => d as Exclude<typeof d, string>),
+  // the resident's report mark (docs/product.md#the-report-mark)
+  survey: (token: string, signal?: AbortSignal) => answer(client.GET('/survey-links/{token}', { params: { path: { token } }, signal })),
+  answerSurvey: (token: string, body: BodyOf<'/survey-links/{token}/answer', 'put'>) =>
+    answer(client.PUT('/survey-links/{token}/answer', { params: { path: { token } }, body })),
+  surveyFollowUps: (status: 'todo' | 'all', signal?: AbortSignal) => answer(client.GET('/satisfaction/follow-ups', { params: { query: { status } }, signal })),
+  recordSurveyFollowUp: (surveyId: string, body: BodyOf<'/satisfaction/surveys/{id}/follow-ups', 'post'>) =>
+    answer(client.POST('/satisfaction/surveys/{id}/follow-ups', { params: id(surveyId), body })),
+  satisfactionSettings: (signal?: AbortSignal) => answer(client.GET('/satisfaction/settings', { signal })),
+  updateSatisfactionSettings: (askAtPlanAgreement: boolean) => answer(client.PUT('/satisfaction/settings', { body: { askAtPlanAgreement } })),
 };
 
 /** The access log's filters as the page's fields hold them; empty means any. */

@@ -36,6 +36,8 @@ import { CasePeriodsPage, InventoryPage } from './pages/participation/StaffPages
 import { PlanEditorPage } from './pages/plan/PlanEditorPage.js';
 import { ForgotPassword, SetPassword } from './pages/SetPassword.js';
 import { AccessibilityPage, PrivacyPage } from './pages/Statements.js';
+import { FollowUpsPage } from './pages/satisfaction/FollowUpsPage.js';
+import { SurveyPage } from './pages/satisfaction/SurveyPage.js';
 import { TeamBoardPage } from './pages/TeamBoard.js';
 import { Workspace } from './pages/Workspace.js';
 
@@ -101,6 +103,9 @@ export const router = createBrowserRouter([
       { path: 'reageren/:gemeente/:periodId', element: <PublicResponsePage /> },
       guarded('zaken/:id/reacties', 'listCases', <CasePeriodsPage />),
       guarded('reactieperiodes/:periodId', 'listCases', <InventoryPage />),
+      // the resident's report mark: the survey behind its link, the coordinator's follow-up
+      { path: 'tevredenheid/:token', element: <SurveyPage /> },
+      guarded('tevredenheid-opvolging', 'satisfactionFollowUp', <FollowUpsPage />),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -44,6 +44,9 @@ async function pseudonymiseCase(trx: Tx, deps: Deps, mId: string, c: DueCase, re
     .where('case_id', '=', c.id)
     .where('type', '=', 'message.sent')
     .execute();
+  // The open answer to the report mark is the initiator's own words: it goes; the marks
+  // stay for the figures (docs/product.md#the-report-mark).
+  await trx.updateTable('surveys').set({ comment: null }).where('municipality_id', '=', mId).where('case_id', '=', c.id).execute();
   await recordEvent(
     trx,
     { municipalityId: mId, actorId: null, at: now },

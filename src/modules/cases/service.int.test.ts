@@ -229,7 +229,10 @@ describe('lifecycle, clock and plan', () => {
     await setActionStatus(dir, { caseId: c.id, actionId: action?.id as string, status: 'done' });
 
     await changeStatus(dir, { caseId: c.id, to: 'closed', reason: 'Plan uitgevoerd' });
-    expect((await outboxTo(initiator.email)).at(-1)?.subject).toContain('afgesloten');
+    // The closing mail, then the survey for a report mark (docs/product.md#the-report-mark).
+    const mails = await outboxTo(initiator.email);
+    expect(mails.at(-2)?.subject).toContain('afgesloten');
+    expect(mails.at(-1)?.subject).toContain('Hoe hebben wij het gedaan?');
     const types = (await caseTimeline(dir, { caseId: c.id, limit: 100 })).rows.map((e) => e.type);
     expect(types).toEqual([
       'case.submitted',
@@ -246,6 +249,7 @@ describe('lifecycle, clock and plan', () => {
       'plan.versionSaved',
       'plan.actionStatusChanged',
       'case.statusChanged',
+      'satisfaction.surveySent',
     ]);
   });
 

@@ -11,6 +11,7 @@ import { enqueueMail } from '../../platform/mail/outbox.js';
 import { issueLoginLink } from '../identity/index.js';
 import { MAIL_LINK_DAYS, mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
+import { onCaseClosed } from '../satisfaction/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { mailAboutCase, mailInitiator } from './mail.js';
 import {
@@ -340,6 +341,8 @@ export async function applyTransition(trx: Tx, ctx: Ctx, c: CaseRow, to: CaseSta
   // A withdrawn case is told as withdrawn, not as closed (docs/product.md#keeping-the-initiator-informed).
   if (to === 'closed') await mailInitiator(trx, ctx, c, (l, p) => mails.caseClosed(l, { ...p, reason }));
   if (to === 'withdrawn') await mailInitiator(trx, ctx, c, (l, p) => mails.caseWithdrawn(l, { ...p, reason }));
+  // Closed, not withdrawn: the initiator is asked for a report mark (docs/product.md#the-report-mark).
+  if (to === 'closed') await onCaseClosed(trx, ctx, updated);
   return updated;
 }
 

@@ -88,6 +88,13 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return `Reactie verborgen: ${shorten(e.payload.reason)}`;
     case 'participation.interestAnswered':
       return `Antwoord geschreven bij het belang ${e.payload.topic}`;
+    // The report mark, without the mark (docs/product.md#the-report-mark).
+    case 'satisfaction.surveySent':
+      return e.payload.moment === 'closed' ? 'Vragenlijst tevredenheid verstuurd na afsluiten' : 'Vragenlijst tevredenheid verstuurd na akkoord op het plan';
+    case 'satisfaction.answered':
+      return e.payload.change ? 'Vragenlijst tevredenheid: antwoord gewijzigd' : 'Vragenlijst tevredenheid ingevuld';
+    case 'satisfaction.followedUp':
+      return e.payload.status === 'done' ? 'Tevredenheid opgevolgd (afgerond)' : 'Tevredenheid opgevolgd (loopt nog)';
     default:
       return `Gebeurtenis ${type}`;
   }

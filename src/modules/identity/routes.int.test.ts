@@ -20,7 +20,17 @@ afterAll(async () => {
 const EXPECTED: Record<Role, GlobalAbility[]> = {
   initiator: ['ownCases'],
   director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens'],
-  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'apiTokens', 'compareMunicipalities'],
+  coordinator: [
+    'teamBoard',
+    'listCases',
+    'registerCases',
+    'lateObjections',
+    'confirmCommitments',
+    'exportCommitments',
+    'apiTokens',
+    'compareMunicipalities',
+    'satisfactionFollowUp',
+  ],
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
   executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'apiTokens', 'compareMunicipalities'],
   council: ['councilOverview', 'apiTokens', 'compareMunicipalities'],

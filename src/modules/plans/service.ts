@@ -12,7 +12,8 @@ import { standingObjections } from '../assessments/index.js';
 import { applyTransition, casePolicy, forPolicy, loadCaseFor, mailInitiator } from '../cases/index.js';
 import { loadMandates, type MandateDecision, mandatesHeldBy } from '../mandates/index.js';
 import { mails } from '../notifications/index.js';
-import { onPlanAgreed } from '../participation/index.js';
+import { onPlanAgreed as answerRespondents } from '../participation/index.js';
+import { onPlanAgreed as surveyAtPlanAgreement } from '../satisfaction/index.js';
 import { recordEvent } from '../timeline/index.js';
 import {
   type ActionOwnerKind,
@@ -251,13 +252,15 @@ export async function agreePlan(ctx: Ctx, opts: { caseId: string; version: numbe
       event: { type: 'plan.agreed', payload: { planId: plan.id, version: plan.version, by: as, complete, ...(mandateIds.length ? { mandateIds } : {}) } },
     });
     // docs/product.md#answers-when-the-plan-is-agreed: the respondents hear what is done with their interests.
-    if (complete) await onPlanAgreed(trx, ctx, c.id);
+    if (complete) await answerRespondents(trx, ctx, c.id);
     if (complete && c.status === 'planning') {
       await applyTransition(trx, ctx, c, 'executing', null, true);
     } else if (!complete && as === 'director') {
       // The director agreed first: the initiator is asked by mail.
       await mailInitiator(trx, ctx, c, (l, p) => mails.planAwaitsAgreement(l, { ...p, version: plan.version }));
     }
+    // Where the municipality asks at plan agreement too, the initiator gets the survey (docs/product.md#the-report-mark).
+    if (complete) await surveyAtPlanAgreement(trx, ctx, c);
     return { version: plan.version, complete };
   });
 }

@@ -191,6 +191,11 @@ export const CaseEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('participation.responseHidden'), payload: z.object({ periodId: z.string(), responseId: z.string(), reason: z.string() }) }),
   z.object({ type: z.literal('participation.interestAnswered'), payload: z.object({ periodId: z.string(), topicId: z.string(), topic: z.string() }) }),
+  // The report mark (docs/product.md#the-report-mark): never the mark itself, so the
+  // case's director does not read it on the timeline.
+  z.object({ type: z.literal('satisfaction.surveySent'), payload: z.object({ moment: z.enum(['closed', 'planAgreed']) }) }),
+  z.object({ type: z.literal('satisfaction.answered'), payload: z.object({ moment: z.enum(['closed', 'planAgreed']), change: z.boolean() }) }),
+  z.object({ type: z.literal('satisfaction.followedUp'), payload: z.object({ status: z.enum(['open', 'done']) }) }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEvent>;
 export type CaseEventType = CaseEvent['type'];

@@ -51,6 +51,9 @@ export type ResponsePeriodTable = T.ResponsePeriods;
 export type ResponseTopicTable = T.ResponseTopics;
 export type ResponseTable = T.Responses;
 export type ResponseInterestTable = T.ResponseInterests;
+export type SurveyTable = T.Surveys;
+export type SurveyFollowupTable = T.SurveyFollowups;
+export type SatisfactionSettingsTable = T.SatisfactionSettings;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

@@ -509,6 +509,12 @@ export interface Rules {
   version: Generated<number>;
 }
 
+export interface SatisfactionSettings {
+  ask_at_plan_agreement: Generated<boolean>;
+  municipality_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Sessions {
   created_at: Generated<Timestamp>;
   csrf_token: string;
@@ -516,6 +522,39 @@ export interface Sessions {
   id: string;
   municipality_id: string;
   user_id: string;
+}
+
+export interface SurveyFollowups {
+  id: Generated<number>;
+  municipality_id: string;
+  note: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  status: 'open' | 'done';
+  survey_id: string;
+}
+
+export interface Surveys {
+  answered_on: string | null;
+  case_id: string;
+  case_reference: string;
+  changed_at: Timestamp | null;
+  comment: string | null;
+  director_clear: number | null;
+  ever_low: Generated<boolean>;
+  first_answered_at: Timestamp | null;
+  id: Generated<string>;
+  initiator_id: string;
+  link_expires_at: Timestamp;
+  mark: number | null;
+  moment: 'closed' | 'planAgreed';
+  municipality_id: string;
+  plan_concrete: number | null;
+  promises_kept: number | null;
+  sent_at: Timestamp;
+  sent_on: string;
+  speed: number | null;
+  token_hash: string;
 }
 
 export interface Suspensions {
@@ -594,7 +633,10 @@ export interface DB {
   responses: Responses;
   rule_changes: RuleChanges;
   rules: Rules;
+  satisfaction_settings: SatisfactionSettings;
   sessions: Sessions;
+  survey_followups: SurveyFollowups;
+  surveys: Surveys;
   suspensions: Suspensions;
   themes: Themes;
   users: Users;

@@ -1770,6 +1770,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/survey-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De vragenlijst achter de persoonlijke link van de aanvrager, met het antwoord tot nu toe (zonder inloggen)
+         * @description De vragenlijst achter de persoonlijke link van de aanvrager, met het antwoord tot nu toe (zonder inloggen)
+         */
+        get: operations["getSurveyLinksToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/survey-links/{token}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * De vragenlijst invullen, of het antwoord wijzigen tot 14 dagen na het eerste antwoord (zonder inloggen)
+         * @description De vragenlijst invullen, of het antwoord wijzigen tot 14 dagen na het eerste antwoord (zonder inloggen)
+         */
+        put: operations["putSurveyLinksTokenAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/satisfaction/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lage rapportcijfers om op te volgen (coördinator): cijfer, datum, zaak, open antwoord en wat er is gedaan
+         * @description Lage rapportcijfers om op te volgen (coördinator): cijfer, datum, zaak, open antwoord en wat er is gedaan
+         */
+        get: operations["getSatisfactionFollowUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/satisfaction/surveys/{id}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vastleggen hoe een laag rapportcijfer is opgevolgd (coördinator), bijvoorbeeld "gebeld, excuses aangeboden"
+         * @description Vastleggen hoe een laag rapportcijfer is opgevolgd (coördinator), bijvoorbeeld "gebeld, excuses aangeboden"
+         */
+        post: operations["postSatisfactionSurveysIdFollowUps"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/satisfaction/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Instelling van de tevredenheidsvragenlijst (beheerder)
+         * @description Instelling van de tevredenheidsvragenlijst (beheerder)
+         */
+        get: operations["getSatisfactionSettings"];
+        /**
+         * De vragenlijst ook na akkoord op het plan sturen, aan of uit (beheerder)
+         * @description De vragenlijst ook na akkoord op het plan sturen, aan of uit (beheerder)
+         */
+        put: operations["putSatisfactionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2634,6 +2738,7 @@ export interface components {
                 councilOverview: boolean;
                 apiTokens: boolean;
                 compareMunicipalities: boolean;
+                satisfactionFollowUp: boolean;
             };
         };
         Named: {
@@ -2910,6 +3015,10 @@ export interface components {
                 };
             }[];
         };
+        SatisfactionSettings: {
+            /** @description ook een vragenlijst sturen na akkoord op het plan (standaard uit) */
+            askAtPlanAgreement: boolean;
+        };
         Settings: {
             name: string;
             slug: string;
@@ -2925,6 +3034,48 @@ export interface components {
             primaryColor: string | null;
             /** @description adres van het logo bij Regie zelf; leeg: geen logo */
             logoUrl: string | null;
+        };
+        Survey: {
+            municipality: string;
+            caseReference: string;
+            /** @enum {string} */
+            moment: "closed" | "planAgreed";
+            /**
+             * @description wat de link nu toestaat: een eerste antwoord, wijzigen (14 dagen na het eerste antwoord) of alleen lezen
+             * @enum {string}
+             */
+            may: "answer" | "change" | "none";
+            changeableUntil: string | null;
+            answer: {
+                mark: number;
+                directorClear: number | null;
+                planConcrete: number | null;
+                promisesKept: number | null;
+                speed: number | null;
+                comment: string | null;
+            } | null;
+        };
+        SurveyFollowUpItem: {
+            /** Format: uuid */
+            surveyId: string;
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            /** @enum {string} */
+            moment: "closed" | "planAgreed";
+            mark: number;
+            answeredOn: string;
+            changedAt: string | null;
+            comment: string | null;
+            needsFollowUp: boolean;
+            followUps: {
+                note: string;
+                /** @enum {string} */
+                status: "open" | "done";
+                byId: string;
+                byName: string;
+                at: string;
+            }[];
         };
         User: {
             id: string;
@@ -10764,6 +10915,470 @@ export interface operations {
             };
         };
     };
+    getSurveyLinksToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSurveyLinksTokenAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description rapportcijfer voor de hulp als geheel, 1 tot en met 10 */
+                    mark: number;
+                    /** @description was het duidelijk wie uw case-regisseur was (1–5), of leeg */
+                    directorClear?: number | null;
+                    /** @description was het plan concreet (1–5), of leeg */
+                    planConcrete?: number | null;
+                    /** @description werden afspraken nagekomen (1–5), of leeg */
+                    promisesKept?: number | null;
+                    /** @description snelheid (1–5), of leeg */
+                    speed?: number | null;
+                    /** @description open antwoord, hoogstens 2000 tekens */
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSatisfactionFollowUps: {
+        parameters: {
+            query?: {
+                /** @description todo: nog op te volgen; all: ook afgerond of inmiddels 6 of hoger */
+                status?: "todo" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SurveyFollowUpItem"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSatisfactionSurveysIdFollowUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description wat er is gedaan */
+                    note: string;
+                    /**
+                     * @description open: loopt nog; done: afgerond
+                     * @enum {string}
+                     */
+                    status: "open" | "done";
+                };
+            };
+        };
+        responses: {
+            /** @description vastgelegd */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSatisfactionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSatisfactionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    askAtPlanAgreement: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SatisfactionSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -10847,6 +11462,8 @@ export const pathsPublicMunicipalitiesSlugFiguresCsvGetParametersQuerySeparatorV
 export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyContentApplicationJsonRelationValues: ReadonlyArray<FlattenedDeepRequired<paths>["/municipalities/{slug}/response-periods/{id}/responses"]["post"]["requestBody"]["content"]["application/json"]["relation"]> = ["neighbour", "business", "organisation", "other"];
 export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyContentApplicationJsonPositionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/municipalities/{slug}/response-periods/{id}/responses"]["post"]["requestBody"]["content"]["application/json"]["position"]> = ["support", "concern", "objection"];
 export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/municipalities/{slug}/response-periods/{id}/responses"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["nl", "en"];
+export const pathsSatisfactionFollowUpsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/satisfaction/follow-ups"]["get"]["parameters"]["query"]["status"]> = ["todo", "all"];
+export const pathsSatisfactionSurveysIdFollowUpsPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/satisfaction/surveys/{id}/follow-ups"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["open", "done"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
@@ -10910,5 +11527,9 @@ export const responseInventoryResponsesPositionValues: ReadonlyArray<FlattenedDe
 export const responseInventoryResponsesLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponseInventory"]["responses"]["locale"]> = ["nl", "en"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const surveyMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["moment"]> = ["closed", "planAgreed"];
+export const surveyMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["may"]> = ["answer", "change", "none"];
+export const surveyFollowUpItemMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["moment"]> = ["closed", "planAgreed"];
+export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["followUps"]["status"]> = ["open", "done"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];

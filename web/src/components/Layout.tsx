@@ -102,6 +102,7 @@ function MainNav() {
         {may(me, 'ownCommitments') ? <AppNavLink to="/mijn-toezeggingen">{t('nav.myCommitments')}</AppNavLink> : null}
         {may(me, 'lateObjections') ? <AppNavLink to="/nagekomen-bezwaren">{t('nav.lateObjections')}</AppNavLink> : null}
         {may(me, 'confirmCommitments') ? <AppNavLink to="/toezeggingen-ter-bevestiging">{t('nav.toConfirm')}</AppNavLink> : null}
+        {may(me, 'satisfactionFollowUp') ? <AppNavLink to="/tevredenheid-opvolging">{t('nav.satisfaction')}</AppNavLink> : null}
         {may(me, 'manageOrganisation') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
         {may(me, 'councilOverview') ? <AppNavLink to="/raadsoverzicht">{t('nav.council')}</AppNavLink> : null}
         {may(me, 'compareMunicipalities') ? <AppNavLink to="/vergelijken">{t('nav.compare')}</AppNavLink> : null}

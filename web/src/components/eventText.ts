@@ -106,6 +106,13 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       return t('event.responseHidden');
     case 'participation.interestAnswered':
       return t('event.interestAnswered', { topic: str(p.topic) });
+    // the report mark: never the mark itself (docs/product.md#the-report-mark)
+    case 'satisfaction.surveySent':
+      return t(p.moment === 'planAgreed' ? 'event.surveySentPlan' : 'event.surveySentClosed');
+    case 'satisfaction.answered':
+      return t(p.change ? 'event.surveyChanged' : 'event.surveyAnswered');
+    case 'satisfaction.followedUp':
+      return t(p.status === 'done' ? 'event.surveyFollowedUpDone' : 'event.surveyFollowedUpOpen');
     default:
       return e.type;
   }

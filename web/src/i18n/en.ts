@@ -5,6 +5,7 @@ import { enBenchmark } from './en.benchmark.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
 import { enParticipation } from './en.participation.js';
+import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
 import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
@@ -585,4 +586,6 @@ export const en: Record<MessageKey, string> = {
   ...enUx,
   // the municipality's own look and contact details
   ...enTheme,
+  // the resident's report mark
+  ...enSatisfaction,
 };

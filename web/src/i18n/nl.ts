@@ -5,6 +5,7 @@ import { nlBenchmark } from './nl.benchmark.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
 import { nlParticipation } from './nl.participation.js';
+import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
 import { nlUx } from './nl.ux.js';
 
@@ -585,6 +586,8 @@ export const nl = {
   ...nlUx,
   // the municipality's own look and contact details
   ...nlTheme,
+  // the resident's report mark
+  ...nlSatisfaction,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -22,6 +22,7 @@ export function PrivacyPage() {
         <UnorderedListItem>{t('privacy.what2')}</UnorderedListItem>
         <UnorderedListItem>{t('privacy.what3')}</UnorderedListItem>
         <UnorderedListItem>{t('privacy.what4')}</UnorderedListItem>
+        <UnorderedListItem>{t('privacy.whatSurvey')}</UnorderedListItem>
       </UnorderedList>
       <Heading level={2}>{t('privacy.whyTitle')}</Heading>
       <Paragraph>{t('privacy.why')}</Paragraph>

@@ -13,6 +13,7 @@ import { LOOK_CHANGED } from '../../components/Layout.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BenchmarkSettingsForm } from '../benchmark/BenchmarkSettings.js';
+import { SatisfactionSetting } from '../satisfaction/SatisfactionSetting.js';
 import { BackToAdmin } from './AdminHome.js';
 
 /** The file's bytes as base64, as the settings endpoint takes a logo. */
@@ -237,6 +238,7 @@ export function SettingsPage() {
             </Button>
           </form>
           <BenchmarkSettingsForm />
+          <SatisfactionSetting />
         </>
       ) : null}
     </>
