@@ -54,16 +54,29 @@ export function addHistory(a: HistoryCounts, b: HistoryCounts): HistoryCounts {
   return out;
 }
 
-/** The temporary tables of one batch; they disappear at its commit. */
+/**
+ * The temporary tables of the batches: created once per database session and emptied
+ * at every commit. (Creating and dropping them per batch would leave a dead catalog
+ * row per table and batch, and every later look-up of the name walks them all.)
+ */
 export async function createBatchTables(trx: Tx): Promise<void> {
-  await sql`create temp table bench_batch (
+  await sql`create temp table if not exists bench_batch (
     id uuid, reference text, title text, status text, initiator_id uuid, director_id uuid, director_name text,
     submitted_at timestamptz, planning_at timestamptz, executing_at timestamptz, closed_at timestamptz,
     clock_started_on date, plan_due_on date, susp_start date, susp_end date
-  ) on commit drop`.execute(trx);
-  await sql`create temp table bench_events (
+  ) on commit delete rows`.execute(trx);
+  await sql`create temp table if not exists bench_events (
     case_id uuid, type text, actor_id uuid, visibility text, payload jsonb, created_at timestamptz, ord smallint
-  ) on commit drop`.execute(trx);
+  ) on commit delete rows`.execute(trx);
+}
+
+/** The temporary tables of this module, dropped after the load (see createBatchTables). */
+export const STAGING_TABLES = ['bench_batch', 'bench_events', 'bench_plans', 'bench_rounds', 'bench_parties', 'bench_commitments'];
+
+/** Fill the session's temporary table `name` (created on first use, emptied at commit) with the rows of `query`. */
+async function stage(trx: Tx, name: string, query: Sql): Promise<void> {
+  await sql`create temp table if not exists ${sql.id(name)} on commit delete rows as ${query} with no data`.execute(trx);
+  await sql`insert into ${sql.id(name)} ${query}`.execute(trx);
 }
 
 /** Move the batch's events into `events`, oldest first. */
@@ -130,8 +143,10 @@ export async function historyBatch(trx: Tx, o: { municipalityId: string; now: Da
   // by the director only (so a change made a new version), the last by both, the
   // initiator last, a second before the case went to executing. Planning cases past
   // their first week: a draft, sometimes a second version after the director agreed.
-  await sql`create temp table bench_plans on commit drop as
-    with c as materialized (
+  await stage(
+    trx,
+    'bench_plans',
+    sql`with c as materialized (
       select b.*, random() as r1, random() as r2 from bench_batch b
       where b.status in ('executing', 'closed') or (b.status = 'planning' and b.planning_at < ${now} - interval '7 days')
     ), c2 as (
@@ -147,7 +162,8 @@ export async function historyBatch(trx: Tx, o: { municipalityId: string; now: Da
         when c2.executing_at is not null then c2.executing_at - span * 0.05 end as director_agreed_at,
       case when v = n and c2.executing_at is not null then c2.executing_at - interval '1 second' end as initiator_agreed_at,
       2 + floor(random() * 3)::int as actions
-    from c2 cross join lateral generate_series(1, c2.n) as v`.execute(trx);
+    from c2 cross join lateral generate_series(1, c2.n) as v`,
+  );
   out.plans = await count(
     trx,
     sql`insert into plans (id, municipality_id, case_id, version, goal, created_by, created_at, updated_at, initiator_agreed_at, director_agreed_at, director_agreed_by)
@@ -201,8 +217,10 @@ export async function historyBatch(trx: Tx, o: { municipalityId: string; now: Da
  */
 async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
   // One row per round.
-  await sql`create temp table bench_rounds on commit drop as
-    with o as materialized (
+  await stage(
+    trx,
+    'bench_rounds',
+    sql`with o as materialized (
       select cardinality(array(select 1 from departments where municipality_id = ${m})) as nd,
         (select jsonb_agg(jsonb_build_object('id', id, 'code', code, 'title', title, 'legalSource', legal_source, 'domain', domain, 'strict', strict) order by code)
           from rules where municipality_id = ${m}) as rules
@@ -281,11 +299,14 @@ async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
       case when close2 < ${now} then case when serial then 'termEnded' else 'allAnswered' end end,
       np, ndep, outside, dep_off, rule_i, objector, 'secondRound', null, serial_j, round1_id, case when serial then serial_j end, null, null, null,
       rt, least(coalesce(case_closed_at, ${now}), ${now})
-    from r1 where (res = 'newRound' or serial) and close1 < ${now} and opened_at2 < ${now}`.execute(trx);
+    from r1 where (res = 'newRound' or serial) and close1 < ${now} and opened_at2 < ${now}`,
+  );
 
   // One row per party of a round, with its answer.
-  await sql`create temp table bench_parties on commit drop as
-    with o as materialized (
+  await stage(
+    trx,
+    'bench_parties',
+    sql`with o as materialized (
       select (select array_agg(d.id order by d.name) from departments d where d.municipality_id = ${m}) as dep,
         (select array_agg(d.name order by d.name) from departments d where d.municipality_id = ${m}) as depn,
         (select array_agg(u.id order by d.name) from departments d join users u on u.department_id = d.id and u.role = 'specialist' where d.municipality_id = ${m}) as spec,
@@ -322,7 +343,8 @@ async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
       case when late_decided_at < horizon then 'setAside' else 'pending' end as late_status,
       -- the serial objection is the party's first answer in round 2; set aside a day or two later
       case when at0 + interval '2 days' < horizon then 'setAside' else 'pending' end as serial_status
-    from p2, o`.execute(trx);
+    from p2, o`,
+  );
 
   out.rounds = await count(
     trx,
@@ -469,8 +491,10 @@ async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
  * withdrawn, the rest stays open and so overdue.
  */
 async function commitments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
-  await sql`create temp table bench_commitments on commit drop as
-    with o as materialized (
+  await stage(
+    trx,
+    'bench_commitments',
+    sql`with o as materialized (
       select ${textArray(COMMITMENT_PHRASES)} as phr, ${textArray(SUBJECTS)} as subj,
         (select id from mandates where municipality_id = ${m} and scope_kind = 'commitMoney' limit 1) as money_mandate,
         (select id from users where municipality_id = ${m} and role = 'coordinator' limit 1) as coord,
@@ -513,7 +537,8 @@ async function commitments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
     select k7.*,
       case when outcome0 is not null and end_at0 < ${now} and end_at0 > greatest(created_at, confirm_at, case when amended then amend_at end) then outcome0 end as outcome,
       end_at0 as end_at
-    from k7`.execute(trx);
+    from k7`,
+  );
   out.commitments = await count(
     trx,
     sql`insert into commitments (id, municipality_id, case_id, made_by_user_id, made_by_name, made_by_role, made_to_user_id, made_to_name, made_to_email,

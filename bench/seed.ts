@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { dutchDate } from '../src/kernel/clock.js';
 import type { Db } from '../src/platform/db/index.js';
 import { checkEvents, checkHistory } from './seed-check.js';
-import { addHistory, createBatchTables, emptyHistory, flushEvents, type HistoryCounts, historyBatch, seedRegisters } from './seed-history.js';
+import { addHistory, createBatchTables, emptyHistory, flushEvents, type HistoryCounts, historyBatch, STAGING_TABLES, seedRegisters } from './seed-history.js';
 import { hasSurveys, surveyBatch } from './seed-surveys.js';
 import {
   AREA_NAMES,
@@ -347,6 +347,8 @@ export async function seed(db: Db, opts: { cases: number; municipalities?: numbe
         .values(years.map((y) => ({ municipality_id: m.id, year: y.year, last_value: y.count })))
         .execute();
   }
+  // PGlite has one session, and keeps serving from it: leave no staging tables behind.
+  for (const t of STAGING_TABLES) await sql`drop table if exists ${sql.raw(`pg_temp.${t}`)}`.execute(k);
   const tCases = performance.now();
   log(
     `  cases: ${done.toLocaleString('en')} cases, ${events.toLocaleString('en')} events, ${caseThemes.toLocaleString('en')} case_themes in ${((tCases - tOrg) / 1000).toFixed(1)} s`,
