@@ -135,6 +135,19 @@ export async function checkHistory(db: Db): Promise<string[]> {
     const n = ((await q.execute(k)) as { rows: Array<{ n: number }> }).rows[0]!.n;
     if (n !== 0) throw new Error(`${n} rows break: ${name}`);
   }
+  const shares = (
+    await sql<{ late: string; answers: unknown; commitments: unknown; started: number; rounds: number }>`select
+      (select round(100.0 * avg(((p.initiator_agreed_at at time zone 'Europe/Amsterdam')::date > c.plan_due_on)::int), 1)::text
+        from plans p join cases c on c.id = p.case_id where p.initiator_agreed_at is not null) as late,
+      (select jsonb_object_agg(kind, n) from (select kind, count(*) as n from assessment_answers group by kind) x) as answers,
+      (select jsonb_object_agg(s, n) from (select case when status = 'binding' and due_on < current_date then 'overdue' else status end as s, count(*) as n
+        from commitments group by 1) x) as commitments,
+      (select count(*)::int from cases where clock_started_on is not null) as started,
+      (select count(distinct case_id)::int from assessment_rounds) as rounds`.execute(k)
+  ).rows[0]!;
+  out.push(
+    `history: plans agreed after the due date ${shares.late} %; cases with a round ${((shares.rounds / Math.max(1, shares.started)) * 100).toFixed(1)} % of the started; answers ${JSON.stringify(shares.answers)}; commitments ${JSON.stringify(shares.commitments)}`,
+  );
   out.push(`consistency: ${CONSISTENCY.length} checks hold (${CONSISTENCY.map((c) => c[0]).join('; ')})`);
   return out;
 }
