@@ -250,7 +250,7 @@ async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
         (objector0 is null and rl < 0.08) as serial0,
         opened_on1 + 14 as term1
       from c3
-    ), c5 as (
+    ), c5 as materialized (
       select c4.*,
         case when silent_j is not null then ((term1 + 1) + time '02:00') at time zone 'Europe/Amsterdam'
           else opened_at1 + (0.5 + 12.5 * (np - 1 + rq) / np) * interval '1 day' end as close1
@@ -263,7 +263,7 @@ async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
     ), c7 as (
       select c6.*, (opened_at2 at time zone 'Europe/Amsterdam')::date as opened_on2, (opened_at2 at time zone 'Europe/Amsterdam')::date + 14 as term2
       from c6
-    ), c8 as (
+    ), c8 as materialized (
       select c7.*,
         case when serial0 then ((term2 + 1) + time '02:00') at time zone 'Europe/Amsterdam'
           else opened_at2 + (0.5 + 12.5 * (np - 1 + rt) / np) * interval '1 day' end as close2
@@ -323,7 +323,7 @@ async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
         r.opened_at + (0.5 + 12.5 * (j - 1 + case when j = r.np then r.last_u else random() end) / r.np) * interval '1 day' as at0,
         random() as rv
       from bench_rounds r cross join o cross join lateral generate_series(1, r.np) as j
-    ), p2 as (
+    ), p2 as materialized (
       select p.*,
         case
           when number = 1 and j = objector then 'objection'
@@ -518,14 +518,14 @@ async function commitments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
         case when kind = 'grantExemption' then created_at + (1 + r5 * 9) * interval '1 day' end as confirm_at,
         (r6 < 0.15) as amend_try
       from k2
-    ), k4 as (
+    ), k4 as materialized (
       select k3.*,
         case when kind <> 'grantExemption' then 'binding' when confirm_at >= ${now} then 'needsConfirmation' when r5 < 0.2 then 'declined' else 'confirmed' end as confirmation,
         created_at + (due1 - made_on) * (0.3 + 0.4 * r6) * interval '1 day' as amend_at
       from k3
     ), k5 as (
       select k4.*, (amend_try and confirmation in ('binding', 'confirmed') and amend_at < ${now}) as amended from k4
-    ), k6 as (
+    ), k6 as materialized (
       select k5.*, case when amended then due1 + 14 + floor(r7 * 46)::int else due1 end as due_on from k5
     ), k7 as (
       select k6.*,

@@ -483,7 +483,7 @@ s4 as (
     r24 < 0.18 as late_try
   from s3, p
 ),
-s5 as (
+s5 as materialized (
   select s4.*,
     (planning_at at time zone 'Europe/Amsterdam')::date as clock_started_on,
     -- the day, counted from the clock start, on which the plan is agreed when nothing intervenes
@@ -501,7 +501,7 @@ s6 as (
     end as closed_at
   from s5
 ),
-s7 as (
+s7 as materialized (
   select s6.*,
     case when status in ('executing', 'closed') then
       case when planning_at + agree_off * interval '1 day' < coalesce(closed_at - interval '1 hour', ${now}::timestamptz)
@@ -522,7 +522,7 @@ s8 as (
       then clock_started_on + susp_off + susp_len end as susp_end
   from s7
 ),
-s9 as (
+s9 as materialized (
   select s8.*, clock_started_on + ${PLAN_TERM_DAYS}::int + coalesce(susp_end - susp_start, 0) as due_raw from s8
 ),
 t as materialized (
