@@ -353,11 +353,13 @@ async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
   );
   out.parties = await count(
     trx,
-    sql`insert into assessment_parties (id, municipality_id, round_id, kind, department_id, name, email, organisation, link_token_hash, current_answer_id)
+    sql`insert into assessment_parties (id, municipality_id, round_id, kind, department_id, name, email, organisation, link_token_hash, link_late_used, current_answer_id)
       select party_id, ${m}, round_id, case when is_outside then 'outside' else 'department' end, department_id, party_name,
         case when is_outside then 'buren-' || left(party_id::text, 8) || '@example.test' end,
         case when is_outside then 'Buurvereniging' end,
         case when is_outside then md5(party_id::text) end,
+        -- an outside party objects late through its link, once (docs/product.md#late-objection)
+        is_outside and late_objects,
         case when not answered then null when verdict0 = 'serial' then extra_answer_id else answer_id end
       from bench_parties`,
   );
@@ -374,10 +376,10 @@ async function assessments(trx: Tx, out: HistoryCounts, m: Sql, now: Sql) {
         case when verdict0 in ('objection', 'serial') and not (cited -> 0 ->> 'strict')::boolean then 'Op een andere plek of kleiner kan het wel.' end,
         case when verdict0 = 'serial' then at0 else answered_at end,
         case when verdict0 = 'silence' then term_ends_on else (at0 at time zone 'Europe/Amsterdam')::date end,
-        case when verdict0 = 'silence' then null else specialist_id end, answered_by_name, verdict0 = 'serial'
+        case when verdict0 = 'silence' then null else specialist_id end, case when verdict0 = 'silence' then party_name else answered_by_name end, verdict0 = 'serial'
       from bench_parties where answered or (verdict0 = 'serial' and at0 < ${now})
       union all
-      select extra_answer_id, ${m}, round_id, party_id, 2, 'silence', null, '[]'::jsonb, null, null, closed_at, term_ends_on, null, answered_by_name, false
+      select extra_answer_id, ${m}, round_id, party_id, 2, 'silence', null, '[]'::jsonb, null, null, closed_at, term_ends_on, null, party_name, false
       from bench_parties where verdict0 = 'serial' and answered
       union all
       select extra_answer_id, ${m}, round_id, party_id, 2, 'objection', null, late_cited,
