@@ -25,13 +25,13 @@ export async function hasSurveys(db: Db): Promise<boolean> {
  * closed case and one at plan agreement for 30 % of the agreed plans, never answered
  * after now. Returns the rows added.
  */
-export async function surveyBatch(trx: Tx, o: { municipalityId: string; now: Date }): Promise<number> {
+export async function surveyBatch(trx: Tx, o: { now: Date }): Promise<number> {
   const now = sql`${o.now.toISOString()}::timestamptz`;
   const r = await sql`
     with s as materialized (
-      select b.id as case_id, 'closed' as moment, b.closed_at + interval '5 minutes' as sent_at from bench_batch b where b.status = 'closed'
+      select b.municipality_id, b.id as case_id, 'closed' as moment, b.closed_at + interval '5 minutes' as sent_at from bench_batch b where b.status = 'closed'
       union all
-      select b.id, 'planAgreed', b.executing_at + interval '5 minutes' from bench_batch b where b.executing_at is not null and random() < 0.3
+      select b.municipality_id, b.id, 'planAgreed', b.executing_at + interval '5 minutes' from bench_batch b where b.executing_at is not null and random() < 0.3
     ), a as materialized (
       select s.*, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5,
         -- a mark around 7.4, spread like a school mark (Box–Muller)
@@ -42,7 +42,7 @@ export async function surveyBatch(trx: Tx, o: { municipalityId: string; now: Dat
       from a
     )
     insert into surveys (id, municipality_id, case_id, moment, sent_at, answered_at, first_answered_at, mark, clarity, concreteness, promises_kept, speed, open_answer)
-    select gen_random_uuid(), ${o.municipalityId}::uuid, case_id, moment, sent_at, answered_at,
+    select gen_random_uuid(), municipality_id, case_id, moment, sent_at, answered_at,
       case when answered_at is not null then case when r3 < 0.1 then greatest(sent_at + interval '1 minute', answered_at - (r4 * 3) * interval '1 day') else answered_at end end,
       case when answered_at is not null then mark0 end,
       case when answered_at is not null and r5 > 0.05 then least(5, greatest(1, round(mark0 / 2.0 + r3 - 0.5)))::int end,

@@ -292,6 +292,10 @@ export async function seed(db: Db, opts: { cases: number; municipalities?: numbe
   const part = { caseRows: 0, history: 0, surveys: 0, eventRows: 0 };
   let lastLog = performance.now();
   let batchNo = 0;
+  // The pieces to load: every municipality split at BATCH cases. Consecutive small
+  // pieces share a transaction (up to BATCH cases together), so a small run does not
+  // pay the history's fixed cost per statement 342 times.
+  const pieces: Array<{ m: SeededMunicipality; years: YearSlice[]; from: number; to: number }> = [];
   for (const m of seeded) {
     const perYear = apportion(
       m.size,
@@ -304,48 +308,63 @@ export async function seed(db: Db, opts: { cases: number; municipalities?: numbe
       if (count > 0) years.push({ year: s.year, start: s.start, end: s.end, count, before: cum });
       cum += count;
     }
-    for (let from = 1; from <= m.size; from += BATCH) {
-      const to = Math.min(m.size, from + BATCH - 1);
-      const r = await db.unsafeTransaction(async (trx) => {
-        // Reproducible per batch (random() is per session; the transaction holds one).
-        await sql`select setseed(${((batchNo++ * 7919) % 20000) / 10000 - 1}), set_config('session_replication_role', 'replica', true),
-          set_config('work_mem', '64MB', true)`.execute(trx);
-        await createBatchTables(trx);
-        let t = performance.now();
-        const lap = () => {
-          const s = (performance.now() - t) / 1000;
-          t = performance.now();
-          return s;
-        };
-        const res = await caseBatchSql({ m, years, from, to, now }).execute(trx);
-        part.caseRows += lap();
-        const h = await historyBatch(trx, { municipalityId: m.id, now });
-        part.history += lap();
-        const sv = surveysOn ? await surveyBatch(trx, { municipalityId: m.id, now }) : 0;
-        part.surveys += lap();
-        const ev = await flushEvents(trx, m.id);
-        part.eventRows += lap();
-        return { ...(res as { rows: Array<{ cases: number; themes: number }> }).rows[0]!, events: ev, history: h, surveys: sv };
-      });
-      done += Number(r.cases);
-      events += r.events;
-      caseThemes += Number(r.themes);
-      history = addHistory(history, r.history);
-      surveys += r.surveys;
-      if (performance.now() - lastLog > 5000 || done === opts.cases) {
-        lastLog = performance.now();
-        const secs = (lastLog - tOrg) / 1000;
-        log(
-          `  cases ${done.toLocaleString('en')}/${opts.cases.toLocaleString('en')} (${((done / opts.cases) * 100).toFixed(0)} %), ${events.toLocaleString('en')} events, ${secs.toFixed(0)} s, ${Math.round(done / secs).toLocaleString('en')} cases/s`,
-        );
+    for (let from = 1; from <= m.size; from += BATCH) pieces.push({ m, years, from, to: Math.min(m.size, from + BATCH - 1) });
+  }
+  const groups: Array<typeof pieces> = [];
+  for (const piece of pieces) {
+    const last = groups.at(-1);
+    const size = (g: typeof pieces) => g.reduce((n, p) => n + p.to - p.from + 1, 0);
+    if (last && size(last) + piece.to - piece.from + 1 <= BATCH) last.push(piece);
+    else groups.push([piece]);
+  }
+  for (const group of groups) {
+    const r = await db.unsafeTransaction(async (trx) => {
+      // Reproducible per batch (random() is per session; the transaction holds one).
+      await sql`select setseed(${((batchNo++ * 7919) % 20000) / 10000 - 1}), set_config('session_replication_role', 'replica', true),
+        set_config('work_mem', '64MB', true)`.execute(trx);
+      await createBatchTables(trx);
+      let t = performance.now();
+      const lap = () => {
+        const s = (performance.now() - t) / 1000;
+        t = performance.now();
+        return s;
+      };
+      let cases = 0;
+      let themes = 0;
+      for (const piece of group) {
+        const res = await caseBatchSql({ ...piece, now }).execute(trx);
+        const row = (res as { rows: Array<{ cases: number; themes: number }> }).rows[0]!;
+        cases += Number(row.cases);
+        themes += Number(row.themes);
       }
-    }
+      part.caseRows += lap();
+      const h = await historyBatch(trx, { now });
+      part.history += lap();
+      const sv = surveysOn ? await surveyBatch(trx, { now }) : 0;
+      part.surveys += lap();
+      const ev = await flushEvents(trx);
+      part.eventRows += lap();
+      return { cases, themes, events: ev, history: h, surveys: sv };
+    });
+    done += r.cases;
+    events += r.events;
+    caseThemes += r.themes;
+    history = addHistory(history, r.history);
+    surveys += r.surveys;
     // The reference numbers are gap-free 1…count per year: the counter continues there.
-    if (years.length)
-      await k
-        .insertInto('case_counters')
-        .values(years.map((y) => ({ municipality_id: m.id, year: y.year, last_value: y.count })))
-        .execute();
+    for (const piece of group)
+      if (piece.to === piece.m.size && piece.years.length)
+        await k
+          .insertInto('case_counters')
+          .values(piece.years.map((y) => ({ municipality_id: piece.m.id, year: y.year, last_value: y.count })))
+          .execute();
+    if (performance.now() - lastLog > 5000 || done === opts.cases) {
+      lastLog = performance.now();
+      const secs = (lastLog - tOrg) / 1000;
+      log(
+        `  cases ${done.toLocaleString('en')}/${opts.cases.toLocaleString('en')} (${((done / opts.cases) * 100).toFixed(0)} %), ${events.toLocaleString('en')} events, ${secs.toFixed(0)} s, ${Math.round(done / secs).toLocaleString('en')} cases/s`,
+      );
+    }
   }
   // PGlite has one session, and keeps serving from it: leave no staging tables behind.
   for (const t of STAGING_TABLES) await sql`drop table if exists ${sql.raw(`pg_temp.${t}`)}`.execute(k);
@@ -560,9 +579,9 @@ ins as (
 ),
 -- What the history (bench/seed-history.ts) and the surveys (bench/seed-surveys.ts) build on.
 staged as (
-  insert into bench_batch (id, reference, title, status, initiator_id, director_id, director_name, submitted_at, planning_at, executing_at,
+  insert into bench_batch (municipality_id, id, reference, title, status, initiator_id, director_id, director_name, submitted_at, planning_at, executing_at,
     closed_at, clock_started_on, plan_due_on, susp_start, susp_end)
-  select id, reference, title, status, initiator_id, director_id, director_name, submitted_at, planning_at, executing_at,
+  select ${m.id}::uuid, id, reference, title, status, initiator_id, director_id, director_name, submitted_at, planning_at, executing_at,
     closed_at, clock_started_on, plan_due_on, susp_start, susp_end
   from t where planning_at is not null
   returning 1
@@ -575,8 +594,8 @@ ct as (
   returning 1
 ),
 ev as (
-  insert into bench_events (case_id, type, actor_id, visibility, payload, created_at, ord)
-  select t.id, e.type, e.actor, e.vis, e.payload, e.at, e.ord
+  insert into bench_events (municipality_id, case_id, type, actor_id, visibility, payload, created_at, ord)
+  select ${m.id}::uuid, t.id, e.type, e.actor, e.vis, e.payload, e.at, e.ord
   from t cross join p cross join lateral (values
     ('case.submitted', t.initiator_id, 'shared', jsonb_build_object('reference', t.reference, 'channel', t.channel, 'registeredBy', null), t.submitted_at, 0),
     (case when t.intake_at is not null then 'case.statusChanged' end, p.coord, 'shared',
