@@ -77,6 +77,8 @@ export const STAGING_TABLES = ['bench_batch', 'bench_events', 'bench_ctx', 'benc
 async function stage(trx: Tx, name: string, query: Sql): Promise<void> {
   await sql`create temp table if not exists ${sql.id(name)} on commit delete rows as ${query} with no data`.execute(trx);
   await sql`insert into ${sql.id(name)} ${query}`.execute(trx);
+  // Temporary tables get no statistics of their own; without them the joins below are planned blind.
+  await sql`analyze ${sql.id(name)}`.execute(trx);
 }
 
 /** Move the batch's events into `events`, oldest first. */
@@ -114,6 +116,7 @@ const count = async (trx: Tx, q: Sql) => Number(((await q.execute(trx)) as { num
 export async function historyBatch(trx: Tx, o: { now: Date }): Promise<HistoryCounts> {
   const out = emptyHistory();
   const now = sql`${o.now.toISOString()}::timestamptz`;
+  await sql`analyze bench_batch`.execute(trx);
   // What the statements below look up per municipality of the batch.
   await stage(
     trx,
@@ -426,13 +429,18 @@ async function assessments(trx: Tx, out: HistoryCounts, now: Sql) {
   );
 
   // The events of the rounds, as the use-cases and the silence job record them.
-  await sql`insert into bench_events (municipality_id, case_id, type, actor_id, visibility, payload, created_at, ord)
+  await sql`with pa as (
+      select round_id,
+        jsonb_agg(jsonb_build_object('id', party_id, 'kind', case when is_outside then 'outside' else 'department' end, 'name', party_name) order by j) as parties,
+        jsonb_agg(jsonb_build_object('id', party_id, 'name', party_name) order by j) filter (where verdict0 in ('silence', 'serial')) as silent
+      from bench_parties group by round_id
+    )
+    insert into bench_events (municipality_id, case_id, type, actor_id, visibility, payload, created_at, ord)
     select r.municipality_id, r.case_id, 'assessment.roundOpened', r.director_id, 'shared',
       jsonb_build_object('roundId', r.round_id, 'number', r.number, 'proposal', r.proposal, 'termEndsOn', r.term_ends_on, 'sameProposalAs', r.same_proposal_as,
-        'parties', (select jsonb_agg(jsonb_build_object('id', p.party_id, 'kind', case when p.is_outside then 'outside' else 'department' end, 'name', p.party_name) order by p.j)
-          from bench_parties p where p.round_id = r.round_id)),
+        'parties', pa.parties),
       r.opened_at, 30
-    from bench_rounds r
+    from bench_rounds r join pa on pa.round_id = r.round_id
     union all
     select municipality_id, case_id, 'assessment.answered', specialist_id, 'shared',
       jsonb_build_object('roundId', round_id, 'partyId', party_id, 'partyName', party_name, 'kind', verdict0, 'amendment', false,
@@ -441,11 +449,9 @@ async function assessments(trx: Tx, out: HistoryCounts, now: Sql) {
     from bench_parties where answered and verdict0 in ('yes', 'yesWithConditions', 'objection')
     union all
     select r.municipality_id, r.case_id, 'assessment.silence', null, 'shared',
-      jsonb_build_object('roundId', r.round_id, 'number', r.number, 'asOf', r.term_ends_on,
-        'parties', (select jsonb_agg(jsonb_build_object('id', p.party_id, 'name', p.party_name) order by p.j) from bench_parties p
-          where p.round_id = r.round_id and p.verdict0 in ('silence', 'serial'))),
+      jsonb_build_object('roundId', r.round_id, 'number', r.number, 'asOf', r.term_ends_on, 'parties', pa.silent),
       r.closed_at, 32
-    from bench_rounds r where r.closed_reason = 'termEnded'
+    from bench_rounds r join pa on pa.round_id = r.round_id where r.closed_reason = 'termEnded'
     union all
     select municipality_id, case_id, 'assessment.roundClosed', null, 'shared', jsonb_build_object('roundId', round_id, 'number', number, 'reason', closed_reason), closed_at, 33
     from bench_rounds where closed_at is not null

@@ -1,10 +1,13 @@
 // National-scale benchmark data: 342 municipalities of uneven size (Zipf-like with
 // some noise: a few cities with tens of thousands of cases, many towns with a few
-// hundred), their organisation and people, N cases with themes and events.
+// hundred), their organisation and people, N cases with themes, their history
+// (bench/seed-history.ts), satisfaction surveys (bench/seed-surveys.ts) and events.
 //
 // Everything is generated inside the database with set-based SQL
-// (`insert … select … from generate_series(…)`), one statement per municipality and
-// year (split at 50,000 rows), never row by row from JavaScript.
+// (`insert … select … from generate_series(…)`), never row by row from JavaScript:
+// per batch of at most 50,000 cases (a large municipality split, small ones
+// together) one statement per municipality for its cases, a few for the batch's
+// history and one for its events in time order. See docs/performance.md#the-data.
 import { sql } from 'kysely';
 import { dutchDate } from '../src/kernel/clock.js';
 import type { Db } from '../src/platform/db/index.js';
