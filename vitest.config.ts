@@ -30,13 +30,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'pglite', include: ['src/**/*.int.test.ts'], env: { REGIE_TEST_DB: 'pglite' }, globalSetup: [prepareDatabase] },
+        test: { name: 'pglite', include: ['src/**/*.int.test.ts', 'bench/**/*.int.test.ts'], env: { REGIE_TEST_DB: 'pglite' }, globalSetup: [prepareDatabase] },
       },
       {
         extends: true,
         test: {
           name: 'postgres',
-          include: ['src/**/*.int.test.ts', 'src/**/*.pg.test.ts'],
+          include: ['src/**/*.int.test.ts', 'src/**/*.pg.test.ts', 'bench/**/*.int.test.ts'],
           env: { REGIE_TEST_DB: 'postgres' },
           globalSetup: [prepareDatabase],
         },

@@ -358,3 +358,46 @@ export const SEARCH_WORDS = [
   'woning splitsen',
   'kunstwerk',
 ];
+
+/** The rules register of every municipality: code, title, legal source, domain, strict (docs/product.md#the-rules-register). */
+export const RULES: Array<
+  [code: string, title: string, legalSource: string, domain: 'social' | 'physical' | 'safety' | 'economy' | 'governance', strict: boolean]
+> = [
+  ['APV-2:48', 'Geen alcohol op de openbare weg in aangewezen gebieden', 'APV artikel 2:48', 'safety', true],
+  ['APV-2:25', 'Vergunning voor een evenement', 'APV artikel 2:25', 'safety', false],
+  ['APV-4:6', 'Geluidsnormen voor terrassen en evenementen', 'APV artikel 4:6', 'physical', false],
+  ['OP-3.2', 'Bouwhoogte in het woongebied', 'Omgevingsplan artikel 3.2', 'physical', false],
+  ['OP-5.1', 'Parkeernorm bij nieuwe woningen', 'Omgevingsplan artikel 5.1', 'physical', false],
+  ['BIBOB-1', 'Integriteitstoets bij horeca', 'Wet Bibob', 'safety', true],
+  ['WMO-2.3', 'Maatwerk bij voorzieningen voor ouderen', 'Verordening maatschappelijke ondersteuning artikel 2.3', 'social', false],
+  ['SUB-4', 'Subsidieplafond voor buurtinitiatieven', 'Subsidieregeling buurtinitiatieven artikel 4', 'economy', false],
+];
+
+/** What was promised on record (a commitment's `what`), completed with a subject. */
+export const COMMITMENT_PHRASES = [
+  'De gemeente organiseert binnen vier weken een gesprek met de buren over',
+  'De regisseur zoekt uit welke vergunning nodig is voor',
+  'De gemeente draagt bij aan de kosten van',
+  'De afdeling levert een tekening aan van',
+  'De gemeente plaatst een tijdelijke voorziening voor',
+  'De wethouder bezoekt de buurt om te praten over',
+];
+
+/** Why a clock was suspended (docs/product.md#the-plan-clock). */
+export const SUSPENSION_REASONS = [
+  'Wachten op aanvullende tekeningen van de initiatiefnemer.',
+  'De initiatiefnemer vraagt bedenktijd.',
+  'Wachten op het advies van de omgevingsdienst.',
+  'Vakantie van de initiatiefnemer.',
+];
+
+/** Free-text answers of a satisfaction survey. */
+export const SURVEY_REMARKS = [
+  'Fijn dat er één vast aanspreekpunt was.',
+  'Het duurde lang voordat er iets gebeurde.',
+  'Duidelijke afspraken, en ze zijn nagekomen.',
+  'Ik wist niet goed wie ik moest bellen.',
+  'De regisseur dacht goed mee.',
+  'Graag sneller een reactie op mijn mail.',
+  'Prettig contact, heldere uitleg over de regels.',
+];

@@ -1,0 +1,101 @@
+// The bench data set at a small size, on the engine under test: the history it
+// generates is consistent (bench/seed-check.ts throws otherwise), every event type
+// it writes parses with the timeline's CaseEvent schema, and the surveys are
+// generated into a table of the expected shape, or skipped without one.
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { withTestDb } from '../src/testing/db.js';
+import { seed, verifySeed } from './seed.js';
+import { checkEvents, tableCounts } from './seed-check.js';
+import { hasSurveys } from './seed-surveys.js';
+
+const CASES = 1500;
+
+describe('the bench data set', () => {
+  const { db } = withTestDb();
+
+  it('builds plans, clocks, assessments, commitments, surveys and their events, consistently', async () => {
+    expect(await hasSurveys(db)).toBe(false);
+    // The surveys table as the satisfaction module is expected to create it.
+    await sql`create table surveys (id uuid primary key, municipality_id uuid not null references municipalities(id),
+      case_id uuid not null references cases(id), moment text not null check (moment in ('closed', 'planAgreed')),
+      sent_at timestamptz not null, answered_at timestamptz, first_answered_at timestamptz, mark int check (mark between 1 and 10),
+      clarity int check (clarity between 1 and 5), concreteness int check (concreteness between 1 and 5),
+      promises_kept int check (promises_kept between 1 and 5), speed int check (speed between 1 and 5), open_answer text)`.execute(db.unsafeAdmin);
+    expect(await hasSurveys(db)).toBe(true);
+
+    const lines: string[] = [];
+    const now = new Date('2026-03-02T09:00:00+01:00');
+    const result = await seed(db, { cases: CASES, municipalities: 4, now, log: (l) => lines.push(l) });
+    // verifySeed runs checkHistory and checkEvents: it throws on any inconsistency.
+    const report = await verifySeed(db, CASES);
+    expect(report.some((l) => l.startsWith('consistency:'))).toBe(true);
+
+    const counts = await tableCounts(db);
+    for (const t of [
+      'suspensions',
+      'plans',
+      'plan_actions',
+      'assessment_rounds',
+      'assessment_parties',
+      'assessment_answers',
+      'assessment_overrules',
+      'assessment_withdrawals',
+      'late_objections',
+      'commitments',
+      'commitment_versions',
+      'surveys',
+    ])
+      expect(counts[t], t).toBeGreaterThan(0);
+    expect(counts.events).toBe(result.events);
+    expect(result.surveys).toBe(counts.surveys);
+    expect(result.history.answers).toBe(counts.assessment_answers);
+    // Roughly ten events per case, as in the national data set.
+    expect(result.events / CASES).toBeGreaterThan(8);
+    expect(result.events / CASES).toBeLessThan(12);
+
+    // Every kind of history is there.
+    const k = db.unsafeAdmin;
+    const kinds = (await sql<{ kind: string }>`select distinct kind from assessment_answers`.execute(k)).rows.map((r) => r.kind).sort();
+    expect(kinds).toEqual(['objection', 'silence', 'yes', 'yesWithConditions']);
+    const causes = (await sql<{ cause: string }>`select distinct cause from late_objections`.execute(k)).rows.map((r) => r.cause).sort();
+    expect(causes).toEqual(['afterClose', 'serial']);
+    const statuses = (await sql<{ status: string }>`select distinct status from commitments`.execute(k)).rows.map((r) => r.status);
+    expect(statuses).toEqual(expect.arrayContaining(['binding', 'kept', 'broken', 'withdrawn']));
+    const overdue = await sql<{ n: number }>`select count(*)::int as n from commitments where status = 'binding' and due_on < ${'2026-03-02'}::date`.execute(k);
+    expect(overdue.rows[0]!.n).toBeGreaterThan(0);
+    const amended = await sql<{ n: number }>`select count(*)::int as n from commitments where version = 2`.execute(k);
+    expect(amended.rows[0]!.n).toBeGreaterThan(0);
+    const late = await sql<{ late: number; onTime: number }>`
+      select count(*) filter (where e.created_at::date > c.plan_due_on)::int as late, count(*) filter (where e.created_at::date <= c.plan_due_on)::int as "onTime"
+      from cases c join events e on e.case_id = c.id and e.type = 'plan.agreed' and (e.payload ->> 'complete')::boolean`.execute(k);
+    expect(late.rows[0]!.onTime).toBeGreaterThan(late.rows[0]!.late);
+    expect(late.rows[0]!.late).toBeGreaterThan(0);
+
+    // The event types of the history, each parsed with CaseEvent (checkEvents throws otherwise).
+    const eventLines = await checkEvents(db, { perType: 1000 });
+    for (const type of [
+      'case.submitted',
+      'case.assigned',
+      'case.statusChanged',
+      'clock.suspended',
+      'clock.resumed',
+      'plan.versionSaved',
+      'plan.agreed',
+      'assessment.roundOpened',
+      'assessment.answered',
+      'assessment.silence',
+      'assessment.roundClosed',
+      'assessment.overruled',
+      'assessment.objectionWithdrawn',
+      'assessment.lateObjection',
+      'assessment.lateObjectionDecided',
+      'commitment.recorded',
+      'commitment.amended',
+      'commitment.confirmed',
+      'commitment.ended',
+    ])
+      expect(eventLines[0], type).toContain(`${type} `);
+    expect(lines.some((l) => l.includes('history:'))).toBe(true);
+  }, 300_000);
+});
