@@ -2,11 +2,9 @@
 // closed and, for some, when its plan was agreed; about 40 % answered within two
 // weeks, a tenth of those changed their answer later, marks mostly 6–9.
 //
-// Written against the expected shape of the `surveys` table:
-//   surveys (id uuid, municipality_id, case_id, moment text 'closed'|'planAgreed',
-//     sent_at timestamptz, answered_at timestamptz null, first_answered_at timestamptz null,
-//     mark int 1..10 null, clarity/concreteness/promises_kept/speed int 1..5 null,
-//     open_answer text null)
+// The rows are those of the satisfaction module's `surveys` table (migration 017): the
+// mark and the four 1–5 scores, the first answer's time and day, a later change, and
+// whether the mark was ever below 6 (docs/product.md#the-report-mark).
 // When the table does not exist, the seed skips the surveys and says so.
 import { sql } from 'kysely';
 import type { Db, Tx } from '../src/platform/db/index.js';
@@ -29,9 +27,11 @@ export async function surveyBatch(trx: Tx, o: { now: Date }): Promise<number> {
   const now = sql`${o.now.toISOString()}::timestamptz`;
   const r = await sql`
     with s as materialized (
-      select b.municipality_id, b.id as case_id, 'closed' as moment, b.closed_at + interval '5 minutes' as sent_at from bench_batch b where b.status = 'closed'
+      select b.municipality_id, b.id as case_id, b.reference, b.initiator_id, 'closed' as moment, b.closed_at + interval '5 minutes' as sent_at
+      from bench_batch b where b.status = 'closed'
       union all
-      select b.municipality_id, b.id, 'planAgreed', b.executing_at + interval '5 minutes' from bench_batch b where b.executing_at is not null and random() < 0.3
+      select b.municipality_id, b.id, b.reference, b.initiator_id, 'planAgreed', b.executing_at + interval '5 minutes'
+      from bench_batch b where b.executing_at is not null and random() < 0.3
     ), a as materialized (
       select s.*, random() as r1, random() as r2, random() as r3, random() as r4, random() as r5,
         -- a mark around 7.4, spread like a school mark (Box–Muller)
@@ -41,15 +41,23 @@ export async function surveyBatch(trx: Tx, o: { now: Date }): Promise<number> {
       select a.*, case when r1 < 0.4 and sent_at + (0.05 + r2 * 14) * interval '1 day' < ${now} then sent_at + (0.05 + r2 * 14) * interval '1 day' end as answered_at
       from a
     )
-    insert into surveys (id, municipality_id, case_id, moment, sent_at, answered_at, first_answered_at, mark, clarity, concreteness, promises_kept, speed, open_answer)
-    select gen_random_uuid(), municipality_id, case_id, moment, sent_at, answered_at,
-      case when answered_at is not null then case when r3 < 0.1 then greatest(sent_at + interval '1 minute', answered_at - (r4 * 3) * interval '1 day') else answered_at end end,
+    , c as (
+      select b.*, case when answered_at is not null then case when r3 < 0.1 then greatest(sent_at + interval '1 minute', answered_at - (r4 * 3) * interval '1 day') else answered_at end end as first_at
+      from b
+    )
+    insert into surveys (id, municipality_id, case_id, moment, case_reference, initiator_id, token_hash, sent_at, sent_on, link_expires_at,
+      mark, director_clear, plan_concrete, promises_kept, speed, comment, first_answered_at, answered_on, changed_at, ever_low)
+    select gen_random_uuid(), municipality_id, case_id, moment, reference, initiator_id, md5(gen_random_uuid()::text),
+      sent_at, (sent_at at time zone 'Europe/Amsterdam')::date, sent_at + interval '14 days',
       case when answered_at is not null then mark0 end,
       case when answered_at is not null and r5 > 0.05 then least(5, greatest(1, round(mark0 / 2.0 + r3 - 0.5)))::int end,
       case when answered_at is not null and r5 > 0.10 then least(5, greatest(1, round(mark0 / 2.0 + r4 - 0.6)))::int end,
       case when answered_at is not null and r5 > 0.15 then least(5, greatest(1, round(mark0 / 2.0 + r2 - 0.4)))::int end,
       case when answered_at is not null and r5 > 0.05 then least(5, greatest(1, round(mark0 / 2.0 + r1 - 0.8)))::int end,
-      case when answered_at is not null and r4 < 0.3 then ${textArray(SURVEY_REMARKS)}[1 + floor(r5 * ${SURVEY_REMARKS.length})::int] end
-    from b`.execute(trx);
+      case when answered_at is not null and r4 < 0.3 then ${textArray(SURVEY_REMARKS)}[1 + floor(r5 * ${SURVEY_REMARKS.length})::int] end,
+      first_at, (first_at at time zone 'Europe/Amsterdam')::date,
+      case when first_at is not null and first_at < answered_at then answered_at end,
+      answered_at is not null and mark0 < 6
+    from c`.execute(trx);
   return Number((r as { numAffectedRows?: bigint }).numAffectedRows ?? 0);
 }

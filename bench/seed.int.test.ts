@@ -1,9 +1,10 @@
 // The bench data set at a small size, on the engine under test: the history it
 // generates is consistent (bench/seed-check.ts throws otherwise), every event type
 // it writes parses with the timeline's CaseEvent schema, and the surveys are
-// generated into a table of the expected shape, or skipped without one.
+// generated into the satisfaction module's table and read back by its figures.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { satisfactionFigures } from '../src/modules/satisfaction/index.js';
 import { withTestDb } from '../src/testing/db.js';
 import { seed, verifySeed } from './seed.js';
 import { checkEvents, tableCounts } from './seed-check.js';
@@ -15,13 +16,7 @@ describe('the bench data set', () => {
   const { db } = withTestDb();
 
   it('builds plans, clocks, assessments, commitments, surveys and their events, consistently', async () => {
-    expect(await hasSurveys(db)).toBe(false);
-    // The surveys table as the satisfaction module is expected to create it.
-    await sql`create table surveys (id uuid primary key, municipality_id uuid not null references municipalities(id),
-      case_id uuid not null references cases(id), moment text not null check (moment in ('closed', 'planAgreed')),
-      sent_at timestamptz not null, answered_at timestamptz, first_answered_at timestamptz, mark int check (mark between 1 and 10),
-      clarity int check (clarity between 1 and 5), concreteness int check (concreteness between 1 and 5),
-      promises_kept int check (promises_kept between 1 and 5), speed int check (speed between 1 and 5), open_answer text)`.execute(db.unsafeAdmin);
+    // The satisfaction module's surveys table (migration 017) is there to be filled.
     expect(await hasSurveys(db)).toBe(true);
 
     const lines: string[] = [];
@@ -49,6 +44,14 @@ describe('the bench data set', () => {
       expect(counts[t], t).toBeGreaterThan(0);
     expect(counts.events).toBe(result.events);
     expect(result.surveys).toBe(counts.surveys);
+    // The satisfaction module reads the generated surveys as its own.
+    const busiest = await sql<{ id: string }>`select municipality_id as id from surveys group by 1 order by count(*) desc limit 1`.execute(db.unsafeAdmin);
+    const marks = await db.tenant(busiest.rows[0]!.id, (trx) =>
+      satisfactionFigures(trx, { municipalityId: busiest.rows[0]!.id, from: '2020-01-01', to: '2026-03-02' }),
+    );
+    expect(marks.answers).toBeGreaterThan(0);
+    expect(marks.sent).toBeGreaterThan(marks.answers);
+    expect(marks.averageMark).toBeGreaterThan(5);
     expect(result.history.answers).toBe(counts.assessment_answers);
     // Roughly ten events per case, as in the national data set.
     expect(result.events / CASES).toBeGreaterThan(8);
