@@ -73,7 +73,43 @@ export type Step =
       decision: DecisionSeed;
     }
   /** the case's latest commitment kept or broken (docs/product.md#commitments-on-record) */
-  | { day: number; kind: 'outcome'; status: 'kept' | 'broken'; reason?: string };
+  | { day: number; kind: 'outcome'; status: 'kept' | 'broken'; reason?: string }
+  // ---- listening: neighbours respond, the initiator gives a report mark ----
+  | { day: number; kind: 'openResponsePeriod'; period: ResponsePeriodSeed }
+  | { day: number; kind: 'respond'; response: ResponseSeed }
+  | { day: number; kind: 'survey'; answer: SurveyAnswerSeed };
+
+/** A response period the director opens (docs/product.md#response-periods). */
+export interface ResponsePeriodSeed {
+  summary: string;
+  location: string;
+  workingDays: number;
+  topics: string[];
+  questions: string[];
+}
+
+/** A neighbour's response to the case's open period, confirmed through the mailed link (docs/product.md#responding-to-a-case). */
+export interface ResponseSeed {
+  name: string;
+  showName: boolean;
+  email: string;
+  relation: 'neighbour' | 'business' | 'organisation' | 'other';
+  position: 'support' | 'concern' | 'objection';
+  /** topic names of the period */
+  topics: string[];
+  interest: string;
+  wouldHelp: string;
+}
+
+/** The initiator's answer to the survey mailed last for the case (docs/product.md#the-report-mark). */
+export interface SurveyAnswerSeed {
+  mark: number;
+  directorClear: number | null;
+  planConcrete: number | null;
+  promisesKept: number | null;
+  speed: number | null;
+  comment: string | null;
+}
 
 /** A department's answer in a round; an objection cites register rules by code. */
 export interface AnswerSeed {
@@ -143,6 +179,8 @@ export interface MunicipalitySeed {
   rules?: RuleSeed[];
   /** the mandate register */
   mandates?: MandateSeed[];
+  /** its place in the comparison of municipalities (docs/product.md#comparing-municipalities) */
+  benchmark?: { inhabitants: number; optIn: boolean; publish: boolean; licence: 'CC0-1.0' | 'CC-BY-4.0' };
 }
 
 // ---- story steps ----------------------------------------------------------------
@@ -164,6 +202,17 @@ export const toInitiator = (day: number, text: string): Step => ({ day, kind: 'm
 
 export const openRound = (day: number, proposal: string, departments: string[]): Step => ({ day, kind: 'openRound', proposal, departments });
 export const answer = (day: number, by: string, department: string, a: AnswerSeed): Step => ({ day, kind: 'answer', by, department, answer: a });
+export const respondTo = (
+  day: number,
+  name: string,
+  showName: boolean,
+  email: string,
+  relation: ResponseSeed['relation'],
+  position: ResponseSeed['position'],
+  topics: string[],
+  interest: string,
+  wouldHelp: string,
+): Step => ({ day, kind: 'respond', response: { name, showName, email, relation, position, topics, interest, wouldHelp } });
 export const commitment = (day: number, c: Omit<Extract<Step, { kind: 'commitment' }>, 'day' | 'kind'>): Step => ({ day, kind: 'commitment', ...c });
 
 /** Assigned, intake and the clock started: the usual first week of a case. */
@@ -375,6 +424,7 @@ export const VOORBEELD: MunicipalitySeed = {
   slug: 'voorbeeld',
   name: 'Gemeente Voorbeeld',
   prefix: 'VB',
+  benchmark: { inhabitants: 48_300, optIn: true, publish: true, licence: 'CC-BY-4.0' },
   rules: VOORBEELD_RULES,
   mandates: VOORBEELD_MANDATES,
   areas: ['Centrum', 'Oude Haven', 'Noord', 'Zuid', 'Buitengebied', 'Bedrijventerrein De Vaart'],
@@ -723,7 +773,67 @@ export const VOORBEELD: MunicipalitySeed = {
       initiator: { name: 'Kees Dekker', email: 'kees@voorbeeldzon.example', company: 'Energiecoöperatie Voorbeeld Zon U.A.', kvkNumber: '70345128' },
       channel: 'web',
       submitted: 36,
-      steps: [...started('fatima', 34, 33, 31), suspend(9, 'Wacht op het landschapsplan en het verslag van de bewonersavond van de initiatiefnemer.')],
+      steps: [
+        ...started('fatima', 34, 33, 31),
+        {
+          day: 20,
+          kind: 'openResponsePeriod',
+          period: {
+            summary:
+              'Een energiecoöperatie wil op de Hooiakker (8 hectare, langs de Polderweg) een zonneveld aanleggen voor ongeveer 2.000 huishoudens. ' +
+              'Omwonenden kunnen deelnemen en een deel van de opbrengst gaat naar een buurtfonds. Wij horen graag wat voor u belangrijk is voordat het plan er ligt.',
+            location: 'Hooiakker, Polderweg',
+            workingDays: 30,
+            topics: ['Uitzicht en landschap', 'Verkeer tijdens de aanleg', 'Natuur', 'Opbrengst voor de buurt'],
+            questions: ['Wilt u deelnemen in de coöperatie?'],
+          },
+        },
+        respondTo(
+          18,
+          'Jan Boer',
+          true,
+          'jan.boer@polderweg.example',
+          'neighbour',
+          'concern',
+          ['Uitzicht en landschap'],
+          'Wij kijken nu uit over open land.',
+          'Een haag van inheemse struiken rond het veld.',
+        ),
+        respondTo(
+          16,
+          'Ria Smit',
+          false,
+          'ria.smit@polderweg.example',
+          'neighbour',
+          'support',
+          ['Opbrengst voor de buurt'],
+          'Goedkope stroom voor de buurt.',
+          'Een buurtfonds waarover bewoners zelf beslissen.',
+        ),
+        respondTo(
+          15,
+          'IVN Voorbeeld',
+          true,
+          'info@ivn-voorbeeld.example',
+          'organisation',
+          'concern',
+          ['Natuur'],
+          'Weidevogels broeden op de Hooiakker.',
+          'Niet aanleggen in het broedseizoen en ruimte laten voor bloemrijke randen.',
+        ),
+        respondTo(
+          12,
+          'Loonbedrijf De Polder',
+          true,
+          'planning@loonbedrijfdepolder.example',
+          'business',
+          'objection',
+          ['Verkeer tijdens de aanleg'],
+          'Onze trekkers moeten de Polderweg op kunnen.',
+          'Bouwverkeer via de Dijkweg en niet in de oogsttijd.',
+        ),
+        suspend(9, 'Wacht op het landschapsplan en het verslag van de bewonersavond van de initiatiefnemer.'),
+      ],
     },
     {
       title: 'Havenfestival “Haven in Vuur en Vlam”',
@@ -1159,6 +1269,7 @@ export const NABURG: MunicipalitySeed = {
   slug: 'naburg',
   name: 'Gemeente Naburg',
   prefix: 'NB',
+  benchmark: { inhabitants: 12_650, optIn: true, publish: false, licence: 'CC0-1.0' },
   rules: NABURG_RULES,
   areas: ['Dorpskern', 'Molenwijk', 'De Polder', 'Recreatiegebied Het Veen'],
   themes: ['Wonen', 'Ondernemen', 'Recreatie en toerisme', 'Zorg en welzijn', 'Landbouw', 'Veiligheid'],

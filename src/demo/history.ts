@@ -6,7 +6,7 @@
 // assigned, taken in, assessed by the departments that have a specialist, given a
 // plan agreed within the six-week term (some late, some after a suspended clock),
 // carry a commitment that is mostly kept, and are closed; a few are withdrawn.
-import type { AnswerSeed, CaseSeed, MunicipalitySeed, PlanSeed, Step } from './data.js';
+import type { AnswerSeed, CaseSeed, MunicipalitySeed, PlanSeed, Step, SurveyAnswerSeed } from './data.js';
 import { agree, assign, close, intake, openRound, plan, planning, resume, suspend, withdraw } from './data.js';
 
 /** Cases per month of history; the stories of data.ts come on top. */
@@ -291,10 +291,28 @@ function ordinaryCase(m: MunicipalitySeed, cast: HistoryCast, index: number, rnd
   }
   for (let p = 1; p <= q.plan.actions.length; p++) if (day > 10 && rnd.chance(0.8)) steps.push({ day: later(rnd.int(1, 10)), kind: 'actionDone', position: p });
   const lastDay = Math.min(...steps.map((s) => s.day));
-  if (lastDay > 20 && rnd.chance(0.85)) steps.push(close(lastDay - rnd.int(5, 20), 'Het plan is uitgevoerd.'));
+  if (lastDay > 20 && rnd.chance(0.85)) {
+    const closedOn = lastDay - rnd.int(5, 20);
+    steps.push(close(closedOn, 'Het plan is uitgevoerd.'));
+    // About half of the initiators answer the survey mailed at closing (docs/product.md#the-report-mark).
+    if (rnd.chance(0.5)) steps.push({ day: Math.max(0, closedOn - rnd.int(0, 4)), kind: 'survey', answer: surveyAnswer(rnd, agreedOn < lastOnTime) });
+  }
   // Days only go down within a case; steps of one day keep their order.
   steps.sort((a, b) => b.day - a.day);
   return caseSeed(m, q, index, first, last, theme, submitted, steps, rnd);
+}
+
+/** A report mark like most residents give (7 or 8), lower when the plan came late. */
+function surveyAnswer(rnd: ReturnType<typeof generator>, late: boolean): SurveyAnswerSeed {
+  const mark = Math.min(10, Math.max(1, Math.round(7.4 + (rnd.next() + rnd.next() + rnd.next() - 1.5) * 2.4 - (late ? 1.5 : 0))));
+  const score = () => Math.min(5, Math.max(1, Math.round(mark / 2 + rnd.next() - 0.5)));
+  const comment =
+    mark < 6
+      ? rnd.pick(['Het duurde veel te lang voordat er een plan lag.', 'Ik moest steeds opnieuw mijn verhaal doen.'])
+      : rnd.chance(0.3)
+        ? rnd.pick(['Fijn dat er één aanspreekpunt was.', 'Duidelijke afspraken, en ze zijn nagekomen.', 'Snel geholpen, dank u wel.'])
+        : null;
+  return { mark, directorClear: score(), planConcrete: score(), promisesKept: score(), speed: score(), comment };
 }
 
 function caseSeed(

@@ -142,6 +142,28 @@ describe('seedDemo', () => {
     expect(closed.length).toBeGreaterThanOrEqual(20);
   });
 
+  it('lets neighbours respond to the solar field and initiators give report marks, each through its mailed link', async () => {
+    const period = await db.unsafeAdmin
+      .selectFrom('response_periods')
+      .selectAll()
+      .where('municipality_id', '=', voorbeeldId)
+      .where('location', '=', 'Hooiakker, Polderweg')
+      .executeTakeFirstOrThrow();
+    const responses = await db.unsafeAdmin.selectFrom('responses').selectAll().where('period_id', '=', period.id).execute();
+    expect(responses.filter((r) => r.confirmed_at !== null)).toHaveLength(4);
+    expect(new Set(responses.map((r) => r.position))).toEqual(new Set(['support', 'concern', 'objection']));
+    const answered = await db.unsafeAdmin
+      .selectFrom('surveys')
+      .select(['mark'])
+      .where('municipality_id', '=', voorbeeldId)
+      .where('mark', 'is not', null)
+      .execute();
+    expect(answered.length).toBeGreaterThanOrEqual(10);
+    expect(answered.some((a) => (a.mark as number) < 6)).toBe(true);
+    const m = await db.unsafeAdmin.selectFrom('municipalities').selectAll().where('id', '=', voorbeeldId).executeTakeFirstOrThrow();
+    expect([m.benchmark_opt_in, m.publish_figures, m.inhabitants]).toEqual([true, true, 48_300]);
+  });
+
   it('gives the paint-spraying shop a closed round with a zoning objection and "hoe wel", and the alderman’s binding commitment', async () => {
     const c = await db.unsafeAdmin
       .selectFrom('cases')

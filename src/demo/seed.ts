@@ -13,8 +13,10 @@ import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/
 import { addNote, assignDirector, changeStatus, resumeClock, sendMessage, submitCase, suspendClock, unsafeConfirmIntake } from '../modules/cases/index.js';
 import { recordCommitment, recordOutcome } from '../modules/commitments/index.js';
 import { hashPassword, toActor } from '../modules/identity/index.js';
+import { openPeriod, unsafeConfirmResponse, unsafeSubmitResponse } from '../modules/participation/index.js';
 import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/index.js';
 import { listRules } from '../modules/rules/index.js';
+import { answerSurvey } from '../modules/satisfaction/index.js';
 import type { Actor } from '../platform/auth/index.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
@@ -59,6 +61,7 @@ const municipalityExists = async (deps: Deps, slug: string) =>
 
 interface Organisation {
   id: string;
+  slug: string;
   areas: Map<string, string>;
   themes: Map<string, string>;
   departments: Map<string, string>;
@@ -78,7 +81,19 @@ async function createOrganisation(deps: Deps, m: MunicipalitySeed, passwordHash:
   return deps.db.unsafeTransaction(async (trx) => {
     const { id } = await trx
       .insertInto('municipalities')
-      .values({ slug: m.slug, name: m.name, case_prefix: m.prefix })
+      .values({
+        slug: m.slug,
+        name: m.name,
+        case_prefix: m.prefix,
+        ...(m.benchmark
+          ? {
+              inhabitants: m.benchmark.inhabitants,
+              benchmark_opt_in: m.benchmark.optIn,
+              publish_figures: m.benchmark.publish,
+              open_data_licence: m.benchmark.licence,
+            }
+          : {}),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const named = async (table: 'areas' | 'themes', names: string[]) => {
@@ -123,7 +138,7 @@ async function createOrganisation(deps: Deps, m: MunicipalitySeed, passwordHash:
           .execute();
       staff.set(s.key, asActor(u));
     }
-    return { id, areas, themes, departments, staff };
+    return { id, slug: m.slug, areas, themes, departments, staff };
   });
 }
 
@@ -211,12 +226,15 @@ function schedule(cases: CaseSeed[], now: Date): Scheduled[] {
 interface CaseState {
   id: string;
   initiator: Actor;
+  initiatorEmail: string;
   director?: Actor;
   planVersion: number;
   /** the case's latest assessment round */
   roundId?: string;
   /** the case's latest commitment */
   commitmentId?: string;
+  /** the case's latest response period, with its topics by name */
+  period?: { id: string; topics: Map<string, string> };
 }
 
 async function seedMunicipality(deps: Deps, m: MunicipalitySeed, passwordHash: string): Promise<void> {
@@ -291,7 +309,7 @@ async function submit(d: Deps, org: Organisation, c: CaseSeed, registeredBy: Act
     .where('role', '=', 'initiator')
     .where((eb) => eb(eb.fn('lower', ['email']), '=', c.initiator.email.toLowerCase()))
     .executeTakeFirstOrThrow();
-  return { id, initiator: asActor(u), planVersion: 0 };
+  return { id, initiator: asActor(u), initiatorEmail: u.email, planVersion: 0 };
 }
 
 interface Cast {
@@ -388,6 +406,36 @@ async function play(ctxOf: (a: Actor) => Ctx, s: CaseState, step: Step, cast: Ca
       s.commitmentId = id;
       return;
     }
+    case 'openResponsePeriod': {
+      const period = await openPeriod(ctxOf(cast.director()), { caseId, ...step.period });
+      s.period = { id: period.id, topics: new Map(period.topics.map((t) => [t.name, t.id])) };
+      return;
+    }
+    case 'respond': {
+      // As a neighbour does: the form, then the link in the mail (docs/product.md#responding-to-a-case).
+      const period = s.period;
+      if (!period) throw new Error(`demo data: a response before any response period on case ${caseId}`);
+      const d = ctxOf(cast.coordinator);
+      const { topics, ...r } = step.response;
+      await unsafeSubmitResponse(d, {
+        ...r,
+        slug: cast.org.slug,
+        periodId: period.id,
+        topicIds: topics.map((t) => lookup(period.topics, t, 'response topic')),
+        answers: [],
+        locale: 'nl',
+      });
+      const token = await tokenMailedTo(d, r.email, /\/reageren\/bevestigen#([A-Za-z0-9_-]+)/);
+      await unsafeConfirmResponse(d, token);
+      return;
+    }
+    case 'survey': {
+      // The initiator follows the link of the survey mailed last (docs/product.md#the-report-mark).
+      const d = ctxOf(cast.coordinator);
+      const token = await tokenMailedTo(d, s.initiatorEmail, /\/tevredenheid\/([A-Za-z0-9_.-]+)/);
+      await answerSurvey(d, token, step.answer);
+      return;
+    }
     case 'outcome': {
       if (!s.commitmentId) throw new Error(`demo data: an outcome before any commitment on case ${caseId}`);
       await recordOutcome(ctxOf(cast.director()), { id: s.commitmentId, status: step.status, reason: step.reason ?? null });
@@ -398,6 +446,22 @@ async function play(ctxOf: (a: Actor) => Ctx, s: CaseState, step: Step, cast: Ca
       throw new Error(`demo data: unknown step ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The token of the newest link of this kind mailed to `email`, as its owner would click it. */
+async function tokenMailedTo(d: Deps, email: string, link: RegExp): Promise<string> {
+  const mails = await d.db.unsafeAdmin
+    .selectFrom('outbox')
+    .select('body_text')
+    .where((eb) => eb(eb.fn('lower', ['to_address']), '=', email.toLowerCase()))
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
+  for (const m of mails) {
+    const token = link.exec(m.body_text)?.[1];
+    if (token) return token;
+  }
+  throw new Error(`demo data: no link ${link} mailed to ${email}`);
 }
 
 function planAction(a: ActionSeed, today: string, org: Organisation): PlanActionInput {

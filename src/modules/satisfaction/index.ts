@@ -6,4 +6,4 @@
 export { satisfactionPolicy } from './policy.js';
 export { type InsightsFilter, type SatisfactionFigures, satisfactionFigures, unsafeMonthlyMarks } from './queries.js';
 export { satisfactionRoutes } from './routes.js';
-export { type CaseForSurvey, onCaseClosed, onPlanAgreed } from './service.js';
+export { answerSurvey, type CaseForSurvey, onCaseClosed, onPlanAgreed } from './service.js';
