@@ -9,6 +9,7 @@ import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from 
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
+import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { planRoutes } from './modules/plans/index.js';
@@ -47,6 +48,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       dossierRoutes(app, deps);
       auditRoutes(app, deps);
       councilRoutes(app, deps);
+      insightsRoutes(app, deps);
     },
   });
 }
@@ -63,6 +65,8 @@ export interface Running {
   commitmentReminders: ReminderWorker;
   /** pseudonymises the initiators of cases past the retention term (daily) */
   retention: Job;
+  /** keeps the management-information rollup up to date from the event log */
+  insights: InsightsWorker;
   close(): Promise<void>;
 }
 
@@ -84,6 +88,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
   const retention = startRetentionJob(deps);
+  const insights = startInsightsJob(deps);
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -104,6 +109,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     assessments,
     commitmentReminders,
     retention,
+    insights,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
      * runs (each stops after its current batch or mail, so no lease is left behind).
@@ -111,7 +117,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
      */
     async close() {
       const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
-      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), outbox.stop()])));
+      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), insights.stop(), outbox.stop()])));
       // Last: the outbox has released its leases; now nothing is held in this process's name.
       stopped.push(...(await Promise.allSettled([heartbeat.stop()])));
       const failed = stopped.find((r) => r.status === 'rejected');
