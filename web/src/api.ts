@@ -16,6 +16,7 @@ import type {
   CommitmentScope,
   ConfirmationDecision,
   Domain,
+  InsightsParams,
   LateObjectionDecision,
   LateObjectionStatus,
   MandateInput,
@@ -230,6 +231,9 @@ export const api = {
   // the council overview
   councilOverview: (cursor?: string, signal?: AbortSignal) =>
     answer(client.GET('/council/overview', { params: { query: query({ cursor, limit: 100 }) as QueryOf<'/council/overview', 'get'> }, signal })),
+  // management information
+  insights: (f: InsightsParams, signal?: AbortSignal) =>
+    answer(client.GET('/insights', { params: { query: query({ ...f }) as QueryOf<'/insights', 'get'> }, signal })),
 };
 
 /** The access log's filters as the page's fields hold them; empty means any. */

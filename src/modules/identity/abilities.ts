@@ -22,6 +22,7 @@ export const GLOBAL_ABILITIES = [
   'manageMandates',
   'readAccessLog',
   'councilOverview',
+  'insights',
   'apiTokens',
 ] as const;
 export type GlobalAbility = (typeof GLOBAL_ABILITIES)[number];

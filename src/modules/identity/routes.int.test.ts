@@ -20,11 +20,11 @@ afterAll(async () => {
 const EXPECTED: Record<Role, GlobalAbility[]> = {
   initiator: ['ownCases'],
   director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens'],
-  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'apiTokens'],
+  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'insights', 'apiTokens'],
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
-  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'apiTokens'],
-  council: ['councilOverview', 'apiTokens'],
-  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'readAccessLog', 'councilOverview', 'apiTokens'],
+  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'insights', 'apiTokens'],
+  council: ['councilOverview', 'insights', 'apiTokens'],
+  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'readAccessLog', 'councilOverview', 'insights', 'apiTokens'],
 };
 const abilitiesOf = (role: Role) => Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, EXPECTED[role].includes(a)]));
 

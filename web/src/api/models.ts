@@ -125,3 +125,7 @@ export const isOneOf = <T extends string>(values: readonly T[], v: unknown): v i
 export type CouncilOverview = Schemas['CouncilOverview'];
 export type CouncilCaseSummary = CouncilOverview['summaries']['items'][number];
 export type PlanTerm = CouncilCaseSummary['planTerm'];
+
+// management information
+export type Insights = Schemas['Insights'];
+export type InsightsParams = QueryOf<'/insights', 'get'>;

@@ -2486,6 +2486,7 @@ export interface components {
                 manageMandates: boolean;
                 readAccessLog: boolean;
                 councilOverview: boolean;
+                insights: boolean;
                 apiTokens: boolean;
             };
         };

@@ -3,6 +3,7 @@ import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
+import { enInsights } from './en.insights.js';
 import { enTheme } from './en.theme.js';
 import { enUx } from './en.ux.js';
 import type { MessageKey } from './nl.js';
@@ -575,6 +576,8 @@ export const en: Record<MessageKey, string> = {
   ...enAudit,
   // the council overview
   ...enCouncil,
+  // management information
+  ...enInsights,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

@@ -3,6 +3,7 @@ import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
+import { nlInsights } from './nl.insights.js';
 import { nlTheme } from './nl.theme.js';
 import { nlUx } from './nl.ux.js';
 
@@ -575,6 +576,8 @@ export const nl = {
   ...nlAudit,
   // the council overview
   ...nlCouncil,
+  // management information
+  ...nlInsights,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details
