@@ -45,6 +45,10 @@ export type LateObjectionTable = T.LateObjections;
 export type AccessLogTable = T.AccessLog;
 export type RateLimitTable = T.RateLimits;
 export type RegieProcessTable = T.RegieProcesses;
+export type InsightQueueTable = T.InsightQueue;
+export type InsightCaseTable = T.InsightCases;
+export type InsightFactTable = T.InsightFacts;
+export type InsightCountTable = T.InsightCounts;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

@@ -114,4 +114,5 @@ export const enInsights: Record<keyof typeof nlInsights, string> = {
   'insights.headline': 'Management information at a glance',
   'insights.headline.lead': 'The last 12 months.',
   'insights.headline.more': 'All management information',
+  'insights.headline.caption': 'Key figures of the last 12 months',
 };

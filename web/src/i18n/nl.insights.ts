@@ -112,4 +112,5 @@ export const nlInsights = {
   'insights.headline': 'Sturingsinformatie in het kort',
   'insights.headline.lead': 'De afgelopen 12 maanden.',
   'insights.headline.more': 'Alle sturingsinformatie',
+  'insights.headline.caption': 'Kerncijfers van de afgelopen 12 maanden',
 } as const;

@@ -11,6 +11,7 @@ import { DOMAINS, type Insights, type InsightsParams } from '../../api/models.js
 import { api } from '../../api.js';
 import { SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, Loading } from '../../components/feedback.js';
+import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
@@ -477,7 +478,10 @@ export function InsightsHeadline() {
   return (
     <Section title={t('insights.headline')} level={2}>
       <Paragraph>{t('insights.headline.lead')}</Paragraph>
-      <FigureTable caption={t('insights.headline')} columns={[t('insights.figure'), t('insights.value')]} rows={rows} />
+      <FigureTable caption={t('insights.headline.caption')} columns={[t('insights.figure'), t('insights.value')]} rows={rows} />
+      <Paragraph className="regie-no-print">
+        <AppLink to="/sturingsinformatie">{t('insights.headline.more')}</AppLink>
+      </Paragraph>
     </Section>
   );
 }
