@@ -99,16 +99,13 @@ export async function namesOf(trx: Tx, mId: string, ids: { users: string[]; depa
   return { users: new Map(u.map((x) => [x.id, x.name])), departments: new Map(d.map((x) => [x.id, x.name])) };
 }
 
-/** The choices of the filter form: areas, themes and the directors of the municipality. */
+/** The choices of the filter form: areas, themes and the directors of the municipality, in one statement. */
 export async function filterChoices(trx: Tx, mId: string) {
-  const areas = await trx.selectFrom('areas').select(['id', 'name']).where('municipality_id', '=', mId).orderBy('name').execute();
-  const themes = await trx.selectFrom('themes').select(['id', 'name']).where('municipality_id', '=', mId).orderBy('name').execute();
-  const directors = await trx
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('municipality_id', '=', mId)
-    .where('role', '=', 'director')
-    .orderBy('name')
-    .execute();
-  return { areas, themes, directors };
+  type Named = { id: string; name: string }[];
+  const list = (table: 'areas' | 'themes' | 'users', only = sql``) =>
+    sql`(select coalesce(json_agg(json_build_object('id', x.id, 'name', x.name) order by x.name, x.id), '[]'::json)
+      from ${sql.table(table)} x where x.municipality_id = ${mId} ${only})`;
+  const r = await sql<{ areas: Named; themes: Named; directors: Named }>`
+    select ${list('areas')} as areas, ${list('themes')} as themes, ${list('users', sql`and x.role = 'director'`)} as directors`.execute(trx);
+  return r.rows[0] as { areas: Named; themes: Named; directors: Named };
 }

@@ -11,9 +11,10 @@
 //   the cases named there: their old facts are subtracted from the counts, the facts
 //   derived anew and added (recomputeCases);
 // - from scratch: rebuildMunicipality derives every case of a municipality at once.
-// Both hold a per-municipality advisory lock (the job shared, the rebuild exclusive),
-// so a rebuild never meets a half-applied batch, and a per-case lock, so two processes
-// never apply the same case at once.
+// Both hold the municipality's advisory lock for their transaction: batches of one
+// municipality are applied one at a time (two processes claim different queue rows,
+// then take turns), so they never update the same counts in a different order and
+// deadlock, and a rebuild never meets a half-applied batch.
 import { type RawBuilder, sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.js';
 
@@ -23,9 +24,8 @@ const dutchDay = (column: string) => sql.raw(`(${column} at time zone 'Europe/Am
 /** Namespace of the advisory locks (pg_advisory_xact_lock(int, int)). */
 const LOCK_SPACE = 18018;
 
-async function lockMunicipality(trx: Tx, mId: string, mode: 'shared' | 'exclusive') {
-  const fn = mode === 'shared' ? sql.raw('pg_advisory_xact_lock_shared') : sql.raw('pg_advisory_xact_lock');
-  await sql`select ${fn}(${LOCK_SPACE}, hashtext(${mId}))`.execute(trx);
+async function lockMunicipality(trx: Tx, mId: string) {
+  await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, hashtext(${mId}))`.execute(trx);
 }
 
 /**
@@ -144,11 +144,7 @@ async function applyToCounts(trx: Tx, mId: string, caseIds: readonly string[] | 
 export async function recomputeCases(trx: Tx, mId: string, caseIds: readonly string[]): Promise<void> {
   if (!caseIds.length) return;
   const ids = [...new Set(caseIds)].sort();
-  await lockMunicipality(trx, mId, 'shared');
-  // One case at a time per process: locked in a fixed order, so two batches never deadlock.
-  await sql`select pg_advisory_xact_lock(${LOCK_SPACE + 1}, hashtext(x)) from unnest(${sql.val(ids)}::text[]) with ordinality as u(x, n) order by n`.execute(
-    trx,
-  );
+  await lockMunicipality(trx, mId);
   await applyToCounts(trx, mId, ids, -1);
   const idArray = sql`${sql.val(ids)}::uuid[]`;
   await sql`delete from insight_facts where municipality_id = ${mId} and case_id = any(${idArray})`.execute(trx);
@@ -168,10 +164,10 @@ async function derive(trx: Tx, mId: string, caseIds: readonly string[] | null) {
 /**
  * Rebuild a municipality's rollup from its whole history, in the caller's transaction
  * (docs/product.md#management-information): set-based, idempotent, and safe while the
- * job runs: the exclusive lock waits for batches under way and holds new ones back.
+ * job runs: the municipality's lock waits for a batch under way and holds new ones back.
  */
 export async function rebuildMunicipality(trx: Tx, mId: string): Promise<void> {
-  await lockMunicipality(trx, mId, 'exclusive');
+  await lockMunicipality(trx, mId);
   await sql`delete from insight_counts where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_facts where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_cases where municipality_id = ${mId}`.execute(trx);
