@@ -109,11 +109,16 @@ export function workloadByMonth(
   months: readonly string[],
 ): { month: string; total: number; perDirector: { directorId: string | null; open: number }[] }[] {
   const directors = [...new Set(deltas.map((d) => d.directorId))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
+  const sorted = [...deltas].sort((a, b) => a.month.localeCompare(b.month));
+  const open = new Map<string | null, number>(directors.map((id) => [id, 0]));
+  let next = 0;
   return months.map((m) => {
-    const perDirector = directors.map((id) => ({
-      directorId: id,
-      open: deltas.filter((d) => d.directorId === id && d.month <= m).reduce((s, d) => s + d.delta, 0),
-    }));
+    // Add every change up to and including this month, once.
+    for (; next < sorted.length && (sorted[next] as (typeof sorted)[number]).month <= m; next++) {
+      const d = sorted[next] as (typeof sorted)[number];
+      open.set(d.directorId, (open.get(d.directorId) ?? 0) + d.delta);
+    }
+    const perDirector = directors.map((id) => ({ directorId: id, open: open.get(id) ?? 0 }));
     return { month: m, total: perDirector.reduce((s, d) => s + d.open, 0), perDirector: perDirector.filter((d) => d.open !== 0) };
   });
 }

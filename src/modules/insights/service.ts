@@ -113,8 +113,15 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     const of = (metric: Metric, inPeriod = true) => rows.filter((r) => r.metric === metric && (!inPeriod || r.inPeriod));
     const sum = (xs: readonly CountRow[]) => xs.reduce((s, r) => s + r.value, 0);
     const sumBy = (metric: Metric, dim?: string) => sum(of(metric).filter((r) => dim === undefined || r.dim === dim));
-    const perMonth = (metric: Metric, dim?: string) =>
-      months.map((mm) => sum(of(metric, false).filter((r) => r.month === mm && (dim === undefined || r.dim === dim))));
+    const monthIndex = new Map(months.map((mm, i) => [mm, i]));
+    const perMonth = (metric: Metric, dim?: string) => {
+      const out = months.map(() => 0);
+      for (const r of rows) {
+        const i = monthIndex.get(r.month);
+        if (i !== undefined && r.metric === metric && (dim === undefined || r.dim === dim)) out[i] = (out[i] ?? 0) + r.value;
+      }
+      return out;
+    };
     const byKey = (metric: Metric) => {
       const out = new Map<string, number>();
       for (const r of of(metric)) out.set(r.dim, (out.get(r.dim) ?? 0) + r.value);
@@ -157,6 +164,18 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
         .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
     };
 
+    // Each trend once, not once per month.
+    const toPlanByMonth = leadTimeByMonth(dist('leadToPlan', false), months);
+    const toCloseByMonth = leadTimeByMonth(dist('leadToClose', false), months);
+    const trend = {
+      onTime: perMonth('planTerm', 'onTime'),
+      late: perMonth('planTerm', 'late'),
+      rounds: perMonth('round'),
+      yes: perMonth('answer', 'yes'),
+      yesWithConditions: perMonth('answer', 'yesWithConditions'),
+      objection: perMonth('answer', 'objection'),
+      silence: perMonth('answer', 'silence'),
+    };
     const toPlan = leadTime(dist('leadToPlan'));
     const toClose = leadTime(dist('leadToClose'));
     const onTime = sumBy('planTerm', 'onTime');
@@ -190,8 +209,8 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
         toPlan,
         toClose,
         byMonth: months.map((mm, i) => {
-          const p = leadTimeByMonth(dist('leadToPlan', false), [mm])[0];
-          const c = leadTimeByMonth(dist('leadToClose', false), [mm])[0];
+          const p = toPlanByMonth[i];
+          const c = toCloseByMonth[i];
           return {
             month: mm,
             toPlanCount: p?.count ?? 0,
@@ -200,8 +219,8 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
             toCloseCount: c?.count ?? 0,
             toCloseMedian: c?.median ?? null,
             toCloseP90: c?.p90 ?? null,
-            onTime: perMonth('planTerm', 'onTime')[i] ?? 0,
-            late: perMonth('planTerm', 'late')[i] ?? 0,
+            onTime: trend.onTime[i] ?? 0,
+            late: trend.late[i] ?? 0,
           };
         }),
         // The same share as the council overview (docs/product.md#the-council-overview):
@@ -215,11 +234,11 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
         answers,
         byMonth: months.map((mm, i) => ({
           month: mm,
-          rounds: perMonth('round')[i] ?? 0,
-          yes: perMonth('answer', 'yes')[i] ?? 0,
-          yesWithConditions: perMonth('answer', 'yesWithConditions')[i] ?? 0,
-          objection: perMonth('answer', 'objection')[i] ?? 0,
-          silence: perMonth('answer', 'silence')[i] ?? 0,
+          rounds: trend.rounds[i] ?? 0,
+          yes: trend.yes[i] ?? 0,
+          yesWithConditions: trend.yesWithConditions[i] ?? 0,
+          objection: trend.objection[i] ?? 0,
+          silence: trend.silence[i] ?? 0,
         })),
         silenceByDepartment: byKey('silenceDept').map((x) => ({ departmentId: x.key === 'outside' ? null : x.key, name: deptName(x.key), count: x.count })),
         objectionsByDepartment: byKey('objectionDept').map((x) => ({
@@ -235,7 +254,7 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
         totals: commitmentTotals,
         byMaker: grouped(makers, (key) => overdueK.filter((k) => k.makerKey === key).length, makerName),
         byMandate: grouped(mandateRows, (key) => overdueK.filter((k) => k.mandateIds.includes(key)).length, mandateName),
-        byMonth: months.map((mm) => ({ month: mm, recorded: sum(of('commitment', false).filter((r) => r.month === mm)) })),
+        byMonth: perMonth('commitment').map((recorded, i) => ({ month: months[i] as string, recorded })),
       },
       workload: {
         directors: directorIds.map((id) => ({ directorId: id, name: id ? (names.users.get(id) ?? id) : null })),
