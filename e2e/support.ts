@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { type Running, startRegie } from '../src/app.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { systemClock } from '../src/kernel/clock.js';
@@ -26,11 +27,13 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   const smtp = await startSmtpTestServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'regie-e2e-'));
-  const db = await openDatabase({ dataDir: join(dataDir, 'pglite') });
+  // A copy of the demo the global setup seeded once for the whole run (global-setup.ts).
+  const demo = new Blob([readFileSync(inject('demoDump'))]);
+  const db = await openDatabase({ dataDir: join(dataDir, 'pglite'), loadDataDir: demo });
   // The public URL is only known after listen; links in mail use it, so take a port first.
   const config = { ...loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0', LOG_LEVEL: 'silent' }), host: '127.0.0.1' };
   const regie = await startRegie(config, db, { clock: systemClock, transport: smtpTransport(smtp.url) });
-  await seedDemo(regie.deps);
+  await seedDemo(regie.deps); // finds the demo there and only returns its logins
   // The demo's own history mails are not part of the story under test: mark them
   // delivered so the SMTP server receives only what the browser steps cause.
   await db.unsafeAdmin.updateTable('outbox').set({ status: 'sent', sent_at: new Date() }).where('status', '=', 'pending').execute();

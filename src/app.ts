@@ -4,6 +4,7 @@ import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
+import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
@@ -48,6 +49,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       dossierRoutes(app, deps);
       auditRoutes(app, deps);
       councilRoutes(app, deps);
+      benchmarkRoutes(app, deps);
       insightsRoutes(app, deps);
     },
   });
@@ -65,6 +67,8 @@ export interface Running {
   commitmentReminders: ReminderWorker;
   /** pseudonymises the initiators of cases past the retention term (daily) */
   retention: Job;
+  /** the headline figures per municipality and month for comparing municipalities */
+  benchmark: Job;
   /** keeps the management-information rollup up to date from the event log */
   insights: InsightsWorker;
   close(): Promise<void>;
@@ -88,6 +92,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const assessments = startAssessmentWorker(deps);
   const commitmentReminders = startCommitmentReminders(deps);
   const retention = startRetentionJob(deps);
+  const benchmark = startBenchmarkJob(deps);
   const insights = startInsightsJob(deps);
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
@@ -109,6 +114,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     assessments,
     commitmentReminders,
     retention,
+    benchmark,
     insights,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
@@ -117,7 +123,9 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
      */
     async close() {
       const stopped: PromiseSettledResult<unknown>[] = await Promise.allSettled([app.close()]);
-      stopped.push(...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), insights.stop(), outbox.stop()])));
+      stopped.push(
+        ...(await Promise.allSettled([assessments.stop(), commitmentReminders.stop(), retention.stop(), benchmark.stop(), insights.stop(), outbox.stop()])),
+      );
       // Last: the outbox has released its leases; now nothing is held in this process's name.
       stopped.push(...(await Promise.allSettled([heartbeat.stop()])));
       const failed = stopped.find((r) => r.status === 'rejected');

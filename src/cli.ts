@@ -9,7 +9,7 @@ import { rebuildInsights } from './modules/insights/index.js';
 import { unsafeAddUser } from './modules/organisation/index.js';
 import { loadConfig, pgliteDir } from './platform/config.js';
 import { DEMO_SEED_LOCK, exclusively } from './platform/db/advisory.js';
-import { BackupRefused, backupPGlite, backupPostgres, POSTGRES_BACKUP_HELP, restorePGlite } from './platform/db/backup.js';
+import { BackupRefused, backupPGlite, backupPostgres, restorePGlite, restorePostgres } from './platform/db/backup.js';
 import type { Db } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 
@@ -21,8 +21,11 @@ const HELP = `regie — het platform voor de regisserende gemeente
   regie user add --municipality voorbeeld --email e --name n --role director [--password p] [--department naam]
   regie token create --email e [--municipality voorbeeld] [--name naam]   persoonlijk API-token maken
   regie insights rebuild           sturingsinformatie opnieuw opbouwen uit het logboek (kan terwijl de server draait)
-  regie backup <bestand> [--force]             back-up van de database (PGlite: server eerst stoppen; PostgreSQL: pg_dump -Fc)
-  regie restore <bestand> [--data-dir map] [--force]   PGlite-back-up terugzetten in een lege (of met --force: deze) datamap
+  regie backup <bestand> [--force]             back-up van de database (PGlite: server eerst stoppen;
+                                               PostgreSQL met DATABASE_URL: terwijl Regie doordraait)
+  regie restore <bestand> [--force]            back-up terugzetten in een lege database (DATABASE_URL) of lege datamap
+                                               (DATA_DIR); --force overschrijft wat er staat
+  regie restore <bestand> --data-dir map       PGlite-back-up terugzetten in een andere datamap
 
   Zie docs/operations.md voor back-ups, herstel en productie.
 `;
@@ -170,8 +173,9 @@ async function main(argv: string[]) {
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new BackupRefused('Gebruik: regie backup <bestand> [--force]');
       if (config.databaseUrl) {
-        backupPostgres(config.databaseUrl, file);
-        console.log(`Back-up (pg_dump -Fc) geschreven naar ${resolve(file)}.`);
+        const header = await backupPostgres(config.databaseUrl, file, { force: values.force });
+        const rows = header.tables.reduce((n, t) => n + t.rows, 0);
+        console.log(`Back-up van PostgreSQL geschreven naar ${resolve(file)} (${header.tables.length} tabellen, ${rows} rijen).`);
         return;
       }
       const bytes = await backupPGlite(pgliteDir(config), file, { force: values.force });
@@ -188,8 +192,8 @@ async function main(argv: string[]) {
       const file = positionals[0];
       if (!file || positionals.length > 1) throw new BackupRefused('Gebruik: regie restore <bestand> [--data-dir map] [--force]');
       if (config.databaseUrl && !values['data-dir']) {
-        console.error(POSTGRES_BACKUP_HELP);
-        process.exitCode = 2;
+        const restored = await restorePostgres(file, config.databaseUrl, { force: values.force });
+        console.log(`Back-up ${resolve(file)} teruggezet in PostgreSQL (${restored.tables.length} tabellen, ${restored.rows} rijen).`);
         return;
       }
       const target = values['data-dir'] ? join(resolve(values['data-dir']), 'pglite') : pgliteDir(config);

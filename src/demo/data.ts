@@ -71,7 +71,9 @@ export type Step =
       dueInDays: number;
       madeVia: 'meeting' | 'phone' | 'letter' | 'email';
       decision: DecisionSeed;
-    };
+    }
+  /** the case's latest commitment kept or broken (docs/product.md#commitments-on-record) */
+  | { day: number; kind: 'outcome'; status: 'kept' | 'broken'; reason?: string };
 
 /** A department's answer in a round; an objection cites register rules by code. */
 export interface AnswerSeed {

@@ -120,6 +120,28 @@ describe('seedDemo', () => {
     expect(mandates.some((x) => x.holder_role === 'executive' && x.scope_kind === 'agreePlan')).toBe(true);
   });
 
+  it('has a year of ordinary cases behind the stories, so the figures show something real (history.ts)', async () => {
+    const months = async (type: string) =>
+      (
+        await db.unsafeAdmin
+          .selectFrom('events')
+          .select((eb) => eb.fn<string>('to_char', ['created_at', eb.val('YYYY-MM')]).as('month'))
+          .where('municipality_id', '=', voorbeeldId)
+          .where('type', '=', type)
+          .groupBy('month')
+          .execute()
+      ).map((r) => r.month);
+    // Plans agreed and cases submitted in (nearly) every month of the last year.
+    expect((await months('plan.agreed')).length).toBeGreaterThanOrEqual(10);
+    expect((await months('case.submitted')).length).toBeGreaterThanOrEqual(12);
+    const commitments = await db.unsafeAdmin.selectFrom('commitments').select('status').where('municipality_id', '=', voorbeeldId).execute();
+    const statuses = new Set(commitments.map((c) => c.status));
+    expect(statuses.has('kept')).toBe(true);
+    expect(statuses.has('broken')).toBe(true);
+    const closed = (await casesOf(voorbeeldId)).filter((c) => c.status === 'closed');
+    expect(closed.length).toBeGreaterThanOrEqual(20);
+  });
+
   it('gives the paint-spraying shop a closed round with a zoning objection and "hoe wel", and the alderman’s binding commitment', async () => {
     const c = await db.unsafeAdmin
       .selectFrom('cases')

@@ -11,7 +11,7 @@ import { addDays } from '../kernel/calendar.js';
 import { dutchDate, fixedClock } from '../kernel/clock.js';
 import { answerAsDepartment, openAssessmentRound } from '../modules/assessments/index.js';
 import { addNote, assignDirector, changeStatus, resumeClock, sendMessage, submitCase, suspendClock, unsafeConfirmIntake } from '../modules/cases/index.js';
-import { recordCommitment } from '../modules/commitments/index.js';
+import { recordCommitment, recordOutcome } from '../modules/commitments/index.js';
 import { hashPassword, toActor } from '../modules/identity/index.js';
 import { agreePlan, getPlan, type PlanActionInput, savePlan, setActionStatus } from '../modules/plans/index.js';
 import { listRules } from '../modules/rules/index.js';
@@ -19,6 +19,7 @@ import type { Actor } from '../platform/auth/index.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, type Step, VOORBEELD } from './data.js';
+import { yearOfHistory } from './history.js';
 import { seedRegisters } from './registers.js';
 
 export interface DemoLogin {
@@ -214,6 +215,8 @@ interface CaseState {
   planVersion: number;
   /** the case's latest assessment round */
   roundId?: string;
+  /** the case's latest commitment */
+  commitmentId?: string;
 }
 
 async function seedMunicipality(deps: Deps, m: MunicipalitySeed, passwordHash: string): Promise<void> {
@@ -236,16 +239,18 @@ async function playCases(deps: Deps, m: MunicipalitySeed, org: Organisation): Pr
   };
   const coordinator = staff('coordinator');
   const states: (CaseState | undefined)[] = [];
+  // The stories, with a year of ordinary cases behind them (history.ts).
+  const cases = [...m.cases, ...yearOfHistory(m)];
 
   // The registers exist from the first day of the story: every step may cite a rule
   // or rely on a mandate.
-  const firstDay = Math.max(0, ...m.cases.map((c) => c.submitted)) + 1;
+  const firstDay = Math.max(0, ...cases.map((c) => c.submitted)) + 1;
   clock.set(new Date(deps.clock.now().getTime() - firstDay * DAY));
   await seedRegisters({ ...d, actor: staff('admin') }, m, staff);
 
-  for (const { at, caseIndex, step } of schedule(m.cases, deps.clock.now())) {
+  for (const { at, caseIndex, step } of schedule(cases, deps.clock.now())) {
     clock.set(at);
-    const c = m.cases[caseIndex] as CaseSeed;
+    const c = cases[caseIndex] as CaseSeed;
     if (step.kind === 'submit') {
       states[caseIndex] = await submit(d, org, c, c.channel === 'web' ? undefined : staff(c.registeredBy ?? 'coordinator'));
     } else {
@@ -370,7 +375,7 @@ async function play(ctxOf: (a: Actor) => Ctx, s: CaseState, step: Step, cast: Ca
     case 'commitment': {
       const ctx = ctxOf(cast.director());
       const today = dutchDate(ctx.clock.now());
-      await recordCommitment(ctx, {
+      const { id } = await recordCommitment(ctx, {
         caseId,
         madeBy: { userId: cast.staff(step.madeBy).userId },
         madeTo: { userId: s.initiator.userId },
@@ -380,6 +385,12 @@ async function play(ctxOf: (a: Actor) => Ctx, s: CaseState, step: Step, cast: Ca
         madeOn: today,
         decision: step.decision,
       });
+      s.commitmentId = id;
+      return;
+    }
+    case 'outcome': {
+      if (!s.commitmentId) throw new Error(`demo data: an outcome before any commitment on case ${caseId}`);
+      await recordOutcome(ctxOf(cast.director()), { id: s.commitmentId, status: step.status, reason: step.reason ?? null });
       return;
     }
     default: {

@@ -218,6 +218,12 @@ const nl: Record<string, string> = {
   'csv.export.recordedAt': 'Vastgelegd op',
   'csv.export.yes': 'ja',
   'csv.export.no': 'nee',
+  // De open data van de kengetallen (docs/product.md#open-data).
+  'csv.figures.period': 'periode',
+  'csv.figures.figure': 'kengetal',
+  'csv.figures.value': 'waarde',
+  'csv.figures.basis': 'aantal',
+  'csv.figures.suppressed': 'te weinig gegevens',
   'csv.export.byBody': 'bestuursorgaan (vastgelegd door {name})',
   'csv.export.mandate': '{holder}, namens {delegatedBy}',
   // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
@@ -262,6 +268,9 @@ const nl: Record<string, string> = {
   'insights.csv.averageMark': 'Gemiddeld cijfer',
   'insights.csv.periods': 'Reactieperiodes',
   'insights.csv.respondents': 'Insprekers',
+  // Gemeenten vergelijken (docs/product.md#comparing-municipalities).
+  'error.periodOrder': 'De laatste maand ligt vóór de eerste maand.',
+  'error.periodTooLong': 'Kies een periode van ten hoogste 36 maanden.',
 };
 
 const en: Record<string, string> = {
@@ -474,6 +483,12 @@ const en: Record<string, string> = {
   'csv.export.recordedAt': 'Recorded at',
   'csv.export.yes': 'yes',
   'csv.export.no': 'no',
+  // The open data of the headline figures (docs/product.md#open-data).
+  'csv.figures.period': 'period',
+  'csv.figures.figure': 'figure',
+  'csv.figures.value': 'value',
+  'csv.figures.basis': 'based on',
+  'csv.figures.suppressed': 'too little data',
   'csv.export.byBody': 'governing body (recorded by {name})',
   'csv.export.mandate': '{holder}, on behalf of {delegatedBy}',
   // Plan clock, plan mandates and If-Match (docs/product.md#the-plan-clock, docs/product.md#agreeing-a-plan-within-mandate).
@@ -518,6 +533,9 @@ const en: Record<string, string> = {
   'insights.csv.averageMark': 'Average mark',
   'insights.csv.periods': 'Response periods',
   'insights.csv.respondents': 'Respondents',
+  // Comparing municipalities (docs/product.md#comparing-municipalities).
+  'error.periodOrder': 'The last month is before the first month.',
+  'error.periodTooLong': 'Choose a period of at most 36 months.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

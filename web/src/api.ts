@@ -234,6 +234,20 @@ export const api = {
   // management information
   insights: (f: InsightsParams, signal?: AbortSignal) =>
     answer(client.GET('/insights', { params: { query: query({ ...f }) as QueryOf<'/insights', 'get'> }, signal })),
+  // comparing municipalities and the published figures (docs/product.md#comparing-municipalities)
+  comparison: (period: { from?: string; to?: string }, signal?: AbortSignal) =>
+    answer(client.GET('/benchmark/comparison', { params: { query: query(period) as QueryOf<'/benchmark/comparison', 'get'> }, signal })),
+  benchmarkSettings: (signal?: AbortSignal) => answer(client.GET('/benchmark/settings', { signal })),
+  updateBenchmarkSettings: (body: BodyOf<'/benchmark/settings', 'patch'>) => answer(client.PATCH('/benchmark/settings', { body })),
+  publishers: (signal?: AbortSignal) => answer(client.GET('/public/municipalities', { signal })),
+  publishedFigures: (slug: string, period: { from?: string; to?: string }, signal?: AbortSignal) =>
+    answer(
+      client.GET('/public/municipalities/{slug}/figures', {
+        params: { path: { slug }, query: query(period) as QueryOf<'/public/municipalities/{slug}/figures', 'get'> },
+        signal,
+      }),
+      // the client asks for JSON (onRequest above), so the CSV this operation can also answer never comes
+    ).then((d) => d as Exclude<typeof d, string>),
 };
 
 /** The access log's filters as the page's fields hold them; empty means any. */
@@ -247,6 +261,9 @@ export interface AccessLogFilter {
 /** Addresses the browser downloads itself (the session cookie goes along). */
 export const downloads = {
   dossier: (caseId: string) => `/api/v1/cases/${caseId}/dossier`,
+  /** the open data of a publishing municipality as CSV (docs/product.md#open-data) */
+  figuresCsv: (slug: string, p: { from: string; to: string }) => `/api/v1/public/municipalities/${slug}/figures.csv?from=${p.from}&to=${p.to}`,
+  figuresJson: (slug: string, p: { from: string; to: string }) => `/api/v1/public/municipalities/${slug}/figures?from=${p.from}&to=${p.to}`,
   rulesExport: (format: RuleFileFormat) => `/api/v1/rules/export?format=${format}`,
   commitmentsExport: () => '/api/v1/commitments/export',
   /** the case list with the same filters and order, as CSV */

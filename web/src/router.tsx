@@ -17,6 +17,8 @@ import { Users } from './pages/admin/Users.js';
 import { LateObjectionsPage } from './pages/assessment/LateObjections.js';
 import { OutsideAnswerPage } from './pages/assessment/OutsideAnswer.js';
 import { AnswerRequestPage, RequestsPage } from './pages/assessment/Requests.js';
+import { ComparePage } from './pages/benchmark/Compare.js';
+import { PublicFiguresPage, PublishersPage } from './pages/benchmark/PublicFigures.js';
 import { Cases } from './pages/Cases.js';
 import { CaseDetailPage } from './pages/case/CaseDetailPage.js';
 import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/CommitmentPages.js';
@@ -89,6 +91,10 @@ export const router = createBrowserRouter([
       guarded('raadsoverzicht', 'councilOverview', <CouncilOverviewPage />),
       guarded('sturingsinformatie', 'insights', <InsightsPage />),
       guarded('account', 'apiTokens', <Account />),
+      // comparing municipalities and the published figures (docs/product.md#comparing-municipalities)
+      guarded('vergelijken', 'compareMunicipalities', <ComparePage />),
+      { path: 'cijfers', element: <PublishersPage /> },
+      { path: 'cijfers/:slug', element: <PublicFiguresPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

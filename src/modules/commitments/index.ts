@@ -6,4 +6,4 @@ export type { RecordFields } from './model.js';
 export { commitmentPolicy } from './policy.js';
 export { commitmentHistories, commitmentsQuery, decisionOf } from './repo.js';
 export { commitmentRoutes } from './routes.js';
-export { recordCommitment, recordOutcome } from './service.js';
+export { amendCommitment, recordCommitment, recordOutcome } from './service.js';

@@ -20,11 +20,32 @@ afterAll(async () => {
 const EXPECTED: Record<Role, GlobalAbility[]> = {
   initiator: ['ownCases'],
   director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens'],
-  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'insights', 'apiTokens'],
+  coordinator: [
+    'teamBoard',
+    'listCases',
+    'registerCases',
+    'lateObjections',
+    'confirmCommitments',
+    'exportCommitments',
+    'insights',
+    'apiTokens',
+    'compareMunicipalities',
+  ],
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
-  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'insights', 'apiTokens'],
-  council: ['councilOverview', 'insights', 'apiTokens'],
-  admin: ['listCases', 'exportCommitments', 'manageOrganisation', 'manageRules', 'manageMandates', 'readAccessLog', 'councilOverview', 'insights', 'apiTokens'],
+  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'insights', 'apiTokens', 'compareMunicipalities'],
+  council: ['councilOverview', 'insights', 'apiTokens', 'compareMunicipalities'],
+  admin: [
+    'listCases',
+    'exportCommitments',
+    'manageOrganisation',
+    'manageRules',
+    'manageMandates',
+    'readAccessLog',
+    'councilOverview',
+    'insights',
+    'apiTokens',
+    'compareMunicipalities',
+  ],
 };
 const abilitiesOf = (role: Role) => Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, EXPECTED[role].includes(a)]));
 

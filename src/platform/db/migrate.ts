@@ -16,10 +16,20 @@ export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'db/migrations');
 /** The advisory lock key of migrating (any fixed number no other lock uses). */
 export const MIGRATION_LOCK = 4711;
 
-export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const files = readdirSync(dir)
+/** The migration files in `dir`, in the order they are applied. */
+export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
+  return readdirSync(dir)
     .filter((f) => /^\d+_.*\.sql$/.test(f))
     .sort();
+}
+
+/**
+ * Applies the migrations in `dir` that are not applied yet; with `only`, just those of
+ * that set (a restore brings a database to exactly the migrations of its backup, see
+ * docs/operations.md#backups).
+ */
+export async function migrate(db: Db, dir = MIGRATIONS_DIR, only?: readonly string[]): Promise<string[]> {
+  const files = migrationFiles(dir).filter((f) => !only || only.includes(f));
   return db.unsafeAdmin.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`.execute(conn);
     try {

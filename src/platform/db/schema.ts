@@ -49,6 +49,8 @@ export type InsightQueueTable = T.InsightQueue;
 export type InsightCaseTable = T.InsightCases;
 export type InsightFactTable = T.InsightFacts;
 export type InsightCountTable = T.InsightCounts;
+export type BenchmarkFigureTable = T.BenchmarkFigures;
+export type BenchmarkRefreshTable = T.BenchmarkRefresh;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

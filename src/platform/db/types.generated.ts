@@ -109,6 +109,28 @@ export interface AssessmentWithdrawals {
   withdrawn_by: string;
 }
 
+export interface BenchmarkFigures {
+  commitments_broken: Generated<number>;
+  commitments_kept: Generated<number>;
+  commitments_overdue: Generated<number>;
+  computed_at: Timestamp;
+  lead_days: Generated<number[]>;
+  mark_answers: number | null;
+  mark_sum: number | null;
+  month: string;
+  municipality_id: string;
+  plans_late: Generated<number>;
+  plans_on_time: Generated<number>;
+  plans_overdue: Generated<number>;
+}
+
+export interface BenchmarkRefresh {
+  last_event_id: number;
+  municipality_id: string;
+  refreshed_at: Timestamp;
+  refreshed_on: string;
+}
+
 export interface CaseCounters {
   last_value: number;
   municipality_id: string;
@@ -336,6 +358,7 @@ export interface Mandates {
 }
 
 export interface Municipalities {
+  benchmark_opt_in: Generated<boolean>;
   case_prefix: string;
   contact_email: string | null;
   contact_phone: string | null;
@@ -343,13 +366,16 @@ export interface Municipalities {
   created_at: Generated<Timestamp>;
   extra_holidays: Generated<string[]>;
   id: Generated<string>;
+  inhabitants: number | null;
   logo: Buffer | null;
   logo_type: string | null;
   logo_updated_at: Timestamp | null;
   name: string;
+  open_data_licence: Generated<'CC0-1.0' | 'CC-BY-4.0'>;
   personal_data_retention_months: Generated<number | null>;
   plan_term_days: Generated<number>;
   primary_color: string | null;
+  publish_figures: Generated<boolean>;
   slug: string;
 }
 
@@ -499,6 +525,8 @@ export interface DB {
   assessment_parties: AssessmentParties;
   assessment_rounds: AssessmentRounds;
   assessment_withdrawals: AssessmentWithdrawals;
+  benchmark_figures: BenchmarkFigures;
+  benchmark_refresh: BenchmarkRefresh;
   case_counters: CaseCounters;
   case_intakes: CaseIntakes;
   case_themes: CaseThemes;

@@ -129,3 +129,10 @@ export type PlanTerm = CouncilCaseSummary['planTerm'];
 // management information
 export type Insights = Schemas['Insights'];
 export type InsightsParams = QueryOf<'/insights', 'get'>;
+// comparing municipalities and the published figures (docs/product.md#comparing-municipalities)
+export type Comparison = Schemas['Comparison'];
+export type ComparedFigure = Comparison['figures'][number];
+export type FigureKey = ComparedFigure['key'];
+export type SizeClass = NonNullable<Comparison['sizeClass']>;
+export type BenchmarkSettings = Schemas['BenchmarkSettings'];
+export type PublishedFigures = Schemas['PublishedFigures'];

@@ -1462,6 +1462,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/benchmark/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De kengetallen van de eigen gemeente naast mediaan en kwartielen van alle deelnemers en van de eigen grootteklasse (coördinator, beheerder, bestuurder, raadslid)
+         * @description De kengetallen van de eigen gemeente naast mediaan en kwartielen van alle deelnemers en van de eigen grootteklasse (coördinator, beheerder, bestuurder, raadslid)
+         */
+        get: operations["getBenchmarkComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/benchmark/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Instellingen voor het vergelijken van gemeenten (beheerder)
+         * @description Instellingen voor het vergelijken van gemeenten (beheerder)
+         */
+        get: operations["getBenchmarkSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Inwonertal, deelname aan het vergelijken, openbaar maken en de licentie van de open data wijzigen (beheerder)
+         * @description Inwonertal, deelname aan het vergelijken, openbaar maken en de licentie van de open data wijzigen (beheerder)
+         */
+        patch: operations["patchBenchmarkSettings"];
+        trace?: never;
+    };
+    "/public/municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gemeenten die hun kengetallen openbaar maken (publiek)
+         * @description Gemeenten die hun kengetallen openbaar maken (publiek)
+         */
+        get: operations["getPublicMunicipalities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/municipalities/{slug}/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De openbare kengetallen van een gemeente, als JSON of (met Accept: text/csv) als CSV (publiek)
+         * @description Open data: per kengetal de waarde en het aantal waarop het rust, over de periode en per maand, met de licentie (SPDX). Geen persoonsgegevens, geen zaaknummers, geen vrije tekst. Een rapportcijfer op minder dan 10 antwoorden wordt niet getoond. Een gemeente die niet publiceert: 404.
+         */
+        get: operations["getPublicMunicipalitiesSlugFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/municipalities/{slug}/figures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De openbare kengetallen van een gemeente als CSV (publiek)
+         * @description Open data: per kengetal de waarde en het aantal waarop het rust, over de periode en per maand, met de licentie (SPDX). Geen persoonsgegevens, geen zaaknummers, geen vrije tekst. Een rapportcijfer op minder dan 10 antwoorden wordt niet getoond. Een gemeente die niet publiceert: 404.
+         */
+        get: operations["getPublicMunicipalitiesSlugFiguresCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/insights": {
         parameters: {
             query?: never;
@@ -1710,6 +1814,21 @@ export interface components {
             objections: number;
             notReached: number;
             standingObjections: number;
+        };
+        BenchmarkSettings: {
+            /** @description aantal inwoners; leeg: niet ingevuld */
+            inhabitants: number | null;
+            /** @description grootteklasse naar inwonertal (CBS): <10.000, 10.000–20.000, 20.000–50.000, 50.000–100.000, 100.000 en meer */
+            sizeClass: ("lt10k" | "10k-20k" | "20k-50k" | "50k-100k" | "100k+") | null;
+            /** @description de gemeente doet mee aan het vergelijken */
+            benchmarkOptIn: boolean;
+            /** @description de kengetallen zijn openbaar: een publieke pagina en open data */
+            publishFigures: boolean;
+            /** @enum {string} */
+            openDataLicence: "CC0-1.0" | "CC-BY-4.0";
+            licenceUrl: string;
+            /** @description de publieke pagina met de kengetallen */
+            publicPage: string;
         };
         CaseDetail: {
             /** Format: uuid */
@@ -1963,6 +2082,100 @@ export interface components {
                 change: {
                     [key: string]: unknown;
                 };
+            }[];
+        };
+        Comparison: {
+            municipality: string;
+            /** @description false: de gemeente doet niet mee; de beheerder zet deelname aan in de instellingen */
+            participating: boolean;
+            /** @description grootteklasse naar inwonertal (CBS); leeg: inwonertal niet ingevuld */
+            sizeClass: ("lt10k" | "10k-20k" | "20k-50k" | "50k-100k" | "100k+") | null;
+            inhabitants: number | null;
+            period: {
+                /** @description maand als jjjj-mm */
+                from: string;
+                /** @description maand als jjjj-mm */
+                to: string;
+            };
+            figures: {
+                /**
+                 * @description plansOnTime: plannen binnen de termijn akkoord (procent); leadTime: doorlooptijd van intake tot plan akkoord (mediaan, dagen); commitmentsKept: toezeggingen nagekomen van de toezeggingen die aan de beurt waren (procent); averageMark: gemiddeld rapportcijfer
+                 * @enum {string}
+                 */
+                key: "plansOnTime" | "leadTime" | "commitmentsKept" | "averageMark";
+                own: {
+                    /** @description true: te weinig gegevens (een rapportcijfer op minder dan 10 antwoorden) */
+                    suppressed: boolean;
+                    /** @description leeg: geen gegevens in de periode */
+                    value?: number | null;
+                    /** @description het aantal waarop het cijfer rust: plannen, toezeggingen of antwoorden */
+                    basis: number;
+                };
+                /** @description mediaan en kwartielen van de deelnemers; nooit het cijfer van één andere gemeente */
+                all: {
+                    /** @description true: te weinig gemeenten (minder dan 5) om te tonen */
+                    suppressed: boolean;
+                    /** @description het aantal deelnemende gemeenten met dit cijfer */
+                    municipalities: number;
+                    /** @description eerste kwartiel */
+                    q1?: number;
+                    median?: number;
+                    /** @description derde kwartiel */
+                    q3?: number;
+                };
+                sizeClass: {
+                    /** @description true: te weinig gemeenten (minder dan 5) om te tonen */
+                    suppressed: boolean;
+                    /** @description het aantal deelnemende gemeenten met dit cijfer */
+                    municipalities: number;
+                    /** @description eerste kwartiel */
+                    q1?: number;
+                    median?: number;
+                    /** @description derde kwartiel */
+                    q3?: number;
+                } | null;
+            }[];
+            months: {
+                /** @description maand als jjjj-mm */
+                month: string;
+                figures: {
+                    /**
+                     * @description plansOnTime: plannen binnen de termijn akkoord (procent); leadTime: doorlooptijd van intake tot plan akkoord (mediaan, dagen); commitmentsKept: toezeggingen nagekomen van de toezeggingen die aan de beurt waren (procent); averageMark: gemiddeld rapportcijfer
+                     * @enum {string}
+                     */
+                    key: "plansOnTime" | "leadTime" | "commitmentsKept" | "averageMark";
+                    own: {
+                        /** @description true: te weinig gegevens (een rapportcijfer op minder dan 10 antwoorden) */
+                        suppressed: boolean;
+                        /** @description leeg: geen gegevens in de periode */
+                        value?: number | null;
+                        /** @description het aantal waarop het cijfer rust: plannen, toezeggingen of antwoorden */
+                        basis: number;
+                    };
+                    /** @description mediaan en kwartielen van de deelnemers; nooit het cijfer van één andere gemeente */
+                    all: {
+                        /** @description true: te weinig gemeenten (minder dan 5) om te tonen */
+                        suppressed: boolean;
+                        /** @description het aantal deelnemende gemeenten met dit cijfer */
+                        municipalities: number;
+                        /** @description eerste kwartiel */
+                        q1?: number;
+                        median?: number;
+                        /** @description derde kwartiel */
+                        q3?: number;
+                    };
+                    sizeClass: {
+                        /** @description true: te weinig gemeenten (minder dan 5) om te tonen */
+                        suppressed: boolean;
+                        /** @description het aantal deelnemende gemeenten met dit cijfer */
+                        municipalities: number;
+                        /** @description eerste kwartiel */
+                        q1?: number;
+                        median?: number;
+                        /** @description derde kwartiel */
+                        q3?: number;
+                    } | null;
+                }[];
             }[];
         };
         CouncilOverview: {
@@ -2488,6 +2701,7 @@ export interface components {
                 councilOverview: boolean;
                 insights: boolean;
                 apiTokens: boolean;
+                compareMunicipalities: boolean;
             };
         };
         Named: {
@@ -2557,6 +2771,58 @@ export interface components {
             invalidParams?: {
                 name: string;
                 reason: string;
+            }[];
+        };
+        PublishedFigures: {
+            municipality: {
+                slug: string;
+                name: string;
+            };
+            licence: {
+                /**
+                 * @description SPDX-id van de licentie
+                 * @enum {string}
+                 */
+                id: "CC0-1.0" | "CC-BY-4.0";
+                /** @description de tekst van de licentie */
+                url: string;
+            };
+            period: {
+                /** @description maand als jjjj-mm */
+                from: string;
+                /** @description maand als jjjj-mm */
+                to: string;
+            };
+            /** @description over de hele periode */
+            figures: {
+                /**
+                 * @description plansOnTime: plannen binnen de termijn akkoord (procent); leadTime: doorlooptijd van intake tot plan akkoord (mediaan, dagen); commitmentsKept: toezeggingen nagekomen van de toezeggingen die aan de beurt waren (procent); averageMark: gemiddeld rapportcijfer
+                 * @enum {string}
+                 */
+                key: "plansOnTime" | "leadTime" | "commitmentsKept" | "averageMark";
+                /** @description leeg: geen gegevens, of te weinig gegevens */
+                value: number | null;
+                /** @description het aantal waarop het cijfer rust: plannen, toezeggingen of antwoorden */
+                basis: number;
+                /** @description true: te weinig gegevens om te tonen */
+                suppressed: boolean;
+            }[];
+            months: {
+                /** @description maand als jjjj-mm */
+                month: string;
+                figures: {
+                    /**
+                     * @description plansOnTime: plannen binnen de termijn akkoord (procent); leadTime: doorlooptijd van intake tot plan akkoord (mediaan, dagen); commitmentsKept: toezeggingen nagekomen van de toezeggingen die aan de beurt waren (procent); averageMark: gemiddeld rapportcijfer
+                     * @enum {string}
+                     */
+                    key: "plansOnTime" | "leadTime" | "commitmentsKept" | "averageMark";
+                    /** @description leeg: geen gegevens, of te weinig gegevens */
+                    value: number | null;
+                    /** @description het aantal waarop het cijfer rust: plannen, toezeggingen of antwoorden */
+                    basis: number;
+                    /** @description true: te weinig gegevens om te tonen */
+                    suppressed: boolean;
+                }[];
             }[];
         };
         Rule: {
@@ -9297,6 +9563,325 @@ export interface operations {
             };
         };
     };
+    getBenchmarkComparison: {
+        parameters: {
+            query?: {
+                /** @description eerste maand (jjjj-mm); standaard de twaalf hele maanden voor deze maand */
+                from?: string;
+                /** @description laatste maand (jjjj-mm), ten hoogste 36 maanden na de eerste */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBenchmarkSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchBenchmarkSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description aantal inwoners; null: niet ingevuld */
+                    inhabitants?: number | null;
+                    benchmarkOptIn?: boolean;
+                    publishFigures?: boolean;
+                    /**
+                     * @description SPDX-id: CC0-1.0 (standaard) of CC-BY-4.0
+                     * @enum {string}
+                     */
+                    openDataLicence?: "CC0-1.0" | "CC-BY-4.0";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchmarkSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicMunicipalities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            slug: string;
+                            name: string;
+                            licence: {
+                                /**
+                                 * @description SPDX-id van de licentie
+                                 * @enum {string}
+                                 */
+                                id: "CC0-1.0" | "CC-BY-4.0";
+                                /** @description de tekst van de licentie */
+                                url: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getPublicMunicipalitiesSlugFigures: {
+        parameters: {
+            query?: {
+                /** @description eerste maand (jjjj-mm); standaard de twaalf hele maanden voor deze maand */
+                from?: string;
+                /** @description laatste maand (jjjj-mm), ten hoogste 36 maanden na de eerste */
+                to?: string;
+                /** @description scheidingsteken tussen cellen: ; (standaard, Excel NL) of , */
+                separator?: ";" | ",";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De kengetallen */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedFigures"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPublicMunicipalitiesSlugFiguresCsv: {
+        parameters: {
+            query?: {
+                /** @description eerste maand (jjjj-mm); standaard de twaalf hele maanden voor deze maand */
+                from?: string;
+                /** @description laatste maand (jjjj-mm), ten hoogste 36 maanden na de eerste */
+                to?: string;
+                /** @description scheidingsteken tussen cellen: ; (standaard, Excel NL) of , */
+                separator?: ";" | ",";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description De kengetallen als CSV */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getInsights: {
         parameters: {
             query?: {
@@ -9510,6 +10095,10 @@ export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsSt
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
 export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const pathsBenchmarkSettingsPatchRequestBodyContentApplicationJsonOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/benchmark/settings"]["patch"]["requestBody"]["content"]["application/json"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
+export const pathsPublicMunicipalitiesGetResponses200ContentApplicationJsonItemsLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
+export const pathsPublicMunicipalitiesSlugFiguresGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
+export const pathsPublicMunicipalitiesSlugFiguresCsvGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures.csv"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionCsvGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}.csv"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionCsvGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}.csv"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
@@ -9531,6 +10120,8 @@ export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extra
 export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
 export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
 export const assessmentSummaryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentSummary"]["state"]> = ["none", "open", "objections", "incomplete", "conditions", "consent"];
+export const benchmarkSettingsSizeClassAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["sizeClass"]> = ["lt10k", "10k-20k", "20k-50k", "50k-100k", "100k+"];
+export const benchmarkSettingsOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
 export const caseDetailChannelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["channel"]> = ["web", "desk", "phone", "email"];
 export const caseDetailClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
@@ -9542,6 +10133,9 @@ export const commitmentMadeViaValues: ReadonlyArray<FlattenedDeepRequired<compon
 export const commitmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
 export const commitmentDetailMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const commitmentDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const comparisonSizeClassAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Comparison"]["sizeClass"]> = ["lt10k", "10k-20k", "20k-50k", "50k-100k", "100k+"];
+export const comparisonFiguresKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Comparison"]["figures"]["key"]> = ["plansOnTime", "leadTime", "commitmentsKept", "averageMark"];
+export const comparisonMonthsFiguresKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Comparison"]["months"]["figures"]["key"]> = ["plansOnTime", "leadTime", "commitmentsKept", "averageMark"];
 export const councilOverviewCasesByStatusStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["cases"]["byStatus"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
 export const councilOverviewCommitmentsByMakerStaffRoleAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["commitments"]["byMaker"]["staffRole"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const councilOverviewSummariesItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["summaries"]["items"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
@@ -9565,6 +10159,9 @@ export const planAbilitiesAgreeBlockedByAnyOf0Values: ReadonlyArray<FlattenedDee
 export const planMissingMandatesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["missingMandates"]["kind"]> = ["agreePlan", "commitMoney", "grantExemption"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
 export const planActionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["status"]> = ["open", "done", "dropped"];
+export const publishedFiguresLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublishedFigures"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
+export const publishedFiguresFiguresKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublishedFigures"]["figures"]["key"]> = ["plansOnTime", "leadTime", "commitmentsKept", "averageMark"];
+export const publishedFiguresMonthsFiguresKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PublishedFigures"]["months"]["figures"]["key"]> = ["plansOnTime", "leadTime", "commitmentsKept", "averageMark"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];

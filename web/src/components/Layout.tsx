@@ -105,6 +105,7 @@ function MainNav() {
         {may(me, 'manageOrganisation') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
         {may(me, 'councilOverview') ? <AppNavLink to="/raadsoverzicht">{t('nav.council')}</AppNavLink> : null}
         {may(me, 'insights') ? <AppNavLink to="/sturingsinformatie">{t('nav.insights')}</AppNavLink> : null}
+        {may(me, 'compareMunicipalities') ? <AppNavLink to="/vergelijken">{t('nav.compare')}</AppNavLink> : null}
         {may(me, 'apiTokens') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
         {!me ? <AppNavLink to="/inloggen">{t('nav.login')}</AppNavLink> : null}
       </NavList>
@@ -205,6 +206,9 @@ export function Layout() {
               </li>
               <li>
                 <AppLink to="/toegankelijkheid">{t('footer.accessibility')}</AppLink>
+              </li>
+              <li>
+                <AppLink to="/cijfers">{t('footer.figures')}</AppLink>
               </li>
             </ul>
           </nav>

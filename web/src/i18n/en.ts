@@ -1,6 +1,7 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
+import { enBenchmark } from './en.benchmark.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
 import { enInsights } from './en.insights.js';
@@ -578,6 +579,8 @@ export const en: Record<MessageKey, string> = {
   ...enCouncil,
   // management information
   ...enInsights,
+  // comparing municipalities and the published figures
+  ...enBenchmark,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

@@ -1,6 +1,7 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
+import { nlBenchmark } from './nl.benchmark.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
 import { nlInsights } from './nl.insights.js';
@@ -578,6 +579,8 @@ export const nl = {
   ...nlCouncil,
   // management information
   ...nlInsights,
+  // comparing municipalities and the published figures
+  ...nlBenchmark,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

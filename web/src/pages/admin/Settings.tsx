@@ -12,6 +12,7 @@ import type { FieldErrors } from '../../components/forms.js';
 import { LOOK_CHANGED } from '../../components/Layout.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { BenchmarkSettingsForm } from '../benchmark/BenchmarkSettings.js';
 import { BackToAdmin } from './AdminHome.js';
 
 /** The file's bytes as base64, as the settings endpoint takes a logo. */
@@ -235,6 +236,7 @@ export function SettingsPage() {
               {t('settings.save')}
             </Button>
           </form>
+          <BenchmarkSettingsForm />
         </>
       ) : null}
     </>
