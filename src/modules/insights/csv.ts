@@ -13,16 +13,25 @@ export type InsightsSection = (typeof INSIGHTS_SECTIONS)[number];
 
 export const INSIGHTS_EXPORT_NAME = (section: InsightsSection) => `sturingsinformatie-${section}.csv`;
 
+// Intl formatters are costly to make: one per locale, made once.
+const NUMBER = {
+  nl: new Intl.NumberFormat('nl-NL', { useGrouping: false, maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { useGrouping: false, maximumFractionDigits: 2 }),
+};
+const MONTH = {
+  nl: new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 /** A number as the locale writes it: a decimal comma in Dutch, no thousands separator (a spreadsheet reads it as a number). */
 export function csvNumber(locale: Locale, n: number | null): string {
-  if (n === null) return '';
-  return n.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { useGrouping: false, maximumFractionDigits: 2 });
+  return n === null ? '' : NUMBER[locale].format(n);
 }
 
 /** A YYYY-MM month in words: "maart 2026". */
 export function csvMonth(locale: Locale, month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(y, m - 1, 15)).toLocaleDateString(locale === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return MONTH[locale].format(new Date(Date.UTC(y, m - 1, 15)));
 }
 
 export async function insightsCsv(
