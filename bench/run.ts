@@ -32,6 +32,7 @@ import { migrate } from '../src/platform/db/migrate.js';
 import { startPgCluster } from '../src/testing/pg-cluster.js';
 import { benchAssessments } from './assessments.js';
 import { type CpuShare, cpuShare, sampleCpu, waitQuiet } from './cpu.js';
+import { benchInsights } from './insights.js';
 import type { HttpScenario, LoadJob } from './load-worker.js';
 import { benchProcesses, type ProcessRun } from './processes.js';
 import { HISTORY_START_YEAR, type SeedResult, seed, verifySeed } from './seed.js';
@@ -201,6 +202,19 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
     log();
     log(`==== ${engine}: assessment rounds ====`);
     await benchAssessments(db, { db, clock: systemClock, config: { ...loadConfig({}), publicUrl: 'http://127.0.0.1', secureCookies: false } }, log);
+    // Management information: the rollup rebuilt from the event log, then its endpoints
+    // and the same figures as raw SQL, for the largest municipality.
+    log();
+    log(`==== ${engine}: management information ====`);
+    await benchInsights({
+      deps: { db, clock: systemClock, config: { ...loadConfig({ LOG_LEVEL: 'silent' }), publicUrl: 'http://127.0.0.1', secureCookies: false } },
+      municipalityId: seeded.municipalities[0]!.id,
+      clients: CLIENTS,
+      warmupMs: WARMUP_MS,
+      durationMs: DURATION_MS,
+      runHttp: (origin, scenario) => runHttp(origin, scenario),
+      log,
+    });
     return report;
   } finally {
     await db.close();

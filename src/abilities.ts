@@ -9,6 +9,7 @@ import { casePolicy } from './modules/cases/index.js';
 import { commitmentPolicy } from './modules/commitments/index.js';
 import { councilPolicy } from './modules/council/index.js';
 import type { GlobalAbilities } from './modules/identity/index.js';
+import { insightsPolicy } from './modules/insights/index.js';
 import { mandatePolicy } from './modules/mandates/index.js';
 import { organisationPolicy } from './modules/organisation/index.js';
 import { rulePolicy } from './modules/rules/index.js';
@@ -39,6 +40,8 @@ export function globalAbilities(a: Actor): GlobalAbilities {
     readAccessLog: auditPolicy.readAccessLog(a),
     // The council overview (docs/product.md#the-council-overview): council members, executives, the admin.
     councilOverview: councilPolicy.read(a),
+    // Management information (docs/product.md#management-information): coordinators, admins, executives, council members.
+    insights: insightsPolicy.read(a),
     // Personal API tokens are for staff (identity/service.ts).
     apiTokens: isStaff(a),
     // Comparing municipalities (docs/product.md#comparing-municipalities): coordinators, admins, executives, council members.

@@ -10,12 +10,13 @@ import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from 
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
+import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
-import { participationRoutes, startResponseCleanup } from './modules/participation/index.js';
+import { participationFigures, participationRoutes, startResponseCleanup } from './modules/participation/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
-import { satisfactionRoutes, unsafeMonthlyMarks } from './modules/satisfaction/index.js';
+import { satisfactionFigures, satisfactionRoutes, unsafeMonthlyMarks } from './modules/satisfaction/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
 import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
@@ -53,6 +54,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       benchmarkRoutes(app, deps);
       participationRoutes(app, deps);
       satisfactionRoutes(app, deps);
+      // the report marks and the responses are sections of the management information
+      insightsRoutes(app, deps, { satisfaction: satisfactionFigures, participation: participationFigures });
     },
   });
 }
@@ -71,6 +74,8 @@ export interface Running {
   retention: Job;
   /** the headline figures per municipality and month for comparing municipalities */
   benchmark: Job;
+  /** keeps the management-information rollup up to date from the event log */
+  insights: InsightsWorker;
   close(): Promise<void>;
 }
 
@@ -97,7 +102,8 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   // unconfirmed responses past their link's lifetime are deleted (docs/product.md#responding-to-a-case)
   const responseCleanup = startResponseCleanup(deps);
   // The background jobs of the modules; each stops cleanly at shutdown.
-  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup];
+  const insights = startInsightsJob(deps);
+  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -119,6 +125,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     commitmentReminders,
     retention,
     benchmark,
+    insights,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
      * runs (each stops after its current batch or mail, so no lease is left behind).

@@ -5,6 +5,7 @@ import { openConfiguredDatabase, type Running, startRegie } from './app.js';
 import { seedDemo } from './demo/seed.js';
 import { systemClock } from './kernel/clock.js';
 import { unsafeCreateApiTokenForEmail } from './modules/identity/index.js';
+import { rebuildInsights } from './modules/insights/index.js';
 import { unsafeAddUser } from './modules/organisation/index.js';
 import { loadConfig, pgliteDir } from './platform/config.js';
 import { DEMO_SEED_LOCK, exclusively } from './platform/db/advisory.js';
@@ -19,6 +20,7 @@ const HELP = `regie — het platform voor de regisserende gemeente
   regie seed-demo                  demogemeenten aanmaken (als ze er nog niet zijn)
   regie user add --municipality voorbeeld --email e --name n --role director [--password p] [--department naam]
   regie token create --email e [--municipality voorbeeld] [--name naam]   persoonlijk API-token maken
+  regie insights rebuild           sturingsinformatie opnieuw opbouwen uit het logboek (kan terwijl de server draait)
   regie backup <bestand> [--force]             back-up van de database (PGlite: server eerst stoppen;
                                                PostgreSQL met DATABASE_URL: terwijl Regie doordraait)
   regie restore <bestand> [--force]            back-up terugzetten in een lege database (DATABASE_URL) of lege datamap
@@ -110,6 +112,15 @@ async function main(argv: string[]) {
     case 'migrate': {
       const d = await deps();
       console.log('Migraties uitgevoerd.');
+      await d.db.close();
+      return;
+    }
+    case 'insights': {
+      if (sub !== 'rebuild') break;
+      const d = await deps();
+      const started = Date.now();
+      const n = await rebuildInsights(d.db);
+      console.log(`Sturingsinformatie opnieuw opgebouwd voor ${n} gemeente(n) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       await d.db.close();
       return;
     }

@@ -10,6 +10,7 @@ import { rows as commitments } from '../modules/commitments/authorization.rows.j
 import { rows as council } from '../modules/council/authorization.rows.js';
 import { rows as dossier } from '../modules/dossier/authorization.rows.js';
 import { rows as identity } from '../modules/identity/authorization.rows.js';
+import { rows as insights } from '../modules/insights/authorization.rows.js';
 import { rows as mandates } from '../modules/mandates/authorization.rows.js';
 import { rows as organisation } from '../modules/organisation/authorization.rows.js';
 import { rows as participation } from '../modules/participation/authorization.rows.js';
@@ -34,6 +35,7 @@ export const rows: Row[] = [
   ...organisation,
   ...audit,
   ...council,
+  ...insights,
   ...benchmark,
   ...participation,
   ...satisfaction,

@@ -16,6 +16,7 @@ import type {
   CommitmentScope,
   ConfirmationDecision,
   Domain,
+  InsightsParams,
   LateObjectionDecision,
   LateObjectionStatus,
   MandateInput,
@@ -230,6 +231,9 @@ export const api = {
   // the council overview
   councilOverview: (cursor?: string, signal?: AbortSignal) =>
     answer(client.GET('/council/overview', { params: { query: query({ cursor, limit: 100 }) as QueryOf<'/council/overview', 'get'> }, signal })),
+  // management information
+  insights: (f: InsightsParams, signal?: AbortSignal) =>
+    answer(client.GET('/insights', { params: { query: query({ ...f }) as QueryOf<'/insights', 'get'> }, signal })),
   // comparing municipalities and the published figures (docs/product.md#comparing-municipalities)
   comparison: (period: { from?: string; to?: string }, signal?: AbortSignal) =>
     answer(client.GET('/benchmark/comparison', { params: { query: query(period) as QueryOf<'/benchmark/comparison', 'get'> }, signal })),

@@ -25,6 +25,7 @@ import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/Commitment
 import { CouncilOverviewPage } from './pages/council/CouncilOverview.js';
 import { Home } from './pages/Home.js';
 import { Intake } from './pages/Intake.js';
+import { InsightsPage } from './pages/insights/InsightsPage.js';
 import { Login } from './pages/Login.js';
 import { LoginLink } from './pages/LoginLink.js';
 import { MyCase } from './pages/MyCase.js';
@@ -92,6 +93,7 @@ export const router = createBrowserRouter([
       guarded('mijn-toezeggingen', 'ownCommitments', <MyCommitmentsPage />),
       guarded('toezeggingen-ter-bevestiging', 'confirmCommitments', <ToConfirmPage />),
       guarded('raadsoverzicht', 'councilOverview', <CouncilOverviewPage />),
+      guarded('sturingsinformatie', 'insights', <InsightsPage />),
       guarded('account', 'apiTokens', <Account />),
       // comparing municipalities and the published figures (docs/product.md#comparing-municipalities)
       guarded('vergelijken', 'compareMunicipalities', <ComparePage />),

@@ -22,6 +22,7 @@ export const GLOBAL_ABILITIES = [
   'manageMandates',
   'readAccessLog',
   'councilOverview',
+  'insights',
   'apiTokens',
   'compareMunicipalities',
   'satisfactionFollowUp',

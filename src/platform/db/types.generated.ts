@@ -271,6 +271,42 @@ export interface Events {
   visibility: Generated<'internal' | 'shared'>;
 }
 
+export interface InsightCases {
+  area_id: string | null;
+  case_id: string;
+  director_id: string | null;
+  domains: Generated<string[]>;
+  municipality_id: string;
+  theme_ids: Generated<string[]>;
+}
+
+export interface InsightCounts {
+  area_id: string | null;
+  day: string;
+  dim: Generated<string>;
+  director_id: string | null;
+  domains: Generated<string[]>;
+  metric: string;
+  municipality_id: string;
+  theme_ids: Generated<string[]>;
+  value: number;
+}
+
+export interface InsightFacts {
+  case_id: string;
+  day: string;
+  dim: Generated<string>;
+  metric: string;
+  municipality_id: string;
+  value: number;
+}
+
+export interface InsightQueue {
+  case_id: string;
+  id: Generated<number>;
+  municipality_id: string;
+}
+
 export interface LateObjections {
   answer_id: string;
   case_id: string;
@@ -615,6 +651,10 @@ export interface DB {
   director_areas: DirectorAreas;
   director_themes: DirectorThemes;
   events: Events;
+  insight_cases: InsightCases;
+  insight_counts: InsightCounts;
+  insight_facts: InsightFacts;
+  insight_queue: InsightQueue;
   late_objections: LateObjections;
   login_failures: LoginFailures;
   login_links: LoginLinks;

@@ -126,6 +126,9 @@ export type CouncilOverview = Schemas['CouncilOverview'];
 export type CouncilCaseSummary = CouncilOverview['summaries']['items'][number];
 export type PlanTerm = CouncilCaseSummary['planTerm'];
 
+// management information
+export type Insights = Schemas['Insights'];
+export type InsightsParams = QueryOf<'/insights', 'get'>;
 // comparing municipalities and the published figures (docs/product.md#comparing-municipalities)
 export type Comparison = Schemas['Comparison'];
 export type ComparedFigure = Comparison['figures'][number];

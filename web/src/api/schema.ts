@@ -1874,6 +1874,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sturingsinformatie van de eigen gemeente: doorlooptijden, toets, toezeggingen en werklast (coördinator, beheerder, bestuurder, raadslid)
+         * @description Sturingsinformatie van de eigen gemeente: doorlooptijden, toets, toezeggingen en werklast (coördinator, beheerder, bestuurder, raadslid)
+         */
+        get: operations["getInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/{section}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén onderdeel van de sturingsinformatie downloaden als CSV
+         * @description Eén onderdeel van de sturingsinformatie downloaden als CSV
+         */
+        get: operations["getInsightsSectionCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2574,6 +2614,237 @@ export interface components {
             /** @enum {string} */
             domain: "social" | "physical" | "safety" | "economy" | "governance";
         };
+        Insights: {
+            municipality: string;
+            /** Format: date */
+            today: string;
+            filter: {
+                /** Format: date */
+                from: string;
+                /** Format: date */
+                to: string;
+                areaId: string | null;
+                themeId: string | null;
+                domain: ("social" | "physical" | "safety" | "economy" | "governance") | null;
+                directorId: string | null;
+            };
+            /** @description de maanden van de trends: de periode, en minstens 24 maanden */
+            months: string[];
+            choices: {
+                areas: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+                themes: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+                directors: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                }[];
+            };
+            leadTimes: {
+                cases: {
+                    submitted: number;
+                    closed: number;
+                    withdrawn: number;
+                };
+                /** @description van indienen tot plan akkoord */
+                toPlan: {
+                    count: number;
+                    /** @description dagen; leeg als er niets te meten is */
+                    median: number | null;
+                    /** @description dagen; leeg als er niets te meten is */
+                    p90: number | null;
+                };
+                /** @description van plan akkoord tot afsluiten */
+                toClose: {
+                    count: number;
+                    /** @description dagen; leeg als er niets te meten is */
+                    median: number | null;
+                    /** @description dagen; leeg als er niets te meten is */
+                    p90: number | null;
+                };
+                byMonth: {
+                    /** @description maand, JJJJ-MM */
+                    month: string;
+                    toPlanCount: number;
+                    /** @description dagen; leeg als er niets te meten is */
+                    toPlanMedian: number | null;
+                    /** @description dagen; leeg als er niets te meten is */
+                    toPlanP90: number | null;
+                    toCloseCount: number;
+                    /** @description dagen; leeg als er niets te meten is */
+                    toCloseMedian: number | null;
+                    /** @description dagen; leeg als er niets te meten is */
+                    toCloseP90: number | null;
+                    onTime: number;
+                    late: number;
+                }[];
+                planTerm: {
+                    onTime: number;
+                    late: number;
+                    /** @description nu over de termijn, zonder akkoord */
+                    overdue: number;
+                    shareOnTime: number | null;
+                };
+                clocks: {
+                    running: number;
+                    /** @description loopt af binnen 5 werkdagen */
+                    dueSoon: number;
+                    overdue: number;
+                    suspended: number;
+                };
+                suspensions: {
+                    count: number;
+                    days: number;
+                };
+            };
+            assessment: {
+                rounds: number;
+                answers: {
+                    yes: number;
+                    yesWithConditions: number;
+                    objection: number;
+                    /** @description ja door stilzwijgen */
+                    silence: number;
+                };
+                byMonth: {
+                    /** @description maand, JJJJ-MM */
+                    month: string;
+                    rounds: number;
+                    yes: number;
+                    yesWithConditions: number;
+                    objection: number;
+                    silence: number;
+                }[];
+                silenceByDepartment: {
+                    departmentId: string | null;
+                    /** @description leeg: buiten de gemeente */
+                    name: string | null;
+                    count: number;
+                }[];
+                objectionsByDepartment: {
+                    departmentId: string | null;
+                    name: string | null;
+                    count: number;
+                }[];
+                objectionsByRule: {
+                    code: string;
+                    count: number;
+                }[];
+                lateObjections: {
+                    afterClose: number;
+                    serial: number;
+                };
+                overrules: {
+                    userId: string;
+                    name: string;
+                    count: number;
+                }[];
+            };
+            commitments: {
+                totals: {
+                    total: number;
+                    /** @description bindend of wacht op bevestiging */
+                    open: number;
+                    kept: number;
+                    broken: number;
+                    withdrawn: number;
+                    declined: number;
+                    /** @description open en over de datum (vandaag) */
+                    overdue: number;
+                };
+                byMaker: {
+                    total: number;
+                    /** @description bindend of wacht op bevestiging */
+                    open: number;
+                    kept: number;
+                    broken: number;
+                    withdrawn: number;
+                    declined: number;
+                    /** @description open en over de datum (vandaag) */
+                    overdue: number;
+                    key: string;
+                    name: string;
+                }[];
+                byMandate: {
+                    total: number;
+                    /** @description bindend of wacht op bevestiging */
+                    open: number;
+                    kept: number;
+                    broken: number;
+                    withdrawn: number;
+                    declined: number;
+                    /** @description open en over de datum (vandaag) */
+                    overdue: number;
+                    key: string;
+                    name: string;
+                }[];
+                byMonth: {
+                    /** @description maand, JJJJ-MM */
+                    month: string;
+                    recorded: number;
+                }[];
+            };
+            workload: {
+                directors: {
+                    directorId: string | null;
+                    name: string | null;
+                }[];
+                byMonth: {
+                    /** @description maand, JJJJ-MM */
+                    month: string;
+                    total: number;
+                    perDirector: {
+                        directorId: string | null;
+                        open: number;
+                    }[];
+                }[];
+            };
+            /** @description leeg als de tevredenheid niet gemeten wordt */
+            satisfaction: {
+                sent: number;
+                answers: number;
+                responseRate: number | null;
+                averageMark: number | null;
+                distribution: {
+                    mark: number;
+                    count: number;
+                }[];
+                byMonth: {
+                    /** @description maand, JJJJ-MM */
+                    month: string;
+                    answers: number;
+                    averageMark: number | null;
+                }[];
+                /** @description alleen voor coördinatoren en beheerders */
+                perDirector: {
+                    directorId: string;
+                    directorName: string;
+                    answers: number;
+                    averageMark: number | null;
+                }[] | null;
+            } | null;
+            /** @description leeg als reacties niet gevraagd worden */
+            participation: {
+                periods: number;
+                respondents: number;
+                interests: number;
+                answeredInterests: number;
+                answeredShare: number | null;
+                byMonth: {
+                    /** @description maand, JJJJ-MM */
+                    month: string;
+                    periods: number;
+                    respondents: number;
+                }[];
+            } | null;
+        };
         LateObjection: {
             /** Format: uuid */
             id: string;
@@ -2736,6 +3007,7 @@ export interface components {
                 manageMandates: boolean;
                 readAccessLog: boolean;
                 councilOverview: boolean;
+                insights: boolean;
                 apiTokens: boolean;
                 compareMunicipalities: boolean;
                 satisfactionFollowUp: boolean;
@@ -11379,6 +11651,143 @@ export interface operations {
             };
         };
     };
+    getInsights: {
+        parameters: {
+            query?: {
+                /** @description eerste dag van de periode (standaard: een jaar geleden) */
+                from?: string;
+                /** @description laatste dag van de periode (standaard: vandaag) */
+                to?: string;
+                /** @description alleen zaken in dit gebied */
+                areaId?: string;
+                /** @description alleen zaken met dit thema */
+                themeId?: string;
+                /** @description alleen zaken van dit domein (de domeinen van de gevraagde afdelingen) */
+                domain?: "social" | "physical" | "safety" | "economy" | "governance";
+                /** @description alleen zaken van deze case-regisseur */
+                directorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Insights"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInsightsSectionCsv: {
+        parameters: {
+            query?: {
+                /** @description eerste dag van de periode (standaard: een jaar geleden) */
+                from?: string;
+                /** @description laatste dag van de periode (standaard: vandaag) */
+                to?: string;
+                /** @description alleen zaken in dit gebied */
+                areaId?: string;
+                /** @description alleen zaken met dit thema */
+                themeId?: string;
+                /** @description alleen zaken van dit domein (de domeinen van de gevraagde afdelingen) */
+                domain?: "social" | "physical" | "safety" | "economy" | "governance";
+                /** @description alleen zaken van deze case-regisseur */
+                directorId?: string;
+                /** @description scheidingsteken: ; (standaard, Excel NL) of , */
+                separator?: ";" | ",";
+            };
+            header?: never;
+            path: {
+                section: "leadTimes" | "assessment" | "commitments" | "workload" | "satisfaction" | "participation";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Het onderdeel als CSV voor een spreadsheet */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -11464,6 +11873,10 @@ export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyCon
 export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/municipalities/{slug}/response-periods/{id}/responses"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["nl", "en"];
 export const pathsSatisfactionFollowUpsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/satisfaction/follow-ups"]["get"]["parameters"]["query"]["status"]> = ["todo", "all"];
 export const pathsSatisfactionSurveysIdFollowUpsPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/satisfaction/surveys/{id}/follow-ups"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["open", "done"];
+export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsInsightsSectionCsvGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}.csv"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsInsightsSectionCsvGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}.csv"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
+export const pathsInsightsSectionCsvGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}.csv"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
@@ -11502,6 +11915,7 @@ export const councilOverviewCommitmentsByMakerStaffRoleAnyOf0Values: ReadonlyArr
 export const councilOverviewSummariesItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["summaries"]["items"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
 export const councilOverviewSummariesItemsPlanTermValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["summaries"]["items"]["planTerm"]> = ["onTime", "late", "overdue", "running", "none"];
 export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const insightsFilterDomainAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Insights"]["filter"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
 export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
 export const mandateHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateHolder"], {

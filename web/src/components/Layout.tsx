@@ -105,6 +105,7 @@ function MainNav() {
         {may(me, 'satisfactionFollowUp') ? <AppNavLink to="/tevredenheid-opvolging">{t('nav.satisfaction')}</AppNavLink> : null}
         {may(me, 'manageOrganisation') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
         {may(me, 'councilOverview') ? <AppNavLink to="/raadsoverzicht">{t('nav.council')}</AppNavLink> : null}
+        {may(me, 'insights') ? <AppNavLink to="/sturingsinformatie">{t('nav.insights')}</AppNavLink> : null}
         {may(me, 'compareMunicipalities') ? <AppNavLink to="/vergelijken">{t('nav.compare')}</AppNavLink> : null}
         {may(me, 'apiTokens') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
         {!me ? <AppNavLink to="/inloggen">{t('nav.login')}</AppNavLink> : null}

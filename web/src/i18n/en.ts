@@ -4,6 +4,7 @@ import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
+import { enInsights } from './en.insights.js';
 import { enParticipation } from './en.participation.js';
 import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
@@ -578,6 +579,8 @@ export const en: Record<MessageKey, string> = {
   ...enAudit,
   // the council overview
   ...enCouncil,
+  // management information
+  ...enInsights,
   // comparing municipalities and the published figures
   ...enBenchmark,
   // response periods and the inventory of interests

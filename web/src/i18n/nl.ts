@@ -4,6 +4,7 @@ import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
+import { nlInsights } from './nl.insights.js';
 import { nlParticipation } from './nl.participation.js';
 import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
@@ -578,6 +579,8 @@ export const nl = {
   ...nlAudit,
   // the council overview
   ...nlCouncil,
+  // management information
+  ...nlInsights,
   // comparing municipalities and the published figures
   ...nlBenchmark,
   // response periods and the inventory of interests

@@ -10,6 +10,7 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
+import { InsightsHeadline } from '../insights/InsightsPage.js';
 
 /**
  * A table of names and figures: a header row of column keys, then one row per item; the
@@ -82,6 +83,8 @@ export function CouncilOverviewPage() {
         </Button>
       </Paragraph>
       <LiveStatus message={status} />
+
+      <InsightsHeadline />
 
       <Section title={t('council.cases')} level={2}>
         <div className="regie-council__row">

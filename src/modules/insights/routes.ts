@@ -1,0 +1,170 @@
+// Thin HTTP layer of management information (docs/product.md#management-information):
+// the figures of the actor's own municipality for a filter, as JSON and per section as
+// CSV for a spreadsheet.
+import { z } from 'zod';
+import { CSV_SEPARATORS } from '../../kernel/csv.js';
+import type { Deps } from '../../platform/context.js';
+import { CsvBody, IsoDate } from '../../platform/http/schemas.js';
+import { type App, ctxOf, Problem } from '../../platform/http/server.js';
+import { INSIGHTS_EXPORT_NAME, INSIGHTS_SECTIONS, insightsCsv } from './csv.js';
+import { DOMAINS } from './model.js';
+import { type InsightsProviders, insightsFigures } from './service.js';
+
+const tags = ['Sturingsinformatie'];
+const errors = { 400: Problem, 401: Problem, 403: Problem };
+
+const count = z.number().int();
+const days = z.number().int().nullable().describe('dagen; leeg als er niets te meten is');
+const Month = z.string().describe('maand, JJJJ-MM');
+const LeadTime = z.object({ count, median: days, p90: days });
+const Commitments = z.object({
+  total: count,
+  open: count.describe('bindend of wacht op bevestiging'),
+  kept: count,
+  broken: count,
+  withdrawn: count,
+  declined: count,
+  overdue: count.describe('open en over de datum (vandaag)'),
+});
+
+export const InsightsQuery = z.object({
+  from: IsoDate.optional().describe('eerste dag van de periode (standaard: een jaar geleden)'),
+  to: IsoDate.optional().describe('laatste dag van de periode (standaard: vandaag)'),
+  areaId: z.uuid().optional().describe('alleen zaken in dit gebied'),
+  themeId: z.uuid().optional().describe('alleen zaken met dit thema'),
+  domain: z.enum(DOMAINS).optional().describe('alleen zaken van dit domein (de domeinen van de gevraagde afdelingen)'),
+  directorId: z.uuid().optional().describe('alleen zaken van deze case-regisseur'),
+});
+
+const InsightsOut = z.object({
+  municipality: z.string(),
+  today: IsoDate,
+  filter: z.object({
+    from: IsoDate,
+    to: IsoDate,
+    areaId: z.uuid().nullable(),
+    themeId: z.uuid().nullable(),
+    domain: z.enum(DOMAINS).nullable(),
+    directorId: z.uuid().nullable(),
+  }),
+  months: z.array(Month).describe('de maanden van de trends: de periode, en minstens 24 maanden'),
+  choices: z.object({
+    areas: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    themes: z.array(z.object({ id: z.uuid(), name: z.string() })),
+    directors: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  }),
+  leadTimes: z.object({
+    cases: z.object({ submitted: count, closed: count, withdrawn: count }),
+    toPlan: LeadTime.describe('van indienen tot plan akkoord'),
+    toClose: LeadTime.describe('van plan akkoord tot afsluiten'),
+    byMonth: z.array(
+      z.object({
+        month: Month,
+        toPlanCount: count,
+        toPlanMedian: days,
+        toPlanP90: days,
+        toCloseCount: count,
+        toCloseMedian: days,
+        toCloseP90: days,
+        onTime: count,
+        late: count,
+      }),
+    ),
+    planTerm: z.object({
+      onTime: count,
+      late: count,
+      overdue: count.describe('nu over de termijn, zonder akkoord'),
+      shareOnTime: z.number().int().min(0).max(100).nullable(),
+    }),
+    clocks: z.object({ running: count, dueSoon: count.describe('loopt af binnen 5 werkdagen'), overdue: count, suspended: count }),
+    suspensions: z.object({ count, days: count }),
+  }),
+  assessment: z.object({
+    rounds: count,
+    answers: z.object({ yes: count, yesWithConditions: count, objection: count, silence: count.describe('ja door stilzwijgen') }),
+    byMonth: z.array(z.object({ month: Month, rounds: count, yes: count, yesWithConditions: count, objection: count, silence: count })),
+    silenceByDepartment: z.array(z.object({ departmentId: z.uuid().nullable(), name: z.string().nullable().describe('leeg: buiten de gemeente'), count })),
+    objectionsByDepartment: z.array(z.object({ departmentId: z.uuid().nullable(), name: z.string().nullable(), count })),
+    objectionsByRule: z.array(z.object({ code: z.string(), count })),
+    lateObjections: z.object({ afterClose: count, serial: count }),
+    overrules: z.array(z.object({ userId: z.string(), name: z.string(), count })),
+  }),
+  commitments: z.object({
+    totals: Commitments,
+    byMaker: z.array(Commitments.extend({ key: z.string(), name: z.string() })),
+    byMandate: z.array(Commitments.extend({ key: z.string(), name: z.string() })),
+    byMonth: z.array(z.object({ month: Month, recorded: count })),
+  }),
+  workload: z.object({
+    directors: z.array(z.object({ directorId: z.uuid().nullable(), name: z.string().nullable() })),
+    byMonth: z.array(z.object({ month: Month, total: count, perDirector: z.array(z.object({ directorId: z.uuid().nullable(), open: count })) })),
+  }),
+  satisfaction: z
+    .object({
+      sent: count,
+      answers: count,
+      responseRate: z.number().nullable(),
+      averageMark: z.number().nullable(),
+      distribution: z.array(z.object({ mark: count, count })),
+      byMonth: z.array(z.object({ month: Month, answers: count, averageMark: z.number().nullable() })),
+      perDirector: z
+        .array(z.object({ directorId: z.string(), directorName: z.string(), answers: count, averageMark: z.number().nullable() }))
+        .nullable()
+        .describe('alleen voor coördinatoren en beheerders'),
+    })
+    .nullable()
+    .describe('leeg als de tevredenheid niet gemeten wordt'),
+  participation: z
+    .object({
+      periods: count,
+      respondents: count,
+      interests: count,
+      answeredInterests: count,
+      answeredShare: z.number().nullable(),
+      byMonth: z.array(z.object({ month: Month, periods: count, respondents: count })),
+    })
+    .nullable()
+    .describe('leeg als reacties niet gevraagd worden'),
+});
+z.globalRegistry.add(InsightsOut, { id: 'Insights' });
+
+export function insightsRoutes(app: App, deps: Deps, providers: InsightsProviders = {}) {
+  app.get(
+    '/api/v1/insights',
+    {
+      schema: {
+        tags,
+        summary: 'Sturingsinformatie van de eigen gemeente: doorlooptijden, toets, toezeggingen en werklast (coördinator, beheerder, bestuurder, raadslid)',
+        querystring: InsightsQuery,
+        response: { 200: InsightsOut, ...errors },
+      },
+    },
+    async (req) => insightsFigures(ctxOf(deps, req), req.query, providers),
+  );
+
+  app.get(
+    '/api/v1/insights/:section.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Eén onderdeel van de sturingsinformatie downloaden als CSV',
+        params: z.object({ section: z.enum(INSIGHTS_SECTIONS) }),
+        querystring: InsightsQuery.extend({ separator: z.enum(CSV_SEPARATORS).default(';').describe('scheidingsteken: ; (standaard, Excel NL) of ,') }),
+        response: {
+          200: { description: 'Het onderdeel als CSV voor een spreadsheet', content: { 'text/csv': { schema: CsvBody } } },
+          ...errors,
+          404: Problem,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { separator, ...q } = req.query;
+      const csv = await insightsCsv(ctxOf(deps, req), req.params.section, q, { locale: req.locale, separator }, providers);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('Content-Disposition', `attachment; filename="${INSIGHTS_EXPORT_NAME(req.params.section)}"`)
+        .serializer((body: string) => body)
+        .send(csv);
+    },
+  );
+}

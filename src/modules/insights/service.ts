@@ -1,0 +1,269 @@
+// Management information (docs/product.md#management-information): one read, one
+// transaction, every figure of the actor's municipality for the filter given, from
+// the rollup and the current-state indexes.
+import { addWorkingDays } from '../../kernel/calendar.js';
+import { dutchDate } from '../../kernel/clock.js';
+import { invalid } from '../../kernel/errors.js';
+import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
+import { shareOnTime } from '../council/index.js';
+import { mandatesByIds } from '../mandates/index.js';
+import { calendarOf, getMunicipality } from '../organisation/index.js';
+import {
+  COMMITMENT_STATES,
+  type CommitmentCounts,
+  commitmentCounts,
+  type Domain,
+  DUE_SOON_WORKING_DAYS,
+  defaultPeriod,
+  type InsightsFilter,
+  leadTime,
+  leadTimeByMonth,
+  periodProblem,
+  splitStatusKey,
+  trendMonths,
+  workloadByMonth,
+} from './model.js';
+import { insightsPolicy } from './policy.js';
+import { type CountRow, clockCounts, filterChoices, namesOf, overdueCommitments, periodCounts, workloadDeltas } from './queries.js';
+
+export interface SatisfactionFigures {
+  sent: number;
+  answers: number;
+  responseRate: number | null;
+  averageMark: number | null;
+  distribution: { mark: number; count: number }[];
+  byMonth: { month: string; answers: number; averageMark: number | null }[];
+  perDirector: { directorId: string; directorName: string; answers: number; averageMark: number | null }[];
+}
+
+export interface ParticipationFigures {
+  periods: number;
+  respondents: number;
+  interests: number;
+  answeredInterests: number;
+  answeredShare: number | null;
+  byMonth: { month: string; periods: number; respondents: number }[];
+}
+
+/** The optional figures of other modules, passed in by the composition root. */
+export interface InsightsProviders {
+  satisfaction?: (trx: Tx, f: InsightsFilter) => Promise<SatisfactionFigures>;
+  participation?: (trx: Tx, f: InsightsFilter) => Promise<ParticipationFigures>;
+}
+
+export interface InsightsQuery {
+  from?: string;
+  to?: string;
+  areaId?: string;
+  themeId?: string;
+  domain?: Domain;
+  directorId?: string;
+}
+
+const METRICS = [
+  'submitted',
+  'closed',
+  'withdrawn',
+  'leadToPlan',
+  'leadToClose',
+  'planTerm',
+  'suspended',
+  'suspendedDays',
+  'round',
+  'answer',
+  'silenceDept',
+  'objectionDept',
+  'objectionRule',
+  'lateObjection',
+  'overrule',
+  'commitment',
+  'commitmentMaker',
+  'commitmentMandate',
+] as const;
+type Metric = (typeof METRICS)[number];
+
+/** The filter of a request: the default period when none is given; a bad period is a 400. */
+export function filterOf(ctx: Ctx, q: InsightsQuery): InsightsFilter {
+  const today = dutchDate(ctx.clock.now());
+  const d = defaultPeriod(today);
+  const f: InsightsFilter = { municipalityId: ctx.actor.municipalityId, from: q.from ?? d.from, to: q.to ?? d.to };
+  if (q.from && !q.to && q.from > today) f.to = q.from;
+  const problem = periodProblem(f);
+  if (problem) throw invalid('from', `insights.period.${problem}`);
+  if (q.areaId) f.areaId = q.areaId;
+  if (q.themeId) f.themeId = q.themeId;
+  if (q.domain) f.domain = q.domain;
+  if (q.directorId) f.directorId = q.directorId;
+  return f;
+}
+
+/** Every figure for the filter (docs/product.md#management-information). */
+export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: InsightsProviders = {}) {
+  insightsPolicy.authorize(ctx.actor, null, 'read');
+  const f = filterOf(ctx, q);
+  const mId = f.municipalityId;
+  const today = dutchDate(ctx.clock.now());
+  const months = trendMonths(f);
+  const trendFrom = `${months[0]}-01`;
+  return ctx.db.tenant(mId, async (trx) => {
+    const m = await getMunicipality(trx, mId);
+    const soon = addWorkingDays(calendarOf(m), today, DUE_SOON_WORKING_DAYS);
+    const rows = await periodCounts(trx, f, trendFrom, METRICS);
+    const of = (metric: Metric, inPeriod = true) => rows.filter((r) => r.metric === metric && (!inPeriod || r.inPeriod));
+    const sum = (xs: readonly CountRow[]) => xs.reduce((s, r) => s + r.value, 0);
+    const sumBy = (metric: Metric, dim?: string) => sum(of(metric).filter((r) => dim === undefined || r.dim === dim));
+    const monthIndex = new Map(months.map((mm, i) => [mm, i]));
+    const perMonth = (metric: Metric, dim?: string) => {
+      const out = months.map(() => 0);
+      for (const r of rows) {
+        const i = monthIndex.get(r.month);
+        if (i !== undefined && r.metric === metric && (dim === undefined || r.dim === dim)) out[i] = (out[i] ?? 0) + r.value;
+      }
+      return out;
+    };
+    const byKey = (metric: Metric) => {
+      const out = new Map<string, number>();
+      for (const r of of(metric)) out.set(r.dim, (out.get(r.dim) ?? 0) + r.value);
+      return [...out].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+    };
+    const dist = (metric: Metric, inPeriod = true) => of(metric, inPeriod).map((r) => ({ month: r.month, days: Number(r.dim), count: r.value }));
+
+    const clocks = await clockCounts(trx, f, today, soon);
+    const overdueK = await overdueCommitments(trx, f, today);
+    const deltas = await workloadDeltas(trx, f);
+
+    // Names of the keys that are ids.
+    const makers = byKey('commitmentMaker').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
+    const mandateRows = byKey('commitmentMandate').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
+    const overrules = byKey('overrule');
+    const names = await namesOf(trx, mId, {
+      users: [...makers.map((x) => x.key), ...overrules.map((x) => x.key), ...deltas.map((d) => d.directorId ?? '')],
+      departments: [...byKey('silenceDept'), ...byKey('objectionDept')].map((x) => x.key),
+    });
+    const mandates = await mandatesByIds(trx, mId, [...new Set(mandateRows.map((x) => x.key))]);
+    const mandateName = (id: string) => {
+      const md = mandates.find((x) => x.id === id);
+      if (!md) return id;
+      return md.holder.kind === 'person' ? (md.holderName ?? md.delegatedBy) : md.holder.role;
+    };
+    const makerName = (key: string) => (key.startsWith('n:') ? key.slice(2) : (names.users.get(key) ?? key));
+    const deptName = (key: string) => (key === 'outside' ? null : (names.departments.get(key) ?? key));
+
+    const grouped = (xs: { status: string; key: string; count: number }[], overdue: (key: string) => number, name: (key: string) => string) => {
+      const keys = [...new Set(xs.map((x) => x.key))];
+      return keys
+        .map((key) => ({
+          key,
+          name: name(key),
+          ...commitmentCounts(
+            xs.filter((x) => x.key === key),
+            overdue(key),
+          ),
+        }))
+        .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+    };
+
+    // Each trend once, not once per month.
+    const toPlanByMonth = leadTimeByMonth(dist('leadToPlan', false), months);
+    const toCloseByMonth = leadTimeByMonth(dist('leadToClose', false), months);
+    const trend = {
+      onTime: perMonth('planTerm', 'onTime'),
+      late: perMonth('planTerm', 'late'),
+      rounds: perMonth('round'),
+      yes: perMonth('answer', 'yes'),
+      yesWithConditions: perMonth('answer', 'yesWithConditions'),
+      objection: perMonth('answer', 'objection'),
+      silence: perMonth('answer', 'silence'),
+    };
+    const toPlan = leadTime(dist('leadToPlan'));
+    const toClose = leadTime(dist('leadToClose'));
+    const onTime = sumBy('planTerm', 'onTime');
+    const late = sumBy('planTerm', 'late');
+    const answers = {
+      yes: sumBy('answer', 'yes'),
+      yesWithConditions: sumBy('answer', 'yesWithConditions'),
+      objection: sumBy('answer', 'objection'),
+      silence: sumBy('answer', 'silence'),
+    };
+    const commitmentTotals: CommitmentCounts = commitmentCounts(
+      COMMITMENT_STATES.map((s) => ({ status: s, count: sumBy('commitment', s) })),
+      overdueK.length,
+    );
+    const workload = workloadByMonth(deltas, months);
+    const directorIds = [...new Set(workload.flatMap((w) => w.perDirector.map((d) => d.directorId)))];
+
+    const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
+    const satisfaction = providers.satisfaction ? await providers.satisfaction(trx, f) : null;
+    const participation = providers.participation ? await providers.participation(trx, f) : null;
+    const choices = await filterChoices(trx, mId);
+
+    return {
+      municipality: m.name,
+      today,
+      filter: { from: f.from, to: f.to, areaId: f.areaId ?? null, themeId: f.themeId ?? null, domain: f.domain ?? null, directorId: f.directorId ?? null },
+      months,
+      choices,
+      leadTimes: {
+        cases: { submitted: sumBy('submitted'), closed: sumBy('closed'), withdrawn: sumBy('withdrawn') },
+        toPlan,
+        toClose,
+        byMonth: months.map((mm, i) => {
+          const p = toPlanByMonth[i];
+          const c = toCloseByMonth[i];
+          return {
+            month: mm,
+            toPlanCount: p?.count ?? 0,
+            toPlanMedian: p?.median ?? null,
+            toPlanP90: p?.p90 ?? null,
+            toCloseCount: c?.count ?? 0,
+            toCloseMedian: c?.median ?? null,
+            toCloseP90: c?.p90 ?? null,
+            onTime: trend.onTime[i] ?? 0,
+            late: trend.late[i] ?? 0,
+          };
+        }),
+        // The same share as the council overview (docs/product.md#the-council-overview):
+        // plans agreed on time out of every settled term, the clocks overdue now included.
+        planTerm: { onTime, late, overdue: clocks.overdue, shareOnTime: shareOnTime({ onTime, late, overdue: clocks.overdue }) },
+        clocks,
+        suspensions: { count: sumBy('suspended'), days: sumBy('suspendedDays') },
+      },
+      assessment: {
+        rounds: sumBy('round'),
+        answers,
+        byMonth: months.map((mm, i) => ({
+          month: mm,
+          rounds: trend.rounds[i] ?? 0,
+          yes: trend.yes[i] ?? 0,
+          yesWithConditions: trend.yesWithConditions[i] ?? 0,
+          objection: trend.objection[i] ?? 0,
+          silence: trend.silence[i] ?? 0,
+        })),
+        silenceByDepartment: byKey('silenceDept').map((x) => ({ departmentId: x.key === 'outside' ? null : x.key, name: deptName(x.key), count: x.count })),
+        objectionsByDepartment: byKey('objectionDept').map((x) => ({
+          departmentId: x.key === 'outside' ? null : x.key,
+          name: deptName(x.key),
+          count: x.count,
+        })),
+        objectionsByRule: byKey('objectionRule').map((x) => ({ code: x.key, count: x.count })),
+        lateObjections: { afterClose: sumBy('lateObjection', 'afterClose'), serial: sumBy('lateObjection', 'serial') },
+        overrules: overrules.map((x) => ({ userId: x.key, name: names.users.get(x.key) ?? x.key, count: x.count })),
+      },
+      commitments: {
+        totals: commitmentTotals,
+        byMaker: grouped(makers, (key) => overdueK.filter((k) => k.makerKey === key).length, makerName),
+        byMandate: grouped(mandateRows, (key) => overdueK.filter((k) => k.mandateIds.includes(key)).length, mandateName),
+        byMonth: perMonth('commitment').map((recorded, i) => ({ month: months[i] as string, recorded })),
+      },
+      workload: {
+        directors: directorIds.map((id) => ({ directorId: id, name: id ? (names.users.get(id) ?? id) : null })),
+        byMonth: workload,
+      },
+      satisfaction: satisfaction && (mayPerDirector ? satisfaction : { ...satisfaction, perDirector: null }),
+      participation,
+    };
+  });
+}
+
+export type Insights = Awaited<ReturnType<typeof insightsFigures>>;
