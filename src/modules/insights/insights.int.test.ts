@@ -264,10 +264,16 @@ describe('optional sections', () => {
   });
 
   it('leaves them out when no provider is given', async () => {
-    const f = await figures(w.coordinator);
+    const f = await insightsFigures({ ...t.deps, actor: w.coordinator }, {}, {});
     expect(f.satisfaction).toBeNull();
     expect(f.participation).toBeNull();
-    expect((await api(w.coordinator, '/insights/satisfaction.csv')).statusCode).toBe(404);
+  });
+
+  it('has them over HTTP, as the composition root gives both providers', async () => {
+    const f = await figures(w.coordinator);
+    expect(f.satisfaction).not.toBeNull();
+    expect(f.participation).not.toBeNull();
+    expect((await api(w.coordinator, '/insights/satisfaction.csv')).statusCode).toBe(200);
   });
 });
 
