@@ -85,11 +85,11 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
     line(json, ` — p99 ≤ ${P99_TARGET_MS} ms: ${met(json.p99 <= P99_TARGET_MS && json.errors === 0)}`);
     results.push(json);
     const csv = summarize(
-      '(b) GET /insights/{section}.csv',
+      '(b) GET /insights/{section}/export',
       await o.runHttp(origin, {
         kind: 'get',
         token,
-        paths: ['leadTimes', 'assessment', 'commitments', 'workload'].map((s) => ({ label: s, path: `/api/v1/insights/${s}.csv` })),
+        paths: ['leadTimes', 'assessment', 'commitments', 'workload'].map((s) => ({ label: s, path: `/api/v1/insights/${s}/export` })),
       }),
     );
     line(csv, ` — p99 ≤ ${P99_TARGET_MS} ms: ${met(csv.p99 <= P99_TARGET_MS && csv.errors === 0)}`);

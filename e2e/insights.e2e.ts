@@ -79,7 +79,7 @@ describe('management information', () => {
     // The CSV link downloads the section, Excel-friendly.
     const link = page.getByRole('link', { name: 'Download als CSV (Doorlooptijden)' });
     const href = (await link.getAttribute('href')) as string;
-    expect(href).toMatch(/^\/api\/v1\/insights\/leadTimes\.csv\?.*areaId=/);
+    expect(href).toMatch(/^\/api\/v1\/insights\/leadTimes\/export\?.*areaId=/);
     const res = await page.request.get(`${e.baseUrl}${href}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('text/csv');

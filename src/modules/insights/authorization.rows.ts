@@ -17,12 +17,12 @@ export const rows: Row[] = [
     },
   },
   {
-    operation: 'GET /insights/{section}.csv',
+    operation: 'GET /insights/{section}/export',
     allowed: readers,
     scope: 'collection',
     request: async (w, side) => {
       await w.fresh(side);
-      return { method: 'GET', url: '/insights/workload.csv' };
+      return { method: 'GET', url: '/insights/workload/export' };
     },
   },
 ];

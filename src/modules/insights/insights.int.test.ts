@@ -273,7 +273,7 @@ describe('optional sections', () => {
     const f = await figures(w.coordinator);
     expect(f.satisfaction).not.toBeNull();
     expect(f.participation).not.toBeNull();
-    expect((await api(w.coordinator, '/insights/satisfaction.csv')).statusCode).toBe(200);
+    expect((await api(w.coordinator, '/insights/satisfaction/export')).statusCode).toBe(200);
   });
 });
 
@@ -306,7 +306,7 @@ describe('GET /insights over HTTP', () => {
   });
 
   it('downloads a section as CSV for a Dutch spreadsheet', async () => {
-    const res = await api(w.coordinator, '/insights/leadTimes.csv');
+    const res = await api(w.coordinator, '/insights/leadTimes/export');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toContain('sturingsinformatie-leadTimes.csv');
@@ -316,13 +316,13 @@ describe('GET /insights over HTTP', () => {
       'Maand;Plannen akkoord;Indienen tot plan akkoord, mediaan (dagen);Indienen tot plan akkoord, p90 (dagen);Zaken afgesloten;Plan akkoord tot afsluiten, mediaan (dagen);Plan akkoord tot afsluiten, p90 (dagen);Plan op tijd;Plan te laat',
     );
     expect(lines).toContain('maart 2026;1;14;14;1;10;10;1;0');
-    const workload = await api(w.coordinator, '/insights/workload.csv?separator=,');
+    const workload = await api(w.coordinator, '/insights/workload/export?separator=,');
     expect(workload.statusCode).toBe(200);
     expect(workload.body.split('\r\n')[0]).toContain(',Totaal');
   });
 
   it('refuses an unknown section', async () => {
-    expect((await api(w.coordinator, '/insights/people.csv')).statusCode).toBe(400);
+    expect((await api(w.coordinator, '/insights/people/export')).statusCode).toBe(400);
   });
 });
 

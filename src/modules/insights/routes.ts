@@ -143,7 +143,7 @@ export function insightsRoutes(app: App, deps: Deps, providers: InsightsProvider
   );
 
   app.get(
-    '/api/v1/insights/:section.csv',
+    '/api/v1/insights/:section/export',
     {
       schema: {
         tags,

@@ -1894,7 +1894,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/insights/{section}.csv": {
+    "/insights/{section}/export": {
         parameters: {
             query?: never;
             header?: never;
@@ -1905,7 +1905,7 @@ export interface paths {
          * Eén onderdeel van de sturingsinformatie downloaden als CSV
          * @description Eén onderdeel van de sturingsinformatie downloaden als CSV
          */
-        get: operations["getInsightsSectionCsv"];
+        get: operations["getInsightsSectionExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11713,7 +11713,7 @@ export interface operations {
             };
         };
     };
-    getInsightsSectionCsv: {
+    getInsightsSectionExport: {
         parameters: {
             query?: {
                 /** @description eerste dag van de periode (standaard: een jaar geleden) */
@@ -11874,9 +11874,9 @@ export const pathsMunicipalitiesSlugResponsePeriodsIdResponsesPostRequestBodyCon
 export const pathsSatisfactionFollowUpsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/satisfaction/follow-ups"]["get"]["parameters"]["query"]["status"]> = ["todo", "all"];
 export const pathsSatisfactionSurveysIdFollowUpsPostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/satisfaction/surveys/{id}/follow-ups"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["open", "done"];
 export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
-export const pathsInsightsSectionCsvGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}.csv"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
-export const pathsInsightsSectionCsvGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}.csv"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
-export const pathsInsightsSectionCsvGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}.csv"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation"];
+export const pathsInsightsSectionExportGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsInsightsSectionExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
+export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];

@@ -112,7 +112,7 @@ function CsvLink({ section, query, label }: { section: string; query: string; la
   const { t } = useI18n();
   return (
     <Paragraph>
-      <a className="utrecht-link" href={`/api/v1/insights/${section}.csv${query ? `?${query}` : ''}`} download>
+      <a className="utrecht-link" href={`/api/v1/insights/${section}/export${query ? `?${query}` : ''}`} download>
         {t('insights.csv', { section: label })}
       </a>
     </Paragraph>
