@@ -1269,7 +1269,7 @@ export const NABURG: MunicipalitySeed = {
   slug: 'naburg',
   name: 'Gemeente Naburg',
   prefix: 'NB',
-  benchmark: { inhabitants: 12_650, optIn: true, publish: false, licence: 'CC0-1.0' },
+  benchmark: { inhabitants: 12_650, optIn: false, publish: false, licence: 'CC0-1.0' },
   rules: NABURG_RULES,
   areas: ['Dorpskern', 'Molenwijk', 'De Polder', 'Recreatiegebied Het Veen'],
   themes: ['Wonen', 'Ondernemen', 'Recreatie en toerisme', 'Zorg en welzijn', 'Landbouw', 'Veiligheid'],
