@@ -47,6 +47,12 @@ export type RateLimitTable = T.RateLimits;
 export type RegieProcessTable = T.RegieProcesses;
 export type BenchmarkFigureTable = T.BenchmarkFigures;
 export type BenchmarkRefreshTable = T.BenchmarkRefresh;
+export type CollaborationTable = T.Collaborations;
+export type CollaborationPartyTable = T.CollaborationParties;
+export type CollaborationTargetTable = T.CollaborationTargets;
+export type CollaborationReadingTable = T.CollaborationReadings;
+export type CollaborationContributionTable = T.CollaborationContributions;
+export type CollaborationEventTable = T.CollaborationEvents;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];
