@@ -6,6 +6,7 @@ import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from '
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
+import { collaborationRoutes } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
@@ -49,6 +50,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       auditRoutes(app, deps);
       councilRoutes(app, deps);
       benchmarkRoutes(app, deps);
+      collaborationRoutes(app, deps);
     },
   });
 }

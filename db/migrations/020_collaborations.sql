@@ -22,8 +22,9 @@ create table collaborations (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
-create index collaborations_list on collaborations (municipality_id, name, id);
-create index collaborations_phase on collaborations (municipality_id, phase, name, id);
+-- The overview: newest first, per municipality and per phase (keyset pagination).
+create index collaborations_list on collaborations (municipality_id, created_at, id);
+create index collaborations_phase on collaborations (municipality_id, phase, created_at, id);
 
 create table collaboration_areas (
   municipality_id uuid not null references municipalities(id),
@@ -121,7 +122,7 @@ create table collaboration_parties (
   check ((kind = 'municipality') = (party_municipality_id is not null)),
   check (party_municipality_id is null or party_municipality_id <> municipality_id)
 );
-create index collaboration_parties_collaboration on collaboration_parties (municipality_id, collaboration_id);
+create index collaboration_parties_collaboration on collaboration_parties (municipality_id, collaboration_id, seq);
 create index collaboration_parties_name on collaboration_parties (municipality_id, lower(name));
 
 create table collaboration_contributions (

@@ -4,6 +4,8 @@
 // the demo and other modules' tests may use. Everything else is internal.
 export { type HealthIssue, healthCheck, healthSentence, PHASES, type Phase } from './model.js';
 export { collaborationPolicy } from './policy.js';
+export { listCollaborations } from './queries.js';
+export { collaborationRoutes } from './routes.js';
 export {
   addParty,
   addTarget,
