@@ -66,6 +66,7 @@ export const rows: Row[] = [
     }),
   },
   { operation: 'GET /collaborations/{id}', allowed: readers, scope: 'resource', request: on('GET', '') },
+  { operation: 'GET /collaborations/{id}/sheet.pdf', allowed: readers, scope: 'resource', request: on('GET', '/sheet.pdf') },
   { operation: 'PATCH /collaborations/{id}', allowed: editors, scope: 'resource', request: on('PATCH', '', { goal: 'Minder overlast, meer ontmoeting' }) },
   { operation: 'POST /collaborations/{id}/phase', allowed: editors, scope: 'resource', request: on('POST', '/phase', { phase: 'policy' }) },
   {

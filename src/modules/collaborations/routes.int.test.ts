@@ -6,6 +6,7 @@ import { fixedClock } from '../../kernel/clock.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
+import { pdfText } from '../../testing/pdf.js';
 
 const clock = fixedClock('2026-03-02T09:00:00+01:00');
 const t = withTestApp({ clock });
@@ -64,6 +65,20 @@ describe('a collaboration over HTTP', () => {
     const ok = await call('PATCH', `/collaborations/${c.id}`, owner, { goal: 'Minder overlast' }, { 'if-match': etag });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().goal).toBe('Minder overlast');
+
+    // The sheet for a council meeting, as a PDF.
+    const sheet = await call('GET', `/collaborations/${c.id}/sheet.pdf`, council);
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.headers['content-type']).toBe('application/pdf');
+    expect(sheet.headers['content-disposition']).toBe('attachment; filename="samenwerking-Jeugdoverlast-Centrum.pdf"');
+    const text = (await pdfText(sheet.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('Samenwerking: Jeugdoverlast Centrum');
+    expect(text).toContain('Minder overlast');
+    expect(text).toContain('Uren, 40 uur: Trainers');
+    expect(text).toContain('Heeft het laatste woord over: Gebruik van de velden');
+    expect(text).toContain('Opbrengst: niet vastgelegd');
+    expect(text).toContain('Voor Sportclub staat niet vast wat het oplevert.');
+    expect((await call('GET', `/collaborations/${c.id}/sheet.pdf`, otherAdmin)).statusCode).toBe(404);
 
     // Another municipality's admin does not find it.
     expect((await call('GET', `/collaborations/${c.id}`, otherAdmin)).statusCode).toBe(404);

@@ -26,6 +26,7 @@ import {
   addTarget,
   type CollaborationView,
   changePhase,
+  collaborationSheet,
   getCollaboration,
   recordReading,
   startCollaboration,
@@ -263,6 +264,33 @@ export function collaborationRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => present(reply, await getCollaboration(ctxOf(deps, req), req.params.id)),
+  );
+
+  app.get(
+    '/api/v1/collaborations/:id/sheet.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Het samenwerkingsblad als PDF voor raad of bestuur: doel, streefcijfers en voortgang, partijen met inbreng, zeggenschap en opbrengst',
+        params: IdParams,
+        produces: ['application/pdf'],
+        response: { 200: z.string().describe('PDF-document (application/pdf)'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const s = await collaborationSheet(ctxOf(deps, req), req.params.id);
+      // The file name is made of safe characters only.
+      const file =
+        s.name
+          .normalize('NFKD')
+          .replace(/[^A-Za-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '')
+          .slice(0, 60) || 'samenwerking';
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', `attachment; filename="samenwerking-${file}.pdf"`)
+        .send(s.pdf as unknown as string);
+    },
   );
 
   app.patch(

@@ -40,6 +40,7 @@ import {
   type Target,
   targetsOf,
 } from './repo.js';
+import { renderSheet } from './sheet.js';
 
 const today = (ctx: Ctx): IsoDate => dutchDate(ctx.clock.now());
 const invalidInput = (problems: FieldProblem[]) => new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
@@ -190,6 +191,15 @@ const summary = (row: CollaborationRow, ownerName: string): CollaborationSummary
   endKind: row.end_kind,
   version: row.version,
 });
+
+/** The collaboration sheet as a PDF, for a council or board meeting. */
+export function collaborationSheet(ctx: Ctx, id: string): Promise<{ name: string; pdf: Buffer }> {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const v = await view(trx, ctx, id, { locale: 'nl' });
+    const m = await trx.selectFrom('municipalities').select('name').where('id', '=', ctx.actor.municipalityId).executeTakeFirstOrThrow();
+    return { name: v.name, pdf: await renderSheet(v, { municipality: m.name, generatedAt: ctx.clock.now() }) };
+  });
+}
 
 /** The collaboration with everything on its page: targets, parties, phases, health check, timeline. */
 export function getCollaboration(ctx: Ctx, id: string): Promise<CollaborationView> {
