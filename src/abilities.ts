@@ -6,6 +6,7 @@ import { assessmentPolicy } from './modules/assessments/index.js';
 import { auditPolicy } from './modules/audit/index.js';
 import { benchmarkPolicy } from './modules/benchmark/index.js';
 import { casePolicy } from './modules/cases/index.js';
+import { collaborationPolicy } from './modules/collaborations/index.js';
 import { commitmentPolicy } from './modules/commitments/index.js';
 import { councilPolicy } from './modules/council/index.js';
 import type { GlobalAbilities } from './modules/identity/index.js';
@@ -42,5 +43,7 @@ export function globalAbilities(a: Actor): GlobalAbilities {
     apiTokens: isStaff(a),
     // Comparing municipalities (docs/product.md#comparing-municipalities): coordinators, admins, executives, council members.
     compareMunicipalities: benchmarkPolicy.compare(a),
+    // Collaborations (docs/product.md#collaborations): directors, coordinators, executives, council members, admins.
+    collaborations: collaborationPolicy.list(a),
   };
 }

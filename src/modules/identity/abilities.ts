@@ -24,6 +24,7 @@ export const GLOBAL_ABILITIES = [
   'councilOverview',
   'apiTokens',
   'compareMunicipalities',
+  'collaborations',
 ] as const;
 export type GlobalAbility = (typeof GLOBAL_ABILITIES)[number];
 export type GlobalAbilities = Record<GlobalAbility, boolean>;

@@ -19,11 +19,30 @@ afterAll(async () => {
 /** Per role, the abilities that are true; every other one is false. */
 const EXPECTED: Record<Role, GlobalAbility[]> = {
   initiator: ['ownCases'],
-  director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens'],
-  coordinator: ['teamBoard', 'listCases', 'registerCases', 'lateObjections', 'confirmCommitments', 'exportCommitments', 'apiTokens', 'compareMunicipalities'],
+  director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens', 'collaborations'],
+  coordinator: [
+    'teamBoard',
+    'listCases',
+    'registerCases',
+    'lateObjections',
+    'confirmCommitments',
+    'exportCommitments',
+    'apiTokens',
+    'compareMunicipalities',
+    'collaborations',
+  ],
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
-  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'apiTokens', 'compareMunicipalities'],
-  council: ['councilOverview', 'apiTokens', 'compareMunicipalities'],
+  executive: [
+    'listCases',
+    'ownCommitments',
+    'confirmCommitments',
+    'exportCommitments',
+    'councilOverview',
+    'apiTokens',
+    'compareMunicipalities',
+    'collaborations',
+  ],
+  council: ['councilOverview', 'apiTokens', 'compareMunicipalities', 'collaborations'],
   admin: [
     'listCases',
     'exportCommitments',
@@ -34,6 +53,7 @@ const EXPECTED: Record<Role, GlobalAbility[]> = {
     'councilOverview',
     'apiTokens',
     'compareMunicipalities',
+    'collaborations',
   ],
 };
 const abilitiesOf = (role: Role) => Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, EXPECTED[role].includes(a)]));

@@ -2732,6 +2732,7 @@ export interface components {
                 councilOverview: boolean;
                 apiTokens: boolean;
                 compareMunicipalities: boolean;
+                collaborations: boolean;
             };
         };
         Named: {

@@ -105,6 +105,7 @@ function MainNav() {
         {may(me, 'manageOrganisation') ? <AppNavLink to="/beheer">{t('nav.admin')}</AppNavLink> : null}
         {may(me, 'councilOverview') ? <AppNavLink to="/raadsoverzicht">{t('nav.council')}</AppNavLink> : null}
         {may(me, 'compareMunicipalities') ? <AppNavLink to="/vergelijken">{t('nav.compare')}</AppNavLink> : null}
+        {may(me, 'collaborations') ? <AppNavLink to="/samenwerkingen">{t('nav.collaborations')}</AppNavLink> : null}
         {may(me, 'apiTokens') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
         {!me ? <AppNavLink to="/inloggen">{t('nav.login')}</AppNavLink> : null}
       </NavList>

@@ -2,6 +2,7 @@
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
+import { enCollaborations } from './en.collaborations.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
 import { enTheme } from './en.theme.js';
@@ -578,6 +579,7 @@ export const en: Record<MessageKey, string> = {
   ...enCouncil,
   // comparing municipalities and the published figures
   ...enBenchmark,
+  ...enCollaborations,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details
