@@ -18,6 +18,7 @@ import { listRules } from '../modules/rules/index.js';
 import type { Actor } from '../platform/auth/index.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
+import { seedCollaboration } from './collaborations.js';
 import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, type Step, VOORBEELD } from './data.js';
 import { yearOfHistory } from './history.js';
 import { seedRegisters } from './registers.js';
@@ -130,6 +131,16 @@ async function createOrganisation(deps: Deps, m: MunicipalitySeed, passwordHash:
 /** Undo a half-seeded municipality, so the next start tries again instead of skipping it. */
 async function removeMunicipality(deps: Deps, id: string): Promise<void> {
   const tables = [
+    'collaboration_events',
+    'collaboration_contributions',
+    'collaboration_parties',
+    'collaboration_readings',
+    'collaboration_targets',
+    'collaboration_phases',
+    'collaboration_cases',
+    'collaboration_themes',
+    'collaboration_areas',
+    'collaborations',
     'late_objections',
     'assessment_overrules',
     'assessment_answers',
@@ -223,6 +234,14 @@ async function seedMunicipality(deps: Deps, m: MunicipalitySeed, passwordHash: s
   const org = await createOrganisation(deps, m, passwordHash);
   try {
     await playCases(deps, m, org);
+    const coordinator = org.staff.get('coordinator');
+    if (coordinator)
+      await seedCollaboration(
+        deps,
+        coordinator,
+        { areaId: org.areas.values().next().value, departmentId: org.departments.values().next().value },
+        `Samen tegen jeugdoverlast in ${m.areas[0] ?? 'het centrum'}`,
+      );
   } catch (err) {
     await removeMunicipality(deps, org.id);
     throw err;
