@@ -159,6 +159,8 @@ export async function listCollaborations(ctx: Ctx, f: OverviewFilter): Promise<{
           targets,
           lastReadingOn: (lastReading as IsoDate | null) ?? null,
           parties: parties.map((p) => ({ name: p.name, contributions: Number(p.contributions ?? 0), yield: p.yield, finalSay: p.final_say })),
+          // Commitments still belong to a case; agreements within a collaboration are not
+          // recorded yet, so none can be overdue here (the health check takes them as input).
           overdueAgreements: [],
         });
         if (f.health === 'with' && !issues.length) continue;

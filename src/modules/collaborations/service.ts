@@ -161,6 +161,7 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
     targets,
     lastReadingOn: readings.at(-1) ?? null,
     parties: parties.map((p) => ({ name: p.name, contributions: p.contributions.length, yield: p.yield, finalSay: p.finalSay })),
+    // Commitments still belong to a case; agreements within a collaboration are not recorded yet.
     overdueAgreements: opts.overdueAgreements ?? [],
   });
   const locale = opts.locale ?? (ctx.actor.locale === 'en' ? 'en' : 'nl');
