@@ -6,6 +6,7 @@ import { assessmentPolicy } from './modules/assessments/index.js';
 import { auditPolicy } from './modules/audit/index.js';
 import { benchmarkPolicy } from './modules/benchmark/index.js';
 import { casePolicy } from './modules/cases/index.js';
+import { collaborationPolicy } from './modules/collaborations/index.js';
 import { commitmentPolicy } from './modules/commitments/index.js';
 import { councilPolicy } from './modules/council/index.js';
 import type { GlobalAbilities } from './modules/identity/index.js';
@@ -48,5 +49,7 @@ export function globalAbilities(a: Actor): GlobalAbilities {
     compareMunicipalities: benchmarkPolicy.compare(a),
     // Low report marks to follow up (docs/product.md#a-low-mark-is-followed-up): the coordinator.
     satisfactionFollowUp: satisfactionPolicy.followUp(a),
+    // Collaborations (docs/product.md#collaborations): directors, coordinators, executives, council members, admins.
+    collaborations: collaborationPolicy.list(a),
   };
 }

@@ -6,6 +6,7 @@ import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from '
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
+import { collaborationRoutes } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
@@ -56,6 +57,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       satisfactionRoutes(app, deps);
       // the report marks and the responses are sections of the management information
       insightsRoutes(app, deps, { satisfaction: satisfactionFigures, participation: participationFigures });
+      collaborationRoutes(app, deps);
     },
   });
 }

@@ -4,8 +4,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dutchDate } from '../kernel/clock.js';
 import { CASE_STATUSES, clockState } from '../modules/cases/index.js';
+import { getCollaboration } from '../modules/collaborations/index.js';
+import { toActor } from '../modules/identity/index.js';
 import { calendarOf } from '../modules/organisation/index.js';
 import { withTestDb } from '../testing/db.js';
+import { DEMO_MUNICIPALITIES } from './data.js';
 import { seedDemo } from './seed.js';
 
 const { db, deps } = withTestDb();
@@ -238,5 +241,29 @@ describe('seedDemo', () => {
     expect(users.some((u) => u.email.endsWith('@voorbeeld.nl'))).toBe(false);
     const fromVoorbeeld = await db.tenant(voorbeeldId, (trx) => trx.selectFrom('cases').select('reference').execute());
     expect(fromVoorbeeld.every((c) => c.reference.startsWith('VB-'))).toBe(true);
+  });
+});
+
+describe('the demo collaborations', () => {
+  it('gives each municipality one collaboration, whose health check names the party without a yield', async () => {
+    const slugs = DEMO_MUNICIPALITIES.map((x) => x.slug);
+    const demo = await db.unsafeAdmin.selectFrom('municipalities').select(['id', 'name']).where('slug', 'in', slugs).execute();
+    expect(demo).toHaveLength(slugs.length);
+    for (const m of demo) {
+      const rows = await db.unsafeAdmin.selectFrom('collaborations').select('id').where('municipality_id', '=', m.id).execute();
+      expect(rows, m.name).toHaveLength(1);
+      const coordinator = await db.unsafeAdmin
+        .selectFrom('users')
+        .selectAll()
+        .where('municipality_id', '=', m.id)
+        .where('role', '=', 'coordinator')
+        .executeTakeFirstOrThrow();
+      const v = await getCollaboration({ ...deps, actor: toActor(coordinator, 'token') }, rows[0]?.id as string);
+      expect(v.parties.length, m.name).toBeGreaterThanOrEqual(3);
+      expect(
+        v.health.issues.map((i) => [i.code, i.actor]),
+        m.name,
+      ).toEqual([['partyWithoutYield', coordinator.name]]);
+    }
   });
 });

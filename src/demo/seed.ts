@@ -20,6 +20,7 @@ import { answerSurvey } from '../modules/satisfaction/index.js';
 import type { Actor } from '../platform/auth/index.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
+import { seedCollaboration } from './collaborations.js';
 import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, type Step, VOORBEELD } from './data.js';
 import { yearOfHistory } from './history.js';
 import { seedRegisters } from './registers.js';
@@ -145,7 +146,30 @@ async function createOrganisation(deps: Deps, m: MunicipalitySeed, passwordHash:
 /** Undo a half-seeded municipality, so the next start tries again instead of skipping it. */
 async function removeMunicipality(deps: Deps, id: string): Promise<void> {
   const tables = [
+    'insight_facts',
+    'insight_counts',
+    'insight_cases',
+    'benchmark_figures',
+    'benchmark_refresh',
+    'survey_followups',
+    'surveys',
+    'satisfaction_settings',
+    'response_interests',
+    'responses',
+    'response_topics',
+    'response_periods',
+    'collaboration_events',
+    'collaboration_contributions',
+    'collaboration_parties',
+    'collaboration_readings',
+    'collaboration_targets',
+    'collaboration_phases',
+    'collaboration_cases',
+    'collaboration_themes',
+    'collaboration_areas',
+    'collaborations',
     'late_objections',
+    'assessment_withdrawals',
     'assessment_overrules',
     'assessment_answers',
     'assessment_parties',
@@ -163,7 +187,10 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
     'plans',
     'suspensions',
     'case_themes',
+    'case_intakes',
     'cases',
+    // deleting a case's themes queues it for the rollup: empty the queue after them
+    'insight_queue',
     'case_counters',
     'login_links',
     'password_links',
@@ -241,6 +268,14 @@ async function seedMunicipality(deps: Deps, m: MunicipalitySeed, passwordHash: s
   const org = await createOrganisation(deps, m, passwordHash);
   try {
     await playCases(deps, m, org);
+    const coordinator = org.staff.get('coordinator');
+    if (coordinator)
+      await seedCollaboration(
+        deps,
+        coordinator,
+        { areaId: org.areas.values().next().value, departmentId: org.departments.values().next().value },
+        `Samen tegen jeugdoverlast in ${m.areas[0] ?? 'het centrum'}`,
+      );
   } catch (err) {
     await removeMunicipality(deps, org.id);
     throw err;

@@ -121,6 +121,15 @@ const nl: Record<string, string> = {
   // Mandaatregister en toezeggingen (docs/product.md#the-mandate-register, docs/product.md#commitments-on-record).
   'error.mandateStaffRoleOnly': 'Kies een rol van een medewerker; een initiatiefnemer kan geen mandaat hebben.',
   'error.mandateHolderNotStaff': 'Deze persoon is geen actieve medewerker van deze gemeente.',
+  // Collaborations (samenwerkingen)
+  'error.collaborationEndBeforeStart': 'De eind- of evaluatiedatum ligt niet vóór de startdatum.',
+  'error.collaborationReadingInFuture': 'Een meting kan niet in de toekomst liggen.',
+  'error.collaborationAmount': 'Geef een bedrag (in centen) of een aantal uren op, 0 of meer.',
+  'error.collaborationNoAmount': 'Alleen geld en uren hebben een bedrag; beschrijf de bijdrage.',
+  'error.collaborationOwner': 'De eigenaar is een actieve regisseur of coördinator van deze gemeente.',
+  'error.collaborationPartyMunicipality': 'Kies een andere gemeente binnen deze installatie.',
+  'error.kvkNumber': 'Een KvK-nummer bestaat uit 8 cijfers.',
+  'error.tooMany': 'Hoogstens {max} regels.',
   'error.mandateAmount': 'Geef een bedrag in hele eurocenten van ten minste 1.',
   'error.mandateDelegatedBy': 'Zeg wie het mandaat heeft verleend, bijvoorbeeld "het college" of "de burgemeester".',
   'error.mandateEndBeforeStart': 'De einddatum ligt vóór de begindatum.',
@@ -407,6 +416,15 @@ const en: Record<string, string> = {
   // Mandate register and commitments (docs/product.md#the-mandate-register, docs/product.md#commitments-on-record).
   'error.mandateStaffRoleOnly': 'Choose a staff role; an initiator cannot hold a mandate.',
   'error.mandateHolderNotStaff': 'This person is not an active staff member of this municipality.',
+  // Collaborations
+  'error.collaborationEndBeforeStart': 'The end or review date is not before the start date.',
+  'error.collaborationReadingInFuture': 'A reading cannot be in the future.',
+  'error.collaborationAmount': 'Give an amount (in cents) or a number of hours, 0 or more.',
+  'error.collaborationNoAmount': 'Only money and hours have an amount; describe the contribution.',
+  'error.collaborationOwner': 'The owner is an active director or coordinator of this municipality.',
+  'error.collaborationPartyMunicipality': 'Choose another municipality of this installation.',
+  'error.kvkNumber': 'A KvK (Chamber of Commerce) number has 8 digits.',
+  'error.tooMany': 'At most {max} lines.',
   'error.mandateAmount': 'Enter an amount in whole euro cents of at least 1.',
   'error.mandateDelegatedBy': 'Say who delegated the mandate, for example "the college" or "the mayor".',
   'error.mandateEndBeforeStart': 'The end date is before the start date.',

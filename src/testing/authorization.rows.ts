@@ -6,6 +6,7 @@ import { rows as assessments } from '../modules/assessments/authorization.rows.j
 import { rows as audit } from '../modules/audit/authorization.rows.js';
 import { rows as benchmark } from '../modules/benchmark/authorization.rows.js';
 import { rows as cases } from '../modules/cases/authorization.rows.js';
+import { rows as collaborations } from '../modules/collaborations/authorization.rows.js';
 import { rows as commitments } from '../modules/commitments/authorization.rows.js';
 import { rows as council } from '../modules/council/authorization.rows.js';
 import { rows as dossier } from '../modules/dossier/authorization.rows.js';
@@ -39,4 +40,5 @@ export const rows: Row[] = [
   ...benchmark,
   ...participation,
   ...satisfaction,
+  ...collaborations,
 ];

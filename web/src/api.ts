@@ -239,6 +239,19 @@ export const api = {
     answer(client.GET('/benchmark/comparison', { params: { query: query(period) as QueryOf<'/benchmark/comparison', 'get'> }, signal })),
   benchmarkSettings: (signal?: AbortSignal) => answer(client.GET('/benchmark/settings', { signal })),
   updateBenchmarkSettings: (body: BodyOf<'/benchmark/settings', 'patch'>) => answer(client.PATCH('/benchmark/settings', { body })),
+  // collaborations (docs/product.md#collaborations)
+  collaborations: (f: QueryOf<'/collaborations', 'get'>, signal?: AbortSignal) =>
+    answer(client.GET('/collaborations', { params: { query: query(f) as QueryOf<'/collaborations', 'get'> }, signal })),
+  collaboration: (collaborationId: string, signal?: AbortSignal) => answer(client.GET('/collaborations/{id}', { params: id(collaborationId), signal })),
+  startCollaboration: (body: BodyOf<'/collaborations', 'post'>) => answer(client.POST('/collaborations', { body })),
+  changeCollaborationPhase: (collaborationId: string, version: number, phase: BodyOf<'/collaborations/{id}/phase', 'post'>['phase']) =>
+    answer(client.POST('/collaborations/{id}/phase', { params: id(collaborationId), body: { phase }, headers: ifMatch(version) })),
+  addCollaborationTarget: (collaborationId: string, body: BodyOf<'/collaborations/{id}/targets', 'post'>) =>
+    answer(client.POST('/collaborations/{id}/targets', { params: id(collaborationId), body })),
+  recordCollaborationReading: (collaborationId: string, targetId: string, body: BodyOf<'/collaborations/{id}/targets/{targetId}/readings', 'post'>) =>
+    answer(client.POST('/collaborations/{id}/targets/{targetId}/readings', { params: { path: { id: collaborationId, targetId } }, body })),
+  addCollaborationParty: (collaborationId: string, body: BodyOf<'/collaborations/{id}/parties', 'post'>) =>
+    answer(client.POST('/collaborations/{id}/parties', { params: id(collaborationId), body })),
   publishers: (signal?: AbortSignal) => answer(client.GET('/public/municipalities', { signal })),
   publishedFigures: (slug: string, period: { from?: string; to?: string }, signal?: AbortSignal) =>
     answer(
@@ -275,6 +288,8 @@ export const downloads = {
   figuresJson: (slug: string, p: { from: string; to: string }) => `/api/v1/public/municipalities/${slug}/figures?from=${p.from}&to=${p.to}`,
   rulesExport: (format: RuleFileFormat) => `/api/v1/rules/export?format=${format}`,
   commitmentsExport: () => '/api/v1/commitments/export',
+  /** the collaboration sheet for a council or board meeting */
+  collaborationSheet: (collaborationId: string) => `/api/v1/collaborations/${collaborationId}/sheet.pdf`,
   /** the case list with the same filters and order, as CSV */
   casesExport: (f: Omit<CaseFilters, 'cursor' | 'limit'>) => `/api/v1/cases/export?${new URLSearchParams(query(f) as Record<string, string>).toString()}`,
 };

@@ -21,6 +21,8 @@ import { ComparePage } from './pages/benchmark/Compare.js';
 import { PublicFiguresPage, PublishersPage } from './pages/benchmark/PublicFigures.js';
 import { Cases } from './pages/Cases.js';
 import { CaseDetailPage } from './pages/case/CaseDetailPage.js';
+import { CollaborationPage } from './pages/collaborations/Collaboration.js';
+import { CollaborationsPage } from './pages/collaborations/Collaborations.js';
 import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/CommitmentPages.js';
 import { CouncilOverviewPage } from './pages/council/CouncilOverview.js';
 import { Home } from './pages/Home.js';
@@ -97,6 +99,8 @@ export const router = createBrowserRouter([
       guarded('account', 'apiTokens', <Account />),
       // comparing municipalities and the published figures (docs/product.md#comparing-municipalities)
       guarded('vergelijken', 'compareMunicipalities', <ComparePage />),
+      guarded('samenwerkingen', 'collaborations', <CollaborationsPage />),
+      guarded('samenwerkingen/:id', 'collaborations', <CollaborationPage />),
       { path: 'cijfers', element: <PublishersPage /> },
       { path: 'cijfers/:slug', element: <PublicFiguresPage /> },
       // responding to a case without an account, and the director's inventory of interests

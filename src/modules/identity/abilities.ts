@@ -26,6 +26,7 @@ export const GLOBAL_ABILITIES = [
   'apiTokens',
   'compareMunicipalities',
   'satisfactionFollowUp',
+  'collaborations',
 ] as const;
 export type GlobalAbility = (typeof GLOBAL_ABILITIES)[number];
 export type GlobalAbilities = Record<GlobalAbility, boolean>;

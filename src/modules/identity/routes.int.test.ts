@@ -19,7 +19,7 @@ afterAll(async () => {
 /** Per role, the abilities that are true; every other one is false. */
 const EXPECTED: Record<Role, GlobalAbility[]> = {
   initiator: ['ownCases'],
-  director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens'],
+  director: ['directorWorkspace', 'teamBoard', 'listCases', 'registerCases', 'lateObjections', 'exportCommitments', 'apiTokens', 'collaborations'],
   coordinator: [
     'teamBoard',
     'listCases',
@@ -31,10 +31,21 @@ const EXPECTED: Record<Role, GlobalAbility[]> = {
     'apiTokens',
     'compareMunicipalities',
     'satisfactionFollowUp',
+    'collaborations',
   ],
   specialist: ['listCases', 'assessmentRequests', 'exportCommitments', 'apiTokens'],
-  executive: ['listCases', 'ownCommitments', 'confirmCommitments', 'exportCommitments', 'councilOverview', 'insights', 'apiTokens', 'compareMunicipalities'],
-  council: ['councilOverview', 'insights', 'apiTokens', 'compareMunicipalities'],
+  executive: [
+    'listCases',
+    'ownCommitments',
+    'confirmCommitments',
+    'exportCommitments',
+    'councilOverview',
+    'insights',
+    'apiTokens',
+    'compareMunicipalities',
+    'collaborations',
+  ],
+  council: ['councilOverview', 'insights', 'apiTokens', 'compareMunicipalities', 'collaborations'],
   admin: [
     'listCases',
     'exportCommitments',
@@ -46,6 +57,7 @@ const EXPECTED: Record<Role, GlobalAbility[]> = {
     'insights',
     'apiTokens',
     'compareMunicipalities',
+    'collaborations',
   ],
 };
 const abilitiesOf = (role: Role) => Object.fromEntries(GLOBAL_ABILITIES.map((a) => [a, EXPECTED[role].includes(a)]));

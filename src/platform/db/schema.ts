@@ -58,6 +58,12 @@ export type ResponseInterestTable = T.ResponseInterests;
 export type SurveyTable = T.Surveys;
 export type SurveyFollowupTable = T.SurveyFollowups;
 export type SatisfactionSettingsTable = T.SatisfactionSettings;
+export type CollaborationTable = T.Collaborations;
+export type CollaborationPartyTable = T.CollaborationParties;
+export type CollaborationTargetTable = T.CollaborationTargets;
+export type CollaborationReadingTable = T.CollaborationReadings;
+export type CollaborationContributionTable = T.CollaborationContributions;
+export type CollaborationEventTable = T.CollaborationEvents;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

@@ -18,6 +18,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface AccessLog {
@@ -191,6 +193,122 @@ export interface Cases {
 
 export interface CaseThemes {
   case_id: string;
+  municipality_id: string;
+  theme_id: string;
+}
+
+export interface CollaborationAreas {
+  area_id: string;
+  collaboration_id: string;
+  municipality_id: string;
+}
+
+export interface CollaborationCases {
+  case_id: string;
+  collaboration_id: string;
+  municipality_id: string;
+}
+
+export interface CollaborationContributions {
+  amount: number | null;
+  collaboration_id: string;
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  id: Generated<string>;
+  kind: 'money' | 'hours' | 'assets' | 'data' | 'powers';
+  municipality_id: string;
+  party_id: string;
+  seq: Generated<number>;
+}
+
+export interface CollaborationEvents {
+  actor_id: string | null;
+  collaboration_id: string;
+  id: Generated<number>;
+  municipality_id: string;
+  occurred_at: Timestamp;
+  payload: Generated<Json>;
+  type: string;
+}
+
+export interface CollaborationParties {
+  collaboration_id: string;
+  contact_email: string | null;
+  contact_name: string | null;
+  created_at: Generated<Timestamp>;
+  decides_alone: Generated<string[]>;
+  decides_together: Generated<string[]>;
+  department_id: string | null;
+  final_say: Generated<string[]>;
+  id: Generated<string>;
+  kind: 'department' | 'municipality' | 'organisation';
+  kvk_number: string | null;
+  municipality_id: string;
+  name: string;
+  org_type: 'public' | 'private' | 'nonprofit' | 'residents';
+  party_municipality_id: string | null;
+  seq: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  yield: Generated<string>;
+}
+
+export interface CollaborationPhases {
+  actor_id: string | null;
+  collaboration_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  municipality_id: string;
+  phase: 'agenda' | 'policy' | 'implementation' | 'evaluation';
+  since: string;
+}
+
+export interface CollaborationReadings {
+  actor_id: string | null;
+  collaboration_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  municipality_id: string;
+  note: Generated<string>;
+  read_on: string;
+  seq: Generated<number>;
+  target_id: string;
+  value: Numeric;
+}
+
+export interface Collaborations {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  end_kind: Generated<'end' | 'review'>;
+  end_on: string;
+  goal: Generated<string>;
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  owner_user_id: string;
+  phase: 'agenda' | 'policy' | 'implementation' | 'evaluation';
+  phase_since: string;
+  start_on: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface CollaborationTargets {
+  baseline: Numeric;
+  collaboration_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  indicator: string;
+  municipality_id: string;
+  seq: Generated<number>;
+  target_on: string;
+  target_value: Numeric;
+  unit: string;
+}
+
+export interface CollaborationThemes {
+  collaboration_id: string;
   municipality_id: string;
   theme_id: string;
 }
@@ -644,6 +762,16 @@ export interface DB {
   case_intakes: CaseIntakes;
   case_themes: CaseThemes;
   cases: Cases;
+  collaboration_areas: CollaborationAreas;
+  collaboration_cases: CollaborationCases;
+  collaboration_contributions: CollaborationContributions;
+  collaboration_events: CollaborationEvents;
+  collaboration_parties: CollaborationParties;
+  collaboration_phases: CollaborationPhases;
+  collaboration_readings: CollaborationReadings;
+  collaboration_targets: CollaborationTargets;
+  collaboration_themes: CollaborationThemes;
+  collaborations: Collaborations;
   commitment_reminders: CommitmentReminders;
   commitment_versions: CommitmentVersions;
   commitments: Commitments;

@@ -1914,6 +1914,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/collaborations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De samenwerkingen van de gemeente, nieuwste eerst (cursor-paginering), met hun gezondheidscheck
+         * @description De samenwerkingen van de gemeente, nieuwste eerst (cursor-paginering), met hun gezondheidscheck
+         */
+        get: operations["getCollaborations"];
+        put?: never;
+        /**
+         * Een samenwerking starten (regisseur, coördinator of beheerder)
+         * @description Een samenwerking starten (regisseur, coördinator of beheerder)
+         */
+        post: operations["postCollaborations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén samenwerking: doel, streefcijfers en voortgang, partijen, fasen, tijdlijn en gezondheidscheck
+         * @description Eén samenwerking: doel, streefcijfers en voortgang, partijen, fasen, tijdlijn en gezondheidscheck
+         */
+        get: operations["getCollaborationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Een samenwerking wijzigen (eigenaar, coördinator of beheerder; If-Match). Een latere einddatum is het besluit om te verlengen
+         * @description Een samenwerking wijzigen (eigenaar, coördinator of beheerder; If-Match). Een latere einddatum is het besluit om te verlengen
+         */
+        patch: operations["patchCollaborationsId"];
+        trace?: never;
+    };
+    "/collaborations/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad als PDF voor raad of bestuur: doel, streefcijfers en voortgang, partijen met inbreng, zeggenschap en opbrengst
+         * @description Het samenwerkingsblad als PDF voor raad of bestuur: doel, streefcijfers en voortgang, partijen met inbreng, zeggenschap en opbrengst
+         */
+        get: operations["getCollaborationsIdSheetPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/phase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Naar een andere beleidsfase (If-Match)
+         * @description Naar een andere beleidsfase (If-Match)
+         */
+        post: operations["postCollaborationsIdPhase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een meetbaar streefcijfer aan het doel toevoegen
+         * @description Een meetbaar streefcijfer aan het doel toevoegen
+         */
+        post: operations["postCollaborationsIdTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/targets/{targetId}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een voortgangsmeting vastleggen
+         * @description Een voortgangsmeting vastleggen
+         */
+        post: operations["postCollaborationsIdTargetsTargetIdReadings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een partij toevoegen, met inbreng, zeggenschap en opbrengst
+         * @description Een partij toevoegen, met inbreng, zeggenschap en opbrengst
+         */
+        post: operations["postCollaborationsIdParties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/parties/{partyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Een partij wijzigen (If-Match met de versie van de partij); de inbreng, als meegegeven, vervangt de lijst
+         * @description Een partij wijzigen (If-Match met de versie van de partij); de inbreng, als meegegeven, vervangt de lijst
+         */
+        patch: operations["patchCollaborationsIdPartiesPartyId"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2245,6 +2413,140 @@ export interface components {
             /** @enum {string} */
             domain: "social" | "physical" | "safety" | "economy" | "governance";
             strict: boolean;
+        };
+        Collaboration: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            goal: string;
+            /** Format: uuid */
+            ownerUserId: string;
+            ownerName: string;
+            /**
+             * @description beleidsfase: agenda (agendavorming), policy (beleidsvorming), implementation (uitvoering), evaluation (evaluatie)
+             * @enum {string}
+             */
+            phase: "agenda" | "policy" | "implementation" | "evaluation";
+            /** Format: date */
+            phaseSince: string;
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            endOn: string;
+            /** @enum {string} */
+            endKind: "end" | "review";
+            version: number;
+            areas: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            themes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            cases: {
+                /** Format: uuid */
+                id: string;
+                reference: string;
+                title: string;
+            }[];
+            targets: {
+                /** Format: uuid */
+                id: string;
+                indicator: string;
+                baseline: number;
+                targetValue: number;
+                unit: string;
+                /** Format: date */
+                targetOn: string;
+                readings: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    readOn: string;
+                    value: number;
+                    note: string;
+                }[];
+            }[];
+            parties: components["schemas"]["CollaborationParty"][];
+            phases: {
+                /**
+                 * @description beleidsfase: agenda (agendavorming), policy (beleidsvorming), implementation (uitvoering), evaluation (evaluatie)
+                 * @enum {string}
+                 */
+                phase: "agenda" | "policy" | "implementation" | "evaluation";
+                /** Format: date */
+                since: string;
+            }[];
+            health: {
+                issues: components["schemas"]["CollaborationHealthIssue"][];
+            };
+            timeline: {
+                id: string;
+                type: string;
+                at: string;
+                actorName: string | null;
+                payload: {
+                    [key: string]: unknown;
+                };
+            }[];
+            abilities: {
+                edit: boolean;
+            };
+        };
+        CollaborationHealthIssue: {
+            /** @enum {string} */
+            code: "goalWithoutTarget" | "partyWithoutContribution" | "partyWithoutYield" | "powerNotSettled" | "agreementOverdue" | "endPassed" | "noRecentReading" | "phaseStale";
+            /** @description wie aan zet is: de eigenaar of de partij */
+            actor: string;
+            party?: string;
+            /** @description de bevinding in gewone taal, met wie aan zet is */
+            text: string;
+        };
+        CollaborationParty: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "department" | "municipality" | "organisation";
+            departmentId: string | null;
+            municipalityId: string | null;
+            name: string;
+            /** @enum {string} */
+            orgType: "public" | "private" | "nonprofit" | "residents";
+            kvkNumber: string | null;
+            contactName: string | null;
+            contactEmail: string | null;
+            decidesAlone: string[];
+            decidesTogether: string[];
+            finalSay: string[];
+            yield: string;
+            contributions: {
+                /** @enum {string} */
+                kind: "money" | "hours" | "assets" | "data" | "powers";
+                amount: number | null;
+                description: string;
+            }[];
+            version: number;
+        };
+        CollaborationSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            ownerName: string;
+            /**
+             * @description beleidsfase: agenda (agendavorming), policy (beleidsvorming), implementation (uitvoering), evaluation (evaluatie)
+             * @enum {string}
+             */
+            phase: "agenda" | "policy" | "implementation" | "evaluation";
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            endOn: string;
+            parties: number;
+            health: components["schemas"]["CollaborationHealthIssue"][];
         };
         Commitment: {
             /** Format: uuid */
@@ -3011,6 +3313,7 @@ export interface components {
                 apiTokens: boolean;
                 compareMunicipalities: boolean;
                 satisfactionFollowUp: boolean;
+                collaborations: boolean;
             };
         };
         Named: {
@@ -11788,6 +12091,1071 @@ export interface operations {
             };
         };
     };
+    getCollaborations: {
+        parameters: {
+            query?: {
+                /** @description beleidsfase: agenda (agendavorming), policy (beleidsvorming), implementation (uitvoering), evaluation (evaluatie) */
+                phase?: "agenda" | "policy" | "implementation" | "evaluation";
+                /** @description alleen samenwerkingen in dit gebied */
+                areaId?: string;
+                /** @description alleen samenwerkingen met dit thema */
+                themeId?: string;
+                /** @description (deel van) de naam van een partij */
+                party?: string;
+                /** @description with: met bevindingen; without: zonder */
+                health?: "with" | "without";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CollaborationSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description naam van de samenwerking */
+                    name: string;
+                    /**
+                     * @description waar het om gaat
+                     * @default
+                     */
+                    description?: string;
+                    /**
+                     * @description het gedeelde doel
+                     * @default
+                     */
+                    goal?: string;
+                    /**
+                     * Format: uuid
+                     * @description eigenaar: een regisseur of coördinator van de gemeente
+                     */
+                    ownerUserId: string;
+                    /**
+                     * Format: date
+                     * @description startdatum
+                     */
+                    startOn: string;
+                    /**
+                     * Format: date
+                     * @description einddatum of evaluatiedatum (tijdelijk per definitie)
+                     */
+                    endOn: string;
+                    /**
+                     * @description end: einddatum; review: moment om te evalueren en te besluiten over verlengen
+                     * @default end
+                     * @enum {string}
+                     */
+                    endKind?: "end" | "review";
+                    /**
+                     * @description gebieden
+                     * @default []
+                     */
+                    areaIds?: string[];
+                    /**
+                     * @description thema’s
+                     * @default []
+                     */
+                    themeIds?: string[];
+                    /**
+                     * @description gekoppelde zaken
+                     * @default []
+                     */
+                    caseIds?: string[];
+                    /**
+                     * @description beleidsfase: agenda (agendavorming), policy (beleidsvorming), implementation (uitvoering), evaluation (evaluatie)
+                     * @default agenda
+                     * @enum {string}
+                     */
+                    phase?: "agenda" | "policy" | "implementation" | "evaluation";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCollaborationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCollaborationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description naam van de samenwerking */
+                    name?: string;
+                    /** @description waar het om gaat */
+                    description?: string;
+                    /** @description het gedeelde doel */
+                    goal?: string;
+                    /**
+                     * Format: uuid
+                     * @description eigenaar: een regisseur of coördinator van de gemeente
+                     */
+                    ownerUserId?: string;
+                    /**
+                     * Format: date
+                     * @description startdatum
+                     */
+                    startOn?: string;
+                    /**
+                     * Format: date
+                     * @description einddatum of evaluatiedatum (tijdelijk per definitie)
+                     */
+                    endOn?: string;
+                    /**
+                     * @description end: einddatum; review: moment om te evalueren en te besluiten over verlengen
+                     * @enum {string}
+                     */
+                    endKind?: "end" | "review";
+                    /** @description gebieden */
+                    areaIds?: string[];
+                    /** @description thema’s */
+                    themeIds?: string[];
+                    /** @description gekoppelde zaken */
+                    caseIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCollaborationsIdSheetPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-document (application/pdf) */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdPhase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description beleidsfase: agenda (agendavorming), policy (beleidsvorming), implementation (uitvoering), evaluation (evaluatie)
+                     * @enum {string}
+                     */
+                    phase: "agenda" | "policy" | "implementation" | "evaluation";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description indicator, bijvoorbeeld "meldingen jeugdoverlast" */
+                    indicator: string;
+                    /** @description nulmeting */
+                    baseline: number;
+                    /** @description streefwaarde */
+                    targetValue: number;
+                    /** @description eenheid, bijvoorbeeld "per kwartaal" */
+                    unit: string;
+                    /**
+                     * Format: date
+                     * @description streefdatum
+                     */
+                    targetOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdTargetsTargetIdReadings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description datum van de meting (niet in de toekomst)
+                     */
+                    readOn: string;
+                    /** @description gemeten waarde */
+                    value: number;
+                    /**
+                     * @description toelichting
+                     * @default
+                     */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description department (afdeling van de gemeente), municipality (andere gemeente in de installatie), organisation (externe organisatie)
+                     * @enum {string}
+                     */
+                    kind: "department" | "municipality" | "organisation";
+                    /**
+                     * @description de afdeling, bij kind department
+                     * @default null
+                     */
+                    departmentId?: string | null;
+                    /**
+                     * @description de andere gemeente, bij kind municipality
+                     * @default null
+                     */
+                    municipalityId?: string | null;
+                    /** @description naam van de partij */
+                    name: string;
+                    /**
+                     * @description public (overheid), private (bedrijf), nonprofit (maatschappelijk), residents (bewoners)
+                     * @enum {string}
+                     */
+                    orgType: "public" | "private" | "nonprofit" | "residents";
+                    /**
+                     * @description KvK-nummer, 8 cijfers
+                     * @default null
+                     */
+                    kvkNumber?: string | null;
+                    /**
+                     * @description contactpersoon
+                     * @default null
+                     */
+                    contactName?: string | null;
+                    /**
+                     * @description e-mailadres van de contactpersoon
+                     * @default null
+                     */
+                    contactEmail?: string | null;
+                    /**
+                     * @description waarover de partij alleen beslist
+                     * @default []
+                     */
+                    decidesAlone?: string[];
+                    /**
+                     * @description waarover samen wordt beslist
+                     * @default []
+                     */
+                    decidesTogether?: string[];
+                    /**
+                     * @description waarover de partij het laatste woord heeft
+                     * @default []
+                     */
+                    finalSay?: string[];
+                    /**
+                     * @description wat de partij eraan heeft (opbrengst)
+                     * @default
+                     */
+                    yield?: string;
+                    /**
+                     * @description inbreng
+                     * @default []
+                     */
+                    contributions?: {
+                        /**
+                         * @description money (geld, in eurocenten), hours (uren), assets (middelen), data (gegevens), powers (bevoegdheden)
+                         * @enum {string}
+                         */
+                        kind: "money" | "hours" | "assets" | "data" | "powers";
+                        /** @description bedrag in eurocenten of aantal uren; leeg voor middelen, gegevens en bevoegdheden */
+                        amount: number | null;
+                        /**
+                         * @description omschrijving
+                         * @default
+                         */
+                        description?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCollaborationsIdPartiesPartyId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description department (afdeling van de gemeente), municipality (andere gemeente in de installatie), organisation (externe organisatie)
+                     * @enum {string}
+                     */
+                    kind?: "department" | "municipality" | "organisation";
+                    /** @description de afdeling, bij kind department */
+                    departmentId?: string | null;
+                    /** @description de andere gemeente, bij kind municipality */
+                    municipalityId?: string | null;
+                    /** @description naam van de partij */
+                    name?: string;
+                    /**
+                     * @description public (overheid), private (bedrijf), nonprofit (maatschappelijk), residents (bewoners)
+                     * @enum {string}
+                     */
+                    orgType?: "public" | "private" | "nonprofit" | "residents";
+                    /** @description KvK-nummer, 8 cijfers */
+                    kvkNumber?: string | null;
+                    /** @description contactpersoon */
+                    contactName?: string | null;
+                    /** @description e-mailadres van de contactpersoon */
+                    contactEmail?: string | null;
+                    /** @description waarover de partij alleen beslist */
+                    decidesAlone?: string[];
+                    /** @description waarover samen wordt beslist */
+                    decidesTogether?: string[];
+                    /** @description waarover de partij het laatste woord heeft */
+                    finalSay?: string[];
+                    /** @description wat de partij eraan heeft (opbrengst) */
+                    yield?: string;
+                    /** @description inbreng */
+                    contributions?: {
+                        /**
+                         * @description money (geld, in eurocenten), hours (uren), assets (middelen), data (gegevens), powers (bevoegdheden)
+                         * @enum {string}
+                         */
+                        kind: "money" | "hours" | "assets" | "data" | "powers";
+                        /** @description bedrag in eurocenten of aantal uren; leeg voor middelen, gegevens en bevoegdheden */
+                        amount: number | null;
+                        /**
+                         * @description omschrijving
+                         * @default
+                         */
+                        description?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -11877,6 +13245,18 @@ export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<Flattene
 export const pathsInsightsSectionExportGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation"];
+export const pathsCollaborationsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const pathsCollaborationsGetParametersQueryHealthValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["health"]> = ["with", "without"];
+export const pathsCollaborationsPostRequestBodyContentApplicationJsonEndKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["post"]["requestBody"]["content"]["application/json"]["endKind"]> = ["end", "review"];
+export const pathsCollaborationsPostRequestBodyContentApplicationJsonPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["post"]["requestBody"]["content"]["application/json"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const pathsCollaborationsIdPatchRequestBodyContentApplicationJsonEndKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}"]["patch"]["requestBody"]["content"]["application/json"]["endKind"]> = ["end", "review"];
+export const pathsCollaborationsIdPhasePostRequestBodyContentApplicationJsonPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/phase"]["post"]["requestBody"]["content"]["application/json"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
+export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties"]["post"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
+export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties"]["post"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
+export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
+export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
+export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
@@ -11903,6 +13283,14 @@ export const caseEventVisibilityValues: ReadonlyArray<FlattenedDeepRequired<comp
 export const caseSummaryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummary"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
 export const caseSummaryClockValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseSummary"]["clock"]> = ["none", "running", "suspended", "dueSoon", "overdue", "stopped"];
 export const citedRuleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CitedRule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const collaborationPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Collaboration"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const collaborationEndKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Collaboration"]["endKind"]> = ["end", "review"];
+export const collaborationPhasesPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Collaboration"]["phases"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const collaborationHealthIssueCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CollaborationHealthIssue"]["code"]> = ["goalWithoutTarget", "partyWithoutContribution", "partyWithoutYield", "powerNotSettled", "agreementOverdue", "endPassed", "noRecentReading", "phaseStale"];
+export const collaborationPartyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CollaborationParty"]["kind"]> = ["department", "municipality", "organisation"];
+export const collaborationPartyOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CollaborationParty"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
+export const collaborationPartyContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CollaborationParty"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
+export const collaborationSummaryPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CollaborationSummary"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const commitmentMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const commitmentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Commitment"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
 export const commitmentDetailMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommitmentDetail"]["madeVia"]> = ["meeting", "phone", "letter", "email"];

@@ -107,6 +107,7 @@ function MainNav() {
         {may(me, 'councilOverview') ? <AppNavLink to="/raadsoverzicht">{t('nav.council')}</AppNavLink> : null}
         {may(me, 'insights') ? <AppNavLink to="/sturingsinformatie">{t('nav.insights')}</AppNavLink> : null}
         {may(me, 'compareMunicipalities') ? <AppNavLink to="/vergelijken">{t('nav.compare')}</AppNavLink> : null}
+        {may(me, 'collaborations') ? <AppNavLink to="/samenwerkingen">{t('nav.collaborations')}</AppNavLink> : null}
         {may(me, 'apiTokens') ? <AppNavLink to="/account">{t('nav.account')}</AppNavLink> : null}
         {!me ? <AppNavLink to="/inloggen">{t('nav.login')}</AppNavLink> : null}
       </NavList>

@@ -2,6 +2,7 @@
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
+import { enCollaborations } from './en.collaborations.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
 import { enInsights } from './en.insights.js';
@@ -585,6 +586,7 @@ export const en: Record<MessageKey, string> = {
   ...enBenchmark,
   // response periods and the inventory of interests
   ...enParticipation,
+  ...enCollaborations,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

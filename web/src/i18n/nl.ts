@@ -2,6 +2,7 @@
 import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
+import { nlCollaborations } from './nl.collaborations.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
 import { nlInsights } from './nl.insights.js';
@@ -585,6 +586,7 @@ export const nl = {
   ...nlBenchmark,
   // response periods and the inventory of interests
   ...nlParticipation,
+  ...nlCollaborations,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

@@ -1,0 +1,120 @@
+// Collaborations in Chromium (docs/product.md#collaborations,
+// docs/product.md#the-health-check-of-a-collaboration): the demo's coordinator starts
+// the youth-nuisance collaboration on the overview, which gets a goal with a target
+// and four parties with contribution, power and yield; she adds the sports club and a
+// progress reading on its page, and the health check names the party without a yield
+// and who should act. axe checks the pages at 1280 and at 320 px.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VOORBEELD } from '../src/demo/data.js';
+import { apiAs, type E2E, expectAccessible, loginAs, region, startE2E } from './support.js';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(async () => {
+  await e?.close();
+});
+
+const COORDINATOR = VOORBEELD.staff.find((s) => s.role === 'coordinator');
+
+/** Today and a year ahead as YYYY-MM-DD (the server runs on the system clock). */
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const today = new Date();
+const started = iso(new Date(today.getTime() - 30 * 86_400_000));
+const ends = iso(new Date(today.getTime() + 335 * 86_400_000));
+
+describe('collaborations', () => {
+  it('the youth-nuisance collaboration: goal and target, four parties, a reading, and the party without a yield flagged', async () => {
+    const page = await loginAs(e, COORDINATOR?.email as string);
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await nav.getByRole('link', { name: 'Samenwerkingen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Samenwerkingen' }).waitFor();
+    await expectAccessible(page, 'samenwerkingen');
+
+    // Start it on the overview; the coordinator is the owner.
+    const form = region(page, 'Nieuwe samenwerking');
+    await form.getByLabel('Naam', { exact: true }).fill('Jeugdoverlast Winkelcentrum');
+    await form.getByLabel(/^Gedeeld doel/).fill('Minder overlast door jongeren rond het winkelcentrum');
+    await form.getByLabel('Startdatum').fill(started);
+    await form.getByLabel('Eind- of evaluatiedatum').fill(ends);
+    await form.getByRole('button', { name: 'Samenwerking starten' }).click();
+    await page.waitForURL('**/samenwerkingen/*');
+    await page.getByRole('heading', { level: 1, name: 'Jeugdoverlast Winkelcentrum' }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').at(-1) as string;
+
+    // A target and three parties through the API, as another screen would record them.
+    const api = await apiAs(e, COORDINATOR?.email as string);
+    await api.call('POST', `/collaborations/${id}/targets`, {
+      indicator: 'Meldingen jeugdoverlast',
+      baseline: 42,
+      targetValue: 20,
+      unit: 'per kwartaal',
+      targetOn: ends,
+    });
+    const party = (name: string, more: Record<string, unknown>) =>
+      api.call('POST', `/collaborations/${id}/parties`, { kind: 'organisation', name, orgType: 'public', ...more });
+    await party('Politie Midden-Nederland', {
+      contactName: 'Wijkagent De Vries',
+      finalSay: ['Inzet van surveillance'],
+      yield: 'Minder meldingen om op uit te rukken',
+      contributions: [{ kind: 'hours', amount: 160, description: 'Wijkagent' }],
+    });
+    await party('Winkeliersvereniging Centrum', {
+      orgType: 'private',
+      kvkNumber: '12345678',
+      decidesTogether: ['Openingstijden van de passage'],
+      yield: 'Een veilig winkelgebied',
+      contributions: [{ kind: 'money', amount: 500_000, description: 'Camera’s' }],
+    });
+    await party('Basisschool De Linde', {
+      yield: 'Veilige schoolroute',
+      contributions: [{ kind: 'data', amount: null, description: 'Signalen van leerkrachten' }],
+    });
+    await api.close();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Jeugdoverlast Winkelcentrum' }).waitFor();
+
+    // The fourth party on the page, without a yield.
+    const add = region(page, 'Partij toevoegen');
+    await add.getByLabel('Naam van de partij').fill('Sportclub De Toekomst');
+    await add.getByLabel('Soort organisatie').selectOption('nonprofit');
+    await add.getByLabel('Soort inbreng').selectOption('assets');
+    await add.getByLabel(/^Omschrijving van de inbreng/).fill('Kantine en velden op woensdagmiddag');
+    await add.getByRole('button', { name: 'Partij toevoegen' }).click();
+    await page.getByText('De partij is toegevoegd.').waitFor();
+    await expect(region(page, 'Sportclub De Toekomst').count()).resolves.toBe(1);
+
+    // A progress reading against the target.
+    const target = region(page, 'Meldingen jeugdoverlast');
+    await target.getByLabel('Datum', { exact: true }).fill(iso(today));
+    await target.getByLabel('Waarde', { exact: true }).fill('35');
+    await target.getByRole('button', { name: 'Meting vastleggen' }).click();
+    await page.getByText('De meting is vastgelegd.').waitFor();
+    await expect(page.getByRole('table', { name: 'Metingen van Meldingen jeugdoverlast' }).locator('tbody tr').count()).resolves.toBe(1);
+
+    // The health check: exactly the sports club's missing yield, with who should act.
+    const health = region(page, 'Gezondheidscheck');
+    await expect(health.getByRole('listitem').allTextContents()).resolves.toEqual([
+      `Voor Sportclub De Toekomst staat niet vast wat het oplevert. ${COORDINATOR?.name} spreekt dat met Sportclub De Toekomst af.`,
+    ]);
+    await expect(region(page, 'Partijen: inbreng, zeggenschap en opbrengst').getByRole('region').count()).resolves.toBe(5); // four parties and the form
+    await expect(region(page, 'Politie Midden-Nederland').getByText('Heeft het laatste woord over: Inzet van surveillance').count()).resolves.toBe(1);
+    await expectAccessible(page, 'samenwerking');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectAccessible(page, 'samenwerking (320 px)');
+
+    // The overview shows it with one finding; filtered by party and health.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: 'Terug naar samenwerkingen' }).click();
+    await page.getByLabel('Partij', { exact: true }).fill('sportclub');
+    await page.getByLabel('Gezondheid').selectOption('with');
+    await page.getByRole('button', { name: 'Toepassen' }).click();
+    const row = page.getByRole('table', { name: 'Samenwerkingen' }).getByRole('row', { name: /Jeugdoverlast Winkelcentrum/ });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('1 bevinding(en)');
+    await expectAccessible(page, 'samenwerkingen gefilterd');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectAccessible(page, 'samenwerkingen (320 px)');
+  });
+});

@@ -1,0 +1,18 @@
+// Collaborations (samenwerkingen): goal, targets and progress, parties with their
+// contribution, power and yield, the policy phase, and the health check.
+// The module's public face: what other modules, the composition root, the CLI,
+// the demo and other modules' tests may use. Everything else is internal.
+export { type HealthIssue, healthCheck, healthSentence, PHASES, type Phase } from './model.js';
+export { collaborationPolicy } from './policy.js';
+export { listCollaborations } from './queries.js';
+export { collaborationRoutes } from './routes.js';
+export {
+  addParty,
+  addTarget,
+  changePhase,
+  getCollaboration,
+  recordReading,
+  startCollaboration,
+  updateCollaboration,
+  updateParty,
+} from './service.js';
