@@ -292,6 +292,17 @@ export interface InsightCounts {
   value: number;
 }
 
+export interface InsightDimTotals {
+  bucket: string;
+  dim: Generated<string>;
+  dim_kind: 'area' | 'director' | 'theme' | 'domain';
+  dim_value: string;
+  grain: string;
+  metric: string;
+  municipality_id: string;
+  value: number;
+}
+
 export interface InsightFacts {
   case_id: string;
   day: string;
@@ -305,6 +316,15 @@ export interface InsightQueue {
   case_id: string;
   id: Generated<number>;
   municipality_id: string;
+}
+
+export interface InsightTotals {
+  bucket: string;
+  dim: Generated<string>;
+  grain: string;
+  metric: string;
+  municipality_id: string;
+  value: number;
 }
 
 export interface LateObjections {
@@ -653,8 +673,10 @@ export interface DB {
   events: Events;
   insight_cases: InsightCases;
   insight_counts: InsightCounts;
+  insight_dim_totals: InsightDimTotals;
   insight_facts: InsightFacts;
   insight_queue: InsightQueue;
+  insight_totals: InsightTotals;
   late_objections: LateObjections;
   login_failures: LoginFailures;
   login_links: LoginLinks;
