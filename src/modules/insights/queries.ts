@@ -94,6 +94,11 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
       ? sql`k.municipality_id = ${f.municipalityId}`
       : sql`k.municipality_id = ${f.municipalityId} and k.dim_kind = ${one.kind} and k.dim_value = ${one.value}`;
   const allMetrics = sql`${sql.val([...metrics, 'openDelta'])}::text[]`;
+  // Whole months as one range per metric (an index range scan), less the month cut by `from` inside it.
+  const cut = dayRanges.map((r) => r.from);
+  const monthsRange = wholeMonths.length
+    ? sql`and k.bucket >= ${wholeMonths[0]}::date and k.bucket <= ${wholeMonths.at(-1)}::date and k.bucket <> all(${sql.val(cut)}::date[])`
+    : sql`and false`;
   const days = dayRanges.length
     ? sql.join(
         dayRanges.map((r) => sql`(k.bucket between ${r.from}::date and ${r.to}::date)`),
@@ -104,7 +109,7 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
     select x.metric, x.dim, to_char(x.bucket, 'YYYY-MM') as month, (x.bucket >= ${f.from}::date) as "inPeriod", sum(x.value)::int as value
     from (
       select k.metric, k.dim, k.bucket, k.value from ${table} k
-      where ${where} and k.grain = 'm' and k.metric = any(${allMetrics}) and k.bucket = any(${sql.val(wholeMonths)}::date[])
+      where ${where} and k.grain = 'm' and k.metric = any(${allMetrics}) ${monthsRange}
       union all
       select k.metric, k.dim, k.bucket, k.value from ${table} k
       where ${where} and k.grain = 'm' and k.metric = 'openDelta' and k.bucket < ${trendFrom}::date
