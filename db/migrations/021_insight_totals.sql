@@ -2,21 +2,19 @@
 -- the figures are read from coarse rollups next to insight_counts, kept by the same
 -- job and rebuild in the same transaction (src/modules/insights/rollup.ts).
 --
--- Each holds the facts summed per municipality × metric × key at two grains: per
--- month (grain 'm', bucket = the month's first day), which every whole month of a
--- period is read from, and per day (grain 'd', bucket = the day), read only for the
--- partial months at the edges of a period. For the metric openDelta the key is the
--- case's director (the workload per director).
+-- Each holds the facts summed per municipality × month (its first day) × metric × key,
+-- which every whole month of a period is read from; the days of the partial months at
+-- the edges of a period are read from insight_counts. For the metric openDelta the key
+-- is the case's director (the workload per director).
 --
 -- insight_totals: the whole municipality, read by a request without a filter.
 create table insight_totals (
   municipality_id uuid not null references municipalities(id),
-  grain char(1) not null check (grain in ('m', 'd')),
   metric text not null,
-  bucket date not null,
+  month date not null,
   dim text not null default '',
   value bigint not null,
-  primary key (municipality_id, grain, metric, bucket, dim)
+  primary key (municipality_id, metric, month, dim)
 );
 
 -- insight_dim_totals: the same per single dimension of the case (its current area,
@@ -26,12 +24,11 @@ create table insight_dim_totals (
   municipality_id uuid not null references municipalities(id),
   dim_kind text not null check (dim_kind in ('area', 'director', 'theme', 'domain')),
   dim_value text not null,
-  grain char(1) not null check (grain in ('m', 'd')),
   metric text not null,
-  bucket date not null,
+  month date not null,
   dim text not null default '',
   value bigint not null,
-  primary key (municipality_id, dim_kind, dim_value, grain, metric, bucket, dim)
+  primary key (municipality_id, dim_kind, dim_value, metric, month, dim)
 );
 
 do $$
@@ -46,22 +43,20 @@ begin
 end $$;
 
 -- Fill both from the rollup as it stands (the same sums the job keeps from now on).
-insert into insight_totals (municipality_id, grain, metric, bucket, dim, value)
-select k.municipality_id, g.grain, k.metric, g.bucket,
+insert into insight_totals (municipality_id, metric, month, dim, value)
+select k.municipality_id, k.metric, date_trunc('month', k.day)::date,
   case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end, sum(k.value)
 from insight_counts k
-cross join lateral (values ('m', date_trunc('month', k.day)::date), ('d', k.day)) g(grain, bucket)
-group by 1, 2, 3, 4, 5;
+group by 1, 2, 3, 4;
 
-insert into insight_dim_totals (municipality_id, dim_kind, dim_value, grain, metric, bucket, dim, value)
-select k.municipality_id, d.kind, d.value, g.grain, k.metric, g.bucket,
+insert into insight_dim_totals (municipality_id, dim_kind, dim_value, metric, month, dim, value)
+select k.municipality_id, d.kind, d.value, k.metric, date_trunc('month', k.day)::date,
   case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end, sum(k.value)
 from insight_counts k
-cross join lateral (values ('m', date_trunc('month', k.day)::date), ('d', k.day)) g(grain, bucket)
 cross join lateral (
   select 'area', k.area_id::text where k.area_id is not null
   union all select 'director', k.director_id::text where k.director_id is not null
   union all select 'theme', x::text from unnest(k.theme_ids) x
   union all select 'domain', x from unnest(k.domains) x
 ) d(kind, value)
-group by 1, 2, 3, 4, 5, 6, 7;
+group by 1, 2, 3, 4, 5, 6;

@@ -50,7 +50,7 @@ const lastDayOf = (month: string) => {
  * Which buckets of the coarse rollups a period reads: every month of the trend that
  * lies wholly within it and is not cut by the period's first day from the monthly
  * rows; the months at the edges (the one `from` falls in, the one `to` ends early)
- * from the daily rows of just those days. So a period stays a period of days while
+ * from the detailed daily rollup, just those days. So a period stays a period of days while
  * nearly everything is read per month.
  */
 export function bucketsOf(f: { from: IsoDate; to: IsoDate }, months: readonly string[]) {
@@ -97,25 +97,28 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
   // Whole months as one range per metric (an index range scan), less the month cut by `from` inside it.
   const cut = dayRanges.map((r) => r.from);
   const monthsRange = wholeMonths.length
-    ? sql`and k.bucket >= ${wholeMonths[0]}::date and k.bucket <= ${wholeMonths.at(-1)}::date and k.bucket <> all(${sql.val(cut)}::date[])`
+    ? sql`and k.month >= ${wholeMonths[0]}::date and k.month <= ${wholeMonths.at(-1)}::date and k.month <> all(${sql.val(cut)}::date[])`
     : sql`and false`;
+  // The days of the edge months from the detailed rollup, filtered as it always was.
   const days = dayRanges.length
-    ? sql.join(
-        dayRanges.map((r) => sql`(k.bucket between ${r.from}::date and ${r.to}::date)`),
-        sql` or `,
-      )
-    : sql`false`;
+    ? sql`select k.metric, case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end, k.day, k.value
+        from insight_counts k
+        where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) ${dims(f)}
+          and (${sql.join(
+            dayRanges.map((r) => sql`(k.day between ${r.from}::date and ${r.to}::date)`),
+            sql` or `,
+          )})`
+    : sql`select null::text, null::text, null::date, 0::bigint where false`;
   return sql`
-    select x.metric, x.dim, to_char(x.bucket, 'YYYY-MM') as month, (x.bucket >= ${f.from}::date) as "inPeriod", sum(x.value)::int as value
+    select x.metric, x.dim, to_char(x.month, 'YYYY-MM') as month, (x.month >= ${f.from}::date) as "inPeriod", sum(x.value)::int as value
     from (
-      select k.metric, k.dim, k.bucket, k.value from ${table} k
-      where ${where} and k.grain = 'm' and k.metric = any(${allMetrics}) ${monthsRange}
+      select k.metric, k.dim, k.month, k.value from ${table} k
+      where ${where} and k.metric = any(${allMetrics}) ${monthsRange}
       union all
-      select k.metric, k.dim, k.bucket, k.value from ${table} k
-      where ${where} and k.grain = 'm' and k.metric = 'openDelta' and k.bucket < ${trendFrom}::date
+      select k.metric, k.dim, k.month, k.value from ${table} k
+      where ${where} and k.metric = 'openDelta' and k.month < ${trendFrom}::date
       union all
-      select k.metric, k.dim, k.bucket, k.value from ${table} k
-      where ${where} and k.grain = 'd' and k.metric = any(${allMetrics}) and (${days})
+      ${days}
     ) x
     group by 1, 2, 3, 4
     having sum(x.value) <> 0`;

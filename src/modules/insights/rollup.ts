@@ -3,8 +3,8 @@
 // Three tables (db/migrations/018_insights.sql): per counted case the dimensions it is
 // filtered by (insight_cases), per case its facts (insight_facts: what counts on which
 // day under which key) and the facts summed per municipality × day × metric × key ×
-// dimensions (insight_counts); and two coarse rollups of the same sums per month and
-// per day (db/migrations/021_insight_totals.sql): for the whole municipality
+// dimensions (insight_counts); and two coarse rollups of the same sums per month
+// (db/migrations/021_insight_totals.sql): for the whole municipality
 // (insight_totals) and per single dimension (insight_dim_totals), which the figures
 // read (queries.ts). All of them change in the same transaction by the same delta.
 //
@@ -129,30 +129,29 @@ function dimensionsInsert(mId: string, scope: RawBuilder<unknown>) {
 /**
  * Add a source of (day, metric, dim, area_id, director_id, theme_ids, domains, value)
  * rows to the coarse rollups read by the figures (db/migrations/021_insight_totals.sql):
- * per month and per day, for the whole municipality and per single dimension. For
+ * per month, for the whole municipality and per single dimension. For
  * openDelta the key becomes the case's director (the workload per director).
  */
 async function applyToTotals(trx: Tx, mId: string, source: RawBuilder<unknown>) {
-  const grains = sql`cross join lateral (values ('m', date_trunc('month', s.day)::date), ('d', s.day)) g(grain, bucket)`;
   const key = sql`case when s.metric = 'openDelta' then coalesce(s.director_id::text, '') else s.dim end`;
   await sql`
-    insert into insight_totals (municipality_id, grain, metric, bucket, dim, value)
-    select ${mId}, g.grain, s.metric, g.bucket, ${key}, sum(s.value)
-    from (${source}) s ${grains}
-    group by g.grain, s.metric, g.bucket, 5
-    on conflict (municipality_id, grain, metric, bucket, dim) do update set value = insight_totals.value + excluded.value`.execute(trx);
+    insert into insight_totals (municipality_id, metric, month, dim, value)
+    select ${mId}, s.metric, date_trunc('month', s.day)::date, ${key}, sum(s.value)
+    from (${source}) s
+    group by 2, 3, 4
+    on conflict (municipality_id, metric, month, dim) do update set value = insight_totals.value + excluded.value`.execute(trx);
   await sql`
-    insert into insight_dim_totals (municipality_id, dim_kind, dim_value, grain, metric, bucket, dim, value)
-    select ${mId}, d.kind, d.value, g.grain, s.metric, g.bucket, ${key}, sum(s.value)
-    from (${source}) s ${grains}
+    insert into insight_dim_totals (municipality_id, dim_kind, dim_value, metric, month, dim, value)
+    select ${mId}, d.kind, d.value, s.metric, date_trunc('month', s.day)::date, ${key}, sum(s.value)
+    from (${source}) s
     cross join lateral (
       select 'area', s.area_id::text where s.area_id is not null
       union all select 'director', s.director_id::text where s.director_id is not null
       union all select 'theme', x::text from unnest(s.theme_ids) x
       union all select 'domain', x from unnest(s.domains) x
     ) d(kind, value)
-    group by d.kind, d.value, g.grain, s.metric, g.bucket, 7
-    on conflict (municipality_id, dim_kind, dim_value, grain, metric, bucket, dim)
+    group by 2, 3, 4, 5, 6
+    on conflict (municipality_id, dim_kind, dim_value, metric, month, dim)
     do update set value = insight_dim_totals.value + excluded.value`.execute(trx);
 }
 

@@ -293,12 +293,11 @@ export interface InsightCounts {
 }
 
 export interface InsightDimTotals {
-  bucket: string;
   dim: Generated<string>;
   dim_kind: 'area' | 'director' | 'theme' | 'domain';
   dim_value: string;
-  grain: string;
   metric: string;
+  month: string;
   municipality_id: string;
   value: number;
 }
@@ -319,10 +318,9 @@ export interface InsightQueue {
 }
 
 export interface InsightTotals {
-  bucket: string;
   dim: Generated<string>;
-  grain: string;
   metric: string;
+  month: string;
   municipality_id: string;
   value: number;
 }
