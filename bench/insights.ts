@@ -134,10 +134,11 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
       'openDelta',
     ];
     const soon = new Date(Date.parse(`${today}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
-    // The month `from` cuts is read per day, unless it starts on the 1st.
-    const fromEdge = from.endsWith('-01')
-      ? sql`false`
-      : sql`(k.bucket >= ${`${from.slice(0, 7)}-01`}::date and k.bucket < ${`${from.slice(0, 7)}-01`}::date + interval '1 month')`;
+    // The days of the months the period cuts, from the detailed rollup.
+    const fromMonth = `${from.slice(0, 7)}-01`;
+    const dayRange = from.endsWith('-01')
+      ? sql`(k.day between ${`${today.slice(0, 7)}-01`}::date and ${today}::date)`
+      : sql`(k.day between ${fromMonth}::date and ${fromMonth}::date + interval '1 month' - interval '1 day' or k.day between ${`${today.slice(0, 7)}-01`}::date and ${today}::date)`;
     const counters = new Array<number>(o.clients).fill(0);
     const raw = summarize(
       '(c) raw SQL on the rollup',
@@ -166,12 +167,12 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
             await db.tenant(mId, async (trx) => {
               await sql`select
                 (select json_agg(r) from (
-                  select x.metric, x.dim, to_char(x.bucket, 'YYYY-MM') as month, x.bucket >= ${from}::date as p, sum(x.value)::int as v from (
-                    select k.metric, k.dim, k.bucket, k.value from ${table} k where ${where} and k.grain = 'm' and k.metric = any(${metrics}::text[]) and k.bucket = any(${wholeMonths}::date[])
-                    union all select k.metric, k.dim, k.bucket, k.value from ${table} k where ${where} and k.grain = 'm' and k.metric = 'openDelta' and k.bucket < ${trendFrom}::date
-                    union all select k.metric, k.dim, k.bucket, k.value from ${table} k where ${where} and k.grain = 'd' and k.metric = any(${metrics}::text[])
-                      and (${fromEdge}
-                        or (k.bucket between ${`${today.slice(0, 7)}-01`}::date and ${today}::date))
+                  select x.metric, x.dim, to_char(x.month, 'YYYY-MM') as month, x.month >= ${from}::date as p, sum(x.value)::int as v from (
+                    select k.metric, k.dim, k.month, k.value from ${table} k where ${where} and k.metric = any(${metrics}::text[])
+                      and k.month >= ${wholeMonths[0]}::date and k.month <= ${wholeMonths.at(-1)}::date and k.month <> all(${from.endsWith('-01') ? [] : [fromMonth]}::date[])
+                    union all select k.metric, k.dim, k.month, k.value from ${table} k where ${where} and k.metric = 'openDelta' and k.month < ${trendFrom}::date
+                    union all select k.metric, case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end, k.day, k.value
+                      from insight_counts k where k.municipality_id = ${mId} and k.metric = any(${metrics}::text[]) ${dims} and ${dayRange}
                   ) x group by 1, 2, 3, 4 having sum(x.value) <> 0) r) as counts,
                 (select count(*) filter (where c.suspended_since is null and c.plan_due_on >= ${today}::date and c.plan_due_on <= ${soon}::date) from cases c join insight_cases k on k.case_id = c.id
                   where c.municipality_id = ${mId} and c.status in ('intake', 'planning') and c.plan_due_on is not null ${dims}) as clocks,
@@ -191,6 +192,22 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
     results.push(raw);
     const share = raw.rps > 0 ? json.rps / raw.rps : 0;
     log(`  GET /insights at ${fmt(100 * share, 0)} % of the raw SQL rate — ≥ ${fmt(100 * RATE_SHARE_TARGET, 0)} %: ${met(share >= RATE_SHARE_TARGET)}`);
+
+    // The current-state figures must stay on their indexes: their plans, unfiltered.
+    await db.tenant(mId, async (trx) => {
+      const plans = {
+        clocks: sql`select count(*) from cases c join insight_cases k on k.case_id = c.id
+          where c.municipality_id = ${mId} and c.status in ('intake', 'planning') and c.plan_due_on is not null`,
+        overdue: sql`select count(*) from commitments x join insight_cases k on k.case_id = x.case_id where x.municipality_id = ${mId}
+          and x.status in ('binding', 'needsConfirmation') and x.due_on < ${today}::date and x.made_on >= ${from}::date`,
+        months: sql`select sum(k.value) from insight_totals k where k.municipality_id = ${mId} and k.metric = any(${metrics}::text[])
+          and k.month >= ${trendFrom}::date and k.month <= ${today}::date`,
+      };
+      for (const [name, q] of Object.entries(plans)) {
+        const r = await sql<{ 'QUERY PLAN': string }>`explain (analyze, costs off, timing off) ${q}`.execute(trx);
+        log(`  plan of ${name}:\n${r.rows.map((x) => `    ${x['QUERY PLAN']}`).join('\n')}`);
+      }
+    });
   } finally {
     await app.close();
   }
