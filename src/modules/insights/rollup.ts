@@ -219,11 +219,14 @@ export async function rebuildMunicipality(trx: Tx, mId: string): Promise<void> {
     from insight_facts f join insight_cases c on c.case_id = f.case_id
     where f.municipality_id = ${mId}
     group by f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains`.execute(trx);
-  // The coarse rollups from the counts just written: fewer rows than the facts, the same sums.
+  // The coarse rollups from the counts just written, summed per month first: fewer rows
+  // to spread over the dimensions, the same sums.
   await applyToTotals(
     trx,
     mId,
-    sql`select k.day, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains, k.value from insight_counts k where k.municipality_id = ${mId}`,
+    sql`select date_trunc('month', k.day)::date as day, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains, sum(k.value) as value
+      from insight_counts k where k.municipality_id = ${mId}
+      group by 1, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains`,
   );
   // The queue is left alone: a row whose event committed during the rebuild may not be
   // in it, and recomputing a case that is changes nothing.
