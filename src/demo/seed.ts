@@ -148,6 +148,8 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
   const tables = [
     'insight_facts',
     'insight_counts',
+    'insight_totals',
+    'insight_dim_totals',
     'insight_cases',
     'benchmark_figures',
     'benchmark_refresh',

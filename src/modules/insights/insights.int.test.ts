@@ -15,6 +15,7 @@ import { changeStatus, resumeClock, suspendClock } from '../cases/index.js';
 import { recordOutcome } from '../commitments/index.js';
 import { createApiToken } from '../identity/index.js';
 import { agreePlan } from '../plans/index.js';
+import { insightsCsv } from './csv.js';
 import { applyInsightQueue, type InsightsProviders, insightsFigures, rebuildInsights } from './index.js';
 
 const clock = fixedClock('2026-03-02T09:00:00+01:00');
@@ -264,9 +265,12 @@ describe('optional sections', () => {
   });
 
   it('leaves them out when no provider is given', async () => {
-    const f = await insightsFigures({ ...t.deps, actor: w.coordinator }, {}, {});
+    // The composition root (src/app.ts) passes both providers; without them, neither section.
+    const ctx = { ...t.deps, actor: w.coordinator };
+    const f = await insightsFigures(ctx, {});
     expect(f.satisfaction).toBeNull();
     expect(f.participation).toBeNull();
+    await expect(insightsCsv(ctx, 'satisfaction', {}, { locale: 'nl', separator: ';' }, {})).rejects.toMatchObject({ status: 404 });
   });
 
   it('has them over HTTP, as the composition root gives both providers', async () => {

@@ -3,7 +3,10 @@
 // Three tables (db/migrations/018_insights.sql): per counted case the dimensions it is
 // filtered by (insight_cases), per case its facts (insight_facts: what counts on which
 // day under which key) and the facts summed per municipality × day × metric × key ×
-// dimensions (insight_counts), which is what the figures read.
+// dimensions (insight_counts); and two coarse rollups of the same sums per month
+// (db/migrations/021_insight_totals.sql): for the whole municipality
+// (insight_totals) and per single dimension (insight_dim_totals), which the figures
+// read (queries.ts). All of them change in the same transaction by the same delta.
 //
 // One set-based SQL derivation of the facts serves both ways of keeping them:
 // - incrementally: the job claims rows of insight_queue (one per event, written by a
@@ -123,17 +126,53 @@ function dimensionsInsert(mId: string, scope: RawBuilder<unknown>) {
                where r.municipality_id = ${mId} group by r.case_id) d on d.case_id = s.id`;
 }
 
-/** Add (sign 1) or subtract (sign -1) the facts of some cases, or of all, to the counts. */
+/**
+ * Add a source of (day, metric, dim, area_id, director_id, theme_ids, domains, value)
+ * rows to the coarse rollups read by the figures (db/migrations/021_insight_totals.sql):
+ * per month, for the whole municipality and per single dimension. For
+ * openDelta the key becomes the case's director (the workload per director).
+ */
+async function applyToTotals(trx: Tx, mId: string, source: RawBuilder<unknown>) {
+  const key = sql`case when s.metric = 'openDelta' then coalesce(s.director_id::text, '') else s.dim end`;
+  await sql`
+    insert into insight_totals (municipality_id, metric, month, dim, value)
+    select ${mId}, s.metric, date_trunc('month', s.day)::date, ${key}, sum(s.value)
+    from (${source}) s
+    group by 2, 3, 4
+    on conflict (municipality_id, metric, month, dim) do update set value = insight_totals.value + excluded.value`.execute(trx);
+  await sql`
+    insert into insight_dim_totals (municipality_id, dim_kind, dim_value, metric, month, dim, value)
+    select ${mId}, d.kind, d.value, s.metric, date_trunc('month', s.day)::date, ${key}, sum(s.value)
+    from (${source}) s
+    cross join lateral (
+      select 'area', s.area_id::text where s.area_id is not null
+      union all select 'director', s.director_id::text where s.director_id is not null
+      union all select 'theme', x::text from unnest(s.theme_ids) x
+      union all select 'domain', x from unnest(s.domains) x
+    ) d(kind, value)
+    group by 2, 3, 4, 5, 6
+    on conflict (municipality_id, dim_kind, dim_value, metric, month, dim)
+    do update set value = insight_dim_totals.value + excluded.value`.execute(trx);
+}
+
+/**
+ * Add (sign 1) or subtract (sign -1) the facts of some cases to the counts and the
+ * coarse rollups, in the caller's transaction (the same delta in every table, so they
+ * never drift apart).
+ */
 async function applyToCounts(trx: Tx, mId: string, caseIds: readonly string[] | null, sign: 1 | -1) {
   const only = caseIds ? sql`and f.case_id = any(${sql.val([...caseIds])}::uuid[])` : sql``;
-  await sql`
-    insert into insight_counts (municipality_id, day, metric, dim, area_id, director_id, theme_ids, domains, value)
-    select ${mId}, f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains, ${sign} * sum(f.value)
+  const source = sql`
+    select f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains, ${sign} * sum(f.value) as value
     from insight_facts f join insight_cases c on c.case_id = f.case_id
     where f.municipality_id = ${mId} ${only}
-    group by f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains
+    group by f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains`;
+  await sql`
+    insert into insight_counts (municipality_id, day, metric, dim, area_id, director_id, theme_ids, domains, value)
+    select ${mId}, s.day, s.metric, s.dim, s.area_id, s.director_id, s.theme_ids, s.domains, s.value from (${source}) s
     on conflict (municipality_id, metric, day, dim, area_id, director_id, theme_ids, domains)
     do update set value = insight_counts.value + excluded.value`.execute(trx);
+  await applyToTotals(trx, mId, source);
 }
 
 /**
@@ -169,10 +208,26 @@ async function derive(trx: Tx, mId: string, caseIds: readonly string[] | null) {
 export async function rebuildMunicipality(trx: Tx, mId: string): Promise<void> {
   await lockMunicipality(trx, mId);
   await sql`delete from insight_counts where municipality_id = ${mId}`.execute(trx);
+  await sql`delete from insight_totals where municipality_id = ${mId}`.execute(trx);
+  await sql`delete from insight_dim_totals where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_facts where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_cases where municipality_id = ${mId}`.execute(trx);
   await derive(trx, mId, null);
-  await applyToCounts(trx, mId, null, 1);
+  await sql`
+    insert into insight_counts (municipality_id, day, metric, dim, area_id, director_id, theme_ids, domains, value)
+    select ${mId}, f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains, sum(f.value)
+    from insight_facts f join insight_cases c on c.case_id = f.case_id
+    where f.municipality_id = ${mId}
+    group by f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains`.execute(trx);
+  // The coarse rollups from the counts just written, summed per month first: fewer rows
+  // to spread over the dimensions, the same sums.
+  await applyToTotals(
+    trx,
+    mId,
+    sql`select date_trunc('month', k.day)::date as day, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains, sum(k.value) as value
+      from insight_counts k where k.municipality_id = ${mId}
+      group by 1, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains`,
+  );
   // The queue is left alone: a row whose event committed during the rebuild may not be
   // in it, and recomputing a case that is changes nothing.
 }

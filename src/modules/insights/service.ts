@@ -25,7 +25,7 @@ import {
   workloadByMonth,
 } from './model.js';
 import { insightsPolicy } from './policy.js';
-import { type CountRow, clockCounts, filterChoices, namesOf, overdueCommitments, periodCounts, workloadDeltas } from './queries.js';
+import { type CountRow, figureRows } from './queries.js';
 
 export interface SatisfactionFigures {
   sent: number;
@@ -105,11 +105,11 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
   const mId = f.municipalityId;
   const today = dutchDate(ctx.clock.now());
   const months = trendMonths(f);
-  const trendFrom = `${months[0]}-01`;
   return ctx.db.tenant(mId, async (trx) => {
     const m = await getMunicipality(trx, mId);
     const soon = addWorkingDays(calendarOf(m), today, DUE_SOON_WORKING_DAYS);
-    const rows = await periodCounts(trx, f, trendFrom, METRICS);
+    const read = await figureRows(trx, f, months, METRICS, today, soon);
+    const rows = read.counts;
     const of = (metric: Metric, inPeriod = true) => rows.filter((r) => r.metric === metric && (!inPeriod || r.inPeriod));
     const sum = (xs: readonly CountRow[]) => xs.reduce((s, r) => s + r.value, 0);
     const sumBy = (metric: Metric, dim?: string) => sum(of(metric).filter((r) => dim === undefined || r.dim === dim));
@@ -129,18 +129,23 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     };
     const dist = (metric: Metric, inPeriod = true) => of(metric, inPeriod).map((r) => ({ month: r.month, days: Number(r.dim), count: r.value }));
 
-    const clocks = await clockCounts(trx, f, today, soon);
-    const overdueK = await overdueCommitments(trx, f, today);
-    const deltas = await workloadDeltas(trx, f);
+    const clocks = read.clocks;
+    const overdueK = read.overdue;
+    // openDelta is keyed by the case's director ('' for none): the workload per director.
+    const deltaSums = new Map<string, { month: string; directorId: string | null; delta: number }>();
+    for (const r of rows) {
+      if (r.metric !== 'openDelta') continue;
+      const d = deltaSums.get(`${r.month}|${r.dim}`) ?? { month: r.month, directorId: r.dim || null, delta: 0 };
+      d.delta += r.value;
+      deltaSums.set(`${r.month}|${r.dim}`, d);
+    }
+    const deltas = [...deltaSums.values()].filter((d) => d.delta !== 0);
 
     // Names of the keys that are ids.
     const makers = byKey('commitmentMaker').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
     const mandateRows = byKey('commitmentMandate').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
     const overrules = byKey('overrule');
-    const names = await namesOf(trx, mId, {
-      users: [...makers.map((x) => x.key), ...overrules.map((x) => x.key), ...deltas.map((d) => d.directorId ?? '')],
-      departments: [...byKey('silenceDept'), ...byKey('objectionDept')].map((x) => x.key),
-    });
+    const names = { users: read.users, departments: read.departments };
     const mandates = await mandatesByIds(trx, mId, [...new Set(mandateRows.map((x) => x.key))]);
     const mandateName = (id: string) => {
       const md = mandates.find((x) => x.id === id);
@@ -196,7 +201,7 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
     const satisfaction = providers.satisfaction ? await providers.satisfaction(trx, f) : null;
     const participation = providers.participation ? await providers.participation(trx, f) : null;
-    const choices = await filterChoices(trx, mId);
+    const choices = read.choices;
 
     return {
       municipality: m.name,

@@ -410,6 +410,16 @@ export interface InsightCounts {
   value: number;
 }
 
+export interface InsightDimTotals {
+  dim: Generated<string>;
+  dim_kind: 'area' | 'director' | 'theme' | 'domain';
+  dim_value: string;
+  metric: string;
+  month: string;
+  municipality_id: string;
+  value: number;
+}
+
 export interface InsightFacts {
   case_id: string;
   day: string;
@@ -423,6 +433,14 @@ export interface InsightQueue {
   case_id: string;
   id: Generated<number>;
   municipality_id: string;
+}
+
+export interface InsightTotals {
+  dim: Generated<string>;
+  metric: string;
+  month: string;
+  municipality_id: string;
+  value: number;
 }
 
 export interface LateObjections {
@@ -781,8 +799,10 @@ export interface DB {
   events: Events;
   insight_cases: InsightCases;
   insight_counts: InsightCounts;
+  insight_dim_totals: InsightDimTotals;
   insight_facts: InsightFacts;
   insight_queue: InsightQueue;
+  insight_totals: InsightTotals;
   late_objections: LateObjections;
   login_failures: LoginFailures;
   login_links: LoginLinks;
