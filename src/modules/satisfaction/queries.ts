@@ -95,30 +95,34 @@ export async function satisfactionFigures(trx: Tx, f: InsightsFilter): Promise<S
     .where('surveys.sent_on', '<=', f.to)
     .select([sql<number>`count(*)::int`.as('sent'), sql<number>`count(surveys.mark)::int`.as('answered')])
     .executeTakeFirstOrThrow();
-  const answered = answeredIn(f)(matching(trx, f));
-  const marks = await answered
-    .select(['surveys.mark', sql<number>`count(*)::int`.as('count')])
-    .groupBy('surveys.mark')
-    .execute();
-  const months = await answered
+  // The distribution, the months and the directors in one read: a grouping set each.
+  const month = sql<string | null>`to_char(surveys.answered_on, 'YYYY-MM')`;
+  const grouped = await answeredIn(f)(matching(trx, f))
+    .leftJoin('users', (j) => j.onRef('users.id', '=', 'cases.director_id').onRef('users.municipality_id', '=', 'cases.municipality_id'))
     .select([
-      sql<string>`to_char(surveys.answered_on, 'YYYY-MM')`.as('month'),
+      sql<'mark' | 'month' | 'director'>`case when grouping(surveys.mark) = 0 then 'mark' when grouping(${month}) = 0 then 'month' else 'director' end`.as(
+        'kind',
+      ),
+      'surveys.mark',
+      month.as('month'),
+      'users.id',
+      'users.name',
       sql<number>`count(*)::int`.as('answers'),
       sql<number>`sum(surveys.mark)::int`.as('sum'),
     ])
-    .groupBy(sql`to_char(surveys.answered_on, 'YYYY-MM')`)
-    .execute();
-  const directors = await answered
-    .innerJoin('users', (j) => j.onRef('users.id', '=', 'cases.director_id').onRef('users.municipality_id', '=', 'cases.municipality_id'))
-    .select(['users.id', 'users.name', sql<number>`count(*)::int`.as('answers'), sql<number>`sum(surveys.mark)::int`.as('sum')])
-    .groupBy(['users.id', 'users.name'])
+    .groupBy(sql`grouping sets ((surveys.mark), (${month}), (users.id, users.name))`)
     .orderBy('users.name')
     .orderBy('users.id')
     .execute();
+  const marks = grouped.filter((r) => r.kind === 'mark').map((r) => ({ mark: r.mark, count: r.answers }));
+  const months = grouped.filter((r) => r.kind === 'month');
+  const directors = grouped
+    .filter((r) => r.kind === 'director' && r.id !== null)
+    .map((r) => ({ id: r.id as string, name: r.name as string, answers: r.answers, sum: r.sum }));
   const distribution = distributionOf(marks.map((r) => ({ mark: Number(r.mark), count: r.count })));
   const answers = distribution.reduce((n, d) => n + d.count, 0);
   const sum = distribution.reduce((n, d) => n + d.mark * d.count, 0);
-  const byMonth = new Map(months.map((r) => [r.month, r]));
+  const byMonth = new Map(months.map((r) => [r.month as string, r]));
   return {
     sent: sentRow.sent,
     answers,
