@@ -2,7 +2,7 @@
 // in its wrapper, and the wrapper is a named region that takes keyboard focus so it can
 // be scrolled without a mouse (WCAG 2.1.1, axe scrollable-region-focusable). The
 // region is named by the table's caption.
-import { Table, TableCaption } from '@utrecht/component-library-react';
+import { Table, TableCaption, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type ReactNode, useId } from 'react';
 
 export function WideTable({ caption, className, children }: { caption: ReactNode; className?: string; children: ReactNode }) {
@@ -15,5 +15,25 @@ export function WideTable({ caption, className, children }: { caption: ReactNode
         {children}
       </Table>
     </section>
+  );
+}
+
+/**
+ * The header row of a figures table: the first column names the rows, the others hold
+ * numbers and are aligned like them (regie-number).
+ */
+export function ColumnHeads({ first, numbers }: { first: ReactNode; numbers: ReactNode[] }) {
+  return (
+    <TableHeader>
+      <TableRow>
+        <TableHeaderCell scope="col">{first}</TableHeaderCell>
+        {numbers.map((label, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed per table
+          <TableHeaderCell key={i} scope="col" className="regie-number">
+            {label}
+          </TableHeaderCell>
+        ))}
+      </TableRow>
+    </TableHeader>
   );
 }

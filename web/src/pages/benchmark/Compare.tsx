@@ -3,7 +3,7 @@
 // figure a drawing and an accessible table, and per month. What is too small to show
 // (docs/product.md#small-numbers-are-not-shown) the API already left out; this page
 // says "te weinig gegevens" where it did.
-import { Button, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading, Paragraph, TableBody, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import type { ComparedFigure, Comparison } from '../../api/models.js';
 import { api } from '../../api.js';
@@ -11,7 +11,7 @@ import { TextField } from '../../components/Fields.js';
 import { ErrorAlert, Loading } from '../../components/feedback.js';
 import { AppButtonLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
-import { WideTable } from '../../components/WideTable.js';
+import { ColumnHeads, WideTable } from '../../components/WideTable.js';
 import { may, useCurrentUser } from '../../currentUser.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
@@ -42,23 +42,10 @@ function FigureSection({ figure, months }: { figure: ComparedFigure; months: Com
       <FigureDrawing figure={figure} />
       <Paragraph className="regie-small">{t('benchmark.legendBox')}</Paragraph>
       <WideTable caption={t('benchmark.table', { figure: name })}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('benchmark.col.who')}</TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.median')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.q1')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.q3')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.basis')}
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <ColumnHeads
+          first={t('benchmark.col.who')}
+          numbers={[t('benchmark.col.median'), t('benchmark.col.q1'), t('benchmark.col.q3'), t('benchmark.col.basis')]}
+        />
         <TableBody>
           <TableRow>
             <TableHeaderCell scope="row">{t('benchmark.own')}</TableHeaderCell>
@@ -79,23 +66,7 @@ function FigureSection({ figure, months }: { figure: ComparedFigure; months: Com
         </TableBody>
       </WideTable>
       <WideTable caption={t('benchmark.byMonth', { figure: name })}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('benchmark.col.month')}</TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.own')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.median')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.q1')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.q3')}
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <ColumnHeads first={t('benchmark.col.month')} numbers={[t('benchmark.own'), t('benchmark.col.median'), t('benchmark.col.q1'), t('benchmark.col.q3')]} />
         <TableBody>
           {months.map((m) => {
             const f = m.figures.find((x) => x.key === figure.key);

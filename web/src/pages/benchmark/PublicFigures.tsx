@@ -1,25 +1,14 @@
 // The published figures (docs/product.md#open-data): without login, the list of
 // municipalities that publish and one municipality's figures, with its licence and the
 // open data to download. A municipality that does not publish is not found.
-import {
-  Heading,
-  Link,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Heading, Link, Paragraph, TableBody, TableCell, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useParams } from 'react-router';
 import type { PublishedFigures } from '../../api/models.js';
 import { api, downloads } from '../../api.js';
 import { ErrorAlert, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
-import { WideTable } from '../../components/WideTable.js';
+import { ColumnHeads, WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { formatValue } from './figures.js';
@@ -57,17 +46,7 @@ function FiguresTable({ f }: { f: PublishedFigures }) {
   return (
     <>
       <WideTable caption={t('figures.overPeriod')}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('benchmark.col.figure')}</TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.value')}
-            </TableHeaderCell>
-            <TableHeaderCell scope="col" className="regie-number">
-              {t('benchmark.col.basis')}
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <ColumnHeads first={t('benchmark.col.figure')} numbers={[t('benchmark.col.value'), t('benchmark.col.basis')]} />
         <TableBody>
           {f.figures.map((x) => (
             <TableRow key={x.key}>
@@ -80,17 +59,7 @@ function FiguresTable({ f }: { f: PublishedFigures }) {
       </WideTable>
       {f.figures.map((fig) => (
         <WideTable key={fig.key} caption={t('benchmark.byMonth', { figure: t(`figure.${fig.key}`) })}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('benchmark.col.month')}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="regie-number">
-                {t('benchmark.col.value')}
-              </TableHeaderCell>
-              <TableHeaderCell scope="col" className="regie-number">
-                {t('benchmark.col.basis')}
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <ColumnHeads first={t('benchmark.col.month')} numbers={[t('benchmark.col.value'), t('benchmark.col.basis')]} />
           <TableBody>
             {f.months.map((m) => {
               const x = m.figures.find((y) => y.key === fig.key);
