@@ -120,7 +120,8 @@ describe('the report mark', () => {
     await item.getByRole('radio', { name: 'afgerond' }).check();
     await item.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('De opvolging is vastgelegd.').waitFor();
-    // Done: off the to-do list, still on the record.
+    // Done: off the to-do list (once the list has been read again), still on the record.
+    await page.getByRole('region', { name: `Zaak ${reference}: cijfer 4` }).waitFor({ state: 'detached' });
     await expect(page.getByRole('region', { name: `Zaak ${reference}: cijfer 4` }).count()).resolves.toBe(0);
     await page.getByRole('radio', { name: 'Alle lage cijfers' }).check();
     const done = page.getByRole('region', { name: `Zaak ${reference}: cijfer 4` });
