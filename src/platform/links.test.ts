@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerLink, caseLink, caseLinkFor, loginLink, myCaseLink, setPasswordLink, WEB_ROUTES } from './links.js';
+import {
+  answerLink,
+  caseLink,
+  caseLinkFor,
+  loginLink,
+  myCaseLink,
+  responseConfirmLink,
+  responsePeriodLink,
+  responsePeriodsLink,
+  setPasswordLink,
+  WEB_ROUTES,
+} from './links.js';
 
 const base = 'https://regie.example.nl';
 
@@ -14,6 +25,9 @@ describe('links into the web app', () => {
     [loginLink(base, 'abc'), 'https://regie.example.nl/inloggen/link#abc'],
     [answerLink(base, 'm1.xyz'), 'https://regie.example.nl/toets/m1.xyz'],
     [setPasswordLink(base, 'abc'), 'https://regie.example.nl/wachtwoord/instellen#abc'],
+    [responseConfirmLink(base, 'abc'), 'https://regie.example.nl/reageren/bevestigen#abc'],
+    [responsePeriodsLink(base, 'voorbeeld'), 'https://regie.example.nl/reageren/voorbeeld'],
+    [responsePeriodLink(base, 'voorbeeld', 'p1'), 'https://regie.example.nl/reageren/voorbeeld/p1'],
   ])('%s', (link, expected) => expect(link).toBe(expected));
 
   it('builds each link on the route it names', () => {
@@ -23,6 +37,10 @@ describe('links into the web app', () => {
     expect(loginLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.loginLink, '')}#abc`);
     expect(answerLink(base, 't')).toBe(fill(WEB_ROUTES.answer, 't'));
     expect(setPasswordLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.setPassword, '')}#abc`);
+    expect(responseConfirmLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.responseConfirm, '')}#abc`);
+    const fillAll = (route: string, ...values: string[]) => `${base}/${values.reduce((r, v) => r.replace(/:\w+/, v), route)}`;
+    expect(responsePeriodsLink(base, 'voorbeeld')).toBe(fillAll(WEB_ROUTES.responsePeriods, 'voorbeeld'));
+    expect(responsePeriodLink(base, 'voorbeeld', 'p1')).toBe(fillAll(WEB_ROUTES.responsePeriod, 'voorbeeld', 'p1'));
   });
 
   it('names only routes that the web app has', () => {

@@ -19,6 +19,12 @@ export const WEB_ROUTES = {
   survey: 'tevredenheid/:token',
   /** the coordinator's list of low report marks to follow up */
   surveyFollowUps: 'tevredenheid-opvolging',
+  /** where a neighbour's response confirmation link lands; the token follows after `#` */
+  responseConfirm: 'reageren/bevestigen',
+  /** a municipality's public list of open response periods */
+  responsePeriods: 'reageren/:gemeente',
+  /** the public page of one response period */
+  responsePeriod: 'reageren/:gemeente/:periodId',
 } as const;
 
 /** A case's page for staff. */
@@ -45,3 +51,13 @@ export const surveyLink = (publicUrl: string, token: string): string => `${publi
 
 /** The coordinator's list of low report marks to follow up. */
 export const surveyFollowUpsLink = (publicUrl: string): string => `${publicUrl}/tevredenheid-opvolging`;
+
+/** A neighbour's confirmation link of a response. The token goes after `#`, so it never reaches a server log. */
+export const responseConfirmLink = (publicUrl: string, token: string): string => `${publicUrl}/reageren/bevestigen#${token}`;
+
+/** A municipality's public list of open response periods. */
+export const responsePeriodsLink = (publicUrl: string, slug: string): string => `${publicUrl}/reageren/${encodeURIComponent(slug)}`;
+
+/** The public page of one response period. */
+export const responsePeriodLink = (publicUrl: string, slug: string, periodId: string): string =>
+  `${responsePeriodsLink(publicUrl, slug)}/${encodeURIComponent(periodId)}`;

@@ -3,6 +3,7 @@
 // (docs/product.md#the-public-list-of-response-periods). Built as text: every value
 // that goes into the XML passes `xmlText`, which escapes what XML reserves and drops
 // what XML 1.0 cannot carry at all.
+import { responsePeriodLink, responsePeriodsLink } from '../../platform/links.js';
 import type { PublicPeriod } from './public.js';
 
 /**
@@ -31,12 +32,12 @@ export interface FeedInput {
 }
 
 export function periodsFeed(f: FeedInput): string {
-  const listUrl = `${f.publicUrl}/reageren/${f.municipality.slug}`;
+  const listUrl = responsePeriodsLink(f.publicUrl, f.municipality.slug);
   const selfUrl = `${f.publicUrl}/api/v1/municipalities/${f.municipality.slug}/response-periods.atom`;
   const newest = f.periods.reduce((max, p) => (p.updatedAt.getTime() > max ? p.updatedAt.getTime() : max), 0);
   const updated = new Date(newest || f.now.getTime()).toISOString();
   const entries = f.periods.map((p) => {
-    const link = `${listUrl}/${p.id}`;
+    const link = responsePeriodLink(f.publicUrl, f.municipality.slug, p.id);
     const themes = p.themes.length ? ` (${p.themes.join(', ')})` : '';
     return [
       '<entry>',

@@ -9,12 +9,6 @@ import { CONFIRM_LINK_HOURS } from './model.js';
 type Locale = 'nl' | 'en';
 const sign = (l: Locale, m: string) => (l === 'en' ? `\n\nKind regards,\n${m}` : `\n\nMet vriendelijke groet,\n${m}`);
 
-/** The confirmation link of a response. The token goes after `#`, so it never reaches a server log. */
-export const responseConfirmLink = (publicUrl: string, token: string): string => `${publicUrl}/reageren/bevestigen#${token}`;
-
-/** The public page of a period. */
-export const periodLink = (publicUrl: string, slug: string, periodId: string): string => `${publicUrl}/reageren/${slug}/${periodId}`;
-
 export function confirmResponseMail(l: Locale, p: { name: string; reference: string; link: string; municipality: string }): MailText {
   return l === 'en'
     ? {

@@ -10,11 +10,12 @@ import { AppError, conflict, notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { caughtInHoneypot } from '../../platform/http/honeypot.js';
+import { responseConfirmLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { newToken, sha256 } from '../identity/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
-import { confirmResponseMail, responseConfirmLink } from './mail.js';
+import { confirmResponseMail } from './mail.js';
 import { CONFIRM_LINK_HOURS, confirmRefusal, isPeriodOpen, type Position, type Relation, responseRefusal } from './model.js';
 import { deleteExpiredUnconfirmed, findPeriod, openPeriods, type PeriodRow, respondentCounts, type TopicRow, topicsOfPeriods } from './repo.js';
 
