@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { dutchDate } from '../src/kernel/clock.js';
 import { unsafeCreateApiTokenForEmail } from '../src/modules/identity/index.js';
-import { rebuildInsights } from '../src/modules/insights/index.js';
+import { REBUILD_CONCURRENCY, rebuildInsights } from '../src/modules/insights/index.js';
 import type { Deps } from '../src/platform/context.js';
 import type { HttpScenario } from './load-worker.js';
 import { closedLoop, type Recorded, type Summary, summarize } from './stats.js';
@@ -47,7 +47,7 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
     (await sql<{ n: string }>`select ((select count(*) from insight_totals) + (select count(*) from insight_dim_totals))::text as n`.execute(k)).rows[0]?.n ??
     '0';
   log(
-    `  (a) rebuild of ${municipalities} municipalities from ${Number(events).toLocaleString('en')} events: ${fmt(rebuildS)} s, ${Number(rows).toLocaleString('en')} detailed + ${Number(coarse).toLocaleString('en')} monthly rollup rows — ≤ ${REBUILD_TARGET_S} s: ${met(rebuildS <= REBUILD_TARGET_S)}`,
+    `  (a) rebuild of ${municipalities} municipalities (${db.kind === 'postgres' ? REBUILD_CONCURRENCY : 1} at a time) from ${Number(events).toLocaleString('en')} events: ${fmt(rebuildS)} s (${fmt(Number(events) / rebuildS, 0)} events/s), ${Number(rows).toLocaleString('en')} detailed + ${Number(coarse).toLocaleString('en')} monthly rollup rows — ≤ ${REBUILD_TARGET_S} s: ${met(rebuildS <= REBUILD_TARGET_S)}`,
   );
 
   // The subject: a coordinator of the largest municipality, with an API token.
