@@ -2,6 +2,7 @@
 // measuring them does not share an event loop with the server under test (which
 // runs in the main thread, as `regie serve` does). Loopback only, keep-alive
 // connections, one connection per client.
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { closedLoop, type RecordFn } from './stats.js';
@@ -89,6 +90,20 @@ function makeStep(s: HttpScenario): (client: number, record: RecordFn) => Promis
   };
 }
 
+/** CPU time of this thread in ms (utime + stime of /proc/thread-self/stat, in ticks of 10 ms), or undefined off Linux. */
+function threadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+const cpu0 = threadCpuMs();
 const result = await closedLoop({ clients: job.clients, warmupMs: job.warmupMs, durationMs: job.durationMs, step: makeStep(job.scenario) });
+const cpu1 = threadCpuMs();
+if (cpu0 !== undefined && cpu1 !== undefined) result.loadCpuMs = cpu1 - cpu0;
 agent.destroy();
 parentPort!.postMessage(result);

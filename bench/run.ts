@@ -214,6 +214,7 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
       durationMs: DURATION_MS,
       runHttp: (origin, scenario) => runHttp(origin, scenario),
       log,
+      pgPort: cluster?.port,
     });
     return report;
   } finally {

@@ -10,6 +10,8 @@ export interface Recorded {
   /** the first few error answers, for the report */
   errorSamples: string[];
   measuredMs: number;
+  /** CPU time of the load generator's own thread over the whole run, warm-up included, in ms (Linux; else absent) */
+  loadCpuMs?: number;
 }
 
 export type RecordFn = (label: string, startedAt: number, status: number, detail?: () => string) => void;

@@ -14,10 +14,10 @@ import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './m
 import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
-import { participationFigures, participationRoutes, startResponseCleanup } from './modules/participation/index.js';
+import { participationFigureSource, participationRoutes, startResponseCleanup } from './modules/participation/index.js';
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
-import { satisfactionFigures, satisfactionRoutes, unsafeMonthlyMarks } from './modules/satisfaction/index.js';
+import { satisfactionFigureSource, satisfactionRoutes, unsafeMonthlyMarks } from './modules/satisfaction/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
 import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
@@ -56,7 +56,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       participationRoutes(app, deps);
       satisfactionRoutes(app, deps);
       // the report marks and the responses are sections of the management information
-      insightsRoutes(app, deps, { satisfaction: satisfactionFigures, participation: participationFigures });
+      insightsRoutes(app, deps, { satisfaction: satisfactionFigureSource, participation: participationFigureSource });
       collaborationRoutes(app, deps);
     },
   });

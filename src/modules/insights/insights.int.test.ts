@@ -14,7 +14,9 @@ import { type AssessmentWorld, assessmentWorld, grantOverrule } from '../assessm
 import { changeStatus, resumeClock, suspendClock } from '../cases/index.js';
 import { recordOutcome } from '../commitments/index.js';
 import { createApiToken } from '../identity/index.js';
+import { participationFigures } from '../participation/index.js';
 import { agreePlan } from '../plans/index.js';
+import { satisfactionFigures } from '../satisfaction/index.js';
 import { insightsCsv } from './csv.js';
 import { applyInsightQueue, type InsightsProviders, insightsFigures, rebuildInsights } from './index.js';
 
@@ -242,16 +244,22 @@ describe('management information after the rollup job', () => {
 
 describe('optional sections', () => {
   const providers: InsightsProviders = {
-    satisfaction: async (_trx, f) => ({
-      sent: 4,
-      answers: 2,
-      responseRate: 50,
-      averageMark: 7.5,
-      distribution: Array.from({ length: 10 }, (_, i) => ({ mark: i + 1, count: i + 1 === 7 || i + 1 === 8 ? 1 : 0 })),
-      byMonth: [{ month: f.to.slice(0, 7), answers: 2, averageMark: 7.5 }],
-      perDirector: [{ directorId: w.director.userId, directorName: w.director.name, answers: 2, averageMark: 7.5 }],
-    }),
-    participation: async () => ({ periods: 1, respondents: 3, interests: 2, answeredInterests: 1, answeredShare: 50, byMonth: [] }),
+    satisfaction: {
+      select: () => sql`select '{}'::json`,
+      read: (_value, f) => ({
+        sent: 4,
+        answers: 2,
+        responseRate: 50,
+        averageMark: 7.5,
+        distribution: Array.from({ length: 10 }, (_, i) => ({ mark: i + 1, count: i + 1 === 7 || i + 1 === 8 ? 1 : 0 })),
+        byMonth: [{ month: f.to.slice(0, 7), answers: 2, averageMark: 7.5 }],
+        perDirector: [{ directorId: w.director.userId, directorName: w.director.name, answers: 2, averageMark: 7.5 }],
+      }),
+    },
+    participation: {
+      select: () => sql`select '[]'::json`,
+      read: () => ({ periods: 1, respondents: 3, interests: 2, answeredInterests: 1, answeredShare: 50, byMonth: [] }),
+    },
   };
 
   it('shows satisfaction per director to the coordinator and not to the council', async () => {
@@ -273,10 +281,11 @@ describe('optional sections', () => {
     await expect(insightsCsv(ctx, 'satisfaction', {}, { locale: 'nl', separator: ';' }, {})).rejects.toMatchObject({ status: 404 });
   });
 
-  it('has them over HTTP, as the composition root gives both providers', async () => {
+  it('has them over HTTP, as the composition root gives both providers, read in the same statement', async () => {
     const f = await figures(w.coordinator);
-    expect(f.satisfaction).not.toBeNull();
-    expect(f.participation).not.toBeNull();
+    const filter = { municipalityId: w.m.id, from: f.filter.from, to: f.filter.to };
+    expect(f.satisfaction).toEqual(await t.db.tenant(w.m.id, (trx) => satisfactionFigures(trx, filter)));
+    expect(f.participation).toEqual(await t.db.tenant(w.m.id, (trx) => participationFigures(trx, filter)));
     expect((await api(w.coordinator, '/insights/satisfaction/export')).statusCode).toBe(200);
   });
 });
@@ -334,5 +343,32 @@ describe('the rollup in the database', () => {
   it('holds no row of the other municipality for this one', async () => {
     const n = await sql<{ n: number }>`select count(*)::int as n from insight_counts where municipality_id = ${w.m.id}`.execute(t.db.unsafeAdmin);
     expect(n.rows[0]?.n).toBeGreaterThan(0);
+  });
+});
+
+describe('names read in the same statement', () => {
+  it('names a commitment mandate by its holder: the person, or the role', async () => {
+    const person = await grantOverrule(t.db, w.m.id, { userId: w.executive.userId }, 'economy');
+    const role = await grantOverrule(t.db, w.m.id, { role: 'executive' }, 'social');
+    const kept = await t.db.unsafeAdmin
+      .selectFrom('commitments')
+      .select('id')
+      .where('case_id', '=', ids.D)
+      .where('status', '=', 'kept')
+      .executeTakeFirstOrThrow();
+    await t.db.unsafeAdmin
+      .updateTable('commitments')
+      .set({ mandate_ids: [person, role] })
+      .where('id', '=', kept.id)
+      .execute();
+    await rebuildInsights(t.db, { municipalityId: w.m.id });
+    const { commitments: k } = await figures(w.coordinator);
+    const byMandate = k.byMandate.map((x: { key: string; name: string; total: number; kept: number }) => [x.key, x.name, x.total, x.kept]);
+    expect(byMandate.sort()).toEqual(
+      [
+        [person, w.executive.name, 1, 1],
+        [role, 'executive', 1, 1],
+      ].sort(),
+    );
   });
 });

@@ -42,15 +42,40 @@ export function startInsightsJob(deps: Deps, intervalMs = 5_000): InsightsWorker
   return startJob({ name: 'insights: rollup', intervalMs, firstRunAfterMs: 1_000, run: (job) => applyInsightQueue(deps, job) });
 }
 
+/** Municipalities rebuilt at once on PostgreSQL (each on its own connection of the pool). */
+export const REBUILD_CONCURRENCY = 4;
+
 /**
  * Rebuild the rollup of every municipality (or one) from the whole history: one
  * transaction per municipality, set-based. Safe while the application runs; running it
- * twice gives the same counts. Returns the municipalities rebuilt.
+ * twice gives the same counts. On PostgreSQL several municipalities at once, the
+ * largest first (they touch disjoint rows, each under its own lock: rollup.ts); PGlite
+ * has one connection. Returns the municipalities rebuilt.
  */
-export async function rebuildInsights(db: Db, opts: { municipalityId?: string } = {}): Promise<number> {
+export async function rebuildInsights(db: Db, opts: { municipalityId?: string; concurrency?: number } = {}): Promise<number> {
   const ids = opts.municipalityId
     ? [opts.municipalityId]
-    : (await db.unsafeAdmin.selectFrom('municipalities').select('id').orderBy('id').execute()).map((m) => m.id);
-  for (const mId of ids) await db.tenant(mId, (trx) => rebuildMunicipality(trx, mId));
+    : (
+        await sql<{ id: string }>`
+          select m.id from municipalities m
+          order by (select count(*) from cases c where c.municipality_id = m.id) desc, m.id`.execute(db.unsafeAdmin)
+      ).rows.map((m) => m.id);
+  const workers = Math.max(1, Math.min(ids.length, db.kind === 'postgres' ? (opts.concurrency ?? REBUILD_CONCURRENCY) : 1));
+  let next = 0;
+  const done = await Promise.allSettled(
+    Array.from({ length: workers }, async () => {
+      for (let i = next++; i < ids.length; i = next++) {
+        const mId = ids[i] as string;
+        try {
+          await db.tenant(mId, (trx) => rebuildMunicipality(trx, mId));
+        } catch (err) {
+          next = ids.length; // the others stop after the municipality they are on
+          throw err;
+        }
+      }
+    }),
+  );
+  const failed = done.find((d) => d.status === 'rejected');
+  if (failed) throw failed.reason;
   return ids.length;
 }

@@ -79,7 +79,7 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
   if (one === 'several' || opts.detailed) {
     return sql`
       select k.metric, case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end as dim,
-        to_char(k.day, 'YYYY-MM') as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
+        to_char(k.day::timestamp, 'YYYY-MM') as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
       from insight_counts k
       where k.municipality_id = ${f.municipalityId} ${dims(f)}
         and ((k.metric = any(${metricList}) and k.day >= ${trendFrom}::date and k.day <= ${f.to}::date)
@@ -110,7 +110,7 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
           )})`
     : sql`select null::text, null::text, null::date, 0::bigint where false`;
   return sql`
-    select x.metric, x.dim, to_char(x.month, 'YYYY-MM') as month, (x.month >= ${f.from}::date) as "inPeriod", sum(x.value)::int as value
+    select x.metric, x.dim, to_char(x.month::timestamp, 'YYYY-MM') as month, (x.month >= ${f.from}::date) as "inPeriod", sum(x.value)::int as value
     from (
       select k.metric, k.dim, k.month, k.value from ${table} k
       where ${where} and k.metric = any(${allMetrics}) ${monthsRange}
@@ -142,13 +142,19 @@ export interface FigureRows {
   overdue: { makerKey: string; mandateIds: string[] }[];
   users: Map<string, string>;
   departments: Map<string, string>;
+  /** the names of the mandates the counts name: the holder's name for a person, else the role */
+  mandates: Map<string, string>;
+  /** the values of the `extra` selects, by name */
+  extra: Record<string, unknown>;
   choices: { areas: { id: string; name: string }[]; themes: { id: string; name: string }[]; directors: { id: string; name: string }[] };
 }
 
 /**
  * Everything a request reads, in one statement: the rolled-up counts, the plan clocks
- * and overdue commitments now (on their indexes), the names of the users and
- * departments the counts name, and the choices of the filter form.
+ * and overdue commitments now (on their indexes), the names of the users, departments
+ * and mandates the counts name, the choices of the filter form, and the `extra`
+ * selects (each a scalar subquery yielding one json value: the figures of other
+ * modules), so a request sends one statement whatever it shows.
  */
 export async function figureRows(
   trx: Tx,
@@ -157,21 +163,27 @@ export async function figureRows(
   metrics: readonly string[],
   today: IsoDate,
   soon: IsoDate,
+  extra: Record<string, RawBuilder<unknown>> = {},
 ): Promise<FigureRows> {
   const mId = f.municipalityId;
   type Named = { id: string; name: string }[];
   const list = (table: 'areas' | 'themes' | 'users', only = sql``) =>
     sql`(select coalesce(json_agg(json_build_object('id', x.id, 'name', x.name) order by x.name, x.id), '[]'::json)
       from ${sql.table(table)} x where x.municipality_id = ${mId} ${only})`;
+  // Keys that are ids, looked up by primary key (other keys, such as a maker named
+  // without an account, are no id and name themselves).
+  const ids = (keys: RawBuilder<unknown>) =>
+    sql`array(select k::uuid from (${keys}) ks(k) where k ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')`;
   const named = (table: 'users' | 'departments', keys: RawBuilder<unknown>) =>
     sql`(select coalesce(json_agg(json_build_array(x.id, x.name)), '[]'::json) from ${sql.table(table)} x
-      where x.municipality_id = ${mId} and x.id::text in (${keys}))`;
+      where x.id = any(${ids(keys)}) and x.municipality_id = ${mId})`;
   const r = await sql<{
     counts: [string, string, string, boolean, number][];
     clocks: ClockCounts;
     overdue: { makerKey: string; mandateIds: string[] }[];
     users: [string, string][];
     departments: [string, string][];
+    mandates: [string, string][];
     areas: Named;
     themes: Named;
     directors: Named;
@@ -187,6 +199,17 @@ export async function figureRows(
           union select c.dim from counts c where c.metric in ('overrule', 'openDelta')`,
       )} as users,
       ${named('departments', sql`select c.dim from counts c where c.metric in ('silenceDept', 'objectionDept')`)} as departments,
+      (select coalesce(json_agg(json_build_array(x.id, case when x.holder_kind = 'person' then coalesce(u.name, x.delegated_by) else x.holder_role end)), '[]'::json)
+        from mandates x left join users u on u.id = x.holder_user_id
+        where x.id = any(${ids(sql`select split_part(c.dim, '|', 2) from counts c where c.metric = 'commitmentMandate'`)}) and x.municipality_id = ${mId}) as mandates,
+      ${
+        Object.keys(extra).length
+          ? sql.join(
+              Object.entries(extra).map(([name, select]) => sql`(${select}) as ${sql.ref(name)},`),
+              sql` `,
+            )
+          : sql``
+      }
       ${list('areas')} as areas, ${list('themes')} as themes, ${list('users', sql`and x.role = 'director'`)} as directors`.execute(trx);
   const row = r.rows[0];
   if (!row) throw new Error('insights: no row');
@@ -196,6 +219,8 @@ export async function figureRows(
     overdue: row.overdue,
     users: new Map(row.users),
     departments: new Map(row.departments),
+    mandates: new Map(row.mandates),
+    extra: Object.fromEntries(Object.keys(extra).map((name) => [name, (row as unknown as Record<string, unknown>)[name]])),
     choices: { areas: row.areas, themes: row.themes, directors: row.directors },
   };
 }

@@ -1,13 +1,12 @@
 // Management information (docs/product.md#management-information): one read, one
 // transaction, every figure of the actor's municipality for the filter given, from
 // the rollup and the current-state indexes.
+import type { RawBuilder } from 'kysely';
 import { addWorkingDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/index.js';
 import { shareOnTime } from '../council/index.js';
-import { mandatesByIds } from '../mandates/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import {
   COMMITMENT_STATES,
@@ -46,10 +45,20 @@ export interface ParticipationFigures {
   byMonth: { month: string; periods: number; respondents: number }[];
 }
 
+/**
+ * Figures of another module for a filter: `select` is a scalar subquery yielding one
+ * json value, read inside the one statement of a request (queries.ts, figureRows);
+ * `read` turns that value into the figures.
+ */
+export interface FigureSource<T> {
+  select: (f: InsightsFilter) => RawBuilder<unknown>;
+  read: (value: unknown, f: InsightsFilter) => T;
+}
+
 /** The optional figures of other modules, passed in by the composition root. */
 export interface InsightsProviders {
-  satisfaction?: (trx: Tx, f: InsightsFilter) => Promise<SatisfactionFigures>;
-  participation?: (trx: Tx, f: InsightsFilter) => Promise<ParticipationFigures>;
+  satisfaction?: FigureSource<SatisfactionFigures>;
+  participation?: FigureSource<ParticipationFigures>;
 }
 
 export interface InsightsQuery {
@@ -108,7 +117,10 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
   return ctx.db.tenant(mId, async (trx) => {
     const m = await getMunicipality(trx, mId);
     const soon = addWorkingDays(calendarOf(m), today, DUE_SOON_WORKING_DAYS);
-    const read = await figureRows(trx, f, months, METRICS, today, soon);
+    const extra: Record<string, RawBuilder<unknown>> = {};
+    if (providers.satisfaction) extra.satisfaction = providers.satisfaction.select(f);
+    if (providers.participation) extra.participation = providers.participation.select(f);
+    const read = await figureRows(trx, f, months, METRICS, today, soon, extra);
     const rows = read.counts;
     const of = (metric: Metric, inPeriod = true) => rows.filter((r) => r.metric === metric && (!inPeriod || r.inPeriod));
     const sum = (xs: readonly CountRow[]) => xs.reduce((s, r) => s + r.value, 0);
@@ -146,12 +158,7 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     const mandateRows = byKey('commitmentMandate').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
     const overrules = byKey('overrule');
     const names = { users: read.users, departments: read.departments };
-    const mandates = await mandatesByIds(trx, mId, [...new Set(mandateRows.map((x) => x.key))]);
-    const mandateName = (id: string) => {
-      const md = mandates.find((x) => x.id === id);
-      if (!md) return id;
-      return md.holder.kind === 'person' ? (md.holderName ?? md.delegatedBy) : md.holder.role;
-    };
+    const mandateName = (id: string) => read.mandates.get(id) ?? id;
     const makerName = (key: string) => (key.startsWith('n:') ? key.slice(2) : (names.users.get(key) ?? key));
     const deptName = (key: string) => (key === 'outside' ? null : (names.departments.get(key) ?? key));
 
@@ -199,8 +206,8 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     const directorIds = [...new Set(workload.flatMap((w) => w.perDirector.map((d) => d.directorId)))];
 
     const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
-    const satisfaction = providers.satisfaction ? await providers.satisfaction(trx, f) : null;
-    const participation = providers.participation ? await providers.participation(trx, f) : null;
+    const satisfaction = providers.satisfaction ? providers.satisfaction.read(read.extra.satisfaction, f) : null;
+    const participation = providers.participation ? providers.participation.read(read.extra.participation, f) : null;
     const choices = read.choices;
 
     return {

@@ -6,6 +6,13 @@
 export { startResponseCleanup, unsafeDeleteExpiredResponses } from './jobs.js';
 export { POSITIONS, RELATIONS } from './model.js';
 export { unsafeConfirmResponse, unsafeSubmitResponse } from './public.js';
-export { type DossierPeriod, type InsightsFilter, type ParticipationFigures, participationFigures, participationForDossier } from './queries.js';
+export {
+  type DossierPeriod,
+  type InsightsFilter,
+  type ParticipationFigures,
+  participationFigureSource,
+  participationFigures,
+  participationForDossier,
+} from './queries.js';
 export { participationRoutes } from './routes.js';
 export { answerTopic, closePeriod, hideResponse, onPlanAgreed, openPeriod } from './service.js';

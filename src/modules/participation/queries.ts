@@ -80,57 +80,69 @@ export interface ParticipationFigures {
  * (docs/product.md#participation-in-figures): periods, respondents (confirmed, standing,
  * not hidden responses), interests (topics with at least one such response) and how
  * many of those were answered. Served by the indexes on response_periods (municipality,
- * opened_on), responses (period) and response_interests (topic).
+ * opened_on), responses (period) and response_interests (topic). As one SQL value and
+ * its reader, so the management information reads them inside its own statement.
  */
+export const participationFigureSource = {
+  /** One SQL value (json): per period opened in the filter's range its month, respondents, interests and answered interests. */
+  select(f: InsightsFilter) {
+    const caseFilter = sql.join(
+      [
+        sql`true`,
+        f.areaId ? sql`c.area_id = ${f.areaId}::uuid` : sql`true`,
+        f.directorId ? sql`c.director_id = ${f.directorId}::uuid` : sql`true`,
+        f.themeId ? sql`exists (select 1 from case_themes ct where ct.case_id = c.id and ct.theme_id = ${f.themeId}::uuid)` : sql`true`,
+      ],
+      sql` and `,
+    );
+    return sql`
+      with p as (
+        select rp.id, to_char(rp.opened_on, 'YYYY-MM') as month
+        from response_periods rp
+        join cases c on c.id = rp.case_id and c.municipality_id = rp.municipality_id
+        where rp.municipality_id = ${f.municipalityId}::uuid and rp.opened_on between ${f.from}::date and ${f.to}::date and ${caseFilter}
+      ),
+      r as (
+        select r.id, r.period_id from responses r join p on p.id = r.period_id
+        where r.municipality_id = ${f.municipalityId}::uuid and r.confirmed_at is not null and r.replaced_at is null and r.hidden_at is null
+      ),
+      t as (
+        select distinct ri.topic_id from response_interests ri join r on r.id = ri.response_id
+      )
+      select coalesce(json_agg(json_build_array(p.month,
+        (select count(*)::int from r where r.period_id = p.id),
+        (select count(*)::int from t join response_topics rt on rt.id = t.topic_id where rt.period_id = p.id),
+        (select count(*)::int from t join response_topics rt on rt.id = t.topic_id where rt.period_id = p.id and rt.answer is not null))), '[]'::json)
+      from p`;
+  },
+  read(json: unknown): ParticipationFigures {
+    const rows = json as [string, number, number, number][];
+    const byMonth = new Map<string, { month: string; periods: number; respondents: number }>();
+    let respondents = 0;
+    let interests = 0;
+    let answered = 0;
+    for (const [month, n, i, a] of rows) {
+      const m = byMonth.get(month) ?? { month, periods: 0, respondents: 0 };
+      m.periods++;
+      m.respondents += n;
+      byMonth.set(month, m);
+      respondents += n;
+      interests += i;
+      answered += a;
+    }
+    return {
+      periods: rows.length,
+      respondents,
+      interests,
+      answeredInterests: answered,
+      answeredShare: interests ? answered / interests : null,
+      byMonth: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month)),
+    };
+  },
+};
+
+/** The figures on their own: one statement (participationFigureSource). */
 export async function participationFigures(trx: Tx, f: InsightsFilter): Promise<ParticipationFigures> {
-  const caseFilter = sql.join(
-    [
-      sql`true`,
-      f.areaId ? sql`c.area_id = ${f.areaId}` : sql`true`,
-      f.directorId ? sql`c.director_id = ${f.directorId}` : sql`true`,
-      f.themeId ? sql`exists (select 1 from case_themes ct where ct.case_id = c.id and ct.theme_id = ${f.themeId})` : sql`true`,
-    ],
-    sql` and `,
-  );
-  const rows = await sql<{ period_id: string; month: string; respondents: number; interests: number; answered: number }>`
-    with p as (
-      select rp.id, to_char(rp.opened_on, 'YYYY-MM') as month
-      from response_periods rp
-      join cases c on c.id = rp.case_id and c.municipality_id = rp.municipality_id
-      where rp.municipality_id = ${f.municipalityId} and rp.opened_on between ${f.from} and ${f.to} and ${caseFilter}
-    ),
-    r as (
-      select r.id, r.period_id from responses r join p on p.id = r.period_id
-      where r.municipality_id = ${f.municipalityId} and r.confirmed_at is not null and r.replaced_at is null and r.hidden_at is null
-    ),
-    t as (
-      select distinct ri.topic_id from response_interests ri join r on r.id = ri.response_id
-    )
-    select p.id as period_id, p.month,
-      (select count(*)::int from r where r.period_id = p.id) as respondents,
-      (select count(*)::int from t join response_topics rt on rt.id = t.topic_id where rt.period_id = p.id) as interests,
-      (select count(*)::int from t join response_topics rt on rt.id = t.topic_id where rt.period_id = p.id and rt.answer is not null) as answered
-    from p
-  `.execute(trx);
-  const byMonth = new Map<string, { month: string; periods: number; respondents: number }>();
-  let respondents = 0;
-  let interests = 0;
-  let answered = 0;
-  for (const r of rows.rows) {
-    const m = byMonth.get(r.month) ?? { month: r.month, periods: 0, respondents: 0 };
-    m.periods++;
-    m.respondents += Number(r.respondents);
-    byMonth.set(r.month, m);
-    respondents += Number(r.respondents);
-    interests += Number(r.interests);
-    answered += Number(r.answered);
-  }
-  return {
-    periods: rows.rows.length,
-    respondents,
-    interests,
-    answeredInterests: answered,
-    answeredShare: interests ? answered / interests : null,
-    byMonth: [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month)),
-  };
+  const r = await sql<{ v: unknown }>`select (${participationFigureSource.select(f)}) as v`.execute(trx);
+  return participationFigureSource.read(r.rows[0]?.v);
 }

@@ -340,5 +340,16 @@ describe('the dossier and the figures', () => {
     expect((await f({ directorId: w.director.userId })).periods).toBe(1);
     expect((await f({ themeId: w.m.themeIds[0] })).periods).toBe(1);
     expect((await f({ from: '2026-04-01', to: '2026-04-30' })).answeredShare).toBeNull();
+    // A hidden response no longer counts: f2 was the only one interested in the second topic.
+    const f2 = (await getInventory(ctxFor(deps, w.director), p.id)).responses.find((r) => r.topicIds?.includes(p.topics[1]?.id as string));
+    await hideResponse(ctxFor(deps, w.coordinator), { responseId: f2?.id as string, reason: 'Beledigend taalgebruik' });
+    expect(await f()).toEqual({
+      periods: 1,
+      respondents: 1,
+      interests: 1,
+      answeredInterests: 1,
+      answeredShare: 1,
+      byMonth: [{ month: '2026-03', periods: 1, respondents: 1 }],
+    });
   });
 });

@@ -4,6 +4,6 @@
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
 export { satisfactionPolicy } from './policy.js';
-export { type InsightsFilter, type SatisfactionFigures, satisfactionFigures, unsafeMonthlyMarks } from './queries.js';
+export { type InsightsFilter, type SatisfactionFigures, satisfactionFigureSource, satisfactionFigures, unsafeMonthlyMarks } from './queries.js';
 export { satisfactionRoutes } from './routes.js';
 export { answerSurvey, type CaseForSurvey, onCaseClosed, onPlanAgreed } from './service.js';

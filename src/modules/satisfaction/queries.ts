@@ -4,10 +4,9 @@
 // first answer); a filter on area, theme or director looks up each counted survey's
 // case by its key, never scanning another module's tables. A single answer never
 // leaves here with its case or initiator, except on the follow-up list.
-import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import type { Database } from '../../platform/db/schema.js';
 import { averageOf, distributionOf, needsFollowUp, responseRateOf, type SurveyMoment } from './model.js';
 import { satisfactionPolicy } from './policy.js';
 
@@ -39,34 +38,6 @@ export interface SatisfactionFigures {
   perDirector: { directorId: string; directorName: string; answers: number; averageMark: number | null }[];
 }
 
-type SurveyQuery<O> = SelectQueryBuilder<Database, 'surveys' | 'cases', O>;
-
-/** The surveys of the municipality whose case matches the filter's area, theme and director. */
-function matching(trx: Tx, f: InsightsFilter): SurveyQuery<object> {
-  let q = trx
-    .selectFrom('surveys')
-    .innerJoin('cases', (j) => j.onRef('cases.id', '=', 'surveys.case_id').onRef('cases.municipality_id', '=', 'surveys.municipality_id'))
-    .where('surveys.municipality_id', '=', f.municipalityId);
-  if (f.areaId) q = q.where('cases.area_id', '=', f.areaId);
-  if (f.directorId) q = q.where('cases.director_id', '=', f.directorId);
-  if (f.themeId) {
-    const themeId = f.themeId;
-    q = q.where((eb: ExpressionBuilder<Database, 'surveys' | 'cases'>) =>
-      eb.exists(
-        eb
-          .selectFrom('case_themes')
-          .select('case_themes.case_id')
-          .whereRef('case_themes.case_id', '=', 'surveys.case_id')
-          .where('case_themes.theme_id', '=', themeId),
-      ),
-    );
-  }
-  return q;
-}
-
-const answeredIn = (f: InsightsFilter) => (q: SurveyQuery<object>) =>
-  q.where('surveys.answered_on', 'is not', null).where('surveys.answered_on', '>=', f.from).where('surveys.answered_on', '<=', f.to);
-
 /** Every month from the month of `from` to that of `to`, as YYYY-MM. */
 function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -82,59 +53,69 @@ function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
+/** The surveys of the municipality whose case matches the filter, as SQL (alias s for surveys, c for cases). */
+function matchingSql(f: InsightsFilter, join = sql``) {
+  return sql`surveys s join cases c on c.id = s.case_id and c.municipality_id = s.municipality_id ${join}
+    where s.municipality_id = ${f.municipalityId}::uuid
+      ${f.areaId ? sql`and c.area_id = ${f.areaId}::uuid` : sql``}
+      ${f.directorId ? sql`and c.director_id = ${f.directorId}::uuid` : sql``}
+      ${f.themeId ? sql`and exists (select ct.case_id from case_themes ct where ct.case_id = s.case_id and ct.theme_id = ${f.themeId}::uuid)` : sql``}`;
+}
+
+/** What the figures' statement yields: the sent and answered counts, then the distribution, the months and the directors. */
+type FiguresJson = [[number, number], ['mark' | 'month' | 'director', number | null, string | null, string | null, string | null, number, number][]];
+
+/**
+ * The report-mark figures as one SQL value (json), to be read with `read`: a
+ * scalar subquery that the management information places in its own statement, so a
+ * request sends one statement for every module's figures (docs/product.md#report-mark-figures).
+ * The distribution, the months and the directors in one read: a grouping set each.
+ */
+export const satisfactionFigureSource = {
+  select(f: InsightsFilter) {
+    const month = sql`to_char(s.answered_on, 'YYYY-MM')`;
+    return sql`select json_build_array(
+      (select json_build_array(count(*)::int, count(s.mark)::int) from ${matchingSql(f)} and s.sent_on >= ${f.from}::date and s.sent_on <= ${f.to}::date),
+      (select coalesce(json_agg(json_build_array(g.kind, g.mark, g.month, g.id, g.name, g.answers, g.sum) order by g.name, g.id), '[]'::json) from (
+        select case when grouping(s.mark) = 0 then 'mark' when grouping(${month}) = 0 then 'month' else 'director' end as kind,
+          s.mark, ${month} as month, u.id, u.name, count(*)::int as answers, sum(s.mark)::int as sum
+        from ${matchingSql(f, sql`left join users u on u.id = c.director_id and u.municipality_id = c.municipality_id`)} and s.answered_on is not null and s.answered_on >= ${f.from}::date and s.answered_on <= ${f.to}::date
+        group by grouping sets ((s.mark), (${month}), (u.id, u.name))
+      ) g))`;
+  },
+  read(json: unknown, f: InsightsFilter): SatisfactionFigures {
+    const [[sent, answered], grouped] = json as FiguresJson;
+    const marks = grouped.filter((r) => r[0] === 'mark').map((r) => ({ mark: Number(r[1]), count: r[5] }));
+    const directors = grouped.filter((r) => r[0] === 'director' && r[3] !== null);
+    const distribution = distributionOf(marks);
+    const answers = distribution.reduce((n, d) => n + d.count, 0);
+    const sum = distribution.reduce((n, d) => n + d.mark * d.count, 0);
+    const byMonth = new Map(grouped.filter((r) => r[0] === 'month').map((r) => [r[2] as string, r]));
+    return {
+      sent,
+      answers,
+      responseRate: responseRateOf(answered, sent),
+      averageMark: averageOf(sum, answers),
+      distribution,
+      byMonth: monthsBetween(f.from, f.to).map((month) => {
+        const r = byMonth.get(month);
+        return { month, answers: r?.[5] ?? 0, averageMark: r ? averageOf(r[6], r[5]) : null };
+      }),
+      perDirector: directors.map((r) => ({ directorId: r[3] as string, directorName: r[4] as string, answers: r[5], averageMark: averageOf(r[6], r[5]) })),
+    };
+  },
+};
+
 /**
  * The report-mark figures of one municipality for a period (docs/product.md#report-mark-figures):
  * `sent` the surveys sent in the period and `responseRate` the share of those that
  * were answered; `answers`, the average, the distribution, the months and the
  * directors count the surveys first answered in the period, each once with its latest
- * mark.
+ * mark. One statement (satisfactionFigureSource).
  */
 export async function satisfactionFigures(trx: Tx, f: InsightsFilter): Promise<SatisfactionFigures> {
-  const sentRow = await matching(trx, f)
-    .where('surveys.sent_on', '>=', f.from)
-    .where('surveys.sent_on', '<=', f.to)
-    .select([sql<number>`count(*)::int`.as('sent'), sql<number>`count(surveys.mark)::int`.as('answered')])
-    .executeTakeFirstOrThrow();
-  // The distribution, the months and the directors in one read: a grouping set each.
-  const month = sql<string | null>`to_char(surveys.answered_on, 'YYYY-MM')`;
-  const grouped = await answeredIn(f)(matching(trx, f))
-    .leftJoin('users', (j) => j.onRef('users.id', '=', 'cases.director_id').onRef('users.municipality_id', '=', 'cases.municipality_id'))
-    .select([
-      sql<'mark' | 'month' | 'director'>`case when grouping(surveys.mark) = 0 then 'mark' when grouping(${month}) = 0 then 'month' else 'director' end`.as(
-        'kind',
-      ),
-      'surveys.mark',
-      month.as('month'),
-      'users.id',
-      'users.name',
-      sql<number>`count(*)::int`.as('answers'),
-      sql<number>`sum(surveys.mark)::int`.as('sum'),
-    ])
-    .groupBy(sql`grouping sets ((surveys.mark), (${month}), (users.id, users.name))`)
-    .orderBy('users.name')
-    .orderBy('users.id')
-    .execute();
-  const marks = grouped.filter((r) => r.kind === 'mark').map((r) => ({ mark: r.mark, count: r.answers }));
-  const months = grouped.filter((r) => r.kind === 'month');
-  const directors = grouped
-    .filter((r) => r.kind === 'director' && r.id !== null)
-    .map((r) => ({ id: r.id as string, name: r.name as string, answers: r.answers, sum: r.sum }));
-  const distribution = distributionOf(marks.map((r) => ({ mark: Number(r.mark), count: r.count })));
-  const answers = distribution.reduce((n, d) => n + d.count, 0);
-  const sum = distribution.reduce((n, d) => n + d.mark * d.count, 0);
-  const byMonth = new Map(months.map((r) => [r.month as string, r]));
-  return {
-    sent: sentRow.sent,
-    answers,
-    responseRate: responseRateOf(sentRow.answered, sentRow.sent),
-    averageMark: averageOf(sum, answers),
-    distribution,
-    byMonth: monthsBetween(f.from, f.to).map((month) => {
-      const r = byMonth.get(month);
-      return { month, answers: r?.answers ?? 0, averageMark: r ? averageOf(r.sum, r.answers) : null };
-    }),
-    perDirector: directors.map((d) => ({ directorId: d.id, directorName: d.name, answers: d.answers, averageMark: averageOf(d.sum, d.answers) })),
-  };
+  const r = await sql<{ v: unknown }>`select (${satisfactionFigureSource.select(f)}) as v`.execute(trx);
+  return satisfactionFigureSource.read(r.rows[0]?.v, f);
 }
 
 /**
