@@ -85,7 +85,7 @@ export const rows: Row[] = [
   // The director's party picker: departments of other municipalities under agreements in force.
   {
     operation: 'GET /shared-departments',
-    allowed: ['director', 'coordinator'],
+    allowed: ['director', 'coordinator', 'otherDirector'],
     scope: 'collection',
     request: async (w, s) => {
       await receiving(w, s);
