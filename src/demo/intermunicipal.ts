@@ -12,7 +12,7 @@ import type { Actor } from '../platform/auth/index.js';
 import type { Deps } from '../platform/context.js';
 
 export const SHARED_DEPARTMENT = 'Omgevingsdienst';
-export const SHARED_SPECIALIST = { name: 'Sanne Visser', email: 'omgevingsdienst@naburg.nl' };
+export const SHARED_SPECIALIST = { name: 'Iris Koster', email: 'omgevingsdienst@naburg.nl' };
 
 async function adminOf(deps: Deps, slug: string): Promise<Actor> {
   const u = await deps.db.unsafeAdmin
@@ -37,7 +37,13 @@ export async function seedSharingAgreement(deps: Deps, o: { provider: string; re
     .executeTakeFirst();
   if (!dept) {
     dept = await createDepartment(ctx(providerAdmin), { name: SHARED_DEPARTMENT, domain: 'physical' });
-    await unsafeAddUser(deps, { municipalitySlug: o.provider, ...SHARED_SPECIALIST, role: 'specialist', password: o.password, departmentName: SHARED_DEPARTMENT });
+    await unsafeAddUser(deps, {
+      municipalitySlug: o.provider,
+      ...SHARED_SPECIALIST,
+      role: 'specialist',
+      password: o.password,
+      departmentName: SHARED_DEPARTMENT,
+    });
   }
   const today = dutchDate(deps.clock.now()) as IsoDate;
   const a = await proposeAgreement(ctx(providerAdmin), {

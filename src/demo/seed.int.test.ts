@@ -271,7 +271,12 @@ describe('the demo collaborations', () => {
 
 describe('the demo sharing agreement', () => {
   it('has Naburg’s Omgevingsdienst assessing for Voorbeeld, approved by both admins and active', async () => {
-    const naburgAdmin = await db.unsafeAdmin.selectFrom('users').selectAll().where('municipality_id', '=', naburgId).where('role', '=', 'admin').executeTakeFirstOrThrow();
+    const naburgAdmin = await db.unsafeAdmin
+      .selectFrom('users')
+      .selectAll()
+      .where('municipality_id', '=', naburgId)
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
     const [a, ...more] = await listAgreements({ ...deps, actor: toActor(naburgAdmin, 'token') });
     expect(more).toEqual([]);
     expect(a).toMatchObject({

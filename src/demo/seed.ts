@@ -21,9 +21,9 @@ import type { Actor } from '../platform/auth/index.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { seedCollaboration } from './collaborations.js';
-import { seedSharingAgreement } from './intermunicipal.js';
 import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, NABURG, type Step, VOORBEELD } from './data.js';
 import { yearOfHistory } from './history.js';
+import { seedSharingAgreement } from './intermunicipal.js';
 import { seedRegisters } from './registers.js';
 
 export interface DemoLogin {
