@@ -11,6 +11,7 @@ import { type EventRecord, recordEvents } from '../timeline/index.js';
 import { silenceOutcome } from './model.js';
 import { mailRoundSummaries } from './notices.js';
 import type { RoundRow } from './repo.js';
+import { returnExpiredSharedRequests } from './shared.js';
 
 /**
  * Close rounds whose term has ended: every unanswered party gets a silence answer as of
@@ -271,6 +272,8 @@ export function startAssessmentWorker(deps: Deps, intervalMs = 600_000): Assessm
     name: 'assessments: silence job',
     intervalMs,
     run: async (job) => {
+      // An agreement that expired returns its open requests (docs/product.md#ending-a-sharing-agreement).
+      await returnExpiredSharedRequests(deps);
       let total = 0;
       for (;;) {
         const n = await closeDueRounds(deps, { limit: 1000 });

@@ -4,6 +4,7 @@
 // the scoped requests and the minimum of the case; answers work as for own departments;
 // after ending it, nothing, and open requests go back to the requesting coordinator.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../kernel/clock.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { withTestDb } from '../../testing/db.js';
 import { actorOf, type BuiltCase, buildCase, buildMunicipality, ctxFor, refusal, type TestMunicipality } from '../../testing/factories.js';
@@ -12,7 +13,7 @@ import { createRule } from '../rules/index.js';
 import { overruleObjection } from './index.js';
 import { getCaseAssessment } from './queries.js';
 import { openAssessmentRound } from './service.js';
-import { answerSharedRequest, endSharingAgreement, getSharedRequest, sharedRequests } from './shared.js';
+import { answerSharedRequest, endSharingAgreement, getSharedRequest, returnExpiredSharedRequests, sharedRequests } from './shared.js';
 import { buildSharedRound, grantOverrule } from './testing.js';
 
 const { db, deps } = withTestDb();
@@ -215,5 +216,38 @@ describe('ending the agreement', () => {
     expect(events.map((e) => e.type)).toContain('assessment.partyReturned');
     // Ending twice is refused.
     expect((await refusal(endSharingAgreement(ctx(R.admin), { id: a.id }))).status).toBe(409);
+  });
+});
+
+describe('expiry', () => {
+  it('returns the open request once the agreement is past its last day, and the silence job gives it no yes', async () => {
+    const a = await agreement();
+    const cc = await buildCase({ municipality: R.m, deps, director: R.director, status: 'planning', initiator: INITIATOR });
+    const { partyId, roundId } = await buildSharedRound(deps, {
+      by: R.director,
+      caseId: cc.id,
+      agreementId: a.id,
+      departmentId: P.m.departmentIds[0] as string,
+    });
+    // Its last day is tomorrow on the tests' clock: the job returns nothing yet. (The
+    // database reads its own date, already past that day, so the request is hidden.)
+    await db.unsafeAdmin.updateTable('sharing_agreements').set({ valid_until: '2026-03-03' }).where('id', '=', a.id).execute();
+    await returnExpiredSharedRequests(deps);
+    expect(
+      (await db.unsafeAdmin.selectFrom('assessment_parties').select('returned_at').where('id', '=', partyId).executeTakeFirstOrThrow()).returned_at,
+    ).toBeNull();
+
+    // The day after its last day: not visible any more, and the job returns it.
+    const later = { ...deps, clock: fixedClock('2026-03-04T09:00:00+01:00') };
+    expect((await sharedRequests(ctxFor(later, P.specialist))).map((x) => x.partyId)).not.toContain(partyId);
+    expect(await returnExpiredSharedRequests(later)).toBeGreaterThanOrEqual(1);
+    expect(
+      (await db.unsafeAdmin.selectFrom('assessment_parties').select('returned_at').where('id', '=', partyId).executeTakeFirstOrThrow()).returned_at,
+    ).not.toBeNull();
+    expect(await returnExpiredSharedRequests(later)).toBe(0);
+    const round = await db.unsafeAdmin.selectFrom('assessment_rounds').selectAll().where('id', '=', roundId).executeTakeFirstOrThrow();
+    expect(round.closed_reason).toBe('allAnswered');
+    const answers = await db.unsafeAdmin.selectFrom('assessment_answers').select('kind').where('party_id', '=', partyId).execute();
+    expect(answers).toEqual([]);
   });
 });

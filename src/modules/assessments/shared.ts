@@ -11,14 +11,16 @@ import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import type { VersionCondition } from '../../kernel/preconditions.js';
-import type { Ctx } from '../../platform/context.js';
+import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { caseLink } from '../../platform/links.js';
 import { enqueueMails } from '../../platform/mail/outbox.js';
 import {
   type AgreementRow,
   type AgreementView,
+  agreementNamesByIds,
   agreementsInForceAsProvider,
+  agreementsInForceByIds,
   agreementView,
   domainInScope,
   endAgreementIn,
@@ -262,85 +264,135 @@ export async function endSharingAgreement(ctx: Ctx, o: { id: string; reason?: st
   return ctx.db.tenant(mId, async (trx) => {
     const ended = await endAgreementIn(trx, ctx, o);
     const receiver = await enterReceiver(trx, ended.id);
-    const open = await trx
+    await returnOpenRequests(trx, ctx, { receiver, agreementId: ended.id, receiverName: ended.receiver_name, actorId: ctx.actor.userId });
+    await returnHome(trx, mId);
+    return agreementView(ctx, ended);
+  });
+}
+
+/**
+ * Return the requests still open under an agreement that ended or expired
+ * (docs/product.md#ending-a-sharing-agreement): each such party is marked returned, the
+ * case's timeline says so, the receiving municipality's coordinators are mailed, and a
+ * round that waited only for them closes. Runs in the receiving municipality's scope, or
+ * across municipalities in the job.
+ */
+async function returnOpenRequests(
+  trx: Tx,
+  deps: Pick<Ctx, 'clock' | 'config'>,
+  o: { receiver: string; agreementId: string; receiverName: string; actorId: string | null },
+): Promise<number> {
+  const { receiver } = o;
+  const open = await trx
+    .selectFrom('assessment_parties as p')
+    .innerJoin('assessment_rounds as r', 'r.id', 'p.round_id')
+    .select(['p.id', 'p.name', 'p.round_id'])
+    .where('p.municipality_id', '=', receiver)
+    .where('p.agreement_id', '=', o.agreementId)
+    .where('p.current_answer_id', 'is', null)
+    .where('p.returned_at', 'is', null)
+    .where('r.closed_at', 'is', null)
+    .execute();
+  if (!open.length) return 0;
+  const now = deps.clock.now();
+  // Rounds first, then parties: the order the silence job and the answers lock in.
+  const rounds = await trx
+    .selectFrom('assessment_rounds')
+    .selectAll()
+    .where('municipality_id', '=', receiver)
+    .where('id', 'in', [...new Set(open.map((p) => p.round_id))])
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  await trx
+    .updateTable('assessment_parties')
+    .set({ returned_at: now })
+    .where('municipality_id', '=', receiver)
+    .where(
+      'id',
+      'in',
+      open.map((p) => p.id),
+    )
+    .where('current_answer_id', 'is', null)
+    .execute();
+  const cases = await trx
+    .selectFrom('cases')
+    .select(['id', 'reference', 'title'])
+    .where('municipality_id', '=', receiver)
+    .where(
+      'id',
+      'in',
+      rounds.map((r) => r.case_id),
+    )
+    .execute();
+  const coordinators = await activeCoordinators(trx, receiver);
+  const mailsOut = [];
+  for (const p of open) {
+    const round = rounds.find((r) => r.id === p.round_id) as RoundRow;
+    const c = cases.find((x) => x.id === round.case_id) as { id: string; reference: string; title: string };
+    await recordEvent(
+      trx,
+      { municipalityId: receiver, actorId: o.actorId, at: now },
+      {
+        caseId: c.id,
+        visibility: 'internal',
+        event: {
+          type: 'assessment.partyReturned',
+          payload: { roundId: round.id, number: round.number, partyId: p.id, partyName: p.name, agreementId: o.agreementId },
+        },
+      },
+    );
+    for (const u of coordinators) {
+      mailsOut.push({
+        municipalityId: receiver,
+        to: u.email,
+        ...mails.sharedRequestReturned(u.locale, {
+          name: u.name,
+          reference: c.reference,
+          title: c.title,
+          party: p.name,
+          link: caseLink(deps.config.publicUrl, c.id),
+          municipality: o.receiverName,
+        }),
+      });
+    }
+  }
+  await enqueueMails(trx, mailsOut);
+  // A round that waited only for the returned parties is now complete.
+  for (const round of rounds) await closeIfAllAnswered(trx, round, now, o.actorId, deps.config.publicUrl);
+  return open.length;
+}
+
+/**
+ * Expiry returns open requests too (docs/product.md#ending-a-sharing-agreement): the
+ * requests still open under an agreement past its last day go back, once, by the
+ * assessment worker. Crosses municipalities, like the silence job. Returns the parties returned.
+ */
+export async function returnExpiredSharedRequests(deps: Deps): Promise<number> {
+  return deps.db.unsafeTransaction(async (trx) => {
+    const today = dutchDate(deps.clock.now());
+    const waiting = await trx
       .selectFrom('assessment_parties as p')
       .innerJoin('assessment_rounds as r', 'r.id', 'p.round_id')
-      .select(['p.id', 'p.name', 'p.round_id'])
-      .where('p.municipality_id', '=', receiver)
-      .where('p.agreement_id', '=', ended.id)
+      .select(['p.agreement_id', 'p.municipality_id'])
+      .distinct()
+      .where('p.agreement_id', 'is not', null)
       .where('p.current_answer_id', 'is', null)
       .where('p.returned_at', 'is', null)
       .where('r.closed_at', 'is', null)
       .execute();
-    if (open.length) {
-      const now = ctx.clock.now();
-      // Rounds first, then parties: the order the silence job and the answers lock in.
-      const rounds = await trx
-        .selectFrom('assessment_rounds')
-        .selectAll()
-        .where('municipality_id', '=', receiver)
-        .where('id', 'in', [...new Set(open.map((p) => p.round_id))])
-        .orderBy('id')
-        .forUpdate()
-        .execute();
-      await trx
-        .updateTable('assessment_parties')
-        .set({ returned_at: now })
-        .where('municipality_id', '=', receiver)
-        .where(
-          'id',
-          'in',
-          open.map((p) => p.id),
-        )
-        .where('current_answer_id', 'is', null)
-        .execute();
-      const cases = await trx
-        .selectFrom('cases')
-        .select(['id', 'reference', 'title'])
-        .where('municipality_id', '=', receiver)
-        .where(
-          'id',
-          'in',
-          rounds.map((r) => r.case_id),
-        )
-        .execute();
-      const coordinators = await activeCoordinators(trx, receiver);
-      const mailsOut = [];
-      for (const p of open) {
-        const round = rounds.find((r) => r.id === p.round_id) as RoundRow;
-        const c = cases.find((x) => x.id === round.case_id) as { id: string; reference: string; title: string };
-        await recordEvent(
-          trx,
-          { municipalityId: receiver, actorId: ctx.actor.userId, at: now },
-          {
-            caseId: c.id,
-            visibility: 'internal',
-            event: {
-              type: 'assessment.partyReturned',
-              payload: { roundId: round.id, number: round.number, partyId: p.id, partyName: p.name, agreementId: ended.id },
-            },
-          },
-        );
-        for (const u of coordinators) {
-          mailsOut.push({
-            municipalityId: receiver,
-            to: u.email,
-            ...mails.sharedRequestReturned(u.locale, {
-              name: u.name,
-              reference: c.reference,
-              title: c.title,
-              party: p.name,
-              link: caseLink(ctx.config.publicUrl, c.id),
-              municipality: ended.receiver_name,
-            }),
-          });
-        }
-      }
-      await enqueueMails(trx, mailsOut);
-      // A round that waited only for the returned parties is now complete.
-      for (const round of rounds) await closeIfAllAnswered(trx, round, now, ctx.actor.userId, ctx.config.publicUrl);
+    const ids = [...new Set(waiting.map((w) => w.agreement_id as string))];
+    const inForce = await agreementsInForceByIds(trx, ids, today);
+    const ended = await agreementNamesByIds(
+      trx,
+      ids.filter((id) => !inForce.has(id)),
+    );
+    let n = 0;
+    for (const w of waiting) {
+      const name = ended.get(w.agreement_id as string);
+      if (name === undefined) continue;
+      n += await returnOpenRequests(trx, deps, { receiver: w.municipality_id, agreementId: w.agreement_id as string, receiverName: name, actorId: null });
     }
-    await returnHome(trx, mId);
-    return agreementView(ctx, ended);
+    return n;
   });
 }

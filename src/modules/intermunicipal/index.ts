@@ -7,6 +7,7 @@ export { type AgreementRow, enterReceiver, enterSharedParty, returnHome, sharedS
 export { AgreementOut, EndAgreementBody, intermunicipalRoutes, presentAgreement } from './routes.js';
 export {
   type AgreementView,
+  agreementNamesByIds,
   agreementsInForceAsProvider,
   agreementsInForceByIds,
   agreementView,

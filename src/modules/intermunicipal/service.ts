@@ -260,3 +260,14 @@ export async function agreementsInForceByIds(trx: Tx, ids: readonly string[], to
     .execute();
   return new Set(rows.filter((r) => inForce(facts(r), today)).map((r) => r.id));
 }
+
+/** The receiving municipality's name per agreement, for mail about it. */
+export async function agreementNamesByIds(trx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await trx
+    .selectFrom('sharing_agreements')
+    .select(['id', 'receiver_name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.receiver_name]));
+}
