@@ -12,6 +12,7 @@ import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
+import { intermunicipalRoutes } from './modules/intermunicipal/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { participationFigureSource, participationRoutes, startResponseCleanup } from './modules/participation/index.js';
@@ -58,6 +59,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       // the report marks and the responses are sections of the management information
       insightsRoutes(app, deps, { satisfaction: satisfactionFigureSource, participation: participationFigureSource });
       collaborationRoutes(app, deps);
+      intermunicipalRoutes(app, deps);
     },
   });
 }

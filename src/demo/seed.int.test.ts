@@ -6,6 +6,7 @@ import { dutchDate } from '../kernel/clock.js';
 import { CASE_STATUSES, clockState } from '../modules/cases/index.js';
 import { getCollaboration } from '../modules/collaborations/index.js';
 import { toActor } from '../modules/identity/index.js';
+import { listAgreements } from '../modules/intermunicipal/index.js';
 import { calendarOf } from '../modules/organisation/index.js';
 import { withTestDb } from '../testing/db.js';
 import { DEMO_MUNICIPALITIES } from './data.js';
@@ -265,5 +266,35 @@ describe('the demo collaborations', () => {
         m.name,
       ).toEqual([['partyWithoutYield', coordinator.name]]);
     }
+  });
+});
+
+describe('the demo sharing agreement', () => {
+  it('has Naburg’s Omgevingsdienst assessing for Voorbeeld, approved by both admins and active', async () => {
+    const naburgAdmin = await db.unsafeAdmin
+      .selectFrom('users')
+      .selectAll()
+      .where('municipality_id', '=', naburgId)
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    const [a, ...more] = await listAgreements({ ...deps, actor: toActor(naburgAdmin, 'token') });
+    expect(more).toEqual([]);
+    expect(a).toMatchObject({
+      status: 'active',
+      provider: { id: naburgId },
+      receiver: { id: voorbeeldId },
+      departments: [{ name: 'Omgevingsdienst' }],
+      side: 'provider',
+    });
+    expect(a?.approvals.provider).not.toBeNull();
+    expect(a?.approvals.receiver).not.toBeNull();
+    const specialist = await db.unsafeAdmin
+      .selectFrom('users')
+      .select('email')
+      .where('municipality_id', '=', naburgId)
+      .where('department_id', '=', a?.departments[0]?.id as string)
+      .where('role', '=', 'specialist')
+      .execute();
+    expect(specialist.map((u) => u.email)).toEqual(['omgevingsdienst@naburg.nl']);
   });
 });

@@ -21,8 +21,9 @@ import type { Actor } from '../platform/auth/index.js';
 import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { seedCollaboration } from './collaborations.js';
-import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, type Step, VOORBEELD } from './data.js';
+import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, NABURG, type Step, VOORBEELD } from './data.js';
 import { yearOfHistory } from './history.js';
+import { seedSharingAgreement } from './intermunicipal.js';
 import { seedRegisters } from './registers.js';
 
 export interface DemoLogin {
@@ -52,6 +53,8 @@ export async function seedDemo(deps: Deps): Promise<SeedResult> {
     if (m !== VOORBEELD && (await municipalityExists(deps, m.slug))) continue;
     await seedMunicipality(deps, m, passwordHash);
   }
+  // Naburg's Omgevingsdienst assesses for Voorbeeld under a sharing agreement (docs/product.md#sharing-agreements-between-municipalities).
+  await seedSharingAgreement(deps, { provider: NABURG.slug, receiver: VOORBEELD.slug, password: DEMO_PASSWORD });
   return { created: true, logins: demoLogins() };
 }
 

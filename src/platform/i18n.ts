@@ -299,6 +299,14 @@ const nl: Record<string, string> = {
   'error.surveyClosed': 'Uw antwoord kan niet meer worden gewijzigd: dat kan tot 14 dagen na uw eerste antwoord.',
   'error.surveyNotAnswered': 'Deze vragenlijst is nog niet ingevuld: er is nog niets op te volgen.',
   'error.surveyNotLow': 'Dit rapportcijfer is nooit lager dan 6 geweest: er is niets op te volgen.',
+  // Samenwerkingsafspraken tussen gemeenten (docs/product.md#sharing-agreements-between-municipalities).
+  'error.agreementAlreadyApproved': 'Uw gemeente heeft deze afspraak al goedgekeurd.',
+  'error.agreementEnded': 'Deze afspraak is beëindigd of verlopen.',
+  'error.agreementSameMunicipality': 'Kies een andere gemeente dan uw eigen gemeente.',
+  'error.agreementEndBeforeStart': 'De einddatum ligt vóór de begindatum.',
+  'error.agreementPeriodPassed': 'De looptijd van de afspraak is al voorbij.',
+  'error.noAgreementInForce': 'Voor deze afdeling is geen samenwerkingsafspraak van kracht.',
+  'error.ruleOutsideAgreement': 'Deze regel valt buiten de domeinen van de samenwerkingsafspraak.',
 };
 
 const en: Record<string, string> = {
@@ -592,6 +600,14 @@ const en: Record<string, string> = {
   'error.surveyClosed': 'Your answer can no longer be changed: that is possible until 14 days after your first answer.',
   'error.surveyNotAnswered': 'This survey has not been answered yet: there is nothing to follow up.',
   'error.surveyNotLow': 'This report mark was never below 6: there is nothing to follow up.',
+  // Sharing agreements between municipalities (docs/product.md#sharing-agreements-between-municipalities).
+  'error.agreementAlreadyApproved': 'Your municipality has already approved this agreement.',
+  'error.agreementEnded': 'This agreement has ended or expired.',
+  'error.agreementSameMunicipality': 'Choose a municipality other than your own.',
+  'error.agreementEndBeforeStart': 'The end date is before the start date.',
+  'error.agreementPeriodPassed': "The agreement's period is already over.",
+  'error.noAgreementInForce': 'No sharing agreement is in force for this department.',
+  'error.ruleOutsideAgreement': 'This rule is outside the domains of the sharing agreement.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

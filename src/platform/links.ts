@@ -17,6 +17,8 @@ export const WEB_ROUTES = {
   setPassword: 'wachtwoord/instellen',
   /** the resident's report-mark survey behind its personal link */
   survey: 'tevredenheid/:token',
+  /** a request from another municipality, as its provider's specialist sees it */
+  sharedRequest: 'gedeelde-verzoeken/:id',
   /** the coordinator's list of low report marks to follow up */
   surveyFollowUps: 'tevredenheid-opvolging',
   /** where a neighbour's response confirmation link lands; the token follows after `#` */
@@ -29,6 +31,9 @@ export const WEB_ROUTES = {
 
 /** A case's page for staff. */
 export const caseLink = (publicUrl: string, caseId: string): string => `${publicUrl}/zaken/${caseId}`;
+
+/** A request from another municipality under a sharing agreement, for the provider's specialist. */
+export const sharedRequestLink = (publicUrl: string, partyId: string): string => `${publicUrl}/gedeelde-verzoeken/${partyId}`;
 
 /** A case's page for its initiator. */
 export const myCaseLink = (publicUrl: string, caseId: string): string => `${publicUrl}/mijn-zaak/${caseId}`;

@@ -12,6 +12,7 @@ import { rows as council } from '../modules/council/authorization.rows.js';
 import { rows as dossier } from '../modules/dossier/authorization.rows.js';
 import { rows as identity } from '../modules/identity/authorization.rows.js';
 import { rows as insights } from '../modules/insights/authorization.rows.js';
+import { rows as intermunicipal } from '../modules/intermunicipal/authorization.rows.js';
 import { rows as mandates } from '../modules/mandates/authorization.rows.js';
 import { rows as organisation } from '../modules/organisation/authorization.rows.js';
 import { rows as participation } from '../modules/participation/authorization.rows.js';
@@ -41,4 +42,5 @@ export const rows: Row[] = [
   ...participation,
   ...satisfaction,
   ...collaborations,
+  ...intermunicipal,
 ];

@@ -28,6 +28,8 @@ import { CouncilOverviewPage } from './pages/council/CouncilOverview.js';
 import { Home } from './pages/Home.js';
 import { Intake } from './pages/Intake.js';
 import { InsightsPage } from './pages/insights/InsightsPage.js';
+import { AgreementsPage } from './pages/intermunicipal/Agreements.js';
+import { SharedRequestPage, SharedRequestsPage } from './pages/intermunicipal/SharedRequests.js';
 import { Login } from './pages/Login.js';
 import { LoginLink } from './pages/LoginLink.js';
 import { MyCase } from './pages/MyCase.js';
@@ -101,6 +103,9 @@ export const router = createBrowserRouter([
       guarded('vergelijken', 'compareMunicipalities', <ComparePage />),
       guarded('samenwerkingen', 'collaborations', <CollaborationsPage />),
       guarded('samenwerkingen/:id', 'collaborations', <CollaborationPage />),
+      guarded('beheer/samenwerkingsafspraken', 'manageOrganisation', <AgreementsPage />),
+      guarded('gedeelde-verzoeken', 'assessmentRequests', <SharedRequestsPage />),
+      guarded('gedeelde-verzoeken/:id', 'assessmentRequests', <SharedRequestPage />),
       { path: 'cijfers', element: <PublishersPage /> },
       { path: 'cijfers/:slug', element: <PublicFiguresPage /> },
       // responding to a case without an account, and the director's inventory of interests

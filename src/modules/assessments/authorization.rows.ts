@@ -1,10 +1,11 @@
 // The negative suite's rows for the integrated assessment (see src/testing/authorization.int.test.ts).
 import type { Actor } from '../../platform/auth/index.js';
 import { caseReaders, onCase, type Row, ruleFields, uniq, type World } from '../../testing/authorization.js';
-import { buildRound, ctxFor } from '../../testing/factories.js';
+import { actorOf, buildCase, buildMunicipality, buildRound, ctxFor } from '../../testing/factories.js';
+import { buildAgreement } from '../intermunicipal/testing.js';
 import { createRule } from '../rules/index.js';
 import { answerAsDepartment } from './service.js';
-import { grantOverrule, linkTokenMailedTo } from './testing.js';
+import { buildSharedRound, grantOverrule, linkTokenMailedTo } from './testing.js';
 
 /** A fresh round on a fresh case of `side`: its department 0 and, unless `departmentOnly`, an outside party. */
 async function freshRound(w: World, side: 'A' | 'B', departmentOnly = false) {
@@ -29,7 +30,41 @@ async function objectionBy(w: World, side: 'A' | 'B', partyId: string) {
   });
 }
 
+/**
+ * A request to `side`'s department 0 from a fresh neighbour's round, under an agreement
+ * in force (docs/product.md#another-municipalitys-department-in-a-round).
+ */
+async function sharedRequest(w: World, side: 'A' | 'B') {
+  const n = await buildMunicipality(w.deps.db);
+  const [admin, director] = [await actorOf('admin', { municipality: n }), await actorOf('director', { municipality: n })];
+  const a = await buildAgreement(w.deps, { provider: w.munis[side], providerAdmin: w.people[side].admin?.actor as Actor, receiver: n, receiverAdmin: admin });
+  const c = await buildCase({ municipality: n, deps: w.deps, director, status: 'planning' });
+  return (await buildSharedRound(w.deps, { by: director, caseId: c.id, agreementId: a.id, departmentId: w.munis[side].departmentIds[0] as string })).partyId;
+}
+
 export const rows: Row[] = [
+  // Requests from other municipalities: only a specialist of the asked department of the providing municipality.
+  {
+    operation: 'GET /shared-requests',
+    allowed: ['specialist'],
+    scope: 'collection',
+    request: async (w, s) => {
+      await sharedRequest(w, s);
+      return { method: 'GET', url: '/shared-requests' };
+    },
+  },
+  {
+    operation: 'GET /shared-requests/{id}',
+    allowed: ['specialist'],
+    scope: 'resource',
+    request: async (w, s) => ({ method: 'GET', url: `/shared-requests/${await sharedRequest(w, s)}` }),
+  },
+  {
+    operation: 'PUT /shared-requests/{id}/answer',
+    allowed: ['specialist'],
+    scope: 'resource',
+    request: async (w, s) => ({ method: 'PUT', url: `/shared-requests/${await sharedRequest(w, s)}/answer`, body: { kind: 'yes' } }),
+  },
   // The integrated assessment: rounds by the director or a coordinator, answers by the
   // asked department's specialist, outside parties through their link, overrules within mandate.
   {

@@ -6,10 +6,12 @@ import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { startJob } from '../../platform/jobs.js';
+import { agreementsInForceByIds, sharedSpecialists } from '../intermunicipal/index.js';
 import { type EventRecord, recordEvents } from '../timeline/index.js';
 import { silenceOutcome } from './model.js';
 import { mailRoundSummaries } from './notices.js';
 import type { RoundRow } from './repo.js';
+import { returnExpiredSharedRequests } from './shared.js';
 
 /**
  * Close rounds whose term has ended: every unanswered party gets a silence answer as of
@@ -25,7 +27,18 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
   const ids = rounds.map((r) => r.id);
   const parties = await trx
     .selectFrom('assessment_parties as p')
-    .select(['p.id', 'p.round_id', 'p.name', 'p.municipality_id', 'p.current_answer_id', 'p.kind', 'p.department_id', 'p.email'])
+    .select([
+      'p.id',
+      'p.round_id',
+      'p.name',
+      'p.municipality_id',
+      'p.current_answer_id',
+      'p.kind',
+      'p.department_id',
+      'p.email',
+      'p.agreement_id',
+      'p.returned_at',
+    ])
     .select((eb) =>
       eb
         .selectFrom('assessment_answers as a')
@@ -55,8 +68,18 @@ export async function closeRoundsBySilence(trx: Tx, rounds: readonly RoundRow[],
     rounds,
     parties.filter((p) => p.kind === 'outside' && p.current_answer_id === null),
   );
+  // Another municipality's department (docs/product.md#ending-a-sharing-agreement): it can
+  // consent by silence only while its agreement is in force and it has a specialist; a
+  // returned party, or one whose agreement has ended or expired, is not reached.
+  const sharedReachable = new Set<string>();
+  for (const p of parties) {
+    if (p.agreement_id === null || p.current_answer_id !== null || p.returned_at !== null || !p.department_id) continue;
+    if (!(await agreementsInForceByIds(trx, [p.agreement_id], today)).has(p.agreement_id)) continue;
+    if (staffed.has(p.department_id) || (await sharedSpecialists(trx, p.agreement_id, p.department_id)).length) sharedReachable.add(p.id);
+  }
   const unreachable = (p: (typeof parties)[number]) =>
-    p.current_answer_id === null && (p.kind === 'department' ? !staffed.has(p.department_id) : undelivered.has(p.id));
+    p.current_answer_id === null &&
+    (p.agreement_id !== null ? !sharedReachable.has(p.id) : p.kind === 'department' ? !staffed.has(p.department_id) : undelivered.has(p.id));
   const unreachedNames = new Map<string, string[]>();
   const events: EventRecord[] = [];
   const silent: typeof parties = [];
@@ -249,6 +272,8 @@ export function startAssessmentWorker(deps: Deps, intervalMs = 600_000): Assessm
     name: 'assessments: silence job',
     intervalMs,
     run: async (job) => {
+      // An agreement that expired returns its open requests (docs/product.md#ending-a-sharing-agreement).
+      await returnExpiredSharedRequests(deps);
       let total = 0;
       for (;;) {
         const n = await closeDueRounds(deps, { limit: 1000 });

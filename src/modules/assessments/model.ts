@@ -162,6 +162,7 @@ export interface RoundInput {
   departmentIds: readonly string[];
   outsideParties: readonly { name: string; email: string; organisation?: string | null }[];
   termWorkingDays?: number;
+  sharedDepartments?: readonly unknown[];
 }
 
 /**
@@ -175,7 +176,9 @@ export function roundProblems(o: RoundInput): FieldProblem[] {
   const L = ROUND_LIMITS;
   if (!o.proposal.trim()) problems.push({ field: 'proposal', key: 'error.required' });
   else if (o.proposal.trim().length > L.proposal) problems.push({ field: 'proposal', key: 'error.tooLong', params: { max: L.proposal } });
-  if (o.departmentIds.length + o.outsideParties.length === 0) problems.push({ field: 'departmentIds', key: 'error.roundNeedsParty' });
+  // another municipality's department counts as a party too (docs/product.md#another-municipalitys-department-in-a-round)
+  if (o.departmentIds.length + o.outsideParties.length + (o.sharedDepartments?.length ?? 0) === 0)
+    problems.push({ field: 'departmentIds', key: 'error.roundNeedsParty' });
   o.departmentIds.forEach((d, i) => {
     if (!UUID_FORMAT.test(d)) problems.push({ field: `departmentIds.${i}`, key: 'error.unknownDepartment' });
     else if (o.departmentIds.indexOf(d) !== i) problems.push({ field: `departmentIds.${i}`, key: 'error.duplicateParty' });

@@ -37,6 +37,12 @@ export const assessmentPolicy = definePolicy(
     /** Only the party itself withdraws its objection: a specialist of that department (docs/product.md#a-standing-objection). */
     withdrawFor: (a: Actor, p: PartyForPolicy) =>
       sameTenant(a, p.municipalityId) && p.kind === 'department' && a.role === 'specialist' && a.departmentId !== null && a.departmentId === p.departmentId,
+    /**
+     * A specialist of the providing municipality's asked department answers a shared
+     * request (docs/product.md#another-municipalitys-department-in-a-round).
+     */
+    answerShared: (a: Actor, p: { providerMunicipalityId: string; departmentId: string | null }) =>
+      a.role === 'specialist' && a.municipalityId === p.providerMunicipalityId && a.departmentId !== null && a.departmentId === p.departmentId,
     /** Staff who read the case file may try to overrule; their mandate decides. */
     overrule: (a: Actor, c: CaseForPolicy) => casePolicy.viewInternal(a, c) && a.role !== 'council',
     /** A specialist's inbox of requests for their department. */
@@ -51,6 +57,7 @@ export const assessmentPolicy = definePolicy(
       openRound: (a, c) => (openRound(a, { ...c, status: 'planning' }) ? conflict('error.roundCaseStatus') : forbidden()),
       answerFor: () => forbidden('error.notYourDepartment'),
       withdrawFor: () => forbidden('error.notYourDepartment'),
+      answerShared: () => forbidden('error.notYourDepartment'),
     },
   },
 );

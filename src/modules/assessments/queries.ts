@@ -28,6 +28,9 @@ export interface PartyView {
   earlierAnswers: AnswerView[];
   lateObjection: { id: string; status: 'pending' | 'admitted' | 'setAside' } | null;
   reopenedUntil: string | null;
+  /** another municipality's department (docs/product.md#another-municipalitys-department-in-a-round) */
+  shared: boolean;
+  returnedAt: Date | null;
   abilities: PartyAbilities;
 }
 
@@ -89,6 +92,8 @@ export async function roundViews(trx: Tx, actor: Actor, c: CaseRow, today: strin
         earlierAnswers: g.earlierAnswers(p),
         lateObjection: lo ? { id: lo.id, status: lo.status } : null,
         reopenedUntil: p.reopened_until,
+        shared: p.agreement_id !== null,
+        returnedAt: p.returned_at,
         abilities: partyAbilities(
           actor,
           forPolicy(c),

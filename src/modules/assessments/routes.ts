@@ -21,6 +21,7 @@ import {
   type RoundView,
 } from './queries.js';
 import { answerAsDepartment, answerViaLink, type LinkData, openAssessmentRound, readAssessmentLink } from './service.js';
+import { sharedRequestRoutes } from './shared-routes.js';
 
 const tags = ['Integrale toets'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
@@ -37,6 +38,11 @@ export const OpenRoundBody = z.object({
     .describe('externe partijen; zij krijgen een persoonlijke link per e-mail'),
   termWorkingDays: z.number().int().min(1).max(60).optional().describe('termijn in werkdagen (standaard 10)'),
   sameProposalAs: z.uuid().nullish().describe('de eerdere ronde over hetzelfde voorstel'),
+  sharedDepartments: z
+    .array(z.object({ agreementId: z.uuid(), departmentId: z.uuid() }))
+    .max(10)
+    .default([])
+    .describe('afdelingen van andere gemeenten, gevraagd onder een samenwerkingsafspraak die van kracht is'),
 });
 export const AnswerBody = z.object({
   kind: z.enum(ANSWER_KINDS).describe('yes: akkoord; yesWithConditions: akkoord, mits; objection: bezwaar'),
@@ -87,6 +93,8 @@ const PartyOut = z.object({
   earlierAnswers: z.array(AnswerOut).describe('de antwoorden die de partij had toen een laat bezwaar werd toegelaten; zij blijven deel van het resultaat'),
   lateObjection: z.object({ id: z.string(), status: z.enum(['pending', 'admitted', 'setAside']) }).nullable(),
   reopenedUntil: IsoDate.nullable(),
+  shared: z.boolean().describe('een afdeling van een andere gemeente, gevraagd onder een samenwerkingsafspraak'),
+  returnedAt: z.string().nullable().describe('teruggegeven toen de samenwerkingsafspraak eindigde; er wordt niet meer op gewacht'),
   abilities: z.object({ answer: z.boolean(), overrule: z.boolean(), withdraw: z.boolean().describe('mag het eigen bezwaar intrekken') }),
 });
 z.globalRegistry.add(PartyOut, { id: 'AssessmentParty' });
@@ -189,6 +197,7 @@ const presentParty = (p: PartyView): z.infer<typeof PartyOut> => ({
   ...p,
   answer: p.answer ? presentAnswer(p.answer) : null,
   earlierAnswers: p.earlierAnswers.map(presentAnswer),
+  returnedAt: iso(p.returnedAt),
 });
 const presentRound = (r: RoundView): z.infer<typeof RoundOut> => ({ ...r, closedAt: iso(r.closedAt), parties: r.parties.map(presentParty) });
 const presentLate = (actor: Actor, l: LateObjectionListRow): z.infer<typeof LateObjectionOut> => ({
@@ -219,6 +228,7 @@ const presentLate = (actor: Actor, l: LateObjectionListRow): z.infer<typeof Late
 const TokenParams = z.object({ token: z.string().max(200) });
 
 export function assessmentRoutes(app: App, deps: Deps) {
+  sharedRequestRoutes(app, deps, { AnswerBody, CitedRuleOut });
   const linkView = (s: LinkData): z.infer<typeof LinkOut> => ({
     municipality: s.m.name,
     caseReference: s.c.reference,

@@ -8,10 +8,11 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, MunicipalityRow } from '../../platform/db/schema.js';
-import { answerLink, caseLink } from '../../platform/links.js';
+import { answerLink, caseLink, sharedRequestLink } from '../../platform/links.js';
 import { enqueueMails } from '../../platform/mail/outbox.js';
 import { authorizeCase, findCase, forPolicy, loadCaseFor } from '../cases/index.js';
 import { newToken, sha256 } from '../identity/index.js';
+import { type SharedDepartment, sharedDepartmentsIn, sharedSpecialists } from '../intermunicipal/index.js';
 import { mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
@@ -47,6 +48,11 @@ export interface OpenRound {
   /** default 10 working days (docs/product.md#the-assessment-round) */
   termWorkingDays?: number;
   sameProposalAs?: string | null;
+  /**
+   * Departments of other municipalities, asked under a sharing agreement in force
+   * (docs/product.md#another-municipalitys-department-in-a-round).
+   */
+  sharedDepartments?: { agreementId: string; departmentId: string }[];
 }
 
 export const DEFAULT_TERM_WORKING_DAYS = 10;
@@ -73,6 +79,7 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       const earlier = UUID.test(o.sameProposalAs) ? await findRound(trx, mId, o.sameProposalAs) : undefined;
       if (!earlier || earlier.case_id !== c.id) problems.push({ field: 'sameProposalAs', key: 'error.unknownRound' });
     }
+    const shared = await sharedPartiesFor(trx, mId, o.sharedDepartments ?? [], dutchDate(ctx.clock.now()), problems);
     if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
     // No silent consent from nobody (docs/product.md#yes-by-silence): a department without an active
     // specialist gets no request, so its silence would be nobody's yes. It is not asked.
@@ -81,8 +88,11 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       mId,
       departments.map((d) => d.id),
     );
-    if (unstaffed.size) {
-      const names = o.departmentIds.flatMap((id) => departments.filter((d) => d.id === id && unstaffed.has(id)).map((d) => d.name));
+    if (unstaffed.size || shared.some((d) => !d.specialists.length)) {
+      const names = [
+        ...o.departmentIds.flatMap((id) => departments.filter((d) => d.id === id && unstaffed.has(id)).map((d) => d.name)),
+        ...shared.filter((d) => !d.specialists.length).map((d) => d.name),
+      ];
       throw new AppError(409, 'department-unstaffed', 'error.departmentUnstaffed', { name: names.join(', ') });
     }
 
@@ -119,6 +129,15 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
       .insertInto('assessment_parties')
       .values([
         ...departments.map((d) => ({ municipality_id: mId, round_id: round.id, kind: 'department' as const, department_id: d.id, name: d.name })),
+        ...shared.map((d) => ({
+          municipality_id: mId,
+          round_id: round.id,
+          kind: 'department' as const,
+          department_id: d.departmentId,
+          name: d.name,
+          provider_municipality_id: d.providerMunicipalityId,
+          agreement_id: d.agreementId,
+        })),
         ...o.outsideParties.map((p, i) => ({
           municipality_id: mId,
           round_id: round.id,
@@ -155,6 +174,17 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
         to: s.email,
         ...mails.assessmentRequested(s.locale, { ...text, name: s.name, link: caseLink(ctx.config.publicUrl, c.id) }),
       })),
+      // The other municipality's specialists get the link to the shared request, not to the case.
+      ...shared.flatMap((d) =>
+        d.specialists.map((s) => {
+          const party = parties.find((p) => p.agreement_id === d.agreementId && p.department_id === d.departmentId) as PartyRow;
+          return {
+            municipalityId: mId,
+            to: s.email,
+            ...mails.assessmentRequested(s.locale, { ...text, name: s.name, link: sharedRequestLink(ctx.config.publicUrl, party.id) }),
+          };
+        }),
+      ),
       ...o.outsideParties.map((p, i) => ({
         municipalityId: mId,
         to: p.email.trim(),
@@ -165,13 +195,43 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
   });
 }
 
+/**
+ * The shared departments asked, checked against the agreements in force today
+ * (docs/product.md#another-municipalitys-department-in-a-round): each must be in the
+ * scope of an agreement under which this municipality receives. Adds to `problems`.
+ */
+async function sharedPartiesFor(
+  trx: Tx,
+  mId: string,
+  asked: readonly { agreementId: string; departmentId: string }[],
+  today: IsoDate,
+  problems: { field: string; key: string }[],
+) {
+  if (!asked.length) return [];
+  const available = await sharedDepartmentsIn(trx, mId, today);
+  const out: (SharedDepartment & { name: string; specialists: Awaited<ReturnType<typeof sharedSpecialists>> })[] = [];
+  for (const [i, a] of asked.entries()) {
+    const d = available.find((x) => x.agreementId === a.agreementId && x.departmentId === a.departmentId);
+    if (!d) {
+      problems.push({ field: `sharedDepartments.${i}`, key: 'error.noAgreementInForce' });
+      continue;
+    }
+    if (out.some((x) => x.departmentId === d.departmentId)) {
+      problems.push({ field: `sharedDepartments.${i}`, key: 'error.duplicate' });
+      continue;
+    }
+    out.push({ ...d, name: `${d.departmentName} (${d.providerName})`, specialists: await sharedSpecialists(trx, d.agreementId, d.departmentId) });
+  }
+  return out;
+}
+
 export interface AnswerInput extends Answer {}
 
 /**
  * Load and lock what an answer needs: the round first, then the party (the order the
  * silence job uses, so the two never deadlock), and the case.
  */
-async function lockForAnswer(trx: Tx, mId: string, found: PartyRow): Promise<{ round: RoundRow; party: PartyRow; c: CaseRow; m: MunicipalityRow }> {
+export async function lockForAnswer(trx: Tx, mId: string, found: PartyRow): Promise<{ round: RoundRow; party: PartyRow; c: CaseRow; m: MunicipalityRow }> {
   const round = await findRound(trx, mId, found.round_id, true);
   const party = round && (await findParty(trx, mId, found.id, true));
   const c = round && (await findCase(trx, mId, round.case_id));

@@ -291,6 +291,8 @@ export async function closeIfAllAnswered(trx: Tx, round: RoundRow, now: Date, ac
     .where('municipality_id', '=', round.municipality_id)
     .where('round_id', '=', round.id)
     .where('current_answer_id', 'is', null)
+    // a shared party returned when its agreement ended is no longer waited for (docs/product.md#ending-a-sharing-agreement)
+    .where('returned_at', 'is', null)
     .limit(1)
     .executeTakeFirst();
   if (waiting) return false;

@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality, testDeps } from '../../testing/factories.js';
 import { createRule, type Domain } from '../rules/index.js';
+import { openAssessmentRound } from './service.js';
 
 export interface AssessmentWorld {
   deps: Deps & { clock: ReturnType<typeof fixedClock> };
@@ -94,4 +95,25 @@ export async function grantOverrule(db: Db, municipalityId: string, holder: { ro
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * A round on `caseId` asking another municipality's department under `agreementId`
+ * (docs/product.md#another-municipalitys-department-in-a-round); gives the shared party's id.
+ */
+export async function buildSharedRound(deps: Deps, o: { by: Actor; caseId: string; agreementId: string; departmentId: string; proposal?: string }) {
+  const r = await openAssessmentRound(ctxFor(deps, o.by), {
+    caseId: o.caseId,
+    proposal: o.proposal ?? 'Een evenemententerrein aan de rivier',
+    departmentIds: [],
+    outsideParties: [],
+    sharedDepartments: [{ agreementId: o.agreementId, departmentId: o.departmentId }],
+  });
+  const p = await deps.db.unsafeAdmin
+    .selectFrom('assessment_parties')
+    .select('id')
+    .where('round_id', '=', r.id)
+    .where('agreement_id', '=', o.agreementId)
+    .executeTakeFirstOrThrow();
+  return { roundId: r.id, partyId: p.id };
 }

@@ -14,7 +14,11 @@ const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 const AccessLogEntry = z.object({
   id: z.uuid(),
   at: z.string().describe('moment van inzage'),
-  kind: z.enum(ACCESS_KINDS).describe('contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export'),
+  kind: z
+    .enum(ACCESS_KINDS)
+    .describe(
+      'contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak',
+    ),
   actor: z.object({ id: z.string(), name: z.string().nullable(), role: z.enum(ROLES) }).describe('wie de gegevens inzag, met de rol op dat moment'),
   case: z.object({ id: z.string(), reference: z.string().nullable() }).nullable(),
   initiator: z.object({ id: z.string(), name: z.string().nullable() }).nullable().describe('wiens gegevens; na de bewaartermijn het pseudoniem'),

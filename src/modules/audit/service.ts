@@ -15,6 +15,10 @@ export interface AccessEntry {
   initiatorId?: string | null;
   /** the file name of an export, e.g. "toezeggingenregister.csv" */
   exportName?: string | null;
+  /** the log's municipality when not the actor's: the other side of a sharing agreement */
+  municipalityId?: string;
+  /** for a cross-municipality access: the other municipality */
+  counterpartMunicipalityId?: string | null;
 }
 
 /** Record one access by the use-case's actor, in the transaction of the read. */
@@ -22,7 +26,8 @@ export async function recordAccess(trx: Tx, ctx: Ctx, e: AccessEntry): Promise<v
   await trx
     .insertInto('access_log')
     .values({
-      municipality_id: ctx.actor.municipalityId,
+      municipality_id: e.municipalityId ?? ctx.actor.municipalityId,
+      counterpart_municipality_id: e.counterpartMunicipalityId ?? null,
       actor_id: ctx.actor.userId,
       actor_role: ctx.actor.role,
       kind: e.kind,

@@ -64,6 +64,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return `Bezwaar van ${e.payload.partyName}${codes(e.payload.ruleCodes)} overruled: ${shorten(e.payload.reason)}`;
     case 'assessment.notReached':
       return `Niet bereikt in ronde ${e.payload.number} (geen actieve specialist; geen ja door stilzwijgen): ${e.payload.parties.map((p) => p.name).join(', ')}`;
+    case 'assessment.partyReturned':
+      return `Verzoek aan ${e.payload.partyName} in ronde ${e.payload.number} teruggegeven: de samenwerkingsafspraak is beëindigd`;
     case 'assessment.objectionWithdrawn':
       return `Bezwaar van ${e.payload.partyName}${codes(e.payload.ruleCodes)} ingetrokken: ${shorten(e.payload.reason)}`;
     case 'commitment.recorded':

@@ -143,6 +143,18 @@ export const mails = {
           text: `Beste ${p.name},\n\nUw afdeling wordt gevraagd zaak ${p.reference} ("${p.title}") te toetsen:\n\n${p.proposal}\n\nAntwoord met akkoord, akkoord met voorwaarden, of een bezwaar met een regel uit het regelregister, uiterlijk op ${day(l, p.termEndsOn)}. Zonder antwoord op die dag geldt uw afdeling als akkoord (ja door stilzwijgen).\n${p.link}${footer(l, p.municipality)}`,
         };
   },
+  /** A shared request went back when its sharing agreement ended (docs/product.md#ending-a-sharing-agreement). */
+  sharedRequestReturned(l: Locale, p: { name: string; reference: string; title: string; party: string; link: string; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.reference}: assessment request to ${p.party} returned`,
+          text: `Dear ${p.name},\n\nThe sharing agreement under which ${p.party} assessed for your municipality has ended. Its open request on case ${p.reference} ("${p.title}") has been returned to you: it is no longer waited for and gets no yes by silence. Decide whether to ask another department.\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.reference}: toetsverzoek aan ${p.party} teruggegeven`,
+          text: `Beste ${p.name},\n\nDe samenwerkingsafspraak waaronder ${p.party} voor uw gemeente toetste, is beëindigd. Het openstaande verzoek over zaak ${p.reference} ("${p.title}") is aan u teruggegeven: er wordt niet meer op gewacht en het geldt niet als ja door stilzwijgen. Besluit of u een andere afdeling vraagt.\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
   assessmentRequestedOutside(
     l: Locale,
     p: { name: string; reference: string; title: string; proposal: string; termEndsOn: string; link: string; municipality: string },

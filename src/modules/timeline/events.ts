@@ -138,6 +138,11 @@ export const CaseEvent = z.discriminatedUnion('type', [
     type: z.literal('assessment.objectionWithdrawn'),
     payload: z.object({ roundId: z.string(), partyId: z.string(), partyName: z.string(), reason: z.string(), ruleCodes: z.array(z.string()) }),
   }),
+  // ---- a shared party returned when its sharing agreement ended (docs/product.md#ending-a-sharing-agreement) ----
+  z.object({
+    type: z.literal('assessment.partyReturned'),
+    payload: z.object({ roundId: z.string(), number: z.number(), partyId: z.string(), partyName: z.string(), agreementId: z.string() }),
+  }),
   // ---- commitments on record (docs/product.md#commitments-on-record) ----
   z.object({
     type: z.literal('commitment.recorded'),

@@ -27,11 +27,12 @@ export interface AccessLog {
   actor_role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
   case_id: string | null;
   client_address: string | null;
+  counterpart_municipality_id: string | null;
   created_at: Generated<Timestamp>;
   export_name: string | null;
   id: Generated<string>;
   initiator_id: string | null;
-  kind: 'contactDetails' | 'dossier' | 'export';
+  kind: 'contactDetails' | 'dossier' | 'export' | 'crossMunicipality';
   municipality_id: string;
 }
 
@@ -83,6 +84,7 @@ export interface AssessmentOverrules {
 }
 
 export interface AssessmentParties {
+  agreement_id: string | null;
   current_answer_id: string | null;
   department_id: string | null;
   email: string | null;
@@ -93,7 +95,9 @@ export interface AssessmentParties {
   municipality_id: string;
   name: string;
   organisation: string | null;
+  provider_municipality_id: string | null;
   reopened_until: string | null;
+  returned_at: Timestamp | null;
   round_id: string;
 }
 
@@ -696,6 +700,45 @@ export interface Sessions {
   user_id: string;
 }
 
+export interface SharedCaseMinimum {
+  description: string | null;
+  id: string | null;
+  location: string | null;
+  municipality_id: string | null;
+  reference: string | null;
+  status: string | null;
+  title: string | null;
+}
+
+export interface SharingAgreements {
+  department_ids: string[];
+  department_names: string[];
+  end_reason: string | null;
+  ended_at: Timestamp | null;
+  ended_by: string | null;
+  ended_by_name: string | null;
+  id: Generated<string>;
+  proposed_at: Timestamp;
+  proposed_by: string;
+  proposed_by_name: string;
+  provider_approved_at: Timestamp | null;
+  provider_approved_by: string | null;
+  provider_approved_by_name: string | null;
+  provider_municipality_id: string;
+  provider_name: string;
+  receiver_approved_at: Timestamp | null;
+  receiver_approved_by: string | null;
+  receiver_approved_by_name: string | null;
+  receiver_municipality_id: string;
+  receiver_name: string;
+  rule_domains: Generated<string[]>;
+  state: Generated<'proposed' | 'approved' | 'ended'>;
+  valid_from: string;
+  valid_until: string | null;
+  version: Generated<number>;
+  what: string;
+}
+
 export interface SurveyFollowups {
   id: Generated<number>;
   municipality_id: string;
@@ -823,6 +866,8 @@ export interface DB {
   rules: Rules;
   satisfaction_settings: SatisfactionSettings;
   sessions: Sessions;
+  shared_case_minimum: SharedCaseMinimum;
+  sharing_agreements: SharingAgreements;
   survey_followups: SurveyFollowups;
   surveys: Surveys;
   suspensions: Suspensions;

@@ -1202,6 +1202,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shared-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Toetsverzoeken van andere gemeenten aan de eigen afdeling, onder een samenwerkingsafspraak van kracht (specialist)
+         * @description Toetsverzoeken van andere gemeenten aan de eigen afdeling, onder een samenwerkingsafspraak van kracht (specialist)
+         */
+        get: operations["getSharedRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén toetsverzoek van een andere gemeente, met de regels die mogen worden aangehaald (specialist van de gevraagde afdeling)
+         * @description Eén toetsverzoek van een andere gemeente, met de regels die mogen worden aangehaald (specialist van de gevraagde afdeling)
+         */
+        get: operations["getSharedRequestsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Antwoorden op een toetsverzoek van een andere gemeente, met regels uit haar regelregister; na sluiting alleen een laat bezwaar (201)
+         * @description Antwoorden op een toetsverzoek van een andere gemeente, met regels uit haar regelregister; na sluiting alleen een laat bezwaar (201)
+         */
+        put: operations["putSharedRequestsIdAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De afspraak beëindigen (beheerder van een van beide gemeenten; If-Match met de versie); open verzoeken gaan terug naar de vragende gemeente
+         * @description De afspraak beëindigen (beheerder van een van beide gemeenten; If-Match met de versie); open verzoeken gaan terug naar de vragende gemeente
+         */
+        post: operations["postSharingAgreementsIdEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/assessment-rounds": {
         parameters: {
             query?: never;
@@ -2082,6 +2162,90 @@ export interface paths {
         patch: operations["patchCollaborationsIdPartiesPartyId"];
         trace?: never;
     };
+    "/sharing-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De samenwerkingsafspraken waarin de eigen gemeente partij is (beheerder)
+         * @description De samenwerkingsafspraken waarin de eigen gemeente partij is (beheerder)
+         */
+        get: operations["getSharingAgreements"];
+        put?: never;
+        /**
+         * Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
+         * @description Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
+         */
+        post: operations["postSharingAgreements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén samenwerkingsafspraak
+         * @description Eén samenwerkingsafspraak
+         */
+        get: operations["getSharingAgreementsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De afspraak goedkeuren namens de eigen gemeente (beheerder; If-Match met de versie)
+         * @description De afspraak goedkeuren namens de eigen gemeente (beheerder; If-Match met de versie)
+         */
+        post: operations["postSharingAgreementsIdApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Afdelingen van andere gemeenten die onder een afspraak van kracht kunnen worden gevraagd (regisseur, coördinator)
+         * @description Afdelingen van andere gemeenten die onder een afspraak van kracht kunnen worden gevraagd (regisseur, coördinator)
+         */
+        get: operations["getSharedDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2092,10 +2256,10 @@ export interface components {
             /** @description moment van inzage */
             at: string;
             /**
-             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak
              * @enum {string}
              */
-            kind: "contactDetails" | "dossier" | "export";
+            kind: "contactDetails" | "dossier" | "export" | "crossMunicipality";
             /** @description wie de gegevens inzag, met de rol op dat moment */
             actor: {
                 id: string;
@@ -2249,6 +2413,10 @@ export interface components {
                 status: "pending" | "admitted" | "setAside";
             } | null;
             reopenedUntil: string | null;
+            /** @description een afdeling van een andere gemeente, gevraagd onder een samenwerkingsafspraak */
+            shared: boolean;
+            /** @description teruggegeven toen de samenwerkingsafspraak eindigde; er wordt niet meer op gewacht */
+            returnedAt: string | null;
             abilities: {
                 answer: boolean;
                 overrule: boolean;
@@ -3609,6 +3777,133 @@ export interface components {
             primaryColor: string | null;
             /** @description adres van het logo bij Regie zelf; leeg: geen logo */
             logoUrl: string | null;
+        };
+        SharedDepartment: {
+            /** Format: uuid */
+            agreementId: string;
+            /** Format: uuid */
+            providerMunicipalityId: string;
+            providerName: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+        };
+        SharedRequest: {
+            /** Format: uuid */
+            partyId: string;
+            partyName: string;
+            municipalityName: string;
+            /** @description alleen wat de toets nodig heeft: geen gegevens van de initiatiefnemer (dataminimalisatie) */
+            case: {
+                reference: string;
+                title: string;
+                description: string;
+                location: string;
+            };
+            round: {
+                number: number;
+                proposal: string;
+                /** Format: date */
+                openedOn: string;
+                /** Format: date */
+                termEndsOn: string;
+                /** @enum {string} */
+                status: "open" | "closed";
+            };
+            answer: {
+                /** @enum {string} */
+                kind: "yes" | "yesWithConditions" | "objection" | "silence";
+                conditions: string | null;
+                rules: components["schemas"]["CitedRule"][];
+                whyApplies: string | null;
+                howItCouldBeDone: string | null;
+                answeredAt: string;
+                answeredByName: string;
+                late: boolean;
+            } | null;
+            /** @description de regels van de gemeente van de zaak die van kracht zijn, binnen de domeinen van de afspraak */
+            rules: components["schemas"]["CitedRule"][];
+            abilities: {
+                answer: boolean;
+            };
+        };
+        SharedRequestItem: {
+            /** Format: uuid */
+            partyId: string;
+            /** @description de gemeente die om het oordeel vraagt */
+            municipalityName: string;
+            caseReference: string;
+            caseTitle: string;
+            proposal: string;
+            /** Format: date */
+            termEndsOn: string;
+            roundNumber: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            answered: boolean;
+        };
+        SharingAgreement: {
+            /** Format: uuid */
+            id: string;
+            /** @description de gemeente die levert */
+            provider: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description de gemeente die ontvangt */
+            receiver: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            what: string;
+            departments: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /**
+             * @description proposed: voorgesteld; approved: door beide goedgekeurd, nog niet begonnen; active: van kracht; ended: beëindigd of verlopen
+             * @enum {string}
+             */
+            status: "proposed" | "approved" | "active" | "ended";
+            /**
+             * @description de kant van de eigen gemeente
+             * @enum {string}
+             */
+            side: "provider" | "receiver";
+            proposed: {
+                byName: string;
+                at: string;
+            };
+            /** @description de goedkeuring van elke beheerder: wie en wanneer */
+            approvals: {
+                provider: {
+                    byName: string;
+                    at: string;
+                } | null;
+                receiver: {
+                    byName: string;
+                    at: string;
+                } | null;
+            };
+            ended: {
+                byName: string | null;
+                at: string | null;
+                reason: string | null;
+                expired: boolean;
+            } | null;
+            version: number;
+            abilities: {
+                approve: boolean;
+                end: boolean;
+            };
         };
         Survey: {
             municipality: string;
@@ -9300,6 +9595,353 @@ export interface operations {
             };
         };
     };
+    getSharedRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharedRequestItem"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedRequestsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSharedRequestsIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description yes: akkoord; yesWithConditions: akkoord, mits; objection: bezwaar
+                     * @enum {string}
+                     */
+                    kind: "yes" | "yesWithConditions" | "objection";
+                    conditions?: string | null;
+                    /** @description de aangehaalde regels uit het regelregister (bij een bezwaar) */
+                    ruleIds?: string[];
+                    /** @description waarom de regel op deze casus van toepassing is */
+                    whyApplies?: string | null;
+                    /** @description hoe het initiatief wél kan ("hoe wel") */
+                    howItCouldBeDone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreementsIdEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description waarom de afspraak eindigt */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCasesIdAssessmentRounds: {
         parameters: {
             query?: never;
@@ -9333,6 +9975,16 @@ export interface operations {
                     termWorkingDays?: number;
                     /** @description de eerdere ronde over hetzelfde voorstel */
                     sameProposalAs?: string | null;
+                    /**
+                     * @description afdelingen van andere gemeenten, gevraagd onder een samenwerkingsafspraak die van kracht is
+                     * @default []
+                     */
+                    sharedDepartments?: {
+                        /** Format: uuid */
+                        agreementId: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                    }[];
                 };
             };
         };
@@ -10207,7 +10859,7 @@ export interface operations {
                 case?: string;
                 /** @description alleen inzage in de gegevens van deze initiatiefnemer */
                 initiator?: string;
-                kind?: "contactDetails" | "dossier" | "export";
+                kind?: "contactDetails" | "dossier" | "export" | "crossMunicipality";
                 /** @description vanaf deze dag (Nederlandse tijd) */
                 from?: string;
                 /** @description tot en met deze dag (Nederlandse tijd) */
@@ -13156,6 +13808,417 @@ export interface operations {
             };
         };
     };
+    getSharingAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharingAgreement"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description de code (slug) van de gemeente die de dienst ontvangt, zoals haar beheerder die opgeeft */
+                    receiverMunicipality: string;
+                    /** @description wat de gemeente levert, bijvoorbeeld "toetsing door de Omgevingsdienst voor uw zaken" */
+                    what: string;
+                    /** @description de eigen afdelingen die de dienst leveren */
+                    departmentIds: string[];
+                    /**
+                     * @description de domeinen van regels die mogen worden aangehaald; leeg: alle
+                     * @default []
+                     */
+                    ruleDomains?: ("social" | "physical" | "safety" | "economy" | "governance")[];
+                    /**
+                     * Format: date
+                     * @description eerste dag
+                     */
+                    validFrom: string;
+                    /** @description laatste dag; leeg: tot de afspraak wordt beëindigd */
+                    validUntil?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharingAgreementsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreementsIdApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharedDepartment"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -13226,12 +14289,13 @@ export const pathsCommitmentsGetParametersQueryScopeValues: ReadonlyArray<Flatte
 export const pathsCommitmentsExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsCommitmentsIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
 export const pathsCommitmentsIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
+export const pathsSharedRequestsIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/shared-requests/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentPartiesIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-parties/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-links/{token}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
-export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
 export const pathsBenchmarkSettingsPatchRequestBodyContentApplicationJsonOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/benchmark/settings"]["patch"]["requestBody"]["content"]["application/json"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesGetResponses200ContentApplicationJsonItemsLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesSlugFiguresGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
@@ -13257,7 +14321,8 @@ export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonCo
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
-export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const pathsSharingAgreementsPostRequestBodyContentApplicationJsonRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/sharing-agreements"]["post"]["requestBody"]["content"]["application/json"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
@@ -13329,6 +14394,15 @@ export const responseInventoryResponsesPositionValues: ReadonlyArray<FlattenedDe
 export const responseInventoryResponsesLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponseInventory"]["responses"]["locale"]> = ["nl", "en"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharedDepartmentRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedDepartment"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharedRequestRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedRequest"]["round"]["status"]> = ["open", "closed"];
+export const sharedRequestAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["SharedRequest"]["answer"], {
+    kind: unknown;
+}>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
+export const sharedRequestItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedRequestItem"]["status"]> = ["open", "closed"];
+export const sharingAgreementRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharingAgreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["status"]> = ["proposed", "approved", "active", "ended"];
+export const sharingAgreementSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["side"]> = ["provider", "receiver"];
 export const surveyMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["moment"]> = ["closed", "planAgreed"];
 export const surveyMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["may"]> = ["answer", "change", "none"];
 export const surveyFollowUpItemMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["moment"]> = ["closed", "planAgreed"];

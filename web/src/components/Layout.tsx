@@ -99,6 +99,7 @@ function MainNav() {
         ) : null}
         {may(me, 'registerCases') ? <AppNavLink to="/zaken/nieuw">{t('nav.register')}</AppNavLink> : null}
         {may(me, 'assessmentRequests') ? <AppNavLink to="/toetsverzoeken">{t('nav.requests')}</AppNavLink> : null}
+        {may(me, 'assessmentRequests') ? <AppNavLink to="/gedeelde-verzoeken">{t('nav.sharedRequests')}</AppNavLink> : null}
         {may(me, 'ownCommitments') ? <AppNavLink to="/mijn-toezeggingen">{t('nav.myCommitments')}</AppNavLink> : null}
         {may(me, 'lateObjections') ? <AppNavLink to="/nagekomen-bezwaren">{t('nav.lateObjections')}</AppNavLink> : null}
         {may(me, 'confirmCommitments') ? <AppNavLink to="/toezeggingen-ter-bevestiging">{t('nav.toConfirm')}</AppNavLink> : null}

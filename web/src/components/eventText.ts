@@ -74,6 +74,8 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
         number: Number(p.number ?? 0),
         parties: Array.isArray(p.parties) ? p.parties.map((x) => str((x as { name?: unknown }).name)).join(', ') : '',
       });
+    case 'assessment.partyReturned':
+      return t('event.partyReturned', { party: str(p.partyName), number: Number(p.number ?? 0) });
     case 'assessment.objectionWithdrawn':
       return t('event.objectionWithdrawn', { party: str(p.partyName) }) + ruleCodes(p.ruleCodes);
     case 'commitment.recorded':

@@ -11,6 +11,7 @@ export const enAudit: Record<keyof typeof nlAudit, string> = {
   'accessLog.kind.contactDetails': 'Contact details',
   'accessLog.kind.dossier': 'Case dossier',
   'accessLog.kind.export': 'Export',
+  'accessLog.kind.crossMunicipality': 'Other municipality (agreement)',
   'accessLog.actor': 'Staff member',
   'accessLog.from': 'From',
   'accessLog.to': 'Up to and including',

@@ -6,6 +6,7 @@ import { enCollaborations } from './en.collaborations.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
 import { enInsights } from './en.insights.js';
+import { enIntermunicipal } from './en.intermunicipal.js';
 import { enParticipation } from './en.participation.js';
 import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
@@ -587,6 +588,7 @@ export const en: Record<MessageKey, string> = {
   // response periods and the inventory of interests
   ...enParticipation,
   ...enCollaborations,
+  ...enIntermunicipal,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

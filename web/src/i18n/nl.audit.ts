@@ -11,6 +11,7 @@ export const nlAudit = {
   'accessLog.kind.contactDetails': 'Contactgegevens',
   'accessLog.kind.dossier': 'Zaakdossier',
   'accessLog.kind.export': 'Export',
+  'accessLog.kind.crossMunicipality': 'Andere gemeente (afspraak)',
   'accessLog.actor': 'Medewerker',
   'accessLog.from': 'Vanaf',
   'accessLog.to': 'Tot en met',

@@ -6,6 +6,7 @@ import { nlCollaborations } from './nl.collaborations.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
 import { nlInsights } from './nl.insights.js';
+import { nlIntermunicipal } from './nl.intermunicipal.js';
 import { nlParticipation } from './nl.participation.js';
 import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
@@ -587,6 +588,7 @@ export const nl = {
   // response periods and the inventory of interests
   ...nlParticipation,
   ...nlCollaborations,
+  ...nlIntermunicipal,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

@@ -13,7 +13,7 @@ import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from './AdminHome.js';
 
-const KINDS = ['contactDetails', 'dossier', 'export'] as const;
+const KINDS = ['contactDetails', 'dossier', 'export', 'crossMunicipality'] as const;
 const EMPTY: Required<AccessLogFilter> = { kind: '', actor: '', from: '', to: '' };
 
 export function AccessLogPage() {

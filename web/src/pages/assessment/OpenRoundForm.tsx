@@ -3,13 +3,14 @@
 // term in working days, 10 unless the director chooses otherwise.
 import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import { intermunicipalApi } from '../../api/intermunicipal.js';
 import type { AssessmentRound, Department, OutsidePartyInput } from '../../api/models.js';
 import { api } from '../../api.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorSummary } from '../../components/feedback.js';
 import { type FieldErrors, fieldId } from '../../components/forms.js';
 import { focusById } from '../../components/InlineForm.js';
-import { useCheckedSubmit } from '../../hooks.js';
+import { useCheckedSubmit, useLoad } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 
 interface Row {
@@ -40,6 +41,9 @@ export function OpenRoundForm({
   const [outside, setOutside] = useState<Row[]>([]);
   const [term, setTerm] = useState('10');
   const [same, setSame] = useState('');
+  // Departments of other municipalities under a sharing agreement in force (docs/product.md#another-municipalitys-department-in-a-round).
+  const sharedOptions = useLoad((signal) => intermunicipalApi.sharedDepartments(signal), []);
+  const [shared, setShared] = useState<string[]>([]);
 
   const known = ['proposal', 'departmentIds', 'termWorkingDays', 'sameProposalAs', 'outsideParties'];
   outside.forEach((_, i) => {
@@ -65,7 +69,7 @@ export function OpenRoundForm({
     e.preventDefault();
     const c: FieldErrors = {};
     if (!proposal.trim()) c.proposal = t('openRound.error.proposal');
-    if (!departmentIds.length && !outside.length) c.departmentIds = t('openRound.error.parties');
+    if (!departmentIds.length && !outside.length && !shared.length) c.departmentIds = t('openRound.error.parties');
     outside.forEach((r, i) => {
       if (!r.name.trim()) c[`outsideParties.${i}.name`] = t('openRound.error.outsideName');
       if (!r.email.trim()) c[`outsideParties.${i}.email`] = t('openRound.error.outsideEmail');
@@ -75,7 +79,17 @@ export function OpenRoundForm({
     if (!submit.checked(c)) return;
     const parties: OutsidePartyInput[] = outside.map((r) => ({ name: r.name.trim(), email: r.email.trim(), organisation: r.organisation.trim() || null }));
     const opened = await submit.run(() =>
-      api.openRound(caseId, { proposal: proposal.trim(), departmentIds, outsideParties: parties, termWorkingDays: days, sameProposalAs: same || null }),
+      api.openRound(caseId, {
+        proposal: proposal.trim(),
+        departmentIds,
+        outsideParties: parties,
+        termWorkingDays: days,
+        sameProposalAs: same || null,
+        sharedDepartments: shared.map((v) => {
+          const [agreementId = '', departmentId = ''] = v.split(':');
+          return { agreementId, departmentId };
+        }),
+      }),
     );
     if (opened) {
       setProposal('');
@@ -83,6 +97,7 @@ export function OpenRoundForm({
       setOutside([]);
       setTerm('10');
       setSame('');
+      setShared([]);
       onOpened(opened);
     }
   }
@@ -110,6 +125,16 @@ export function OpenRoundForm({
         onChange={setDepartmentIds}
         error={errors.departmentIds}
       />
+      {sharedOptions.data?.items.length ? (
+        <CheckboxGroup
+          name="sharedDepartments"
+          legend={t('openRound.shared')}
+          description={t('openRound.sharedHint')}
+          options={sharedOptions.data.items.map((d) => ({ value: `${d.agreementId}:${d.departmentId}`, label: `${d.departmentName} (${d.providerName})` }))}
+          value={shared}
+          onChange={setShared}
+        />
+      ) : null}
       <Fieldset id={OUTSIDE_ID}>
         <FieldsetLegend>
           {labels.outsideParties} <span className="regie-optional">{t('form.optional')}</span>

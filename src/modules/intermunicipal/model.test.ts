@@ -1,0 +1,91 @@
+// The sharing agreement's lifecycle as a table (docs/product.md#sharing-agreements-between-municipalities).
+import { describe, expect, it } from 'vitest';
+import { type AgreementFacts, agreementStatus, approve, domainInScope, end, proposalProblems } from './model.js';
+
+const P = 'prov-0000';
+const R = 'recv-0000';
+const X = 'else-0000';
+const base: AgreementFacts = {
+  providerMunicipalityId: P,
+  receiverMunicipalityId: R,
+  state: 'proposed',
+  providerApproved: false,
+  receiverApproved: false,
+  validFrom: '2026-03-01',
+  validUntil: '2026-12-31',
+};
+const approved: AgreementFacts = { ...base, state: 'approved', providerApproved: true, receiverApproved: true };
+
+describe('status on a day', () => {
+  it.each([
+    ['a proposal stays proposed, even within its period', base, '2026-04-01', 'proposed'],
+    ['approved by one side only is still proposed', { ...base, providerApproved: true }, '2026-04-01', 'proposed'],
+    ['approved by both before its first day', approved, '2026-02-28', 'approved'],
+    ['active on its first day', approved, '2026-03-01', 'active'],
+    ['active on its last day', approved, '2026-12-31', 'active'],
+    ['expired the day after its last day', approved, '2027-01-01', 'ended'],
+    ['without an end it stays active', { ...approved, validUntil: null }, '2040-01-01', 'active'],
+    ['ended by an admin', { ...approved, state: 'ended' }, '2026-04-01', 'ended'],
+    ['a proposal past its period is ended', base, '2027-01-01', 'ended'],
+  ] as const)('%s', (_label, a, today, expected) => {
+    expect(agreementStatus(a, today)).toBe(expected);
+  });
+});
+
+describe('approving', () => {
+  it.each([
+    ['the provider approves first: still proposed', base, P, { ok: true, side: 'provider', state: 'proposed' }],
+    ['the receiver approves first: still proposed', base, R, { ok: true, side: 'receiver', state: 'proposed' }],
+    ['the second approval makes it approved', { ...base, providerApproved: true }, R, { ok: true, side: 'receiver', state: 'approved' }],
+    ['an admin approving twice is refused', { ...base, providerApproved: true }, P, { ok: false, refusal: 'alreadyApproved' }],
+    // The side follows from the admin's municipality: the provider cannot approve for the receiver.
+    ['the same municipality cannot approve for the other', { ...base, providerApproved: true }, P, { ok: false, refusal: 'alreadyApproved' }],
+    ['a municipality outside the agreement is refused', base, X, { ok: false, refusal: 'notParty' }],
+    ['an ended agreement is not approved', { ...base, state: 'ended', providerApproved: true }, R, { ok: false, refusal: 'ended' }],
+    ['a fully approved one is not approved again', approved, R, { ok: false, refusal: 'alreadyApproved' }],
+  ] as const)('%s', (_label, a, who, expected) => {
+    expect(approve(a, who, '2026-04-01')).toEqual(expected);
+  });
+
+  it('a proposal past its last day is not approved any more', () => {
+    expect(approve(base, R, '2027-01-01')).toEqual({ ok: false, refusal: 'expired' });
+  });
+});
+
+describe('ending', () => {
+  it.each([
+    ['the provider ends an active agreement', approved, P, '2026-04-01', { ok: true, side: 'provider' }],
+    ['the receiver ends an active agreement', approved, R, '2026-04-01', { ok: true, side: 'receiver' }],
+    ['ending before activation (approved, not begun) is allowed', approved, R, '2026-02-01', { ok: true, side: 'receiver' }],
+    ['ending a proposal withdraws it', base, P, '2026-02-01', { ok: true, side: 'provider' }],
+    ['ending twice is refused', { ...approved, state: 'ended' }, P, '2026-04-01', { ok: false, refusal: 'ended' }],
+    ['an expired agreement has ended already', approved, P, '2027-01-02', { ok: false, refusal: 'expired' }],
+    ['a municipality outside the agreement is refused', approved, X, '2026-04-01', { ok: false, refusal: 'notParty' }],
+  ] as const)('%s', (_label, a, who, today, expected) => {
+    expect(end(a, who, today)).toEqual(expected);
+  });
+});
+
+describe('a proposal', () => {
+  const ok = { receiverMunicipalityId: R, what: 'Toetsing omgevingsrecht', departmentIds: ['d1'], ruleDomains: [], validFrom: '2026-03-01', validUntil: null };
+  it.each([
+    ['a complete proposal has no problems', ok, []],
+    ['to itself is refused', { ...ok, receiverMunicipalityId: P }, ['receiverMunicipality']],
+    ['without a description', { ...ok, what: '  ' }, ['what']],
+    ['without departments', { ...ok, departmentIds: [] }, ['departmentIds']],
+    ['a department twice', { ...ok, departmentIds: ['d1', 'd1'] }, ['departmentIds']],
+    ['ending before it starts', { ...ok, validUntil: '2026-02-01' }, ['validUntil']],
+    ['a period already over', { ...ok, validFrom: '2025-01-01', validUntil: '2025-12-31' }, ['validUntil']],
+    ['every problem at once', { ...ok, receiverMunicipalityId: P, what: '', departmentIds: [] }, ['receiverMunicipality', 'what', 'departmentIds']],
+  ] as const)('%s', (_label, p, fields) => {
+    expect(proposalProblems(p, P, '2026-02-15').map((x) => x.field)).toEqual(fields);
+  });
+
+  it.each([
+    [[], 'physical', true],
+    [['physical'], 'physical', true],
+    [['physical', 'safety'], 'social', false],
+  ] as const)('rule domains %j admit %s: %s', (domains, domain, expected) => {
+    expect(domainInScope(domains, domain)).toBe(expected);
+  });
+});
