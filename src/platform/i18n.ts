@@ -298,7 +298,13 @@ const nl: Record<string, string> = {
   'error.surveyLinkExpired': 'Deze link naar de vragenlijst is verlopen: u kunt de vragenlijst niet meer invullen.',
   'error.surveyClosed': 'Uw antwoord kan niet meer worden gewijzigd: dat kan tot 14 dagen na uw eerste antwoord.',
   'error.surveyNotAnswered': 'Deze vragenlijst is nog niet ingevuld: er is nog niets op te volgen.',
-  'error.surveyNotLow': 'Dit rapportcijfer is nooit lager dan 6 geweest: er is niets op te volgen.',
+  'error.surveyNotLow': 'Dit rapportcijfer is nooit lager dan 6 geweest: er is niets op te volgen.', // Bijlagen (docs/product.md#attachments).
+  'error.fileTooLarge': 'Dit bestand is te groot: de gemeente neemt bestanden tot {max} MB aan.',
+  'error.fileTypeNotAllowed': 'Dit soort bestand wordt niet aangenomen. Stuur een PDF, PNG, JPEG, WebP of HEIC.',
+  'error.tooManyFiles': 'Hier horen al {max} bestanden, het maximum. Haal er eerst een weg.',
+  'error.fileEmpty': 'Het bestand is leeg.',
+  'error.multipartExpected': 'Stuur het bestand als multipart/form-data.',
+  'error.multipartBroken': 'Het bestand kwam niet goed over. Probeer het opnieuw.',
 };
 
 const en: Record<string, string> = {
@@ -592,6 +598,12 @@ const en: Record<string, string> = {
   'error.surveyClosed': 'Your answer can no longer be changed: that is possible until 14 days after your first answer.',
   'error.surveyNotAnswered': 'This survey has not been answered yet: there is nothing to follow up.',
   'error.surveyNotLow': 'This report mark was never below 6: there is nothing to follow up.',
+  'error.fileTooLarge': 'This file is too large: the municipality takes files up to {max} MB.',
+  'error.fileTypeNotAllowed': 'This kind of file is not accepted. Send a PDF, PNG, JPEG, WebP or HEIC.',
+  'error.tooManyFiles': 'There are already {max} files here, the maximum. Remove one first.',
+  'error.fileEmpty': 'The file is empty.',
+  'error.multipartExpected': 'Send the file as multipart/form-data.',
+  'error.multipartBroken': 'The file did not arrive intact. Please try again.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

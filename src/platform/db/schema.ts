@@ -66,6 +66,8 @@ export type CollaborationTargetTable = T.CollaborationTargets;
 export type CollaborationReadingTable = T.CollaborationReadings;
 export type CollaborationContributionTable = T.CollaborationContributions;
 export type CollaborationEventTable = T.CollaborationEvents;
+export type AttachmentTable = T.Attachments;
+export type AttachmentSettingsTable = T.AttachmentSettings;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];
