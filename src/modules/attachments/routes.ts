@@ -91,11 +91,9 @@ async function fileOf(req: FastifyRequest, maxBytes = LARGEST_FILE): Promise<Upl
     throw new AppError(415, 'unsupported-media-type', 'error.invalidInput', {}, [{ field: 'body', key: 'error.multipartExpected' }]);
   }
   // One byte over the limit is enough for the store to refuse it (413); the rest is read and dropped.
-  const part = await req
-    .file({ limits: { files: 1, fields: 5, fieldSize: 1_000, parts: 6, fileSize: maxBytes + 1, headerPairs: 50 } })
-    .catch(() => {
-      throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'body', key: 'error.multipartBroken' }]);
-    });
+  const part = await req.file({ limits: { files: 1, fields: 5, fieldSize: 1_000, parts: 6, fileSize: maxBytes + 1, headerPairs: 50 } }).catch(() => {
+    throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'body', key: 'error.multipartBroken' }]);
+  });
   if (!part) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'file', key: 'error.required' }]);
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(part.fields)) {
