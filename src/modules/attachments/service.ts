@@ -16,11 +16,12 @@ import { type EventOrigin, recordEvent } from '../timeline/index.js';
 import { type AttachmentLimits, type AttachmentOn, acceptedType, intakeSlotOpen, maxBytes, needsTarget, roomForOneMore, safeFileName } from './model.js';
 import { attachmentPolicy, type FileForPolicy, type ThingForPolicy } from './policy.js';
 import { type AttachmentRow, attachmentsOfCase, countOn, deleteAttachment, findAttachment, insertAttachment, limitsOf, saveLimits } from './repo.js';
-import { EmptyFile, type FileStore, TooLarge } from './store.js';
+import { BrokenUpload, EmptyFile, type FileStore, TooLarge } from './store.js';
 
 export const tooLarge = (maxMb: number) => new AppError(413, 'file-too-large', 'error.fileTooLarge', { max: maxMb });
 export const unsupportedType = () => new AppError(415, 'unsupported-file-type', 'error.fileTypeNotAllowed');
 export const tooManyFiles = (max: number) => conflict('error.tooManyFiles', { max });
+export const brokenUpload = () => new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'body', key: 'error.multipartBroken' }]);
 export const emptyFile = () => new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'file', key: 'error.fileEmpty' }]);
 
 export interface Upload {
@@ -90,6 +91,7 @@ async function store(files: FileStore, mId: string, upload: Upload, limits: Atta
   } catch (e) {
     if (e instanceof TooLarge) throw tooLarge(limits.maxFileMb);
     if (e instanceof EmptyFile) throw emptyFile();
+    if (e instanceof BrokenUpload) throw brokenUpload();
     throw e;
   }
 }

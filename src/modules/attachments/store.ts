@@ -51,6 +51,28 @@ export class EmptyFile extends Error {
   }
 }
 
+/** The upload itself broke off or did not parse (a client that went away, a multipart body cut short). */
+export class BrokenUpload extends Error {
+  constructor(readonly reason: unknown) {
+    super('upload broken off');
+  }
+}
+
+/** The chunks of a stream; a failure of the stream itself (not of the store) is a BrokenUpload. */
+async function* readingOf(stream: Readable): AsyncGenerator<Buffer> {
+  const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await it.next();
+    } catch (e) {
+      throw new BrokenUpload(e);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
 export const HEAD_BYTES = 4_100;
 const KEY = /^[0-9a-f-]{36}\/[0-9a-f]{64}$/;
 
@@ -72,7 +94,7 @@ export function localFileStore(root: string): FileStore {
       let checked = false;
       try {
         try {
-          for await (const chunk of stream as AsyncIterable<Buffer>) {
+          for await (const chunk of readingOf(stream)) {
             size += chunk.length;
             if (size > opts.maxBytes) throw new TooLarge();
             if (!checked) {
