@@ -25,6 +25,7 @@ import {
   testDatabase,
   testDeps,
 } from '../../testing/factories.js';
+import { pdfText } from '../../testing/pdf.js';
 import { createApiToken } from '../identity/index.js';
 import { fixture, multipart } from './testing.js';
 
@@ -272,6 +273,17 @@ describe('seeing and downloading files', () => {
     // someone else's file: the initiator may not remove the director's
     const theirs = (await rowsOf(caseId)).find((r) => r.uploaded_by === (people.director as Actor).userId) as { id: string };
     expect((await app.inject({ method: 'DELETE', url: `/api/v1/attachments/${theirs.id}`, headers: auth(people.initiator as Actor) })).statusCode).toBe(403);
+  });
+});
+
+describe('the dossier', () => {
+  it('lists the case’s files with their SHA-256', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/dossier`, headers: auth(people.coordinator as Actor) });
+    expect(res.statusCode).toBe(200);
+    const text = (await pdfText(res.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('Bijlagen');
+    expect(text).toContain('Tekening terras.pdf');
+    expect(text).toContain(`SHA-256: ${sha(fixture('tekening.pdf'))}`);
   });
 });
 
