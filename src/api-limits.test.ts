@@ -14,7 +14,13 @@ const doc = JSON.parse(readFileSync(DOCUMENT_FILE, 'utf8')) as Schema;
 const LONGEST = 20_000;
 const BOUNDED_FORMATS = new Set(['uuid', 'date']);
 /** A whole file sent as text (the rules import, the municipality's logo in base64) is longer; the request's body limit (1 MiB) bounds it too. */
-const FILES = new Set(['POST /rules/import body (application/json).content', 'PATCH /settings body (application/json).logo|0']);
+const FILES = new Set([
+  'POST /rules/import body (application/json).content',
+  'PATCH /settings body (application/json).logo|0',
+  // an uploaded file (multipart, binary): bounded by the municipality's largest file, at most 100 MB (docs/product.md#attachments)
+  'POST /cases/{id}/attachments body (multipart/form-data).file',
+  'POST /public/municipalities/{slug}/cases/{id}/attachments body (multipart/form-data).file',
+]);
 
 function resolve(s: Schema | undefined): Schema | undefined {
   let out = s;

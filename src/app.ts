@@ -3,6 +3,7 @@
 import { globalAbilities } from './abilities.js';
 import { type Clock, systemClock } from './kernel/clock.js';
 import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from './modules/assessments/index.js';
+import { attachmentRoutes, fileStoreFor, startOrphanCleanup } from './modules/attachments/index.js';
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
@@ -60,6 +61,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       insightsRoutes(app, deps, { satisfaction: satisfactionFigureSource, participation: participationFigureSource });
       collaborationRoutes(app, deps);
       intermunicipalRoutes(app, deps);
+      // files on the intake, messages, answers and commitments (docs/attachments.md)
+      attachmentRoutes(app, deps, fileStoreFor(deps.config));
     },
   });
 }
@@ -107,7 +110,9 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const responseCleanup = startResponseCleanup(deps);
   // The background jobs of the modules; each stops cleanly at shutdown.
   const insights = startInsightsJob(deps);
-  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights];
+  // stored files that no attachment names any more, after a day (docs/product.md#attachments)
+  const orphanFiles = startOrphanCleanup(deps, fileStoreFor(config));
+  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, orphanFiles];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open

@@ -307,6 +307,13 @@ const nl: Record<string, string> = {
   'error.agreementPeriodPassed': 'De looptijd van de afspraak is al voorbij.',
   'error.noAgreementInForce': 'Voor deze afdeling is geen samenwerkingsafspraak van kracht.',
   'error.ruleOutsideAgreement': 'Deze regel valt buiten de domeinen van de samenwerkingsafspraak.',
+  // Bijlagen (docs/product.md#attachments).
+  'error.fileTooLarge': 'Dit bestand is te groot: de gemeente neemt bestanden tot {max} MB aan.',
+  'error.fileTypeNotAllowed': 'Dit soort bestand wordt niet aangenomen. Stuur een PDF, PNG, JPEG, WebP of HEIC.',
+  'error.tooManyFiles': 'Hier horen al {max} bestanden, het maximum. Haal er eerst een weg.',
+  'error.fileEmpty': 'Het bestand is leeg.',
+  'error.multipartExpected': 'Stuur het bestand als multipart/form-data.',
+  'error.multipartBroken': 'Het bestand kwam niet goed over. Probeer het opnieuw.',
 };
 
 const en: Record<string, string> = {
@@ -608,6 +615,12 @@ const en: Record<string, string> = {
   'error.agreementPeriodPassed': "The agreement's period is already over.",
   'error.noAgreementInForce': 'No sharing agreement is in force for this department.',
   'error.ruleOutsideAgreement': 'This rule is outside the domains of the sharing agreement.',
+  'error.fileTooLarge': 'This file is too large: the municipality takes files up to {max} MB.',
+  'error.fileTypeNotAllowed': 'This kind of file is not accepted. Send a PDF, PNG, JPEG, WebP or HEIC.',
+  'error.tooManyFiles': 'There are already {max} files here, the maximum. Remove one first.',
+  'error.fileEmpty': 'The file is empty.',
+  'error.multipartExpected': 'Send the file as multipart/form-data.',
+  'error.multipartBroken': 'The file did not arrive intact. Please try again.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

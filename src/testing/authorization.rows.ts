@@ -3,6 +3,7 @@
 // in step with its policies; this list is all of them, in the order the suite runs.
 
 import { rows as assessments } from '../modules/assessments/authorization.rows.js';
+import { rows as attachments } from '../modules/attachments/authorization.rows.js';
 import { rows as audit } from '../modules/audit/authorization.rows.js';
 import { rows as benchmark } from '../modules/benchmark/authorization.rows.js';
 import { rows as cases } from '../modules/cases/authorization.rows.js';
@@ -43,4 +44,5 @@ export const rows: Row[] = [
   ...satisfaction,
   ...collaborations,
   ...intermunicipal,
+  ...attachments,
 ];

@@ -32,6 +32,9 @@ export interface Req {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: Record<string, unknown>;
+  /** a body that is not JSON (a multipart upload), sent as it is with its own headers */
+  payload?: Buffer;
+  headers?: Record<string, string>;
 }
 
 export interface Row {

@@ -78,6 +78,8 @@ interface Spoilt {
   payload?: unknown;
   /** a missing optional field or free text may also be accepted */
   mayPass?: boolean;
+  /** headers of a body that is not JSON (a multipart upload) */
+  headers?: Record<string, string>;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -205,6 +207,24 @@ function spoil(req: Req, op: Operation | undefined): Spoilt[] {
     push({ what: 'body nested 100,000 deep', method: req.method, url, payload: `${'['.repeat(100_000)}${']'.repeat(100_000)}` });
     push({ what: 'body with a NUL in a key', method: req.method, url, payload: JSON.stringify({ ...(body as object), 'a\u0000b': 1 }) });
     push({ what: 'body that is not JSON', method: req.method, url, payload: '{"a":' });
+  }
+  // a multipart upload: broken off, under another boundary, without a file, with an empty one
+  if (req.payload && req.headers) {
+    const type = req.headers['content-type'] as string;
+    const boundary = type.split('boundary=')[1] as string;
+    const multipart = (what: string, payload: Buffer, contentType = type) =>
+      push({ what: `multipart ${what}`, method: req.method, url, payload, headers: { 'content-type': contentType } });
+    multipart('cut short', req.payload.subarray(0, Math.floor(req.payload.length / 2)));
+    multipart('under another boundary', req.payload, 'multipart/form-data; boundary=another-boundary');
+    multipart('without a boundary', req.payload, 'multipart/form-data');
+    multipart('without a file', Buffer.from(`--${boundary}--\r\n`));
+    multipart(
+      'with an empty file',
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="leeg.pdf"\r\nContent-Type: application/pdf\r\n\r\n\r\n--${boundary}--\r\n`,
+      ),
+    );
+    multipart('with a huge field', Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="website"\r\n\r\n${HUGE}\r\n--${boundary}--\r\n`));
   }
   return out;
 }
@@ -385,7 +405,7 @@ describe('bad input answers 4xx problem+json, never 5xx', () => {
           method: s.method,
           url: s.url,
           payload: s.payload as string,
-          headers: typeof s.payload === 'string' ? { ...headers, 'content-type': 'application/json' } : headers,
+          headers: s.headers ? { ...headers, ...s.headers } : typeof s.payload === 'string' ? { ...headers, 'content-type': 'application/json' } : headers,
         });
         const ok = res.statusCode >= 400 && res.statusCode < 500 && String(res.headers['content-type']).includes('application/problem+json');
         const passed = s.mayPass && res.statusCode < 400;

@@ -6,6 +6,6 @@ export { type AssessmentWorker, closeDueRounds, startAssessmentWorker } from './
 export { isEmailAddress } from './model.js';
 export { assessmentPolicy } from './policy.js';
 export { type AnswerView, consolidatedOutcome, lateObjectionRows, roundViews, standingObjections } from './queries.js';
-export { activeCoordinators, type CitedRuleSnapshot } from './repo.js';
+export { activeCoordinators, type CitedRuleSnapshot, partyWithCase } from './repo.js';
 export { assessmentRoutes } from './routes.js';
 export { answerAsDepartment, type OpenRound, openAssessmentRound } from './service.js';

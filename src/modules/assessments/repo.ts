@@ -179,3 +179,17 @@ export function activeCoordinators(trx: Tx, mId: string) {
     .where('active', '=', true)
     .execute();
 }
+
+/**
+ * A party with the case its round is about: what a file on the party's answer hangs on
+ * (docs/product.md#attachments). Undefined for another municipality's party.
+ */
+export async function partyWithCase(trx: Tx, mId: string, partyId: string) {
+  return trx
+    .selectFrom('assessment_parties as p')
+    .innerJoin('assessment_rounds as r', 'r.id', 'p.round_id')
+    .select(['p.id', 'p.municipality_id', 'p.kind', 'p.department_id', 'p.reopened_until', 'p.name', 'r.case_id'])
+    .where('p.municipality_id', '=', mId)
+    .where('p.id', '=', partyId)
+    .executeTakeFirst();
+}

@@ -4,6 +4,6 @@
 export { type ReminderWorker, startCommitmentReminders } from './jobs.js';
 export type { RecordFields } from './model.js';
 export { commitmentPolicy } from './policy.js';
-export { commitmentHistories, commitmentsQuery, decisionOf } from './repo.js';
+export { commitmentHistories, commitmentsQuery, decisionOf, findCommitment, forPolicy as commitmentForPolicy } from './repo.js';
 export { commitmentRoutes } from './routes.js';
 export { amendCommitment, recordCommitment, recordOutcome } from './service.js';

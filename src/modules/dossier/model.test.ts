@@ -212,3 +212,36 @@ describe('Dutch formatting', () => {
     );
   });
 });
+
+describe('the attachments section (docs/product.md#attachments)', () => {
+  const file = {
+    on: 'intake' as const,
+    fileName: 'Tekening terras.pdf',
+    mediaType: 'application/pdf',
+    size: 1331,
+    sha256: 'a'.repeat(64),
+    uploadedAt: '2026-03-02T08:00:00.000Z',
+  };
+
+  it('is left out for a case without files: the same blocks and hash as before', () => {
+    const before = sampleDossier();
+    expect(dossierBlocks({ ...before, attachments: [] })).toEqual(dossierBlocks(before));
+    expect(contentHash({ ...before, attachments: [] })).toBe(contentHash(before));
+  });
+
+  it('lists each file with its type, size, what it hangs on and its SHA-256, and the hash covers them', () => {
+    const d = {
+      ...sampleDossier(),
+      attachments: [file, { ...file, on: 'answer' as const, fileName: 'advies.png', mediaType: 'image/png', sha256: 'b'.repeat(64) }],
+    };
+    const blocks = dossierBlocks(d);
+    const at = blocks.findIndex((x) => x.kind === 'section' && x.text.endsWith('Bijlagen'));
+    expect(blocks.slice(at + 1).map((x) => x.text)).toEqual([
+      `Tekening terras.pdf (application/pdf, 1331 bytes), bij de aanvraag, ${formatDateTime(file.uploadedAt)}`,
+      `SHA-256: ${'a'.repeat(64)}`,
+      `advies.png (image/png, 1331 bytes), bij het antwoord van een afdeling, ${formatDateTime(file.uploadedAt)}`,
+      `SHA-256: ${'b'.repeat(64)}`,
+    ]);
+    expect(contentHash(d)).not.toBe(contentHash({ ...d, attachments: [{ ...file, sha256: 'c'.repeat(64) }, d.attachments[1] as typeof file] }));
+  });
+});

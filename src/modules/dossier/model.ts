@@ -162,6 +162,18 @@ export interface DossierData {
   timeline: DossierEvent[];
   /** the response periods with their inventory of interests; absent or empty: the section is left out */
   participation?: DossierPeriod[];
+  /** the files on the case, with their SHA-256; absent or empty: the section is left out */
+  attachments?: DossierAttachment[];
+}
+
+/** A file on the case as the dossier lists it (docs/product.md#attachments). */
+export interface DossierAttachment {
+  on: 'intake' | 'message' | 'answer' | 'commitment';
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: Instant;
 }
 
 // ---- the content ----------------------------------------------------------------------
@@ -411,6 +423,31 @@ function participationBlocks(d: DossierData): Block[] {
   return out;
 }
 
+const ATTACHMENT_ON_WORDS: Record<DossierAttachment['on'], string> = {
+  intake: 'bij de aanvraag',
+  message: 'in het gesprek',
+  answer: 'bij het antwoord van een afdeling',
+  commitment: 'bij een toezegging',
+};
+
+/**
+ * The files on the case (docs/product.md#attachments): name, type, size, what they hang
+ * on and their SHA-256, so a copy can be checked against the dossier. Left out for a
+ * case without files, so the dossier of such a case reads and hashes as before.
+ */
+function attachmentBlocks(d: DossierData): Block[] {
+  const files = d.attachments ?? [];
+  if (!files.length) return [];
+  const out: Block[] = [b.section(`${d.participation?.length ? 7 : 6}. Bijlagen`)];
+  for (const f of files) {
+    out.push(
+      b.item(`${f.fileName} (${f.mediaType}, ${f.size} bytes), ${ATTACHMENT_ON_WORDS[f.on]}, ${formatDateTime(f.uploadedAt)}`),
+      b.subitem(`SHA-256: ${f.sha256}`),
+    );
+  }
+  return out;
+}
+
 /** The document's content, in reading order. */
 export function dossierBlocks(d: DossierData): Block[] {
   return [
@@ -422,6 +459,7 @@ export function dossierBlocks(d: DossierData): Block[] {
     ...commitmentBlocks(d),
     ...timelineBlocks(d),
     ...participationBlocks(d),
+    ...attachmentBlocks(d),
   ];
 }
 

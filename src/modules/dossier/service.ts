@@ -5,6 +5,7 @@ import { dutchDate } from '../../kernel/clock.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow } from '../../platform/db/schema.js';
+import { attachmentsForDossier } from '../attachments/index.js';
 import { recordAccess } from '../audit/index.js';
 import { loadCaseFor } from '../cases/index.js';
 import { loadMandates } from '../mandates/index.js';
@@ -109,6 +110,7 @@ export async function collectDossier(ctx: Ctx, caseId: string): Promise<DossierD
       commitments: await commitmentsPart(trx, c, mandatesOf),
       timeline: await timelinePart(trx, c),
       participation: await participationForDossier(trx, mId, c.id),
+      attachments: (await attachmentsForDossier(trx, mId, c.id)).map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
     };
   });
 }

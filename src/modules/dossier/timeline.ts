@@ -97,6 +97,10 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return e.payload.change ? 'Vragenlijst tevredenheid: antwoord gewijzigd' : 'Vragenlijst tevredenheid ingevuld';
     case 'satisfaction.followedUp':
       return e.payload.status === 'done' ? 'Tevredenheid opgevolgd (afgerond)' : 'Tevredenheid opgevolgd (loopt nog)';
+    case 'attachment.added':
+      return `Bijlage toegevoegd: ${shorten(e.payload.fileName, 100)} (${e.payload.size} bytes, SHA-256 ${e.payload.sha256})`;
+    case 'attachment.removed':
+      return `Bijlage verwijderd: ${shorten(e.payload.fileName, 100)} (SHA-256 ${e.payload.sha256})`;
     default:
       return `Gebeurtenis ${type}`;
   }

@@ -201,6 +201,27 @@ export const CaseEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('satisfaction.surveySent'), payload: z.object({ moment: z.enum(['closed', 'planAgreed']) }) }),
   z.object({ type: z.literal('satisfaction.answered'), payload: z.object({ moment: z.enum(['closed', 'planAgreed']), change: z.boolean() }) }),
   z.object({ type: z.literal('satisfaction.followedUp'), payload: z.object({ status: z.enum(['open', 'done']) }) }),
+  // Attachments (docs/product.md#attachments): the file's name, size and SHA-256, never its content.
+  z.object({
+    type: z.literal('attachment.added'),
+    payload: z.object({
+      attachmentId: z.string(),
+      on: z.enum(['intake', 'message', 'answer', 'commitment']),
+      fileName: z.string(),
+      size: z.number(),
+      sha256: z.string(),
+    }),
+  }),
+  z.object({
+    type: z.literal('attachment.removed'),
+    payload: z.object({
+      attachmentId: z.string(),
+      on: z.enum(['intake', 'message', 'answer', 'commitment']),
+      fileName: z.string(),
+      size: z.number(),
+      sha256: z.string(),
+    }),
+  }),
 ]);
 export type CaseEvent = z.infer<typeof CaseEvent>;
 export type CaseEventType = CaseEvent['type'];

@@ -68,6 +68,8 @@ export type CollaborationContributionTable = T.CollaborationContributions;
 export type CollaborationEventTable = T.CollaborationEvents;
 export type SharingAgreementTable = T.SharingAgreements;
 export type SharedCaseMinimumView = T.SharedCaseMinimum;
+export type AttachmentTable = T.Attachments;
+export type AttachmentSettingsTable = T.AttachmentSettings;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

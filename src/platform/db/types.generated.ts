@@ -127,6 +127,29 @@ export interface AssessmentWithdrawals {
   withdrawn_by: string;
 }
 
+export interface Attachments {
+  case_id: string;
+  file_name: string;
+  id: Generated<string>;
+  kind: 'intake' | 'message' | 'answer' | 'commitment';
+  media_type: string;
+  municipality_id: string;
+  sha256: string;
+  size_bytes: number;
+  storage_key: string;
+  target_id: string | null;
+  uploaded_at: Timestamp;
+  uploaded_by: string | null;
+  uploaded_by_name: string;
+}
+
+export interface AttachmentSettings {
+  max_file_mb: Generated<number>;
+  max_files: Generated<number>;
+  municipality_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface BenchmarkFigures {
   commitments_broken: Generated<number>;
   commitments_kept: Generated<number>;
@@ -817,6 +840,8 @@ export interface DB {
   assessment_parties: AssessmentParties;
   assessment_rounds: AssessmentRounds;
   assessment_withdrawals: AssessmentWithdrawals;
+  attachment_settings: AttachmentSettings;
+  attachments: Attachments;
   benchmark_figures: BenchmarkFigures;
   benchmark_refresh: BenchmarkRefresh;
   case_counters: CaseCounters;

@@ -2,9 +2,10 @@
 // words. Staff use the same form to register a case on someone's behalf (desk,
 // phone, e-mail).
 import { Button, Fieldset, FieldsetLegend, Heading } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { ACCEPTED_FILES, attachmentsApi } from '../api/attachments.js';
 import { CHANNELS, type Channel, type Named, type PublicMunicipality, type ResponseOf } from '../api/models.js';
-import { api } from '../api.js';
+import { ApiError, api } from '../api.js';
 import { type Loaded, useCheckedSubmit, useFocusOnMount } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
@@ -25,8 +26,33 @@ const FIELDS = [
   'channel',
 ] as const;
 
-/** The API's answer to the intake, and the address the confirmation went to. */
-export type Submitted = ResponseOf<'/cases', 'post'> & { email: string };
+/** The API's answer to the intake, the address the confirmation went to and the files that did not come along. */
+export type Submitted = ResponseOf<'/cases', 'post'> & { email: string; filesFailed?: string[] };
+
+/**
+ * The files chosen with the intake, sent once the intake is in: without an account
+ * through the intake's short upload slot, otherwise (a confirmed case of a logged-in
+ * initiator, or staff at the desk) as the case's own files (docs/product.md#attachments).
+ */
+async function sendIntakeFiles(slug: string, caseId: string, files: File[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const file of files) {
+    try {
+      await attachmentsApi.addToIntake(slug, caseId, file);
+    } catch (e) {
+      if (!(e instanceof ApiError && e.status === 404)) {
+        failed.push(file.name);
+        continue;
+      }
+      try {
+        await attachmentsApi.add(caseId, 'intake', file);
+      } catch {
+        failed.push(file.name);
+      }
+    }
+  }
+  return failed;
+}
 
 export function IntakeForm({
   municipality,
@@ -56,6 +82,8 @@ export function IntakeForm({
     channel: 'desk' as Channel,
   });
   const [themeIds, setThemeIds] = useState<string[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
+  const filesId = useId();
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   const labels: Record<string, string> = {
@@ -107,7 +135,10 @@ export function IntakeForm({
         ...(staff ? { channel: f.channel } : {}),
       }),
     );
-    if (r) onDone({ ...r, email: f.email.trim() });
+    if (r) {
+      const filesFailed = files.length ? await sendIntakeFiles(municipality, r.id, files) : [];
+      onDone({ ...r, email: f.email.trim(), filesFailed });
+    }
   }
 
   const errors = submit.errors;
@@ -228,6 +259,24 @@ export function IntakeForm({
             options={CHANNELS.filter((c) => c !== 'web').map((c) => ({ value: c, label: t(`channel.${c}`) }))}
           />
         ) : null}
+        <div className="utrecht-form-field regie-field">
+          <label className="utrecht-form-label" htmlFor={filesId}>
+            {t('attachments.intakeLabel')}
+          </label>
+          <p className="utrecht-form-field-description" id={`${filesId}-hint`}>
+            {t('attachments.intakeHint')}
+          </p>
+          <input
+            id={filesId}
+            name="files"
+            type="file"
+            multiple
+            accept={ACCEPTED_FILES}
+            className="utrecht-textbox regie-file-input"
+            aria-describedby={`${filesId}-hint`}
+            onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
+          />
+        </div>
       </Fieldset>
       <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
         {t(staff ? 'intake.submitStaff' : 'intake.submit')}

@@ -115,6 +115,11 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       return t(p.change ? 'event.surveyChanged' : 'event.surveyAnswered');
     case 'satisfaction.followedUp':
       return t(p.status === 'done' ? 'event.surveyFollowedUpDone' : 'event.surveyFollowedUpOpen');
+    // attachments: the file's name and size, never its content (docs/product.md#attachments)
+    case 'attachment.added':
+      return t('event.attachmentAdded', { name: str(p.fileName) });
+    case 'attachment.removed':
+      return t('event.attachmentRemoved', { name: str(p.fileName) });
     default:
       return e.type;
   }

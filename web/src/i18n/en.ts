@@ -1,5 +1,6 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
 import { enAssessment } from './en.assessment.js';
+import { enAttachments } from './en.attachments.js';
 import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
 import { enCollaborations } from './en.collaborations.js';
@@ -595,4 +596,6 @@ export const en: Record<MessageKey, string> = {
   ...enTheme,
   // the resident's report mark
   ...enSatisfaction,
+  // attachments: files on the intake, messages, answers and commitments
+  ...enAttachments,
 };

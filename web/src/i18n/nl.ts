@@ -1,5 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
 import { nlAssessment } from './nl.assessment.js';
+import { nlAttachments } from './nl.attachments.js';
 import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
 import { nlCollaborations } from './nl.collaborations.js';
@@ -595,6 +596,8 @@ export const nl = {
   ...nlTheme,
   // the resident's report mark
   ...nlSatisfaction,
+  // attachments: files on the intake, messages, answers and commitments
+  ...nlAttachments,
 };
 
 export type MessageKey = keyof typeof nl;

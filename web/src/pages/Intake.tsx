@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../api.js';
@@ -57,6 +57,7 @@ function Confirmation({ done }: { done: Submitted }) {
           <Paragraph>{t('intake.confirmByMailDetail', { email: done.email })}</Paragraph>
         </>
       )}
+      {done.filesFailed?.length ? <Alert type="warning">{t('attachments.intakeFailed', { names: done.filesFailed.join(', ') })}</Alert> : null}
       <Paragraph>{t('intake.doneNext')}</Paragraph>
       <Paragraph>
         <AppLink to="/">{t('intake.backHome')}</AppLink>

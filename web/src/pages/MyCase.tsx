@@ -3,6 +3,7 @@
 import { Alert, Button, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../api.js';
+import { CaseAttachments } from '../components/Attachments.js';
 import { CaseFacts } from '../components/CaseFacts.js';
 import { ErrorAlert, FirstLoad, useFocusedStatus } from '../components/feedback.js';
 import { PlanView } from '../components/PlanView.js';
@@ -42,6 +43,7 @@ export function MyCase() {
       <Section title={t('myCase.question')}>
         <Paragraph className="regie-prewrap">{c.description}</Paragraph>
       </Section>
+      <CaseAttachments c={c} onChanged={() => setTimelineKey((k) => k + 1)} />
 
       <Section title={t('plan.title')}>
         {current ? (

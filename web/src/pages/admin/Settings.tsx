@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/index.js';
 import { BenchmarkSettingsForm } from '../benchmark/BenchmarkSettings.js';
 import { SatisfactionSetting } from '../satisfaction/SatisfactionSetting.js';
 import { BackToAdmin } from './AdminHome.js';
+import { AttachmentLimits } from './AttachmentLimits.js';
 
 /** The file's bytes as base64, as the settings endpoint takes a logo. */
 async function asBase64(file: File): Promise<string> {
@@ -239,6 +240,7 @@ export function SettingsPage() {
           </form>
           <BenchmarkSettingsForm />
           <SatisfactionSetting />
+          <AttachmentLimits />
         </>
       ) : null}
     </>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import type { AssessmentRequest } from '../../api/models.js';
 import { api } from '../../api.js';
+import { Attachments } from '../../components/Attachments.js';
 import { ErrorAlert, FirstLoad, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
@@ -164,6 +165,8 @@ export function AnswerRequestPage() {
               data.reload();
             }}
           />
+          {/* files with the department's answer: read by the staff on the case, never by the initiator (docs/product.md#attachments) */}
+          <Attachments caseId={request.caseId} on="answer" targetId={party.id} canAdd={mayAnswer} />
         </Section>
       ) : (
         <Alert type="info">

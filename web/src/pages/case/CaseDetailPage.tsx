@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { CaseDetail } from '../../api/models.js';
 import { api } from '../../api.js';
 import { AssignDirector } from '../../components/AssignDirector.js';
+import { CaseAttachments } from '../../components/Attachments.js';
 import { CaseStatusBadge, ClockBadge, UnconfirmedBadge } from '../../components/badges.js';
 import { CaseFacts, InitiatorFacts } from '../../components/CaseFacts.js';
 import { FirstLoad, useFocusedStatus } from '../../components/feedback.js';
@@ -142,6 +143,7 @@ export function CaseDetailPage() {
         </Section>
       ) : null}
 
+      <CaseAttachments c={c} onChanged={() => setTimelineKey((k) => k + 1)} />
       <Conversation c={c} onPosted={() => setTimelineKey((k) => k + 1)} />
       <Timeline caseId={c.id} reloadKey={timelineKey} showVisibility anchor="tijdlijn" />
       <WithdrawCase c={c} onChanged={changed} />

@@ -14,6 +14,7 @@ import {
   ROLES,
 } from '../../api/models.js';
 import { type ApiError, api } from '../../api.js';
+import { Attachments } from '../../components/Attachments.js';
 import { Fact } from '../../components/Fact.js';
 import { RadioGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
@@ -425,6 +426,8 @@ export function CommitmentCard({
         {c.statusReason ? <Fact k={t('commitment.statusReason')}>{c.statusReason}</Fact> : null}
       </DataList>
       <History c={c} />
+      {/* files on the commitment: seen by whoever sees it, added by those who answer for it (docs/product.md#attachments) */}
+      <Attachments caseId={c.caseId} on="commitment" targetId={c.id} canAdd={ab.amend && !!onChanged} level={Math.min(level + 1, 4) as 3 | 4} />
       {onChanged ? (
         <>
           {ab.confirm ? <ConfirmForm c={c} onChanged={onChanged} activity={activity} /> : null}
