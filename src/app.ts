@@ -10,6 +10,7 @@ import { collaborationRoutes } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
+import { geoRoutes } from './modules/geo/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
@@ -58,6 +59,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       // the report marks and the responses are sections of the management information
       insightsRoutes(app, deps, { satisfaction: satisfactionFigures, participation: participationFigures });
       collaborationRoutes(app, deps);
+      // address suggestions, the map's settings and the areas' boundaries (docs/geo.md)
+      geoRoutes(app, deps);
     },
   });
 }

@@ -10,6 +10,7 @@ import { rows as collaborations } from '../modules/collaborations/authorization.
 import { rows as commitments } from '../modules/commitments/authorization.rows.js';
 import { rows as council } from '../modules/council/authorization.rows.js';
 import { rows as dossier } from '../modules/dossier/authorization.rows.js';
+import { rows as geo } from '../modules/geo/authorization.rows.js';
 import { rows as identity } from '../modules/identity/authorization.rows.js';
 import { rows as insights } from '../modules/insights/authorization.rows.js';
 import { rows as mandates } from '../modules/mandates/authorization.rows.js';
@@ -41,4 +42,5 @@ export const rows: Row[] = [
   ...participation,
   ...satisfaction,
   ...collaborations,
+  ...geo,
 ];
