@@ -4,6 +4,7 @@ import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
 import { enCollaborations } from './en.collaborations.js';
 import { enCouncil } from './en.council.js';
+import { enGeo } from './en.geo.js';
 import { enInformed } from './en.informed.js';
 import { enInsights } from './en.insights.js';
 import { enParticipation } from './en.participation.js';
@@ -587,6 +588,8 @@ export const en: Record<MessageKey, string> = {
   // response periods and the inventory of interests
   ...enParticipation,
   ...enCollaborations,
+  // address, map and area
+  ...enGeo,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

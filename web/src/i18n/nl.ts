@@ -4,6 +4,7 @@ import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
 import { nlCollaborations } from './nl.collaborations.js';
 import { nlCouncil } from './nl.council.js';
+import { nlGeo } from './nl.geo.js';
 import { nlInformed } from './nl.informed.js';
 import { nlInsights } from './nl.insights.js';
 import { nlParticipation } from './nl.participation.js';
@@ -587,6 +588,8 @@ export const nl = {
   // response periods and the inventory of interests
   ...nlParticipation,
   ...nlCollaborations,
+  // address, map and area
+  ...nlGeo,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

@@ -1,0 +1,48 @@
+// English texts of address, map and area (docs/geo.md).
+// Merged into en.ts; has every key of nl.geo.ts.
+import type { nlGeo } from './nl.geo.js';
+
+export const enGeo: Record<keyof typeof nlGeo, string> = {
+  'geo.suggestionsHint': 'Type an address and choose a suggestion with the arrow keys and Enter, or describe the place in your own words.',
+  'geo.suggestions': 'Address suggestions',
+  'geo.suggestionsCount': '{count} address suggestions. Use arrow down to choose.',
+  'geo.noSuggestions': 'No addresses found. You can also describe the place in your own words.',
+  'geo.suggestionsUnavailable': 'Address suggestions are not available right now. Describe the place in your own words.',
+  'geo.addressPicked': 'Address chosen: {label}. The point is on the map.',
+  'geo.pointPicked': 'Point on the map: latitude {lat} north, longitude {lon} east.',
+  'geo.pointRemoved': 'The point has been removed.',
+  'geo.removePoint': 'Remove point',
+  'geo.pickMap': 'Map: choose a point',
+  'geo.pickMapHint':
+    'Optional. Click or tap the map to point out the place. With the keyboard: go to the map, press Enter to put a point in the middle and move it with the arrow keys.',
+  'geo.pointNone': 'No point chosen yet.',
+  'geo.pointChosen': 'Chosen point: {lat}, {lon}',
+  'geo.addressChosen': 'Chosen address: {label}',
+  'geo.attributionNone': 'No background map configured.',
+  'geo.casesMap': 'Cases on the map',
+  'geo.casesMapLead': 'The cases with a point, with the same filters as the list. The table below the map shows the same cases.',
+  'geo.casesMapLink': 'Cases on the map',
+  'geo.casesMapLabel': 'Map of cases',
+  'geo.casesTable': 'Cases on the map, as a table',
+  'geo.casesWithoutPoint': '{count} cases without a point are only in the list.',
+  'geo.casesMapMore': 'The map shows the first {count} cases; narrow the filters to see the rest.',
+  'geo.noCasesWithPoint': 'No cases with a point for these filters.',
+  'geo.position': 'Position',
+  'geo.backToList': 'Back to the list',
+  'geo.boundaries': 'Area boundaries',
+  'geo.boundariesText': 'Boundaries of the areas (GeoJSON), so that a case with a point gets the right area by itself.',
+  'geo.boundariesLead':
+    'Upload a GeoJSON file per area with a Polygon or MultiPolygon in WGS84 (longitude, latitude). A case with a point in the area gets that area, unless an area was chosen.',
+  'geo.boundaryFile': 'GeoJSON file for {area}',
+  'geo.boundaryUpload': 'Save boundary',
+  'geo.boundaryRemove': 'Remove the boundary of {area}',
+  'geo.boundarySet': 'Has a boundary',
+  'geo.boundaryNone': 'No boundary',
+  'geo.boundarySaved': 'The boundary of {area} has been saved.',
+  'geo.boundaryRemoved': 'The boundary of {area} has been removed.',
+  'geo.boundaryNotJson': 'This file is not valid GeoJSON.',
+  'geo.boundaryNotOneGeometry': 'The file holds no Polygon or MultiPolygon (or more than one object).',
+  'geo.boundariesMap': 'Map of the area boundaries',
+  'geo.area': 'Area',
+  'geo.status': 'Boundary',
+};

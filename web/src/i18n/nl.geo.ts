@@ -1,0 +1,48 @@
+// Dutch texts of address, map and area (docs/geo.md).
+// Merged into nl.ts; en.geo.ts must have every key.
+export const nlGeo = {
+  'geo.suggestionsHint': 'Typ een adres en kies een suggestie met de pijltjestoetsen en Enter, of beschrijf de plek in eigen woorden.',
+  'geo.suggestions': 'Adressuggesties',
+  'geo.suggestionsCount': '{count} adressuggesties. Gebruik pijltje omlaag om te kiezen.',
+  'geo.noSuggestions': 'Geen adressen gevonden. U kunt de plek ook in eigen woorden beschrijven.',
+  'geo.suggestionsUnavailable': 'Adressuggesties zijn nu niet beschikbaar. Beschrijf de plek in eigen woorden.',
+  'geo.addressPicked': 'Adres gekozen: {label}. Het punt staat op de kaart.',
+  'geo.pointPicked': 'Punt op de kaart: {lat} noorderbreedte, {lon} oosterlengte.',
+  'geo.pointRemoved': 'Het punt is verwijderd.',
+  'geo.removePoint': 'Punt verwijderen',
+  'geo.pickMap': 'Kaart: kies een punt',
+  'geo.pickMapHint':
+    'Niet verplicht. Klik of tik op de kaart om de plek aan te wijzen. Met het toetsenbord: ga naar de kaart, druk op Enter om een punt in het midden te zetten en verplaats het met de pijltjestoetsen.',
+  'geo.pointNone': 'Nog geen punt gekozen.',
+  'geo.pointChosen': 'Gekozen punt: {lat}, {lon}',
+  'geo.addressChosen': 'Gekozen adres: {label}',
+  'geo.attributionNone': 'Geen achtergrondkaart ingesteld.',
+  // staff: cases on the map
+  'geo.casesMap': 'Zaken op de kaart',
+  'geo.casesMapLead': 'De zaken met een punt, met dezelfde filters als de lijst. De tabel onder de kaart toont dezelfde zaken.',
+  'geo.casesMapLink': 'Zaken op de kaart',
+  'geo.casesMapLabel': 'Kaart met zaken',
+  'geo.casesTable': 'Zaken op de kaart, als tabel',
+  'geo.casesWithoutPoint': '{count} zaken zonder punt staan alleen in de lijst.',
+  'geo.casesMapMore': 'De kaart toont de eerste {count} zaken; verfijn de filters om de rest te zien.',
+  'geo.noCasesWithPoint': 'Geen zaken met een punt bij deze filters.',
+  'geo.position': 'Positie',
+  'geo.backToList': 'Terug naar de lijst',
+  // admin: area boundaries
+  'geo.boundaries': 'Gebiedsgrenzen',
+  'geo.boundariesText': 'Grenzen van de gebieden (GeoJSON), zodat een zaak met een punt vanzelf in het goede gebied komt.',
+  'geo.boundariesLead':
+    'Upload per gebied een GeoJSON-bestand met een Polygon of MultiPolygon in WGS84 (lengtegraad, breedtegraad). Een zaak met een punt in het gebied krijgt dat gebied, tenzij er een gebied is gekozen.',
+  'geo.boundaryFile': 'GeoJSON-bestand voor {area}',
+  'geo.boundaryUpload': 'Grens opslaan',
+  'geo.boundaryRemove': 'Grens van {area} verwijderen',
+  'geo.boundarySet': 'Heeft een grens',
+  'geo.boundaryNone': 'Geen grens',
+  'geo.boundarySaved': 'De grens van {area} is opgeslagen.',
+  'geo.boundaryRemoved': 'De grens van {area} is verwijderd.',
+  'geo.boundaryNotJson': 'Dit bestand is geen geldige GeoJSON.',
+  'geo.boundaryNotOneGeometry': 'Het bestand bevat geen Polygon of MultiPolygon (of meer dan één object).',
+  'geo.boundariesMap': 'Kaart met de gebiedsgrenzen',
+  'geo.area': 'Gebied',
+  'geo.status': 'Grens',
+} as const;
