@@ -4,7 +4,7 @@ import type { nlGeo } from './nl.geo.js';
 
 export const enGeo: Record<keyof typeof nlGeo, string> = {
   'geo.suggestionsHint': 'Type an address and choose a suggestion with the arrow keys and Enter, or describe the place in your own words.',
-  'geo.suggestions': 'Address suggestions',
+  'geo.suggestions': 'Suggestions for what you type',
   'geo.suggestionsCount': '{count} address suggestions. Use arrow down to choose.',
   'geo.noSuggestions': 'No addresses found. You can also describe the place in your own words.',
   'geo.suggestionsUnavailable': 'Address suggestions are not available right now. Describe the place in your own words.',

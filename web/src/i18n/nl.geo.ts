@@ -2,7 +2,7 @@
 // Merged into nl.ts; en.geo.ts must have every key.
 export const nlGeo = {
   'geo.suggestionsHint': 'Typ een adres en kies een suggestie met de pijltjestoetsen en Enter, of beschrijf de plek in eigen woorden.',
-  'geo.suggestions': 'Adressuggesties',
+  'geo.suggestions': 'Suggesties bij wat u typt',
   'geo.suggestionsCount': '{count} adressuggesties. Gebruik pijltje omlaag om te kiezen.',
   'geo.noSuggestions': 'Geen adressen gevonden. U kunt de plek ook in eigen woorden beschrijven.',
   'geo.suggestionsUnavailable': 'Adressuggesties zijn nu niet beschikbaar. Beschrijf de plek in eigen woorden.',
