@@ -16,6 +16,10 @@ export const nlGeo = {
   'geo.pointNone': 'Nog geen punt gekozen.',
   'geo.pointChosen': 'Gekozen punt: {lat}, {lon}',
   'geo.addressChosen': 'Gekozen adres: {label}',
+  'geo.point': 'Punt',
+  'geo.pointFact': '{lat}, {lon} (WGS84); RD {x}, {y}',
+  'geo.addressIdFact': 'BAG-id {id}',
+  'geo.areaFromPoint': '(bepaald uit het punt)',
   'geo.attributionNone': 'Geen achtergrondkaart ingesteld.',
   // staff: cases on the map
   'geo.casesMap': 'Zaken op de kaart',
