@@ -45,6 +45,8 @@ export interface FakeLocatieserver {
   /** every request's path and query, in order */
   requests: { path: string; params: URLSearchParams }[];
   failWith: number | null;
+  /** never answer (PDOK hanging: Regie's timeout must end the wait) */
+  hang: boolean;
   close(): Promise<void>;
 }
 
@@ -55,11 +57,12 @@ const solr = (docs: object[]) => ({
 });
 
 export async function startFakeLocatieserver(addresses: FakeAddress[] = FAKE_ADDRESSES): Promise<FakeLocatieserver> {
-  const fake: FakeLocatieserver = { url: '', requests: [], failWith: null, close: async () => {} };
+  const fake: FakeLocatieserver = { url: '', requests: [], failWith: null, hang: false, close: async () => {} };
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://localhost');
     const path = u.pathname.replace(/^\/bzk\/locatieserver\/search\/v3_1/, '');
     fake.requests.push({ path, params: u.searchParams });
+    if (fake.hang) return;
     if (fake.failWith) {
       res.writeHead(fake.failWith, { 'content-type': 'text/html' }).end('<html><body>Service Unavailable</body></html>');
       return;
@@ -98,7 +101,11 @@ export async function startFakeLocatieserver(addresses: FakeAddress[] = FAKE_ADD
   server.unref();
   const port = (server.address() as { port: number }).port;
   fake.url = `http://127.0.0.1:${port}/bzk/locatieserver/search/v3_1`;
-  fake.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return fake;
 }
 

@@ -168,6 +168,20 @@ describe('address suggestions through the Locatieserver', () => {
     expect(await caseRow(c.id)).toMatchObject({ location: 'Stadhuisplein 1, Amersfoort', lon: null });
   });
 
+  it('stops waiting for a PDOK that does not answer after the configured timeout: 503', async () => {
+    const timeout = t.deps.config.addressSearchTimeoutMs;
+    t.deps.config.addressSearchTimeoutMs = 200;
+    fake.hang = true;
+    const started = Date.now();
+    try {
+      await expect(withUrl(fake.url, () => suggestAddresses(t.deps, 'stadhuisplein'))).rejects.toMatchObject({ status: 503 });
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      fake.hang = false;
+      t.deps.config.addressSearchTimeoutMs = timeout;
+    }
+  });
+
   it('answers 404 when suggestions are switched off', async () => {
     await expect(withUrl(null, () => suggestAddresses(t.deps, 'stadhuisplein'))).rejects.toMatchObject({ status: 404, type: 'address-service-off' });
   });
