@@ -6,23 +6,12 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../../api.js';
 import { FileField, SelectField } from '../../components/Fields.js';
 import { ErrorAlert, Loading, useFocusedStatus } from '../../components/feedback.js';
+import { type BoundaryGeometry as Geometry, geometryOf } from '../../components/geo/geojson.js';
 import { MapView } from '../../components/geo/MapView.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from '../admin/AdminHome.js';
-
-type Geometry = Parameters<typeof api.setAreaBoundary>[1];
-
-/** The one Polygon or MultiPolygon in a GeoJSON file: a geometry, a Feature, or a FeatureCollection of one Feature. */
-export function geometryOf(json: unknown): Geometry | null {
-  const o = json as { type?: string; geometry?: unknown; features?: unknown[] } | null;
-  if (!o || typeof o !== 'object') return null;
-  if (o.type === 'Polygon' || o.type === 'MultiPolygon') return o as Geometry;
-  if (o.type === 'Feature') return geometryOf(o.geometry);
-  if (o.type === 'FeatureCollection' && Array.isArray(o.features) && o.features.length === 1) return geometryOf(o.features[0]);
-  return null;
-}
 
 export function AreaBoundariesPage() {
   const { t } = useI18n();
