@@ -3,7 +3,8 @@
 // address, picks a suggestion with the keyboard only and submits; the point puts the
 // case in its area. At 320 px, with PDOK failing, another resident describes the place
 // in words and points it out on the map with the keyboard. Staff then see the case on
-// the map and in the table beside it. axe checks every page with the map on it.
+// the map and in the table beside it, and the admin uploads a boundary. axe checks
+// every page with the map on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_ADDRESSES, type FakeLocatieserver, startFakeLocatieserver } from '../src/testing/locatieserver.js';
 import { type E2E, expectAccessible, loginAs, startE2E } from './support.js';
@@ -130,6 +131,40 @@ describe('address, map and area', () => {
     await expectAccessible(page, 'zaken op de kaart');
     await page.setViewportSize({ width: 320, height: 800 });
     await expectAccessible(page, 'zaken op de kaart op 320 px');
+    await page.context().close();
+  });
+
+  it('the admin uploads an area boundary as a GeoJSON Feature; a file that is not valid is refused with its problem', async () => {
+    const page = await loginAs(e, 'beheer@voorbeeld.nl');
+    await page.goto(`${e.baseUrl}/beheer/gebiedsgrenzen`);
+    await page.getByRole('heading', { level: 1, name: 'Gebiedsgrenzen' }).waitFor();
+    await page.getByRole('table', { name: 'Gebiedsgrenzen' }).getByRole('row', { name: /Noord/ }).waitFor();
+    await expectAccessible(page, 'gebiedsgrenzen');
+    const ring = [
+      [5.41, 52.17],
+      [5.45, 52.17],
+      [5.45, 52.195],
+      [5.41, 52.195],
+      [5.41, 52.17],
+    ];
+    await page.getByLabel('Gebied', { exact: true }).selectOption({ label: 'Noord' });
+    const file = (name: string, json: unknown) => ({ name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(json)) });
+    // not closed: the server names the ring
+    await page.getByLabel(/^GeoJSON-bestand/).setInputFiles(file('open.geojson', { type: 'Polygon', coordinates: [ring.slice(0, 4)] }));
+    await page.getByRole('button', { name: 'Grens opslaan' }).click();
+    await page.getByText(/gesloten: de laatste positie is gelijk aan de eerste/).waitFor();
+    await page
+      .getByLabel(/^GeoJSON-bestand/)
+      .setInputFiles(file('noord.geojson', { type: 'Feature', properties: { naam: 'Noord' }, geometry: { type: 'Polygon', coordinates: [ring] } }));
+    await page.getByRole('button', { name: 'Grens opslaan' }).click();
+    await page.getByText('De grens van Noord is opgeslagen.').waitFor();
+    const saved = await e.regie.deps.db.unsafeAdmin
+      .selectFrom('area_boundaries')
+      .select(['min_lon', 'max_lat'])
+      .where('area_id', '=', await areaId('Noord'))
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({ min_lon: 5.41, max_lat: 52.195 });
+    await expectAccessible(page, 'gebiedsgrens opgeslagen');
     await page.context().close();
   });
 });
