@@ -31,7 +31,11 @@ export async function startE2E(): Promise<E2E> {
   const demo = new Blob([readFileSync(inject('demoDump'))]);
   const db = await openDatabase({ dataDir: join(dataDir, 'pglite'), loadDataDir: demo });
   // The public URL is only known after listen; links in mail use it, so take a port first.
-  const config = { ...loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0', LOG_LEVEL: 'silent' }), host: '127.0.0.1' };
+  // Nothing reaches the internet: no map tiles, no address suggestions (a test that wants them starts a local fake, see geo.e2e.ts).
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0', LOG_LEVEL: 'silent', MAP_TILE_URL: '', ADDRESS_SEARCH_URL: 'off' }),
+    host: '127.0.0.1',
+  };
   const regie = await startRegie(config, db, { clock: systemClock, transport: smtpTransport(smtp.url) });
   await seedDemo(regie.deps); // finds the demo there and only returns its logins
   // The demo's own history mails are not part of the story under test: mark them

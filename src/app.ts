@@ -11,6 +11,7 @@ import { collaborationRoutes } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
+import { geoRoutes } from './modules/geo/index.js';
 import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
 import { intermunicipalRoutes } from './modules/intermunicipal/index.js';
@@ -63,6 +64,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       intermunicipalRoutes(app, deps);
       // files on the intake, messages, answers and commitments (docs/attachments.md)
       attachmentRoutes(app, deps, fileStoreFor(deps.config));
+      // address suggestions, the map's settings and the areas' boundaries (docs/geo.md)
+      geoRoutes(app, deps);
     },
   });
 }

@@ -95,6 +95,9 @@ async function main(argv: string[]) {
           const wantDemo = process.env.REGIE_DEMO !== 'false' && (any.length === 0 || any.some((m) => m.slug === 'voorbeeld'));
           return wantDemo ? await seedDemo(deps) : { logins: [] };
         });
+        // The demo calls no outside service: address suggestions stay off unless
+        // ADDRESS_SEARCH_URL is set; the intake takes the place in words (docs/geo.md).
+        if (seeded.logins.length && !process.env.ADDRESS_SEARCH_URL) config.addressSearchUrl = null;
         if (stopping) return;
         await running.app.listen({ port: config.port, host: config.host });
         console.log(`Regie draait op ${config.publicUrl} (database: ${db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);

@@ -267,6 +267,23 @@ describe('the demo collaborations', () => {
       ).toEqual([['partyWithoutYield', coordinator.name]]);
     }
   });
+
+  // docs/geo.md: the maps have something to show, and every point lies in its own area
+  it('gives every demo area a boundary and every demo case with an area a point inside it', async () => {
+    for (const mId of [voorbeeldId, naburgId]) {
+      const areas = await db.unsafeAdmin.selectFrom('areas').select('id').where('municipality_id', '=', mId).execute();
+      const boundaries = await db.unsafeAdmin.selectFrom('area_boundaries').selectAll().where('municipality_id', '=', mId).execute();
+      expect(boundaries.map((b) => b.area_id).sort()).toEqual(areas.map((a) => a.id).sort());
+      const cases = (await casesOf(mId)).filter((c) => c.area_id);
+      expect(cases.length).toBeGreaterThan(0);
+      for (const c of cases) {
+        const b = boundaries.find((x) => x.area_id === c.area_id);
+        expect(c.lon, c.title).not.toBeNull();
+        expect((c.lon as number) > (b?.min_lon as number) && (c.lon as number) < (b?.max_lon as number), c.title).toBe(true);
+        expect((c.lat as number) > (b?.min_lat as number) && (c.lat as number) < (b?.max_lat as number), c.title).toBe(true);
+      }
+    }
+  });
 });
 
 describe('the demo sharing agreement', () => {

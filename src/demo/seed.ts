@@ -22,6 +22,7 @@ import type { Ctx, Deps } from '../platform/context.js';
 import type { UserRow } from '../platform/db/schema.js';
 import { seedCollaboration } from './collaborations.js';
 import { type ActionSeed, type CaseSeed, DEMO_MUNICIPALITIES, DEMO_PASSWORD, type MunicipalitySeed, NABURG, type Step, VOORBEELD } from './data.js';
+import { demoPoint, seedBoundaries } from './geo.js';
 import { yearOfHistory } from './history.js';
 import { seedSharingAgreement } from './intermunicipal.js';
 import { seedRegisters } from './registers.js';
@@ -205,6 +206,7 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
     'director_areas',
     'users',
     'themes',
+    'area_boundaries',
     'areas',
     'departments',
   ] as const;
@@ -272,6 +274,9 @@ interface CaseState {
 async function seedMunicipality(deps: Deps, m: MunicipalitySeed, passwordHash: string): Promise<void> {
   const org = await createOrganisation(deps, m, passwordHash);
   try {
+    // the areas' boundaries, so the maps have something to show (docs/geo.md)
+    const admin = org.staff.get('admin');
+    if (admin) await seedBoundaries(deps, admin, org.slug, org.areas);
     await playCases(deps, m, org);
     const coordinator = org.staff.get('coordinator');
     if (coordinator)
@@ -335,6 +340,7 @@ async function submit(d: Deps, org: Organisation, c: CaseSeed, registeredBy: Act
       areaId: c.area ? lookup(org.areas, c.area, 'area') : null,
       themeIds: c.themes.map((t) => lookup(org.themes, t, 'theme')),
       channel: c.channel,
+      place: c.area ? demoPoint(org.slug, org.areas, lookup(org.areas, c.area, 'area'), c.title.length) : null,
     },
     registeredBy,
   );

@@ -28,6 +28,15 @@ export interface Config {
    * in DATA_DIR/secret.key is used (made at first use); see serverSecret.
    */
   secret: string | undefined;
+  // Address, map and area (docs/geo.md).
+  /** ADDRESS_SEARCH_URL: PDOK Locatieserver's base URL; `off` (null) switches address suggestions off */
+  addressSearchUrl: string | null;
+  /** ADDRESS_SEARCH_TIMEOUT_MS: how long a suggestion may take before the intake goes on without */
+  addressSearchTimeoutMs: number;
+  /** MAP_TILE_URL: the map tiles, `{z}/{x}/{y}` in Web Mercator; empty switches the tiles off */
+  mapTileUrl: string;
+  /** MAP_ATTRIBUTION: the tiles' attribution shown on every map */
+  mapAttribution: string;
 }
 
 /** TRUST_PROXY: empty or `false` for none, a hop count, or a comma-separated address/CIDR list. */
@@ -70,7 +79,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     logFormat,
     secret,
+    addressSearchUrl: env.ADDRESS_SEARCH_URL === 'off' ? null : (env.ADDRESS_SEARCH_URL || DEFAULT_ADDRESS_SEARCH_URL).replace(/\/$/, ''),
+    addressSearchTimeoutMs: positiveMs(env.ADDRESS_SEARCH_TIMEOUT_MS, 3000, 'ADDRESS_SEARCH_TIMEOUT_MS'),
+    mapTileUrl: env.MAP_TILE_URL ?? DEFAULT_MAP_TILE_URL,
+    mapAttribution: env.MAP_ATTRIBUTION || DEFAULT_MAP_ATTRIBUTION,
   };
+}
+
+// PDOK's services by default (docs/geo.md): the Locatieserver and the BRT achtergrondkaart.
+export const DEFAULT_ADDRESS_SEARCH_URL = 'https://api.pdok.nl/bzk/locatieserver/search/v3_1';
+export const DEFAULT_MAP_TILE_URL = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+export const DEFAULT_MAP_ATTRIBUTION = 'Kaartgegevens © Kadaster (BRT achtergrondkaart)';
+
+function positiveMs(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a number of milliseconds, got "${value}"`);
+  return n;
 }
 
 export const mailDir = (c: Config) => join(c.dataDir, 'mail');

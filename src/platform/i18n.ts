@@ -314,6 +314,17 @@ const nl: Record<string, string> = {
   'error.fileEmpty': 'Het bestand is leeg.',
   'error.multipartExpected': 'Stuur het bestand als multipart/form-data.',
   'error.multipartBroken': 'Het bestand kwam niet goed over. Probeer het opnieuw.',
+  // Adres, kaart en gebied (docs/geo.md).
+  'error.boundaryType': 'Een gebiedsgrens is een GeoJSON Polygon of MultiPolygon.',
+  'error.boundaryEmpty': 'Deze gebiedsgrens heeft geen coördinaten.',
+  'error.boundaryRingTooShort': 'Een ring van een gebiedsgrens heeft ten minste vier posities.',
+  'error.boundaryRingNotClosed': 'Een ring van een gebiedsgrens is gesloten: de laatste positie is gelijk aan de eerste.',
+  'error.boundaryOutsideNetherlands': 'Deze positie ligt niet in Nederland; geef lengte- en breedtegraad in WGS84 (lengtegraad eerst).',
+  'error.boundaryTooLarge': 'Een gebiedsgrens heeft hoogstens {max} posities; vereenvoudig de grens.',
+  'error.pointOutsideNetherlands': 'Dit punt ligt niet in Nederland.',
+  'error.addressIdInvalid': 'Een BAG nummeraanduiding-id heeft 16 cijfers.',
+  'error.addressServiceUnavailable': 'De adressuggesties zijn nu niet bereikbaar. Typ de locatie zelf in.',
+  'error.addressServiceOff': 'Adressuggesties staan uit in deze installatie. Typ de locatie zelf in.',
 };
 
 const en: Record<string, string> = {
@@ -621,6 +632,17 @@ const en: Record<string, string> = {
   'error.fileEmpty': 'The file is empty.',
   'error.multipartExpected': 'Send the file as multipart/form-data.',
   'error.multipartBroken': 'The file did not arrive intact. Please try again.',
+  // Address, map and area (docs/geo.md).
+  'error.boundaryType': 'An area boundary is a GeoJSON Polygon or MultiPolygon.',
+  'error.boundaryEmpty': 'This area boundary has no coordinates.',
+  'error.boundaryRingTooShort': 'A ring of an area boundary has at least four positions.',
+  'error.boundaryRingNotClosed': 'A ring of an area boundary is closed: its last position equals its first.',
+  'error.boundaryOutsideNetherlands': 'This position is not in the Netherlands; give longitude and latitude in WGS84 (longitude first).',
+  'error.boundaryTooLarge': 'An area boundary has at most {max} positions; simplify the boundary.',
+  'error.pointOutsideNetherlands': 'This point is not in the Netherlands.',
+  'error.addressIdInvalid': 'A BAG address (nummeraanduiding) id has 16 digits.',
+  'error.addressServiceUnavailable': 'Address suggestions cannot be reached right now. Type the location yourself.',
+  'error.addressServiceOff': 'Address suggestions are switched off in this installation. Type the location yourself.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -11,6 +11,7 @@ import { rows as collaborations } from '../modules/collaborations/authorization.
 import { rows as commitments } from '../modules/commitments/authorization.rows.js';
 import { rows as council } from '../modules/council/authorization.rows.js';
 import { rows as dossier } from '../modules/dossier/authorization.rows.js';
+import { rows as geo } from '../modules/geo/authorization.rows.js';
 import { rows as identity } from '../modules/identity/authorization.rows.js';
 import { rows as insights } from '../modules/insights/authorization.rows.js';
 import { rows as intermunicipal } from '../modules/intermunicipal/authorization.rows.js';
@@ -45,4 +46,5 @@ export const rows: Row[] = [
   ...collaborations,
   ...intermunicipal,
   ...attachments,
+  ...geo,
 ];

@@ -49,6 +49,9 @@ export function testDeps(db: Db, clock: Clock = fixedClock('2026-03-02T09:00:00+
       secureCookies: false,
       logLevel: 'silent',
       secret: 'test-secret-that-signs-cursors-0123456789',
+      // nothing in the tests reaches the internet: a test that needs the Locatieserver starts a local fake (testing/locatieserver.ts)
+      addressSearchUrl: null,
+      mapTileUrl: '',
     },
   };
 }

@@ -151,6 +151,15 @@ export const api = {
     logo?: string | null;
   }) => answer(client.PATCH('/settings', { body })),
 
+  // address, map and area (docs/geo.md)
+  mapSettings: (signal?: AbortSignal) => answer(client.GET('/map', { signal })),
+  suggestAddresses: (q: string, signal?: AbortSignal) => answer(client.GET('/addresses/suggest', { params: { query: { q } }, signal })),
+  lookupAddress: (addressId: string, signal?: AbortSignal) => answer(client.GET('/addresses/lookup', { params: { query: { id: addressId } }, signal })),
+  areaBoundaries: (signal?: AbortSignal) => answer(client.GET('/area-boundaries', { signal })),
+  setAreaBoundary: (areaId: string, geometry: BodyOf<'/areas/{id}/boundary', 'put'>['geometry']) =>
+    answer(client.PUT('/areas/{id}/boundary', { params: id(areaId), body: { geometry } })),
+  removeAreaBoundary: (areaId: string) => answer(client.DELETE('/areas/{id}/boundary', { params: id(areaId) })),
+
   // cases
   submitCase: (body: SubmitCaseBody) => answer(client.POST('/cases', { body })),
   cases: (f: CaseFilters, signal?: AbortSignal) => answer(client.GET('/cases', { params: { query: query(f) }, signal })),

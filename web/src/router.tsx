@@ -25,6 +25,7 @@ import { CollaborationPage } from './pages/collaborations/Collaboration.js';
 import { CollaborationsPage } from './pages/collaborations/Collaborations.js';
 import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/CommitmentPages.js';
 import { CouncilOverviewPage } from './pages/council/CouncilOverview.js';
+import { AreaBoundariesPage } from './pages/geo/AreaBoundaries.js';
 import { Home } from './pages/Home.js';
 import { Intake } from './pages/Intake.js';
 import { InsightsPage } from './pages/insights/InsightsPage.js';
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
       guarded('beheer/afdelingen', 'manageOrganisation', <NamedItems kind="departments" />),
       guarded('beheer/gebieden', 'manageOrganisation', <NamedItems kind="areas" />),
       guarded('beheer/themas', 'manageOrganisation', <NamedItems kind="themes" />),
+      guarded('beheer/gebiedsgrenzen', 'manageOrganisation', <AreaBoundariesPage />),
       guarded('beheer/medewerkers', 'manageOrganisation', <Users />),
       guarded('beheer/medewerkers/:id', 'manageOrganisation', <UserEdit />),
       guarded('beheer/instellingen', 'manageOrganisation', <SettingsPage />),

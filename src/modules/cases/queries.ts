@@ -184,6 +184,9 @@ const LIST_COLUMNS = [
   'a.name as area_name',
   'c.version',
   'c.initiator_id',
+  // the point, for the map beside the list (docs/geo.md)
+  'c.lon',
+  'c.lat',
 ] as const;
 
 type ListQuery = ReturnType<typeof listQuery>;

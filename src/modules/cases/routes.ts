@@ -33,6 +33,18 @@ export const SubmitCaseBody = z.object({
   areaId: z.uuid().nullish(),
   themeIds: z.array(z.uuid()).max(20).optional(),
   channel: Channel.optional(),
+  place: z
+    .object({
+      addressId: z
+        .string()
+        .max(16)
+        .regex(/^\d{16}$/, 'een BAG nummeraanduiding-id heeft 16 cijfers')
+        .nullish(),
+      lon: z.number().min(-180).max(180),
+      lat: z.number().min(-90).max(90),
+    })
+    .nullish()
+    .describe('het punt (WGS84) van een adressuggestie of van de kaart; zonder gebied bepaalt het punt het gebied (docs/geo.md)'),
 });
 
 const CaseSummary = z.object({
@@ -50,6 +62,7 @@ const CaseSummary = z.object({
   areaName: z.string().nullable(),
   version: z.number().int(),
   confirmed: z.boolean().describe('false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd'),
+  point: z.object({ lon: z.number(), lat: z.number() }).nullable().describe('het punt van de zaak in WGS84, voor de kaart'),
 });
 z.globalRegistry.add(CaseSummary, { id: 'CaseSummary' });
 
@@ -83,6 +96,16 @@ const CaseDetail = z.object({
   confirmed: z.boolean().describe('false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd'),
   clock: z.enum(CLOCK_STATES),
   area: z.object({ id: z.string(), name: z.string() }).nullable(),
+  areaFromPoint: z.boolean().describe('het gebied is bepaald uit het punt, niet gekozen'),
+  place: z
+    .object({
+      addressId: z.string().nullable().describe('BAG nummeraanduiding-id'),
+      lon: z.number(),
+      lat: z.number(),
+      rdX: z.number().describe('RD New (EPSG:28992)'),
+      rdY: z.number(),
+    })
+    .nullable(),
   themes: z.array(z.object({ id: z.string(), name: z.string() })),
   initiator: z.object({
     id: z.string().nullable().describe('null zolang de aanvraag niet is bevestigd: de gegevens komen dan uit de aanvraag, niet uit een account'),
@@ -128,6 +151,11 @@ function presentCase(d: Awaited<ReturnType<typeof getCase>>): z.infer<typeof Cas
     confirmed: c.initiator_id !== null,
     clock: d.clock,
     area: d.area,
+    areaFromPoint: c.area_from_point,
+    place:
+      c.lon !== null && c.lat !== null && c.rd_x !== null && c.rd_y !== null
+        ? { addressId: c.address_id, lon: c.lon, lat: c.lat, rdX: c.rd_x, rdY: c.rd_y }
+        : null,
     themes: d.themes,
     initiator: {
       id: c.initiator_id,
@@ -250,6 +278,7 @@ export function caseRoutes(app: App, deps: Deps) {
           areaName: r.area_name,
           version: r.version,
           confirmed: r.initiator_id !== null,
+          point: r.lon !== null && r.lat !== null ? { lon: r.lon, lat: r.lat } : null,
         })),
       };
     },

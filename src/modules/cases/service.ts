@@ -8,6 +8,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, UserRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
+import { areaForPoint, isProblem, placeOf } from '../geo/index.js';
 import { issueLoginLink } from '../identity/index.js';
 import { MAIL_LINK_DAYS, mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
@@ -80,6 +81,8 @@ export interface SubmitCase {
   areaId?: string | null;
   themeIds?: string[];
   channel: 'web' | 'desk' | 'phone' | 'email';
+  /** the point of the place, from an address suggestion (with its BAG id) or picked on the map (docs/product.md#address-and-point-of-a-case) */
+  place?: { addressId?: string | null; lon: number; lat: number } | null;
 }
 
 /**
@@ -101,6 +104,10 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
   return deps.db.tenant(mId, async (trx) => {
     const m = await getMunicipality(trx, mId);
     await checkOrganisationRefs(trx, mId, opts.areaId ?? null, opts.themeIds ?? []);
+    const place = opts.place ? placeOf(opts.place) : null;
+    if (place && isProblem(place)) throw invalid(place.field, place.key);
+    // An area chosen explicitly wins; otherwise the point decides (docs/product.md#area-from-the-point).
+    const pointArea = place && !opts.areaId ? await areaForPoint(trx, mId, place) : null;
     const email = opts.initiator.email.trim().toLowerCase();
     const i = opts.initiator;
     const own = actor && !staff && actor.municipalityId === mId && actor.email.trim().toLowerCase() === email;
@@ -117,7 +124,13 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
         title: opts.title,
         description: opts.description,
         location: opts.location,
-        area_id: opts.areaId ?? null,
+        area_id: opts.areaId ?? pointArea,
+        area_from_point: pointArea !== null,
+        address_id: place?.addressId ?? null,
+        lon: place?.lon ?? null,
+        lat: place?.lat ?? null,
+        rd_x: place?.rdX ?? null,
+        rd_y: place?.rdY ?? null,
         channel: opts.channel,
         initiator_id: initiator?.id ?? null,
         submitted_at: now,

@@ -3,6 +3,6 @@
 // the demo and other modules' tests may use. Everything else is internal.
 
 export { organisationPolicy } from './policy.js';
-export { calendarOf, getMunicipality } from './repo.js';
+export { calendarOf, findArea, getMunicipality } from './repo.js';
 export { organisationRoutes } from './routes.js';
 export { createDepartment, createNamed, createUser, unsafeAddUser, updateSettings } from './service.js';

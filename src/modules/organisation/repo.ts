@@ -27,3 +27,8 @@ export function forgetMunicipality(id: string): void {
 export function calendarOf(m: Pick<MunicipalityRow, 'extra_holidays'>): Calendar {
   return dutchCalendar({ extraHolidays: m.extra_holidays });
 }
+
+/** One of the municipality's areas, or undefined (for modules that attach something to an area). */
+export async function findArea(q: Queryable, municipalityId: string, id: string) {
+  return q.selectFrom('areas').select(['id', 'name']).where('municipality_id', '=', municipalityId).where('id', '=', id).executeTakeFirst();
+}

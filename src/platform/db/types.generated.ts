@@ -47,6 +47,17 @@ export interface ApiTokens {
   user_id: string;
 }
 
+export interface AreaBoundaries {
+  area_id: string;
+  geometry: Json;
+  max_lat: number;
+  max_lon: number;
+  min_lat: number;
+  min_lon: number;
+  municipality_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Areas {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
@@ -192,6 +203,8 @@ export interface CaseIntakes {
 }
 
 export interface Cases {
+  address_id: string | null;
+  area_from_point: Generated<boolean>;
   area_id: string | null;
   channel: Generated<'web' | 'desk' | 'phone' | 'email'>;
   clock_started_on: string | null;
@@ -201,11 +214,15 @@ export interface Cases {
   id: Generated<string>;
   initiator_id: string | null;
   intake_at: Timestamp | null;
+  lat: number | null;
   location: string;
+  lon: number | null;
   municipality_id: string;
   personal_data_removed_at: Timestamp | null;
   plan_due_on: string | null;
   plan_term_days: number | null;
+  rd_x: number | null;
+  rd_y: number | null;
   reference: string;
   search: Generated<string | null>;
   status: Generated<'submitted' | 'intake' | 'planning' | 'executing' | 'closed' | 'withdrawn'>;
@@ -834,6 +851,7 @@ export interface Users {
 export interface DB {
   access_log: AccessLog;
   api_tokens: ApiTokens;
+  area_boundaries: AreaBoundaries;
   areas: Areas;
   assessment_answers: AssessmentAnswers;
   assessment_overrules: AssessmentOverrules;

@@ -115,7 +115,7 @@ function securityHeaders(config: Config) {
         scriptSrc: ["'self'"],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        imgSrc: ["'self'", 'data:', ...tileOrigin(config)],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -128,6 +128,16 @@ function securityHeaders(config: Config) {
     referrerPolicy: { policy: 'no-referrer' as const },
     strictTransportSecurity: config.secureCookies ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   };
+}
+
+/** The map tiles' origin, the one other place images may come from (docs/geo.md). */
+function tileOrigin(config: Config): string[] {
+  try {
+    const u = new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0'));
+    return u.protocol === 'https:' || u.protocol === 'http:' ? [u.origin] : [];
+  } catch {
+    return [];
+  }
 }
 
 export interface ServerParts {

@@ -2082,7 +2082,7 @@ export interface paths {
         patch: operations["patchCollaborationsIdPartiesPartyId"];
         trace?: never;
     };
-    "/cases/{id}/attachments": {
+    "/map": {
         parameters: {
             query?: never;
             header?: never;
@@ -2090,34 +2090,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * De bestanden bij een zaak die u mag zien: bij de aanvraag, het gesprek, antwoorden van afdelingen en toezeggingen
-         * @description De bestanden bij een zaak die u mag zien: bij de aanvraag, het gesprek, antwoorden van afdelingen en toezeggingen
+         * De kaartinstellingen van deze installatie: tegels, bronvermelding, en of adressuggesties aan staan (publiek)
+         * @description De kaartinstellingen van deze installatie: tegels, bronvermelding, en of adressuggesties aan staan (publiek)
          */
-        get: operations["getCasesIdAttachments"];
-        put?: never;
-        /**
-         * Een bestand toevoegen aan de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging (multipart/form-data)
-         * @description Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Er wordt niets half bewaard.
-         */
-        post: operations["postCasesIdAttachments"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/attachments/{id}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina
-         * @description Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina
-         */
-        get: operations["getAttachmentsIdContent"];
+        get: operations["getMap"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2126,7 +2102,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/attachments/{id}": {
+    "/addresses/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Adressuggesties bij wat iemand typt, van PDOK’s Locatieserver (publiek)
+         * @description Regie vraagt het PDOK; is PDOK onbereikbaar, dan een 503 en blijft vrije tekst mogelijk.
+         */
+        get: operations["getAddressesSuggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addresses/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het punt en de BAG-id van één adressuggestie (publiek)
+         * @description Het punt en de BAG-id van één adressuggestie (publiek)
+         */
+        get: operations["getAddressesLookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/area-boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De grenzen van de gebieden van de eigen gemeente
+         * @description De grenzen van de gebieden van de eigen gemeente
+         */
+        get: operations["getAreaBoundaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/areas/{id}/boundary": {
         parameters: {
             query?: never;
             header?: never;
@@ -2134,57 +2170,17 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
+        /**
+         * De grens van een gebied instellen (GeoJSON, vervangt de vorige)
+         * @description De grens van een gebied instellen (GeoJSON, vervangt de vorige)
+         */
+        put: operations["putAreasIdBoundary"];
         post?: never;
         /**
-         * Een bestand weghalen (wie het toevoegde, of de regisseur of coördinator)
-         * @description Een bestand weghalen (wie het toevoegde, of de regisseur of coördinator)
+         * De grens van een gebied verwijderen
+         * @description De grens van een gebied verwijderen
          */
-        delete: operations["deleteAttachmentsId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/attachment-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * De grenzen voor bestanden van de gemeente
-         * @description De grenzen voor bestanden van de gemeente
-         */
-        get: operations["getAttachmentSettings"];
-        /**
-         * De grenzen voor bestanden instellen (beheerder)
-         * @description De grenzen voor bestanden instellen (beheerder)
-         */
-        put: operations["putAttachmentSettings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/public/municipalities/{slug}/cases/{id}/attachments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Een bestand meesturen met een zojuist ingediende publieke aanvraag (publiek, multipart/form-data)
-         * @description Alleen voor een aanvraag die via het webformulier binnenkwam, nog niet is bevestigd en hoogstens een uur oud is; anders 404. Het veld "website" laat een mens leeg. Verder als het toevoegen van een bestand aan de aanvraag.
-         */
-        post: operations["postPublicMunicipalitiesSlugCasesIdAttachments"];
-        delete?: never;
+        delete: operations["deleteAreasIdBoundary"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2224,6 +2220,34 @@ export interface components {
             exportName: string | null;
             /** @description het IP-adres van waaraf werd ingezien */
             clientAddress: string | null;
+        };
+        Address: {
+            id: string;
+            /** @description weergavenaam van PDOK */
+            label: string;
+            /** @description adres of weg */
+            type: string;
+            /** @description BAG nummeraanduiding-id; null voor een weg */
+            addressId: string | null;
+            lon: number;
+            lat: number;
+            /** @description RD New (EPSG:28992), meter */
+            rdX: number;
+            rdY: number;
+        };
+        AreaBoundary: {
+            areaId: string;
+            /** @description GeoJSON Polygon of MultiPolygon in WGS84 (RFC 7946), binnen Nederland */
+            geometry: {
+                /** @constant */
+                type: "Polygon";
+                coordinates: number[][][];
+            } | {
+                /** @constant */
+                type: "MultiPolygon";
+                coordinates: number[][][][];
+            };
+            updatedAt: string;
         };
         AssessmentAnswer: {
             /** @enum {string} */
@@ -2399,37 +2423,6 @@ export interface components {
             notReached: number;
             standingObjections: number;
         };
-        Attachment: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            caseId: string;
-            /**
-             * @description waar het bestand bij hoort: de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging
-             * @enum {string}
-             */
-            on: "intake" | "message" | "answer" | "commitment";
-            /** @description de gevraagde partij (antwoord) of de toezegging; null bij aanvraag en gesprek */
-            targetId: string | null;
-            fileName: string;
-            mediaType: string;
-            size: number;
-            sha256: string;
-            uploadedAt: string;
-            uploadedBy: {
-                id: string | null;
-                name: string;
-            };
-            abilities: {
-                remove: boolean;
-            };
-        };
-        AttachmentLimits: {
-            /** @description grootste bestand in MB */
-            maxFileMb: number;
-            /** @description hoogstens zoveel bestanden per aanvraag, gesprek, antwoord of toezegging */
-            maxFiles: number;
-        };
         BenchmarkSettings: {
             /** @description aantal inwoners; leeg: niet ingevuld */
             inhabitants: number | null;
@@ -2472,6 +2465,17 @@ export interface components {
             area: {
                 id: string;
                 name: string;
+            } | null;
+            /** @description het gebied is bepaald uit het punt, niet gekozen */
+            areaFromPoint: boolean;
+            place: {
+                /** @description BAG nummeraanduiding-id */
+                addressId: string | null;
+                lon: number;
+                lat: number;
+                /** @description RD New (EPSG:28992) */
+                rdX: number;
+                rdY: number;
             } | null;
             themes: {
                 id: string;
@@ -2543,6 +2547,11 @@ export interface components {
             version: number;
             /** @description false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd */
             confirmed: boolean;
+            /** @description het punt van de zaak in WGS84, voor de kaart */
+            point: {
+                lon: number;
+                lat: number;
+            } | null;
         };
         CitedRule: {
             id: string;
@@ -6289,6 +6298,12 @@ export interface operations {
                     themeIds?: string[];
                     /** @enum {string} */
                     channel?: "web" | "desk" | "phone" | "email";
+                    /** @description het punt (WGS84) van een adressuggestie of van de kaart; zonder gebied bepaalt het punt het gebied (docs/geo.md) */
+                    place?: {
+                        addressId?: string | null;
+                        lon: number;
+                        lat: number;
+                    } | null;
                 };
             };
         };
@@ -13295,13 +13310,11 @@ export interface operations {
             };
         };
     };
-    getCasesIdAttachments: {
+    getMap: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -13315,7 +13328,162 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["Attachment"][];
+                        /** @description tegels met {z}/{x}/{y} in Web Mercator; leeg: geen achtergrondkaart */
+                        tileUrl: string;
+                        attribution: string;
+                        addressSuggestions: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getAddressesSuggest: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description weergavenaam van PDOK */
+                            label: string;
+                            /** @description adres of weg */
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAddressesLookup: {
+        parameters: {
+            query: {
+                id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Address"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAreaBoundaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AreaBoundary"][];
                     };
                 };
             };
@@ -13366,109 +13534,7 @@ export interface operations {
             };
         };
     };
-    postCasesIdAttachments: {
-        parameters: {
-            query: {
-                /** @description intake: de aanvraag; message: het gesprek; answer: het antwoord van een afdeling; commitment: een toezegging */
-                on: "intake" | "message" | "answer" | "commitment";
-                /** @description bij answer de gevraagde partij, bij commitment de toezegging */
-                target?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description het bestand: PDF, PNG, JPEG, WebP of HEIC, herkend aan de inhoud (niet aan de naam); hoogstens de maximale grootte van de gemeente
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Attachment"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAttachmentsIdContent: {
+    putAreasIdBoundary: {
         parameters: {
             query?: never;
             header?: never;
@@ -13477,9 +13543,24 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description GeoJSON Polygon of MultiPolygon in WGS84 (RFC 7946), binnen Nederland */
+                    geometry: {
+                        /** @enum {string} */
+                        type: "Polygon";
+                        coordinates: number[][][];
+                    } | {
+                        /** @enum {string} */
+                        type: "MultiPolygon";
+                        coordinates: number[][][][];
+                    };
+                };
+            };
+        };
         responses: {
-            /** @description de inhoud, met het herkende soort als Content-Type */
+            /** @description Default Response */
             200: {
                 headers: {
                     /** @description Volledige versie van de API */
@@ -13487,7 +13568,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/json": components["schemas"]["AreaBoundary"];
                 };
             };
             /** @description Default Response */
@@ -13537,7 +13618,7 @@ export interface operations {
             };
         };
     };
-    deleteAttachmentsId: {
+    deleteAreasIdBoundary: {
         parameters: {
             query?: never;
             header?: never;
@@ -13595,259 +13676,6 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAttachmentSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttachmentLimits"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putAttachmentSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description grootste bestand in MB */
-                    maxFileMb: number;
-                    /** @description bestanden per aanvraag, gesprek, antwoord of toezegging */
-                    maxFiles: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttachmentLimits"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postPublicMunicipalitiesSlugCasesIdAttachments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description de gemeente, bijvoorbeeld "voorbeeld" */
-                slug: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** @description laat leeg: alleen robots vullen dit verborgen veld in (vóór het bestand sturen) */
-                    website?: string;
-                    /**
-                     * Format: binary
-                     * @description het bestand: PDF, PNG, JPEG, WebP of HEIC, herkend aan de inhoud (niet aan de naam); hoogstens de maximale grootte van de gemeente
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Attachment"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13958,7 +13786,12 @@ export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonCo
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
-export const pathsCasesIdAttachmentsPostParametersQueryOnValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/attachments"]["post"]["parameters"]["query"]["on"]> = ["intake", "message", "answer", "commitment"];
+export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOneOf0TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/areas/{id}/boundary"]["put"]["requestBody"]["content"]["application/json"]["geometry"], {
+    type: unknown;
+}>["type"]> = ["Polygon"];
+export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOneOf1TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/areas/{id}/boundary"]["put"]["requestBody"]["content"]["application/json"]["geometry"], {
+    type: unknown;
+}>["type"]> = ["MultiPolygon"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
@@ -13976,7 +13809,6 @@ export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extra
 export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
 export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
 export const assessmentSummaryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentSummary"]["state"]> = ["none", "open", "objections", "incomplete", "conditions", "consent"];
-export const attachmentOnValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Attachment"]["on"]> = ["intake", "message", "answer", "commitment"];
 export const benchmarkSettingsSizeClassAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["sizeClass"]> = ["lt10k", "10k-20k", "20k-50k", "50k-100k", "100k+"];
 export const benchmarkSettingsOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];

@@ -5,6 +5,7 @@ import type { CaseDetail } from '../api/models.js';
 import { useI18n } from '../i18n/index.js';
 import { CaseStatusBadge, ClockBadge } from './badges.js';
 import { Fact } from './Fact.js';
+import { PlaceFacts } from './geo/PlaceFacts.js';
 
 export function CaseFacts({ c, staff = false }: { c: CaseDetail; staff?: boolean }) {
   const { t, date, dateTime } = useI18n();
@@ -28,7 +29,11 @@ export function CaseFacts({ c, staff = false }: { c: CaseDetail; staff?: boolean
       {staff && c.intakeAt ? <Fact k={t('case.intakeAt')}>{dateTime(c.intakeAt)}</Fact> : null}
       {staff && c.clockStartedOn ? <Fact k={t('case.clockStartedOn')}>{date(c.clockStartedOn)}</Fact> : null}
       <Fact k={t('case.location')}>{c.location}</Fact>
-      <Fact k={t('case.area')}>{c.area?.name ?? none}</Fact>
+      <PlaceFacts c={c} />
+      <Fact k={t('case.area')}>
+        {c.area?.name ?? none}
+        {c.area && c.areaFromPoint ? ` ${t('geo.areaFromPoint')}` : null}
+      </Fact>
       <Fact k={t('case.themes')}>{c.themes.length ? c.themes.map((x) => x.name).join(', ') : none}</Fact>
       {c.closedAt ? <Fact k={t('case.closedAt')}>{dateTime(c.closedAt)}</Fact> : null}
       {c.withdrawnReason ? <Fact k={t('case.withdrawnReason')}>{c.withdrawnReason}</Fact> : null}

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/index.js';
 import { CheckboxGroup, SelectField, TextAreaField, TextField } from './Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from './feedback.js';
 import { type FieldErrors, trimOrNull } from './forms.js';
+import { type PickedPlace, PlaceField } from './geo/PlaceField.js';
 
 const FIELDS = [
   'initiator.name',
@@ -84,6 +85,7 @@ export function IntakeForm({
   const [themeIds, setThemeIds] = useState<string[]>([]);
   const [files, setFiles] = useState<File[]>([]);
   const filesId = useId();
+  const [place, setPlace] = useState<PickedPlace | null>(null);
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
 
   const labels: Record<string, string> = {
@@ -133,6 +135,7 @@ export function IntakeForm({
         areaId: f.areaId || null,
         themeIds,
         ...(staff ? { channel: f.channel } : {}),
+        place: place ? { addressId: place.addressId, lon: place.lon, lat: place.lat } : null,
       }),
     );
     if (r) {
@@ -219,14 +222,15 @@ export function IntakeForm({
           required
           rows={8}
         />
-        <TextField
+        <PlaceField
           name="location"
-          label={labels.location}
+          label={t('intake.location')}
           description={t('intake.locationHint')}
           value={f.location}
           onChange={set('location')}
           error={errors.location}
-          required
+          place={place}
+          onPlace={setPlace}
         />
         <SelectField
           name="areaId"

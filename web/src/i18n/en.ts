@@ -5,6 +5,7 @@ import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
 import { enCollaborations } from './en.collaborations.js';
 import { enCouncil } from './en.council.js';
+import { enGeo } from './en.geo.js';
 import { enInformed } from './en.informed.js';
 import { enInsights } from './en.insights.js';
 import { enIntermunicipal } from './en.intermunicipal.js';
@@ -590,6 +591,8 @@ export const en: Record<MessageKey, string> = {
   ...enParticipation,
   ...enCollaborations,
   ...enIntermunicipal,
+  // address, map and area
+  ...enGeo,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

@@ -5,6 +5,7 @@ import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
 import { nlCollaborations } from './nl.collaborations.js';
 import { nlCouncil } from './nl.council.js';
+import { nlGeo } from './nl.geo.js';
 import { nlInformed } from './nl.informed.js';
 import { nlInsights } from './nl.insights.js';
 import { nlIntermunicipal } from './nl.intermunicipal.js';
@@ -590,6 +591,8 @@ export const nl = {
   ...nlParticipation,
   ...nlCollaborations,
   ...nlIntermunicipal,
+  // address, map and area
+  ...nlGeo,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

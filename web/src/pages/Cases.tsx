@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../components/Fields.js';
 import { PagedCases } from '../components/PagedCases.js';
 import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
+import { CasesOnMap } from './geo/CasesOnMap.js';
 
 const KEYS = ['q', 'status', 'director', 'area', 'theme', 'dueBefore', 'sort'] as const;
 const SORTS = ['received', 'due', 'status', 'reference'] as const;
@@ -117,6 +118,7 @@ export function Cases() {
           </div>
         </form>
       </search>
+      <CasesOnMap filters={filters} />
       <PagedCases filters={filters} caption={t('cases.caption')} emptyText={t('cases.empty')} />
       <Paragraph>
         <ButtonLink appearance="subtle-button" href={downloads.casesExport(exportFilters)} download="zaken.csv">

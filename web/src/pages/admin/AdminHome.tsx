@@ -7,6 +7,7 @@ const PAGES: { to: string; title: MessageKey; text: MessageKey }[] = [
   { to: '/beheer/medewerkers', title: 'admin.users', text: 'admin.usersText' },
   { to: '/beheer/afdelingen', title: 'admin.departments', text: 'admin.departmentsText' },
   { to: '/beheer/gebieden', title: 'admin.areas', text: 'admin.areasText' },
+  { to: '/beheer/gebiedsgrenzen', title: 'geo.boundaries', text: 'geo.boundariesText' },
   { to: '/beheer/themas', title: 'admin.themes', text: 'admin.themesText' },
   { to: '/beheer/instellingen', title: 'admin.settings', text: 'admin.settingsText' },
   { to: '/beheer/regels', title: 'rules.title', text: 'admin.rulesText' },
