@@ -1202,6 +1202,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shared-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Toetsverzoeken van andere gemeenten aan de eigen afdeling, onder een samenwerkingsafspraak van kracht (specialist)
+         * @description Toetsverzoeken van andere gemeenten aan de eigen afdeling, onder een samenwerkingsafspraak van kracht (specialist)
+         */
+        get: operations["getSharedRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén toetsverzoek van een andere gemeente, met de regels die mogen worden aangehaald (specialist van de gevraagde afdeling)
+         * @description Eén toetsverzoek van een andere gemeente, met de regels die mogen worden aangehaald (specialist van de gevraagde afdeling)
+         */
+        get: operations["getSharedRequestsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Antwoorden op een toetsverzoek van een andere gemeente, met regels uit haar regelregister; na sluiting alleen een laat bezwaar (201)
+         * @description Antwoorden op een toetsverzoek van een andere gemeente, met regels uit haar regelregister; na sluiting alleen een laat bezwaar (201)
+         */
+        put: operations["putSharedRequestsIdAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De afspraak beëindigen (beheerder van een van beide gemeenten; If-Match met de versie); open verzoeken gaan terug naar de vragende gemeente
+         * @description De afspraak beëindigen (beheerder van een van beide gemeenten; If-Match met de versie); open verzoeken gaan terug naar de vragende gemeente
+         */
+        post: operations["postSharingAgreementsIdEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/assessment-rounds": {
         parameters: {
             query?: never;
@@ -2082,6 +2162,178 @@ export interface paths {
         patch: operations["patchCollaborationsIdPartiesPartyId"];
         trace?: never;
     };
+    "/sharing-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De samenwerkingsafspraken waarin de eigen gemeente partij is (beheerder)
+         * @description De samenwerkingsafspraken waarin de eigen gemeente partij is (beheerder)
+         */
+        get: operations["getSharingAgreements"];
+        put?: never;
+        /**
+         * Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
+         * @description Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
+         */
+        post: operations["postSharingAgreements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén samenwerkingsafspraak
+         * @description Eén samenwerkingsafspraak
+         */
+        get: operations["getSharingAgreementsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De afspraak goedkeuren namens de eigen gemeente (beheerder; If-Match met de versie)
+         * @description De afspraak goedkeuren namens de eigen gemeente (beheerder; If-Match met de versie)
+         */
+        post: operations["postSharingAgreementsIdApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Afdelingen van andere gemeenten die onder een afspraak van kracht kunnen worden gevraagd (regisseur, coördinator)
+         * @description Afdelingen van andere gemeenten die onder een afspraak van kracht kunnen worden gevraagd (regisseur, coördinator)
+         */
+        get: operations["getSharedDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De bestanden bij een zaak die u mag zien: bij de aanvraag, het gesprek, antwoorden van afdelingen en toezeggingen
+         * @description De bestanden bij een zaak die u mag zien: bij de aanvraag, het gesprek, antwoorden van afdelingen en toezeggingen
+         */
+        get: operations["getCasesIdAttachments"];
+        put?: never;
+        /**
+         * Een bestand toevoegen aan de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging (multipart/form-data)
+         * @description Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Er wordt niets half bewaard.
+         */
+        post: operations["postCasesIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina
+         * @description Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina
+         */
+        get: operations["getAttachmentsIdContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Een bestand weghalen (wie het toevoegde, of de regisseur of coördinator)
+         * @description Een bestand weghalen (wie het toevoegde, of de regisseur of coördinator)
+         */
+        delete: operations["deleteAttachmentsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De grenzen voor bestanden van de gemeente
+         * @description De grenzen voor bestanden van de gemeente
+         */
+        get: operations["getAttachmentSettings"];
+        /**
+         * De grenzen voor bestanden instellen (beheerder)
+         * @description De grenzen voor bestanden instellen (beheerder)
+         */
+        put: operations["putAttachmentSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/map": {
         parameters: {
             query?: never;
@@ -2186,6 +2438,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/public/municipalities/{slug}/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een bestand meesturen met een zojuist ingediende publieke aanvraag (publiek, multipart/form-data)
+         * @description Alleen voor een aanvraag die via het webformulier binnenkwam, nog niet is bevestigd en hoogstens een uur oud is; anders 404. Het veld "website" laat een mens leeg. Verder als het toevoegen van een bestand aan de aanvraag.
+         */
+        post: operations["postPublicMunicipalitiesSlugCasesIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2196,10 +2468,10 @@ export interface components {
             /** @description moment van inzage */
             at: string;
             /**
-             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak
              * @enum {string}
              */
-            kind: "contactDetails" | "dossier" | "export";
+            kind: "contactDetails" | "dossier" | "export" | "crossMunicipality";
             /** @description wie de gegevens inzag, met de rol op dat moment */
             actor: {
                 id: string;
@@ -2381,6 +2653,10 @@ export interface components {
                 status: "pending" | "admitted" | "setAside";
             } | null;
             reopenedUntil: string | null;
+            /** @description een afdeling van een andere gemeente, gevraagd onder een samenwerkingsafspraak */
+            shared: boolean;
+            /** @description teruggegeven toen de samenwerkingsafspraak eindigde; er wordt niet meer op gewacht */
+            returnedAt: string | null;
             abilities: {
                 answer: boolean;
                 overrule: boolean;
@@ -2422,6 +2698,37 @@ export interface components {
             objections: number;
             notReached: number;
             standingObjections: number;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description waar het bestand bij hoort: de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging
+             * @enum {string}
+             */
+            on: "intake" | "message" | "answer" | "commitment";
+            /** @description de gevraagde partij (antwoord) of de toezegging; null bij aanvraag en gesprek */
+            targetId: string | null;
+            fileName: string;
+            mediaType: string;
+            size: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: {
+                id: string | null;
+                name: string;
+            };
+            abilities: {
+                remove: boolean;
+            };
+        };
+        AttachmentLimits: {
+            /** @description grootste bestand in MB */
+            maxFileMb: number;
+            /** @description hoogstens zoveel bestanden per aanvraag, gesprek, antwoord of toezegging */
+            maxFiles: number;
         };
         BenchmarkSettings: {
             /** @description aantal inwoners; leeg: niet ingevuld */
@@ -3757,6 +4064,133 @@ export interface components {
             primaryColor: string | null;
             /** @description adres van het logo bij Regie zelf; leeg: geen logo */
             logoUrl: string | null;
+        };
+        SharedDepartment: {
+            /** Format: uuid */
+            agreementId: string;
+            /** Format: uuid */
+            providerMunicipalityId: string;
+            providerName: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+        };
+        SharedRequest: {
+            /** Format: uuid */
+            partyId: string;
+            partyName: string;
+            municipalityName: string;
+            /** @description alleen wat de toets nodig heeft: geen gegevens van de initiatiefnemer (dataminimalisatie) */
+            case: {
+                reference: string;
+                title: string;
+                description: string;
+                location: string;
+            };
+            round: {
+                number: number;
+                proposal: string;
+                /** Format: date */
+                openedOn: string;
+                /** Format: date */
+                termEndsOn: string;
+                /** @enum {string} */
+                status: "open" | "closed";
+            };
+            answer: {
+                /** @enum {string} */
+                kind: "yes" | "yesWithConditions" | "objection" | "silence";
+                conditions: string | null;
+                rules: components["schemas"]["CitedRule"][];
+                whyApplies: string | null;
+                howItCouldBeDone: string | null;
+                answeredAt: string;
+                answeredByName: string;
+                late: boolean;
+            } | null;
+            /** @description de regels van de gemeente van de zaak die van kracht zijn, binnen de domeinen van de afspraak */
+            rules: components["schemas"]["CitedRule"][];
+            abilities: {
+                answer: boolean;
+            };
+        };
+        SharedRequestItem: {
+            /** Format: uuid */
+            partyId: string;
+            /** @description de gemeente die om het oordeel vraagt */
+            municipalityName: string;
+            caseReference: string;
+            caseTitle: string;
+            proposal: string;
+            /** Format: date */
+            termEndsOn: string;
+            roundNumber: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            answered: boolean;
+        };
+        SharingAgreement: {
+            /** Format: uuid */
+            id: string;
+            /** @description de gemeente die levert */
+            provider: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description de gemeente die ontvangt */
+            receiver: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            what: string;
+            departments: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /**
+             * @description proposed: voorgesteld; approved: door beide goedgekeurd, nog niet begonnen; active: van kracht; ended: beëindigd of verlopen
+             * @enum {string}
+             */
+            status: "proposed" | "approved" | "active" | "ended";
+            /**
+             * @description de kant van de eigen gemeente
+             * @enum {string}
+             */
+            side: "provider" | "receiver";
+            proposed: {
+                byName: string;
+                at: string;
+            };
+            /** @description de goedkeuring van elke beheerder: wie en wanneer */
+            approvals: {
+                provider: {
+                    byName: string;
+                    at: string;
+                } | null;
+                receiver: {
+                    byName: string;
+                    at: string;
+                } | null;
+            };
+            ended: {
+                byName: string | null;
+                at: string | null;
+                reason: string | null;
+                expired: boolean;
+            } | null;
+            version: number;
+            abilities: {
+                approve: boolean;
+                end: boolean;
+            };
         };
         Survey: {
             municipality: string;
@@ -9454,6 +9888,353 @@ export interface operations {
             };
         };
     };
+    getSharedRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharedRequestItem"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedRequestsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSharedRequestsIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description yes: akkoord; yesWithConditions: akkoord, mits; objection: bezwaar
+                     * @enum {string}
+                     */
+                    kind: "yes" | "yesWithConditions" | "objection";
+                    conditions?: string | null;
+                    /** @description de aangehaalde regels uit het regelregister (bij een bezwaar) */
+                    ruleIds?: string[];
+                    /** @description waarom de regel op deze casus van toepassing is */
+                    whyApplies?: string | null;
+                    /** @description hoe het initiatief wél kan ("hoe wel") */
+                    howItCouldBeDone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreementsIdEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description waarom de afspraak eindigt */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCasesIdAssessmentRounds: {
         parameters: {
             query?: never;
@@ -9487,6 +10268,16 @@ export interface operations {
                     termWorkingDays?: number;
                     /** @description de eerdere ronde over hetzelfde voorstel */
                     sameProposalAs?: string | null;
+                    /**
+                     * @description afdelingen van andere gemeenten, gevraagd onder een samenwerkingsafspraak die van kracht is
+                     * @default []
+                     */
+                    sharedDepartments?: {
+                        /** Format: uuid */
+                        agreementId: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                    }[];
                 };
             };
         };
@@ -10361,7 +11152,7 @@ export interface operations {
                 case?: string;
                 /** @description alleen inzage in de gegevens van deze initiatiefnemer */
                 initiator?: string;
-                kind?: "contactDetails" | "dossier" | "export";
+                kind?: "contactDetails" | "dossier" | "export" | "crossMunicipality";
                 /** @description vanaf deze dag (Nederlandse tijd) */
                 from?: string;
                 /** @description tot en met deze dag (Nederlandse tijd) */
@@ -13310,6 +14101,869 @@ export interface operations {
             };
         };
     };
+    getSharingAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharingAgreement"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description de code (slug) van de gemeente die de dienst ontvangt, zoals haar beheerder die opgeeft */
+                    receiverMunicipality: string;
+                    /** @description wat de gemeente levert, bijvoorbeeld "toetsing door de Omgevingsdienst voor uw zaken" */
+                    what: string;
+                    /** @description de eigen afdelingen die de dienst leveren */
+                    departmentIds: string[];
+                    /**
+                     * @description de domeinen van regels die mogen worden aangehaald; leeg: alle
+                     * @default []
+                     */
+                    ruleDomains?: ("social" | "physical" | "safety" | "economy" | "governance")[];
+                    /**
+                     * Format: date
+                     * @description eerste dag
+                     */
+                    validFrom: string;
+                    /** @description laatste dag; leeg: tot de afspraak wordt beëindigd */
+                    validUntil?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharingAgreementsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreementsIdApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharedDepartment"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesIdAttachments: {
+        parameters: {
+            query: {
+                /** @description intake: de aanvraag; message: het gesprek; answer: het antwoord van een afdeling; commitment: een toezegging */
+                on: "intake" | "message" | "answer" | "commitment";
+                /** @description bij answer de gevraagde partij, bij commitment de toezegging */
+                target?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description het bestand: PDF, PNG, JPEG, WebP of HEIC, herkend aan de inhoud (niet aan de naam); hoogstens de maximale grootte van de gemeente
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttachmentsIdContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description de inhoud, met het herkende soort als Content-Type */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAttachmentsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttachmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentLimits"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putAttachmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description grootste bestand in MB */
+                    maxFileMb: number;
+                    /** @description bestanden per aanvraag, gesprek, antwoord of toezegging */
+                    maxFiles: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentLimits"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMap: {
         parameters: {
             query?: never;
@@ -13685,6 +15339,116 @@ export interface operations {
             };
         };
     };
+    postPublicMunicipalitiesSlugCasesIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description de gemeente, bijvoorbeeld "voorbeeld" */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description laat leeg: alleen robots vullen dit verborgen veld in (vóór het bestand sturen) */
+                    website?: string;
+                    /**
+                     * Format: binary
+                     * @description het bestand: PDF, PNG, JPEG, WebP of HEIC, herkend aan de inhoud (niet aan de naam); hoogstens de maximale grootte van de gemeente
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -13755,12 +15519,13 @@ export const pathsCommitmentsGetParametersQueryScopeValues: ReadonlyArray<Flatte
 export const pathsCommitmentsExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsCommitmentsIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
 export const pathsCommitmentsIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
+export const pathsSharedRequestsIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/shared-requests/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentPartiesIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-parties/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-links/{token}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
-export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
 export const pathsBenchmarkSettingsPatchRequestBodyContentApplicationJsonOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/benchmark/settings"]["patch"]["requestBody"]["content"]["application/json"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesGetResponses200ContentApplicationJsonItemsLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesSlugFiguresGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
@@ -13786,13 +15551,15 @@ export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonCo
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
+export const pathsSharingAgreementsPostRequestBodyContentApplicationJsonRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/sharing-agreements"]["post"]["requestBody"]["content"]["application/json"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsCasesIdAttachmentsPostParametersQueryOnValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/attachments"]["post"]["parameters"]["query"]["on"]> = ["intake", "message", "answer", "commitment"];
 export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOneOf0TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/areas/{id}/boundary"]["put"]["requestBody"]["content"]["application/json"]["geometry"], {
     type: unknown;
 }>["type"]> = ["Polygon"];
 export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOneOf1TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/areas/{id}/boundary"]["put"]["requestBody"]["content"]["application/json"]["geometry"], {
     type: unknown;
 }>["type"]> = ["MultiPolygon"];
-export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
@@ -13809,6 +15576,7 @@ export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extra
 export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
 export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
 export const assessmentSummaryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentSummary"]["state"]> = ["none", "open", "objections", "incomplete", "conditions", "consent"];
+export const attachmentOnValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Attachment"]["on"]> = ["intake", "message", "answer", "commitment"];
 export const benchmarkSettingsSizeClassAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["sizeClass"]> = ["lt10k", "10k-20k", "20k-50k", "50k-100k", "100k+"];
 export const benchmarkSettingsOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
@@ -13864,6 +15632,15 @@ export const responseInventoryResponsesPositionValues: ReadonlyArray<FlattenedDe
 export const responseInventoryResponsesLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponseInventory"]["responses"]["locale"]> = ["nl", "en"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharedDepartmentRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedDepartment"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharedRequestRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedRequest"]["round"]["status"]> = ["open", "closed"];
+export const sharedRequestAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["SharedRequest"]["answer"], {
+    kind: unknown;
+}>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
+export const sharedRequestItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedRequestItem"]["status"]> = ["open", "closed"];
+export const sharingAgreementRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharingAgreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["status"]> = ["proposed", "approved", "active", "ended"];
+export const sharingAgreementSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["side"]> = ["provider", "receiver"];
 export const surveyMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["moment"]> = ["closed", "planAgreed"];
 export const surveyMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["may"]> = ["answer", "change", "none"];
 export const surveyFollowUpItemMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["moment"]> = ["closed", "planAgreed"];
