@@ -172,6 +172,19 @@ const CollaborationOut = z.object({
   parties: z.array(PartyOut),
   phases: z.array(z.object({ phase: Phase, since: IsoDate })),
   health: z.object({ issues: z.array(HealthIssueOut) }),
+  mandates: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        holderName: z.string(),
+        upToCents: z.number().int().describe('geld toezeggen tot en met dit bedrag, in eurocenten'),
+        delegatedBy: z.string(),
+        validFrom: IsoDate,
+        validUntil: IsoDate.nullable(),
+        inForceToday: z.boolean(),
+      }),
+    )
+    .describe('mandaten uit het mandaatregister binnen deze samenwerking'),
   timeline: z.array(
     z.object({ id: z.string(), type: z.string(), at: z.string(), actorName: z.string().nullable(), payload: z.record(z.string(), z.unknown()) }),
   ),

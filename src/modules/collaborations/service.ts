@@ -7,6 +7,7 @@ import { AppError, type FieldProblem, notFound, staleVersion } from '../../kerne
 import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import { mandateInForce, mandatesOfCollaboration } from '../mandates/index.js';
 import { recordCollaborationEvent } from './events.js';
 import {
   type CollaborationFields,
@@ -70,6 +71,16 @@ export interface CollaborationSummary {
   version: number;
 }
 
+export interface CollaborationMandate {
+  id: string;
+  holderName: string;
+  upToCents: number;
+  delegatedBy: string;
+  validFrom: IsoDate;
+  validUntil: IsoDate | null;
+  inForceToday: boolean;
+}
+
 export interface HealthView {
   issues: (HealthIssue & { text: string })[];
 }
@@ -82,6 +93,8 @@ export interface CollaborationView extends CollaborationSummary {
   parties: Party[];
   phases: { phase: Phase; since: IsoDate }[];
   health: HealthView;
+  /** the mandates of the register scoped to this collaboration (docs/product.md#mandates-within-a-collaboration) */
+  mandates: CollaborationMandate[];
   timeline: Awaited<ReturnType<typeof eventsOf>>;
   abilities: { edit: boolean };
 }
@@ -140,13 +153,14 @@ async function bump(trx: Tx, ctx: Ctx, row: CollaborationRow, set: Record<string
 async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en'; overdueAgreements?: HealthInput['overdueAgreements'] } = {}) {
   const mId = ctx.actor.municipalityId;
   const row = await loadFor(trx, ctx, id, 'view');
-  const [owner, links, targets, parties, phases, timeline] = await Promise.all([
+  const [owner, links, targets, parties, phases, timeline, mandates] = await Promise.all([
     trx.selectFrom('users').select('name').where('municipality_id', '=', mId).where('id', '=', row.owner_user_id).executeTakeFirst(),
     linksOf(trx, mId, id),
     targetsOf(trx, mId, id),
     partiesOf(trx, mId, id),
     phasesOf(trx, mId, id),
     eventsOf(trx, mId, id),
+    mandatesOfCollaboration(trx, mId, id),
   ]);
   const ownerName = owner?.name ?? '';
   const readings = targets.flatMap((t) => t.readings.map((r) => r.readOn)).sort();
@@ -172,6 +186,22 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
     parties,
     phases: phases.map((p) => ({ phase: p.phase, since: p.since })),
     health: { issues: issues.map((i) => ({ ...i, text: healthSentence(i, locale) })) },
+    // A collaboration's mandate allows committing money (mandates/model.ts).
+    mandates: mandates.flatMap((m) =>
+      m.scope.kind === 'commitMoney'
+        ? [
+            {
+              id: m.id,
+              holderName: m.holderName ?? '',
+              upToCents: m.scope.upToCents,
+              delegatedBy: m.delegatedBy,
+              validFrom: m.validFrom,
+              validUntil: m.validUntil,
+              inForceToday: mandateInForce(m, today(ctx)),
+            },
+          ]
+        : [],
+    ),
     timeline,
     abilities: collaborationPolicy.abilities(ctx.actor, { ownerUserId: row.owner_user_id }),
   };

@@ -2484,6 +2484,19 @@ export interface components {
             health: {
                 issues: components["schemas"]["CollaborationHealthIssue"][];
             };
+            /** @description mandaten uit het mandaatregister binnen deze samenwerking */
+            mandates: {
+                /** Format: uuid */
+                id: string;
+                holderName: string;
+                /** @description geld toezeggen tot en met dit bedrag, in eurocenten */
+                upToCents: number;
+                delegatedBy: string;
+                /** Format: date */
+                validFrom: string;
+                validUntil: string | null;
+                inForceToday: boolean;
+            }[];
             timeline: {
                 id: string;
                 type: string;
@@ -3188,6 +3201,12 @@ export interface components {
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
+            /** @description de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente */
+            collaboration: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** @description vandaag van kracht */
             inForceToday: boolean;
             version: number;
@@ -3203,6 +3222,12 @@ export interface components {
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
+            /** @description de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente */
+            collaboration: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** @description vandaag van kracht */
             inForceToday: boolean;
             version: number;
@@ -8120,6 +8145,8 @@ export interface operations {
             query?: {
                 /** @description alleen mandaten die op deze dag van kracht zijn */
                 inForceOn?: string;
+                /** @description alleen de mandaten binnen deze samenwerking */
+                collaborationId?: string;
             };
             header?: never;
             path?: never;
@@ -8225,6 +8252,8 @@ export interface operations {
                     validFrom: string;
                     /** @description laatste dag van kracht; leeg: geen einde */
                     validUntil?: string | null;
+                    /** @description alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente */
+                    collaborationId?: string | null;
                 };
             };
         };
@@ -8396,6 +8425,8 @@ export interface operations {
                     validFrom?: string;
                     /** @description laatste dag van kracht; leeg: geen einde */
                     validUntil?: string | null;
+                    /** @description alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente */
+                    collaborationId?: string | null;
                 };
             };
         };

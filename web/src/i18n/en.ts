@@ -2,6 +2,7 @@
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
+import { enCollabForms } from './en.collabforms.js';
 import { enCollaborations } from './en.collaborations.js';
 import { enCouncil } from './en.council.js';
 import { enInformed } from './en.informed.js';
@@ -587,6 +588,8 @@ export const en: Record<MessageKey, string> = {
   // response periods and the inventory of interests
   ...enParticipation,
   ...enCollaborations,
+  // the collaboration page's forms and its mandates
+  ...enCollabForms,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

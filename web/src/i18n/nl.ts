@@ -2,6 +2,7 @@
 import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
+import { nlCollabForms } from './nl.collabforms.js';
 import { nlCollaborations } from './nl.collaborations.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
@@ -587,6 +588,8 @@ export const nl = {
   // response periods and the inventory of interests
   ...nlParticipation,
   ...nlCollaborations,
+  // the collaboration page's forms and its mandates
+  ...nlCollabForms,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

@@ -24,6 +24,7 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
+import { useMoney } from '../assessment/shared.js';
 import { PHASES } from './Collaborations.js';
 
 type View = ResponseOf<'/collaborations/{id}', 'get'>;
@@ -246,6 +247,35 @@ function PhaseForm({ c, onSaved }: { c: View; onSaved(v: View, message: string):
   );
 }
 
+/** The mandates of the register scoped to this collaboration (docs/product.md#mandates-within-a-collaboration). */
+function Mandates({ c }: { c: View }) {
+  const { t, date } = useI18n();
+  const money = useMoney();
+  return (
+    <Section title={t('collabForms.mandates')}>
+      {c.mandates.length ? (
+        <UnorderedList>
+          {c.mandates.map((m) => (
+            <UnorderedListItem key={m.id}>
+              {t('collabForms.mandates.item', {
+                holder: m.holderName,
+                amount: money(m.upToCents),
+                by: m.delegatedBy,
+                period: m.validUntil
+                  ? t('rules.period', { from: date(m.validFrom), until: date(m.validUntil) })
+                  : t('rules.periodOpen', { from: date(m.validFrom) }),
+              })}{' '}
+              ({t(m.inForceToday ? 'collabForms.mandates.inForce' : 'collabForms.mandates.notInForce')})
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      ) : (
+        <Paragraph>{t('collabForms.mandates.none')}</Paragraph>
+      )}
+    </Section>
+  );
+}
+
 export function CollaborationPage() {
   const { id = '' } = useParams();
   const { t, date, dateTime } = useI18n();
@@ -311,6 +341,8 @@ export function CollaborationPage() {
         ))}
         {c.abilities.edit ? <AddParty c={c} onSaved={saved} /> : null}
       </Section>
+
+      <Mandates c={c} />
 
       <Section title={t('collab.phases')}>
         <UnorderedList>
