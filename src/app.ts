@@ -6,7 +6,7 @@ import { type AssessmentWorker, assessmentRoutes, startAssessmentWorker } from '
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
-import { collaborationRoutes } from './modules/collaborations/index.js';
+import { collaborationRoutes, startCollaborationHealthJob } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
@@ -105,7 +105,9 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const responseCleanup = startResponseCleanup(deps);
   // The background jobs of the modules; each stops cleanly at shutdown.
   const insights = startInsightsJob(deps);
-  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights];
+  // the findings of the collaborations' health check that come with time (docs/product.md#the-health-check-of-a-collaboration)
+  const collaborationHealth = startCollaborationHealthJob(deps);
+  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, collaborationHealth];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open

@@ -2022,6 +2022,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/collaborations/{id}/targets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven
+         * @description Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven
+         */
+        patch: operations["patchCollaborationsIdTargetsTargetId"];
+        trace?: never;
+    };
     "/collaborations/{id}/targets/{targetId}/readings": {
         parameters: {
             query?: never;
@@ -12739,6 +12759,103 @@ export interface operations {
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCollaborationsIdTargetsTargetId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description indicator, bijvoorbeeld "meldingen jeugdoverlast" */
+                    indicator?: string;
+                    /** @description nulmeting */
+                    baseline?: number;
+                    /** @description streefwaarde */
+                    targetValue?: number;
+                    /** @description eenheid, bijvoorbeeld "per kwartaal" */
+                    unit?: string;
+                    /**
+                     * Format: date
+                     * @description streefdatum
+                     */
+                    targetOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     /** @description Volledige versie van de API */
                     "API-Version"?: string;
