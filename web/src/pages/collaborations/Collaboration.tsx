@@ -25,6 +25,7 @@ import { WideTable } from '../../components/WideTable.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { useMoney } from '../assessment/shared.js';
+import { AreasAndThemes, EditCollaboration, EditTarget, LinkedCases, TargetForm } from './CollaborationForms.js';
 import { PHASES } from './Collaborations.js';
 
 type View = ResponseOf<'/collaborations/{id}', 'get'>;
@@ -100,6 +101,7 @@ function Readings({ target, c, onSaved }: { target: Target; c: View; onSaved(v: 
       <Paragraph>
         {t('collab.target.summary', { baseline: target.baseline, target: target.targetValue, unit: target.unit, date: date(target.targetOn) })}
       </Paragraph>
+      {c.abilities.edit ? <EditTarget c={c} target={target} onSaved={onSaved} /> : null}
       {target.readings.length ? (
         <WideTable caption={t('collab.target.table', { indicator: target.indicator })}>
           <TableHeader>
@@ -325,6 +327,7 @@ export function CollaborationPage() {
 
       <Section title={t('collab.goal')}>
         <Paragraph>{c.goal || t('collab.noGoal')}</Paragraph>
+        {c.abilities.edit ? <EditCollaboration key={c.version} c={c} onSaved={saved} /> : null}
       </Section>
 
       <Section title={t('collab.targets')}>
@@ -332,6 +335,7 @@ export function CollaborationPage() {
         {c.targets.map((tg) => (
           <Readings key={tg.id} target={tg} c={c} onSaved={saved} />
         ))}
+        {c.abilities.edit ? <TargetForm c={c} onSaved={saved} /> : null}
       </Section>
 
       <Section title={t('collab.parties')}>
@@ -341,6 +345,10 @@ export function CollaborationPage() {
         ))}
         {c.abilities.edit ? <AddParty c={c} onSaved={saved} /> : null}
       </Section>
+
+      <AreasAndThemes key={`links-${c.version}`} c={c} onSaved={saved} />
+
+      <LinkedCases c={c} onSaved={saved} />
 
       <Mandates c={c} />
 
