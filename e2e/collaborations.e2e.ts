@@ -148,7 +148,7 @@ describe('collaborations', () => {
 
     // Changing it: the button opens the form under it.
     const target = region(page, 'Woninginbraken');
-    await target.getByRole('button', { name: 'Streefcijfer Woninginbraken wijzigen' }).click();
+    await target.getByRole('button', { name: 'Streefcijfer wijzigen: Woninginbraken' }).click();
     await target.getByLabel('Streefwaarde', { exact: true }).fill('15');
     await expectAccessible(page, 'samenwerking: streefcijfer wijzigen');
     await target.getByRole('button', { name: 'Streefcijfer opslaan' }).click();
@@ -162,7 +162,7 @@ describe('collaborations', () => {
     await edit.getByLabel('Eind- of evaluatiedatum', { exact: true }).fill(later);
     await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
     await page.getByText('Het besluit om te verlengen is vastgelegd.').waitFor();
-    await page.getByText('Bewoners, politie en gemeente samen tegen inbraken.', { exact: true }).waitFor();
+    await page.getByRole('paragraph').filter({ hasText: 'Bewoners, politie en gemeente samen tegen inbraken.' }).waitFor();
 
     // An area and a theme.
     const links = region(page, 'Gebieden en thema’s');
@@ -195,14 +195,14 @@ describe('collaborations', () => {
     const cases = region(page, 'Gekoppelde zaken');
     await cases.getByLabel('Zaaknummer', { exact: true }).fill(reference);
     await cases.getByLabel('Zaaknummer', { exact: true }).press('Enter');
-    const link = cases.getByRole('button', { name: `Zaak ${reference} koppelen` });
+    const link = cases.getByRole('button', { name: `Koppelen: zaak ${reference}` });
     await link.waitFor();
     await link.focus();
     await page.keyboard.press('Enter');
     await page.getByText(`Zaak ${reference} is gekoppeld.`).waitFor();
     await expect(
       region(page, 'Gekoppelde zaken')
-        .getByRole('button', { name: `Zaak ${reference} ontkoppelen` })
+        .getByRole('button', { name: `Ontkoppelen: zaak ${reference}` })
         .count(),
     ).resolves.toBe(1);
 

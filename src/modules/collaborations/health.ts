@@ -104,7 +104,7 @@ export async function refreshHealth(trx: Tx, mId: string, ids: readonly string[]
  * batches of one transaction each; returns how many were checked. Checking again on the
  * same day does nothing, so two processes running this at once do no harm.
  */
-export async function refreshDueHealth(deps: Deps, job: { readonly stopping: boolean } = { stopping: false }): Promise<number> {
+export async function refreshDueHealth(deps: Pick<Deps, 'db' | 'clock'>, job: { readonly stopping: boolean } = { stopping: false }): Promise<number> {
   const today = dutchDate(deps.clock.now()) as IsoDate;
   const municipalities = await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').orderBy('id').execute();
   let checked = 0;
