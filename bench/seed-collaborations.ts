@@ -65,23 +65,23 @@ export async function seedCollaborations(
           (array['agenda','policy','implementation','evaluation'])[1 + (i * 7) % 4],
           (${now}::timestamptz - make_interval(days => ((i * 37) % 700)))::date,
           (${now}::timestamptz - make_interval(days => 100 + (i * 53) % 900))::date,
-          (${now}::timestamptz + make_interval(days => ((i * 29) % 800) - 150))::date,
+          (${now}::timestamptz - make_interval(days => 100 + (i * 53) % 900))::date + 200 + (i * 29) % 1000,
           case when i % 4 = 0 then 'review' else 'end' end,
           o.ids[1],
           ${now}::timestamptz - make_interval(mins => i * 97),
           ${now}::timestamptz - make_interval(mins => i * 97)
-        from generate_series(1, ${n}) as i,
+        from generate_series(1, ${n}::int) as i,
           (select array_agg(id order by email) as ids from users where municipality_id = ${m.id}::uuid and role in ('director', 'coordinator')) o`.execute(trx);
       // A target for four in five; readings for most of those, some older than 90 days.
       await sql`
         insert into collaboration_targets (municipality_id, collaboration_id, indicator, baseline, target_value, unit, target_on, created_at)
         select c.municipality_id, c.id, 'Meldingen', 40, 20, 'per kwartaal', c.end_on, c.created_at
-        from (select c.*, row_number() over (order by c.id) as i from collaborations c where c.municipality_id = ${m.id}::uuid) c
+        from (select c.*, (row_number() over (order by c.id))::int as i from collaborations c where c.municipality_id = ${m.id}::uuid) c
         where c.i % 5 <> 0`.execute(trx);
       await sql`
         insert into collaboration_readings (municipality_id, collaboration_id, target_id, read_on, value, note, created_at)
-        select t.municipality_id, t.collaboration_id, t.id, (${now}::timestamptz - make_interval(days => d * (10 + t.i % 60)))::date, 40 - d * 3, '', t.created_at
-        from (select t.*, row_number() over (order by t.id) as i from collaboration_targets t where t.municipality_id = ${m.id}::uuid) t,
+        select t.municipality_id, t.collaboration_id, t.id, (${now}::timestamptz - make_interval(days => (d * (10 + t.i % 60))::int))::date, 40 - d * 3, '', t.created_at
+        from (select t.*, (row_number() over (order by t.id))::int as i from collaboration_targets t where t.municipality_id = ${m.id}::uuid) t,
           generate_series(1, 3) as d
         where t.i % 6 <> 0`.execute(trx);
       // Two to five parties each; one in seven without a yield, the first party has the final say unless the collaboration is unsettled.
@@ -93,7 +93,7 @@ export async function seedCollaborations(
           case when p = 1 and c.i % 8 <> 0 then array['Inzet van de eigen mensen'] else '{}'::text[] end,
           case when (c.i + p) % 7 = 0 then '' else 'Minder overlast in het eigen gebied' end,
           c.created_at, c.created_at
-        from (select c.*, row_number() over (order by c.id) as i from collaborations c where c.municipality_id = ${m.id}::uuid) c,
+        from (select c.*, (row_number() over (order by c.id))::int as i from collaborations c where c.municipality_id = ${m.id}::uuid) c,
           generate_series(1, 2 + (c.i % 4)::int) as p`.execute(trx);
       await sql`
         insert into collaboration_contributions (municipality_id, collaboration_id, party_id, kind, amount, description, created_at)
@@ -102,7 +102,7 @@ export async function seedCollaborations(
           case p.i % 3 when 0 then 500000 when 1 then 120 else null end,
           case when p.i % 3 = 2 then 'Ruimte en materiaal' else '' end,
           p.created_at
-        from (select p.*, row_number() over (order by p.id) as i from collaboration_parties p where p.municipality_id = ${m.id}::uuid) p
+        from (select p.*, (row_number() over (order by p.id))::int as i from collaboration_parties p where p.municipality_id = ${m.id}::uuid) p
         where p.i % 11 <> 0`.execute(trx);
       await sql`
         insert into collaboration_phases (municipality_id, collaboration_id, phase, since, actor_id)
