@@ -1,17 +1,11 @@
 // The stored health of collaborations (docs/product.md#the-health-check-of-a-collaboration):
 // the health check's findings kept on the collaboration, so the overview filters on them
 // through an index. Kept by every use-case that changes a collaboration, in its
-// transaction, and by a daily job for the findings that come with time (end date passed,
-// no reading in 90 days, phase unchanged for a year). Both go through refreshHealth.
+// transaction, and by a daily job (jobs.ts) for the findings that come with time (end date
+// passed, no reading in 90 days, phase unchanged for a year). Both go through refreshHealth.
 import type { IsoDate } from '../../kernel/calendar.js';
-import { dutchDate } from '../../kernel/clock.js';
-import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import { type Job, startJob } from '../../platform/jobs.js';
 import { type HealthIssue, healthCheck } from './model.js';
-
-/** How many collaborations one transaction of the job checks. */
-const BATCH = 500;
 
 /** The health check of each collaboration with these ids, from what is recorded now, in four queries. */
 export async function healthOf(trx: Tx, mId: string, ids: readonly string[], today: IsoDate): Promise<Map<string, HealthIssue[]>> {
@@ -97,51 +91,4 @@ export async function refreshHealth(trx: Tx, mId: string, ids: readonly string[]
       .execute();
   }
   return health.size;
-}
-
-/**
- * Check every collaboration not yet checked today, municipality by municipality, in
- * batches of one transaction each; returns how many were checked. Checking again on the
- * same day does nothing, so two processes running this at once do no harm.
- */
-export async function refreshDueHealth(deps: Pick<Deps, 'db' | 'clock'>, job: { readonly stopping: boolean } = { stopping: false }): Promise<number> {
-  const today = dutchDate(deps.clock.now()) as IsoDate;
-  const municipalities = await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').orderBy('id').execute();
-  let checked = 0;
-  for (const { id: mId } of municipalities) {
-    for (;;) {
-      if (job.stopping) return checked;
-      const n = await deps.db.tenant(mId, async (trx) => {
-        const due = await trx
-          .selectFrom('collaborations')
-          .select('id')
-          .where('municipality_id', '=', mId)
-          .where((eb) => eb.or([eb('health_checked_on', 'is', null), eb('health_checked_on', '<', today)]))
-          .orderBy('id')
-          .limit(BATCH)
-          .forUpdate()
-          .skipLocked()
-          .execute();
-        return refreshHealth(
-          trx,
-          mId,
-          due.map((d) => d.id),
-          today,
-        );
-      });
-      checked += n;
-      if (n < BATCH) break;
-    }
-  }
-  return checked;
-}
-
-/** The daily check of the findings that come with time: hourly, each collaboration once a day. */
-export function startHealthJob(deps: Deps, opts: { intervalMs?: number; firstRunAfterMs?: number | null } = {}): Job {
-  return startJob({
-    name: 'collaboration health',
-    intervalMs: opts.intervalMs ?? 60 * 60 * 1000,
-    firstRunAfterMs: opts.firstRunAfterMs === undefined ? 30_000 : opts.firstRunAfterMs,
-    run: (job) => refreshDueHealth(deps, job),
-  });
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type Clock, fixedClock } from '../../kernel/clock.js';
 import { withTestDb } from '../../testing/db.js';
 import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
-import { refreshDueHealth } from './health.js';
+import { refreshDueHealth } from './jobs.js';
 import type { PartyFields } from './model.js';
 import { listCollaborations } from './queries.js';
 import {
