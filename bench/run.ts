@@ -31,6 +31,7 @@ import { type Db, openDatabase } from '../src/platform/db/index.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { startPgCluster } from '../src/testing/pg-cluster.js';
 import { benchAssessments } from './assessments.js';
+import { benchCollaborations } from './collaborations.js';
 import { type CpuShare, cpuShare, sampleCpu, waitQuiet } from './cpu.js';
 import { benchInsights } from './insights.js';
 import type { HttpScenario, LoadJob } from './load-worker.js';
@@ -215,6 +216,16 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
       runHttp: (origin, scenario) => runHttp(origin, scenario),
       log,
       pgPort: cluster?.port,
+    });
+    // The collaborations overview of a large municipality (1,000 collaborations), unfiltered, per phase and per health.
+    log();
+    log(`==== ${engine}: collaborations ====`);
+    await benchCollaborations({
+      deps: { db, clock: systemClock, config: { ...loadConfig({ LOG_LEVEL: 'silent' }), publicUrl: 'http://127.0.0.1', secureCookies: false } },
+      municipalityId: seeded.municipalities[0]!.id,
+      clients: CLIENTS,
+      runHttp: (origin, scenario) => runHttp(origin, scenario),
+      log,
     });
     return report;
   } finally {

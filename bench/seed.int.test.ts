@@ -4,6 +4,7 @@
 // generated into the satisfaction module's table and read back by its figures.
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { collaborationHealthOf as healthOf } from '../src/modules/collaborations/index.js';
 import { satisfactionFigures } from '../src/modules/satisfaction/index.js';
 import { withTestDb } from '../src/testing/db.js';
 import { seed, verifySeed } from './seed.js';
@@ -100,5 +101,31 @@ describe('the bench data set', () => {
     ])
       expect(eventLines[0], type).toContain(`${type} `);
     expect(lines.some((l) => l.includes('history:'))).toBe(true);
+
+    // Collaborations: 1,000 per large municipality (here all four are), each with its health
+    // stored as the collaborations module checks it (healthOf, the check of its page).
+    const collabs = await sql<{ m: string; n: number; unchecked: number; unhealthy: number }>`
+      select municipality_id as m, count(*)::int as n, count(*) filter (where health_checked_on is distinct from ${'2026-03-02'}::date)::int as unchecked,
+        count(*) filter (where has_health_issues)::int as unhealthy
+      from collaborations group by 1`.execute(k);
+    expect(collabs.rows.map((r) => r.n)).toEqual(result.municipalities.map(() => 1000));
+    for (const r of collabs.rows) {
+      expect(r.unchecked).toBe(0);
+      expect(r.unhealthy).toBeGreaterThan(100);
+      expect(r.unhealthy).toBeLessThan(r.n);
+    }
+    const sample = await sql<{
+      id: string;
+      m: string;
+      health: unknown;
+    }>`select id, municipality_id as m, health from collaborations order by md5(id::text) limit 20`.execute(k);
+    for (const c of sample.rows) {
+      const fresh = await db.tenant(c.m, (trx) => healthOf(trx, c.m, [c.id], '2026-03-02'));
+      expect(c.health).toEqual(fresh.get(c.id));
+    }
+    const codes = await sql<{ code: string }>`select distinct jsonb_array_elements(health) ->> 'code' as code from collaborations`.execute(k);
+    expect(codes.rows.map((r) => r.code).sort()).toEqual(
+      ['endPassed', 'goalWithoutTarget', 'noRecentReading', 'partyWithoutContribution', 'partyWithoutYield', 'phaseStale', 'powerNotSettled'].sort(),
+    );
   }, 300_000);
 });

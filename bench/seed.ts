@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { dutchDate } from '../src/kernel/clock.js';
 import type { Db } from '../src/platform/db/index.js';
 import { checkEvents, checkHistory } from './seed-check.js';
+import { seedCollaborations } from './seed-collaborations.js';
 import { addHistory, createBatchTables, emptyHistory, flushEvents, type HistoryCounts, historyBatch, STAGING_TABLES, seedRegisters } from './seed-history.js';
 import { hasSurveys, surveyBatch } from './seed-surveys.js';
 import {
@@ -395,6 +396,8 @@ export async function seed(db: Db, opts: { cases: number; municipalities?: numbe
   const tIndexes = performance.now();
   log(`  indexes: ${dropped.rows.length} rebuilt in ${((tIndexes - tCases) / 1000).toFixed(1)} s`);
 
+  // Collaborations: 1,000 per large municipality, with their stored health (bench/seed-collaborations.ts).
+  await seedCollaborations(db, seeded, now, log);
   await sql`analyze`.execute(k);
   const tAnalyze = performance.now();
   log(`  analyze: ${((tAnalyze - tIndexes) / 1000).toFixed(1)} s`);

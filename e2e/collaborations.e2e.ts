@@ -3,7 +3,10 @@
 // the youth-nuisance collaboration on the overview, which gets a goal with a target
 // and four parties with contribution, power and yield; she adds the sports club and a
 // progress reading on its page, and the health check names the party without a yield
-// and who should act. axe checks the pages at 1280 and at 320 px.
+// and who should act. On a second collaboration she uses the page's forms: a target added
+// (after the error summary) and changed, the fields changed with a later end date as the
+// decision to extend, an area and a theme, and a case linked by its case number. axe
+// checks the pages at 1280 and at 320 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOORBEELD } from '../src/demo/data.js';
 import { apiAs, type E2E, expectAccessible, loginAs, region, startE2E } from './support.js';
@@ -116,5 +119,95 @@ describe('collaborations', () => {
     await expectAccessible(page, 'samenwerkingen gefilterd');
     await page.setViewportSize({ width: 320, height: 800 });
     await expectAccessible(page, 'samenwerkingen (320 px)');
+  });
+
+  it('the forms of the collaboration page: target, fields and extension, areas and themes, a linked case', async () => {
+    const page = await loginAs(e, COORDINATOR?.email as string);
+    await page.goto(`${e.baseUrl}/samenwerkingen`);
+    const start = region(page, 'Nieuwe samenwerking');
+    await start.getByLabel('Naam', { exact: true }).fill('Buurtpreventie Noord');
+    await start.getByLabel('Startdatum').fill(started);
+    await start.getByLabel('Eind- of evaluatiedatum').fill(ends);
+    await start.getByRole('button', { name: 'Samenwerking starten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Buurtpreventie Noord' }).waitFor();
+
+    // A target: sent empty first, the error summary names the fields and takes focus.
+    const add = region(page, 'Streefcijfer toevoegen');
+    await add.getByRole('button', { name: 'Streefcijfer toevoegen' }).click();
+    const summary = add.getByRole('alert');
+    await summary.getByText('Controleer het formulier').waitFor();
+    await expect(summary.getByRole('link').count()).resolves.toBe(5);
+    await expectAccessible(page, 'samenwerking: foutmeldingen streefcijfer');
+    await add.getByLabel('Indicator', { exact: true }).fill('Woninginbraken');
+    await add.getByLabel('Nulmeting', { exact: true }).fill('30');
+    await add.getByLabel('Streefwaarde', { exact: true }).fill('18');
+    await add.getByLabel('Eenheid', { exact: true }).fill('per jaar');
+    await add.getByLabel('Streefdatum', { exact: true }).fill(ends);
+    await add.getByRole('button', { name: 'Streefcijfer toevoegen' }).click();
+    await page.getByText('Het streefcijfer is toegevoegd.').waitFor();
+
+    // Changing it: the button opens the form under it.
+    const target = region(page, 'Woninginbraken');
+    await target.getByRole('button', { name: 'Streefcijfer wijzigen: Woninginbraken' }).click();
+    await target.getByLabel('Streefwaarde', { exact: true }).fill('15');
+    await expectAccessible(page, 'samenwerking: streefcijfer wijzigen');
+    await target.getByRole('button', { name: 'Streefcijfer opslaan' }).click();
+    await page.getByText('Het streefcijfer is gewijzigd.').waitFor();
+    await expect(region(page, 'Woninginbraken').innerText()).resolves.toMatch(/15 per jaar/);
+
+    // The fields: a description and a later end date, recorded as the decision to extend.
+    const later = iso(new Date(today.getTime() + 700 * 86_400_000));
+    const edit = region(page, 'Gegevens wijzigen');
+    await edit.getByLabel(/^Omschrijving/).fill('Bewoners, politie en gemeente samen tegen inbraken.');
+    await edit.getByLabel('Eind- of evaluatiedatum', { exact: true }).fill(later);
+    await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await page.getByText('Het besluit om te verlengen is vastgelegd.').waitFor();
+    await page.getByRole('paragraph').filter({ hasText: 'Bewoners, politie en gemeente samen tegen inbraken.' }).waitFor();
+
+    // An area and a theme.
+    const links = region(page, 'Gebieden en thema’s');
+    const area = links
+      .getByRole('group', { name: /^Gebieden/ })
+      .getByRole('checkbox')
+      .first();
+    const areaName = (
+      await links
+        .getByRole('group', { name: /^Gebieden/ })
+        .locator('label')
+        .first()
+        .innerText()
+    ).trim();
+    await area.check();
+    await links
+      .getByRole('group', { name: /^Thema/ })
+      .getByRole('checkbox')
+      .first()
+      .check();
+    await links.getByRole('button', { name: 'Gebieden en thema’s opslaan' }).click();
+    await page.getByText('De gebieden en thema’s zijn opgeslagen.').waitFor();
+    await expect(region(page, 'Gebieden en thema’s').getByText(`Gebieden: ${areaName}`).count()).resolves.toBe(1);
+
+    // A case found by its case number, searched with the keyboard, and linked.
+    const api = await apiAs(e, COORDINATOR?.email as string);
+    const { items } = await api.call<{ items: { reference: string }[] }>('GET', '/cases?limit=1');
+    await api.close();
+    const reference = items[0]?.reference as string;
+    const cases = region(page, 'Gekoppelde zaken');
+    await cases.getByLabel('Zaaknummer', { exact: true }).fill(reference);
+    await cases.getByLabel('Zaaknummer', { exact: true }).press('Enter');
+    const link = cases.getByRole('button', { name: `Koppelen: zaak ${reference}` });
+    await link.waitFor();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`Zaak ${reference} is gekoppeld.`).waitFor();
+    await expect(
+      region(page, 'Gekoppelde zaken')
+        .getByRole('button', { name: `Ontkoppelen: zaak ${reference}` })
+        .count(),
+    ).resolves.toBe(1);
+
+    await expectAccessible(page, 'samenwerking met formulieren');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectAccessible(page, 'samenwerking met formulieren (320 px)');
   });
 });

@@ -7,7 +7,7 @@ import { attachmentRoutes, fileStoreFor, startOrphanCleanup } from './modules/at
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
-import { collaborationRoutes } from './modules/collaborations/index.js';
+import { collaborationRoutes, startCollaborationHealthJob } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
@@ -115,7 +115,9 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const insights = startInsightsJob(deps);
   // stored files that no attachment names any more, after a day (docs/product.md#attachments)
   const orphanFiles = startOrphanCleanup(deps, fileStoreFor(config));
-  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, orphanFiles];
+  // the findings of the collaborations' health check that come with time (docs/product.md#the-health-check-of-a-collaboration)
+  const collaborationHealth = startCollaborationHealthJob(deps);
+  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, orphanFiles, collaborationHealth];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open

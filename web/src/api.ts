@@ -261,6 +261,11 @@ export const api = {
     answer(client.POST('/collaborations/{id}/targets/{targetId}/readings', { params: { path: { id: collaborationId, targetId } }, body })),
   addCollaborationParty: (collaborationId: string, body: BodyOf<'/collaborations/{id}/parties', 'post'>) =>
     answer(client.POST('/collaborations/{id}/parties', { params: id(collaborationId), body })),
+  // the collaboration page's forms: its fields, areas, themes and linked cases, and a target
+  updateCollaboration: (collaborationId: string, version: number, body: BodyOf<'/collaborations/{id}', 'patch'>) =>
+    answer(client.PATCH('/collaborations/{id}', { params: id(collaborationId), body, headers: ifMatch(version) })),
+  updateCollaborationTarget: (collaborationId: string, targetId: string, version: number, body: BodyOf<'/collaborations/{id}/targets/{targetId}', 'patch'>) =>
+    answer(client.PATCH('/collaborations/{id}/targets/{targetId}', { params: { path: { id: collaborationId, targetId } }, body, headers: ifMatch(version) })),
   publishers: (signal?: AbortSignal) => answer(client.GET('/public/municipalities', { signal })),
   publishedFigures: (slug: string, period: { from?: string; to?: string }, signal?: AbortSignal) =>
     answer(

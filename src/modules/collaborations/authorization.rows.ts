@@ -76,6 +76,12 @@ export const rows: Row[] = [
     request: on('POST', '/targets', { indicator: 'Incidenten', baseline: 10, targetValue: 5, unit: 'per maand', targetOn: '2026-12-31' }),
   },
   {
+    operation: 'PATCH /collaborations/{id}/targets/{targetId}',
+    allowed: editors,
+    scope: 'resource',
+    request: on('PATCH', '/targets/{targetId}', { targetValue: 15 }),
+  },
+  {
     operation: 'POST /collaborations/{id}/targets/{targetId}/readings',
     allowed: editors,
     scope: 'resource',

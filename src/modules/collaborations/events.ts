@@ -20,6 +20,10 @@ export const CollaborationEvent = z.discriminatedUnion('type', [
     payload: z.object({ targetId: z.string(), indicator: z.string(), baseline: z.number(), targetValue: z.number(), unit: z.string(), targetOn: z.string() }),
   }),
   z.object({
+    type: z.literal('collaboration.targetUpdated'),
+    payload: z.object({ targetId: z.string(), indicator: z.string(), changes }),
+  }),
+  z.object({
     type: z.literal('collaboration.progressRead'),
     payload: z.object({ targetId: z.string(), indicator: z.string(), readOn: z.string(), value: z.number() }),
   }),

@@ -2,6 +2,9 @@
 // contribution, power and yield, the policy phase, and the health check.
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
+
+export { healthOf as collaborationHealthOf } from './health.js';
+export { refreshDueHealth as refreshCollaborationHealth, startHealthJob as startCollaborationHealthJob } from './jobs.js';
 export { type HealthIssue, healthCheck, healthSentence, PHASES, type Phase } from './model.js';
 export { collaborationPolicy } from './policy.js';
 export { listCollaborations } from './queries.js';
@@ -15,4 +18,5 @@ export {
   startCollaboration,
   updateCollaboration,
   updateParty,
+  updateTarget,
 } from './service.js';

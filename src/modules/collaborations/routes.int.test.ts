@@ -85,6 +85,46 @@ describe('a collaboration over HTTP', () => {
     expect((await call('PATCH', `/collaborations/${c.id}`, otherAdmin, { goal: 'x' })).statusCode).toBe(404);
   });
 
+  it('changes a target with If-Match, and shows a mandate scoped to it in the register and on its page', async () => {
+    const c = (await start('Buurtpreventie')).json();
+    const added = await call(
+      'POST',
+      `/collaborations/${c.id}/targets`,
+      owner,
+      { indicator: 'Inbraken', baseline: 30, targetValue: 18, unit: 'per jaar', targetOn: '2026-12-31' },
+      { 'if-match': '"1"' },
+    );
+    expect(added.statusCode, added.body).toBe(201);
+    const targetId = added.json().targets[0].id;
+    const path = `/collaborations/${c.id}/targets/${targetId}`;
+    expect((await call('PATCH', path, owner, { targetValue: 15 }, { 'if-match': '"1"' })).statusCode).toBe(412);
+    expect((await call('PATCH', path, owner, {}, { 'if-match': '"2"' })).statusCode).toBe(400);
+    const changed = await call('PATCH', path, owner, { targetValue: 15 }, { 'if-match': added.headers.etag as string });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json().targets[0]).toMatchObject({ targetValue: 15, baseline: 30 });
+    expect(changed.headers.etag).toBe('"3"');
+    expect((await call('PATCH', path, otherAdmin, { targetValue: 14 })).statusCode).toBe(404);
+
+    const admin = await t.login(await buildUser(t.db, m, { role: 'admin' }));
+    const body = {
+      holder: { kind: 'person', userId: director.userId },
+      scope: { kind: 'commitMoney', upToCents: 100_000 },
+      delegatedBy: 'het college',
+      validFrom: '2026-01-01',
+    };
+    const granted = await call('POST', '/mandates', admin, { ...body, collaborationId: c.id });
+    expect(granted.statusCode, granted.body).toBe(201);
+    expect(granted.json().collaboration).toEqual({ id: c.id, name: 'Buurtpreventie' });
+    const list = await call('GET', `/mandates?collaborationId=${c.id}`, council);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toEqual([granted.json().id]);
+    const page = await call('GET', `/collaborations/${c.id}`, council);
+    expect(page.json().mandates).toEqual([
+      expect.objectContaining({ id: granted.json().id, holderName: 'Ria Regisseur', upToCents: 100_000, inForceToday: true }),
+    ]);
+    const refused = await call('POST', '/mandates', admin, { ...body, holder: { kind: 'role', role: 'director' }, collaborationId: c.id });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('answers bad input with 400 problem+json naming the fields', async () => {
     const res = await start('Fout', { endOn: '2025-12-31', ownerUserId: '00000000-0000-4000-8000-000000000000' });
     expect(res.statusCode).toBe(400);

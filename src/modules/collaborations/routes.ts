@@ -32,6 +32,7 @@ import {
   startCollaboration,
   updateCollaboration,
   updateParty,
+  updateTarget,
 } from './service.js';
 
 const tags = ['Samenwerkingen'];
@@ -73,6 +74,7 @@ export const TargetBody = z.object({
   unit: singleLine().trim().min(1).max(UNIT_MAX).describe('eenheid, bijvoorbeeld "per kwartaal"'),
   targetOn: IsoDate.describe('streefdatum'),
 });
+export const UpdateTargetBody = patchBody(TargetBody.partial().shape);
 export const ReadingBody = z.object({
   readOn: IsoDate.describe('datum van de meting (niet in de toekomst)'),
   value: Value.describe('gemeten waarde'),
@@ -172,6 +174,19 @@ const CollaborationOut = z.object({
   parties: z.array(PartyOut),
   phases: z.array(z.object({ phase: Phase, since: IsoDate })),
   health: z.object({ issues: z.array(HealthIssueOut) }),
+  mandates: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        holderName: z.string(),
+        upToCents: z.number().int().describe('geld toezeggen tot en met dit bedrag, in eurocenten'),
+        delegatedBy: z.string(),
+        validFrom: IsoDate,
+        validUntil: IsoDate.nullable(),
+        inForceToday: z.boolean(),
+      }),
+    )
+    .describe('mandaten uit het mandaatregister binnen deze samenwerking'),
   timeline: z.array(
     z.object({ id: z.string(), type: z.string(), at: z.string(), actorName: z.string().nullable(), payload: z.record(z.string(), z.unknown()) }),
   ),
@@ -328,6 +343,24 @@ export function collaborationRoutes(app: App, deps: Deps) {
     },
     async (req, reply) =>
       reply.code(201).send(present(reply, await addTarget(ctxOf(deps, req), { collaborationId: req.params.id, ifMatch: ifMatch(req), ...req.body }))),
+  );
+
+  app.patch(
+    '/api/v1/collaborations/:id/targets/:targetId',
+    {
+      schema: {
+        tags,
+        summary: 'Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven',
+        params: TargetParams,
+        body: UpdateTargetBody,
+        response: { 200: CollaborationOut, ...errors },
+      },
+    },
+    async (req, reply) =>
+      present(
+        reply,
+        await updateTarget(ctxOf(deps, req), { collaborationId: req.params.id, targetId: req.params.targetId, ifMatch: ifMatch(req), changes: req.body }),
+      ),
   );
 
   app.post(

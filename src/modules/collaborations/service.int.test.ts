@@ -6,8 +6,21 @@ import { describe, expect, it } from 'vitest';
 import { type Clock, fixedClock } from '../../kernel/clock.js';
 import { withTestDb } from '../../testing/db.js';
 import { buildCase, buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { refreshDueHealth } from './jobs.js';
 import type { PartyFields } from './model.js';
-import { addParty, addTarget, changePhase, getCollaboration, recordReading, startCollaboration, updateCollaboration, updateParty } from './service.js';
+import { listCollaborations } from './queries.js';
+import {
+  addParty,
+  addTarget,
+  type CollaborationView,
+  changePhase,
+  getCollaboration,
+  recordReading,
+  startCollaboration,
+  updateCollaboration,
+  updateParty,
+  updateTarget,
+} from './service.js';
 
 const { db } = withTestDb();
 
@@ -318,5 +331,114 @@ describe('who may', () => {
     // Row-level security hides its rows even from a query that forgets the filter.
     const seen = await db.tenant(o.m.id, (trx) => trx.selectFrom('collaborations').select('id').where('id', '=', c.id).execute());
     expect(seen).toEqual([]);
+  });
+});
+
+describe('the stored health (docs/product.md#the-health-check-of-a-collaboration)', () => {
+  const stored = async (id: string) =>
+    db.unsafeAdmin.selectFrom('collaborations').select(['health', 'health_issue_count', 'health_checked_on']).where('id', '=', id).executeTakeFirstOrThrow();
+  /** The stored findings equal the health check on the page (computed from scratch there), with the day they were checked. */
+  async function expectStoredEqualsCheck(v: CollaborationView, today: string) {
+    const s = await stored(v.id);
+    const fromCheck = v.health.issues.map(({ text: _t, ...i }) => i);
+    expect(s.health).toEqual(fromCheck);
+    expect(s.health_issue_count).toBe(fromCheck.length);
+    expect(s.health_checked_on).toBe(today);
+  }
+
+  it('after each use-case equals the health check, and the overview filters on it', async () => {
+    const clock = movableClock('2026-03-02T09:00:00+01:00');
+    const w = await world(clock);
+    let v = await youthNuisance(w);
+    await expectStoredEqualsCheck(v, '2026-03-02');
+    v = await addTarget(w.owner, { collaborationId: v.id, indicator: 'Meldingen', baseline: 40, targetValue: 20, unit: 'per maand', targetOn: '2026-12-31' });
+    await expectStoredEqualsCheck(v, '2026-03-02');
+    const targetId = v.targets[0]?.id as string;
+    v = await updateTarget(w.owner, { collaborationId: v.id, targetId, ifMatch: v.version, changes: { targetValue: 15, unit: ' per kwartaal ' } });
+    expect(v.targets[0]).toMatchObject({ targetValue: 15, unit: 'per kwartaal', baseline: 40 });
+    expect(v.timeline[0]).toMatchObject({
+      type: 'collaboration.targetUpdated',
+      payload: { targetId, indicator: 'Meldingen', changes: { targetValue: { from: 20, to: 15 }, unit: { from: 'per maand', to: 'per kwartaal' } } },
+    });
+    await expectStoredEqualsCheck(v, '2026-03-02');
+    v = await recordReading(w.owner, { collaborationId: v.id, targetId, readOn: '2026-03-01', value: 35, note: '' });
+    await expectStoredEqualsCheck(v, '2026-03-02');
+    v = await addParty(w.owner, { collaborationId: v.id, ...org('Politie', { finalSay: ['handhaving'] }) });
+    await expectStoredEqualsCheck(v, '2026-03-02');
+    expect(v.health.issues.map((i) => i.code)).toEqual(['partyWithoutContribution', 'partyWithoutYield']);
+    const partyId = v.parties[0]?.id as string;
+    v = await updateParty(w.owner, {
+      collaborationId: v.id,
+      partyId,
+      changes: { yield: 'Minder meldingen', contributions: [{ kind: 'hours', amount: 100, description: '' }] },
+    });
+    await expectStoredEqualsCheck(v, '2026-03-02');
+    expect(v.health.issues).toEqual([]);
+    v = await changePhase(w.owner, { id: v.id, ifMatch: v.version, phase: 'implementation' });
+    await expectStoredEqualsCheck(v, '2026-03-02');
+    v = await updateCollaboration(w.owner, { id: v.id, changes: { endOn: '2026-03-01', startOn: '2026-01-01' } });
+    await expectStoredEqualsCheck(v, '2026-03-02');
+    expect(v.health.issues.map((i) => i.code)).toEqual(['endPassed']);
+
+    clock.set('2026-03-02T10:00:00+01:00'); // newer, so first in the overview
+    const other = await startCollaboration(w.owner, {
+      name: 'Gezond',
+      description: '',
+      goal: '',
+      ownerUserId: w.director.userId,
+      phase: 'agenda',
+      startOn: '2026-01-01',
+      endOn: '2026-12-31',
+      endKind: 'end',
+      areaIds: [],
+      themeIds: [],
+      caseIds: [],
+    });
+    const names = async (f: Parameters<typeof listCollaborations>[1]) => (await listCollaborations(w.council, f)).items.map((i) => i.name);
+    expect(await names({ limit: 10, health: 'with' })).toEqual(['Gezond', 'Jeugdoverlast Centrum']);
+    v = await updateCollaboration(w.owner, { id: v.id, changes: { endOn: '2026-12-31' } });
+    expect(await names({ limit: 10, health: 'without' })).toEqual(['Jeugdoverlast Centrum']);
+    expect(await names({ limit: 10, health: 'with' })).toEqual(['Gezond']);
+    expect(await names({ limit: 10, health: 'without', phase: 'agenda' })).toEqual([]);
+    const item = (await listCollaborations(w.council, { limit: 10, health: 'with' })).items[0];
+    expect(item?.health.map((i) => i.text)).toEqual((await getCollaboration(w.council, other.id)).health.issues.map((i) => i.text));
+  });
+
+  it('the daily job adds the findings that come with time, and equals the health check after it', async () => {
+    const clock = movableClock('2026-03-02T09:00:00+01:00');
+    const w = await world(clock);
+    let v = await youthNuisance(w);
+    v = await addTarget(w.owner, { collaborationId: v.id, indicator: 'Meldingen', baseline: 40, targetValue: 20, unit: 'st', targetOn: '2026-12-31' });
+    v = await addParty(w.owner, {
+      collaborationId: v.id,
+      ...org('Politie', { finalSay: ['handhaving'], yield: 'Rust', contributions: [{ kind: 'hours', amount: 10, description: '' }] }),
+    });
+    expect(v.health.issues).toEqual([]);
+    expect(await refreshDueHealth(w.deps)).toBe(0); // already checked today
+    // A year and a half later: past the end date, no reading for 90 days, the phase unchanged for a year.
+    clock.set('2027-09-01T09:00:00+02:00');
+    expect((await listCollaborations(w.council, { limit: 10, health: 'with' })).items).toEqual([]); // not yet checked today
+    expect(await refreshDueHealth(w.deps)).toBeGreaterThanOrEqual(1);
+    const page = await getCollaboration(w.council, v.id);
+    expect(page.health.issues.map((i) => i.code)).toEqual(['endPassed', 'noRecentReading', 'phaseStale']);
+    await expectStoredEqualsCheck(page, '2027-09-01');
+    expect((await listCollaborations(w.council, { limit: 10, health: 'with' })).items.map((i) => i.id)).toEqual([v.id]);
+    expect(await refreshDueHealth(w.deps)).toBe(0);
+  });
+
+  it('refuses a bad change of a target with the fields named, and an unknown target with 404', async () => {
+    const w = await world();
+    let v = await youthNuisance(w);
+    v = await addTarget(w.owner, { collaborationId: v.id, indicator: 'Meldingen', baseline: 40, targetValue: 20, unit: 'st', targetOn: '2026-12-31' });
+    const targetId = v.targets[0]?.id as string;
+    expect(await refusal(updateTarget(w.owner, { collaborationId: v.id, targetId, changes: { indicator: ' ', targetOn: '2026-02-30' } }))).toEqual({
+      status: 400,
+      key: 'error.invalidInput',
+      fields: ['indicator', 'targetOn'],
+    });
+    expect((await refusal(updateTarget(w.owner, { collaborationId: v.id, targetId, changes: { baseline: 40 } }))).status).toBe(409);
+    expect((await refusal(updateTarget(w.owner, { collaborationId: v.id, targetId, ifMatch: 1, changes: { baseline: 30 } }))).status).toBe(412);
+    expect((await refusal(updateTarget(w.owner, { collaborationId: v.id, targetId: v.id, changes: { baseline: 30 } }))).status).toBe(404);
+    expect((await refusal(updateTarget(w.council, { collaborationId: v.id, targetId, changes: { baseline: 30 } }))).status).toBe(403);
   });
 });

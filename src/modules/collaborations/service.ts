@@ -7,7 +7,9 @@ import { AppError, type FieldProblem, notFound, staleVersion } from '../../kerne
 import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import { mandateInForce, mandatesOfCollaboration } from '../mandates/index.js';
 import { recordCollaborationEvent } from './events.js';
+import { refreshHealth } from './health.js';
 import {
   type CollaborationFields,
   type Contribution,
@@ -70,6 +72,16 @@ export interface CollaborationSummary {
   version: number;
 }
 
+export interface CollaborationMandate {
+  id: string;
+  holderName: string;
+  upToCents: number;
+  delegatedBy: string;
+  validFrom: IsoDate;
+  validUntil: IsoDate | null;
+  inForceToday: boolean;
+}
+
 export interface HealthView {
   issues: (HealthIssue & { text: string })[];
 }
@@ -82,6 +94,8 @@ export interface CollaborationView extends CollaborationSummary {
   parties: Party[];
   phases: { phase: Phase; since: IsoDate }[];
   health: HealthView;
+  /** the mandates of the register scoped to this collaboration (docs/product.md#mandates-within-a-collaboration) */
+  mandates: CollaborationMandate[];
   timeline: Awaited<ReturnType<typeof eventsOf>>;
   abilities: { edit: boolean };
 }
@@ -140,13 +154,14 @@ async function bump(trx: Tx, ctx: Ctx, row: CollaborationRow, set: Record<string
 async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en'; overdueAgreements?: HealthInput['overdueAgreements'] } = {}) {
   const mId = ctx.actor.municipalityId;
   const row = await loadFor(trx, ctx, id, 'view');
-  const [owner, links, targets, parties, phases, timeline] = await Promise.all([
+  const [owner, links, targets, parties, phases, timeline, mandates] = await Promise.all([
     trx.selectFrom('users').select('name').where('municipality_id', '=', mId).where('id', '=', row.owner_user_id).executeTakeFirst(),
     linksOf(trx, mId, id),
     targetsOf(trx, mId, id),
     partiesOf(trx, mId, id),
     phasesOf(trx, mId, id),
     eventsOf(trx, mId, id),
+    mandatesOfCollaboration(trx, mId, id),
   ]);
   const ownerName = owner?.name ?? '';
   const readings = targets.flatMap((t) => t.readings.map((r) => r.readOn)).sort();
@@ -172,6 +187,22 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
     parties,
     phases: phases.map((p) => ({ phase: p.phase, since: p.since })),
     health: { issues: issues.map((i) => ({ ...i, text: healthSentence(i, locale) })) },
+    // A collaboration's mandate allows committing money (mandates/model.ts).
+    mandates: mandates.flatMap((m) =>
+      m.scope.kind === 'commitMoney'
+        ? [
+            {
+              id: m.id,
+              holderName: m.holderName ?? '',
+              upToCents: m.scope.upToCents,
+              delegatedBy: m.delegatedBy,
+              validFrom: m.validFrom,
+              validUntil: m.validUntil,
+              inForceToday: mandateInForce(m, today(ctx)),
+            },
+          ]
+        : [],
+    ),
     timeline,
     abilities: collaborationPolicy.abilities(ctx.actor, { ownerUserId: row.owner_user_id }),
   };
@@ -192,6 +223,16 @@ const summary = (row: CollaborationRow, ownerName: string): CollaborationSummary
   endKind: row.end_kind,
   version: row.version,
 });
+
+/**
+ * The page after a change, with the health check stored as of today in the change's
+ * transaction (docs/product.md#the-health-check-of-a-collaboration), so the overview's
+ * health filter sees it at once.
+ */
+async function changed(trx: Tx, ctx: Ctx, id: string): Promise<CollaborationView> {
+  await refreshHealth(trx, ctx.actor.municipalityId, [id], today(ctx));
+  return view(trx, ctx, id);
+}
 
 /** The collaboration sheet as a PDF, for a council or board meeting. */
 export function collaborationSheet(ctx: Ctx, id: string): Promise<{ name: string; pdf: Buffer }> {
@@ -240,7 +281,7 @@ export async function startCollaboration(ctx: Ctx, input: StartCollaboration): P
       type: 'collaboration.started',
       payload: { name: row.name, ownerName: owner, phase: input.phase },
     });
-    return view(trx, ctx, row.id);
+    return changed(trx, ctx, row.id);
   });
 }
 
@@ -306,7 +347,7 @@ export async function updateCollaboration(ctx: Ctx, opts: UpdateCollaboration): 
           payload: { changes: { endOn: { from: before.endOn, to: after.endOn } } },
         });
     }
-    return view(trx, ctx, row.id);
+    return changed(trx, ctx, row.id);
   });
 }
 
@@ -323,7 +364,7 @@ export async function changePhase(ctx: Ctx, opts: { id: string; ifMatch?: Versio
       .values({ municipality_id: mId, collaboration_id: row.id, phase: opts.phase, since, actor_id: ctx.actor.userId })
       .execute();
     await recordCollaborationEvent(trx, ctx, row.id, { type: 'collaboration.phaseChanged', payload: { from: row.phase, to: opts.phase, since } });
-    return view(trx, ctx, row.id);
+    return changed(trx, ctx, row.id);
   });
 }
 
@@ -360,7 +401,50 @@ export async function addTarget(ctx: Ctx, opts: { collaborationId: string; ifMat
         targetOn: opts.targetOn,
       },
     });
-    return view(trx, ctx, row.id);
+    return changed(trx, ctx, row.id);
+  });
+}
+
+/**
+ * Change a target of the goal (indicator, baseline, target value, unit, target date); its
+ * readings stay. If-Match carries the collaboration's version, as for adding one.
+ */
+export async function updateTarget(
+  ctx: Ctx,
+  opts: { collaborationId: string; targetId: string; ifMatch?: VersionCondition; changes: Partial<TargetFields> },
+): Promise<CollaborationView> {
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const row = await loadFor(trx, ctx, opts.collaborationId, 'edit', { lock: true, ifMatch: opts.ifMatch });
+    const current = (await targetsOf(trx, mId, row.id)).find((t) => t.id === opts.targetId);
+    if (!current) throw notFound('target');
+    const before: TargetFields = {
+      indicator: current.indicator,
+      baseline: current.baseline,
+      targetValue: current.targetValue,
+      unit: current.unit,
+      targetOn: current.targetOn,
+    };
+    const defined = Object.fromEntries(Object.entries(opts.changes).filter(([, v]) => v !== undefined)) as Partial<TargetFields>;
+    const merged = { ...before, ...defined };
+    const problems = targetProblems(merged);
+    if (problems.length) throw invalidInput(problems);
+    const after: TargetFields = { ...merged, indicator: merged.indicator.trim(), unit: merged.unit.trim() };
+    const diff: Record<string, { from: unknown; to: unknown }> = {};
+    for (const k of Object.keys(after) as (keyof TargetFields)[]) if (after[k] !== before[k]) diff[k] = { from: before[k], to: after[k] };
+    if (!Object.keys(diff).length) throw new AppError(409, 'conflict', 'error.noChange');
+    await trx
+      .updateTable('collaboration_targets')
+      .set({ indicator: after.indicator, baseline: after.baseline, target_value: after.targetValue, unit: after.unit, target_on: after.targetOn })
+      .where('municipality_id', '=', mId)
+      .where('id', '=', current.id)
+      .execute();
+    await bump(trx, ctx, row);
+    await recordCollaborationEvent(trx, ctx, row.id, {
+      type: 'collaboration.targetUpdated',
+      payload: { targetId: current.id, indicator: after.indicator, changes: diff },
+    });
+    return changed(trx, ctx, row.id);
   });
 }
 
@@ -400,7 +484,7 @@ export async function recordReading(
       type: 'collaboration.progressRead',
       payload: { targetId: target.id, indicator: target.indicator, readOn: opts.readOn, value: opts.value },
     });
-    return view(trx, ctx, row.id);
+    return changed(trx, ctx, row.id);
   });
 }
 
@@ -498,7 +582,7 @@ export async function addParty(ctx: Ctx, opts: { collaborationId: string; ifMatc
     await writeContributions(trx, ctx, row.id, p.id, f.contributions);
     await bump(trx, ctx, row);
     await recordCollaborationEvent(trx, ctx, row.id, { type: 'collaboration.partyAdded', payload: { partyId: p.id, name: f.name, kind: f.kind } });
-    return view(trx, ctx, row.id);
+    return changed(trx, ctx, row.id);
   });
 }
 
@@ -533,6 +617,6 @@ export async function updateParty(
       type: 'collaboration.partyUpdated',
       payload: { partyId: current.id, name: after.name, changes: diff },
     });
-    return view(trx, ctx, row.id);
+    return changed(trx, ctx, row.id);
   });
 }

@@ -11,8 +11,9 @@ export {
   type MandateSubject,
   mandateInForce,
   mandatesHeldBy,
+  mandateWithinScope,
 } from './model.js';
 export { mandatePolicy } from './policy.js';
-export { loadMandates, mandatesByIds, type NamedMandate } from './repo.js';
+export { loadMandates, mandatesByIds, mandatesOfCollaboration, type NamedMandate } from './repo.js';
 export { HolderOut, mandateRoutes, Scope } from './routes.js';
 export { createMandate } from './service.js';

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { hasBeenInForce, type MandateFields, mandateChangeRefusal, mandateInForce, mandateProblems } from './model.js';
+import {
+  type CommitmentDecision,
+  commitmentStatusOnRecord,
+  hasBeenInForce,
+  type Mandate,
+  type MandateFields,
+  mandateChangeRefusal,
+  mandateInForce,
+  mandateProblems,
+  mandatesHeldBy,
+  mandateWithinScope,
+} from './model.js';
 
 const base: MandateFields = {
   holder: { kind: 'role', role: 'executive' },
@@ -77,5 +88,84 @@ describe('changes keep the past true', () => {
     ['before it starts, the start may move', future, { validFrom: '2026-05-01' }, null],
   ])('%s', (_, before, change, expected) => {
     expect(mandateChangeRefusal(before, { ...before, ...change }, today)).toEqual(expected);
+  });
+});
+
+describe('mandates within a collaboration (docs/product.md#mandates-within-a-collaboration)', () => {
+  const scoped: MandateFields = { ...base, holder: { kind: 'person', userId: 'u-owner' }, collaborationId: 'c-1' };
+  it.each<[string, Partial<MandateFields>, string[]]>([
+    ['held by a named person, committing money: fine', {}, []],
+    ['not by a role', { holder: { kind: 'role', role: 'coordinator' } }, ['holder:error.mandateCollaborationHolder']],
+    ['not an overrule', { scope: { kind: 'overrule', domain: 'safety' } }, ['scope:error.mandateCollaborationScope']],
+    ['not an exemption', { scope: { kind: 'grantExemption', ruleCode: 'APV-2:1' } }, ['scope:error.mandateCollaborationScope']],
+    ['not agreeing a plan', { scope: { kind: 'agreePlan' } }, ['scope:error.mandateCollaborationScope']],
+    [
+      'without a collaboration a role mandate for a plan is fine',
+      { collaborationId: null, holder: { kind: 'role', role: 'coordinator' }, scope: { kind: 'agreePlan' } },
+      [],
+    ],
+  ])('%s', (_, over, expected) => {
+    expect(fieldsOf({ ...scoped, ...over })).toEqual(expected);
+  });
+
+  const whole: Mandate = { id: 'm-whole', ...base, holder: { kind: 'person', userId: 'u-owner' }, validUntil: null };
+  const own: Mandate = { ...whole, id: 'm-own', collaborationId: 'c-1' };
+  const other: Mandate = { ...whole, id: 'm-other', collaborationId: 'c-2' };
+  it.each<[string, Mandate, string | null, boolean]>([
+    ['a mandate of the whole municipality applies outside every collaboration', whole, null, true],
+    ['a mandate of the whole municipality applies within a collaboration', whole, 'c-1', true],
+    ['a collaboration mandate applies within its collaboration', own, 'c-1', true],
+    ['a collaboration mandate does not apply within another collaboration', own, 'c-2', false],
+    ['a collaboration mandate does not apply outside every collaboration (a case)', own, null, false],
+  ])('within scope: %s', (_, m, collaborationId, expected) => {
+    expect(mandateWithinScope(m, collaborationId)).toBe(expected);
+  });
+
+  it('the mandates a person holds for a decision: by default outside every collaboration', () => {
+    const all = [whole, own, other];
+    const owner = { userId: 'u-owner', role: 'coordinator' as const };
+    expect(mandatesHeldBy(owner, all).map((m) => m.id)).toEqual(['m-whole']);
+    expect(mandatesHeldBy(owner, all, 'c-1').map((m) => m.id)).toEqual(['m-whole', 'm-own']);
+    expect(mandatesHeldBy(owner, all, 'c-2').map((m) => m.id)).toEqual(['m-whole', 'm-other']);
+  });
+
+  const money = (amountCents: number, collaborationId?: string | null): CommitmentDecision => ({
+    kind: 'commitMoney',
+    amountCents,
+    madeOn: '2026-03-02',
+    ...(collaborationId === undefined ? {} : { collaborationId }),
+  });
+  it.each<[string, CommitmentDecision, 'binding' | 'needsConfirmation']>([
+    ['an agreement of that collaboration within the amount binds', money(5_000_000, 'c-1'), 'binding'],
+    ['above the amount it needs confirmation', money(5_000_001, 'c-1'), 'needsConfirmation'],
+    ['an agreement of another collaboration needs confirmation', money(100, 'c-2'), 'needsConfirmation'],
+    ['a commitment on a case is never covered by it', money(100), 'needsConfirmation'],
+    ['nor when the case commitment says so explicitly', money(100, null), 'needsConfirmation'],
+  ])('a collaboration mandate alone: %s', (_, decision, expected) => {
+    expect(commitmentStatusOnRecord([own], decision)).toBe(expected);
+  });
+  it('a mandate of the whole municipality still covers a case commitment and an agreement', () => {
+    expect(commitmentStatusOnRecord([whole], money(100))).toBe('binding');
+    expect(commitmentStatusOnRecord([whole], money(100, 'c-2'))).toBe('binding');
+  });
+  it('a collaboration mandate is not in force outside its period', () => {
+    expect(commitmentStatusOnRecord([{ ...own, validFrom: '2026-04-01' }], money(100, 'c-1'))).toBe('needsConfirmation');
+  });
+
+  it.each<[string, Partial<MandateFields>, ReturnType<typeof mandateChangeRefusal>]>([
+    ['once in force, the collaboration is fixed', { collaborationId: 'c-2' }, { field: 'collaborationId', key: 'error.mandateWhoWhatFixed' }],
+    [
+      'once in force, it cannot become a mandate of the whole municipality',
+      { collaborationId: null },
+      { field: 'collaborationId', key: 'error.mandateWhoWhatFixed' },
+    ],
+    ['ending it today is fine', { validUntil: '2026-03-02' }, null],
+    ['ending it yesterday takes away a day it was in force', { validUntil: '2026-03-01' }, { field: 'validUntil', key: 'error.mandateShortensPast' }],
+  ])('the past stays citable: %s', (_, change, expected) => {
+    expect(mandateChangeRefusal(scoped, { ...scoped, ...change }, '2026-03-02')).toEqual(expected);
+  });
+  it('before it starts, the collaboration may change', () => {
+    const future = { ...scoped, validFrom: '2026-04-01' };
+    expect(mandateChangeRefusal(future, { ...future, collaborationId: 'c-2' }, '2026-03-02')).toBeNull();
   });
 });

@@ -40,9 +40,22 @@ function scopeProblems(s: MandateScope): FieldProblem[] {
   }
 }
 
+/**
+ * A mandate scoped to a collaboration (docs/product.md#mandates-within-a-collaboration) is
+ * held by one named person — the collaboration's owner, which the service checks — and
+ * allows committing money for agreements within that collaboration.
+ */
+function collaborationProblems(f: MandateFields): FieldProblem[] {
+  if (!f.collaborationId) return [];
+  const problems: FieldProblem[] = [];
+  if (f.holder.kind !== 'person') problems.push({ field: 'holder', key: 'error.mandateCollaborationHolder' });
+  if (f.scope.kind !== 'commitMoney') problems.push({ field: 'scope', key: 'error.mandateCollaborationScope' });
+  return problems;
+}
+
 /** Everything wrong with a mandate, all at once, each naming its field. */
 export function mandateProblems(f: MandateFields): FieldProblem[] {
-  const problems = [...holderProblems(f.holder), ...scopeProblems(f.scope)];
+  const problems = [...holderProblems(f.holder), ...scopeProblems(f.scope), ...collaborationProblems(f)];
   const by = f.delegatedBy.trim();
   if (!by) problems.push({ field: 'delegatedBy', key: 'error.mandateDelegatedBy' });
   else if (by.length > DELEGATED_BY_MAX) problems.push({ field: 'delegatedBy', key: 'error.tooLong', params: { max: DELEGATED_BY_MAX } });
@@ -93,6 +106,8 @@ export function mandateChangeRefusal(before: MandateFields, after: MandateFields
   if (hasBeenInForce(before, today)) {
     if (!sameHolder(before.holder, after.holder)) return { field: 'holder', key: 'error.mandateWhoWhatFixed' };
     if (!sameScope(before.scope, after.scope)) return { field: 'scope', key: 'error.mandateWhoWhatFixed' };
+    // Where it applies is part of what it allows (docs/product.md#mandates-within-a-collaboration).
+    if ((before.collaborationId ?? null) !== (after.collaborationId ?? null)) return { field: 'collaborationId', key: 'error.mandateWhoWhatFixed' };
   }
   if (!keepsPastCitable(before, after, today)) {
     return { field: after.validFrom > before.validFrom ? 'validFrom' : 'validUntil', key: 'error.mandateShortensPast' };
@@ -121,6 +136,11 @@ export interface Mandate {
   validFrom: IsoDate;
   /** last day in force (inclusive); null: no end */
   validUntil: IsoDate | null;
+  /**
+   * The collaboration the mandate is scoped to (docs/product.md#mandates-within-a-collaboration);
+   * null or absent: a mandate of the whole municipality.
+   */
+  collaborationId?: string | null;
 }
 
 export interface MandateSubject {
@@ -131,15 +151,30 @@ export interface MandateSubject {
 const holds = (s: MandateSubject, m: Mandate) =>
   m.holder.kind === 'role' ? s.role !== null && m.holder.role === s.role : s.userId !== null && m.holder.userId === s.userId;
 
-/** The mandates a person holds by role or by name (in force or not). */
-export const mandatesHeldBy = (s: MandateSubject, mandates: readonly Mandate[]): Mandate[] => mandates.filter((m) => holds(s, m));
+/**
+ * Whether a mandate may be used for a decision within `collaborationId` (null: a decision
+ * outside every collaboration, such as a commitment on a case): a mandate of the whole
+ * municipality applies everywhere, a mandate scoped to a collaboration only within that
+ * collaboration (docs/product.md#mandates-within-a-collaboration).
+ */
+export const mandateWithinScope = (m: Mandate, collaborationId: string | null = null): boolean => !m.collaborationId || m.collaborationId === collaborationId;
+
+/**
+ * The mandates a person holds by role or by name (in force or not) that apply to a
+ * decision within `collaborationId` — by default a decision outside every collaboration,
+ * so a collaboration's mandate never covers a commitment on a case.
+ */
+export const mandatesHeldBy = (s: MandateSubject, mandates: readonly Mandate[], collaborationId: string | null = null): Mandate[] =>
+  mandates.filter((m) => holds(s, m) && mandateWithinScope(m, collaborationId));
 
 // ---- whether a commitment binds -------------------------------------------------------
 
-export type CommitmentDecision =
+/** `collaborationId`: the collaboration the decision is made within (an agreement); absent or null: none. */
+export type CommitmentDecision = (
   | { kind: 'commitMoney'; amountCents: number; madeOn: IsoDate }
   | { kind: 'grantExemption'; ruleCode: string; madeOn: IsoDate }
-  | { kind: 'agreePlan'; madeOn: IsoDate };
+  | { kind: 'agreePlan'; madeOn: IsoDate }
+) & { collaborationId?: string | null };
 
 /** What a commitment decides, for the mandate check; 'other' (a call-back, a meeting) no mandate covers. Amounts are in euro cents. */
 export type MandateDecision =
@@ -171,8 +206,13 @@ export const covers = (scope: MandateScope, d: MandateDecision): boolean => {
  * confirmation by the mandate holder (docs/product.md#commitments-on-record). `makerMandates` are the
  * mandates the maker holds (see mandatesHeldBy); one must be in force on the day the
  * commitment was made and cover it: money up to its amount (per commitment), an
- * exemption of that very rule, or agreeing a plan.
+ * exemption of that very rule, or agreeing a plan; and apply where the decision is made
+ * (mandateWithinScope: a collaboration's mandate only within that collaboration).
  */
 export function commitmentStatusOnRecord(makerMandates: readonly Mandate[], commitment: CommitmentDecision): 'binding' | 'needsConfirmation' {
-  return makerMandates.some((m) => mandateInForce(m, commitment.madeOn) && covers(m.scope, commitment)) ? 'binding' : 'needsConfirmation';
+  return makerMandates.some(
+    (m) => mandateWithinScope(m, commitment.collaborationId ?? null) && mandateInForce(m, commitment.madeOn) && covers(m.scope, commitment),
+  )
+    ? 'binding'
+    : 'needsConfirmation';
 }

@@ -38,6 +38,7 @@ export const toMandate = (r: MandateRow): Mandate => ({
   delegatedBy: r.delegated_by,
   validFrom: r.valid_from,
   validUntil: r.valid_until,
+  collaborationId: r.collaboration_id,
 });
 
 /**
@@ -47,6 +48,16 @@ export const toMandate = (r: MandateRow): Mandate => ({
 export async function loadMandates(trx: Tx, municipalityId: string): Promise<Mandate[]> {
   const rows = await trx.selectFrom('mandates').selectAll().where('municipality_id', '=', municipalityId).orderBy('valid_from').orderBy('id').execute();
   return rows.map(toMandate);
+}
+
+/** The collaboration a mandate may be scoped to: its name and its owner, the only possible holder. */
+export function findCollaborationForMandate(trx: Tx, municipalityId: string, id: string) {
+  return trx
+    .selectFrom('collaborations')
+    .select(['id', 'name', 'owner_user_id'])
+    .where('municipality_id', '=', municipalityId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findMandate(trx: Tx, municipalityId: string, id: string, lock = false): Promise<MandateRow | undefined> {
@@ -74,17 +85,20 @@ export async function mandatesByIds(trx: Tx, municipalityId: string, ids: readon
   return rows.map((r) => ({ ...toMandate(r), holderName: r.holder_name }));
 }
 
-/** All rows with the holder's name for a person mandate (the register list). */
-export function listMandateRows(trx: Tx, municipalityId: string) {
-  return trx
+/**
+ * All rows with the holder's name for a person mandate and the collaboration's name for a
+ * mandate scoped to one (the register list); only those of `collaborationId` when given.
+ */
+export function listMandateRows(trx: Tx, municipalityId: string, collaborationId?: string) {
+  let q = trx
     .selectFrom('mandates as m')
     .leftJoin('users as u', 'u.id', 'm.holder_user_id')
+    .leftJoin('collaborations as c', (j) => j.onRef('c.id', '=', 'm.collaboration_id').on('c.municipality_id', '=', municipalityId))
     .selectAll('m')
-    .select('u.name as holder_name')
-    .where('m.municipality_id', '=', municipalityId)
-    .orderBy('m.valid_from', 'desc')
-    .orderBy('m.id')
-    .execute();
+    .select(['u.name as holder_name', 'c.name as collaboration_name'])
+    .where('m.municipality_id', '=', municipalityId);
+  if (collaborationId) q = q.where('m.collaboration_id', '=', collaborationId);
+  return q.orderBy('m.valid_from', 'desc').orderBy('m.id').execute();
 }
 
 export async function recordMandateChange(
@@ -106,4 +120,10 @@ export function mandateHistory(trx: Tx, municipalityId: string, mandateId: strin
     .where('c.mandate_id', '=', mandateId)
     .orderBy('c.id')
     .execute();
+}
+
+/** The mandates scoped to one collaboration, in force or not, with the holder's name (the collaboration's page). */
+export async function mandatesOfCollaboration(trx: Tx, municipalityId: string, collaborationId: string): Promise<NamedMandate[]> {
+  const rows = await listMandateRows(trx, municipalityId, collaborationId);
+  return rows.map((r) => ({ ...toMandate(r), holderName: r.holder_name }));
 }

@@ -45,8 +45,12 @@ const fields = {
     .describe('wie het mandaat verleende: "het college", "de burgemeester", "afdelingshoofd Ruimte"'),
   validFrom: IsoDate.describe('eerste dag van kracht'),
   validUntil: IsoDate.nullable().describe('laatste dag van kracht; leeg: geen einde'),
+  collaborationId: z
+    .uuid()
+    .nullable()
+    .describe('alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente'),
 };
-export const CreateMandateBody = z.object({ ...fields, validUntil: fields.validUntil.optional() });
+export const CreateMandateBody = z.object({ ...fields, validUntil: fields.validUntil.optional(), collaborationId: fields.collaborationId.optional() });
 export const UpdateMandateBody = patchBody(z.object(fields).partial().shape);
 export const EndMandateBody = z.object({ validUntil: IsoDate.describe('laatste dag van kracht: vandaag of later') });
 
@@ -62,6 +66,7 @@ const MandateOut = z.object({
   delegatedBy: z.string(),
   validFrom: IsoDate,
   validUntil: IsoDate.nullable(),
+  collaboration: z.object({ id: z.uuid(), name: z.string() }).nullable().describe('de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente'),
   inForceToday: z.boolean().describe('vandaag van kracht'),
   version: z.number().int(),
   createdAt: z.string(),
@@ -84,6 +89,7 @@ export const presentMandate = (m: MandateView): z.infer<typeof MandateOut> => ({
   delegatedBy: m.delegatedBy,
   validFrom: m.validFrom,
   validUntil: m.validUntil,
+  collaboration: m.collaborationId ? { id: m.collaborationId, name: m.collaborationName ?? '' } : null,
   inForceToday: m.inForceToday,
   version: m.version,
   createdAt: m.createdAt.toISOString(),
@@ -107,7 +113,10 @@ export function mandateRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary: 'Het mandaatregister: wie wat mag besluiten, verleend door wie, voor welke periode',
-        querystring: z.object({ inForceOn: IsoDate.optional().describe('alleen mandaten die op deze dag van kracht zijn') }),
+        querystring: z.object({
+          inForceOn: IsoDate.optional().describe('alleen mandaten die op deze dag van kracht zijn'),
+          collaborationId: z.uuid().optional().describe('alleen de mandaten binnen deze samenwerking'),
+        }),
         response: { 200: z.object({ items: z.array(MandateOut) }), ...errors },
       },
     },
@@ -118,7 +127,11 @@ export function mandateRoutes(app: App, deps: Deps) {
     '/api/v1/mandates',
     { schema: { tags, summary: 'Een mandaat vastleggen (beheerder)', body: CreateMandateBody, response: { 201: MandateOut, ...errors } } },
     async (req, reply) => {
-      const m = await createMandate(ctxOf(deps, req), { ...req.body, validUntil: req.body.validUntil ?? null });
+      const m = await createMandate(ctxOf(deps, req), {
+        ...req.body,
+        validUntil: req.body.validUntil ?? null,
+        collaborationId: req.body.collaborationId ?? null,
+      });
       reply.header('ETag', etag(m.version));
       return reply.code(201).header('Location', `/api/v1/mandates/${m.id}`).send(presentMandate(m));
     },

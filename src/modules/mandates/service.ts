@@ -10,10 +10,12 @@ import type { Tx } from '../../platform/db/index.js';
 import type { Mandate, MandateHolder, MandateScope } from './model.js';
 import { type MandateFields, mandateChangeRefusal, mandateInForce, mandateProblems, sameHolder, sameScope } from './model.js';
 import { authorizeMandates, mandateAbilities } from './policy.js';
-import { findMandate, listMandateRows, type MandateRow, mandateHistory, recordMandateChange, toMandate } from './repo.js';
+import { findCollaborationForMandate, findMandate, listMandateRows, type MandateRow, mandateHistory, recordMandateChange, toMandate } from './repo.js';
 
 export interface MandateView extends Mandate {
   holderName: string | null;
+  /** the collaboration's name, for a mandate scoped to one */
+  collaborationName: string | null;
   inForceToday: boolean;
   version: number;
   createdAt: Date;
@@ -21,9 +23,18 @@ export interface MandateView extends Mandate {
 }
 
 const today = (ctx: Ctx): IsoDate => dutchDate(ctx.clock.now());
-const view = (ctx: Ctx, r: MandateRow, holderName: string | null): MandateView => {
+const view = (ctx: Ctx, r: MandateRow, holderName: string | null, collaborationName: string | null = null): MandateView => {
   const m = toMandate(r);
-  return { ...m, holderName, inForceToday: mandateInForce(m, today(ctx)), version: r.version, createdAt: r.created_at, updatedAt: r.updated_at };
+  return {
+    ...m,
+    collaborationId: m.collaborationId ?? null,
+    holderName,
+    collaborationName,
+    inForceToday: mandateInForce(m, today(ctx)),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 };
 
 const columns = (f: MandateFields) => ({
@@ -37,11 +48,34 @@ const columns = (f: MandateFields) => ({
   delegated_by: f.delegatedBy.trim(),
   valid_from: f.validFrom,
   valid_until: f.validUntil,
+  collaboration_id: f.collaborationId ?? null,
 });
 
-/** Check the fields and that a named holder is an active staff member here; every problem at once. */
-async function checked(trx: Tx, mId: string, f: MandateFields): Promise<{ fields: MandateFields; holderName: string | null }> {
+/**
+ * Check the fields and that a named holder is an active staff member here; every problem
+ * at once. A mandate scoped to a collaboration is of a collaboration of this municipality
+ * and held by its owner, the collaboration's representative
+ * (docs/product.md#mandates-within-a-collaboration); `holderChanged` false: who holds it and
+ * where it applies stay as they were, so a later change of owner does not block correcting
+ * the delegation text or ending it.
+ */
+async function checked(
+  trx: Tx,
+  mId: string,
+  f: MandateFields,
+  holderChanged = true,
+): Promise<{ fields: MandateFields; holderName: string | null; collaborationName: string | null }> {
   const problems = mandateProblems(f);
+  let collaborationName: string | null = null;
+  if (f.collaborationId) {
+    const c = await findCollaborationForMandate(trx, mId, f.collaborationId);
+    if (!c) problems.push({ field: 'collaborationId', key: 'error.notFound' });
+    else {
+      collaborationName = c.name;
+      if (holderChanged && f.holder.kind === 'person' && f.holder.userId !== c.owner_user_id)
+        problems.push({ field: 'holder.userId', key: 'error.mandateCollaborationOwner' });
+    }
+  }
   let holderName: string | null = null;
   if (f.holder.kind === 'person' && f.holder.userId) {
     const u = await trx
@@ -60,7 +94,7 @@ async function checked(trx: Tx, mId: string, f: MandateFields): Promise<{ fields
     if (!rule) problems.push({ field: 'scope.ruleCode', key: 'error.exemptionRuleUnknown', params: { code } });
   }
   if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
-  return { fields: { ...f, delegatedBy: f.delegatedBy.trim() }, holderName };
+  return { fields: { ...f, delegatedBy: f.delegatedBy.trim(), collaborationId: f.collaborationId ?? null }, holderName, collaborationName };
 }
 
 const holderJson = (h: MandateHolder) => (h.kind === 'role' ? { kind: 'role', role: h.role } : { kind: 'person', userId: h.userId });
@@ -70,17 +104,19 @@ function diffOf(before: MandateFields, after: MandateFields): Record<string, { f
   if (!sameHolder(before.holder, after.holder)) d.holder = { from: holderJson(before.holder), to: holderJson(after.holder) };
   if (!sameScope(before.scope, after.scope)) d.scope = { from: scopeJson(before.scope), to: scopeJson(after.scope) };
   for (const k of ['delegatedBy', 'validFrom', 'validUntil'] as const) if (before[k] !== after[k]) d[k] = { from: before[k], to: after[k] };
+  if ((before.collaborationId ?? null) !== (after.collaborationId ?? null))
+    d.collaborationId = { from: before.collaborationId ?? null, to: after.collaborationId ?? null };
   return d;
 }
 
 // ---- reading --------------------------------------------------------------------------
 
-export async function listMandates(ctx: Ctx, f: { inForceOn?: IsoDate } = {}): Promise<MandateView[]> {
+export async function listMandates(ctx: Ctx, f: { inForceOn?: IsoDate; collaborationId?: string } = {}): Promise<MandateView[]> {
   authorizeMandates(ctx.actor, 'read');
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
-    const rows = await listMandateRows(trx, mId);
-    const all = rows.map((r) => view(ctx, r, r.holder_name));
+    const rows = await listMandateRows(trx, mId, f.collaborationId);
+    const all = rows.map((r) => view(ctx, r, r.holder_name, r.collaboration_name));
     return f.inForceOn ? all.filter((m) => mandateInForce(m, f.inForceOn as IsoDate)) : all;
   });
 }
@@ -98,7 +134,8 @@ export async function getMandate(ctx: Ctx, id: string) {
     const r = await findMandate(trx, mId, id);
     if (!r) throw notFound('mandate');
     const history = await mandateHistory(trx, mId, id);
-    return { mandate: view(ctx, r, await holderNameOf(trx, mId, r)), abilities: mandateAbilities(ctx.actor), history };
+    const collaboration = r.collaboration_id ? await findCollaborationForMandate(trx, mId, r.collaboration_id) : undefined;
+    return { mandate: view(ctx, r, await holderNameOf(trx, mId, r), collaboration?.name ?? null), abilities: mandateAbilities(ctx.actor), history };
   });
 }
 
@@ -108,7 +145,7 @@ export async function createMandate(ctx: Ctx, input: MandateFields): Promise<Man
   authorizeMandates(ctx.actor, 'manage');
   const mId = ctx.actor.municipalityId;
   return ctx.db.tenant(mId, async (trx) => {
-    const { fields, holderName } = await checked(trx, mId, input);
+    const { fields, holderName, collaborationName } = await checked(trx, mId, input);
     const row = await trx
       .insertInto('mandates')
       .values({ municipality_id: mId, ...columns(fields), created_by: ctx.actor.userId, updated_at: ctx.clock.now() })
@@ -120,7 +157,7 @@ export async function createMandate(ctx: Ctx, input: MandateFields): Promise<Man
       actorId: ctx.actor.userId,
       change: { type: 'created', mandate: { ...fields, holder: holderJson(fields.holder), scope: scopeJson(fields.scope) } },
     });
-    return view(ctx, row, holderName);
+    return view(ctx, row, holderName, collaborationName);
   });
 }
 
@@ -150,9 +187,11 @@ async function changeMandate(ctx: Ctx, opts: UpdateMandate, type: 'updated' | 'e
     if (!versionMatches(opts.ifMatch, row.version)) throw staleVersion();
     const before = toMandate(row);
     const defined = Object.fromEntries(Object.entries(opts.changes).filter(([, v]) => v !== undefined)) as Partial<MandateFields>;
-    const { fields: after, holderName } = await checked(trx, mId, { ...before, ...defined });
+    const next: MandateFields = { ...before, ...defined };
+    const holderChanged = !sameHolder(before.holder, next.holder) || (before.collaborationId ?? null) !== (next.collaborationId ?? null);
+    const { fields: after, holderName, collaborationName } = await checked(trx, mId, next, holderChanged);
     const diff = diffOf(before, after);
-    if (!Object.keys(diff).length) return view(ctx, row, holderName);
+    if (!Object.keys(diff).length) return view(ctx, row, holderName, collaborationName);
     const refusal = mandateChangeRefusal(before, after, today(ctx));
     if (refusal) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, [refusal]);
     const updated = await trx
@@ -163,6 +202,6 @@ async function changeMandate(ctx: Ctx, opts: UpdateMandate, type: 'updated' | 'e
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordMandateChange(trx, { municipalityId: mId, mandateId: row.id, actorId: ctx.actor.userId, change: { type, changes: diff } });
-    return view(ctx, updated, holderName);
+    return view(ctx, updated, holderName, collaborationName);
   });
 }

@@ -327,6 +327,10 @@ export interface Collaborations {
   end_kind: Generated<'end' | 'review'>;
   end_on: string;
   goal: Generated<string>;
+  has_health_issues: Generated<boolean | null>;
+  health: Generated<Json>;
+  health_checked_on: string | null;
+  health_issue_count: Generated<number>;
   id: Generated<string>;
   municipality_id: string;
   name: string;
@@ -531,6 +535,7 @@ export interface MandateChanges {
 }
 
 export interface Mandates {
+  collaboration_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   delegated_by: string;

@@ -2102,6 +2102,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/collaborations/{id}/targets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven
+         * @description Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven
+         */
+        patch: operations["patchCollaborationsIdTargetsTargetId"];
+        trace?: never;
+    };
     "/collaborations/{id}/targets/{targetId}/readings": {
         parameters: {
             query?: never;
@@ -2939,6 +2959,19 @@ export interface components {
             health: {
                 issues: components["schemas"]["CollaborationHealthIssue"][];
             };
+            /** @description mandaten uit het mandaatregister binnen deze samenwerking */
+            mandates: {
+                /** Format: uuid */
+                id: string;
+                holderName: string;
+                /** @description geld toezeggen tot en met dit bedrag, in eurocenten */
+                upToCents: number;
+                delegatedBy: string;
+                /** Format: date */
+                validFrom: string;
+                validUntil: string | null;
+                inForceToday: boolean;
+            }[];
             timeline: {
                 id: string;
                 type: string;
@@ -3643,6 +3676,12 @@ export interface components {
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
+            /** @description de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente */
+            collaboration: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** @description vandaag van kracht */
             inForceToday: boolean;
             version: number;
@@ -3658,6 +3697,12 @@ export interface components {
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
+            /** @description de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente */
+            collaboration: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** @description vandaag van kracht */
             inForceToday: boolean;
             version: number;
@@ -8708,6 +8753,8 @@ export interface operations {
             query?: {
                 /** @description alleen mandaten die op deze dag van kracht zijn */
                 inForceOn?: string;
+                /** @description alleen de mandaten binnen deze samenwerking */
+                collaborationId?: string;
             };
             header?: never;
             path?: never;
@@ -8813,6 +8860,8 @@ export interface operations {
                     validFrom: string;
                     /** @description laatste dag van kracht; leeg: geen einde */
                     validUntil?: string | null;
+                    /** @description alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente */
+                    collaborationId?: string | null;
                 };
             };
         };
@@ -8984,6 +9033,8 @@ export interface operations {
                     validFrom?: string;
                     /** @description laatste dag van kracht; leeg: geen einde */
                     validUntil?: string | null;
+                    /** @description alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente */
+                    collaborationId?: string | null;
                 };
             };
         };
@@ -13653,6 +13704,103 @@ export interface operations {
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchCollaborationsIdTargetsTargetId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description indicator, bijvoorbeeld "meldingen jeugdoverlast" */
+                    indicator?: string;
+                    /** @description nulmeting */
+                    baseline?: number;
+                    /** @description streefwaarde */
+                    targetValue?: number;
+                    /** @description eenheid, bijvoorbeeld "per kwartaal" */
+                    unit?: string;
+                    /**
+                     * Format: date
+                     * @description streefdatum
+                     */
+                    targetOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     /** @description Volledige versie van de API */
                     "API-Version"?: string;

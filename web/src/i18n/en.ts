@@ -3,6 +3,7 @@ import { enAssessment } from './en.assessment.js';
 import { enAttachments } from './en.attachments.js';
 import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
+import { enCollabForms } from './en.collabforms.js';
 import { enCollaborations } from './en.collaborations.js';
 import { enCouncil } from './en.council.js';
 import { enGeo } from './en.geo.js';
@@ -593,6 +594,8 @@ export const en: Record<MessageKey, string> = {
   ...enIntermunicipal,
   // address, map and area
   ...enGeo,
+  // the collaboration page's forms and its mandates
+  ...enCollabForms,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

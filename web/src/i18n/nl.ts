@@ -3,6 +3,7 @@ import { nlAssessment } from './nl.assessment.js';
 import { nlAttachments } from './nl.attachments.js';
 import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
+import { nlCollabForms } from './nl.collabforms.js';
 import { nlCollaborations } from './nl.collaborations.js';
 import { nlCouncil } from './nl.council.js';
 import { nlGeo } from './nl.geo.js';
@@ -593,6 +594,8 @@ export const nl = {
   ...nlIntermunicipal,
   // address, map and area
   ...nlGeo,
+  // the collaboration page's forms and its mandates
+  ...nlCollabForms,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

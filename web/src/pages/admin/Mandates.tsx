@@ -10,6 +10,7 @@ import { RadioGroup, SaveButtons, SelectField, TextField, ValidityFields } from 
 import { ErrorAlert, ErrorSummary, LiveStatus, Loading } from '../../components/feedback.js';
 import { type FieldErrors, fieldId } from '../../components/forms.js';
 import { focusById, InlineForm } from '../../components/InlineForm.js';
+import { AppLink } from '../../components/links.js';
 import { domainOptions, staffRoleOptions, userOptions } from '../../components/options.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
@@ -306,7 +307,15 @@ export function MandatesPage() {
                 ) : (
                   <TableRow key={m.id}>
                     <TableHeaderCell scope="row">{holderText(m, t, users)}</TableHeaderCell>
-                    <TableCell>{scopeText(m.scope)}</TableCell>
+                    <TableCell>
+                      {scopeText(m.scope)}
+                      {m.collaboration ? (
+                        <>
+                          {' '}
+                          <AppLink to={`/samenwerkingen/${m.collaboration.id}`}>{t('collabForms.mandateWithin', { name: m.collaboration.name })}</AppLink>
+                        </>
+                      ) : null}
+                    </TableCell>
                     <TableCell>{m.delegatedBy}</TableCell>
                     <TableCell>
                       {m.validUntil

@@ -24,6 +24,8 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
+import { useMoney } from '../assessment/shared.js';
+import { AreasAndThemes, EditCollaboration, EditTarget, LinkedCases, TargetForm } from './CollaborationForms.js';
 import { PHASES } from './Collaborations.js';
 
 type View = ResponseOf<'/collaborations/{id}', 'get'>;
@@ -99,6 +101,7 @@ function Readings({ target, c, onSaved }: { target: Target; c: View; onSaved(v: 
       <Paragraph>
         {t('collab.target.summary', { baseline: target.baseline, target: target.targetValue, unit: target.unit, date: date(target.targetOn) })}
       </Paragraph>
+      {c.abilities.edit ? <EditTarget c={c} target={target} onSaved={onSaved} /> : null}
       {target.readings.length ? (
         <WideTable caption={t('collab.target.table', { indicator: target.indicator })}>
           <TableHeader>
@@ -246,6 +249,35 @@ function PhaseForm({ c, onSaved }: { c: View; onSaved(v: View, message: string):
   );
 }
 
+/** The mandates of the register scoped to this collaboration (docs/product.md#mandates-within-a-collaboration). */
+function Mandates({ c }: { c: View }) {
+  const { t, date } = useI18n();
+  const money = useMoney();
+  return (
+    <Section title={t('collabForms.mandates')}>
+      {c.mandates.length ? (
+        <UnorderedList>
+          {c.mandates.map((m) => (
+            <UnorderedListItem key={m.id}>
+              {t('collabForms.mandates.item', {
+                holder: m.holderName,
+                amount: money(m.upToCents),
+                by: m.delegatedBy,
+                period: m.validUntil
+                  ? t('rules.period', { from: date(m.validFrom), until: date(m.validUntil) })
+                  : t('rules.periodOpen', { from: date(m.validFrom) }),
+              })}{' '}
+              ({t(m.inForceToday ? 'collabForms.mandates.inForce' : 'collabForms.mandates.notInForce')})
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      ) : (
+        <Paragraph>{t('collabForms.mandates.none')}</Paragraph>
+      )}
+    </Section>
+  );
+}
+
 export function CollaborationPage() {
   const { id = '' } = useParams();
   const { t, date, dateTime } = useI18n();
@@ -295,6 +327,7 @@ export function CollaborationPage() {
 
       <Section title={t('collab.goal')}>
         <Paragraph>{c.goal || t('collab.noGoal')}</Paragraph>
+        {c.abilities.edit ? <EditCollaboration key={c.version} c={c} onSaved={saved} /> : null}
       </Section>
 
       <Section title={t('collab.targets')}>
@@ -302,6 +335,7 @@ export function CollaborationPage() {
         {c.targets.map((tg) => (
           <Readings key={tg.id} target={tg} c={c} onSaved={saved} />
         ))}
+        {c.abilities.edit ? <TargetForm c={c} onSaved={saved} /> : null}
       </Section>
 
       <Section title={t('collab.parties')}>
@@ -311,6 +345,12 @@ export function CollaborationPage() {
         ))}
         {c.abilities.edit ? <AddParty c={c} onSaved={saved} /> : null}
       </Section>
+
+      <AreasAndThemes key={`links-${c.version}`} c={c} onSaved={saved} />
+
+      <LinkedCases c={c} onSaved={saved} />
+
+      <Mandates c={c} />
 
       <Section title={t('collab.phases')}>
         <UnorderedList>
