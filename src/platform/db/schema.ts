@@ -66,6 +66,9 @@ export type CollaborationTargetTable = T.CollaborationTargets;
 export type CollaborationReadingTable = T.CollaborationReadings;
 export type CollaborationContributionTable = T.CollaborationContributions;
 export type CollaborationEventTable = T.CollaborationEvents;
+export type WebhookSettingsTable = T.WebhookSettings;
+export type WebhookSubscriptionTable = T.WebhookSubscriptions;
+export type WebhookDeliveryTable = T.WebhookDeliveries;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];
