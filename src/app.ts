@@ -18,6 +18,7 @@ import { participationFigures, participationRoutes, startResponseCleanup } from 
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
 import { satisfactionFigures, satisfactionRoutes, unsafeMonthlyMarks } from './modules/satisfaction/index.js';
+import { startWebhookWorker, type WebhookWorker, webhookRoutes } from './modules/webhooks/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
 import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
@@ -58,6 +59,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       // the report marks and the responses are sections of the management information
       insightsRoutes(app, deps, { satisfaction: satisfactionFigures, participation: participationFigures });
       collaborationRoutes(app, deps);
+      // notifications to other systems (docs/product.md#webhooks)
+      webhookRoutes(app, deps);
     },
   });
 }
@@ -78,6 +81,8 @@ export interface Running {
   benchmark: Job;
   /** keeps the management-information rollup up to date from the event log */
   insights: InsightsWorker;
+  /** delivers webhook events to other systems (docs/product.md#webhooks) */
+  webhooks: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -105,7 +110,9 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const responseCleanup = startResponseCleanup(deps);
   // The background jobs of the modules; each stops cleanly at shutdown.
   const insights = startInsightsJob(deps);
-  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights];
+  // Webhook deliveries carry this process's id on their leases, like the mail outbox.
+  const webhooks = startWebhookWorker(deps, { owner: heartbeat.id });
+  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, webhooks];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -128,6 +135,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     retention,
     benchmark,
     insights,
+    webhooks,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
      * runs (each stops after its current batch or mail, so no lease is left behind).

@@ -28,6 +28,25 @@ export interface Config {
    * in DATA_DIR/secret.key is used (made at first use); see serverSecret.
    */
   secret: string | undefined;
+  /** Delivery of webhooks to other systems (docs/integrations.md#webhooks). */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** WEBHOOK_ALLOW_HTTP=true: plain-http target URLs are accepted (local receivers, tests); otherwise https only */
+  allowHttp: boolean;
+  /** WEBHOOK_MAX_ATTEMPTS: failed attempts before a delivery goes to the dead letter (default 8) */
+  maxAttempts: number;
+  /** WEBHOOK_TIMEOUT_MS: how long one POST may take (default 10 s) */
+  timeoutMs: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  return n;
 }
 
 /** TRUST_PROXY: empty or `false` for none, a hop count, or a comma-separated address/CIDR list. */
@@ -70,6 +89,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     logFormat,
     secret,
+    webhooks: {
+      allowHttp: env.WEBHOOK_ALLOW_HTTP === 'true',
+      maxAttempts: positiveInt(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 50),
+      timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 120_000),
+    },
   };
 }
 

@@ -299,6 +299,19 @@ const nl: Record<string, string> = {
   'error.surveyClosed': 'Uw antwoord kan niet meer worden gewijzigd: dat kan tot 14 dagen na uw eerste antwoord.',
   'error.surveyNotAnswered': 'Deze vragenlijst is nog niet ingevuld: er is nog niets op te volgen.',
   'error.surveyNotLow': 'Dit rapportcijfer is nooit lager dan 6 geweest: er is niets op te volgen.',
+  // Webhooks naar andere systemen (docs/product.md#webhooks).
+  'error.webhookUrlTooLong': 'Het adres is te lang (ten hoogste 2000 tekens).',
+  'error.webhookUrlInvalid': 'Dit is geen geldig webadres.',
+  'error.webhookUrlHttps': 'Het adres moet met https:// beginnen.',
+  'error.webhookUrlScheme': 'Het adres moet met https:// of http:// beginnen.',
+  'error.webhookUrlCredentials': 'Zet geen gebruikersnaam of wachtwoord in het adres: de ondertekening bewijst dat het bericht van Regie komt.',
+  'error.webhookUnknownType': 'Onbekend gebeurtenistype: {names}.',
+  'error.webhookNoTypes': 'Kies ten minste één gebeurtenistype, of alle.',
+  'error.webhookOin': 'Een OIN bestaat uit 20 cijfers.',
+  'error.webhookNeedsOin': 'Vul eerst het OIN van de gemeente in: het is de bron van elk bericht.',
+  'error.webhookTooMany': 'Een gemeente heeft ten hoogste {max} webhooks.',
+  'error.webhookPaused': 'Deze webhook staat op pauze. Zet hem eerst weer aan.',
+  'error.webhookNotDead': 'Alleen een opgegeven aflevering kan opnieuw worden geprobeerd.',
 };
 
 const en: Record<string, string> = {
@@ -592,6 +605,19 @@ const en: Record<string, string> = {
   'error.surveyClosed': 'Your answer can no longer be changed: that is possible until 14 days after your first answer.',
   'error.surveyNotAnswered': 'This survey has not been answered yet: there is nothing to follow up.',
   'error.surveyNotLow': 'This report mark was never below 6: there is nothing to follow up.',
+  // Webhooks to other systems (docs/product.md#webhooks).
+  'error.webhookUrlTooLong': 'The address is too long (at most 2000 characters).',
+  'error.webhookUrlInvalid': 'This is not a valid web address.',
+  'error.webhookUrlHttps': 'The address must start with https://.',
+  'error.webhookUrlScheme': 'The address must start with https:// or http://.',
+  'error.webhookUrlCredentials': 'Put no user name or password in the address: the signature proves the message comes from Regie.',
+  'error.webhookUnknownType': 'Unknown event type: {names}.',
+  'error.webhookNoTypes': 'Choose at least one event type, or all.',
+  'error.webhookOin': 'An OIN consists of 20 digits.',
+  'error.webhookNeedsOin': "Fill in the municipality's OIN first: it is the source of every message.",
+  'error.webhookTooMany': 'A municipality has at most {max} webhooks.',
+  'error.webhookPaused': 'This webhook is paused. Resume it first.',
+  'error.webhookNotDead': 'Only a delivery that was given up can be tried again.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };
