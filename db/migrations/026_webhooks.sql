@@ -126,4 +126,4 @@ begin
 end $$;
 grant select, insert, update on webhook_settings to regie_app;
 grant select, insert, update, delete on webhook_subscriptions to regie_app;
-grant select, insert, update on webhook_deliveries to regie_app;
+grant select, insert, update, delete on webhook_deliveries to regie_app;

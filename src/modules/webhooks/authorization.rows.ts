@@ -3,7 +3,7 @@
 import type { Actor } from '../../platform/auth/index.js';
 import type { Req, Row, World } from '../../testing/authorization.js';
 import { ctxFor } from '../../testing/factories.js';
-import { createSubscription, updateWebhookSettings } from './service.js';
+import { createSubscription, listSubscriptions, updateWebhookSettings } from './service.js';
 
 export const TEST_OIN = '00000001234567890000';
 
@@ -14,13 +14,17 @@ async function adminOf(w: World, side: 'A' | 'B') {
   return ctx;
 }
 
-/** A fresh subscription of municipality `side`. */
+/**
+ * A subscription of municipality `side`: the one it has (a municipality has only so
+ * many), or a fresh one when the request deletes it.
+ */
 const onWebhook =
   (method: Req['method'], tail: string, body?: Record<string, unknown>, prepare?: (w: World, id: string) => Promise<string>) =>
   async (w: World, side: 'A' | 'B'): Promise<Req> => {
     const ctx = await adminOf(w, side);
-    const { subscription } = await createSubscription(ctx, { url: 'https://ontvanger.example/regie' });
-    const url = prepare ? await prepare(w, subscription.id) : `/webhooks/${subscription.id}${tail}`;
+    const existing = method === 'DELETE' ? undefined : (await listSubscriptions(ctx)).find((s) => s.active);
+    const id = existing?.id ?? (await createSubscription(ctx, { url: 'https://ontvanger.example/regie' })).subscription.id;
+    const url = prepare ? await prepare(w, id) : `/webhooks/${id}${tail}`;
     return { method, url, body };
   };
 
@@ -58,7 +62,7 @@ export const rows: Row[] = [
     },
   },
   { operation: 'GET /webhooks/{id}', allowed: ['admin'], scope: 'resource', request: onWebhook('GET', '') },
-  { operation: 'PATCH /webhooks/{id}', allowed: ['admin'], scope: 'resource', request: onWebhook('PATCH', '', { active: false }) },
+  { operation: 'PATCH /webhooks/{id}', allowed: ['admin'], scope: 'resource', request: onWebhook('PATCH', '', { description: 'Gewijzigd' }) },
   { operation: 'DELETE /webhooks/{id}', allowed: ['admin'], scope: 'resource', request: onWebhook('DELETE', '') },
   { operation: 'POST /webhooks/{id}/secret', allowed: ['admin'], scope: 'resource', request: onWebhook('POST', '/secret') },
   { operation: 'POST /webhooks/{id}/test', allowed: ['admin'], scope: 'resource', request: onWebhook('POST', '/test') },

@@ -18,7 +18,7 @@ import { newSigningSecret, sealSecret } from './secrets.js';
 import { wakeWebhookWorkers } from './wake.js';
 
 /** How many subscriptions one municipality may have. */
-export const MAX_SUBSCRIPTIONS = 25;
+export const MAX_SUBSCRIPTIONS = 50;
 
 type SubscriptionRow = Selectable<WebhookSubscriptionTable>;
 type DeliveryRow = Selectable<WebhookDeliveryTable>;

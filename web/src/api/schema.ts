@@ -2082,6 +2082,162 @@ export interface paths {
         patch: operations["patchCollaborationsIdPartiesPartyId"];
         trace?: never;
     };
+    "/webhooks/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het OIN van de gemeente en de gepubliceerde gebeurtenistypen (beheerder)
+         * @description Het OIN van de gemeente en de gepubliceerde gebeurtenistypen (beheerder)
+         */
+        get: operations["getWebhooksSettings"];
+        /**
+         * Het OIN van de gemeente vastleggen: de bron (source) van haar CloudEvents (beheerder)
+         * @description Het OIN van de gemeente vastleggen: de bron (source) van haar CloudEvents (beheerder)
+         */
+        put: operations["putWebhooksSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De webhook-abonnementen van de gemeente (beheerder)
+         * @description De webhook-abonnementen van de gemeente (beheerder)
+         */
+        get: operations["getWebhooks"];
+        put?: never;
+        /**
+         * Een webhook-abonnement aanmaken; het antwoord bevat eenmalig het ondertekeningsgeheim (beheerder)
+         * @description Een webhook-abonnement aanmaken; het antwoord bevat eenmalig het ondertekeningsgeheim (beheerder)
+         */
+        post: operations["postWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén webhook-abonnement, zonder het geheim (beheerder)
+         * @description Eén webhook-abonnement, zonder het geheim (beheerder)
+         */
+        get: operations["getWebhooksId"];
+        put?: never;
+        post?: never;
+        /**
+         * Een webhook-abonnement verwijderen, met zijn afleverlog (beheerder; If-Match met de versie)
+         * @description Een webhook-abonnement verwijderen, met zijn afleverlog (beheerder; If-Match met de versie)
+         */
+        delete: operations["deleteWebhooksId"];
+        options?: never;
+        head?: never;
+        /**
+         * Een webhook-abonnement wijzigen, pauzeren of weer aanzetten (beheerder; If-Match met de versie)
+         * @description Een webhook-abonnement wijzigen, pauzeren of weer aanzetten (beheerder; If-Match met de versie)
+         */
+        patch: operations["patchWebhooksId"];
+        trace?: never;
+    };
+    "/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Het ondertekeningsgeheim vernieuwen; het antwoord bevat eenmalig het nieuwe geheim, dat meteen geldt (beheerder; If-Match met de versie)
+         * @description Het ondertekeningsgeheim vernieuwen; het antwoord bevat eenmalig het nieuwe geheim, dat meteen geldt (beheerder; If-Match met de versie)
+         */
+        post: operations["postWebhooksIdSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een testbericht sturen; het verschijnt in het afleverlog (beheerder)
+         * @description Een testbericht sturen; het verschijnt in het afleverlog (beheerder)
+         */
+        post: operations["postWebhooksIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het afleverlog van een webhook-abonnement: nieuwste eerst, cursor-paginering (beheerder)
+         * @description Het afleverlog van een webhook-abonnement: nieuwste eerst, cursor-paginering (beheerder)
+         */
+        get: operations["getWebhooksIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opnieuw proberen: een opgegeven aflevering (dead letter) opnieuw versturen (beheerder)
+         * @description Opnieuw proberen: een opgegeven aflevering (dead letter) opnieuw versturen (beheerder)
+         */
+        post: operations["postWebhooksIdDeliveriesDeliveryIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3664,6 +3820,83 @@ export interface components {
             locale: "nl" | "en";
             areaIds: string[];
             themeIds: string[];
+        };
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description ook de webhook-id en het CloudEvents-id: bij elke poging hetzelfde
+             */
+            id: string;
+            eventType: string;
+            /** @description de gebeurtenis in het logboek; leeg: een testbericht */
+            eventId: number | null;
+            /**
+             * @description pending: wacht op (een nieuwe) poging; delivered: afgeleverd; dead: opgegeven na het maximum aantal pogingen
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "dead";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            /** @description de HTTP-status van het laatste antwoord */
+            lastStatus: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            createdAt: string;
+        };
+        WebhookSettings: {
+            /** @description het OIN van de gemeente (20 cijfers); leeg: nog niet ingevuld */
+            oin: string | null;
+            /** @description de CloudEvents-source: urn:nld:oin:<OIN>:systeem:regie */
+            source: string | null;
+            /** @description de gepubliceerde gebeurtenistypen */
+            eventTypes: {
+                name: string;
+                type: string;
+                kind: string;
+            }[];
+        };
+        WebhookSubscription: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[] | null;
+            personalData: boolean;
+            active: boolean;
+            version: number;
+            /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
+            secretRotatedAt: string;
+            createdAt: string;
+            updatedAt: string;
+            /** @description aantal afleveringen per stand */
+            counts: {
+                pending: number;
+                delivered: number;
+                dead: number;
+            };
+        };
+        WebhookSubscriptionWithSecret: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[] | null;
+            personalData: boolean;
+            active: boolean;
+            version: number;
+            /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
+            secretRotatedAt: string;
+            createdAt: string;
+            updatedAt: string;
+            /** @description aantal afleveringen per stand */
+            counts: {
+                pending: number;
+                delivered: number;
+                dead: number;
+            };
+            /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer */
+            secret: string;
         };
     };
     responses: never;
@@ -13156,6 +13389,901 @@ export interface operations {
             };
         };
     };
+    getWebhooksSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putWebhooksSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Organisatie-identificatienummer: 20 cijfers */
+                    oin: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookSubscription"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description het adres waarheen Regie de gebeurtenissen stuurt: https (http alleen als de installatie dat toestaat), zonder gebruikersnaam of wachtwoord */
+                    url: string;
+                    /** @description waarvoor de koppeling is */
+                    description?: string;
+                    /** @description de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen */
+                    eventTypes?: ("zaak-ingediend" | "zaak-bevestigd" | "zaak-regisseur-toegewezen" | "zaak-status-gewijzigd" | "zaak-persoonsgegevens-verwijderd" | "zaak-termijn-opgeschort" | "zaak-termijn-hervat" | "plan-versie-opgeslagen" | "plan-akkoord" | "plan-actie-status-gewijzigd" | "notitie-toegevoegd" | "bericht-verzonden" | "toets-ronde-geopend" | "toets-beantwoord" | "toets-stilzwijgend-akkoord" | "toets-ronde-gesloten" | "toets-nagekomen-bezwaar" | "toets-nagekomen-bezwaar-besloten" | "toets-bezwaar-overruled" | "toets-partij-niet-bereikt" | "toets-bezwaar-ingetrokken" | "toezegging-vastgelegd" | "toezegging-gewijzigd" | "toezegging-bevestigd" | "toezegging-afgewezen" | "toezegging-beeindigd" | "toezegging-herinnerd" | "reactieperiode-geopend" | "reactieperiode-gesloten" | "reactie-bevestigd" | "reactie-verborgen" | "belang-beantwoord" | "tevredenheid-gevraagd" | "tevredenheid-beantwoord" | "tevredenheid-opgevolgd")[] | null;
+                    /** @description persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links */
+                    personalData?: boolean;
+                    /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description het adres waarheen Regie de gebeurtenissen stuurt: https (http alleen als de installatie dat toestaat), zonder gebruikersnaam of wachtwoord */
+                    url?: string;
+                    /** @description waarvoor de koppeling is */
+                    description?: string;
+                    /** @description de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen */
+                    eventTypes?: ("zaak-ingediend" | "zaak-bevestigd" | "zaak-regisseur-toegewezen" | "zaak-status-gewijzigd" | "zaak-persoonsgegevens-verwijderd" | "zaak-termijn-opgeschort" | "zaak-termijn-hervat" | "plan-versie-opgeslagen" | "plan-akkoord" | "plan-actie-status-gewijzigd" | "notitie-toegevoegd" | "bericht-verzonden" | "toets-ronde-geopend" | "toets-beantwoord" | "toets-stilzwijgend-akkoord" | "toets-ronde-gesloten" | "toets-nagekomen-bezwaar" | "toets-nagekomen-bezwaar-besloten" | "toets-bezwaar-overruled" | "toets-partij-niet-bereikt" | "toets-bezwaar-ingetrokken" | "toezegging-vastgelegd" | "toezegging-gewijzigd" | "toezegging-bevestigd" | "toezegging-afgewezen" | "toezegging-beeindigd" | "toezegging-herinnerd" | "reactieperiode-geopend" | "reactieperiode-gesloten" | "reactie-bevestigd" | "reactie-verborgen" | "belang-beantwoord" | "tevredenheid-gevraagd" | "tevredenheid-beantwoord" | "tevredenheid-opgevolgd")[] | null;
+                    /** @description persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links */
+                    personalData?: boolean;
+                    /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksIdSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhooksIdDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "dead";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksIdDeliveriesDeliveryIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -13257,6 +14385,9 @@ export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonCo
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
+export const pathsWebhooksPostRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks"]["post"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
+export const pathsWebhooksIdPatchRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
+export const pathsWebhooksIdDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}/deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "delivered", "dead"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
@@ -13335,3 +14466,4 @@ export const surveyFollowUpItemMomentValues: ReadonlyArray<FlattenedDeepRequired
 export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["followUps"]["status"]> = ["open", "done"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
+export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead"];
