@@ -10,6 +10,7 @@ import { enParticipation } from './en.participation.js';
 import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
 import { enUx } from './en.ux.js';
+import { enWebhooks } from './en.webhooks.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -593,4 +594,6 @@ export const en: Record<MessageKey, string> = {
   ...enTheme,
   // the resident's report mark
   ...enSatisfaction,
+  // webhooks to other systems
+  ...enWebhooks,
 };

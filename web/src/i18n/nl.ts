@@ -10,6 +10,7 @@ import { nlParticipation } from './nl.participation.js';
 import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
 import { nlUx } from './nl.ux.js';
+import { nlWebhooks } from './nl.webhooks.js';
 
 export const nl = {
   // general
@@ -593,6 +594,8 @@ export const nl = {
   ...nlTheme,
   // the resident's report mark
   ...nlSatisfaction,
+  // webhooks to other systems
+  ...nlWebhooks,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -12,6 +12,7 @@ const PAGES: { to: string; title: MessageKey; text: MessageKey }[] = [
   { to: '/beheer/regels', title: 'rules.title', text: 'admin.rulesText' },
   { to: '/beheer/mandaten', title: 'mandates.title', text: 'admin.mandatesText' },
   { to: '/beheer/inzage', title: 'accessLog.title', text: 'accessLog.adminText' },
+  { to: '/beheer/webhooks', title: 'webhooks.title', text: 'webhooks.adminText' },
 ];
 
 export function AdminHome() {
