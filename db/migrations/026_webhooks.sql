@@ -89,7 +89,7 @@ create table webhook_deliveries (
   status text not null default 'pending' check (status in ('pending', 'delivered', 'dead')),
   attempts integer not null default 0,
   next_attempt_at timestamptz not null default now(),
-  leased_by uuid,
+  leased_by text,
   last_attempt_at timestamptz,
   last_status integer,
   last_error text check (length(last_error) <= 500),

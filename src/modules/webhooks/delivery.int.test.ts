@@ -281,4 +281,36 @@ describe('delivery', () => {
     const other = await adminIn(await buildMunicipality(db));
     expect(await refusal(listDeliveries(other, { id: subscription.id, limit: 2 }))).toMatchObject({ status: 404 });
   });
+
+  it('delivers each row once when two processes deliver at the same time, and takes over a dead process’s lease', async () => {
+    const m = await buildMunicipality(db);
+    const admin = await adminIn(m);
+    const r = await receiver();
+    const { subscription } = await createSubscription(admin, { url: r.url });
+    for (let i = 0; i < 12; i++) await sendTestEvent(admin, { id: subscription.id });
+    // Two live processes: each beats its heart (processes.ts), so neither takes the other's leases.
+    const now = deps.clock.now();
+    await db.unsafeAdmin
+      .insertInto('regie_processes')
+      .values(['process-one', 'process-two'].map((id) => ({ id, started_at: now, seen_at: now, pid: 1, host: 'test' })))
+      .onConflict((oc) => oc.column('id').doUpdateSet({ seen_at: now }))
+      .execute();
+    const [one, two] = await Promise.all([
+      unsafeDeliverDueWebhooks(deps, { owner: 'process-one', batch: 3, concurrency: 2 }),
+      unsafeDeliverDueWebhooks(deps, { owner: 'process-two', batch: 3, concurrency: 2 }),
+    ]);
+    expect(one + two).toBe(12);
+    expect(r.received).toHaveLength(12);
+    expect(new Set(r.received.map((x) => x.headers['webhook-id'])).size).toBe(12);
+
+    // A row leased by a process that is no longer seen is free at once, lease or not.
+    const d = await sendTestEvent(admin, { id: subscription.id });
+    await db.unsafeAdmin
+      .updateTable('webhook_deliveries')
+      .set({ leased_by: 'process-gone', attempts: 1, next_attempt_at: new Date(deps.clock.now().getTime() + 60_000) })
+      .where('id', '=', d.id)
+      .execute();
+    expect(await unsafeDeliverDueWebhooks(deps, { owner: 'process-one' })).toBe(1);
+    expect(r.received.at(-1)?.headers['webhook-id']).toBe(d.id);
+  });
 });
