@@ -10,6 +10,8 @@
 // `webhook-id` (the delivery's id, also the CloudEvent `id`). Receivers deduplicate on
 // it. Ordering per subscription is not promised: a batch goes out concurrently and a
 // failed delivery waits while later ones go ahead; `sequence` tells the order.
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { type Clock, systemClock } from '../../kernel/clock.js';
@@ -168,27 +170,72 @@ async function post(row: Claimed, deps: Deps, signClock: Clock, signers: Map<str
   const body = JSON.stringify(event);
   const at = signClock.now();
   const timeoutMs = deps.config.webhooks.timeoutMs;
-  try {
-    const res = await fetch(row.url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        'content-type': 'application/cloudevents+json; charset=utf-8',
-        'user-agent': 'Regie-Webhooks/1',
-        'webhook-id': row.id,
-        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-        'webhook-signature': signer.sign(row.id, at, body),
+  const r = await postOnce(row.url, body, timeoutMs, {
+    'content-type': 'application/cloudevents+json; charset=utf-8',
+    'user-agent': 'Regie-Webhooks/1',
+    'webhook-id': row.id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': signer.sign(row.id, at, body),
+  });
+  if ('error' in r) return { ok: false, status: null, error: describeFailure(r.error, timeoutMs) };
+  if (r.status >= 200 && r.status < 300) return { ok: true, status: r.status, error: null };
+  if (r.status >= 300 && r.status < 400) return { ok: false, status: r.status, error: `redirect not followed (HTTP ${r.status})` };
+  return { ok: false, status: r.status, error: `HTTP ${r.status}` };
+}
+
+/** Connections are kept open between deliveries (node:http's keep-alive agents). */
+const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 32 }) };
+
+/** How much of an answer's body is read (and thrown away) before the connection is cut. */
+const BODY_CAP = 64 * 1024;
+
+/**
+ * One POST with a deadline for the whole exchange. A redirect is an answer like any
+ * other (node:http follows none); the body of the answer is never kept, and one
+ * longer than BODY_CAP ends the connection.
+ */
+function postOnce(url: string, body: string, timeoutMs: number, headers: Record<string, string>): Promise<{ status: number } | { error: unknown }> {
+  return new Promise((resolve) => {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch (error) {
+      return resolve({ error });
+    }
+    const https = u.protocol === 'https:';
+    const req = (https ? httpsRequest : httpRequest)(
+      u,
+      {
+        method: 'POST',
+        agent: https ? agents.https : agents.http,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        signal: AbortSignal.timeout(timeoutMs),
       },
-      body,
-    });
-    // The answer's body is never read: the status says it all.
-    await res.body?.cancel().catch(() => undefined);
-    if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, error: null };
-    if (res.status >= 300 && res.status < 400) return { ok: false, status: res.status, error: `redirect not followed (HTTP ${res.status})` };
-    return { ok: false, status: res.status, error: `HTTP ${res.status}` };
-  } catch (err) {
-    return { ok: false, status: null, error: describeFailure(err, timeoutMs) };
+      (res) => {
+        let read = 0;
+        res.on('data', (chunk: Buffer) => {
+          read += chunk.length;
+          if (read > BODY_CAP) res.destroy();
+        });
+        res.on('error', () => undefined);
+        res.on('close', () => resolve({ status: res.statusCode ?? 0 }));
+      },
+    );
+    req.on('error', (error) => resolve({ error }));
+    req.end(body);
+  });
+}
+
+async function markDelivered(db: Db, clock: Clock, done: { row: Claimed; status: number }[]): Promise<void> {
+  const byStatus = new Map<number, string[]>();
+  for (const d of done) byStatus.set(d.status, [...(byStatus.get(d.status) ?? []), d.row.id]);
+  const now = clock.now();
+  for (const [status, ids] of byStatus) {
+    await db.unsafeAdmin
+      .updateTable('webhook_deliveries')
+      .set({ status: 'delivered', delivered_at: now, last_status: status, last_error: null, leased_by: null })
+      .where('id', 'in', ids)
+      .execute();
   }
 }
 
@@ -219,15 +266,20 @@ export async function unsafeDeliverDueWebhooks(deps: Deps, opts: DeliveryOptions
     const rows = await claim(deps.db, deps.clock, opts, leaseSeconds);
     if (!rows.length) break;
     let next = 0;
+    const succeeded: { row: Claimed; status: number }[] = [];
     const lane = async () => {
       while (next < rows.length) {
         const row = rows[next++] as Claimed;
         const outcome = await post(row, deps, signClock, signers);
-        await mark(deps.db, deps.clock, row, outcome, deps.config.webhooks.maxAttempts);
-        if (outcome.ok) delivered++;
+        if (outcome.ok) succeeded.push({ row, status: outcome.status as number });
+        else await mark(deps.db, deps.clock, row, outcome, deps.config.webhooks.maxAttempts);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+    // The delivered ones of the batch in one statement per answer status: a crash before
+    // it leaves them to their lease and they go out again (at least once, same id).
+    await markDelivered(deps.db, deps.clock, succeeded);
+    delivered += succeeded.length;
   }
   return delivered;
 }
