@@ -3,7 +3,7 @@
 // it once, and keeps it sealed with a key derived from the server's secret
 // (platform/secret.ts): AES-256-GCM, so a copy of the database alone does not give
 // the secrets away. Changing SECRET_KEY makes the sealed secrets unreadable: rotate
-// them then (docs/integrations.md#the-signing-secret).
+// them then (docs/integrations.md#configuring).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Config } from '../../platform/config.js';
 import { serverSecret } from '../../platform/secret.js';
