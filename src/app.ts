@@ -21,6 +21,7 @@ import { participationFigureSource, participationRoutes, startResponseCleanup } 
 import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
 import { satisfactionFigureSource, satisfactionRoutes, unsafeMonthlyMarks } from './modules/satisfaction/index.js';
+import { startWebhookWorker, type WebhookWorker, webhookRoutes } from './modules/webhooks/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
 import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
@@ -66,6 +67,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       attachmentRoutes(app, deps, fileStoreFor(deps.config));
       // address suggestions, the map's settings and the areas' boundaries (docs/geo.md)
       geoRoutes(app, deps);
+      // notifications to other systems (docs/product.md#webhooks)
+      webhookRoutes(app, deps);
     },
   });
 }
@@ -86,6 +89,8 @@ export interface Running {
   benchmark: Job;
   /** keeps the management-information rollup up to date from the event log */
   insights: InsightsWorker;
+  /** delivers webhook events to other systems (docs/product.md#webhooks) */
+  webhooks: WebhookWorker;
   close(): Promise<void>;
 }
 
@@ -117,7 +122,9 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const orphanFiles = startOrphanCleanup(deps, fileStoreFor(config));
   // the findings of the collaborations' health check that come with time (docs/product.md#the-health-check-of-a-collaboration)
   const collaborationHealth = startCollaborationHealthJob(deps);
-  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, orphanFiles, collaborationHealth];
+  // Webhook deliveries carry this process's id on their leases, like the mail outbox.
+  const webhooks = startWebhookWorker(deps, { owner: heartbeat.id });
+  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, orphanFiles, collaborationHealth, webhooks];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -140,6 +147,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     retention,
     benchmark,
     insights,
+    webhooks,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
      * runs (each stops after its current batch or mail, so no lease is left behind).

@@ -37,6 +37,25 @@ export interface Config {
   mapTileUrl: string;
   /** MAP_ATTRIBUTION: the tiles' attribution shown on every map */
   mapAttribution: string;
+  /** Delivery of webhooks to other systems (docs/integrations.md#webhooks). */
+  webhooks: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  /** WEBHOOK_ALLOW_HTTP=true: plain-http target URLs are accepted (local receivers, tests); otherwise https only */
+  allowHttp: boolean;
+  /** WEBHOOK_MAX_ATTEMPTS: failed attempts before a delivery goes to the dead letter (default 8) */
+  maxAttempts: number;
+  /** WEBHOOK_TIMEOUT_MS: how long one POST may take (default 10 s) */
+  timeoutMs: number;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+  return n;
 }
 
 /** TRUST_PROXY: empty or `false` for none, a hop count, or a comma-separated address/CIDR list. */
@@ -83,6 +102,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     addressSearchTimeoutMs: positiveMs(env.ADDRESS_SEARCH_TIMEOUT_MS, 3000, 'ADDRESS_SEARCH_TIMEOUT_MS'),
     mapTileUrl: env.MAP_TILE_URL ?? DEFAULT_MAP_TILE_URL,
     mapAttribution: env.MAP_ATTRIBUTION || DEFAULT_MAP_ATTRIBUTION,
+    webhooks: {
+      allowHttp: env.WEBHOOK_ALLOW_HTTP === 'true',
+      maxAttempts: positiveInt(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 50),
+      timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 120_000),
+    },
   };
 }
 

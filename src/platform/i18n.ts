@@ -328,6 +328,19 @@ const nl: Record<string, string> = {
   'error.addressIdInvalid': 'Een BAG nummeraanduiding-id heeft 16 cijfers.',
   'error.addressServiceUnavailable': 'De adressuggesties zijn nu niet bereikbaar. Typ de locatie zelf in.',
   'error.addressServiceOff': 'Adressuggesties staan uit in deze installatie. Typ de locatie zelf in.',
+  // Webhooks naar andere systemen (docs/product.md#webhooks).
+  'error.webhookUrlTooLong': 'Het adres is te lang (ten hoogste 2000 tekens).',
+  'error.webhookUrlInvalid': 'Dit is geen geldig webadres.',
+  'error.webhookUrlHttps': 'Het adres moet met https:// beginnen.',
+  'error.webhookUrlScheme': 'Het adres moet met https:// of http:// beginnen.',
+  'error.webhookUrlCredentials': 'Zet geen gebruikersnaam of wachtwoord in het adres: de ondertekening bewijst dat het bericht van Regie komt.',
+  'error.webhookUnknownType': 'Onbekend gebeurtenistype: {names}.',
+  'error.webhookNoTypes': 'Kies ten minste één gebeurtenistype, of alle.',
+  'error.webhookOin': 'Een OIN bestaat uit 20 cijfers.',
+  'error.webhookNeedsOin': 'Vul eerst het OIN van de gemeente in: het is de bron van elk bericht.',
+  'error.webhookTooMany': 'Een gemeente heeft ten hoogste {max} webhooks.',
+  'error.webhookPaused': 'Deze webhook staat op pauze. Zet hem eerst weer aan.',
+  'error.webhookNotDead': 'Alleen een opgegeven aflevering kan opnieuw worden geprobeerd.',
 };
 
 const en: Record<string, string> = {
@@ -649,6 +662,19 @@ const en: Record<string, string> = {
   'error.addressIdInvalid': 'A BAG address (nummeraanduiding) id has 16 digits.',
   'error.addressServiceUnavailable': 'Address suggestions cannot be reached right now. Type the location yourself.',
   'error.addressServiceOff': 'Address suggestions are switched off in this installation. Type the location yourself.',
+  // Webhooks to other systems (docs/product.md#webhooks).
+  'error.webhookUrlTooLong': 'The address is too long (at most 2000 characters).',
+  'error.webhookUrlInvalid': 'This is not a valid web address.',
+  'error.webhookUrlHttps': 'The address must start with https://.',
+  'error.webhookUrlScheme': 'The address must start with https:// or http://.',
+  'error.webhookUrlCredentials': 'Put no user name or password in the address: the signature proves the message comes from Regie.',
+  'error.webhookUnknownType': 'Unknown event type: {names}.',
+  'error.webhookNoTypes': 'Choose at least one event type, or all.',
+  'error.webhookOin': 'An OIN consists of 20 digits.',
+  'error.webhookNeedsOin': "Fill in the municipality's OIN first: it is the source of every message.",
+  'error.webhookTooMany': 'A municipality has at most {max} webhooks.',
+  'error.webhookPaused': 'This webhook is paused. Resume it first.',
+  'error.webhookNotDead': 'Only a delivery that was given up can be tried again.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -21,6 +21,7 @@ import { rows as participation } from '../modules/participation/authorization.ro
 import { rows as plans } from '../modules/plans/authorization.rows.js';
 import { rows as rules } from '../modules/rules/authorization.rows.js';
 import { rows as satisfaction } from '../modules/satisfaction/authorization.rows.js';
+import { rows as webhooks } from '../modules/webhooks/authorization.rows.js';
 import { rows as server } from '../platform/http/authorization.rows.js';
 import type { Row } from './authorization.js';
 
@@ -47,4 +48,5 @@ export const rows: Row[] = [
   ...intermunicipal,
   ...attachments,
   ...geo,
+  ...webhooks,
 ];

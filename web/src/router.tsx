@@ -14,6 +14,7 @@ import { RulesPage } from './pages/admin/Rules.js';
 import { SettingsPage } from './pages/admin/Settings.js';
 import { UserEdit } from './pages/admin/UserEdit.js';
 import { Users } from './pages/admin/Users.js';
+import { WebhooksPage } from './pages/admin/Webhooks.js';
 import { LateObjectionsPage } from './pages/assessment/LateObjections.js';
 import { OutsideAnswerPage } from './pages/assessment/OutsideAnswer.js';
 import { AnswerRequestPage, RequestsPage } from './pages/assessment/Requests.js';
@@ -119,6 +120,8 @@ export const router = createBrowserRouter([
       // the resident's report mark: the survey behind its link, the coordinator's follow-up
       { path: 'tevredenheid/:token', element: <SurveyPage /> },
       guarded('tevredenheid-opvolging', 'satisfactionFollowUp', <FollowUpsPage />),
+      // webhooks to other systems (docs/product.md#webhooks)
+      guarded('beheer/webhooks', 'manageOrganisation', <WebhooksPage />),
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -70,6 +70,9 @@ export type SharingAgreementTable = T.SharingAgreements;
 export type SharedCaseMinimumView = T.SharedCaseMinimum;
 export type AttachmentTable = T.Attachments;
 export type AttachmentSettingsTable = T.AttachmentSettings;
+export type WebhookSettingsTable = T.WebhookSettings;
+export type WebhookSubscriptionTable = T.WebhookSubscriptions;
+export type WebhookDeliveryTable = T.WebhookDeliveries;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

@@ -853,6 +853,50 @@ export interface Users {
   search: Generated<string | null>;
 }
 
+export interface WebhookDeliveries {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  delivered_at: Timestamp | null;
+  event_id: number | null;
+  id: Generated<string>;
+  kind: string;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  last_status: number | null;
+  leased_by: string | null;
+  municipality_id: string;
+  next_attempt_at: Generated<Timestamp>;
+  status: Generated<'pending' | 'delivered' | 'dead'>;
+  subscription_id: string;
+}
+
+export interface WebhookEventTypes {
+  kind: string;
+  name: string;
+}
+
+export interface WebhookSettings {
+  municipality_id: string;
+  oin: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface WebhookSubscriptions {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  description: Generated<string>;
+  event_types: string[] | null;
+  id: Generated<string>;
+  municipality_id: string;
+  personal_data: Generated<boolean>;
+  secret_rotated_at: Generated<Timestamp>;
+  secret_sealed: string;
+  updated_at: Generated<Timestamp>;
+  url: string;
+  version: Generated<number>;
+}
+
 export interface DB {
   access_log: AccessLog;
   api_tokens: ApiTokens;
@@ -921,4 +965,8 @@ export interface DB {
   suspensions: Suspensions;
   themes: Themes;
   users: Users;
+  webhook_deliveries: WebhookDeliveries;
+  webhook_event_types: WebhookEventTypes;
+  webhook_settings: WebhookSettings;
+  webhook_subscriptions: WebhookSubscriptions;
 }

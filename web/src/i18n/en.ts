@@ -14,6 +14,7 @@ import { enParticipation } from './en.participation.js';
 import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
 import { enUx } from './en.ux.js';
+import { enWebhooks } from './en.webhooks.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -604,4 +605,6 @@ export const en: Record<MessageKey, string> = {
   ...enSatisfaction,
   // attachments: files on the intake, messages, answers and commitments
   ...enAttachments,
+  // webhooks to other systems
+  ...enWebhooks,
 };

@@ -14,6 +14,7 @@ import { nlParticipation } from './nl.participation.js';
 import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
 import { nlUx } from './nl.ux.js';
+import { nlWebhooks } from './nl.webhooks.js';
 
 export const nl = {
   // general
@@ -604,6 +605,8 @@ export const nl = {
   ...nlSatisfaction,
   // attachments: files on the intake, messages, answers and commitments
   ...nlAttachments,
+  // webhooks to other systems
+  ...nlWebhooks,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -14,6 +14,7 @@ const PAGES: { to: string; title: MessageKey; text: MessageKey }[] = [
   { to: '/beheer/mandaten', title: 'mandates.title', text: 'admin.mandatesText' },
   { to: '/beheer/inzage', title: 'accessLog.title', text: 'accessLog.adminText' },
   { to: '/beheer/samenwerkingsafspraken', title: 'agreements.title', text: 'agreements.adminText' },
+  { to: '/beheer/webhooks', title: 'webhooks.title', text: 'webhooks.adminText' },
 ];
 
 export function AdminHome() {
