@@ -10,7 +10,7 @@ import { collaborationRoutes } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
-import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
+import { accountRoutes, identityRoutes, oidcRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
@@ -58,6 +58,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       // the report marks and the responses are sections of the management information
       insightsRoutes(app, deps, { satisfaction: satisfactionFigures, participation: participationFigures });
       collaborationRoutes(app, deps);
+      // logging in through OpenID Connect (staff single sign-on, DigiD, eHerkenning)
+      oidcRoutes(app, deps);
     },
   });
 }

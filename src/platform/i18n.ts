@@ -299,6 +299,17 @@ const nl: Record<string, string> = {
   'error.surveyClosed': 'Uw antwoord kan niet meer worden gewijzigd: dat kan tot 14 dagen na uw eerste antwoord.',
   'error.surveyNotAnswered': 'Deze vragenlijst is nog niet ingevuld: er is nog niets op te volgen.',
   'error.surveyNotLow': 'Dit rapportcijfer is nooit lager dan 6 geweest: er is niets op te volgen.',
+  // Inloggen via OpenID Connect (docs/product.md#logging-in-through-openid-connect).
+  'error.passwordLoginOff': 'Medewerkers van deze gemeente loggen in met hun organisatieaccount; inloggen met een wachtwoord staat uit.',
+  'error.ssoNoAccount': 'Met dit organisatieaccount hoort geen actief medewerkersaccount in deze gemeente. Vraag de beheerder om een account.',
+  'error.assuranceTooLow': 'Het betrouwbaarheidsniveau van deze inlog is te laag voor deze gemeente. Log in met een hoger niveau.',
+  'error.oidcNoLoginStarted': 'Deze inlog is niet in deze browser begonnen of duurde te lang. Begin opnieuw.',
+  'error.oidcStateMismatch': 'Het antwoord van de inlogdienst hoort niet bij deze inlog. Begin opnieuw.',
+  'error.oidcRefusedByIssuer': 'De inlogdienst heeft de inlog niet voltooid.',
+  'error.oidcInvalidAnswer': 'Het antwoord van de inlogdienst is niet geldig (verkeerde uitgever, verlopen of ongeldig). Begin opnieuw.',
+  'error.loginProviderUnavailable': 'De inlogdienst is nu niet bereikbaar. Probeer het later opnieuw.',
+  'error.issuerNotHttps': 'Geef het https-adres van de uitgever, zonder gebruikersnaam, query of fragment.',
+  'error.unknownAssuranceLevel': 'Onbekend betrouwbaarheidsniveau.',
 };
 
 const en: Record<string, string> = {
@@ -592,6 +603,17 @@ const en: Record<string, string> = {
   'error.surveyClosed': 'Your answer can no longer be changed: that is possible until 14 days after your first answer.',
   'error.surveyNotAnswered': 'This survey has not been answered yet: there is nothing to follow up.',
   'error.surveyNotLow': 'This report mark was never below 6: there is nothing to follow up.',
+  // Logging in through OpenID Connect (docs/product.md#logging-in-through-openid-connect).
+  'error.passwordLoginOff': 'Staff of this municipality log in with their organisation account; password login is switched off.',
+  'error.ssoNoAccount': 'This organisation account has no active staff account in this municipality. Ask the administrator for an account.',
+  'error.assuranceTooLow': 'The assurance level of this login is too low for this municipality. Log in with a higher level.',
+  'error.oidcNoLoginStarted': 'This login was not started in this browser or took too long. Start again.',
+  'error.oidcStateMismatch': 'The login service’s answer does not belong to this login. Start again.',
+  'error.oidcRefusedByIssuer': 'The login service did not complete the login.',
+  'error.oidcInvalidAnswer': 'The login service’s answer is not valid (wrong issuer, expired or invalid). Start again.',
+  'error.loginProviderUnavailable': 'The login service cannot be reached now. Try again later.',
+  'error.issuerNotHttps': 'Give the issuer’s https address, without user name, query or fragment.',
+  'error.unknownAssuranceLevel': 'Unknown assurance level.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

@@ -32,6 +32,8 @@ export interface Req {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   body?: Record<string, unknown>;
+  /** headers the request needs besides the caller's token (a cookie a flow set earlier) */
+  headers?: Record<string, string>;
 }
 
 export interface Row {

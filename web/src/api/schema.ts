@@ -2082,6 +2082,130 @@ export interface paths {
         patch: operations["patchCollaborationsIdPartiesPartyId"];
         trace?: never;
     };
+    "/auth/login-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hoe kan men inloggen bij deze gemeente? (organisatieaccount, DigiD, eHerkenning, wachtwoord)
+         * @description Hoe kan men inloggen bij deze gemeente? (organisatieaccount, DigiD, eHerkenning, wachtwoord)
+         */
+        get: operations["getAuthLoginOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inloggen via OpenID Connect beginnen: het adres van de uitgever
+         * @description Geeft het adres waarheen de browser gaat en zet een kortlevende cookie (httpOnly, SameSite=Lax, 10 minuten) die state, nonce en PKCE aan deze browser bindt.
+         */
+        post: operations["postAuthOidcStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inloggen via OpenID Connect afronden met het antwoord van de uitgever
+         * @description De pagina waarop de uitgever de browser terugstuurt, geeft de parameters van het antwoord hier door. Zonder de cookie van het begin, met een andere state, een ander uitgever, een verlopen token of een te laag betrouwbaarheidsniveau wordt niet ingelogd.
+         */
+        post: operations["postAuthOidcCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uitloggen, ook bij de uitgever als de sessie daar begon
+         * @description Beëindigt de sessie van deze browser; `endSessionUrl` is het adres om ook bij de uitgever uit te loggen (of null).
+         */
+        post: operations["postAuthOidcLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inloggen via OpenID Connect: de instellingen van de gemeente
+         * @description Inloggen via OpenID Connect: de instellingen van de gemeente
+         */
+        get: operations["getLoginSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login-settings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Inloggen via OpenID Connect instellen (organisatieaccount, DigiD of eHerkenning via een broker)
+         * @description Inloggen via OpenID Connect instellen (organisatieaccount, DigiD of eHerkenning via een broker)
+         */
+        put: operations["putLoginSettingsKind"];
+        post?: never;
+        /**
+         * Inloggen via OpenID Connect uitzetten
+         * @description Inloggen via OpenID Connect uitzetten
+         */
+        delete: operations["deleteLoginSettingsKind"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3178,6 +3302,26 @@ export interface components {
             abilities: {
                 decide: boolean;
             };
+        };
+        LoginSettings: {
+            /**
+             * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+             * @enum {string}
+             */
+            kind: "staff" | "digid" | "eherkenning";
+            issuer: string;
+            clientId: string;
+            /** @description of er een client secret is opgeslagen; het secret zelf wordt nooit teruggegeven */
+            clientSecretSet: boolean;
+            identifierClaim: string;
+            groupClaim: string | null;
+            groupRoles: {
+                group: string;
+                /** @enum {string} */
+                role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+            }[];
+            passwordLogin: boolean;
+            minLevel: string | null;
         };
         Mandate: {
             /** Format: uuid */
@@ -13156,6 +13300,610 @@ export interface operations {
             };
         };
     };
+    getAuthLoginOptions: {
+        parameters: {
+            query: {
+                /** @description slug van de gemeente */
+                municipality: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        staff: boolean;
+                        digid: boolean;
+                        eherkenning: boolean;
+                        passwordLogin: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthOidcStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    municipality: string;
+                    /**
+                     * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+                     * @enum {string}
+                     */
+                    kind: "staff" | "digid" | "eherkenning";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthOidcCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    state: string;
+                    iss?: string;
+                    session_state?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+                         * @enum {string}
+                         */
+                        kind: "staff" | "digid" | "eherkenning";
+                        /** @description de pagina om naartoe te gaan */
+                        next: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthOidcLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endSessionUrl: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLoginSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LoginSettings"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLoginSettingsKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers */
+                kind: "staff" | "digid" | "eherkenning";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https-adres van de uitgever (issuer) */
+                    issuer: string;
+                    clientId: string;
+                    /** @description weglaten: het opgeslagen secret blijft; null: verwijderen */
+                    clientSecret?: string | null;
+                    /** @description standaard email (medewerkers), bsn (DigiD) of kvk (eHerkenning) */
+                    identifierClaim?: string | null;
+                    /** @description alleen medewerkers: de claim met de groepen */
+                    groupClaim?: string | null;
+                    /** @description alleen medewerkers: groep → rol; de eerste groep waarin iemand zit, telt */
+                    groupRoles?: {
+                        group: string;
+                        /** @enum {string} */
+                        role: "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+                    }[];
+                    /** @description alleen medewerkers: mogen medewerkers ook nog met een wachtwoord inloggen? */
+                    passwordLogin?: boolean;
+                    /** @description alleen DigiD en eHerkenning: het laagste betrouwbaarheidsniveau (acr) dat wordt aanvaard */
+                    minLevel?: ("urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport" | "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract" | "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard" | "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI" | "urn:etoegang:core:assurance-class:loa1" | "urn:etoegang:core:assurance-class:loa2" | "urn:etoegang:core:assurance-class:loa2plus" | "urn:etoegang:core:assurance-class:loa3" | "urn:etoegang:core:assurance-class:loa4" | "http://eidas.europa.eu/LoA/low" | "http://eidas.europa.eu/LoA/substantial" | "http://eidas.europa.eu/LoA/high") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLoginSettingsKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers */
+                kind: "staff" | "digid" | "eherkenning";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -13257,6 +14005,12 @@ export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonCo
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
+export const pathsAuthOidcStartPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/start"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsAuthOidcCallbackPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/callback"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsLoginSettingsKindPutParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["groupRoles"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonMinLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["minLevel"]> = ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport", "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract", "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard", "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI", "urn:etoegang:core:assurance-class:loa1", "urn:etoegang:core:assurance-class:loa2", "urn:etoegang:core:assurance-class:loa2plus", "urn:etoegang:core:assurance-class:loa3", "urn:etoegang:core:assurance-class:loa4", "http://eidas.europa.eu/LoA/low", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"];
+export const pathsLoginSettingsKindDeleteParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["delete"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
@@ -13306,6 +14060,8 @@ export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const insightsFilterDomainAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Insights"]["filter"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
 export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
+export const loginSettingsKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const loginSettingsGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["groupRoles"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const mandateHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateHolder"], {
     role: unknown;
 }>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
