@@ -6,6 +6,7 @@ import { nlCollaborations } from './nl.collaborations.js';
 import { nlCouncil } from './nl.council.js';
 import { nlInformed } from './nl.informed.js';
 import { nlInsights } from './nl.insights.js';
+import { nlLogin } from './nl.login.js';
 import { nlParticipation } from './nl.participation.js';
 import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
@@ -473,7 +474,8 @@ export const nl = {
   'users.isInactive': 'Geblokkeerd',
   'users.locale': 'Taal',
   'users.password': 'Wachtwoord',
-  'users.passwordHint': 'Minstens 12 tekens, of laat leeg. De medewerker krijgt altijd een uitnodiging per e-mail om zelf een wachtwoord te kiezen.',
+  'users.passwordHint':
+    'Minstens 12 tekens, of laat leeg. De medewerker krijgt altijd een uitnodiging per e-mail om zelf een wachtwoord te kiezen; heeft de gemeente inloggen met het organisatieaccount aangezet, dan kan de medewerker ook daarmee inloggen.',
   'users.newPassword': 'Nieuw wachtwoord',
   'users.newPasswordHint': 'Minstens 12 tekens. Laat leeg om het wachtwoord niet te wijzigen.',
   'users.active': 'Account is actief',
@@ -580,6 +582,8 @@ export const nl = {
   ...nlAudit,
   // the council overview
   ...nlCouncil,
+  // logging in through OpenID Connect (organisation account, DigiD, eHerkenning)
+  ...nlLogin,
   // management information
   ...nlInsights,
   // comparing municipalities and the published figures

@@ -1,0 +1,48 @@
+// English texts of logging in through OpenID Connect (docs/product.md#logging-in-through-openid-connect).
+import type { nlLogin } from './nl.login.js';
+
+export const enLogin: Record<keyof typeof nlLogin, string> = {
+  'oidc.staffButton': 'Log in with your organisation account',
+  'oidc.staffText': 'Do you work for a municipality that has switched on login with the organisation account? Choose your municipality.',
+  'oidc.municipality': 'Municipality of your organisation account',
+  'oidc.chooseMunicipality': 'Choose a municipality',
+  'oidc.passwordOff': 'Staff of this municipality log in with their organisation account only.',
+  'oidc.digidButton': 'Log in with DigiD',
+  'oidc.eherkenningButton': 'Log in with eHerkenning',
+  'oidc.residentText': 'With DigiD (residents) or eHerkenning (entrepreneurs) you see all your cases with this municipality.',
+  'oidc.returnTitle': 'Logging in',
+  'oidc.returning': 'Logging you in…',
+  'oidc.returnFailed': 'Logging in did not succeed',
+  'oidc.tryAgain': 'Log in again',
+
+  'loginSettings.heading': 'Login with organisation account, DigiD and eHerkenning',
+  'loginSettings.lead':
+    'Staff log in with the municipality’s account (single sign-on through OpenID Connect); residents with DigiD and entrepreneurs with eHerkenning through a broker. Everything is off until set here.',
+  'loginSettings.kind.staff': 'Organisation account (staff)',
+  'loginSettings.kind.digid': 'DigiD (residents, through the broker)',
+  'loginSettings.kind.eherkenning': 'eHerkenning (entrepreneurs, through the broker)',
+  'loginSettings.on': 'Switched on.',
+  'loginSettings.off': 'Switched off.',
+  'loginSettings.issuer': 'Issuer address',
+  'loginSettings.issuerHint': 'The https address, for example https://login.municipality.nl/realms/municipality',
+  'loginSettings.clientId': 'Client id',
+  'loginSettings.clientSecret': 'Client secret',
+  'loginSettings.clientSecretHint': 'Stored encrypted and never shown. Leave empty to keep the stored secret.',
+  'loginSettings.secretStored': 'A secret is stored.',
+  'loginSettings.identifierClaim': 'Claim that identifies the person',
+  'loginSettings.identifierClaimHint': 'Default: email (staff), bsn (DigiD), kvk (eHerkenning).',
+  'loginSettings.groupClaim': 'Claim with the groups',
+  'loginSettings.groupRoles': 'Group → role',
+  'loginSettings.groupRolesHint':
+    'One per line: group = role (director, coordinator, specialist, executive, council or admin). The first group someone is in counts.',
+  'loginSettings.passwordLogin': 'Staff may also log in with a password',
+  'loginSettings.minLevel': 'Lowest assurance level',
+  'loginSettings.anyLevel': 'No minimum',
+  'loginSettings.save': 'Save',
+  'loginSettings.remove': 'Switch off',
+  'loginSettings.saved': 'The setting is saved.',
+  'loginSettings.removed': 'Logging in this way is switched off.',
+  'loginSettings.error.issuer': 'Fill in the issuer address.',
+  'loginSettings.error.clientId': 'Fill in the client id.',
+  'loginSettings.error.groupRoles': 'Write each line as: group = role.',
+};
