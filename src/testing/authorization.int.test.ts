@@ -53,7 +53,12 @@ beforeAll(async () => {
 const world = (): World => ({ fresh: freshCase, people, munis: munis as Record<'A' | 'B', TestMunicipality>, deps: t.deps });
 
 async function call(r: ReturnType<(typeof rows)[number]['request']> extends Promise<infer X> ? X : never, token?: string) {
-  return t.app.inject({ method: r.method, url: `/api/v1${r.url}`, payload: r.body, headers: { ...r.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  return t.app.inject({
+    method: r.method,
+    url: `/api/v1${r.url}`,
+    payload: r.body,
+    headers: { ...r.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
 }
 
 describe('every endpoint refuses whom it must', () => {

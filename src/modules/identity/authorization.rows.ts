@@ -106,7 +106,12 @@ async function withBroker(w: World, side: 'A' | 'B'): Promise<void> {
     .execute();
 }
 
-const settings = { issuer: 'https://login.example.nl/realms/gemeente', clientId: 'regie', clientSecret: 'geheim', minLevel: 'urn:etoegang:core:assurance-class:loa3' };
+const settings = {
+  issuer: 'https://login.example.nl/realms/gemeente',
+  clientId: 'regie',
+  clientSecret: 'geheim',
+  minLevel: 'urn:etoegang:core:assurance-class:loa3',
+};
 
 rows.push(
   {
