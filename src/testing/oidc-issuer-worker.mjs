@@ -1,12 +1,13 @@
 // A real OpenID Connect provider (oidc-provider) for tests, in a worker thread so that
 // its clock can run apart from the test's: `clockOffsetMs` moves the provider's "now".
 // Who logs in is chosen by the browser of the test: the `login_hint` of the
-// authorization request names one of the accounts handed in, with its claims and acr.
+// authorization request names one of the accounts handed in, with its claims and acr
+// (a real browser, which adds no hint, logs in as the default account).
 import { generateKeyPairSync } from 'node:crypto';
 import { createServer } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { clockOffsetMs, accounts, clients, idTokenTtl } = workerData;
+const { clockOffsetMs, accounts, clients, idTokenTtl, defaultAccount } = workerData;
 const realNow = Date.now;
 Date.now = () => realNow() + clockOffsetMs;
 
@@ -57,7 +58,7 @@ server.on('request', async (req, res) => {
   try {
     if (req.url?.startsWith('/interaction/')) {
       const details = await provider.interactionDetails(req, res);
-      const id = details.params.login_hint;
+      const id = details.params.login_hint ?? defaultAccount;
       const account = accounts[id];
       if (!account) {
         await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'unknown test account' }, { mergeWithLastSubmission: false });

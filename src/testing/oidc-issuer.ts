@@ -27,6 +27,8 @@ export async function startTestIssuer(opts: {
   clockOffsetMs?: number;
   clientId?: string;
   idTokenTtl?: number;
+  /** who logs in when the authorization request has no login_hint (a real browser) */
+  defaultAccount?: string;
 }): Promise<TestIssuer> {
   const clientId = opts.clientId ?? 'regie';
   const worker = new Worker(new URL('./oidc-issuer-worker.mjs', import.meta.url), {
@@ -34,6 +36,7 @@ export async function startTestIssuer(opts: {
       clockOffsetMs: opts.clockOffsetMs ?? 0,
       accounts: opts.accounts,
       idTokenTtl: opts.idTokenTtl ?? 3600,
+      defaultAccount: opts.defaultAccount,
       clients: [
         {
           client_id: clientId,
