@@ -5,29 +5,22 @@
 // axe checks the pages at 1280 and 320 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOORBEELD } from '../src/demo/data.js';
-import { seal } from '../src/modules/identity/oidc-crypto.js';
 import { startTestIssuer, type TestIssuer } from '../src/testing/oidc-issuer.js';
-import { type E2E, expectAccessible, startE2E } from './support.js';
+import { apiAs, type E2E, expectAccessible, startE2E } from './support.js';
 
 let e: E2E;
 let broker: TestIssuer;
 let sso: TestIssuer;
 const DIRECTOR = VOORBEELD.staff.find((s) => s.role === 'director' && s.login);
 
+const ADMIN = VOORBEELD.staff.find((s) => s.role === 'admin' && s.login);
+
+/** The administrator sets the login up through the API, as the settings page does. */
 async function configure(kind: 'staff' | 'digid', i: TestIssuer, identifierClaim: string) {
-  const m = await e.regie.deps.db.unsafeAdmin.selectFrom('municipalities').select('id').where('slug', '=', VOORBEELD.slug).executeTakeFirstOrThrow();
-  await e.regie.deps.db.unsafeAdmin
-    .insertInto('login_providers')
-    .values({
-      municipality_id: m.id,
-      kind,
-      issuer: i.issuer,
-      client_id: i.clientId,
-      client_secret_sealed: seal(e.regie.deps.config, i.clientSecret),
-      identifier_claim: identifierClaim,
-      min_level: kind === 'digid' ? 'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract' : null,
-    })
-    .execute();
+  const admin = await apiAs(e, ADMIN?.email as string);
+  const minLevel = kind === 'digid' ? { minLevel: 'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract' } : {};
+  await admin.call('PUT', `/login-settings/${kind}`, { issuer: i.issuer, clientId: i.clientId, clientSecret: i.clientSecret, identifierClaim, ...minLevel });
+  await admin.close();
 }
 
 beforeAll(async () => {
