@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/index.js';
 import { type App, buildServer } from '../../platform/http/server.js';
 import { buildMunicipality, buildUser, TEST_PASSWORD, testDatabase, testDeps } from '../../testing/factories.js';
 import { browseToReturn, startTestIssuer, TEST_CLIENT_SECRET, type TestIssuer } from '../../testing/oidc-issuer.js';
-import { identityRoutes, oidcRoutes, sessionOrTokenAuthentication } from './index.js';
+import { oidcRoutes, sessionOrTokenAuthentication, unsafeLoginWithPassword } from './index.js';
 
 const BSN = '111222333';
 let db: Db;
@@ -23,7 +23,6 @@ beforeAll(async () => {
   app = await buildServer(deps, {
     authenticate: sessionOrTokenAuthentication(deps),
     register: (a) => {
-      identityRoutes(a, deps, () => ({}) as never);
       oidcRoutes(a, deps);
     },
     logDestination: { write: (line: string) => void lines.push(line) },
@@ -43,9 +42,8 @@ afterAll(async () => {
 it('logs no client secret, code, binding cookie or BSN', async () => {
   const m = await buildMunicipality(db);
   const admin = await buildUser(db, m, { role: 'admin' });
-  const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: admin.email, password: TEST_PASSWORD } });
-  const session = login.cookies.find((c) => c.name === 'regie_session')?.value as string;
-  const headers = { cookie: `regie_session=${session}`, 'x-csrf-token': login.json().csrfToken };
+  const session = await unsafeLoginWithPassword(deps, { email: admin.email, password: TEST_PASSWORD });
+  const headers = { cookie: `regie_session=${session.token}`, 'x-csrf-token': session.csrfToken };
   const put = await app.inject({
     method: 'PUT',
     url: '/api/v1/login-settings/digid',
@@ -63,7 +61,8 @@ it('logs no client secret, code, binding cookie or BSN', async () => {
   const failed = await app.inject({ method: 'POST', url: '/api/v1/auth/oidc/callback', payload: params, cookies: { regie_oidc: binding } });
   expect(failed.statusCode).toBe(401);
 
-  expect(lines.length).toBeGreaterThan(4);
+  // one line per request at least
+  expect(lines.length).toBeGreaterThanOrEqual(4);
   const log = lines.join('\n');
   for (const secret of [TEST_CLIENT_SECRET, params.code as string, binding, BSN]) expect(log).not.toContain(secret);
 });

@@ -3,7 +3,7 @@
 // start (docs/product.md#logging-in-through-openid-connect). They are removed from the
 // address at once, so the one-time code stays out of the history.
 import { Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type CallbackBody, loginApi } from '../../api/login.js';
 import { type ApiError, api } from '../../api.js';
@@ -19,14 +19,20 @@ const exchanges = new Map<string, Promise<{ next: string }>>();
 export function OidcReturn() {
   const { t } = useI18n();
   usePageTitle(t('oidc.returnTitle'));
-  const { setMe } = useCurrentUser();
+  const { setMe, loading } = useCurrentUser();
   const navigate = useNavigate();
   const [error, setError] = useState<ApiError | null>(null);
+  const answer = useRef(window.location.search);
 
   useEffect(() => {
-    const search = window.location.search;
-    const params = Object.fromEntries(new URLSearchParams(search)) as CallbackBody;
     window.history.replaceState(null, '', window.location.pathname);
+  }, []);
+
+  useEffect(() => {
+    // After the first GET /me: someone already logged in sends the answer with their CSRF token.
+    if (loading) return;
+    const search = answer.current;
+    const params = Object.fromEntries(new URLSearchParams(search)) as CallbackBody;
     let p = exchanges.get(search);
     if (!p) {
       p = loginApi.callback(params);
@@ -47,7 +53,7 @@ export function OidcReturn() {
     return () => {
       live = false;
     };
-  }, [navigate, setMe]);
+  }, [loading, navigate, setMe]);
 
   if (!error)
     return (
