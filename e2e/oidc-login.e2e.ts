@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOORBEELD } from '../src/demo/data.js';
 import { startTestIssuer, type TestIssuer } from '../src/testing/oidc-issuer.js';
-import { apiAs, type E2E, expectAccessible, startE2E } from './support.js';
+import { apiAs, type E2E, expectAccessible, loginAs, startE2E } from './support.js';
 
 let e: E2E;
 let broker: TestIssuer;
@@ -92,5 +92,17 @@ describe('logging in through OpenID Connect', () => {
     const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
     expect(me.email).toBe(DIRECTOR?.email);
     await ctx.close();
+  });
+
+  it('the administrator sees the login settings, never the client secret', async () => {
+    const page = await loginAs(e, ADMIN?.email as string);
+    await page.goto(`${e.baseUrl}/beheer/instellingen`);
+    await page.getByRole('heading', { name: 'Inloggen via organisatieaccount, DigiD en eHerkenning' }).waitFor();
+    await page.getByRole('button', { name: 'Instelling voor DigiD opslaan' }).waitFor();
+    await expect(page.getByText('Er is een secret opgeslagen.', { exact: false }).count()).resolves.toBe(2);
+    expect(await page.locator('body').innerText()).not.toContain(broker.clientSecret);
+    for (const input of await page.locator('input').all()) expect(await input.inputValue()).not.toBe(broker.clientSecret);
+    await expectAccessible(page, 'login settings');
+    await page.context().close();
   });
 });

@@ -212,11 +212,11 @@ function KindForm({ kind, current, onChange }: { kind: LoginKind; current: Login
         )}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
-            {t('loginSettings.save')}
+            {t('loginSettings.save', { name: t(`loginSettings.name.${kind}`) })}
           </Button>
           {current ? (
             <Button type="button" appearance="secondary-action-button" busy={remove.busy} onClick={onRemove}>
-              {t('loginSettings.remove')}
+              {t('loginSettings.remove', { name: t(`loginSettings.name.${kind}`) })}
             </Button>
           ) : null}
         </ButtonGroup>
