@@ -12,7 +12,7 @@ import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from 
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { geoRoutes } from './modules/geo/index.js';
-import { accountRoutes, identityRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
+import { accountRoutes, identityRoutes, oidcRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
 import { intermunicipalRoutes } from './modules/intermunicipal/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
@@ -69,6 +69,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       geoRoutes(app, deps);
       // notifications to other systems (docs/product.md#webhooks)
       webhookRoutes(app, deps);
+      // logging in through OpenID Connect (staff single sign-on, DigiD, eHerkenning)
+      oidcRoutes(app, deps);
     },
   });
 }

@@ -341,6 +341,17 @@ const nl: Record<string, string> = {
   'error.webhookTooMany': 'Een gemeente heeft ten hoogste {max} webhooks.',
   'error.webhookPaused': 'Deze webhook staat op pauze. Zet hem eerst weer aan.',
   'error.webhookNotDead': 'Alleen een opgegeven aflevering kan opnieuw worden geprobeerd.',
+  // Inloggen via OpenID Connect (docs/product.md#logging-in-through-openid-connect).
+  'error.passwordLoginOff': 'Medewerkers van deze gemeente loggen in met hun organisatieaccount; inloggen met een wachtwoord staat uit.',
+  'error.ssoNoAccount': 'Met dit organisatieaccount hoort geen actief medewerkersaccount in deze gemeente. Vraag de beheerder om een account.',
+  'error.assuranceTooLow': 'Het betrouwbaarheidsniveau van deze inlog is te laag voor deze gemeente. Log in met een hoger niveau.',
+  'error.oidcNoLoginStarted': 'Deze inlog is niet in deze browser begonnen of duurde te lang. Begin opnieuw.',
+  'error.oidcStateMismatch': 'Het antwoord van de inlogdienst hoort niet bij deze inlog. Begin opnieuw.',
+  'error.oidcRefusedByIssuer': 'De inlogdienst heeft de inlog niet voltooid.',
+  'error.oidcInvalidAnswer': 'Het antwoord van de inlogdienst is niet geldig (verkeerde uitgever, verlopen of ongeldig). Begin opnieuw.',
+  'error.loginProviderUnavailable': 'De inlogdienst is nu niet bereikbaar. Probeer het later opnieuw.',
+  'error.issuerNotHttps': 'Geef het https-adres van de uitgever, zonder gebruikersnaam, query of fragment.',
+  'error.unknownAssuranceLevel': 'Onbekend betrouwbaarheidsniveau.',
 };
 
 const en: Record<string, string> = {
@@ -675,6 +686,17 @@ const en: Record<string, string> = {
   'error.webhookTooMany': 'A municipality has at most {max} webhooks.',
   'error.webhookPaused': 'This webhook is paused. Resume it first.',
   'error.webhookNotDead': 'Only a delivery that was given up can be tried again.',
+  // Logging in through OpenID Connect (docs/product.md#logging-in-through-openid-connect).
+  'error.passwordLoginOff': 'Staff of this municipality log in with their organisation account; password login is switched off.',
+  'error.ssoNoAccount': 'This organisation account has no active staff account in this municipality. Ask the administrator for an account.',
+  'error.assuranceTooLow': 'The assurance level of this login is too low for this municipality. Log in with a higher level.',
+  'error.oidcNoLoginStarted': 'This login was not started in this browser or took too long. Start again.',
+  'error.oidcStateMismatch': 'The login service’s answer does not belong to this login. Start again.',
+  'error.oidcRefusedByIssuer': 'The login service did not complete the login.',
+  'error.oidcInvalidAnswer': 'The login service’s answer is not valid (wrong issuer, expired or invalid). Start again.',
+  'error.loginProviderUnavailable': 'The login service cannot be reached now. Try again later.',
+  'error.issuerNotHttps': 'Give the issuer’s https address, without user name, query or fragment.',
+  'error.unknownAssuranceLevel': 'Unknown assurance level.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

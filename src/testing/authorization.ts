@@ -34,6 +34,7 @@ export interface Req {
   body?: Record<string, unknown>;
   /** a body that is not JSON (a multipart upload), sent as it is with its own headers */
   payload?: Buffer;
+  /** headers the request needs besides the caller's token (a cookie a flow set earlier) */
   headers?: Record<string, string>;
 }
 

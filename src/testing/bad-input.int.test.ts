@@ -398,7 +398,7 @@ describe('bad input answers 4xx problem+json, never 5xx', () => {
       const op = doc.paths[path]?.[method.toLowerCase()];
       const req = await row.request(world(), 'A');
       const who = row.allowed === 'public' ? undefined : people.A[row.allowed[0] as ActorKey]?.token;
-      const headers = who ? { authorization: `Bearer ${who}` } : {};
+      const headers = { ...req.headers, ...(who ? { authorization: `Bearer ${who}` } : {}) };
       const failures: string[] = [];
       for (const s of spoil(req, op)) {
         const res = await t.app.inject({

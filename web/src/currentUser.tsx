@@ -2,6 +2,7 @@
 // redeeming a login link, cleared by logout. It also hands the CSRF token to the API
 // client. What the user may use at all (menu, pages) comes with it from the API.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { loginApi } from './api/login.js';
 import type { GlobalAbility, Me } from './api/models.js';
 import { ApiError, api, setCsrfToken } from './api.js';
 
@@ -49,7 +50,9 @@ export function CurrentUserProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.logout();
+      // A session begun at an issuer ends there too (docs/product.md#logging-in-through-openid-connect).
+      const r = await loginApi.logout();
+      if (r.endSessionUrl) window.location.assign(r.endSessionUrl);
     } catch (e) {
       // 401: the session had already ended, which is what logging out wants.
       if (!(e instanceof ApiError && e.status === 401)) throw e;

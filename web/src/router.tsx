@@ -34,6 +34,7 @@ import { AgreementsPage } from './pages/intermunicipal/Agreements.js';
 import { SharedRequestPage, SharedRequestsPage } from './pages/intermunicipal/SharedRequests.js';
 import { Login } from './pages/Login.js';
 import { LoginLink } from './pages/LoginLink.js';
+import { OidcReturn } from './pages/login/OidcReturn.js';
 import { MyCase } from './pages/MyCase.js';
 import { MyCases } from './pages/MyCases.js';
 import { NewCase } from './pages/NewCase.js';
@@ -69,6 +70,8 @@ export const router = createBrowserRouter([
       { path: ':gemeente/aanvragen', element: <Intake /> },
       { path: 'inloggen', element: <Login /> },
       { path: 'inloggen/link', element: <LoginLink /> },
+      // the issuer's return after a login through OpenID Connect
+      { path: 'inloggen/terug', element: <OidcReturn /> },
       { path: 'wachtwoord/instellen', element: <SetPassword /> },
       { path: 'wachtwoord-vergeten', element: <ForgotPassword /> },
       { path: 'privacy', element: <PrivacyPage /> },

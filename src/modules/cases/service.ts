@@ -9,7 +9,7 @@ import type { Tx } from '../../platform/db/index.js';
 import type { CaseRow, UserRow } from '../../platform/db/schema.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { areaForPoint, isProblem, placeOf } from '../geo/index.js';
-import { issueLoginLink } from '../identity/index.js';
+import { hasNoMailAddress, hasVerifiedIdentity, issueLoginLink } from '../identity/index.js';
 import { MAIL_LINK_DAYS, mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { onCaseClosed } from '../satisfaction/index.js';
@@ -110,8 +110,17 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
     const pointArea = place && !opts.areaId ? await areaForPoint(trx, mId, place) : null;
     const email = opts.initiator.email.trim().toLowerCase();
     const i = opts.initiator;
-    const own = actor && !staff && actor.municipalityId === mId && actor.email.trim().toLowerCase() === email;
-    const initiator = staff ? await initiatorForDesk(trx, mId, email, i) : own ? await ownAccount(trx, mId, actor.userId) : null;
+    // A resident or entrepreneur logged in through DigiD or eHerkenning files on the account of
+    // their BSN or KvK number, whatever address they give (docs/product.md#logging-in-through-openid-connect).
+    const verified = actor && !staff && actor.municipalityId === mId && (await hasVerifiedIdentity(trx, mId, actor.userId));
+    const own = actor && !staff && actor.municipalityId === mId && (verified || actor.email.trim().toLowerCase() === email);
+    const initiator = staff
+      ? await initiatorForDesk(trx, mId, email, i)
+      : verified
+        ? await verifiedAccount(trx, mId, actor.userId, email)
+        : own
+          ? await ownAccount(trx, mId, actor.userId)
+          : null;
     const now = deps.clock.now();
     const year = Number(dutchDate(now).slice(0, 4));
     const n = await nextCaseNumber(trx, mId, year);
@@ -208,6 +217,13 @@ async function initiatorForDesk(trx: Tx, mId: string, email: string, i: SubmitCa
 
 async function ownAccount(trx: Tx, mId: string, userId: string): Promise<UserRow> {
   return trx.selectFrom('users').selectAll().where('municipality_id', '=', mId).where('id', '=', userId).executeTakeFirstOrThrow();
+}
+
+/** An account made by a DigiD or eHerkenning login takes the first address given that no other account here has. */
+async function verifiedAccount(trx: Tx, mId: string, userId: string, email: string): Promise<UserRow> {
+  const account = await ownAccount(trx, mId, userId);
+  if (!hasNoMailAddress(account.email) || (await findAccount(trx, mId, email, 'initiator'))) return account;
+  return trx.updateTable('users').set({ email }).where('municipality_id', '=', mId).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
 }
 
 /**

@@ -1,6 +1,9 @@
 // The negative suite's rows for logging in, login links and one's own tokens (see src/testing/authorization.int.test.ts).
-import { everyone, type Row, staff } from '../../testing/authorization.js';
+import { everyone, type Row, staff, type World } from '../../testing/authorization.js';
 import { TEST_PASSWORD } from '../../testing/factories.js';
+import { browseToReturn, startTestIssuer, type TestIssuer } from '../../testing/oidc-issuer.js';
+import { STATE_COOKIE, unsafeStartOidcLogin } from './oidc.js';
+import { seal } from './oidc-crypto.js';
 import { newToken, sha256 } from './secrets.js';
 
 export const rows: Row[] = [
@@ -80,3 +83,84 @@ export const rows: Row[] = [
     request: async () => ({ method: 'PATCH', url: '/me/account', body: { phone: '010 123 45 67' } }),
   },
 ];
+
+// Logging in through OpenID Connect (docs/product.md#logging-in-through-openid-connect):
+// a real provider on this machine, started once per test file, serves as the broker.
+let issuer: Promise<TestIssuer> | undefined;
+const ACCOUNT = { resident: { claims: { bsn: '111222333' }, acr: 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard' } };
+
+async function withBroker(w: World, side: 'A' | 'B'): Promise<void> {
+  issuer ??= startTestIssuer({ publicUrl: w.deps.config.publicUrl, accounts: ACCOUNT, clockOffsetMs: w.deps.clock.now().getTime() - Date.now() });
+  const i = await issuer;
+  const values = {
+    issuer: i.issuer,
+    client_id: i.clientId,
+    client_secret_sealed: seal(w.deps.config, i.clientSecret),
+    identifier_claim: 'bsn',
+    min_level: null,
+  };
+  await w.deps.db.unsafeAdmin
+    .insertInto('login_providers')
+    .values({ municipality_id: w.munis[side].id, kind: 'digid', ...values })
+    .onConflict((oc) => oc.columns(['municipality_id', 'kind']).doUpdateSet(values))
+    .execute();
+}
+
+const settings = {
+  issuer: 'https://login.example.nl/realms/gemeente',
+  clientId: 'regie',
+  clientSecret: 'geheim',
+  minLevel: 'urn:etoegang:core:assurance-class:loa3',
+};
+
+rows.push(
+  {
+    operation: 'GET /auth/login-options',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => ({ method: 'GET', url: `/auth/login-options?municipality=${w.munis[s].slug}` }),
+  },
+  {
+    operation: 'POST /auth/oidc/start',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => {
+      await withBroker(w, s);
+      return { method: 'POST', url: '/auth/oidc/start', body: { municipality: w.munis[s].slug, kind: 'digid' } };
+    },
+  },
+  {
+    operation: 'POST /auth/oidc/callback',
+    allowed: 'public',
+    scope: 'collection',
+    request: async (w, s) => {
+      await withBroker(w, s);
+      const { url, cookie } = await unsafeStartOidcLogin(w.deps, { municipalitySlug: w.munis[s].slug, kind: 'digid' });
+      const params = await browseToReturn(url, w.deps.config.publicUrl, 'resident');
+      return { method: 'POST', url: '/auth/oidc/callback', body: params, headers: { cookie: `${STATE_COOKIE}=${cookie}` } };
+    },
+  },
+  { operation: 'POST /auth/oidc/logout', allowed: everyone, scope: 'collection', request: async () => ({ method: 'POST', url: '/auth/oidc/logout' }) },
+  { operation: 'GET /login-settings', allowed: ['admin'], scope: 'collection', request: async () => ({ method: 'GET', url: '/login-settings' }) },
+  {
+    operation: 'PUT /login-settings/{kind}',
+    allowed: ['admin'],
+    scope: 'collection',
+    request: async () => ({ method: 'PUT', url: '/login-settings/eherkenning', body: settings }),
+  },
+  {
+    operation: 'DELETE /login-settings/{kind}',
+    allowed: ['admin'],
+    // another municipality's administrator has no staff sign-on of theirs to remove
+    scope: 'resource',
+    request: async (w, s) => {
+      const values = { issuer: settings.issuer, client_id: 'regie', identifier_claim: 'email' };
+      await w.deps.db.unsafeAdmin
+        .insertInto('login_providers')
+        .values({ municipality_id: w.munis[s].id, kind: 'staff', ...values })
+        .onConflict((oc) => oc.columns(['municipality_id', 'kind']).doUpdateSet(values))
+        .execute();
+      return { method: 'DELETE', url: '/login-settings/staff' };
+    },
+  },
+);

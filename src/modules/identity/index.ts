@@ -6,6 +6,9 @@ export { GLOBAL_ABILITIES, type GlobalAbilities, type GlobalAbility } from './ab
 export { accountRoutes } from './account-routes.js';
 export { sessionOrTokenAuthentication } from './authenticate.js';
 export { issueMailLoginLink, type ResendForCase } from './mail-links.js';
+// Logging in through OpenID Connect: staff single sign-on, DigiD and eHerkenning through a broker.
+export { hasNoMailAddress, hasVerifiedIdentity } from './oidc.js';
+export { oidcRoutes } from './oidc-routes.js';
 export { inviteStaffMember, MIN_PASSWORD } from './passwords.js';
 export { identityRoutes } from './routes.js';
 export { hashPassword, newToken, sha256 } from './secrets.js';

@@ -9,6 +9,7 @@ import type { UserRow } from '../../platform/db/schema.js';
 import { loginLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
+import { unsafeRefuseWhenPasswordLoginOff } from './oidc-config.js';
 import { DUMMY_HASH, newToken, sha256, verifyPassword } from './secrets.js';
 
 const LINK_HOURS = 72;
@@ -77,6 +78,8 @@ export async function unsafeLoginWithPassword(deps: Deps, opts: { email: string;
   const matches = tried.filter((u, i): u is UserRow => u !== null && u.password_hash !== null && checks[i] === true);
   if (matches.length === 0) throw new AppError(401, 'invalid-credentials', 'error.invalidCredentials');
   if (matches.length > 1) throw new AppError(409, 'choose-municipality', 'error.chooseMunicipality');
+  // Single sign-on only, when the municipality says so (docs/product.md#logging-in-through-openid-connect).
+  await unsafeRefuseWhenPasswordLoginOff(deps, (matches[0] as UserRow).municipality_id);
   return createSession(deps, matches[0] as UserRow);
 }
 

@@ -437,6 +437,17 @@ export interface Events {
   visibility: Generated<'internal' | 'shared'>;
 }
 
+export interface InitiatorIdentities {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  keyed_hash: string;
+  kind: 'bsn' | 'kvk';
+  last_login_at: Timestamp | null;
+  municipality_id: string;
+  sealed_value: string;
+  user_id: string;
+}
+
 export interface InsightCases {
   area_id: string | null;
   case_id: string;
@@ -525,6 +536,20 @@ export interface LoginLinks {
   user_id: string | null;
 }
 
+export interface LoginProviders {
+  client_id: string;
+  client_secret_sealed: string | null;
+  group_claim: string | null;
+  group_roles: Generated<Json>;
+  identifier_claim: string;
+  issuer: string;
+  kind: 'staff' | 'digid' | 'eherkenning';
+  min_level: string | null;
+  municipality_id: string;
+  password_login: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface MandateChanges {
   actor_id: string | null;
   change: JsonChange;
@@ -574,6 +599,14 @@ export interface Municipalities {
   primary_color: string | null;
   publish_figures: Generated<boolean>;
   slug: string;
+}
+
+export interface OidcSessions {
+  created_at: Generated<Timestamp>;
+  id_token_sealed: string;
+  kind: 'staff' | 'digid' | 'eherkenning';
+  municipality_id: string;
+  session_id: string;
 }
 
 export interface Outbox {
@@ -932,6 +965,7 @@ export interface DB {
   director_areas: DirectorAreas;
   director_themes: DirectorThemes;
   events: Events;
+  initiator_identities: InitiatorIdentities;
   insight_cases: InsightCases;
   insight_counts: InsightCounts;
   insight_dim_totals: InsightDimTotals;
@@ -941,9 +975,11 @@ export interface DB {
   late_objections: LateObjections;
   login_failures: LoginFailures;
   login_links: LoginLinks;
+  login_providers: LoginProviders;
   mandate_changes: MandateChanges;
   mandates: Mandates;
   municipalities: Municipalities;
+  oidc_sessions: OidcSessions;
   outbox: Outbox;
   password_links: PasswordLinks;
   plan_actions: PlanActions;

@@ -2082,7 +2082,7 @@ export interface paths {
         patch: operations["patchCollaborationsIdPartiesPartyId"];
         trace?: never;
     };
-    "/webhooks/settings": {
+    "/auth/login-options": {
         parameters: {
             query?: never;
             header?: never;
@@ -2090,15 +2090,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Het OIN van de gemeente en de gepubliceerde gebeurtenistypen (beheerder)
-         * @description Het OIN van de gemeente en de gepubliceerde gebeurtenistypen (beheerder)
+         * Hoe kan men inloggen bij deze gemeente? (organisatieaccount, DigiD, eHerkenning, wachtwoord)
+         * @description Hoe kan men inloggen bij deze gemeente? (organisatieaccount, DigiD, eHerkenning, wachtwoord)
          */
-        get: operations["getWebhooksSettings"];
-        /**
-         * Het OIN van de gemeente vastleggen: de bron (source) van haar CloudEvents (beheerder)
-         * @description Het OIN van de gemeente vastleggen: de bron (source) van haar CloudEvents (beheerder)
-         */
-        put: operations["putWebhooksSettings"];
+        get: operations["getAuthLoginOptions"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2106,59 +2102,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * De webhook-abonnementen van de gemeente (beheerder)
-         * @description De webhook-abonnementen van de gemeente (beheerder)
-         */
-        get: operations["getWebhooks"];
-        put?: never;
-        /**
-         * Een webhook-abonnement aanmaken; het antwoord bevat eenmalig het ondertekeningsgeheim (beheerder)
-         * @description Een webhook-abonnement aanmaken; het antwoord bevat eenmalig het ondertekeningsgeheim (beheerder)
-         */
-        post: operations["postWebhooks"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Eén webhook-abonnement, zonder het geheim (beheerder)
-         * @description Eén webhook-abonnement, zonder het geheim (beheerder)
-         */
-        get: operations["getWebhooksId"];
-        put?: never;
-        post?: never;
-        /**
-         * Een webhook-abonnement verwijderen, met zijn afleverlog (beheerder; If-Match met de versie)
-         * @description Een webhook-abonnement verwijderen, met zijn afleverlog (beheerder; If-Match met de versie)
-         */
-        delete: operations["deleteWebhooksId"];
-        options?: never;
-        head?: never;
-        /**
-         * Een webhook-abonnement wijzigen, pauzeren of weer aanzetten (beheerder; If-Match met de versie)
-         * @description Een webhook-abonnement wijzigen, pauzeren of weer aanzetten (beheerder; If-Match met de versie)
-         */
-        patch: operations["patchWebhooksId"];
-        trace?: never;
-    };
-    "/webhooks/{id}/secret": {
+    "/auth/oidc/start": {
         parameters: {
             query?: never;
             header?: never;
@@ -2168,17 +2112,17 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Het ondertekeningsgeheim vernieuwen; het antwoord bevat eenmalig het nieuwe geheim, dat meteen geldt (beheerder; If-Match met de versie)
-         * @description Het ondertekeningsgeheim vernieuwen; het antwoord bevat eenmalig het nieuwe geheim, dat meteen geldt (beheerder; If-Match met de versie)
+         * Inloggen via OpenID Connect beginnen: het adres van de uitgever
+         * @description Geeft het adres waarheen de browser gaat en zet een kortlevende cookie (httpOnly, SameSite=Lax, 10 minuten) die state, nonce en PKCE aan deze browser bindt.
          */
-        post: operations["postWebhooksIdSecret"];
+        post: operations["postAuthOidcStart"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/webhooks/{id}/test": {
+    "/auth/oidc/callback": {
         parameters: {
             query?: never;
             header?: never;
@@ -2188,17 +2132,37 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Een testbericht sturen; het verschijnt in het afleverlog (beheerder)
-         * @description Een testbericht sturen; het verschijnt in het afleverlog (beheerder)
+         * Inloggen via OpenID Connect afronden met het antwoord van de uitgever
+         * @description De pagina waarop de uitgever de browser terugstuurt, geeft de parameters van het antwoord hier door. Zonder de cookie van het begin, met een andere state, een ander uitgever, een verlopen token of een te laag betrouwbaarheidsniveau wordt niet ingelogd.
          */
-        post: operations["postWebhooksIdTest"];
+        post: operations["postAuthOidcCallback"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/webhooks/{id}/deliveries": {
+    "/auth/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uitloggen, ook bij de uitgever als de sessie daar begon
+         * @description Beëindigt de sessie van deze browser; `endSessionUrl` is het adres om ook bij de uitgever uit te loggen (of null).
+         */
+        post: operations["postAuthOidcLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login-settings": {
         parameters: {
             query?: never;
             header?: never;
@@ -2206,10 +2170,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Het afleverlog van een webhook-abonnement: nieuwste eerst, cursor-paginering (beheerder)
-         * @description Het afleverlog van een webhook-abonnement: nieuwste eerst, cursor-paginering (beheerder)
+         * Inloggen via OpenID Connect: de instellingen van de gemeente
+         * @description Inloggen via OpenID Connect: de instellingen van de gemeente
          */
-        get: operations["getWebhooksIdDeliveries"];
+        get: operations["getLoginSettings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2218,7 +2182,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/webhooks/{id}/deliveries/{deliveryId}/retry": {
+    "/login-settings/{kind}": {
         parameters: {
             query?: never;
             header?: never;
@@ -2226,13 +2190,17 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
         /**
-         * Opnieuw proberen: een opgegeven aflevering (dead letter) opnieuw versturen (beheerder)
-         * @description Opnieuw proberen: een opgegeven aflevering (dead letter) opnieuw versturen (beheerder)
+         * Inloggen via OpenID Connect instellen (organisatieaccount, DigiD of eHerkenning via een broker)
+         * @description Inloggen via OpenID Connect instellen (organisatieaccount, DigiD of eHerkenning via een broker)
          */
-        post: operations["postWebhooksIdDeliveriesDeliveryIdRetry"];
-        delete?: never;
+        put: operations["putLoginSettingsKind"];
+        post?: never;
+        /**
+         * Inloggen via OpenID Connect uitzetten
+         * @description Inloggen via OpenID Connect uitzetten
+         */
+        delete: operations["deleteLoginSettingsKind"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3335,6 +3303,26 @@ export interface components {
                 decide: boolean;
             };
         };
+        LoginSettings: {
+            /**
+             * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+             * @enum {string}
+             */
+            kind: "staff" | "digid" | "eherkenning";
+            issuer: string;
+            clientId: string;
+            /** @description of er een client secret is opgeslagen; het secret zelf wordt nooit teruggegeven */
+            clientSecretSet: boolean;
+            identifierClaim: string;
+            groupClaim: string | null;
+            groupRoles: {
+                group: string;
+                /** @enum {string} */
+                role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+            }[];
+            passwordLogin: boolean;
+            minLevel: string | null;
+        };
         Mandate: {
             /** Format: uuid */
             id: string;
@@ -3820,83 +3808,6 @@ export interface components {
             locale: "nl" | "en";
             areaIds: string[];
             themeIds: string[];
-        };
-        WebhookDelivery: {
-            /**
-             * Format: uuid
-             * @description ook de webhook-id en het CloudEvents-id: bij elke poging hetzelfde
-             */
-            id: string;
-            eventType: string;
-            /** @description de gebeurtenis in het logboek; leeg: een testbericht */
-            eventId: number | null;
-            /**
-             * @description pending: wacht op (een nieuwe) poging; delivered: afgeleverd; dead: opgegeven na het maximum aantal pogingen
-             * @enum {string}
-             */
-            status: "pending" | "delivered" | "dead";
-            attempts: number;
-            nextAttemptAt: string | null;
-            lastAttemptAt: string | null;
-            /** @description de HTTP-status van het laatste antwoord */
-            lastStatus: number | null;
-            lastError: string | null;
-            deliveredAt: string | null;
-            createdAt: string;
-        };
-        WebhookSettings: {
-            /** @description het OIN van de gemeente (20 cijfers); leeg: nog niet ingevuld */
-            oin: string | null;
-            /** @description de CloudEvents-source: urn:nld:oin:<OIN>:systeem:regie */
-            source: string | null;
-            /** @description de gepubliceerde gebeurtenistypen */
-            eventTypes: {
-                name: string;
-                type: string;
-                kind: string;
-            }[];
-        };
-        WebhookSubscription: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[] | null;
-            personalData: boolean;
-            active: boolean;
-            version: number;
-            /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
-            secretRotatedAt: string;
-            createdAt: string;
-            updatedAt: string;
-            /** @description aantal afleveringen per stand */
-            counts: {
-                pending: number;
-                delivered: number;
-                dead: number;
-            };
-        };
-        WebhookSubscriptionWithSecret: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[] | null;
-            personalData: boolean;
-            active: boolean;
-            version: number;
-            /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
-            secretRotatedAt: string;
-            createdAt: string;
-            updatedAt: string;
-            /** @description aantal afleveringen per stand */
-            counts: {
-                pending: number;
-                delivered: number;
-                dead: number;
-            };
-            /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer */
-            secret: string;
         };
     };
     responses: never;
@@ -13389,168 +13300,12 @@ export interface operations {
             };
         };
     };
-    getWebhooksSettings: {
+    getAuthLoginOptions: {
         parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSettings"];
-                };
+            query: {
+                /** @description slug van de gemeente */
+                municipality: string;
             };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putWebhooksSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Organisatie-identificatienummer: 20 cijfers */
-                    oin: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSettings"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getWebhooks: {
-        parameters: {
-            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -13566,7 +13321,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["WebhookSubscription"][];
+                        staff: boolean;
+                        digid: boolean;
+                        eherkenning: boolean;
+                        passwordLogin: boolean;
                     };
                 };
             };
@@ -13607,7 +13365,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            409: {
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13616,7 +13374,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            412: {
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13626,7 +13384,7 @@ export interface operations {
             };
         };
     };
-    postWebhooks: {
+    postAuthOidcStart: {
         parameters: {
             query?: never;
             header?: never;
@@ -13636,29 +13394,27 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description het adres waarheen Regie de gebeurtenissen stuurt: https (http alleen als de installatie dat toestaat), zonder gebruikersnaam of wachtwoord */
-                    url: string;
-                    /** @description waarvoor de koppeling is */
-                    description?: string;
-                    /** @description de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen */
-                    eventTypes?: ("zaak-ingediend" | "zaak-bevestigd" | "zaak-regisseur-toegewezen" | "zaak-status-gewijzigd" | "zaak-persoonsgegevens-verwijderd" | "zaak-termijn-opgeschort" | "zaak-termijn-hervat" | "plan-versie-opgeslagen" | "plan-akkoord" | "plan-actie-status-gewijzigd" | "notitie-toegevoegd" | "bericht-verzonden" | "toets-ronde-geopend" | "toets-beantwoord" | "toets-stilzwijgend-akkoord" | "toets-ronde-gesloten" | "toets-nagekomen-bezwaar" | "toets-nagekomen-bezwaar-besloten" | "toets-bezwaar-overruled" | "toets-partij-niet-bereikt" | "toets-bezwaar-ingetrokken" | "toezegging-vastgelegd" | "toezegging-gewijzigd" | "toezegging-bevestigd" | "toezegging-afgewezen" | "toezegging-beeindigd" | "toezegging-herinnerd" | "reactieperiode-geopend" | "reactieperiode-gesloten" | "reactie-bevestigd" | "reactie-verborgen" | "belang-beantwoord" | "tevredenheid-gevraagd" | "tevredenheid-beantwoord" | "tevredenheid-opgevolgd")[] | null;
-                    /** @description persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links */
-                    personalData?: boolean;
-                    /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
-                    active?: boolean;
+                    municipality: string;
+                    /**
+                     * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+                     * @enum {string}
+                     */
+                    kind: "staff" | "digid" | "eherkenning";
                 };
             };
         };
         responses: {
             /** @description Default Response */
-            201: {
+            200: {
                 headers: {
                     /** @description Volledige versie van de API */
                     "API-Version"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                    "application/json": {
+                        url: string;
+                    };
                 };
             };
             /** @description Default Response */
@@ -13698,7 +13454,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            409: {
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13707,7 +13463,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            412: {
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13717,13 +13473,106 @@ export interface operations {
             };
         };
     };
-    getWebhooksId: {
+    postAuthOidcCallback: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                id: string;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    state: string;
+                    iss?: string;
+                    session_state?: string;
+                    error?: string;
+                    error_description?: string;
+                };
             };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+                         * @enum {string}
+                         */
+                        kind: "staff" | "digid" | "eherkenning";
+                        /** @description de pagina om naartoe te gaan */
+                        next: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthOidcLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -13736,7 +13585,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookSubscription"];
+                    "application/json": {
+                        endSessionUrl: string | null;
+                    };
                 };
             };
             /** @description Default Response */
@@ -13776,7 +13627,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            409: {
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13785,7 +13636,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            412: {
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13795,12 +13646,194 @@ export interface operations {
             };
         };
     };
-    deleteWebhooksId: {
+    getLoginSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LoginSettings"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLoginSettingsKind: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                /** @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers */
+                kind: "staff" | "digid" | "eherkenning";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https-adres van de uitgever (issuer) */
+                    issuer: string;
+                    clientId: string;
+                    /** @description weglaten: het opgeslagen secret blijft; null: verwijderen */
+                    clientSecret?: string | null;
+                    /** @description standaard email (medewerkers), bsn (DigiD) of kvk (eHerkenning) */
+                    identifierClaim?: string | null;
+                    /** @description alleen medewerkers: de claim met de groepen */
+                    groupClaim?: string | null;
+                    /** @description alleen medewerkers: groep → rol; de eerste groep waarin iemand zit, telt */
+                    groupRoles?: {
+                        group: string;
+                        /** @enum {string} */
+                        role: "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+                    }[];
+                    /** @description alleen medewerkers: mogen medewerkers ook nog met een wachtwoord inloggen? */
+                    passwordLogin?: boolean;
+                    /** @description alleen DigiD en eHerkenning: het laagste betrouwbaarheidsniveau (acr) dat wordt aanvaard */
+                    minLevel?: ("urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport" | "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract" | "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard" | "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI" | "urn:etoegang:core:assurance-class:loa1" | "urn:etoegang:core:assurance-class:loa2" | "urn:etoegang:core:assurance-class:loa2plus" | "urn:etoegang:core:assurance-class:loa3" | "urn:etoegang:core:assurance-class:loa4" | "http://eidas.europa.eu/LoA/low" | "http://eidas.europa.eu/LoA/substantial" | "http://eidas.europa.eu/LoA/high") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLoginSettingsKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers */
+                kind: "staff" | "digid" | "eherkenning";
             };
             cookie?: never;
         };
@@ -13852,7 +13885,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            409: {
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13861,420 +13894,7 @@ export interface operations {
                 };
             };
             /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    patchWebhooksId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description het adres waarheen Regie de gebeurtenissen stuurt: https (http alleen als de installatie dat toestaat), zonder gebruikersnaam of wachtwoord */
-                    url?: string;
-                    /** @description waarvoor de koppeling is */
-                    description?: string;
-                    /** @description de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen */
-                    eventTypes?: ("zaak-ingediend" | "zaak-bevestigd" | "zaak-regisseur-toegewezen" | "zaak-status-gewijzigd" | "zaak-persoonsgegevens-verwijderd" | "zaak-termijn-opgeschort" | "zaak-termijn-hervat" | "plan-versie-opgeslagen" | "plan-akkoord" | "plan-actie-status-gewijzigd" | "notitie-toegevoegd" | "bericht-verzonden" | "toets-ronde-geopend" | "toets-beantwoord" | "toets-stilzwijgend-akkoord" | "toets-ronde-gesloten" | "toets-nagekomen-bezwaar" | "toets-nagekomen-bezwaar-besloten" | "toets-bezwaar-overruled" | "toets-partij-niet-bereikt" | "toets-bezwaar-ingetrokken" | "toezegging-vastgelegd" | "toezegging-gewijzigd" | "toezegging-bevestigd" | "toezegging-afgewezen" | "toezegging-beeindigd" | "toezegging-herinnerd" | "reactieperiode-geopend" | "reactieperiode-gesloten" | "reactie-bevestigd" | "reactie-verborgen" | "belang-beantwoord" | "tevredenheid-gevraagd" | "tevredenheid-beantwoord" | "tevredenheid-opgevolgd")[] | null;
-                    /** @description persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links */
-                    personalData?: boolean;
-                    /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
-                    active?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSubscription"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postWebhooksIdSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postWebhooksIdTest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            202: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDelivery"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getWebhooksIdDeliveries: {
-        parameters: {
-            query?: {
-                status?: "pending" | "delivered" | "dead";
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["WebhookDelivery"][];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postWebhooksIdDeliveriesDeliveryIdRetry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                deliveryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDelivery"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14385,9 +14005,12 @@ export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonCo
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
-export const pathsWebhooksPostRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks"]["post"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
-export const pathsWebhooksIdPatchRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
-export const pathsWebhooksIdDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}/deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "delivered", "dead"];
+export const pathsAuthOidcStartPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/start"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsAuthOidcCallbackPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/callback"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsLoginSettingsKindPutParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["groupRoles"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonMinLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["minLevel"]> = ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport", "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract", "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard", "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI", "urn:etoegang:core:assurance-class:loa1", "urn:etoegang:core:assurance-class:loa2", "urn:etoegang:core:assurance-class:loa2plus", "urn:etoegang:core:assurance-class:loa3", "urn:etoegang:core:assurance-class:loa4", "http://eidas.europa.eu/LoA/low", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"];
+export const pathsLoginSettingsKindDeleteParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["delete"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
@@ -14437,6 +14060,8 @@ export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const insightsFilterDomainAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Insights"]["filter"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
 export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
+export const loginSettingsKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const loginSettingsGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["groupRoles"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const mandateHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateHolder"], {
     role: unknown;
 }>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
@@ -14466,4 +14091,3 @@ export const surveyFollowUpItemMomentValues: ReadonlyArray<FlattenedDeepRequired
 export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["followUps"]["status"]> = ["open", "done"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
-export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead"];

@@ -10,6 +10,7 @@ import { enGeo } from './en.geo.js';
 import { enInformed } from './en.informed.js';
 import { enInsights } from './en.insights.js';
 import { enIntermunicipal } from './en.intermunicipal.js';
+import { enLogin } from './en.login.js';
 import { enParticipation } from './en.participation.js';
 import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
@@ -479,7 +480,8 @@ export const en: Record<MessageKey, string> = {
   'users.isInactive': 'Blocked',
   'users.locale': 'Language',
   'users.password': 'Password',
-  'users.passwordHint': 'At least 12 characters, or leave empty. The person always gets an invitation by e-mail to choose a password themselves.',
+  'users.passwordHint':
+    'At least 12 characters, or leave empty. The person always gets an invitation by e-mail to choose a password themselves; when the municipality has switched on login with the organisation account, they can also log in with that.',
   'users.newPassword': 'New password',
   'users.newPasswordHint': 'At least 12 characters. Leave empty to keep the password.',
   'users.active': 'Account is active',
@@ -585,6 +587,8 @@ export const en: Record<MessageKey, string> = {
   ...enAudit,
   // the council overview
   ...enCouncil,
+  // logging in through OpenID Connect (organisation account, DigiD, eHerkenning)
+  ...enLogin,
   // management information
   ...enInsights,
   // comparing municipalities and the published figures

@@ -10,6 +10,7 @@ import { nlGeo } from './nl.geo.js';
 import { nlInformed } from './nl.informed.js';
 import { nlInsights } from './nl.insights.js';
 import { nlIntermunicipal } from './nl.intermunicipal.js';
+import { nlLogin } from './nl.login.js';
 import { nlParticipation } from './nl.participation.js';
 import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
@@ -478,7 +479,8 @@ export const nl = {
   'users.isInactive': 'Geblokkeerd',
   'users.locale': 'Taal',
   'users.password': 'Wachtwoord',
-  'users.passwordHint': 'Minstens 12 tekens, of laat leeg. De medewerker krijgt altijd een uitnodiging per e-mail om zelf een wachtwoord te kiezen.',
+  'users.passwordHint':
+    'Minstens 12 tekens, of laat leeg. De medewerker krijgt altijd een uitnodiging per e-mail om zelf een wachtwoord te kiezen; heeft de gemeente inloggen met het organisatieaccount aangezet, dan kan de medewerker ook daarmee inloggen.',
   'users.newPassword': 'Nieuw wachtwoord',
   'users.newPasswordHint': 'Minstens 12 tekens. Laat leeg om het wachtwoord niet te wijzigen.',
   'users.active': 'Account is actief',
@@ -585,6 +587,8 @@ export const nl = {
   ...nlAudit,
   // the council overview
   ...nlCouncil,
+  // logging in through OpenID Connect (organisation account, DigiD, eHerkenning)
+  ...nlLogin,
   // management information
   ...nlInsights,
   // comparing municipalities and the published figures

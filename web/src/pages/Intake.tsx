@@ -4,6 +4,8 @@ import { useParams } from 'react-router';
 import { api } from '../api.js';
 import { IntakeDone, MunicipalityIntake, type Submitted } from '../components/IntakeForm.js';
 import { AppLink } from '../components/links.js';
+import { ResidentLoginButtons } from '../components/OidcLogin.js';
+import { useCurrentUser } from '../currentUser.js';
 import { useLoad, usePageTitle } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 
@@ -12,6 +14,7 @@ export function Intake() {
   const { gemeente = '' } = useParams();
   const m = useLoad((signal) => api.municipality(gemeente, signal), [gemeente]);
   const [done, setDone] = useState<Submitted | null>(null);
+  const { me } = useCurrentUser();
   const name = m.data?.name ?? '';
   usePageTitle(
     done
@@ -38,6 +41,7 @@ export function Intake() {
       <Heading level={1}>{name ? t('intake.pageTitle', { name }) : t('intake.pageTitleGeneric')}</Heading>
       <Paragraph lead>{t('intake.lead')}</Paragraph>
       <Paragraph>{t('intake.required')}</Paragraph>
+      {me ? null : <ResidentLoginButtons municipality={gemeente} />}
       <MunicipalityIntake m={m} onDone={setDone} />
     </>
   );

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../components/Fields.js';
 import { ErrorSummary, LiveStatus } from '../components/feedback.js';
 import type { FieldErrors } from '../components/forms.js';
 import { AppLink } from '../components/links.js';
+import { OrganisationLogin, ResidentLoginButtons } from '../components/OidcLogin.js';
 import { Section } from '../components/Section.js';
 import { homeOf, useCurrentUser } from '../currentUser.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../hooks.js';
@@ -104,6 +105,7 @@ function StaffLogin() {
       <Paragraph>
         <AppLink to="/wachtwoord-vergeten">{t('login.forgotPassword')}</AppLink>
       </Paragraph>
+      <OrganisationLogin />
     </LoginPanel>
   );
 }
@@ -157,6 +159,7 @@ function LoginLinkRequest() {
       fields={[{ name: 'email', id: IDS.linkEmail, type: 'email', value: email, onChange: setEmail, autoComplete: 'email' }]}
     >
       <LiveStatus message={sent} />
+      <ResidentLoginButtons municipality={chosen} />
     </LoginPanel>
   );
 }

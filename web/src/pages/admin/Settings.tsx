@@ -13,6 +13,7 @@ import { LOOK_CHANGED } from '../../components/Layout.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BenchmarkSettingsForm } from '../benchmark/BenchmarkSettings.js';
+import { LoginSettingsSection } from '../login/LoginSettings.js';
 import { SatisfactionSetting } from '../satisfaction/SatisfactionSetting.js';
 import { BackToAdmin } from './AdminHome.js';
 import { AttachmentLimits } from './AttachmentLimits.js';
@@ -241,6 +242,7 @@ export function SettingsPage() {
           <BenchmarkSettingsForm />
           <SatisfactionSetting />
           <AttachmentLimits />
+          <LoginSettingsSection />
         </>
       ) : null}
     </>

@@ -1,0 +1,108 @@
+// Logging in through OpenID Connect in Chromium (docs/product.md#logging-in-through-openid-connect):
+// a real provider on this machine plays the DigiD broker and the municipality's staff
+// sign-on. A resident logs in with DigiD from the intake page, files a question and
+// finds it on "Mijn zaken"; a member of staff logs in with the organisation account.
+// axe checks the pages at 1280 and 320 px.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VOORBEELD } from '../src/demo/data.js';
+import { startTestIssuer, type TestIssuer } from '../src/testing/oidc-issuer.js';
+import { apiAs, type E2E, expectAccessible, loginAs, startE2E } from './support.js';
+
+let e: E2E;
+let broker: TestIssuer;
+let sso: TestIssuer;
+const DIRECTOR = VOORBEELD.staff.find((s) => s.role === 'director' && s.login);
+
+const ADMIN = VOORBEELD.staff.find((s) => s.role === 'admin' && s.login);
+
+/** The administrator sets the login up through the API, as the settings page does. */
+async function configure(kind: 'staff' | 'digid', i: TestIssuer, identifierClaim: string) {
+  const admin = await apiAs(e, ADMIN?.email as string);
+  const minLevel = kind === 'digid' ? { minLevel: 'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract' } : {};
+  await admin.call('PUT', `/login-settings/${kind}`, { issuer: i.issuer, clientId: i.clientId, clientSecret: i.clientSecret, identifierClaim, ...minLevel });
+  await admin.close();
+}
+
+beforeAll(async () => {
+  e = await startE2E();
+  broker = await startTestIssuer({
+    publicUrl: e.baseUrl,
+    accounts: { resident: { claims: { bsn: '111222333' }, acr: 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard' } },
+    defaultAccount: 'resident',
+  });
+  sso = await startTestIssuer({ publicUrl: e.baseUrl, accounts: { staff: { claims: { email: DIRECTOR?.email } } }, defaultAccount: 'staff' });
+  await configure('digid', broker, 'bsn');
+  await configure('staff', sso, 'email');
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all([broker?.close(), sso?.close()]);
+  await e?.close();
+});
+
+describe('logging in through OpenID Connect', () => {
+  it('a resident logs in with DigiD, files a question and sees it on "Mijn zaken"', async () => {
+    const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
+    const digid = page.getByRole('button', { name: 'Inloggen met DigiD' });
+    await digid.waitFor();
+    await expect(page.getByRole('button', { name: 'Inloggen met eHerkenning' }).count()).resolves.toBe(0);
+    await expectAccessible(page, 'intake with DigiD');
+    await digid.click();
+    await page.waitForURL('**/mijn-zaken');
+    await page.getByRole('heading', { level: 1, name: 'Mijn zaken' }).waitFor();
+    await page.getByText('U heeft nog geen zaken.').waitFor();
+
+    await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
+    await page.getByLabel('Naam', { exact: true }).fill('Ria Inwoner');
+    await page.getByLabel('E-mailadres').fill('ria.digid@example.nl');
+    await page.getByLabel(/^Titel/).fill('Bankje bij de speeltuin');
+    await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Graag een bankje bij de speeltuin aan de Lindenlaan, voor de ouders.');
+    await page.getByLabel(/^(Locatie|Adres)/).fill('Lindenlaan 4');
+    await expect(page.getByRole('button', { name: 'Inloggen met DigiD' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'aanvragen' }).first().waitFor();
+
+    await page.goto(`${e.baseUrl}/mijn-zaken`);
+    await page.getByRole('link', { name: /Bankje bij de speeltuin/ }).waitFor();
+    await expectAccessible(page, 'mijn zaken after DigiD');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectAccessible(page, 'mijn zaken after DigiD (320 px)');
+    await ctx.close();
+  });
+
+  it('a member of staff logs in with the organisation account', async () => {
+    const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/inloggen`);
+    // The demo has two municipalities: staff choose theirs first.
+    const choose = page.getByLabel('Gemeente van uw organisatieaccount');
+    await choose.waitFor();
+    await expect(page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' }).count()).resolves.toBe(0);
+    await choose.selectOption({ label: VOORBEELD.name });
+    const button = page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' });
+    await button.waitFor();
+    await expectAccessible(page, 'login with organisation account');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectAccessible(page, 'login with organisation account (320 px)');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await button.click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/inloggen') && u.origin === e.baseUrl);
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    expect(me.email).toBe(DIRECTOR?.email);
+    await ctx.close();
+  });
+
+  it('the administrator sees the login settings, never the client secret', async () => {
+    const page = await loginAs(e, ADMIN?.email as string);
+    await page.goto(`${e.baseUrl}/beheer/instellingen`);
+    await page.getByRole('heading', { name: 'Inloggen via organisatieaccount, DigiD en eHerkenning' }).waitFor();
+    await page.getByRole('button', { name: 'Instelling voor DigiD opslaan' }).waitFor();
+    await expect(page.getByText('Er is een secret opgeslagen.', { exact: false }).count()).resolves.toBe(2);
+    expect(await page.locator('body').innerText()).not.toContain(broker.clientSecret);
+    for (const input of await page.locator('input').all()) expect(await input.inputValue()).not.toBe(broker.clientSecret);
+    await expectAccessible(page, 'login settings');
+    await page.context().close();
+  });
+});

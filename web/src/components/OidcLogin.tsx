@@ -1,0 +1,84 @@
+// The buttons that start a login through OpenID Connect (docs/product.md#logging-in-through-openid-connect):
+// the organisation account for staff, DigiD and eHerkenning for residents and
+// entrepreneurs. A button shows only when the municipality has set it up.
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useId, useState } from 'react';
+import { type LoginKind, loginApi } from '../api/login.js';
+import { api } from '../api.js';
+import { useLoad, useSubmit } from '../hooks.js';
+import { useI18n } from '../i18n/index.js';
+import { SelectField } from './Fields.js';
+import { ErrorAlert } from './feedback.js';
+
+function useStart() {
+  const submit = useSubmit();
+  const start = async (municipality: string, kind: LoginKind) => {
+    const r = await submit.run(() => loginApi.start(municipality, kind));
+    if (r) window.location.assign(r.url);
+  };
+  return { start, busy: submit.busy, error: submit.error };
+}
+
+/** "Inloggen met DigiD" / "Inloggen met eHerkenning" for one municipality, when set up there. */
+export function ResidentLoginButtons({ municipality }: { municipality: string }) {
+  const { t } = useI18n();
+  const options = useLoad((signal) => (municipality ? loginApi.options(municipality, signal) : Promise.resolve(null)), [municipality]);
+  const { start, busy, error } = useStart();
+  const o = options.data;
+  if (!o || (!o.digid && !o.eherkenning)) return null;
+  return (
+    <div className="regie-oidc-login">
+      <Paragraph>{t('oidc.residentText')}</Paragraph>
+      {error ? <ErrorAlert error={error} loginLink={false} /> : null}
+      <ButtonGroup>
+        {o.digid ? (
+          <Button type="button" appearance="secondary-action-button" busy={busy} onClick={() => start(municipality, 'digid')}>
+            {t('oidc.digidButton')}
+          </Button>
+        ) : null}
+        {o.eherkenning ? (
+          <Button type="button" appearance="secondary-action-button" busy={busy} onClick={() => start(municipality, 'eherkenning')}>
+            {t('oidc.eherkenningButton')}
+          </Button>
+        ) : null}
+      </ButtonGroup>
+    </div>
+  );
+}
+
+/** "Inloggen met uw organisatieaccount": staff choose their municipality (one is chosen for them when there is only one). */
+export function OrganisationLogin() {
+  const { t } = useI18n();
+  const municipalities = useLoad((signal) => api.municipalities(signal), []);
+  const [chosen, setChosen] = useState('');
+  const items = municipalities.data?.items ?? [];
+  const slug = chosen || (items.length === 1 ? (items[0]?.slug ?? '') : '');
+  const options = useLoad((signal) => (slug ? loginApi.options(slug, signal) : Promise.resolve(null)), [slug]);
+  const { start, busy, error } = useStart();
+  const selectId = useId();
+  return (
+    <div className="regie-oidc-login">
+      <Paragraph>{t('oidc.staffText')}</Paragraph>
+      {items.length > 1 ? (
+        <SelectField
+          name="sso-municipality"
+          id={selectId}
+          label={t('oidc.municipality')}
+          value={chosen}
+          onChange={setChosen}
+          placeholder={t('oidc.chooseMunicipality')}
+          options={items.map((m) => ({ value: m.slug, label: m.name }))}
+        />
+      ) : null}
+      {error ? <ErrorAlert error={error} loginLink={false} /> : null}
+      {options.data?.staff ? (
+        <>
+          {options.data.passwordLogin ? null : <Paragraph>{t('oidc.passwordOff')}</Paragraph>}
+          <Button type="button" appearance="primary-action-button" busy={busy} onClick={() => start(slug, 'staff')}>
+            {t('oidc.staffButton')}
+          </Button>
+        </>
+      ) : null}
+    </div>
+  );
+}
