@@ -2,6 +2,16 @@
 // contribution, power and yield, the policy phase, and the health check.
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
+
+export {
+  type AgreementView,
+  addAgreement,
+  answerAgreementLink,
+  collaborationReminders,
+  listAgreements,
+  readAgreementLink,
+  updateAgreement,
+} from './agreements.js';
 export { type HealthIssue, healthCheck, healthSentence, PHASES, type Phase } from './model.js';
 export { collaborationPolicy } from './policy.js';
 export { listCollaborations } from './queries.js';

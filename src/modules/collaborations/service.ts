@@ -7,6 +7,8 @@ import { AppError, type FieldProblem, notFound, staleVersion } from '../../kerne
 import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import { loadFor } from './access.js';
+import { type AgreementView, agreementsOf, overdueOf } from './agreements.js';
 import { recordCollaborationEvent } from './events.js';
 import {
   type CollaborationFields,
@@ -14,7 +16,6 @@ import {
   cleanLines,
   collaborationProblems,
   type EndKind,
-  type HealthInput,
   type HealthIssue,
   healthCheck,
   healthSentence,
@@ -27,19 +28,7 @@ import {
   targetProblems,
 } from './model.js';
 import { collaborationPolicy } from './policy.js';
-import {
-  type CollaborationRow,
-  columnsOf,
-  eventsOf,
-  findCollaboration,
-  linksOf,
-  type Party,
-  partiesOf,
-  phasesOf,
-  replaceLinks,
-  type Target,
-  targetsOf,
-} from './repo.js';
+import { type CollaborationRow, columnsOf, eventsOf, linksOf, type Party, partiesOf, phasesOf, replaceLinks, type Target, targetsOf } from './repo.js';
 import { renderSheet } from './sheet.js';
 
 const today = (ctx: Ctx): IsoDate => dutchDate(ctx.clock.now());
@@ -83,6 +72,8 @@ export interface CollaborationView extends CollaborationSummary {
   phases: { phase: Phase; since: IsoDate }[];
   health: HealthView;
   timeline: Awaited<ReturnType<typeof eventsOf>>;
+  /** the agreements within the collaboration (docs/product.md#agreements-within-a-collaboration) */
+  agreements: AgreementView[];
   abilities: { edit: boolean };
 }
 
@@ -117,15 +108,6 @@ async function checkedCollaboration(trx: Tx, mId: string, f: CollaborationFields
   return owner as string;
 }
 
-async function loadFor(trx: Tx, ctx: Ctx, id: string, ability: 'view' | 'edit', opts: { lock?: boolean; ifMatch?: VersionCondition } = {}) {
-  const row = await findCollaboration(trx, ctx.actor.municipalityId, id, opts.lock);
-  // A role that may not read collaborations learns nothing of them: 404, as for another municipality's.
-  if (!row || !collaborationPolicy.can(ctx.actor, { ownerUserId: row.owner_user_id }, 'view')) throw notFound('collaboration');
-  collaborationPolicy.authorize(ctx.actor, { ownerUserId: row.owner_user_id }, ability);
-  if (!versionMatches(opts.ifMatch, row.version)) throw staleVersion();
-  return row;
-}
-
 async function bump(trx: Tx, ctx: Ctx, row: CollaborationRow, set: Record<string, unknown> = {}): Promise<void> {
   await trx
     .updateTable('collaborations')
@@ -137,7 +119,7 @@ async function bump(trx: Tx, ctx: Ctx, row: CollaborationRow, set: Record<string
 
 // ---- reading --------------------------------------------------------------------------
 
-async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en'; overdueAgreements?: HealthInput['overdueAgreements'] } = {}) {
+async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en' } = {}) {
   const mId = ctx.actor.municipalityId;
   const row = await loadFor(trx, ctx, id, 'view');
   const [owner, links, targets, parties, phases, timeline] = await Promise.all([
@@ -148,6 +130,7 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
     phasesOf(trx, mId, id),
     eventsOf(trx, mId, id),
   ]);
+  const agreements = await agreementsOf(trx, ctx, row);
   const ownerName = owner?.name ?? '';
   const readings = targets.flatMap((t) => t.readings.map((r) => r.readOn)).sort();
   const issues = healthCheck({
@@ -161,8 +144,7 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
     targets,
     lastReadingOn: readings.at(-1) ?? null,
     parties: parties.map((p) => ({ name: p.name, contributions: p.contributions.length, yield: p.yield, finalSay: p.finalSay })),
-    // Commitments still belong to a case; agreements within a collaboration are not recorded yet.
-    overdueAgreements: opts.overdueAgreements ?? [],
+    overdueAgreements: overdueOf(agreements),
   });
   const locale = opts.locale ?? (ctx.actor.locale === 'en' ? 'en' : 'nl');
   const v: CollaborationView = {
@@ -173,6 +155,7 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
     phases: phases.map((p) => ({ phase: p.phase, since: p.since })),
     health: { issues: issues.map((i) => ({ ...i, text: healthSentence(i, locale) })) },
     timeline,
+    agreements,
     abilities: collaborationPolicy.abilities(ctx.actor, { ownerUserId: row.owner_user_id }),
   };
   return v;

@@ -66,6 +66,9 @@ export type CollaborationTargetTable = T.CollaborationTargets;
 export type CollaborationReadingTable = T.CollaborationReadings;
 export type CollaborationContributionTable = T.CollaborationContributions;
 export type CollaborationEventTable = T.CollaborationEvents;
+export type CollaborationAgreementTable = T.CollaborationAgreements;
+export type CollaborationPartyLinkTable = T.CollaborationPartyLinks;
+export type CollaborationPartySessionTable = T.CollaborationPartySessions;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

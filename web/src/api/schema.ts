@@ -1914,6 +1914,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/collaborations/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De afspraken binnen een samenwerking
+         * @description De afspraken binnen een samenwerking
+         */
+        get: operations["getCollaborationsIdAgreements"];
+        put?: never;
+        /**
+         * Een afspraak binnen een samenwerking vastleggen; een afspraak van een externe partij wacht op haar bevestiging via een eenmalige link per e-mail
+         * @description Een afspraak binnen een samenwerking vastleggen; een afspraak van een externe partij wacht op haar bevestiging via een eenmalige link per e-mail
+         */
+        post: operations["postCollaborationsIdAgreements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/agreements/{agreementId}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een afspraak wijzigen met een reden (If-Match)
+         * @description Een afspraak wijzigen met een reden (If-Match)
+         */
+        post: operations["postCollaborationsIdAgreementsAgreementIdAmendments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/agreements/{agreementId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een afspraak afronden: nagekomen, niet nagekomen of ingetrokken (reden verplicht bij de laatste twee)
+         * @description Een afspraak afronden: nagekomen, niet nagekomen of ingetrokken (reden verplicht bij de laatste twee)
+         */
+        post: operations["postCollaborationsIdAgreementsAgreementIdOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/agreements/{agreementId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een afspraak buiten mandaat bevestigen of afwijzen (de mandaathouder; niet voor de afspraak van een externe partij)
+         * @description Een afspraak buiten mandaat bevestigen of afwijzen (de mandaathouder; niet voor de afspraak van een externe partij)
+         */
+        post: operations["postCollaborationsIdAgreementsAgreementIdConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreement-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De afspraak achter de eenmalige link van een externe partij (zonder inloggen)
+         * @description De afspraak achter de eenmalige link van een externe partij (zonder inloggen)
+         */
+        get: operations["getAgreementLinksToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreement-links/{token}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De externe partij bevestigt haar afspraak, of betwist haar met een reden; de link werkt één keer
+         * @description De externe partij bevestigt haar afspraak, of betwist haar met een reden; de link werkt één keer
+         */
+        post: operations["postAgreementLinksTokenAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party-login-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een eenmalige inloglink aanvragen als contactpersoon van een partij; het antwoord is altijd hetzelfde
+         * @description Een eenmalige inloglink aanvragen als contactpersoon van een partij; het antwoord is altijd hetzelfde
+         */
+        post: operations["postPartyLoginLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inloggen met de eenmalige inloglink van een partij (zet de sessiecookie van de partij)
+         * @description Inloggen met de eenmalige inloglink van een partij (zet de sessiecookie van de partij)
+         */
+        post: operations["postPartySessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party-sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Uitloggen als partij (ook zonder sessie: dan verandert er niets)
+         * @description Uitloggen als partij (ook zonder sessie: dan verandert er niets)
+         */
+        delete: operations["deletePartySessionsCurrent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party/collaborations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De samenwerkingen waarin de ingelogde partij partij is
+         * @description De samenwerkingen waarin de ingelogde partij partij is
+         */
+        get: operations["getPartyCollaborations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party/collaborations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad voor de partij, met de afspraken van en aan haar
+         * @description Het samenwerkingsblad voor de partij, met de afspraken van en aan haar
+         */
+        get: operations["getPartyCollaborationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party/collaborations/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad als PDF, voor de partij
+         * @description Het samenwerkingsblad als PDF, voor de partij
+         */
+        get: operations["getPartyCollaborationsIdSheetPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/collaborations": {
         parameters: {
             query?: never;
@@ -2116,6 +2360,88 @@ export interface components {
             exportName: string | null;
             /** @description het IP-adres van waaraf werd ingezien */
             clientAddress: string | null;
+        };
+        Agreement: {
+            /** Format: uuid */
+            id: string;
+            /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+            caseId: string | null;
+            caseReference: string | null;
+            caseTitle: string | null;
+            /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+            collaborationId: string | null;
+            collaborationName: string | null;
+            madeBy: {
+                userId: string | null;
+                name: string;
+                role: string;
+            };
+            madeTo: {
+                userId: string | null;
+                name: string;
+            };
+            what: string;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            madeVia: "meeting" | "phone" | "letter" | "email";
+            /** Format: date */
+            madeOn: string;
+            decision: components["schemas"]["CommitmentDecision"];
+            /** @enum {string} */
+            status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+            statusReason: string | null;
+            /** @description het mandaat waarop de toezegging bindend is */
+            mandateIds: string[];
+            confirmedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** @description bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd */
+            decidedByBody: boolean;
+            /** @description open en de uiterste datum is voorbij */
+            overdue: boolean;
+            version: number;
+            recordedAt: string;
+            updatedAt: string;
+            abilities: {
+                amend: boolean;
+                confirm: boolean;
+                /** @description bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht */
+                confirmByBody: boolean;
+                end: boolean;
+            };
+            madeByPartyId: string | null;
+            madeToPartyId: string | null;
+            /** @description de externe partij bevestigt de afspraak zelf, via haar eenmalige link */
+            confirmedByParty: boolean;
+            /** @description het antwoord van de externe partij */
+            partyAnswer: {
+                /** @enum {string} */
+                answer: "confirmed" | "disputed";
+                reason: string | null;
+                at: string;
+            } | null;
+        };
+        AgreementLink: {
+            municipality: string;
+            collaboration: string;
+            /** @description de partij die de afspraak maakte */
+            party: string;
+            what: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            madeOn: string;
+            madeTo: string;
+            /** @enum {string} */
+            status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+            answer: {
+                /** @enum {string} */
+                answer: "confirmed" | "disputed";
+                reason: string | null;
+            } | null;
         };
         AssessmentAnswer: {
             /** @enum {string} */
@@ -2551,10 +2877,13 @@ export interface components {
         Commitment: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            caseId: string;
-            caseReference: string;
-            caseTitle: string;
+            /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+            caseId: string | null;
+            caseReference: string | null;
+            caseTitle: string | null;
+            /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+            collaborationId: string | null;
+            collaborationName: string | null;
             madeBy: {
                 userId: string | null;
                 name: string;
@@ -2636,10 +2965,13 @@ export interface components {
         CommitmentDetail: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            caseId: string;
-            caseReference: string;
-            caseTitle: string;
+            /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+            caseId: string | null;
+            caseReference: string | null;
+            caseTitle: string | null;
+            /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+            collaborationId: string | null;
+            collaborationName: string | null;
             madeBy: {
                 userId: string | null;
                 name: string;
@@ -3324,6 +3656,84 @@ export interface components {
             name: string;
             email: string;
             phone: string | null;
+        };
+        PartyCollaboration: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            phase: "agenda" | "policy" | "implementation" | "evaluation";
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            endOn: string;
+            ownerName: string;
+            /** @description de eigen partij(en) in deze samenwerking */
+            parties: string[];
+            municipality: string;
+            description: string;
+            goal: string;
+            /** @enum {string} */
+            endKind: "end" | "review";
+            /** Format: date */
+            phaseSince: string;
+            targets: {
+                /** Format: uuid */
+                id: string;
+                indicator: string;
+                baseline: number;
+                targetValue: number;
+                unit: string;
+                /** Format: date */
+                targetOn: string;
+                readings: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    readOn: string;
+                    value: number;
+                    note: string;
+                }[];
+            }[];
+            sheetParties: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                name: string;
+                orgType: string;
+                contributions: {
+                    kind: string;
+                    amount: number | null;
+                    description: string;
+                }[];
+                decidesAlone: string[];
+                decidesTogether: string[];
+                finalSay: string[];
+                yield: string;
+            }[];
+            agreements: {
+                /** Format: uuid */
+                id: string;
+                madeBy: {
+                    name: string;
+                    /** @description een medewerker, genoemd als de gemeente */
+                    staff: boolean;
+                };
+                madeTo: {
+                    name: string;
+                    /** @description een medewerker, genoemd als de gemeente */
+                    staff: boolean;
+                };
+                what: string;
+                /** Format: date */
+                dueOn: string;
+                /** Format: date */
+                madeOn: string;
+                /** @enum {string} */
+                status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+                statusReason: string | null;
+                overdue: boolean;
+            }[];
         };
         Plan: {
             caseId: string;
@@ -8686,10 +9096,13 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** Format: uuid */
-                        caseId: string;
-                        caseReference: string;
-                        caseTitle: string;
+                        /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+                        caseId: string | null;
+                        caseReference: string | null;
+                        caseTitle: string | null;
+                        /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+                        collaborationId: string | null;
+                        collaborationName: string | null;
                         madeBy: {
                             userId: string | null;
                             name: string;
@@ -12091,6 +12504,1077 @@ export interface operations {
             };
         };
     };
+    getCollaborationsIdAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Agreement"][];
+                        abilities: {
+                            record: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description wie de afspraak maakt */
+                    madeBy: {
+                        /**
+                         * Format: uuid
+                         * @description een partij van de samenwerking
+                         */
+                        partyId: string;
+                    } | {
+                        /**
+                         * Format: uuid
+                         * @description een medewerker van de gemeente
+                         */
+                        userId: string;
+                    };
+                    /** @description aan wie */
+                    madeTo: {
+                        /**
+                         * Format: uuid
+                         * @description een partij van de samenwerking
+                         */
+                        partyId: string;
+                    } | {
+                        /**
+                         * Format: uuid
+                         * @description een medewerker van de gemeente
+                         */
+                        userId: string;
+                    };
+                    /** @description wat er is afgesproken */
+                    what: string;
+                    /**
+                     * Format: date
+                     * @description uiterste datum
+                     */
+                    dueOn: string;
+                    /**
+                     * @description waar: overleg, telefoon, brief of e-mail
+                     * @default meeting
+                     * @enum {string}
+                     */
+                    madeVia?: "meeting" | "phone" | "letter" | "email";
+                    /**
+                     * Format: date
+                     * @description datum waarop de afspraak is gemaakt
+                     */
+                    madeOn: string;
+                    decision?: components["schemas"]["CommitmentDecisionInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+                        caseId: string | null;
+                        caseReference: string | null;
+                        caseTitle: string | null;
+                        /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+                        collaborationId: string | null;
+                        collaborationName: string | null;
+                        madeBy: {
+                            userId: string | null;
+                            name: string;
+                            role: string;
+                        };
+                        madeTo: {
+                            userId: string | null;
+                            name: string;
+                        };
+                        what: string;
+                        /** Format: date */
+                        dueOn: string;
+                        /** @enum {string} */
+                        madeVia: "meeting" | "phone" | "letter" | "email";
+                        /** Format: date */
+                        madeOn: string;
+                        decision: components["schemas"]["CommitmentDecision"];
+                        /** @enum {string} */
+                        status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+                        statusReason: string | null;
+                        /** @description het mandaat waarop de toezegging bindend is */
+                        mandateIds: string[];
+                        confirmedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** @description bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd */
+                        decidedByBody: boolean;
+                        /** @description open en de uiterste datum is voorbij */
+                        overdue: boolean;
+                        version: number;
+                        recordedAt: string;
+                        updatedAt: string;
+                        abilities: {
+                            amend: boolean;
+                            confirm: boolean;
+                            /** @description bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht */
+                            confirmByBody: boolean;
+                            end: boolean;
+                        };
+                        madeByPartyId: string | null;
+                        madeToPartyId: string | null;
+                        /** @description de externe partij bevestigt de afspraak zelf, via haar eenmalige link */
+                        confirmedByParty: boolean;
+                        /** @description het antwoord van de externe partij */
+                        partyAnswer: {
+                            /** @enum {string} */
+                            answer: "confirmed" | "disputed";
+                            reason: string | null;
+                            at: string;
+                        } | null;
+                        /** @description de partij die de bevestigingslink kreeg */
+                        linkSentTo: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreementsAgreementIdAmendments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    what?: string;
+                    /** Format: date */
+                    dueOn?: string;
+                    /** @description waarom de toezegging wordt gewijzigd */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreementsAgreementIdOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "kept" | "broken" | "withdrawn";
+                    /** @description verplicht bij niet nagekomen en ingetrokken */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreementsAgreementIdConfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "confirm" | "decline";
+                    /** @description verplicht bij afwijzen */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreementLinksToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementLink"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAgreementLinksTokenAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description confirm: de afspraak klopt; dispute: de afspraak klopt niet
+                     * @enum {string}
+                     */
+                    decision: "confirm" | "dispute";
+                    /** @description verplicht bij dispute: waarom de afspraak niet klopt */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementLink"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPartyLoginLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description de gemeente (slug), bijvoorbeeld "voorbeeld" */
+                    municipality: string;
+                    /**
+                     * Format: email
+                     * @description het e-mailadres van de contactpersoon van de partij
+                     */
+                    email: string;
+                    /** @description laat leeg: alleen robots vullen dit verborgen veld in */
+                    website?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        sent: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPartySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description het token uit de inloglink */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description ingelogd */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePartySessionsCurrent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description uitgelogd */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartyCollaborations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        municipality: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            phase: "agenda" | "policy" | "implementation" | "evaluation";
+                            /** Format: date */
+                            startOn: string;
+                            /** Format: date */
+                            endOn: string;
+                            ownerName: string;
+                            /** @description de eigen partij(en) in deze samenwerking */
+                            parties: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartyCollaborationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyCollaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartyCollaborationsIdSheetPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-document (application/pdf) */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCollaborations: {
         parameters: {
             query?: {
@@ -13245,6 +14729,16 @@ export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<Flattene
 export const pathsInsightsSectionExportGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation"];
+export const pathsCollaborationsIdAgreementsPostRequestBodyContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["requestBody"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonPartyAnswerAnyOf0AnswerValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["partyAnswer"], {
+    answer: unknown;
+}>["answer"]> = ["confirmed", "disputed"];
+export const pathsCollaborationsIdAgreementsAgreementIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
+export const pathsCollaborationsIdAgreementsAgreementIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
+export const pathsAgreementLinksTokenAnswerPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/agreement-links/{token}/answer"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "dispute"];
+export const pathsPartyCollaborationsGetResponses200ContentApplicationJsonItemsPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/party/collaborations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryHealthValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["health"]> = ["with", "without"];
 export const pathsCollaborationsPostRequestBodyContentApplicationJsonEndKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["post"]["requestBody"]["content"]["application/json"]["endKind"]> = ["end", "review"];
@@ -13259,6 +14753,17 @@ export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicati
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
 export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const agreementMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Agreement"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Agreement"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const agreementPartyAnswerAnyOf0AnswerValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Agreement"]["partyAnswer"], {
+    answer: unknown;
+}>["answer"]> = ["confirmed", "disputed"];
+export const agreementLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementLink"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const agreementLinkAnswerAnyOf0AnswerValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["AgreementLink"], {
+    answer: unknown;
+}>["answer"], {
+    answer: unknown;
+}>["answer"]> = ["confirmed", "disputed"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
     kind: unknown;
@@ -13317,6 +14822,9 @@ export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<Flattene
 }>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
+export const partyCollaborationPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartyCollaboration"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const partyCollaborationEndKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartyCollaboration"]["endKind"]> = ["end", "review"];
+export const partyCollaborationAgreementsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartyCollaboration"]["agreements"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
 export const planAbilitiesAgreeBlockedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["abilities"]["agreeBlockedBy"]> = ["standingObjection"];
 export const planMissingMandatesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["missingMandates"]["kind"]> = ["agreePlan", "commitMoney", "grantExemption"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
