@@ -1,6 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answerLink, caseLink, caseLinkFor, loginLink, myCaseLink, setPasswordLink, WEB_ROUTES } from './links.js';
+import {
+  agreementLink,
+  answerLink,
+  caseLink,
+  caseLinkFor,
+  collaborationLink,
+  loginLink,
+  myCaseLink,
+  partyLoginLink,
+  setPasswordLink,
+  WEB_ROUTES,
+} from './links.js';
 
 const base = 'https://regie.example.nl';
 
@@ -23,6 +34,9 @@ describe('links into the web app', () => {
     expect(loginLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.loginLink, '')}#abc`);
     expect(answerLink(base, 't')).toBe(fill(WEB_ROUTES.answer, 't'));
     expect(setPasswordLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.setPassword, '')}#abc`);
+    expect(collaborationLink(base, 'c1')).toBe(fill(WEB_ROUTES.collaboration, 'c1'));
+    expect(agreementLink(base, 't')).toBe(fill(WEB_ROUTES.agreementLink, 't'));
+    expect(partyLoginLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.partyLogin, '')}#abc`);
   });
 
   it('names only routes that the web app has', () => {

@@ -19,6 +19,10 @@ export const WEB_ROUTES = {
   survey: 'tevredenheid/:token',
   /** the coordinator's list of low report marks to follow up */
   surveyFollowUps: 'tevredenheid-opvolging',
+  /** a collaboration's page, an outside party's agreement confirmation and its login link's landing */
+  collaboration: 'samenwerkingen/:id',
+  agreementLink: 'afspraak/:token',
+  partyLogin: 'partij/inloggen',
 } as const;
 
 /** A case's page for staff. */
@@ -45,3 +49,12 @@ export const surveyLink = (publicUrl: string, token: string): string => `${publi
 
 /** The coordinator's list of low report marks to follow up. */
 export const surveyFollowUpsLink = (publicUrl: string): string => `${publicUrl}/tevredenheid-opvolging`;
+
+/** A collaboration's page for staff. */
+export const collaborationLink = (publicUrl: string, id: string): string => `${publicUrl}/samenwerkingen/${id}`;
+
+/** The outside party's page to confirm an agreement, behind its one-time link. */
+export const agreementLink = (publicUrl: string, token: string): string => `${publicUrl}/afspraak/${token}`;
+
+/** Where an outside party's one-time login link lands; the token follows after `#`. */
+export const partyLoginLink = (publicUrl: string, token: string): string => `${publicUrl}/partij/inloggen#${token}`;

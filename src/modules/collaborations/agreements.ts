@@ -11,6 +11,7 @@ import type { VersionCondition } from '../../kernel/preconditions.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { newLinkToken, parseLinkToken } from '../../platform/link-token.js';
+import { agreementLink, collaborationLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import {
   amendHostedCommitment,
@@ -31,11 +32,6 @@ import { agreementMail } from './mail.js';
 import { AGREEMENT_LINK_DAYS, agreementLinkState, PARTY_ROLE_NL, partyConfirms } from './model.js';
 import { collaborationPolicy } from './policy.js';
 import type { CollaborationRow } from './repo.js';
-
-/** The collaboration's page in the web app (mails link to it). */
-export const collaborationLink = (publicUrl: string, id: string): string => `${publicUrl}/samenwerkingen/${id}`;
-/** The outside party's confirmation page behind its one-time link. */
-export const agreementLink = (publicUrl: string, token: string): string => `${publicUrl}/afspraak/${token}`;
 
 /** Who made or received an agreement: a party of the collaboration, or a user of the municipality. */
 export type AgreementSide = { partyId: string } | { userId: string };

@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { linkTokenHash, newLinkToken, parseLinkToken } from '../../platform/link-token.js';
+import { partyLoginLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { type CommitmentRecord, hostedCommitmentRecords } from '../commitments/index.js';
 import { partyLoginMail } from './mail.js';
@@ -22,9 +23,6 @@ export const PARTY_LINK_MINUTES = 15;
 export const PARTY_SESSION_HOURS = 8;
 /** The outside party's session cookie: apart from the staff session's. */
 export const PARTY_COOKIE = 'regie_party';
-
-/** Where the one-time login link lands; the token follows after `#`. */
-export const partyLoginLink = (publicUrl: string, token: string): string => `${publicUrl}/partij/inloggen#${token}`;
 
 export interface PartySession {
   municipalityId: string;

@@ -1,4 +1,6 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
+
+import { enAgreements } from './en.agreements.js';
 import { enAssessment } from './en.assessment.js';
 import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
@@ -587,6 +589,7 @@ export const en: Record<MessageKey, string> = {
   // response periods and the inventory of interests
   ...enParticipation,
   ...enCollaborations,
+  ...enAgreements,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

@@ -1,4 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
+
+import { nlAgreements } from './nl.agreements.js';
 import { nlAssessment } from './nl.assessment.js';
 import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
@@ -587,6 +589,7 @@ export const nl = {
   // response periods and the inventory of interests
   ...nlParticipation,
   ...nlCollaborations,
+  ...nlAgreements,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

@@ -24,6 +24,7 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
+import { AgreementsSection } from './Agreements.js';
 import { PHASES } from './Collaborations.js';
 
 type View = ResponseOf<'/collaborations/{id}', 'get'>;
@@ -311,6 +312,8 @@ export function CollaborationPage() {
         ))}
         {c.abilities.edit ? <AddParty c={c} onSaved={saved} /> : null}
       </Section>
+
+      <AgreementsSection c={c} />
 
       <Section title={t('collab.phases')}>
         <UnorderedList>
