@@ -18,6 +18,7 @@ export const enAgreements: Record<keyof typeof nlAgreements, string> = {
   'agreement.col.due': 'Due',
   'agreement.col.status': 'State',
   'agreement.col.actions': 'End',
+  'agreement.awaitingParty': 'Waiting for confirmation',
   'agreement.overdue': 'overdue',
   'agreement.partyDisputed': 'disputed by the party: {reason}',
   'agreement.new': 'Record an agreement',

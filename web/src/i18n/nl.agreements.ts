@@ -18,6 +18,7 @@ export const nlAgreements = {
   'agreement.col.due': 'Uiterlijk',
   'agreement.col.status': 'Stand',
   'agreement.col.actions': 'Afronden',
+  'agreement.awaitingParty': 'Wacht op bevestiging',
   'agreement.overdue': 'te laat',
   'agreement.partyDisputed': 'betwist door de partij: {reason}',
   'agreement.new': 'Afspraak vastleggen',

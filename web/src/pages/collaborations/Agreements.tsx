@@ -63,7 +63,7 @@ function AgreementTable({ items, c, onSaved }: { items: Agreement[]; c: View; on
             <TableCell>{a.madeTo.name}</TableCell>
             <TableCell>{date(a.dueOn)}</TableCell>
             <TableCell>
-              {t(`commitmentStatus.${a.status}`)}
+              {a.status === 'needsConfirmation' && a.confirmedByParty ? t('agreement.awaitingParty') : t(`commitmentStatus.${a.status}`)}
               {a.overdue ? ` (${t('agreement.overdue')})` : ''}
               {a.partyAnswer?.answer === 'disputed' ? ` — ${t('agreement.partyDisputed', { reason: a.partyAnswer.reason ?? '' })}` : ''}
             </TableCell>
