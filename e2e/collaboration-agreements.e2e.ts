@@ -71,7 +71,7 @@ describe('agreements within a collaboration', () => {
     await police.getByRole('heading', { level: 1, name: 'Afspraak bevestigen' }).waitFor();
     await expect(police.getByText('De politie surveilleert op vrijdagavond rond het station').count()).resolves.toBe(1);
     await bothWidths(police, 'afspraak bevestigen');
-    await police.getByRole('button', { name: 'De afspraak klopt' }).click();
+    await police.getByRole('button', { name: 'De afspraak klopt', exact: true }).click();
     await police.getByText('Dank u. De afspraak is bevestigd.').waitFor();
     await page.reload();
     await page.getByRole('table', { name: 'Afspraken binnen deze samenwerking' }).getByRole('cell', { name: 'Bindend' }).waitFor();
