@@ -9,10 +9,11 @@ import type { Clock } from '../../kernel/clock.js';
 import { linkTokenHash } from '../../platform/link-token.js';
 import { withTestDb } from '../../testing/db.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
+import { pdfText } from '../../testing/pdf.js';
 import { exportCommitments, listCommitments, remindCommitments } from '../commitments/index.js';
 import { addAgreement, answerAgreementLink, collaborationReminders, listAgreements, readAgreementLink, updateAgreement } from './agreements.js';
 import type { PartyFields } from './model.js';
-import { addParty, getCollaboration, startCollaboration } from './service.js';
+import { addParty, collaborationSheet, getCollaboration, startCollaboration } from './service.js';
 
 const { db } = withTestDb();
 
@@ -114,6 +115,11 @@ describe('agreements within a collaboration', () => {
     const csv = await exportCommitments(coordinator);
     expect(csv).toContain('Samenwerking Jeugdoverlast Centrum');
     expect(csv).toContain('De gemeente plaatst twee extra lantaarnpalen');
+    // The sheet for the council or the board lists it with its state.
+    const text = await pdfText((await collaborationSheet(w.owner, w.c.id)).pdf);
+    expect(text).toContain('Afspraken');
+    expect(text).toContain('De gemeente plaatst twee extra lantaarnpalen');
+    expect(text).toContain('bindend');
   });
 
   it('keeps the mandate check for a staff maker: money beyond any mandate waits for confirmation', async () => {
