@@ -7,7 +7,7 @@ import { attachmentRoutes, fileStoreFor, startOrphanCleanup } from './modules/at
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
-import { collaborationRoutes, startCollaborationHealthJob } from './modules/collaborations/index.js';
+import { collaborationReminders, collaborationRoutes, startCollaborationHealthJob } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
@@ -112,7 +112,8 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     heartbeat.id,
   );
   const assessments = startAssessmentWorker(deps);
-  const commitmentReminders = startCommitmentReminders(deps);
+  // the agreements within a collaboration are reminded too, their events on its own timeline
+  const commitmentReminders = startCommitmentReminders(deps, undefined, collaborationReminders);
   const retention = startRetentionJob(deps);
   // the average report mark comes from the satisfaction survey (docs/product.md#comparing-municipalities)
   const benchmark = startBenchmarkJob(deps, { marks: unsafeMonthlyMarks });

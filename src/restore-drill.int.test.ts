@@ -38,7 +38,7 @@ interface Snapshot {
   slug: string;
   counters: { year: number; last_value: number }[];
   cases: { id: string; reference: string; title: string; status: string }[];
-  commitments: { id: string; caseId: string; what: string; status: string }[];
+  commitments: { id: string; caseId: string | null; what: string; status: string }[];
   outbox: { id: number; to_address: string; subject: string; status: string; attempts: number; created_at: Date }[];
 }
 
@@ -161,7 +161,7 @@ describe('the restore drill', () => {
     for (const c of before.cases) commitments.push(...(await api(`/cases/${c.id}/commitments`)).items);
     expect(
       commitments
-        .map((k: { id: string; caseId: string; what: string; status: string }) => ({ id: k.id, caseId: k.caseId, what: k.what, status: k.status }))
+        .map((k: { id: string; caseId: string | null; what: string; status: string }) => ({ id: k.id, caseId: k.caseId, what: k.what, status: k.status }))
         .sort((a, b) => a.id.localeCompare(b.id)),
     ).toEqual([...before.commitments].sort((a, b) => a.id.localeCompare(b.id)));
 

@@ -9,6 +9,14 @@ import {
   responseConfirmLink,
   responsePeriodLink,
   responsePeriodsLink,
+  agreementLink,
+  answerLink,
+  caseLink,
+  caseLinkFor,
+  collaborationLink,
+  loginLink,
+  myCaseLink,
+  partyLoginLink,
   setPasswordLink,
   WEB_ROUTES,
 } from './links.js';
@@ -41,6 +49,9 @@ describe('links into the web app', () => {
     const fillAll = (route: string, ...values: string[]) => `${base}/${values.reduce((r, v) => r.replace(/:\w+/, v), route)}`;
     expect(responsePeriodsLink(base, 'voorbeeld')).toBe(fillAll(WEB_ROUTES.responsePeriods, 'voorbeeld'));
     expect(responsePeriodLink(base, 'voorbeeld', 'p1')).toBe(fillAll(WEB_ROUTES.responsePeriod, 'voorbeeld', 'p1'));
+    expect(collaborationLink(base, 'c1')).toBe(fill(WEB_ROUTES.collaboration, 'c1'));
+    expect(agreementLink(base, 't')).toBe(fill(WEB_ROUTES.agreementLink, 't'));
+    expect(partyLoginLink(base, 'abc')).toBe(`${fill(WEB_ROUTES.partyLogin, '')}#abc`);
   });
 
   it('names only routes that the web app has', () => {

@@ -27,6 +27,10 @@ export const WEB_ROUTES = {
   responsePeriods: 'reageren/:gemeente',
   /** the public page of one response period */
   responsePeriod: 'reageren/:gemeente/:periodId',
+  /** a collaboration's page, an outside party's agreement confirmation and its login link's landing */
+  collaboration: 'samenwerkingen/:id',
+  agreementLink: 'afspraak/:token',
+  partyLogin: 'partij/inloggen',
 } as const;
 
 /** A case's page for staff. */
@@ -66,3 +70,11 @@ export const responsePeriodsLink = (publicUrl: string, slug: string): string => 
 /** The public page of one response period. */
 export const responsePeriodLink = (publicUrl: string, slug: string, periodId: string): string =>
   `${responsePeriodsLink(publicUrl, slug)}/${encodeURIComponent(periodId)}`;
+/** A collaboration's page for staff. */
+export const collaborationLink = (publicUrl: string, id: string): string => `${publicUrl}/samenwerkingen/${id}`;
+
+/** The outside party's page to confirm an agreement, behind its one-time link. */
+export const agreementLink = (publicUrl: string, token: string): string => `${publicUrl}/afspraak/${token}`;
+
+/** Where an outside party's one-time login link lands; the token follows after `#`. */
+export const partyLoginLink = (publicUrl: string, token: string): string => `${publicUrl}/partij/inloggen#${token}`;

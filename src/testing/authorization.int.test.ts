@@ -6,6 +6,7 @@
 // new endpoint cannot ship without its refusals. The rows live beside each module's
 // tests (src/modules/*/authorization.rows.ts), assembled in authorization.rows.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { collaborationWithParty, outsidePartyEmail, partySessionCookie } from '../modules/collaborations/testing.js';
 import { createApiToken } from '../modules/identity/index.js';
 import type { Actor } from '../platform/auth/index.js';
 import { freshCaseIn } from './authorization.js';
@@ -40,7 +41,20 @@ async function populate(side: 'A' | 'B') {
     });
     await person(side, key, c.initiator);
   }
+  // The outside party: no staff account, a session of its own (a cookie the staff
+  // authentication never reads), in a collaboration of this municipality.
+  const director = people[side].director?.actor as Actor;
+  await collaborationWithParty(t.deps, director, outsidePartyEmail(m.slug));
+  people[side].outsideParty = { actor: director, token: await partySessionCookie(t.deps, m.id, outsidePartyEmail(m.slug)) };
 }
+
+/** The credential of `key`: a bearer token, or the outside party's session cookie. */
+const credentialOf = (side: 'A' | 'B', key: ActorKey): Credential | undefined => {
+  const p = people[side][key];
+  if (!p) return undefined;
+  return key === 'outsideParty' ? { cookie: p.token } : { bearer: p.token };
+};
+type Credential = { bearer: string } | { cookie: string };
 
 /** A fresh case of the initiator in municipality `side`, in planning with a director and a plan. */
 const freshCase = (side: 'A' | 'B', opts: { suspended?: boolean } = {}) => freshCaseIn(t.deps, munis[side] as TestMunicipality, people[side], opts);
@@ -52,13 +66,9 @@ beforeAll(async () => {
 
 const world = (): World => ({ fresh: freshCase, people, munis: munis as Record<'A' | 'B', TestMunicipality>, deps: t.deps });
 
-async function call(r: ReturnType<(typeof rows)[number]['request']> extends Promise<infer X> ? X : never, token?: string) {
-  return t.app.inject({
-    method: r.method,
-    url: `/api/v1${r.url}`,
-    payload: r.payload ?? r.body,
-    headers: { ...r.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  });
+async function call(r: ReturnType<(typeof rows)[number]['request']> extends Promise<infer X> ? X : never, who?: Credential) {
+  const credential = !who ? {} : 'bearer' in who ? { authorization: `Bearer ${who.bearer}` } : { cookie: `regie_party=${who.cookie}` };
+  return t.app.inject({ method: r.method, url: `/api/v1${r.url}`, payload: r.payload ?? r.body, headers: { ...r.headers, ...credential } });
 }
 
 describe('every endpoint refuses whom it must', () => {
@@ -85,7 +95,7 @@ describe('every endpoint refuses whom it must', () => {
     describe(row.operation, () => {
       it('answers an allowed caller', async () => {
         const req = await row.request(world(), 'A');
-        const who = row.allowed === 'public' ? undefined : people.A[row.allowed[0] as ActorKey]?.token;
+        const who = row.allowed === 'public' ? undefined : credentialOf('A', row.allowed[0] as ActorKey);
         const res = await call(req, who);
         expect(res.statusCode, res.body).toBeLessThan(300);
       });
@@ -100,14 +110,16 @@ describe('every endpoint refuses whom it must', () => {
 
         for (const key of ACTOR_KEYS.filter((k) => !allowed.includes(k))) {
           it(`refuses the ${key} of the same municipality`, async () => {
-            const res = await call(await row.request(world(), 'A'), people.A[key]?.token);
-            expect([403, 404], `${key}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+            const res = await call(await row.request(world(), 'A'), credentialOf('A', key));
+            // The outside party's session is no staff login: a staff endpoint does not know it (401).
+            const refusals = key === 'outsideParty' ? [401, 403, 404] : [403, 404];
+            expect(refusals, `${key}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
           });
         }
 
         it('refuses or hides it from an allowed role of another municipality', async () => {
           const req = await row.request(world(), 'A');
-          const res = await call(req, people.B[allowed[0] as ActorKey]?.token);
+          const res = await call(req, credentialOf('B', allowed[0] as ActorKey));
           if (row.scope === 'resource') {
             expect(res.statusCode, res.body).toBe(404);
           } else {

@@ -9,7 +9,19 @@ import type { Actor } from '../platform/auth/index.js';
 import type { Deps } from '../platform/context.js';
 import { buildCase, ctxFor, type TestMunicipality } from './factories.js';
 
-export const ACTOR_KEYS = ['admin', 'coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'council', 'initiator', 'otherInitiator'] as const;
+export const ACTOR_KEYS = [
+  'admin',
+  'coordinator',
+  'director',
+  'otherDirector',
+  'specialist',
+  'executive',
+  'council',
+  'initiator',
+  'otherInitiator',
+  // an outside party's contact, logged in through its one-time link (docs/product.md#an-outside-partys-read-access)
+  'outsideParty',
+] as const;
 export type ActorKey = (typeof ACTOR_KEYS)[number];
 
 export interface Fresh {
@@ -46,8 +58,8 @@ export interface Row {
   request(w: World, side: 'A' | 'B'): Promise<Req>;
 }
 
-export const everyone: ActorKey[] = [...ACTOR_KEYS];
-export const staff: ActorKey[] = ACTOR_KEYS.filter((k) => k !== 'initiator' && k !== 'otherInitiator');
+export const everyone: ActorKey[] = ACTOR_KEYS.filter((k) => k !== 'outsideParty');
+export const staff: ActorKey[] = ACTOR_KEYS.filter((k) => k !== 'initiator' && k !== 'otherInitiator' && k !== 'outsideParty');
 /** Staff who read case files (council members get overviews, not files). */
 export const caseReaders: ActorKey[] = ['coordinator', 'director', 'otherDirector', 'specialist', 'executive', 'admin'];
 

@@ -266,6 +266,33 @@ export const api = {
     answer(client.PATCH('/collaborations/{id}', { params: id(collaborationId), body, headers: ifMatch(version) })),
   updateCollaborationTarget: (collaborationId: string, targetId: string, version: number, body: BodyOf<'/collaborations/{id}/targets/{targetId}', 'patch'>) =>
     answer(client.PATCH('/collaborations/{id}/targets/{targetId}', { params: { path: { id: collaborationId, targetId } }, body, headers: ifMatch(version) })),
+  // agreements within a collaboration and the outside party's access (docs/product.md#agreements-within-a-collaboration)
+  collaborationAgreements: (collaborationId: string, signal?: AbortSignal) =>
+    answer(client.GET('/collaborations/{id}/agreements', { params: id(collaborationId), signal })),
+  addCollaborationAgreement: (collaborationId: string, body: BodyOf<'/collaborations/{id}/agreements', 'post'>) =>
+    answer(client.POST('/collaborations/{id}/agreements', { params: id(collaborationId), body })),
+  endCollaborationAgreement: (
+    collaborationId: string,
+    agreementId: string,
+    version: number,
+    body: BodyOf<'/collaborations/{id}/agreements/{agreementId}/outcome', 'post'>,
+  ) =>
+    answer(
+      client.POST('/collaborations/{id}/agreements/{agreementId}/outcome', {
+        params: { path: { id: collaborationId, agreementId } },
+        body,
+        headers: ifMatch(version),
+      }),
+    ),
+  agreementLink: (token: string, signal?: AbortSignal) => answer(client.GET('/agreement-links/{token}', { params: { path: { token } }, signal })),
+  answerAgreementLink: (token: string, body: BodyOf<'/agreement-links/{token}/answer', 'post'>) =>
+    answer(client.POST('/agreement-links/{token}/answer', { params: { path: { token } }, body })),
+  requestPartyLoginLink: (body: BodyOf<'/party-login-links', 'post'>) => answer(client.POST('/party-login-links', { body })),
+  startPartySession: (token: string) => answer(client.POST('/party-sessions', { body: { token } })),
+  endPartySession: () => answer(client.DELETE('/party-sessions/current', {})),
+  partyCollaborations: (signal?: AbortSignal) => answer(client.GET('/party/collaborations', { signal })),
+  partyCollaboration: (collaborationId: string, signal?: AbortSignal) =>
+    answer(client.GET('/party/collaborations/{id}', { params: id(collaborationId), signal })),
   publishers: (signal?: AbortSignal) => answer(client.GET('/public/municipalities', { signal })),
   publishedFigures: (slug: string, period: { from?: string; to?: string }, signal?: AbortSignal) =>
     answer(
@@ -304,6 +331,8 @@ export const downloads = {
   commitmentsExport: () => '/api/v1/commitments/export',
   /** the collaboration sheet for a council or board meeting */
   collaborationSheet: (collaborationId: string) => `/api/v1/collaborations/${collaborationId}/sheet.pdf`,
+  /** the collaboration sheet as an outside party may read it */
+  partyCollaborationSheet: (collaborationId: string) => `/api/v1/party/collaborations/${collaborationId}/sheet.pdf`,
   /** the case list with the same filters and order, as CSV */
   casesExport: (f: Omit<CaseFilters, 'cursor' | 'limit'>) => `/api/v1/cases/export?${new URLSearchParams(query(f) as Record<string, string>).toString()}`,
 };

@@ -22,8 +22,10 @@ import { ComparePage } from './pages/benchmark/Compare.js';
 import { PublicFiguresPage, PublishersPage } from './pages/benchmark/PublicFigures.js';
 import { Cases } from './pages/Cases.js';
 import { CaseDetailPage } from './pages/case/CaseDetailPage.js';
+import { AgreementLinkPage } from './pages/collaborations/AgreementLink.js';
 import { CollaborationPage } from './pages/collaborations/Collaboration.js';
 import { CollaborationsPage } from './pages/collaborations/Collaborations.js';
+import { PartyCollaborationPage, PartyCollaborationsPage, PartyLoginLinkPage, PartyLoginPage } from './pages/collaborations/PartyPages.js';
 import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/CommitmentPages.js';
 import { CouncilOverviewPage } from './pages/council/CouncilOverview.js';
 import { AreaBoundariesPage } from './pages/geo/AreaBoundaries.js';
@@ -112,6 +114,12 @@ export const router = createBrowserRouter([
       guarded('beheer/samenwerkingsafspraken', 'manageOrganisation', <AgreementsPage />),
       guarded('gedeelde-verzoeken', 'assessmentRequests', <SharedRequestsPage />),
       guarded('gedeelde-verzoeken/:id', 'assessmentRequests', <SharedRequestPage />),
+      // an outside party: confirming its agreement, and reading its collaborations (docs/product.md#an-outside-partys-read-access)
+      { path: 'afspraak/:token', element: <AgreementLinkPage /> },
+      { path: 'partij', element: <PartyLoginPage /> },
+      { path: 'partij/inloggen', element: <PartyLoginLinkPage /> },
+      { path: 'partij/samenwerkingen', element: <PartyCollaborationsPage /> },
+      { path: 'partij/samenwerkingen/:id', element: <PartyCollaborationPage /> },
       { path: 'cijfers', element: <PublishersPage /> },
       { path: 'cijfers/:slug', element: <PublicFiguresPage /> },
       // responding to a case without an account, and the director's inventory of interests

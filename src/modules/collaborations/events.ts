@@ -29,22 +29,69 @@ export const CollaborationEvent = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('collaboration.partyAdded'), payload: z.object({ partyId: z.string(), name: z.string(), kind: z.string() }) }),
   z.object({ type: z.literal('collaboration.partyUpdated'), payload: z.object({ partyId: z.string(), name: z.string(), changes }) }),
+  // Agreements within the collaboration are commitments on record: the commitments
+  // module's events, on this timeline (docs/product.md#agreements-within-a-collaboration).
+  z.object({
+    type: z.literal('commitment.recorded'),
+    payload: z.object({
+      commitmentId: z.string(),
+      madeBy: z.string(),
+      madeByRole: z.string(),
+      madeTo: z.string(),
+      what: z.string(),
+      dueOn: z.string(),
+      decisionKind: z.enum(['commitMoney', 'grantExemption', 'agreePlan', 'other']),
+      status: z.enum(['binding', 'needsConfirmation']),
+      mandateIds: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    type: z.literal('commitment.amended'),
+    payload: z.object({
+      commitmentId: z.string(),
+      version: z.number(),
+      changes: z.record(z.string(), z.object({ from: z.string(), to: z.string() })),
+      reason: z.string(),
+    }),
+  }),
+  z.object({ type: z.literal('commitment.confirmed'), payload: z.object({ commitmentId: z.string(), what: z.string(), mandateIds: z.array(z.string()) }) }),
+  z.object({ type: z.literal('commitment.declined'), payload: z.object({ commitmentId: z.string(), what: z.string(), reason: z.string() }) }),
+  z.object({
+    type: z.literal('commitment.ended'),
+    payload: z.object({ commitmentId: z.string(), what: z.string(), status: z.enum(['kept', 'broken', 'withdrawn']), reason: z.string().nullable() }),
+  }),
+  z.object({
+    type: z.literal('commitment.reminded'),
+    payload: z.object({ commitmentId: z.string(), version: z.number(), dueOn: z.string(), to: z.array(z.string()) }),
+  }),
+  // The outside party's answer through its one-time link, and the link mailed to it.
+  z.object({ type: z.literal('agreement.linkSent'), payload: z.object({ commitmentId: z.string(), party: z.string() }) }),
 ]);
 export type CollaborationEvent = z.infer<typeof CollaborationEvent>;
 export type CollaborationEventType = CollaborationEvent['type'];
 
 /** Append one event to the collaboration's timeline, by the use-case's actor, now. */
-export async function recordCollaborationEvent(trx: Tx, ctx: Ctx, collaborationId: string, e: CollaborationEvent): Promise<void> {
+export function recordCollaborationEvent(trx: Tx, ctx: Ctx, collaborationId: string, e: CollaborationEvent): Promise<void> {
+  return recordCollaborationEventBy(trx, { municipalityId: ctx.actor.municipalityId, actorId: ctx.actor.userId, now: ctx.clock.now() }, collaborationId, e);
+}
+
+/** The same, by someone without an account (null: an outside party through its link, or a job). */
+export async function recordCollaborationEventBy(
+  trx: Tx,
+  by: { municipalityId: string; actorId: string | null; now: Date },
+  collaborationId: string,
+  e: CollaborationEvent,
+): Promise<void> {
   const event = CollaborationEvent.parse(e);
   await trx
     .insertInto('collaboration_events')
     .values({
-      municipality_id: ctx.actor.municipalityId,
+      municipality_id: by.municipalityId,
       collaboration_id: collaborationId,
       type: event.type,
-      actor_id: ctx.actor.userId,
+      actor_id: by.actorId,
       payload: JSON.stringify(event.payload),
-      occurred_at: ctx.clock.now(),
+      occurred_at: by.now,
     })
     .execute();
 }

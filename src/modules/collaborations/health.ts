@@ -5,14 +5,15 @@
 // passed, no reading in 90 days, phase unchanged for a year). Both go through refreshHealth.
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { Tx } from '../../platform/db/index.js';
+import { overdueCommitmentsOf } from '../commitments/index.js';
 import { type HealthIssue, healthCheck } from './model.js';
 
-/** The health check of each collaboration with these ids, from what is recorded now, in four queries. */
+/** The health check of each collaboration with these ids, from what is recorded now, in five queries. */
 export async function healthOf(trx: Tx, mId: string, ids: readonly string[], today: IsoDate): Promise<Map<string, HealthIssue[]>> {
   const found = new Map<string, HealthIssue[]>();
   if (!ids.length) return found;
   const list = [...ids];
-  const [rows, targets, readings, parties] = await Promise.all([
+  const [rows, targets, readings, parties, overdue] = await Promise.all([
     trx
       .selectFrom('collaborations as c')
       .leftJoin('users as u', 'u.id', 'c.owner_user_id')
@@ -53,6 +54,8 @@ export async function healthOf(trx: Tx, mId: string, ids: readonly string[], tod
       .where('p.collaboration_id', 'in', list)
       .orderBy('p.seq')
       .execute(),
+    // agreements within a collaboration are commitments on record (docs/product.md#agreements-within-a-collaboration)
+    overdueCommitmentsOf(trx, mId, list, today),
   ]);
   for (const r of rows) {
     const last = readings.find((x) => x.collaboration_id === r.id)?.last ?? null;
@@ -71,8 +74,9 @@ export async function healthOf(trx: Tx, mId: string, ids: readonly string[], tod
         parties: parties
           .filter((p) => p.collaboration_id === r.id)
           .map((p) => ({ name: p.name, contributions: Number(p.contributions ?? 0), yield: p.yield, finalSay: p.final_say })),
-        // Agreements within a collaboration are not recorded yet, so none can be overdue here.
-        overdueAgreements: [],
+        overdueAgreements: overdue
+          .filter((a) => a.collaborationId === r.id)
+          .map((a) => ({ madeBy: a.madeBy, what: a.what, dueOn: a.dueOn as IsoDate })),
       }),
     );
   }

@@ -5,6 +5,15 @@
 
 export { healthOf as collaborationHealthOf } from './health.js';
 export { refreshDueHealth as refreshCollaborationHealth, startHealthJob as startCollaborationHealthJob } from './jobs.js';
+export {
+  type AgreementView,
+  addAgreement,
+  answerAgreementLink,
+  collaborationReminders,
+  listAgreements,
+  readAgreementLink,
+  updateAgreement,
+} from './agreements.js';
 export { type HealthIssue, healthCheck, healthSentence, PHASES, type Phase } from './model.js';
 export { collaborationPolicy } from './policy.js';
 export { listCollaborations } from './queries.js';

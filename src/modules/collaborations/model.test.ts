@@ -2,6 +2,7 @@
 // (docs/product.md#collaborations, docs/product.md#the-health-check-of-a-collaboration).
 import { describe, expect, it } from 'vitest';
 import {
+  agreementLinkState,
   type CollaborationFields,
   collaborationProblems,
   type HealthInput,
@@ -9,6 +10,7 @@ import {
   healthCheck,
   healthSentence,
   type PartyFields,
+  partyConfirms,
   partyProblems,
   readingProblems,
   targetProblems,
@@ -174,5 +176,29 @@ describe('valid input', () => {
     ]);
     expect(readingProblems({ readOn: '2026-03-02', value: 31, note: '' }, '2026-03-02')).toEqual([]);
     expect(readingProblems({ readOn: '2026-03-03', value: 31, note: '' }, '2026-03-02').map((p) => p.field)).toEqual(['readOn']);
+  });
+});
+
+describe('agreements: who confirms, and whether the outside party’s link still works', () => {
+  it.each([
+    // [label, party kind, confirms its own agreement through the link]
+    ['an outside organisation gives its own word', 'organisation', true],
+    ['another municipality gives its own word', 'municipality', true],
+    ['a department goes through the mandate register', 'department', false],
+  ] as const)('%s', (_label, kind, expected) => {
+    expect(partyConfirms(kind)).toBe(expected);
+  });
+
+  const now = new Date('2026-03-10T12:00:00Z');
+  it.each([
+    // [label, expires at, answer, state]
+    ['open before it expires', new Date('2026-03-10T12:00:01Z'), null, 'open'],
+    ['expired at the very moment', new Date('2026-03-10T12:00:00Z'), null, 'expired'],
+    ['expired after', new Date('2026-03-01T00:00:00Z'), null, 'expired'],
+    ['no link at all', null, null, 'expired'],
+    ['used once confirmed, even before it would expire', new Date('2026-04-01T00:00:00Z'), 'confirmed', 'used'],
+    ['used once disputed, also after it expired', new Date('2026-03-01T00:00:00Z'), 'disputed', 'used'],
+  ] as const)('%s', (_label, expiresAt, answer, expected) => {
+    expect(agreementLinkState({ link_expires_at: expiresAt, party_answer: answer }, now)).toBe(expected);
   });
 });

@@ -256,3 +256,34 @@ export function healthSentence(i: HealthIssue, locale: 'nl' | 'en' = 'nl'): stri
         : `The collaboration has been in ${PHASE_LABEL.en[i.phase]} since ${formatDate(i.since, 'en')}. ${i.actor} should consider whether it is time for the next phase.`;
   }
 }
+
+// ---- agreements within a collaboration ------------------------------------------------
+
+/** How long an outside party's link to confirm an agreement works (docs/product.md#agreements-within-a-collaboration). */
+export const AGREEMENT_LINK_DAYS = 30;
+
+/** A party's agreement is recorded in its name, with its kind as the maker's role. */
+export const PARTY_ROLE_NL: Record<PartyKind, string> = {
+  department: 'afdeling',
+  municipality: 'andere gemeente',
+  organisation: 'externe organisatie',
+};
+
+/**
+ * Who confirms an agreement a party made (docs/product.md#agreements-within-a-collaboration):
+ * an outside organisation or another municipality confirms its own word, through a
+ * one-time link to its contact person; a department of the municipality has no word of
+ * its own outside the mandate register, so its agreement is confirmed like any
+ * commitment that needs confirmation.
+ */
+export const partyConfirms = (kind: PartyKind): boolean => kind !== 'department';
+
+/**
+ * Whether the outside party's link still works: once, until it expires. A link of an
+ * agreement that has been answered is used.
+ */
+export function agreementLinkState(link: { link_expires_at: Date | null; party_answer: string | null }, now: Date): 'open' | 'used' | 'expired' {
+  if (link.party_answer !== null) return 'used';
+  if (link.link_expires_at === null || link.link_expires_at <= now) return 'expired';
+  return 'open';
+}

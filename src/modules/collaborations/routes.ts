@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Deps } from '../../platform/context.js';
 import { IsoDate, multiLine, patchBody, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
+import { agreementRoutes } from './agreement-routes.js';
 import {
   CONTRIBUTION_KINDS,
   END_KINDS,
@@ -20,6 +21,7 @@ import {
   TEXT_MAX,
   UNIT_MAX,
 } from './model.js';
+import { partyRoutes } from './party-routes.js';
 import { listCollaborations } from './queries.js';
 import {
   addParty,
@@ -225,6 +227,8 @@ const TargetParams = IdParams.extend({ targetId: z.uuid() });
 const PartyParams = IdParams.extend({ partyId: z.uuid() });
 
 export function collaborationRoutes(app: App, deps: Deps) {
+  agreementRoutes(app, deps);
+  partyRoutes(app, deps);
   app.get(
     '/api/v1/collaborations',
     {

@@ -8,6 +8,8 @@ import { type VersionCondition, versionMatches } from '../../kernel/precondition
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { mandateInForce, mandatesOfCollaboration } from '../mandates/index.js';
+import { loadFor } from './access.js';
+import { type AgreementView, agreementsOf, overdueOf } from './agreements.js';
 import { recordCollaborationEvent } from './events.js';
 import { refreshHealth } from './health.js';
 import {
@@ -16,7 +18,6 @@ import {
   cleanLines,
   collaborationProblems,
   type EndKind,
-  type HealthInput,
   type HealthIssue,
   healthCheck,
   healthSentence,
@@ -29,19 +30,7 @@ import {
   targetProblems,
 } from './model.js';
 import { collaborationPolicy } from './policy.js';
-import {
-  type CollaborationRow,
-  columnsOf,
-  eventsOf,
-  findCollaboration,
-  linksOf,
-  type Party,
-  partiesOf,
-  phasesOf,
-  replaceLinks,
-  type Target,
-  targetsOf,
-} from './repo.js';
+import { type CollaborationRow, columnsOf, eventsOf, linksOf, type Party, partiesOf, phasesOf, replaceLinks, type Target, targetsOf } from './repo.js';
 import { renderSheet } from './sheet.js';
 
 const today = (ctx: Ctx): IsoDate => dutchDate(ctx.clock.now());
@@ -97,6 +86,8 @@ export interface CollaborationView extends CollaborationSummary {
   /** the mandates of the register scoped to this collaboration (docs/product.md#mandates-within-a-collaboration) */
   mandates: CollaborationMandate[];
   timeline: Awaited<ReturnType<typeof eventsOf>>;
+  /** the agreements within the collaboration (docs/product.md#agreements-within-a-collaboration) */
+  agreements: AgreementView[];
   abilities: { edit: boolean };
 }
 
@@ -131,15 +122,6 @@ async function checkedCollaboration(trx: Tx, mId: string, f: CollaborationFields
   return owner as string;
 }
 
-async function loadFor(trx: Tx, ctx: Ctx, id: string, ability: 'view' | 'edit', opts: { lock?: boolean; ifMatch?: VersionCondition } = {}) {
-  const row = await findCollaboration(trx, ctx.actor.municipalityId, id, opts.lock);
-  // A role that may not read collaborations learns nothing of them: 404, as for another municipality's.
-  if (!row || !collaborationPolicy.can(ctx.actor, { ownerUserId: row.owner_user_id }, 'view')) throw notFound('collaboration');
-  collaborationPolicy.authorize(ctx.actor, { ownerUserId: row.owner_user_id }, ability);
-  if (!versionMatches(opts.ifMatch, row.version)) throw staleVersion();
-  return row;
-}
-
 async function bump(trx: Tx, ctx: Ctx, row: CollaborationRow, set: Record<string, unknown> = {}): Promise<void> {
   await trx
     .updateTable('collaborations')
@@ -151,7 +133,7 @@ async function bump(trx: Tx, ctx: Ctx, row: CollaborationRow, set: Record<string
 
 // ---- reading --------------------------------------------------------------------------
 
-async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en'; overdueAgreements?: HealthInput['overdueAgreements'] } = {}) {
+async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en' } = {}) {
   const mId = ctx.actor.municipalityId;
   const row = await loadFor(trx, ctx, id, 'view');
   const [owner, links, targets, parties, phases, timeline, mandates] = await Promise.all([
@@ -163,6 +145,7 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
     eventsOf(trx, mId, id),
     mandatesOfCollaboration(trx, mId, id),
   ]);
+  const agreements = await agreementsOf(trx, ctx, row);
   const ownerName = owner?.name ?? '';
   const readings = targets.flatMap((t) => t.readings.map((r) => r.readOn)).sort();
   const issues = healthCheck({
@@ -176,8 +159,7 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
     targets,
     lastReadingOn: readings.at(-1) ?? null,
     parties: parties.map((p) => ({ name: p.name, contributions: p.contributions.length, yield: p.yield, finalSay: p.finalSay })),
-    // Commitments still belong to a case; agreements within a collaboration are not recorded yet.
-    overdueAgreements: opts.overdueAgreements ?? [],
+    overdueAgreements: overdueOf(agreements),
   });
   const locale = opts.locale ?? (ctx.actor.locale === 'en' ? 'en' : 'nl');
   const v: CollaborationView = {
@@ -204,6 +186,7 @@ async function view(trx: Tx, ctx: Ctx, id: string, opts: { locale?: 'nl' | 'en';
         : [],
     ),
     timeline,
+    agreements,
     abilities: collaborationPolicy.abilities(ctx.actor, { ownerUserId: row.owner_user_id }),
   };
   return v;

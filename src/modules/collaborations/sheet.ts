@@ -6,6 +6,7 @@ import PDFDocument from 'pdfkit';
 import type { IsoDate } from '../../kernel/calendar.js';
 import { formatDate, formatDateTime } from '../../kernel/dates.js';
 import { formatMoney } from '../../kernel/format.js';
+import { STATUS_NL } from '../commitments/index.js';
 import { pdfSafe } from '../dossier/index.js';
 import { type Contribution, type OrgType, type PartyKind, PHASE_LABEL } from './model.js';
 import type { CollaborationView } from './service.js';
@@ -37,7 +38,7 @@ export function contributionText(c: Contribution): string {
 /** The sheet as lines: a heading, a labelled field, a paragraph or a list entry. */
 type Line = { kind: 'title' | 'section' | 'sub' | 'text' | 'item'; text: string } | { kind: 'field'; label: string; text: string };
 
-export function sheetLines(v: CollaborationView, municipality: string): Line[] {
+export function sheetLines(v: CollaborationView, municipality: string, opts: { partyView?: boolean } = {}): Line[] {
   const d = (x: IsoDate) => formatDate(x);
   const l: Line[] = [
     { kind: 'title', text: `Samenwerking: ${v.name}` },
@@ -75,6 +76,20 @@ export function sheetLines(v: CollaborationView, municipality: string): Line[] {
     l.push({ kind: 'field', label: 'Opbrengst', text: p.yield || 'niet vastgelegd' });
   }
 
+  // The agreements within the collaboration, with their state (docs/product.md#agreements-within-a-collaboration).
+  l.push({ kind: 'section', text: 'Afspraken' });
+  if (!v.agreements.length) l.push({ kind: 'text', text: 'Nog geen afspraken.' });
+  for (const a of v.agreements) {
+    l.push({ kind: 'sub', text: a.what });
+    l.push({ kind: 'field', label: 'Van', text: a.madeBy.name });
+    l.push({ kind: 'field', label: 'Aan', text: a.madeTo.name });
+    l.push({ kind: 'field', label: 'Uiterlijk', text: d(a.dueOn) });
+    const state = `${STATUS_NL[a.status]}${a.overdue ? ', te laat' : ''}${a.statusReason ? ` (${a.statusReason})` : ''}`;
+    l.push({ kind: 'field', label: 'Stand', text: state });
+  }
+
+  // An outside party's sheet: its own agreements only, and no health check (docs/product.md#an-outside-partys-read-access).
+  if (opts.partyView) return l;
   l.push({ kind: 'section', text: 'Gezondheidscheck' });
   if (!v.health.issues.length) l.push({ kind: 'text', text: 'Geen bevindingen.' });
   for (const i of v.health.issues) l.push({ kind: 'item', text: i.text });
@@ -82,7 +97,7 @@ export function sheetLines(v: CollaborationView, municipality: string): Line[] {
 }
 
 /** The sheet as a PDF. */
-export function renderSheet(v: CollaborationView, opts: { municipality: string; generatedAt: Date; compress?: boolean }): Promise<Buffer> {
+export function renderSheet(v: CollaborationView, opts: { municipality: string; generatedAt: Date; compress?: boolean; partyView?: boolean }): Promise<Buffer> {
   const title = `Samenwerking ${v.name}`;
   const doc = new PDFDocument({
     size: 'A4',
@@ -104,7 +119,7 @@ export function renderSheet(v: CollaborationView, opts: { municipality: string; 
       .font(font)
       .fontSize(size)
       .text(pdfSafe(text), x, doc.y, { width: width - (x - MARGIN) });
-  for (const line of sheetLines(v, opts.municipality)) {
+  for (const line of sheetLines(v, opts.municipality, { partyView: opts.partyView })) {
     switch (line.kind) {
       case 'title':
         write(line.text, BOLD, 18);

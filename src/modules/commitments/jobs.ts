@@ -6,6 +6,7 @@
 import { addDays } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
 import { startJob } from '../../platform/jobs.js';
 import { caseLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
@@ -13,17 +14,31 @@ import { mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { OPEN_STATUSES, REMINDER_WORKING_DAYS, reminderDue } from './model.js';
-import { commitmentsQuery } from './repo.js';
+import { commitmentsQuery, referenceOf } from './repo.js';
+import type { CommitmentEvent } from './service.js';
+
+/**
+ * What the reminders need of a collaboration for its agreements
+ * (docs/product.md#agreements-within-a-collaboration): its page, and its own timeline for
+ * the reminder's event. The collaborations module provides it; the composition root
+ * passes it in, so this module does not depend on that one.
+ */
+export interface CollaborationReminders {
+  link(publicUrl: string, collaborationId: string): string;
+  recordEvent(trx: Tx, at: { municipalityId: string; now: Date }, collaborationId: string, event: CommitmentEvent): Promise<void>;
+}
 
 /** n working days never span more than 2n + 14 calendar days (see kernel isDueSoon). */
 const HORIZON_DAYS = 2 * REMINDER_WORKING_DAYS + 14;
 
 /**
  * Send the reminders that are due today, in every municipality: to the user who made
- * the commitment and the case's director (the recorder when neither is a user).
- * Returns the number of commitments reminded.
+ * the commitment and the case's director, or for an agreement within a collaboration the
+ * collaboration's owner (the recorder when neither is a user). Returns the number of
+ * commitments reminded. Without `collaborations` an agreement within a collaboration is
+ * left for a run that has it.
  */
-export async function remindCommitments(deps: Deps): Promise<number> {
+export async function remindCommitments(deps: Deps, collaborations?: CollaborationReminders): Promise<number> {
   const today = dutchDate(deps.clock.now());
   const until = addDays(today, HORIZON_DAYS);
   // Which municipalities have anything due: the one look across tenants, ids only.
@@ -55,6 +70,7 @@ export async function remindCommitments(deps: Deps): Promise<number> {
             ),
           ),
         )
+        .$if(!collaborations, (q) => q.where('k.case_id', 'is not', null))
         .orderBy('k.due_on')
         .execute();
       let n = 0;
@@ -68,7 +84,7 @@ export async function remindCommitments(deps: Deps): Promise<number> {
           .returning('commitment_id')
           .executeTakeFirst();
         if (!claimed) continue;
-        const ids = [...new Set([k.made_by_user_id, k.case_director_id].filter((x): x is string => x !== null))];
+        const ids = [...new Set([k.made_by_user_id, k.case_director_id, k.collaboration_owner_user_id].filter((x): x is string => x !== null))];
         const people = await trx
           .selectFrom('users')
           .select(['id', 'name', 'email', 'locale'])
@@ -83,23 +99,24 @@ export async function remindCommitments(deps: Deps): Promise<number> {
             to: p.email,
             ...mails.commitmentReminder(p.locale, {
               name: p.name,
-              reference: k.case_reference,
+              reference: referenceOf(k),
               what: k.what,
               dueOn: k.due_on,
-              link: caseLink(deps.config.publicUrl, k.case_id),
+              link:
+                k.case_id !== null
+                  ? caseLink(deps.config.publicUrl, k.case_id)
+                  : (collaborations as CollaborationReminders).link(deps.config.publicUrl, k.collaboration_id as string),
               municipality: m.name,
             }),
           });
         }
-        await recordEvent(
-          trx,
-          { municipalityId: mId, actorId: null, at: deps.clock.now() },
-          {
-            caseId: k.case_id,
-            visibility: 'internal',
-            event: { type: 'commitment.reminded', payload: { commitmentId: k.id, version: k.version, dueOn: k.due_on, to: people.map((p) => p.name) } },
-          },
-        );
+        const event = {
+          type: 'commitment.reminded',
+          payload: { commitmentId: k.id, version: k.version, dueOn: k.due_on, to: people.map((p) => p.name) },
+        } as const;
+        if (k.case_id !== null)
+          await recordEvent(trx, { municipalityId: mId, actorId: null, at: deps.clock.now() }, { caseId: k.case_id, visibility: 'internal', event });
+        else await collaborations?.recordEvent(trx, { municipalityId: mId, now: deps.clock.now() }, k.collaboration_id as string, event);
         n++;
       }
       return n;
@@ -115,7 +132,7 @@ export interface ReminderWorker {
 }
 
 /** Run the reminder job a second after start and then every `intervalMs` (default: hourly). */
-export function startCommitmentReminders(deps: Deps, intervalMs = 3_600_000): ReminderWorker {
-  const job = startJob({ name: 'commitments: reminder round', intervalMs, firstRunAfterMs: 1_000, run: () => remindCommitments(deps) });
+export function startCommitmentReminders(deps: Deps, intervalMs = 3_600_000, collaborations?: CollaborationReminders): ReminderWorker {
+  const job = startJob({ name: 'commitments: reminder round', intervalMs, firstRunAfterMs: 1_000, run: () => remindCommitments(deps, collaborations) });
   return { runNow: job.runNow, stop: job.stop };
 }

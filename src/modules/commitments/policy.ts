@@ -5,7 +5,8 @@ import { type CaseForPolicy, isOpen as caseIsOpen, casePolicy } from '../cases/i
 import { type CommitmentStatus, isOpen } from './model.js';
 
 export interface CommitmentForPolicy {
-  case: CaseForPolicy;
+  /** null for an agreement within a collaboration: the collaborations module decides who may see and change it */
+  case: CaseForPolicy | null;
   madeByUserId: string | null;
   madeToUserId: string | null;
   recordedBy: string;
@@ -21,6 +22,7 @@ const isDirectorOf = (a: Actor, c: CaseForPolicy) => sameTenant(a, c) && a.role 
 const record = (a: Actor, c: CaseForPolicy) => sameTenant(a, c) && caseIsOpen(c.status) && (isDirectorOf(a, c) || RECORDERS.has(a.role));
 /** answers for it: may amend or end it while it is open */
 const answersFor = (a: Actor, k: CommitmentForPolicy) =>
+  k.case !== null &&
   sameTenant(a, k.case) &&
   a.role !== 'initiator' &&
   (isDirectorOf(a, k.case) || a.role === 'coordinator' || a.userId === k.madeByUserId || a.userId === k.recordedBy);
@@ -30,7 +32,7 @@ export const commitmentPolicy = definePolicy(
   {
     record,
     view: (a: Actor, k: CommitmentForPolicy) =>
-      casePolicy.viewInternal(a, k.case) || (casePolicy.view(a, k.case) && a.role === 'initiator' && k.madeToUserId === a.userId),
+      k.case !== null && (casePolicy.viewInternal(a, k.case) || (casePolicy.view(a, k.case) && a.role === 'initiator' && k.madeToUserId === a.userId)),
     answersFor,
     manage: (a: Actor, k: CommitmentForPolicy) => isOpen(k.status) && answersFor(a, k),
     /** the workspaces and the register export */

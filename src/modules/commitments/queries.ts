@@ -130,7 +130,7 @@ export async function exportCommitments(ctx: Ctx, opts: { locale?: Locale; separ
     // The register names the people commitments were made to: the export is logged
     // (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
     await recordAccess(trx, ctx, { kind: 'export', exportName: COMMITMENTS_EXPORT_NAME });
-    const rows = await commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('k.created_at').orderBy('k.id').execute();
+    const rows = await commitmentsQuery(trx, mId).orderBy('c.reference').orderBy('co.name').orderBy('k.created_at').orderBy('k.id').execute();
     return {
       rows,
       mandates: await mandatesByIds(
@@ -155,8 +155,9 @@ export async function exportCommitments(ctx: Ctx, opts: { locale?: Locale; separ
       ...rows.map((r) => {
         const d = decisionOf(r);
         const cells: Record<ExportColumn, string> = {
-          'csv.case.reference': r.case_reference,
-          'csv.export.case': r.case_title,
+          // An agreement within a collaboration has no case: the collaboration is named instead.
+          'csv.case.reference': r.case_reference ?? '',
+          'csv.export.case': r.case_title ?? t('csv.export.collaboration', { name: r.collaboration_name ?? '' }),
           'csv.commitment.madeBy': r.made_by_name,
           // A staff maker's role in the interface's words ("Bestuurder"); an outside person's role as typed.
           'csv.export.role': r.made_by_user_id ? t(`csv.role.${r.made_by_role}`) : r.made_by_role,

@@ -2,14 +2,19 @@
 // row-level security is the second wall, not the first.
 import type { Tx } from '../../platform/db/index.js';
 import type { CaseStatusColumn, CommitmentStatusColumn } from '../../platform/db/schema.js';
-import type { Decision } from './model.js';
+import { type Decision, OPEN_STATUSES } from './model.js';
 import type { CommitmentForPolicy } from './policy.js';
 
-/** A commitment with what its case contributes (reference, people, status). */
+/**
+ * A commitment with what its case contributes (reference, people, status), or, for an
+ * agreement within a collaboration, the collaboration's name and owner
+ * (docs/product.md#agreements-within-a-collaboration).
+ */
 export function commitmentsQuery(trx: Tx, municipalityId: string) {
   return trx
     .selectFrom('commitments as k')
-    .innerJoin('cases as c', 'c.id', 'k.case_id')
+    .leftJoin('cases as c', 'c.id', 'k.case_id')
+    .leftJoin('collaborations as co', 'co.id', 'k.collaboration_id')
     .leftJoin('users as cb', 'cb.id', 'k.confirmed_by')
     .selectAll('k')
     .select([
@@ -19,6 +24,8 @@ export function commitmentsQuery(trx: Tx, municipalityId: string) {
       'c.director_id as case_director_id',
       'c.status as case_status',
       'cb.name as confirmed_by_name',
+      'co.name as collaboration_name',
+      'co.owner_user_id as collaboration_owner_user_id',
     ])
     .where('k.municipality_id', '=', municipalityId);
 }
@@ -54,8 +61,16 @@ export const decisionOf = (r: Pick<CommitmentRow, 'decision_kind' | 'amount_cent
   }
 };
 
+/** What a commitment is about in words: the case's reference, or the collaboration by name. */
+export const referenceOf = (r: Pick<CommitmentRow, 'case_reference' | 'collaboration_name'>): string =>
+  r.case_reference ?? `samenwerking ${r.collaboration_name ?? ''}`;
+
 export const forPolicy = (r: CommitmentRow): CommitmentForPolicy => ({
-  case: { municipalityId: r.municipality_id, initiatorId: r.case_initiator_id, directorId: r.case_director_id, status: r.case_status as CaseStatusColumn },
+  // An agreement within a collaboration has no case: the collaboration's policy judges it.
+  case:
+    r.case_id === null
+      ? null
+      : { municipalityId: r.municipality_id, initiatorId: r.case_initiator_id, directorId: r.case_director_id, status: r.case_status as CaseStatusColumn },
   madeByUserId: r.made_by_user_id,
   madeToUserId: r.made_to_user_id,
   recordedBy: r.recorded_by,
@@ -108,4 +123,29 @@ export function staffUsers(trx: Tx, municipalityId: string, by: { roles: string[
     .where((eb) => eb.or([...(by.roles.length ? [eb('role', 'in', by.roles as never[])] : []), ...(by.ids.length ? [eb('id', 'in', by.ids)] : [])]))
     .orderBy('name')
     .execute();
+}
+
+/**
+ * The overdue commitments of these hosts (collaborations), set-based for the stored health
+ * check of many at once: still open and past their due date (model.ts isOverdue), with who
+ * made them, by the host's index.
+ */
+export async function overdueOfHosts(
+  trx: Tx,
+  mId: string,
+  collaborationIds: readonly string[],
+  today: string,
+): Promise<{ collaborationId: string; madeBy: string; what: string; dueOn: string }[]> {
+  if (!collaborationIds.length) return [];
+  const rows = await trx
+    .selectFrom('commitments')
+    .select(['collaboration_id', 'made_by_name', 'what', 'due_on'])
+    .where('municipality_id', '=', mId)
+    .where('collaboration_id', 'in', [...collaborationIds])
+    .where('status', 'in', [...OPEN_STATUSES])
+    .where('due_on', '<', today)
+    .orderBy('due_on')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ collaborationId: r.collaboration_id as string, madeBy: r.made_by_name, what: r.what, dueOn: String(r.due_on) }));
 }

@@ -14,7 +14,7 @@ import type { CommitmentView } from './view.js';
 const tags = ['Toezeggingen'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
 
-const Decision = z
+export const Decision = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('commitMoney'), amountCents: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('bedrag in eurocenten') }),
     z.object({
@@ -62,11 +62,13 @@ export const OutcomeBody = z.object({
 });
 
 const Person = z.object({ userId: z.uuid().nullable(), name: z.string() });
-const CommitmentOut = z.object({
+export const CommitmentOut = z.object({
   id: z.uuid(),
-  caseId: z.uuid(),
-  caseReference: z.string(),
-  caseTitle: z.string(),
+  caseId: z.uuid().nullable().describe('de zaak; leeg bij een afspraak binnen een samenwerking'),
+  caseReference: z.string().nullable(),
+  caseTitle: z.string().nullable(),
+  collaborationId: z.uuid().nullable().describe('de samenwerking bij een afspraak binnen een samenwerking; anders leeg'),
+  collaborationName: z.string().nullable(),
   madeBy: Person.extend({ role: z.string() }),
   madeTo: Person,
   what: z.string(),

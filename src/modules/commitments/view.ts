@@ -15,9 +15,13 @@ import { type CommitmentRow, decisionOf, forPolicy, staffUsers } from './repo.js
 
 export interface CommitmentView {
   id: string;
-  caseId: string;
-  caseReference: string;
-  caseTitle: string;
+  /** the case it belongs to; null for an agreement within a collaboration */
+  caseId: string | null;
+  caseReference: string | null;
+  caseTitle: string | null;
+  /** the collaboration it belongs to (docs/product.md#agreements-within-a-collaboration); null on a case */
+  collaborationId: string | null;
+  collaborationName: string | null;
   madeBy: { userId: string | null; name: string; role: string };
   madeTo: { userId: string | null; name: string };
   what: string;
@@ -42,7 +46,14 @@ export interface CommitmentView {
  * `staff` (active staff users, see staffSubjects) tells whether anyone holds a covering
  * mandate; without it a coordinator is not offered to record the body's decision.
  */
-export function present(ctx: Ctx, r: CommitmentRow, mandates: readonly Mandate[], staff?: readonly MandateSubject[]): CommitmentView {
+export function present(
+  ctx: Ctx,
+  r: CommitmentRow,
+  mandates: readonly Mandate[],
+  staff?: readonly MandateSubject[],
+  /** an agreement within a collaboration: whether the actor keeps it, as the collaborations module decides */
+  hosted?: { manage: boolean; confirmByMandate: boolean },
+): CommitmentView {
   const today = dutchDate(ctx.clock.now());
   const decision = decisionOf(r);
   const noHolder = r.status === 'needsConfirmation' && staff !== undefined && !holderExists(decision, mandates, today, staff);
@@ -52,6 +63,8 @@ export function present(ctx: Ctx, r: CommitmentRow, mandates: readonly Mandate[]
     caseId: r.case_id,
     caseReference: r.case_reference,
     caseTitle: r.case_title,
+    collaborationId: r.collaboration_id,
+    collaborationName: r.collaboration_name,
     madeBy: { userId: r.made_by_user_id, name: r.made_by_name, role: r.made_by_role },
     madeTo: { userId: r.made_to_user_id, name: r.made_to_name },
     what: r.what,
@@ -68,9 +81,20 @@ export function present(ctx: Ctx, r: CommitmentRow, mandates: readonly Mandate[]
     version: r.version,
     recordedAt: r.created_at,
     updatedAt: r.updated_at,
-    abilities: commitmentAbilities(ctx.actor, forPolicy(r), right),
+    abilities: hosted ? hostedAbilities(r.status, right, hosted) : commitmentAbilities(ctx.actor, forPolicy(r), right),
   };
 }
+
+/**
+ * What the actor may do with an agreement within a collaboration: amend and end it when
+ * they keep the collaboration and it is open; confirm it as the mandate holder, unless
+ * the maker (an outside party) confirms it itself through its link.
+ */
+const hostedAbilities = (status: CommitmentStatus, right: { allowed: boolean; byBody?: boolean }, h: { manage: boolean; confirmByMandate: boolean }) => {
+  const open = status === 'binding' || status === 'needsConfirmation';
+  const confirm = status === 'needsConfirmation' && h.confirmByMandate && right.allowed;
+  return { amend: open && h.manage, end: open && h.manage, confirm, confirmByBody: confirm && right.byBody === true };
+};
 
 /** Timeline events about a commitment made to the initiator are shared with them. */
 export const visibilityOf = (r: Pick<CommitmentRow, 'made_to_user_id' | 'case_initiator_id'>) =>

@@ -73,6 +73,9 @@ export type AttachmentSettingsTable = T.AttachmentSettings;
 export type WebhookSettingsTable = T.WebhookSettings;
 export type WebhookSubscriptionTable = T.WebhookSubscriptions;
 export type WebhookDeliveryTable = T.WebhookDeliveries;
+export type CollaborationAgreementTable = T.CollaborationAgreements;
+export type CollaborationPartyLinkTable = T.CollaborationPartyLinks;
+export type CollaborationPartySessionTable = T.CollaborationPartySessions;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

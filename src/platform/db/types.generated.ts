@@ -241,6 +241,20 @@ export interface CaseThemes {
   theme_id: string;
 }
 
+export interface CollaborationAgreements {
+  collaboration_id: string;
+  commitment_id: string;
+  created_at: Generated<Timestamp>;
+  link_expires_at: Timestamp | null;
+  link_token_hash: string | null;
+  made_by_party_id: string | null;
+  made_to_party_id: string | null;
+  municipality_id: string;
+  party_answer: 'confirmed' | 'disputed' | null;
+  party_answered_at: Timestamp | null;
+  party_reason: string | null;
+}
+
 export interface CollaborationAreas {
   area_id: string;
   collaboration_id: string;
@@ -295,6 +309,23 @@ export interface CollaborationParties {
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
   yield: Generated<string>;
+}
+
+export interface CollaborationPartyLinks {
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp;
+  municipality_id: string;
+  token_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface CollaborationPartySessions {
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp;
+  id: string;
+  municipality_id: string;
 }
 
 export interface CollaborationPhases {
@@ -370,7 +401,8 @@ export interface CommitmentReminders {
 
 export interface Commitments {
   amount_cents: number | null;
-  case_id: string;
+  case_id: string | null;
+  collaboration_id: string | null;
   confirmed_by: string | null;
   confirmed_by_body: Generated<boolean>;
   created_at: Generated<Timestamp>;
@@ -948,11 +980,14 @@ export interface DB {
   case_intakes: CaseIntakes;
   case_themes: CaseThemes;
   cases: Cases;
+  collaboration_agreements: CollaborationAgreements;
   collaboration_areas: CollaborationAreas;
   collaboration_cases: CollaborationCases;
   collaboration_contributions: CollaborationContributions;
   collaboration_events: CollaborationEvents;
   collaboration_parties: CollaborationParties;
+  collaboration_party_links: CollaborationPartyLinks;
+  collaboration_party_sessions: CollaborationPartySessions;
   collaboration_phases: CollaborationPhases;
   collaboration_readings: CollaborationReadings;
   collaboration_targets: CollaborationTargets;

@@ -1202,86 +1202,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/shared-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Toetsverzoeken van andere gemeenten aan de eigen afdeling, onder een samenwerkingsafspraak van kracht (specialist)
-         * @description Toetsverzoeken van andere gemeenten aan de eigen afdeling, onder een samenwerkingsafspraak van kracht (specialist)
-         */
-        get: operations["getSharedRequests"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/shared-requests/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Eén toetsverzoek van een andere gemeente, met de regels die mogen worden aangehaald (specialist van de gevraagde afdeling)
-         * @description Eén toetsverzoek van een andere gemeente, met de regels die mogen worden aangehaald (specialist van de gevraagde afdeling)
-         */
-        get: operations["getSharedRequestsId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/shared-requests/{id}/answer": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Antwoorden op een toetsverzoek van een andere gemeente, met regels uit haar regelregister; na sluiting alleen een laat bezwaar (201)
-         * @description Antwoorden op een toetsverzoek van een andere gemeente, met regels uit haar regelregister; na sluiting alleen een laat bezwaar (201)
-         */
-        put: operations["putSharedRequestsIdAnswer"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/sharing-agreements/{id}/end": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * De afspraak beëindigen (beheerder van een van beide gemeenten; If-Match met de versie); open verzoeken gaan terug naar de vragende gemeente
-         * @description De afspraak beëindigen (beheerder van een van beide gemeenten; If-Match met de versie); open verzoeken gaan terug naar de vragende gemeente
-         */
-        post: operations["postSharingAgreementsIdEnd"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/cases/{id}/assessment-rounds": {
         parameters: {
             query?: never;
@@ -1994,6 +1914,250 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/collaborations/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De afspraken binnen een samenwerking
+         * @description De afspraken binnen een samenwerking
+         */
+        get: operations["getCollaborationsIdAgreements"];
+        put?: never;
+        /**
+         * Een afspraak binnen een samenwerking vastleggen; een afspraak van een externe partij wacht op haar bevestiging via een eenmalige link per e-mail
+         * @description Een afspraak binnen een samenwerking vastleggen; een afspraak van een externe partij wacht op haar bevestiging via een eenmalige link per e-mail
+         */
+        post: operations["postCollaborationsIdAgreements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/agreements/{agreementId}/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een afspraak wijzigen met een reden (If-Match)
+         * @description Een afspraak wijzigen met een reden (If-Match)
+         */
+        post: operations["postCollaborationsIdAgreementsAgreementIdAmendments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/agreements/{agreementId}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een afspraak afronden: nagekomen, niet nagekomen of ingetrokken (reden verplicht bij de laatste twee)
+         * @description Een afspraak afronden: nagekomen, niet nagekomen of ingetrokken (reden verplicht bij de laatste twee)
+         */
+        post: operations["postCollaborationsIdAgreementsAgreementIdOutcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/collaborations/{id}/agreements/{agreementId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een afspraak buiten mandaat bevestigen of afwijzen (de mandaathouder; niet voor de afspraak van een externe partij)
+         * @description Een afspraak buiten mandaat bevestigen of afwijzen (de mandaathouder; niet voor de afspraak van een externe partij)
+         */
+        post: operations["postCollaborationsIdAgreementsAgreementIdConfirmation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreement-links/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De afspraak achter de eenmalige link van een externe partij (zonder inloggen)
+         * @description De afspraak achter de eenmalige link van een externe partij (zonder inloggen)
+         */
+        get: operations["getAgreementLinksToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agreement-links/{token}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De externe partij bevestigt haar afspraak, of betwist haar met een reden; de link werkt één keer
+         * @description De externe partij bevestigt haar afspraak, of betwist haar met een reden; de link werkt één keer
+         */
+        post: operations["postAgreementLinksTokenAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party-login-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een eenmalige inloglink aanvragen als contactpersoon van een partij; het antwoord is altijd hetzelfde
+         * @description Een eenmalige inloglink aanvragen als contactpersoon van een partij; het antwoord is altijd hetzelfde
+         */
+        post: operations["postPartyLoginLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inloggen met de eenmalige inloglink van een partij (zet de sessiecookie van de partij)
+         * @description Inloggen met de eenmalige inloglink van een partij (zet de sessiecookie van de partij)
+         */
+        post: operations["postPartySessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party-sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Uitloggen als partij (ook zonder sessie: dan verandert er niets)
+         * @description Uitloggen als partij (ook zonder sessie: dan verandert er niets)
+         */
+        delete: operations["deletePartySessionsCurrent"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party/collaborations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De samenwerkingen waarin de ingelogde partij partij is
+         * @description De samenwerkingen waarin de ingelogde partij partij is
+         */
+        get: operations["getPartyCollaborations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party/collaborations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad voor de partij, met de afspraken van en aan haar
+         * @description Het samenwerkingsblad voor de partij, met de afspraken van en aan haar
+         */
+        get: operations["getPartyCollaborationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/party/collaborations/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad als PDF, voor de partij
+         * @description Het samenwerkingsblad als PDF, voor de partij
+         */
+        get: operations["getPartyCollaborationsIdSheetPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/collaborations": {
         parameters: {
             query?: never;
@@ -2102,26 +2266,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/collaborations/{id}/targets/{targetId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven
-         * @description Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven
-         */
-        patch: operations["patchCollaborationsIdTargetsTargetId"];
-        trace?: never;
-    };
     "/collaborations/{id}/targets/{targetId}/readings": {
         parameters: {
             query?: never;
@@ -2182,582 +2326,6 @@ export interface paths {
         patch: operations["patchCollaborationsIdPartiesPartyId"];
         trace?: never;
     };
-    "/sharing-agreements": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * De samenwerkingsafspraken waarin de eigen gemeente partij is (beheerder)
-         * @description De samenwerkingsafspraken waarin de eigen gemeente partij is (beheerder)
-         */
-        get: operations["getSharingAgreements"];
-        put?: never;
-        /**
-         * Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
-         * @description Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
-         */
-        post: operations["postSharingAgreements"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/sharing-agreements/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Eén samenwerkingsafspraak
-         * @description Eén samenwerkingsafspraak
-         */
-        get: operations["getSharingAgreementsId"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/sharing-agreements/{id}/approval": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * De afspraak goedkeuren namens de eigen gemeente (beheerder; If-Match met de versie)
-         * @description De afspraak goedkeuren namens de eigen gemeente (beheerder; If-Match met de versie)
-         */
-        post: operations["postSharingAgreementsIdApproval"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/shared-departments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Afdelingen van andere gemeenten die onder een afspraak van kracht kunnen worden gevraagd (regisseur, coördinator)
-         * @description Afdelingen van andere gemeenten die onder een afspraak van kracht kunnen worden gevraagd (regisseur, coördinator)
-         */
-        get: operations["getSharedDepartments"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/cases/{id}/attachments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * De bestanden bij een zaak die u mag zien: bij de aanvraag, het gesprek, antwoorden van afdelingen en toezeggingen
-         * @description De bestanden bij een zaak die u mag zien: bij de aanvraag, het gesprek, antwoorden van afdelingen en toezeggingen
-         */
-        get: operations["getCasesIdAttachments"];
-        put?: never;
-        /**
-         * Een bestand toevoegen aan de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging (multipart/form-data)
-         * @description Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Er wordt niets half bewaard.
-         */
-        post: operations["postCasesIdAttachments"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/attachments/{id}/content": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina
-         * @description Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina
-         */
-        get: operations["getAttachmentsIdContent"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/attachments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Een bestand weghalen (wie het toevoegde, of de regisseur of coördinator)
-         * @description Een bestand weghalen (wie het toevoegde, of de regisseur of coördinator)
-         */
-        delete: operations["deleteAttachmentsId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/attachment-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * De grenzen voor bestanden van de gemeente
-         * @description De grenzen voor bestanden van de gemeente
-         */
-        get: operations["getAttachmentSettings"];
-        /**
-         * De grenzen voor bestanden instellen (beheerder)
-         * @description De grenzen voor bestanden instellen (beheerder)
-         */
-        put: operations["putAttachmentSettings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/map": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * De kaartinstellingen van deze installatie: tegels, bronvermelding, en of adressuggesties aan staan (publiek)
-         * @description De kaartinstellingen van deze installatie: tegels, bronvermelding, en of adressuggesties aan staan (publiek)
-         */
-        get: operations["getMap"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/addresses/suggest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Adressuggesties bij wat iemand typt, van PDOK’s Locatieserver (publiek)
-         * @description Regie vraagt het PDOK; is PDOK onbereikbaar, dan een 503 en blijft vrije tekst mogelijk.
-         */
-        get: operations["getAddressesSuggest"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/addresses/lookup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Het punt en de BAG-id van één adressuggestie (publiek)
-         * @description Het punt en de BAG-id van één adressuggestie (publiek)
-         */
-        get: operations["getAddressesLookup"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/area-boundaries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * De grenzen van de gebieden van de eigen gemeente
-         * @description De grenzen van de gebieden van de eigen gemeente
-         */
-        get: operations["getAreaBoundaries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/areas/{id}/boundary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * De grens van een gebied instellen (GeoJSON, vervangt de vorige)
-         * @description De grens van een gebied instellen (GeoJSON, vervangt de vorige)
-         */
-        put: operations["putAreasIdBoundary"];
-        post?: never;
-        /**
-         * De grens van een gebied verwijderen
-         * @description De grens van een gebied verwijderen
-         */
-        delete: operations["deleteAreasIdBoundary"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Het OIN van de gemeente en de gepubliceerde gebeurtenistypen (beheerder)
-         * @description Het OIN van de gemeente en de gepubliceerde gebeurtenistypen (beheerder)
-         */
-        get: operations["getWebhooksSettings"];
-        /**
-         * Het OIN van de gemeente vastleggen: de bron (source) van haar CloudEvents (beheerder)
-         * @description Het OIN van de gemeente vastleggen: de bron (source) van haar CloudEvents (beheerder)
-         */
-        put: operations["putWebhooksSettings"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * De webhook-abonnementen van de gemeente (beheerder)
-         * @description De webhook-abonnementen van de gemeente (beheerder)
-         */
-        get: operations["getWebhooks"];
-        put?: never;
-        /**
-         * Een webhook-abonnement aanmaken; het antwoord bevat eenmalig het ondertekeningsgeheim (beheerder)
-         * @description Een webhook-abonnement aanmaken; het antwoord bevat eenmalig het ondertekeningsgeheim (beheerder)
-         */
-        post: operations["postWebhooks"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Eén webhook-abonnement, zonder het geheim (beheerder)
-         * @description Eén webhook-abonnement, zonder het geheim (beheerder)
-         */
-        get: operations["getWebhooksId"];
-        put?: never;
-        post?: never;
-        /**
-         * Een webhook-abonnement verwijderen, met zijn afleverlog (beheerder; If-Match met de versie)
-         * @description Een webhook-abonnement verwijderen, met zijn afleverlog (beheerder; If-Match met de versie)
-         */
-        delete: operations["deleteWebhooksId"];
-        options?: never;
-        head?: never;
-        /**
-         * Een webhook-abonnement wijzigen, pauzeren of weer aanzetten (beheerder; If-Match met de versie)
-         * @description Een webhook-abonnement wijzigen, pauzeren of weer aanzetten (beheerder; If-Match met de versie)
-         */
-        patch: operations["patchWebhooksId"];
-        trace?: never;
-    };
-    "/webhooks/{id}/secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Het ondertekeningsgeheim vernieuwen; het antwoord bevat eenmalig het nieuwe geheim, dat meteen geldt (beheerder; If-Match met de versie)
-         * @description Het ondertekeningsgeheim vernieuwen; het antwoord bevat eenmalig het nieuwe geheim, dat meteen geldt (beheerder; If-Match met de versie)
-         */
-        post: operations["postWebhooksIdSecret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/{id}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Een testbericht sturen; het verschijnt in het afleverlog (beheerder)
-         * @description Een testbericht sturen; het verschijnt in het afleverlog (beheerder)
-         */
-        post: operations["postWebhooksIdTest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Het afleverlog van een webhook-abonnement: nieuwste eerst, cursor-paginering (beheerder)
-         * @description Het afleverlog van een webhook-abonnement: nieuwste eerst, cursor-paginering (beheerder)
-         */
-        get: operations["getWebhooksIdDeliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/webhooks/{id}/deliveries/{deliveryId}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Opnieuw proberen: een opgegeven aflevering (dead letter) opnieuw versturen (beheerder)
-         * @description Opnieuw proberen: een opgegeven aflevering (dead letter) opnieuw versturen (beheerder)
-         */
-        post: operations["postWebhooksIdDeliveriesDeliveryIdRetry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/auth/login-options": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Hoe kan men inloggen bij deze gemeente? (organisatieaccount, DigiD, eHerkenning, wachtwoord)
-         * @description Hoe kan men inloggen bij deze gemeente? (organisatieaccount, DigiD, eHerkenning, wachtwoord)
-         */
-        get: operations["getAuthLoginOptions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/auth/oidc/start": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Inloggen via OpenID Connect beginnen: het adres van de uitgever
-         * @description Geeft het adres waarheen de browser gaat en zet een kortlevende cookie (httpOnly, SameSite=Lax, 10 minuten) die state, nonce en PKCE aan deze browser bindt.
-         */
-        post: operations["postAuthOidcStart"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/auth/oidc/callback": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Inloggen via OpenID Connect afronden met het antwoord van de uitgever
-         * @description De pagina waarop de uitgever de browser terugstuurt, geeft de parameters van het antwoord hier door. Zonder de cookie van het begin, met een andere state, een ander uitgever, een verlopen token of een te laag betrouwbaarheidsniveau wordt niet ingelogd.
-         */
-        post: operations["postAuthOidcCallback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/auth/oidc/logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Uitloggen, ook bij de uitgever als de sessie daar begon
-         * @description Beëindigt de sessie van deze browser; `endSessionUrl` is het adres om ook bij de uitgever uit te loggen (of null).
-         */
-        post: operations["postAuthOidcLogout"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/login-settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Inloggen via OpenID Connect: de instellingen van de gemeente
-         * @description Inloggen via OpenID Connect: de instellingen van de gemeente
-         */
-        get: operations["getLoginSettings"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/login-settings/{kind}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Inloggen via OpenID Connect instellen (organisatieaccount, DigiD of eHerkenning via een broker)
-         * @description Inloggen via OpenID Connect instellen (organisatieaccount, DigiD of eHerkenning via een broker)
-         */
-        put: operations["putLoginSettingsKind"];
-        post?: never;
-        /**
-         * Inloggen via OpenID Connect uitzetten
-         * @description Inloggen via OpenID Connect uitzetten
-         */
-        delete: operations["deleteLoginSettingsKind"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/public/municipalities/{slug}/cases/{id}/attachments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Een bestand meesturen met een zojuist ingediende publieke aanvraag (publiek, multipart/form-data)
-         * @description Alleen voor een aanvraag die via het webformulier binnenkwam, nog niet is bevestigd en hoogstens een uur oud is; anders 404. Het veld "website" laat een mens leeg. Verder als het toevoegen van een bestand aan de aanvraag.
-         */
-        post: operations["postPublicMunicipalitiesSlugCasesIdAttachments"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2768,10 +2336,10 @@ export interface components {
             /** @description moment van inzage */
             at: string;
             /**
-             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export
              * @enum {string}
              */
-            kind: "contactDetails" | "dossier" | "export" | "crossMunicipality";
+            kind: "contactDetails" | "dossier" | "export";
             /** @description wie de gegevens inzag, met de rol op dat moment */
             actor: {
                 id: string;
@@ -2793,33 +2361,87 @@ export interface components {
             /** @description het IP-adres van waaraf werd ingezien */
             clientAddress: string | null;
         };
-        Address: {
+        Agreement: {
+            /** Format: uuid */
             id: string;
-            /** @description weergavenaam van PDOK */
-            label: string;
-            /** @description adres of weg */
-            type: string;
-            /** @description BAG nummeraanduiding-id; null voor een weg */
-            addressId: string | null;
-            lon: number;
-            lat: number;
-            /** @description RD New (EPSG:28992), meter */
-            rdX: number;
-            rdY: number;
-        };
-        AreaBoundary: {
-            areaId: string;
-            /** @description GeoJSON Polygon of MultiPolygon in WGS84 (RFC 7946), binnen Nederland */
-            geometry: {
-                /** @constant */
-                type: "Polygon";
-                coordinates: number[][][];
-            } | {
-                /** @constant */
-                type: "MultiPolygon";
-                coordinates: number[][][][];
+            /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+            caseId: string | null;
+            caseReference: string | null;
+            caseTitle: string | null;
+            /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+            collaborationId: string | null;
+            collaborationName: string | null;
+            madeBy: {
+                userId: string | null;
+                name: string;
+                role: string;
             };
+            madeTo: {
+                userId: string | null;
+                name: string;
+            };
+            what: string;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            madeVia: "meeting" | "phone" | "letter" | "email";
+            /** Format: date */
+            madeOn: string;
+            decision: components["schemas"]["CommitmentDecision"];
+            /** @enum {string} */
+            status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+            statusReason: string | null;
+            /** @description het mandaat waarop de toezegging bindend is */
+            mandateIds: string[];
+            confirmedBy: {
+                /** Format: uuid */
+                userId: string;
+                name: string;
+            } | null;
+            /** @description bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd */
+            decidedByBody: boolean;
+            /** @description open en de uiterste datum is voorbij */
+            overdue: boolean;
+            version: number;
+            recordedAt: string;
             updatedAt: string;
+            abilities: {
+                amend: boolean;
+                confirm: boolean;
+                /** @description bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht */
+                confirmByBody: boolean;
+                end: boolean;
+            };
+            madeByPartyId: string | null;
+            madeToPartyId: string | null;
+            /** @description de externe partij bevestigt de afspraak zelf, via haar eenmalige link */
+            confirmedByParty: boolean;
+            /** @description het antwoord van de externe partij */
+            partyAnswer: {
+                /** @enum {string} */
+                answer: "confirmed" | "disputed";
+                reason: string | null;
+                at: string;
+            } | null;
+        };
+        AgreementLink: {
+            municipality: string;
+            collaboration: string;
+            /** @description de partij die de afspraak maakte */
+            party: string;
+            what: string;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            madeOn: string;
+            madeTo: string;
+            /** @enum {string} */
+            status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+            answer: {
+                /** @enum {string} */
+                answer: "confirmed" | "disputed";
+                reason: string | null;
+            } | null;
         };
         AssessmentAnswer: {
             /** @enum {string} */
@@ -2953,10 +2575,6 @@ export interface components {
                 status: "pending" | "admitted" | "setAside";
             } | null;
             reopenedUntil: string | null;
-            /** @description een afdeling van een andere gemeente, gevraagd onder een samenwerkingsafspraak */
-            shared: boolean;
-            /** @description teruggegeven toen de samenwerkingsafspraak eindigde; er wordt niet meer op gewacht */
-            returnedAt: string | null;
             abilities: {
                 answer: boolean;
                 overrule: boolean;
@@ -2998,37 +2616,6 @@ export interface components {
             objections: number;
             notReached: number;
             standingObjections: number;
-        };
-        Attachment: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            caseId: string;
-            /**
-             * @description waar het bestand bij hoort: de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging
-             * @enum {string}
-             */
-            on: "intake" | "message" | "answer" | "commitment";
-            /** @description de gevraagde partij (antwoord) of de toezegging; null bij aanvraag en gesprek */
-            targetId: string | null;
-            fileName: string;
-            mediaType: string;
-            size: number;
-            sha256: string;
-            uploadedAt: string;
-            uploadedBy: {
-                id: string | null;
-                name: string;
-            };
-            abilities: {
-                remove: boolean;
-            };
-        };
-        AttachmentLimits: {
-            /** @description grootste bestand in MB */
-            maxFileMb: number;
-            /** @description hoogstens zoveel bestanden per aanvraag, gesprek, antwoord of toezegging */
-            maxFiles: number;
         };
         BenchmarkSettings: {
             /** @description aantal inwoners; leeg: niet ingevuld */
@@ -3072,17 +2659,6 @@ export interface components {
             area: {
                 id: string;
                 name: string;
-            } | null;
-            /** @description het gebied is bepaald uit het punt, niet gekozen */
-            areaFromPoint: boolean;
-            place: {
-                /** @description BAG nummeraanduiding-id */
-                addressId: string | null;
-                lon: number;
-                lat: number;
-                /** @description RD New (EPSG:28992) */
-                rdX: number;
-                rdY: number;
             } | null;
             themes: {
                 id: string;
@@ -3154,11 +2730,6 @@ export interface components {
             version: number;
             /** @description false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd */
             confirmed: boolean;
-            /** @description het punt van de zaak in WGS84, voor de kaart */
-            point: {
-                lon: number;
-                lat: number;
-            } | null;
         };
         CitedRule: {
             id: string;
@@ -3239,19 +2810,6 @@ export interface components {
             health: {
                 issues: components["schemas"]["CollaborationHealthIssue"][];
             };
-            /** @description mandaten uit het mandaatregister binnen deze samenwerking */
-            mandates: {
-                /** Format: uuid */
-                id: string;
-                holderName: string;
-                /** @description geld toezeggen tot en met dit bedrag, in eurocenten */
-                upToCents: number;
-                delegatedBy: string;
-                /** Format: date */
-                validFrom: string;
-                validUntil: string | null;
-                inForceToday: boolean;
-            }[];
             timeline: {
                 id: string;
                 type: string;
@@ -3319,10 +2877,13 @@ export interface components {
         Commitment: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            caseId: string;
-            caseReference: string;
-            caseTitle: string;
+            /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+            caseId: string | null;
+            caseReference: string | null;
+            caseTitle: string | null;
+            /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+            collaborationId: string | null;
+            collaborationName: string | null;
             madeBy: {
                 userId: string | null;
                 name: string;
@@ -3404,10 +2965,13 @@ export interface components {
         CommitmentDetail: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            caseId: string;
-            caseReference: string;
-            caseTitle: string;
+            /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+            caseId: string | null;
+            caseReference: string | null;
+            caseTitle: string | null;
+            /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+            collaborationId: string | null;
+            collaborationName: string | null;
             madeBy: {
                 userId: string | null;
                 name: string;
@@ -3947,26 +3511,6 @@ export interface components {
                 decide: boolean;
             };
         };
-        LoginSettings: {
-            /**
-             * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
-             * @enum {string}
-             */
-            kind: "staff" | "digid" | "eherkenning";
-            issuer: string;
-            clientId: string;
-            /** @description of er een client secret is opgeslagen; het secret zelf wordt nooit teruggegeven */
-            clientSecretSet: boolean;
-            identifierClaim: string;
-            groupClaim: string | null;
-            groupRoles: {
-                group: string;
-                /** @enum {string} */
-                role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
-            }[];
-            passwordLogin: boolean;
-            minLevel: string | null;
-        };
         Mandate: {
             /** Format: uuid */
             id: string;
@@ -3976,12 +3520,6 @@ export interface components {
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
-            /** @description de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente */
-            collaboration: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
             /** @description vandaag van kracht */
             inForceToday: boolean;
             version: number;
@@ -3997,12 +3535,6 @@ export interface components {
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
-            /** @description de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente */
-            collaboration: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            } | null;
             /** @description vandaag van kracht */
             inForceToday: boolean;
             version: number;
@@ -4124,6 +3656,84 @@ export interface components {
             name: string;
             email: string;
             phone: string | null;
+        };
+        PartyCollaboration: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            phase: "agenda" | "policy" | "implementation" | "evaluation";
+            /** Format: date */
+            startOn: string;
+            /** Format: date */
+            endOn: string;
+            ownerName: string;
+            /** @description de eigen partij(en) in deze samenwerking */
+            parties: string[];
+            municipality: string;
+            description: string;
+            goal: string;
+            /** @enum {string} */
+            endKind: "end" | "review";
+            /** Format: date */
+            phaseSince: string;
+            targets: {
+                /** Format: uuid */
+                id: string;
+                indicator: string;
+                baseline: number;
+                targetValue: number;
+                unit: string;
+                /** Format: date */
+                targetOn: string;
+                readings: {
+                    /** Format: uuid */
+                    id: string;
+                    /** Format: date */
+                    readOn: string;
+                    value: number;
+                    note: string;
+                }[];
+            }[];
+            sheetParties: {
+                /** Format: uuid */
+                id: string;
+                kind: string;
+                name: string;
+                orgType: string;
+                contributions: {
+                    kind: string;
+                    amount: number | null;
+                    description: string;
+                }[];
+                decidesAlone: string[];
+                decidesTogether: string[];
+                finalSay: string[];
+                yield: string;
+            }[];
+            agreements: {
+                /** Format: uuid */
+                id: string;
+                madeBy: {
+                    name: string;
+                    /** @description een medewerker, genoemd als de gemeente */
+                    staff: boolean;
+                };
+                madeTo: {
+                    name: string;
+                    /** @description een medewerker, genoemd als de gemeente */
+                    staff: boolean;
+                };
+                what: string;
+                /** Format: date */
+                dueOn: string;
+                /** Format: date */
+                madeOn: string;
+                /** @enum {string} */
+                status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+                statusReason: string | null;
+                overdue: boolean;
+            }[];
         };
         Plan: {
             caseId: string;
@@ -4410,133 +4020,6 @@ export interface components {
             /** @description adres van het logo bij Regie zelf; leeg: geen logo */
             logoUrl: string | null;
         };
-        SharedDepartment: {
-            /** Format: uuid */
-            agreementId: string;
-            /** Format: uuid */
-            providerMunicipalityId: string;
-            providerName: string;
-            /** Format: uuid */
-            departmentId: string;
-            departmentName: string;
-            ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
-        };
-        SharedRequest: {
-            /** Format: uuid */
-            partyId: string;
-            partyName: string;
-            municipalityName: string;
-            /** @description alleen wat de toets nodig heeft: geen gegevens van de initiatiefnemer (dataminimalisatie) */
-            case: {
-                reference: string;
-                title: string;
-                description: string;
-                location: string;
-            };
-            round: {
-                number: number;
-                proposal: string;
-                /** Format: date */
-                openedOn: string;
-                /** Format: date */
-                termEndsOn: string;
-                /** @enum {string} */
-                status: "open" | "closed";
-            };
-            answer: {
-                /** @enum {string} */
-                kind: "yes" | "yesWithConditions" | "objection" | "silence";
-                conditions: string | null;
-                rules: components["schemas"]["CitedRule"][];
-                whyApplies: string | null;
-                howItCouldBeDone: string | null;
-                answeredAt: string;
-                answeredByName: string;
-                late: boolean;
-            } | null;
-            /** @description de regels van de gemeente van de zaak die van kracht zijn, binnen de domeinen van de afspraak */
-            rules: components["schemas"]["CitedRule"][];
-            abilities: {
-                answer: boolean;
-            };
-        };
-        SharedRequestItem: {
-            /** Format: uuid */
-            partyId: string;
-            /** @description de gemeente die om het oordeel vraagt */
-            municipalityName: string;
-            caseReference: string;
-            caseTitle: string;
-            proposal: string;
-            /** Format: date */
-            termEndsOn: string;
-            roundNumber: number;
-            /** @enum {string} */
-            status: "open" | "closed";
-            answered: boolean;
-        };
-        SharingAgreement: {
-            /** Format: uuid */
-            id: string;
-            /** @description de gemeente die levert */
-            provider: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            /** @description de gemeente die ontvangt */
-            receiver: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            };
-            what: string;
-            departments: {
-                /** Format: uuid */
-                id: string;
-                name: string;
-            }[];
-            ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
-            /** Format: date */
-            validFrom: string;
-            validUntil: string | null;
-            /**
-             * @description proposed: voorgesteld; approved: door beide goedgekeurd, nog niet begonnen; active: van kracht; ended: beëindigd of verlopen
-             * @enum {string}
-             */
-            status: "proposed" | "approved" | "active" | "ended";
-            /**
-             * @description de kant van de eigen gemeente
-             * @enum {string}
-             */
-            side: "provider" | "receiver";
-            proposed: {
-                byName: string;
-                at: string;
-            };
-            /** @description de goedkeuring van elke beheerder: wie en wanneer */
-            approvals: {
-                provider: {
-                    byName: string;
-                    at: string;
-                } | null;
-                receiver: {
-                    byName: string;
-                    at: string;
-                } | null;
-            };
-            ended: {
-                byName: string | null;
-                at: string | null;
-                reason: string | null;
-                expired: boolean;
-            } | null;
-            version: number;
-            abilities: {
-                approve: boolean;
-                end: boolean;
-            };
-        };
         Survey: {
             municipality: string;
             caseReference: string;
@@ -4591,83 +4074,6 @@ export interface components {
             locale: "nl" | "en";
             areaIds: string[];
             themeIds: string[];
-        };
-        WebhookDelivery: {
-            /**
-             * Format: uuid
-             * @description ook de webhook-id en het CloudEvents-id: bij elke poging hetzelfde
-             */
-            id: string;
-            eventType: string;
-            /** @description de gebeurtenis in het logboek; leeg: een testbericht */
-            eventId: number | null;
-            /**
-             * @description pending: wacht op (een nieuwe) poging; delivered: afgeleverd; dead: opgegeven na het maximum aantal pogingen
-             * @enum {string}
-             */
-            status: "pending" | "delivered" | "dead";
-            attempts: number;
-            nextAttemptAt: string | null;
-            lastAttemptAt: string | null;
-            /** @description de HTTP-status van het laatste antwoord */
-            lastStatus: number | null;
-            lastError: string | null;
-            deliveredAt: string | null;
-            createdAt: string;
-        };
-        WebhookSettings: {
-            /** @description het OIN van de gemeente (20 cijfers); leeg: nog niet ingevuld */
-            oin: string | null;
-            /** @description de CloudEvents-source: urn:nld:oin:<OIN>:systeem:regie */
-            source: string | null;
-            /** @description de gepubliceerde gebeurtenistypen */
-            eventTypes: {
-                name: string;
-                type: string;
-                kind: string;
-            }[];
-        };
-        WebhookSubscription: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[] | null;
-            personalData: boolean;
-            active: boolean;
-            version: number;
-            /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
-            secretRotatedAt: string;
-            createdAt: string;
-            updatedAt: string;
-            /** @description aantal afleveringen per stand */
-            counts: {
-                pending: number;
-                delivered: number;
-                dead: number;
-            };
-        };
-        WebhookSubscriptionWithSecret: {
-            /** Format: uuid */
-            id: string;
-            url: string;
-            description: string;
-            eventTypes: string[] | null;
-            personalData: boolean;
-            active: boolean;
-            version: number;
-            /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
-            secretRotatedAt: string;
-            createdAt: string;
-            updatedAt: string;
-            /** @description aantal afleveringen per stand */
-            counts: {
-                pending: number;
-                delivered: number;
-                dead: number;
-            };
-            /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer */
-            secret: string;
         };
     };
     responses: never;
@@ -7154,12 +6560,6 @@ export interface operations {
                     themeIds?: string[];
                     /** @enum {string} */
                     channel?: "web" | "desk" | "phone" | "email";
-                    /** @description het punt (WGS84) van een adressuggestie of van de kaart; zonder gebied bepaalt het punt het gebied (docs/geo.md) */
-                    place?: {
-                        addressId?: string | null;
-                        lon: number;
-                        lat: number;
-                    } | null;
                 };
             };
         };
@@ -9130,8 +8530,6 @@ export interface operations {
             query?: {
                 /** @description alleen mandaten die op deze dag van kracht zijn */
                 inForceOn?: string;
-                /** @description alleen de mandaten binnen deze samenwerking */
-                collaborationId?: string;
             };
             header?: never;
             path?: never;
@@ -9237,8 +8635,6 @@ export interface operations {
                     validFrom: string;
                     /** @description laatste dag van kracht; leeg: geen einde */
                     validUntil?: string | null;
-                    /** @description alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente */
-                    collaborationId?: string | null;
                 };
             };
         };
@@ -9410,8 +8806,6 @@ export interface operations {
                     validFrom?: string;
                     /** @description laatste dag van kracht; leeg: geen einde */
                     validUntil?: string | null;
-                    /** @description alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente */
-                    collaborationId?: string | null;
                 };
             };
         };
@@ -9702,10 +9096,13 @@ export interface operations {
                     "application/json": {
                         /** Format: uuid */
                         id: string;
-                        /** Format: uuid */
-                        caseId: string;
-                        caseReference: string;
-                        caseTitle: string;
+                        /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+                        caseId: string | null;
+                        caseReference: string | null;
+                        caseTitle: string | null;
+                        /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+                        collaborationId: string | null;
+                        collaborationName: string | null;
                         madeBy: {
                             userId: string | null;
                             name: string;
@@ -10316,353 +9713,6 @@ export interface operations {
             };
         };
     };
-    getSharedRequests: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["SharedRequestItem"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSharedRequestsId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SharedRequest"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putSharedRequestsIdAnswer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /**
-                     * @description yes: akkoord; yesWithConditions: akkoord, mits; objection: bezwaar
-                     * @enum {string}
-                     */
-                    kind: "yes" | "yesWithConditions" | "objection";
-                    conditions?: string | null;
-                    /** @description de aangehaalde regels uit het regelregister (bij een bezwaar) */
-                    ruleIds?: string[];
-                    /** @description waarom de regel op deze casus van toepassing is */
-                    whyApplies?: string | null;
-                    /** @description hoe het initiatief wél kan ("hoe wel") */
-                    howItCouldBeDone?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SharedRequest"];
-                };
-            };
-            /** @description Default Response */
-            201: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SharedRequest"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postSharingAgreementsIdEnd: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description waarom de afspraak eindigt */
-                    reason?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SharingAgreement"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     postCasesIdAssessmentRounds: {
         parameters: {
             query?: never;
@@ -10696,16 +9746,6 @@ export interface operations {
                     termWorkingDays?: number;
                     /** @description de eerdere ronde over hetzelfde voorstel */
                     sameProposalAs?: string | null;
-                    /**
-                     * @description afdelingen van andere gemeenten, gevraagd onder een samenwerkingsafspraak die van kracht is
-                     * @default []
-                     */
-                    sharedDepartments?: {
-                        /** Format: uuid */
-                        agreementId: string;
-                        /** Format: uuid */
-                        departmentId: string;
-                    }[];
                 };
             };
         };
@@ -11580,7 +10620,7 @@ export interface operations {
                 case?: string;
                 /** @description alleen inzage in de gegevens van deze initiatiefnemer */
                 initiator?: string;
-                kind?: "contactDetails" | "dossier" | "export" | "crossMunicipality";
+                kind?: "contactDetails" | "dossier" | "export";
                 /** @description vanaf deze dag (Nederlandse tijd) */
                 from?: string;
                 /** @description tot en met deze dag (Nederlandse tijd) */
@@ -13464,6 +12504,1077 @@ export interface operations {
             };
         };
     };
+    getCollaborationsIdAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Agreement"][];
+                        abilities: {
+                            record: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description wie de afspraak maakt */
+                    madeBy: {
+                        /**
+                         * Format: uuid
+                         * @description een partij van de samenwerking
+                         */
+                        partyId: string;
+                    } | {
+                        /**
+                         * Format: uuid
+                         * @description een medewerker van de gemeente
+                         */
+                        userId: string;
+                    };
+                    /** @description aan wie */
+                    madeTo: {
+                        /**
+                         * Format: uuid
+                         * @description een partij van de samenwerking
+                         */
+                        partyId: string;
+                    } | {
+                        /**
+                         * Format: uuid
+                         * @description een medewerker van de gemeente
+                         */
+                        userId: string;
+                    };
+                    /** @description wat er is afgesproken */
+                    what: string;
+                    /**
+                     * Format: date
+                     * @description uiterste datum
+                     */
+                    dueOn: string;
+                    /**
+                     * @description waar: overleg, telefoon, brief of e-mail
+                     * @default meeting
+                     * @enum {string}
+                     */
+                    madeVia?: "meeting" | "phone" | "letter" | "email";
+                    /**
+                     * Format: date
+                     * @description datum waarop de afspraak is gemaakt
+                     */
+                    madeOn: string;
+                    decision?: components["schemas"]["CommitmentDecisionInput"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+                        caseId: string | null;
+                        caseReference: string | null;
+                        caseTitle: string | null;
+                        /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+                        collaborationId: string | null;
+                        collaborationName: string | null;
+                        madeBy: {
+                            userId: string | null;
+                            name: string;
+                            role: string;
+                        };
+                        madeTo: {
+                            userId: string | null;
+                            name: string;
+                        };
+                        what: string;
+                        /** Format: date */
+                        dueOn: string;
+                        /** @enum {string} */
+                        madeVia: "meeting" | "phone" | "letter" | "email";
+                        /** Format: date */
+                        madeOn: string;
+                        decision: components["schemas"]["CommitmentDecision"];
+                        /** @enum {string} */
+                        status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+                        statusReason: string | null;
+                        /** @description het mandaat waarop de toezegging bindend is */
+                        mandateIds: string[];
+                        confirmedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** @description bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd */
+                        decidedByBody: boolean;
+                        /** @description open en de uiterste datum is voorbij */
+                        overdue: boolean;
+                        version: number;
+                        recordedAt: string;
+                        updatedAt: string;
+                        abilities: {
+                            amend: boolean;
+                            confirm: boolean;
+                            /** @description bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht */
+                            confirmByBody: boolean;
+                            end: boolean;
+                        };
+                        madeByPartyId: string | null;
+                        madeToPartyId: string | null;
+                        /** @description de externe partij bevestigt de afspraak zelf, via haar eenmalige link */
+                        confirmedByParty: boolean;
+                        /** @description het antwoord van de externe partij */
+                        partyAnswer: {
+                            /** @enum {string} */
+                            answer: "confirmed" | "disputed";
+                            reason: string | null;
+                            at: string;
+                        } | null;
+                        /** @description de partij die de bevestigingslink kreeg */
+                        linkSentTo: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreementsAgreementIdAmendments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    what?: string;
+                    /** Format: date */
+                    dueOn?: string;
+                    /** @description waarom de toezegging wordt gewijzigd */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreementsAgreementIdOutcome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status: "kept" | "broken" | "withdrawn";
+                    /** @description verplicht bij niet nagekomen en ingetrokken */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreementsAgreementIdConfirmation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    decision: "confirm" | "decline";
+                    /** @description verplicht bij afwijzen */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgreementLinksToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementLink"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAgreementLinksTokenAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description confirm: de afspraak klopt; dispute: de afspraak klopt niet
+                     * @enum {string}
+                     */
+                    decision: "confirm" | "dispute";
+                    /** @description verplicht bij dispute: waarom de afspraak niet klopt */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementLink"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPartyLoginLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description de gemeente (slug), bijvoorbeeld "voorbeeld" */
+                    municipality: string;
+                    /**
+                     * Format: email
+                     * @description het e-mailadres van de contactpersoon van de partij
+                     */
+                    email: string;
+                    /** @description laat leeg: alleen robots vullen dit verborgen veld in */
+                    website?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        sent: true;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPartySessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description het token uit de inloglink */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description ingelogd */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePartySessionsCurrent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description uitgelogd */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartyCollaborations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        municipality: string;
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            phase: "agenda" | "policy" | "implementation" | "evaluation";
+                            /** Format: date */
+                            startOn: string;
+                            /** Format: date */
+                            endOn: string;
+                            ownerName: string;
+                            /** @description de eigen partij(en) in deze samenwerking */
+                            parties: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartyCollaborationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyCollaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartyCollaborationsIdSheetPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-document (application/pdf) */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCollaborations: {
         parameters: {
             query?: {
@@ -14146,103 +14257,6 @@ export interface operations {
             };
         };
     };
-    patchCollaborationsIdTargetsTargetId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                targetId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description indicator, bijvoorbeeld "meldingen jeugdoverlast" */
-                    indicator?: string;
-                    /** @description nulmeting */
-                    baseline?: number;
-                    /** @description streefwaarde */
-                    targetValue?: number;
-                    /** @description eenheid, bijvoorbeeld "per kwartaal" */
-                    unit?: string;
-                    /**
-                     * Format: date
-                     * @description streefdatum
-                     */
-                    targetOn?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Collaboration"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     postCollaborationsIdTargetsTargetIdReadings: {
         parameters: {
             query?: never;
@@ -14626,2853 +14640,6 @@ export interface operations {
             };
         };
     };
-    getSharingAgreements: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["SharingAgreement"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postSharingAgreements: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description de code (slug) van de gemeente die de dienst ontvangt, zoals haar beheerder die opgeeft */
-                    receiverMunicipality: string;
-                    /** @description wat de gemeente levert, bijvoorbeeld "toetsing door de Omgevingsdienst voor uw zaken" */
-                    what: string;
-                    /** @description de eigen afdelingen die de dienst leveren */
-                    departmentIds: string[];
-                    /**
-                     * @description de domeinen van regels die mogen worden aangehaald; leeg: alle
-                     * @default []
-                     */
-                    ruleDomains?: ("social" | "physical" | "safety" | "economy" | "governance")[];
-                    /**
-                     * Format: date
-                     * @description eerste dag
-                     */
-                    validFrom: string;
-                    /** @description laatste dag; leeg: tot de afspraak wordt beëindigd */
-                    validUntil?: string | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SharingAgreement"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSharingAgreementsId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SharingAgreement"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postSharingAgreementsIdApproval: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SharingAgreement"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getSharedDepartments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["SharedDepartment"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getCasesIdAttachments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["Attachment"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postCasesIdAttachments: {
-        parameters: {
-            query: {
-                /** @description intake: de aanvraag; message: het gesprek; answer: het antwoord van een afdeling; commitment: een toezegging */
-                on: "intake" | "message" | "answer" | "commitment";
-                /** @description bij answer de gevraagde partij, bij commitment de toezegging */
-                target?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description het bestand: PDF, PNG, JPEG, WebP of HEIC, herkend aan de inhoud (niet aan de naam); hoogstens de maximale grootte van de gemeente
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Attachment"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAttachmentsIdContent: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description de inhoud, met het herkende soort als Content-Type */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": string;
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteAttachmentsId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAttachmentSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttachmentLimits"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putAttachmentSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description grootste bestand in MB */
-                    maxFileMb: number;
-                    /** @description bestanden per aanvraag, gesprek, antwoord of toezegging */
-                    maxFiles: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AttachmentLimits"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getMap: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description tegels met {z}/{x}/{y} in Web Mercator; leeg: geen achtergrondkaart */
-                        tileUrl: string;
-                        attribution: string;
-                        addressSuggestions: boolean;
-                    };
-                };
-            };
-        };
-    };
-    getAddressesSuggest: {
-        parameters: {
-            query: {
-                q: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            /** @description weergavenaam van PDOK */
-                            label: string;
-                            /** @description adres of weg */
-                            type: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAddressesLookup: {
-        parameters: {
-            query: {
-                id: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Address"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAreaBoundaries: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["AreaBoundary"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putAreasIdBoundary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description GeoJSON Polygon of MultiPolygon in WGS84 (RFC 7946), binnen Nederland */
-                    geometry: {
-                        /** @enum {string} */
-                        type: "Polygon";
-                        coordinates: number[][][];
-                    } | {
-                        /** @enum {string} */
-                        type: "MultiPolygon";
-                        coordinates: number[][][][];
-                    };
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AreaBoundary"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteAreasIdBoundary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getWebhooksSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSettings"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putWebhooksSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description Organisatie-identificatienummer: 20 cijfers */
-                    oin: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSettings"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getWebhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["WebhookSubscription"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postWebhooks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description het adres waarheen Regie de gebeurtenissen stuurt: https (http alleen als de installatie dat toestaat), zonder gebruikersnaam of wachtwoord */
-                    url: string;
-                    /** @description waarvoor de koppeling is */
-                    description?: string;
-                    /** @description de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen */
-                    eventTypes?: ("zaak-ingediend" | "zaak-bevestigd" | "zaak-regisseur-toegewezen" | "zaak-status-gewijzigd" | "zaak-persoonsgegevens-verwijderd" | "zaak-termijn-opgeschort" | "zaak-termijn-hervat" | "plan-versie-opgeslagen" | "plan-akkoord" | "plan-actie-status-gewijzigd" | "notitie-toegevoegd" | "bericht-verzonden" | "toets-ronde-geopend" | "toets-beantwoord" | "toets-stilzwijgend-akkoord" | "toets-ronde-gesloten" | "toets-nagekomen-bezwaar" | "toets-nagekomen-bezwaar-besloten" | "toets-bezwaar-overruled" | "toets-partij-niet-bereikt" | "toets-bezwaar-ingetrokken" | "toezegging-vastgelegd" | "toezegging-gewijzigd" | "toezegging-bevestigd" | "toezegging-afgewezen" | "toezegging-beeindigd" | "toezegging-herinnerd" | "reactieperiode-geopend" | "reactieperiode-gesloten" | "reactie-bevestigd" | "reactie-verborgen" | "belang-beantwoord" | "tevredenheid-gevraagd" | "tevredenheid-beantwoord" | "tevredenheid-opgevolgd")[] | null;
-                    /** @description persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links */
-                    personalData?: boolean;
-                    /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
-                    active?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getWebhooksId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSubscription"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteWebhooksId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    patchWebhooksId: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description het adres waarheen Regie de gebeurtenissen stuurt: https (http alleen als de installatie dat toestaat), zonder gebruikersnaam of wachtwoord */
-                    url?: string;
-                    /** @description waarvoor de koppeling is */
-                    description?: string;
-                    /** @description de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen */
-                    eventTypes?: ("zaak-ingediend" | "zaak-bevestigd" | "zaak-regisseur-toegewezen" | "zaak-status-gewijzigd" | "zaak-persoonsgegevens-verwijderd" | "zaak-termijn-opgeschort" | "zaak-termijn-hervat" | "plan-versie-opgeslagen" | "plan-akkoord" | "plan-actie-status-gewijzigd" | "notitie-toegevoegd" | "bericht-verzonden" | "toets-ronde-geopend" | "toets-beantwoord" | "toets-stilzwijgend-akkoord" | "toets-ronde-gesloten" | "toets-nagekomen-bezwaar" | "toets-nagekomen-bezwaar-besloten" | "toets-bezwaar-overruled" | "toets-partij-niet-bereikt" | "toets-bezwaar-ingetrokken" | "toezegging-vastgelegd" | "toezegging-gewijzigd" | "toezegging-bevestigd" | "toezegging-afgewezen" | "toezegging-beeindigd" | "toezegging-herinnerd" | "reactieperiode-geopend" | "reactieperiode-gesloten" | "reactie-bevestigd" | "reactie-verborgen" | "belang-beantwoord" | "tevredenheid-gevraagd" | "tevredenheid-beantwoord" | "tevredenheid-opgevolgd")[] | null;
-                    /** @description persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links */
-                    personalData?: boolean;
-                    /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
-                    active?: boolean;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSubscription"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postWebhooksIdSecret: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postWebhooksIdTest: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            202: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDelivery"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getWebhooksIdDeliveries: {
-        parameters: {
-            query?: {
-                status?: "pending" | "delivered" | "dead";
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["WebhookDelivery"][];
-                        nextCursor: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postWebhooksIdDeliveriesDeliveryIdRetry: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                deliveryId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDelivery"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getAuthLoginOptions: {
-        parameters: {
-            query: {
-                /** @description slug van de gemeente */
-                municipality: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        staff: boolean;
-                        digid: boolean;
-                        eherkenning: boolean;
-                        passwordLogin: boolean;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postAuthOidcStart: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    municipality: string;
-                    /**
-                     * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
-                     * @enum {string}
-                     */
-                    kind: "staff" | "digid" | "eherkenning";
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        url: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postAuthOidcCallback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    code?: string;
-                    state: string;
-                    iss?: string;
-                    session_state?: string;
-                    error?: string;
-                    error_description?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /**
-                         * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
-                         * @enum {string}
-                         */
-                        kind: "staff" | "digid" | "eherkenning";
-                        /** @description de pagina om naartoe te gaan */
-                        next: string;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postAuthOidcLogout: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        endSessionUrl: string | null;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    getLoginSettings: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: components["schemas"]["LoginSettings"][];
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    putLoginSettingsKind: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers */
-                kind: "staff" | "digid" | "eherkenning";
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @description https-adres van de uitgever (issuer) */
-                    issuer: string;
-                    clientId: string;
-                    /** @description weglaten: het opgeslagen secret blijft; null: verwijderen */
-                    clientSecret?: string | null;
-                    /** @description standaard email (medewerkers), bsn (DigiD) of kvk (eHerkenning) */
-                    identifierClaim?: string | null;
-                    /** @description alleen medewerkers: de claim met de groepen */
-                    groupClaim?: string | null;
-                    /** @description alleen medewerkers: groep → rol; de eerste groep waarin iemand zit, telt */
-                    groupRoles?: {
-                        group: string;
-                        /** @enum {string} */
-                        role: "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
-                    }[];
-                    /** @description alleen medewerkers: mogen medewerkers ook nog met een wachtwoord inloggen? */
-                    passwordLogin?: boolean;
-                    /** @description alleen DigiD en eHerkenning: het laagste betrouwbaarheidsniveau (acr) dat wordt aanvaard */
-                    minLevel?: ("urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport" | "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract" | "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard" | "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI" | "urn:etoegang:core:assurance-class:loa1" | "urn:etoegang:core:assurance-class:loa2" | "urn:etoegang:core:assurance-class:loa2plus" | "urn:etoegang:core:assurance-class:loa3" | "urn:etoegang:core:assurance-class:loa4" | "http://eidas.europa.eu/LoA/low" | "http://eidas.europa.eu/LoA/substantial" | "http://eidas.europa.eu/LoA/high") | null;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LoginSettings"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    deleteLoginSettingsKind: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers */
-                kind: "staff" | "digid" | "eherkenning";
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            204: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    postPublicMunicipalitiesSlugCasesIdAttachments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description de gemeente, bijvoorbeeld "voorbeeld" */
-                slug: string;
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** @description laat leeg: alleen robots vullen dit verborgen veld in (vóór het bestand sturen) */
-                    website?: string;
-                    /**
-                     * Format: binary
-                     * @description het bestand: PDF, PNG, JPEG, WebP of HEIC, herkend aan de inhoud (niet aan de naam); hoogstens de maximale grootte van de gemeente
-                     */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            201: {
-                headers: {
-                    /** @description Volledige versie van de API */
-                    "API-Version"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Attachment"];
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -17543,13 +14710,12 @@ export const pathsCommitmentsGetParametersQueryScopeValues: ReadonlyArray<Flatte
 export const pathsCommitmentsExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsCommitmentsIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
 export const pathsCommitmentsIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
-export const pathsSharedRequestsIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/shared-requests/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentPartiesIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-parties/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-links/{token}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
-export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const pathsBenchmarkSettingsPatchRequestBodyContentApplicationJsonOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/benchmark/settings"]["patch"]["requestBody"]["content"]["application/json"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesGetResponses200ContentApplicationJsonItemsLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesSlugFiguresGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
@@ -17563,6 +14729,16 @@ export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<Flattene
 export const pathsInsightsSectionExportGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation"];
+export const pathsCollaborationsIdAgreementsPostRequestBodyContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["requestBody"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonPartyAnswerAnyOf0AnswerValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["partyAnswer"], {
+    answer: unknown;
+}>["answer"]> = ["confirmed", "disputed"];
+export const pathsCollaborationsIdAgreementsAgreementIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
+export const pathsCollaborationsIdAgreementsAgreementIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
+export const pathsAgreementLinksTokenAnswerPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/agreement-links/{token}/answer"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "dispute"];
+export const pathsPartyCollaborationsGetResponses200ContentApplicationJsonItemsPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/party/collaborations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryHealthValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["health"]> = ["with", "without"];
 export const pathsCollaborationsPostRequestBodyContentApplicationJsonEndKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["post"]["requestBody"]["content"]["application/json"]["endKind"]> = ["end", "review"];
@@ -17575,25 +14751,19 @@ export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonCo
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
-export const pathsSharingAgreementsPostRequestBodyContentApplicationJsonRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/sharing-agreements"]["post"]["requestBody"]["content"]["application/json"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
-export const pathsCasesIdAttachmentsPostParametersQueryOnValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/attachments"]["post"]["parameters"]["query"]["on"]> = ["intake", "message", "answer", "commitment"];
-export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOneOf0TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/areas/{id}/boundary"]["put"]["requestBody"]["content"]["application/json"]["geometry"], {
-    type: unknown;
-}>["type"]> = ["Polygon"];
-export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOneOf1TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/areas/{id}/boundary"]["put"]["requestBody"]["content"]["application/json"]["geometry"], {
-    type: unknown;
-}>["type"]> = ["MultiPolygon"];
-export const pathsWebhooksPostRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks"]["post"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
-export const pathsWebhooksIdPatchRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
-export const pathsWebhooksIdDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}/deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "delivered", "dead"];
-export const pathsAuthOidcStartPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/start"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
-export const pathsAuthOidcCallbackPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/callback"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
-export const pathsLoginSettingsKindPutParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
-export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["groupRoles"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
-export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonMinLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["minLevel"]> = ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport", "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract", "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard", "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI", "urn:etoegang:core:assurance-class:loa1", "urn:etoegang:core:assurance-class:loa2", "urn:etoegang:core:assurance-class:loa2plus", "urn:etoegang:core:assurance-class:loa3", "urn:etoegang:core:assurance-class:loa4", "http://eidas.europa.eu/LoA/low", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"];
-export const pathsLoginSettingsKindDeleteParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["delete"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
-export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const agreementMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Agreement"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Agreement"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const agreementPartyAnswerAnyOf0AnswerValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["Agreement"]["partyAnswer"], {
+    answer: unknown;
+}>["answer"]> = ["confirmed", "disputed"];
+export const agreementLinkStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementLink"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const agreementLinkAnswerAnyOf0AnswerValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["AgreementLink"], {
+    answer: unknown;
+}>["answer"], {
+    answer: unknown;
+}>["answer"]> = ["confirmed", "disputed"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {
     kind: unknown;
@@ -17609,7 +14779,6 @@ export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extra
 export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
 export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
 export const assessmentSummaryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentSummary"]["state"]> = ["none", "open", "objections", "incomplete", "conditions", "consent"];
-export const attachmentOnValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Attachment"]["on"]> = ["intake", "message", "answer", "commitment"];
 export const benchmarkSettingsSizeClassAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["sizeClass"]> = ["lt10k", "10k-20k", "20k-50k", "50k-100k", "100k+"];
 export const benchmarkSettingsOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
@@ -17642,8 +14811,6 @@ export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const insightsFilterDomainAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Insights"]["filter"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
 export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
-export const loginSettingsKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["kind"]> = ["staff", "digid", "eherkenning"];
-export const loginSettingsGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["groupRoles"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const mandateHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateHolder"], {
     role: unknown;
 }>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
@@ -17655,6 +14822,9 @@ export const mandateScopeInputOneOf0DomainValues: ReadonlyArray<Extract<Flattene
 }>["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const meRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const meLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Me"]["locale"]> = ["nl", "en"];
+export const partyCollaborationPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartyCollaboration"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const partyCollaborationEndKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartyCollaboration"]["endKind"]> = ["end", "review"];
+export const partyCollaborationAgreementsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartyCollaboration"]["agreements"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
 export const planAbilitiesAgreeBlockedByAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["abilities"]["agreeBlockedBy"]> = ["standingObjection"];
 export const planMissingMandatesKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Plan"]["missingMandates"]["kind"]> = ["agreePlan", "commitMoney", "grantExemption"];
 export const planActionOwnerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanAction"]["ownerKind"]> = ["initiator", "director", "department", "external"];
@@ -17667,19 +14837,9 @@ export const responseInventoryResponsesPositionValues: ReadonlyArray<FlattenedDe
 export const responseInventoryResponsesLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponseInventory"]["responses"]["locale"]> = ["nl", "en"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
-export const sharedDepartmentRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedDepartment"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
-export const sharedRequestRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedRequest"]["round"]["status"]> = ["open", "closed"];
-export const sharedRequestAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["SharedRequest"]["answer"], {
-    kind: unknown;
-}>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
-export const sharedRequestItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedRequestItem"]["status"]> = ["open", "closed"];
-export const sharingAgreementRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
-export const sharingAgreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["status"]> = ["proposed", "approved", "active", "ended"];
-export const sharingAgreementSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["side"]> = ["provider", "receiver"];
 export const surveyMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["moment"]> = ["closed", "planAgreed"];
 export const surveyMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["may"]> = ["answer", "change", "none"];
 export const surveyFollowUpItemMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["moment"]> = ["closed", "planAgreed"];
 export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["followUps"]["status"]> = ["open", "done"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
-export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead"];

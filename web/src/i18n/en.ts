@@ -1,4 +1,6 @@
 // English. Typed against the Dutch catalogue, so a missing key fails the build.
+
+import { enAgreements } from './en.agreements.js';
 import { enAssessment } from './en.assessment.js';
 import { enAttachments } from './en.attachments.js';
 import { enAudit } from './en.audit.js';
@@ -601,6 +603,7 @@ export const en: Record<MessageKey, string> = {
   ...enGeo,
   // the collaboration page's forms and its mandates
   ...enCollabForms,
+  ...enAgreements,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

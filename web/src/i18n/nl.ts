@@ -1,4 +1,6 @@
 // Dutch: the default language and the reference catalogue (en.ts must have every key).
+
+import { nlAgreements } from './nl.agreements.js';
 import { nlAssessment } from './nl.assessment.js';
 import { nlAttachments } from './nl.attachments.js';
 import { nlAudit } from './nl.audit.js';
@@ -601,6 +603,7 @@ export const nl = {
   ...nlGeo,
   // the collaboration page's forms and its mandates
   ...nlCollabForms,
+  ...nlAgreements,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

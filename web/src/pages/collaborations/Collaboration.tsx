@@ -26,6 +26,7 @@ import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { useMoney } from '../assessment/shared.js';
 import { AreasAndThemes, EditCollaboration, EditTarget, LinkedCases, TargetForm } from './CollaborationForms.js';
+import { AgreementsSection } from './Agreements.js';
 import { PHASES } from './Collaborations.js';
 
 type View = ResponseOf<'/collaborations/{id}', 'get'>;
@@ -351,6 +352,7 @@ export function CollaborationPage() {
       <LinkedCases c={c} onSaved={saved} />
 
       <Mandates c={c} />
+      <AgreementsSection c={c} />
 
       <Section title={t('collab.phases')}>
         <UnorderedList>

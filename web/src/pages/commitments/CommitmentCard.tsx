@@ -403,10 +403,14 @@ export function CommitmentCard({
       </p>
       {withCase ? (
         <Paragraph>
-          <AppLink to={`/zaken/${c.caseId}#toezeggingen`}>
-            {c.caseReference}
-            {c.caseTitle ? ` ${c.caseTitle}` : ''}
-          </AppLink>
+          {c.caseId ? (
+            <AppLink to={`/zaken/${c.caseId}#toezeggingen`}>
+              {c.caseReference}
+              {c.caseTitle ? ` ${c.caseTitle}` : ''}
+            </AppLink>
+          ) : (
+            <AppLink to={`/samenwerkingen/${c.collaborationId}`}>{c.collaborationName}</AppLink>
+          )}
         </Paragraph>
       ) : null}
       <DataList className="regie-datalist">

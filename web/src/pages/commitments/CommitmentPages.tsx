@@ -132,7 +132,12 @@ export function OverdueCommitments({ level = 2 }: { level?: number }) {
             {items.map((c) => (
               <TableRow key={c.id} className="regie-row--overdue">
                 <TableCell className="regie-nowrap">
-                  <AppLink to={`/zaken/${c.caseId}#toezeggingen`}>{c.caseReference}</AppLink>
+                  {/* an agreement within a collaboration has no case: its collaboration instead */}
+                  {c.caseId ? (
+                    <AppLink to={`/zaken/${c.caseId}#toezeggingen`}>{c.caseReference}</AppLink>
+                  ) : (
+                    <AppLink to={`/samenwerkingen/${c.collaborationId}`}>{c.collaborationName}</AppLink>
+                  )}
                 </TableCell>
                 <TableCell>{c.what}</TableCell>
                 <TableCell>{c.madeBy.name}</TableCell>
