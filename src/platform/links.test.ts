@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  answerLink,
-  caseLink,
-  caseLinkFor,
-  loginLink,
-  myCaseLink,
-  responseConfirmLink,
-  responsePeriodLink,
-  responsePeriodsLink,
   agreementLink,
   answerLink,
   caseLink,
@@ -17,6 +9,9 @@ import {
   loginLink,
   myCaseLink,
   partyLoginLink,
+  responseConfirmLink,
+  responsePeriodLink,
+  responsePeriodsLink,
   setPasswordLink,
   WEB_ROUTES,
 } from './links.js';

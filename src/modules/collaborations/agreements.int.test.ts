@@ -12,8 +12,8 @@ import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../t
 import { pdfText } from '../../testing/pdf.js';
 import { exportCommitments, listCommitments, remindCommitments } from '../commitments/index.js';
 import { addAgreement, answerAgreementLink, collaborationReminders, listAgreements, readAgreementLink, updateAgreement } from './agreements.js';
-import type { PartyFields } from './model.js';
 import { refreshDueHealth } from './jobs.js';
+import type { PartyFields } from './model.js';
 import { listCollaborations } from './queries.js';
 import { addParty, collaborationSheet, getCollaboration, startCollaboration } from './service.js';
 

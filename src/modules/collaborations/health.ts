@@ -74,9 +74,7 @@ export async function healthOf(trx: Tx, mId: string, ids: readonly string[], tod
         parties: parties
           .filter((p) => p.collaboration_id === r.id)
           .map((p) => ({ name: p.name, contributions: Number(p.contributions ?? 0), yield: p.yield, finalSay: p.final_say })),
-        overdueAgreements: overdue
-          .filter((a) => a.collaborationId === r.id)
-          .map((a) => ({ madeBy: a.madeBy, what: a.what, dueOn: a.dueOn as IsoDate })),
+        overdueAgreements: overdue.filter((a) => a.collaborationId === r.id).map((a) => ({ madeBy: a.madeBy, what: a.what, dueOn: a.dueOn as IsoDate })),
       }),
     );
   }

@@ -3,8 +3,6 @@
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
 
-export { healthOf as collaborationHealthOf } from './health.js';
-export { refreshDueHealth as refreshCollaborationHealth, startHealthJob as startCollaborationHealthJob } from './jobs.js';
 export {
   type AgreementView,
   addAgreement,
@@ -14,6 +12,8 @@ export {
   readAgreementLink,
   updateAgreement,
 } from './agreements.js';
+export { healthOf as collaborationHealthOf } from './health.js';
+export { refreshDueHealth as refreshCollaborationHealth, startHealthJob as startCollaborationHealthJob } from './jobs.js';
 export { type HealthIssue, healthCheck, healthSentence, PHASES, type Phase } from './model.js';
 export { collaborationPolicy } from './policy.js';
 export { listCollaborations } from './queries.js';

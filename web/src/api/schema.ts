@@ -1202,6 +1202,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shared-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Toetsverzoeken van andere gemeenten aan de eigen afdeling, onder een samenwerkingsafspraak van kracht (specialist)
+         * @description Toetsverzoeken van andere gemeenten aan de eigen afdeling, onder een samenwerkingsafspraak van kracht (specialist)
+         */
+        get: operations["getSharedRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén toetsverzoek van een andere gemeente, met de regels die mogen worden aangehaald (specialist van de gevraagde afdeling)
+         * @description Eén toetsverzoek van een andere gemeente, met de regels die mogen worden aangehaald (specialist van de gevraagde afdeling)
+         */
+        get: operations["getSharedRequestsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-requests/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Antwoorden op een toetsverzoek van een andere gemeente, met regels uit haar regelregister; na sluiting alleen een laat bezwaar (201)
+         * @description Antwoorden op een toetsverzoek van een andere gemeente, met regels uit haar regelregister; na sluiting alleen een laat bezwaar (201)
+         */
+        put: operations["putSharedRequestsIdAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De afspraak beëindigen (beheerder van een van beide gemeenten; If-Match met de versie); open verzoeken gaan terug naar de vragende gemeente
+         * @description De afspraak beëindigen (beheerder van een van beide gemeenten; If-Match met de versie); open verzoeken gaan terug naar de vragende gemeente
+         */
+        post: operations["postSharingAgreementsIdEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cases/{id}/assessment-rounds": {
         parameters: {
             query?: never;
@@ -2266,6 +2346,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/collaborations/{id}/targets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven
+         * @description Een streefcijfer wijzigen (If-Match met de versie van de samenwerking); de metingen blijven
+         */
+        patch: operations["patchCollaborationsIdTargetsTargetId"];
+        trace?: never;
+    };
     "/collaborations/{id}/targets/{targetId}/readings": {
         parameters: {
             query?: never;
@@ -2326,6 +2426,582 @@ export interface paths {
         patch: operations["patchCollaborationsIdPartiesPartyId"];
         trace?: never;
     };
+    "/sharing-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De samenwerkingsafspraken waarin de eigen gemeente partij is (beheerder)
+         * @description De samenwerkingsafspraken waarin de eigen gemeente partij is (beheerder)
+         */
+        get: operations["getSharingAgreements"];
+        put?: never;
+        /**
+         * Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
+         * @description Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
+         */
+        post: operations["postSharingAgreements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén samenwerkingsafspraak
+         * @description Eén samenwerkingsafspraak
+         */
+        get: operations["getSharingAgreementsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sharing-agreements/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De afspraak goedkeuren namens de eigen gemeente (beheerder; If-Match met de versie)
+         * @description De afspraak goedkeuren namens de eigen gemeente (beheerder; If-Match met de versie)
+         */
+        post: operations["postSharingAgreementsIdApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Afdelingen van andere gemeenten die onder een afspraak van kracht kunnen worden gevraagd (regisseur, coördinator)
+         * @description Afdelingen van andere gemeenten die onder een afspraak van kracht kunnen worden gevraagd (regisseur, coördinator)
+         */
+        get: operations["getSharedDepartments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De bestanden bij een zaak die u mag zien: bij de aanvraag, het gesprek, antwoorden van afdelingen en toezeggingen
+         * @description De bestanden bij een zaak die u mag zien: bij de aanvraag, het gesprek, antwoorden van afdelingen en toezeggingen
+         */
+        get: operations["getCasesIdAttachments"];
+        put?: never;
+        /**
+         * Een bestand toevoegen aan de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging (multipart/form-data)
+         * @description Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Er wordt niets half bewaard.
+         */
+        post: operations["postCasesIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina
+         * @description Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina
+         */
+        get: operations["getAttachmentsIdContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Een bestand weghalen (wie het toevoegde, of de regisseur of coördinator)
+         * @description Een bestand weghalen (wie het toevoegde, of de regisseur of coördinator)
+         */
+        delete: operations["deleteAttachmentsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachment-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De grenzen voor bestanden van de gemeente
+         * @description De grenzen voor bestanden van de gemeente
+         */
+        get: operations["getAttachmentSettings"];
+        /**
+         * De grenzen voor bestanden instellen (beheerder)
+         * @description De grenzen voor bestanden instellen (beheerder)
+         */
+        put: operations["putAttachmentSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De kaartinstellingen van deze installatie: tegels, bronvermelding, en of adressuggesties aan staan (publiek)
+         * @description De kaartinstellingen van deze installatie: tegels, bronvermelding, en of adressuggesties aan staan (publiek)
+         */
+        get: operations["getMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addresses/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Adressuggesties bij wat iemand typt, van PDOK’s Locatieserver (publiek)
+         * @description Regie vraagt het PDOK; is PDOK onbereikbaar, dan een 503 en blijft vrije tekst mogelijk.
+         */
+        get: operations["getAddressesSuggest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/addresses/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het punt en de BAG-id van één adressuggestie (publiek)
+         * @description Het punt en de BAG-id van één adressuggestie (publiek)
+         */
+        get: operations["getAddressesLookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/area-boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De grenzen van de gebieden van de eigen gemeente
+         * @description De grenzen van de gebieden van de eigen gemeente
+         */
+        get: operations["getAreaBoundaries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/areas/{id}/boundary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * De grens van een gebied instellen (GeoJSON, vervangt de vorige)
+         * @description De grens van een gebied instellen (GeoJSON, vervangt de vorige)
+         */
+        put: operations["putAreasIdBoundary"];
+        post?: never;
+        /**
+         * De grens van een gebied verwijderen
+         * @description De grens van een gebied verwijderen
+         */
+        delete: operations["deleteAreasIdBoundary"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het OIN van de gemeente en de gepubliceerde gebeurtenistypen (beheerder)
+         * @description Het OIN van de gemeente en de gepubliceerde gebeurtenistypen (beheerder)
+         */
+        get: operations["getWebhooksSettings"];
+        /**
+         * Het OIN van de gemeente vastleggen: de bron (source) van haar CloudEvents (beheerder)
+         * @description Het OIN van de gemeente vastleggen: de bron (source) van haar CloudEvents (beheerder)
+         */
+        put: operations["putWebhooksSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De webhook-abonnementen van de gemeente (beheerder)
+         * @description De webhook-abonnementen van de gemeente (beheerder)
+         */
+        get: operations["getWebhooks"];
+        put?: never;
+        /**
+         * Een webhook-abonnement aanmaken; het antwoord bevat eenmalig het ondertekeningsgeheim (beheerder)
+         * @description Een webhook-abonnement aanmaken; het antwoord bevat eenmalig het ondertekeningsgeheim (beheerder)
+         */
+        post: operations["postWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Eén webhook-abonnement, zonder het geheim (beheerder)
+         * @description Eén webhook-abonnement, zonder het geheim (beheerder)
+         */
+        get: operations["getWebhooksId"];
+        put?: never;
+        post?: never;
+        /**
+         * Een webhook-abonnement verwijderen, met zijn afleverlog (beheerder; If-Match met de versie)
+         * @description Een webhook-abonnement verwijderen, met zijn afleverlog (beheerder; If-Match met de versie)
+         */
+        delete: operations["deleteWebhooksId"];
+        options?: never;
+        head?: never;
+        /**
+         * Een webhook-abonnement wijzigen, pauzeren of weer aanzetten (beheerder; If-Match met de versie)
+         * @description Een webhook-abonnement wijzigen, pauzeren of weer aanzetten (beheerder; If-Match met de versie)
+         */
+        patch: operations["patchWebhooksId"];
+        trace?: never;
+    };
+    "/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Het ondertekeningsgeheim vernieuwen; het antwoord bevat eenmalig het nieuwe geheim, dat meteen geldt (beheerder; If-Match met de versie)
+         * @description Het ondertekeningsgeheim vernieuwen; het antwoord bevat eenmalig het nieuwe geheim, dat meteen geldt (beheerder; If-Match met de versie)
+         */
+        post: operations["postWebhooksIdSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een testbericht sturen; het verschijnt in het afleverlog (beheerder)
+         * @description Een testbericht sturen; het verschijnt in het afleverlog (beheerder)
+         */
+        post: operations["postWebhooksIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het afleverlog van een webhook-abonnement: nieuwste eerst, cursor-paginering (beheerder)
+         * @description Het afleverlog van een webhook-abonnement: nieuwste eerst, cursor-paginering (beheerder)
+         */
+        get: operations["getWebhooksIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{id}/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opnieuw proberen: een opgegeven aflevering (dead letter) opnieuw versturen (beheerder)
+         * @description Opnieuw proberen: een opgegeven aflevering (dead letter) opnieuw versturen (beheerder)
+         */
+        post: operations["postWebhooksIdDeliveriesDeliveryIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hoe kan men inloggen bij deze gemeente? (organisatieaccount, DigiD, eHerkenning, wachtwoord)
+         * @description Hoe kan men inloggen bij deze gemeente? (organisatieaccount, DigiD, eHerkenning, wachtwoord)
+         */
+        get: operations["getAuthLoginOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inloggen via OpenID Connect beginnen: het adres van de uitgever
+         * @description Geeft het adres waarheen de browser gaat en zet een kortlevende cookie (httpOnly, SameSite=Lax, 10 minuten) die state, nonce en PKCE aan deze browser bindt.
+         */
+        post: operations["postAuthOidcStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inloggen via OpenID Connect afronden met het antwoord van de uitgever
+         * @description De pagina waarop de uitgever de browser terugstuurt, geeft de parameters van het antwoord hier door. Zonder de cookie van het begin, met een andere state, een ander uitgever, een verlopen token of een te laag betrouwbaarheidsniveau wordt niet ingelogd.
+         */
+        post: operations["postAuthOidcCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/oidc/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uitloggen, ook bij de uitgever als de sessie daar begon
+         * @description Beëindigt de sessie van deze browser; `endSessionUrl` is het adres om ook bij de uitgever uit te loggen (of null).
+         */
+        post: operations["postAuthOidcLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inloggen via OpenID Connect: de instellingen van de gemeente
+         * @description Inloggen via OpenID Connect: de instellingen van de gemeente
+         */
+        get: operations["getLoginSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/login-settings/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Inloggen via OpenID Connect instellen (organisatieaccount, DigiD of eHerkenning via een broker)
+         * @description Inloggen via OpenID Connect instellen (organisatieaccount, DigiD of eHerkenning via een broker)
+         */
+        put: operations["putLoginSettingsKind"];
+        post?: never;
+        /**
+         * Inloggen via OpenID Connect uitzetten
+         * @description Inloggen via OpenID Connect uitzetten
+         */
+        delete: operations["deleteLoginSettingsKind"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/public/municipalities/{slug}/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een bestand meesturen met een zojuist ingediende publieke aanvraag (publiek, multipart/form-data)
+         * @description Alleen voor een aanvraag die via het webformulier binnenkwam, nog niet is bevestigd en hoogstens een uur oud is; anders 404. Het veld "website" laat een mens leeg. Verder als het toevoegen van een bestand aan de aanvraag.
+         */
+        post: operations["postPublicMunicipalitiesSlugCasesIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2336,10 +3012,10 @@ export interface components {
             /** @description moment van inzage */
             at: string;
             /**
-             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak
              * @enum {string}
              */
-            kind: "contactDetails" | "dossier" | "export";
+            kind: "contactDetails" | "dossier" | "export" | "crossMunicipality";
             /** @description wie de gegevens inzag, met de rol op dat moment */
             actor: {
                 id: string;
@@ -2360,6 +3036,20 @@ export interface components {
             exportName: string | null;
             /** @description het IP-adres van waaraf werd ingezien */
             clientAddress: string | null;
+        };
+        Address: {
+            id: string;
+            /** @description weergavenaam van PDOK */
+            label: string;
+            /** @description adres of weg */
+            type: string;
+            /** @description BAG nummeraanduiding-id; null voor een weg */
+            addressId: string | null;
+            lon: number;
+            lat: number;
+            /** @description RD New (EPSG:28992), meter */
+            rdX: number;
+            rdY: number;
         };
         Agreement: {
             /** Format: uuid */
@@ -2442,6 +3132,20 @@ export interface components {
                 answer: "confirmed" | "disputed";
                 reason: string | null;
             } | null;
+        };
+        AreaBoundary: {
+            areaId: string;
+            /** @description GeoJSON Polygon of MultiPolygon in WGS84 (RFC 7946), binnen Nederland */
+            geometry: {
+                /** @constant */
+                type: "Polygon";
+                coordinates: number[][][];
+            } | {
+                /** @constant */
+                type: "MultiPolygon";
+                coordinates: number[][][][];
+            };
+            updatedAt: string;
         };
         AssessmentAnswer: {
             /** @enum {string} */
@@ -2575,6 +3279,10 @@ export interface components {
                 status: "pending" | "admitted" | "setAside";
             } | null;
             reopenedUntil: string | null;
+            /** @description een afdeling van een andere gemeente, gevraagd onder een samenwerkingsafspraak */
+            shared: boolean;
+            /** @description teruggegeven toen de samenwerkingsafspraak eindigde; er wordt niet meer op gewacht */
+            returnedAt: string | null;
             abilities: {
                 answer: boolean;
                 overrule: boolean;
@@ -2616,6 +3324,37 @@ export interface components {
             objections: number;
             notReached: number;
             standingObjections: number;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            /**
+             * @description waar het bestand bij hoort: de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging
+             * @enum {string}
+             */
+            on: "intake" | "message" | "answer" | "commitment";
+            /** @description de gevraagde partij (antwoord) of de toezegging; null bij aanvraag en gesprek */
+            targetId: string | null;
+            fileName: string;
+            mediaType: string;
+            size: number;
+            sha256: string;
+            uploadedAt: string;
+            uploadedBy: {
+                id: string | null;
+                name: string;
+            };
+            abilities: {
+                remove: boolean;
+            };
+        };
+        AttachmentLimits: {
+            /** @description grootste bestand in MB */
+            maxFileMb: number;
+            /** @description hoogstens zoveel bestanden per aanvraag, gesprek, antwoord of toezegging */
+            maxFiles: number;
         };
         BenchmarkSettings: {
             /** @description aantal inwoners; leeg: niet ingevuld */
@@ -2659,6 +3398,17 @@ export interface components {
             area: {
                 id: string;
                 name: string;
+            } | null;
+            /** @description het gebied is bepaald uit het punt, niet gekozen */
+            areaFromPoint: boolean;
+            place: {
+                /** @description BAG nummeraanduiding-id */
+                addressId: string | null;
+                lon: number;
+                lat: number;
+                /** @description RD New (EPSG:28992) */
+                rdX: number;
+                rdY: number;
             } | null;
             themes: {
                 id: string;
@@ -2730,6 +3480,11 @@ export interface components {
             version: number;
             /** @description false zolang de aanvrager een publieke aanvraag niet via de gemailde link heeft bevestigd */
             confirmed: boolean;
+            /** @description het punt van de zaak in WGS84, voor de kaart */
+            point: {
+                lon: number;
+                lat: number;
+            } | null;
         };
         CitedRule: {
             id: string;
@@ -2810,6 +3565,19 @@ export interface components {
             health: {
                 issues: components["schemas"]["CollaborationHealthIssue"][];
             };
+            /** @description mandaten uit het mandaatregister binnen deze samenwerking */
+            mandates: {
+                /** Format: uuid */
+                id: string;
+                holderName: string;
+                /** @description geld toezeggen tot en met dit bedrag, in eurocenten */
+                upToCents: number;
+                delegatedBy: string;
+                /** Format: date */
+                validFrom: string;
+                validUntil: string | null;
+                inForceToday: boolean;
+            }[];
             timeline: {
                 id: string;
                 type: string;
@@ -3511,6 +4279,26 @@ export interface components {
                 decide: boolean;
             };
         };
+        LoginSettings: {
+            /**
+             * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+             * @enum {string}
+             */
+            kind: "staff" | "digid" | "eherkenning";
+            issuer: string;
+            clientId: string;
+            /** @description of er een client secret is opgeslagen; het secret zelf wordt nooit teruggegeven */
+            clientSecretSet: boolean;
+            identifierClaim: string;
+            groupClaim: string | null;
+            groupRoles: {
+                group: string;
+                /** @enum {string} */
+                role: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+            }[];
+            passwordLogin: boolean;
+            minLevel: string | null;
+        };
         Mandate: {
             /** Format: uuid */
             id: string;
@@ -3520,6 +4308,12 @@ export interface components {
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
+            /** @description de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente */
+            collaboration: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** @description vandaag van kracht */
             inForceToday: boolean;
             version: number;
@@ -3535,6 +4329,12 @@ export interface components {
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
+            /** @description de samenwerking waartoe het mandaat beperkt is; leeg: de hele gemeente */
+            collaboration: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
             /** @description vandaag van kracht */
             inForceToday: boolean;
             version: number;
@@ -4020,6 +4820,133 @@ export interface components {
             /** @description adres van het logo bij Regie zelf; leeg: geen logo */
             logoUrl: string | null;
         };
+        SharedDepartment: {
+            /** Format: uuid */
+            agreementId: string;
+            /** Format: uuid */
+            providerMunicipalityId: string;
+            providerName: string;
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+        };
+        SharedRequest: {
+            /** Format: uuid */
+            partyId: string;
+            partyName: string;
+            municipalityName: string;
+            /** @description alleen wat de toets nodig heeft: geen gegevens van de initiatiefnemer (dataminimalisatie) */
+            case: {
+                reference: string;
+                title: string;
+                description: string;
+                location: string;
+            };
+            round: {
+                number: number;
+                proposal: string;
+                /** Format: date */
+                openedOn: string;
+                /** Format: date */
+                termEndsOn: string;
+                /** @enum {string} */
+                status: "open" | "closed";
+            };
+            answer: {
+                /** @enum {string} */
+                kind: "yes" | "yesWithConditions" | "objection" | "silence";
+                conditions: string | null;
+                rules: components["schemas"]["CitedRule"][];
+                whyApplies: string | null;
+                howItCouldBeDone: string | null;
+                answeredAt: string;
+                answeredByName: string;
+                late: boolean;
+            } | null;
+            /** @description de regels van de gemeente van de zaak die van kracht zijn, binnen de domeinen van de afspraak */
+            rules: components["schemas"]["CitedRule"][];
+            abilities: {
+                answer: boolean;
+            };
+        };
+        SharedRequestItem: {
+            /** Format: uuid */
+            partyId: string;
+            /** @description de gemeente die om het oordeel vraagt */
+            municipalityName: string;
+            caseReference: string;
+            caseTitle: string;
+            proposal: string;
+            /** Format: date */
+            termEndsOn: string;
+            roundNumber: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            answered: boolean;
+        };
+        SharingAgreement: {
+            /** Format: uuid */
+            id: string;
+            /** @description de gemeente die levert */
+            provider: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description de gemeente die ontvangt */
+            receiver: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            what: string;
+            departments: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+            /** Format: date */
+            validFrom: string;
+            validUntil: string | null;
+            /**
+             * @description proposed: voorgesteld; approved: door beide goedgekeurd, nog niet begonnen; active: van kracht; ended: beëindigd of verlopen
+             * @enum {string}
+             */
+            status: "proposed" | "approved" | "active" | "ended";
+            /**
+             * @description de kant van de eigen gemeente
+             * @enum {string}
+             */
+            side: "provider" | "receiver";
+            proposed: {
+                byName: string;
+                at: string;
+            };
+            /** @description de goedkeuring van elke beheerder: wie en wanneer */
+            approvals: {
+                provider: {
+                    byName: string;
+                    at: string;
+                } | null;
+                receiver: {
+                    byName: string;
+                    at: string;
+                } | null;
+            };
+            ended: {
+                byName: string | null;
+                at: string | null;
+                reason: string | null;
+                expired: boolean;
+            } | null;
+            version: number;
+            abilities: {
+                approve: boolean;
+                end: boolean;
+            };
+        };
         Survey: {
             municipality: string;
             caseReference: string;
@@ -4074,6 +5001,83 @@ export interface components {
             locale: "nl" | "en";
             areaIds: string[];
             themeIds: string[];
+        };
+        WebhookDelivery: {
+            /**
+             * Format: uuid
+             * @description ook de webhook-id en het CloudEvents-id: bij elke poging hetzelfde
+             */
+            id: string;
+            eventType: string;
+            /** @description de gebeurtenis in het logboek; leeg: een testbericht */
+            eventId: number | null;
+            /**
+             * @description pending: wacht op (een nieuwe) poging; delivered: afgeleverd; dead: opgegeven na het maximum aantal pogingen
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "dead";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            /** @description de HTTP-status van het laatste antwoord */
+            lastStatus: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            createdAt: string;
+        };
+        WebhookSettings: {
+            /** @description het OIN van de gemeente (20 cijfers); leeg: nog niet ingevuld */
+            oin: string | null;
+            /** @description de CloudEvents-source: urn:nld:oin:<OIN>:systeem:regie */
+            source: string | null;
+            /** @description de gepubliceerde gebeurtenistypen */
+            eventTypes: {
+                name: string;
+                type: string;
+                kind: string;
+            }[];
+        };
+        WebhookSubscription: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[] | null;
+            personalData: boolean;
+            active: boolean;
+            version: number;
+            /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
+            secretRotatedAt: string;
+            createdAt: string;
+            updatedAt: string;
+            /** @description aantal afleveringen per stand */
+            counts: {
+                pending: number;
+                delivered: number;
+                dead: number;
+            };
+        };
+        WebhookSubscriptionWithSecret: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            description: string;
+            eventTypes: string[] | null;
+            personalData: boolean;
+            active: boolean;
+            version: number;
+            /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
+            secretRotatedAt: string;
+            createdAt: string;
+            updatedAt: string;
+            /** @description aantal afleveringen per stand */
+            counts: {
+                pending: number;
+                delivered: number;
+                dead: number;
+            };
+            /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer */
+            secret: string;
         };
     };
     responses: never;
@@ -6560,6 +7564,12 @@ export interface operations {
                     themeIds?: string[];
                     /** @enum {string} */
                     channel?: "web" | "desk" | "phone" | "email";
+                    /** @description het punt (WGS84) van een adressuggestie of van de kaart; zonder gebied bepaalt het punt het gebied (docs/geo.md) */
+                    place?: {
+                        addressId?: string | null;
+                        lon: number;
+                        lat: number;
+                    } | null;
                 };
             };
         };
@@ -8530,6 +9540,8 @@ export interface operations {
             query?: {
                 /** @description alleen mandaten die op deze dag van kracht zijn */
                 inForceOn?: string;
+                /** @description alleen de mandaten binnen deze samenwerking */
+                collaborationId?: string;
             };
             header?: never;
             path?: never;
@@ -8635,6 +9647,8 @@ export interface operations {
                     validFrom: string;
                     /** @description laatste dag van kracht; leeg: geen einde */
                     validUntil?: string | null;
+                    /** @description alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente */
+                    collaborationId?: string | null;
                 };
             };
         };
@@ -8806,6 +9820,8 @@ export interface operations {
                     validFrom?: string;
                     /** @description laatste dag van kracht; leeg: geen einde */
                     validUntil?: string | null;
+                    /** @description alleen binnen deze samenwerking; houder is dan de eigenaar van de samenwerking en het mandaat staat geld toezeggen toe. Leeg: de hele gemeente */
+                    collaborationId?: string | null;
                 };
             };
         };
@@ -9713,6 +10729,353 @@ export interface operations {
             };
         };
     };
+    getSharedRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharedRequestItem"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedRequestsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSharedRequestsIdAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description yes: akkoord; yesWithConditions: akkoord, mits; objection: bezwaar
+                     * @enum {string}
+                     */
+                    kind: "yes" | "yesWithConditions" | "objection";
+                    conditions?: string | null;
+                    /** @description de aangehaalde regels uit het regelregister (bij een bezwaar) */
+                    ruleIds?: string[];
+                    /** @description waarom de regel op deze casus van toepassing is */
+                    whyApplies?: string | null;
+                    /** @description hoe het initiatief wél kan ("hoe wel") */
+                    howItCouldBeDone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedRequest"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreementsIdEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description waarom de afspraak eindigt */
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCasesIdAssessmentRounds: {
         parameters: {
             query?: never;
@@ -9746,6 +11109,16 @@ export interface operations {
                     termWorkingDays?: number;
                     /** @description de eerdere ronde over hetzelfde voorstel */
                     sameProposalAs?: string | null;
+                    /**
+                     * @description afdelingen van andere gemeenten, gevraagd onder een samenwerkingsafspraak die van kracht is
+                     * @default []
+                     */
+                    sharedDepartments?: {
+                        /** Format: uuid */
+                        agreementId: string;
+                        /** Format: uuid */
+                        departmentId: string;
+                    }[];
                 };
             };
         };
@@ -10620,7 +11993,7 @@ export interface operations {
                 case?: string;
                 /** @description alleen inzage in de gegevens van deze initiatiefnemer */
                 initiator?: string;
-                kind?: "contactDetails" | "dossier" | "export";
+                kind?: "contactDetails" | "dossier" | "export" | "crossMunicipality";
                 /** @description vanaf deze dag (Nederlandse tijd) */
                 from?: string;
                 /** @description tot en met deze dag (Nederlandse tijd) */
@@ -14257,6 +15630,103 @@ export interface operations {
             };
         };
     };
+    patchCollaborationsIdTargetsTargetId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                targetId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description indicator, bijvoorbeeld "meldingen jeugdoverlast" */
+                    indicator?: string;
+                    /** @description nulmeting */
+                    baseline?: number;
+                    /** @description streefwaarde */
+                    targetValue?: number;
+                    /** @description eenheid, bijvoorbeeld "per kwartaal" */
+                    unit?: string;
+                    /**
+                     * Format: date
+                     * @description streefdatum
+                     */
+                    targetOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postCollaborationsIdTargetsTargetIdReadings: {
         parameters: {
             query?: never;
@@ -14640,6 +16110,2853 @@ export interface operations {
             };
         };
     };
+    getSharingAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharingAgreement"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description de code (slug) van de gemeente die de dienst ontvangt, zoals haar beheerder die opgeeft */
+                    receiverMunicipality: string;
+                    /** @description wat de gemeente levert, bijvoorbeeld "toetsing door de Omgevingsdienst voor uw zaken" */
+                    what: string;
+                    /** @description de eigen afdelingen die de dienst leveren */
+                    departmentIds: string[];
+                    /**
+                     * @description de domeinen van regels die mogen worden aangehaald; leeg: alle
+                     * @default []
+                     */
+                    ruleDomains?: ("social" | "physical" | "safety" | "economy" | "governance")[];
+                    /**
+                     * Format: date
+                     * @description eerste dag
+                     */
+                    validFrom: string;
+                    /** @description laatste dag; leeg: tot de afspraak wordt beëindigd */
+                    validUntil?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharingAgreementsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postSharingAgreementsIdApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedDepartments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SharedDepartment"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Attachment"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesIdAttachments: {
+        parameters: {
+            query: {
+                /** @description intake: de aanvraag; message: het gesprek; answer: het antwoord van een afdeling; commitment: een toezegging */
+                on: "intake" | "message" | "answer" | "commitment";
+                /** @description bij answer de gevraagde partij, bij commitment de toezegging */
+                target?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description het bestand: PDF, PNG, JPEG, WebP of HEIC, herkend aan de inhoud (niet aan de naam); hoogstens de maximale grootte van de gemeente
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttachmentsIdContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description de inhoud, met het herkende soort als Content-Type */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAttachmentsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttachmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentLimits"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putAttachmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description grootste bestand in MB */
+                    maxFileMb: number;
+                    /** @description bestanden per aanvraag, gesprek, antwoord of toezegging */
+                    maxFiles: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentLimits"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description tegels met {z}/{x}/{y} in Web Mercator; leeg: geen achtergrondkaart */
+                        tileUrl: string;
+                        attribution: string;
+                        addressSuggestions: boolean;
+                    };
+                };
+            };
+        };
+    };
+    getAddressesSuggest: {
+        parameters: {
+            query: {
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @description weergavenaam van PDOK */
+                            label: string;
+                            /** @description adres of weg */
+                            type: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAddressesLookup: {
+        parameters: {
+            query: {
+                id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Address"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAreaBoundaries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AreaBoundary"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putAreasIdBoundary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description GeoJSON Polygon of MultiPolygon in WGS84 (RFC 7946), binnen Nederland */
+                    geometry: {
+                        /** @enum {string} */
+                        type: "Polygon";
+                        coordinates: number[][][];
+                    } | {
+                        /** @enum {string} */
+                        type: "MultiPolygon";
+                        coordinates: number[][][][];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaBoundary"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAreasIdBoundary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhooksSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putWebhooksSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Organisatie-identificatienummer: 20 cijfers */
+                    oin: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookSubscription"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description het adres waarheen Regie de gebeurtenissen stuurt: https (http alleen als de installatie dat toestaat), zonder gebruikersnaam of wachtwoord */
+                    url: string;
+                    /** @description waarvoor de koppeling is */
+                    description?: string;
+                    /** @description de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen */
+                    eventTypes?: ("zaak-ingediend" | "zaak-bevestigd" | "zaak-regisseur-toegewezen" | "zaak-status-gewijzigd" | "zaak-persoonsgegevens-verwijderd" | "zaak-termijn-opgeschort" | "zaak-termijn-hervat" | "plan-versie-opgeslagen" | "plan-akkoord" | "plan-actie-status-gewijzigd" | "notitie-toegevoegd" | "bericht-verzonden" | "toets-ronde-geopend" | "toets-beantwoord" | "toets-stilzwijgend-akkoord" | "toets-ronde-gesloten" | "toets-nagekomen-bezwaar" | "toets-nagekomen-bezwaar-besloten" | "toets-bezwaar-overruled" | "toets-partij-niet-bereikt" | "toets-bezwaar-ingetrokken" | "toezegging-vastgelegd" | "toezegging-gewijzigd" | "toezegging-bevestigd" | "toezegging-afgewezen" | "toezegging-beeindigd" | "toezegging-herinnerd" | "reactieperiode-geopend" | "reactieperiode-gesloten" | "reactie-bevestigd" | "reactie-verborgen" | "belang-beantwoord" | "tevredenheid-gevraagd" | "tevredenheid-beantwoord" | "tevredenheid-opgevolgd")[] | null;
+                    /** @description persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links */
+                    personalData?: boolean;
+                    /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchWebhooksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description het adres waarheen Regie de gebeurtenissen stuurt: https (http alleen als de installatie dat toestaat), zonder gebruikersnaam of wachtwoord */
+                    url?: string;
+                    /** @description waarvoor de koppeling is */
+                    description?: string;
+                    /** @description de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen */
+                    eventTypes?: ("zaak-ingediend" | "zaak-bevestigd" | "zaak-regisseur-toegewezen" | "zaak-status-gewijzigd" | "zaak-persoonsgegevens-verwijderd" | "zaak-termijn-opgeschort" | "zaak-termijn-hervat" | "plan-versie-opgeslagen" | "plan-akkoord" | "plan-actie-status-gewijzigd" | "notitie-toegevoegd" | "bericht-verzonden" | "toets-ronde-geopend" | "toets-beantwoord" | "toets-stilzwijgend-akkoord" | "toets-ronde-gesloten" | "toets-nagekomen-bezwaar" | "toets-nagekomen-bezwaar-besloten" | "toets-bezwaar-overruled" | "toets-partij-niet-bereikt" | "toets-bezwaar-ingetrokken" | "toezegging-vastgelegd" | "toezegging-gewijzigd" | "toezegging-bevestigd" | "toezegging-afgewezen" | "toezegging-beeindigd" | "toezegging-herinnerd" | "reactieperiode-geopend" | "reactieperiode-gesloten" | "reactie-bevestigd" | "reactie-verborgen" | "belang-beantwoord" | "tevredenheid-gevraagd" | "tevredenheid-beantwoord" | "tevredenheid-opgevolgd")[] | null;
+                    /** @description persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links */
+                    personalData?: boolean;
+                    /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksIdSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhooksIdDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "delivered" | "dead";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postWebhooksIdDeliveriesDeliveryIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthLoginOptions: {
+        parameters: {
+            query: {
+                /** @description slug van de gemeente */
+                municipality: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        staff: boolean;
+                        digid: boolean;
+                        eherkenning: boolean;
+                        passwordLogin: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthOidcStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    municipality: string;
+                    /**
+                     * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+                     * @enum {string}
+                     */
+                    kind: "staff" | "digid" | "eherkenning";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthOidcCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code?: string;
+                    state: string;
+                    iss?: string;
+                    session_state?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers
+                         * @enum {string}
+                         */
+                        kind: "staff" | "digid" | "eherkenning";
+                        /** @description de pagina om naartoe te gaan */
+                        next: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthOidcLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        endSessionUrl: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLoginSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["LoginSettings"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLoginSettingsKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers */
+                kind: "staff" | "digid" | "eherkenning";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description https-adres van de uitgever (issuer) */
+                    issuer: string;
+                    clientId: string;
+                    /** @description weglaten: het opgeslagen secret blijft; null: verwijderen */
+                    clientSecret?: string | null;
+                    /** @description standaard email (medewerkers), bsn (DigiD) of kvk (eHerkenning) */
+                    identifierClaim?: string | null;
+                    /** @description alleen medewerkers: de claim met de groepen */
+                    groupClaim?: string | null;
+                    /** @description alleen medewerkers: groep → rol; de eerste groep waarin iemand zit, telt */
+                    groupRoles?: {
+                        group: string;
+                        /** @enum {string} */
+                        role: "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+                    }[];
+                    /** @description alleen medewerkers: mogen medewerkers ook nog met een wachtwoord inloggen? */
+                    passwordLogin?: boolean;
+                    /** @description alleen DigiD en eHerkenning: het laagste betrouwbaarheidsniveau (acr) dat wordt aanvaard */
+                    minLevel?: ("urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport" | "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract" | "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard" | "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI" | "urn:etoegang:core:assurance-class:loa1" | "urn:etoegang:core:assurance-class:loa2" | "urn:etoegang:core:assurance-class:loa2plus" | "urn:etoegang:core:assurance-class:loa3" | "urn:etoegang:core:assurance-class:loa4" | "http://eidas.europa.eu/LoA/low" | "http://eidas.europa.eu/LoA/substantial" | "http://eidas.europa.eu/LoA/high") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLoginSettingsKind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description staff: single sign-on voor medewerkers; digid: inwoners; eherkenning: ondernemers */
+                kind: "staff" | "digid" | "eherkenning";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPublicMunicipalitiesSlugCasesIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description de gemeente, bijvoorbeeld "voorbeeld" */
+                slug: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description laat leeg: alleen robots vullen dit verborgen veld in (vóór het bestand sturen) */
+                    website?: string;
+                    /**
+                     * Format: binary
+                     * @description het bestand: PDF, PNG, JPEG, WebP of HEIC, herkend aan de inhoud (niet aan de naam); hoogstens de maximale grootte van de gemeente
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -14710,12 +19027,13 @@ export const pathsCommitmentsGetParametersQueryScopeValues: ReadonlyArray<Flatte
 export const pathsCommitmentsExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
 export const pathsCommitmentsIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
 export const pathsCommitmentsIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/commitments/{id}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
+export const pathsSharedRequestsIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/shared-requests/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentPartiesIdAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-parties/{id}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-links/{token}/answer"]["put"]["requestBody"]["content"]["application/json"]["kind"]> = ["yes", "yesWithConditions", "objection"];
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
-export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
 export const pathsBenchmarkSettingsPatchRequestBodyContentApplicationJsonOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/benchmark/settings"]["patch"]["requestBody"]["content"]["application/json"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesGetResponses200ContentApplicationJsonItemsLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesSlugFiguresGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
@@ -14751,7 +19069,24 @@ export const pathsCollaborationsIdPartiesPostRequestBodyContentApplicationJsonCo
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["kind"]> = ["department", "municipality", "organisation"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonOrgTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["orgType"]> = ["public", "private", "nonprofit", "residents"];
 export const pathsCollaborationsIdPartiesPartyIdPatchRequestBodyContentApplicationJsonContributionsKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/parties/{partyId}"]["patch"]["requestBody"]["content"]["application/json"]["contributions"]["kind"]> = ["money", "hours", "assets", "data", "powers"];
-export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export"];
+export const pathsSharingAgreementsPostRequestBodyContentApplicationJsonRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<paths>["/sharing-agreements"]["post"]["requestBody"]["content"]["application/json"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const pathsCasesIdAttachmentsPostParametersQueryOnValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/attachments"]["post"]["parameters"]["query"]["on"]> = ["intake", "message", "answer", "commitment"];
+export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOneOf0TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/areas/{id}/boundary"]["put"]["requestBody"]["content"]["application/json"]["geometry"], {
+    type: unknown;
+}>["type"]> = ["Polygon"];
+export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOneOf1TypeValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/areas/{id}/boundary"]["put"]["requestBody"]["content"]["application/json"]["geometry"], {
+    type: unknown;
+}>["type"]> = ["MultiPolygon"];
+export const pathsWebhooksPostRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks"]["post"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
+export const pathsWebhooksIdPatchRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
+export const pathsWebhooksIdDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}/deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "delivered", "dead"];
+export const pathsAuthOidcStartPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/start"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsAuthOidcCallbackPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/callback"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsLoginSettingsKindPutParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["groupRoles"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonMinLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["minLevel"]> = ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport", "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract", "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard", "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI", "urn:etoegang:core:assurance-class:loa1", "urn:etoegang:core:assurance-class:loa2", "urn:etoegang:core:assurance-class:loa2plus", "urn:etoegang:core:assurance-class:loa3", "urn:etoegang:core:assurance-class:loa4", "http://eidas.europa.eu/LoA/low", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"];
+export const pathsLoginSettingsKindDeleteParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["delete"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const agreementMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Agreement"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Agreement"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
@@ -14779,6 +19114,7 @@ export const assessmentPartyLateObjectionAnyOf0StatusValues: ReadonlyArray<Extra
 export const assessmentRoundClosedReasonAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["closedReason"]> = ["allAnswered", "termEnded"];
 export const assessmentRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentRound"]["status"]> = ["open", "closed"];
 export const assessmentSummaryStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentSummary"]["state"]> = ["none", "open", "objections", "incomplete", "conditions", "consent"];
+export const attachmentOnValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Attachment"]["on"]> = ["intake", "message", "answer", "commitment"];
 export const benchmarkSettingsSizeClassAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["sizeClass"]> = ["lt10k", "10k-20k", "20k-50k", "50k-100k", "100k+"];
 export const benchmarkSettingsOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BenchmarkSettings"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const caseDetailStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CaseDetail"]["status"]> = ["submitted", "intake", "planning", "executing", "closed", "withdrawn"];
@@ -14811,6 +19147,8 @@ export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const insightsFilterDomainAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Insights"]["filter"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
 export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
+export const loginSettingsKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["kind"]> = ["staff", "digid", "eherkenning"];
+export const loginSettingsGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["groupRoles"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const mandateHolderOneOf0RoleValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["MandateHolder"], {
     role: unknown;
 }>["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
@@ -14837,9 +19175,19 @@ export const responseInventoryResponsesPositionValues: ReadonlyArray<FlattenedDe
 export const responseInventoryResponsesLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ResponseInventory"]["responses"]["locale"]> = ["nl", "en"];
 export const ruleDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Rule"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const ruleDetailDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RuleDetail"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharedDepartmentRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedDepartment"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharedRequestRoundStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedRequest"]["round"]["status"]> = ["open", "closed"];
+export const sharedRequestAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["SharedRequest"]["answer"], {
+    kind: unknown;
+}>["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
+export const sharedRequestItemStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharedRequestItem"]["status"]> = ["open", "closed"];
+export const sharingAgreementRuleDomainsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["ruleDomains"]> = ["social", "physical", "safety", "economy", "governance"];
+export const sharingAgreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["status"]> = ["proposed", "approved", "active", "ended"];
+export const sharingAgreementSideValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SharingAgreement"]["side"]> = ["provider", "receiver"];
 export const surveyMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["moment"]> = ["closed", "planAgreed"];
 export const surveyMayValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Survey"]["may"]> = ["answer", "change", "none"];
 export const surveyFollowUpItemMomentValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["moment"]> = ["closed", "planAgreed"];
 export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SurveyFollowUpItem"]["followUps"]["status"]> = ["open", "done"];
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
+export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead"];

@@ -25,8 +25,8 @@ import { WideTable } from '../../components/WideTable.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { useMoney } from '../assessment/shared.js';
-import { AreasAndThemes, EditCollaboration, EditTarget, LinkedCases, TargetForm } from './CollaborationForms.js';
 import { AgreementsSection } from './Agreements.js';
+import { AreasAndThemes, EditCollaboration, EditTarget, LinkedCases, TargetForm } from './CollaborationForms.js';
 import { PHASES } from './Collaborations.js';
 
 type View = ResponseOf<'/collaborations/{id}', 'get'>;

@@ -430,8 +430,11 @@ export function CommitmentCard({
         {c.statusReason ? <Fact k={t('commitment.statusReason')}>{c.statusReason}</Fact> : null}
       </DataList>
       <History c={c} />
-      {/* files on the commitment: seen by whoever sees it, added by those who answer for it (docs/product.md#attachments) */}
-      <Attachments caseId={c.caseId} on="commitment" targetId={c.id} canAdd={ab.amend && !!onChanged} level={Math.min(level + 1, 4) as 3 | 4} />
+      {/* files on a case's commitment: seen by whoever sees it, added by those who answer for it (docs/product.md#attachments);
+          an agreement within a collaboration has no case file to hang them on */}
+      {c.caseId ? (
+        <Attachments caseId={c.caseId} on="commitment" targetId={c.id} canAdd={ab.amend && !!onChanged} level={Math.min(level + 1, 4) as 3 | 4} />
+      ) : null}
       {onChanged ? (
         <>
           {ab.confirm ? <ConfirmForm c={c} onChanged={onChanged} activity={activity} /> : null}
