@@ -446,6 +446,23 @@ export async function verifyBackup(file: string): Promise<BackupHeader> {
 }
 
 /** The tables among `tables` that hold at least one row. */
+/**
+ * The comment that marks a table of reference data: rows the migrations write themselves,
+ * the same in every installation (db/migrations/032_reference_data.sql). A freshly
+ * migrated, empty database has them, so they never count as "Regie data" in the way of a
+ * restore; the restore replaces them with the backup's rows.
+ */
+export const REFERENCE_DATA = 'regie:reference-data';
+
+async function referenceTables(client: pg.Client): Promise<Set<string>> {
+  const r = await client.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') and obj_description(c.oid, 'pg_class') = $1`,
+    [REFERENCE_DATA],
+  );
+  return new Set(r.rows.map((x) => x.name));
+}
+
 async function tablesWithRows(client: pg.Client, tables: string[]): Promise<string[]> {
   if (!tables.length) return [];
   const r = await client.query<{ name: string }>(
@@ -497,13 +514,15 @@ export async function restorePostgres(
             `The database already holds Regie data (${filled.join(', ')}); restore into an empty database, or overwrite everything with --force.`,
         );
     };
-    if (applied.length)
+    if (applied.length) {
+      const reference = await referenceTables(client);
       refuseFilled(
         await tablesWithRows(
           client,
-          (await regieTables(client)).map((t) => t.name),
+          (await regieTables(client)).map((t) => t.name).filter((t) => !reference.has(t)),
         ),
       );
+    }
 
     // Exactly the backup's migrations: its rows fit those tables. A server started on
     // the restored database applies the newer ones, as after any upgrade.
@@ -525,10 +544,11 @@ export async function restorePostgres(
       const names = tables.map((t) => ident(t.name)).join(', ');
       // Nobody writes while the restore runs; the emptiness is checked again under the lock.
       await client.query(`lock table ${names} in access exclusive mode`);
+      const reference = await referenceTables(client);
       refuseFilled(
         await tablesWithRows(
           client,
-          tables.map((t) => t.name),
+          tables.map((t) => t.name).filter((t) => !reference.has(t)),
         ),
       );
       // The rows are restored as they were: triggers (e.g. access_log's append-only
@@ -542,6 +562,8 @@ export async function restorePostgres(
       ).rows.map((r) => r.name);
       for (const t of withTriggers) await client.query(`alter table ${ident(t)} disable trigger user`);
       if (opts.force) await client.query(`truncate table ${names}`);
+      // Reference data the migrations just wrote makes way for the backup's own rows.
+      else for (const t of reference) await client.query(`delete from ${ident(t)}`);
       // Tables are loaded in foreign-key order. A reference to a table loaded later (tables
       // that refer to each other in a circle) or to its own table is set aside during the
       // load and added back after it, which checks every row against it.
