@@ -2768,10 +2768,10 @@ export interface components {
             /** @description moment van inzage */
             at: string;
             /**
-             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak; attachment: een gedownloade bijlage
              * @enum {string}
              */
-            kind: "contactDetails" | "dossier" | "export" | "crossMunicipality";
+            kind: "contactDetails" | "dossier" | "export" | "crossMunicipality" | "attachment";
             /** @description wie de gegevens inzag, met de rol op dat moment */
             actor: {
                 id: string;
@@ -2790,6 +2790,8 @@ export interface components {
             } | null;
             /** @description de bestandsnaam van een export */
             exportName: string | null;
+            /** @description het id van een gedownloade bijlage (nooit de inhoud) */
+            attachmentId: string | null;
             /** @description het IP-adres van waaraf werd ingezien */
             clientAddress: string | null;
         };
@@ -11580,7 +11582,7 @@ export interface operations {
                 case?: string;
                 /** @description alleen inzage in de gegevens van deze initiatiefnemer */
                 initiator?: string;
-                kind?: "contactDetails" | "dossier" | "export" | "crossMunicipality";
+                kind?: "contactDetails" | "dossier" | "export" | "crossMunicipality" | "attachment";
                 /** @description vanaf deze dag (Nederlandse tijd) */
                 from?: string;
                 /** @description tot en met deze dag (Nederlandse tijd) */
@@ -17549,7 +17551,7 @@ export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJson
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
-export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality", "attachment"];
 export const pathsBenchmarkSettingsPatchRequestBodyContentApplicationJsonOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/benchmark/settings"]["patch"]["requestBody"]["content"]["application/json"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesGetResponses200ContentApplicationJsonItemsLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesSlugFiguresGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
@@ -17592,7 +17594,7 @@ export const pathsLoginSettingsKindPutParametersPathKindValues: ReadonlyArray<Fl
 export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["groupRoles"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
 export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonMinLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["minLevel"]> = ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport", "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract", "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard", "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI", "urn:etoegang:core:assurance-class:loa1", "urn:etoegang:core:assurance-class:loa2", "urn:etoegang:core:assurance-class:loa2plus", "urn:etoegang:core:assurance-class:loa3", "urn:etoegang:core:assurance-class:loa4", "http://eidas.europa.eu/LoA/low", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"];
 export const pathsLoginSettingsKindDeleteParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["delete"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
-export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality", "attachment"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const assessmentAnswerKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AssessmentAnswer"]["kind"]> = ["yes", "yesWithConditions", "objection", "silence"];
 export const assessmentLinkAnswerAnyOf0KindValues: ReadonlyArray<Extract<FlattenedDeepRequired<components>["schemas"]["AssessmentLink"]["answer"], {

@@ -4,7 +4,7 @@ import type { nlAudit } from './nl.audit.js';
 export const enAudit: Record<keyof typeof nlAudit, string> = {
   'accessLog.title': 'Personal data access log',
   'accessLog.lead':
-    "Who viewed an initiator's contact details, a case dossier or an export with personal data, when and from which address. The log cannot be changed.",
+    "Who viewed an initiator's contact details, a case dossier, an export with personal data or an attachment, when and from which address. The log cannot be changed.",
   'accessLog.adminText': 'Who viewed which personal data and when: contact details, case dossiers and exports.',
   'accessLog.filters': 'Filter the log',
   'accessLog.kind': 'Kind of access',
@@ -12,6 +12,7 @@ export const enAudit: Record<keyof typeof nlAudit, string> = {
   'accessLog.kind.dossier': 'Case dossier',
   'accessLog.kind.export': 'Export',
   'accessLog.kind.crossMunicipality': 'Other municipality (agreement)',
+  'accessLog.kind.attachment': 'Attachment downloaded',
   'accessLog.actor': 'Staff member',
   'accessLog.from': 'From',
   'accessLog.to': 'Up to and including',
