@@ -5,7 +5,7 @@ export const enAudit: Record<keyof typeof nlAudit, string> = {
   'accessLog.title': 'Personal data access log',
   'accessLog.lead':
     "Who viewed an initiator's contact details, a case dossier, an export with personal data or an attachment, when and from which address. The log cannot be changed.",
-  'accessLog.adminText': 'Who viewed which personal data and when: contact details, case dossiers and exports.',
+  'accessLog.adminText': 'Who viewed which personal data and when: contact details, case dossiers, exports and attachments.',
   'accessLog.filters': 'Filter the log',
   'accessLog.kind': 'Kind of access',
   'accessLog.kind.contactDetails': 'Contact details',

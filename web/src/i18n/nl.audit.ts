@@ -5,7 +5,7 @@ export const nlAudit = {
   'accessLog.title': 'Logboek inzage persoonsgegevens',
   'accessLog.lead':
     'Wie de contactgegevens van een initiatiefnemer, een zaakdossier, een export met persoonsgegevens of een bijlage inzag, wanneer en vanaf welk adres. Het logboek kan niet worden gewijzigd.',
-  'accessLog.adminText': 'Wie welke persoonsgegevens inzag en wanneer: contactgegevens, zaakdossiers en exports.',
+  'accessLog.adminText': 'Wie welke persoonsgegevens inzag en wanneer: contactgegevens, zaakdossiers, exports en bijlagen.',
   'accessLog.filters': 'Logboek filteren',
   'accessLog.kind': 'Soort inzage',
   'accessLog.kind.contactDetails': 'Contactgegevens',
