@@ -134,6 +134,34 @@ describe('address, map and area', () => {
     await page.context().close();
   });
 
+  it('a coordinator sets the address of a case after intake with the keyboard; it is on the timeline (docs/product.md#address-and-point-of-a-case)', async () => {
+    const page = await loginAs(e, 'coordinator@voorbeeld.nl');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const before = await caseByReference(pointed);
+    const { id } = await e.regie.deps.db.unsafeAdmin.selectFrom('cases').select('id').where('reference', '=', pointed).executeTakeFirstOrThrow();
+    await page.goto(`${e.baseUrl}/zaken/${id}`);
+    const open = page.getByRole('button', { name: 'Adres of punt wijzigen' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const field = page.getByRole('combobox', { name: /^Adres of plek/ });
+    await field.waitFor();
+    await field.fill('');
+    await field.focus();
+    await page.keyboard.type('Stadhuisplein 1');
+    await page.getByRole('option', { name: ADDRESS }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByText(`Gekozen adres: ${ADDRESS}`).waitFor();
+    await expectAccessible(page, 'adres van een zaak wijzigen');
+    await page.getByRole('button', { name: 'Punt opslaan' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Het punt van de zaak is opgeslagen.').first().waitFor();
+    const after = await caseByReference(pointed);
+    expect(after).toMatchObject({ address_id: FAKE_ADDRESSES[0]?.nummeraanduiding_id, lon: 5.38720621, lat: 52.1551744, location: before.location });
+    await page.getByText('Adres of punt van de zaak gewijzigd').first().waitFor();
+    await page.context().close();
+  });
+
   it('the admin uploads an area boundary as a GeoJSON Feature; a file that is not valid is refused with its problem', async () => {
     const page = await loginAs(e, 'beheer@voorbeeld.nl');
     await page.goto(`${e.baseUrl}/beheer/gebiedsgrenzen`);

@@ -9,6 +9,8 @@ export const WEB_ROUTES = {
   case: 'zaken/:id',
   /** a case as its initiator sees it */
   myCase: 'mijn-zaak/:id',
+  /** the login page: password, login link or single sign-on */
+  login: 'inloggen',
   /** where a one-time login link lands; the token follows after `#` */
   loginLink: 'inloggen/link',
   /** an outside party's answer page behind its personal link */
@@ -45,6 +47,9 @@ export const myCaseLink = (publicUrl: string, caseId: string): string => `${publ
 /** A case's page for a reader with this role: the initiator's own page or the staff page. */
 export const caseLinkFor = (publicUrl: string, caseId: string, role: Role): string =>
   role === 'initiator' ? myCaseLink(publicUrl, caseId) : caseLink(publicUrl, caseId);
+
+/** The login page, for a staff invitation in a municipality that logs in by single sign-on only. */
+export const loginPageLink = (publicUrl: string): string => `${publicUrl}/inloggen`;
 
 /** A one-time login link. The token goes after `#`, so it never reaches a server log. */
 export const loginLink = (publicUrl: string, token: string): string => `${publicUrl}/inloggen/link#${token}`;

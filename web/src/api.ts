@@ -172,6 +172,8 @@ export const api = {
   suspend: (c: CaseDetail, reason: string) =>
     answer(client.POST('/cases/{id}/suspension', { params: id(c.id), body: { reason }, headers: ifMatch(c.version) })),
   resume: (c: CaseDetail) => answer(client.DELETE('/cases/{id}/suspension', { params: id(c.id), headers: ifMatch(c.version) })),
+  changePlace: (c: CaseDetail, place: { addressId: string | null; lon: number; lat: number } | null) =>
+    answer(client.PUT('/cases/{id}/place', { params: id(c.id), body: { place }, headers: ifMatch(c.version) })),
   teamBoard: (signal?: AbortSignal) => answer(client.GET('/team-board', { signal })),
 
   // plan

@@ -276,6 +276,55 @@ describe('seeing and downloading files', () => {
   });
 });
 
+describe('downloads in the access log', () => {
+  // docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd: a staff download is logged
+  // (who, which case, which file id — never the content); a refused one leaves no row.
+  const logOf = (attachmentId: string) => db.unsafeAdmin.selectFrom('access_log').selectAll().where('attachment_id', '=', attachmentId).execute();
+  const adminSees = async (attachmentId: string) => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/access-log-entries?case=${caseId}&kind=attachment`, headers: auth(people.admin as Actor) });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items.filter((e: { attachmentId: string | null }) => e.attachmentId === attachmentId);
+  };
+
+  it('adds exactly one row per staff download, which the admin reads', async () => {
+    const added = await upload(people.initiator as Actor, caseId, 'on=message', { name: 'gelogd.png', content: fixture('tekening.png') });
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json().id;
+    expect(await logOf(id)).toHaveLength(0);
+    const res = await app.inject({ method: 'GET', url: `/api/v1/attachments/${id}/content`, headers: auth(people.director as Actor) });
+    expect(res.statusCode).toBe(200);
+    const rows = await logOf(id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      kind: 'attachment',
+      case_id: caseId,
+      actor_id: (people.director as Actor).userId,
+      actor_role: 'director',
+      municipality_id: m.id,
+      initiator_id: (people.initiator as Actor).userId,
+      export_name: null,
+    });
+    const seen = await adminSees(id);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ kind: 'attachment', actor: { id: (people.director as Actor).userId, role: 'director' }, case: { id: caseId } });
+    // the initiator reading their own file is not logged, as for the rest of their case
+    expect((await app.inject({ method: 'GET', url: `/api/v1/attachments/${id}/content`, headers: auth(people.initiator as Actor) })).statusCode).toBe(200);
+    expect(await logOf(id)).toHaveLength(1);
+  });
+
+  it('adds no row for a refused download', async () => {
+    const added = await upload(people.director as Actor, caseId, 'on=message', { name: 'geweigerd.png', content: fixture('tekening.png') });
+    expect(added.statusCode, added.body).toBe(201);
+    const id = added.json().id;
+    expect((await app.inject({ method: 'GET', url: `/api/v1/attachments/${id}/content`, headers: auth(people.otherCoordinator as Actor) })).statusCode).toBe(
+      404,
+    );
+    expect((await app.inject({ method: 'GET', url: `/api/v1/attachments/${id}/content` })).statusCode).toBe(401);
+    expect(await logOf(id)).toHaveLength(0);
+    expect(await adminSees(id)).toHaveLength(0);
+  });
+});
+
 describe('the dossier', () => {
   it('lists the case’s files with their SHA-256', async () => {
     const res = await app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/dossier`, headers: auth(people.coordinator as Actor) });

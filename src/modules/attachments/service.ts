@@ -10,6 +10,7 @@ import { AppError, conflict, notFound } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { partyWithCase } from '../assessments/index.js';
+import { recordAccess } from '../audit/index.js';
 import { forPolicy as caseForPolicy, findCase, loadCaseFor } from '../cases/index.js';
 import { commitmentForPolicy, findCommitment } from '../commitments/index.js';
 import { type EventOrigin, recordEvent } from '../timeline/index.js';
@@ -208,11 +209,20 @@ export async function listAttachments(ctx: Ctx, caseId: string): Promise<Attachm
   });
 }
 
-/** The file itself, for whoever may see the thing it hangs on. */
+/**
+ * The file itself, for whoever may see the thing it hangs on. A staff member's download
+ * is a read of possibly personal data and is logged in the same transaction — the case
+ * and the file id, never the content; a refused download leaves no row
+ * (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd). The initiator reading
+ * their own files is not logged, as for the rest of their case.
+ */
 export async function openAttachment(ctx: Ctx, files: FileStore, id: string): Promise<{ row: AttachmentRow; stream: Readable }> {
   const row = await ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
     const { row, file } = await fileFor(trx, ctx, id);
     attachmentPolicy.authorize(ctx.actor, file, 'view');
+    if (ctx.actor.role !== 'initiator') {
+      await recordAccess(trx, ctx, { kind: 'attachment', caseId: row.case_id, initiatorId: file.case.initiatorId ?? null, attachmentId: row.id });
+    }
     return row;
   });
   return { row, stream: await files.get(row.storage_key) };

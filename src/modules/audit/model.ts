@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto';
 
 /**
  * What was read (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd): an
- * initiator's contact details on the case page, the case dossier, or an export; and a
+ * initiator's contact details on the case page, the case dossier, or an export; a
  * read or write of another municipality's request under a sharing agreement
- * (docs/product.md#sharing-agreements-between-municipalities), logged in both.
+ * (docs/product.md#sharing-agreements-between-municipalities), logged in both; and a
+ * downloaded attachment (docs/product.md#attachments), by its file id.
  */
-export const ACCESS_KINDS = ['contactDetails', 'dossier', 'export', 'crossMunicipality'] as const;
+export const ACCESS_KINDS = ['contactDetails', 'dossier', 'export', 'crossMunicipality', 'attachment'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 /** The retention term's bounds in months (docs/product.md#bewaartermijn). */

@@ -17,12 +17,13 @@ const AccessLogEntry = z.object({
   kind: z
     .enum(ACCESS_KINDS)
     .describe(
-      'contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak',
+      'contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak; attachment: een gedownloade bijlage',
     ),
   actor: z.object({ id: z.string(), name: z.string().nullable(), role: z.enum(ROLES) }).describe('wie de gegevens inzag, met de rol op dat moment'),
   case: z.object({ id: z.string(), reference: z.string().nullable() }).nullable(),
   initiator: z.object({ id: z.string(), name: z.string().nullable() }).nullable().describe('wiens gegevens; na de bewaartermijn het pseudoniem'),
   exportName: z.string().nullable().describe('de bestandsnaam van een export'),
+  attachmentId: z.string().nullable().describe('het id van een gedownloade bijlage (nooit de inhoud)'),
   clientAddress: z.string().nullable().describe('het IP-adres van waaraf werd ingezien'),
 });
 z.globalRegistry.add(AccessLogEntry, { id: 'AccessLogEntry' });
@@ -69,6 +70,7 @@ export function auditRoutes(app: App, deps: Deps) {
           case: r.case_id ? { id: r.case_id, reference: r.case_reference } : null,
           initiator: r.initiator_id ? { id: r.initiator_id, name: r.initiator_name } : null,
           exportName: r.export_name,
+          attachmentId: r.attachment_id,
           clientAddress: r.client_address,
         })),
       };

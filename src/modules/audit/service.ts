@@ -19,6 +19,8 @@ export interface AccessEntry {
   municipalityId?: string;
   /** for a cross-municipality access: the other municipality */
   counterpartMunicipalityId?: string | null;
+  /** for a downloaded attachment: the file's id, never its content */
+  attachmentId?: string | null;
 }
 
 /** Record one access by the use-case's actor, in the transaction of the read. */
@@ -34,6 +36,7 @@ export async function recordAccess(trx: Tx, ctx: Ctx, e: AccessEntry): Promise<v
       case_id: e.caseId ?? null,
       initiator_id: e.initiatorId ?? null,
       export_name: e.kind === 'export' ? (e.exportName ?? 'export') : null,
+      attachment_id: e.kind === 'attachment' ? (e.attachmentId ?? null) : null,
       client_address: ctx.clientAddress?.slice(0, 100) ?? null,
       created_at: ctx.clock.now(),
     })
@@ -76,6 +79,7 @@ export async function listAccessLog(ctx: Ctx, f: AccessFilter) {
         // After the retention term this is the initiator's pseudonym (docs/product.md#bewaartermijn).
         'i.name as initiator_name',
         'l.export_name',
+        'l.attachment_id',
         'l.client_address',
       ])
       .where('l.municipality_id', '=', mId)

@@ -45,6 +45,12 @@ export const rows: Row[] = [
     },
   },
   {
+    operation: 'PUT /cases/{id}/place',
+    allowed: ['director', 'coordinator'],
+    scope: 'resource',
+    request: onCase('PUT', '/place', () => ({ place: { addressId: null, lon: 5.3872, lat: 52.1552 } })),
+  },
+  {
     operation: 'POST /cases/{id}/suspension',
     allowed: ['director', 'coordinator'],
     scope: 'resource',

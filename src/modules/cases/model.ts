@@ -182,3 +182,19 @@ export function proposeDirectorWithReason(
 export function unconfirmedRefusal(confirmed: boolean, to: CaseStatus): 'unconfirmed' | null {
   return confirmed || to === 'withdrawn' ? null : 'unconfirmed';
 }
+
+/**
+ * The area of a case after staff set or clear its point
+ * (docs/product.md#address-and-point-of-a-case, docs/product.md#area-from-the-point):
+ * an area chosen explicitly always stays; otherwise the new point decides, as at the
+ * intake — the area whose boundary holds it, or none — and without a point there is
+ * no area from the point.
+ */
+export function areaAfterPointChange(
+  current: { areaId: string | null; areaFromPoint: boolean },
+  next: { hasPoint: boolean; areaOfPoint: string | null },
+): { areaId: string | null; areaFromPoint: boolean } {
+  if (current.areaId !== null && !current.areaFromPoint) return { areaId: current.areaId, areaFromPoint: false };
+  const areaId = next.hasPoint ? next.areaOfPoint : null;
+  return { areaId, areaFromPoint: areaId !== null };
+}

@@ -31,6 +31,7 @@ export const CASE_ABILITIES = [
   'editPlan',
   'agreeAsDirector',
   'agreeAsInitiator',
+  'changePlace',
 ] as const;
 
 /**
@@ -55,6 +56,8 @@ export const casePolicy = definePolicy(
     editPlan: (a: Actor, c: CaseForPolicy) => isDirectorOf(a, c) && (c.status === 'planning' || c.status === 'executing'),
     agreeAsDirector: (a: Actor, c: CaseForPolicy) => isDirectorOf(a, c) && (c.status === 'planning' || c.status === 'executing'),
     agreeAsInitiator: (a: Actor, c: CaseForPolicy) => isInitiatorOf(a, c) && (c.status === 'planning' || c.status === 'executing'),
+    /** Setting or clearing the address and point after intake (docs/product.md#address-and-point-of-a-case). */
+    changePlace: (a: Actor, c: CaseForPolicy) => (isDirectorOf(a, c) || isCoordinator(a, c)) && isOpen(c.status),
   },
   { resource: { what: 'case', view: 'view', abilities: CASE_ABILITIES } },
 );

@@ -5,6 +5,7 @@ import type { Deps } from '../../platform/context.js';
 import { CsvBody, CsvSeparatorParam, email, IsoDate, LocaleSchema, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { CASE_STATUSES, CHANNELS, CLOCK_STATES } from './model.js';
+import { changeCasePlace } from './place.js';
 import { CASE_ABILITIES, type CaseAbility } from './policy.js';
 import { CASE_SORTS, CASES_EXPORT_NAME, contactShown, exportCases, getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
@@ -383,6 +384,26 @@ export function caseRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => {
       await assignDirector(ctxOf(deps, req), { caseId: req.params.id, directorId: req.body.directorId, reason: req.body.reason, ifMatch: ifMatch(req) });
+      return changed(req, reply, req);
+    },
+  );
+
+  // docs/product.md#address-and-point-of-a-case: staff set or clear the point after intake.
+  app.put(
+    '/api/v1/cases/:id/place',
+    {
+      schema: {
+        tags,
+        summary: 'Het adres en punt van een zaak na de aanvraag instellen of wissen (case-regisseur of coördinator; met If-Match)',
+        description:
+          'Een punt buiten Nederland: 400. Zonder expliciet gekozen gebied bepaalt het nieuwe punt het gebied (docs/product.md#area-from-the-point); null wist het punt.',
+        params: IdParams,
+        body: z.object({ place: SubmitCaseBody.shape.place.unwrap().unwrap().nullable() }),
+        response: { 200: CaseDetail, ...errors },
+      },
+    },
+    async (req, reply) => {
+      await changeCasePlace(ctxOf(deps, req), { caseId: req.params.id, place: req.body.place, ifMatch: ifMatch(req) });
       return changed(req, reply, req);
     },
   );

@@ -30,6 +30,8 @@ export function describeEvent(type: string, payload: Record<string, unknown>): s
       return 'Bevestigd door de aanvrager via de link in de e-mail';
     case 'case.assigned':
       return `Case-regisseur ${e.payload.directorName} toegewezen${e.payload.reason ? ` (reden: ${shorten(e.payload.reason)})` : ''}`;
+    case 'case.placeChanged':
+      return e.payload.place ? `Punt van de zaak gewijzigd${e.payload.place.addressId ? ' (adres)' : ' (op de kaart)'}` : 'Punt van de zaak gewist';
     case 'case.statusChanged':
       return `Status van ${label(CASE_STATUS_LABEL, e.payload.from)} naar ${label(CASE_STATUS_LABEL, e.payload.to)}${e.payload.reason ? ` (reden: ${shorten(e.payload.reason)})` : ''}`;
     case 'case.personalDataRemoved':

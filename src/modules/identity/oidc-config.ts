@@ -6,6 +6,7 @@ import type { Actor, Role } from '../../platform/auth/index.js';
 import { STAFF_ROLES } from '../../platform/auth/index.js';
 import { definePolicy } from '../../platform/auth/policy.js';
 import type { Ctx, Deps } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
 import { seal } from './oidc-crypto.js';
 import { KNOWN_LEVELS } from './oidc-levels.js';
 
@@ -147,6 +148,20 @@ export async function unsafeLoginOptions(deps: Deps, slug: string) {
     eherkenning: has('eherkenning'),
     passwordLogin: rows.find((r) => r.kind === 'staff')?.password_login ?? true,
   };
+}
+
+/**
+ * Whether the municipality has switched password login off for its staff, read in the
+ * use-case's transaction (docs/product.md#logging-in-through-openid-connect).
+ */
+export async function passwordLoginOff(trx: Tx, municipalityId: string): Promise<boolean> {
+  const sso = await trx
+    .selectFrom('login_providers')
+    .select('password_login')
+    .where('municipality_id', '=', municipalityId)
+    .where('kind', '=', 'staff')
+    .executeTakeFirst();
+  return !!sso && !sso.password_login;
 }
 
 /**

@@ -6,6 +6,7 @@ import { fixedClock } from '../../kernel/clock.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { buildMunicipality, buildUser, TEST_PASSWORD } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
+import { unsafeRequestPasswordReset } from './passwords.js';
 
 const clock = fixedClock('2026-03-02T09:00:00+01:00');
 const t = withTestApp({ clock });
@@ -145,6 +146,66 @@ describe('Wachtwoord vergeten', () => {
     const initiator = await buildUser(t.db, m, { role: 'initiator' });
     await t.app.inject({ method: 'POST', url: '/api/v1/auth/password-resets', payload: { email: initiator.email } });
     expect(await mailsTo(initiator.email)).toHaveLength(0);
+  });
+});
+
+describe('a municipality that logs in by single sign-on only', () => {
+  // docs/product.md#logging-in-through-openid-connect: with password login off, no
+  // set-password link is issued and one issued before the switch is refused.
+  const passwordLogin = async (headers: Record<string, string>, on: boolean) => {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/login-settings/staff',
+      headers,
+      payload: { issuer: 'https://login.example.nl/realms/gemeente', clientId: 'regie', passwordLogin: on },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  const linksOf = (userId: string) => t.db.unsafeAdmin.selectFrom('password_links').select('purpose').where('user_id', '=', userId).execute();
+
+  it('invites without a set-password link: the mail points to the organisation account', async () => {
+    const { headers } = await adminOf();
+    await passwordLogin(headers, false);
+    const email = `sso-${uniq()}@example.nl`;
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers, payload: { email, name: 'Olga Organisatie', role: 'director' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const [invite] = await mailsTo(email);
+    expect(invite?.subject).toMatch(/nodigt u uit voor Regie/);
+    expect(invite?.body_text).toContain('organisatieaccount');
+    expect(invite?.body_text).toContain('/inloggen');
+    expect(invite?.body_text).not.toContain('wachtwoord/instellen');
+    expect(await linksOf(res.json().id)).toHaveLength(0);
+  });
+
+  it('issues no reset link and answers the same as for an unknown address', async () => {
+    const { m, headers } = await adminOf();
+    await passwordLogin(headers, false);
+    const director = await buildUser(t.db, m, { role: 'director' });
+    // The route answers 202 "sent-if-known" whatever the use-case did; the use-case is
+    // called directly so the route's rate limit, spent by the tests above, plays no part.
+    await unsafeRequestPasswordReset(t.deps, { email: director.email });
+    expect(await mailsTo(director.email)).toHaveLength(0);
+    expect(await linksOf(director.userId)).toHaveLength(0);
+  });
+
+  it('refuses a link issued before the switch with a clear problem: no password set, no session', async () => {
+    const { m, headers } = await adminOf();
+    const director = await buildUser(t.db, m, { role: 'director' });
+    await unsafeRequestPasswordReset(t.deps, { email: director.email });
+    const token = tokenIn((await mailsTo(director.email)).at(-1)?.body_text ?? '');
+    expect(token.length).toBeGreaterThan(20);
+    await passwordLogin(headers, false);
+    const set = await setPassword(token, 'een wachtwoord dat niet mag');
+    expect(set.statusCode, set.body).toBe(403);
+    expect(set.headers['content-type']).toContain('application/problem+json');
+    expect(set.json().type).toContain('password-login-off');
+    expect(set.cookies.find((c) => c.name === 'regie_session')).toBeUndefined();
+    const row = await t.db.unsafeAdmin.selectFrom('users').select('password_hash').where('id', '=', director.userId).executeTakeFirstOrThrow();
+    expect(row.password_hash).not.toBeNull();
+    // Switched back on, the old password still works and the new one was never set.
+    await passwordLogin(headers, true);
+    expect((await login(director.email, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await login(director.email, 'een wachtwoord dat niet mag')).statusCode).toBe(401);
   });
 });
 

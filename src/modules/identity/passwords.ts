@@ -3,13 +3,16 @@
 // one's own password. A set-password link works once and expires; only its SHA-256 is
 // stored. Setting a password through a link ends every session of the account; a
 // change on "Mijn account" ends every other session. The answer to a reset request is
-// the same whether or not the address belongs to anyone.
+// the same whether or not the address belongs to anyone. In a municipality that has
+// switched password login off no set-password link is issued, and one issued before
+// the switch is refused (docs/product.md#logging-in-through-openid-connect).
 import { AppError, invalid } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import { setPasswordLink } from '../../platform/links.js';
+import { loginPageLink, setPasswordLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { mails } from '../notifications/index.js';
+import { passwordLoginOff } from './oidc-config.js';
 import { accountPolicy } from './policy.js';
 import { hashPassword, newToken, sha256, verifyPassword } from './secrets.js';
 import { forgetCachedActors, type Session, startSessionFor } from './service.js';
@@ -46,6 +49,16 @@ export async function inviteStaffMember(
   opts: { municipalityId: string; userId: string; name: string; email: string; locale: 'nl' | 'en' },
 ): Promise<void> {
   const m = await trx.selectFrom('municipalities').select('name').where('id', '=', opts.municipalityId).executeTakeFirstOrThrow();
+  // Single sign-on only: the invitation carries no set-password link, it points to the
+  // login page (docs/product.md#logging-in-through-openid-connect).
+  if (await passwordLoginOff(trx, opts.municipalityId)) {
+    await enqueueMail(trx, {
+      municipalityId: opts.municipalityId,
+      to: opts.email,
+      ...mails.staffInvitationSso(opts.locale, { name: opts.name, email: opts.email, link: loginPageLink(deps.config.publicUrl), municipality: m.name }),
+    });
+    return;
+  }
   const link = await issuePasswordLink(trx, deps, { municipalityId: opts.municipalityId, userId: opts.userId, purpose: 'invite' });
   await enqueueMail(trx, {
     municipalityId: opts.municipalityId,
@@ -57,7 +70,10 @@ export async function inviteStaffMember(
 /**
  * "Wachtwoord vergeten": a reset link to every active staff account with this address,
  * in whichever municipality (an address may belong to staff of two). Unknown addresses
- * get nothing, and the caller answers the same.
+ * get nothing, and the caller answers the same. An account in a municipality that has
+ * switched password login off gets nothing either — the same answer, so the request
+ * tells nobody where the address is known
+ * (docs/product.md#logging-in-through-openid-connect).
  */
 export async function unsafeRequestPasswordReset(deps: Deps, opts: { email: string }): Promise<void> {
   const accounts = await deps.db.unsafeAdmin
@@ -69,6 +85,7 @@ export async function unsafeRequestPasswordReset(deps: Deps, opts: { email: stri
     .execute();
   for (const a of accounts) {
     await deps.db.tenant(a.municipality_id, async (trx) => {
+      if (await passwordLoginOff(trx, a.municipality_id)) return;
       const u = await trx
         .selectFrom('users')
         .select(['id', 'name', 'email', 'locale'])
@@ -98,7 +115,10 @@ async function endSessions(trx: Tx, municipalityId: string, userId: string, exce
 
 /**
  * Set a password through an invitation or reset link: the link is used up, every
- * session of the account ends, and a new session starts for whoever set it.
+ * session of the account ends, and a new session starts for whoever set it. A link
+ * issued before the municipality switched password login off is refused (403,
+ * `password-login-off`): no password is set and no session starts
+ * (docs/product.md#logging-in-through-openid-connect).
  */
 export async function unsafeSetPasswordWithLink(deps: Deps, opts: { token: string; password: string }): Promise<Session> {
   checkPassword('password', opts.password);
@@ -115,6 +135,7 @@ export async function unsafeSetPasswordWithLink(deps: Deps, opts: { token: strin
   if (!link) throw new AppError(401, 'invalid-link', 'error.invalidPasswordLink');
   const hash = await hashPassword(opts.password);
   const used = await deps.db.tenant(link.municipality_id, async (trx) => {
+    if (await passwordLoginOff(trx, link.municipality_id)) throw new AppError(403, 'password-login-off', 'error.passwordLoginOff');
     const r = await trx
       .updateTable('password_links')
       .set({ used_at: now })

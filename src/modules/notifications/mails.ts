@@ -476,6 +476,22 @@ ${p.link}${footer(l, p.municipality)}`,
           text: `Beste ${p.name},\n\nEr is een account in Regie voor u gemaakt, om in te loggen met ${p.email}. Kies uw wachtwoord met deze link (${p.hours} uur en één keer geldig):\n${p.link}\n\nIs de link verlopen? Gebruik dan "Wachtwoord vergeten" op de inlogpagina.${footer(l, p.municipality)}`,
         };
   },
+  /**
+   * The invitation in a municipality that has switched password login off: no
+   * set-password link, the organisation account is the way in
+   * (docs/product.md#logging-in-through-openid-connect).
+   */
+  staffInvitationSso(l: Locale, p: { name: string; email: string; link: string; municipality: string }): MailText {
+    return l === 'en'
+      ? {
+          subject: `${p.municipality} invites you to Regie`,
+          text: `Dear ${p.name},\n\nAn account in Regie has been made for you, for ${p.email}. ${p.municipality} logs in with the organisation account: no password is needed. Log in with "Log in with organisation account" on the login page:\n${p.link}${footer(l, p.municipality)}`,
+        }
+      : {
+          subject: `${p.municipality} nodigt u uit voor Regie`,
+          text: `Beste ${p.name},\n\nEr is een account in Regie voor u gemaakt, voor ${p.email}. Bij ${p.municipality} logt u in met uw organisatieaccount: een wachtwoord is niet nodig. Log in met "Inloggen met organisatieaccount" op de inlogpagina:\n${p.link}${footer(l, p.municipality)}`,
+        };
+  },
   passwordReset(l: Locale, p: { name: string; link: string; hours: number; municipality: string }): MailText {
     return l === 'en'
       ? {

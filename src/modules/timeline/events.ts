@@ -21,6 +21,17 @@ export const CaseEvent = z.discriminatedUnion('type', [
       proposedDirectorId: z.string().nullable(),
     }),
   }),
+  // docs/product.md#address-and-point-of-a-case: staff set or cleared the point after intake
+  z.object({
+    type: z.literal('case.placeChanged'),
+    payload: z.object({
+      place: z.object({ addressId: z.string().nullable(), lon: z.number(), lat: z.number() }).nullable(),
+      previousPlace: z.object({ addressId: z.string().nullable(), lon: z.number(), lat: z.number() }).nullable(),
+      areaId: z.string().nullable(),
+      previousAreaId: z.string().nullable(),
+      areaFromPoint: z.boolean(),
+    }),
+  }),
   z.object({
     type: z.literal('case.statusChanged'),
     payload: z.object({ from: status, to: status, reason: z.string().nullable(), planDueOn: z.string().nullable() }),

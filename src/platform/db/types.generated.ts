@@ -25,6 +25,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface AccessLog {
   actor_id: string;
   actor_role: 'initiator' | 'director' | 'coordinator' | 'specialist' | 'executive' | 'council' | 'admin';
+  attachment_id: string | null;
   case_id: string | null;
   client_address: string | null;
   counterpart_municipality_id: string | null;
@@ -32,7 +33,7 @@ export interface AccessLog {
   export_name: string | null;
   id: Generated<string>;
   initiator_id: string | null;
-  kind: 'contactDetails' | 'dossier' | 'export' | 'crossMunicipality';
+  kind: 'contactDetails' | 'dossier' | 'export' | 'crossMunicipality' | 'attachment';
   municipality_id: string;
 }
 

@@ -18,6 +18,9 @@ export function eventTitle(e: CaseEvent, t: Translate, date: (iso: string) => st
       return t('event.confirmed');
     case 'case.assigned':
       return t(p.previousDirectorId ? 'event.reassigned' : 'event.assigned', { name: str(p.directorName) });
+    // docs/product.md#address-and-point-of-a-case: staff set or cleared the point after intake
+    case 'case.placeChanged':
+      return t(p.place ? 'event.placeChanged' : 'event.placeCleared');
     case 'case.statusChanged':
       return p.planDueOn && p.to === 'planning'
         ? t('event.statusChangedDue', { from: status(p.from), to: status(p.to), due: date(str(p.planDueOn)) })

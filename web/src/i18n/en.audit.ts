@@ -4,14 +4,15 @@ import type { nlAudit } from './nl.audit.js';
 export const enAudit: Record<keyof typeof nlAudit, string> = {
   'accessLog.title': 'Personal data access log',
   'accessLog.lead':
-    "Who viewed an initiator's contact details, a case dossier or an export with personal data, when and from which address. The log cannot be changed.",
-  'accessLog.adminText': 'Who viewed which personal data and when: contact details, case dossiers and exports.',
+    "Who viewed an initiator's contact details, a case dossier, an export with personal data or an attachment, when and from which address. The log cannot be changed.",
+  'accessLog.adminText': 'Who viewed which personal data and when: contact details, case dossiers, exports and attachments.',
   'accessLog.filters': 'Filter the log',
   'accessLog.kind': 'Kind of access',
   'accessLog.kind.contactDetails': 'Contact details',
   'accessLog.kind.dossier': 'Case dossier',
   'accessLog.kind.export': 'Export',
   'accessLog.kind.crossMunicipality': 'Other municipality (agreement)',
+  'accessLog.kind.attachment': 'Attachment downloaded',
   'accessLog.actor': 'Staff member',
   'accessLog.from': 'From',
   'accessLog.to': 'Up to and including',

@@ -49,4 +49,17 @@ export const enGeo: Record<keyof typeof nlGeo, string> = {
   'geo.boundariesMap': 'Map of the area boundaries',
   'geo.area': 'Area',
   'geo.status': 'Boundary',
+  // staff: the point of a case after intake (docs/product.md#address-and-point-of-a-case)
+  'place.title': 'Address and point',
+  'place.change': 'Change address or point',
+  'place.field': 'Address or place',
+  'place.fieldHint':
+    'Search for an address and pick a suggestion, or point out the place on the map. The description of the location stays as it is. Without a chosen area, the point decides the area.',
+  'place.save': 'Save point',
+  'place.clear': 'Clear point',
+  'place.required': 'Pick an address or point out the place on the map.',
+  'place.saved': 'The point of the case has been saved.',
+  'place.cleared': 'The point of the case has been cleared.',
+  'event.placeChanged': 'Address or point of the case changed',
+  'event.placeCleared': 'Point of the case cleared',
 };

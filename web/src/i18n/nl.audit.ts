@@ -4,14 +4,15 @@
 export const nlAudit = {
   'accessLog.title': 'Logboek inzage persoonsgegevens',
   'accessLog.lead':
-    'Wie de contactgegevens van een initiatiefnemer, een zaakdossier of een export met persoonsgegevens inzag, wanneer en vanaf welk adres. Het logboek kan niet worden gewijzigd.',
-  'accessLog.adminText': 'Wie welke persoonsgegevens inzag en wanneer: contactgegevens, zaakdossiers en exports.',
+    'Wie de contactgegevens van een initiatiefnemer, een zaakdossier, een export met persoonsgegevens of een bijlage inzag, wanneer en vanaf welk adres. Het logboek kan niet worden gewijzigd.',
+  'accessLog.adminText': 'Wie welke persoonsgegevens inzag en wanneer: contactgegevens, zaakdossiers, exports en bijlagen.',
   'accessLog.filters': 'Logboek filteren',
   'accessLog.kind': 'Soort inzage',
   'accessLog.kind.contactDetails': 'Contactgegevens',
   'accessLog.kind.dossier': 'Zaakdossier',
   'accessLog.kind.export': 'Export',
   'accessLog.kind.crossMunicipality': 'Andere gemeente (afspraak)',
+  'accessLog.kind.attachment': 'Bijlage gedownload',
   'accessLog.actor': 'Medewerker',
   'accessLog.from': 'Vanaf',
   'accessLog.to': 'Tot en met',

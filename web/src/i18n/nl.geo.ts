@@ -49,4 +49,17 @@ export const nlGeo = {
   'geo.boundariesMap': 'Kaart met de gebiedsgrenzen',
   'geo.area': 'Gebied',
   'geo.status': 'Grens',
+  // staff: the point of a case after intake (docs/product.md#address-and-point-of-a-case)
+  'place.title': 'Adres en punt',
+  'place.change': 'Adres of punt wijzigen',
+  'place.field': 'Adres of plek',
+  'place.fieldHint':
+    'Zoek een adres en kies een suggestie, of wijs de plek aan op de kaart. De omschrijving van de locatie blijft zoals die is. Zonder gekozen gebied bepaalt het punt het gebied.',
+  'place.save': 'Punt opslaan',
+  'place.clear': 'Punt wissen',
+  'place.required': 'Kies een adres of wijs een punt aan op de kaart.',
+  'place.saved': 'Het punt van de zaak is opgeslagen.',
+  'place.cleared': 'Het punt van de zaak is gewist.',
+  'event.placeChanged': 'Adres of punt van de zaak gewijzigd',
+  'event.placeCleared': 'Punt van de zaak gewist',
 } as const;

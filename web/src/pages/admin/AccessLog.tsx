@@ -1,5 +1,5 @@
 // The access log of personal data (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd):
-// who viewed an initiator's contact details, a dossier or an export, filtered by kind,
+// who viewed an initiator's contact details, a dossier, an export or an attachment, filtered by kind,
 // staff member and period, newest first, a page at a time.
 import { Button, Heading, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
@@ -13,7 +13,7 @@ import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 import { BackToAdmin } from './AdminHome.js';
 
-const KINDS = ['contactDetails', 'dossier', 'export', 'crossMunicipality'] as const;
+const KINDS = ['contactDetails', 'dossier', 'export', 'crossMunicipality', 'attachment'] as const;
 const EMPTY: Required<AccessLogFilter> = { kind: '', actor: '', from: '', to: '' };
 
 export function AccessLogPage() {

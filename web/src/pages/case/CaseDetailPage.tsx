@@ -23,6 +23,7 @@ import { AssessmentSection } from '../assessment/AssessmentSection.js';
 import { CommitmentsSection, DossierLink } from '../commitments/CommitmentsSection.js';
 import { ClockControl } from './ClockControl.js';
 import { Conversation } from './Conversation.js';
+import { PlaceControl } from './PlaceControl.js';
 import { StatusActions, WithdrawCase } from './StatusActions.js';
 import { useCaseAndPlan } from './useCaseAndPlan.js';
 
@@ -104,6 +105,7 @@ export function CaseDetailPage() {
             ) : null}
             <StatusActions c={c} onChanged={changed} />
             <ClockControl c={c} onChanged={changed} />
+            <PlaceControl c={c} onChanged={changed} />
           </Section>
         ) : null}
       </div>
