@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import { COMMITMENT_EVENTS } from '../timeline/index.js';
 
 const phase = z.enum(['agenda', 'policy', 'implementation', 'evaluation']);
 const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() }));
@@ -31,39 +32,7 @@ export const CollaborationEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collaboration.partyUpdated'), payload: z.object({ partyId: z.string(), name: z.string(), changes }) }),
   // Agreements within the collaboration are commitments on record: the commitments
   // module's events, on this timeline (docs/product.md#agreements-within-a-collaboration).
-  z.object({
-    type: z.literal('commitment.recorded'),
-    payload: z.object({
-      commitmentId: z.string(),
-      madeBy: z.string(),
-      madeByRole: z.string(),
-      madeTo: z.string(),
-      what: z.string(),
-      dueOn: z.string(),
-      decisionKind: z.enum(['commitMoney', 'grantExemption', 'agreePlan', 'other']),
-      status: z.enum(['binding', 'needsConfirmation']),
-      mandateIds: z.array(z.string()),
-    }),
-  }),
-  z.object({
-    type: z.literal('commitment.amended'),
-    payload: z.object({
-      commitmentId: z.string(),
-      version: z.number(),
-      changes: z.record(z.string(), z.object({ from: z.string(), to: z.string() })),
-      reason: z.string(),
-    }),
-  }),
-  z.object({ type: z.literal('commitment.confirmed'), payload: z.object({ commitmentId: z.string(), what: z.string(), mandateIds: z.array(z.string()) }) }),
-  z.object({ type: z.literal('commitment.declined'), payload: z.object({ commitmentId: z.string(), what: z.string(), reason: z.string() }) }),
-  z.object({
-    type: z.literal('commitment.ended'),
-    payload: z.object({ commitmentId: z.string(), what: z.string(), status: z.enum(['kept', 'broken', 'withdrawn']), reason: z.string().nullable() }),
-  }),
-  z.object({
-    type: z.literal('commitment.reminded'),
-    payload: z.object({ commitmentId: z.string(), version: z.number(), dueOn: z.string(), to: z.array(z.string()) }),
-  }),
+  ...COMMITMENT_EVENTS,
   // The outside party's answer through its one-time link, and the link mailed to it.
   z.object({ type: z.literal('agreement.linkSent'), payload: z.object({ commitmentId: z.string(), party: z.string() }) }),
 ]);

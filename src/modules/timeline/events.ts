@@ -4,6 +4,53 @@ import { z } from 'zod';
 
 const status = z.enum(['submitted', 'intake', 'planning', 'executing', 'closed', 'withdrawn']);
 
+/**
+ * The events of a commitment on record (docs/product.md#commitments-on-record): on a case's
+ * timeline, and on a collaboration's for an agreement within it
+ * (docs/product.md#agreements-within-a-collaboration). One definition for both.
+ */
+export const COMMITMENT_EVENTS = [
+  z.object({
+    type: z.literal('commitment.recorded'),
+    payload: z.object({
+      commitmentId: z.string(),
+      madeBy: z.string(),
+      madeByRole: z.string(),
+      madeTo: z.string(),
+      what: z.string(),
+      dueOn: z.string(),
+      decisionKind: z.enum(['commitMoney', 'grantExemption', 'agreePlan', 'other']),
+      status: z.enum(['binding', 'needsConfirmation']),
+      mandateIds: z.array(z.string()),
+    }),
+  }),
+  z.object({
+    type: z.literal('commitment.amended'),
+    payload: z.object({
+      commitmentId: z.string(),
+      version: z.number(),
+      changes: z.record(z.string(), z.object({ from: z.string(), to: z.string() })),
+      reason: z.string(),
+    }),
+  }),
+  z.object({
+    type: z.literal('commitment.confirmed'),
+    payload: z.object({ commitmentId: z.string(), what: z.string(), mandateIds: z.array(z.string()) }),
+  }),
+  z.object({
+    type: z.literal('commitment.declined'),
+    payload: z.object({ commitmentId: z.string(), what: z.string(), reason: z.string() }),
+  }),
+  z.object({
+    type: z.literal('commitment.ended'),
+    payload: z.object({ commitmentId: z.string(), what: z.string(), status: z.enum(['kept', 'broken', 'withdrawn']), reason: z.string().nullable() }),
+  }),
+  z.object({
+    type: z.literal('commitment.reminded'),
+    payload: z.object({ commitmentId: z.string(), version: z.number(), dueOn: z.string(), to: z.array(z.string()) }),
+  }),
+] as const;
+
 export const CaseEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('case.submitted'),
@@ -155,45 +202,7 @@ export const CaseEvent = z.discriminatedUnion('type', [
     payload: z.object({ roundId: z.string(), number: z.number(), partyId: z.string(), partyName: z.string(), agreementId: z.string() }),
   }),
   // ---- commitments on record (docs/product.md#commitments-on-record) ----
-  z.object({
-    type: z.literal('commitment.recorded'),
-    payload: z.object({
-      commitmentId: z.string(),
-      madeBy: z.string(),
-      madeByRole: z.string(),
-      madeTo: z.string(),
-      what: z.string(),
-      dueOn: z.string(),
-      decisionKind: z.enum(['commitMoney', 'grantExemption', 'agreePlan', 'other']),
-      status: z.enum(['binding', 'needsConfirmation']),
-      mandateIds: z.array(z.string()),
-    }),
-  }),
-  z.object({
-    type: z.literal('commitment.amended'),
-    payload: z.object({
-      commitmentId: z.string(),
-      version: z.number(),
-      changes: z.record(z.string(), z.object({ from: z.string(), to: z.string() })),
-      reason: z.string(),
-    }),
-  }),
-  z.object({
-    type: z.literal('commitment.confirmed'),
-    payload: z.object({ commitmentId: z.string(), what: z.string(), mandateIds: z.array(z.string()) }),
-  }),
-  z.object({
-    type: z.literal('commitment.declined'),
-    payload: z.object({ commitmentId: z.string(), what: z.string(), reason: z.string() }),
-  }),
-  z.object({
-    type: z.literal('commitment.ended'),
-    payload: z.object({ commitmentId: z.string(), what: z.string(), status: z.enum(['kept', 'broken', 'withdrawn']), reason: z.string().nullable() }),
-  }),
-  z.object({
-    type: z.literal('commitment.reminded'),
-    payload: z.object({ commitmentId: z.string(), version: z.number(), dueOn: z.string(), to: z.array(z.string()) }),
-  }),
+  ...COMMITMENT_EVENTS,
   // Response periods and the inventory of interests (docs/product.md#response-periods).
   // No respondent's name or address: the events say what happened, not who responded.
   z.object({
