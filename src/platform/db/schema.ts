@@ -73,6 +73,9 @@ export type AttachmentSettingsTable = T.AttachmentSettings;
 export type WebhookSettingsTable = T.WebhookSettings;
 export type WebhookSubscriptionTable = T.WebhookSubscriptions;
 export type WebhookDeliveryTable = T.WebhookDeliveries;
+export type ZgwSettingsTable = T.ZgwSettings;
+export type ZgwTaskTable = T.ZgwTasks;
+export type ZgwZaakTable = T.ZgwZaken;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];
