@@ -6,9 +6,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { withTestDb } from '../../testing/db.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from '../../testing/factories.js';
+import { type FakeZgw, startFakeZgw } from '../../testing/fake-zgw.js';
 import { type NewEvent, recordEvent } from '../timeline/index.js';
 import { MAX_ATTEMPTS, unsafeRunDueZgwTasks } from './delivery.js';
-import { type FakeZgw, startFakeZgw } from './fake-zgw.js';
 import { getZgwSettings, listZgwTasks, retryZgwTask, updateZgwSettings } from './service.js';
 
 const { db, deps } = withTestDb();

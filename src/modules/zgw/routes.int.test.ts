@@ -3,9 +3,9 @@
 // page with "opnieuw proberen" against the fake Zaken API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, buildCase, buildMunicipality } from '../../testing/factories.js';
+import { type FakeZgw, startFakeZgw } from '../../testing/fake-zgw.js';
 import { withTestApp } from '../../testing/http.js';
 import { unsafeRunDueZgwTasks } from './delivery.js';
-import { type FakeZgw, startFakeZgw } from './fake-zgw.js';
 
 const SECRET = 'geheim-voor-de-http-test';
 

@@ -19,7 +19,7 @@ import { parse } from 'yaml';
 // ajv-formats is CommonJS: its function is the module's default under ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule.default }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
 
-const SPEC_FILE = fileURLToPath(new URL('../../../test/standards/zgw/zaken-1.5.1.yaml', import.meta.url));
+const SPEC_FILE = fileURLToPath(new URL('../../test/standards/zgw/zaken-1.5.1.yaml', import.meta.url));
 export const BASE_PATH = '/zaken/api/v1';
 
 type Json = Record<string, unknown>;
