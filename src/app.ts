@@ -22,6 +22,7 @@ import { planRoutes } from './modules/plans/index.js';
 import { rulesRoutes } from './modules/rules/index.js';
 import { satisfactionFigureSource, satisfactionRoutes, unsafeMonthlyMarks } from './modules/satisfaction/index.js';
 import { startWebhookWorker, type WebhookWorker, webhookRoutes } from './modules/webhooks/index.js';
+import { startZgwWorker, type ZgwWorker, zgwRoutes } from './modules/zgw/index.js';
 import { type Config, mailDir, pgliteDir } from './platform/config.js';
 import type { Deps } from './platform/context.js';
 import { type Db, openDatabase } from './platform/db/index.js';
@@ -69,6 +70,8 @@ export async function buildApp(deps: Deps): Promise<App> {
       geoRoutes(app, deps);
       // notifications to other systems (docs/product.md#webhooks)
       webhookRoutes(app, deps);
+      // every case also a zaak in the municipality's zaaksysteem (docs/zgw.md)
+      zgwRoutes(app, deps);
       // logging in through OpenID Connect (staff single sign-on, DigiD, eHerkenning)
       oidcRoutes(app, deps);
     },
@@ -93,6 +96,8 @@ export interface Running {
   insights: InsightsWorker;
   /** delivers webhook events to other systems (docs/product.md#webhooks) */
   webhooks: WebhookWorker;
+  /** registers cases as zaken in the municipality's zaaksysteem (docs/zgw.md) */
+  zgw: ZgwWorker;
   close(): Promise<void>;
 }
 
@@ -127,7 +132,9 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   const collaborationHealth = startCollaborationHealthJob(deps);
   // Webhook deliveries carry this process's id on their leases, like the mail outbox.
   const webhooks = startWebhookWorker(deps, { owner: heartbeat.id });
-  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, orphanFiles, collaborationHealth, webhooks];
+  // ZGW registration tasks, leased the same way (docs/zgw.md)
+  const zgw = startZgwWorker(deps, { owner: heartbeat.id });
+  const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, orphanFiles, collaborationHealth, webhooks, zgw];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive
   // connection whose request was in flight would otherwise hold the shutdown open
@@ -151,6 +158,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
     benchmark,
     insights,
     webhooks,
+    zgw,
     /**
      * Stops accepting and waits for the requests in flight, then for the jobs' current
      * runs (each stops after its current batch or mail, so no lease is left behind).

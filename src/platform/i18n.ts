@@ -349,6 +349,11 @@ const nl: Record<string, string> = {
   'error.webhookTooMany': 'Een gemeente heeft ten hoogste {max} webhooks.',
   'error.webhookPaused': 'Deze webhook staat op pauze. Zet hem eerst weer aan.',
   'error.webhookNotDead': 'Alleen een opgegeven aflevering kan opnieuw worden geprobeerd.',
+  // Elke zaak ook een zaak in het zaaksysteem (docs/product.md#zgw-registration).
+  'error.zgwUrlInvalid': 'Dit is geen geldig adres: http(s), zonder gebruikersnaam, wachtwoord of vraagteken.',
+  'error.zgwRsin': 'Een RSIN bestaat uit 9 cijfers en voldoet aan de elfproef.',
+  'error.zgwRequiredWhenEnabled': 'Nodig om zaken te registreren: vul dit in voordat u ZGW aanzet.',
+  'error.zgwSecretShort': 'Het geheim moet ten minste 16 tekens lang zijn.',
   // Inloggen via OpenID Connect (docs/product.md#logging-in-through-openid-connect).
   'error.passwordLoginOff': 'Medewerkers van deze gemeente loggen in met hun organisatieaccount; inloggen met een wachtwoord staat uit.',
   'error.ssoNoAccount': 'Met dit organisatieaccount hoort geen actief medewerkersaccount in deze gemeente. Vraag de beheerder om een account.',
@@ -701,6 +706,11 @@ const en: Record<string, string> = {
   'error.webhookTooMany': 'A municipality has at most {max} webhooks.',
   'error.webhookPaused': 'This webhook is paused. Resume it first.',
   'error.webhookNotDead': 'Only a delivery that was given up can be tried again.',
+  // Every case also a zaak in the zaaksysteem (docs/product.md#zgw-registration).
+  'error.zgwUrlInvalid': 'This is not a valid address: http(s), without user name, password or question mark.',
+  'error.zgwRsin': 'An RSIN consists of 9 digits and passes the eleven test.',
+  'error.zgwRequiredWhenEnabled': 'Needed to register zaken: fill this in before switching ZGW on.',
+  'error.zgwSecretShort': 'The secret must be at least 16 characters long.',
   // Logging in through OpenID Connect (docs/product.md#logging-in-through-openid-connect).
   'error.passwordLoginOff': 'Staff of this municipality log in with their organisation account; password login is switched off.',
   'error.ssoNoAccount': 'This organisation account has no active staff account in this municipality. Ask the administrator for an account.',

@@ -22,6 +22,7 @@ import { rows as plans } from '../modules/plans/authorization.rows.js';
 import { rows as rules } from '../modules/rules/authorization.rows.js';
 import { rows as satisfaction } from '../modules/satisfaction/authorization.rows.js';
 import { rows as webhooks } from '../modules/webhooks/authorization.rows.js';
+import { rows as zgw } from '../modules/zgw/authorization.rows.js';
 import { rows as server } from '../platform/http/authorization.rows.js';
 import type { Row } from './authorization.js';
 
@@ -49,4 +50,5 @@ export const rows: Row[] = [
   ...attachments,
   ...geo,
   ...webhooks,
+  ...zgw,
 ];

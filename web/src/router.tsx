@@ -15,6 +15,7 @@ import { SettingsPage } from './pages/admin/Settings.js';
 import { UserEdit } from './pages/admin/UserEdit.js';
 import { Users } from './pages/admin/Users.js';
 import { WebhooksPage } from './pages/admin/Webhooks.js';
+import { ZgwPage } from './pages/admin/Zgw.js';
 import { LateObjectionsPage } from './pages/assessment/LateObjections.js';
 import { OutsideAnswerPage } from './pages/assessment/OutsideAnswer.js';
 import { AnswerRequestPage, RequestsPage } from './pages/assessment/Requests.js';
@@ -133,6 +134,8 @@ export const router = createBrowserRouter([
       guarded('tevredenheid-opvolging', 'satisfactionFollowUp', <FollowUpsPage />),
       // webhooks to other systems (docs/product.md#webhooks)
       guarded('beheer/webhooks', 'manageOrganisation', <WebhooksPage />),
+      // every case also a zaak in the zaaksysteem (docs/product.md#zgw-registration)
+      guarded('beheer/zaaksysteem', 'manageOrganisation', <ZgwPage />),
       { path: '*', element: <NotFound /> },
     ],
   },

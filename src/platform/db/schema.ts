@@ -76,6 +76,9 @@ export type WebhookDeliveryTable = T.WebhookDeliveries;
 export type CollaborationAgreementTable = T.CollaborationAgreements;
 export type CollaborationPartyLinkTable = T.CollaborationPartyLinks;
 export type CollaborationPartySessionTable = T.CollaborationPartySessions;
+export type ZgwSettingsTable = T.ZgwSettings;
+export type ZgwTaskTable = T.ZgwTasks;
+export type ZgwZaakTable = T.ZgwZaken;
 
 /** The allowed values of the check constraints, as the migrations write them. */
 export type Role = UserRow['role'];

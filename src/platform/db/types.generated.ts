@@ -963,6 +963,46 @@ export interface WebhookSubscriptions {
   version: Generated<number>;
 }
 
+export interface ZgwSettings {
+  catalogi_url: Generated<string>;
+  client_id: Generated<string>;
+  documenten_url: Generated<string>;
+  enabled: Generated<boolean>;
+  municipality_id: string;
+  rsin: Generated<string>;
+  secret_sealed: string | null;
+  statustype_closed_url: Generated<string>;
+  statustype_intake_url: Generated<string>;
+  statustype_plan_agreed_url: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  zaaktype_url: Generated<string>;
+  zaken_url: Generated<string>;
+}
+
+export interface ZgwTasks {
+  attempts: Generated<number>;
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  done_at: Timestamp | null;
+  event_id: number | null;
+  id: Generated<string>;
+  last_attempt_at: Timestamp | null;
+  last_error: string | null;
+  leased_by: string | null;
+  municipality_id: string;
+  next_attempt_at: Generated<Timestamp>;
+  status: Generated<'pending' | 'done' | 'failed'>;
+  step: 'create' | 'intake' | 'planAgreed' | 'closed';
+}
+
+export interface ZgwZaken {
+  case_id: string;
+  created_at: Generated<Timestamp>;
+  municipality_id: string;
+  zaak_url: string;
+}
+
 export interface DB {
   access_log: AccessLog;
   api_tokens: ApiTokens;
@@ -1041,4 +1081,7 @@ export interface DB {
   webhook_event_types: WebhookEventTypes;
   webhook_settings: WebhookSettings;
   webhook_subscriptions: WebhookSubscriptions;
+  zgw_settings: ZgwSettings;
+  zgw_tasks: ZgwTasks;
+  zgw_zaken: ZgwZaken;
 }

@@ -2878,6 +2878,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/zgw/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De ZGW-instellingen van de gemeente (beheerder)
+         * @description De ZGW-instellingen van de gemeente (beheerder)
+         */
+        get: operations["getZgwSettings"];
+        /**
+         * De ZGW-instellingen vastleggen; weggelaten velden blijven zoals ze zijn (beheerder; If-Match met de versie)
+         * @description De ZGW-instellingen vastleggen; weggelaten velden blijven zoals ze zijn (beheerder; If-Match met de versie)
+         */
+        put: operations["putZgwSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zgw/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Wat nog naar het zaaksysteem moet of is mislukt, oudste eerst (beheerder)
+         * @description Wat nog naar het zaaksysteem moet of is mislukt, oudste eerst (beheerder)
+         */
+        get: operations["getZgwTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zgw/tasks/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Een wachtende of mislukte taak nu opnieuw proberen (beheerder)
+         * @description Een wachtende of mislukte taak nu opnieuw proberen (beheerder)
+         */
+        post: operations["postZgwTasksIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/login-options": {
         parameters: {
             query?: never;
@@ -5101,6 +5165,44 @@ export interface components {
             };
             /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer */
             secret: string;
+        };
+        ZgwSettings: {
+            enabled: boolean;
+            zakenUrl: string;
+            catalogiUrl: string;
+            documentenUrl: string;
+            zaaktypeUrl: string;
+            statustypeIntakeUrl: string;
+            statustypePlanAgreedUrl: string;
+            statustypeClosedUrl: string;
+            rsin: string;
+            clientId: string;
+            /** @description of er een geheim is bewaard; het geheim zelf wordt nooit getoond */
+            hasSecret: boolean;
+            /** @description 0: nog nooit opgeslagen */
+            version: number;
+        };
+        ZgwTask: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseReference: string;
+            /**
+             * @description create: zaak aanmaken; de andere: een status zetten
+             * @enum {string}
+             */
+            step: "create" | "intake" | "planAgreed" | "closed";
+            /**
+             * @description pending: wacht op (een nieuwe) poging; failed: opgegeven na het maximum aantal pogingen
+             * @enum {string}
+             */
+            status: "pending" | "done" | "failed";
+            attempts: number;
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastError: string | null;
+            createdAt: string;
         };
     };
     responses: never;
@@ -18354,6 +18456,343 @@ export interface operations {
             };
         };
     };
+    getZgwSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZgwSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putZgwSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description zaken registreren aan (true) of uit; standaard uit */
+                    enabled?: boolean;
+                    /** @description basisadres van de Zaken API, bijvoorbeeld https://openzaak.example/zaken/api/v1 */
+                    zakenUrl?: string;
+                    /** @description basisadres van de Catalogi API */
+                    catalogiUrl?: string;
+                    /** @description basisadres van de Documenten API */
+                    documentenUrl?: string;
+                    /** @description het zaaktype (adres in de Catalogi API) */
+                    zaaktypeUrl?: string;
+                    /** @description het statustype bij intake; leeg: geen status bij deze stap */
+                    statustypeIntakeUrl?: string;
+                    /** @description het statustype bij een akkoord plan; leeg: geen status bij deze stap */
+                    statustypePlanAgreedUrl?: string;
+                    /** @description het statustype bij afsluiten; leeg: geen status bij deze stap */
+                    statustypeClosedUrl?: string;
+                    /** @description RSIN van de gemeente (9 cijfers, elfproef): bronorganisatie en verantwoordelijke organisatie */
+                    rsin?: string;
+                    /** @description client id voor de ZGW-JWT */
+                    clientId?: string;
+                    /** @description het geheim voor de ZGW-JWT; wordt bewaard maar nooit teruggegeven */
+                    clientSecret?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZgwSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getZgwTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ZgwTask"][];
+                        /** @description aantal afgeronde taken */
+                        done: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postZgwTasksIdRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZgwTask"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAuthLoginOptions: {
         parameters: {
             query: {
@@ -19302,3 +19741,5 @@ export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDee
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
 export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead"];
+export const zgwTaskStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["step"]> = ["create", "intake", "planAgreed", "closed"];
+export const zgwTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["status"]> = ["pending", "done", "failed"];

@@ -18,6 +18,7 @@ import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
 import { enUx } from './en.ux.js';
 import { enWebhooks } from './en.webhooks.js';
+import { enZgw } from './en.zgw.js';
 import type { MessageKey } from './nl.js';
 
 export const en: Record<MessageKey, string> = {
@@ -614,4 +615,6 @@ export const en: Record<MessageKey, string> = {
   ...enAttachments,
   // webhooks to other systems
   ...enWebhooks,
+  // every case also a zaak in the zaaksysteem
+  ...enZgw,
 };

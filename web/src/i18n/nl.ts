@@ -18,6 +18,7 @@ import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
 import { nlUx } from './nl.ux.js';
 import { nlWebhooks } from './nl.webhooks.js';
+import { nlZgw } from './nl.zgw.js';
 
 export const nl = {
   // general
@@ -614,6 +615,8 @@ export const nl = {
   ...nlAttachments,
   // webhooks to other systems
   ...nlWebhooks,
+  // every case also a zaak in the zaaksysteem
+  ...nlZgw,
 };
 
 export type MessageKey = keyof typeof nl;

@@ -15,6 +15,7 @@ const PAGES: { to: string; title: MessageKey; text: MessageKey }[] = [
   { to: '/beheer/inzage', title: 'accessLog.title', text: 'accessLog.adminText' },
   { to: '/beheer/samenwerkingsafspraken', title: 'agreements.title', text: 'agreements.adminText' },
   { to: '/beheer/webhooks', title: 'webhooks.title', text: 'webhooks.adminText' },
+  { to: '/beheer/zaaksysteem', title: 'zgw.title', text: 'zgw.adminText' },
 ];
 
 export function AdminHome() {

@@ -1,0 +1,60 @@
+// The specification-built Zaken API fake refuses what the specification does not
+// allow (docs/zgw.md#contract-tests): otherwise the contract tests would prove nothing.
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeZgw, startFakeZgw } from './fake-zgw.js';
+
+const SECRET = 'geheim-voor-de-fake-test';
+let fake: FakeZgw;
+beforeAll(async () => {
+  fake = await startFakeZgw({ clientId: 'regie', secret: SECRET });
+});
+afterAll(() => fake.close());
+
+const token = (clientId = 'regie', secret = SECRET) =>
+  new SignJWT({ client_id: clientId }).setProtectedHeader({ alg: 'HS256' }).setIssuer(clientId).setIssuedAt().sign(new TextEncoder().encode(secret));
+const crs = { 'accept-crs': 'EPSG:4326', 'content-crs': 'EPSG:4326' };
+const zaak = {
+  bronorganisatie: '002564440',
+  verantwoordelijkeOrganisatie: '002564440',
+  zaaktype: 'https://ztc.example/catalogi/api/v1/zaaktypen/1',
+  startdatum: '2026-03-01',
+  identificatie: 'Z-1',
+};
+async function post(path: string, body: unknown, headers: Record<string, string>) {
+  const before = fake.violations.length;
+  const res = await fetch(`${fake.zakenUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, violations: fake.violations.slice(before) };
+}
+
+describe('the fake Zaken API', () => {
+  it('accepts a valid zaak and answers with a Zaak the specification allows', async () => {
+    const r = await post('/zaken', zaak, { authorization: `Bearer ${await token()}`, ...crs });
+    expect(r).toEqual({ status: 201, violations: [] });
+  });
+
+  it.each([
+    ['a missing required field', { ...zaak, identificatie: 'Z-2', bronorganisatie: undefined }, crs],
+    ['a wrong format', { ...zaak, identificatie: 'Z-3', startdatum: '1 maart' }, crs],
+    ['an omschrijving over 80 characters', { ...zaak, identificatie: 'Z-4', omschrijving: 'x'.repeat(81) }, crs],
+    ['a missing Content-Crs header', { ...zaak, identificatie: 'Z-5' }, { 'accept-crs': 'EPSG:4326' }],
+  ])('refuses %s', async (_, body, headers) => {
+    const r = await post('/zaken', body, { authorization: `Bearer ${await token()}`, ...headers });
+    expect(r.status).toBe(400);
+    expect(r.violations).toHaveLength(1);
+  });
+
+  it('refuses a token of another client or signed with another secret, and an unknown operation', async () => {
+    for (const auth of [await token('iemand-anders'), await token('regie', 'een-ander-geheim-dan-dit')]) {
+      const r = await post('/zaken', { ...zaak, identificatie: 'Z-6' }, { authorization: `Bearer ${auth}`, ...crs });
+      expect(r.violations[0]).toContain('JWT');
+    }
+    const r = await post('/zaaktypen', {}, { authorization: `Bearer ${await token()}` });
+    expect(r.violations[0]).toContain('no such operation');
+    fake.violations.length = 0;
+  });
+});
