@@ -150,6 +150,21 @@ async function createOrganisation(deps: Deps, m: MunicipalitySeed, passwordHash:
 /** Undo a half-seeded municipality, so the next start tries again instead of skipping it. */
 async function removeMunicipality(deps: Deps, id: string): Promise<void> {
   const tables = [
+    // the integrations and the outside parties' access: nothing refers to them
+    'zgw_tasks',
+    'zgw_zaken',
+    'zgw_settings',
+    'webhook_deliveries',
+    'webhook_subscriptions',
+    'webhook_settings',
+    'attachments',
+    'attachment_settings',
+    'oidc_sessions',
+    'initiator_identities',
+    'login_providers',
+    'collaboration_party_sessions',
+    'collaboration_party_links',
+    'collaboration_agreements',
     'insight_facts',
     'insight_counts',
     'insight_totals',
@@ -164,16 +179,6 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
     'responses',
     'response_topics',
     'response_periods',
-    'collaboration_events',
-    'collaboration_contributions',
-    'collaboration_parties',
-    'collaboration_readings',
-    'collaboration_targets',
-    'collaboration_phases',
-    'collaboration_cases',
-    'collaboration_themes',
-    'collaboration_areas',
-    'collaborations',
     'late_objections',
     'assessment_withdrawals',
     'assessment_overrules',
@@ -185,6 +190,16 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
     'commitments',
     'mandate_changes',
     'mandates',
+    'collaboration_events',
+    'collaboration_contributions',
+    'collaboration_parties',
+    'collaboration_readings',
+    'collaboration_targets',
+    'collaboration_phases',
+    'collaboration_cases',
+    'collaboration_themes',
+    'collaboration_areas',
+    'collaborations',
     'rule_changes',
     'rules',
     'outbox',
@@ -213,7 +228,15 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
   await deps.db.unsafeTransaction(async (trx) => {
     // A party points at its current answer and an answer at its party: untie them first.
     await trx.updateTable('assessment_parties').set({ current_answer_id: null }).where('municipality_id', '=', id).execute();
-    for (const t of tables) await trx.deleteFrom(t).where('municipality_id', '=', id).execute();
+    for (const t of tables) {
+      // a sharing agreement belongs to both its municipalities; its approvers are users
+      if (t === 'users')
+        await trx
+          .deleteFrom('sharing_agreements')
+          .where((eb) => eb.or([eb('provider_municipality_id', '=', id), eb('receiver_municipality_id', '=', id)]))
+          .execute();
+      await trx.deleteFrom(t).where('municipality_id', '=', id).execute();
+    }
     await trx.deleteFrom('municipalities').where('id', '=', id).execute();
   });
 }
