@@ -59,7 +59,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       benchmarkRoutes(app, deps);
       participationRoutes(app, deps);
       satisfactionRoutes(app, deps);
-      // the report marks and the responses are sections of the management information
+      // the report marks, the responses and the collaborations are sections of the management information
       insightsRoutes(app, deps, {
         satisfaction: satisfactionFigureSource,
         participation: participationFigureSource,
