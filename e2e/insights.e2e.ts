@@ -3,7 +3,7 @@
 // figure is a chart (an image with a name) beside a captioned table; the filters go in
 // the URL; a CSV link downloads the section; axe checks the page at 1280 and 320 px and
 // no Content-Security-Policy violation is reported. The council overview shows the
-// headline figures in one block.
+// headline figures in one block, and the collaborations per phase and with health findings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOORBEELD } from '../src/demo/data.js';
 import { type E2E, expectAccessible, loginAs, region, startE2E } from './support.js';
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const COORDINATOR = VOORBEELD.staff.find((s) => s.role === 'coordinator');
 const COUNCIL = VOORBEELD.staff.find((s) => s.role === 'council');
-const SECTIONS = ['Doorlooptijden', 'Integrale toets', 'Toezeggingen', 'Werklast'];
+const SECTIONS = ['Doorlooptijden', 'Integrale toets', 'Toezeggingen', 'Werklast', 'Samenwerkingen'];
 
 describe('management information', () => {
   it('shows the coordinator a chart and a table per figure, filters in the URL, and a CSV per section', async () => {
@@ -44,6 +44,7 @@ describe('management information', () => {
       'Toetsrondes en antwoorden per maand',
       'Toezeggingen per maker',
       'Open zaken per case-regisseur aan het eind van de maand',
+      'Samenwerkingen per fase en gezondheidscheck',
     ]) {
       await expect(page.getByRole('table', { name: caption }).count(), caption).resolves.toBe(1);
     }
@@ -105,6 +106,9 @@ describe('management information', () => {
     await expect(headline.getByRole('row', { name: /Plannen binnen de termijn/ }).count()).resolves.toBe(1);
     await expect(headline.getByRole('row', { name: /Indienen → plan akkoord, mediaan/ }).count()).resolves.toBe(1);
     await expect(headline.getByRole('row', { name: /Toezeggingen: open/ }).count()).resolves.toBe(1);
+    // The collaborations per phase and with health findings.
+    const collaborations = page.getByRole('table', { name: 'Samenwerkingen per fase en met bevindingen' });
+    await expect(collaborations.getByRole('row', { name: /Met bevindingen uit de gezondheidscheck/ }).count()).resolves.toBe(1);
     await expectAccessible(page, 'raadsoverzicht met sturingsinformatie');
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Sturingsinformatie' }).click();

@@ -7,7 +7,7 @@ import { attachmentRoutes, fileStoreFor, startOrphanCleanup } from './modules/at
 import { auditRoutes, startRetentionJob } from './modules/audit/index.js';
 import { benchmarkRoutes, startBenchmarkJob } from './modules/benchmark/index.js';
 import { caseRoutes, timelineRoutes, unsafeConfirmIntake, unsafeResendCaseLink } from './modules/cases/index.js';
-import { collaborationReminders, collaborationRoutes, startCollaborationHealthJob } from './modules/collaborations/index.js';
+import { collaborationFigureSource, collaborationReminders, collaborationRoutes, startCollaborationHealthJob } from './modules/collaborations/index.js';
 import { commitmentRoutes, type ReminderWorker, startCommitmentReminders } from './modules/commitments/index.js';
 import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
@@ -60,8 +60,12 @@ export async function buildApp(deps: Deps): Promise<App> {
       benchmarkRoutes(app, deps);
       participationRoutes(app, deps);
       satisfactionRoutes(app, deps);
-      // the report marks and the responses are sections of the management information
-      insightsRoutes(app, deps, { satisfaction: satisfactionFigureSource, participation: participationFigureSource });
+      // the report marks, the responses and the collaborations are sections of the management information
+      insightsRoutes(app, deps, {
+        satisfaction: satisfactionFigureSource,
+        participation: participationFigureSource,
+        collaborations: collaborationFigureSource,
+      });
       collaborationRoutes(app, deps);
       intermunicipalRoutes(app, deps);
       // files on the intake, messages, answers and commitments (docs/attachments.md)

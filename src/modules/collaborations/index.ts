@@ -12,6 +12,7 @@ export {
   readAgreementLink,
   updateAgreement,
 } from './agreements.js';
+export { type CollaborationFigures, collaborationFigureSource, collaborationFigures } from './figures.js';
 export { healthOf as collaborationHealthOf } from './health.js';
 export { refreshDueHealth as refreshCollaborationHealth, startHealthJob as startCollaborationHealthJob } from './jobs.js';
 export { type HealthIssue, healthCheck, healthSentence, PHASES, type Phase } from './model.js';

@@ -8,7 +8,7 @@ import type { Ctx } from '../../platform/context.js';
 import { type Locale, translate } from '../../platform/i18n.js';
 import { type InsightsProviders, type InsightsQuery, insightsFigures } from './service.js';
 
-export const INSIGHTS_SECTIONS = ['leadTimes', 'assessment', 'commitments', 'workload', 'satisfaction', 'participation'] as const;
+export const INSIGHTS_SECTIONS = ['leadTimes', 'assessment', 'commitments', 'workload', 'satisfaction', 'participation', 'collaborations'] as const;
 export type InsightsSection = (typeof INSIGHTS_SECTIONS)[number];
 
 export const INSIGHTS_EXPORT_NAME = (section: InsightsSection) => `sturingsinformatie-${section}.csv`;
@@ -43,7 +43,12 @@ export async function insightsCsv(
 ): Promise<string> {
   const fig = await insightsFigures(ctx, q, providers);
   // A section whose figures are not measured here has nothing to download.
-  if ((section === 'satisfaction' && !fig.satisfaction) || (section === 'participation' && !fig.participation)) throw notFound('insights section');
+  if (
+    (section === 'satisfaction' && !fig.satisfaction) ||
+    (section === 'participation' && !fig.participation) ||
+    (section === 'collaborations' && !fig.collaborations)
+  )
+    throw notFound('insights section');
   const t = (key: string) => translate(opts.locale, `insights.csv.${key}`);
   const n = (x: number | null) => csvNumber(opts.locale, x);
   const mo = (m: string) => csvMonth(opts.locale, m);
@@ -95,6 +100,34 @@ export async function insightsCsv(
     case 'participation':
       rows = [['month', 'periods', 'respondents'].map(t), ...(fig.participation?.byMonth ?? []).map((r) => [mo(r.month), n(r.periods), n(r.respondents)])];
       break;
+    case 'collaborations': {
+      // One table for a spreadsheet: the phases, the health findings and per party its
+      // agreements and contributions (docs/product.md#collaborations-in-figures).
+      const c = fig.collaborations;
+      const parties = [...new Set([...(c?.agreementsByParty ?? []).map((p) => p.party), ...(c?.contributionsByParty ?? []).map((p) => p.party)])];
+      rows = [
+        ['part', 'name', 'count', 'kept', 'broken', 'withdrawn', 'open', 'euros', 'hours'].map((k) => t(`collaborations.${k}`)),
+        ...(c?.byPhase ?? []).map((r) => [t('collaborations.phase'), translate(opts.locale, `insights.collaborations.phase.${r.phase}`), n(r.count)]),
+        [t('collaborations.health'), t('collaborations.withHealthIssues'), n(c?.withHealthIssues ?? 0)],
+        ...(c?.byIssue ?? []).map((r) => [t('collaborations.health'), translate(opts.locale, `insights.collaborations.issue.${r.code}`), n(r.count)]),
+        ...parties.map((party) => {
+          const a = c?.agreementsByParty.find((x) => x.party === party);
+          const m = c?.contributionsByParty.find((x) => x.party === party);
+          return [
+            t('collaborations.party'),
+            party,
+            '',
+            n(a?.kept ?? 0),
+            n(a?.broken ?? 0),
+            n(a?.withdrawn ?? 0),
+            n(a?.open ?? 0),
+            n(m?.euros ?? 0),
+            n(m?.hours ?? 0),
+          ];
+        }),
+      ];
+      break;
+    }
   }
   return writeCsv(rows, { separator: opts.separator, bom: true });
 }

@@ -5,4 +5,11 @@ export { applyInsightQueue, type InsightsWorker, REBUILD_CONCURRENCY, rebuildIns
 export { DOMAINS, type Domain, type InsightsFilter } from './model.js';
 export { insightsPolicy } from './policy.js';
 export { insightsRoutes } from './routes.js';
-export { type Insights, type InsightsProviders, insightsFigures, type ParticipationFigures, type SatisfactionFigures } from './service.js';
+export {
+  type CollaborationFigures,
+  type Insights,
+  type InsightsProviders,
+  insightsFigures,
+  type ParticipationFigures,
+  type SatisfactionFigures,
+} from './service.js';

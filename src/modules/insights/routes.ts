@@ -125,6 +125,17 @@ const InsightsOut = z.object({
     })
     .nullable()
     .describe('leeg als reacties niet gevraagd worden'),
+  collaborations: z
+    .object({
+      total: count,
+      byPhase: z.array(z.object({ phase: z.enum(['agenda', 'policy', 'implementation', 'evaluation']), count })),
+      withHealthIssues: count.describe('samenwerkingen met minstens één bevinding van de gezondheidscheck'),
+      byIssue: z.array(z.object({ code: z.string(), count: count.describe('samenwerkingen met deze bevinding') })),
+      agreementsByParty: z.array(z.object({ party: z.string(), kept: count, broken: count, withdrawn: count, open: count })),
+      contributionsByParty: z.array(z.object({ party: z.string(), euros: z.number(), hours: z.number() })).describe('de 20 grootste bijdragers'),
+    })
+    .nullable()
+    .describe('de stand van vandaag; alleen de filters gebied en thema tellen'),
 });
 z.globalRegistry.add(InsightsOut, { id: 'Insights' });
 

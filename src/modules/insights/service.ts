@@ -45,6 +45,15 @@ export interface ParticipationFigures {
   byMonth: { month: string; periods: number; respondents: number }[];
 }
 
+export interface CollaborationFigures {
+  total: number;
+  byPhase: { phase: 'agenda' | 'policy' | 'implementation' | 'evaluation'; count: number }[];
+  withHealthIssues: number;
+  byIssue: { code: string; count: number }[];
+  agreementsByParty: { party: string; kept: number; broken: number; withdrawn: number; open: number }[];
+  contributionsByParty: { party: string; euros: number; hours: number }[];
+}
+
 /**
  * Figures of another module for a filter: `select` is a scalar subquery yielding one
  * json value, read inside the one statement of a request (queries.ts, figureRows);
@@ -59,6 +68,7 @@ export interface FigureSource<T> {
 export interface InsightsProviders {
   satisfaction?: FigureSource<SatisfactionFigures>;
   participation?: FigureSource<ParticipationFigures>;
+  collaborations?: FigureSource<CollaborationFigures>;
 }
 
 export interface InsightsQuery {
@@ -120,6 +130,7 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     const extra: Record<string, RawBuilder<unknown>> = {};
     if (providers.satisfaction) extra.satisfaction = providers.satisfaction.select(f);
     if (providers.participation) extra.participation = providers.participation.select(f);
+    if (providers.collaborations) extra.collaborations = providers.collaborations.select(f);
     const read = await figureRows(trx, f, months, METRICS, today, soon, extra);
     const rows = read.counts;
     const of = (metric: Metric, inPeriod = true) => rows.filter((r) => r.metric === metric && (!inPeriod || r.inPeriod));
@@ -208,6 +219,8 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
     const satisfaction = providers.satisfaction ? providers.satisfaction.read(read.extra.satisfaction, f) : null;
     const participation = providers.participation ? providers.participation.read(read.extra.participation, f) : null;
+    // docs/product.md#collaborations-in-figures
+    const collaborations = providers.collaborations ? providers.collaborations.read(read.extra.collaborations, f) : null;
     const choices = read.choices;
 
     return {
@@ -274,6 +287,7 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
       },
       satisfaction: satisfaction && (mayPerDirector ? satisfaction : { ...satisfaction, perDirector: null }),
       participation,
+      collaborations,
     };
   });
 }

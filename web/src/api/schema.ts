@@ -4333,6 +4333,35 @@ export interface components {
                     respondents: number;
                 }[];
             } | null;
+            /** @description de stand van vandaag; alleen de filters gebied en thema tellen */
+            collaborations: {
+                total: number;
+                byPhase: {
+                    /** @enum {string} */
+                    phase: "agenda" | "policy" | "implementation" | "evaluation";
+                    count: number;
+                }[];
+                /** @description samenwerkingen met minstens één bevinding van de gezondheidscheck */
+                withHealthIssues: number;
+                byIssue: {
+                    code: string;
+                    /** @description samenwerkingen met deze bevinding */
+                    count: number;
+                }[];
+                agreementsByParty: {
+                    party: string;
+                    kept: number;
+                    broken: number;
+                    withdrawn: number;
+                    open: number;
+                }[];
+                /** @description de 20 grootste bijdragers */
+                contributionsByParty: {
+                    party: string;
+                    euros: number;
+                    hours: number;
+                }[];
+            } | null;
         };
         LateObjection: {
             /** Format: uuid */
@@ -14035,7 +14064,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                section: "leadTimes" | "assessment" | "commitments" | "workload" | "satisfaction" | "participation";
+                section: "leadTimes" | "assessment" | "commitments" | "workload" | "satisfaction" | "participation" | "collaborations";
             };
             cookie?: never;
         };
@@ -19596,7 +19625,7 @@ export const pathsSatisfactionSurveysIdFollowUpsPostRequestBodyContentApplicatio
 export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
-export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation"];
+export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation", "collaborations"];
 export const pathsCollaborationsIdAgreementsPostRequestBodyContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["requestBody"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
@@ -19695,6 +19724,11 @@ export const councilOverviewSummariesItemsStatusValues: ReadonlyArray<FlattenedD
 export const councilOverviewSummariesItemsPlanTermValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CouncilOverview"]["summaries"]["items"]["planTerm"]> = ["onTime", "late", "overdue", "running", "none"];
 export const departmentDomainValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Department"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const insightsFilterDomainAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Insights"]["filter"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
+export const insightsCollaborationsAnyOf0ByPhasePhaseValues: ReadonlyArray<Extract<Extract<FlattenedDeepRequired<components>["schemas"]["Insights"]["collaborations"], {
+    byPhase: unknown;
+}>["byPhase"], {
+    phase: unknown;
+}>["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const lateObjectionCauseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["cause"]> = ["afterClose", "serial"];
 export const lateObjectionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LateObjection"]["status"]> = ["pending", "admitted", "setAside"];
 export const loginSettingsKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginSettings"]["kind"]> = ["staff", "digid", "eherkenning"];

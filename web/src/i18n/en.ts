@@ -6,6 +6,7 @@ import { enAttachments } from './en.attachments.js';
 import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
 import { enCollabForms } from './en.collabforms.js';
+import { enCollabInsights } from './en.collabinsights.js';
 import { enCollaborations } from './en.collaborations.js';
 import { enCouncil } from './en.council.js';
 import { enGeo } from './en.geo.js';
@@ -599,6 +600,8 @@ export const en: Record<MessageKey, string> = {
   // response periods and the inventory of interests
   ...enParticipation,
   ...enCollaborations,
+  // collaborations in the management information
+  ...enCollabInsights,
   ...enIntermunicipal,
   // address, map and area
   ...enGeo,

@@ -6,6 +6,7 @@ import { nlAttachments } from './nl.attachments.js';
 import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
 import { nlCollabForms } from './nl.collabforms.js';
+import { nlCollabInsights } from './nl.collabinsights.js';
 import { nlCollaborations } from './nl.collaborations.js';
 import { nlCouncil } from './nl.council.js';
 import { nlGeo } from './nl.geo.js';
@@ -599,6 +600,8 @@ export const nl = {
   // response periods and the inventory of interests
   ...nlParticipation,
   ...nlCollaborations,
+  // collaborations in the management information
+  ...nlCollabInsights,
   ...nlIntermunicipal,
   // address, map and area
   ...nlGeo,

@@ -14,6 +14,7 @@ import { ErrorAlert, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
+import { may, useCurrentUser } from '../../currentUser.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 
@@ -450,13 +451,66 @@ function Figures({ o, query, date, locale }: { o: Insights; query: string; date:
           <CsvLink section="participation" query={query} label={t('insights.participation')} />
         </Section>
       ) : null}
+
+      {o.collaborations ? <CollaborationFigures c={o.collaborations} query={query} locale={locale} /> : null}
     </>
+  );
+}
+
+/** Collaborations in figures (docs/product.md#collaborations-in-figures): the state as of today. */
+function CollaborationFigures({ c, query, locale }: { c: NonNullable<Insights['collaborations']>; query: string; locale: string }) {
+  const { t } = useI18n();
+  const euro = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { style: 'currency', currency: 'EUR' });
+  return (
+    <Section title={t('collabInsights.title')} level={2}>
+      <Paragraph>{t('collabInsights.lead')}</Paragraph>
+      <Figure>
+        <FigureChart
+          kind="bar"
+          summary={t('collabInsights.chart')}
+          labels={c.byPhase.map((r) => t(`collabInsights.phase.${r.phase}`))}
+          series={[{ label: t('collabInsights.count'), data: c.byPhase.map((r) => r.count) }]}
+        />
+        <FigureTable
+          caption={t('collabInsights.caption')}
+          columns={[t('collabInsights.figure'), t('collabInsights.count')]}
+          rows={[
+            ...c.byPhase.map((r) => [t(`collabInsights.phase.${r.phase}`), r.count]),
+            [t('collabInsights.total'), c.total],
+            [t('collabInsights.withHealthIssues'), c.withHealthIssues],
+          ]}
+        />
+      </Figure>
+      {c.byIssue.length ? (
+        <FigureTable
+          caption={t('collabInsights.issues')}
+          columns={[t('collabInsights.issue'), t('collabInsights.count')]}
+          rows={c.byIssue.map((r) => [t(`collabInsights.issue.${r.code}` as MessageKey), r.count])}
+        />
+      ) : null}
+      {c.agreementsByParty.length ? (
+        <FigureTable
+          caption={t('collabInsights.agreements')}
+          columns={[t('collabInsights.party'), t('collabInsights.kept'), t('collabInsights.broken'), t('collabInsights.withdrawn'), t('collabInsights.open')]}
+          rows={c.agreementsByParty.map((r) => [r.party, r.kept, r.broken, r.withdrawn, r.open])}
+        />
+      ) : null}
+      {c.contributionsByParty.length ? (
+        <FigureTable
+          caption={t('collabInsights.contributions')}
+          columns={[t('collabInsights.party'), t('collabInsights.euros'), t('collabInsights.hours')]}
+          rows={c.contributionsByParty.map((r) => [r.party, euro.format(r.euros), r.hours])}
+        />
+      ) : null}
+      <CsvLink section="collaborations" query={query} label={t('collabInsights.title')} />
+    </Section>
   );
 }
 
 /** The headline figures on the council overview: one block, the last 12 months. */
 export function InsightsHeadline() {
   const { t } = useI18n();
+  const { me } = useCurrentUser();
   const data = useLoad((signal) => api.insights({}, signal), []);
   const o = data.data;
   if (data.error) return <ErrorAlert error={data.error} />;
@@ -475,7 +529,7 @@ export function InsightsHeadline() {
     [`${t('insights.commitments')}: ${t('insights.overdue').toLowerCase()}`, k.overdue],
   ];
   if (o.satisfaction) rows.push([t('insights.averageMark'), o.satisfaction.averageMark ?? t('insights.none')]);
-  return (
+  const headline = (
     <Section title={t('insights.headline')} level={2}>
       <Paragraph>{t('insights.headline.lead')}</Paragraph>
       <FigureTable caption={t('insights.headline.caption')} columns={[t('insights.figure'), t('insights.value')]} rows={rows} />
@@ -483,5 +537,26 @@ export function InsightsHeadline() {
         <AppLink to="/sturingsinformatie">{t('insights.headline.more')}</AppLink>
       </Paragraph>
     </Section>
+  );
+  // The council sees the collaborations per phase and how many have health findings
+  // (docs/product.md#collaborations-in-figures).
+  const c = o.collaborations;
+  if (!c) return headline;
+  return (
+    <>
+      {headline}
+      <Section title={t('collabInsights.title')} level={2}>
+        <FigureTable
+          caption={t('collabInsights.council.caption')}
+          columns={[t('collabInsights.figure'), t('collabInsights.count')]}
+          rows={[...c.byPhase.map((r) => [t(`collabInsights.phase.${r.phase}`), r.count]), [t('collabInsights.withHealthIssues'), c.withHealthIssues]]}
+        />
+        {may(me, 'collaborations') ? (
+          <Paragraph className="regie-no-print">
+            <AppLink to="/samenwerkingen">{t('collabInsights.council.more')}</AppLink>
+          </Paragraph>
+        ) : null}
+      </Section>
+    </>
   );
 }
