@@ -2,7 +2,7 @@
 // the first time it is needed and read from then on, so cursors handed out before a
 // restart still work after it. Processes that serve the same database must share it:
 // the same DATA_DIR, or the same SECRET_KEY (see README, "Configuration").
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KeysetCursor } from '../kernel/cursor.js';
@@ -52,3 +52,26 @@ export function listPages(config: Pick<Config, 'secret' | 'dataDir'>, list: stri
     page: <T>(rows: readonly T[], limit: number, keyOf: (row: T) => KeysetCursor) => keysetPage(rows, limit, keyOf, key()),
   };
 }
+
+/**
+ * A secret sealed for storage with a key derived from the server's secret, one key per
+ * purpose (HKDF-SHA-256), AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`, base64url. A copy of
+ * the database alone does not give it away; changing SECRET_KEY makes it unreadable.
+ */
+export function sealSecret(config: Pick<Config, 'secret' | 'dataDir'>, purpose: string, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(config, purpose), iv);
+  const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+}
+
+/** The secret back from storage; throws when it was not sealed for this purpose with this server's key. */
+export function openSecret(config: Pick<Config, 'secret' | 'dataDir'>, purpose: string, sealed: string): string {
+  const [v, iv, tag, body] = sealed.split('.');
+  if (v !== 'v1' || !iv || !tag || !body) throw new Error(`not a sealed secret (${purpose})`);
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(config, purpose), Buffer.from(iv, 'base64url'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+}
+
+const sealingKey = (config: Pick<Config, 'secret' | 'dataDir'>, purpose: string) => Buffer.from(hkdfSync('sha256', serverSecret(config), 'regie', purpose, 32));
