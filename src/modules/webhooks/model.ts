@@ -2,6 +2,7 @@
 // are published under which stable name, what a valid target URL and OIN are, the
 // NL GOV CloudEvent a delivery carries, and what happens after a failed attempt.
 // No I/O: the clock, the municipality and the event come in as arguments.
+import { doublingBackoffSeconds } from '../../kernel/backoff.js';
 
 /**
  * The published event types: the kind in the event log (timeline/events.ts), its
@@ -183,7 +184,7 @@ export function buildCloudEvent(f: DeliveryFacts): CloudEvent {
 
 /** Back-off after the n-th failed attempt: 30 s, 1 min, 2 min … capped at six hours. */
 export function retryDelaySeconds(attempts: number): number {
-  return Math.min(6 * 3600, 30 * 2 ** Math.max(0, attempts - 1));
+  return doublingBackoffSeconds(attempts, 6 * 3600);
 }
 
 /**

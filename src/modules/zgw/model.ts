@@ -1,6 +1,8 @@
 // The rules of registering cases as zaken (docs/product.md#zgw-registration,
 // docs/zgw.md): pure, no database, no network.
+
 import { SignJWT } from 'jose';
+import { doublingBackoffSeconds } from '../../kernel/backoff.js';
 
 /** The Regie lifecycle steps that become a zaak status, in order. */
 export const STATUS_STEPS = ['intake', 'planAgreed', 'closed'] as const;
@@ -71,7 +73,7 @@ export function statusBody(zaak: string, statustype: string, at: Date): Record<s
 
 /** Back-off after a failed attempt: 30 s, doubling, at most six hours. A task is never dropped. */
 export function retryDelaySeconds(attempts: number): number {
-  return Math.min(6 * 3600, 30 * 2 ** Math.max(0, attempts - 1));
+  return doublingBackoffSeconds(attempts, 6 * 3600);
 }
 
 /**

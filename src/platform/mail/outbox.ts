@@ -1,10 +1,12 @@
 // Transactional outbox for mail: a mail is a row written in the transaction of the
 // change it reports, and delivered after commit by the worker. A failed delivery
 // stays pending with a growing back-off: it is retried, never lost.
+
 import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
+import { doublingBackoffSeconds } from '../../kernel/backoff.js';
 import type { Clock } from '../../kernel/clock.js';
 import { afterCommit, type Db, type Tx } from '../db/index.js';
 import { startJob } from '../jobs.js';
@@ -111,7 +113,7 @@ export function fileTransport(dir: string): MailTransport {
 
 /** Back-off after the n-th failed attempt: 30 s, 1 min, 2 min … capped at one hour. */
 export function retryDelaySeconds(attempts: number): number {
-  return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+  return doublingBackoffSeconds(attempts, 3600);
 }
 
 /**
