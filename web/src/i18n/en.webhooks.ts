@@ -67,4 +67,19 @@ export const enWebhooks: Record<keyof typeof nlWebhooks, string> = {
   'webhooks.status.dead': 'Given up',
   'webhooks.retry': 'Try again',
   'webhooks.retried': 'The delivery will be tried again.',
+  // a ZGW Notificaties API as the target (docs/product.md#zgw-notificaties)
+  'webhooks.format': 'Kind of connection',
+  'webhooks.formatCloudEvents': 'Webhook: NL GOV CloudEvents to an address',
+  'webhooks.formatZgw': 'ZGW Notificaties API: notificaties on the kanaal zaken',
+  'webhooks.formatCloudEventsShort': 'NL GOV CloudEvents',
+  'webhooks.formatZgwShort': 'ZGW Notificaties API, client id {clientId}',
+  'webhooks.zgwUrl': 'Base URL of the Notificaties API',
+  'webhooks.zgwUrlHint': 'For example https://notificaties.gemeente.nl/api/v1. Regie publishes at this address + /notificaties.',
+  'webhooks.clientId': 'Client id',
+  'webhooks.clientIdHint': 'The client id the Notificaties API knows Regie by (ZGW authorisation).',
+  'webhooks.clientSecret': 'Secret',
+  'webhooks.clientSecretHint': 'The secret of the client id. Regie keeps it encrypted and never shows it again.',
+  'webhooks.zgwWhat':
+    'Regie reports a zaak once the request is confirmed, every status change, and the suspension and resumption of the term. Without personal data: only links and kenmerken.',
+  'webhooks.zgwAdded': 'The connection to the Notificaties API was added.',
 };

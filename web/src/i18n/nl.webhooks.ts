@@ -66,4 +66,19 @@ export const nlWebhooks = {
   'webhooks.status.dead': 'Opgegeven',
   'webhooks.retry': 'Opnieuw proberen',
   'webhooks.retried': 'De aflevering wordt opnieuw geprobeerd.',
+  // a ZGW Notificaties API as the target (docs/product.md#zgw-notificaties)
+  'webhooks.format': 'Soort koppeling',
+  'webhooks.formatCloudEvents': 'Webhook: NL GOV CloudEvents naar een adres',
+  'webhooks.formatZgw': 'ZGW Notificaties API: notificaties op het kanaal zaken',
+  'webhooks.formatCloudEventsShort': 'NL GOV CloudEvents',
+  'webhooks.formatZgwShort': 'ZGW Notificaties API, client-id {clientId}',
+  'webhooks.zgwUrl': 'Basisadres van de Notificaties API',
+  'webhooks.zgwUrlHint': 'Bijvoorbeeld https://notificaties.gemeente.nl/api/v1. Regie publiceert op dit adres + /notificaties.',
+  'webhooks.clientId': 'Client-id',
+  'webhooks.clientIdHint': 'De client-id die de Notificaties API voor Regie kent (ZGW-autorisatie).',
+  'webhooks.clientSecret': 'Geheim',
+  'webhooks.clientSecretHint': 'Het geheim bij de client-id. Regie bewaart het versleuteld en toont het nooit meer.',
+  'webhooks.zgwWhat':
+    'Regie meldt een zaak zodra de aanvraag is bevestigd, elke statuswijziging en het opschorten en hervatten van de termijn. Zonder persoonsgegevens: alleen links en kenmerken.',
+  'webhooks.zgwAdded': 'De koppeling met de Notificaties API is toegevoegd.',
 };
