@@ -1,8 +1,9 @@
 // A ZGW Notificaties API as a webhook in Chromium (docs/product.md#zgw-notificaties):
 // the demo's admin chooses the format, fills in the API's base URL, client id and
-// secret, and never sees the secret again; a confirmed intake reaches the
-// specification-built Notificaties API as a valid zaak-create notificatie, and the
-// delivery log says it was delivered. axe checks the form and the log, also at 320 px.
+// secret, and never sees the secret again (nor the one that replaces it); a confirmed
+// intake reaches the specification-built Notificaties API as a valid zaak-create
+// notificatie, and the delivery log says it was delivered. axe checks the form and
+// the log, also at 320 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOORBEELD } from '../src/demo/data.js';
 import { type FakeNotificaties, startFakeNotificaties } from '../src/testing/fake-notificaties.js';
@@ -78,6 +79,16 @@ describe('webhooks to a ZGW Notificaties API', () => {
       expect.objectContaining({ kanaal: 'zaken', resource: 'zaak', actie: 'create', hoofdObject: `${e.baseUrl}/api/v1/cases/${c.id}` }),
     ]);
     await expectAccessible(page, 'webhooks with the ZGW delivery log');
+
+    // A new secret from the API: written on the subscription, never shown back.
+    await page.getByRole('button', { name: `Geheim vervangen van ${nrc.url}` }).click();
+    const replace = region(page, `Nieuw geheim: ${nrc.url}`);
+    await replace.getByLabel('Geheim').fill('het-nieuwe-geheim-van-de-api-43');
+    await expectAccessible(page, 'webhooks, replacing the client secret');
+    await replace.getByRole('button', { name: 'Geheim opslaan' }).click();
+    await page.getByText('Het nieuwe geheim is opgeslagen.').waitFor();
+    await expect(page.locator('body').innerText()).resolves.not.toContain('het-nieuwe-geheim-van-de-api-43');
+
     await page.setViewportSize({ width: 320, height: 800 });
     await expectAccessible(page, 'webhooks with the ZGW delivery log (320 px)');
   });

@@ -82,4 +82,9 @@ export const enWebhooks: Record<keyof typeof nlWebhooks, string> = {
   'webhooks.zgwWhat':
     'Regie reports a zaak once the request is confirmed, every status change, and the suspension and resumption of the term. Without personal data: only links and kenmerken.',
   'webhooks.zgwAdded': 'The connection to the Notificaties API was added.',
+  'webhooks.replaceSecret': 'Replace secret',
+  'webhooks.replaceSecretN': 'Replace the secret of {url}',
+  'webhooks.replaceSecretTitle': 'New secret: {url}',
+  'webhooks.saveSecret': 'Save secret',
+  'webhooks.secretReplaced': 'The new secret was saved.',
 };

@@ -81,4 +81,9 @@ export const nlWebhooks = {
   'webhooks.zgwWhat':
     'Regie meldt een zaak zodra de aanvraag is bevestigd, elke statuswijziging en het opschorten en hervatten van de termijn. Zonder persoonsgegevens: alleen links en kenmerken.',
   'webhooks.zgwAdded': 'De koppeling met de Notificaties API is toegevoegd.',
+  'webhooks.replaceSecret': 'Geheim vervangen',
+  'webhooks.replaceSecretN': 'Geheim vervangen van {url}',
+  'webhooks.replaceSecretTitle': 'Nieuw geheim: {url}',
+  'webhooks.saveSecret': 'Geheim opslaan',
+  'webhooks.secretReplaced': 'Het nieuwe geheim is opgeslagen.',
 };

@@ -36,6 +36,7 @@ export function WebhooksPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [logOf, setLogOf] = useState<WebhookSubscription | null>(null);
+  const [secretOf, setSecretOf] = useState<WebhookSubscription | null>(null);
   const action = useSubmit();
 
   const act = async (fn: () => Promise<unknown>, message: string) => {
@@ -175,13 +176,18 @@ export function WebhooksPage() {
                           >
                             {t('webhooks.rotate')}
                           </Button>
-                        ) : null}
+                        ) : (
+                          <Button appearance="subtle-button" aria-label={t('webhooks.replaceSecretN', { url: w.url })} onClick={() => setSecretOf(w)}>
+                            {t('webhooks.replaceSecret')}
+                          </Button>
+                        )}
                         <Button
                           appearance="subtle-button"
                           hint="danger"
                           aria-label={t('webhooks.removeN', { url: w.url })}
                           onClick={async () => {
                             if (logOf?.id === w.id) setLogOf(null);
+                            if (secretOf?.id === w.id) setSecretOf(null);
                             await act(() => webhooksApi.remove(w.id, w.version), t('webhooks.removed'));
                           }}
                         >
@@ -199,6 +205,17 @@ export function WebhooksPage() {
         ) : null}
       </Section>
 
+      {secretOf ? (
+        <ClientSecretForm
+          key={secretOf.id}
+          webhook={secretOf}
+          onSaved={() => {
+            setSecretOf(null);
+            setStatus(t('webhooks.secretReplaced'));
+            list.reload();
+          }}
+        />
+      ) : null}
       {logOf ? <DeliveryLog key={logOf.id} webhook={logOf} /> : null}
     </>
   );
@@ -382,6 +399,42 @@ function NewWebhookForm({ names, onCreated }: { names: string[]; onCreated(url: 
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A new client secret for a ZGW Notificaties webhook: written, never read back (docs/product.md#zgw-notificaties). */
+function ClientSecretForm({ webhook, onSaved }: { webhook: WebhookSubscription; onSaved(): void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState('');
+  const submit = useCheckedSubmit(['clientSecret']);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!submit.checked(value ? {} : { clientSecret: t('webhooks.clientSecretHint') })) return;
+    const done = await submit.run(() => webhooksApi.update(webhook.id, webhook.version, { clientSecret: value }));
+    if (done) onSaved();
+  };
+  return (
+    <Section title={t('webhooks.replaceSecretTitle', { url: webhook.url })}>
+      <form onSubmit={save} noValidate>
+        <ErrorSummary error={submit.error} errors={submit.errors} labels={{ clientSecret: t('webhooks.clientSecret') }} />
+        <TextField
+          name="clientSecret"
+          label={t('webhooks.clientSecret')}
+          description={t('webhooks.clientSecretHint')}
+          value={value}
+          onChange={setValue}
+          type="password"
+          autoComplete="new-password"
+          error={submit.errors.clientSecret}
+          required
+        />
+        <div className="regie-button-row">
+          <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
+            {t('webhooks.saveSecret')}
+          </Button>
+        </div>
+      </form>
+    </Section>
   );
 }
 
