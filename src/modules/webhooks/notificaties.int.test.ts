@@ -9,6 +9,7 @@ import type { Deps } from '../../platform/context.js';
 import { withTestDb } from '../../testing/db.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, refusal, type TestMunicipality } from '../../testing/factories.js';
 import { type FakeNotificaties, startFakeNotificaties } from '../../testing/fake-notificaties.js';
+import { submitCase } from '../cases/index.js';
 import { recordEvent } from '../timeline/index.js';
 import { unsafeDeliverDueWebhooks } from './delivery.js';
 import {
@@ -121,7 +122,42 @@ describe('notificaties on the kanaal zaken', () => {
     });
   });
 
-  it('reports a case submitted with a confirmed intake as a zaak, and its suspension as a partial update', async () => {
+  it('reports a case registered at the desk as a zaak at once, and a public intake only once it is confirmed', async () => {
+    const m = await buildMunicipality(db);
+    const admin = await adminIn(m);
+    const nrc = await fakeNrc();
+    const { subscription } = await subscribe(admin, nrc.url);
+    const desk = await actorOf('coordinator', { municipality: m });
+    const filed = await submitCase(
+      deps,
+      {
+        municipalityId: m.id,
+        initiator: { name: 'Sem de Boer', email: 'sem.deboer@example.nl' },
+        title: 'Markt op zondag',
+        description: 'Een markt.',
+        location: 'Plein 1',
+        channel: 'desk',
+      },
+      desk,
+    );
+    expect(filed.confirmed).toBe(true);
+    const pub = await submitCase(deps, {
+      municipalityId: m.id,
+      initiator: { name: 'Iemand', email: 'iemand@example.nl' },
+      title: 'Nog niet bevestigd',
+      description: 'Een aanvraag.',
+      location: 'Plein 2',
+      channel: 'web',
+    });
+    expect(pub.confirmed).toBe(false);
+    expect((await deliveriesOf(subscription.id)).map((d) => d.kind)).toEqual(['case.submitted']);
+    await deliver();
+    expect(nrc.notificaties).toEqual([
+      expect.objectContaining({ resource: 'zaak', actie: 'create', hoofdObject: `http://regie.test/api/v1/cases/${filed.id}` }),
+    ]);
+  });
+
+  it('reports a confirmed public intake as a zaak, and its suspension as a partial update', async () => {
     const m = await buildMunicipality(db);
     const admin = await adminIn(m);
     const nrc = await fakeNrc();
