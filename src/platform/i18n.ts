@@ -375,6 +375,12 @@ const nl: Record<string, string> = {
   'error.webhookTooMany': 'Een gemeente heeft ten hoogste {max} webhooks.',
   'error.webhookPaused': 'Deze webhook staat op pauze. Zet hem eerst weer aan.',
   'error.webhookNotDead': 'Alleen een opgegeven aflevering kan opnieuw worden geprobeerd.',
+  // Webhooks naar een ZGW Notificaties API (docs/product.md#zgw-notificaties).
+  'error.webhookClientIdRequired': 'Vul de client-id in die de Notificaties API voor Regie kent.',
+  'error.webhookClientSecretRequired': 'Vul het geheim in dat bij de client-id hoort.',
+  'error.webhookZgwOnly': 'Alleen een koppeling met een ZGW Notificaties API heeft een client-id en een geheim.',
+  'error.webhookZgwSecretGiven': 'Het geheim van een ZGW-koppeling komt van de Notificaties API: vul het nieuwe geheim in bij de koppeling.',
+  'error.webhookZgwNoTest': 'Een ZGW-koppeling krijgt geen testbericht: een notificatie gaat altijd over een zaak.',
   // Elke zaak ook een zaak in het zaaksysteem (docs/product.md#zgw-registration).
   'error.zgwUrlInvalid': 'Dit is geen geldig adres: http(s), zonder gebruikersnaam, wachtwoord of vraagteken.',
   'error.zgwRsin': 'Een RSIN bestaat uit 9 cijfers en voldoet aan de elfproef.',
@@ -758,6 +764,12 @@ const en: Record<string, string> = {
   'error.webhookTooMany': 'A municipality has at most {max} webhooks.',
   'error.webhookPaused': 'This webhook is paused. Resume it first.',
   'error.webhookNotDead': 'Only a delivery that was given up can be tried again.',
+  // Webhooks to a ZGW Notificaties API (docs/product.md#zgw-notificaties).
+  'error.webhookClientIdRequired': 'Fill in the client id the Notificaties API knows Regie by.',
+  'error.webhookClientSecretRequired': 'Fill in the secret that belongs to the client id.',
+  'error.webhookZgwOnly': 'Only a connection to a ZGW Notificaties API has a client id and a secret.',
+  'error.webhookZgwSecretGiven': 'The secret of a ZGW connection comes from the Notificaties API: fill in the new secret on the connection.',
+  'error.webhookZgwNoTest': 'A ZGW connection gets no test message: a notificatie is always about a zaak.',
   // Every case also a zaak in the zaaksysteem (docs/product.md#zgw-registration).
   'error.zgwUrlInvalid': 'This is not a valid address: http(s), without user name, password or question mark.',
   'error.zgwRsin': 'An RSIN consists of 9 digits and passes the eleven test.',

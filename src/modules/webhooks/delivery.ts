@@ -10,6 +10,11 @@
 // `webhook-id` (the delivery's id, also the CloudEvent `id`). Receivers deduplicate on
 // it. Ordering per subscription is not promised: a batch goes out concurrently and a
 // failed delivery waits while later ones go ahead; `sequence` tells the order.
+//
+// A `zgw-notificaties` subscription (docs/product.md#zgw-notificaties) goes through the
+// same outbox: its delivery is a POST {base}/notificaties with a ZGW JWT and a
+// notificatie on the kanaal `zaken` (notificaties.ts), the same retries, log and
+// dead letter; a problem answer's detail goes into the log.
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { sql } from 'kysely';
@@ -18,8 +23,10 @@ import { type Clock, systemClock } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { deadBefore } from '../../platform/processes.js';
+import { unsafeZaakFactsOf, type ZaakFacts, zgwJwt } from '../zgw/index.js';
 import { afterAttempt, buildCloudEvent } from './model.js';
-import { openSecret } from './secrets.js';
+import { buildNotificatie, describeAnswer, notificatiesEndpoint } from './notificaties.js';
+import { openClientSecret, openSecret } from './secrets.js';
 
 export interface DeliveryOptions {
   /** this process's id: its leases carry it, and a dead owner's lease is free at once */
@@ -45,6 +52,8 @@ interface Claimed {
   url: string;
   secret_sealed: string;
   personal_data: boolean;
+  format: string;
+  client_id: string | null;
   event_id: number | null;
   payload: Record<string, unknown> | null;
   event_at: Date | null;
@@ -125,6 +134,8 @@ async function claim(db: Db, clock: Clock, opts: DeliveryOptions, leaseSeconds: 
         's.url',
         's.secret_sealed',
         's.personal_data',
+        's.format',
+        's.client_id',
         'e.id as event_id',
         'e.payload',
         'e.created_at as event_at',
@@ -145,8 +156,50 @@ function describeFailure(err: unknown, timeoutMs: number): string {
   return String(e?.cause?.code ?? e?.cause?.message ?? e?.message ?? err).slice(0, 500);
 }
 
+/**
+ * One notificatie to a ZGW Notificaties API (docs/product.md#zgw-notificaties): a
+ * fresh ZGW JWT each attempt, the body per the specification's `Message` schema. A
+ * 2xx answer is delivered; a problem answer's detail goes into the log, never the
+ * token or the secret.
+ */
+async function postNotificatie(row: Claimed, deps: Deps, signClock: Clock, zaken: Map<string, ZaakFacts>): Promise<Outcome> {
+  if (row.event_id === null || !row.event_at || !row.case_id) return { ok: false, status: null, error: 'not an event about a case: nothing to notify' };
+  const notificatie = buildNotificatie({
+    kind: row.kind,
+    event: { id: row.event_id, at: row.event_at, caseId: row.case_id },
+    publicUrl: deps.config.publicUrl,
+    zaak: zaken.get(row.case_id) ?? null,
+  });
+  if (!notificatie) return { ok: false, status: null, error: `${row.kind} does not become a notificatie` };
+  let secret: string;
+  try {
+    secret = openClientSecret(deps.config, row.secret_sealed);
+  } catch {
+    return { ok: false, status: null, error: 'the client secret cannot be read: fill it in again' };
+  }
+  const token = await zgwJwt(row.client_id ?? '', secret, signClock.now());
+  const timeoutMs = deps.config.webhooks.timeoutMs;
+  const r = await postOnce(
+    notificatiesEndpoint(row.url),
+    JSON.stringify(notificatie),
+    timeoutMs,
+    {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'user-agent': 'Regie-Webhooks/1',
+      authorization: `Bearer ${token}`,
+    },
+    true,
+  );
+  if ('error' in r) return { ok: false, status: null, error: describeFailure(r.error, timeoutMs) };
+  if (r.status >= 200 && r.status < 300) return { ok: true, status: r.status, error: null };
+  if (r.status >= 300 && r.status < 400) return { ok: false, status: r.status, error: `redirect not followed (HTTP ${r.status})` };
+  return { ok: false, status: r.status, error: describeAnswer(r.status, r.body ?? '') };
+}
+
 /** One POST: a 2xx answer is delivered; a redirect is not followed and counts as a failure. */
-async function post(row: Claimed, deps: Deps, signClock: Clock, signers: Map<string, Webhook>): Promise<Outcome> {
+async function post(row: Claimed, deps: Deps, signClock: Clock, signers: Map<string, Webhook>, zaken: Map<string, ZaakFacts>): Promise<Outcome> {
+  if (row.format === 'zgw-notificaties') return postNotificatie(row, deps, signClock, zaken);
   if (!row.oin) return { ok: false, status: null, error: 'the municipality has no OIN' };
   let signer = signers.get(row.secret_sealed);
   if (!signer) {
@@ -188,13 +241,22 @@ const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 32 }), https
 
 /** How much of an answer's body is read (and thrown away) before the connection is cut. */
 const BODY_CAP = 64 * 1024;
+/** How much of a Notificaties API's problem answer is kept, for its detail. */
+const KEEP_CAP = 8 * 1024;
 
 /**
  * One POST with a deadline for the whole exchange. A redirect is an answer like any
- * other (node:http follows none); the body of the answer is never kept, and one
- * longer than BODY_CAP ends the connection.
+ * other (node:http follows none); the body of the answer is kept only when asked (the
+ * first KEEP_CAP bytes, for a problem's detail), and one longer than BODY_CAP ends
+ * the connection.
  */
-function postOnce(url: string, body: string, timeoutMs: number, headers: Record<string, string>): Promise<{ status: number } | { error: unknown }> {
+function postOnce(
+  url: string,
+  body: string,
+  timeoutMs: number,
+  headers: Record<string, string>,
+  keep = false,
+): Promise<{ status: number; body?: string } | { error: unknown }> {
   return new Promise((resolve) => {
     let u: URL;
     try {
@@ -213,12 +275,14 @@ function postOnce(url: string, body: string, timeoutMs: number, headers: Record<
       },
       (res) => {
         let read = 0;
+        const kept: Buffer[] = [];
         res.on('data', (chunk: Buffer) => {
+          if (keep && read < KEEP_CAP) kept.push(chunk.subarray(0, KEEP_CAP - read));
           read += chunk.length;
           if (read > BODY_CAP) res.destroy();
         });
         res.on('error', () => undefined);
-        res.on('close', () => resolve({ status: res.statusCode ?? 0 }));
+        res.on('close', () => resolve(keep ? { status: res.statusCode ?? 0, body: Buffer.concat(kept).toString('utf8') } : { status: res.statusCode ?? 0 }));
       },
     );
     req.on('error', (error) => resolve({ error }));
@@ -265,12 +329,15 @@ export async function unsafeDeliverDueWebhooks(deps: Deps, opts: DeliveryOptions
   while (!opts.stopping?.()) {
     const rows = await claim(deps.db, deps.clock, opts, leaseSeconds);
     if (!rows.length) break;
+    // What the ZGW registration knows of the cases of this batch's notificaties.
+    const zgwCases = [...new Set(rows.filter((r) => r.format === 'zgw-notificaties' && r.case_id).map((r) => r.case_id as string))];
+    const zaken = await unsafeZaakFactsOf(deps.db.unsafeAdmin, zgwCases);
     let next = 0;
     const succeeded: { row: Claimed; status: number }[] = [];
     const lane = async () => {
       while (next < rows.length) {
         const row = rows[next++] as Claimed;
-        const outcome = await post(row, deps, signClock, signers);
+        const outcome = await post(row, deps, signClock, signers, zaken);
         if (outcome.ok) succeeded.push({ row, status: outcome.status as number });
         else await mark(deps.db, deps.clock, row, outcome, deps.config.webhooks.maxAttempts);
       }

@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/context.js';
 import { patchBody, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { EVENT_NAMES, URL_MAX } from './model.js';
+import { CLIENT_ID_MAX, CLIENT_SECRET_MAX, FORMATS } from './notificaties.js';
 import {
   createSubscription,
   type DeliveryCounts,
@@ -43,6 +44,13 @@ const fields = {
     .describe('de gebeurtenistypen die de koppeling krijgt; leeg (null): alle, ook typen die later bijkomen'),
   personalData: z.boolean().describe('persoonsgegevens (namen, vrije tekst) mogen mee; standaard niet: alleen ids en links'),
   active: z.boolean().describe('false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat'),
+  format: z
+    .enum(FORMATS)
+    .describe(
+      'cloudevents (standaard): NL GOV CloudEvents naar de url; zgw-notificaties: notificaties op het kanaal zaken van een ZGW Notificaties API, met url als basisadres van die API',
+    ),
+  clientId: singleLine().trim().max(CLIENT_ID_MAX).describe('zgw-notificaties: de client-id waarmee Regie zich bij de Notificaties API meldt (ZGW JWT)'),
+  clientSecret: singleLine().max(CLIENT_SECRET_MAX).describe('zgw-notificaties: het geheim bij de client-id; alleen te schrijven, Regie geeft het nooit terug'),
 };
 const CreateBody = z.object({
   url: fields.url,
@@ -50,6 +58,9 @@ const CreateBody = z.object({
   eventTypes: fields.eventTypes.optional(),
   personalData: fields.personalData.optional(),
   active: fields.active.optional(),
+  format: fields.format.optional(),
+  clientId: fields.clientId.optional(),
+  clientSecret: fields.clientSecret.optional(),
 });
 const UpdateBody = patchBody({
   url: fields.url.optional(),
@@ -57,6 +68,8 @@ const UpdateBody = patchBody({
   eventTypes: fields.eventTypes.optional(),
   personalData: fields.personalData.optional(),
   active: fields.active.optional(),
+  clientId: fields.clientId.optional(),
+  clientSecret: fields.clientSecret.optional(),
 });
 
 const Counts = z.object({ pending: z.number().int(), delivered: z.number().int(), dead: z.number().int() });
@@ -68,6 +81,9 @@ const SubscriptionOut = z
     eventTypes: z.array(z.string()).nullable(),
     personalData: z.boolean(),
     active: z.boolean(),
+    format: z.enum(FORMATS),
+    clientId: z.string().nullable().describe('zgw-notificaties: de client-id; leeg bij cloudevents'),
+    hasSecret: z.boolean().describe('er is een geheim bewaard; het geheim zelf wordt nooit getoond'),
     version: z.number().int(),
     secretRotatedAt: z.string().describe('wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond'),
     createdAt: z.string(),
@@ -77,7 +93,10 @@ const SubscriptionOut = z
   .describe('Een webhook-abonnement (zonder het geheim)');
 z.globalRegistry.add(SubscriptionOut, { id: 'WebhookSubscription' });
 const WithSecretOut = SubscriptionOut.extend({
-  secret: z.string().describe('het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer'),
+  secret: z
+    .string()
+    .nullable()
+    .describe('het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer; leeg bij zgw-notificaties (het geheim gaf de beheerder zelf)'),
 });
 z.globalRegistry.add(WithSecretOut, { id: 'WebhookSubscriptionWithSecret' });
 
@@ -113,6 +132,9 @@ const present = (s: SubscriptionView & { counts?: DeliveryCounts }): z.infer<typ
   eventTypes: s.eventTypes,
   personalData: s.personalData,
   active: s.active,
+  format: s.format,
+  clientId: s.clientId,
+  hasSecret: s.hasSecret,
   version: s.version,
   secretRotatedAt: s.secretRotatedAt.toISOString(),
   createdAt: s.createdAt.toISOString(),

@@ -22,3 +22,13 @@ export const sealSecret = (config: Pick<Config, 'secret' | 'dataDir'>, secret: s
 
 /** The secret back from storage; throws when it was sealed with another server key. */
 export const openSecret = (config: Pick<Config, 'secret' | 'dataDir'>, sealed: string): string => open(config, PURPOSE, sealed);
+
+const ZGW_PURPOSE = 'webhook-zgw-client-secrets';
+
+/**
+ * The ZGW client secret of a `zgw-notificaties` subscription (docs/product.md#zgw-notificaties):
+ * given by the admin, sealed the same way under a purpose of its own, never returned.
+ */
+export const sealClientSecret = (config: Pick<Config, 'secret' | 'dataDir'>, secret: string): string => seal(config, ZGW_PURPOSE, secret);
+
+export const openClientSecret = (config: Pick<Config, 'secret' | 'dataDir'>, sealed: string): string => open(config, ZGW_PURPOSE, sealed);

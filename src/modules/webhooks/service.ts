@@ -12,9 +12,10 @@ import type { Ctx } from '../../platform/context.js';
 import { afterCommit, type Tx } from '../../platform/db/index.js';
 import type { WebhookDeliveryTable, WebhookSubscriptionTable } from '../../platform/db/schema.js';
 import { listPages } from '../../platform/secret.js';
-import { cloudEventSource, cloudEventType, EVENT_NAMES, nameOf, OIN, PUBLISHED, TEST_KIND, unknownNames, urlProblem } from './model.js';
+import { cloudEventSource, cloudEventType, EVENT_NAMES, nameOf, OIN, PUBLISHED, TEST_KIND, urlProblem } from './model.js';
+import { type Format, NOTIFICATIE_NAMES } from './notificaties.js';
 import { authorizeWebhooks } from './policy.js';
-import { newSigningSecret, sealSecret } from './secrets.js';
+import { newSigningSecret, sealClientSecret, sealSecret } from './secrets.js';
 import { wakeWebhookWorkers } from './wake.js';
 
 /** How many subscriptions one municipality may have. */
@@ -31,6 +32,12 @@ export interface SubscriptionView {
   eventTypes: string[] | null;
   personalData: boolean;
   active: boolean;
+  /** cloudevents, or zgw-notificaties: `url` is then a Notificaties API's base URL */
+  format: Format;
+  /** the ZGW client id (zgw-notificaties); null for cloudevents */
+  clientId: string | null;
+  /** a secret is kept (never shown) */
+  hasSecret: boolean;
   version: number;
   secretRotatedAt: Date;
   createdAt: Date;
@@ -44,6 +51,9 @@ const view = (r: SubscriptionRow): SubscriptionView => ({
   eventTypes: r.event_types,
   personalData: r.personal_data,
   active: r.active,
+  format: r.format as Format,
+  clientId: r.client_id,
+  hasSecret: r.secret_sealed !== '',
   version: r.version,
   secretRotatedAt: r.secret_rotated_at,
   createdAt: r.created_at,
@@ -56,17 +66,36 @@ export interface SubscriptionFields {
   eventTypes: string[] | null;
   personalData: boolean;
   active: boolean;
+  format: Format;
+  /** zgw-notificaties: the ZGW client id and secret (docs/product.md#zgw-notificaties) */
+  clientId: string;
+  clientSecret: string;
 }
 
-/** Every problem with the fields at once: a 400 naming each field. */
-function checkFields(ctx: Ctx, f: Partial<SubscriptionFields>): void {
-  const problems: { field: string; key: string; params?: Record<string, string | number> }[] = [];
+type Problem = { field: string; key: string; params?: Record<string, string | number> };
+
+/**
+ * Every problem with the fields at once: a 400 naming each field. `format` is the
+ * subscription's (given at creation, kept after): a ZGW Notificaties subscription
+ * needs a client id and secret and takes only the events that become a notificatie
+ * (docs/product.md#zgw-notificaties); a CloudEvents one has neither.
+ */
+function checkFields(ctx: Ctx, f: Partial<SubscriptionFields>, format: Format, creating: boolean): void {
+  const problems: Problem[] = [];
   if (f.url !== undefined) {
     const key = urlProblem(f.url, ctx.config.webhooks.allowHttp);
     if (key) problems.push({ field: 'url', key });
   }
+  if (format === 'zgw-notificaties') {
+    if ((creating || f.clientId !== undefined) && !f.clientId?.trim()) problems.push({ field: 'clientId', key: 'error.webhookClientIdRequired' });
+    if ((creating || f.clientSecret !== undefined) && !f.clientSecret) problems.push({ field: 'clientSecret', key: 'error.webhookClientSecretRequired' });
+  } else {
+    if (f.clientId !== undefined) problems.push({ field: 'clientId', key: 'error.webhookZgwOnly' });
+    if (f.clientSecret !== undefined) problems.push({ field: 'clientSecret', key: 'error.webhookZgwOnly' });
+  }
   if (f.eventTypes) {
-    const unknown = unknownNames(f.eventTypes);
+    const allowed = format === 'zgw-notificaties' ? NOTIFICATIE_NAMES : EVENT_NAMES;
+    const unknown = f.eventTypes.filter((n) => !allowed.includes(n));
     if (unknown.length) problems.push({ field: 'eventTypes', key: 'error.webhookUnknownType', params: { names: unknown.join(', ') } });
     else if (!f.eventTypes.length) problems.push({ field: 'eventTypes', key: 'error.webhookNoTypes' });
   }
@@ -181,15 +210,32 @@ export async function getSubscription(ctx: Ctx, id: string): Promise<Subscriptio
   });
 }
 
-/** A new subscription and its signing secret: the only time the secret is shown, besides rotation. */
+/**
+ * A new subscription and, for CloudEvents, its signing secret: the only time the
+ * secret is shown, besides rotation. A ZGW Notificaties subscription shows none: its
+ * client secret came from the admin (docs/product.md#zgw-notificaties).
+ */
+export async function createSubscription(
+  ctx: Ctx,
+  input: Partial<SubscriptionFields> & { url: string; format?: 'cloudevents' },
+): Promise<{ subscription: SubscriptionView; secret: string }>;
 export async function createSubscription(
   ctx: Ctx,
   input: Partial<SubscriptionFields> & { url: string },
-): Promise<{ subscription: SubscriptionView; secret: string }> {
+): Promise<{ subscription: SubscriptionView; secret: string | null }>;
+export async function createSubscription(
+  ctx: Ctx,
+  input: Partial<SubscriptionFields> & { url: string },
+): Promise<{ subscription: SubscriptionView; secret: string | null }> {
   authorizeWebhooks(ctx.actor);
-  checkFields(ctx, input);
+  const format = input.format ?? 'cloudevents';
+  checkFields(ctx, input, format, true);
   const mId = ctx.actor.municipalityId;
-  const secret = newSigningSecret();
+  // A CloudEvents subscription gets a signing secret of Regie's making, shown once; a
+  // ZGW one keeps the client secret the admin gave, and shows nothing.
+  const zgw = format === 'zgw-notificaties';
+  const secret = zgw ? null : newSigningSecret();
+  const sealed = zgw ? sealClientSecret(ctx.config, input.clientSecret as string) : sealSecret(ctx.config, secret as string);
   return ctx.db.tenant(mId, async (trx) => {
     // One subscription at a time per municipality, so the limit holds under concurrency.
     const settings = await trx.selectFrom('webhook_settings').select('oin').where('municipality_id', '=', mId).forUpdate().executeTakeFirst();
@@ -210,7 +256,9 @@ export async function createSubscription(
         event_types: normalisedTypes(input.eventTypes) ?? null,
         personal_data: input.personalData ?? false,
         active: input.active ?? true,
-        secret_sealed: sealSecret(ctx.config, secret),
+        format,
+        client_id: zgw ? (input.clientId as string).trim() : null,
+        secret_sealed: sealed,
         secret_rotated_at: now,
         created_by: ctx.actor.userId,
         created_at: now,
@@ -227,11 +275,11 @@ export async function updateSubscription(
   input: { id: string; ifMatch?: VersionCondition; changes: Partial<SubscriptionFields> },
 ): Promise<SubscriptionView> {
   authorizeWebhooks(ctx.actor);
-  checkFields(ctx, input.changes);
   const mId = ctx.actor.municipalityId;
   const c = input.changes;
   return ctx.db.tenant(mId, async (trx) => {
     const row = await lockSubscription(trx, mId, input.id, input.ifMatch);
+    checkFields(ctx, c, row.format as Format, false);
     const updated = await trx
       .updateTable('webhook_subscriptions')
       .set({
@@ -240,6 +288,8 @@ export async function updateSubscription(
         ...(c.eventTypes !== undefined ? { event_types: normalisedTypes(c.eventTypes) ?? null } : {}),
         ...(c.personalData !== undefined ? { personal_data: c.personalData } : {}),
         ...(c.active !== undefined ? { active: c.active } : {}),
+        ...(c.clientId !== undefined ? { client_id: c.clientId.trim() } : {}),
+        ...(c.clientSecret !== undefined ? { secret_sealed: sealClientSecret(ctx.config, c.clientSecret), secret_rotated_at: ctx.clock.now() } : {}),
         version: row.version + 1,
         updated_at: ctx.clock.now(),
       })
@@ -273,6 +323,7 @@ export async function rotateSecret(ctx: Ctx, input: { id: string; ifMatch?: Vers
   const secret = newSigningSecret();
   return ctx.db.tenant(mId, async (trx) => {
     const row = await lockSubscription(trx, mId, input.id, input.ifMatch);
+    if (row.format === 'zgw-notificaties') throw conflict('error.webhookZgwSecretGiven');
     const now = ctx.clock.now();
     const updated = await trx
       .updateTable('webhook_subscriptions')
@@ -327,12 +378,13 @@ export async function sendTestEvent(ctx: Ctx, input: { id: string }): Promise<De
   return ctx.db.tenant(mId, async (trx) => {
     const sub = await trx
       .selectFrom('webhook_subscriptions')
-      .select(['id', 'active'])
+      .select(['id', 'active', 'format'])
       .where('municipality_id', '=', mId)
       .where('id', '=', input.id)
       .executeTakeFirst();
     if (!sub) throw notFound('webhook');
     if (!sub.active) throw conflict('error.webhookPaused');
+    if (sub.format === 'zgw-notificaties') throw conflict('error.webhookZgwNoTest');
     const now = ctx.clock.now();
     const row = await trx
       .insertInto('webhook_deliveries')

@@ -4,6 +4,8 @@
 // composition root, the demo and other modules' tests may use.
 export { unsafeRunDueZgwTasks, type ZgwDeliveryOptions } from './delivery.js';
 export { startZgwWorker, type ZgwWorker } from './jobs.js';
+export { zgwJwt } from './model.js';
 export { zgwPolicy } from './policy.js';
 export { zgwRoutes } from './routes.js';
 export { getZgwSettings, listZgwTasks, retryZgwTask, updateZgwSettings } from './service.js';
+export { unsafeZaakFactsOf, type ZaakFacts } from './zaak-facts.js';

@@ -949,10 +949,12 @@ export interface WebhookSettings {
 
 export interface WebhookSubscriptions {
   active: Generated<boolean>;
+  client_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   description: Generated<string>;
   event_types: string[] | null;
+  format: Generated<'cloudevents' | 'zgw-notificaties'>;
   id: Generated<string>;
   municipality_id: string;
   personal_data: Generated<boolean>;

@@ -1,7 +1,10 @@
 // Koppelingen / Webhooks (docs/product.md#webhooks): the municipality's OIN, its
 // webhook subscriptions, the signing secret shown once after creation or rotation, a
 // test message, pausing, and the delivery log with "opnieuw proberen" for what was
-// given up. The admin's page; the rules are the server's.
+// given up. A webhook delivers NL GOV CloudEvents or publishes on the kanaal `zaken` of
+// a ZGW Notificaties API (docs/product.md#zgw-notificaties): then with the API's base
+// URL and a client id and secret, which is never shown again. The admin's page; the
+// rules are the server's.
 import {
   Alert,
   Button,
@@ -33,6 +36,7 @@ export function WebhooksPage() {
   const [status, setStatus] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
   const [logOf, setLogOf] = useState<WebhookSubscription | null>(null);
+  const [secretOf, setSecretOf] = useState<WebhookSubscription | null>(null);
   const action = useSubmit();
 
   const act = async (fn: () => Promise<unknown>, message: string) => {
@@ -89,7 +93,8 @@ export function WebhooksPage() {
           <NewWebhookForm
             names={settings.data.eventTypes.filter((e) => e.name !== 'test').map((e) => e.name)}
             onCreated={(url, s) => {
-              setSecret({ url, secret: s });
+              if (s) setSecret({ url, secret: s });
+              else setStatus(t('webhooks.zgwAdded'));
               list.reload();
             }}
           />
@@ -119,6 +124,9 @@ export function WebhooksPage() {
                   <TableRow key={w.id}>
                     <TableHeaderCell scope="row">
                       <span className="regie-break">{w.url}</span>
+                      <div>
+                        {w.format === 'zgw-notificaties' ? t('webhooks.formatZgwShort', { clientId: w.clientId ?? '' }) : t('webhooks.formatCloudEventsShort')}
+                      </div>
                       {w.description ? <div>{w.description}</div> : null}
                     </TableHeaderCell>
                     <TableCell>
@@ -135,7 +143,7 @@ export function WebhooksPage() {
                         <Button appearance="secondary-action-button" onClick={() => setLogOf(w)} aria-label={t('webhooks.showLogN', { url: w.url })}>
                           {t('webhooks.showLog')}
                         </Button>
-                        {w.active ? (
+                        {w.active && w.format === 'cloudevents' ? (
                           <Button
                             appearance="secondary-action-button"
                             aria-label={t('webhooks.testN', { url: w.url })}
@@ -154,25 +162,32 @@ export function WebhooksPage() {
                         >
                           {t(w.active ? 'webhooks.pause' : 'webhooks.resume')}
                         </Button>
-                        <Button
-                          appearance="subtle-button"
-                          aria-label={t('webhooks.rotateN', { url: w.url })}
-                          onClick={async () => {
-                            setStatus(null);
-                            const r = await action.run(() => webhooksApi.rotateSecret(w.id, w.version));
-                            if (!r) return;
-                            setSecret({ url: w.url, secret: r.secret });
-                            list.reload();
-                          }}
-                        >
-                          {t('webhooks.rotate')}
-                        </Button>
+                        {w.format === 'cloudevents' ? (
+                          <Button
+                            appearance="subtle-button"
+                            aria-label={t('webhooks.rotateN', { url: w.url })}
+                            onClick={async () => {
+                              setStatus(null);
+                              const r = await action.run(() => webhooksApi.rotateSecret(w.id, w.version));
+                              if (!r?.secret) return;
+                              setSecret({ url: w.url, secret: r.secret });
+                              list.reload();
+                            }}
+                          >
+                            {t('webhooks.rotate')}
+                          </Button>
+                        ) : (
+                          <Button appearance="subtle-button" aria-label={t('webhooks.replaceSecretN', { url: w.url })} onClick={() => setSecretOf(w)}>
+                            {t('webhooks.replaceSecret')}
+                          </Button>
+                        )}
                         <Button
                           appearance="subtle-button"
                           hint="danger"
                           aria-label={t('webhooks.removeN', { url: w.url })}
                           onClick={async () => {
                             if (logOf?.id === w.id) setLogOf(null);
+                            if (secretOf?.id === w.id) setSecretOf(null);
                             await act(() => webhooksApi.remove(w.id, w.version), t('webhooks.removed'));
                           }}
                         >
@@ -190,6 +205,17 @@ export function WebhooksPage() {
         ) : null}
       </Section>
 
+      {secretOf ? (
+        <ClientSecretForm
+          key={secretOf.id}
+          webhook={secretOf}
+          onSaved={() => {
+            setSecretOf(null);
+            setStatus(t('webhooks.secretReplaced'));
+            list.reload();
+          }}
+        />
+      ) : null}
       {logOf ? <DeliveryLog key={logOf.id} webhook={logOf} /> : null}
     </>
   );
@@ -228,18 +254,26 @@ function OinForm({ oin, source, onSaved }: { oin: string | null; source: string 
   );
 }
 
-const FORM_FIELDS = ['url', 'description', 'eventTypes', 'personalData'];
+const FORM_FIELDS = ['format', 'url', 'clientId', 'clientSecret', 'description', 'eventTypes', 'personalData'];
+type Format = CreateWebhookBody['format'] & string;
 
-function NewWebhookForm({ names, onCreated }: { names: string[]; onCreated(url: string, secret: string): void }) {
+function NewWebhookForm({ names, onCreated }: { names: string[]; onCreated(url: string, secret: string | null): void }) {
   const { t } = useI18n();
+  const [format, setFormat] = useState<Format>('cloudevents');
   const [url, setUrl] = useState('');
+  const [clientId, setClientId] = useState('');
+  const [clientSecret, setClientSecret] = useState('');
   const [description, setDescription] = useState('');
   const [which, setWhich] = useState<'all' | 'some'>('all');
   const [types, setTypes] = useState<string[]>([]);
   const [personalData, setPersonalData] = useState(false);
   const submit = useCheckedSubmit(FORM_FIELDS);
+  const zgw = format === 'zgw-notificaties';
   const labels = {
-    url: t('webhooks.url'),
+    format: t('webhooks.format'),
+    url: zgw ? t('webhooks.zgwUrl') : t('webhooks.url'),
+    clientId: t('webhooks.clientId'),
+    clientSecret: t('webhooks.clientSecret'),
     description: t('webhooks.description'),
     eventTypes: t('webhooks.chooseTypes'),
     personalData: t('webhooks.personalData'),
@@ -248,18 +282,28 @@ function NewWebhookForm({ names, onCreated }: { names: string[]; onCreated(url: 
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
-    if (!url.trim()) problems.url = t('webhooks.urlHint');
-    if (which === 'some' && !types.length) problems.eventTypes = t('webhooks.chooseTypes');
+    if (!url.trim()) problems.url = zgw ? t('webhooks.zgwUrlHint') : t('webhooks.urlHint');
+    if (zgw && !clientId.trim()) problems.clientId = t('webhooks.clientIdHint');
+    if (zgw && !clientSecret) problems.clientSecret = t('webhooks.clientSecretHint');
+    if (!zgw && which === 'some' && !types.length) problems.eventTypes = t('webhooks.chooseTypes');
     if (!submit.checked(problems)) return;
     const created = await submit.run(() =>
-      webhooksApi.create({
-        url: url.trim(),
-        description: description.trim(),
-        eventTypes: which === 'all' ? null : (types as CreateWebhookBody['eventTypes']),
-        personalData,
-      }),
+      webhooksApi.create(
+        zgw
+          ? { format, url: url.trim(), description: description.trim(), clientId: clientId.trim(), clientSecret }
+          : {
+              format,
+              url: url.trim(),
+              description: description.trim(),
+              eventTypes: which === 'all' ? null : (types as CreateWebhookBody['eventTypes']),
+              personalData,
+            },
+      ),
     );
     if (!created) return;
+    setFormat('cloudevents');
+    setClientId('');
+    setClientSecret('');
     setUrl('');
     setDescription('');
     setTypes([]);
@@ -271,50 +315,126 @@ function NewWebhookForm({ names, onCreated }: { names: string[]; onCreated(url: 
   return (
     <form onSubmit={add} noValidate>
       <ErrorSummary error={submit.error} errors={submit.errors} labels={labels} />
+      <RadioGroup
+        name="format"
+        legend={labels.format}
+        value={format}
+        onChange={(v) => setFormat(v as Format)}
+        options={[
+          { value: 'cloudevents', label: t('webhooks.formatCloudEvents') },
+          { value: 'zgw-notificaties', label: t('webhooks.formatZgw') },
+        ]}
+      />
       <TextField
         name="url"
         label={labels.url}
-        description={t('webhooks.urlHint')}
+        description={zgw ? t('webhooks.zgwUrlHint') : t('webhooks.urlHint')}
         value={url}
         onChange={setUrl}
         type="url"
         error={submit.errors.url}
         required
       />
-      <TextField name="description" label={labels.description} value={description} onChange={setDescription} error={submit.errors.description} optional />
-      <RadioGroup
-        name="which"
-        legend={t('webhooks.types')}
-        value={which}
-        onChange={(v) => setWhich(v as 'all' | 'some')}
-        options={[
-          { value: 'all', label: t('webhooks.allTypes') },
-          { value: 'some', label: t('webhooks.someTypes') },
-        ]}
-      />
-      {which === 'some' ? (
-        <CheckboxGroup
-          name="eventTypes"
-          legend={labels.eventTypes}
-          options={names.map((n) => ({ value: n, label: n }))}
-          value={types}
-          onChange={setTypes}
-          error={submit.errors.eventTypes}
-        />
+      {zgw ? (
+        <>
+          <TextField
+            name="clientId"
+            label={labels.clientId}
+            description={t('webhooks.clientIdHint')}
+            value={clientId}
+            onChange={setClientId}
+            autoComplete="off"
+            error={submit.errors.clientId}
+            required
+          />
+          <TextField
+            name="clientSecret"
+            label={labels.clientSecret}
+            description={t('webhooks.clientSecretHint')}
+            value={clientSecret}
+            onChange={setClientSecret}
+            type="password"
+            autoComplete="new-password"
+            error={submit.errors.clientSecret}
+            required
+          />
+          <Paragraph>{t('webhooks.zgwWhat')}</Paragraph>
+        </>
       ) : null}
-      <CheckboxField
-        name="personalData"
-        label={labels.personalData}
-        description={t('webhooks.personalDataHint')}
-        checked={personalData}
-        onChange={setPersonalData}
-      />
+      <TextField name="description" label={labels.description} value={description} onChange={setDescription} error={submit.errors.description} optional />
+      {zgw ? null : (
+        <>
+          <RadioGroup
+            name="which"
+            legend={t('webhooks.types')}
+            value={which}
+            onChange={(v) => setWhich(v as 'all' | 'some')}
+            options={[
+              { value: 'all', label: t('webhooks.allTypes') },
+              { value: 'some', label: t('webhooks.someTypes') },
+            ]}
+          />
+          {which === 'some' ? (
+            <CheckboxGroup
+              name="eventTypes"
+              legend={labels.eventTypes}
+              options={names.map((n) => ({ value: n, label: n }))}
+              value={types}
+              onChange={setTypes}
+              error={submit.errors.eventTypes}
+            />
+          ) : null}
+          <CheckboxField
+            name="personalData"
+            label={labels.personalData}
+            description={t('webhooks.personalDataHint')}
+            checked={personalData}
+            onChange={setPersonalData}
+          />
+        </>
+      )}
       <div className="regie-button-row">
         <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
           {t('webhooks.add')}
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A new client secret for a ZGW Notificaties webhook: written, never read back (docs/product.md#zgw-notificaties). */
+function ClientSecretForm({ webhook, onSaved }: { webhook: WebhookSubscription; onSaved(): void }) {
+  const { t } = useI18n();
+  const [value, setValue] = useState('');
+  const submit = useCheckedSubmit(['clientSecret']);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!submit.checked(value ? {} : { clientSecret: t('webhooks.clientSecretHint') })) return;
+    const done = await submit.run(() => webhooksApi.update(webhook.id, webhook.version, { clientSecret: value }));
+    if (done) onSaved();
+  };
+  return (
+    <Section title={t('webhooks.replaceSecretTitle', { url: webhook.url })}>
+      <form onSubmit={save} noValidate>
+        <ErrorSummary error={submit.error} errors={submit.errors} labels={{ clientSecret: t('webhooks.clientSecret') }} />
+        <TextField
+          name="clientSecret"
+          label={t('webhooks.clientSecret')}
+          description={t('webhooks.clientSecretHint')}
+          value={value}
+          onChange={setValue}
+          type="password"
+          autoComplete="new-password"
+          error={submit.errors.clientSecret}
+          required
+        />
+        <div className="regie-button-row">
+          <Button type="submit" appearance="primary-action-button" busy={submit.busy}>
+            {t('webhooks.saveSecret')}
+          </Button>
+        </div>
+      </form>
+    </Section>
   );
 }
 
