@@ -116,10 +116,10 @@ export function parseS3Files(env: NodeJS.ProcessEnv): S3FilesConfig | null {
     throw s3Problem(`FILES_S3_FORCE_PATH_STYLE is true of false, niet "${pathStyle}"`, `FILES_S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`);
   }
   const rawPrefix = v('FILES_S3_PREFIX').replace(/^\/+|\/+$/g, '');
-  if (rawPrefix !== '' && !/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(rawPrefix)) {
+  if (rawPrefix !== '' && (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(rawPrefix) || rawPrefix.split('/').some((p) => p === '.' || p === '..'))) {
     throw s3Problem(
-      `FILES_S3_PREFIX bestaat uit letters, cijfers, punt, streepje, liggend streepje en /, niet "${rawPrefix}"`,
-      `FILES_S3_PREFIX may hold letters, digits, dot, hyphen, underscore and /, got "${rawPrefix}"`,
+      `FILES_S3_PREFIX bestaat uit letters, cijfers, punt, streepje, liggend streepje en / (geen . of .. als deel), niet "${rawPrefix}"`,
+      `FILES_S3_PREFIX may hold letters, digits, dot, hyphen, underscore and / (no . or .. as a part), got "${rawPrefix}"`,
     );
   }
   return {
