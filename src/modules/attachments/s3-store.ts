@@ -10,32 +10,43 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { setTimeout as wait } from 'node:timers/promises';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  type ListObjectsV2CommandOutput,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type { ListObjectsV2CommandOutput, S3Client } from '@aws-sdk/client-s3';
 import type { S3FilesConfig } from '../../platform/config.js';
 import { type FileStore, KEY, receive, removeStaleParts, StoredFileMissing, StoreUnavailable } from './store.js';
 
 /** Attempts of one put: a fresh read of the temporary file each time. */
 const PUT_ATTEMPTS = 3;
 
+/** An error answered by the service (the SDK's ServiceException): its code and HTTP status. */
+const serviceError = (e: unknown): { name: string; status: number | undefined } | null =>
+  e instanceof Error && '$metadata' in e && '$fault' in e ? { name: e.name, status: (e.$metadata as { httpStatusCode?: number }).httpStatusCode } : null;
+
 /** What went wrong, as the operator needs it: the service's error code or the connection's, never a value from the request. */
 function reasonOf(e: unknown): string {
-  if (e instanceof S3ServiceException) return `${e.name} (HTTP ${e.$metadata.httpStatusCode ?? '?'})`;
+  const s = serviceError(e);
+  if (s) return `${s.name} (HTTP ${s.status ?? '?'})`;
   const err = e as { code?: unknown; name?: unknown };
   return typeof err.code === 'string' ? err.code : typeof err.name === 'string' ? err.name : 'unknown';
 }
 
-const isMissing = (e: unknown) => e instanceof S3ServiceException && (e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata.httpStatusCode === 404);
+const isMissing = (e: unknown) => {
+  const s = serviceError(e);
+  return s !== null && (s.name === 'NoSuchKey' || s.name === 'NotFound' || s.status === 404);
+};
 /** Worth another attempt: the service's own trouble or the connection's, not a refusal (wrong key, no bucket, bad digest). */
-const isPassing = (e: unknown) =>
-  !(e instanceof S3ServiceException) || (e.$metadata.httpStatusCode ?? 500) >= 500 || e.name === 'SlowDown' || e.name === 'RequestTimeout';
+const isPassing = (e: unknown) => {
+  const s = serviceError(e);
+  return s === null || (s.status ?? 500) >= 500 || s.name === 'SlowDown' || s.name === 'RequestTimeout';
+};
+
+// The SDK is loaded at the first use of a bucket: an installation with the local folder
+// never loads it.
+type Sdk = typeof import('@aws-sdk/client-s3');
+let sdkLoading: Promise<Sdk> | undefined;
+const loadSdk = () => {
+  sdkLoading ??= import('@aws-sdk/client-s3');
+  return sdkLoading;
+};
 
 const nothing = () => {};
 const quiet = { trace: nothing, debug: nothing, info: nothing, warn: nothing, error: nothing };
@@ -62,8 +73,15 @@ export function s3FileStore(config: S3FilesConfig, tmpDir: string, opts: S3Store
   };
   // Reads, deletes and lists are retried by the SDK; a put is retried here, since a
   // stream read once cannot be sent again.
-  const client = new S3Client({ ...base, maxAttempts: 3 });
-  const putClient = new S3Client({ ...base, maxAttempts: 1 });
+  let clients: Promise<{ sdk: Sdk; client: S3Client; putClient: S3Client }> | undefined;
+  const ready = () => {
+    clients ??= loadSdk().then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({ ...base, maxAttempts: 3 }),
+      putClient: new sdk.S3Client({ ...base, maxAttempts: 1 }),
+    }));
+    return clients;
+  };
   const pause = opts.retryPauseMs ?? 250;
   const objectKey = (key: string) => {
     if (!KEY.test(key)) throw new Error('bad storage key');
@@ -74,11 +92,12 @@ export function s3FileStore(config: S3FilesConfig, tmpDir: string, opts: S3Store
     async put(stream, putOpts) {
       const r = await receive(stream, putOpts, tmpDir);
       try {
+        const { sdk, putClient } = await ready();
         const key = `${putOpts.prefix}/${r.sha256}`;
         for (let attempt = 1; ; attempt++) {
           try {
             await putClient.send(
-              new PutObjectCommand({
+              new sdk.PutObjectCommand({
                 Bucket: config.bucket,
                 Key: objectKey(key),
                 Body: createReadStream(r.tmp),
@@ -101,8 +120,9 @@ export function s3FileStore(config: S3FilesConfig, tmpDir: string, opts: S3Store
 
     async get(key) {
       const Key = objectKey(key);
+      const { sdk, client } = await ready();
       try {
-        const out = await client.send(new GetObjectCommand({ Bucket: config.bucket, Key }));
+        const out = await client.send(new sdk.GetObjectCommand({ Bucket: config.bucket, Key }));
         return out.Body as Readable;
       } catch (e) {
         if (isMissing(e)) throw new StoredFileMissing();
@@ -112,19 +132,21 @@ export function s3FileStore(config: S3FilesConfig, tmpDir: string, opts: S3Store
 
     async delete(key) {
       const Key = objectKey(key);
+      const { sdk, client } = await ready();
       try {
-        await client.send(new DeleteObjectCommand({ Bucket: config.bucket, Key }));
+        await client.send(new sdk.DeleteObjectCommand({ Bucket: config.bucket, Key }));
       } catch (e) {
         throw new StoreUnavailable(reasonOf(e));
       }
     },
 
     async *list() {
+      const { sdk, client } = await ready();
       let token: string | undefined;
       do {
         let page: ListObjectsV2CommandOutput;
         try {
-          page = await client.send(new ListObjectsV2Command({ Bucket: config.bucket, Prefix: config.prefix || undefined, ContinuationToken: token }));
+          page = await client.send(new sdk.ListObjectsV2Command({ Bucket: config.bucket, Prefix: config.prefix || undefined, ContinuationToken: token }));
         } catch (e) {
           throw new StoreUnavailable(reasonOf(e));
         }
