@@ -17,7 +17,7 @@ import { fixedClock } from '../../kernel/clock.js';
 import type { Actor } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
-import type { App } from '../../platform/http/server.js';
+import { type App, buildServer } from '../../platform/http/server.js';
 import {
   actorOf,
   buildCase,
@@ -31,7 +31,9 @@ import {
 } from '../../testing/factories.js';
 import { type FakeS3, startFakeS3 } from '../../testing/fake-s3.js';
 import { pdfText } from '../../testing/pdf.js';
-import { createApiToken } from '../identity/index.js';
+import { createApiToken, sessionOrTokenAuthentication } from '../identity/index.js';
+import { fileStoreFor } from './configured-store.js';
+import { attachmentRoutes } from './routes.js';
 import { fixture, multipart } from './testing.js';
 
 const clock = fixedClock('2026-03-02T09:00:00+01:00');
@@ -466,6 +468,48 @@ describe.each(['local', 's3'] as const)('files kept in %s storage', (storage) =>
       expect(s3.requests.filter((r) => r.operation !== 'dropped').length).toBeGreaterThan(10);
       expect(s3.requests.filter((r) => r.code === 'SignatureDoesNotMatch' || r.code === 'InvalidAccessKeyId' || r.code === 'AccessDenied')).toEqual([]);
       expect(s3.requests.filter((r) => r.operation === 'PutObject' && r.status === 200).length).toBeGreaterThan(3);
+    });
+
+    it.runIf(storage === 's3')('a key the service refuses (wrong secret): 503, and the log names the service’s code, never the secret', async () => {
+      const s3 = fake as FakeS3;
+      const lines: string[] = [];
+      const wrong = {
+        ...deps.config,
+        logLevel: 'info' as const,
+        logFormat: 'json' as const,
+        files: { s3: s3.config({ secretAccessKey: 'een-verkeerd-geheim-0123' }) },
+      };
+      const refused = await buildServer(
+        { ...deps, config: wrong },
+        {
+          authenticate: sessionOrTokenAuthentication(deps),
+          register: (a) => attachmentRoutes(a, deps, fileStoreFor(wrong)),
+          logDestination: { write: (line: string) => void lines.push(line) },
+        },
+      );
+      try {
+        await refused.ready();
+        const rows = (await rowsOf(caseId)).length;
+        const before = held();
+        const body = multipart({ name: 'geweigerd.pdf', content: fixture('tekening.pdf') });
+        const res = await refused.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${caseId}/attachments?on=intake`,
+          payload: body.payload,
+          headers: { ...body.headers, ...auth(people.initiator as Actor) },
+        });
+        expect(res.statusCode, res.body).toBe(503);
+        expect(res.json().type).toBe('https://regie.example/problemen/storage-unavailable');
+        expect(s3.requests.at(-1)).toMatchObject({ operation: 'PutObject', status: 403, code: 'SignatureDoesNotMatch' });
+        expect((await rowsOf(caseId)).length).toBe(rows);
+        expect(held()).toEqual(before);
+        const logged = lines.map((l) => JSON.parse(l) as { msg: string; reason?: string });
+        expect(logged.filter((l) => l.msg === 'file store unavailable').map((l) => l.reason)).toEqual(['SignatureDoesNotMatch (HTTP 403)']);
+        expect(lines.join('')).not.toContain('een-verkeerd-geheim');
+        expect(lines.join('')).not.toContain('geweigerd.pdf');
+      } finally {
+        await refused.close();
+      }
     });
   });
 });
