@@ -19,6 +19,7 @@ import {
   listAttachments,
   openAttachment,
   removeAttachment,
+  StorageUnavailable,
   type Upload,
 } from './service.js';
 import type { FileStore } from './store.js';
@@ -30,13 +31,13 @@ const uploadErrors = { ...errors, 413: Problem, 415: Problem, 503: Problem };
 /**
  * The file store out of reach (an object store that is down or refuses Regie's key):
  * the answer is a 503 problem; the operator's log says why, by the service's error
- * code, and the client may try again later (docs/attachments.md).
+ * code, and the client may try again later (docs/integrations.md#bestanden-in-s3-compatibele-opslag).
  */
 const storageTrouble = {
   onError: async (req: FastifyRequest, reply: FastifyReply, err: Error) => {
-    if (!(err instanceof AppError) || err.type !== 'storage-unavailable') return;
+    if (!(err instanceof StorageUnavailable)) return;
     reply.header('Retry-After', '30');
-    req.log.warn({ route: req.routeOptions?.url ?? null, reason: (err as AppError & { reason?: string }).reason }, 'file store unavailable');
+    req.log.warn({ route: req.routeOptions?.url ?? null, reason: err.reason }, 'file store unavailable');
   },
 };
 

@@ -23,8 +23,13 @@ export const tooLarge = (maxMb: number) => new AppError(413, 'file-too-large', '
 export const unsupportedType = () => new AppError(415, 'unsupported-file-type', 'error.fileTypeNotAllowed');
 export const tooManyFiles = (max: number) => conflict('error.tooManyFiles', { max });
 export const brokenUpload = () => new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'body', key: 'error.multipartBroken' }]);
-/** The file store cannot be reached: nothing was stored and no row written (docs/product.md#attachments). */
-export const storageUnavailable = (reason: string) => Object.assign(new AppError(503, 'storage-unavailable', 'error.storageUnavailable'), { reason });
+/** The file store cannot be reached: nothing was stored and no row written (docs/product.md#attachments); `reason` is for the log. */
+export class StorageUnavailable extends AppError {
+  constructor(readonly reason: string) {
+    super(503, 'storage-unavailable', 'error.storageUnavailable');
+  }
+}
+export const storageUnavailable = (reason: string) => new StorageUnavailable(reason);
 /** A row whose file the store no longer has: the download says so rather than breaking off. */
 export const storedFileMissing = () => new AppError(404, 'stored-file-missing', 'error.storedFileMissing');
 export const emptyFile = () => new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'file', key: 'error.fileEmpty' }]);
