@@ -39,6 +39,98 @@ export interface Config {
   mapAttribution: string;
   /** Delivery of webhooks to other systems (docs/integrations.md#webhooks). */
   webhooks: WebhookConfig;
+  /** Where attachments are kept (docs/attachments.md): S3-compatible object storage when FILES_S3_* is set, else DATA_DIR/files. */
+  files: { s3: S3FilesConfig | null };
+}
+
+/** One bucket of S3-compatible object storage for the files (docs/integrations.md#bestanden-in-s3-compatibele-opslag). */
+export interface S3FilesConfig {
+  /** FILES_S3_ENDPOINT: the service's base URL (MinIO, Ceph, another provider); unset for AWS S3 itself */
+  endpoint: string | undefined;
+  /** FILES_S3_BUCKET */
+  bucket: string;
+  /** FILES_S3_REGION: `us-east-1` when an endpoint is given and no region */
+  region: string;
+  /** FILES_S3_ACCESS_KEY_ID */
+  accessKeyId: string;
+  /** FILES_S3_SECRET_ACCESS_KEY: never logged (log.ts redacts it wherever it appears) */
+  secretAccessKey: string;
+  /** FILES_S3_FORCE_PATH_STYLE=true: `<endpoint>/<bucket>/<key>` instead of `<bucket>.<endpoint>/<key>` */
+  forcePathStyle: boolean;
+  /** FILES_S3_PREFIX: put before every key, empty or ending in `/` */
+  prefix: string;
+}
+
+const S3_VARIABLES = [
+  'FILES_S3_ENDPOINT',
+  'FILES_S3_BUCKET',
+  'FILES_S3_REGION',
+  'FILES_S3_ACCESS_KEY_ID',
+  'FILES_S3_SECRET_ACCESS_KEY',
+  'FILES_S3_FORCE_PATH_STYLE',
+  'FILES_S3_PREFIX',
+] as const;
+
+/** A configuration error in Dutch and in English: whoever starts Regie reads one of them. */
+const s3Problem = (nl: string, en: string) => new Error(`${nl} (${en})`);
+
+/**
+ * FILES_S3_*: none set keeps the files in DATA_DIR/files; any set asks for the bucket and
+ * both keys, and each value is checked here, at start, rather than at the first upload.
+ */
+export function parseS3Files(env: NodeJS.ProcessEnv): S3FilesConfig | null {
+  const v = (name: (typeof S3_VARIABLES)[number]) => (env[name] ?? '').trim();
+  if (S3_VARIABLES.every((name) => v(name) === '')) return null;
+  for (const name of ['FILES_S3_BUCKET', 'FILES_S3_ACCESS_KEY_ID', 'FILES_S3_SECRET_ACCESS_KEY'] as const) {
+    if (v(name) === '') throw s3Problem(`${name} ontbreekt: zet het als FILES_S3_* is ingesteld`, `${name} is missing: set it when FILES_S3_* is set`);
+  }
+  const endpoint = v('FILES_S3_ENDPOINT') || undefined;
+  if (endpoint !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(endpoint);
+    } catch {}
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+      throw s3Problem(
+        `FILES_S3_ENDPOINT moet een http(s)-adres zijn zonder gebruikersnaam, wachtwoord of query, niet "${endpoint}"`,
+        `FILES_S3_ENDPOINT must be an http(s) URL without user name, password or query, got "${endpoint}"`,
+      );
+    }
+  }
+  const bucket = v('FILES_S3_BUCKET');
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw s3Problem(
+      `FILES_S3_BUCKET moet een bucketnaam zijn (3–63 tekens: kleine letters, cijfers, punt, streepje), niet "${bucket}"`,
+      `FILES_S3_BUCKET must be a bucket name (3–63 characters: lower-case letters, digits, dot, hyphen), got "${bucket}"`,
+    );
+  }
+  const region = v('FILES_S3_REGION') || (endpoint ? 'us-east-1' : '');
+  if (!/^[a-z0-9-]{1,40}$/.test(region)) {
+    throw s3Problem(
+      region === '' ? 'FILES_S3_REGION ontbreekt: zet het als FILES_S3_ENDPOINT niet is ingesteld' : `FILES_S3_REGION is geen regio: "${region}"`,
+      region === '' ? 'FILES_S3_REGION is missing: set it when FILES_S3_ENDPOINT is not set' : `FILES_S3_REGION is not a region: "${region}"`,
+    );
+  }
+  const pathStyle = v('FILES_S3_FORCE_PATH_STYLE') || 'false';
+  if (pathStyle !== 'true' && pathStyle !== 'false') {
+    throw s3Problem(`FILES_S3_FORCE_PATH_STYLE is true of false, niet "${pathStyle}"`, `FILES_S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`);
+  }
+  const rawPrefix = v('FILES_S3_PREFIX').replace(/^\/+|\/+$/g, '');
+  if (rawPrefix !== '' && (!/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(rawPrefix) || rawPrefix.split('/').some((p) => p === '.' || p === '..'))) {
+    throw s3Problem(
+      `FILES_S3_PREFIX bestaat uit letters, cijfers, punt, streepje, liggend streepje en / (geen . of .. als deel), niet "${rawPrefix}"`,
+      `FILES_S3_PREFIX may hold letters, digits, dot, hyphen, underscore and / (no . or .. as a part), got "${rawPrefix}"`,
+    );
+  }
+  return {
+    endpoint: endpoint?.replace(/\/$/, ''),
+    bucket,
+    region,
+    accessKeyId: v('FILES_S3_ACCESS_KEY_ID'),
+    secretAccessKey: v('FILES_S3_SECRET_ACCESS_KEY'),
+    forcePathStyle: pathStyle === 'true',
+    prefix: rawPrefix === '' ? '' : `${rawPrefix}/`,
+  };
 }
 
 export interface WebhookConfig {
@@ -107,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: positiveInt(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 50),
       timeoutMs: positiveInt(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 120_000),
     },
+    files: { s3: parseS3Files(env) },
   };
 }
 

@@ -351,6 +351,8 @@ const nl: Record<string, string> = {
   'error.fileEmpty': 'Het bestand is leeg.',
   'error.multipartExpected': 'Stuur het bestand als multipart/form-data.',
   'error.multipartBroken': 'Het bestand kwam niet goed over. Probeer het opnieuw.',
+  'error.storageUnavailable': 'De bestandsopslag is nu niet bereikbaar; het bestand is niet bewaard. Probeer het over een paar minuten opnieuw.',
+  'error.storedFileMissing': 'Dit bestand is niet meer in de bestandsopslag te vinden. Vraag de beheerder het terug te zetten.',
   // Adres, kaart en gebied (docs/geo.md).
   'error.boundaryType': 'Een gebiedsgrens is een GeoJSON Polygon of MultiPolygon.',
   'error.boundaryEmpty': 'Deze gebiedsgrens heeft geen coördinaten.',
@@ -740,6 +742,8 @@ const en: Record<string, string> = {
   'error.fileEmpty': 'The file is empty.',
   'error.multipartExpected': 'Send the file as multipart/form-data.',
   'error.multipartBroken': 'The file did not arrive intact. Please try again.',
+  'error.storageUnavailable': 'The file storage cannot be reached just now; the file was not stored. Please try again in a few minutes.',
+  'error.storedFileMissing': 'This file is no longer in the file storage. Ask the administrator to restore it.',
   // Address, map and area (docs/geo.md).
   'error.boundaryType': 'An area boundary is a GeoJSON Polygon or MultiPolygon.',
   'error.boundaryEmpty': 'This area boundary has no coordinates.',

@@ -40,8 +40,25 @@ export function createLogger(config: LogConfig, destination?: DestinationStream)
         req: (req: FastifyRequest) => ({ method: req.method, route: routeOf(req) }),
         res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
       },
-      // A second wall for whatever is logged by hand.
-      redact: { paths: ['headers', 'body', 'query', 'cookies', '*.headers', '*.body', '*.query', '*.cookies'], remove: true },
+      // A second wall for whatever is logged by hand; the object store's secret key
+      // (config.files.s3) too, at whatever depth a configuration is logged.
+      redact: {
+        paths: [
+          'headers',
+          'body',
+          'query',
+          'cookies',
+          '*.headers',
+          '*.body',
+          '*.query',
+          '*.cookies',
+          'secretAccessKey',
+          '*.secretAccessKey',
+          '*.*.secretAccessKey',
+          '*.*.*.secretAccessKey',
+        ],
+        remove: true,
+      },
     },
     destination ?? (config.logFormat === 'pretty' ? prettyStream(process.stdout) : undefined),
   );

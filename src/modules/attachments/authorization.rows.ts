@@ -5,8 +5,8 @@ import type { Actor } from '../../platform/auth/index.js';
 import { caseReaders, type Req, type Row, type World } from '../../testing/authorization.js';
 import { ctxFor } from '../../testing/factories.js';
 import { submitCase } from '../cases/index.js';
+import { fileStoreFor } from './configured-store.js';
 import { addAttachment } from './service.js';
-import { fileStoreFor } from './store.js';
 import { fixture, multipart } from './testing.js';
 
 const png = () => multipart({ name: 'schets.png', content: fixture('tekening.png'), type: 'image/png' });

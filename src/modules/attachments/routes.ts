@@ -2,7 +2,7 @@
 // the list per case, the download and the limits (docs/product.md#attachments).
 import { randomUUID } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
@@ -19,13 +19,27 @@ import {
   listAttachments,
   openAttachment,
   removeAttachment,
+  StorageUnavailable,
   type Upload,
 } from './service.js';
 import type { FileStore } from './store.js';
 
 const tags = ['Bijlagen'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const uploadErrors = { ...errors, 413: Problem, 415: Problem };
+const uploadErrors = { ...errors, 413: Problem, 415: Problem, 503: Problem };
+
+/**
+ * The file store out of reach (an object store that is down or refuses Regie's key):
+ * the answer is a 503 problem; the operator's log says why, by the service's error
+ * code, and the client may try again later (docs/integrations.md#bestanden-in-s3-compatibele-opslag).
+ */
+const storageTrouble = {
+  onError: async (req: FastifyRequest, reply: FastifyReply, err: Error) => {
+    if (!(err instanceof StorageUnavailable)) return;
+    reply.header('Retry-After', '30');
+    req.log.warn({ route: req.routeOptions?.url ?? null, reason: err.reason }, 'file store unavailable');
+  },
+};
 
 /** The largest file any municipality may allow (LIMIT_BOUNDS), the bound of the documented field. */
 const LARGEST_FILE = LIMIT_BOUNDS.maxFileMb.max * 1024 * 1024;
@@ -114,7 +128,7 @@ export function attachmentRoutes(app: App, deps: Deps, files: FileStore) {
           tags,
           summary: 'Een bestand toevoegen aan de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging (multipart/form-data)',
           description:
-            'Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Er wordt niets half bewaard.',
+            'Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Bestandsopslag niet bereikbaar: 503. Er wordt niets half bewaard.',
           params: IdParams,
           querystring: z.object({
             on: z.enum(ATTACHMENT_ON).describe('intake: de aanvraag; message: het gesprek; answer: het antwoord van een afdeling; commitment: een toezegging'),
@@ -124,6 +138,7 @@ export function attachmentRoutes(app: App, deps: Deps, files: FileStore) {
           body: multipartBody(),
           response: { 201: AttachmentOut, ...uploadErrors },
         },
+        ...storageTrouble,
       },
       async (req, reply) => {
         const ctx = ctxOf(deps, req);
@@ -157,6 +172,7 @@ export function attachmentRoutes(app: App, deps: Deps, files: FileStore) {
           response: { 201: AttachmentOut, ...uploadErrors, 429: Problem },
         },
         config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        ...storageTrouble,
       },
       async (req, reply) => {
         const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select('id').where('slug', '=', req.params.slug).executeTakeFirst();
@@ -211,8 +227,9 @@ export function attachmentRoutes(app: App, deps: Deps, files: FileStore) {
         summary: 'Een bestand downloaden: altijd als bijlage (Content-Disposition: attachment), nooit als pagina',
         params: IdParams,
         produces: ['application/octet-stream'],
-        response: { 200: z.string().describe('de inhoud, met het herkende soort als Content-Type'), ...errors },
+        response: { 200: z.string().describe('de inhoud, met het herkende soort als Content-Type'), ...errors, 503: Problem },
       },
+      ...storageTrouble,
     },
     async (req, reply) => {
       const { row, stream } = await openAttachment(ctxOf(deps, req), files, req.params.id);

@@ -17,12 +17,21 @@ import { type EventOrigin, recordEvent } from '../timeline/index.js';
 import { type AttachmentLimits, type AttachmentOn, acceptedType, intakeSlotOpen, maxBytes, needsTarget, roomForOneMore, safeFileName } from './model.js';
 import { attachmentPolicy, type FileForPolicy, type ThingForPolicy } from './policy.js';
 import { type AttachmentRow, attachmentsOfCase, countOn, deleteAttachment, findAttachment, insertAttachment, limitsOf, saveLimits } from './repo.js';
-import { BrokenUpload, EmptyFile, type FileStore, TooLarge } from './store.js';
+import { BrokenUpload, EmptyFile, type FileStore, StoredFileMissing, StoreUnavailable, TooLarge } from './store.js';
 
 export const tooLarge = (maxMb: number) => new AppError(413, 'file-too-large', 'error.fileTooLarge', { max: maxMb });
 export const unsupportedType = () => new AppError(415, 'unsupported-file-type', 'error.fileTypeNotAllowed');
 export const tooManyFiles = (max: number) => conflict('error.tooManyFiles', { max });
 export const brokenUpload = () => new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'body', key: 'error.multipartBroken' }]);
+/** The file store cannot be reached: nothing was stored and no row written (docs/product.md#attachments); `reason` is for the log. */
+export class StorageUnavailable extends AppError {
+  constructor(readonly reason: string) {
+    super(503, 'storage-unavailable', 'error.storageUnavailable');
+  }
+}
+export const storageUnavailable = (reason: string) => new StorageUnavailable(reason);
+/** A row whose file the store no longer has: the download says so rather than breaking off. */
+export const storedFileMissing = () => new AppError(404, 'stored-file-missing', 'error.storedFileMissing');
 export const emptyFile = () => new AppError(400, 'invalid-input', 'error.invalidInput', {}, [{ field: 'file', key: 'error.fileEmpty' }]);
 
 export interface Upload {
@@ -93,6 +102,7 @@ async function store(files: FileStore, mId: string, upload: Upload, limits: Atta
     if (e instanceof TooLarge) throw tooLarge(limits.maxFileMb);
     if (e instanceof EmptyFile) throw emptyFile();
     if (e instanceof BrokenUpload) throw brokenUpload();
+    if (e instanceof StoreUnavailable) throw storageUnavailable(e.reason);
     throw e;
   }
 }
@@ -225,7 +235,13 @@ export async function openAttachment(ctx: Ctx, files: FileStore, id: string): Pr
     }
     return row;
   });
-  return { row, stream: await files.get(row.storage_key) };
+  try {
+    return { row, stream: await files.get(row.storage_key) };
+  } catch (e) {
+    if (e instanceof StoredFileMissing) throw storedFileMissing();
+    if (e instanceof StoreUnavailable) throw storageUnavailable(e.reason);
+    throw e;
+  }
 }
 
 /**

@@ -1,15 +1,15 @@
 // Where the files are kept (docs/attachments.md). A small interface so the local folder
 // and an object store are interchangeable: put a stream (hashed while it is written),
-// get it back by key, delete it. The local store keeps DATA_DIR/files, addressed by
-// the municipality and the SHA-256 of the content: a file is written to a temporary
-// name, fsynced and only then renamed into place, so a key names a complete file or
-// nothing (docs/product.md#attachments).
+// get it back by key, delete it. Both address a file by the municipality and the
+// SHA-256 of its content. The local store keeps DATA_DIR/files: a file is written to a
+// temporary name, fsynced and only then renamed into place, so a key names a complete
+// file or nothing (docs/product.md#attachments). The object store (s3-store.ts) takes
+// the same temporary file and uploads it once it is complete and checked.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { Config } from '../../platform/config.js';
 
 export interface PutOptions {
   /** the folder of the key, the municipality's id */
@@ -51,6 +51,20 @@ export class EmptyFile extends Error {
   }
 }
 
+/** The store cannot be reached or refuses to work (an object store that is down, a wrong key or bucket). */
+export class StoreUnavailable extends Error {
+  constructor(readonly reason: string) {
+    super(`file store unavailable: ${reason}`);
+  }
+}
+
+/** A key whose file is not (any more) in the store. */
+export class StoredFileMissing extends Error {
+  constructor() {
+    super('stored file missing');
+  }
+}
+
 /** The upload itself broke off or did not parse (a client that went away, a multipart body cut short). */
 export class BrokenUpload extends Error {
   constructor(readonly reason: unknown) {
@@ -74,7 +88,62 @@ async function* readingOf(stream: Readable): AsyncGenerator<Buffer> {
 }
 
 export const HEAD_BYTES = 4_100;
-const KEY = /^[0-9a-f-]{36}\/[0-9a-f]{64}$/;
+export const KEY = /^[0-9a-f-]{36}\/[0-9a-f]{64}$/;
+
+/** A complete, checked upload in a temporary file, with its digests. */
+export interface Received {
+  tmp: string;
+  sha256: string;
+  /** base64 of the MD5, for an object store's Content-MD5 */
+  md5: string;
+  size: number;
+}
+
+/**
+ * Stream an upload into a new temporary file under `tmpDir`, hashing it as it comes:
+ * too large, empty, broken off or refused by the check, and the temporary file is gone
+ * again before the error is thrown.
+ */
+export async function receive(stream: Readable, opts: PutOptions, tmpDir: string): Promise<Received> {
+  await mkdir(tmpDir, { recursive: true });
+  const tmp = join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
+  const fh = await open(tmp, 'wx', 0o600);
+  const hash = createHash('sha256');
+  const md5 = createHash('md5');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  let checked = false;
+  try {
+    try {
+      for await (const chunk of readingOf(stream)) {
+        size += chunk.length;
+        if (size > opts.maxBytes) throw new TooLarge();
+        if (!checked) {
+          head = Buffer.concat([head, chunk]).subarray(0, HEAD_BYTES);
+          if (head.length >= HEAD_BYTES) {
+            checked = true;
+            await opts.check?.(head);
+          }
+        }
+        hash.update(chunk);
+        md5.update(chunk);
+        await fh.write(chunk);
+      }
+      if ((stream as { truncated?: boolean }).truncated) throw new TooLarge();
+      if (size === 0) throw new EmptyFile();
+      if (!checked) await opts.check?.(head);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    return { tmp, sha256: hash.digest('hex'), md5: md5.digest('base64'), size };
+  } catch (e) {
+    await rm(tmp, { force: true });
+    // let the rest of the request go, so the connection can answer
+    stream.resume();
+    throw e;
+  }
+}
 
 /** The store in a local folder (by default DATA_DIR/files). */
 export function localFileStore(root: string): FileStore {
@@ -85,36 +154,8 @@ export function localFileStore(root: string): FileStore {
   };
   return {
     async put(stream, opts) {
-      await mkdir(tmpDir, { recursive: true });
-      const tmp = join(tmpDir, `${randomBytes(12).toString('hex')}.part`);
-      const fh = await open(tmp, 'wx', 0o600);
-      const hash = createHash('sha256');
-      let size = 0;
-      let head = Buffer.alloc(0);
-      let checked = false;
+      const { tmp, sha256, size } = await receive(stream, opts, tmpDir);
       try {
-        try {
-          for await (const chunk of readingOf(stream)) {
-            size += chunk.length;
-            if (size > opts.maxBytes) throw new TooLarge();
-            if (!checked) {
-              head = Buffer.concat([head, chunk]).subarray(0, HEAD_BYTES);
-              if (head.length >= HEAD_BYTES) {
-                checked = true;
-                await opts.check?.(head);
-              }
-            }
-            hash.update(chunk);
-            await fh.write(chunk);
-          }
-          if ((stream as { truncated?: boolean }).truncated) throw new TooLarge();
-          if (size === 0) throw new EmptyFile();
-          if (!checked) await opts.check?.(head);
-          await fh.sync();
-        } finally {
-          await fh.close();
-        }
-        const sha256 = hash.digest('hex');
         const key = `${opts.prefix}/${sha256}`;
         const path = pathOf(key);
         await mkdir(dirname(path), { recursive: true });
@@ -129,14 +170,14 @@ export function localFileStore(root: string): FileStore {
         return { key, sha256, size };
       } catch (e) {
         await rm(tmp, { force: true });
-        // let the rest of the request go, so the connection can answer
-        stream.resume();
         throw e;
       }
     },
     async get(key) {
       const path = pathOf(key);
-      await stat(path);
+      await stat(path).catch((e: NodeJS.ErrnoException) => {
+        throw e.code === 'ENOENT' ? new StoredFileMissing() : e;
+      });
       return createReadStream(path);
     },
     async delete(key) {
@@ -171,7 +212,7 @@ export function localFileStore(root: string): FileStore {
   };
 }
 
-async function removeStaleParts(tmpDir: string, before: Date): Promise<number> {
+export async function removeStaleParts(tmpDir: string, before: Date): Promise<number> {
   let n = 0;
   for (const name of await readdir(tmpDir).catch(() => [] as string[])) {
     const s = await stat(join(tmpDir, name)).catch(() => null);
@@ -181,12 +222,4 @@ async function removeStaleParts(tmpDir: string, before: Date): Promise<number> {
     }
   }
   return n;
-}
-
-/** The files folder of an installation: DATA_DIR/files (docs/attachments.md). */
-export const filesDir = (config: Config) => join(config.dataDir, 'files');
-
-/** The store an installation is configured with: the local folder. */
-export function fileStoreFor(config: Config): FileStore {
-  return localFileStore(filesDir(config));
 }
