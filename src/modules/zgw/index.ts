@@ -4,6 +4,16 @@
 // composition root, the demo and other modules' tests may use.
 export { unsafeRunDueZgwTasks, type ZgwDeliveryOptions } from './delivery.js';
 export { startZgwWorker, type ZgwWorker } from './jobs.js';
+export { zgwJwt } from './model.js';
 export { zgwPolicy } from './policy.js';
 export { zgwRoutes } from './routes.js';
-export { getZgwSettings, listZgwTasks, retryZgwTask, updateZgwSettings } from './service.js';
+export {
+  type CaseZaakView,
+  caseZaak,
+  getZgwSettings,
+  listInformatieobjecttypen,
+  listZaaktypen,
+  listZgwTasks,
+  retryZgwTask,
+  updateZgwSettings,
+} from './service.js';
