@@ -2902,6 +2902,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/zgw/zaaktypen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De definitieve zaaktypen uit de Catalogi API, elk met zijn statustypen (beheerder); 502 als de Catalogi API niet antwoordt
+         * @description De definitieve zaaktypen uit de Catalogi API, elk met zijn statustypen (beheerder); 502 als de Catalogi API niet antwoordt
+         */
+        get: operations["getZgwZaaktypen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zgw/informatieobjecttypen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De definitieve informatieobjecttypen uit de Catalogi API (beheerder); 502 als de Catalogi API niet antwoordt
+         * @description De definitieve informatieobjecttypen uit de Catalogi API (beheerder); 502 als de Catalogi API niet antwoordt
+         */
+        get: operations["getZgwInformatieobjecttypen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/zgw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De zaak in het zaaksysteem bij deze zaak, en hoeveel taken nog wachten of zijn mislukt (medewerkers die de zaak mogen lezen)
+         * @description De zaak in het zaaksysteem bij deze zaak, en hoeveel taken nog wachten of zijn mislukt (medewerkers die de zaak mogen lezen)
+         */
+        get: operations["getCasesIdZgw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/zgw/tasks": {
         parameters: {
             query?: never;
@@ -5195,6 +5255,14 @@ export interface components {
             /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer */
             secret: string;
         };
+        ZgwCaseZaak: {
+            /** @description de zaak in het zaaksysteem; null zolang die er (nog) niet is */
+            zaakUrl: string | null;
+            /** @description taken van deze zaak die nog wachten */
+            pending: number;
+            /** @description taken van deze zaak die zijn opgegeven */
+            failed: number;
+        };
         ZgwSettings: {
             enabled: boolean;
             zakenUrl: string;
@@ -5204,6 +5272,7 @@ export interface components {
             statustypeIntakeUrl: string;
             statustypePlanAgreedUrl: string;
             statustypeClosedUrl: string;
+            informatieobjecttypeUrl: string;
             rsin: string;
             clientId: string;
             /** @description of er een geheim is bewaard; het geheim zelf wordt nooit getoond */
@@ -5218,10 +5287,10 @@ export interface components {
             caseId: string;
             caseReference: string;
             /**
-             * @description create: zaak aanmaken; de andere: een status zetten
+             * @description create: zaak aanmaken; intake, planAgreed, closed: een status zetten; dossier: het zaakdossier als document; attachment: een bijlage als document
              * @enum {string}
              */
-            step: "create" | "intake" | "planAgreed" | "closed";
+            step: "create" | "intake" | "planAgreed" | "closed" | "dossier" | "attachment";
             /**
              * @description pending: wacht op (een nieuwe) poging; failed: opgegeven na het maximum aantal pogingen
              * @enum {string}
@@ -5232,6 +5301,17 @@ export interface components {
             lastAttemptAt: string | null;
             lastError: string | null;
             createdAt: string;
+        };
+        ZgwZaaktype: {
+            url: string;
+            identificatie: string;
+            omschrijving: string;
+            /** @description de statustypen van dit zaaktype, op volgnummer */
+            statustypen: {
+                url: string;
+                omschrijving: string;
+                volgnummer: number;
+            }[];
         };
     };
     responses: never;
@@ -18587,6 +18667,8 @@ export interface operations {
                     statustypePlanAgreedUrl?: string;
                     /** @description het statustype bij afsluiten; leeg: geen status bij deze stap */
                     statustypeClosedUrl?: string;
+                    /** @description het informatieobjecttype van het dossier en de bijlagen; leeg: geen documenten */
+                    informatieobjecttypeUrl?: string;
                     /** @description RSIN van de gemeente (9 cijfers, elfproef): bronorganisatie en verantwoordelijke organisatie */
                     rsin?: string;
                     /** @description client id voor de ZGW-JWT */
@@ -18606,6 +18688,261 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ZgwSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getZgwZaaktypen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ZgwZaaktype"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getZgwInformatieobjecttypen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            url: string;
+                            omschrijving: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesIdZgw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZgwCaseZaak"];
                 };
             };
             /** @description Default Response */
@@ -19775,5 +20112,5 @@ export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDee
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
 export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead"];
-export const zgwTaskStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["step"]> = ["create", "intake", "planAgreed", "closed"];
+export const zgwTaskStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["step"]> = ["create", "intake", "planAgreed", "closed", "dossier", "attachment"];
 export const zgwTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["status"]> = ["pending", "done", "failed"];
