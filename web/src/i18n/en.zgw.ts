@@ -5,7 +5,7 @@ export const enZgw: Record<keyof typeof nlZgw, string> = {
   'zgw.title': 'Case system (ZGW)',
   'zgw.adminText': "Also register every case in the municipality's case system, with the status at every step.",
   'zgw.intro':
-    'Regie registers every confirmed case in the case system and sets the status at intake, an agreed plan and closing. A step without a status type sends nothing.',
+    'Regie registers every confirmed case in the case system and sets the status at intake, an agreed plan and closing. A step without a status type sends nothing. With a Documenten API and an informatieobjecttype, the attachments and, at closing, the case dossier go to the zaak as well.',
   'zgw.settingsTitle': 'Settings',
   'zgw.enabled': 'Register cases in the case system',
   'zgw.zakenUrl': 'Zaken API (base URL)',

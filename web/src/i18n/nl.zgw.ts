@@ -4,7 +4,7 @@ export const nlZgw = {
   'zgw.title': 'Zaaksysteem (ZGW)',
   'zgw.adminText': 'Elke zaak ook registreren in het zaaksysteem van de gemeente, met de status bij elke stap.',
   'zgw.intro':
-    'Regie registreert elke bevestigde zaak in het zaaksysteem en zet de status bij intake, een akkoord plan en afsluiten. Staat een stap zonder statustype, dan wordt daarvoor niets gestuurd.',
+    'Regie registreert elke bevestigde zaak in het zaaksysteem en zet de status bij intake, een akkoord plan en afsluiten. Staat een stap zonder statustype, dan wordt daarvoor niets gestuurd. Met een Documenten API en een informatieobjecttype gaan ook de bijlagen en, bij afsluiten, het zaakdossier naar de zaak.',
   'zgw.settingsTitle': 'Instellingen',
   'zgw.enabled': 'Zaken registreren in het zaaksysteem',
   'zgw.zakenUrl': 'Zaken API (basisadres)',
