@@ -1,7 +1,9 @@
-// Zaaksysteem (ZGW) in Chromium (docs/product.md#zgw-registration): the demo's admin
-// configures a local Zaken API (built from the official specification), a confirmed
-// intake meets an outage and waits on the status page, "Opnieuw proberen" registers it
-// as a zaak. axe checks the page at 1280 and 320 px.
+// Zaaksysteem (ZGW) in Chromium (docs/product.md#zgw-registration,
+// docs/product.md#zgw-zaaktype-choice): the demo's admin configures local ZGW APIs
+// (built from the official specifications), picks the zaaktype and a status type from
+// the Catalogi API in selects, a confirmed intake meets an outage and waits on the
+// status page, "Opnieuw proberen" registers it as a zaak. axe checks the page at 1280
+// and 320 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VOORBEELD } from '../src/demo/data.js';
 import { startFakeZgw } from '../src/testing/fake-zgw.js';
@@ -29,17 +31,37 @@ describe('zaaksysteem', () => {
     await page.getByRole('heading', { level: 1, name: 'Zaaksysteem (ZGW)' }).waitFor();
     await expectAccessible(page, 'zgw');
 
+    const zaaktype = fake.addZaaktype({ identificatie: 'ZT-INI', omschrijving: 'Initiatief', statustypen: ['Ontvangen', 'In behandeling', 'Afgerond'] });
+    fake.addZaaktype({ identificatie: 'ZT-EVE', omschrijving: 'Evenement', statustypen: ['Aangevraagd', 'Vergund'] });
     await page.getByLabel('Zaken API (basisadres)').fill(fake.zakenUrl);
-    await page.getByLabel('Zaaktype (adres in de Catalogi API)').fill('https://ztc.example/catalogi/api/v1/zaaktypen/0b1c4f2e-5d7a-4a3e-9d1b-2f6c8e0a7b11');
+    await page.getByLabel('Catalogi API (basisadres)').fill(fake.catalogiUrl);
     await page.getByLabel(/^RSIN van de gemeente/).fill('002564440');
     await page.getByLabel('Client id').fill('regie-voorbeeld');
     await page.getByLabel(/^Geheim/).fill(SECRET);
+    await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
+    await page.getByText('De instellingen zijn opgeslagen.').waitFor();
+
+    // With the Catalogi API saved, the zaaktype and its status types are chosen in selects.
+    await page.getByRole('combobox', { name: 'Zaaktype' }).selectOption({ label: 'Initiatief (ZT-INI)' });
+    await page.getByRole('combobox', { name: 'Statustype bij intake' }).selectOption({ label: '1. Ontvangen' });
+    await page.getByRole('combobox', { name: 'Statustype bij afsluiten' }).selectOption({ label: '3. Afgerond' });
+    await expectAccessible(page, 'zgw with the catalogue');
     await page.getByLabel('Zaken registreren in het zaaksysteem').check();
     await page.getByRole('button', { name: 'Instellingen opslaan' }).click();
     await page.getByText('De instellingen zijn opgeslagen.').waitFor();
+    const saved = await e.regie.deps.db.unsafeAdmin
+      .selectFrom('zgw_settings')
+      .select(['zaaktype_url', 'statustype_intake_url', 'statustype_closed_url'])
+      .execute();
+    expect(saved).toContainEqual({
+      zaaktype_url: zaaktype.url,
+      statustype_intake_url: zaaktype.statustypen[0],
+      statustype_closed_url: zaaktype.statustypen[2],
+    });
     await expect(page.locator('body').innerText()).resolves.not.toContain(SECRET);
 
-    fake.cutNext(1);
+    // the outage meets the registration, not the settings page asking the Catalogi API
+    fake.cutNextMatching('GET', /\/zaken\/api\/v1\/zaken$/);
     const { reference } = await fileConfirmedIntake(e, {
       initiator: { name: 'Sanne Bakker', email: 'sanne.zgw@example.nl' },
       title: 'Een bankje bij de speeltuin',
@@ -73,6 +95,7 @@ describe('zaaksysteem', () => {
       await page.getByRole('heading', { level: 1, name: 'Zaaksysteem (ZGW)' }).waitFor();
     }
     expect(fake.zaken.map((z) => z.identificatie)).toEqual([reference]);
+    expect(fake.zaken[0]?.zaaktype).toBe(zaaktype.url);
     expect(fake.violations).toEqual([]);
 
     await page.setViewportSize({ width: 320, height: 800 });

@@ -137,7 +137,7 @@ export async function startRegie(config: Config, db: Db, opts: { clock?: Clock; 
   // Webhook deliveries carry this process's id on their leases, like the mail outbox.
   const webhooks = startWebhookWorker(deps, { owner: heartbeat.id });
   // ZGW registration tasks, leased the same way (docs/zgw.md)
-  const zgw = startZgwWorker(deps, { owner: heartbeat.id });
+  const zgw = startZgwWorker(deps, { owner: heartbeat.id, files: fileStoreFor(config) });
   const jobs = [assessments, commitmentReminders, retention, benchmark, responseCleanup, insights, orphanFiles, collaborationHealth, webhooks, zgw];
   const app = await buildApp(deps);
   // Once closing, every answer still going out closes its connection: a keep-alive

@@ -388,6 +388,10 @@ const nl: Record<string, string> = {
   'error.zgwRsin': 'Een RSIN bestaat uit 9 cijfers en voldoet aan de elfproef.',
   'error.zgwRequiredWhenEnabled': 'Nodig om zaken te registreren: vul dit in voordat u ZGW aanzet.',
   'error.zgwSecretShort': 'Het geheim moet ten minste 16 tekens lang zijn.',
+  'error.zgwCatalogiUnreachable':
+    'De Catalogi API van het zaaksysteem antwoordt niet (goed). Probeer het later opnieuw, of vul de adressen van het zaaktype en de statustypen zelf in.',
+  'error.zgwCatalogiNotConfigured': 'Vul eerst het adres van de Catalogi API, het client id en het geheim in en sla ze op.',
+  'error.zgwStatustypeOfOtherZaaktype': 'Dit statustype hoort niet bij het gekozen zaaktype.',
   // Inloggen via OpenID Connect (docs/product.md#logging-in-through-openid-connect).
   'error.passwordLoginOff': 'Medewerkers van deze gemeente loggen in met hun organisatieaccount; inloggen met een wachtwoord staat uit.',
   'error.ssoNoAccount': 'Met dit organisatieaccount hoort geen actief medewerkersaccount in deze gemeente. Vraag de beheerder om een account.',
@@ -779,6 +783,10 @@ const en: Record<string, string> = {
   'error.zgwRsin': 'An RSIN consists of 9 digits and passes the eleven test.',
   'error.zgwRequiredWhenEnabled': 'Needed to register zaken: fill this in before switching ZGW on.',
   'error.zgwSecretShort': 'The secret must be at least 16 characters long.',
+  'error.zgwCatalogiUnreachable':
+    "The zaaksysteem's Catalogi API does not answer (properly). Try again later, or type the addresses of the zaaktype and the status types yourself.",
+  'error.zgwCatalogiNotConfigured': 'First fill in and save the address of the Catalogi API, the client id and the secret.',
+  'error.zgwStatustypeOfOtherZaaktype': 'This status type does not belong to the chosen zaaktype.',
   // Logging in through OpenID Connect (docs/product.md#logging-in-through-openid-connect).
   'error.passwordLoginOff': 'Staff of this municipality log in with their organisation account; password login is switched off.',
   'error.ssoNoAccount': 'This organisation account has no active staff account in this municipality. Ask the administrator for an account.',

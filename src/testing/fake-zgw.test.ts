@@ -21,9 +21,9 @@ const zaak = {
   startdatum: '2026-03-01',
   identificatie: 'Z-1',
 };
-async function post(path: string, body: unknown, headers: Record<string, string>) {
+async function post(path: string, body: unknown, headers: Record<string, string>, base = fake.zakenUrl) {
   const before = fake.violations.length;
-  const res = await fetch(`${fake.zakenUrl}${path}`, {
+  const res = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
@@ -56,5 +56,47 @@ describe('the fake Zaken API', () => {
     const r = await post('/zaaktypen', {}, { authorization: `Bearer ${await token()}` });
     expect(r.violations[0]).toContain('no such operation');
     fake.violations.length = 0;
+  });
+});
+
+describe('the fake Documenten and Catalogi APIs', () => {
+  const document = () => ({
+    identificatie: `D-${Math.random().toString(36).slice(2, 8)}`,
+    bronorganisatie: '002564440',
+    creatiedatum: '2026-03-01',
+    titel: 'Tekening',
+    auteur: 'Regie',
+    taal: 'dut',
+    inhoud: Buffer.from('%PDF-1.7').toString('base64'),
+    informatieobjecttype: fake.informatieobjecttypen[0]?.url,
+  });
+
+  it('accepts a valid document and answers with one the specification allows', async () => {
+    fake.addInformatieobjecttype('Bijlage');
+    const r = await post('/enkelvoudiginformatieobjecten', document(), { authorization: `Bearer ${await token()}` }, fake.documentenUrl);
+    expect(r).toEqual({ status: 201, violations: [] });
+    expect(fake.documenten.at(-1)?.bytes.toString()).toBe('%PDF-1.7');
+  });
+
+  it.each([
+    ['a missing auteur', { auteur: undefined }],
+    ['a taal of more than 3 characters', { taal: 'nederlands' }],
+    ['an identificatie over 40 characters', { identificatie: 'x'.repeat(41) }],
+  ])('refuses a document with %s', async (_, change) => {
+    const r = await post('/enkelvoudiginformatieobjecten', { ...document(), ...change }, { authorization: `Bearer ${await token()}` }, fake.documentenUrl);
+    expect(r.status).toBe(400);
+    expect(r.violations).toHaveLength(1);
+    fake.violations.length = 0;
+  });
+
+  it('pages the zaaktypen and refuses a query parameter the Catalogi API does not have', async () => {
+    for (let i = 0; i < 3; i++) fake.addZaaktype({ identificatie: `ZT-${i}`, omschrijving: `Zaaktype ${i}`, statustypen: ['Eén'] });
+    const auth = { authorization: `Bearer ${await token()}` };
+    const first = await (await fetch(`${fake.catalogiUrl}/zaaktypen?status=definitief`, { headers: auth })).json();
+    expect(first).toMatchObject({ count: 3, previous: null });
+    expect(fake.violations).toEqual([]);
+    const bad = await fetch(`${fake.catalogiUrl}/zaaktypen?soort=alles`, { headers: auth });
+    expect(bad.status).toBe(400);
+    expect(fake.violations.splice(0)[0]).toContain('query soort');
   });
 });

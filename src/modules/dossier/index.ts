@@ -5,4 +5,4 @@ export { contentHash } from './model.js';
 // Text the built-in PDF fonts can show, for other modules' PDFs (the collaboration sheet).
 export { pdfSafe } from './render.js';
 export { dossierRoutes } from './routes.js';
-export { collectDossier } from './service.js';
+export { collectDossier, makeDossier } from './service.js';

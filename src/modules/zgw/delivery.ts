@@ -5,19 +5,39 @@
 // outcome: done, tried again after a back-off, or failed after the last attempt
 // (kept, with "opnieuw proberen" on the status page: never lost).
 //
-// Order per case: a task waits while an earlier task of its case is not done, so a
-// status is never set before the zaak exists or before an earlier status.
+// Order per case: a zaak task (the zaak, a status) waits while an earlier zaak task of
+// its case is not done, so a status is never set before the zaak exists or before an
+// earlier status. A document task (the dossier, a file) waits only for the zaak to
+// exist: a file added before the zaak is sent once it does, and a document never holds
+// a status back (docs/zgw.md#documents).
 //
 // Idempotency (docs/zgw.md#idempotency): the zaak's identificatie is the case's
 // reference. Before creating, the worker looks the zaak up by bronorganisatie and
 // identificatie, so a task that died after its POST finds the zaak it made instead of
-// making a second one; a status is looked up by zaak and statustype the same way.
+// making a second one; a status is looked up by zaak and statustype the same way, a
+// document by bronorganisatie and its identificatie, its link by zaak and document.
 import { sql } from 'kysely';
 import type { Clock } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { deadBefore } from '../../platform/processes.js';
-import { retryDelaySeconds, STATUS_STEPS, type StatusStep, statusBody, type TaskStep, zaakBody, zgwJwt } from './model.js';
+import type { FileStore } from '../attachments/index.js';
+import { makeDossier } from '../dossier/index.js';
+import { toActor } from '../identity/index.js';
+import { type Call, call, firstUrl, ZgwFailure } from './client.js';
+import {
+  DOCUMENT_STEPS,
+  documentBody,
+  documentIdentificatie,
+  retryDelaySeconds,
+  STATUS_STEPS,
+  type StatusStep,
+  statusBody,
+  type TaskStep,
+  zaakBody,
+  zaakDocumentBody,
+  zgwJwt,
+} from './model.js';
 import { openSecret } from './secrets.js';
 
 export interface ZgwDeliveryOptions {
@@ -29,6 +49,8 @@ export interface ZgwDeliveryOptions {
   signClock?: Clock;
   /** how long one request may take (default 10 s) */
   timeoutMs?: number;
+  /** where the case's files are read from, for the documents (docs/zgw.md#documents) */
+  files?: FileStore;
 }
 
 /** Failed attempts before a task is marked failed and waits for "opnieuw proberen". */
@@ -41,6 +63,8 @@ interface Claimed {
   case_id: string;
   step: TaskStep;
   attempts: number;
+  event_id: string | null;
+  attachment_id: string | null;
 }
 
 async function claim(db: Db, clock: Clock, opts: ZgwDeliveryOptions): Promise<Claimed[]> {
@@ -68,17 +92,25 @@ async function claim(db: Db, clock: Clock, opts: ZgwDeliveryOptions): Promise<Cl
         ]);
         return eb.or([isDue, ownerGone]);
       })
-      // An earlier task of the same case that is not done holds this one back.
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('zgw_tasks as p')
-              .select('p.id')
-              .whereRef('p.case_id', '=', 't.case_id')
-              .where('p.status', '<>', 'done')
-              .where(sql<boolean>`(p.created_at, coalesce(p.event_id, 0)) < (t.created_at, coalesce(t.event_id, 0))`),
-          ),
-        ),
+      // A zaak task: an earlier zaak task of the same case that is not done holds it
+      // back. A document task: it waits for the zaak.
+      .where(({ or, and, eb, not, exists, selectFrom }) =>
+        or([
+          and([
+            eb('t.step', 'not in', DOCUMENT_STEPS),
+            not(
+              exists(
+                selectFrom('zgw_tasks as p')
+                  .select('p.id')
+                  .whereRef('p.case_id', '=', 't.case_id')
+                  .where('p.step', 'not in', DOCUMENT_STEPS)
+                  .where('p.status', '<>', 'done')
+                  .where(sql<boolean>`(p.created_at, coalesce(p.event_id, 0)) < (t.created_at, coalesce(t.event_id, 0))`),
+              ),
+            ),
+          ]),
+          and([eb('t.step', 'in', DOCUMENT_STEPS), exists(selectFrom('zgw_zaken as z').select('z.case_id').whereRef('z.case_id', '=', 't.case_id'))]),
+        ]),
       )
       .orderBy('t.next_attempt_at')
       .orderBy('t.id')
@@ -97,56 +129,10 @@ async function claim(db: Db, clock: Clock, opts: ZgwDeliveryOptions): Promise<Cl
         leased_by: opts.owner ?? null,
       })
       .where('id', 'in', ids)
-      .returning(['id', 'municipality_id', 'case_id', 'step', 'attempts'])
+      .returning(['id', 'municipality_id', 'case_id', 'step', 'attempts', 'event_id', 'attachment_id'])
       .execute() as Promise<Claimed[]>;
   });
 }
-
-class ZgwFailure extends Error {}
-
-interface Call {
-  base: string;
-  token: string;
-  timeoutMs: number;
-}
-
-async function call(c: Call, method: 'GET' | 'POST', path: string, body?: unknown, crs = false): Promise<Record<string, unknown>> {
-  const headers: Record<string, string> = { authorization: `Bearer ${c.token}`, accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  // The Zaken API asks for the coordinate system of zaakgeometrie in and out; its
-  // specification requires both headers on the /zaken list too.
-  if (crs) {
-    headers['accept-crs'] = 'EPSG:4326';
-    headers['content-crs'] = 'EPSG:4326';
-  }
-  let res: Response;
-  try {
-    res = await fetch(`${c.base}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      redirect: 'manual',
-      signal: AbortSignal.timeout(c.timeoutMs),
-    });
-  } catch (err) {
-    const e = err as { name?: string; cause?: { code?: string }; message?: string };
-    if (e.name === 'TimeoutError') throw new ZgwFailure(`${method} ${path}: timeout after ${c.timeoutMs} ms`);
-    throw new ZgwFailure(`${method} ${path}: ${e.cause?.code ?? e.message ?? 'no answer'}`);
-  }
-  const text = await res.text();
-  if (res.status < 200 || res.status >= 300) throw new ZgwFailure(`${method} ${path}: HTTP ${res.status}`);
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new ZgwFailure(`${method} ${path}: the answer is not JSON`);
-  }
-}
-
-const firstUrl = (page: Record<string, unknown>): string | null => {
-  const results = page.results as { url?: unknown }[] | undefined;
-  const url = results?.[0]?.url;
-  return typeof url === 'string' ? url : null;
-};
 
 const STATUSTYPE: Record<StatusStep, 'statustype_intake_url' | 'statustype_plan_agreed_url' | 'statustype_closed_url'> = {
   intake: 'statustype_intake_url',
@@ -174,7 +160,7 @@ async function perform(deps: Deps, task: Claimed, opts: ZgwDeliveryOptions): Pro
   const kase = await db
     .selectFrom('cases as c')
     .leftJoin('zgw_zaken as z', 'z.case_id', 'c.id')
-    .select(['c.reference', 'c.title', 'c.submitted_at', 'c.lon', 'c.lat', 'z.zaak_url'])
+    .select(['c.reference', 'c.title', 'c.submitted_at', 'c.lon', 'c.lat', 'c.director_id', 'z.zaak_url'])
     .where('c.id', '=', task.case_id)
     .where('c.municipality_id', '=', task.municipality_id)
     .executeTakeFirstOrThrow();
@@ -192,7 +178,7 @@ async function perform(deps: Deps, task: Claimed, opts: ZgwDeliveryOptions): Pro
         startdatum: kase.submitted_at.toISOString().slice(0, 10),
         point: kase.lon !== null && kase.lat !== null ? { lon: kase.lon, lat: kase.lat } : null,
       });
-      const created = await call(c, 'POST', '/zaken', body, true);
+      const created = (await call(c, 'POST', '/zaken', body, true)) as Record<string, unknown>;
       if (typeof created.url !== 'string') throw new ZgwFailure('POST /zaken: the answer has no url');
       url = created.url;
     }
@@ -203,14 +189,123 @@ async function perform(deps: Deps, task: Claimed, opts: ZgwDeliveryOptions): Pro
       .execute();
     return;
   }
-  if (!STATUS_STEPS.includes(task.step)) return;
+  if (task.step === 'dossier' || task.step === 'attachment') {
+    if (!kase.zaak_url) throw new ZgwFailure('the case has no zaak yet');
+    // Documents not configured (any more): nothing to send (docs/zgw.md#documents).
+    if (!s.documenten_url || !s.informatieobjecttype_url) return;
+    const doc = await documentOf(deps, task, kase, opts);
+    if (!doc) return;
+    const d: Call = { ...c, base: s.documenten_url };
+    const identificatie = documentIdentificatie(kase.reference, doc.kind === 'dossier' ? { kind: 'dossier' } : { kind: 'attachment', sha256: doc.sha256 });
+    const query = new URLSearchParams({ bronorganisatie: s.rsin, identificatie });
+    let eio = firstUrl(await call(d, 'GET', `/enkelvoudiginformatieobjecten?${query}`));
+    if (!eio) {
+      const body = documentBody({
+        rsin: s.rsin,
+        informatieobjecttype: s.informatieobjecttype_url,
+        identificatie,
+        titel: doc.titel,
+        bestandsnaam: doc.bestandsnaam,
+        formaat: doc.formaat,
+        content: doc.content,
+        creatiedatum: deps.clock.now().toISOString().slice(0, 10),
+      });
+      const created = (await call(d, 'POST', '/enkelvoudiginformatieobjecten', body)) as Record<string, unknown>;
+      if (typeof created.url !== 'string') throw new ZgwFailure('POST /enkelvoudiginformatieobjecten: the answer has no url');
+      eio = created.url;
+    }
+    const link = new URLSearchParams({ zaak: kase.zaak_url, informatieobject: eio });
+    if (firstUrl(await call(c, 'GET', `/zaakinformatieobjecten?${link}`))) return;
+    await call(c, 'POST', '/zaakinformatieobjecten', zaakDocumentBody(kase.zaak_url, eio, doc.titel));
+    return;
+  }
+  if (!STATUS_STEPS.includes(task.step as StatusStep)) return;
   if (!kase.zaak_url) throw new ZgwFailure('the case has no zaak yet');
-  const statustype = s[STATUSTYPE[task.step]];
+  const statustype = s[STATUSTYPE[task.step as StatusStep]];
   // No status type for this step: nothing to send (docs/zgw.md#what-is-sent-when).
   if (!statustype) return;
   const query = new URLSearchParams({ zaak: kase.zaak_url, statustype });
   if (firstUrl(await call(c, 'GET', `/statussen?${query}`))) return;
   await call(c, 'POST', '/statussen', statusBody(kase.zaak_url, statustype, deps.clock.now()));
+}
+
+interface Document {
+  kind: 'dossier' | 'attachment';
+  titel: string;
+  bestandsnaam: string;
+  formaat: string;
+  content: Buffer;
+  sha256: string;
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The document a task sends: the dossier PDF made now, in the name of whoever closed
+ * the case (or else its director), which the access log records as any dossier
+ * (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd); or a file of the case, read from the
+ * file store. A file removed before it was sent: null, nothing to send.
+ */
+async function documentOf(
+  deps: Deps,
+  task: Claimed,
+  kase: { reference: string; director_id: string | null },
+  opts: ZgwDeliveryOptions,
+): Promise<Document | null> {
+  const db = deps.db.unsafeAdmin;
+  if (task.step === 'dossier') {
+    const event = task.event_id
+      ? await db
+          .selectFrom('events')
+          .select('actor_id')
+          .where('id', '=', Number(task.event_id))
+          .where('municipality_id', '=', task.municipality_id)
+          .executeTakeFirst()
+      : undefined;
+    let user: Parameters<typeof toActor>[0] | undefined;
+    for (const id of [event?.actor_id, kase.director_id]) {
+      if (!id) continue;
+      user = await db.selectFrom('users').selectAll().where('id', '=', id).where('municipality_id', '=', task.municipality_id).executeTakeFirst();
+      if (user && user.role !== 'initiator') break;
+      user = undefined;
+    }
+    if (!user) throw new ZgwFailure('no staff member to make the dossier in the name of');
+    let dossier: Awaited<ReturnType<typeof makeDossier>>;
+    try {
+      dossier = await makeDossier({ ...deps, actor: toActor(user, 'token') }, task.case_id);
+    } catch {
+      throw new ZgwFailure('the dossier could not be made');
+    }
+    return {
+      kind: 'dossier',
+      titel: `Zaakdossier ${kase.reference}`,
+      bestandsnaam: `zaakdossier-${kase.reference}.pdf`,
+      formaat: 'application/pdf',
+      content: dossier.pdf,
+      sha256: dossier.hash,
+    };
+  }
+  if (!task.attachment_id) return null;
+  const file = await db
+    .selectFrom('attachments')
+    .select(['file_name', 'media_type', 'sha256', 'storage_key'])
+    .where('id', '=', task.attachment_id)
+    .where('case_id', '=', task.case_id)
+    .where('municipality_id', '=', task.municipality_id)
+    .executeTakeFirst();
+  if (!file) return null;
+  if (!opts.files) throw new ZgwFailure('no file store to read the file from');
+  let content: Buffer;
+  try {
+    content = await readAll(await opts.files.get(file.storage_key));
+  } catch {
+    throw new ZgwFailure('the file could not be read');
+  }
+  return { kind: 'attachment', titel: file.file_name, bestandsnaam: file.file_name, formaat: file.media_type, content, sha256: file.sha256 };
 }
 
 async function mark(db: Db, clock: Clock, task: Claimed, error: string | null): Promise<void> {

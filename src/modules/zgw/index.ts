@@ -7,5 +7,14 @@ export { startZgwWorker, type ZgwWorker } from './jobs.js';
 export { zgwJwt } from './model.js';
 export { zgwPolicy } from './policy.js';
 export { zgwRoutes } from './routes.js';
-export { getZgwSettings, listZgwTasks, retryZgwTask, updateZgwSettings } from './service.js';
 export { unsafeZaakFactsOf, type ZaakFacts } from './zaak-facts.js';
+export {
+  type CaseZaakView,
+  caseZaak,
+  getZgwSettings,
+  listInformatieobjecttypen,
+  listZaaktypen,
+  listZgwTasks,
+  retryZgwTask,
+  updateZgwSettings,
+} from './service.js';

@@ -970,6 +970,7 @@ export interface ZgwSettings {
   client_id: Generated<string>;
   documenten_url: Generated<string>;
   enabled: Generated<boolean>;
+  informatieobjecttype_url: Generated<string>;
   municipality_id: string;
   rsin: Generated<string>;
   secret_sealed: string | null;
@@ -983,6 +984,7 @@ export interface ZgwSettings {
 }
 
 export interface ZgwTasks {
+  attachment_id: string | null;
   attempts: Generated<number>;
   case_id: string;
   created_at: Generated<Timestamp>;
@@ -995,7 +997,7 @@ export interface ZgwTasks {
   municipality_id: string;
   next_attempt_at: Generated<Timestamp>;
   status: Generated<'pending' | 'done' | 'failed'>;
-  step: 'create' | 'intake' | 'planAgreed' | 'closed';
+  step: 'create' | 'intake' | 'planAgreed' | 'closed' | 'dossier' | 'attachment';
 }
 
 export interface ZgwZaken {

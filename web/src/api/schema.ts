@@ -2545,7 +2545,7 @@ export interface paths {
         put?: never;
         /**
          * Een bestand toevoegen aan de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging (multipart/form-data)
-         * @description Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Bestandsopslag niet bereikbaar: 503. Er wordt niets half bewaard.
+         * @description Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Er wordt niets half bewaard.
          */
         post: operations["postCasesIdAttachments"];
         delete?: never;
@@ -2895,6 +2895,66 @@ export interface paths {
          * @description De ZGW-instellingen vastleggen; weggelaten velden blijven zoals ze zijn (beheerder; If-Match met de versie)
          */
         put: operations["putZgwSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zgw/zaaktypen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De definitieve zaaktypen uit de Catalogi API, elk met zijn statustypen (beheerder); 502 als de Catalogi API niet antwoordt
+         * @description De definitieve zaaktypen uit de Catalogi API, elk met zijn statustypen (beheerder); 502 als de Catalogi API niet antwoordt
+         */
+        get: operations["getZgwZaaktypen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/zgw/informatieobjecttypen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De definitieve informatieobjecttypen uit de Catalogi API (beheerder); 502 als de Catalogi API niet antwoordt
+         * @description De definitieve informatieobjecttypen uit de Catalogi API (beheerder); 502 als de Catalogi API niet antwoordt
+         */
+        get: operations["getZgwInformatieobjecttypen"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/zgw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De zaak in het zaaksysteem bij deze zaak, en hoeveel taken nog wachten of zijn mislukt (medewerkers die de zaak mogen lezen)
+         * @description De zaak in het zaaksysteem bij deze zaak, en hoeveel taken nog wachten of zijn mislukt (medewerkers die de zaak mogen lezen)
+         */
+        get: operations["getCasesIdZgw"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -5161,12 +5221,6 @@ export interface components {
             eventTypes: string[] | null;
             personalData: boolean;
             active: boolean;
-            /** @enum {string} */
-            format: "cloudevents" | "zgw-notificaties";
-            /** @description zgw-notificaties: de client-id; leeg bij cloudevents */
-            clientId: string | null;
-            /** @description er is een geheim bewaard; het geheim zelf wordt nooit getoond */
-            hasSecret: boolean;
             version: number;
             /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
             secretRotatedAt: string;
@@ -5187,12 +5241,6 @@ export interface components {
             eventTypes: string[] | null;
             personalData: boolean;
             active: boolean;
-            /** @enum {string} */
-            format: "cloudevents" | "zgw-notificaties";
-            /** @description zgw-notificaties: de client-id; leeg bij cloudevents */
-            clientId: string | null;
-            /** @description er is een geheim bewaard; het geheim zelf wordt nooit getoond */
-            hasSecret: boolean;
             version: number;
             /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
             secretRotatedAt: string;
@@ -5204,8 +5252,16 @@ export interface components {
                 delivered: number;
                 dead: number;
             };
-            /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer; leeg bij zgw-notificaties (het geheim gaf de beheerder zelf) */
-            secret: string | null;
+            /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer */
+            secret: string;
+        };
+        ZgwCaseZaak: {
+            /** @description de zaak in het zaaksysteem; null zolang die er (nog) niet is */
+            zaakUrl: string | null;
+            /** @description taken van deze zaak die nog wachten */
+            pending: number;
+            /** @description taken van deze zaak die zijn opgegeven */
+            failed: number;
         };
         ZgwSettings: {
             enabled: boolean;
@@ -5216,6 +5272,7 @@ export interface components {
             statustypeIntakeUrl: string;
             statustypePlanAgreedUrl: string;
             statustypeClosedUrl: string;
+            informatieobjecttypeUrl: string;
             rsin: string;
             clientId: string;
             /** @description of er een geheim is bewaard; het geheim zelf wordt nooit getoond */
@@ -5230,10 +5287,10 @@ export interface components {
             caseId: string;
             caseReference: string;
             /**
-             * @description create: zaak aanmaken; de andere: een status zetten
+             * @description create: zaak aanmaken; intake, planAgreed, closed: een status zetten; dossier: het zaakdossier als document; attachment: een bijlage als document
              * @enum {string}
              */
-            step: "create" | "intake" | "planAgreed" | "closed";
+            step: "create" | "intake" | "planAgreed" | "closed" | "dossier" | "attachment";
             /**
              * @description pending: wacht op (een nieuwe) poging; failed: opgegeven na het maximum aantal pogingen
              * @enum {string}
@@ -5244,6 +5301,17 @@ export interface components {
             lastAttemptAt: string | null;
             lastError: string | null;
             createdAt: string;
+        };
+        ZgwZaaktype: {
+            url: string;
+            identificatie: string;
+            omschrijving: string;
+            /** @description de statustypen van dit zaaktype, op volgnummer */
+            statustypen: {
+                url: string;
+                omschrijving: string;
+                volgnummer: number;
+            }[];
         };
     };
     responses: never;
@@ -16946,15 +17014,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     getAttachmentsIdContent: {
@@ -17017,15 +17076,6 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Default Response */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17877,15 +17927,6 @@ export interface operations {
                     personalData?: boolean;
                     /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
                     active?: boolean;
-                    /**
-                     * @description cloudevents (standaard): NL GOV CloudEvents naar de url; zgw-notificaties: notificaties op het kanaal zaken van een ZGW Notificaties API, met url als basisadres van die API
-                     * @enum {string}
-                     */
-                    format?: "cloudevents" | "zgw-notificaties";
-                    /** @description zgw-notificaties: de client-id waarmee Regie zich bij de Notificaties API meldt (ZGW JWT) */
-                    clientId?: string;
-                    /** @description zgw-notificaties: het geheim bij de client-id; alleen te schrijven, Regie geeft het nooit terug */
-                    clientSecret?: string;
                 };
             };
         };
@@ -18133,10 +18174,6 @@ export interface operations {
                     personalData?: boolean;
                     /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
                     active?: boolean;
-                    /** @description zgw-notificaties: de client-id waarmee Regie zich bij de Notificaties API meldt (ZGW JWT) */
-                    clientId?: string;
-                    /** @description zgw-notificaties: het geheim bij de client-id; alleen te schrijven, Regie geeft het nooit terug */
-                    clientSecret?: string;
                 };
             };
         };
@@ -18630,6 +18667,8 @@ export interface operations {
                     statustypePlanAgreedUrl?: string;
                     /** @description het statustype bij afsluiten; leeg: geen status bij deze stap */
                     statustypeClosedUrl?: string;
+                    /** @description het informatieobjecttype van het dossier en de bijlagen; leeg: geen documenten */
+                    informatieobjecttypeUrl?: string;
                     /** @description RSIN van de gemeente (9 cijfers, elfproef): bronorganisatie en verantwoordelijke organisatie */
                     rsin?: string;
                     /** @description client id voor de ZGW-JWT */
@@ -18649,6 +18688,261 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ZgwSettings"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getZgwZaaktypen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ZgwZaaktype"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getZgwInformatieobjecttypen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            url: string;
+                            omschrijving: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCasesIdZgw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ZgwCaseZaak"];
                 };
             };
             /** @description Default Response */
@@ -19577,15 +19871,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Default Response */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
 }
@@ -19709,7 +19994,6 @@ export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOne
     type: unknown;
 }>["type"]> = ["MultiPolygon"];
 export const pathsWebhooksPostRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks"]["post"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
-export const pathsWebhooksPostRequestBodyContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks"]["post"]["requestBody"]["content"]["application/json"]["format"]> = ["cloudevents", "zgw-notificaties"];
 export const pathsWebhooksIdPatchRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
 export const pathsWebhooksIdDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}/deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "delivered", "dead"];
 export const pathsAuthOidcStartPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/start"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
@@ -19828,7 +20112,5 @@ export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDee
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
 export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead"];
-export const webhookSubscriptionFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookSubscription"]["format"]> = ["cloudevents", "zgw-notificaties"];
-export const webhookSubscriptionWithSecretFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookSubscriptionWithSecret"]["format"]> = ["cloudevents", "zgw-notificaties"];
-export const zgwTaskStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["step"]> = ["create", "intake", "planAgreed", "closed"];
+export const zgwTaskStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["step"]> = ["create", "intake", "planAgreed", "closed", "dossier", "attachment"];
 export const zgwTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["status"]> = ["pending", "done", "failed"];

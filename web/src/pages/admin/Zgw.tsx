@@ -1,11 +1,13 @@
 // Zaaksysteem (ZGW) (docs/product.md#zgw-registration): the municipality's settings for
 // registering every case as a zaak, the client secret written but never shown, and the
-// status page of what is waiting or failed with "opnieuw proberen". The admin's page;
-// the rules are the server's.
+// status page of what is waiting or failed with "opnieuw proberen". The zaaktype, its
+// status types and the informatieobjecttype are chosen from the Catalogi API
+// (docs/product.md#zgw-zaaktype-choice); while it cannot be reached the addresses are
+// typed in. The admin's page; the rules are the server's.
 import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { type ZgwSettings, type ZgwSettingsBody, zgwApi } from '../../api/zgw.js';
-import { CheckboxField, TextField } from '../../components/Fields.js';
+import { type ZgwSettings, type ZgwSettingsBody, type ZgwZaaktype, zgwApi } from '../../api/zgw.js';
+import { CheckboxField, SelectField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
@@ -21,10 +23,15 @@ const TEXT_FIELDS = [
   'statustypeIntakeUrl',
   'statustypePlanAgreedUrl',
   'statustypeClosedUrl',
+  'informatieobjecttypeUrl',
   'rsin',
   'clientId',
 ] as const;
 type TextFieldName = (typeof TEXT_FIELDS)[number];
+/** The fields chosen from the Catalogi API when it answers. */
+const CATALOGUE_FIELDS = ['zaaktypeUrl', 'statustypeIntakeUrl', 'statustypePlanAgreedUrl', 'statustypeClosedUrl', 'informatieobjecttypeUrl'] as const;
+const STATUS_FIELDS = ['statustypeIntakeUrl', 'statustypePlanAgreedUrl', 'statustypeClosedUrl'] as const;
+const isCatalogueField = (f: TextFieldName): f is (typeof CATALOGUE_FIELDS)[number] => (CATALOGUE_FIELDS as readonly string[]).includes(f);
 
 export function ZgwPage() {
   const { t } = useI18n();
@@ -68,6 +75,46 @@ function SettingsForm() {
     }
   }
   const fieldError = (name: string) => submit.error?.invalidParams.find((p) => p.name === name)?.reason;
+  // The Catalogi API is asked once its address and credentials are saved.
+  const canAsk = !!settings.data?.catalogiUrl && !!settings.data?.clientId && !!settings.data?.hasSecret;
+  const catalogue = useLoad(
+    async (signal) =>
+      canAsk ? { zaaktypen: (await zgwApi.zaaktypen(signal)).items, informatieobjecttypen: (await zgwApi.informatieobjecttypen(signal)).items } : null,
+    [canAsk, settings.data?.catalogiUrl, settings.data?.version],
+  );
+  const choose = !!catalogue.data;
+  const zaaktype: ZgwZaaktype | undefined = catalogue.data?.zaaktypen.find((z) => z.url === form.zaaktypeUrl);
+  /** The options of a select, with the current value kept when the catalogue does not know it. */
+  const options = (list: { value: string; label: string }[], current: string) =>
+    current && !list.some((o) => o.value === current) ? [...list, { value: current, label: t('zgw.notInCatalogue', { url: current }) }] : list;
+  const selectFor = (f: (typeof CATALOGUE_FIELDS)[number]) => {
+    if (!catalogue.data) return null;
+    const list =
+      f === 'zaaktypeUrl'
+        ? catalogue.data.zaaktypen.map((z) => ({ value: z.url, label: `${z.omschrijving} (${z.identificatie})` }))
+        : f === 'informatieobjecttypeUrl'
+          ? catalogue.data.informatieobjecttypen.map((i) => ({ value: i.url, label: i.omschrijving }))
+          : (zaaktype?.statustypen ?? []).map((s) => ({ value: s.url, label: `${s.volgnummer}. ${s.omschrijving}` }));
+    return (
+      <SelectField
+        key={f}
+        name={f}
+        label={t(`zgw.${f}Choice`)}
+        placeholder={f === 'zaaktypeUrl' ? t('zgw.chooseZaaktype') : t('zgw.none')}
+        options={options(list, form[f])}
+        value={form[f]}
+        onChange={(v) =>
+          setForm((old) => ({
+            ...old,
+            [f]: v,
+            // another zaaktype: its own status types are chosen again
+            ...(f === 'zaaktypeUrl' && v !== old.zaaktypeUrl ? Object.fromEntries(STATUS_FIELDS.map((s) => [s, ''])) : {}),
+          }))
+        }
+        error={fieldError(f)}
+      />
+    );
+  };
   return (
     <Section title={t('zgw.settingsTitle')}>
       <LiveStatus message={status} />
@@ -77,19 +124,24 @@ function SettingsForm() {
       {settings.data ? (
         <form noValidate onSubmit={onSubmit} className="regie-form">
           <CheckboxField name="enabled" label={t('zgw.enabled')} checked={enabled} onChange={setEnabled} />
-          {TEXT_FIELDS.map((f) => (
-            <TextField
-              key={f}
-              name={f}
-              label={t(`zgw.${f}`)}
-              description={f === 'rsin' ? t('zgw.rsinHint') : undefined}
-              inputMode={f === 'rsin' ? 'numeric' : undefined}
-              type={f.endsWith('Url') ? 'url' : 'text'}
-              value={form[f]}
-              onChange={(v) => setForm((old) => ({ ...old, [f]: v }))}
-              error={fieldError(f)}
-            />
-          ))}
+          {catalogue.error ? <ErrorAlert error={catalogue.error} loginLink={false} /> : canAsk ? null : <Paragraph>{t('zgw.catalogueFirst')}</Paragraph>}
+          {TEXT_FIELDS.map((f) =>
+            choose && isCatalogueField(f) ? (
+              selectFor(f)
+            ) : (
+              <TextField
+                key={f}
+                name={f}
+                label={t(`zgw.${f}`)}
+                description={f === 'rsin' ? t('zgw.rsinHint') : undefined}
+                inputMode={f === 'rsin' ? 'numeric' : undefined}
+                type={f.endsWith('Url') ? 'url' : 'text'}
+                value={form[f]}
+                onChange={(v) => setForm((old) => ({ ...old, [f]: v }))}
+                error={fieldError(f)}
+              />
+            ),
+          )}
           <TextField
             name="clientSecret"
             label={t('zgw.clientSecret')}

@@ -21,6 +21,7 @@ import { useLoad } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { AssessmentSection } from '../assessment/AssessmentSection.js';
 import { CommitmentsSection, DossierLink } from '../commitments/CommitmentsSection.js';
+import { CaseZaak } from './CaseZaak.js';
 import { ClockControl } from './ClockControl.js';
 import { Conversation } from './Conversation.js';
 import { PlaceControl } from './PlaceControl.js';
@@ -135,6 +136,7 @@ export function CaseDetailPage() {
         <Section title={t('dossier.title')} anchor="dossier">
           <Paragraph>{t('dossier.lead')}</Paragraph>
           <DossierLink caseId={c.id} reference={c.reference} />
+          <CaseZaak caseId={c.id} />
         </Section>
       ) : null}
       {/* responses from neighbours: for staff who read the case file (docs/product.md#response-periods) */}
