@@ -7,7 +7,6 @@ export { startZgwWorker, type ZgwWorker } from './jobs.js';
 export { zgwJwt } from './model.js';
 export { zgwPolicy } from './policy.js';
 export { zgwRoutes } from './routes.js';
-export { unsafeZaakFactsOf, type ZaakFacts } from './zaak-facts.js';
 export {
   type CaseZaakView,
   caseZaak,
@@ -18,3 +17,4 @@ export {
   retryZgwTask,
   updateZgwSettings,
 } from './service.js';
+export { unsafeZaakFactsOf, type ZaakFacts } from './zaak-facts.js';

@@ -2545,7 +2545,7 @@ export interface paths {
         put?: never;
         /**
          * Een bestand toevoegen aan de aanvraag, het gesprek, het antwoord van een afdeling of een toezegging (multipart/form-data)
-         * @description Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Er wordt niets half bewaard.
+         * @description Het soort bestand wordt aan de inhoud herkend; een ander soort dan PDF, PNG, JPEG, WebP of HEIC: 415. Groter dan de gemeente toestaat: 413. Al het maximale aantal bestanden: 409. Bestandsopslag niet bereikbaar: 503. Er wordt niets half bewaard.
          */
         post: operations["postCasesIdAttachments"];
         delete?: never;
@@ -5221,6 +5221,12 @@ export interface components {
             eventTypes: string[] | null;
             personalData: boolean;
             active: boolean;
+            /** @enum {string} */
+            format: "cloudevents" | "zgw-notificaties";
+            /** @description zgw-notificaties: de client-id; leeg bij cloudevents */
+            clientId: string | null;
+            /** @description er is een geheim bewaard; het geheim zelf wordt nooit getoond */
+            hasSecret: boolean;
             version: number;
             /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
             secretRotatedAt: string;
@@ -5241,6 +5247,12 @@ export interface components {
             eventTypes: string[] | null;
             personalData: boolean;
             active: boolean;
+            /** @enum {string} */
+            format: "cloudevents" | "zgw-notificaties";
+            /** @description zgw-notificaties: de client-id; leeg bij cloudevents */
+            clientId: string | null;
+            /** @description er is een geheim bewaard; het geheim zelf wordt nooit getoond */
+            hasSecret: boolean;
             version: number;
             /** @description wanneer het geheim is gemaakt of vernieuwd; het geheim zelf wordt nooit meer getoond */
             secretRotatedAt: string;
@@ -5252,8 +5264,8 @@ export interface components {
                 delivered: number;
                 dead: number;
             };
-            /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer */
-            secret: string;
+            /** @description het ondertekeningsgeheim (whsec_…): alleen in dit antwoord, daarna nooit meer; leeg bij zgw-notificaties (het geheim gaf de beheerder zelf) */
+            secret: string | null;
         };
         ZgwCaseZaak: {
             /** @description de zaak in het zaaksysteem; null zolang die er (nog) niet is */
@@ -17014,6 +17026,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getAttachmentsIdContent: {
@@ -17076,6 +17097,15 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17927,6 +17957,15 @@ export interface operations {
                     personalData?: boolean;
                     /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
                     active?: boolean;
+                    /**
+                     * @description cloudevents (standaard): NL GOV CloudEvents naar de url; zgw-notificaties: notificaties op het kanaal zaken van een ZGW Notificaties API, met url als basisadres van die API
+                     * @enum {string}
+                     */
+                    format?: "cloudevents" | "zgw-notificaties";
+                    /** @description zgw-notificaties: de client-id waarmee Regie zich bij de Notificaties API meldt (ZGW JWT) */
+                    clientId?: string;
+                    /** @description zgw-notificaties: het geheim bij de client-id; alleen te schrijven, Regie geeft het nooit terug */
+                    clientSecret?: string;
                 };
             };
         };
@@ -18174,6 +18213,10 @@ export interface operations {
                     personalData?: boolean;
                     /** @description false: gepauzeerd; wat intussen gebeurt wacht tot de koppeling weer aan staat */
                     active?: boolean;
+                    /** @description zgw-notificaties: de client-id waarmee Regie zich bij de Notificaties API meldt (ZGW JWT) */
+                    clientId?: string;
+                    /** @description zgw-notificaties: het geheim bij de client-id; alleen te schrijven, Regie geeft het nooit terug */
+                    clientSecret?: string;
                 };
             };
         };
@@ -19871,6 +19914,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }
@@ -19994,6 +20046,7 @@ export const pathsAreasIdBoundaryPutRequestBodyContentApplicationJsonGeometryOne
     type: unknown;
 }>["type"]> = ["MultiPolygon"];
 export const pathsWebhooksPostRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks"]["post"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
+export const pathsWebhooksPostRequestBodyContentApplicationJsonFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks"]["post"]["requestBody"]["content"]["application/json"]["format"]> = ["cloudevents", "zgw-notificaties"];
 export const pathsWebhooksIdPatchRequestBodyContentApplicationJsonEventTypesAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}"]["patch"]["requestBody"]["content"]["application/json"]["eventTypes"]> = ["zaak-ingediend", "zaak-bevestigd", "zaak-regisseur-toegewezen", "zaak-status-gewijzigd", "zaak-persoonsgegevens-verwijderd", "zaak-termijn-opgeschort", "zaak-termijn-hervat", "plan-versie-opgeslagen", "plan-akkoord", "plan-actie-status-gewijzigd", "notitie-toegevoegd", "bericht-verzonden", "toets-ronde-geopend", "toets-beantwoord", "toets-stilzwijgend-akkoord", "toets-ronde-gesloten", "toets-nagekomen-bezwaar", "toets-nagekomen-bezwaar-besloten", "toets-bezwaar-overruled", "toets-partij-niet-bereikt", "toets-bezwaar-ingetrokken", "toezegging-vastgelegd", "toezegging-gewijzigd", "toezegging-bevestigd", "toezegging-afgewezen", "toezegging-beeindigd", "toezegging-herinnerd", "reactieperiode-geopend", "reactieperiode-gesloten", "reactie-bevestigd", "reactie-verborgen", "belang-beantwoord", "tevredenheid-gevraagd", "tevredenheid-beantwoord", "tevredenheid-opgevolgd"];
 export const pathsWebhooksIdDeliveriesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/webhooks/{id}/deliveries"]["get"]["parameters"]["query"]["status"]> = ["pending", "delivered", "dead"];
 export const pathsAuthOidcStartPostRequestBodyContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/auth/oidc/start"]["post"]["requestBody"]["content"]["application/json"]["kind"]> = ["staff", "digid", "eherkenning"];
@@ -20112,5 +20165,7 @@ export const surveyFollowUpItemFollowUpsStatusValues: ReadonlyArray<FlattenedDee
 export const userRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const userLocaleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["User"]["locale"]> = ["nl", "en"];
 export const webhookDeliveryStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDelivery"]["status"]> = ["pending", "delivered", "dead"];
+export const webhookSubscriptionFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookSubscription"]["format"]> = ["cloudevents", "zgw-notificaties"];
+export const webhookSubscriptionWithSecretFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookSubscriptionWithSecret"]["format"]> = ["cloudevents", "zgw-notificaties"];
 export const zgwTaskStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["step"]> = ["create", "intake", "planAgreed", "closed", "dossier", "attachment"];
 export const zgwTaskStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ZgwTask"]["status"]> = ["pending", "done", "failed"];
