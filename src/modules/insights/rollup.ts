@@ -32,6 +32,18 @@ async function lockMunicipality(trx: Tx, mId: string) {
 }
 
 /**
+ * Bump the version of the municipality's rollup (db/migrations/038_insight_versions.sql)
+ * in the transaction that changes it: figures cached under the old version are not
+ * served again once it commits (docs/product.md#management-information). Under the
+ * municipality's lock, so the versions follow the order the changes commit in.
+ */
+async function bumpVersion(trx: Tx, mId: string) {
+  await sql`
+    insert into insight_versions (municipality_id, version) values (${mId}, 1)
+    on conflict (municipality_id) do update set version = insight_versions.version + 1`.execute(trx);
+}
+
+/**
  * The facts of the cases in `scope` (a CTE yielding counted cases: id, submitted_on,
  * plan_due_on, status, closed_at). Each row: case, day, metric, key, value. The metrics
  * and their keys are listed in docs/product.md#management-information.
@@ -190,6 +202,7 @@ export async function recomputeCases(trx: Tx, mId: string, caseIds: readonly str
   await sql`delete from insight_cases where municipality_id = ${mId} and case_id = any(${idArray})`.execute(trx);
   await derive(trx, mId, ids);
   await applyToCounts(trx, mId, ids, 1);
+  await bumpVersion(trx, mId);
 }
 
 async function derive(trx: Tx, mId: string, caseIds: readonly string[] | null) {
@@ -228,6 +241,7 @@ export async function rebuildMunicipality(trx: Tx, mId: string): Promise<void> {
       from insight_counts k where k.municipality_id = ${mId}
       group by 1, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains`,
   );
+  await bumpVersion(trx, mId);
   // The queue is left alone: a row whose event committed during the rebuild may not be
   // in it, and recomputing a case that is changes nothing.
 }
