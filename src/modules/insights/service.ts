@@ -187,15 +187,23 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
   if (providers.collaborations) extra.collaborations = providers.collaborations.select(f);
   const read = await figureRows(trx, f, months, METRICS, today, soon, extra);
   const rows = read.counts;
-  const of = (metric: Metric, inPeriod = true) => rows.filter((r) => r.metric === metric && (!inPeriod || r.inPeriod));
+  // The rows per metric, grouped once: every figure below reads one metric.
+  const byMetric = new Map<string, CountRow[]>();
+  for (const r of rows) {
+    const xs = byMetric.get(r.metric);
+    if (xs) xs.push(r);
+    else byMetric.set(r.metric, [r]);
+  }
+  const rowsOf = (metric: string) => byMetric.get(metric) ?? [];
+  const of = (metric: Metric, inPeriod = true) => (inPeriod ? rowsOf(metric).filter((r) => r.inPeriod) : rowsOf(metric));
   const sum = (xs: readonly CountRow[]) => xs.reduce((s, r) => s + r.value, 0);
   const sumBy = (metric: Metric, dim?: string) => sum(of(metric).filter((r) => dim === undefined || r.dim === dim));
   const monthIndex = new Map(months.map((mm, i) => [mm, i]));
   const perMonth = (metric: Metric, dim?: string) => {
     const out = months.map(() => 0);
-    for (const r of rows) {
+    for (const r of rowsOf(metric)) {
       const i = monthIndex.get(r.month);
-      if (i !== undefined && r.metric === metric && (dim === undefined || r.dim === dim)) out[i] = (out[i] ?? 0) + r.value;
+      if (i !== undefined && (dim === undefined || r.dim === dim)) out[i] = (out[i] ?? 0) + r.value;
     }
     return out;
   };
@@ -210,8 +218,7 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
   const overdueK = read.overdue;
   // openDelta is keyed by the case's director ('' for none): the workload per director.
   const deltaSums = new Map<string, { month: string; directorId: string | null; delta: number }>();
-  for (const r of rows) {
-    if (r.metric !== 'openDelta') continue;
+  for (const r of rowsOf('openDelta')) {
     const d = deltaSums.get(`${r.month}|${r.dim}`) ?? { month: r.month, directorId: r.dim || null, delta: 0 };
     d.delta += r.value;
     deltaSums.set(`${r.month}|${r.dim}`, d);
