@@ -263,16 +263,16 @@ function overdueSelect(f: InsightsFilter, today: IsoDate) {
  * statement (docs/product.md#management-information): the version of its rollup
  * (bumped with every change of it: rollup.ts), the newest event of its log (the plan
  * clocks, overdue commitments and names read the current state, and every change of
- * that is recorded there in its own transaction), and each figure source's piece
- * (`null` for a source not given). Each is one or two index steps.
+ * that is recorded there in its own transaction), and each figure source's piece.
+ * Each is one or two index steps.
  */
-export async function figuresVersion(trx: Tx, mId: string, pieces: readonly (RawBuilder<unknown> | null)[]): Promise<string> {
+export async function figuresVersion(trx: Tx, mId: string, pieces: readonly RawBuilder<unknown>[]): Promise<string> {
   const r = await sql<{ v: string }>`
     select concat_ws('|',
       coalesce((select v.version from insight_versions v where v.municipality_id = ${mId}), 0),
       coalesce((select max(e.id) from events e where e.municipality_id = ${mId}), 0)
       ${sql.join(
-        pieces.map((p) => (p ? sql`, coalesce((${p})::text, '')` : sql`, '-'`)),
+        pieces.map((p) => sql`, coalesce((${p})::text, '')`),
         sql``,
       )}) as v`.execute(trx);
   return r.rows[0]?.v ?? '';

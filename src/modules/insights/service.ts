@@ -66,9 +66,9 @@ export interface CollaborationFigures {
  * (docs/product.md#management-information): a scalar SQL expression, one or two index
  * steps, whose value changes in the transaction of every change of the source's figures
  * of the municipality, whatever the filter (the newest id of its event rows, say). All
- * pieces are read in one statement per request (queries.ts, figuresVersion). A new
- * source is one more optional field of InsightsProviders and one more entry in
- * SOURCES below; its version piece comes with it.
+ * pieces are read in one statement per request (queries.ts, figuresVersion), every
+ * given provider's by itself: a new source is one more optional field of
+ * InsightsProviders, and its version piece comes with it.
  */
 export interface FigureSource<T> {
   version: (municipalityId: string) => RawBuilder<unknown>;
@@ -82,9 +82,6 @@ export interface InsightsProviders {
   participation?: FigureSource<ParticipationFigures>;
   collaborations?: FigureSource<CollaborationFigures>;
 }
-
-/** Every provider's name, in the order its version piece is read. */
-const SOURCES = ['satisfaction', 'participation', 'collaborations'] as const satisfies readonly (keyof InsightsProviders)[];
 
 export interface InsightsQuery {
   from?: string;
@@ -164,7 +161,11 @@ export async function cachedFigures<T>(
   const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
   const key = JSON.stringify([part, mId, today, f.from, f.to, f.areaId ?? null, f.themeId ?? null, f.domain ?? null, f.directorId ?? null, mayPerDirector]);
   return ctx.db.tenant(mId, async (trx) => {
-    const pieces = SOURCES.map((name) => providers[name]?.version(mId) ?? null);
+    // Every given provider's piece, in the order of their names.
+    const pieces = Object.entries(providers)
+      .filter((e): e is [string, FigureSource<unknown>] => e[1] !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, source]) => source.version(mId));
     const version = await figuresVersion(trx, mId, pieces);
     const etag = `"${createHash('sha256').update(key).update('\0').update(version).digest('base64url').slice(0, 32)}"`;
     const hit = cache.get(key, version);
