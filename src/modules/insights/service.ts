@@ -3,7 +3,7 @@
 // the rollup and the current-state indexes.
 import { createHash } from 'node:crypto';
 import type { RawBuilder } from 'kysely';
-import { addWorkingDays } from '../../kernel/calendar.js';
+import { addWorkingDays, type IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
@@ -133,7 +133,7 @@ export function filterOf(ctx: Ctx, q: InsightsQuery): InsightsFilter {
 export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: InsightsProviders = {}) {
   insightsPolicy.authorize(ctx.actor, null, 'read');
   const f = filterOf(ctx, q);
-  return ctx.db.tenant(f.municipalityId, (trx) => computeFigures(ctx, trx, f, providers));
+  return ctx.db.tenant(f.municipalityId, (trx) => computeFigures(ctx, trx, f, providers, dutchDate(ctx.clock.now())));
 }
 
 /**
@@ -170,15 +170,15 @@ export async function cachedFigures<T>(
     const etag = `"${createHash('sha256').update(key).update('\0').update(version).digest('base64url').slice(0, 32)}"`;
     const hit = cache.get(key, version);
     if (hit !== undefined) return { etag, value: hit };
-    const made = produce(await computeFigures(ctx, trx, f, providers));
+    // The day of the key: a request across midnight caches what it computed for it.
+    const made = produce(await computeFigures(ctx, trx, f, providers, today));
     cache.set(key, version, made.value, made.bytes);
     return { etag, value: made.value };
   });
 }
 
-async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: InsightsProviders) {
+async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: InsightsProviders, today: IsoDate) {
   const mId = f.municipalityId;
-  const today = dutchDate(ctx.clock.now());
   const months = trendMonths(f);
   const m = await getMunicipality(trx, mId);
   const soon = addWorkingDays(calendarOf(m), today, DUE_SOON_WORKING_DAYS);
