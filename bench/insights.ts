@@ -4,6 +4,11 @@
 // (b) every insights endpoint for the largest municipality as a coordinator at the
 // bench's clients (target: p99 at most 50 ms), and (c) the same figures read as raw SQL
 // from the rollup tables in the same run (target: the endpoint at least half that rate).
+// The endpoints are measured twice: warm, the same five filters over and over, so
+// after the first request of each the server answers from its cache (figures cached
+// until they change); and cold, every request a period no request asked before, so
+// every request computes its figures. The production code has no way to skip the
+// cache: cold is measured by what is asked, not by how.
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { dutchDate } from '../src/kernel/clock.js';
@@ -17,6 +22,8 @@ import { closedLoop, type Recorded, type Summary, summarize } from './stats.js';
 const REBUILD_TARGET_S = 300;
 const P99_TARGET_MS = 50;
 const RATE_SHARE_TARGET = 0.5;
+/** Cold periods per filter: the default period moved back by up to this many days. */
+const COLD_DAYS = 1460;
 
 export interface InsightsBenchOptions {
   deps: Deps;
@@ -107,21 +114,44 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
     const smoke = await fetch(`${origin}/api/v1/insights`, { headers: { authorization: `Bearer ${token}` } });
     if (!smoke.ok) throw new Error(`smoke check /api/v1/insights: ${smoke.status} ${await smoke.text()}`);
 
-    // (b) every endpoint over HTTP
-    const json = await measured('(b) GET /insights (5 filters)', () =>
-      o.runHttp(origin, { kind: 'get', token, paths: filters.map((x) => ({ label: x.label, path: `/api/v1/insights${x.qs ? `?${x.qs}` : ''}` })) }),
+    // (b) every endpoint over HTTP, warm (cached) and cold (computed)
+    const today0 = dutchDate(new Date());
+    const defaultFrom = new Date(Date.parse(`${Number(today0.slice(0, 4)) - 1}${today0.slice(4)}T12:00:00Z`) + 86_400_000);
+    // Cold: the default period (a year up to today) moved back by 0…1,459 days, per
+    // filter: 7,300 periods of a year each, each asked once (the load generator's clients
+    // walk disjoint stretches of the list), so every request computes a year and its
+    // 24-month trend as the default period does.
+    const day = (d: Date, back: number) => new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+    const coldPaths = (path: (qs: string, i: number) => string) =>
+      Array.from({ length: COLD_DAYS * filters.length }, (_, i) => {
+        const x = filters[i % filters.length]!;
+        const back = Math.floor(i / filters.length);
+        const period = `from=${day(defaultFrom, back)}&to=${day(new Date(`${today0}T12:00:00Z`), back)}`;
+        return { label: x.label, path: path([period, x.qs].filter(Boolean).join('&'), i) };
+      });
+    const sections = ['leadTimes', 'assessment', 'commitments', 'workload'];
+    const endpoint = async (name: string, paths: Array<{ label: string; path: string }>) => {
+      const s = await measured(name, () => o.runHttp(origin, { kind: 'get', token, paths }));
+      line(s, ` — p99 ≤ ${P99_TARGET_MS} ms: ${met(s.p99 <= P99_TARGET_MS && s.errors === 0)}${cpuLine(s.name)}`);
+      results.push(s);
+      return s;
+    };
+    const json = await endpoint(
+      '(b) GET /insights warm (5 filters)',
+      filters.map((x) => ({ label: x.label, path: `/api/v1/insights${x.qs ? `?${x.qs}` : ''}` })),
     );
-    line(json, ` — p99 ≤ ${P99_TARGET_MS} ms: ${met(json.p99 <= P99_TARGET_MS && json.errors === 0)}${cpuLine(json.name)}`);
-    results.push(json);
-    const csv = await measured('(b) GET /insights/{section}/export', () =>
-      o.runHttp(origin, {
-        kind: 'get',
-        token,
-        paths: ['leadTimes', 'assessment', 'commitments', 'workload'].map((s) => ({ label: s, path: `/api/v1/insights/${s}/export` })),
-      }),
+    const jsonCold = await endpoint(
+      '(b) GET /insights cold (new periods)',
+      coldPaths((qs) => `/api/v1/insights?${qs}`),
     );
-    line(csv, ` — p99 ≤ ${P99_TARGET_MS} ms: ${met(csv.p99 <= P99_TARGET_MS && csv.errors === 0)}${cpuLine(csv.name)}`);
-    results.push(csv);
+    await endpoint(
+      '(b) GET /insights/{section}/export warm',
+      sections.map((s) => ({ label: s, path: `/api/v1/insights/${s}/export` })),
+    );
+    await endpoint(
+      '(b) GET /insights/{section}/export cold',
+      coldPaths((qs, i) => `/api/v1/insights/${sections[i % sections.length]}/export?${qs}`),
+    );
 
     // (c) the same figures' rows as raw SQL, through db.tenant as the service reads them:
     // the rolled-up counts of the default period and its 24-month trend from the table
@@ -214,15 +244,22 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
     );
     line(raw, cpuLine(raw.name));
     results.push(raw);
-    const share = raw.rps > 0 ? json.rps / raw.rps : 0;
-    log(`  GET /insights at ${fmt(100 * share, 0)} % of the raw SQL rate — ≥ ${fmt(100 * RATE_SHARE_TARGET, 0)} %: ${met(share >= RATE_SHARE_TARGET)}`);
-    // Were both bound by CPU alone, the rate would follow the CPU a request costs.
-    const cj = perRequest.get(json.name);
-    const cr = perRequest.get(raw.name);
-    if (cj && cr && Number.isFinite(cj.pg) && Number.isFinite(cr.pg)) {
+    for (const [label, s] of [
+      ['warm', json],
+      ['cold', jsonCold],
+    ] as const) {
+      const share = raw.rps > 0 ? s.rps / raw.rps : 0;
       log(
-        `  CPU per request, node + postgres: GET /insights ${fmt(cj.node + cj.pg, 2)} ms, raw SQL ${fmt(cr.node + cr.pg, 2)} ms: as a CPU-bound rate ${fmt((100 * (cr.node + cr.pg)) / (cj.node + cj.pg), 0)} % (an indication, not the target)`,
+        `  GET /insights ${label} at ${fmt(100 * share, 0)} % of the raw SQL rate — ≥ ${fmt(100 * RATE_SHARE_TARGET, 0)} %: ${met(share >= RATE_SHARE_TARGET)}`,
       );
+      // Were both bound by CPU alone, the rate would follow the CPU a request costs.
+      const cj = perRequest.get(s.name);
+      const cr = perRequest.get(raw.name);
+      if (cj && cr && Number.isFinite(cj.pg) && Number.isFinite(cr.pg)) {
+        log(
+          `  CPU per request, node + postgres: GET /insights ${label} ${fmt(cj.node + cj.pg, 2)} ms, raw SQL ${fmt(cr.node + cr.pg, 2)} ms: as a CPU-bound rate ${fmt((100 * (cr.node + cr.pg)) / (cj.node + cj.pg), 0)} % (an indication, not the target)`,
+        );
+      }
     }
 
     // The current-state figures must stay on their indexes: their plans, unfiltered.

@@ -34,6 +34,20 @@ export interface CollaborationFigures {
 const PHASE_ORDER = ['agenda', 'policy', 'implementation', 'evaluation'] as const;
 
 export const collaborationFigureSource = {
+  /**
+   * The version of these figures (docs/product.md#management-information): the newest
+   * collaboration event of the municipality (every change of a collaboration, its
+   * agreements and contributions records one; db/migrations/038_insight_versions.sql
+   * indexes it), and the daily health check, which records none: its newest day and
+   * how many collaborations were checked on it.
+   */
+  version(municipalityId: string) {
+    const m = sql`${municipalityId}::uuid`;
+    return sql`concat_ws('/',
+      (select max(e.id) from collaboration_events e where e.municipality_id = ${m}),
+      (select concat(x.day, ':', (select count(*) from collaborations k where k.municipality_id = ${m} and k.health_checked_on = x.day))
+        from (select max(k.health_checked_on) as day from collaborations k where k.municipality_id = ${m}) x))`;
+  },
   /** One SQL value (json); served by the indexes on collaborations (municipality, phase, health), agreements and contributions per party. */
   select(f: CollaborationFilter) {
     const m = sql`${f.municipalityId}::uuid`;

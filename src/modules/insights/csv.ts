@@ -6,7 +6,7 @@ import { type CsvSeparator, writeCsv } from '../../kernel/csv.js';
 import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import { type Locale, translate } from '../../platform/i18n.js';
-import { type InsightsProviders, type InsightsQuery, insightsFigures } from './service.js';
+import { type Insights, type InsightsProviders, type InsightsQuery, insightsFigures } from './service.js';
 
 export const INSIGHTS_SECTIONS = ['leadTimes', 'assessment', 'commitments', 'workload', 'satisfaction', 'participation', 'collaborations'] as const;
 export type InsightsSection = (typeof INSIGHTS_SECTIONS)[number];
@@ -41,7 +41,11 @@ export async function insightsCsv(
   opts: { locale: Locale; separator: CsvSeparator },
   providers: InsightsProviders,
 ): Promise<string> {
-  const fig = await insightsFigures(ctx, q, providers);
+  return csvOf(await insightsFigures(ctx, q, providers), section, opts);
+}
+
+/** One section of the figures as CSV; a 404 for a section not measured here. */
+export function csvOf(fig: Insights, section: InsightsSection, opts: { locale: Locale; separator: CsvSeparator }): string {
   // A section whose figures are not measured here has nothing to download.
   if (
     (section === 'satisfaction' && !fig.satisfaction) ||

@@ -245,6 +245,7 @@ describe('management information after the rollup job', () => {
 describe('optional sections', () => {
   const providers: InsightsProviders = {
     satisfaction: {
+      version: () => sql`'0'`,
       select: () => sql`select '{}'::json`,
       read: (_value, f) => ({
         sent: 4,
@@ -257,6 +258,7 @@ describe('optional sections', () => {
       }),
     },
     participation: {
+      version: () => sql`'0'`,
       select: () => sql`select '[]'::json`,
       read: () => ({ periods: 1, respondents: 3, interests: 2, answeredInterests: 1, answeredShare: 50, byMonth: [] }),
     },

@@ -95,7 +95,13 @@ export function leadTime(dist: readonly { days: number; count: number }[]): Lead
 
 /** Lead times per month (of the day the lead time ended), every month present. */
 export function leadTimeByMonth(rows: readonly { month: string; days: number; count: number }[], months: readonly string[]): (LeadTime & { month: string })[] {
-  return months.map((m) => ({ month: m, ...leadTime(rows.filter((r) => r.month === m)) }));
+  const perMonth = new Map<string, { days: number; count: number }[]>();
+  for (const r of rows) {
+    const xs = perMonth.get(r.month);
+    if (xs) xs.push(r);
+    else perMonth.set(r.month, [r]);
+  }
+  return months.map((m) => ({ month: m, ...leadTime(perMonth.get(m) ?? []) }));
 }
 
 /**

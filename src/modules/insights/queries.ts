@@ -257,3 +257,23 @@ function overdueSelect(f: InsightsFilter, today: IsoDate) {
     where x.municipality_id = ${f.municipalityId} and x.status in ('binding', 'needsConfirmation') and x.due_on < ${today}::date
       and x.made_on >= ${f.from}::date and x.made_on <= ${f.to}::date ${dims(f)}) o`;
 }
+
+/**
+ * The version of everything a municipality's figures are made of, in one short
+ * statement (docs/product.md#management-information): the version of its rollup
+ * (bumped with every change of it: rollup.ts), the newest event of its log (the plan
+ * clocks, overdue commitments and names read the current state, and every change of
+ * that is recorded there in its own transaction), and each figure source's piece.
+ * Each is one or two index steps.
+ */
+export async function figuresVersion(trx: Tx, mId: string, pieces: readonly RawBuilder<unknown>[]): Promise<string> {
+  const r = await sql<{ v: string }>`
+    select concat_ws('|',
+      coalesce((select v.version from insight_versions v where v.municipality_id = ${mId}), 0),
+      coalesce((select max(e.id) from events e where e.municipality_id = ${mId}), 0)
+      ${sql.join(
+        pieces.map((p) => sql`, coalesce((${p})::text, '')`),
+        sql``,
+      )}) as v`.execute(trx);
+  return r.rows[0]?.v ?? '';
+}

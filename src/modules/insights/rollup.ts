@@ -24,11 +24,26 @@ import type { Tx } from '../../platform/db/index.js';
 /** The Dutch calendar day of a timestamp (the zone of `dutchDate`, src/kernel/clock.ts). */
 const dutchDay = (column: string) => sql.raw(`(${column} at time zone 'Europe/Amsterdam')::date`);
 
+/** The memory a rebuild's sorts and sums may use per step (PostgreSQL's work_mem, for its transaction only). */
+const REBUILD_WORK_MEM = '64MB';
+
 /** Namespace of the advisory locks (pg_advisory_xact_lock(int, int)). */
 const LOCK_SPACE = 18018;
 
 async function lockMunicipality(trx: Tx, mId: string) {
   await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, hashtext(${mId}))`.execute(trx);
+}
+
+/**
+ * Bump the version of the municipality's rollup (db/migrations/038_insight_versions.sql)
+ * in the transaction that changes it: figures cached under the old version are not
+ * served again once it commits (docs/product.md#management-information). Under the
+ * municipality's lock, so the versions follow the order the changes commit in.
+ */
+async function bumpVersion(trx: Tx, mId: string) {
+  await sql`
+    insert into insight_versions (municipality_id, version) values (${mId}, 1)
+    on conflict (municipality_id) do update set version = insight_versions.version + 1`.execute(trx);
 }
 
 /**
@@ -190,6 +205,7 @@ export async function recomputeCases(trx: Tx, mId: string, caseIds: readonly str
   await sql`delete from insight_cases where municipality_id = ${mId} and case_id = any(${idArray})`.execute(trx);
   await derive(trx, mId, ids);
   await applyToCounts(trx, mId, ids, 1);
+  await bumpVersion(trx, mId);
 }
 
 async function derive(trx: Tx, mId: string, caseIds: readonly string[] | null) {
@@ -207,27 +223,51 @@ async function derive(trx: Tx, mId: string, caseIds: readonly string[] | null) {
  */
 export async function rebuildMunicipality(trx: Tx, mId: string): Promise<void> {
   await lockMunicipality(trx, mId);
+  // The sums below group every fact of the municipality at once: in memory, not on disk.
+  await sql`select set_config('work_mem', ${REBUILD_WORK_MEM}, true)`.execute(trx);
   await sql`delete from insight_counts where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_totals where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_dim_totals where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_facts where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_cases where municipality_id = ${mId}`.execute(trx);
-  await derive(trx, mId, null);
+  const scope = scopeOf(mId, null);
+  await dimensionsInsert(mId, scope).execute(trx);
+  // One pass: the facts are written and, as they are written, summed into the counts;
+  // the counts as they are written summed per month into the coarse rollups (the same
+  // sums as applyToTotals over the counts, without reading back what was just written).
+  const key = sql`case when s.metric = 'openDelta' then coalesce(s.director_id::text, '') else s.dim end`;
   await sql`
-    insert into insight_counts (municipality_id, day, metric, dim, area_id, director_id, theme_ids, domains, value)
-    select ${mId}, f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains, sum(f.value)
-    from insight_facts f join insight_cases c on c.case_id = f.case_id
-    where f.municipality_id = ${mId}
-    group by f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains`.execute(trx);
-  // The coarse rollups from the counts just written, summed per month first: fewer rows
-  // to spread over the dimensions, the same sums.
-  await applyToTotals(
-    trx,
-    mId,
-    sql`select date_trunc('month', k.day)::date as day, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains, sum(k.value) as value
-      from insight_counts k where k.municipality_id = ${mId}
-      group by 1, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains`,
-  );
+    with f as (
+      insert into insight_facts (municipality_id, case_id, day, metric, dim, value)
+      select ${mId}, x.case_id, x.day, x.metric, x.dim, x.value from (${factsSelect(mId, scope)}) x
+      returning case_id, day, metric, dim, value
+    ),
+    k as (
+      insert into insight_counts (municipality_id, day, metric, dim, area_id, director_id, theme_ids, domains, value)
+      select ${mId}, f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains, sum(f.value)
+      from f join insight_cases c on c.case_id = f.case_id
+      group by f.day, f.metric, f.dim, c.area_id, c.director_id, c.theme_ids, c.domains
+      returning day, metric, dim, area_id, director_id, theme_ids, domains, value
+    ),
+    s as materialized (
+      select date_trunc('month', k.day)::date as month, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains, sum(k.value) as value
+      from k group by 1, k.metric, k.dim, k.area_id, k.director_id, k.theme_ids, k.domains
+    ),
+    t as (
+      insert into insight_totals (municipality_id, metric, month, dim, value)
+      select ${mId}, s.metric, s.month, ${key}, sum(s.value) from s group by 2, 3, 4
+    )
+    insert into insight_dim_totals (municipality_id, dim_kind, dim_value, metric, month, dim, value)
+    select ${mId}, d.kind, d.value, s.metric, s.month, ${key}, sum(s.value)
+    from s
+    cross join lateral (
+      select 'area', s.area_id::text where s.area_id is not null
+      union all select 'director', s.director_id::text where s.director_id is not null
+      union all select 'theme', x::text from unnest(s.theme_ids) x
+      union all select 'domain', x from unnest(s.domains) x
+    ) d(kind, value)
+    group by 2, 3, 4, 5, 6`.execute(trx);
+  await bumpVersion(trx, mId);
   // The queue is left alone: a row whose event committed during the rebuild may not be
   // in it, and recomputing a case that is changes nothing.
 }

@@ -1,14 +1,16 @@
 // Thin HTTP layer of management information (docs/product.md#management-information):
 // the figures of the actor's own municipality for a filter, as JSON and per section as
 // CSV for a spreadsheet.
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CSV_SEPARATORS } from '../../kernel/csv.js';
 import type { Deps } from '../../platform/context.js';
 import { CsvBody, IsoDate } from '../../platform/http/schemas.js';
 import { type App, ctxOf, Problem } from '../../platform/http/server.js';
-import { INSIGHTS_EXPORT_NAME, INSIGHTS_SECTIONS, insightsCsv } from './csv.js';
+import { type CacheLimits, DEFAULT_CACHE_LIMITS, FigureCache } from './cache.js';
+import { csvOf, INSIGHTS_EXPORT_NAME, INSIGHTS_SECTIONS } from './csv.js';
 import { DOMAINS } from './model.js';
-import { type InsightsProviders, insightsFigures } from './service.js';
+import { cachedFigures, type InsightsProviders } from './service.js';
 
 const tags = ['Sturingsinformatie'];
 const errors = { 400: Problem, 401: Problem, 403: Problem };
@@ -139,7 +141,22 @@ const InsightsOut = z.object({
 });
 z.globalRegistry.add(InsightsOut, { id: 'Insights' });
 
-export function insightsRoutes(app: App, deps: Deps, providers: InsightsProviders = {}) {
+/** Whether an If-None-Match header names this ETag (or any: `*`). */
+function noneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((t) => t.trim().replace(/^W\//, ''));
+  return tags.includes(etag) || tags.includes('*');
+}
+
+const notModified = z.null().describe('Niet gewijzigd: de ETag in If-None-Match hoort nog bij deze cijfers (geen inhoud)');
+
+export function insightsRoutes(app: App, deps: Deps, providers: InsightsProviders = {}, cacheLimits: CacheLimits = DEFAULT_CACHE_LIMITS) {
+  // The figures of this server, as JSON and as CSV, until their data changes
+  // (docs/product.md#management-information).
+  const cache = new FigureCache<string>(cacheLimits);
+  // The client may keep the figures, and asks again with the ETag before using them.
+  const revalidate = (reply: FastifyReply, etag: string) => reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+
   app.get(
     '/api/v1/insights',
     {
@@ -147,10 +164,22 @@ export function insightsRoutes(app: App, deps: Deps, providers: InsightsProvider
         tags,
         summary: 'Sturingsinformatie van de eigen gemeente: doorlooptijden, toets, toezeggingen en werklast (coördinator, beheerder, bestuurder, raadslid)',
         querystring: InsightsQuery,
-        response: { 200: InsightsOut, ...errors },
+        response: { 200: InsightsOut, 304: notModified, ...errors },
       },
     },
-    async (req) => insightsFigures(ctxOf(deps, req), req.query, providers),
+    async (req, reply) => {
+      const { etag, value } = await cachedFigures(ctxOf(deps, req), req.query, providers, cache, 'json', (fig) => {
+        // Checked against the schema once, when computed; served as that text until it changes.
+        const json = JSON.stringify(InsightsOut.parse(fig));
+        return { value: json, bytes: 2 * json.length };
+      });
+      revalidate(reply, etag);
+      if (noneMatch(req.headers['if-none-match'], etag)) return reply.code(304).send(null);
+      return reply
+        .type('application/json; charset=utf-8')
+        .serializer((body: string) => body)
+        .send(value as never);
+    },
   );
 
   app.get(
@@ -163,6 +192,7 @@ export function insightsRoutes(app: App, deps: Deps, providers: InsightsProvider
         querystring: InsightsQuery.extend({ separator: z.enum(CSV_SEPARATORS).default(';').describe('scheidingsteken: ; (standaard, Excel NL) of ,') }),
         response: {
           200: { description: 'Het onderdeel als CSV voor een spreadsheet', content: { 'text/csv': { schema: CsvBody } } },
+          304: notModified,
           ...errors,
           404: Problem,
         },
@@ -170,12 +200,19 @@ export function insightsRoutes(app: App, deps: Deps, providers: InsightsProvider
     },
     async (req, reply) => {
       const { separator, ...q } = req.query;
-      const csv = await insightsCsv(ctxOf(deps, req), req.params.section, q, { locale: req.locale, separator }, providers);
+      const section = req.params.section;
+      const opts = { locale: req.locale, separator };
+      const { etag, value } = await cachedFigures(ctxOf(deps, req), q, providers, cache, `csv:${section}:${req.locale}:${separator}`, (fig) => {
+        const csv = csvOf(fig, section, opts);
+        return { value: csv, bytes: 2 * csv.length };
+      });
+      revalidate(reply, etag);
+      if (noneMatch(req.headers['if-none-match'], etag)) return reply.code(304).send(null);
       return reply
         .type('text/csv; charset=utf-8')
-        .header('Content-Disposition', `attachment; filename="${INSIGHTS_EXPORT_NAME(req.params.section)}"`)
+        .header('Content-Disposition', `attachment; filename="${INSIGHTS_EXPORT_NAME(section)}"`)
         .serializer((body: string) => body)
-        .send(csv);
+        .send(value);
     },
   );
 }

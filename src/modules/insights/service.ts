@@ -1,13 +1,16 @@
 // Management information (docs/product.md#management-information): one read, one
 // transaction, every figure of the actor's municipality for the filter given, from
 // the rollup and the current-state indexes.
+import { createHash } from 'node:crypto';
 import type { RawBuilder } from 'kysely';
-import { addWorkingDays } from '../../kernel/calendar.js';
+import { addWorkingDays, type IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
+import type { Tx } from '../../platform/db/index.js';
 import { shareOnTime } from '../council/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
+import type { FigureCache } from './cache.js';
 import {
   COMMITMENT_STATES,
   type CommitmentCounts,
@@ -24,7 +27,7 @@ import {
   workloadByMonth,
 } from './model.js';
 import { insightsPolicy } from './policy.js';
-import { type CountRow, figureRows } from './queries.js';
+import { type CountRow, figureRows, figuresVersion } from './queries.js';
 
 export interface SatisfactionFigures {
   sent: number;
@@ -58,8 +61,17 @@ export interface CollaborationFigures {
  * Figures of another module for a filter: `select` is a scalar subquery yielding one
  * json value, read inside the one statement of a request (queries.ts, figureRows);
  * `read` turns that value into the figures.
+ *
+ * `version` is the source's piece of the version the figures are cached under
+ * (docs/product.md#management-information): a scalar SQL expression, one or two index
+ * steps, whose value changes in the transaction of every change of the source's figures
+ * of the municipality, whatever the filter (the newest id of its event rows, say). All
+ * pieces are read in one statement per request (queries.ts, figuresVersion), every
+ * given provider's by itself: a new source is one more optional field of
+ * InsightsProviders, and its version piece comes with it.
  */
 export interface FigureSource<T> {
+  version: (municipalityId: string) => RawBuilder<unknown>;
   select: (f: InsightsFilter) => RawBuilder<unknown>;
   read: (value: unknown, f: InsightsFilter) => T;
 }
@@ -117,179 +129,228 @@ export function filterOf(ctx: Ctx, q: InsightsQuery): InsightsFilter {
   return f;
 }
 
-/** Every figure for the filter (docs/product.md#management-information). */
+/** Every figure for the filter (docs/product.md#management-information), computed now. */
 export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: InsightsProviders = {}) {
+  insightsPolicy.authorize(ctx.actor, null, 'read');
+  const f = filterOf(ctx, q);
+  return ctx.db.tenant(f.municipalityId, (trx) => computeFigures(ctx, trx, f, providers, dutchDate(ctx.clock.now())));
+}
+
+/**
+ * The figures as cached (docs/product.md#management-information): per municipality ×
+ * filter × day × whether the actor may see satisfaction per director × `part` (the
+ * format: JSON, or a CSV section in a language with a separator). One short statement
+ * reads the version of everything the figures are made of; while it is the one an
+ * entry was computed from, the entry is served and nothing is computed. Otherwise the
+ * figures are computed in the same transaction, after the version was read (so an
+ * entry is never older than its version), and `produce` makes the entry. The ETag
+ * names the key and the version: the same ETag, the same body.
+ */
+export async function cachedFigures<T>(
+  ctx: Ctx,
+  q: InsightsQuery,
+  providers: InsightsProviders,
+  cache: FigureCache<T>,
+  part: string,
+  produce: (figures: Insights) => { value: T; bytes: number },
+): Promise<{ etag: string; value: T }> {
   insightsPolicy.authorize(ctx.actor, null, 'read');
   const f = filterOf(ctx, q);
   const mId = f.municipalityId;
   const today = dutchDate(ctx.clock.now());
-  const months = trendMonths(f);
+  const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
+  const key = JSON.stringify([part, mId, today, f.from, f.to, f.areaId ?? null, f.themeId ?? null, f.domain ?? null, f.directorId ?? null, mayPerDirector]);
   return ctx.db.tenant(mId, async (trx) => {
-    const m = await getMunicipality(trx, mId);
-    const soon = addWorkingDays(calendarOf(m), today, DUE_SOON_WORKING_DAYS);
-    const extra: Record<string, RawBuilder<unknown>> = {};
-    if (providers.satisfaction) extra.satisfaction = providers.satisfaction.select(f);
-    if (providers.participation) extra.participation = providers.participation.select(f);
-    if (providers.collaborations) extra.collaborations = providers.collaborations.select(f);
-    const read = await figureRows(trx, f, months, METRICS, today, soon, extra);
-    const rows = read.counts;
-    const of = (metric: Metric, inPeriod = true) => rows.filter((r) => r.metric === metric && (!inPeriod || r.inPeriod));
-    const sum = (xs: readonly CountRow[]) => xs.reduce((s, r) => s + r.value, 0);
-    const sumBy = (metric: Metric, dim?: string) => sum(of(metric).filter((r) => dim === undefined || r.dim === dim));
-    const monthIndex = new Map(months.map((mm, i) => [mm, i]));
-    const perMonth = (metric: Metric, dim?: string) => {
-      const out = months.map(() => 0);
-      for (const r of rows) {
-        const i = monthIndex.get(r.month);
-        if (i !== undefined && r.metric === metric && (dim === undefined || r.dim === dim)) out[i] = (out[i] ?? 0) + r.value;
-      }
-      return out;
-    };
-    const byKey = (metric: Metric) => {
-      const out = new Map<string, number>();
-      for (const r of of(metric)) out.set(r.dim, (out.get(r.dim) ?? 0) + r.value);
-      return [...out].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
-    };
-    const dist = (metric: Metric, inPeriod = true) => of(metric, inPeriod).map((r) => ({ month: r.month, days: Number(r.dim), count: r.value }));
-
-    const clocks = read.clocks;
-    const overdueK = read.overdue;
-    // openDelta is keyed by the case's director ('' for none): the workload per director.
-    const deltaSums = new Map<string, { month: string; directorId: string | null; delta: number }>();
-    for (const r of rows) {
-      if (r.metric !== 'openDelta') continue;
-      const d = deltaSums.get(`${r.month}|${r.dim}`) ?? { month: r.month, directorId: r.dim || null, delta: 0 };
-      d.delta += r.value;
-      deltaSums.set(`${r.month}|${r.dim}`, d);
-    }
-    const deltas = [...deltaSums.values()].filter((d) => d.delta !== 0);
-
-    // Names of the keys that are ids.
-    const makers = byKey('commitmentMaker').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
-    const mandateRows = byKey('commitmentMandate').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
-    const overrules = byKey('overrule');
-    const names = { users: read.users, departments: read.departments };
-    const mandateName = (id: string) => read.mandates.get(id) ?? id;
-    const makerName = (key: string) => (key.startsWith('n:') ? key.slice(2) : (names.users.get(key) ?? key));
-    const deptName = (key: string) => (key === 'outside' ? null : (names.departments.get(key) ?? key));
-
-    const grouped = (xs: { status: string; key: string; count: number }[], overdue: (key: string) => number, name: (key: string) => string) => {
-      const keys = [...new Set(xs.map((x) => x.key))];
-      return keys
-        .map((key) => ({
-          key,
-          name: name(key),
-          ...commitmentCounts(
-            xs.filter((x) => x.key === key),
-            overdue(key),
-          ),
-        }))
-        .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
-    };
-
-    // Each trend once, not once per month.
-    const toPlanByMonth = leadTimeByMonth(dist('leadToPlan', false), months);
-    const toCloseByMonth = leadTimeByMonth(dist('leadToClose', false), months);
-    const trend = {
-      onTime: perMonth('planTerm', 'onTime'),
-      late: perMonth('planTerm', 'late'),
-      rounds: perMonth('round'),
-      yes: perMonth('answer', 'yes'),
-      yesWithConditions: perMonth('answer', 'yesWithConditions'),
-      objection: perMonth('answer', 'objection'),
-      silence: perMonth('answer', 'silence'),
-    };
-    const toPlan = leadTime(dist('leadToPlan'));
-    const toClose = leadTime(dist('leadToClose'));
-    const onTime = sumBy('planTerm', 'onTime');
-    const late = sumBy('planTerm', 'late');
-    const answers = {
-      yes: sumBy('answer', 'yes'),
-      yesWithConditions: sumBy('answer', 'yesWithConditions'),
-      objection: sumBy('answer', 'objection'),
-      silence: sumBy('answer', 'silence'),
-    };
-    const commitmentTotals: CommitmentCounts = commitmentCounts(
-      COMMITMENT_STATES.map((s) => ({ status: s, count: sumBy('commitment', s) })),
-      overdueK.length,
-    );
-    const workload = workloadByMonth(deltas, months);
-    const directorIds = [...new Set(workload.flatMap((w) => w.perDirector.map((d) => d.directorId)))];
-
-    const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
-    const satisfaction = providers.satisfaction ? providers.satisfaction.read(read.extra.satisfaction, f) : null;
-    const participation = providers.participation ? providers.participation.read(read.extra.participation, f) : null;
-    // docs/product.md#collaborations-in-figures
-    const collaborations = providers.collaborations ? providers.collaborations.read(read.extra.collaborations, f) : null;
-    const choices = read.choices;
-
-    return {
-      municipality: m.name,
-      today,
-      filter: { from: f.from, to: f.to, areaId: f.areaId ?? null, themeId: f.themeId ?? null, domain: f.domain ?? null, directorId: f.directorId ?? null },
-      months,
-      choices,
-      leadTimes: {
-        cases: { submitted: sumBy('submitted'), closed: sumBy('closed'), withdrawn: sumBy('withdrawn') },
-        toPlan,
-        toClose,
-        byMonth: months.map((mm, i) => {
-          const p = toPlanByMonth[i];
-          const c = toCloseByMonth[i];
-          return {
-            month: mm,
-            toPlanCount: p?.count ?? 0,
-            toPlanMedian: p?.median ?? null,
-            toPlanP90: p?.p90 ?? null,
-            toCloseCount: c?.count ?? 0,
-            toCloseMedian: c?.median ?? null,
-            toCloseP90: c?.p90 ?? null,
-            onTime: trend.onTime[i] ?? 0,
-            late: trend.late[i] ?? 0,
-          };
-        }),
-        // The same share as the council overview (docs/product.md#the-council-overview):
-        // plans agreed on time out of every settled term, the clocks overdue now included.
-        planTerm: { onTime, late, overdue: clocks.overdue, shareOnTime: shareOnTime({ onTime, late, overdue: clocks.overdue }) },
-        clocks,
-        suspensions: { count: sumBy('suspended'), days: sumBy('suspendedDays') },
-      },
-      assessment: {
-        rounds: sumBy('round'),
-        answers,
-        byMonth: months.map((mm, i) => ({
-          month: mm,
-          rounds: trend.rounds[i] ?? 0,
-          yes: trend.yes[i] ?? 0,
-          yesWithConditions: trend.yesWithConditions[i] ?? 0,
-          objection: trend.objection[i] ?? 0,
-          silence: trend.silence[i] ?? 0,
-        })),
-        silenceByDepartment: byKey('silenceDept').map((x) => ({ departmentId: x.key === 'outside' ? null : x.key, name: deptName(x.key), count: x.count })),
-        objectionsByDepartment: byKey('objectionDept').map((x) => ({
-          departmentId: x.key === 'outside' ? null : x.key,
-          name: deptName(x.key),
-          count: x.count,
-        })),
-        objectionsByRule: byKey('objectionRule').map((x) => ({ code: x.key, count: x.count })),
-        lateObjections: { afterClose: sumBy('lateObjection', 'afterClose'), serial: sumBy('lateObjection', 'serial') },
-        overrules: overrules.map((x) => ({ userId: x.key, name: names.users.get(x.key) ?? x.key, count: x.count })),
-      },
-      commitments: {
-        totals: commitmentTotals,
-        byMaker: grouped(makers, (key) => overdueK.filter((k) => k.makerKey === key).length, makerName),
-        byMandate: grouped(mandateRows, (key) => overdueK.filter((k) => k.mandateIds.includes(key)).length, mandateName),
-        byMonth: perMonth('commitment').map((recorded, i) => ({ month: months[i] as string, recorded })),
-      },
-      workload: {
-        directors: directorIds.map((id) => ({ directorId: id, name: id ? (names.users.get(id) ?? id) : null })),
-        byMonth: workload,
-      },
-      satisfaction: satisfaction && (mayPerDirector ? satisfaction : { ...satisfaction, perDirector: null }),
-      participation,
-      collaborations,
-    };
+    // Every given provider's piece, in the order of their names.
+    const pieces = Object.entries(providers)
+      .filter((e): e is [string, FigureSource<unknown>] => e[1] !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, source]) => source.version(mId));
+    const version = await figuresVersion(trx, mId, pieces);
+    const etag = `"${createHash('sha256').update(key).update('\0').update(version).digest('base64url').slice(0, 32)}"`;
+    const hit = cache.get(key, version);
+    if (hit !== undefined) return { etag, value: hit };
+    // The day of the key: a request across midnight caches what it computed for it.
+    const made = produce(await computeFigures(ctx, trx, f, providers, today));
+    cache.set(key, version, made.value, made.bytes);
+    return { etag, value: made.value };
   });
 }
 
-export type Insights = Awaited<ReturnType<typeof insightsFigures>>;
+async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: InsightsProviders, today: IsoDate) {
+  const mId = f.municipalityId;
+  const months = trendMonths(f);
+  const m = await getMunicipality(trx, mId);
+  const soon = addWorkingDays(calendarOf(m), today, DUE_SOON_WORKING_DAYS);
+  const extra: Record<string, RawBuilder<unknown>> = {};
+  if (providers.satisfaction) extra.satisfaction = providers.satisfaction.select(f);
+  if (providers.participation) extra.participation = providers.participation.select(f);
+  if (providers.collaborations) extra.collaborations = providers.collaborations.select(f);
+  const read = await figureRows(trx, f, months, METRICS, today, soon, extra);
+  const rows = read.counts;
+  // The rows per metric, grouped once: every figure below reads one metric.
+  const byMetric = new Map<string, CountRow[]>();
+  for (const r of rows) {
+    const xs = byMetric.get(r.metric);
+    if (xs) xs.push(r);
+    else byMetric.set(r.metric, [r]);
+  }
+  const rowsOf = (metric: string) => byMetric.get(metric) ?? [];
+  const of = (metric: Metric, inPeriod = true) => (inPeriod ? rowsOf(metric).filter((r) => r.inPeriod) : rowsOf(metric));
+  const sum = (xs: readonly CountRow[]) => xs.reduce((s, r) => s + r.value, 0);
+  const sumBy = (metric: Metric, dim?: string) => sum(of(metric).filter((r) => dim === undefined || r.dim === dim));
+  const monthIndex = new Map(months.map((mm, i) => [mm, i]));
+  const perMonth = (metric: Metric, dim?: string) => {
+    const out = months.map(() => 0);
+    for (const r of rowsOf(metric)) {
+      const i = monthIndex.get(r.month);
+      if (i !== undefined && (dim === undefined || r.dim === dim)) out[i] = (out[i] ?? 0) + r.value;
+    }
+    return out;
+  };
+  const byKey = (metric: Metric) => {
+    const out = new Map<string, number>();
+    for (const r of of(metric)) out.set(r.dim, (out.get(r.dim) ?? 0) + r.value);
+    return [...out].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  };
+  const dist = (metric: Metric, inPeriod = true) => of(metric, inPeriod).map((r) => ({ month: r.month, days: Number(r.dim), count: r.value }));
+
+  const clocks = read.clocks;
+  const overdueK = read.overdue;
+  // openDelta is keyed by the case's director ('' for none): the workload per director.
+  const deltaSums = new Map<string, { month: string; directorId: string | null; delta: number }>();
+  for (const r of rowsOf('openDelta')) {
+    const d = deltaSums.get(`${r.month}|${r.dim}`) ?? { month: r.month, directorId: r.dim || null, delta: 0 };
+    d.delta += r.value;
+    deltaSums.set(`${r.month}|${r.dim}`, d);
+  }
+  const deltas = [...deltaSums.values()].filter((d) => d.delta !== 0);
+
+  // Names of the keys that are ids.
+  const makers = byKey('commitmentMaker').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
+  const mandateRows = byKey('commitmentMandate').map((x) => ({ ...splitStatusKey(x.key), count: x.count }));
+  const overrules = byKey('overrule');
+  const names = { users: read.users, departments: read.departments };
+  const mandateName = (id: string) => read.mandates.get(id) ?? id;
+  const makerName = (key: string) => (key.startsWith('n:') ? key.slice(2) : (names.users.get(key) ?? key));
+  const deptName = (key: string) => (key === 'outside' ? null : (names.departments.get(key) ?? key));
+
+  const grouped = (xs: { status: string; key: string; count: number }[], overdue: (key: string) => number, name: (key: string) => string) => {
+    const keys = [...new Set(xs.map((x) => x.key))];
+    return keys
+      .map((key) => ({
+        key,
+        name: name(key),
+        ...commitmentCounts(
+          xs.filter((x) => x.key === key),
+          overdue(key),
+        ),
+      }))
+      .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  };
+
+  // Each trend once, not once per month.
+  const toPlanByMonth = leadTimeByMonth(dist('leadToPlan', false), months);
+  const toCloseByMonth = leadTimeByMonth(dist('leadToClose', false), months);
+  const trend = {
+    onTime: perMonth('planTerm', 'onTime'),
+    late: perMonth('planTerm', 'late'),
+    rounds: perMonth('round'),
+    yes: perMonth('answer', 'yes'),
+    yesWithConditions: perMonth('answer', 'yesWithConditions'),
+    objection: perMonth('answer', 'objection'),
+    silence: perMonth('answer', 'silence'),
+  };
+  const toPlan = leadTime(dist('leadToPlan'));
+  const toClose = leadTime(dist('leadToClose'));
+  const onTime = sumBy('planTerm', 'onTime');
+  const late = sumBy('planTerm', 'late');
+  const answers = {
+    yes: sumBy('answer', 'yes'),
+    yesWithConditions: sumBy('answer', 'yesWithConditions'),
+    objection: sumBy('answer', 'objection'),
+    silence: sumBy('answer', 'silence'),
+  };
+  const commitmentTotals: CommitmentCounts = commitmentCounts(
+    COMMITMENT_STATES.map((s) => ({ status: s, count: sumBy('commitment', s) })),
+    overdueK.length,
+  );
+  const workload = workloadByMonth(deltas, months);
+  const directorIds = [...new Set(workload.flatMap((w) => w.perDirector.map((d) => d.directorId)))];
+
+  const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
+  const satisfaction = providers.satisfaction ? providers.satisfaction.read(read.extra.satisfaction, f) : null;
+  const participation = providers.participation ? providers.participation.read(read.extra.participation, f) : null;
+  // docs/product.md#collaborations-in-figures
+  const collaborations = providers.collaborations ? providers.collaborations.read(read.extra.collaborations, f) : null;
+  const choices = read.choices;
+
+  return {
+    municipality: m.name,
+    today,
+    filter: { from: f.from, to: f.to, areaId: f.areaId ?? null, themeId: f.themeId ?? null, domain: f.domain ?? null, directorId: f.directorId ?? null },
+    months,
+    choices,
+    leadTimes: {
+      cases: { submitted: sumBy('submitted'), closed: sumBy('closed'), withdrawn: sumBy('withdrawn') },
+      toPlan,
+      toClose,
+      byMonth: months.map((mm, i) => {
+        const p = toPlanByMonth[i];
+        const c = toCloseByMonth[i];
+        return {
+          month: mm,
+          toPlanCount: p?.count ?? 0,
+          toPlanMedian: p?.median ?? null,
+          toPlanP90: p?.p90 ?? null,
+          toCloseCount: c?.count ?? 0,
+          toCloseMedian: c?.median ?? null,
+          toCloseP90: c?.p90 ?? null,
+          onTime: trend.onTime[i] ?? 0,
+          late: trend.late[i] ?? 0,
+        };
+      }),
+      // The same share as the council overview (docs/product.md#the-council-overview):
+      // plans agreed on time out of every settled term, the clocks overdue now included.
+      planTerm: { onTime, late, overdue: clocks.overdue, shareOnTime: shareOnTime({ onTime, late, overdue: clocks.overdue }) },
+      clocks,
+      suspensions: { count: sumBy('suspended'), days: sumBy('suspendedDays') },
+    },
+    assessment: {
+      rounds: sumBy('round'),
+      answers,
+      byMonth: months.map((mm, i) => ({
+        month: mm,
+        rounds: trend.rounds[i] ?? 0,
+        yes: trend.yes[i] ?? 0,
+        yesWithConditions: trend.yesWithConditions[i] ?? 0,
+        objection: trend.objection[i] ?? 0,
+        silence: trend.silence[i] ?? 0,
+      })),
+      silenceByDepartment: byKey('silenceDept').map((x) => ({ departmentId: x.key === 'outside' ? null : x.key, name: deptName(x.key), count: x.count })),
+      objectionsByDepartment: byKey('objectionDept').map((x) => ({
+        departmentId: x.key === 'outside' ? null : x.key,
+        name: deptName(x.key),
+        count: x.count,
+      })),
+      objectionsByRule: byKey('objectionRule').map((x) => ({ code: x.key, count: x.count })),
+      lateObjections: { afterClose: sumBy('lateObjection', 'afterClose'), serial: sumBy('lateObjection', 'serial') },
+      overrules: overrules.map((x) => ({ userId: x.key, name: names.users.get(x.key) ?? x.key, count: x.count })),
+    },
+    commitments: {
+      totals: commitmentTotals,
+      byMaker: grouped(makers, (key) => overdueK.filter((k) => k.makerKey === key).length, makerName),
+      byMandate: grouped(mandateRows, (key) => overdueK.filter((k) => k.mandateIds.includes(key)).length, mandateName),
+      byMonth: perMonth('commitment').map((recorded, i) => ({ month: months[i] as string, recorded })),
+    },
+    workload: {
+      directors: directorIds.map((id) => ({ directorId: id, name: id ? (names.users.get(id) ?? id) : null })),
+      byMonth: workload,
+    },
+    satisfaction: satisfaction && (mayPerDirector ? satisfaction : { ...satisfaction, perDirector: null }),
+    participation,
+    collaborations,
+  };
+}
+
+export type Insights = Awaited<ReturnType<typeof computeFigures>>;

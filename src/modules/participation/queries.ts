@@ -3,6 +3,7 @@
 // figures' filters, the case's current area, themes and director).
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/index.js';
+import { eventLogHead } from '../timeline/index.js';
 import { countByTopic, type PositionCounts, publicName } from './model.js';
 import { periodsOfCase, standingResponsesOf, topicsOfPeriods } from './repo.js';
 
@@ -84,6 +85,12 @@ export interface ParticipationFigures {
  * its reader, so the management information reads them inside its own statement.
  */
 export const participationFigureSource = {
+  /**
+   * The version of these figures (docs/product.md#management-information): periods,
+   * responses and answers change only together with their participation.* event in the
+   * municipality's event log, so the log's newest event changes with them.
+   */
+  version: (municipalityId: string) => eventLogHead(municipalityId),
   /** One SQL value (json): per period opened in the filter's range its month, respondents, interests and answered interests. */
   select(f: InsightsFilter) {
     const caseFilter = sql.join(

@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import { eventLogHead } from '../timeline/index.js';
 import { averageOf, distributionOf, needsFollowUp, responseRateOf, type SurveyMoment } from './model.js';
 import { satisfactionPolicy } from './policy.js';
 
@@ -72,6 +73,12 @@ type FiguresJson = [[number, number], ['mark' | 'month' | 'director', number | n
  * The distribution, the months and the directors in one read: a grouping set each.
  */
 export const satisfactionFigureSource = {
+  /**
+   * The version of these figures (docs/product.md#management-information): a survey is
+   * sent, answered and changed only together with its satisfaction.* event in the
+   * municipality's event log, so the log's newest event changes with them.
+   */
+  version: (municipalityId: string) => eventLogHead(municipalityId),
   select(f: InsightsFilter) {
     const month = sql`to_char(s.answered_on, 'YYYY-MM')`;
     return sql`select json_build_array(

@@ -2,4 +2,4 @@
 // The module's public face: what other modules, the composition root, the CLI,
 // the demo and other modules' tests may use. Everything else is internal.
 export { CaseEvent, COMMITMENT_EVENTS } from './events.js';
-export { type EventOrigin, type EventRecord, listEvents, type NewEvent, recordEvent, recordEvents } from './repo.js';
+export { type EventOrigin, type EventRecord, eventLogHead, listEvents, type NewEvent, recordEvent, recordEvents } from './repo.js';

@@ -1,6 +1,7 @@
 // The event log: every change to a case is recorded here, in the transaction of the
 // change, as one of the typed events of events.ts. This is the only code that writes
 // the log; the case timeline, the dossier and the overviews read it.
+import { type RawBuilder, sql } from 'kysely';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { CaseEvent } from './events.js';
@@ -76,4 +77,14 @@ export async function listEvents(trx: Tx, q: EventPage) {
   const rows = await query.execute();
   const more = rows.length > q.limit;
   return { rows: rows.slice(0, q.limit), next: more ? (rows[q.limit - 1]?.id ?? null) : null };
+}
+
+/**
+ * The newest event of a municipality's log as a scalar SQL expression, one step down
+ * the events_municipality index: it changes with every change recorded in the log,
+ * in that change's transaction. A cheap version of whatever is derived from changes
+ * that are all recorded here (docs/product.md#management-information).
+ */
+export function eventLogHead(municipalityId: string): RawBuilder<unknown> {
+  return sql`(select max(e.id) from events e where e.municipality_id = ${municipalityId}::uuid)`;
 }

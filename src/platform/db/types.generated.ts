@@ -535,6 +535,11 @@ export interface InsightTotals {
   value: number;
 }
 
+export interface InsightVersions {
+  municipality_id: string;
+  version: Generated<number>;
+}
+
 export interface LateObjections {
   answer_id: string;
   case_id: string;
@@ -1052,6 +1057,7 @@ export interface DB {
   insight_facts: InsightFacts;
   insight_queue: InsightQueue;
   insight_totals: InsightTotals;
+  insight_versions: InsightVersions;
   late_objections: LateObjections;
   login_failures: LoginFailures;
   login_links: LoginLinks;

@@ -14107,6 +14107,15 @@ export interface operations {
                     "application/json": components["schemas"]["Insights"];
                 };
             };
+            /** @description Niet gewijzigd: de ETag in If-None-Match hoort nog bij deze cijfers (geen inhoud) */
+            304: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Default Response */
             400: {
                 headers: {
@@ -14172,6 +14181,15 @@ export interface operations {
                 content: {
                     "text/csv": string;
                 };
+            };
+            /** @description Niet gewijzigd: de ETag in If-None-Match hoort nog bij deze cijfers (geen inhoud) */
+            304: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Default Response */
             400: {
