@@ -159,7 +159,8 @@ describe('agreements within a collaboration', () => {
     await page.getByText(/De wijziging is vastgelegd\./).waitFor();
     const amended = table.getByRole('row', { name: /Handhavers controleren de laad- en losplekken twee keer per week/ });
     await amended.waitFor();
-    await expect(amended.innerText()).resolves.toContain(new Date(`${later}T12:00:00`).getFullYear().toString());
+    const dutch = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await amended.getByRole('cell', { name: dutch.format(new Date(`${later}T00:00:00Z`)), exact: true }).waitFor();
 
     // Recorded as kept, with the keyboard only: open the form, choose, submit.
     const signs = table.getByRole('row', { name: /Bordjes bij de kade vervangen/ });
