@@ -11,7 +11,7 @@ export const enCollabWeb: Record<keyof typeof nlCollabWeb, string> = {
   'collabWeb.confirmedOn': 'Confirmed on {date}',
   'collabWeb.disputed': 'Disputed: {reason}',
   'collabWeb.resend': 'Send the link again',
-  'collabWeb.resendN': 'Send the confirmation link again to {party}: {what}',
+  'collabWeb.resendN': 'Send the link again to {party}: {what}',
   'collabWeb.resent': '{party} gets an e-mail with a new link to confirm the agreement. The old link no longer works.',
   'collabWeb.changed': '{what}: {message}',
   'collabWeb.mandate.collaboration': 'Within collaboration',

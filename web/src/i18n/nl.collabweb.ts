@@ -12,7 +12,7 @@ export const nlCollabWeb = {
   'collabWeb.confirmedOn': 'Bevestigd op {date}',
   'collabWeb.disputed': 'Betwist: {reason}',
   'collabWeb.resend': 'Link opnieuw sturen',
-  'collabWeb.resendN': 'Bevestigingslink opnieuw sturen aan {party}: {what}',
+  'collabWeb.resendN': 'Link opnieuw sturen aan {party}: {what}',
   'collabWeb.resent': '{party} krijgt een e-mail met een nieuwe link om de afspraak te bevestigen. De oude link werkt niet meer.',
   'collabWeb.changed': '{what}: {message}',
   'collabWeb.mandate.collaboration': 'Binnen samenwerking',
