@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dutchDate } from '../kernel/clock.js';
 import { CASE_STATUSES, clockState } from '../modules/cases/index.js';
-import { getCollaboration } from '../modules/collaborations/index.js';
+import { listAgreements as collaborationAgreements, getCollaboration } from '../modules/collaborations/index.js';
 import { toActor } from '../modules/identity/index.js';
 import { listAgreements } from '../modules/intermunicipal/index.js';
 import { calendarOf } from '../modules/organisation/index.js';
@@ -246,7 +246,7 @@ describe('seedDemo', () => {
 });
 
 describe('the demo collaborations', () => {
-  it('gives each municipality one collaboration, whose health check names the party without a yield', async () => {
+  it('gives each municipality one collaboration, whose health check names the party without a yield and the overdue agreement', async () => {
     const slugs = DEMO_MUNICIPALITIES.map((x) => x.slug);
     const demo = await db.unsafeAdmin.selectFrom('municipalities').select(['id', 'name']).where('slug', 'in', slugs).execute();
     expect(demo).toHaveLength(slugs.length);
@@ -261,10 +261,65 @@ describe('the demo collaborations', () => {
         .executeTakeFirstOrThrow();
       const v = await getCollaboration({ ...deps, actor: toActor(coordinator, 'token') }, rows[0]?.id as string);
       expect(v.parties.length, m.name).toBeGreaterThanOrEqual(3);
+      const issues = v.health.issues.map((i) => [i.code, i.actor]);
+      expect(issues, m.name).toHaveLength(2);
+      expect(issues, m.name).toEqual(
+        expect.arrayContaining([
+          ['partyWithoutYield', coordinator.name],
+          ['agreementOverdue', coordinator.name],
+        ]),
+      );
+      // the stored health, which the overview filters on, says the same (docs/product.md#the-health-check-of-a-collaboration)
+      const stored = await db.unsafeAdmin
+        .selectFrom('collaborations')
+        .select(['health', 'health_issue_count'])
+        .where('id', '=', rows[0]?.id as string)
+        .executeTakeFirstOrThrow();
+      expect(stored.health_issue_count, m.name).toBe(2);
+      expect(JSON.stringify(stored.health), m.name).toContain('agreementOverdue');
+    }
+  });
+
+  // docs/product.md#agreements-within-a-collaboration, docs/product.md#mandates-within-a-collaboration
+  it('gives each collaboration agreements: the police’s confirmed through its link, one open and due, one kept, one overdue; and the owner a mandate within it', async () => {
+    for (const slug of DEMO_MUNICIPALITIES.map((x) => x.slug)) {
+      const m = await db.unsafeAdmin.selectFrom('municipalities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+      const coordinator = await db.unsafeAdmin
+        .selectFrom('users')
+        .selectAll()
+        .where('municipality_id', '=', m.id)
+        .where('role', '=', 'coordinator')
+        .executeTakeFirstOrThrow();
+      const c = await db.unsafeAdmin.selectFrom('collaborations').select('id').where('municipality_id', '=', m.id).executeTakeFirstOrThrow();
+      const { items } = await collaborationAgreements({ ...deps, actor: toActor(coordinator, 'token') }, c.id);
+      const today = dutchDate(deps.clock.now());
+      const police = items.find((a) => a.confirmedByParty);
+      expect(police, slug).toMatchObject({ status: 'binding', madeBy: { name: 'Politie, basisteam Centrum' }, partyAnswer: { answer: 'confirmed' } });
+      // open and due: binding, not the police's own, not yet past its due date
+      const open = items.filter((a) => a.status === 'binding' && !a.confirmedByParty && !a.overdue);
+      expect(open, slug).toHaveLength(1);
+      expect((open[0]?.dueOn ?? '') > today, slug).toBe(true);
+      // committing money within the owner's mandate for this collaboration, so it binds
+      expect(open[0]?.decision, slug).toMatchObject({ kind: 'commitMoney', amountCents: 250_000 });
       expect(
-        v.health.issues.map((i) => [i.code, i.actor]),
-        m.name,
-      ).toEqual([['partyWithoutYield', coordinator.name]]);
+        items.filter((a) => a.status === 'kept'),
+        slug,
+      ).toHaveLength(1);
+      expect(
+        items.filter((a) => a.overdue).map((a) => a.madeBy.name),
+        slug,
+      ).toEqual([coordinator.name]);
+      const mandates = await db.unsafeAdmin
+        .selectFrom('mandates')
+        .selectAll()
+        .where('municipality_id', '=', m.id)
+        .where('collaboration_id', '=', c.id)
+        .execute();
+      expect(
+        mandates.map((x) => [x.holder_kind, x.holder_user_id, x.scope_kind, x.scope_up_to_cents]),
+        slug,
+      ).toEqual([['person', coordinator.id, 'commitMoney', 500_000]]);
+      expect(open[0]?.mandateIds, slug).toEqual([mandates[0]?.id]);
     }
   });
 

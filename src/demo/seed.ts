@@ -306,7 +306,7 @@ async function seedMunicipality(deps: Deps, m: MunicipalitySeed, passwordHash: s
       await seedCollaboration(
         deps,
         coordinator,
-        { areaId: org.areas.values().next().value, departmentId: org.departments.values().next().value },
+        { areaId: org.areas.values().next().value, departmentId: org.departments.values().next().value, slug: org.slug, admin },
         `Samen tegen jeugdoverlast in ${m.areas[0] ?? 'het centrum'}`,
       );
   } catch (err) {

@@ -286,6 +286,36 @@ export const api = {
         headers: ifMatch(version),
       }),
     ),
+  // amending, confirming within mandate and sending an outside party's link again
+  // (docs/product.md#sending-an-outside-partys-link-again): the case's commitment forms, on the collaboration's endpoints
+  amendCollaborationAgreement: (
+    collaborationId: string,
+    agreementId: string,
+    version: number,
+    body: BodyOf<'/collaborations/{id}/agreements/{agreementId}/amendments', 'post'>,
+  ) =>
+    answer(
+      client.POST('/collaborations/{id}/agreements/{agreementId}/amendments', {
+        params: { path: { id: collaborationId, agreementId } },
+        body,
+        headers: ifMatch(version),
+      }),
+    ),
+  confirmCollaborationAgreement: (
+    collaborationId: string,
+    agreementId: string,
+    version: number,
+    body: BodyOf<'/collaborations/{id}/agreements/{agreementId}/confirmation', 'post'>,
+  ) =>
+    answer(
+      client.POST('/collaborations/{id}/agreements/{agreementId}/confirmation', {
+        params: { path: { id: collaborationId, agreementId } },
+        body,
+        headers: ifMatch(version),
+      }),
+    ),
+  resendAgreementLink: (collaborationId: string, agreementId: string) =>
+    answer(client.POST('/collaborations/{id}/agreements/{agreementId}/link', { params: { path: { id: collaborationId, agreementId } } })),
   agreementLink: (token: string, signal?: AbortSignal) => answer(client.GET('/agreement-links/{token}', { params: { path: { token } }, signal })),
   answerAgreementLink: (token: string, body: BodyOf<'/agreement-links/{token}/answer', 'post'>) =>
     answer(client.POST('/agreement-links/{token}/answer', { params: { path: { token } }, body })),

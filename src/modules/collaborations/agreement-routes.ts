@@ -6,7 +6,15 @@ import type { Deps } from '../../platform/context.js';
 import { IsoDate, multiLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { AmendBody, CommitmentDecision, CommitmentOut, ConfirmationBody, MADE_VIA, OutcomeBody, presentCommitment, WHAT_MAX } from '../commitments/index.js';
-import { type AgreementView, addAgreement, answerAgreementLink, listAgreements, readAgreementLink, updateAgreement } from './agreements.js';
+import {
+  type AgreementView,
+  addAgreement,
+  answerAgreementLink,
+  listAgreements,
+  readAgreementLink,
+  resendAgreementLink,
+  updateAgreement,
+} from './agreements.js';
 import { NOTE_MAX } from './model.js';
 
 const tags = ['Samenwerkingen'];
@@ -37,11 +45,17 @@ const AgreementOut = CommitmentOut.extend({
     .object({ answer: z.enum(['confirmed', 'disputed']), reason: z.string().nullable(), at: z.string() })
     .nullable()
     .describe('het antwoord van de externe partij'),
+  linkExpiresAt: z.string().nullable().describe('tot wanneer de huidige bevestigingslink van de externe partij werkt; leeg: geen link'),
+  abilities: CommitmentOut.shape.abilities.extend({
+    resendLink: z.boolean().describe('mag de bevestigingslink opnieuw sturen: de afspraak wacht nog op het antwoord van de externe partij'),
+  }),
 });
 z.globalRegistry.add(AgreementOut, { id: 'Agreement' });
 
 const present = (a: AgreementView): z.infer<typeof AgreementOut> => ({
   ...presentCommitment(a),
+  abilities: { ...a.abilities, resendLink: a.resendLink },
+  linkExpiresAt: a.linkExpiresAt ? a.linkExpiresAt.toISOString() : null,
   madeByPartyId: a.madeByPartyId,
   madeToPartyId: a.madeToPartyId,
   confirmedByParty: a.confirmedByParty,
@@ -159,6 +173,23 @@ export function agreementRoutes(app: App, deps: Deps) {
       },
     },
     change('confirmation'),
+  );
+
+  app.post(
+    '/api/v1/collaborations/:id/agreements/:agreementId/link',
+    {
+      schema: {
+        tags,
+        summary:
+          'De bevestigingslink van een externe partij opnieuw sturen, zolang de afspraak op haar antwoord wacht; de nieuwe link vervangt de oude en werkt weer 30 dagen',
+        params: AgreementParams,
+        response: { 200: AgreementOut.extend({ linkSentTo: z.string().describe('de partij die de nieuwe link kreeg') }), ...errors },
+      },
+    },
+    async (req) => {
+      const a = await resendAgreementLink(ctxOf(deps, req), { collaborationId: req.params.id, agreementId: req.params.agreementId });
+      return { ...present(a), linkSentTo: a.linkSentTo };
+    },
   );
 
   app.get(

@@ -11,7 +11,15 @@ import { withTestDb } from '../../testing/db.js';
 import { buildMunicipality, buildUser, ctxFor, refusal, testDeps } from '../../testing/factories.js';
 import { pdfText } from '../../testing/pdf.js';
 import { exportCommitments, listCommitments, remindCommitments } from '../commitments/index.js';
-import { addAgreement, answerAgreementLink, collaborationReminders, listAgreements, readAgreementLink, updateAgreement } from './agreements.js';
+import {
+  addAgreement,
+  answerAgreementLink,
+  collaborationReminders,
+  listAgreements,
+  readAgreementLink,
+  resendAgreementLink,
+  updateAgreement,
+} from './agreements.js';
 import { refreshDueHealth } from './jobs.js';
 import type { PartyFields } from './model.js';
 import { listCollaborations } from './queries.js';
@@ -234,6 +242,70 @@ describe('agreements within a collaboration', () => {
     expect(await refusal(readAgreementLink(w.deps, 'nonsense'))).toMatchObject({ status: 404 });
     w.clock.set('2026-04-02T09:00:00+02:00'); // 31 days later
     expect(await refusal(readAgreementLink(w.deps, t2))).toMatchObject({ status: 410, key: 'error.agreementLinkExpired' });
+  });
+
+  // docs/product.md#sending-an-outside-partys-link-again
+  it('sends an outside party’s link again while it waits: the new link replaces the old one, also after it expired', async () => {
+    const w = await world();
+    const a = await addAgreement(w.owner, {
+      collaborationId: w.c.id,
+      madeBy: { partyId: w.police },
+      madeTo: { partyId: w.shops },
+      what: 'De politie surveilleert op zaterdag',
+      dueOn: '2026-06-01',
+      madeVia: 'meeting',
+      madeOn: '2026-03-02',
+      decision: { kind: 'other' },
+    });
+    expect(a).toMatchObject({ resendLink: true, linkExpiresAt: new Date('2026-04-01T08:00:00Z') });
+    const [first] = await mailsTo(w.m.id, 'bram@politie.example');
+    const old = tokenIn(first?.body_text as string);
+    // Readers who do not keep the collaboration may not, and are not offered it.
+    const executive = await w.as('executive');
+    expect((await listAgreements(executive, w.c.id)).items[0]).toMatchObject({ resendLink: false });
+    expect(await refusal(resendAgreementLink(executive, { collaborationId: w.c.id, agreementId: a.id }))).toMatchObject({ status: 403 });
+
+    w.clock.set('2026-04-03T09:00:00+02:00'); // the first link has expired
+    const again = await resendAgreementLink(await w.as('coordinator'), { collaborationId: w.c.id, agreementId: a.id });
+    expect(again).toMatchObject({
+      linkSentTo: 'Politie Midden',
+      status: 'needsConfirmation',
+      resendLink: true,
+      linkExpiresAt: new Date('2026-05-03T07:00:00Z'),
+    });
+    const mails = await mailsTo(w.m.id, 'bram@politie.example');
+    expect(mails).toHaveLength(2);
+    expect(mails[1]?.subject).toBe('Samenwerking Jeugdoverlast Centrum: bevestig uw afspraak');
+    const fresh = tokenIn(mails[1]?.body_text as string);
+    expect(fresh).not.toBe(old);
+    expect(await refusal(readAgreementLink(w.deps, old))).toMatchObject({ status: 404 });
+    expect(await readAgreementLink(w.deps, fresh)).toMatchObject({ what: 'De politie surveilleert op zaterdag', answer: null });
+    const v = await getCollaboration(w.owner, w.c.id);
+    expect(v.timeline[0]).toMatchObject({ type: 'agreement.linkResent', payload: { commitmentId: a.id, party: 'Politie Midden' } });
+
+    // Once answered there is nothing to send again; nor for an agreement without a party link.
+    await answerAgreementLink(w.deps, fresh, { decision: 'confirm' });
+    expect((await listAgreements(w.owner, w.c.id)).items[0]).toMatchObject({ resendLink: false, partyAnswer: { answer: 'confirmed' } });
+    expect(await refusal(resendAgreementLink(w.owner, { collaborationId: w.c.id, agreementId: a.id }))).toMatchObject({
+      status: 409,
+      key: 'error.agreementLinkUsed',
+    });
+    const own = await addAgreement(w.owner, {
+      collaborationId: w.c.id,
+      madeBy: { userId: w.director.userId },
+      madeTo: { partyId: w.shops },
+      what: 'Extra verlichting',
+      dueOn: '2026-06-01',
+      madeVia: 'meeting',
+      madeOn: '2026-04-03',
+      decision: { kind: 'other' },
+    });
+    expect(own).toMatchObject({ resendLink: false, linkExpiresAt: null });
+    expect(await refusal(resendAgreementLink(w.owner, { collaborationId: w.c.id, agreementId: own.id }))).toMatchObject({
+      status: 409,
+      key: 'error.agreementNoPartyLink',
+    });
+    expect(await mailsTo(w.m.id, 'bram@politie.example')).toHaveLength(2);
   });
 
   it('is ended and amended like a commitment, by whoever keeps the collaboration only', async () => {

@@ -49,6 +49,10 @@ export interface AgreementView extends CommitmentView {
   /** an outside party's own agreement: it confirms (or disputes) it through its link */
   confirmedByParty: boolean;
   partyAnswer: { answer: 'confirmed' | 'disputed'; reason: string | null; at: Date } | null;
+  /** until when the party's current link works (null: no link) */
+  linkExpiresAt: Date | null;
+  /** whether the actor may send the party's link again (docs/product.md#sending-an-outside-partys-link-again) */
+  resendLink: boolean;
 }
 
 const invalidInput = (problems: FieldProblem[]) => new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
@@ -176,6 +180,8 @@ export async function agreementsOf(trx: Tx, ctx: Ctx, row: CollaborationRow): Pr
       confirmedByParty: l?.link_token_hash != null,
       partyAnswer:
         l?.party_answer && l.party_answered_at ? { answer: l.party_answer as 'confirmed' | 'disputed', reason: l.party_reason, at: l.party_answered_at } : null,
+      linkExpiresAt: l?.link_token_hash ? l.link_expires_at : null,
+      resendLink: manage && l != null && linkResendable(l, v.status),
     };
   });
 }
@@ -209,6 +215,65 @@ export async function changeAgreement(
     .executeTakeFirst();
   if (link?.link_token_hash) throw new AppError(409, 'conflict', 'error.agreementConfirmedByParty');
   return decideHostedConfirmation(trx, ctx, { ...h, decision: c.decision, reason: c.reason });
+}
+
+/**
+ * An outside party's link can be sent again while its agreement still waits for the
+ * party's answer, whether or not the old link has expired
+ * (docs/product.md#sending-an-outside-partys-link-again).
+ */
+const linkResendable = (l: { link_token_hash: string | null; party_answer: string | null }, status: CommitmentView['status']) =>
+  l.link_token_hash !== null && l.party_answer === null && status === 'needsConfirmation';
+
+/**
+ * Send an outside party's one-time link again: a new token replaces the old one (which
+ * stops working), valid for the full period again, mailed to the party's contact person
+ * as it is now, in this transaction (docs/product.md#sending-an-outside-partys-link-again).
+ */
+export function resendAgreementLink(ctx: Ctx, opts: { collaborationId: string; agreementId: string }): Promise<AgreementView & { linkSentTo: string }> {
+  return ctx.db.tenant(ctx.actor.municipalityId, async (trx) => {
+    const mId = ctx.actor.municipalityId;
+    const row = await loadFor(trx, ctx, opts.collaborationId, 'edit', { lock: true });
+    const current = await oneAgreement(trx, ctx, row, opts.agreementId);
+    const link = await trx
+      .selectFrom('collaboration_agreements')
+      .select(['link_token_hash', 'party_answer', 'made_by_party_id'])
+      .where('municipality_id', '=', mId)
+      .where('collaboration_id', '=', row.id)
+      .where('commitment_id', '=', opts.agreementId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (link.link_token_hash === null) throw new AppError(409, 'conflict', 'error.agreementNoPartyLink');
+    if (link.party_answer !== null) throw new AppError(409, 'conflict', 'error.agreementLinkUsed');
+    if (!linkResendable(link, current.status)) throw new AppError(409, 'conflict', 'error.commitmentNotAwaitingConfirmation');
+    const party = link.made_by_party_id ? await partyOf(trx, mId, row.id, link.made_by_party_id) : undefined;
+    if (!party?.contact_email) throw new AppError(409, 'conflict', 'error.agreementPartyNoContact');
+    const token = newLinkToken(mId);
+    const now = ctx.clock.now();
+    await trx
+      .updateTable('collaboration_agreements')
+      .set({ link_token_hash: parseLinkToken(token)?.hash ?? null, link_expires_at: new Date(now.getTime() + AGREEMENT_LINK_DAYS * 86_400_000) })
+      .where('municipality_id', '=', mId)
+      .where('commitment_id', '=', opts.agreementId)
+      .execute();
+    const m = await trx.selectFrom('municipalities').select('name').where('id', '=', mId).executeTakeFirstOrThrow();
+    await enqueueMail(trx, {
+      municipalityId: mId,
+      to: party.contact_email,
+      ...agreementMail({
+        name: party.contact_name ?? party.name,
+        party: party.name,
+        collaboration: row.name,
+        what: current.what,
+        dueOn: current.dueOn,
+        link: agreementLink(ctx.config.publicUrl, token),
+        municipality: m.name,
+        days: AGREEMENT_LINK_DAYS,
+      }),
+    });
+    await recordCollaborationEvent(trx, ctx, row.id, { type: 'agreement.linkResent', payload: { commitmentId: opts.agreementId, party: party.name } });
+    return { ...(await oneAgreement(trx, ctx, row, opts.agreementId)), linkSentTo: party.name };
+  });
 }
 
 // ---- the outside party's one-time link ----------------------------------------------

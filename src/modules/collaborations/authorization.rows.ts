@@ -139,6 +139,16 @@ export const rows: Row[] = [
     scope: 'resource',
     request: onAgreement('/confirmation', { decision: 'confirm', reason: 'Collegebesluit 1 maart 2026' }, { kind: 'commitMoney', amountCents: 99_900_000_00 }),
   },
+  // docs/product.md#sending-an-outside-partys-link-again: whoever keeps the collaboration
+  {
+    operation: 'POST /collaborations/{id}/agreements/{agreementId}/link',
+    allowed: editors,
+    scope: 'resource',
+    request: async (w, side) => {
+      const a = await partyAgreement(w, side);
+      return { method: 'POST', url: `/collaborations/${a.collaborationId}/agreements/${a.agreementId}/link` };
+    },
+  },
   {
     operation: 'GET /agreement-links/{token}',
     allowed: 'public',
@@ -218,6 +228,11 @@ function onAgreement(tail: string, body: Record<string, unknown>, decision: Reco
 
 /** An outside party's agreement and the token of the link mailed to its contact person. */
 async function partyAgreementToken(w: World, side: 'A' | 'B'): Promise<string> {
+  return (await partyAgreement(w, side)).token;
+}
+
+/** An outside party's agreement waiting for its answer, with the token mailed to the party. */
+async function partyAgreement(w: World, side: 'A' | 'B'): Promise<{ collaborationId: string; agreementId: string; token: string }> {
   const c = await fresh(w, side);
   const director = w.people[side].director?.actor as Actor;
   const ctx = ctxFor(w.deps, director);
@@ -238,7 +253,7 @@ async function partyAgreementToken(w: World, side: 'A' | 'B'): Promise<string> {
     contributions: [],
   });
   const police = v.parties.find((p) => p.name === 'Politie Midden')?.id as string;
-  await addAgreement(ctx, {
+  const a = await addAgreement(ctx, {
     collaborationId: c.id,
     madeBy: { partyId: police },
     madeTo: { userId: director.userId },
@@ -253,5 +268,5 @@ async function partyAgreementToken(w: World, side: 'A' | 'B'): Promise<string> {
     .select('body_text')
     .where('to_address', '=', `bram.${c.id}@politie.example`)
     .executeTakeFirstOrThrow();
-  return /\/afspraak\/([^\s]+)/.exec(mail.body_text)?.[1] as string;
+  return { collaborationId: c.id, agreementId: a.id, token: /\/afspraak\/([^\s]+)/.exec(mail.body_text)?.[1] as string };
 }

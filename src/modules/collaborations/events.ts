@@ -35,6 +35,8 @@ export const CollaborationEvent = z.discriminatedUnion('type', [
   ...COMMITMENT_EVENTS,
   // The outside party's answer through its one-time link, and the link mailed to it.
   z.object({ type: z.literal('agreement.linkSent'), payload: z.object({ commitmentId: z.string(), party: z.string() }) }),
+  // sent again: a new link replaces the old one (docs/product.md#sending-an-outside-partys-link-again)
+  z.object({ type: z.literal('agreement.linkResent'), payload: z.object({ commitmentId: z.string(), party: z.string() }) }),
 ]);
 export type CollaborationEvent = z.infer<typeof CollaborationEvent>;
 export type CollaborationEventType = CollaborationEvent['type'];

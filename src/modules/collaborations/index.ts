@@ -10,6 +10,7 @@ export {
   collaborationReminders,
   listAgreements,
   readAgreementLink,
+  resendAgreementLink,
   updateAgreement,
 } from './agreements.js';
 export { type CollaborationFigures, collaborationFigureSource, collaborationFigures } from './figures.js';

@@ -85,6 +85,34 @@ describe('status on record: within the maker’s mandate binding, outside it nee
   });
 });
 
+// docs/product.md#mandates-within-a-collaboration: the owner's mandate binds an agreement within its own collaboration only
+describe('status on record within a collaboration: its own mandates count there, nowhere else', () => {
+  const owner = { userId: 'owner', role: 'coordinator' as const };
+  const scoped: Mandate[] = [
+    ...mandates,
+    {
+      id: 'm-owner-collab',
+      holder: { kind: 'person', userId: 'owner' },
+      scope: { kind: 'commitMoney', upToCents: 500_000 },
+      delegatedBy: 'het college',
+      validFrom: '2026-01-01',
+      validUntil: null,
+      collaborationId: 'collab-1',
+    },
+  ];
+  it.each<[string, string | null, number, string, string[]]>([
+    ['within its collaboration, up to the amount', 'collab-1', 250_000, 'binding', ['m-owner-collab']],
+    ['within its collaboration, above the amount', 'collab-1', 500_001, 'needsConfirmation', []],
+    ['within another collaboration', 'collab-2', 250_000, 'needsConfirmation', []],
+    ['on a case', null, 250_000, 'needsConfirmation', []],
+  ])('%s', (_, collaborationId, amount, status, mandateIds) => {
+    expect(statusOnRecord(owner, money(amount), '2026-03-02', scoped, collaborationId)).toEqual({ status, mandateIds });
+  });
+  it('a mandate of the whole municipality applies within every collaboration too', () => {
+    expect(statusOnRecord(otherExecutive, money(100), '2026-03-02', scoped, 'collab-1')).toEqual({ status: 'binding', mandateIds: ['m-exec-money'] });
+  });
+});
+
 describe('who may confirm: the holder of a covering mandate in force today', () => {
   it.each<[string, MandateSubject, Decision, string, ReturnType<typeof confirmRight>]>([
     ['the named alderman confirms € 200.000', alderman, money(20_000_000), '2026-03-02', { allowed: true, mandateIds: ['m-alderman-money'], byBody: false }],

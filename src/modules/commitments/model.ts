@@ -45,9 +45,18 @@ export type Decision = MandateDecision;
 
 export const isOpen = (s: CommitmentStatus): boolean => (OPEN_STATUSES as readonly string[]).includes(s);
 
-/** The mandates held by `subject` (role or name), in force on `onDate`, that cover `decision`. */
-export const coveringMandates = (subject: MandateSubject, decision: Decision, mandates: readonly Mandate[], onDate: IsoDate): Mandate[] =>
-  mandatesHeldBy(subject, mandates).filter((m) => mandateInForce(m, onDate) && covers(m.scope, decision));
+/**
+ * The mandates held by `subject` (role or name), in force on `onDate`, that cover
+ * `decision`; within `collaborationId` also those scoped to that collaboration
+ * (docs/product.md#mandates-within-a-collaboration).
+ */
+export const coveringMandates = (
+  subject: MandateSubject,
+  decision: Decision,
+  mandates: readonly Mandate[],
+  onDate: IsoDate,
+  collaborationId: string | null = null,
+): Mandate[] => mandatesHeldBy(subject, mandates, collaborationId).filter((m) => mandateInForce(m, onDate) && covers(m.scope, decision));
 
 export interface StatusOnRecord {
   status: 'binding' | 'needsConfirmation';
@@ -67,12 +76,19 @@ export interface StatusOnRecord {
  *   (by role or by name) was in force on the day it was made and covers it
  *   (commitmentStatusOnRecord).
  */
-export function statusOnRecord(maker: MandateSubject, decision: Decision, madeOn: IsoDate, mandates: readonly Mandate[]): StatusOnRecord {
+export function statusOnRecord(
+  maker: MandateSubject,
+  decision: Decision,
+  madeOn: IsoDate,
+  mandates: readonly Mandate[],
+  /** an agreement within this collaboration: its own mandates count too (docs/product.md#mandates-within-a-collaboration) */
+  collaborationId: string | null = null,
+): StatusOnRecord {
   if (maker.userId === null) return { status: 'needsConfirmation', mandateIds: [] };
   if (decision.kind === 'other') return { status: 'binding', mandateIds: [] };
-  const held = mandatesHeldBy(maker, mandates);
-  const status = commitmentStatusOnRecord(held, { ...decision, madeOn });
-  const used = coveringMandates(maker, decision, mandates, madeOn)[0];
+  const held = mandatesHeldBy(maker, mandates, collaborationId);
+  const status = commitmentStatusOnRecord(held, { ...decision, madeOn, collaborationId });
+  const used = coveringMandates(maker, decision, mandates, madeOn, collaborationId)[0];
   return { status, mandateIds: status === 'binding' && used ? [used.id] : [] };
 }
 

@@ -331,7 +331,8 @@ export async function recordHostedCommitment(
   await exemptionProblems(trx, mId, input, problems);
   if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
   const mandates = await loadMandates(trx, mId);
-  const onRecord = statusOnRecord({ userId: maker.userId, role: maker.mandateRole }, input.decision, input.madeOn, mandates);
+  // the collaboration's own mandates count within it (docs/product.md#mandates-within-a-collaboration)
+  const onRecord = statusOnRecord({ userId: maker.userId, role: maker.mandateRole }, input.decision, input.madeOn, mandates, input.collaborationId);
   const now = ctx.clock.now();
   const id = await insertCommitment(
     trx,

@@ -2098,6 +2098,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/collaborations/{id}/agreements/{agreementId}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * De bevestigingslink van een externe partij opnieuw sturen, zolang de afspraak op haar antwoord wacht; de nieuwe link vervangt de oude en werkt weer 30 dagen
+         * @description De bevestigingslink van een externe partij opnieuw sturen, zolang de afspraak op haar antwoord wacht; de nieuwe link vervangt de oude en werkt weer 30 dagen
+         */
+        post: operations["postCollaborationsIdAgreementsAgreementIdLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/agreement-links/{token}": {
         parameters: {
             query?: never;
@@ -3247,6 +3267,8 @@ export interface components {
                 /** @description bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht */
                 confirmByBody: boolean;
                 end: boolean;
+                /** @description mag de bevestigingslink opnieuw sturen: de afspraak wacht nog op het antwoord van de externe partij */
+                resendLink: boolean;
             };
             madeByPartyId: string | null;
             madeToPartyId: string | null;
@@ -3259,6 +3281,8 @@ export interface components {
                 reason: string | null;
                 at: string;
             } | null;
+            /** @description tot wanneer de huidige bevestigingslink van de externe partij werkt; leeg: geen link */
+            linkExpiresAt: string | null;
         };
         AgreementLink: {
             municipality: string;
@@ -14433,6 +14457,8 @@ export interface operations {
                             /** @description bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht */
                             confirmByBody: boolean;
                             end: boolean;
+                            /** @description mag de bevestigingslink opnieuw sturen: de afspraak wacht nog op het antwoord van de externe partij */
+                            resendLink: boolean;
                         };
                         madeByPartyId: string | null;
                         madeToPartyId: string | null;
@@ -14445,6 +14471,8 @@ export interface operations {
                             reason: string | null;
                             at: string;
                         } | null;
+                        /** @description tot wanneer de huidige bevestigingslink van de externe partij werkt; leeg: geen link */
+                        linkExpiresAt: string | null;
                         /** @description de partij die de bevestigingslink kreeg */
                         linkSentTo: string | null;
                     };
@@ -14713,6 +14741,153 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCollaborationsIdAgreementsAgreementIdLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @description de zaak; leeg bij een afspraak binnen een samenwerking */
+                        caseId: string | null;
+                        caseReference: string | null;
+                        caseTitle: string | null;
+                        /** @description de samenwerking bij een afspraak binnen een samenwerking; anders leeg */
+                        collaborationId: string | null;
+                        collaborationName: string | null;
+                        madeBy: {
+                            userId: string | null;
+                            name: string;
+                            role: string;
+                        };
+                        madeTo: {
+                            userId: string | null;
+                            name: string;
+                        };
+                        what: string;
+                        /** Format: date */
+                        dueOn: string;
+                        /** @enum {string} */
+                        madeVia: "meeting" | "phone" | "letter" | "email";
+                        /** Format: date */
+                        madeOn: string;
+                        decision: components["schemas"]["CommitmentDecision"];
+                        /** @enum {string} */
+                        status: "binding" | "needsConfirmation" | "declined" | "kept" | "broken" | "withdrawn";
+                        statusReason: string | null;
+                        /** @description het mandaat waarop de toezegging bindend is */
+                        mandateIds: string[];
+                        confirmedBy: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                        } | null;
+                        /** @description bevestigd of afgewezen door het bestuursorgaan (college, burgemeester); confirmedBy heeft het besluit vastgelegd */
+                        decidedByBody: boolean;
+                        /** @description open en de uiterste datum is voorbij */
+                        overdue: boolean;
+                        version: number;
+                        recordedAt: string;
+                        updatedAt: string;
+                        abilities: {
+                            amend: boolean;
+                            confirm: boolean;
+                            /** @description bevestigen legt het besluit van het bestuursorgaan vast (niemand in Regie heeft een dekkend mandaat); reden verplicht */
+                            confirmByBody: boolean;
+                            end: boolean;
+                            /** @description mag de bevestigingslink opnieuw sturen: de afspraak wacht nog op het antwoord van de externe partij */
+                            resendLink: boolean;
+                        };
+                        madeByPartyId: string | null;
+                        madeToPartyId: string | null;
+                        /** @description de externe partij bevestigt de afspraak zelf, via haar eenmalige link */
+                        confirmedByParty: boolean;
+                        /** @description het antwoord van de externe partij */
+                        partyAnswer: {
+                            /** @enum {string} */
+                            answer: "confirmed" | "disputed";
+                            reason: string | null;
+                            at: string;
+                        } | null;
+                        /** @description tot wanneer de huidige bevestigingslink van de externe partij werkt; leeg: geen link */
+                        linkExpiresAt: string | null;
+                        /** @description de partij die de nieuwe link kreeg */
+                        linkSentTo: string;
+                    };
                 };
             };
             /** @description Default Response */
@@ -20041,6 +20216,11 @@ export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJs
 }>["answer"]> = ["confirmed", "disputed"];
 export const pathsCollaborationsIdAgreementsAgreementIdOutcomePostRequestBodyContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/outcome"]["post"]["requestBody"]["content"]["application/json"]["status"]> = ["kept", "broken", "withdrawn"];
 export const pathsCollaborationsIdAgreementsAgreementIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
+export const pathsCollaborationsIdAgreementsAgreementIdLinkPostResponses200ContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/link"]["post"]["responses"]["200"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
+export const pathsCollaborationsIdAgreementsAgreementIdLinkPostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/link"]["post"]["responses"]["200"]["content"]["application/json"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
+export const pathsCollaborationsIdAgreementsAgreementIdLinkPostResponses200ContentApplicationJsonPartyAnswerAnyOf0AnswerValues: ReadonlyArray<Extract<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/link"]["post"]["responses"]["200"]["content"]["application/json"]["partyAnswer"], {
+    answer: unknown;
+}>["answer"]> = ["confirmed", "disputed"];
 export const pathsAgreementLinksTokenAnswerPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/agreement-links/{token}/answer"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "dispute"];
 export const pathsPartyCollaborationsGetResponses200ContentApplicationJsonItemsPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/party/collaborations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];

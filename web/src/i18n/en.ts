@@ -8,6 +8,7 @@ import { enBenchmark } from './en.benchmark.js';
 import { enCollabForms } from './en.collabforms.js';
 import { enCollabInsights } from './en.collabinsights.js';
 import { enCollaborations } from './en.collaborations.js';
+import { enCollabWeb } from './en.collabweb.js';
 import { enCouncil } from './en.council.js';
 import { enGeo } from './en.geo.js';
 import { enInformed } from './en.informed.js';
@@ -608,6 +609,8 @@ export const en: Record<MessageKey, string> = {
   // the collaboration page's forms and its mandates
   ...enCollabForms,
   ...enAgreements,
+  // the forms on a collaboration's agreements and the collaboration picker for mandates
+  ...enCollabWeb,
   // case page sections, footer, privacy and accessibility statements
   ...enUx,
   // the municipality's own look and contact details

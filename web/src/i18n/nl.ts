@@ -8,6 +8,7 @@ import { nlBenchmark } from './nl.benchmark.js';
 import { nlCollabForms } from './nl.collabforms.js';
 import { nlCollabInsights } from './nl.collabinsights.js';
 import { nlCollaborations } from './nl.collaborations.js';
+import { nlCollabWeb } from './nl.collabweb.js';
 import { nlCouncil } from './nl.council.js';
 import { nlGeo } from './nl.geo.js';
 import { nlInformed } from './nl.informed.js';
@@ -608,6 +609,8 @@ export const nl = {
   // the collaboration page's forms and its mandates
   ...nlCollabForms,
   ...nlAgreements,
+  // the forms on a collaboration's agreements and the collaboration picker for mandates
+  ...nlCollabWeb,
   // case page sections, footer, privacy and accessibility statements
   ...nlUx,
   // the municipality's own look and contact details

@@ -2,6 +2,8 @@
 // what (overrule objections in a domain, commit money up to an amount, grant an
 // exemption of a rule, agree a plan), delegated by whom, for what period. Regie
 // checks every overrule and commitment against it. Mandates are ended, never deleted.
+// A mandate can be scoped to one collaboration (docs/product.md#mandates-within-a-collaboration):
+// its holder is then the collaboration's owner and it allows committing money only.
 import { Button, Heading, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import type { Domain, Mandate, MandateInput, MandateScope, StaffRole, User } from '../../api/models.js';
@@ -21,6 +23,7 @@ import { BackToAdmin } from './AdminHome.js';
 
 const SCOPES = ['overrule', 'commitMoney', 'grantExemption', 'agreePlan'] as const;
 const FIELDS = [
+  'collaborationId',
   'holder',
   'holder.role',
   'holder.userId',
@@ -55,7 +58,32 @@ const holderText = (m: Mandate, t: Translate, users: User[]) =>
     ? t('mandate.holderRole', { role: t(`role.${m.holder.role}`).toLocaleLowerCase() })
     : (m.holder.name ?? users.find((u) => m.holder.kind === 'person' && u.id === m.holder.userId)?.name ?? '—');
 
-function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: User[]; onDone(saved: Mandate | null): void }) {
+/** A collaboration the mandate form can scope a mandate to. */
+type CollaborationChoice = { id: string; name: string };
+
+/** The municipality's collaborations, every page of them, for the picker. */
+async function allCollaborations(signal: AbortSignal): Promise<CollaborationChoice[]> {
+  const out: CollaborationChoice[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await api.collaborations({ limit: 100, ...(cursor ? { cursor } : {}) }, signal);
+    out.push(...page.items.map((c) => ({ id: c.id, name: c.name })));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+function MandateForm({
+  mandate,
+  users,
+  collaborations,
+  onDone,
+}: {
+  mandate?: Mandate;
+  users: User[];
+  collaborations: CollaborationChoice[];
+  onDone(saved: Mandate | null): void;
+}) {
   const { t } = useI18n();
   const submit = useCheckedSubmit(FIELDS);
   const h = mandate?.holder;
@@ -70,10 +98,19 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
   const [delegatedBy, setDelegatedBy] = useState(mandate?.delegatedBy ?? '');
   const [validFrom, setValidFrom] = useState(mandate?.validFrom ?? todayIso());
   const [validUntil, setValidUntil] = useState(mandate?.validUntil ?? '');
+  const [collaborationId, setCollaborationId] = useState(mandate?.collaboration?.id ?? '');
+  // Within a collaboration the holder is its owner, named as a person, and the scope is
+  // committing money (docs/product.md#mandates-within-a-collaboration): the form fixes both.
+  const owner = useLoad(
+    (signal) => (collaborationId ? api.collaboration(collaborationId, signal).then((c) => ({ id: c.ownerUserId, name: c.ownerName })) : Promise.resolve(null)),
+    [collaborationId],
+  );
+  const within = collaborationId !== '';
   const prefix = mandate ? `mandate-${mandate.id}` : 'mandate-new';
   // One id per control, unique on the page (the holder radios get "--role"/"--person", see RadioGroup).
   const ids = Object.fromEntries(FIELDS.map((k) => [k, fieldId(`${prefix}-${k}`)]));
   const labels: Record<string, string> = {
+    collaborationId: t('collabWeb.mandate.collaboration'),
     holder: t('mandate.holderKind'),
     'holder.role': t('mandate.role'),
     'holder.userId': t('mandate.person'),
@@ -89,27 +126,31 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     const c: FieldErrors = {};
-    if (holderKind === 'person' && !userId) c['holder.userId'] = t('mandate.error.person');
-    const cents = scopeKind === 'commitMoney' ? parseEuros(amount) : null;
-    if (scopeKind === 'commitMoney' && cents === null) c['scope.upToCents'] = t('commitmentForm.error.amount');
-    if (scopeKind === 'grantExemption' && !ruleCode.trim()) c['scope.ruleCode'] = t('commitmentForm.error.ruleCode');
+    const ownerId = within ? owner.data?.id : undefined;
+    const kind = within ? 'commitMoney' : scopeKind;
+    if (within && !ownerId) c.collaborationId = t('collabWeb.mandate.noOwner');
+    if (!within && holderKind === 'person' && !userId) c['holder.userId'] = t('mandate.error.person');
+    const cents = kind === 'commitMoney' ? parseEuros(amount) : null;
+    if (kind === 'commitMoney' && cents === null) c['scope.upToCents'] = t('commitmentForm.error.amount');
+    if (kind === 'grantExemption' && !ruleCode.trim()) c['scope.ruleCode'] = t('commitmentForm.error.ruleCode');
     if (!delegatedBy.trim()) c.delegatedBy = t('mandate.error.delegatedBy');
     if (!validFrom) c.validFrom = t('ruleForm.error.validFrom');
     if (!submit.checked(c)) return;
     const scope: MandateScope =
-      scopeKind === 'overrule'
+      kind === 'overrule'
         ? { kind: 'overrule', domain }
-        : scopeKind === 'commitMoney'
+        : kind === 'commitMoney'
           ? { kind: 'commitMoney', upToCents: cents ?? 0 }
-          : scopeKind === 'grantExemption'
+          : kind === 'grantExemption'
             ? { kind: 'grantExemption', ruleCode: ruleCode.trim() }
             : { kind: 'agreePlan' };
     const body: MandateInput = {
-      holder: holderKind === 'role' ? { kind: 'role', role: role as StaffRole } : { kind: 'person', userId },
+      holder: ownerId ? { kind: 'person', userId: ownerId } : holderKind === 'role' ? { kind: 'role', role: role as StaffRole } : { kind: 'person', userId },
       scope,
       delegatedBy: delegatedBy.trim(),
       validFrom,
       validUntil: validUntil || null,
+      collaborationId: collaborationId || null,
     };
     // Send only what changed: who and what are fixed once a mandate has been in force.
     const changes: Partial<MandateInput> = {};
@@ -120,6 +161,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
       if (body.delegatedBy !== mandate.delegatedBy) changes.delegatedBy = body.delegatedBy;
       if (body.validFrom !== mandate.validFrom) changes.validFrom = body.validFrom;
       if (body.validUntil !== mandate.validUntil) changes.validUntil = body.validUntil;
+      if (body.collaborationId !== (mandate.collaboration?.id ?? null)) changes.collaborationId = body.collaborationId;
     }
     const saved = await submit.run(() => (mandate ? api.updateMandate(mandate.id, mandate.version, changes) : api.createMandate(body)));
     if (saved) onDone(saved);
@@ -129,49 +171,73 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
   return (
     <form noValidate onSubmit={onSubmit} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} ids={ids} />
-      <RadioGroup
-        name={`${prefix}-holder`}
-        id={ids.holder}
-        legend={labels.holder}
-        value={holderKind}
-        onChange={(v) => setHolderKind(v as 'role')}
-        options={[
-          { value: 'role', label: t('mandate.byRole') },
-          { value: 'person', label: t('mandate.byPerson') },
-        ]}
-      />
-      {holderKind === 'role' ? (
-        <SelectField
-          name="holder.role"
-          id={ids['holder.role']}
-          label={labels['holder.role']}
-          value={role}
-          onChange={setRole}
-          error={errors['holder.role'] ?? errors.holder}
-          options={staffRoleOptions(t)}
-        />
-      ) : (
-        <SelectField
-          name="holder.userId"
-          id={ids['holder.userId']}
-          label={labels['holder.userId']}
-          value={userId}
-          onChange={setUserId}
-          error={errors['holder.userId'] ?? errors.holder}
-          placeholder={t('commitmentForm.chooseUser')}
-          options={userOptions(users, t)}
-        />
-      )}
       <SelectField
-        name="scope"
-        id={ids.scope}
-        label={labels.scope}
-        value={scopeKind}
-        onChange={(v) => setScopeKind(v as 'overrule')}
-        error={errors.scope}
-        options={SCOPES.map((k) => ({ value: k, label: t(`mandateScope.${k}`) }))}
+        name="collaborationId"
+        id={ids.collaborationId}
+        label={labels.collaborationId}
+        description={t('collabWeb.mandate.collaborationHint')}
+        value={collaborationId}
+        onChange={setCollaborationId}
+        error={errors.collaborationId}
+        options={[{ value: '', label: t('collabWeb.mandate.wholeMunicipality') }, ...collaborations.map((c) => ({ value: c.id, label: c.name }))]}
       />
-      {scopeKind === 'overrule' ? (
+      {within ? (
+        <>
+          {owner.loading && !owner.data ? <Loading /> : null}
+          {owner.error ? <ErrorAlert error={owner.error} /> : null}
+          <Paragraph>
+            {owner.data ? `${t('collabWeb.mandate.fixedHolder', { name: owner.data.name })} ` : null}
+            {t('collabWeb.mandate.fixedScope')}
+          </Paragraph>
+        </>
+      ) : null}
+      {within ? null : (
+        <>
+          <RadioGroup
+            name={`${prefix}-holder`}
+            id={ids.holder}
+            legend={labels.holder}
+            value={holderKind}
+            onChange={(v) => setHolderKind(v as 'role')}
+            options={[
+              { value: 'role', label: t('mandate.byRole') },
+              { value: 'person', label: t('mandate.byPerson') },
+            ]}
+          />
+          {holderKind === 'role' ? (
+            <SelectField
+              name="holder.role"
+              id={ids['holder.role']}
+              label={labels['holder.role']}
+              value={role}
+              onChange={setRole}
+              error={errors['holder.role'] ?? errors.holder}
+              options={staffRoleOptions(t)}
+            />
+          ) : (
+            <SelectField
+              name="holder.userId"
+              id={ids['holder.userId']}
+              label={labels['holder.userId']}
+              value={userId}
+              onChange={setUserId}
+              error={errors['holder.userId'] ?? errors.holder}
+              placeholder={t('commitmentForm.chooseUser')}
+              options={userOptions(users, t)}
+            />
+          )}
+          <SelectField
+            name="scope"
+            id={ids.scope}
+            label={labels.scope}
+            value={scopeKind}
+            onChange={(v) => setScopeKind(v as 'overrule')}
+            error={errors.scope}
+            options={SCOPES.map((k) => ({ value: k, label: t(`mandateScope.${k}`) }))}
+          />
+        </>
+      )}
+      {!within && scopeKind === 'overrule' ? (
         <SelectField
           name="scope.domain"
           id={ids['scope.domain']}
@@ -182,7 +248,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           options={domainOptions(t)}
         />
       ) : null}
-      {scopeKind === 'commitMoney' ? (
+      {within || scopeKind === 'commitMoney' ? (
         <TextField
           name="scope.upToCents"
           id={ids['scope.upToCents']}
@@ -195,7 +261,7 @@ function MandateForm({ mandate, users, onDone }: { mandate?: Mandate; users: Use
           size="sm"
         />
       ) : null}
-      {scopeKind === 'grantExemption' ? (
+      {!within && scopeKind === 'grantExemption' ? (
         <TextField
           name="scope.ruleCode"
           id={ids['scope.ruleCode']}
@@ -239,8 +305,8 @@ export function MandatesPage() {
   usePageTitle(t('mandates.title'));
   const scopeText = useScopeText();
   const data = useLoad(async (signal) => {
-    const [m, u] = await Promise.all([api.mandates(signal), api.users(undefined, signal)]);
-    return { mandates: m.items, users: u.items.filter((x) => x.active) };
+    const [m, u, c] = await Promise.all([api.mandates(signal), api.users(undefined, signal), allCollaborations(signal)]);
+    return { mandates: m.items, users: u.items.filter((x) => x.active), collaborations: c };
   }, []);
   const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -257,6 +323,7 @@ export function MandatesPage() {
     }
   };
   const users = data.data?.users ?? [];
+  const collaborations = data.data?.collaborations ?? [];
   // Closing the inline form (saved, cancelled or Escape) returns focus to its "Wijzigen".
   const closeEdit = (id: string) => {
     setEditing(null);
@@ -293,6 +360,7 @@ export function MandatesPage() {
                         <MandateForm
                           mandate={m}
                           users={users}
+                          collaborations={collaborations}
                           onDone={(saved) => {
                             closeEdit(m.id);
                             if (saved) {
@@ -363,6 +431,7 @@ export function MandatesPage() {
           <MandateForm
             key={formKey}
             users={users}
+            collaborations={collaborations}
             onDone={(saved) => {
               if (saved) {
                 setStatus(t('mandates.added'));

@@ -1,7 +1,10 @@
 // The agreements within a collaboration (docs/product.md#agreements-within-a-collaboration):
-// the list with each one's state ("wacht op bevestiging" until the outside party
-// confirms it through its link), recording one, and ending one as kept, broken or
-// withdrawn. What may be done follows the abilities the API sends with each.
+// the list with each one's state ("wacht op bevestiging door …" until the outside party
+// confirms it through its link, then "bevestigd op …" or "betwist: …"), recording one,
+// and per agreement the commitment forms of a case (amend with a reason, confirm within
+// mandate, settle as kept, broken or withdrawn) and sending an outside party's link again
+// (docs/product.md#sending-an-outside-partys-link-again). What may be done follows the
+// abilities the API sends with each.
 import { Button, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import type { ResponseOf } from '../../api/models.js';
@@ -12,6 +15,7 @@ import { Section } from '../../components/Section.js';
 import { WideTable } from '../../components/WideTable.js';
 import { useCheckedSubmit, useLoad, useSubmit } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { CommitmentActions, type CommitmentCalls } from '../commitments/CommitmentCard.js';
 
 type View = ResponseOf<'/collaborations/{id}', 'get'>;
 type Agreement = ResponseOf<'/collaborations/{id}/agreements', 'get'>['items'][number];
@@ -41,8 +45,16 @@ export function AgreementsSection({ c }: { c: View }) {
   );
 }
 
+/** Where the commitment forms send an agreement's changes: the collaboration's endpoints. */
+const agreementCalls = (collaborationId: string): CommitmentCalls => ({
+  amend: (a, body) => api.amendCollaborationAgreement(collaborationId, a.id, a.version, body),
+  confirm: (a, decision, reason) => api.confirmCollaborationAgreement(collaborationId, a.id, a.version, { decision, reason: reason || null }),
+  outcome: (a, status, reason) => api.endCollaborationAgreement(collaborationId, a.id, a.version, { status, reason: reason || null }),
+});
+
 function AgreementTable({ items, c, onSaved }: { items: Agreement[]; c: View; onSaved(m: string): void }) {
   const { t, date } = useI18n();
+  const calls = agreementCalls(c.id);
   return (
     <WideTable caption={t('agreement.table')}>
       <TableHeader>
@@ -52,7 +64,7 @@ function AgreementTable({ items, c, onSaved }: { items: Agreement[]; c: View; on
           <TableHeaderCell scope="col">{t('agreement.col.to')}</TableHeaderCell>
           <TableHeaderCell scope="col">{t('agreement.col.due')}</TableHeaderCell>
           <TableHeaderCell scope="col">{t('agreement.col.status')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('agreement.col.actions')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('collabWeb.col.actions')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -63,11 +75,12 @@ function AgreementTable({ items, c, onSaved }: { items: Agreement[]; c: View; on
             <TableCell>{a.madeTo.name}</TableCell>
             <TableCell>{date(a.dueOn)}</TableCell>
             <TableCell>
-              {a.status === 'needsConfirmation' && a.confirmedByParty ? t('agreement.awaitingParty') : t(`commitmentStatus.${a.status}`)}
-              {a.overdue ? ` (${t('agreement.overdue')})` : ''}
-              {a.partyAnswer?.answer === 'disputed' ? ` — ${t('agreement.partyDisputed', { reason: a.partyAnswer.reason ?? '' })}` : ''}
+              <AgreementState a={a} />
             </TableCell>
-            <TableCell>{a.abilities.end ? <EndAgreement a={a} c={c} onSaved={onSaved} /> : null}</TableCell>
+            <TableCell>
+              {a.abilities.resendLink ? <ResendLink a={a} c={c} onSaved={onSaved} /> : null}
+              <CommitmentActions c={a} calls={calls} onChanged={(_next, message) => onSaved(t('collabWeb.changed', { what: a.what, message }))} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -75,28 +88,66 @@ function AgreementTable({ items, c, onSaved }: { items: Agreement[]; c: View; on
   );
 }
 
-function EndAgreement({ a, c, onSaved }: { a: Agreement; c: View; onSaved(m: string): void }) {
-  const { t } = useI18n();
-  const s = useSubmit();
-  const [reason, setReason] = useState('');
-  const end = async (status: 'kept' | 'broken' | 'withdrawn') => {
-    const r = await s.run(() => api.endCollaborationAgreement(c.id, a.id, a.version, { status, reason: reason.trim() || null }));
-    if (r) onSaved(t('agreement.end.saved', { status: t(`commitmentStatus.${status}`) }));
-  };
+/**
+ * An agreement's state; for an outside party's own agreement also where its confirmation
+ * stands: waiting for that party (and until when its link works), confirmed on a date, or
+ * disputed with the party's reason (docs/product.md#agreements-within-a-collaboration).
+ */
+function AgreementState({ a }: { a: Agreement }) {
+  const { t, date } = useI18n();
+  const waiting = a.status === 'needsConfirmation' && a.confirmedByParty && !a.partyAnswer;
+  const expires = a.linkExpiresAt ? new Date(a.linkExpiresAt) : null;
   return (
     <>
-      {s.error ? <ErrorAlert error={s.error} /> : null}
-      <TextField id={`agreement-${a.id}-reason`} name="reason" label={t('agreement.end.reason')} value={reason} onChange={setReason} optional />
-      <Button appearance="secondary-action-button" type="button" onClick={() => end('kept')}>
-        {t('agreement.end.kept')}
-      </Button>{' '}
-      <Button appearance="subtle-button" type="button" onClick={() => end('broken')}>
-        {t('agreement.end.broken')}
-      </Button>{' '}
-      <Button appearance="subtle-button" type="button" onClick={() => end('withdrawn')}>
-        {t('agreement.end.withdrawn')}
-      </Button>
+      {waiting ? t('collabWeb.awaiting', { party: a.madeBy.name }) : t(`commitmentStatus.${a.status}`)}
+      {a.overdue ? ` (${t('agreement.overdue')})` : ''}
+      {waiting && expires ? (
+        <span className="regie-muted">
+          {' '}
+          (
+          {expires.getTime() > Date.now()
+            ? t('collabWeb.linkValid', { date: date(a.linkExpiresAt as string) })
+            : t('collabWeb.linkExpired', { date: date(a.linkExpiresAt as string) })}
+          )
+        </span>
+      ) : null}
+      {a.partyAnswer?.answer === 'confirmed' ? (
+        <>
+          <br />
+          {t('collabWeb.confirmedOn', { date: date(a.partyAnswer.at) })}
+        </>
+      ) : null}
+      {a.partyAnswer?.answer === 'disputed' ? (
+        <>
+          <br />
+          {t('collabWeb.disputed', { reason: a.partyAnswer.reason ?? '' })}
+        </>
+      ) : null}
     </>
+  );
+}
+
+/** Send an outside party's link again (docs/product.md#sending-an-outside-partys-link-again). */
+function ResendLink({ a, c, onSaved }: { a: Agreement; c: View; onSaved(m: string): void }) {
+  const { t } = useI18n();
+  const s = useSubmit();
+  const send = async () => {
+    const r = await s.run(() => api.resendAgreementLink(c.id, a.id));
+    if (r) onSaved(t('collabWeb.resent', { party: r.linkSentTo }));
+  };
+  return (
+    <p>
+      {s.error ? <ErrorAlert error={s.error} /> : null}
+      <Button
+        appearance="secondary-action-button"
+        type="button"
+        busy={s.busy}
+        onClick={send}
+        aria-label={t('collabWeb.resendN', { party: a.madeBy.name, what: a.what })}
+      >
+        {t('collabWeb.resend')}
+      </Button>
+    </p>
   );
 }
 

@@ -199,13 +199,31 @@ function ActionForm({
   );
 }
 
+/**
+ * Where a commitment's changes go: a case's commitment to /commitments/{id}/…, an
+ * agreement within a collaboration to its collaboration's endpoints
+ * (docs/product.md#agreements-within-a-collaboration). The forms are the same.
+ */
+export interface CommitmentCalls {
+  amend(c: Commitment, body: { what?: string; dueOn?: string; reason: string }): Promise<Commitment>;
+  confirm(c: Commitment, decision: ConfirmationDecision, reason?: string): Promise<Commitment>;
+  outcome(c: Commitment, status: CommitmentOutcome, reason?: string): Promise<Commitment>;
+}
+
+const caseCommitmentCalls: CommitmentCalls = {
+  amend: (c, body) => api.amendCommitment(c, body),
+  confirm: (c, decision, reason) => api.confirmCommitment(c, decision, reason),
+  outcome: (c, status, reason) => api.commitmentOutcome(c, status, reason),
+};
+
 interface FormProps {
   c: Commitment;
   onChanged(next: Commitment, message: string): void;
   activity: Activity;
+  calls: CommitmentCalls;
 }
 
-function AmendForm({ c, onChanged, activity }: FormProps) {
+function AmendForm({ c, onChanged, activity, calls }: FormProps) {
   const { t } = useI18n();
   const id = `amend-${c.id}`;
   const submit = useCardForm(id, activity, ['what', 'dueOn', 'reason']);
@@ -222,7 +240,7 @@ function AmendForm({ c, onChanged, activity }: FormProps) {
     const body: { what?: string; dueOn?: string; reason: string } = { reason: reason.trim() };
     if (what.trim() !== c.what) body.what = what.trim();
     if (dueOn !== c.dueOn) body.dueOn = dueOn;
-    const r = await submit.run(() => api.amendCommitment(c, body));
+    const r = await submit.run(() => calls.amend(c, body));
     if (r) {
       setReason('');
       onChanged(r, t('commitment.amended'));
@@ -321,7 +339,7 @@ function ChoiceWithReasonForm<T extends string>(props: {
   );
 }
 
-function ConfirmForm({ c, onChanged, activity }: FormProps) {
+function ConfirmForm({ c, onChanged, activity, calls }: FormProps) {
   const { t } = useI18n();
   // The coordinator records the delegating body's decision when nobody holds a covering
   // mandate (docs/product.md#the-delegating-body-decides); the reason then names that decision and is required.
@@ -346,13 +364,13 @@ function ConfirmForm({ c, onChanged, activity }: FormProps) {
       choiceError={t('commitment.error.decision')}
       reasonRequired={(d) => byBody || d === 'decline'}
       reasonHint={t(byBody ? 'commitment.confirmReasonBodyHint' : 'commitment.confirmReasonHint')}
-      send={(d, reason) => api.confirmCommitment(c, d, reason)}
+      send={(d, reason) => calls.confirm(c, d, reason)}
       done={(d) => t(d === 'confirm' ? 'commitment.confirmed' : 'commitment.declined')}
     />
   );
 }
 
-function OutcomeForm({ c, onChanged, activity }: FormProps) {
+function OutcomeForm({ c, onChanged, activity, calls }: FormProps) {
   const { t } = useI18n();
   return (
     <ChoiceWithReasonForm<CommitmentOutcome>
@@ -368,7 +386,7 @@ function OutcomeForm({ c, onChanged, activity }: FormProps) {
       choiceError={t('commitment.error.status')}
       reasonRequired={(s) => s === 'broken' || s === 'withdrawn'}
       reasonHint={t('commitment.outcomeReasonHint')}
-      send={(s, reason) => api.commitmentOutcome(c, s, reason)}
+      send={(s, reason) => calls.outcome(c, s, reason)}
       done={(s) => t('commitment.settled', { status: t(`commitmentStatus.${s}`) })}
     />
   );
@@ -388,9 +406,6 @@ export function CommitmentCard({
   const { t, date } = useI18n();
   const decisionText = useDecisionText();
   const maker = useMakerText()(c.madeBy);
-  const [active, setActive] = useState<string | null>(null);
-  const activity: Activity = { active, setActive };
-  // Each action is offered exactly when the API says this user may take it.
   const ab = c.abilities;
   return (
     <Section
@@ -435,13 +450,34 @@ export function CommitmentCard({
       {c.caseId ? (
         <Attachments caseId={c.caseId} on="commitment" targetId={c.id} canAdd={ab.amend && !!onChanged} level={Math.min(level + 1, 4) as 3 | 4} />
       ) : null}
-      {onChanged ? (
-        <>
-          {ab.confirm ? <ConfirmForm c={c} onChanged={onChanged} activity={activity} /> : null}
-          {ab.amend ? <AmendForm c={c} onChanged={onChanged} activity={activity} /> : null}
-          {ab.end ? <OutcomeForm c={c} onChanged={onChanged} activity={activity} /> : null}
-        </>
-      ) : null}
+      {onChanged ? <CommitmentActions c={c} onChanged={onChanged} /> : null}
     </Section>
+  );
+}
+
+/**
+ * The forms to confirm or decline, amend and settle a commitment, each offered exactly
+ * when the API says this user may take it; `calls` says where they go (a case's
+ * commitment by default).
+ */
+export function CommitmentActions({
+  c,
+  onChanged,
+  calls = caseCommitmentCalls,
+}: {
+  c: Commitment;
+  onChanged(next: Commitment, message: string): void;
+  calls?: CommitmentCalls;
+}) {
+  const [active, setActive] = useState<string | null>(null);
+  const activity: Activity = { active, setActive };
+  const ab = c.abilities;
+  const props = { c, onChanged, activity, calls };
+  return (
+    <>
+      {ab.confirm ? <ConfirmForm {...props} /> : null}
+      {ab.amend ? <AmendForm {...props} /> : null}
+      {ab.end ? <OutcomeForm {...props} /> : null}
+    </>
   );
 }
