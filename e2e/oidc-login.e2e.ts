@@ -4,7 +4,7 @@
 // finds it on "Mijn zaken"; a member of staff logs in with the organisation account.
 // axe checks the pages at 1280 and 320 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VOORBEELD } from '../src/demo/data.js';
+import { NABURG, VOORBEELD } from '../src/demo/data.js';
 import { startTestIssuer, type TestIssuer } from '../src/testing/oidc-issuer.js';
 import { apiAs, type E2E, expectAccessible, loginAs, startE2E } from './support.js';
 
@@ -14,6 +14,7 @@ let sso: TestIssuer;
 const DIRECTOR = VOORBEELD.staff.find((s) => s.role === 'director' && s.login);
 
 const ADMIN = VOORBEELD.staff.find((s) => s.role === 'admin' && s.login);
+const NABURG_ADMIN = NABURG.staff.find((s) => s.role === 'admin' && s.login);
 
 /** The administrator sets the login up through the API, as the settings page does. */
 async function configure(kind: 'staff' | 'digid', i: TestIssuer, identifierClaim: string) {
@@ -72,13 +73,30 @@ describe('logging in through OpenID Connect', () => {
     await ctx.close();
   });
 
-  it('a member of staff logs in with the organisation account', async () => {
+  it('a member of staff logs in with the organisation account; the municipality picker lists only municipalities that set it up', async () => {
     const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
+    // The demo has two municipalities, but only one has single sign-on: no picker, the button at once.
+    const listed = await ctx.request.get(`${e.baseUrl}/api/v1/auth/login-municipalities`);
+    expect(((await listed.json()).items as { slug: string }[]).map((m) => m.slug)).toEqual([VOORBEELD.slug]);
     await page.goto(`${e.baseUrl}/inloggen`);
-    // The demo has two municipalities: staff choose theirs first.
+    await page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' }).waitFor();
+    await expect(page.getByLabel('Gemeente van uw organisatieaccount').count()).resolves.toBe(0);
+
+    // With a second municipality set up, staff choose theirs first, among those two only.
+    const naburgAdmin = await apiAs(e, NABURG_ADMIN?.email as string);
+    await naburgAdmin.call('PUT', '/login-settings/staff', {
+      issuer: sso.issuer,
+      clientId: sso.clientId,
+      clientSecret: sso.clientSecret,
+      identifierClaim: 'email',
+    });
+    await naburgAdmin.close();
+    await page.goto(`${e.baseUrl}/inloggen`);
     const choose = page.getByLabel('Gemeente van uw organisatieaccount');
     await choose.waitFor();
+    const offered = (await choose.locator('option').allInnerTexts()).filter((o) => o !== 'Kies een gemeente');
+    expect(offered.sort()).toEqual([NABURG.name, VOORBEELD.name].sort());
     await expect(page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' }).count()).resolves.toBe(0);
     await choose.selectOption({ label: VOORBEELD.name });
     const button = page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' });
