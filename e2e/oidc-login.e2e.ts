@@ -11,6 +11,7 @@ import { apiAs, type E2E, expectAccessible, loginAs, startE2E } from './support.
 let e: E2E;
 let broker: TestIssuer;
 let sso: TestIssuer;
+let ehk: TestIssuer | undefined;
 const DIRECTOR = VOORBEELD.staff.find((s) => s.role === 'director' && s.login);
 
 const ADMIN = VOORBEELD.staff.find((s) => s.role === 'admin' && s.login);
@@ -37,7 +38,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([broker?.close(), sso?.close()]);
+  await Promise.all([broker?.close(), sso?.close(), ehk?.close()]);
   await e?.close();
 });
 
@@ -112,12 +113,74 @@ describe('logging in through OpenID Connect', () => {
     await ctx.close();
   });
 
+  it('an entrepreneur logs in with eHerkenning from a branch; the case names branch and person, and the admin reveals the number for the audit', async () => {
+    ehk = await startTestIssuer({
+      publicUrl: e.baseUrl,
+      accounts: {
+        anna: {
+          claims: { kvk: '12345678', vestigingsnummer: '000012345678', name: 'Anna de Vries', company: 'Bakkerij Jansen' },
+          acr: 'urn:etoegang:core:assurance-class:loa3',
+        },
+      },
+      defaultAccount: 'anna',
+    });
+    const admin = await apiAs(e, ADMIN?.email as string);
+    await admin.call('PUT', '/login-settings/eherkenning', {
+      issuer: ehk.issuer,
+      clientId: ehk.clientId,
+      clientSecret: ehk.clientSecret,
+      identifierClaim: 'kvk',
+    });
+    await admin.close();
+
+    const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
+    await page.getByRole('button', { name: 'Inloggen met eHerkenning' }).click();
+    await page.waitForURL('**/mijn-zaken');
+    await page.getByText('U bent ingelogd met eHerkenning namens Bakkerij Jansen (KvK 12345678), vestiging 000012345678 door Anna de Vries.').waitFor();
+
+    await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
+    await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries');
+    await page.getByLabel('E-mailadres').fill('anna@bakkerij-jansen.example.nl');
+    await page.getByLabel(/^Titel/).fill('Terras voor de bakkerij');
+    await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Wij willen een klein terras voor de bakkerij aan de Dorpsstraat.');
+    await page.getByLabel(/^(Locatie|Adres)/).fill('Dorpsstraat 10');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'aanvragen' }).first().waitFor();
+    await page.goto(`${e.baseUrl}/mijn-zaken`);
+    const link = page.getByRole('link', { name: /Terras voor de bakkerij/ });
+    await link.waitFor();
+    await expectAccessible(page, 'mijn zaken with eHerkenning');
+    const caseId = ((await link.getAttribute('href')) as string).split('/').pop() as string;
+    await link.click();
+    await page.getByText('namens Bakkerij Jansen (KvK 12345678), vestiging 000012345678 door Anna de Vries').waitFor();
+    await ctx.close();
+
+    // Staff see it in the initiator block; the admin reveals the number with a reason, and the log says so.
+    const staffPage = await loginAs(e, ADMIN?.email as string);
+    await staffPage.goto(`${e.baseUrl}/zaken/${caseId}`);
+    await staffPage.getByText('namens Bakkerij Jansen (KvK 12345678), vestiging 000012345678 door Anna de Vries').waitFor();
+    await staffPage.getByRole('button', { name: 'Nummer tonen' }).click();
+    await staffPage.getByText('Vul een reden in.').first().waitFor();
+    await staffPage.getByLabel('Reden').fill('Controle door de functionaris gegevensbescherming');
+    await staffPage.getByRole('button', { name: 'Nummer tonen' }).click();
+    await staffPage.getByText('Getoond en vastgelegd in het logboek inzage persoonsgegevens.').waitFor();
+    await expectAccessible(staffPage, 'case page after revealing the number');
+    await staffPage.goto(`${e.baseUrl}/beheer/inzage`);
+    await staffPage
+      .getByText(/BSN of KvK-nummer getoond \(reden: Controle door de functionaris gegevensbescherming\)/)
+      .first()
+      .waitFor();
+    await staffPage.context().close();
+  });
+
   it('the administrator sees the login settings, never the client secret', async () => {
     const page = await loginAs(e, ADMIN?.email as string);
     await page.goto(`${e.baseUrl}/beheer/instellingen`);
     await page.getByRole('heading', { name: 'Inloggen via organisatieaccount, DigiD en eHerkenning' }).waitFor();
     await page.getByRole('button', { name: 'Instelling voor DigiD opslaan' }).waitFor();
-    await expect(page.getByText('Er is een secret opgeslagen.', { exact: false }).count()).resolves.toBe(2);
+    await expect(page.getByText('Er is een secret opgeslagen.', { exact: false }).count()).resolves.toBe(3);
     expect(await page.locator('body').innerText()).not.toContain(broker.clientSecret);
     for (const input of await page.locator('input').all()) expect(await input.inputValue()).not.toBe(broker.clientSecret);
     await expectAccessible(page, 'login settings');
