@@ -83,6 +83,9 @@ describe('logging in through OpenID Connect', () => {
     await page.goto(`${e.baseUrl}/inloggen`);
     await page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' }).waitFor();
     await expect(page.getByLabel('Gemeente van uw organisatieaccount').count()).resolves.toBe(0);
+    // Likewise DigiD: one municipality has it, so its button without a picker.
+    await page.getByRole('button', { name: 'Inloggen met DigiD' }).waitFor();
+    await expect(page.getByLabel('Gemeente voor DigiD of eHerkenning').count()).resolves.toBe(0);
 
     // With a second municipality set up, staff choose theirs first, among those two only.
     const naburgAdmin = await apiAs(e, NABURG_ADMIN?.email as string);

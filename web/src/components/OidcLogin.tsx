@@ -47,6 +47,37 @@ export function ResidentLoginButtons({ municipality }: { municipality: string })
 }
 
 /**
+ * DigiD and eHerkenning on the login page: only for municipalities that set one up.
+ * With one, its buttons at once; with more, a picker of those alone; with none,
+ * nothing (docs/product.md#logging-in-through-openid-connect).
+ */
+export function ResidentLogin() {
+  const { t } = useI18n();
+  const municipalities = useLoad((signal) => loginDetailsApi.municipalities(signal), []);
+  const [chosen, setChosen] = useState('');
+  const selectId = useId();
+  const items = (municipalities.data?.items ?? []).filter((m) => m.digid || m.eherkenning);
+  const slug = chosen || (items.length === 1 ? (items[0]?.slug ?? '') : '');
+  if (!items.length) return null;
+  return (
+    <>
+      {items.length > 1 ? (
+        <SelectField
+          name="resident-oidc-municipality"
+          id={selectId}
+          label={t('oidc.residentMunicipality')}
+          value={chosen}
+          onChange={setChosen}
+          placeholder={t('oidc.chooseMunicipality')}
+          options={items.map((m) => ({ value: m.slug, label: m.name }))}
+        />
+      ) : null}
+      <ResidentLoginButtons municipality={slug} />
+    </>
+  );
+}
+
+/**
  * "Inloggen met uw organisatieaccount": only where a municipality has set it up. Staff
  * choose among those municipalities; with one, it is chosen for them; with none, there
  * is nothing to show (docs/product.md#logging-in-through-openid-connect).

@@ -4,6 +4,8 @@ import type { nlLoginDetails } from './nl.logindetails.js';
 export const enLoginDetails: Record<keyof typeof nlLoginDetails, string> = {
   'oidc.staffTextOne': 'Working at {municipality}? Log in with your organisation account.',
 
+  'oidc.residentMunicipality': 'Municipality for DigiD or eHerkenning',
+
   'onBehalf.label': 'On behalf of',
   'onBehalf.company': 'on behalf of {company}',
   'onBehalf.kvk': 'on behalf of KvK {kvk}',

@@ -5,6 +5,8 @@
 export const nlLoginDetails = {
   'oidc.staffTextOne': 'Werkt u bij {municipality}? Log in met uw organisatieaccount.',
 
+  'oidc.residentMunicipality': 'Gemeente voor DigiD of eHerkenning',
+
   'onBehalf.label': 'Namens',
   'onBehalf.company': 'namens {company}',
   'onBehalf.kvk': 'namens KvK {kvk}',
