@@ -4,16 +4,18 @@
 // finds it on "Mijn zaken"; a member of staff logs in with the organisation account.
 // axe checks the pages at 1280 and 320 px.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VOORBEELD } from '../src/demo/data.js';
+import { NABURG, VOORBEELD } from '../src/demo/data.js';
 import { startTestIssuer, type TestIssuer } from '../src/testing/oidc-issuer.js';
 import { apiAs, type E2E, expectAccessible, loginAs, startE2E } from './support.js';
 
 let e: E2E;
 let broker: TestIssuer;
 let sso: TestIssuer;
+let ehk: TestIssuer | undefined;
 const DIRECTOR = VOORBEELD.staff.find((s) => s.role === 'director' && s.login);
 
 const ADMIN = VOORBEELD.staff.find((s) => s.role === 'admin' && s.login);
+const NABURG_ADMIN = NABURG.staff.find((s) => s.role === 'admin' && s.login);
 
 /** The administrator sets the login up through the API, as the settings page does. */
 async function configure(kind: 'staff' | 'digid', i: TestIssuer, identifierClaim: string) {
@@ -36,7 +38,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([broker?.close(), sso?.close()]);
+  await Promise.all([broker?.close(), sso?.close(), ehk?.close()]);
   await e?.close();
 });
 
@@ -72,13 +74,33 @@ describe('logging in through OpenID Connect', () => {
     await ctx.close();
   });
 
-  it('a member of staff logs in with the organisation account', async () => {
+  it('a member of staff logs in with the organisation account; the municipality picker lists only municipalities that set it up', async () => {
     const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
+    // The demo has two municipalities, but only one has single sign-on: no picker, the button at once.
+    const listed = await ctx.request.get(`${e.baseUrl}/api/v1/auth/login-municipalities`);
+    expect(((await listed.json()).items as { slug: string }[]).map((m) => m.slug)).toEqual([VOORBEELD.slug]);
     await page.goto(`${e.baseUrl}/inloggen`);
-    // The demo has two municipalities: staff choose theirs first.
+    await page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' }).waitFor();
+    await expect(page.getByLabel('Gemeente van uw organisatieaccount').count()).resolves.toBe(0);
+    // Likewise DigiD: one municipality has it, so its button without a picker.
+    await page.getByRole('button', { name: 'Inloggen met DigiD' }).waitFor();
+    await expect(page.getByLabel('Gemeente voor DigiD of eHerkenning').count()).resolves.toBe(0);
+
+    // With a second municipality set up, staff choose theirs first, among those two only.
+    const naburgAdmin = await apiAs(e, NABURG_ADMIN?.email as string);
+    await naburgAdmin.call('PUT', '/login-settings/staff', {
+      issuer: sso.issuer,
+      clientId: sso.clientId,
+      clientSecret: sso.clientSecret,
+      identifierClaim: 'email',
+    });
+    await naburgAdmin.close();
+    await page.goto(`${e.baseUrl}/inloggen`);
     const choose = page.getByLabel('Gemeente van uw organisatieaccount');
     await choose.waitFor();
+    const offered = (await choose.locator('option').allInnerTexts()).filter((o) => o !== 'Kies een gemeente');
+    expect(offered.sort()).toEqual([NABURG.name, VOORBEELD.name].sort());
     await expect(page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' }).count()).resolves.toBe(0);
     await choose.selectOption({ label: VOORBEELD.name });
     const button = page.getByRole('button', { name: 'Inloggen met uw organisatieaccount' });
@@ -94,12 +116,74 @@ describe('logging in through OpenID Connect', () => {
     await ctx.close();
   });
 
+  it('an entrepreneur logs in with eHerkenning from a branch; the case names branch and person, and the admin reveals the number for the audit', async () => {
+    ehk = await startTestIssuer({
+      publicUrl: e.baseUrl,
+      accounts: {
+        anna: {
+          claims: { kvk: '12345678', vestigingsnummer: '000012345678', name: 'Anna de Vries', company: 'Bakkerij Jansen' },
+          acr: 'urn:etoegang:core:assurance-class:loa3',
+        },
+      },
+      defaultAccount: 'anna',
+    });
+    const admin = await apiAs(e, ADMIN?.email as string);
+    await admin.call('PUT', '/login-settings/eherkenning', {
+      issuer: ehk.issuer,
+      clientId: ehk.clientId,
+      clientSecret: ehk.clientSecret,
+      identifierClaim: 'kvk',
+    });
+    await admin.close();
+
+    const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
+    await page.getByRole('button', { name: 'Inloggen met eHerkenning' }).click();
+    await page.waitForURL('**/mijn-zaken');
+    await page.getByText('U bent ingelogd met eHerkenning namens Bakkerij Jansen (KvK 12345678), vestiging 000012345678 door Anna de Vries.').waitFor();
+
+    await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
+    await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries');
+    await page.getByLabel('E-mailadres').fill('anna@bakkerij-jansen.example.nl');
+    await page.getByLabel(/^Titel/).fill('Terras voor de bakkerij');
+    await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Wij willen een klein terras voor de bakkerij aan de Dorpsstraat.');
+    await page.getByLabel(/^(Locatie|Adres)/).fill('Dorpsstraat 10');
+    await page.getByRole('button', { name: 'Versturen' }).click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'aanvragen' }).first().waitFor();
+    await page.goto(`${e.baseUrl}/mijn-zaken`);
+    const link = page.getByRole('link', { name: /Terras voor de bakkerij/ });
+    await link.waitFor();
+    await expectAccessible(page, 'mijn zaken with eHerkenning');
+    const caseId = ((await link.getAttribute('href')) as string).split('/').pop() as string;
+    await link.click();
+    await page.getByText('namens Bakkerij Jansen (KvK 12345678), vestiging 000012345678 door Anna de Vries').waitFor();
+    await ctx.close();
+
+    // Staff see it in the initiator block; the admin reveals the number with a reason, and the log says so.
+    const staffPage = await loginAs(e, ADMIN?.email as string);
+    await staffPage.goto(`${e.baseUrl}/zaken/${caseId}`);
+    await staffPage.getByText('namens Bakkerij Jansen (KvK 12345678), vestiging 000012345678 door Anna de Vries').waitFor();
+    await staffPage.getByRole('button', { name: 'Nummer tonen' }).click();
+    await staffPage.getByText('Vul een reden in.').first().waitFor();
+    await staffPage.getByLabel('Reden').fill('Controle door de functionaris gegevensbescherming');
+    await staffPage.getByRole('button', { name: 'Nummer tonen' }).click();
+    await staffPage.getByText('Getoond en vastgelegd in het logboek inzage persoonsgegevens.').waitFor();
+    await expectAccessible(staffPage, 'case page after revealing the number');
+    await staffPage.goto(`${e.baseUrl}/beheer/inzage`);
+    await staffPage
+      .getByText(/BSN of KvK-nummer getoond \(reden: Controle door de functionaris gegevensbescherming\)/)
+      .first()
+      .waitFor();
+    await staffPage.context().close();
+  });
+
   it('the administrator sees the login settings, never the client secret', async () => {
     const page = await loginAs(e, ADMIN?.email as string);
     await page.goto(`${e.baseUrl}/beheer/instellingen`);
     await page.getByRole('heading', { name: 'Inloggen via organisatieaccount, DigiD en eHerkenning' }).waitFor();
     await page.getByRole('button', { name: 'Instelling voor DigiD opslaan' }).waitFor();
-    await expect(page.getByText('Er is een secret opgeslagen.', { exact: false }).count()).resolves.toBe(2);
+    await expect(page.getByText('Er is een secret opgeslagen.', { exact: false }).count()).resolves.toBe(3);
     expect(await page.locator('body').innerText()).not.toContain(broker.clientSecret);
     for (const input of await page.locator('input').all()) expect(await input.inputValue()).not.toBe(broker.clientSecret);
     await expectAccessible(page, 'login settings');

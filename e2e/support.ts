@@ -99,7 +99,7 @@ export async function loginAs(e: E2E, email: string, ctx?: BrowserContext): Prom
   await expectAccessible(page, 'inloggen');
   await page.getByLabel('E-mailadres').first().fill(email);
   await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('button', { name: 'Inloggen', exact: true }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
   return page;
 }

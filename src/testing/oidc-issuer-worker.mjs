@@ -15,7 +15,7 @@ const { default: Provider } = await import('oidc-provider');
 
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' };
-const CLAIMS = ['sub', 'email', 'name', 'given_name', 'family_name', 'bsn', 'kvk', 'vestigingsnummer', 'groups', 'company'];
+const CLAIMS = ['sub', 'email', 'name', 'given_name', 'family_name', 'bsn', 'kvk', 'vestigingsnummer', 'groups', 'company', 'acting_subject_id'];
 
 const server = createServer();
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

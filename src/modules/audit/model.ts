@@ -7,9 +7,10 @@ import { createHash } from 'node:crypto';
  * initiator's contact details on the case page, the case dossier, or an export; a
  * read or write of another municipality's request under a sharing agreement
  * (docs/product.md#sharing-agreements-between-municipalities), logged in both; and a
- * downloaded attachment (docs/product.md#attachments), by its file id.
+ * downloaded attachment (docs/product.md#attachments), by its file id; and a revealed
+ * BSN or KvK number, with the reason (docs/product.md#revealing-a-bsn-for-the-audit).
  */
-export const ACCESS_KINDS = ['contactDetails', 'dossier', 'export', 'crossMunicipality', 'attachment'] as const;
+export const ACCESS_KINDS = ['contactDetails', 'dossier', 'export', 'crossMunicipality', 'attachment', 'identityNumber'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
 /** The retention term's bounds in months (docs/product.md#bewaartermijn). */

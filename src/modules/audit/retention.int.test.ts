@@ -65,6 +65,12 @@ beforeAll(async () => {
       },
     });
   old = await mk();
+  // Filed through an eHerkenning login: the acting person goes too (docs/product.md#eherkenning-branches-and-acting-persons).
+  await db.unsafeAdmin
+    .updateTable('case_intakes')
+    .set({ branch_number: '000012345678', acting_name: 'Fatima de Vries', acting_pseudonym: 'ehk-fatima' })
+    .where('case_id', '=', old.id)
+    .execute();
   young = await mk();
   open = await mk();
   await buildCommitment({ deps, by: director, caseId: old.id });
@@ -100,6 +106,8 @@ describe('pseudonymisation after the retention term', () => {
     expect(u).toMatchObject({ name: p.name, email: p.email, phone: null, company: null, kvk_number: null, password_hash: null, active: false });
     expect(u.name).toMatch(/^Aanvrager [0-9A-F]{6}$/);
     expect((await caseOf(old.id)).personal_data_removed_at).not.toBeNull();
+    const intake = await db.unsafeAdmin.selectFrom('case_intakes').selectAll().where('case_id', '=', old.id).executeTakeFirstOrThrow();
+    expect(intake).toMatchObject({ acting_name: null, acting_pseudonym: null, company: null, kvk_number: null });
     const k = await db.unsafeAdmin.selectFrom('commitments').select(['made_to_name', 'made_to_email']).where('case_id', '=', old.id).executeTakeFirstOrThrow();
     expect(k).toEqual({ made_to_name: p.name, made_to_email: null });
     const messages = await db.unsafeAdmin.selectFrom('events').select('payload').where('case_id', '=', old.id).where('type', '=', 'message.sent').execute();

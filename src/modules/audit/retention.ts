@@ -31,7 +31,7 @@ async function pseudonymiseCase(trx: Tx, deps: Deps, mId: string, c: DueCase, re
   // What the intake said about the person, as given.
   await trx
     .updateTable('case_intakes')
-    .set({ name: p.name, email: p.email, phone: null, company: null, kvk_number: null })
+    .set({ name: p.name, email: p.email, phone: null, company: null, kvk_number: null, acting_name: null, acting_pseudonym: null })
     .where('municipality_id', '=', mId)
     .where('case_id', '=', c.id)
     .execute();

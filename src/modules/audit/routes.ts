@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/auth/index.js';
 import type { Deps } from '../../platform/context.js';
-import { IsoDate } from '../../platform/http/schemas.js';
-import { type App, ctxOf, Problem } from '../../platform/http/server.js';
+import { IsoDate, multiLine } from '../../platform/http/schemas.js';
+import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { ACCESS_KINDS } from './model.js';
-import { listAccessLog } from './service.js';
+import { listAccessLog, revealIdentityNumber } from './service.js';
 
 const tags = ['Inzage in persoonsgegevens'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -17,7 +17,7 @@ const AccessLogEntry = z.object({
   kind: z
     .enum(ACCESS_KINDS)
     .describe(
-      'contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak; attachment: een gedownloade bijlage',
+      'contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak; attachment: een gedownloade bijlage; identityNumber: het BSN of KvK-nummer van een initiatiefnemer getoond voor de audit',
     ),
   actor: z.object({ id: z.string(), name: z.string().nullable(), role: z.enum(ROLES) }).describe('wie de gegevens inzag, met de rol op dat moment'),
   case: z.object({ id: z.string(), reference: z.string().nullable() }).nullable(),
@@ -25,6 +25,7 @@ const AccessLogEntry = z.object({
   exportName: z.string().nullable().describe('de bestandsnaam van een export'),
   attachmentId: z.string().nullable().describe('het id van een gedownloade bijlage (nooit de inhoud)'),
   clientAddress: z.string().nullable().describe('het IP-adres van waaraf werd ingezien'),
+  reason: z.string().nullable().describe('waarom een BSN of KvK-nummer werd getoond'),
 });
 z.globalRegistry.add(AccessLogEntry, { id: 'AccessLogEntry' });
 
@@ -72,8 +73,26 @@ export function auditRoutes(app: App, deps: Deps) {
           exportName: r.export_name,
           attachmentId: r.attachment_id,
           clientAddress: r.client_address,
+          reason: r.reason,
         })),
       };
     },
+  );
+
+  // docs/product.md#revealing-a-bsn-for-the-audit
+  app.post(
+    '/api/v1/cases/:id/initiator/identity-number',
+    {
+      schema: {
+        tags,
+        summary: 'Het BSN of KvK-nummer van de initiatiefnemer tonen voor de audit (beheerder; met reden, wordt gelogd)',
+        description:
+          'Alleen voor een initiatiefnemer die met DigiD of eHerkenning inlogde. Elke keer komt er een regel in het logboek inzage persoonsgegevens, met wie, wanneer en de reden; het nummer zelf staat in dit antwoord en nergens anders.',
+        params: IdParams,
+        body: z.object({ reason: multiLine().trim().min(1).max(1000).describe('waarom het nummer nodig is') }),
+        response: { 200: z.object({ kind: z.enum(['bsn', 'kvk']), value: z.string() }), ...errors },
+      },
+    },
+    async (req) => revealIdentityNumber(ctxOf(deps, req), { caseId: req.params.id, reason: req.body.reason }),
   );
 }

@@ -3,9 +3,11 @@
 // read that returned data has its row, and a read that failed leaves none. The log is
 // not part of the case timeline: the initiator's timeline stays about their case.
 import { sql } from 'kysely';
+import { invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { listPages } from '../../platform/secret.js';
+import { unsealIdentityNumber } from '../identity/index.js';
 import type { AccessKind } from './model.js';
 import { auditPolicy } from './policy.js';
 
@@ -21,6 +23,8 @@ export interface AccessEntry {
   counterpartMunicipalityId?: string | null;
   /** for a downloaded attachment: the file's id, never its content */
   attachmentId?: string | null;
+  /** for a revealed BSN or KvK number: why (docs/product.md#revealing-a-bsn-for-the-audit) */
+  reason?: string | null;
 }
 
 /** Record one access by the use-case's actor, in the transaction of the read. */
@@ -37,6 +41,7 @@ export async function recordAccess(trx: Tx, ctx: Ctx, e: AccessEntry): Promise<v
       initiator_id: e.initiatorId ?? null,
       export_name: e.kind === 'export' ? (e.exportName ?? 'export') : null,
       attachment_id: e.kind === 'attachment' ? (e.attachmentId ?? null) : null,
+      reason: e.kind === 'identityNumber' ? (e.reason ?? null) : null,
       client_address: ctx.clientAddress?.slice(0, 100) ?? null,
       created_at: ctx.clock.now(),
     })
@@ -80,6 +85,7 @@ export async function listAccessLog(ctx: Ctx, f: AccessFilter) {
         'i.name as initiator_name',
         'l.export_name',
         'l.attachment_id',
+        'l.reason',
         'l.client_address',
       ])
       .where('l.municipality_id', '=', mId)
@@ -98,5 +104,26 @@ export async function listAccessLog(ctx: Ctx, f: AccessFilter) {
       q = q.where((eb) => eb(eb.refTuple('l.created_at', 'l.id'), '<', eb.tuple(new Date(cur.s), cur.i)));
     }
     return listPages(ctx.config, 'access-log').page(await q.execute(), f.limit, (r) => ({ s: r.created_at.toISOString(), i: r.id }));
+  });
+}
+
+/**
+ * The audit's view of a sealed BSN or KvK number (docs/product.md#revealing-a-bsn-for-the-audit):
+ * the initiator of a case of the admin's own municipality, with a reason; the reveal
+ * is a row of the access log in the same transaction (who, when, why). The number is
+ * in this answer alone, never in the log.
+ */
+export async function revealIdentityNumber(ctx: Ctx, opts: { caseId: string; reason: string }): Promise<{ kind: 'bsn' | 'kvk'; value: string }> {
+  auditPolicy.authorize(ctx.actor, null, 'revealIdentityNumber');
+  const reason = opts.reason.trim();
+  if (!reason) throw invalid('reason', 'error.required');
+  const mId = ctx.actor.municipalityId;
+  return ctx.db.tenant(mId, async (trx) => {
+    const c = await trx.selectFrom('cases').select(['id', 'initiator_id']).where('municipality_id', '=', mId).where('id', '=', opts.caseId).executeTakeFirst();
+    if (!c) throw notFound('case');
+    const number = c.initiator_id ? await unsealIdentityNumber(trx, ctx.config, mId, c.initiator_id) : null;
+    if (!c.initiator_id || !number) throw notFound('identity-number');
+    await recordAccess(trx, ctx, { kind: 'identityNumber', caseId: c.id, initiatorId: c.initiator_id, reason });
+    return number;
   });
 }

@@ -61,7 +61,7 @@ export async function getCase(ctx: Ctx, id: string) {
         jsonObjectFrom(
           eb
             .selectFrom('case_intakes as ci')
-            .select(['ci.name', 'ci.email', 'ci.phone', 'ci.company', 'ci.kvk_number', 'ci.confirmed_at'])
+            .select(['ci.name', 'ci.email', 'ci.phone', 'ci.company', 'ci.kvk_number', 'ci.confirmed_at', 'ci.branch_number', 'ci.acting_name'])
             .where('ci.municipality_id', '=', mId)
             .whereRef('ci.case_id', '=', 'c.id'),
         ).as('intakeRecord'),

@@ -115,6 +115,13 @@ const CaseDetail = z.object({
     phone: z.string().nullable(),
     company: z.string().nullable(),
     kvkNumber: z.string().nullable(),
+    onBehalf: z
+      .object({
+        branchNumber: z.string().nullable().describe('vestigingsnummer van het bedrijf waarvandaan is ingediend'),
+        actingPerson: z.string().nullable().describe('wie namens het bedrijf handelde'),
+      })
+      .nullable()
+      .describe('ingediend na inloggen met eHerkenning: namens het bedrijf (KvK-nummer), vanuit een vestiging, door een persoon'),
   }),
   director: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
   suspensions: z.array(z.object({ startedOn: z.string(), endedOn: z.string().nullable(), reason: z.string() })),
@@ -165,6 +172,9 @@ function presentCase(d: Awaited<ReturnType<typeof getCase>>): z.infer<typeof Cas
       phone: showContact ? (i?.phone ?? null) : null,
       company: i?.company ?? null,
       kvkNumber: i?.kvk_number ?? null,
+      // docs/product.md#eherkenning-branches-and-acting-persons
+      onBehalf:
+        d.intake && (d.intake.branch_number || d.intake.acting_name) ? { branchNumber: d.intake.branch_number, actingPerson: d.intake.acting_name } : null,
     },
     director: d.director,
     suspensions: d.suspensions.map((s) => ({ startedOn: s.started_on, endedOn: s.ended_on, reason: s.reason })),

@@ -156,6 +156,11 @@ export async function submitCase(deps: Deps, opts: SubmitCase, actor?: Ctx['acto
       kvk_number: i.kvkNumber ?? null,
       locale: i.locale ?? 'nl',
       confirmed_at: initiator ? now : null,
+      // Filed through an eHerkenning login: the branch and the person acting for the
+      // company go with the case (docs/product.md#eherkenning-branches-and-acting-persons).
+      ...(verified && actor?.onBehalf
+        ? { branch_number: actor.onBehalf.branchNumber, acting_name: actor.onBehalf.actingName, acting_pseudonym: actor.onBehalf.actingPseudonym }
+        : {}),
     });
     if (opts.themeIds?.length) {
       await trx

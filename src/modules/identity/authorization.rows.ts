@@ -120,6 +120,13 @@ rows.push(
     scope: 'collection',
     request: async (w, s) => ({ method: 'GET', url: `/auth/login-options?municipality=${w.munis[s].slug}` }),
   },
+  // The login page's pickers list only municipalities with a login set up (docs/product.md#logging-in-through-openid-connect).
+  {
+    operation: 'GET /auth/login-municipalities',
+    allowed: 'public',
+    scope: 'collection',
+    request: async () => ({ method: 'GET', url: '/auth/login-municipalities' }),
+  },
   {
     operation: 'POST /auth/oidc/start',
     allowed: 'public',

@@ -7,7 +7,7 @@ export { accountRoutes } from './account-routes.js';
 export { sessionOrTokenAuthentication } from './authenticate.js';
 export { issueMailLoginLink, type ResendForCase } from './mail-links.js';
 // Logging in through OpenID Connect: staff single sign-on, DigiD and eHerkenning through a broker.
-export { hasNoMailAddress, hasVerifiedIdentity } from './oidc.js';
+export { hasNoMailAddress, hasVerifiedIdentity, unsealIdentityNumber } from './oidc.js';
 export { oidcRoutes } from './oidc-routes.js';
 export { inviteStaffMember, MIN_PASSWORD } from './passwords.js';
 export { identityRoutes } from './routes.js';

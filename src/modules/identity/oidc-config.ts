@@ -151,6 +151,32 @@ export async function unsafeLoginOptions(deps: Deps, slug: string) {
 }
 
 /**
+ * The municipalities where one can log in through OpenID Connect, with which logins,
+ * for the login page's pickers: a municipality without any is not listed, so a picker
+ * shows only when it offers a choice that leads somewhere
+ * (docs/product.md#logging-in-through-openid-connect).
+ */
+export async function unsafeLoginMunicipalities(deps: Deps) {
+  const rows = await deps.db.unsafeAdmin
+    .selectFrom('login_providers as p')
+    .innerJoin('municipalities as m', 'm.id', 'p.municipality_id')
+    .select(['m.slug', 'm.name', 'p.kind'])
+    .orderBy('m.name')
+    .orderBy('m.slug')
+    .execute();
+  const items: { slug: string; name: string; staff: boolean; digid: boolean; eherkenning: boolean }[] = [];
+  for (const r of rows) {
+    let item = items.find((i) => i.slug === r.slug);
+    if (!item) {
+      item = { slug: r.slug, name: r.name, staff: false, digid: false, eherkenning: false };
+      items.push(item);
+    }
+    item[r.kind as LoginKind] = true;
+  }
+  return items;
+}
+
+/**
  * Whether the municipality has switched password login off for its staff, read in the
  * use-case's transaction (docs/product.md#logging-in-through-openid-connect).
  */

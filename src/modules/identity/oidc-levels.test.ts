@@ -1,9 +1,9 @@
 // Assurance levels, BSN and KvK number checks, and the sealing of login secrets
 // (docs/product.md#logging-in-through-openid-connect).
 import { describe, expect, it } from 'vitest';
-import { roleFromGroups } from './oidc.js';
+import { mappedGroup, roleFromGroups } from './oidc.js';
 import { keyedHash, seal, unseal } from './oidc-crypto.js';
-import { isBsn, isKvk, meetsLevel } from './oidc-levels.js';
+import { eHerkenningDetails, isBranchNumber, isBsn, isKvk, meetsLevel } from './oidc-levels.js';
 
 const DIGID_MIDDEN = 'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract';
 const DIGID_SUBSTANTIEEL = 'urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard';
@@ -78,5 +78,26 @@ describe('group → role', () => {
     expect(roleFromGroups(table, 'medewerkers')).toBe('director');
     expect(roleFromGroups(table, ['anders'])).toBeNull();
     expect(roleFromGroups(table, undefined)).toBeNull();
+    expect(mappedGroup(table, ['medewerkers', 'coordinatoren'])).toEqual({ group: 'coordinatoren', role: 'coordinator' });
+    expect(mappedGroup(table, ['anders'])).toBeUndefined();
+  });
+});
+
+// docs/product.md#eherkenning-branches-and-acting-persons
+describe('what an eHerkenning login says besides the KvK number', () => {
+  it('the branch is twelve digits or none; the person is named and has a pseudonym', () => {
+    expect(isBranchNumber('000012345678')).toBe(true);
+    for (const bad of ['12345678', '0000123456789', '00001234567x', 12345678, null]) expect(isBranchNumber(bad)).toBe(false);
+    expect(eHerkenningDetails({ kvk: '12345678', vestigingsnummer: '000012345678', name: ' Anna de Vries ', acting_subject_id: 'p-1', sub: 's-1' })).toEqual({
+      branchNumber: '000012345678',
+      actingName: 'Anna de Vries',
+      actingPseudonym: 'p-1',
+    });
+    expect(eHerkenningDetails({ kvk: '12345678', vestigingsnummer: 'hoofdvestiging', given_name: 'Piet', family_name: 'Bakker', sub: 's-2' })).toEqual({
+      branchNumber: null,
+      actingName: 'Piet Bakker',
+      actingPseudonym: 's-2',
+    });
+    expect(eHerkenningDetails({ kvk: '12345678' })).toEqual({ branchNumber: null, actingName: null, actingPseudonym: null });
   });
 });

@@ -42,3 +42,32 @@ export function isBsn(v: unknown): v is string {
 
 /** A KvK number: eight digits. */
 export const isKvk = (v: unknown): v is string => typeof v === 'string' && /^\d{8}$/.test(v);
+
+/** A branch number (vestigingsnummer) of the KvK: twelve digits. */
+export const isBranchNumber = (v: unknown): v is string => typeof v === 'string' && /^\d{12}$/.test(v);
+
+/** The acting person's name from the claims: `name`, or `given_name` and `family_name`. */
+export function personName(claims: Record<string, unknown>): string | null {
+  const name = typeof claims.name === 'string' ? claims.name : [claims.given_name, claims.family_name].filter((x) => typeof x === 'string').join(' ');
+  return name.trim().slice(0, 200) || null;
+}
+
+/**
+ * What an eHerkenning login says besides the KvK number
+ * (docs/product.md#eherkenning-branches-and-acting-persons): the branch it acts from
+ * (`vestigingsnummer`, twelve digits; anything else counts as no branch), and the
+ * acting person — their name and their pseudonym (`acting_subject_id`, or else `sub`,
+ * which a broker fills with eHerkenning's ActingSubjectID).
+ */
+export function eHerkenningDetails(claims: Record<string, unknown>): {
+  branchNumber: string | null;
+  actingName: string | null;
+  actingPseudonym: string | null;
+} {
+  const pseudonym = typeof claims.acting_subject_id === 'string' ? claims.acting_subject_id : typeof claims.sub === 'string' ? claims.sub : '';
+  return {
+    branchNumber: isBranchNumber(claims.vestigingsnummer) ? claims.vestigingsnummer : null,
+    actingName: personName(claims),
+    actingPseudonym: pseudonym.trim().slice(0, 200) || null,
+  };
+}

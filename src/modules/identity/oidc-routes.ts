@@ -8,7 +8,7 @@ import type { Deps } from '../../platform/context.js';
 import { singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, Problem } from '../../platform/http/server.js';
 import { STATE_COOKIE, STATE_COOKIE_PATH, STATE_MINUTES, unsafeFinishOidcLogin, unsafeOidcLogout, unsafeStartOidcLogin } from './oidc.js';
-import { LOGIN_KINDS, listLoginSettings, removeLoginSettings, setLoginSettings, unsafeLoginOptions } from './oidc-config.js';
+import { LOGIN_KINDS, listLoginSettings, removeLoginSettings, setLoginSettings, unsafeLoginMunicipalities, unsafeLoginOptions } from './oidc-config.js';
 import { KNOWN_LEVELS } from './oidc-levels.js';
 
 const tags = ['Inloggen'];
@@ -59,6 +59,26 @@ export function oidcRoutes(app: App, deps: Deps) {
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (req) => unsafeLoginOptions(deps, req.query.municipality),
+  );
+
+  app.get(
+    '/api/v1/auth/login-municipalities',
+    {
+      schema: {
+        tags,
+        summary: 'Bij welke gemeenten kan men inloggen met een organisatieaccount, DigiD of eHerkenning?',
+        description: 'Alleen gemeenten waar minstens één van deze manieren is ingesteld; voor de keuzelijst op de inlogpagina.',
+        security: [],
+        response: {
+          200: z.object({
+            items: z.array(z.object({ slug: z.string(), name: z.string(), staff: z.boolean(), digid: z.boolean(), eherkenning: z.boolean() })),
+          }),
+          ...errors,
+        },
+      },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async () => ({ items: await unsafeLoginMunicipalities(deps) }),
   );
 
   app.post(

@@ -6,6 +6,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { buildCase, buildMunicipality, buildUser, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
 import { browseToReturn, startTestIssuer, TEST_CLIENT_SECRET, type TestIssuer } from '../../testing/oidc-issuer.js';
+import { pdfText } from '../../testing/pdf.js';
 
 // Regie's clock follows the real one here, shifted when a test says so.
 let shift = 0;
@@ -27,6 +28,7 @@ let broker: TestIssuer;
 let lateIssuer: TestIssuer;
 let adminHeaders: Record<string, string>;
 let director: Awaited<ReturnType<typeof buildUser>>;
+let switcher: Awaited<ReturnType<typeof buildUser>>;
 let elsewhere: Awaited<ReturnType<typeof buildUser>>;
 
 const cookieOf = (res: { cookies: { name: string; value: string }[] }, name: string) => res.cookies.find((c) => c.name === name && c.value)?.value;
@@ -62,12 +64,16 @@ beforeAll(async () => {
   const admin = await buildUser(t.db, m, { role: 'admin' });
   director = await buildUser(t.db, m, { role: 'director', email: 'dir@gemeente.test' });
   elsewhere = await buildUser(t.db, other, { role: 'director', email: 'elders@gemeente.test' });
+  switcher = await buildUser(t.db, m, { role: 'executive', email: 'wissel@gemeente.test' });
   adminHeaders = await t.login(admin);
   staffIssuer = await startTestIssuer({
     publicUrl: PUBLIC,
     accounts: {
       dir: { claims: { email: 'DIR@gemeente.test', groups: ['medewerkers', 'regie-coordinatoren'] } },
       stranger: { claims: { email: 'niemand@gemeente.test' } },
+      // One person whose groups change between logins (docs/product.md#an-accounts-history).
+      groupA: { claims: { email: 'wissel@gemeente.test', groups: ['regie-coordinatoren'] } },
+      groupB: { claims: { email: 'wissel@gemeente.test', groups: ['medewerkers'] } },
       elsewhere: { claims: { email: 'elders@gemeente.test' } },
     },
   });
@@ -80,6 +86,8 @@ beforeAll(async () => {
       companyA: { claims: { kvk: '12345678', vestigingsnummer: '000012345678', name: 'Anna de Vries' }, acr: LOA3 },
       companyA2: { claims: { kvk: '12345678', name: 'Piet Bakker' }, acr: LOA3 },
       companyB: { claims: { kvk: '87654321', name: 'Bert Jansen' }, acr: LOA3 },
+      // Company A's other branch, and the acting person's pseudonym (docs/product.md#eherkenning-branches-and-acting-persons).
+      companyABranch2: { claims: { kvk: '12345678', vestigingsnummer: '000087654321', name: 'Karel Smit', acting_subject_id: 'ehk-pseudo-karel' }, acr: LOA3 },
     },
   });
   // This provider's clock runs two hours behind Regie's: its one-hour tokens arrive expired.
@@ -353,5 +361,217 @@ describe('residents through DigiD and entrepreneurs through eHerkenning', () => 
     expect(c.initiator.userId).toBe(h.me.id);
     const again = await login(m.slug, 'digid', 'neighbour');
     expect(await myCases({ cookie: `regie_session=${again.session}` })).toEqual([...before, 'Eerder ingediend', 'Stoep verzakt'].sort());
+  });
+});
+
+describe('the branch and the acting person of an eHerkenning login', () => {
+  const file = (h: { cookie: string; 'x-csrf-token': string }, title: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: h,
+      payload: {
+        municipality: m.slug,
+        initiator: { name: 'Iemand', email: 'info@bedrijf-a.nl' },
+        title,
+        description: 'Een vraag van het bedrijf.',
+        location: 'Het plein',
+      },
+    });
+  const titles = async (cookie: string) => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/cases', headers: { cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json().items as { title: string }[]).map((c) => c.title);
+  };
+
+  it('records the branch and the person on each case; every branch of the KvK number sees the company’s cases, another KvK number none', async () => {
+    const one = await asSession((await login(m.slug, 'eherkenning', 'companyA')).session as string);
+    expect(one.me.onBehalf).toEqual({ company: null, kvkNumber: '12345678', branchNumber: '000012345678', actingPerson: 'Anna de Vries' });
+    const two = await asSession((await login(m.slug, 'eherkenning', 'companyABranch2')).session as string);
+    expect(two.me.id).toBe(one.me.id);
+    expect(two.me.onBehalf).toEqual({ company: null, kvkNumber: '12345678', branchNumber: '000087654321', actingPerson: 'Karel Smit' });
+    const fromOne = await file(one, 'Gevelreclame vestiging een');
+    const fromTwo = await file(two, 'Laadperron vestiging twee');
+    expect(fromOne.statusCode, fromOne.body).toBe(201);
+    expect(fromTwo.statusCode, fromTwo.body).toBe(201);
+
+    // The company sees all its cases, from whichever branch (docs/product.md#eherkenning-branches-and-acting-persons).
+    for (const h of [one, two]) expect(await titles(h.cookie)).toEqual(expect.arrayContaining(['Gevelreclame vestiging een', 'Laadperron vestiging twee']));
+    const b = await login(m.slug, 'eherkenning', 'companyB');
+    const seenByB = await titles(`regie_session=${b.session}`);
+    expect(seenByB).not.toContain('Gevelreclame vestiging een');
+    expect(seenByB).not.toContain('Laadperron vestiging twee');
+    const bCase = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${fromTwo.json().id}`, headers: { cookie: `regie_session=${b.session}` } });
+    expect(bCase.statusCode).toBe(404);
+
+    // Each case names its own branch and person, for the company and for staff.
+    const staff = await t.login(director);
+    for (const [res, branch, person] of [
+      [fromOne, '000012345678', 'Anna de Vries'],
+      [fromTwo, '000087654321', 'Karel Smit'],
+    ] as const) {
+      for (const headers of [{ cookie: two.cookie }, staff]) {
+        const c = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${res.json().id}`, headers });
+        expect(c.statusCode, c.body).toBe(200);
+        expect(c.json().initiator.kvkNumber).toBe('12345678');
+        expect(c.json().initiator.onBehalf).toEqual({ branchNumber: branch, actingPerson: person });
+      }
+    }
+    const stored = await t.db.unsafeAdmin
+      .selectFrom('case_intakes')
+      .select(['acting_pseudonym'])
+      .where('case_id', '=', fromTwo.json().id)
+      .executeTakeFirstOrThrow();
+    expect(stored.acting_pseudonym).toBe('ehk-pseudo-karel');
+
+    // A DigiD login acts for nobody.
+    const resident = await asSession((await login(m.slug, 'digid', 'resident')).session as string);
+    expect(resident.me.onBehalf).toBeNull();
+  });
+});
+
+describe('role changes by the group mapping', () => {
+  const history = async () => {
+    const res = await t.app.inject({ method: 'GET', url: `/api/v1/users/${switcher.userId}/history`, headers: adminHeaders });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as { type: string; from: string; to: string; source: string; group: string | null; by: unknown }[];
+  };
+
+  it('records each change of the role as an event on the account’s history, and nothing when the role stays', async () => {
+    expect(await history()).toEqual([]);
+    const a = await login(m.slug, 'staff', 'groupA');
+    expect(a.res.statusCode, a.res.body).toBe(200);
+    expect((await asSession(a.session as string)).me.role).toBe('coordinator');
+    expect(await history()).toMatchObject([
+      { type: 'account.roleChanged', from: 'executive', to: 'coordinator', source: 'groupMapping', group: 'regie-coordinatoren', by: null },
+    ]);
+
+    // The same groups again: no change, no event.
+    await login(m.slug, 'staff', 'groupA');
+    expect((await history()).length).toBe(1);
+
+    const b = await login(m.slug, 'staff', 'groupB');
+    expect((await asSession(b.session as string)).me.role).toBe('director');
+    const events = await history();
+    expect(events.length).toBe(2);
+    expect(events[1]).toMatchObject({ type: 'account.roleChanged', from: 'coordinator', to: 'director', source: 'groupMapping', group: 'medewerkers' });
+
+    // An administrator's change is on the same history, naming the administrator.
+    const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${switcher.userId}`, headers: adminHeaders, payload: { role: 'council' } });
+    expect(patch.statusCode, patch.body).toBe(200);
+    const after = await history();
+    expect(after.length).toBe(3);
+    expect(after[2]).toMatchObject({ from: 'director', to: 'council', source: 'admin', group: null, by: { name: expect.any(String) } });
+    const rename = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${switcher.userId}`, headers: adminHeaders, payload: { name: 'Wissel' } });
+    expect(rename.statusCode).toBe(200);
+    expect((await history()).length).toBe(3);
+
+    // Another municipality's administrator sees no history here.
+    const otherAdmin = await t.login(await buildUser(t.db, other, { role: 'admin' }));
+    const there = await t.app.inject({ method: 'GET', url: `/api/v1/users/${switcher.userId}/history`, headers: otherAdmin });
+    expect(there.statusCode).toBe(404);
+  });
+});
+
+describe('which municipalities offer which login', () => {
+  it('lists only municipalities with a login set up, with the logins each has', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/login-municipalities' });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { slug: string; staff: boolean; digid: boolean; eherkenning: boolean }[];
+    expect(items.find((i) => i.slug === m.slug)).toMatchObject({ staff: true, digid: true, eherkenning: true });
+    expect(items.find((i) => i.slug === expiredM.slug)).toMatchObject({ staff: true, digid: false, eherkenning: false });
+    expect(items.some((i) => i.slug === other.slug)).toBe(false);
+
+    // Switching the last login off takes the municipality off the list.
+    const lateAdmin = await t.login(await buildUser(t.db, expiredM, { role: 'admin' }));
+    const s = await t.app.inject({ method: 'GET', url: '/api/v1/login-settings', headers: lateAdmin });
+    const staff = s.json().items[0];
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/login-settings/staff', headers: lateAdmin })).statusCode).toBe(204);
+    try {
+      const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/login-municipalities' });
+      expect((after.json().items as { slug: string }[]).some((i) => i.slug === expiredM.slug)).toBe(false);
+    } finally {
+      await configure(lateAdmin, 'staff', { issuer: staff.issuer, clientId: staff.clientId, clientSecret: TEST_CLIENT_SECRET });
+    }
+  });
+});
+
+describe('revealing a BSN for the audit', () => {
+  it('reveals the BSN to the admin with a reason, logs who, when and why, and refuses everyone else', async () => {
+    const r = await asSession((await login(m.slug, 'digid', 'resident')).session as string);
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { cookie: r.cookie, 'x-csrf-token': r['x-csrf-token'] },
+      payload: {
+        municipality: m.slug,
+        initiator: { name: 'Ria', email: 'ria@example.nl' },
+        title: 'Boom snoeien',
+        description: 'De boom hangt over.',
+        location: 'Dorpsstraat 1',
+      },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const caseId = filed.json().id as string;
+    const url = `/api/v1/cases/${caseId}/initiator/identity-number`;
+    const reason = 'Verzoek om inzage van de betrokkene, nummer te controleren';
+    const admin = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: adminHeaders });
+
+    const ok = await t.app.inject({ method: 'POST', url, headers: adminHeaders, payload: { reason } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ kind: 'bsn', value: BSN });
+    const rows = await t.db.unsafeAdmin.selectFrom('access_log').selectAll().where('case_id', '=', caseId).where('kind', '=', 'identityNumber').execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor_id: admin.json().id, actor_role: 'admin', reason, municipality_id: m.id });
+    expect(rows[0]?.created_at).toBeInstanceOf(Date);
+    const log = await t.app.inject({ method: 'GET', url: `/api/v1/access-log-entries?case=${caseId}&kind=identityNumber`, headers: adminHeaders });
+    expect(log.statusCode, log.body).toBe(200);
+    expect(log.json().items).toMatchObject([{ kind: 'identityNumber', reason, actor: { id: admin.json().id } }]);
+    expect(log.body).not.toContain(BSN);
+    expect(JSON.stringify(rows)).not.toContain(BSN);
+
+    // Without a reason: 400, and nothing logged.
+    for (const payload of [{}, { reason: '' }, { reason: '   ' }]) {
+      const res = await t.app.inject({ method: 'POST', url, headers: adminHeaders, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.body).not.toContain(BSN);
+    }
+    // Other roles: 403; another municipality's admin: 404; an initiator without a BSN: 404.
+    for (const role of ['director', 'coordinator', 'executive', 'council'] as const) {
+      const h = await t.login(await buildUser(t.db, m, { role }));
+      const res = await t.app.inject({ method: 'POST', url, headers: h, payload: { reason } });
+      expect(res.statusCode, role).toBe(403);
+      expect(res.body).not.toContain(BSN);
+    }
+    const own = await t.app.inject({ method: 'POST', url, headers: { cookie: r.cookie, 'x-csrf-token': r['x-csrf-token'] }, payload: { reason } });
+    expect([403, 404]).toContain(own.statusCode);
+    const otherAdmin = await t.login(await buildUser(t.db, other, { role: 'admin' }));
+    const elsewhereRes = await t.app.inject({ method: 'POST', url, headers: otherAdmin, payload: { reason } });
+    expect(elsewhereRes.statusCode).toBe(404);
+    const plain = await buildCase({ municipality: m, deps: t.deps, initiator: { name: 'Zonder DigiD', email: 'zonder@example.nl' }, title: 'Zonder BSN' });
+    const none = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${plain.id}/initiator/identity-number`, headers: adminHeaders, payload: { reason } });
+    expect(none.statusCode).toBe(404);
+    const logged = await t.db.unsafeAdmin.selectFrom('access_log').select('id').where('kind', '=', 'identityNumber').execute();
+    expect(logged).toHaveLength(1);
+
+    // The BSN is in no other answer: the case, the list, the timeline, the dossier, the initiator's own view.
+    const staffH = await t.login(director);
+    const reads = [
+      { url: `/api/v1/cases/${caseId}`, headers: adminHeaders },
+      { url: `/api/v1/cases/${caseId}`, headers: staffH },
+      { url: `/api/v1/cases/${caseId}/events`, headers: adminHeaders },
+      { url: '/api/v1/cases', headers: adminHeaders },
+      { url: `/api/v1/cases/${caseId}`, headers: { cookie: r.cookie } },
+      { url: '/api/v1/me', headers: { cookie: r.cookie } },
+      { url: '/api/v1/me/account', headers: { cookie: r.cookie } },
+    ];
+    for (const q of reads) {
+      const res = await t.app.inject({ method: 'GET', ...q });
+      expect(res.statusCode, `${q.url}: ${res.body}`).toBe(200);
+      expect(res.body, q.url).not.toContain(BSN);
+    }
+    const dossier = await t.app.inject({ method: 'GET', url: `/api/v1/cases/${caseId}/dossier`, headers: adminHeaders });
+    expect(dossier.statusCode).toBe(200);
+    expect(await pdfText(dossier.rawPayload)).not.toContain(BSN);
   });
 });

@@ -8,9 +8,10 @@ import { AppError } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { UserRow } from '../../platform/db/schema.js';
+import { recordAccountEvent } from '../timeline/index.js';
 import { groupRolesOf, isLoopback, type LoginKind } from './oidc-config.js';
 import { keyedHash, seal, unseal } from './oidc-crypto.js';
-import { isBsn, isKvk, meetsLevel } from './oidc-levels.js';
+import { eHerkenningDetails, isBsn, isKvk, meetsLevel, personName } from './oidc-levels.js';
 import { newToken, sha256 } from './secrets.js';
 import { forgetCachedActors, logout, type Session, startSessionFor } from './service.js';
 
@@ -153,10 +154,21 @@ export async function unsafeFinishOidcLogin(deps: Deps, opts: { params: Record<s
   const idToken = tokens.id_token as string;
   const userId = pending.k === 'staff' ? await staffAccount(deps, p, claims) : await initiatorAccount(deps, p, pending.k, claims);
   const session = await startSessionFor(deps, userId);
+  // The branch and the acting person go with the login (docs/product.md#eherkenning-branches-and-acting-persons).
+  const onBehalf = pending.k === 'eherkenning' ? eHerkenningDetails(claims) : null;
   await deps.db.unsafeAdmin
     .insertInto('oidc_sessions')
-    .values({ session_id: sha256(session.token), municipality_id: p.municipality_id, kind: p.kind, id_token_sealed: seal(deps.config, idToken) })
+    .values({
+      session_id: sha256(session.token),
+      municipality_id: p.municipality_id,
+      kind: p.kind,
+      id_token_sealed: seal(deps.config, idToken),
+      branch_number: onBehalf?.branchNumber ?? null,
+      acting_name: onBehalf?.actingName ?? null,
+      acting_pseudonym: onBehalf?.actingPseudonym ?? null,
+    })
     .execute();
+  if (onBehalf) session.actor.onBehalf = onBehalf;
   return { ...session, kind: pending.k };
 }
 
@@ -178,10 +190,16 @@ async function staffAccount(deps: Deps, p: Provider, claims: Record<string, unkn
       .where('active', '=', true)
       .executeTakeFirst();
     if (!user) throw new AppError(403, 'sso-no-account', 'error.ssoNoAccount');
-    const role = p.group_claim ? roleFromGroups(groupRolesOf(p.group_roles), claims[p.group_claim]) : null;
+    const mapped = p.group_claim ? mappedGroup(groupRolesOf(p.group_roles), claims[p.group_claim]) : undefined;
+    const role = mapped?.role;
     // A specialist belongs to a department: without one the role stays as it is.
-    if (role && role !== user.role && (role !== 'specialist' || user.department_id)) {
+    if (mapped && role && role !== user.role && (role !== 'specialist' || user.department_id)) {
       await trx.updateTable('users').set({ role }).where('municipality_id', '=', p.municipality_id).where('id', '=', user.id).execute();
+      // The change is on the account's history (docs/product.md#an-accounts-history).
+      await recordAccountEvent(trx, { municipalityId: p.municipality_id, actorId: null, at: deps.clock.now() }, user.id, {
+        type: 'account.roleChanged',
+        payload: { from: user.role, to: role, source: 'groupMapping', group: mapped.group },
+      });
       forgetCachedActors(user.id);
     }
     return user.id;
@@ -189,8 +207,13 @@ async function staffAccount(deps: Deps, p: Provider, claims: Record<string, unkn
 }
 
 export function roleFromGroups(table: { group: string; role: UserRow['role'] }[], groups: unknown): UserRow['role'] | null {
+  return mappedGroup(table, groups)?.role ?? null;
+}
+
+/** The first entry of the table group → role whose group the person is in. */
+export function mappedGroup(table: { group: string; role: UserRow['role'] }[], groups: unknown): { group: string; role: UserRow['role'] } | undefined {
   const held = new Set(Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : typeof groups === 'string' ? [groups] : []);
-  return table.find((g) => held.has(g.group))?.role ?? null;
+  return table.find((g) => held.has(g.group));
 }
 
 /**
@@ -241,11 +264,6 @@ async function initiatorAccount(deps: Deps, p: Provider, kind: 'digid' | 'eherke
   });
 }
 
-const personName = (claims: Record<string, unknown>): string | null => {
-  const name = typeof claims.name === 'string' ? claims.name : [claims.given_name, claims.family_name].filter((x) => typeof x === 'string').join(' ');
-  return name.trim().slice(0, 200) || null;
-};
-
 async function newInitiator(trx: Tx, mId: string, idKind: 'bsn' | 'kvk', hash: string, claims: Record<string, unknown>, number: string): Promise<string> {
   const isCompany = idKind === 'kvk';
   const u = await trx
@@ -272,6 +290,27 @@ export async function hasVerifiedIdentity(trx: Tx, municipalityId: string, userI
     .where('user_id', '=', userId)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The BSN or KvK number of an initiator account made by a DigiD or eHerkenning login,
+ * unsealed — for the audit's reveal alone, which logs it with a reason
+ * (docs/product.md#revealing-a-bsn-for-the-audit). Null when the account has none.
+ */
+export async function unsealIdentityNumber(
+  trx: Tx,
+  config: Deps['config'],
+  municipalityId: string,
+  userId: string,
+): Promise<{ kind: 'bsn' | 'kvk'; value: string } | null> {
+  const row = await trx
+    .selectFrom('initiator_identities')
+    .select(['kind', 'sealed_value'])
+    .where('municipality_id', '=', municipalityId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  const value = row ? unseal(config, row.sealed_value, 'identity-value') : null;
+  return row && value ? { kind: row.kind as 'bsn' | 'kvk', value } : null;
 }
 
 /** Does this account have a real e-mail address, or was it made by a DigiD or eHerkenning login? */

@@ -32,6 +32,10 @@ const Me = z.object({
   departmentId: z.string().nullable(),
   locale: LocaleSchema,
   csrfToken: z.string().nullable(),
+  onBehalf: z
+    .object({ company: z.string().nullable(), kvkNumber: z.string().nullable(), branchNumber: z.string().nullable(), actingPerson: z.string().nullable() })
+    .nullable()
+    .describe('ingelogd met eHerkenning: namens welk bedrijf (KvK-nummer), vanuit welke vestiging, door wie'),
   abilities: z
     .object(Object.fromEntries(GLOBAL_ABILITIES.map((k) => [k, z.boolean()])) as Record<GlobalAbility, z.ZodBoolean>)
     .describe(
@@ -48,6 +52,10 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
   const failures = loginLimits(deps);
   const me = async (actor: Session['actor']) => {
     const m = await deps.db.unsafeAdmin.selectFrom('municipalities').select(['name', 'slug']).where('id', '=', actor.municipalityId).executeTakeFirstOrThrow();
+    // docs/product.md#eherkenning-branches-and-acting-persons
+    const company = actor.onBehalf
+      ? await deps.db.unsafeAdmin.selectFrom('users').select(['company', 'kvk_number']).where('id', '=', actor.userId).executeTakeFirst()
+      : undefined;
     return {
       id: actor.userId,
       name: actor.name,
@@ -59,6 +67,14 @@ export function identityRoutes(app: App, deps: Deps, abilitiesOf: (actor: Actor)
       departmentId: actor.departmentId,
       locale: actor.locale,
       csrfToken: actor.csrfToken ?? null,
+      onBehalf: actor.onBehalf
+        ? {
+            company: company?.company ?? null,
+            kvkNumber: company?.kvk_number ?? null,
+            branchNumber: actor.onBehalf.branchNumber,
+            actingPerson: actor.onBehalf.actingName,
+          }
+        : null,
       abilities: abilitiesOf(actor),
     };
   };

@@ -114,12 +114,16 @@ export async function unsafeResolveSession(deps: Deps, token: string): Promise<A
   const row = await deps.db.unsafeAdmin
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
+    .leftJoin('oidc_sessions as o', 'o.session_id', 's.id')
     .selectAll('u')
-    .select(['s.csrf_token', 's.expires_at'])
+    .select(['s.csrf_token', 's.expires_at', 'o.kind as oidc_kind', 'o.branch_number', 'o.acting_name', 'o.acting_pseudonym'])
     .where('s.id', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.expires_at < deps.clock.now() || !row.active) return null;
-  return remember(key, toActor(row, 'session', row.csrf_token), row.expires_at);
+  const actor = toActor(row, 'session', row.csrf_token);
+  // An eHerkenning login acts from a branch, by a person (docs/product.md#eherkenning-branches-and-acting-persons).
+  if (row.oidc_kind === 'eherkenning') actor.onBehalf = { branchNumber: row.branch_number, actingName: row.acting_name, actingPseudonym: row.acting_pseudonym };
+  return remember(key, actor, row.expires_at);
 }
 
 export async function unsafeResolveApiToken(deps: Deps, token: string): Promise<Actor | null> {

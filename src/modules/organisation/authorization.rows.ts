@@ -81,6 +81,13 @@ export const rows: Row[] = [
     }),
   },
   { operation: 'PATCH /users/{id}', allowed: ['admin'], scope: 'resource', request: onOrg('users', 'PATCH', { name: 'Andere naam' }) },
+  // An account's history is the admin's (docs/product.md#an-accounts-history).
+  {
+    operation: 'GET /users/{id}/history',
+    allowed: ['admin'],
+    scope: 'resource',
+    request: async (w, s) => ({ method: 'GET', url: `/users/${w.people[s].director?.actor.userId}/history` }),
+  },
   { operation: 'GET /settings', allowed: staff, scope: 'collection', request: async () => ({ method: 'GET', url: '/settings' }) },
   {
     operation: 'PATCH /settings',

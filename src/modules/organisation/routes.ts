@@ -25,6 +25,7 @@ import {
   updateDepartment,
   updateSettings,
   updateUser,
+  userHistory,
 } from './service.js';
 
 const tags = ['Beheer'];
@@ -312,6 +313,40 @@ export function organisationRoutes(app: App, deps: Deps) {
       const u = (await listUsers(ctx)).find((x) => x.id === req.params.id);
       return presentUser(u as UserRow);
     },
+  );
+
+  // docs/product.md#an-accounts-history
+  const AccountEvent = z.object({
+    id: z.string(),
+    at: z.string(),
+    type: z.literal('account.roleChanged'),
+    by: z.object({ id: z.string(), name: z.string().nullable() }).nullable().describe('null: Regie zelf, bij het inloggen via single sign-on'),
+    from: z.enum(ROLES),
+    to: z.enum(ROLES),
+    source: z
+      .enum(['admin', 'groupMapping'])
+      .describe('admin: gewijzigd door een beheerder; groupMapping: door de groepen bij het inloggen via single sign-on'),
+    group: z.string().nullable().describe('de groep die de rol bepaalde'),
+  });
+  app.get(
+    '/api/v1/users/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'De geschiedenis van een medewerker: wijzigingen van de rol (beheerder)',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(AccountEvent) }), ...errors },
+      },
+    },
+    async (req) => ({
+      items: (await userHistory(ctxOf(deps, req), req.params.id)).map((e) => ({
+        id: String(e.id),
+        at: e.created_at.toISOString(),
+        type: e.event.type,
+        by: e.actor_id ? { id: e.actor_id, name: e.actor_name } : null,
+        ...e.event.payload,
+      })),
+    }),
   );
 
   app.get('/api/v1/settings', { schema: { tags, summary: 'Instellingen van de gemeente', response: { 200: Settings, ...errors } } }, async (req) =>

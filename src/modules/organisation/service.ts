@@ -6,6 +6,7 @@ import type { Ctx, Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import type { Role } from '../../platform/db/schema.js';
 import { forgetCachedActors, hashPassword, inviteStaffMember, MIN_PASSWORD } from '../identity/index.js';
+import { listAccountEvents, recordAccountEvent } from '../timeline/index.js';
 import { isHexColour, LOGO_MAX_BYTES, readableWithWhite, sniffLogo } from './model.js';
 import { organisationPolicy } from './policy.js';
 import { forgetMunicipality, getMunicipality } from './repo.js';
@@ -264,8 +265,31 @@ export async function updateUser(ctx: Ctx, u: { id: string } & Partial<Omit<User
         .execute();
     }
     if (u.active === false) forgetCachedActors(current.id);
+    // A role change is on the account's history (docs/product.md#an-accounts-history).
+    if (row.role !== current.role) {
+      await recordAccountEvent(trx, ctx, current.id, {
+        type: 'account.roleChanged',
+        payload: { from: current.role, to: row.role, source: 'admin', group: null },
+      });
+      forgetCachedActors(current.id);
+    }
     await setCoverage(trx, mId, row.id, u);
     return row;
+  });
+}
+
+/** The history of a staff account, oldest first: who changed its role, when, and how (docs/product.md#an-accounts-history). */
+export async function userHistory(ctx: Ctx, userId: string) {
+  return inTenant(ctx, true, async (trx, mId) => {
+    const user = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('municipality_id', '=', mId)
+      .where('id', '=', userId)
+      .where('role', '<>', 'initiator')
+      .executeTakeFirst();
+    if (!user) throw notFound('user');
+    return listAccountEvents(trx, mId, userId);
   });
 }
 

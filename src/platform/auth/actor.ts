@@ -30,6 +30,11 @@ export interface Actor {
   /** how the request authenticated: a browser session needs a CSRF token on writes */
   via: 'session' | 'token';
   csrfToken?: string;
+  /**
+   * An eHerkenning login: the company's branch it logged in from and the person acting
+   * for the company (docs/product.md#eherkenning-branches-and-acting-persons).
+   */
+  onBehalf?: { branchNumber: string | null; actingName: string | null; actingPseudonym: string | null };
 }
 
 export const isStaff = (a: Actor) => a.role !== 'initiator';

@@ -33,8 +33,9 @@ export interface AccessLog {
   export_name: string | null;
   id: Generated<string>;
   initiator_id: string | null;
-  kind: 'contactDetails' | 'dossier' | 'export' | 'crossMunicipality' | 'attachment';
+  kind: 'identityNumber' | 'contactDetails' | 'dossier' | 'export' | 'crossMunicipality' | 'attachment';
   municipality_id: string;
+  reason: string | null;
 }
 
 export interface ApiTokens {
@@ -191,6 +192,9 @@ export interface CaseCounters {
 }
 
 export interface CaseIntakes {
+  acting_name: string | null;
+  acting_pseudonym: string | null;
+  branch_number: string | null;
   case_id: string;
   company: string | null;
   confirmed_at: Timestamp | null;
@@ -466,6 +470,7 @@ export interface Events {
   id: Generated<number>;
   municipality_id: string;
   payload: JsonRecord;
+  subject_user_id: string | null;
   type: string;
   visibility: Generated<'internal' | 'shared'>;
 }
@@ -640,6 +645,9 @@ export interface Municipalities {
 }
 
 export interface OidcSessions {
+  acting_name: string | null;
+  acting_pseudonym: string | null;
+  branch_number: string | null;
   created_at: Generated<Timestamp>;
   id_token_sealed: string;
   kind: 'staff' | 'digid' | 'eherkenning';

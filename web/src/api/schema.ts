@@ -566,6 +566,26 @@ export interface paths {
         patch: operations["patchUsersId"];
         trace?: never;
     };
+    "/users/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De geschiedenis van een medewerker: wijzigingen van de rol (beheerder)
+         * @description De geschiedenis van een medewerker: wijzigingen van de rol (beheerder)
+         */
+        get: operations["getUsersIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings": {
         parameters: {
             query?: never;
@@ -1536,6 +1556,26 @@ export interface paths {
         get: operations["getAccessLogEntries"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{id}/initiator/identity-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Het BSN of KvK-nummer van de initiatiefnemer tonen voor de audit (beheerder; met reden, wordt gelogd)
+         * @description Alleen voor een initiatiefnemer die met DigiD of eHerkenning inlogde. Elke keer komt er een regel in het logboek inzage persoonsgegevens, met wie, wanneer en de reden; het nummer zelf staat in dit antwoord en nergens anders.
+         */
+        post: operations["postCasesIdInitiatorIdentityNumber"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3042,6 +3082,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/login-municipalities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bij welke gemeenten kan men inloggen met een organisatieaccount, DigiD of eHerkenning?
+         * @description Alleen gemeenten waar minstens één van deze manieren is ingesteld; voor de keuzelijst op de inlogpagina.
+         */
+        get: operations["getAuthLoginMunicipalities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/oidc/start": {
         parameters: {
             query?: never;
@@ -3176,10 +3236,10 @@ export interface components {
             /** @description moment van inzage */
             at: string;
             /**
-             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak; attachment: een gedownloade bijlage
+             * @description contactDetails: contactgegevens van de initiatiefnemer; dossier: het zaakdossier; export: een export; crossMunicipality: een verzoek van of aan een andere gemeente onder een samenwerkingsafspraak; attachment: een gedownloade bijlage; identityNumber: het BSN of KvK-nummer van een initiatiefnemer getoond voor de audit
              * @enum {string}
              */
-            kind: "contactDetails" | "dossier" | "export" | "crossMunicipality" | "attachment";
+            kind: "contactDetails" | "dossier" | "export" | "crossMunicipality" | "attachment" | "identityNumber";
             /** @description wie de gegevens inzag, met de rol op dat moment */
             actor: {
                 id: string;
@@ -3202,6 +3262,8 @@ export interface components {
             attachmentId: string | null;
             /** @description het IP-adres van waaraf werd ingezien */
             clientAddress: string | null;
+            /** @description waarom een BSN of KvK-nummer werd getoond */
+            reason: string | null;
         };
         Address: {
             id: string;
@@ -3592,6 +3654,13 @@ export interface components {
                 phone: string | null;
                 company: string | null;
                 kvkNumber: string | null;
+                /** @description ingediend na inloggen met eHerkenning: namens het bedrijf (KvK-nummer), vanuit een vestiging, door een persoon */
+                onBehalf: {
+                    /** @description vestigingsnummer van het bedrijf waarvandaan is ingediend */
+                    branchNumber: string | null;
+                    /** @description wie namens het bedrijf handelde */
+                    actingPerson: string | null;
+                } | null;
             };
             director: {
                 id: string;
@@ -4624,6 +4693,13 @@ export interface components {
             /** @enum {string} */
             locale: "nl" | "en";
             csrfToken: string | null;
+            /** @description ingelogd met eHerkenning: namens welk bedrijf (KvK-nummer), vanuit welke vestiging, door wie */
+            onBehalf: {
+                company: string | null;
+                kvkNumber: string | null;
+                branchNumber: string | null;
+                actingPerson: string | null;
+            } | null;
             /** @description wat de gebruiker überhaupt mag gebruiken (werkplekken, menu); wat met één zaak, regel of toezegging mag, staat bij die zaak, regel of toezegging */
             abilities: {
                 ownCases: boolean;
@@ -7511,6 +7587,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsersIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            at: string;
+                            /** @enum {string} */
+                            type: "account.roleChanged";
+                            /** @description null: Regie zelf, bij het inloggen via single sign-on */
+                            by: {
+                                id: string;
+                                name: string | null;
+                            } | null;
+                            /** @enum {string} */
+                            from: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+                            /** @enum {string} */
+                            to: "initiator" | "director" | "coordinator" | "specialist" | "executive" | "council" | "admin";
+                            /**
+                             * @description admin: gewijzigd door een beheerder; groupMapping: door de groepen bij het inloggen via single sign-on
+                             * @enum {string}
+                             */
+                            source: "admin" | "groupMapping";
+                            /** @description de groep die de rol bepaalde */
+                            group: string | null;
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */
@@ -12351,7 +12519,7 @@ export interface operations {
                 case?: string;
                 /** @description alleen inzage in de gegevens van deze initiatiefnemer */
                 initiator?: string;
-                kind?: "contactDetails" | "dossier" | "export" | "crossMunicipality" | "attachment";
+                kind?: "contactDetails" | "dossier" | "export" | "crossMunicipality" | "attachment" | "identityNumber";
                 /** @description vanaf deze dag (Nederlandse tijd) */
                 from?: string;
                 /** @description tot en met deze dag (Nederlandse tijd) */
@@ -12376,6 +12544,77 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["AccessLogEntry"][];
                         nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCasesIdInitiatorIdentityNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description waarom het nummer nodig is */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "bsn" | "kvk";
+                        value: string;
                     };
                 };
             };
@@ -19479,6 +19718,90 @@ export interface operations {
             };
         };
     };
+    getAuthLoginMunicipalities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            slug: string;
+                            name: string;
+                            staff: boolean;
+                            digid: boolean;
+                            eherkenning: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postAuthOidcStart: {
         parameters: {
             query?: never;
@@ -20140,6 +20463,10 @@ export const pathsUsersPostRequestBodyContentApplicationJsonRoleValues: Readonly
 export const pathsUsersPostRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users"]["post"]["requestBody"]["content"]["application/json"]["locale"]> = ["nl", "en"];
 export const pathsUsersIdPatchRequestBodyContentApplicationJsonRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}"]["patch"]["requestBody"]["content"]["application/json"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
 export const pathsUsersIdPatchRequestBodyContentApplicationJsonLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}"]["patch"]["requestBody"]["content"]["application/json"]["locale"]> = ["nl", "en"];
+export const pathsUsersIdHistoryGetResponses200ContentApplicationJsonItemsTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}/history"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["type"]> = ["account.roleChanged"];
+export const pathsUsersIdHistoryGetResponses200ContentApplicationJsonItemsFromValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}/history"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["from"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsUsersIdHistoryGetResponses200ContentApplicationJsonItemsToValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}/history"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["to"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
+export const pathsUsersIdHistoryGetResponses200ContentApplicationJsonItemsSourceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/users/{id}/history"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["source"]> = ["admin", "groupMapping"];
 export const pathsCasesGetParametersQueryDirectorAnyOf1Values: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["get"]["parameters"]["query"]["director"]> = ["none"];
 export const pathsCasesGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["get"]["parameters"]["query"]["sort"]> = ["received", "due", "status", "reference"];
 export const pathsCasesPostRequestBodyContentApplicationJsonInitiatorLocaleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases"]["post"]["requestBody"]["content"]["application/json"]["initiator"]["locale"]> = ["nl", "en"];
@@ -20194,7 +20521,8 @@ export const pathsAssessmentLinksTokenAnswerPutRequestBodyContentApplicationJson
 export const pathsAssessmentRequestsGetResponses200ContentApplicationJsonItemsStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/assessment-requests"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["status"]> = ["open", "closed"];
 export const pathsLateObjectionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections"]["get"]["parameters"]["query"]["status"]> = ["pending", "admitted", "setAside"];
 export const pathsLateObjectionsIdDecisionPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/late-objections/{id}/decision"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["admit", "setAside"];
-export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality", "attachment"];
+export const pathsAccessLogEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/access-log-entries"]["get"]["parameters"]["query"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality", "attachment", "identityNumber"];
+export const pathsCasesIdInitiatorIdentityNumberPostResponses200ContentApplicationJsonKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/cases/{id}/initiator/identity-number"]["post"]["responses"]["200"]["content"]["application/json"]["kind"]> = ["bsn", "kvk"];
 export const pathsBenchmarkSettingsPatchRequestBodyContentApplicationJsonOpenDataLicenceValues: ReadonlyArray<FlattenedDeepRequired<paths>["/benchmark/settings"]["patch"]["requestBody"]["content"]["application/json"]["openDataLicence"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesGetResponses200ContentApplicationJsonItemsLicenceIdValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["licence"]["id"]> = ["CC0-1.0", "CC-BY-4.0"];
 export const pathsPublicMunicipalitiesSlugFiguresGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/public/municipalities/{slug}/figures"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
@@ -20253,7 +20581,7 @@ export const pathsLoginSettingsKindPutParametersPathKindValues: ReadonlyArray<Fl
 export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonGroupRolesRoleValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["groupRoles"]["role"]> = ["director", "coordinator", "specialist", "executive", "council", "admin"];
 export const pathsLoginSettingsKindPutRequestBodyContentApplicationJsonMinLevelAnyOf0Values: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["put"]["requestBody"]["content"]["application/json"]["minLevel"]> = ["urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport", "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract", "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard", "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI", "urn:etoegang:core:assurance-class:loa1", "urn:etoegang:core:assurance-class:loa2", "urn:etoegang:core:assurance-class:loa2plus", "urn:etoegang:core:assurance-class:loa3", "urn:etoegang:core:assurance-class:loa4", "http://eidas.europa.eu/LoA/low", "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high"];
 export const pathsLoginSettingsKindDeleteParametersPathKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/login-settings/{kind}"]["delete"]["parameters"]["path"]["kind"]> = ["staff", "digid", "eherkenning"];
-export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality", "attachment"];
+export const accessLogEntryKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["kind"]> = ["contactDetails", "dossier", "export", "crossMunicipality", "attachment", "identityNumber"];
 export const accessLogEntryActorRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AccessLogEntry"]["actor"]["role"]> = ["initiator", "director", "coordinator", "specialist", "executive", "council", "admin"];
 export const agreementMadeViaValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Agreement"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const agreementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Agreement"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/index.js';
 import { CaseStatusBadge, ClockBadge } from './badges.js';
 import { Fact } from './Fact.js';
 import { PlaceFacts } from './geo/PlaceFacts.js';
+import { OnBehalfFact } from './LoginDetails.js';
 
 export function CaseFacts({ c, staff = false }: { c: CaseDetail; staff?: boolean }) {
   const { t, date, dateTime } = useI18n();
@@ -60,6 +61,7 @@ export function InitiatorFacts({ c }: { c: CaseDetail }) {
       <Fact k={t('intake.phone')}>{i.phone ?? none}</Fact>
       <Fact k={t('intake.company')}>{i.company ?? none}</Fact>
       <Fact k={t('intake.kvkNumber')}>{i.kvkNumber ?? none}</Fact>
+      <OnBehalfFact initiator={i} />
     </DataList>
   );
 }

@@ -4,7 +4,7 @@
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useId, useState } from 'react';
 import { type LoginKind, loginApi } from '../api/login.js';
-import { api } from '../api.js';
+import { loginDetailsApi } from '../api/logindetails.js';
 import { useLoad, useSubmit } from '../hooks.js';
 import { useI18n } from '../i18n/index.js';
 import { SelectField } from './Fields.js';
@@ -46,19 +46,55 @@ export function ResidentLoginButtons({ municipality }: { municipality: string })
   );
 }
 
-/** "Inloggen met uw organisatieaccount": staff choose their municipality (one is chosen for them when there is only one). */
+/**
+ * DigiD and eHerkenning on the login page: only for municipalities that set one up.
+ * With one, its buttons at once; with more, a picker of those alone; with none,
+ * nothing (docs/product.md#logging-in-through-openid-connect).
+ */
+export function ResidentLogin() {
+  const { t } = useI18n();
+  const municipalities = useLoad((signal) => loginDetailsApi.municipalities(signal), []);
+  const [chosen, setChosen] = useState('');
+  const selectId = useId();
+  const items = (municipalities.data?.items ?? []).filter((m) => m.digid || m.eherkenning);
+  const slug = chosen || (items.length === 1 ? (items[0]?.slug ?? '') : '');
+  if (!items.length) return null;
+  return (
+    <>
+      {items.length > 1 ? (
+        <SelectField
+          name="resident-oidc-municipality"
+          id={selectId}
+          label={t('oidc.residentMunicipality')}
+          value={chosen}
+          onChange={setChosen}
+          placeholder={t('oidc.chooseMunicipality')}
+          options={items.map((m) => ({ value: m.slug, label: m.name }))}
+        />
+      ) : null}
+      <ResidentLoginButtons municipality={slug} />
+    </>
+  );
+}
+
+/**
+ * "Inloggen met uw organisatieaccount": only where a municipality has set it up. Staff
+ * choose among those municipalities; with one, it is chosen for them; with none, there
+ * is nothing to show (docs/product.md#logging-in-through-openid-connect).
+ */
 export function OrganisationLogin() {
   const { t } = useI18n();
-  const municipalities = useLoad((signal) => api.municipalities(signal), []);
+  const municipalities = useLoad((signal) => loginDetailsApi.municipalities(signal), []);
   const [chosen, setChosen] = useState('');
-  const items = municipalities.data?.items ?? [];
+  const items = (municipalities.data?.items ?? []).filter((m) => m.staff);
   const slug = chosen || (items.length === 1 ? (items[0]?.slug ?? '') : '');
   const options = useLoad((signal) => (slug ? loginApi.options(slug, signal) : Promise.resolve(null)), [slug]);
   const { start, busy, error } = useStart();
   const selectId = useId();
+  if (!items.length) return null;
   return (
     <div className="regie-oidc-login">
-      <Paragraph>{t('oidc.staffText')}</Paragraph>
+      <Paragraph>{t(items.length > 1 ? 'oidc.staffText' : 'oidc.staffTextOne', { municipality: items[0]?.name ?? '' })}</Paragraph>
       {items.length > 1 ? (
         <SelectField
           name="sso-municipality"

@@ -15,6 +15,7 @@ import { enInformed } from './en.informed.js';
 import { enInsights } from './en.insights.js';
 import { enIntermunicipal } from './en.intermunicipal.js';
 import { enLogin } from './en.login.js';
+import { enLoginDetails } from './en.logindetails.js';
 import { enParticipation } from './en.participation.js';
 import { enSatisfaction } from './en.satisfaction.js';
 import { enTheme } from './en.theme.js';
@@ -594,6 +595,7 @@ export const en: Record<MessageKey, string> = {
   ...enCouncil,
   // logging in through OpenID Connect (organisation account, DigiD, eHerkenning)
   ...enLogin,
+  ...enLoginDetails,
   // management information
   ...enInsights,
   // comparing municipalities and the published figures

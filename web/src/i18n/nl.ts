@@ -15,6 +15,7 @@ import { nlInformed } from './nl.informed.js';
 import { nlInsights } from './nl.insights.js';
 import { nlIntermunicipal } from './nl.intermunicipal.js';
 import { nlLogin } from './nl.login.js';
+import { nlLoginDetails } from './nl.logindetails.js';
 import { nlParticipation } from './nl.participation.js';
 import { nlSatisfaction } from './nl.satisfaction.js';
 import { nlTheme } from './nl.theme.js';
@@ -594,6 +595,7 @@ export const nl = {
   ...nlCouncil,
   // logging in through OpenID Connect (organisation account, DigiD, eHerkenning)
   ...nlLogin,
+  ...nlLoginDetails,
   // management information
   ...nlInsights,
   // comparing municipalities and the published figures

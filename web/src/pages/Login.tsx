@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../components/Fields.js';
 import { ErrorSummary, LiveStatus } from '../components/feedback.js';
 import type { FieldErrors } from '../components/forms.js';
 import { AppLink } from '../components/links.js';
-import { OrganisationLogin, ResidentLoginButtons } from '../components/OidcLogin.js';
+import { OrganisationLogin, ResidentLogin } from '../components/OidcLogin.js';
 import { Section } from '../components/Section.js';
 import { homeOf, useCurrentUser } from '../currentUser.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../hooks.js';
@@ -159,7 +159,7 @@ function LoginLinkRequest() {
       fields={[{ name: 'email', id: IDS.linkEmail, type: 'email', value: email, onChange: setEmail, autoComplete: 'email' }]}
     >
       <LiveStatus message={sent} />
-      <ResidentLoginButtons municipality={chosen} />
+      <ResidentLogin />
     </LoginPanel>
   );
 }

@@ -1,11 +1,12 @@
 // The initiator's own case: status, director, plan (and agreeing to it), the shared
 // timeline, a message to the director, and withdrawing the request.
-import { Alert, Button, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
+import { Alert, Button, DataList, Heading, Paragraph, PreHeading } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api } from '../api.js';
 import { CaseAttachments } from '../components/Attachments.js';
 import { CaseFacts } from '../components/CaseFacts.js';
 import { ErrorAlert, FirstLoad, useFocusedStatus } from '../components/feedback.js';
+import { OnBehalfFact } from '../components/LoginDetails.js';
 import { PlanView } from '../components/PlanView.js';
 import { Section } from '../components/Section.js';
 import { Timeline } from '../components/Timeline.js';
@@ -39,6 +40,11 @@ export function MyCase() {
       <Heading level={1}>{c.title}</Heading>
       {status.element}
       <CaseFacts c={c} />
+      {c.initiator.onBehalf ? (
+        <DataList className="regie-datalist">
+          <OnBehalfFact initiator={c.initiator} />
+        </DataList>
+      ) : null}
 
       <Section title={t('myCase.question')}>
         <Paragraph className="regie-prewrap">{c.description}</Paragraph>

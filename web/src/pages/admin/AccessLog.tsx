@@ -106,6 +106,7 @@ export function AccessLogPage() {
                   <TableCell>
                     {t(`accessLog.kind.${e.kind}`)}
                     {e.exportName ? `: ${e.exportName}` : ''}
+                    {e.reason ? ` (${t('accessLog.reason', { reason: e.reason })})` : ''}
                   </TableCell>
                   <TableCell>{e.case ? <AppLink to={`/zaken/${e.case.id}`}>{e.case.reference ?? e.case.id}</AppLink> : null}</TableCell>
                   <TableCell>{e.initiator ? (e.initiator.name ?? t('accessLog.unknown')) : null}</TableCell>

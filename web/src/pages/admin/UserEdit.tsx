@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api } from '../../api.js';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/feedback.js';
+import { AccountHistory } from '../../components/LoginDetails.js';
 import { AppLink } from '../../components/links.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
@@ -42,6 +43,7 @@ export function UserEdit() {
               setStatus(t('users.saved', { name: u.name }));
             }}
           />
+          <AccountHistory userId={user.id} reloadKey={user.role} />
         </>
       ) : null}
     </>

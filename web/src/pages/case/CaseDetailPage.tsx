@@ -13,10 +13,12 @@ import { CaseAttachments } from '../../components/Attachments.js';
 import { CaseStatusBadge, ClockBadge, UnconfirmedBadge } from '../../components/badges.js';
 import { CaseFacts, InitiatorFacts } from '../../components/CaseFacts.js';
 import { FirstLoad, useFocusedStatus } from '../../components/feedback.js';
+import { RevealIdentityNumber } from '../../components/LoginDetails.js';
 import { AppButtonLink } from '../../components/links.js';
 import { PlanView } from '../../components/PlanView.js';
 import { Section } from '../../components/Section.js';
 import { Timeline } from '../../components/Timeline.js';
+import { useCurrentUser } from '../../currentUser.js';
 import { useLoad } from '../../hooks.js';
 import { type MessageKey, useI18n } from '../../i18n/index.js';
 import { AssessmentSection } from '../assessment/AssessmentSection.js';
@@ -31,6 +33,7 @@ import { useCaseAndPlan } from './useCaseAndPlan.js';
 export function CaseDetailPage() {
   const { t } = useI18n();
   const data = useCaseAndPlan(t('caseDetail.title'));
+  const { me } = useCurrentUser();
   const status = useFocusedStatus();
   const [timelineKey, setTimelineKey] = useState(0);
 
@@ -89,6 +92,7 @@ export function CaseDetailPage() {
           <Paragraph className="regie-prewrap">{c.description}</Paragraph>
           <Heading level={3}>{t('caseDetail.initiator')}</Heading>
           <InitiatorFacts c={c} />
+          {me?.role === 'admin' && c.confirmed ? <RevealIdentityNumber caseId={c.id} /> : null}
         </Section>
 
         {hasActions ? (
