@@ -27,6 +27,12 @@ import { type Recorded, type Summary, summarize } from './stats.js';
 export const SHARED_LIST_P99_TARGET_MS = 50;
 /** the director's open cases the rounds are opened on, in turn */
 const CASES_FOR_ROUNDS = 200;
+/**
+ * One listing alone slower than this: the load of (b) and (c) is not run (ten clients
+ * would keep it busy for ten times as long) and the plan is shown without ANALYZE. Not
+ * a way to meet the target: the listing is reported NOT MET.
+ */
+const TOO_SLOW_ALONE_MS = 60_000;
 
 export interface IntermunicipalBenchOptions {
   db: Db;
@@ -156,8 +162,9 @@ export async function benchIntermunicipal(o: IntermunicipalBenchOptions): Promis
     // The list's query as the provider's session runs it (regie_app under row-level
     // security), written out by hand as run.ts does for the case list: the shared
     // parties of the department joined to the minimum view of their cases.
+    const tooSlow = aloneMs > TOO_SLOW_ALONE_MS;
     const plan = await db.tenant(o.provider.id, async (trx) => {
-      const r = await sql<{ 'QUERY PLAN': string }>`explain (analyze)
+      const r = await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(tooSlow ? '' : '(analyze)')}
         select p.id, c.reference from assessment_parties p
           join assessment_rounds r on r.id = p.round_id
           join shared_case_minimum c on c.id = r.case_id
@@ -172,24 +179,31 @@ export async function benchIntermunicipal(o: IntermunicipalBenchOptions): Promis
     const all = await sql<{ cases: number; parties: number }>`
       select (select count(*)::int from cases) as cases, (select count(*)::int from assessment_parties) as parties`.execute(k);
     log(`  (the database holds ${all.rows[0]?.cases.toLocaleString('en')} cases and ${all.rows[0]?.parties.toLocaleString('en')} assessment parties in all)`);
+    const notRun: Recorded = { latencies: {}, errors: {}, errorSamples: [], measuredMs: 1 };
+    if (tooSlow) log(`  (one listing alone took more than ${TOO_SLOW_ALONE_MS / 1000} s: the listing and answering loads are not run; the listing is NOT MET)`);
     const listing = summarize(
       '(b) specialist lists shared requests',
-      await o.runHttp(origin, { kind: 'get', token: specialistToken, paths: [{ label: 'shared requests', path: '/api/v1/shared-requests' }] }),
+      tooSlow
+        ? notRun
+        : await o.runHttp(origin, { kind: 'get', token: specialistToken, paths: [{ label: 'shared requests', path: '/api/v1/shared-requests' }] }),
     );
     const met = listing.requests > 0 && listing.p99 <= SHARED_LIST_P99_TARGET_MS && listing.errors === 0;
     line(listing, ` — p99 ≤ ${SHARED_LIST_P99_TARGET_MS} ms: ${met ? 'MET' : 'NOT MET'}${o.engine === 'postgres' ? '' : ' (information)'}`);
     errorsOf(listing);
-    if (listing.requests === 0) log('  (no listing was sent within the measured window: the ones sent during the warm-up took longer than the whole run)');
+    if (listing.requests === 0 && !tooSlow)
+      log('  (no listing was sent within the measured window: the ones sent during the warm-up took longer than the whole run)');
 
     // (c) answering
     const open = items.filter((x) => x.status === 'open');
     const answering = summarize(
       '(c) specialist answers a shared request',
-      await o.runHttp(origin, {
-        kind: 'send',
-        token: specialistToken,
-        requests: open.map((x) => ({ label: 'answer', method: 'PUT', path: `/api/v1/shared-requests/${x.partyId}/answer`, body: { kind: 'yes' } })),
-      }),
+      tooSlow
+        ? notRun
+        : await o.runHttp(origin, {
+            kind: 'send',
+            token: specialistToken,
+            requests: open.map((x) => ({ label: 'answer', method: 'PUT', path: `/api/v1/shared-requests/${x.partyId}/answer`, body: { kind: 'yes' } })),
+          }),
     );
     line(answering);
     errorsOf(answering);
