@@ -13,7 +13,24 @@ export type HttpScenario =
   /** GET a list query, then its next page via nextCursor, then the next query. */
   | { kind: 'list'; queries: Array<{ label: string; qs: string }>; token: string }
   /** POST /api/v1/cases with a fresh initiator and a fresh X-Forwarded-For address each time. */
-  | { kind: 'intake'; municipality: string; areaIds: string[]; themeIds: string[] };
+  | { kind: 'intake'; municipality: string; areaIds: string[]; themeIds: string[] }
+  /**
+   * A complete intake: POST /api/v1/cases and then one file on it, from one new
+   * X-Forwarded-For address each time. Every other one is a public intake with the
+   * public upload; the others are registered by staff (`token`, channel desk) with the
+   * staff upload. Recorded once per complete intake, from the first request's start
+   * to the upload's answer.
+   */
+  | {
+      kind: 'intakeWithFile';
+      municipality: string;
+      areaIds: string[];
+      themeIds: string[];
+      token: string;
+      files: Array<{ name: string; type: string; path: string }>;
+    }
+  /** Send the requests in turn, each with its method and JSON body (each client starts at its own offset). */
+  | { kind: 'send'; token: string; requests: Array<{ label: string; method: 'POST' | 'PUT'; path: string; body: unknown }> };
 
 export interface LoadJob {
   origin: string; // http://127.0.0.1:port
@@ -30,7 +47,7 @@ const url = new URL(job.origin);
 if (url.hostname !== '127.0.0.1') throw new Error('the load generator only talks to 127.0.0.1');
 const agent = new http.Agent({ keepAlive: true, maxSockets: job.clients, maxFreeSockets: job.clients });
 
-function send(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function send(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; text: string }> {
   return new Promise((resolve) => {
     const req = http.request({ host: '127.0.0.1', port: Number(url.port), method, path, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -67,6 +84,52 @@ function makeStep(s: HttpScenario): (client: number, record: RecordFn) => Promis
       const t2 = performance.now();
       const r2 = await send('GET', `/api/v1/cases?${q.qs}&cursor=${encodeURIComponent(cursor)}`, auth(s.token));
       record('next page (cursor)', t2, r2.status, () => r2.text);
+    };
+  }
+  if (s.kind === 'send') {
+    return async (c, record) => {
+      const q = s.requests[(c * 7919 + counters[c]!++) % s.requests.length]!;
+      const t = performance.now();
+      const r = await send(q.method, q.path, { ...auth(s.token), 'content-type': 'application/json' }, JSON.stringify(q.body));
+      record(q.label, t, r.status, () => r.text);
+    };
+  }
+  if (s.kind === 'intakeWithFile') {
+    const files = s.files.map((f) => ({ ...f, content: readFileSync(f.path) }));
+    let n = 0;
+    return async (c, record) => {
+      const i = n++;
+      const ip = `10.${128 + ((i >> 16) & 127)}.${(i >> 8) & 255}.${i & 255}`;
+      const staff = i % 2 === 1;
+      const label = staff ? 'staff intake + file' : 'public intake + file';
+      const body = JSON.stringify({
+        municipality: s.municipality,
+        initiator: { name: `Bench Inwoner ${i}`, email: `bench-file-${job.runId}-${c}-${i}@voorbeeld.example` },
+        title: 'Een aanbouw aan de achterkant van de woning',
+        description: 'Wij willen een aanbouw van drie meter diep aan de achterkant. De tekening zit erbij.',
+        location: `Dorpsstraat ${1 + (i % 180)}`,
+        areaId: s.areaIds[i % s.areaIds.length],
+        themeIds: [s.themeIds[i % s.themeIds.length]],
+        ...(staff ? { channel: 'desk' } : {}),
+      });
+      const headers = { 'x-forwarded-for': ip, ...(staff ? auth(s.token) : {}) };
+      const t = performance.now();
+      const r = await send('POST', '/api/v1/cases', { ...headers, 'content-type': 'application/json' }, body);
+      if (r.status !== 201) return record(label, t, r.status, () => `intake: ${r.text}`);
+      record(`step: POST /cases (${staff ? 'staff' : 'public'})`, t, r.status);
+      const id = (JSON.parse(r.text) as { id: string }).id;
+      const f = files[i % files.length]!;
+      const boundary = `----regiebench${job.runId}x${i}`;
+      const multipart = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+        f.content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const path = staff ? `/api/v1/cases/${id}/attachments?on=intake` : `/api/v1/public/municipalities/${s.municipality}/cases/${id}/attachments`;
+      const t2 = performance.now();
+      const r2 = await send('POST', path, { ...headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, multipart);
+      record(label, t, r2.status, () => `upload: ${r2.text}`);
+      if (r2.status === 201) record(`step: upload (${staff ? 'staff' : 'public'})`, t2, r2.status);
     };
   }
   let n = 0;

@@ -34,6 +34,8 @@ import { benchAssessments } from './assessments.js';
 import { benchCollaborations } from './collaborations.js';
 import { type CpuShare, cpuShare, sampleCpu, waitQuiet } from './cpu.js';
 import { benchInsights } from './insights.js';
+import { benchIntakeIntegrations } from './intake-integrations.js';
+import { benchIntermunicipal } from './intermunicipal.js';
 import type { HttpScenario, LoadJob } from './load-worker.js';
 import { benchProcesses, type ProcessRun } from './processes.js';
 import { HISTORY_START_YEAR, type SeedResult, seed, verifySeed } from './seed.js';
@@ -227,6 +229,32 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
       runHttp: (origin, scenario) => runHttp(origin, scenario),
       log,
     });
+    // The complete intake with a file and ZGW registration on, and an assessment round
+    // with another municipality's department under a sharing agreement (docs/performance.md).
+    log();
+    log(`==== ${engine}: intake with a file and ZGW registration${engine === 'postgres' ? '' : ' (information: the target is for PostgreSQL)'} ====`);
+    const intake = await benchIntakeIntegrations({
+      db,
+      engine,
+      municipality: seeded.municipalities[0]!,
+      clients: CLIENTS,
+      runHttp: (origin, scenario) => runHttp(origin, scenario),
+      log,
+      pgPort: cluster?.port,
+    });
+    log();
+    log(`==== ${engine}: assessment round with another municipality's department ====`);
+    const shared = await benchIntermunicipal({
+      db,
+      engine,
+      receiver: seeded.municipalities[0]!,
+      provider: seeded.municipalities[1]!,
+      runHttp: (origin, scenario) => runHttp(origin, scenario),
+      log,
+    });
+    const integrationErrors = [intake.summary, shared.opening, shared.listing, shared.answering].filter((s) => s.errors > 0).map((s) => s.name);
+    if (intake.problems.length || integrationErrors.length)
+      throw new Error(`intake with ZGW / shared assessment: ${[...intake.problems, ...integrationErrors.map((n) => `errors in ${n}`)].join('; ')}`);
     return report;
   } finally {
     await db.close();
