@@ -391,6 +391,11 @@ const nl: Record<string, string> = {
   'error.loginProviderUnavailable': 'De inlogdienst is nu niet bereikbaar. Probeer het later opnieuw.',
   'error.issuerNotHttps': 'Geef het https-adres van de uitgever, zonder gebruikersnaam, query of fragment.',
   'error.unknownAssuranceLevel': 'Onbekend betrouwbaarheidsniveau.',
+  // Thema's in een samenwerkingsafspraak, de samenwerking van een partnergemeente en verzoeken aan andere gemeenten in cijfers
+  // (docs/product.md#themes-in-a-sharing-agreement, docs/product.md#a-partner-municipality-reads-a-collaboration,
+  // docs/product.md#requests-to-other-municipalities-in-figures).
+  'error.caseOutsideAgreementThemes':
+    'Deze zaak valt buiten de thema’s van de samenwerkingsafspraak ({themes}): {name} kan er niet voor worden gevraagd. Geef de zaak een van die thema’s of vraag een andere afdeling.',
 };
 
 const en: Record<string, string> = {
@@ -774,6 +779,11 @@ const en: Record<string, string> = {
   'error.loginProviderUnavailable': 'The login service cannot be reached now. Try again later.',
   'error.issuerNotHttps': 'Give the issuer’s https address, without user name, query or fragment.',
   'error.unknownAssuranceLevel': 'Unknown assurance level.',
+  // Themes in a sharing agreement, a partner municipality's collaboration and requests to other municipalities in figures
+  // (docs/product.md#themes-in-a-sharing-agreement, docs/product.md#a-partner-municipality-reads-a-collaboration,
+  // docs/product.md#requests-to-other-municipalities-in-figures).
+  'error.caseOutsideAgreementThemes':
+    'This case is outside the themes of the sharing agreement ({themes}): {name} cannot be asked for it. Give the case one of those themes or ask another department.',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

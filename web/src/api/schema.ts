@@ -2470,6 +2470,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/shared-themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De thema's van een andere gemeente, om de reikwijdte van een voorgestelde afspraak uit te kiezen (beheerder)
+         * @description De thema's van een andere gemeente, om de reikwijdte van een voorgestelde afspraak uit te kiezen (beheerder)
+         */
+        get: operations["getSharedThemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sharing-agreements/{id}": {
         parameters: {
             query?: never;
@@ -4946,6 +4966,12 @@ export interface components {
             departmentId: string;
             departmentName: string;
             ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+            /** @description alleen zaken met een van deze thema's; leeg: alle */
+            themes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
         };
         SharedRequest: {
             /** Format: uuid */
@@ -5023,6 +5049,12 @@ export interface components {
                 name: string;
             }[];
             ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+            /** @description de thema's van de ontvangende gemeente waarvoor de afspraak geldt; leeg: alle */
+            themes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
@@ -16452,6 +16484,11 @@ export interface operations {
                      */
                     ruleDomains?: ("social" | "physical" | "safety" | "economy" | "governance")[];
                     /**
+                     * @description de thema's van de ontvangende gemeente waarvoor de afspraak geldt; leeg: alle (een zaak valt erbinnen met ten minste één van deze thema's)
+                     * @default []
+                     */
+                    themeIds?: string[];
+                    /**
                      * Format: date
                      * @description eerste dag
                      */
@@ -16471,6 +16508,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedThemes: {
+        parameters: {
+            query: {
+                /** @description de code (slug) van de ontvangende gemeente */
+                municipality: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */
