@@ -54,6 +54,19 @@ export interface CollaborationFigures {
   contributionsByParty: { party: string; euros: number; hours: number }[];
 }
 
+export interface SharedRequestCounts {
+  requests: number;
+  onTime: number;
+  late: number;
+  silent: number;
+  open: number;
+}
+export interface SharedRequestFigures {
+  received: (SharedRequestCounts & { municipality: string; departmentId: string; department: string })[];
+  provided: (SharedRequestCounts & { municipality: string; departmentId: string; department: string })[];
+  totals: { received: SharedRequestCounts; provided: SharedRequestCounts };
+}
+
 /**
  * Figures of another module for a filter: `select` is a scalar subquery yielding one
  * json value, read inside the one statement of a request (queries.ts, figureRows);
@@ -69,6 +82,8 @@ export interface InsightsProviders {
   satisfaction?: FigureSource<SatisfactionFigures>;
   participation?: FigureSource<ParticipationFigures>;
   collaborations?: FigureSource<CollaborationFigures>;
+  /** requests to other municipalities' departments (docs/product.md#requests-to-other-municipalities-in-figures) */
+  sharedRequests?: FigureSource<SharedRequestFigures>;
 }
 
 export interface InsightsQuery {
@@ -131,6 +146,7 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     if (providers.satisfaction) extra.satisfaction = providers.satisfaction.select(f);
     if (providers.participation) extra.participation = providers.participation.select(f);
     if (providers.collaborations) extra.collaborations = providers.collaborations.select(f);
+    if (providers.sharedRequests) extra.sharedRequests = providers.sharedRequests.select(f);
     const read = await figureRows(trx, f, months, METRICS, today, soon, extra);
     const rows = read.counts;
     const of = (metric: Metric, inPeriod = true) => rows.filter((r) => r.metric === metric && (!inPeriod || r.inPeriod));
@@ -221,6 +237,8 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
     const participation = providers.participation ? providers.participation.read(read.extra.participation, f) : null;
     // docs/product.md#collaborations-in-figures
     const collaborations = providers.collaborations ? providers.collaborations.read(read.extra.collaborations, f) : null;
+    // docs/product.md#requests-to-other-municipalities-in-figures
+    const sharedRequests = providers.sharedRequests ? providers.sharedRequests.read(read.extra.sharedRequests, f) : null;
     const choices = read.choices;
 
     return {
@@ -288,6 +306,7 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
       satisfaction: satisfaction && (mayPerDirector ? satisfaction : { ...satisfaction, perDirector: null }),
       participation,
       collaborations,
+      sharedRequests,
     };
   });
 }

@@ -1,6 +1,6 @@
 // The sharing agreement's lifecycle as a table (docs/product.md#sharing-agreements-between-municipalities).
 import { describe, expect, it } from 'vitest';
-import { type AgreementFacts, agreementStatus, approve, domainInScope, end, proposalProblems, themesInScope } from './model.js';
+import { type AgreementFacts, agreementStatus, approve, domainInScope, end, proposalProblems, requestOutcome, themesInScope } from './model.js';
 
 const P = 'prov-0000';
 const R = 'recv-0000';
@@ -110,5 +110,22 @@ describe('themes in scope', () => {
     ['a case without themes is outside a scope that names themes', ['t1'], [], false],
   ] as const)('%s', (_label, scope, caseThemes, expected) => {
     expect(themesInScope(scope, caseThemes)).toBe(expected);
+  });
+});
+
+// docs/product.md#requests-to-other-municipalities-in-figures
+describe('a request answered on time', () => {
+  const term = '2026-03-16';
+  it.each([
+    ['answered before the last day', '2026-03-10', false, false, 'onTime'],
+    ['answered on the last day', '2026-03-16', true, false, 'onTime'],
+    ['answered the day after (a late objection)', '2026-03-17', true, false, 'late'],
+    ['answered late after a yes by silence: the silence is no answer', '2026-04-01', true, false, 'late'],
+    ['only a yes by silence: not answered', null, true, false, 'silent'],
+    ['the round closed without any answer (not reached)', null, true, false, 'silent'],
+    ['returned when the agreement ended', null, false, true, 'silent'],
+    ['the round still waits for it', null, false, false, 'open'],
+  ] as const)('%s', (_label, answeredOn, roundClosed, returned, expected) => {
+    expect(requestOutcome({ termEndsOn: term, answeredOn, roundClosed, returned })).toBe(expected);
   });
 });

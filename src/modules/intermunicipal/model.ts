@@ -116,3 +116,29 @@ export const domainInScope = (ruleDomains: readonly string[], domain: string) =>
  */
 export const themesInScope = (scopeThemeIds: readonly string[], caseThemeIds: readonly string[]) =>
   scopeThemeIds.length === 0 || caseThemeIds.some((id) => scopeThemeIds.includes(id));
+
+/** What became of one request to another municipality's department. */
+export type RequestOutcome = 'onTime' | 'late' | 'silent' | 'open';
+
+export interface RequestFacts {
+  /** the last day of the round's term (inclusive) */
+  termEndsOn: IsoDate;
+  /** the day of the department's first answer that is not a yes by silence; null: none */
+  answeredOn: IsoDate | null;
+  /** the round is closed (all answered, or its term ended) */
+  roundClosed: boolean;
+  /** the request went back when its agreement ended or expired */
+  returned: boolean;
+}
+
+/**
+ * Whether a request to another municipality's department was answered on time
+ * (docs/product.md#requests-to-other-municipalities-in-figures): answered on or before
+ * the round's last day is on time, after it late. A yes by silence is not an answer:
+ * a request without a real answer is silent once its round closed or it was returned,
+ * and open while its round still waits.
+ */
+export function requestOutcome(r: RequestFacts): RequestOutcome {
+  if (r.answeredOn !== null) return r.answeredOn <= r.termEndsOn ? 'onTime' : 'late';
+  return r.roundClosed || r.returned ? 'silent' : 'open';
+}

@@ -4382,6 +4382,49 @@ export interface components {
                     hours: number;
                 }[];
             } | null;
+            /** @description verzoeken aan andere gemeenten: op tijd (uiterlijk op de laatste dag van de ronde), te laat, niet beantwoord (stilzwijgend ja telt als niet beantwoord) of nog open; alleen de periode telt, naar de dag dat de ronde werd geopend */
+            sharedRequests: {
+                /** @description gevraagd aan afdelingen van andere gemeenten, per gemeente en afdeling die antwoordt */
+                received: {
+                    requests: number;
+                    onTime: number;
+                    late: number;
+                    silent: number;
+                    open: number;
+                    municipality: string;
+                    /** Format: uuid */
+                    departmentId: string;
+                    department: string;
+                }[];
+                /** @description gevraagd aan de eigen afdelingen door andere gemeenten, per gemeente en eigen afdeling */
+                provided: {
+                    requests: number;
+                    onTime: number;
+                    late: number;
+                    silent: number;
+                    open: number;
+                    municipality: string;
+                    /** Format: uuid */
+                    departmentId: string;
+                    department: string;
+                }[];
+                totals: {
+                    received: {
+                        requests: number;
+                        onTime: number;
+                        late: number;
+                        silent: number;
+                        open: number;
+                    };
+                    provided: {
+                        requests: number;
+                        onTime: number;
+                        late: number;
+                        silent: number;
+                        open: number;
+                    };
+                };
+            } | null;
         };
         LateObjection: {
             /** Format: uuid */
@@ -14096,7 +14139,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                section: "leadTimes" | "assessment" | "commitments" | "workload" | "satisfaction" | "participation" | "collaborations";
+                section: "leadTimes" | "assessment" | "commitments" | "workload" | "satisfaction" | "participation" | "collaborations" | "sharedRequests";
             };
             cookie?: never;
         };
@@ -19747,7 +19790,7 @@ export const pathsSatisfactionSurveysIdFollowUpsPostRequestBodyContentApplicatio
 export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
-export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation", "collaborations"];
+export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation", "collaborations", "sharedRequests"];
 export const pathsCollaborationsIdAgreementsPostRequestBodyContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["requestBody"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
