@@ -21,6 +21,8 @@ export interface AccessEntry {
   counterpartMunicipalityId?: string | null;
   /** for a downloaded attachment: the file's id, never its content */
   attachmentId?: string | null;
+  /** for a collaboration read by a partner municipality (docs/product.md#a-partner-municipality-reads-a-collaboration) */
+  collaborationId?: string | null;
 }
 
 /** Record one access by the use-case's actor, in the transaction of the read. */
@@ -37,6 +39,7 @@ export async function recordAccess(trx: Tx, ctx: Ctx, e: AccessEntry): Promise<v
       initiator_id: e.initiatorId ?? null,
       export_name: e.kind === 'export' ? (e.exportName ?? 'export') : null,
       attachment_id: e.kind === 'attachment' ? (e.attachmentId ?? null) : null,
+      collaboration_id: e.collaborationId ?? null,
       client_address: ctx.clientAddress?.slice(0, 100) ?? null,
       created_at: ctx.clock.now(),
     })

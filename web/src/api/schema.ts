@@ -2258,6 +2258,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner-collaborations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De samenwerkingen van andere gemeenten waarin de eigen gemeente partij is (alleen lezen)
+         * @description De samenwerkingen van andere gemeenten waarin de eigen gemeente partij is (alleen lezen)
+         */
+        get: operations["getPartnerCollaborations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-collaborations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad van een samenwerking van een andere gemeente waarin de eigen gemeente partij is, met de afspraken van en aan de eigen gemeente
+         * @description Het samenwerkingsblad van een samenwerking van een andere gemeente waarin de eigen gemeente partij is, met de afspraken van en aan de eigen gemeente
+         */
+        get: operations["getPartnerCollaborationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-collaborations/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad als PDF, zoals elke partij het ziet
+         * @description Het samenwerkingsblad als PDF, zoals elke partij het ziet
+         */
+        get: operations["getPartnerCollaborationsIdSheetPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/collaborations": {
         parameters: {
             query?: never;
@@ -15265,6 +15325,201 @@ export interface operations {
             };
         };
     };
+    getPartnerCollaborations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            phase: "agenda" | "policy" | "implementation" | "evaluation";
+                            /** Format: date */
+                            startOn: string;
+                            /** Format: date */
+                            endOn: string;
+                            ownerName: string;
+                            /** @description de eigen partij(en) in deze samenwerking */
+                            parties: string[];
+                            /** @description de gemeente van wie de samenwerking is */
+                            municipality: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerCollaborationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyCollaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerCollaborationsIdSheetPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-document (application/pdf) */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCollaborations: {
         parameters: {
             query?: {
@@ -19801,6 +20056,7 @@ export const pathsCollaborationsIdAgreementsAgreementIdOutcomePostRequestBodyCon
 export const pathsCollaborationsIdAgreementsAgreementIdConfirmationPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements/{agreementId}/confirmation"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "decline"];
 export const pathsAgreementLinksTokenAnswerPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/agreement-links/{token}/answer"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "dispute"];
 export const pathsPartyCollaborationsGetResponses200ContentApplicationJsonItemsPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/party/collaborations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const pathsPartnerCollaborationsGetResponses200ContentApplicationJsonItemsPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/partner-collaborations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryHealthValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["health"]> = ["with", "without"];
 export const pathsCollaborationsPostRequestBodyContentApplicationJsonEndKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["post"]["requestBody"]["content"]["application/json"]["endKind"]> = ["end", "review"];
