@@ -23,6 +23,9 @@ import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
 
+/** The municipality's own name without "Gemeente", as the marker says "gemeente X". */
+const bare = (name: string) => name.replace(/^gemeente\s+/i, '');
+
 /** On the collaborations overview: the other municipalities' collaborations the own municipality is a party of. */
 export function PartnerCollaborations() {
   const { t, date } = useI18n();
@@ -36,7 +39,7 @@ export function PartnerCollaborations() {
       <UnorderedList>
         {items.map((c) => (
           <UnorderedListItem key={c.id}>
-            <AppLink to={`/samenwerkingen/partner/${c.id}`}>{c.name}</AppLink> — {t('partner.marker', { municipality: c.municipality })} ·{' '}
+            <AppLink to={`/samenwerkingen/partner/${c.id}`}>{c.name}</AppLink> — {t('partner.marker', { municipality: bare(c.municipality) })} ·{' '}
             {t(`collab.phase.${c.phase}`)} · {`${date(c.startOn)} – ${date(c.endOn)}`}
           </UnorderedListItem>
         ))}
@@ -61,7 +64,7 @@ export function PartnerCollaborationPage() {
       </Paragraph>
       <Heading level={1}>{c.name}</Heading>
       <Paragraph>
-        <strong>{t('partner.marker', { municipality: c.municipality })}</strong>. {t('partner.readOnly', { municipality: c.municipality })}
+        <strong>{t('partner.marker', { municipality: bare(c.municipality) })}</strong>. {t('partner.readOnly', { municipality: bare(c.municipality) })}
       </Paragraph>
       {c.description ? <Paragraph>{c.description}</Paragraph> : null}
       <dl className="regie-facts">
