@@ -514,36 +514,36 @@ function CollaborationFigures({ c, query, locale }: { c: NonNullable<Insights['c
 function SharedRequestFigures({ s, query }: { s: NonNullable<Insights['sharedRequests']>; query: string }) {
   const { t } = useI18n();
   const outcomes = ['onTime', 'late', 'silent', 'open'] as const;
-  const columns = [t('sharedRequests.municipality'), t('sharedRequests.requests'), ...outcomes.map((o) => t(`sharedRequests.${o}`))];
+  const columns = [t('crossRequests.municipality'), t('crossRequests.requests'), ...outcomes.map((o) => t(`crossRequests.${o}`))];
   const table = (caption: string, rows: typeof s.received) =>
     rows.length ? (
       <FigureTable
         caption={caption}
-        columns={[`${columns[0]} · ${t('sharedRequests.department')}`, ...columns.slice(1)]}
+        columns={[`${columns[0]} · ${t('crossRequests.department')}`, ...columns.slice(1)]}
         rows={rows.map((r) => [`${r.municipality} · ${r.department}`, r.requests, r.onTime, r.late, r.silent, r.open])}
       />
     ) : null;
   const sides = [
-    { key: 'received', label: t('sharedRequests.received'), rows: s.received, total: s.totals.received },
-    { key: 'provided', label: t('sharedRequests.provided'), rows: s.provided, total: s.totals.provided },
+    { key: 'received', label: t('crossRequests.received'), rows: s.received, total: s.totals.received },
+    { key: 'provided', label: t('crossRequests.provided'), rows: s.provided, total: s.totals.provided },
   ].filter((x) => x.rows.length);
   return (
-    <Section title={t('sharedRequests.title')} level={2}>
-      <Paragraph>{t('sharedRequests.lead')}</Paragraph>
+    <Section title={t('crossRequests.title')} level={2}>
+      <Paragraph>{t('crossRequests.lead')}</Paragraph>
       <Figure>
         <FigureChart
           kind="bar"
           stacked
-          summary={t('sharedRequests.chart')}
+          summary={t('crossRequests.chart')}
           labels={sides.map((x) => x.label)}
-          series={outcomes.map((o) => ({ label: t(`sharedRequests.${o}`), data: sides.map((x) => x.total[o]) }))}
+          series={outcomes.map((o) => ({ label: t(`crossRequests.${o}`), data: sides.map((x) => x.total[o]) }))}
         />
         <div>
-          {table(t('sharedRequests.received'), s.received)}
-          {table(t('sharedRequests.provided'), s.provided)}
+          {table(t('crossRequests.received'), s.received)}
+          {table(t('crossRequests.provided'), s.provided)}
         </div>
       </Figure>
-      <CsvLink section="sharedRequests" query={query} label={t('sharedRequests.title')} />
+      <CsvLink section="sharedRequests" query={query} label={t('crossRequests.title')} />
     </Section>
   );
 }
@@ -595,7 +595,7 @@ export function InsightsHeadline() {
           rows={[
             ...c.byPhase.map((r) => [t(`collabInsights.phase.${r.phase}`), r.count]),
             [t('collabInsights.withHealthIssues'), c.withHealthIssues],
-            ...(asked?.requests ? [[t('sharedRequests.council'), t('sharedRequests.councilValue', { onTime: asked.onTime, requests: asked.requests })]] : []),
+            ...(asked?.requests ? [[t('crossRequests.council'), t('crossRequests.councilValue', { onTime: asked.onTime, requests: asked.requests })]] : []),
           ]}
         />
         {may(me, 'collaborations') ? (
