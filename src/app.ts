@@ -14,7 +14,7 @@ import { dossierRoutes } from './modules/dossier/index.js';
 import { geoRoutes } from './modules/geo/index.js';
 import { accountRoutes, identityRoutes, oidcRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
 import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
-import { intermunicipalRoutes } from './modules/intermunicipal/index.js';
+import { intermunicipalRoutes, sharedRequestFigureSource } from './modules/intermunicipal/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
 import { participationFigureSource, participationRoutes, startResponseCleanup } from './modules/participation/index.js';
@@ -65,6 +65,8 @@ export async function buildApp(deps: Deps): Promise<App> {
         satisfaction: satisfactionFigureSource,
         participation: participationFigureSource,
         collaborations: collaborationFigureSource,
+        // requests to other municipalities answered on time (docs/product.md#requests-to-other-municipalities-in-figures)
+        sharedRequests: sharedRequestFigureSource,
       });
       collaborationRoutes(app, deps);
       intermunicipalRoutes(app, deps);

@@ -404,6 +404,21 @@ const nl: Record<string, string> = {
   'error.loginProviderUnavailable': 'De inlogdienst is nu niet bereikbaar. Probeer het later opnieuw.',
   'error.issuerNotHttps': 'Geef het https-adres van de uitgever, zonder gebruikersnaam, query of fragment.',
   'error.unknownAssuranceLevel': 'Onbekend betrouwbaarheidsniveau.',
+  // Thema's in een samenwerkingsafspraak, de samenwerking van een partnergemeente en verzoeken aan andere gemeenten in cijfers
+  // (docs/product.md#themes-in-a-sharing-agreement, docs/product.md#a-partner-municipality-reads-a-collaboration,
+  // docs/product.md#requests-to-other-municipalities-in-figures).
+  'error.caseOutsideAgreementThemes':
+    'Deze zaak valt buiten de thema’s van de samenwerkingsafspraak ({themes}): {name} kan er niet voor worden gevraagd. Geef de zaak een van die thema’s of vraag een andere afdeling.',
+  'insights.csv.sharedRequests.side': 'Richting',
+  'insights.csv.sharedRequests.side.received': 'Gevraagd aan een andere gemeente',
+  'insights.csv.sharedRequests.side.provided': 'Gevraagd door een andere gemeente',
+  'insights.csv.sharedRequests.municipality': 'Andere gemeente',
+  'insights.csv.sharedRequests.department': 'Afdeling die antwoordt',
+  'insights.csv.sharedRequests.requests': 'Verzoeken',
+  'insights.csv.sharedRequests.onTime': 'Op tijd beantwoord',
+  'insights.csv.sharedRequests.late': 'Te laat beantwoord',
+  'insights.csv.sharedRequests.silent': 'Niet beantwoord',
+  'insights.csv.sharedRequests.open': 'Nog open',
 };
 
 const en: Record<string, string> = {
@@ -800,6 +815,21 @@ const en: Record<string, string> = {
   'error.loginProviderUnavailable': 'The login service cannot be reached now. Try again later.',
   'error.issuerNotHttps': 'Give the issuer’s https address, without user name, query or fragment.',
   'error.unknownAssuranceLevel': 'Unknown assurance level.',
+  // Themes in a sharing agreement, a partner municipality's collaboration and requests to other municipalities in figures
+  // (docs/product.md#themes-in-a-sharing-agreement, docs/product.md#a-partner-municipality-reads-a-collaboration,
+  // docs/product.md#requests-to-other-municipalities-in-figures).
+  'error.caseOutsideAgreementThemes':
+    'This case is outside the themes of the sharing agreement ({themes}): {name} cannot be asked for it. Give the case one of those themes or ask another department.',
+  'insights.csv.sharedRequests.side': 'Direction',
+  'insights.csv.sharedRequests.side.received': 'Asked of another municipality',
+  'insights.csv.sharedRequests.side.provided': 'Asked by another municipality',
+  'insights.csv.sharedRequests.municipality': 'Other municipality',
+  'insights.csv.sharedRequests.department': 'Answering department',
+  'insights.csv.sharedRequests.requests': 'Requests',
+  'insights.csv.sharedRequests.onTime': 'Answered on time',
+  'insights.csv.sharedRequests.late': 'Answered late',
+  'insights.csv.sharedRequests.silent': 'Not answered',
+  'insights.csv.sharedRequests.open': 'Still open',
 };
 
 const catalogues: Record<Locale, Record<string, string>> = { nl, en };

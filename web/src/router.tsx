@@ -26,6 +26,7 @@ import { CaseDetailPage } from './pages/case/CaseDetailPage.js';
 import { AgreementLinkPage } from './pages/collaborations/AgreementLink.js';
 import { CollaborationPage } from './pages/collaborations/Collaboration.js';
 import { CollaborationsPage } from './pages/collaborations/Collaborations.js';
+import { PartnerCollaborationPage } from './pages/collaborations/PartnerPages.js';
 import { PartyCollaborationPage, PartyCollaborationsPage, PartyLoginLinkPage, PartyLoginPage } from './pages/collaborations/PartyPages.js';
 import { MyCommitmentsPage, ToConfirmPage } from './pages/commitments/CommitmentPages.js';
 import { CouncilOverviewPage } from './pages/council/CouncilOverview.js';
@@ -112,6 +113,8 @@ export const router = createBrowserRouter([
       guarded('vergelijken', 'compareMunicipalities', <ComparePage />),
       guarded('samenwerkingen', 'collaborations', <CollaborationsPage />),
       guarded('samenwerkingen/:id', 'collaborations', <CollaborationPage />),
+      // a collaboration of another municipality of which the own municipality is a party (docs/product.md#a-partner-municipality-reads-a-collaboration)
+      guarded('samenwerkingen/partner/:id', 'collaborations', <PartnerCollaborationPage />),
       guarded('beheer/samenwerkingsafspraken', 'manageOrganisation', <AgreementsPage />),
       guarded('gedeelde-verzoeken', 'assessmentRequests', <SharedRequestsPage />),
       guarded('gedeelde-verzoeken/:id', 'assessmentRequests', <SharedRequestPage />),

@@ -12,7 +12,7 @@ import { answerLink, caseLink, sharedRequestLink } from '../../platform/links.js
 import { enqueueMails } from '../../platform/mail/outbox.js';
 import { authorizeCase, findCase, forPolicy, loadCaseFor } from '../cases/index.js';
 import { newToken, sha256 } from '../identity/index.js';
-import { type SharedDepartment, sharedDepartmentsIn, sharedSpecialists } from '../intermunicipal/index.js';
+import { type SharedDepartment, sharedDepartmentsIn, sharedSpecialists, themesInScope } from '../intermunicipal/index.js';
 import { mails } from '../notifications/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import { recordEvent } from '../timeline/index.js';
@@ -81,6 +81,24 @@ export async function openAssessmentRound(ctx: Ctx, o: OpenRound): Promise<Round
     }
     const shared = await sharedPartiesFor(trx, mId, o.sharedDepartments ?? [], dutchDate(ctx.clock.now()), problems);
     if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
+    // A case outside an agreement's themes is not shared (docs/product.md#themes-in-a-sharing-agreement).
+    if (shared.some((d) => d.themes.length)) {
+      const caseThemes = (await trx.selectFrom('case_themes').select('theme_id').where('municipality_id', '=', mId).where('case_id', '=', c.id).execute()).map(
+        (t) => t.theme_id,
+      );
+      const outside = shared.find(
+        (d) =>
+          !themesInScope(
+            d.themes.map((t) => t.id),
+            caseThemes,
+          ),
+      );
+      if (outside)
+        throw new AppError(409, 'outside-agreement-themes', 'error.caseOutsideAgreementThemes', {
+          name: outside.name,
+          themes: outside.themes.map((t) => t.name).join(', '),
+        });
+    }
     // No silent consent from nobody (docs/product.md#yes-by-silence): a department without an active
     // specialist gets no request, so its silence would be nobody's yes. It is not asked.
     const unstaffed = await unstaffedDepartments(

@@ -214,8 +214,70 @@ describe('ending the agreement', () => {
     expect(mail.filter((x) => x.subject.includes('teruggegeven')).map((x) => x.to_address)).toContain(R.coordinator.email);
     const events = await db.unsafeAdmin.selectFrom('events').select('type').where('case_id', '=', cc.id).execute();
     expect(events.map((e) => e.type)).toContain('assessment.partyReturned');
+    // The requesting coordinator sees the request back on the case: returned, no longer
+    // waited for, so another department has to be asked; and the shared department is
+    // no longer offered.
+    const seen = await getCaseAssessment(ctx(R.coordinator), cc.id);
+    const back = seen.rounds.flatMap((r) => r.parties).find((p) => p.id === partyId);
+    expect(back).toMatchObject({ shared: true, answer: null });
+    expect(back?.returnedAt).not.toBeNull();
+    const { availableSharedDepartments } = await import('../intermunicipal/index.js');
+    expect((await availableSharedDepartments(ctx(R.coordinator))).map((d) => d.agreementId)).not.toContain(a.id);
     // Ending twice is refused.
     expect((await refusal(endSharingAgreement(ctx(R.admin), { id: a.id }))).status).toBe(409);
+  });
+});
+
+// docs/product.md#themes-in-a-sharing-agreement
+describe('themes in the agreement’s scope', () => {
+  it('a case outside the agreement’s themes is not shared: 409 with a Dutch sentence, and nothing reaches the provider', async () => {
+    const [inScope, outOfScope] = R.m.themeIds as [string, string];
+    const a = await buildAgreement(deps, { provider: P.m, providerAdmin: P.admin, receiver: R.m, receiverAdmin: R.admin }, { themeIds: [inScope] });
+    expect(a.themes.map((t) => t.id)).toEqual([inScope]);
+    const asked = (caseId: string) =>
+      openAssessmentRound(ctx(R.director), {
+        caseId,
+        proposal: 'Een evenement op het plein',
+        departmentIds: [],
+        outsideParties: [],
+        sharedDepartments: [{ agreementId: a.id, departmentId: P.m.departmentIds[0] as string }],
+      });
+    const before = (await sharedRequests(ctx(P.specialist))).length;
+    for (const themeIds of [[outOfScope], []]) {
+      const out = await buildCase({ municipality: R.m, deps, director: R.director, status: 'planning', initiator: INITIATOR, themeIds });
+      const r = await refusal(asked(out.id));
+      expect(r).toMatchObject({ status: 409, key: 'error.caseOutsideAgreementThemes' });
+      expect(await db.unsafeAdmin.selectFrom('assessment_rounds').select('id').where('case_id', '=', out.id).execute()).toEqual([]);
+    }
+    expect((await sharedRequests(ctx(P.specialist))).length).toBe(before);
+    // A case with one of the agreement's themes (and another) is shared.
+    const inside = await buildCase({
+      municipality: R.m,
+      deps,
+      director: R.director,
+      status: 'planning',
+      initiator: INITIATOR,
+      themeIds: [outOfScope, inScope],
+    });
+    await asked(inside.id);
+    expect((await sharedRequests(ctx(P.specialist))).map((x) => x.caseReference)).toContain(inside.reference);
+  });
+
+  it('the receiver’s themes are offered to the proposer; another municipality’s theme is refused', async () => {
+    const { receiverThemes, proposeAgreement } = await import('../intermunicipal/index.js');
+    expect((await receiverThemes(ctx(P.admin), R.m.slug)).map((t) => t.id).sort()).toEqual([...R.m.themeIds].sort());
+    const r = await refusal(
+      proposeAgreement(ctx(P.admin), {
+        receiverMunicipality: R.m.slug,
+        what: 'Toetsing',
+        departmentIds: [P.m.departmentIds[0] as string],
+        ruleDomains: [],
+        themeIds: [P.m.themeIds[0] as string],
+        validFrom: '2026-03-01',
+        validUntil: null,
+      }),
+    );
+    expect(r).toMatchObject({ status: 400, fields: ['themeIds'] });
   });
 });
 
@@ -249,5 +311,17 @@ describe('expiry', () => {
     expect(round.closed_reason).toBe('allAnswered');
     const answers = await db.unsafeAdmin.selectFrom('assessment_answers').select('kind').where('party_id', '=', partyId).execute();
     expect(answers).toEqual([]);
+    // Back with the requesting coordinator, as after ending: an event on the case and a mail.
+    const events = await db.unsafeAdmin.selectFrom('events').select(['type', 'payload']).where('case_id', '=', cc.id).execute();
+    expect(events.filter((e) => e.type === 'assessment.partyReturned').map((e) => (e.payload as { partyId: string }).partyId)).toEqual([partyId]);
+    const mail = await db.unsafeAdmin
+      .selectFrom('outbox')
+      .select(['to_address', 'body_text'])
+      .where('municipality_id', '=', R.m.id)
+      .where('to_address', '=', R.coordinator.email)
+      .execute();
+    expect(mail.some((x) => x.body_text.includes(cc.reference))).toBe(true);
+    const seen = await getCaseAssessment(ctxFor(later, R.coordinator), cc.id);
+    expect(seen.rounds.flatMap((r) => r.parties).find((p) => p.id === partyId)?.returnedAt).not.toBeNull();
   });
 });

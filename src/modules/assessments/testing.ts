@@ -117,3 +117,6 @@ export async function buildSharedRound(deps: Deps, o: { by: Actor; caseId: strin
     .executeTakeFirstOrThrow();
   return { roundId: r.id, partyId: p.id };
 }
+
+/** For other modules' tests of cross-municipality requests: answer as the provider, end an agreement with its returns. */
+export { answerSharedRequest, endSharingAgreement } from './shared.js';

@@ -25,6 +25,8 @@ export interface AccessEntry {
   attachmentId?: string | null;
   /** for a revealed BSN or KvK number: why (docs/product.md#revealing-a-bsn-for-the-audit) */
   reason?: string | null;
+  /** for a collaboration read by a partner municipality (docs/product.md#a-partner-municipality-reads-a-collaboration) */
+  collaborationId?: string | null;
 }
 
 /** Record one access by the use-case's actor, in the transaction of the read. */
@@ -42,6 +44,7 @@ export async function recordAccess(trx: Tx, ctx: Ctx, e: AccessEntry): Promise<v
       export_name: e.kind === 'export' ? (e.exportName ?? 'export') : null,
       attachment_id: e.kind === 'attachment' ? (e.attachmentId ?? null) : null,
       reason: e.kind === 'identityNumber' ? (e.reason ?? null) : null,
+      collaboration_id: e.collaborationId ?? null,
       client_address: ctx.clientAddress?.slice(0, 100) ?? null,
       created_at: ctx.clock.now(),
     })

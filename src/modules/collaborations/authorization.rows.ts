@@ -3,10 +3,10 @@
 // director, so the other director reads it but may not change it.
 import type { Actor } from '../../platform/auth/index.js';
 import type { ActorKey, Req, Row, World } from '../../testing/authorization.js';
-import { ctxFor } from '../../testing/factories.js';
+import { actorOf, buildMunicipality, ctxFor } from '../../testing/factories.js';
 import { addAgreement } from './agreements.js';
 import { addParty, addTarget, startCollaboration } from './service.js';
-import { collaborationWithParty, outsidePartyEmail, partyLoginToken } from './testing.js';
+import { collaborationWithPartner, collaborationWithParty, outsidePartyEmail, partyLoginToken } from './testing.js';
 
 const readers: ActorKey[] = ['director', 'coordinator', 'executive', 'council', 'admin', 'otherDirector'];
 const editors: ActorKey[] = ['director', 'coordinator', 'admin'];
@@ -54,7 +54,28 @@ const on =
     return { method, url: `/collaborations/${c.id}${tail.replace('{targetId}', c.targetId).replace('{partyId}', c.partyId)}`, body };
   };
 
+/** A collaboration of a fresh municipality with `side` as a party (docs/product.md#a-partner-municipality-reads-a-collaboration). */
+const asPartner =
+  (tail: string) =>
+  async (w: World, side: 'A' | 'B'): Promise<Req> => {
+    const owner = await buildMunicipality(w.deps.db);
+    const c = await collaborationWithPartner(w.deps, await actorOf('director', { municipality: owner }), w.munis[side]);
+    return { method: 'GET', url: `/partner-collaborations/${c.id}${tail}` };
+  };
+
 export const rows: Row[] = [
+  // A partner municipality's readers read the collaboration, read-only; the other municipality of the suite is no party (404).
+  {
+    operation: 'GET /partner-collaborations',
+    allowed: readers,
+    scope: 'collection',
+    request: async (w, s) => {
+      await asPartner('')(w, s);
+      return { method: 'GET', url: '/partner-collaborations' };
+    },
+  },
+  { operation: 'GET /partner-collaborations/{id}', allowed: readers, scope: 'resource', request: asPartner('') },
+  { operation: 'GET /partner-collaborations/{id}/sheet.pdf', allowed: readers, scope: 'resource', request: asPartner('/sheet.pdf') },
   { operation: 'GET /collaborations', allowed: readers, scope: 'collection', request: async () => ({ method: 'GET', url: '/collaborations' }) },
   {
     operation: 'POST /collaborations',

@@ -17,6 +17,7 @@ export { type CollaborationFigures, collaborationFigureSource, collaborationFigu
 export { healthOf as collaborationHealthOf } from './health.js';
 export { refreshDueHealth as refreshCollaborationHealth, startHealthJob as startCollaborationHealthJob } from './jobs.js';
 export { type HealthIssue, healthCheck, healthSentence, PHASES, type Phase } from './model.js';
+export { getPartnerCollaboration, listPartnerCollaborations, type PartnerCollaborationSummary, partnerSheet } from './partner.js';
 export { collaborationPolicy } from './policy.js';
 export { listCollaborations } from './queries.js';
 export { collaborationRoutes } from './routes.js';

@@ -252,6 +252,11 @@ export async function getPartyCollaboration(deps: Deps, s: PartySession, id: str
 /** The sheet as a PDF, with only what the session may see. */
 export async function partySheet(deps: Deps, s: PartySession, id: string): Promise<{ name: string; pdf: Buffer }> {
   const v = await getPartyCollaboration(deps, s, id);
+  return { name: v.name, pdf: await renderPartySheet(v, deps.clock.now()) };
+}
+
+/** The PDF of a party's view of a collaboration: the sheet without contact details, cases, areas, themes or timeline. */
+export function renderPartySheet(v: PartyCollaborationView, generatedAt: Date): Promise<Buffer> {
   const sheetView = {
     ...v,
     ownerUserId: '',
@@ -266,5 +271,5 @@ export async function partySheet(deps: Deps, s: PartySession, id: string): Promi
     abilities: { edit: false },
     agreements: v.agreements.map((a) => ({ ...a, madeBy: { ...a.madeBy, userId: null, role: '' }, madeTo: { ...a.madeTo, userId: null } })),
   } as unknown as CollaborationView;
-  return { name: v.name, pdf: await renderSheet(sheetView, { municipality: v.municipality, generatedAt: deps.clock.now(), partyView: true }) };
+  return renderSheet(sheetView, { municipality: v.municipality, generatedAt, partyView: true });
 }

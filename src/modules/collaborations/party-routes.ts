@@ -45,7 +45,7 @@ const PartyAgreementOut = z.object({
   statusReason: z.string().nullable(),
   overdue: z.boolean(),
 });
-const Summary = z.object({
+export const Summary = z.object({
   id: z.uuid(),
   name: z.string(),
   phase: z.enum(PHASES),
@@ -55,7 +55,7 @@ const Summary = z.object({
   parties: z.array(z.string()).describe('de eigen partij(en) in deze samenwerking'),
 });
 const Contribution = z.object({ kind: z.string(), amount: z.number().nullable(), description: z.string() });
-const PartyCollaborationOut = Summary.extend({
+export const PartyCollaborationOut = Summary.extend({
   municipality: z.string(),
   description: z.string(),
   goal: z.string(),

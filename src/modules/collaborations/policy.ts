@@ -22,6 +22,11 @@ export const collaborationPolicy = definePolicy(
     list: (a: Actor) => READERS.includes(a.role),
     create: (a: Actor) => STARTERS.includes(a.role),
     view: (a: Actor, _c: CollaborationForPolicy) => READERS.includes(a.role),
+    /**
+     * The staff who read collaborations in their own municipality read, read-only, those of
+     * another municipality of which theirs is a party (docs/product.md#a-partner-municipality-reads-a-collaboration).
+     */
+    readAsPartner: (a: Actor) => READERS.includes(a.role),
     /** The owner, a coordinator and an admin keep a collaboration. */
     edit: (a: Actor, c: CollaborationForPolicy) => a.role === 'coordinator' || a.role === 'admin' || (isOwner(a, c) && READERS.includes(a.role)),
   },

@@ -21,6 +21,7 @@ import {
   TEXT_MAX,
   UNIT_MAX,
 } from './model.js';
+import { partnerRoutes } from './partner-routes.js';
 import { partyRoutes } from './party-routes.js';
 import { listCollaborations } from './queries.js';
 import {
@@ -229,6 +230,8 @@ const PartyParams = IdParams.extend({ partyId: z.uuid() });
 export function collaborationRoutes(app: App, deps: Deps) {
   agreementRoutes(app, deps);
   partyRoutes(app, deps);
+  // docs/product.md#a-partner-municipality-reads-a-collaboration
+  partnerRoutes(app, deps);
   app.get(
     '/api/v1/collaborations',
     {

@@ -8,7 +8,16 @@ import type { Ctx } from '../../platform/context.js';
 import { type Locale, translate } from '../../platform/i18n.js';
 import { type Insights, type InsightsProviders, type InsightsQuery, insightsFigures } from './service.js';
 
-export const INSIGHTS_SECTIONS = ['leadTimes', 'assessment', 'commitments', 'workload', 'satisfaction', 'participation', 'collaborations'] as const;
+export const INSIGHTS_SECTIONS = [
+  'leadTimes',
+  'assessment',
+  'commitments',
+  'workload',
+  'satisfaction',
+  'participation',
+  'collaborations',
+  'sharedRequests',
+] as const;
 export type InsightsSection = (typeof INSIGHTS_SECTIONS)[number];
 
 export const INSIGHTS_EXPORT_NAME = (section: InsightsSection) => `sturingsinformatie-${section}.csv`;
@@ -50,7 +59,8 @@ export function csvOf(fig: Insights, section: InsightsSection, opts: { locale: L
   if (
     (section === 'satisfaction' && !fig.satisfaction) ||
     (section === 'participation' && !fig.participation) ||
-    (section === 'collaborations' && !fig.collaborations)
+    (section === 'collaborations' && !fig.collaborations) ||
+    (section === 'sharedRequests' && !fig.sharedRequests)
   )
     throw notFound('insights section');
   const t = (key: string) => translate(opts.locale, `insights.csv.${key}`);
@@ -129,6 +139,19 @@ export function csvOf(fig: Insights, section: InsightsSection, opts: { locale: L
             n(m?.hours ?? 0),
           ];
         }),
+      ];
+      break;
+    }
+    case 'sharedRequests': {
+      // One row per direction, other municipality and answering department
+      // (docs/product.md#requests-to-other-municipalities-in-figures).
+      const s = fig.sharedRequests;
+      const side = (k: 'received' | 'provided') =>
+        (s?.[k] ?? []).map((r) => [t(`sharedRequests.side.${k}`), r.municipality, r.department, n(r.requests), n(r.onTime), n(r.late), n(r.silent), n(r.open)]);
+      rows = [
+        ['side', 'municipality', 'department', 'requests', 'onTime', 'late', 'silent', 'open'].map((k) => t(`sharedRequests.${k}`)),
+        ...side('received'),
+        ...side('provided'),
       ];
       break;
     }

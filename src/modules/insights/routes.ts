@@ -38,6 +38,15 @@ export const InsightsQuery = z.object({
   directorId: z.uuid().optional().describe('alleen zaken van deze case-regisseur'),
 });
 
+const SharedRequestCounts = z.object({
+  requests: z.number().int().min(0),
+  onTime: z.number().int().min(0),
+  late: z.number().int().min(0),
+  silent: z.number().int().min(0),
+  open: z.number().int().min(0),
+});
+const SharedRequestRow = SharedRequestCounts.extend({ municipality: z.string(), departmentId: z.uuid(), department: z.string() });
+
 const InsightsOut = z.object({
   municipality: z.string(),
   today: IsoDate,
@@ -138,6 +147,16 @@ const InsightsOut = z.object({
     })
     .nullable()
     .describe('de stand van vandaag; alleen de filters gebied en thema tellen'),
+  sharedRequests: z
+    .object({
+      received: z.array(SharedRequestRow).describe('gevraagd aan afdelingen van andere gemeenten, per gemeente en afdeling die antwoordt'),
+      provided: z.array(SharedRequestRow).describe('gevraagd aan de eigen afdelingen door andere gemeenten, per gemeente en eigen afdeling'),
+      totals: z.object({ received: SharedRequestCounts, provided: SharedRequestCounts }),
+    })
+    .nullable()
+    .describe(
+      'verzoeken aan andere gemeenten: op tijd (uiterlijk op de laatste dag van de ronde), te laat, niet beantwoord (stilzwijgend ja telt als niet beantwoord) of nog open; alleen de periode telt, naar de dag dat de ronde werd geopend',
+    ),
 });
 z.globalRegistry.add(InsightsOut, { id: 'Insights' });
 

@@ -57,6 +57,19 @@ export interface CollaborationFigures {
   contributionsByParty: { party: string; euros: number; hours: number }[];
 }
 
+export interface SharedRequestCounts {
+  requests: number;
+  onTime: number;
+  late: number;
+  silent: number;
+  open: number;
+}
+export interface SharedRequestFigures {
+  received: (SharedRequestCounts & { municipality: string; departmentId: string; department: string })[];
+  provided: (SharedRequestCounts & { municipality: string; departmentId: string; department: string })[];
+  totals: { received: SharedRequestCounts; provided: SharedRequestCounts };
+}
+
 /**
  * Figures of another module for a filter: `select` is a scalar subquery yielding one
  * json value, read inside the one statement of a request (queries.ts, figureRows);
@@ -81,6 +94,8 @@ export interface InsightsProviders {
   satisfaction?: FigureSource<SatisfactionFigures>;
   participation?: FigureSource<ParticipationFigures>;
   collaborations?: FigureSource<CollaborationFigures>;
+  /** requests to other municipalities' departments (docs/product.md#requests-to-other-municipalities-in-figures) */
+  sharedRequests?: FigureSource<SharedRequestFigures>;
 }
 
 export interface InsightsQuery {
@@ -186,6 +201,7 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
   if (providers.satisfaction) extra.satisfaction = providers.satisfaction.select(f);
   if (providers.participation) extra.participation = providers.participation.select(f);
   if (providers.collaborations) extra.collaborations = providers.collaborations.select(f);
+  if (providers.sharedRequests) extra.sharedRequests = providers.sharedRequests.select(f);
   const read = await figureRows(trx, f, months, METRICS, today, soon, extra);
   const rows = read.counts;
   // The rows per metric, grouped once: every figure below reads one metric.
@@ -283,6 +299,8 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
   const participation = providers.participation ? providers.participation.read(read.extra.participation, f) : null;
   // docs/product.md#collaborations-in-figures
   const collaborations = providers.collaborations ? providers.collaborations.read(read.extra.collaborations, f) : null;
+  // docs/product.md#requests-to-other-municipalities-in-figures
+  const sharedRequests = providers.sharedRequests ? providers.sharedRequests.read(read.extra.sharedRequests, f) : null;
   const choices = read.choices;
 
   return {
@@ -350,6 +368,7 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
     satisfaction: satisfaction && (mayPerDirector ? satisfaction : { ...satisfaction, perDirector: null }),
     participation,
     collaborations,
+    sharedRequests,
   };
 }
 

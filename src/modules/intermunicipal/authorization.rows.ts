@@ -64,6 +64,13 @@ export const rows: Row[] = [
       };
     },
   },
+  // The proposer chooses the theme scope from the receiving municipality's themes (docs/product.md#themes-in-a-sharing-agreement).
+  {
+    operation: 'GET /shared-themes',
+    allowed: ['admin'],
+    scope: 'collection',
+    request: async (w) => ({ method: 'GET', url: `/shared-themes?municipality=${(await neighbour(w)).m.slug}` }),
+  },
   {
     operation: 'GET /sharing-agreements/{id}',
     allowed: ['admin'],

@@ -1,6 +1,6 @@
 // The sharing agreement's lifecycle as a table (docs/product.md#sharing-agreements-between-municipalities).
 import { describe, expect, it } from 'vitest';
-import { type AgreementFacts, agreementStatus, approve, domainInScope, end, proposalProblems } from './model.js';
+import { type AgreementFacts, agreementStatus, approve, domainInScope, end, proposalProblems, requestOutcome, themesInScope } from './model.js';
 
 const P = 'prov-0000';
 const R = 'recv-0000';
@@ -67,13 +67,22 @@ describe('ending', () => {
 });
 
 describe('a proposal', () => {
-  const ok = { receiverMunicipalityId: R, what: 'Toetsing omgevingsrecht', departmentIds: ['d1'], ruleDomains: [], validFrom: '2026-03-01', validUntil: null };
+  const ok = {
+    receiverMunicipalityId: R,
+    what: 'Toetsing omgevingsrecht',
+    departmentIds: ['d1'],
+    ruleDomains: [],
+    themeIds: [],
+    validFrom: '2026-03-01',
+    validUntil: null,
+  };
   it.each([
     ['a complete proposal has no problems', ok, []],
     ['to itself is refused', { ...ok, receiverMunicipalityId: P }, ['receiverMunicipality']],
     ['without a description', { ...ok, what: '  ' }, ['what']],
     ['without departments', { ...ok, departmentIds: [] }, ['departmentIds']],
     ['a department twice', { ...ok, departmentIds: ['d1', 'd1'] }, ['departmentIds']],
+    ['a theme twice', { ...ok, themeIds: ['t1', 't1'] }, ['themeIds']],
     ['ending before it starts', { ...ok, validUntil: '2026-02-01' }, ['validUntil']],
     ['a period already over', { ...ok, validFrom: '2025-01-01', validUntil: '2025-12-31' }, ['validUntil']],
     ['every problem at once', { ...ok, receiverMunicipalityId: P, what: '', departmentIds: [] }, ['receiverMunicipality', 'what', 'departmentIds']],
@@ -87,5 +96,36 @@ describe('a proposal', () => {
     [['physical', 'safety'], 'social', false],
   ] as const)('rule domains %j admit %s: %s', (domains, domain, expected) => {
     expect(domainInScope(domains, domain)).toBe(expected);
+  });
+});
+
+// docs/product.md#themes-in-a-sharing-agreement
+describe('themes in scope', () => {
+  it.each([
+    ['no themes in scope: every case, also one without themes', [], [], true],
+    ['no themes in scope: a case with themes', [], ['t1'], true],
+    ['a case with a theme in scope', ['t1', 't2'], ['t2'], true],
+    ['one of the case’s themes in scope is enough', ['t1'], ['t3', 't1'], true],
+    ['a case whose themes are all outside the scope', ['t1'], ['t2', 't3'], false],
+    ['a case without themes is outside a scope that names themes', ['t1'], [], false],
+  ] as const)('%s', (_label, scope, caseThemes, expected) => {
+    expect(themesInScope(scope, caseThemes)).toBe(expected);
+  });
+});
+
+// docs/product.md#requests-to-other-municipalities-in-figures
+describe('a request answered on time', () => {
+  const term = '2026-03-16';
+  it.each([
+    ['answered before the last day', '2026-03-10', false, false, 'onTime'],
+    ['answered on the last day', '2026-03-16', true, false, 'onTime'],
+    ['answered the day after (a late objection)', '2026-03-17', true, false, 'late'],
+    ['answered late after a yes by silence: the silence is no answer', '2026-04-01', true, false, 'late'],
+    ['only a yes by silence: not answered', null, true, false, 'silent'],
+    ['the round closed without any answer (not reached)', null, true, false, 'silent'],
+    ['returned when the agreement ended', null, false, true, 'silent'],
+    ['the round still waits for it', null, false, false, 'open'],
+  ] as const)('%s', (_label, answeredOn, roundClosed, returned, expected) => {
+    expect(requestOutcome({ termEndsOn: term, answeredOn, roundClosed, returned })).toBe(expected);
   });
 });

@@ -81,6 +81,8 @@ export interface Proposal {
   what: string;
   departmentIds: readonly string[];
   ruleDomains: readonly string[];
+  /** the receiving municipality's themes the agreement is for; none: every theme */
+  themeIds: readonly string[];
   validFrom: IsoDate;
   validUntil: IsoDate | null;
 }
@@ -97,6 +99,7 @@ export function proposalProblems(p: Proposal, proposer: string, today: IsoDate):
   if (!p.what.trim()) problems.push({ field: 'what', key: 'error.required' });
   if (!p.departmentIds.length) problems.push({ field: 'departmentIds', key: 'error.required' });
   if (new Set(p.departmentIds).size !== p.departmentIds.length) problems.push({ field: 'departmentIds', key: 'error.duplicate' });
+  if (new Set(p.themeIds).size !== p.themeIds.length) problems.push({ field: 'themeIds', key: 'error.duplicate' });
   if (p.validUntil !== null && p.validUntil < p.validFrom) problems.push({ field: 'validUntil', key: 'error.agreementEndBeforeStart' });
   else if (p.validUntil !== null && p.validUntil < today) problems.push({ field: 'validUntil', key: 'error.agreementPeriodPassed' });
   return problems;
@@ -104,3 +107,38 @@ export function proposalProblems(p: Proposal, proposer: string, today: IsoDate):
 
 /** Whether a rule of `domain` may be cited under the agreement: an empty list of domains means every domain. */
 export const domainInScope = (ruleDomains: readonly string[], domain: string) => ruleDomains.length === 0 || ruleDomains.includes(domain);
+
+/**
+ * Whether a case lies in the agreement's theme scope
+ * (docs/product.md#themes-in-a-sharing-agreement): an empty list of themes means every
+ * case; otherwise the case must have at least one of the agreement's themes, so a case
+ * without themes is outside a scope that names themes.
+ */
+export const themesInScope = (scopeThemeIds: readonly string[], caseThemeIds: readonly string[]) =>
+  scopeThemeIds.length === 0 || caseThemeIds.some((id) => scopeThemeIds.includes(id));
+
+/** What became of one request to another municipality's department. */
+export type RequestOutcome = 'onTime' | 'late' | 'silent' | 'open';
+
+export interface RequestFacts {
+  /** the last day of the round's term (inclusive) */
+  termEndsOn: IsoDate;
+  /** the day of the department's first answer that is not a yes by silence; null: none */
+  answeredOn: IsoDate | null;
+  /** the round is closed (all answered, or its term ended) */
+  roundClosed: boolean;
+  /** the request went back when its agreement ended or expired */
+  returned: boolean;
+}
+
+/**
+ * Whether a request to another municipality's department was answered on time
+ * (docs/product.md#requests-to-other-municipalities-in-figures): answered on or before
+ * the round's last day is on time, after it late. A yes by silence is not an answer:
+ * a request without a real answer is silent once its round closed or it was returned,
+ * and open while its round still waits.
+ */
+export function requestOutcome(r: RequestFacts): RequestOutcome {
+  if (r.answeredOn !== null) return r.answeredOn <= r.termEndsOn ? 'onTime' : 'late';
+  return r.roundClosed || r.returned ? 'silent' : 'open';
+}

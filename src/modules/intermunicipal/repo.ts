@@ -50,6 +50,17 @@ export function unsafeMunicipalityBySlug(db: Db, slug: string) {
 }
 
 /**
+ * A municipality's themes (all, or those of `ids`), for the theme scope of an agreement
+ * proposed to it: the proposer may not read the other municipality's rows itself.
+ * Crosses municipalities on purpose, for names only.
+ */
+export function unsafeThemesOf(db: Db, municipalityId: string, ids?: readonly string[]) {
+  let q = db.unsafeAdmin.selectFrom('themes').select(['id', 'name']).where('municipality_id', '=', municipalityId);
+  if (ids) q = q.where('id', 'in', [...ids]);
+  return q.orderBy('name').orderBy('id').limit(500).execute();
+}
+
+/**
  * The active specialists of a provider's department, for the receiving municipality of
  * an agreement in force (the database function checks both; see migration 024).
  */

@@ -189,6 +189,38 @@ describe('row-level security alone', () => {
     expect((await visibleOfR(P)).parties).toEqual([partyId]);
   });
 
+  // docs/product.md#themes-in-a-sharing-agreement: the application's check is off here;
+  // the database alone refuses a case outside the agreement's themes.
+  it('a case outside the agreement’s themes: nothing, and no entering; with a theme in scope, the request again', async () => {
+    const [inScope, other] = R.themeIds as [string, string];
+    const setThemes = (ids: string[]) =>
+      db.unsafeAdmin
+        .updateTable('sharing_agreements')
+        .set({ theme_ids: ids, theme_names: ids.map(() => 'Thema') })
+        .where('id', '=', agreementId)
+        .execute();
+    await setAgreement({ state: 'approved', valid_until: null, valid_from: '2026-01-01' });
+    try {
+      // The case has no themes: outside a scope that names one.
+      await setThemes([inScope]);
+      expect(await visibleOfR(P)).toEqual({ ...nothing, rules: [physicalRule] });
+      expect(await enter(P, partyId)).toMatch(/^refused: no agreement in force/);
+      // A theme outside the scope does not help.
+      await db.unsafeAdmin.insertInto('case_themes').values({ municipality_id: R.id, case_id: caseId, theme_id: other }).execute();
+      expect((await visibleOfR(P)).parties).toEqual([]);
+      expect(await enter(P, partyId)).toMatch(/^refused/);
+      // One of its themes in scope: the request, its round and the minimum of its case.
+      await db.unsafeAdmin.insertInto('case_themes').values({ municipality_id: R.id, case_id: caseId, theme_id: inScope }).execute();
+      const v = await visibleOfR(P);
+      expect([v.parties, v.rounds, v.minimum.map((c) => c.id)]).toEqual([[partyId], [roundId], [caseId]]);
+      expect(await enter(P, partyId)).toBe(R.id);
+    } finally {
+      await setThemes([]);
+      await db.unsafeAdmin.deleteFrom('case_themes').where('case_id', '=', caseId).execute();
+    }
+    expect((await visibleOfR(P)).parties).toEqual([partyId]);
+  });
+
   it('each municipality sees only the agreements it is in', async () => {
     const count = (m: TestMunicipality) =>
       db.tenant(m.id, async (trx) => (await trx.selectFrom('sharing_agreements').select('id').where('id', '=', agreementId).execute()).length);

@@ -106,3 +106,66 @@ describe('a sharing agreement over HTTP', () => {
     expect((await api(people.rDirector as Actor, 'GET', '/shared-departments')).json().items).toEqual([]);
   });
 });
+
+// docs/product.md#themes-in-a-sharing-agreement
+describe('themes in an agreement’s scope over HTTP', () => {
+  it('the proposer chooses the receiver’s themes; a case outside them is refused with a Dutch sentence', async () => {
+    const themes = await api(people.pAdmin as Actor, 'GET', `/shared-themes?municipality=${R.slug}`);
+    expect(themes.statusCode, themes.body).toBe(200);
+    expect(
+      themes
+        .json()
+        .items.map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual([...R.themeIds].sort());
+    expect((await api(people.pAdmin as Actor, 'GET', `/shared-themes?municipality=${P.slug}`)).statusCode).toBe(404);
+    expect((await api(people.pAdmin as Actor, 'GET', '/shared-themes?municipality=bestaat-niet')).statusCode).toBe(404);
+
+    const [inScope, outOfScope] = R.themeIds as [string, string];
+    const proposed = await api(people.pAdmin as Actor, 'POST', '/sharing-agreements', {
+      receiverMunicipality: R.slug,
+      what: 'Toetsing van evenementen',
+      departmentIds: [P.departmentIds[0]],
+      themeIds: [inScope],
+      validFrom: '2026-01-01',
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    const id = proposed.json().id as string;
+    await api(people.pAdmin as Actor, 'POST', `/sharing-agreements/${id}/approval`);
+    const shown = (await api(people.rAdmin as Actor, 'POST', `/sharing-agreements/${id}/approval`)).json();
+    expect(shown.themes).toEqual([{ id: inScope, name: expect.any(String) }]);
+    expect(shown.themes[0].name.length).toBeGreaterThan(0);
+    const picker = (await api(people.rDirector as Actor, 'GET', '/shared-departments')).json().items;
+    expect(picker.find((d: { agreementId: string }) => d.agreementId === id).themes.map((x: { id: string }) => x.id)).toEqual([inScope]);
+
+    const outside = await buildCase({
+      municipality: R,
+      deps: t.deps,
+      director: people.rDirector,
+      status: 'planning',
+      initiator: INITIATOR,
+      themeIds: [outOfScope],
+    });
+    const refused = await api(people.rDirector as Actor, 'POST', `/cases/${outside.id}/assessment-rounds`, {
+      proposal: 'Een braderie',
+      sharedDepartments: [{ agreementId: id, departmentId: P.departmentIds[0] }],
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().detail).toMatch(/valt buiten de thema’s van de samenwerkingsafspraak/);
+
+    const inside = await buildCase({
+      municipality: R,
+      deps: t.deps,
+      director: people.rDirector,
+      status: 'planning',
+      initiator: INITIATOR,
+      themeIds: [inScope],
+    });
+    const opened = await api(people.rDirector as Actor, 'POST', `/cases/${inside.id}/assessment-rounds`, {
+      proposal: 'Een braderie',
+      sharedDepartments: [{ agreementId: id, departmentId: P.departmentIds[0] }],
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+  });
+});

@@ -8,7 +8,7 @@ import { IsoDate, multiLine, singleLine } from '../../platform/http/schemas.js';
 import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platform/http/server.js';
 import { DOMAINS } from '../rules/index.js';
 import { AGREEMENT_STATUSES } from './model.js';
-import { type AgreementView, approveAgreement, availableSharedDepartments, getAgreement, listAgreements, proposeAgreement } from './service.js';
+import { type AgreementView, approveAgreement, availableSharedDepartments, getAgreement, listAgreements, proposeAgreement, receiverThemes } from './service.js';
 
 const tags = ['Samenwerkingsafspraken tussen gemeenten'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
@@ -18,6 +18,11 @@ export const ProposeAgreementBody = z.object({
   what: multiLine().trim().min(1).max(2000).describe('wat de gemeente levert, bijvoorbeeld "toetsing door de Omgevingsdienst voor uw zaken"'),
   departmentIds: z.array(z.uuid()).min(1).max(20).describe('de eigen afdelingen die de dienst leveren'),
   ruleDomains: z.array(z.enum(DOMAINS)).max(5).default([]).describe('de domeinen van regels die mogen worden aangehaald; leeg: alle'),
+  themeIds: z
+    .array(z.uuid())
+    .max(20)
+    .default([])
+    .describe("de thema's van de ontvangende gemeente waarvoor de afspraak geldt; leeg: alle (een zaak valt erbinnen met ten minste één van deze thema's)"),
   validFrom: IsoDate.describe('eerste dag'),
   validUntil: IsoDate.nullish().describe('laatste dag; leeg: tot de afspraak wordt beëindigd'),
 });
@@ -31,6 +36,7 @@ export const AgreementOut = z.object({
   what: z.string(),
   departments: z.array(z.object({ id: z.uuid(), name: z.string() })),
   ruleDomains: z.array(z.enum(DOMAINS)),
+  themes: z.array(z.object({ id: z.uuid(), name: z.string() })).describe("de thema's van de ontvangende gemeente waarvoor de afspraak geldt; leeg: alle"),
   validFrom: IsoDate,
   validUntil: IsoDate.nullable(),
   status: z
@@ -51,6 +57,7 @@ const SharedDepartmentOut = z.object({
   departmentId: z.uuid(),
   departmentName: z.string(),
   ruleDomains: z.array(z.enum(DOMAINS)),
+  themes: z.array(z.object({ id: z.uuid(), name: z.string() })).describe("alleen zaken met een van deze thema's; leeg: alle"),
 });
 z.globalRegistry.add(SharedDepartmentOut, { id: 'SharedDepartment' });
 
@@ -92,6 +99,19 @@ export function intermunicipalRoutes(app: App, deps: Deps): void {
       reply.header('ETag', etag(v.version));
       return reply.code(201).header('Location', `/api/v1/sharing-agreements/${v.id}`).send(presentAgreement(v));
     },
+  );
+
+  app.get(
+    '/api/v1/shared-themes',
+    {
+      schema: {
+        tags,
+        summary: "De thema's van een andere gemeente, om de reikwijdte van een voorgestelde afspraak uit te kiezen (beheerder)",
+        querystring: z.object({ municipality: singleLine().trim().min(1).max(100).describe('de code (slug) van de ontvangende gemeente') }),
+        response: { 200: z.object({ items: z.array(z.object({ id: z.uuid(), name: z.string() })) }), ...errors },
+      },
+    },
+    async (req) => ({ items: await receiverThemes(ctxOf(deps, req), req.query.municipality) }),
   );
 
   app.get(

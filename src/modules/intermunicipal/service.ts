@@ -12,7 +12,7 @@ import { recordAccess } from '../audit/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { type AgreementStatus, agreementStatus, approve, end, inForce, type Proposal, proposalProblems, type Refusal, type Side, sideOf } from './model.js';
 import { agreementPolicy } from './policy.js';
-import { type AgreementRow, agreementsOf, facts, findAgreement, unsafeMunicipalityBySlug } from './repo.js';
+import { type AgreementRow, agreementsOf, facts, findAgreement, unsafeMunicipalityBySlug, unsafeThemesOf } from './repo.js';
 
 export interface AgreementView {
   id: string;
@@ -21,6 +21,8 @@ export interface AgreementView {
   what: string;
   departments: { id: string; name: string }[];
   ruleDomains: string[];
+  /** the receiving municipality's themes the agreement is for; none: every theme (docs/product.md#themes-in-a-sharing-agreement) */
+  themes: { id: string; name: string }[];
   validFrom: IsoDate;
   validUntil: IsoDate | null;
   status: AgreementStatus;
@@ -49,6 +51,7 @@ export function agreementView(ctx: Ctx, r: AgreementRow): AgreementView {
     what: r.what,
     departments: r.department_ids.map((id, i) => ({ id, name: r.department_names[i] ?? '' })),
     ruleDomains: r.rule_domains,
+    themes: r.theme_ids.map((id, i) => ({ id, name: r.theme_names[i] ?? '' })),
     validFrom: r.valid_from,
     validUntil: r.valid_until,
     status,
@@ -94,12 +97,18 @@ export async function getAgreement(ctx: Ctx, id: string): Promise<AgreementView>
  * The providing municipality's admin proposes what its departments provide to another
  * municipality. Nobody has approved yet: both admins approve, the proposer too.
  */
-export async function proposeAgreement(ctx: Ctx, input: Omit<Proposal, 'receiverMunicipalityId'> & { receiverMunicipality: string }): Promise<AgreementView> {
+export async function proposeAgreement(
+  ctx: Ctx,
+  input: Omit<Proposal, 'receiverMunicipalityId' | 'themeIds'> & { receiverMunicipality: string; themeIds?: readonly string[] },
+): Promise<AgreementView> {
   agreementPolicy.authorize(ctx.actor, null, 'propose');
   const mId = ctx.actor.municipalityId;
   const today = todayOf(ctx);
   const receiver = await unsafeMunicipalityBySlug(ctx.db, input.receiverMunicipality);
-  const p: Proposal = { ...input, receiverMunicipalityId: receiver?.id ?? '' };
+  const p: Proposal = { ...input, themeIds: input.themeIds ?? [], receiverMunicipalityId: receiver?.id ?? '' };
+  // The themes are the receiving municipality's (docs/product.md#themes-in-a-sharing-agreement);
+  // read before the transaction, as the municipality above.
+  const themes = receiver && p.themeIds.length ? await unsafeThemesOf(ctx.db, receiver.id, p.themeIds) : [];
   return ctx.db.tenant(mId, async (trx) => {
     const problems = proposalProblems(p, mId, today);
     if (!receiver) problems.push({ field: 'receiverMunicipality', key: 'error.unknownMunicipality' });
@@ -113,6 +122,7 @@ export async function proposeAgreement(ctx: Ctx, input: Omit<Proposal, 'receiver
       : [];
     if (p.departmentIds.length && departments.length !== new Set(p.departmentIds).size)
       problems.push({ field: 'departmentIds', key: 'error.unknownDepartment' });
+    if (p.themeIds.length && themes.length !== new Set(p.themeIds).size) problems.push({ field: 'themeIds', key: 'error.unknownTheme' });
     if (problems.length) throw new AppError(400, 'invalid-input', 'error.invalidInput', {}, problems);
     const own = await getMunicipality(trx, mId);
     const ordered = p.departmentIds.map((id) => departments.find((d) => d.id === id) as { id: string; name: string });
@@ -127,6 +137,8 @@ export async function proposeAgreement(ctx: Ctx, input: Omit<Proposal, 'receiver
         department_ids: ordered.map((d) => d.id),
         department_names: ordered.map((d) => d.name),
         rule_domains: [...new Set(p.ruleDomains)],
+        theme_ids: p.themeIds.map((id) => id),
+        theme_names: p.themeIds.map((id) => themes.find((t) => t.id === id)?.name ?? ''),
         valid_from: p.validFrom,
         valid_until: p.validUntil,
         proposed_by: ctx.actor.userId,
@@ -195,6 +207,18 @@ export async function endAgreementIn(trx: Tx, ctx: Ctx, o: { id: string; reason?
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The themes of the municipality an admin proposes an agreement to, to choose the
+ * agreement's theme scope from (docs/product.md#themes-in-a-sharing-agreement). Only
+ * their names: a municipality's own words, no personal data.
+ */
+export async function receiverThemes(ctx: Ctx, slug: string): Promise<{ id: string; name: string }[]> {
+  agreementPolicy.authorize(ctx.actor, null, 'propose');
+  const receiver = await unsafeMunicipalityBySlug(ctx.db, slug);
+  if (!receiver || receiver.id === ctx.actor.municipalityId) throw notFound('municipality');
+  return unsafeThemesOf(ctx.db, receiver.id);
+}
+
 export interface SharedDepartment {
   agreementId: string;
   providerMunicipalityId: string;
@@ -202,6 +226,8 @@ export interface SharedDepartment {
   departmentId: string;
   departmentName: string;
   ruleDomains: string[];
+  /** the themes of the receiving municipality the agreement is for; none: every theme */
+  themes: { id: string; name: string }[];
 }
 
 /** The other municipalities' departments that `mId` may ask under agreements in force today. */
@@ -217,6 +243,7 @@ export async function sharedDepartmentsIn(trx: Tx, mId: string, today: IsoDate):
         departmentId: id,
         departmentName: r.department_names[i] ?? '',
         ruleDomains: r.rule_domains,
+        themes: r.theme_ids.map((t, j) => ({ id: t, name: r.theme_names[j] ?? '' })),
       })),
     );
 }

@@ -23,6 +23,8 @@ export async function buildAgreement(
   o: {
     departmentIds?: string[];
     ruleDomains?: ('social' | 'physical' | 'safety' | 'economy' | 'governance')[];
+    /** the receiver's themes the agreement is for; none: every theme */
+    themeIds?: string[];
     approved?: boolean;
     validFrom?: string;
     validUntil?: string | null;
@@ -33,6 +35,7 @@ export async function buildAgreement(
     what: 'Toetsing door de Omgevingsdienst',
     departmentIds: o.departmentIds ?? [s.provider.departmentIds[0] as string],
     ruleDomains: o.ruleDomains ?? [],
+    themeIds: o.themeIds ?? [],
     validFrom: o.validFrom ?? '2026-01-01',
     validUntil: o.validUntil ?? null,
   });

@@ -28,6 +28,7 @@ export interface AccessLog {
   attachment_id: string | null;
   case_id: string | null;
   client_address: string | null;
+  collaboration_id: string | null;
   counterpart_municipality_id: string | null;
   created_at: Generated<Timestamp>;
   export_name: string | null;
@@ -857,6 +858,8 @@ export interface SharingAgreements {
   receiver_name: string;
   rule_domains: Generated<string[]>;
   state: Generated<'proposed' | 'approved' | 'ended'>;
+  theme_ids: Generated<string[]>;
+  theme_names: Generated<string[]>;
   valid_from: string;
   valid_until: string | null;
   version: Generated<number>;

@@ -21,6 +21,8 @@ export const intermunicipalApi = {
   approve: (a: SharingAgreement) => answer(client.POST('/sharing-agreements/{id}/approval', { params: id(a.id), headers: ifMatch(a.version) })),
   end: (a: SharingAgreement, reason: string) =>
     answer(client.POST('/sharing-agreements/{id}/end', { params: id(a.id), body: { reason: reason.trim() || null }, headers: ifMatch(a.version) })),
+  /** the receiving municipality's themes, to choose the agreement's theme scope from (docs/product.md#themes-in-a-sharing-agreement) */
+  receiverThemes: (municipality: string, signal?: AbortSignal) => answer(client.GET('/shared-themes', { params: { query: { municipality } }, signal })),
   sharedDepartments: (signal?: AbortSignal) => answer(client.GET('/shared-departments', { signal })),
   sharedRequests: (signal?: AbortSignal) => answer(client.GET('/shared-requests', { signal })),
   sharedRequest: (partyId: string, signal?: AbortSignal) => answer(client.GET('/shared-requests/{id}', { params: id(partyId), signal })),

@@ -2318,6 +2318,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/partner-collaborations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De samenwerkingen van andere gemeenten waarin de eigen gemeente partij is (alleen lezen)
+         * @description De samenwerkingen van andere gemeenten waarin de eigen gemeente partij is (alleen lezen)
+         */
+        get: operations["getPartnerCollaborations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-collaborations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad van een samenwerking van een andere gemeente waarin de eigen gemeente partij is, met de afspraken van en aan de eigen gemeente
+         * @description Het samenwerkingsblad van een samenwerking van een andere gemeente waarin de eigen gemeente partij is, met de afspraken van en aan de eigen gemeente
+         */
+        get: operations["getPartnerCollaborationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-collaborations/{id}/sheet.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Het samenwerkingsblad als PDF, zoals elke partij het ziet
+         * @description Het samenwerkingsblad als PDF, zoals elke partij het ziet
+         */
+        get: operations["getPartnerCollaborationsIdSheetPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/collaborations": {
         parameters: {
             query?: never;
@@ -2524,6 +2584,26 @@ export interface paths {
          * @description Een samenwerkingsafspraak voorstellen: wat de eigen afdelingen leveren aan een andere gemeente (beheerder)
          */
         post: operations["postSharingAgreements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/shared-themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * De thema's van een andere gemeente, om de reikwijdte van een voorgestelde afspraak uit te kiezen (beheerder)
+         * @description De thema's van een andere gemeente, om de reikwijdte van een voorgestelde afspraak uit te kiezen (beheerder)
+         */
+        get: operations["getSharedThemes"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4515,6 +4595,49 @@ export interface components {
                     hours: number;
                 }[];
             } | null;
+            /** @description verzoeken aan andere gemeenten: op tijd (uiterlijk op de laatste dag van de ronde), te laat, niet beantwoord (stilzwijgend ja telt als niet beantwoord) of nog open; alleen de periode telt, naar de dag dat de ronde werd geopend */
+            sharedRequests: {
+                /** @description gevraagd aan afdelingen van andere gemeenten, per gemeente en afdeling die antwoordt */
+                received: {
+                    requests: number;
+                    onTime: number;
+                    late: number;
+                    silent: number;
+                    open: number;
+                    municipality: string;
+                    /** Format: uuid */
+                    departmentId: string;
+                    department: string;
+                }[];
+                /** @description gevraagd aan de eigen afdelingen door andere gemeenten, per gemeente en eigen afdeling */
+                provided: {
+                    requests: number;
+                    onTime: number;
+                    late: number;
+                    silent: number;
+                    open: number;
+                    municipality: string;
+                    /** Format: uuid */
+                    departmentId: string;
+                    department: string;
+                }[];
+                totals: {
+                    received: {
+                        requests: number;
+                        onTime: number;
+                        late: number;
+                        silent: number;
+                        open: number;
+                    };
+                    provided: {
+                        requests: number;
+                        onTime: number;
+                        late: number;
+                        silent: number;
+                        open: number;
+                    };
+                };
+            } | null;
         };
         LateObjection: {
             /** Format: uuid */
@@ -5106,6 +5229,12 @@ export interface components {
             departmentId: string;
             departmentName: string;
             ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+            /** @description alleen zaken met een van deze thema's; leeg: alle */
+            themes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
         };
         SharedRequest: {
             /** Format: uuid */
@@ -5183,6 +5312,12 @@ export interface components {
                 name: string;
             }[];
             ruleDomains: ("social" | "physical" | "safety" | "economy" | "governance")[];
+            /** @description de thema's van de ontvangende gemeente waarvoor de afspraak geldt; leeg: alle */
+            themes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
             /** Format: date */
             validFrom: string;
             validUntil: string | null;
@@ -14428,7 +14563,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                section: "leadTimes" | "assessment" | "commitments" | "workload" | "satisfaction" | "participation" | "collaborations";
+                section: "leadTimes" | "assessment" | "commitments" | "workload" | "satisfaction" | "participation" | "collaborations" | "sharedRequests";
             };
             cookie?: never;
         };
@@ -15655,6 +15790,201 @@ export interface operations {
         };
     };
     getPartyCollaborationsIdSheetPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF-document (application/pdf) */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerCollaborations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            phase: "agenda" | "policy" | "implementation" | "evaluation";
+                            /** Format: date */
+                            startOn: string;
+                            /** Format: date */
+                            endOn: string;
+                            ownerName: string;
+                            /** @description de eigen partij(en) in deze samenwerking */
+                            parties: string[];
+                            /** @description de gemeente van wie de samenwerking is */
+                            municipality: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerCollaborationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyCollaboration"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerCollaborationsIdSheetPdf: {
         parameters: {
             query?: never;
             header?: never;
@@ -16976,6 +17306,11 @@ export interface operations {
                      */
                     ruleDomains?: ("social" | "physical" | "safety" | "economy" | "governance")[];
                     /**
+                     * @description de thema's van de ontvangende gemeente waarvoor de afspraak geldt; leeg: alle (een zaak valt erbinnen met ten minste één van deze thema's)
+                     * @default []
+                     */
+                    themeIds?: string[];
+                    /**
                      * Format: date
                      * @description eerste dag
                      */
@@ -16995,6 +17330,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SharingAgreement"];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSharedThemes: {
+        parameters: {
+            query: {
+                /** @description de code (slug) van de ontvangende gemeente */
+                municipality: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Volledige versie van de API */
+                    "API-Version"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
                 };
             };
             /** @description Default Response */
@@ -20535,7 +20955,7 @@ export const pathsSatisfactionSurveysIdFollowUpsPostRequestBodyContentApplicatio
 export const pathsInsightsGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQueryDomainValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["domain"]> = ["social", "physical", "safety", "economy", "governance"];
 export const pathsInsightsSectionExportGetParametersQuerySeparatorValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["query"]["separator"]> = [";", ","];
-export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation", "collaborations"];
+export const pathsInsightsSectionExportGetParametersPathSectionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/insights/{section}/export"]["get"]["parameters"]["path"]["section"]> = ["leadTimes", "assessment", "commitments", "workload", "satisfaction", "participation", "collaborations", "sharedRequests"];
 export const pathsCollaborationsIdAgreementsPostRequestBodyContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["requestBody"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonMadeViaValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["madeVia"]> = ["meeting", "phone", "letter", "email"];
 export const pathsCollaborationsIdAgreementsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations/{id}/agreements"]["post"]["responses"]["201"]["content"]["application/json"]["status"]> = ["binding", "needsConfirmation", "declined", "kept", "broken", "withdrawn"];
@@ -20551,6 +20971,7 @@ export const pathsCollaborationsIdAgreementsAgreementIdLinkPostResponses200Conte
 }>["answer"]> = ["confirmed", "disputed"];
 export const pathsAgreementLinksTokenAnswerPostRequestBodyContentApplicationJsonDecisionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/agreement-links/{token}/answer"]["post"]["requestBody"]["content"]["application/json"]["decision"]> = ["confirm", "dispute"];
 export const pathsPartyCollaborationsGetResponses200ContentApplicationJsonItemsPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/party/collaborations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
+export const pathsPartnerCollaborationsGetResponses200ContentApplicationJsonItemsPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/partner-collaborations"]["get"]["responses"]["200"]["content"]["application/json"]["items"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryPhaseValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["phase"]> = ["agenda", "policy", "implementation", "evaluation"];
 export const pathsCollaborationsGetParametersQueryHealthValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["get"]["parameters"]["query"]["health"]> = ["with", "without"];
 export const pathsCollaborationsPostRequestBodyContentApplicationJsonEndKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/collaborations"]["post"]["requestBody"]["content"]["application/json"]["endKind"]> = ["end", "review"];

@@ -6,6 +6,7 @@ import { enAttachments } from './en.attachments.js';
 import { enAudit } from './en.audit.js';
 import { enBenchmark } from './en.benchmark.js';
 import { enCollabForms } from './en.collabforms.js';
+import { enCollabGaps } from './en.collabgaps.js';
 import { enCollabInsights } from './en.collabinsights.js';
 import { enCollaborations } from './en.collaborations.js';
 import { enCollabWeb } from './en.collabweb.js';
@@ -606,6 +607,8 @@ export const en: Record<MessageKey, string> = {
   // collaborations in the management information
   ...enCollabInsights,
   ...enIntermunicipal,
+  // themes in a sharing agreement, a partner municipality's collaboration, requests to other municipalities in figures
+  ...enCollabGaps,
   // address, map and area
   ...enGeo,
   // the collaboration page's forms and its mandates

@@ -6,6 +6,7 @@ import { nlAttachments } from './nl.attachments.js';
 import { nlAudit } from './nl.audit.js';
 import { nlBenchmark } from './nl.benchmark.js';
 import { nlCollabForms } from './nl.collabforms.js';
+import { nlCollabGaps } from './nl.collabgaps.js';
 import { nlCollabInsights } from './nl.collabinsights.js';
 import { nlCollaborations } from './nl.collaborations.js';
 import { nlCollabWeb } from './nl.collabweb.js';
@@ -606,6 +607,8 @@ export const nl = {
   // collaborations in the management information
   ...nlCollabInsights,
   ...nlIntermunicipal,
+  // themes in a sharing agreement, a partner municipality's collaboration, requests to other municipalities in figures
+  ...nlCollabGaps,
   // address, map and area
   ...nlGeo,
   // the collaboration page's forms and its mandates

@@ -13,6 +13,7 @@ import { WideTable } from '../../components/WideTable.js';
 import { useCurrentUser } from '../../currentUser.js';
 import { useCheckedSubmit, useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { PartnerCollaborations } from './PartnerPages.js';
 
 type Item = ResponseOf<'/collaborations', 'get'>['items'][number];
 type Filter = QueryOf<'/collaborations', 'get'>;
@@ -186,6 +187,7 @@ export function CollaborationsPage() {
       ) : null}
       {moreError ? <ErrorAlert error={moreError} /> : null}
       <LiveStatus message={status} />
+      <PartnerCollaborations />
       {mayStart ? <NewCollaboration /> : null}
     </>
   );

@@ -453,6 +453,9 @@ function Figures({ o, query, date, locale }: { o: Insights; query: string; date:
       ) : null}
 
       {o.collaborations ? <CollaborationFigures c={o.collaborations} query={query} locale={locale} /> : null}
+      {o.sharedRequests && (o.sharedRequests.received.length || o.sharedRequests.provided.length) ? (
+        <SharedRequestFigures s={o.sharedRequests} query={query} />
+      ) : null}
     </>
   );
 }
@@ -507,6 +510,44 @@ function CollaborationFigures({ c, query, locale }: { c: NonNullable<Insights['c
   );
 }
 
+/** Requests to other municipalities answered on time (docs/product.md#requests-to-other-municipalities-in-figures). */
+function SharedRequestFigures({ s, query }: { s: NonNullable<Insights['sharedRequests']>; query: string }) {
+  const { t } = useI18n();
+  const outcomes = ['onTime', 'late', 'silent', 'open'] as const;
+  const columns = [t('crossRequests.municipality'), t('crossRequests.requests'), ...outcomes.map((o) => t(`crossRequests.${o}`))];
+  const table = (caption: string, rows: typeof s.received) =>
+    rows.length ? (
+      <FigureTable
+        caption={caption}
+        columns={[`${columns[0]} · ${t('crossRequests.department')}`, ...columns.slice(1)]}
+        rows={rows.map((r) => [`${r.municipality} · ${r.department}`, r.requests, r.onTime, r.late, r.silent, r.open])}
+      />
+    ) : null;
+  const sides = [
+    { key: 'received', label: t('crossRequests.received'), rows: s.received, total: s.totals.received },
+    { key: 'provided', label: t('crossRequests.provided'), rows: s.provided, total: s.totals.provided },
+  ].filter((x) => x.rows.length);
+  return (
+    <Section title={t('crossRequests.title')} level={2}>
+      <Paragraph>{t('crossRequests.lead')}</Paragraph>
+      <Figure>
+        <FigureChart
+          kind="bar"
+          stacked
+          summary={t('crossRequests.chart')}
+          labels={sides.map((x) => x.label)}
+          series={outcomes.map((o) => ({ label: t(`crossRequests.${o}`), data: sides.map((x) => x.total[o]) }))}
+        />
+        <div>
+          {table(t('crossRequests.received'), s.received)}
+          {table(t('crossRequests.provided'), s.provided)}
+        </div>
+      </Figure>
+      <CsvLink section="sharedRequests" query={query} label={t('crossRequests.title')} />
+    </Section>
+  );
+}
+
 /** The headline figures on the council overview: one block, the last 12 months. */
 export function InsightsHeadline() {
   const { t } = useI18n();
@@ -542,6 +583,8 @@ export function InsightsHeadline() {
   // (docs/product.md#collaborations-in-figures).
   const c = o.collaborations;
   if (!c) return headline;
+  // docs/product.md#requests-to-other-municipalities-in-figures
+  const asked = o.sharedRequests?.totals.received;
   return (
     <>
       {headline}
@@ -549,7 +592,11 @@ export function InsightsHeadline() {
         <FigureTable
           caption={t('collabInsights.council.caption')}
           columns={[t('collabInsights.figure'), t('collabInsights.count')]}
-          rows={[...c.byPhase.map((r) => [t(`collabInsights.phase.${r.phase}`), r.count]), [t('collabInsights.withHealthIssues'), c.withHealthIssues]]}
+          rows={[
+            ...c.byPhase.map((r) => [t(`collabInsights.phase.${r.phase}`), r.count]),
+            [t('collabInsights.withHealthIssues'), c.withHealthIssues],
+            ...(asked?.requests ? [[t('crossRequests.council'), t('crossRequests.councilValue', { onTime: asked.onTime, requests: asked.requests })]] : []),
+          ]}
         />
         {may(me, 'collaborations') ? (
           <Paragraph className="regie-no-print">

@@ -2,12 +2,13 @@
 // (docs/product.md#sharing-agreements-between-municipalities): what each provides, the
 // scope and period, both admins' approvals with who and when, and the buttons the
 // abilities allow: approve for the own municipality, end. A proposal offers the own
-// departments to another municipality, named by its code (slug).
+// departments to another municipality, named by its code (slug), optionally for some of
+// its themes only (docs/product.md#themes-in-a-sharing-agreement).
 import { Button, Heading, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { intermunicipalApi, type SharingAgreement } from '../../api/intermunicipal.js';
 import type { components } from '../../api/schema.js';
-import { api } from '../../api.js';
+import { ApiError, api } from '../../api.js';
 import { CheckboxGroup, TextAreaField, TextField } from '../../components/Fields.js';
 import { ErrorAlert, ErrorSummary, Loading } from '../../components/feedback.js';
 import { Section } from '../../components/Section.js';
@@ -16,7 +17,7 @@ import { type MessageKey, useI18n } from '../../i18n/index.js';
 
 type Domain = components['schemas']['SharingAgreement']['ruleDomains'][number];
 const DOMAINS: Domain[] = ['social', 'physical', 'safety', 'economy', 'governance'];
-const FIELDS = ['receiverMunicipality', 'what', 'departmentIds', 'ruleDomains', 'validFrom', 'validUntil'];
+const FIELDS = ['receiverMunicipality', 'what', 'departmentIds', 'ruleDomains', 'themeIds', 'validFrom', 'validUntil'];
 
 function ProposeForm({ departments, onDone }: { departments: { id: string; name: string }[]; onDone(): void }) {
   const { t } = useI18n();
@@ -25,6 +26,10 @@ function ProposeForm({ departments, onDone }: { departments: { id: string; name:
   const [what, setWhat] = useState('');
   const [departmentIds, setDepartmentIds] = useState<string[]>([]);
   const [domains, setDomains] = useState<string[]>([]);
+  // The receiving municipality's themes (docs/product.md#themes-in-a-sharing-agreement).
+  const [themes, setThemes] = useState<{ id: string; name: string }[] | null>(null);
+  const [themeIds, setThemeIds] = useState<string[]>([]);
+  const [themesError, setThemesError] = useState<ApiError | null>(null);
   const [validFrom, setValidFrom] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const labels: Record<string, string> = {
@@ -32,6 +37,7 @@ function ProposeForm({ departments, onDone }: { departments: { id: string; name:
     what: t('agreements.what'),
     departmentIds: t('agreements.departments'),
     ruleDomains: t('agreements.domains'),
+    themeIds: t('agreements.themes'),
     validFrom: t('agreements.validFrom'),
     validUntil: t('agreements.validUntil'),
   };
@@ -49,6 +55,7 @@ function ProposeForm({ departments, onDone }: { departments: { id: string; name:
         what: what.trim(),
         departmentIds,
         ruleDomains: domains as Domain[],
+        themeIds,
         validFrom,
         validUntil: validUntil || null,
       }),
@@ -58,12 +65,25 @@ function ProposeForm({ departments, onDone }: { departments: { id: string; name:
       setWhat('');
       setDepartmentIds([]);
       setDomains([]);
+      setThemes(null);
+      setThemeIds([]);
       setValidFrom('');
       setValidUntil('');
       onDone();
     }
   }
   const errors = submit.errors;
+  async function loadThemes() {
+    setThemesError(null);
+    setThemeIds([]);
+    try {
+      setThemes((await intermunicipalApi.receiverThemes(receiver.trim())).items);
+    } catch (e) {
+      setThemes(null);
+      if (e instanceof ApiError) setThemesError(e);
+      else throw e;
+    }
+  }
   return (
     <form noValidate onSubmit={handle} className="regie-form">
       <ErrorSummary error={submit.error} errors={errors} labels={labels} />
@@ -105,6 +125,25 @@ function ProposeForm({ departments, onDone }: { departments: { id: string; name:
         onChange={setDomains}
         error={errors.ruleDomains}
       />
+      {themes ? (
+        <CheckboxGroup
+          name="themeIds"
+          legend={labels.themeIds}
+          description={t('agreements.themesHint')}
+          options={themes.map((x) => ({ value: x.id, label: x.name }))}
+          value={themeIds}
+          onChange={setThemeIds}
+          error={errors.themeIds}
+        />
+      ) : (
+        <div className="regie-field">
+          <Paragraph>{t('agreements.themesNone')}</Paragraph>
+          {themesError ? <ErrorAlert error={themesError} /> : null}
+          <Button type="button" appearance="secondary-action-button" disabled={!receiver.trim()} onClick={loadThemes}>
+            {t('agreements.themesLoad')}
+          </Button>
+        </div>
+      )}
       <TextField name="validFrom" type="date" label={labels.validFrom} value={validFrom} onChange={setValidFrom} error={errors.validFrom} required />
       <TextField
         name="validUntil"
@@ -154,6 +193,8 @@ function AgreementCard({ a, onChanged }: { a: SharingAgreement; onChanged(): voi
         <dd>{a.departments.map((d) => d.name).join(', ')}</dd>
         <dt>{t('agreements.domains')}</dt>
         <dd>{a.ruleDomains.length ? a.ruleDomains.map((d) => t(`domain.${d}` as MessageKey)).join(', ') : t('agreements.allDomains')}</dd>
+        <dt>{t('agreements.themes')}</dt>
+        <dd>{a.themes.length ? a.themes.map((x) => x.name).join(', ') : t('agreements.allThemes')}</dd>
         <dt>{t('agreements.period')}</dt>
         <dd>
           {a.validUntil

@@ -1,0 +1,46 @@
+// English texts of the themes in a sharing agreement, a partner municipality's view of a
+// collaboration and cross-municipality requests in figures; every key of nl.collabgaps.ts.
+import type { nlCollabGaps } from './nl.collabgaps.js';
+
+export const enCollabGaps: Record<keyof typeof nlCollabGaps, string> = {
+  'agreements.themes': 'Themes',
+  'agreements.themesHint': 'Only the other municipality’s cases with one of these themes can be asked of your departments. Nothing ticked: every case.',
+  'agreements.themesLoad': 'Fetch this municipality’s themes',
+  'agreements.themesNone': 'Fill in the receiving municipality’s code first and fetch its themes.',
+  'agreements.allThemes': 'All themes',
+  'partner.marker': 'Partner in a collaboration of the municipality of {municipality}',
+  'partner.listTitle': 'Collaborations of other municipalities',
+  'partner.listLead':
+    'Collaborations of other municipalities in which your municipality is a party. You read the collaboration sheet and the agreements by and to your municipality.',
+  'partner.readOnly': 'You read this collaboration as a partner; only the municipality of {municipality} changes it.',
+  'partner.owner': 'Owner',
+  'partner.period': 'Period',
+  'partner.phase': 'Phase',
+  'partner.goal': 'Goal',
+  'partner.targets': 'Targets and progress',
+  'partner.reading': '{value} {unit} on {date}',
+  'partner.noReading': 'No reading yet',
+  'partner.target': '{indicator}: from {baseline} to {target} {unit} by {date}',
+  'partner.parties': 'Parties',
+  'partner.contributions': 'Contribution',
+  'partner.yield': 'Yield',
+  'partner.agreements': 'Agreements by and to your municipality',
+  'partner.noAgreements': 'There are no agreements by or to your municipality.',
+  'partner.agreement': '{by} to {to}: {what} (by {due})',
+  'partner.sheet': 'Collaboration sheet (PDF)',
+  'crossRequests.title': 'Requests to other municipalities',
+  'crossRequests.lead':
+    'Requests to departments of other municipalities in rounds opened in the period. On time: answered on or before the round’s last day. A yes by silence counts as not answered.',
+  'crossRequests.received': 'Asked of other municipalities, per municipality and answering department',
+  'crossRequests.provided': 'Asked of your departments by other municipalities',
+  'crossRequests.chart': 'Requests to other municipalities: on time, late, not answered and still open',
+  'crossRequests.municipality': 'Municipality',
+  'crossRequests.department': 'Department',
+  'crossRequests.requests': 'Requests',
+  'crossRequests.onTime': 'On time',
+  'crossRequests.late': 'Late',
+  'crossRequests.silent': 'Not answered',
+  'crossRequests.open': 'Still open',
+  'crossRequests.council': 'Requests to other municipalities answered on time',
+  'crossRequests.councilValue': '{onTime} of {requests}',
+};
