@@ -2,7 +2,8 @@
 // with the composition root's figure sources, on PGlite and PostgreSQL: a second read
 // is served from the cache (a change made behind the rollup's back is not seen), and
 // the next read shows the new figure after a rollup batch, an answered survey, a
-// confirmed participation response and a changed collaboration. Another municipality
+// confirmed participation response, a changed collaboration and a request by another
+// municipality to this one's department. Another municipality
 // or another role never gets the figures cached for the first; the ETag answers 304.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,8 +11,10 @@ import { fixedClock } from '../../kernel/clock.js';
 import type { Actor } from '../../platform/auth/index.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
+import { buildSharedRound } from '../assessments/testing.js';
 import { changePhase, startCollaboration } from '../collaborations/index.js';
 import { createApiToken } from '../identity/index.js';
+import { buildAgreement } from '../intermunicipal/testing.js';
 import { unsafeConfirmResponse } from '../participation/index.js';
 import { buildPeriod, confirmationTokenFor, respond } from '../participation/testing.js';
 import { answerSurvey } from '../satisfaction/index.js';
@@ -119,6 +122,21 @@ describe('served from the cache until the figures change', () => {
     expect(await phases()).toMatchObject({ agenda: 1, policy: 0 });
     await changePhase(ctx, { id: c.id, phase: 'policy' });
     expect(await phases()).toMatchObject({ agenda: 0, policy: 1 });
+  });
+
+  it('shows the providing municipality a request another municipality made at once, though nothing changed in its own event log', async () => {
+    const provider = await buildMunicipality(t.db);
+    const providerAdmin = await actorOf('admin', { municipality: provider });
+    const providerCoordinator = await actorOf('coordinator', { municipality: provider });
+    // the asked department is staffed: a specialist of the provider's first department
+    await actorOf('specialist', { municipality: provider });
+    const receiverAdmin = await actorOf('admin', { municipality: m });
+    const agreement = await buildAgreement(t.deps, { provider, providerAdmin, receiver: m, receiverAdmin });
+    const provided = async () => (await figures(providerCoordinator)).sharedRequests.totals.provided.requests;
+    expect(await provided()).toBe(0);
+    const c = await buildCase({ municipality: m, deps: t.deps, director, status: 'planning' });
+    await buildSharedRound(t.deps, { by: director, caseId: c.id, agreementId: agreement.id, departmentId: provider.departmentIds[0] as string });
+    expect(await provided()).toBe(1);
   });
 });
 
