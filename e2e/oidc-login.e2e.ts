@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NABURG, VOORBEELD } from '../src/demo/data.js';
 import { startTestIssuer, type TestIssuer } from '../src/testing/oidc-issuer.js';
-import { apiAs, configureLogin, type E2E, expectAccessible, loginAs, startE2E } from './support.js';
+import { apiAs, configureLogin, type E2E, expectAccessible, fillQuestion, loginAs, startE2E } from './support.js';
 
 let e: E2E;
 let broker: TestIssuer;
@@ -49,10 +49,12 @@ describe('logging in through OpenID Connect', () => {
     await page.getByText('U heeft nog geen zaken.').waitFor();
 
     await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
-    await page.getByLabel('Naam', { exact: true }).fill('Ria Inwoner');
-    await page.getByLabel('E-mailadres').fill('ria.digid@example.nl');
-    await page.getByLabel(/^Titel/).fill('Bankje bij de speeltuin');
-    await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Graag een bankje bij de speeltuin aan de Lindenlaan, voor de ouders.');
+    await fillQuestion(page, {
+      name: 'Ria Inwoner',
+      email: 'ria.digid@example.nl',
+      title: 'Bankje bij de speeltuin',
+      description: 'Graag een bankje bij de speeltuin aan de Lindenlaan, voor de ouders.',
+    });
     await page.getByLabel(/^(Locatie|Adres)/).fill('Lindenlaan 4');
     await expect(page.getByRole('button', { name: 'Inloggen met DigiD' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Versturen' }).click();
@@ -129,10 +131,12 @@ describe('logging in through OpenID Connect', () => {
     await page.getByText('U bent ingelogd met eHerkenning namens Bakkerij Jansen (KvK 12345678), vestiging 000012345678 door Anna de Vries.').waitFor();
 
     await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
-    await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries');
-    await page.getByLabel('E-mailadres').fill('anna@bakkerij-jansen.example.nl');
-    await page.getByLabel(/^Titel/).fill('Terras voor de bakkerij');
-    await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Wij willen een klein terras voor de bakkerij aan de Dorpsstraat.');
+    await fillQuestion(page, {
+      name: 'Anna de Vries',
+      email: 'anna@bakkerij-jansen.example.nl',
+      title: 'Terras voor de bakkerij',
+      description: 'Wij willen een klein terras voor de bakkerij aan de Dorpsstraat.',
+    });
     await page.getByLabel(/^(Locatie|Adres)/).fill('Dorpsstraat 10');
     await page.getByRole('button', { name: 'Versturen' }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'aanvragen' }).first().waitFor();

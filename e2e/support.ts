@@ -34,7 +34,7 @@ export async function startE2E(): Promise<E2E> {
   const demo = new Blob([readFileSync(inject('demoDump'))]);
   const db = await openDatabase({ dataDir: join(dataDir, 'pglite'), loadDataDir: demo });
   // The public URL is only known after listen; links in mail use it, so take a port first.
-  // Nothing reaches the internet: no map tiles, no address suggestions (a test that wants them starts a local fake, see geo.e2e.ts).
+  // Nothing reaches the internet: no map tiles, no address suggestions (a test that wants them starts a local fake, see useFakeLocatieserver below).
   const config = {
     ...loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0', LOG_LEVEL: 'silent', MAP_TILE_URL: '', ADDRESS_SEARCH_URL: 'off' }),
     host: '127.0.0.1',
