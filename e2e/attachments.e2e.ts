@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2E, expectAccessible, loginAs, openPage, startE2E } from './support.js';
+import { type E2E, expectAccessible, fillQuestion, loginAs, openPage, startE2E } from './support.js';
 
 const DRAWING = 'src/modules/attachments/fixtures/tekening.pdf';
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -25,10 +25,12 @@ describe('a drawing with the question', () => {
       const intake = await openPage(e, resident, '/voorbeeld/aanvragen');
       await intake.getByRole('heading', { level: 1 }).waitFor();
       await expectAccessible(intake, `aanvragen (${width} px)`);
-      await intake.getByLabel('Naam', { exact: true }).fill('Sanne de Bruin');
-      await intake.getByLabel('E-mailadres').fill(`sanne.${width}@example.nl`);
-      await intake.getByLabel(/^Titel/).fill(`Een dakkapel aan de achterkant (${width})`);
-      await intake.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Wij willen een dakkapel plaatsen; de tekening zit erbij.');
+      await fillQuestion(intake, {
+        name: 'Sanne de Bruin',
+        email: `sanne.${width}@example.nl`,
+        title: `Een dakkapel aan de achterkant (${width})`,
+        description: 'Wij willen een dakkapel plaatsen; de tekening zit erbij.',
+      });
       await intake.getByLabel(/^(Locatie|Adres)/).fill('Lindelaan 4');
       await intake.getByLabel(/^Tekeningen, foto’s of PDF’s/).setInputFiles(DRAWING);
       await intake.getByRole('button', { name: 'Versturen' }).click();

@@ -6,15 +6,14 @@
 // the map and in the table beside it, and the admin uploads a boundary. axe checks
 // every page with the map on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAKE_ADDRESSES, type FakeLocatieserver, startFakeLocatieserver } from '../src/testing/locatieserver.js';
-import { type E2E, expectAccessible, loginAs, startE2E } from './support.js';
+import { FAKE_ADDRESSES, type FakeLocatieserver } from '../src/testing/locatieserver.js';
+import { type E2E, expectAccessible, fillQuestion, loginAs, openIntake, startE2E, submitIntakeWithKeyboard, useFakeLocatieserver } from './support.js';
 
 let e: E2E;
 let fake: FakeLocatieserver;
 beforeAll(async () => {
   e = await startE2E();
-  fake = await startFakeLocatieserver();
-  e.regie.deps.config.addressSearchUrl = fake.url;
+  fake = await useFakeLocatieserver(e);
 });
 afterAll(async () => {
   await e?.close();
@@ -30,38 +29,14 @@ const caseByReference = (reference: string) =>
     .where('c.reference', '=', reference)
     .executeTakeFirstOrThrow();
 
-async function openIntake(width: number) {
-  const ctx = await e.browser.newContext({ viewport: { width, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${e.baseUrl}/voorbeeld/aanvragen`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.getByRole('application', { name: 'Kaart: kies een punt' }).waitFor();
-  return page;
-}
-
-async function fillPerson(page: Awaited<ReturnType<typeof openIntake>>, name: string, email: string, title: string) {
-  await page.getByLabel('Naam', { exact: true }).fill(name);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel(/^Titel/).fill(title);
-  await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Graag een bankje bij de ingang, voor wie even moet uitrusten.');
-}
-
-async function submitWithKeyboard(page: Awaited<ReturnType<typeof openIntake>>): Promise<string> {
-  await page.getByRole('button', { name: 'Versturen' }).focus();
-  await page.keyboard.press('Enter');
-  const confirmation = page.getByText(/VB-\d{4}-\d{6}/).first();
-  await confirmation.waitFor();
-  return /VB-\d{4}-\d{6}/.exec((await confirmation.textContent()) ?? '')?.[0] as string;
-}
-
 let addressed = '';
 let pointed = '';
 
 describe('address, map and area', () => {
   it('a resident types an address, picks a suggestion with the keyboard and submits; the point decides the area (1280 px)', async () => {
-    const page = await openIntake(1280);
+    const page = await openIntake(e, 1280);
     await expectAccessible(page, 'aanvragen met kaart');
-    await fillPerson(page, 'Ayla Yılmaz', 'ayla.geo@example.nl', 'Bankje bij het stadhuis');
+    await fillQuestion(page, { name: 'Ayla Yılmaz', email: 'ayla.geo@example.nl', title: 'Bankje bij het stadhuis' });
     const field = page.getByRole('combobox', { name: /^Adres of gebied/ });
     await field.focus();
     await page.keyboard.type('Stadhuisplein 1');
@@ -77,7 +52,7 @@ describe('address, map and area', () => {
     await expect(page.locator('output').textContent()).resolves.toContain(`Adres gekozen: ${ADDRESS}`);
     // Regie asked its proxy; the browser never asked PDOK (the fake saw Regie's calls).
     expect(fake.requests.map((r) => r.path)).toEqual(expect.arrayContaining(['/suggest', '/lookup']));
-    addressed = await submitWithKeyboard(page);
+    addressed = await submitIntakeWithKeyboard(page);
     expect(addressed).toBeTruthy();
     const c = await caseByReference(addressed);
     expect(c).toMatchObject({ address_id: FAKE_ADDRESSES[0]?.nummeraanduiding_id, lon: 5.38720621, lat: 52.1551744, area: 'Centrum', area_from_point: true });
@@ -88,9 +63,9 @@ describe('address, map and area', () => {
   it('with PDOK down, a resident describes the place in words and points it out on the map with the keyboard (320 px)', async () => {
     fake.failWith = 503;
     try {
-      const page = await openIntake(320);
+      const page = await openIntake(e, 320);
       await expectAccessible(page, 'aanvragen met kaart op 320 px');
-      await fillPerson(page, 'Sem de Boer', 'sem.geo@example.nl', 'Bankje op het veldje');
+      await fillQuestion(page, { name: 'Sem de Boer', email: 'sem.geo@example.nl', title: 'Bankje op het veldje' });
       await page.getByRole('combobox', { name: /^Adres of gebied/ }).fill('Het veldje achter het stadhuis');
       await page.locator('output', { hasText: 'Adressuggesties zijn nu niet beschikbaar' }).waitFor({ state: 'attached' });
       const map = page.getByRole('application', { name: 'Kaart: kies een punt' });
@@ -102,7 +77,7 @@ describe('address, map and area', () => {
       await expect.poll(() => page.getByText(/^Gekozen punt: /).textContent(), { timeout: 5000 }).not.toBe(before);
       await expect(page.locator('output').textContent()).resolves.toMatch(/^Punt op de kaart: \d+\.\d+ noorderbreedte, \d+\.\d+ oosterlengte\.$/);
       await expectAccessible(page, 'aanvragen met gekozen punt op 320 px');
-      pointed = await submitWithKeyboard(page);
+      pointed = await submitIntakeWithKeyboard(page);
       const c = await caseByReference(pointed);
       expect(c).toMatchObject({ address_id: null, location: 'Het veldje achter het stadhuis' });
       expect(c.lon).not.toBeNull();

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NABURG, VOORBEELD } from '../src/demo/data.js';
 import { startTestIssuer, type TestIssuer } from '../src/testing/oidc-issuer.js';
-import { apiAs, type E2E, expectAccessible, loginAs, startE2E } from './support.js';
+import { apiAs, configureLogin, type E2E, expectAccessible, fillQuestion, loginAs, startE2E } from './support.js';
 
 let e: E2E;
 let broker: TestIssuer;
@@ -17,14 +17,6 @@ const DIRECTOR = VOORBEELD.staff.find((s) => s.role === 'director' && s.login);
 const ADMIN = VOORBEELD.staff.find((s) => s.role === 'admin' && s.login);
 const NABURG_ADMIN = NABURG.staff.find((s) => s.role === 'admin' && s.login);
 
-/** The administrator sets the login up through the API, as the settings page does. */
-async function configure(kind: 'staff' | 'digid', i: TestIssuer, identifierClaim: string) {
-  const admin = await apiAs(e, ADMIN?.email as string);
-  const minLevel = kind === 'digid' ? { minLevel: 'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract' } : {};
-  await admin.call('PUT', `/login-settings/${kind}`, { issuer: i.issuer, clientId: i.clientId, clientSecret: i.clientSecret, identifierClaim, ...minLevel });
-  await admin.close();
-}
-
 beforeAll(async () => {
   e = await startE2E();
   broker = await startTestIssuer({
@@ -33,8 +25,8 @@ beforeAll(async () => {
     defaultAccount: 'resident',
   });
   sso = await startTestIssuer({ publicUrl: e.baseUrl, accounts: { staff: { claims: { email: DIRECTOR?.email } } }, defaultAccount: 'staff' });
-  await configure('digid', broker, 'bsn');
-  await configure('staff', sso, 'email');
+  await configureLogin(e, 'digid', broker, 'bsn');
+  await configureLogin(e, 'staff', sso, 'email');
 }, 120_000);
 
 afterAll(async () => {
@@ -57,10 +49,12 @@ describe('logging in through OpenID Connect', () => {
     await page.getByText('U heeft nog geen zaken.').waitFor();
 
     await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
-    await page.getByLabel('Naam', { exact: true }).fill('Ria Inwoner');
-    await page.getByLabel('E-mailadres').fill('ria.digid@example.nl');
-    await page.getByLabel(/^Titel/).fill('Bankje bij de speeltuin');
-    await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Graag een bankje bij de speeltuin aan de Lindenlaan, voor de ouders.');
+    await fillQuestion(page, {
+      name: 'Ria Inwoner',
+      email: 'ria.digid@example.nl',
+      title: 'Bankje bij de speeltuin',
+      description: 'Graag een bankje bij de speeltuin aan de Lindenlaan, voor de ouders.',
+    });
     await page.getByLabel(/^(Locatie|Adres)/).fill('Lindenlaan 4');
     await expect(page.getByRole('button', { name: 'Inloggen met DigiD' }).count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Versturen' }).click();
@@ -127,14 +121,7 @@ describe('logging in through OpenID Connect', () => {
       },
       defaultAccount: 'anna',
     });
-    const admin = await apiAs(e, ADMIN?.email as string);
-    await admin.call('PUT', '/login-settings/eherkenning', {
-      issuer: ehk.issuer,
-      clientId: ehk.clientId,
-      clientSecret: ehk.clientSecret,
-      identifierClaim: 'kvk',
-    });
-    await admin.close();
+    await configureLogin(e, 'eherkenning', ehk, 'kvk');
 
     const ctx = await e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await ctx.newPage();
@@ -144,10 +131,12 @@ describe('logging in through OpenID Connect', () => {
     await page.getByText('U bent ingelogd met eHerkenning namens Bakkerij Jansen (KvK 12345678), vestiging 000012345678 door Anna de Vries.').waitFor();
 
     await page.goto(`${e.baseUrl}/${VOORBEELD.slug}/aanvragen`);
-    await page.getByLabel('Naam', { exact: true }).fill('Anna de Vries');
-    await page.getByLabel('E-mailadres').fill('anna@bakkerij-jansen.example.nl');
-    await page.getByLabel(/^Titel/).fill('Terras voor de bakkerij');
-    await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill('Wij willen een klein terras voor de bakkerij aan de Dorpsstraat.');
+    await fillQuestion(page, {
+      name: 'Anna de Vries',
+      email: 'anna@bakkerij-jansen.example.nl',
+      title: 'Terras voor de bakkerij',
+      description: 'Wij willen een klein terras voor de bakkerij aan de Dorpsstraat.',
+    });
     await page.getByLabel(/^(Locatie|Adres)/).fill('Dorpsstraat 10');
     await page.getByRole('button', { name: 'Versturen' }).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'aanvragen' }).first().waitFor();

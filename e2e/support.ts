@@ -8,11 +8,14 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { type Running, startRegie } from '../src/app.js';
+import { VOORBEELD } from '../src/demo/data.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { systemClock } from '../src/kernel/clock.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openDatabase } from '../src/platform/db/index.js';
 import { smtpTransport } from '../src/platform/mail/outbox.js';
+import { type FakeLocatieserver, startFakeLocatieserver } from '../src/testing/locatieserver.js';
+import type { TestIssuer } from '../src/testing/oidc-issuer.js';
 import { type CapturedMail, type SmtpTestServer, startSmtpTestServer } from '../src/testing/smtp.js';
 import { findChromium } from './chromium.js';
 
@@ -31,7 +34,7 @@ export async function startE2E(): Promise<E2E> {
   const demo = new Blob([readFileSync(inject('demoDump'))]);
   const db = await openDatabase({ dataDir: join(dataDir, 'pglite'), loadDataDir: demo });
   // The public URL is only known after listen; links in mail use it, so take a port first.
-  // Nothing reaches the internet: no map tiles, no address suggestions (a test that wants them starts a local fake, see geo.e2e.ts).
+  // Nothing reaches the internet: no map tiles, no address suggestions (a test that wants them starts a local fake, see useFakeLocatieserver below).
   const config = {
     ...loadConfig({ DATA_DIR: dataDir, SMTP_URL: smtp.url, PORT: '0', LOG_LEVEL: 'silent', MAP_TILE_URL: '', ADDRESS_SEARCH_URL: 'off' }),
     host: '127.0.0.1',
@@ -171,4 +174,54 @@ export async function intoPlanning(e: E2E, caseId: string, directorEmail: string
   const c2 = await api.call<{ version: number }>('POST', `/cases/${caseId}/status`, { status: 'intake' }, c1.version);
   await api.call('POST', `/cases/${caseId}/status`, { status: 'planning' }, c2.version);
   await api.close();
+}
+
+/** The admin of the demo municipality, who sets up the logins and the koppelingen. */
+export const VOORBEELD_ADMIN = VOORBEELD.staff.find((s) => s.role === 'admin' && s.login)?.email as string;
+
+/**
+ * The demo's admin sets up a login through OpenID Connect (docs/product.md#logging-in-through-openid-connect)
+ * against a provider on this machine, over the API as the settings page does. DigiD asks
+ * for at least the "substantieel" level.
+ */
+export async function configureLogin(e: E2E, kind: 'staff' | 'digid' | 'eherkenning', i: TestIssuer, identifierClaim: string): Promise<void> {
+  const admin = await apiAs(e, VOORBEELD_ADMIN);
+  const minLevel = kind === 'digid' ? { minLevel: 'urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract' } : {};
+  await admin.call('PUT', `/login-settings/${kind}`, { issuer: i.issuer, clientId: i.clientId, clientSecret: i.clientSecret, identifierClaim, ...minLevel });
+  await admin.close();
+}
+
+/**
+ * Address suggestions from a local fake of PDOK's Locatieserver (docs/geo.md): Regie's
+ * proxy asks it instead of PDOK, so nothing reaches the internet. Close it after the test.
+ */
+export async function useFakeLocatieserver(e: E2E): Promise<FakeLocatieserver> {
+  const fake = await startFakeLocatieserver();
+  e.regie.deps.config.addressSearchUrl = fake.url;
+  return fake;
+}
+
+/** The intake page of the demo municipality with its map, in a context of the given width. */
+export async function openIntake(e: E2E, width: number, ctx?: BrowserContext): Promise<Page> {
+  const page = await openPage(e, ctx ?? (await e.browser.newContext({ viewport: { width, height: 900 } })), '/voorbeeld/aanvragen');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('application', { name: 'Kaart: kies een punt' }).waitFor();
+  return page;
+}
+
+/** Fills in who asks and what on the intake page (the place is left to the test). */
+export async function fillQuestion(page: Page, q: { name: string; email: string; title: string; description?: string }): Promise<void> {
+  await page.getByLabel('Naam', { exact: true }).fill(q.name);
+  await page.getByLabel('E-mailadres').fill(q.email);
+  await page.getByLabel(/^Titel/).fill(q.title);
+  await page.getByLabel(/^Beschrijf in uw eigen woorden/).fill(q.description ?? 'Graag een bankje bij de ingang, voor wie even moet uitrusten.');
+}
+
+/** Sends the intake form with the keyboard and returns the reference the confirmation shows. */
+export async function submitIntakeWithKeyboard(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Versturen' }).focus();
+  await page.keyboard.press('Enter');
+  const confirmation = page.getByText(/VB-\d{4}-\d{6}/).first();
+  await confirmation.waitFor();
+  return /VB-\d{4}-\d{6}/.exec((await confirmation.textContent()) ?? '')?.[0] as string;
 }
