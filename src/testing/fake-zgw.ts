@@ -8,17 +8,11 @@
 // validated against the operation's response schema too. A violation is recorded
 // (the tests require none) and answered with 400, which the spec allows.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { jwtVerify } from 'jose';
-import { parse } from 'yaml';
-
-// ajv-formats is CommonJS: its function is the module's default under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule.default }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
+import { type Json, loadOpenApi, type OpenApi, type Operation, type Parameter, schemaRef } from './openapi-validator.js';
 
 const specFile = (name: string) => fileURLToPath(new URL(`../../test/standards/zgw/${name}`, import.meta.url));
 
@@ -31,99 +25,9 @@ export const APIS = {
 export type ApiName = keyof typeof APIS;
 export const BASE_PATH = APIS.zaken.basePath;
 
-type Json = Record<string, unknown>;
-interface Parameter {
-  name: string;
-  in: 'query' | 'header' | 'path';
-  required?: boolean;
-  schema?: Json;
-}
-interface Operation {
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: Json }> };
-  responses: Record<string, { content?: Record<string, { schema: Json }> }>;
-}
-
-/** OpenAPI 3.0 `nullable` as JSON Schema; for requests, readOnly properties are not required. */
-function transform(node: unknown, forRequest: boolean): unknown {
-  if (Array.isArray(node)) return node.map((n) => transform(n, forRequest));
-  if (!node || typeof node !== 'object') return node;
-  const original = node as Json;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(original)) out[k] = transform(v, forRequest);
-  if (forRequest && Array.isArray(original.required) && original.properties && typeof original.properties === 'object') {
-    const props = original.properties as Record<string, Json>;
-    out.required = (original.required as string[]).filter((name) => !props[name]?.readOnly);
-  }
-  if (out.nullable === true) {
-    delete out.nullable;
-    return { anyOf: [out, { type: 'null' }] };
-  }
-  return out;
-}
-
-interface Spec {
-  paths: Record<string, Record<string, Operation>>;
-  request: (ref: string) => ValidateFunction;
-  response: (ref: string) => ValidateFunction;
-  /** an inline schema (no $ref) of a response */
-  inline: (schema: Json) => ValidateFunction;
-}
-
-const loaded = new Map<ApiName, Spec>();
-function spec(api: ApiName): Spec {
-  const known = loaded.get(api);
-  if (known) return known;
-  const doc = parse(readFileSync(specFile(APIS[api].file), 'utf8')) as { paths: Spec['paths']; components: Json };
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addSchema({ components: transform(doc.components, true) }, 'request.json');
-  ajv.addSchema({ components: transform(doc.components, false) }, 'response.json');
-  const cache = new Map<string, ValidateFunction>();
-  const get = (id: string, ref: string) => {
-    const key = `${id}${ref}`;
-    let v = cache.get(key);
-    if (!v) {
-      v = ajv.compile({ $ref: `${id}${ref}` });
-      cache.set(key, v);
-    }
-    return v;
-  };
-  const inline = new Map<Json, ValidateFunction>();
-  const s: Spec = {
-    paths: doc.paths,
-    request: (ref) => get('request.json', ref),
-    response: (ref) => get('response.json', ref),
-    inline: (schema) => {
-      let v = inline.get(schema);
-      if (!v) {
-        // inline schemas refer to the components as `#/components/...`: resolve them in the response document
-        v = ajv.compile(JSON.parse(JSON.stringify(transform(schema, false)).replaceAll('"#/components/', '"response.json#/components/')));
-        inline.set(schema, v);
-      }
-      return v;
-    },
-  };
-  loaded.set(api, s);
-  return s;
-}
-
-function matchPath(api: ApiName, path: string): { template: string; params: Record<string, string> } | null {
-  for (const template of Object.keys(spec(api).paths)) {
-    const names: string[] = [];
-    const re = new RegExp(
-      `^${template.replace(/\{([^}]+)\}/g, (_, n: string) => {
-        names.push(n);
-        return '([^/]+)';
-      })}$`,
-    );
-    const m = re.exec(path);
-    if (m) return { template, params: Object.fromEntries(names.map((n, i) => [n, m[i + 1] as string])) };
-  }
-  return null;
-}
-
-const schemaRef = (schema: Json | undefined) => (typeof schema?.$ref === 'string' ? schema.$ref : null);
+/** The specification of one of the APIs, loaded and compiled once per process. */
+const spec = (api: ApiName): OpenApi => loadOpenApi(specFile(APIS[api].file));
+const matchPath = (api: ApiName, path: string) => spec(api).match(path);
 
 export interface FakeZgwOptions {
   clientId: string;

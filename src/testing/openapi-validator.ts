@@ -33,6 +33,8 @@ export interface OpenApi {
   request(ref: string): ValidateFunction;
   /** the same schema for an answer */
   response(ref: string): ValidateFunction;
+  /** the validator of an inline schema (no `$ref`) of an answer */
+  inline(schema: Json): ValidateFunction;
   /** the operation's path template and parameters of a path (below the server's base path) */
   match(path: string): { template: string; params: Record<string, string> } | null;
   /** a response object, following a `$ref` to `#/components/responses/…` */
@@ -88,11 +90,21 @@ export function loadOpenApi(file: string): OpenApi {
     );
     return { template, names, re };
   });
+  const inline = new Map<Json, ValidateFunction>();
   const responses = (doc.components.responses ?? {}) as Record<string, { content?: Record<string, { schema: Json }> }>;
   const api: OpenApi = {
     paths: doc.paths,
     request: (ref) => get('request.json', ref),
     response: (ref) => get('response.json', ref),
+    inline: (schema) => {
+      let v = inline.get(schema);
+      if (!v) {
+        // inline schemas refer to the components as `#/components/...`: resolve them in the response document
+        v = ajv.compile(JSON.parse(JSON.stringify(transform(schema, false)).replaceAll('"#/components/', '"response.json#/components/')));
+        inline.set(schema, v);
+      }
+      return v;
+    },
     match(path) {
       for (const t of templates) {
         const m = t.re.exec(path);
