@@ -13,11 +13,9 @@ import { notFound } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
 import { recordAccess } from '../audit/index.js';
-import { hostedCommitmentRecords } from '../commitments/index.js';
 import type { PartyCollaborationSummary, PartyCollaborationView } from './party-access.js';
-import { renderPartySheet } from './party-access.js';
+import { renderPartySheet, sheetView } from './party-access.js';
 import { collaborationPolicy } from './policy.js';
-import { partiesOf, targetsOf } from './repo.js';
 
 export interface PartnerCollaborationSummary extends PartyCollaborationSummary {
   /** the municipality whose collaboration it is */
@@ -94,45 +92,17 @@ export async function getPartnerCollaboration(ctx: Ctx, id: string): Promise<Par
       : undefined;
     const heads = row ? await headsOf(trx, id) : undefined;
     if (!row || !owner || !heads) throw notFound('collaboration');
-    const ownIds = mine.map((p) => p.id);
-    const links = await trx
-      .selectFrom('collaboration_agreements')
-      .select('commitment_id')
-      .where('municipality_id', '=', owner)
-      .where('collaboration_id', '=', id)
-      .where((eb) => eb.or([eb('made_by_party_id', 'in', ownIds), eb('made_to_party_id', 'in', ownIds)]))
-      .execute();
-    const today = dutchDate(ctx.clock.now());
-    const targets = await targetsOf(trx, owner, id);
-    const parties = await partiesOf(trx, owner, id);
-    const agreements = await hostedCommitmentRecords(
-      trx,
-      { municipalityId: owner, today },
-      id,
-      links.map((l) => l.commitment_id),
-    );
     // The access audit of both municipalities (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd), each naming the other.
     await recordAccess(trx, ctx, { kind: 'crossMunicipality', counterpartMunicipalityId: owner, collaborationId: id });
     await recordAccess(trx, ctx, { kind: 'crossMunicipality', municipalityId: owner, counterpartMunicipalityId: mId, collaborationId: id });
-    const staffAs = (x: { name: string; staff: boolean }) => (x.staff ? { name: `Gemeente ${heads.municipality_name}`, staff: true } : x);
-    return {
-      id: row.id,
-      name: row.name,
-      phase: row.phase,
-      phaseSince: row.phase_since as IsoDate,
-      startOn: row.start_on as IsoDate,
-      endOn: row.end_on as IsoDate,
-      endKind: row.end_kind,
+    return sheetView(trx, {
+      row,
       ownerName: heads.owner_name,
-      municipality: heads.municipality_name,
-      description: row.description,
-      goal: row.goal,
-      parties: mine.map((p) => p.name),
-      targets,
-      // As the sheet shows them to every party: no contact persons.
-      sheetParties: parties.map(({ contactName: _n, contactEmail: _e, version: _v, ...p }) => p),
-      agreements: agreements.map((a) => ({ ...a, madeBy: staffAs(a.madeBy), madeTo: staffAs(a.madeTo) })),
-    };
+      municipalityName: heads.municipality_name,
+      partyIds: mine.map((p) => p.id),
+      partyNames: mine.map((p) => p.name),
+      today: dutchDate(ctx.clock.now()),
+    });
   });
 }
 

@@ -4,11 +4,13 @@
 // login: the staff authentication never resolves it, so every staff endpoint refuses it,
 // and it reads only the collaborations where the address is a party's contact — their
 // sheet and the agreements made by or to its own party.
+import type { Selectable } from 'kysely';
 import type { IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import type { Deps } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
+import type { CollaborationTable } from '../../platform/db/schema.js';
 import { linkTokenHash, newLinkToken, parseLinkToken } from '../../platform/link-token.js';
 import { partyLoginLink } from '../../platform/links.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
@@ -194,6 +196,64 @@ export interface PartyCollaborationView extends PartyCollaborationSummary {
   agreements: CommitmentRecord[];
 }
 
+/**
+ * A collaboration as the sheet shows it to a party (docs/product.md#an-outside-partys-read-access,
+ * docs/product.md#a-partner-municipality-reads-a-collaboration): its targets, every party
+ * without contact details, and only the agreements made by or to the reader's own
+ * parties, with the owner's staff named as the municipality.
+ */
+export async function sheetView(
+  trx: Tx,
+  o: {
+    row: Selectable<CollaborationTable>;
+    ownerName: string;
+    municipalityName: string;
+    /** the reader's own parties in the collaboration */
+    partyIds: string[];
+    partyNames: string[];
+    today: IsoDate;
+  },
+): Promise<PartyCollaborationView> {
+  const { row } = o;
+  const owner = row.municipality_id;
+  const links = await trx
+    .selectFrom('collaboration_agreements')
+    .select('commitment_id')
+    .where('municipality_id', '=', owner)
+    .where('collaboration_id', '=', row.id)
+    .where((eb) => eb.or([eb('made_by_party_id', 'in', o.partyIds), eb('made_to_party_id', 'in', o.partyIds)]))
+    .execute();
+  const [targets, parties, agreements] = await Promise.all([
+    targetsOf(trx, owner, row.id),
+    partiesOf(trx, owner, row.id),
+    hostedCommitmentRecords(
+      trx,
+      { municipalityId: owner, today: o.today },
+      row.id,
+      links.map((l) => l.commitment_id),
+    ),
+  ]);
+  const staffAs = (x: { name: string; staff: boolean }) => (x.staff ? { name: `Gemeente ${o.municipalityName}`, staff: true } : x);
+  return {
+    id: row.id,
+    name: row.name,
+    phase: row.phase,
+    phaseSince: row.phase_since as IsoDate,
+    startOn: row.start_on as IsoDate,
+    endOn: row.end_on as IsoDate,
+    endKind: row.end_kind,
+    ownerName: o.ownerName,
+    municipality: o.municipalityName,
+    description: row.description,
+    goal: row.goal,
+    parties: o.partyNames,
+    targets,
+    // As the sheet shows them to every party: no contact persons.
+    sheetParties: parties.map(({ contactName: _n, contactEmail: _e, version: _v, ...p }) => p),
+    agreements: agreements.map((a) => ({ ...a, madeBy: staffAs(a.madeBy), madeTo: staffAs(a.madeTo) })),
+  };
+}
+
 /** One collaboration the session's party is in; any other is not found (404). */
 export async function getPartyCollaboration(deps: Deps, s: PartySession, id: string): Promise<PartyCollaborationView> {
   const mId = s.municipalityId;
@@ -209,43 +269,14 @@ export async function getPartyCollaboration(deps: Deps, s: PartySession, id: str
       .where('c.id', '=', id)
       .executeTakeFirstOrThrow();
     const m = await trx.selectFrom('municipalities').select('name').where('id', '=', mId).executeTakeFirstOrThrow();
-    const ownIds = mine.map((p) => p.id);
-    const links = await trx
-      .selectFrom('collaboration_agreements')
-      .select('commitment_id')
-      .where('municipality_id', '=', mId)
-      .where('collaboration_id', '=', id)
-      .where((eb) => eb.or([eb('made_by_party_id', 'in', ownIds), eb('made_to_party_id', 'in', ownIds)]))
-      .execute();
-    const today = dutchDate(deps.clock.now());
-    const [targets, parties, agreements] = await Promise.all([
-      targetsOf(trx, mId, id),
-      partiesOf(trx, mId, id),
-      hostedCommitmentRecords(
-        trx,
-        { municipalityId: mId, today },
-        id,
-        links.map((l) => l.commitment_id),
-      ),
-    ]);
-    const staffAs = (x: { name: string; staff: boolean }) => (x.staff ? { name: `Gemeente ${m.name}`, staff: true } : x);
-    return {
-      id: row.id,
-      name: row.name,
-      phase: row.phase,
-      phaseSince: row.phase_since as IsoDate,
-      startOn: row.start_on as IsoDate,
-      endOn: row.end_on as IsoDate,
-      endKind: row.end_kind,
+    return sheetView(trx, {
+      row,
       ownerName: row.owner_name,
-      municipality: m.name,
-      description: row.description,
-      goal: row.goal,
-      parties: mine.map((p) => p.name),
-      targets,
-      sheetParties: parties.map(({ contactName: _n, contactEmail: _e, version: _v, ...p }) => p),
-      agreements: agreements.map((a) => ({ ...a, madeBy: staffAs(a.madeBy), madeTo: staffAs(a.madeTo) })),
-    };
+      municipalityName: m.name,
+      partyIds: mine.map((p) => p.id),
+      partyNames: mine.map((p) => p.name),
+      today: dutchDate(deps.clock.now()),
+    });
   });
 }
 
