@@ -2,26 +2,15 @@
 // parties (docs/product.md#a-partner-municipality-reads-a-collaboration): the list on
 // the collaborations overview, each marked with the owning municipality, and the
 // read-only sheet with the progress and the agreements by and to the own municipality.
-import {
-  ButtonLink,
-  Heading,
-  Paragraph,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { ButtonLink, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useParams } from 'react-router';
 import { partnerApi } from '../../api/partner.js';
 import { ErrorAlert, Loading } from '../../components/feedback.js';
 import { AppLink } from '../../components/links.js';
 import { Section } from '../../components/Section.js';
-import { WideTable } from '../../components/WideTable.js';
 import { useLoad, usePageTitle } from '../../hooks.js';
 import { useI18n } from '../../i18n/index.js';
+import { SheetAgreements } from './PartyPages.js';
 
 /** The municipality's own name without "Gemeente", as the marker says "gemeente X". */
 const bare = (name: string) => name.replace(/^gemeente\s+/i, '');
@@ -114,35 +103,7 @@ export function PartnerCollaborationPage() {
         </UnorderedList>
       </Section>
       <Section title={t('partner.agreements')}>
-        {c.agreements.length ? (
-          <WideTable caption={t('partner.agreements')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('agreement.col.what')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreement.col.by')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreement.col.to')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreement.col.due')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreement.col.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {c.agreements.map((a) => (
-                <TableRow key={a.id}>
-                  <TableHeaderCell scope="row">{a.what}</TableHeaderCell>
-                  <TableCell>{a.madeBy.name}</TableCell>
-                  <TableCell>{a.madeTo.name}</TableCell>
-                  <TableCell>{date(a.dueOn)}</TableCell>
-                  <TableCell>
-                    {t(`commitmentStatus.${a.status}`)}
-                    {a.overdue ? ` (${t('agreement.overdue')})` : ''}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </WideTable>
-        ) : (
-          <Paragraph>{t('partner.noAgreements')}</Paragraph>
-        )}
+        <SheetAgreements agreements={c.agreements} caption={t('partner.agreements')} none={t('partner.noAgreements')} />
       </Section>
     </>
   );

@@ -205,36 +205,43 @@ export function PartyCollaborationPage() {
         </UnorderedList>
       </Section>
       <Section title={t('party.sheet.agreements')}>
-        {c.agreements.length ? (
-          <WideTable caption={t('party.sheet.agreements')}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('agreement.col.what')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreement.col.by')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreement.col.to')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreement.col.due')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('agreement.col.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {c.agreements.map((a) => (
-                <TableRow key={a.id}>
-                  <TableHeaderCell scope="row">{a.what}</TableHeaderCell>
-                  <TableCell>{a.madeBy.name}</TableCell>
-                  <TableCell>{a.madeTo.name}</TableCell>
-                  <TableCell>{date(a.dueOn)}</TableCell>
-                  <TableCell>
-                    {t(`commitmentStatus.${a.status}`)}
-                    {a.overdue ? ` (${t('agreement.overdue')})` : ''}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </WideTable>
-        ) : (
-          <Paragraph>{t('agreement.none')}</Paragraph>
-        )}
+        <SheetAgreements agreements={c.agreements} caption={t('party.sheet.agreements')} none={t('agreement.none')} />
       </Section>
     </>
+  );
+}
+
+type SheetAgreement = Awaited<ReturnType<typeof api.partyCollaboration>>['agreements'][number];
+
+/** The agreements on a party's sheet, made by or to the reader, read-only (docs/product.md#an-outside-partys-read-access). */
+export function SheetAgreements({ agreements, caption, none }: { agreements: readonly SheetAgreement[]; caption: string; none: string }) {
+  const { t, date } = useI18n();
+  if (!agreements.length) return <Paragraph>{none}</Paragraph>;
+  return (
+    <WideTable caption={caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('agreement.col.what')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('agreement.col.by')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('agreement.col.to')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('agreement.col.due')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('agreement.col.status')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {agreements.map((a) => (
+          <TableRow key={a.id}>
+            <TableHeaderCell scope="row">{a.what}</TableHeaderCell>
+            <TableCell>{a.madeBy.name}</TableCell>
+            <TableCell>{a.madeTo.name}</TableCell>
+            <TableCell>{date(a.dueOn)}</TableCell>
+            <TableCell>
+              {t(`commitmentStatus.${a.status}`)}
+              {a.overdue ? ` (${t('agreement.overdue')})` : ''}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </WideTable>
   );
 }
