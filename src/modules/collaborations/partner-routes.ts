@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/context.js';
 import { type App, ctxOf, IdParams, Problem } from '../../platform/http/server.js';
 import { getPartnerCollaboration, listPartnerCollaborations, partnerSheet } from './partner.js';
 import { PartyCollaborationOut, Summary } from './party-routes.js';
+import { sendSheet } from './sheet-download.js';
 
 const tags = ['Samenwerkingen'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -52,17 +53,7 @@ export function partnerRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const s = await partnerSheet(ctxOf(deps, req), req.params.id);
-      const file =
-        s.name
-          .normalize('NFKD')
-          .replace(/[^A-Za-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '')
-          .slice(0, 60) || 'samenwerking';
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', `attachment; filename="samenwerking-${file}.pdf"`)
-        .send(s.pdf as unknown as string);
+      return sendSheet(reply, await partnerSheet(ctxOf(deps, req), req.params.id));
     },
   );
 }

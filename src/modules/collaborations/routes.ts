@@ -37,6 +37,7 @@ import {
   updateParty,
   updateTarget,
 } from './service.js';
+import { sendSheet } from './sheet-download.js';
 
 const tags = ['Samenwerkingen'];
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem };
@@ -300,18 +301,7 @@ export function collaborationRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const s = await collaborationSheet(ctxOf(deps, req), req.params.id);
-      // The file name is made of safe characters only.
-      const file =
-        s.name
-          .normalize('NFKD')
-          .replace(/[^A-Za-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '')
-          .slice(0, 60) || 'samenwerking';
-      return reply
-        .type('application/pdf')
-        .header('Content-Disposition', `attachment; filename="samenwerking-${file}.pdf"`)
-        .send(s.pdf as unknown as string);
+      return sendSheet(reply, await collaborationSheet(ctxOf(deps, req), req.params.id));
     },
   );
 
