@@ -47,7 +47,7 @@ create or replace view shared_case_minimum with (security_barrier) as
       where a.state = 'approved'
         and a.provider_municipality_id = nullif(current_setting('regie.municipality_id', true), '')::uuid
         and (now() at time zone 'Europe/Amsterdam')::date between a.valid_from and coalesce(a.valid_until, 'infinity'::date)
-        and r.municipality_id = a.receiver_municipality_id
+        and p.municipality_id = a.receiver_municipality_id -- its round's (the constraint above)
         and (cardinality(a.theme_ids) = 0 or regie_shared_party_active(p.agreement_id, p.round_id))
    );
 grant select on shared_case_minimum to regie_app;
