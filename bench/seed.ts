@@ -652,12 +652,19 @@ export async function verifySeed(db: Db, expectCases: number): Promise<string[]>
     select c.conrelid::regclass::text as tbl, c.conname, pg_get_constraintdef(c.oid) as def from pg_constraint c
     where c.contype = 'f' and c.conrelid::regclass::text in (${sql.join(BULK_TABLES)}) order by 1, 2`.execute(k);
   for (const fk of fks.rows) {
-    const m = /^FOREIGN KEY \((\w+)\) REFERENCES (\w+)\((\w+)\)/.exec(fk.def);
+    const m = /^FOREIGN KEY \(([\w, ]+)\) REFERENCES (\w+)\(([\w, ]+)\)/.exec(fk.def);
     if (!m) throw new Error(`unexpected foreign key ${fk.conname}: ${fk.def}`);
-    const [, col, ref, refCol] = m as unknown as [string, string, string, string];
+    const [, colList, ref, refList] = m as unknown as [string, string, string, string];
+    const [cols, refCols] = [colList.split(', '), refList.split(', ')];
     const broken = await sql<{ n: number }>`
       select count(*)::int as n from ${sql.table(fk.tbl)} x
-      where x.${sql.ref(col)} is not null and not exists (select 1 from ${sql.table(ref)} r where r.${sql.ref(refCol)} = x.${sql.ref(col)})`.execute(k);
+      where ${sql.join(
+        cols.map((c) => sql`x.${sql.ref(c)} is not null`),
+        sql` and `,
+      )} and not exists (select 1 from ${sql.table(ref)} r where ${sql.join(
+        cols.map((c, i) => sql`r.${sql.ref(refCols[i] as string)} = x.${sql.ref(c)}`),
+        sql` and `,
+      )})`.execute(k);
     if (broken.rows[0]!.n !== 0) throw new Error(`${broken.rows[0]!.n} rows of ${fk.tbl} break ${fk.conname}`);
   }
   out.push(`foreign keys of ${BULK_TABLES.join(', ')}: ${fks.rows.length} checked, all hold`);

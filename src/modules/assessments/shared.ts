@@ -49,13 +49,26 @@ async function agreementsForDepartment(trx: Tx, ctx: Ctx): Promise<AgreementRow[
 /**
  * The shared requests the specialist may see: their department's parties under those
  * agreements, not returned. The case comes from the minimum view only: reference,
- * title, description and location; never the initiator.
+ * title, description and location; never the initiator. The view is read once, for the
+ * listed cases only, so a listing reads what it shows and not the whole installation
+ * (docs/performance.md, "Beoordeling met een andere gemeente"); a party whose case the
+ * view does not give is not listed.
  */
-function sharedRows(trx: Tx, ctx: Ctx, agreements: readonly AgreementRow[], partyId?: string) {
+async function sharedRows(trx: Tx, ctx: Ctx, agreements: readonly AgreementRow[], partyId?: string) {
+  const parties = await sharedPartiesQuery(trx, ctx, agreements, partyId).execute();
+  if (!parties.length) return [];
+  const cases = new Map((await sharedCasesQuery(trx, [...new Set(parties.map((p) => p.case_id))]).execute()).map((c) => [c.id, c]));
+  return parties.flatMap((p) => {
+    const c = cases.get(p.case_id);
+    return c ? [{ ...p, reference: c.reference, title: c.title, description: c.description, location: c.location }] : [];
+  });
+}
+
+/** The specialist's shared parties with their rounds, open rounds first (the first query of `sharedRows`). */
+export function sharedPartiesQuery(trx: Tx, ctx: Ctx, agreements: readonly AgreementRow[], partyId?: string) {
   let q = trx
     .selectFrom('assessment_parties as p')
     .innerJoin('assessment_rounds as r', 'r.id', 'p.round_id')
-    .innerJoin('shared_case_minimum as c', 'c.id', 'r.case_id')
     .select([
       'p.id as party_id',
       'p.municipality_id',
@@ -70,11 +83,7 @@ function sharedRows(trx: Tx, ctx: Ctx, agreements: readonly AgreementRow[], part
       'r.opened_on',
       'r.term_ends_on',
       'r.closed_at',
-      'c.id as case_id',
-      'c.reference',
-      'c.title',
-      'c.description',
-      'c.location',
+      'r.case_id',
     ])
     .where('p.provider_municipality_id', '=', ctx.actor.municipalityId)
     .where('p.department_id', '=', ctx.actor.departmentId as string)
@@ -89,15 +98,30 @@ function sharedRows(trx: Tx, ctx: Ctx, agreements: readonly AgreementRow[], part
     .orderBy((eb) => eb.case().when('r.closed_at', 'is', null).then(0).else(1).end())
     .orderBy('r.term_ends_on')
     .orderBy('p.id')
-    .limit(500)
-    .execute();
+    .limit(500);
 }
 
-/** Each read is in the access audit of both municipalities. */
+/** The minimum of these cases, as far as the view gives it (the second query of `sharedRows`). */
+export function sharedCasesQuery(trx: Tx, caseIds: readonly string[]) {
+  return trx
+    .selectFrom('shared_case_minimum as c')
+    .select(['c.id', 'c.reference', 'c.title', 'c.description', 'c.location'])
+    .where('c.id', 'in', [...caseIds]);
+}
+
+/** Each read is in the access audit of both municipalities, in one statement. */
 async function audit(trx: Tx, ctx: Ctx, rows: readonly { municipality_id: string; case_id: string | null }[]) {
   const byReceiver = new Map<string, string[]>();
-  for (const r of rows) byReceiver.set(r.municipality_id, [...(byReceiver.get(r.municipality_id) ?? []), r.case_id as string]);
-  for (const [receiverMunicipalityId, caseIds] of byReceiver) await recordCrossAccess(trx, ctx, { receiverMunicipalityId, caseIds });
+  for (const r of rows) {
+    const caseIds = byReceiver.get(r.municipality_id) ?? [];
+    caseIds.push(r.case_id as string);
+    byReceiver.set(r.municipality_id, caseIds);
+  }
+  await recordCrossAccess(
+    trx,
+    ctx,
+    [...byReceiver].map(([receiverMunicipalityId, caseIds]) => ({ receiverMunicipalityId, caseIds })),
+  );
 }
 
 /** The provider's specialist's list of requests from other municipalities, open rounds first. */

@@ -6,4 +6,4 @@ export { ACCESS_KINDS, type AccessKind, pseudonymOf, RETENTION_DEFAULT_MONTHS, R
 export { auditPolicy } from './policy.js';
 export { applyRetention, startRetentionJob } from './retention.js';
 export { auditRoutes } from './routes.js';
-export { type AccessEntry, recordAccess } from './service.js';
+export { type AccessEntry, recordAccess, recordAccesses } from './service.js';

@@ -31,23 +31,32 @@ export interface AccessEntry {
 
 /** Record one access by the use-case's actor, in the transaction of the read. */
 export async function recordAccess(trx: Tx, ctx: Ctx, e: AccessEntry): Promise<void> {
+  await recordAccesses(trx, ctx, [e]);
+}
+
+/** Record the accesses of one read by the use-case's actor in one statement, in the transaction of the read. */
+export async function recordAccesses(trx: Tx, ctx: Ctx, entries: readonly AccessEntry[]): Promise<void> {
+  if (!entries.length) return;
+  const at = ctx.clock.now();
   await trx
     .insertInto('access_log')
-    .values({
-      municipality_id: e.municipalityId ?? ctx.actor.municipalityId,
-      counterpart_municipality_id: e.counterpartMunicipalityId ?? null,
-      actor_id: ctx.actor.userId,
-      actor_role: ctx.actor.role,
-      kind: e.kind,
-      case_id: e.caseId ?? null,
-      initiator_id: e.initiatorId ?? null,
-      export_name: e.kind === 'export' ? (e.exportName ?? 'export') : null,
-      attachment_id: e.kind === 'attachment' ? (e.attachmentId ?? null) : null,
-      reason: e.kind === 'identityNumber' ? (e.reason ?? null) : null,
-      collaboration_id: e.collaborationId ?? null,
-      client_address: ctx.clientAddress?.slice(0, 100) ?? null,
-      created_at: ctx.clock.now(),
-    })
+    .values(
+      entries.map((e) => ({
+        municipality_id: e.municipalityId ?? ctx.actor.municipalityId,
+        counterpart_municipality_id: e.counterpartMunicipalityId ?? null,
+        actor_id: ctx.actor.userId,
+        actor_role: ctx.actor.role,
+        kind: e.kind,
+        case_id: e.caseId ?? null,
+        initiator_id: e.initiatorId ?? null,
+        export_name: e.kind === 'export' ? (e.exportName ?? 'export') : null,
+        attachment_id: e.kind === 'attachment' ? (e.attachmentId ?? null) : null,
+        reason: e.kind === 'identityNumber' ? (e.reason ?? null) : null,
+        collaboration_id: e.collaborationId ?? null,
+        client_address: ctx.clientAddress?.slice(0, 100) ?? null,
+        created_at: at,
+      })),
+    )
     .execute();
 }
 

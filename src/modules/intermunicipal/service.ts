@@ -8,7 +8,7 @@ import { AppError, conflict, notFound, staleVersion } from '../../kernel/errors.
 import { type VersionCondition, versionMatches } from '../../kernel/preconditions.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Tx } from '../../platform/db/index.js';
-import { recordAccess } from '../audit/index.js';
+import { type AccessEntry, recordAccesses } from '../audit/index.js';
 import { getMunicipality } from '../organisation/index.js';
 import { type AgreementStatus, agreementStatus, approve, end, inForce, type Proposal, proposalProblems, type Refusal, type Side, sideOf } from './model.js';
 import { agreementPolicy } from './policy.js';
@@ -262,16 +262,23 @@ export async function agreementsInForceAsProvider(trx: Tx, mId: string, today: I
 }
 
 /**
- * A cross-municipality read or write by the provider's staff member, in the access
+ * Cross-municipality reads or writes by the provider's staff member, in the access
  * audit of both municipalities (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd),
- * each row naming the other municipality. Runs in the provider's session.
+ * each row naming the other municipality: per receiving municipality and case, the
+ * provider's row and the receiver's. One statement for all of them, however many cases a
+ * list shows (docs/performance.md, "Beoordeling met een andere gemeente"). Runs in the
+ * provider's session.
  */
-export async function recordCrossAccess(trx: Tx, ctx: Ctx, o: { receiverMunicipalityId: string; caseIds: readonly string[] }): Promise<void> {
+export async function recordCrossAccess(trx: Tx, ctx: Ctx, reads: readonly { receiverMunicipalityId: string; caseIds: readonly string[] }[]): Promise<void> {
   const provider = ctx.actor.municipalityId;
-  for (const caseId of new Set(o.caseIds)) {
-    await recordAccess(trx, ctx, { kind: 'crossMunicipality', counterpartMunicipalityId: o.receiverMunicipalityId, caseId });
-    await recordAccess(trx, ctx, { kind: 'crossMunicipality', municipalityId: o.receiverMunicipalityId, counterpartMunicipalityId: provider, caseId });
+  const entries: AccessEntry[] = [];
+  for (const { receiverMunicipalityId, caseIds } of reads) {
+    for (const caseId of new Set(caseIds)) {
+      entries.push({ kind: 'crossMunicipality', counterpartMunicipalityId: receiverMunicipalityId, caseId });
+      entries.push({ kind: 'crossMunicipality', municipalityId: receiverMunicipalityId, counterpartMunicipalityId: provider, caseId });
+    }
   }
+  await recordAccesses(trx, ctx, entries);
 }
 
 /**
