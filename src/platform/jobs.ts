@@ -89,3 +89,51 @@ export function startJob(spec: JobSpec): Job {
     },
   };
 }
+
+/**
+ * Wake-ups for the workers of one kind in this process: a use-case that made work due at
+ * once (a retry, a test message) wakes them after its commit; work written by a trigger
+ * is found by the next round.
+ */
+export interface WakeSignal {
+  /** Listen; returns the function that stops listening. */
+  on(wake: () => void): () => void;
+  wake(): void;
+}
+
+export function wakeSignal(): WakeSignal {
+  const wakers = new Set<() => void>();
+  return {
+    on(wake) {
+      wakers.add(wake);
+      return () => wakers.delete(wake);
+    },
+    wake() {
+      for (const wake of wakers) wake();
+    },
+  };
+}
+
+export interface OutboxWorker extends Job {
+  /** Run now and wait for it (tests, the bench). */
+  flush(): Promise<number>;
+}
+
+/**
+ * The worker of a leased outbox (the webhook deliveries, the ZGW tasks): a job that also
+ * runs when its signal wakes it, and whose stop releases the leases this process holds,
+ * so another process takes the rows over at once.
+ */
+export function startOutboxWorker(spec: JobSpec & { signal: WakeSignal; releaseLeases?: () => Promise<unknown> }): OutboxWorker {
+  const job = startJob(spec);
+  const off = spec.signal.on(job.wake);
+  return {
+    ...job,
+    flush: job.runNow,
+    async stop() {
+      off();
+      await job.stop();
+      await spec.releaseLeases?.();
+    },
+  };
+}

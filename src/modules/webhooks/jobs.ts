@@ -1,35 +1,25 @@
 // The webhook outbox worker as a background job (docs/product.md#webhooks): a round
 // every second for the deliveries the event trigger wrote and for retries that fall
 // due, at once after a commit that asked for it (wake.ts), and a clean stop that
-// releases this process's leases.
+// releases this process's leases (startOutboxWorker, src/platform/jobs.ts).
 import type { Deps } from '../../platform/context.js';
-import { type Job, startJob } from '../../platform/jobs.js';
+import { type OutboxWorker, startOutboxWorker } from '../../platform/jobs.js';
 import { type DeliveryOptions, unsafeDeliverDueWebhooks, unsafeReleaseWebhookLeases } from './delivery.js';
-import { onWebhookWake } from './wake.js';
+import { webhookWakeSignal } from './wake.js';
 
-export interface WebhookWorker extends Job {
-  /** Deliver now and wait for it (tests, the bench). */
-  flush(): Promise<number>;
-}
+export type WebhookWorker = OutboxWorker;
 
 export function startWebhookWorker(
   deps: Deps,
   opts: Omit<DeliveryOptions, 'stopping'> & { intervalMs?: number; log?: (message: string, err: unknown) => void } = {},
 ): WebhookWorker {
-  const job = startJob({
+  const owner = opts.owner;
+  return startOutboxWorker({
     name: 'webhooks: delivery round',
     intervalMs: opts.intervalMs ?? 1000,
     log: opts.log,
     run: (state) => unsafeDeliverDueWebhooks(deps, { ...opts, stopping: () => state.stopping }),
+    signal: webhookWakeSignal,
+    releaseLeases: owner ? () => unsafeReleaseWebhookLeases(deps.db, owner, deps.clock) : undefined,
   });
-  const off = onWebhookWake(job.wake);
-  return {
-    ...job,
-    flush: job.runNow,
-    async stop() {
-      off();
-      await job.stop();
-      if (opts.owner) await unsafeReleaseWebhookLeases(deps.db, opts.owner, deps.clock);
-    },
-  };
 }

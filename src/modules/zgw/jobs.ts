@@ -1,34 +1,24 @@
 // The ZGW outbox worker as a background job (docs/product.md#zgw-registration): a
 // round every few seconds, at once after "opnieuw proberen" (wake.ts), and a clean
-// stop that releases this process's leases.
+// stop that releases this process's leases (startOutboxWorker, src/platform/jobs.ts).
 import type { Deps } from '../../platform/context.js';
-import { type Job, startJob } from '../../platform/jobs.js';
+import { type OutboxWorker, startOutboxWorker } from '../../platform/jobs.js';
 import { unsafeReleaseZgwLeases, unsafeRunDueZgwTasks, type ZgwDeliveryOptions } from './delivery.js';
-import { onZgwWake } from './wake.js';
+import { zgwWakeSignal } from './wake.js';
 
-export interface ZgwWorker extends Job {
-  /** Run now and wait for it (tests). */
-  flush(): Promise<number>;
-}
+export type ZgwWorker = OutboxWorker;
 
 export function startZgwWorker(
   deps: Deps,
   opts: Omit<ZgwDeliveryOptions, 'stopping'> & { intervalMs?: number; log?: (message: string, err: unknown) => void } = {},
 ): ZgwWorker {
-  const job = startJob({
+  const owner = opts.owner;
+  return startOutboxWorker({
     name: 'zgw: registration round',
     intervalMs: opts.intervalMs ?? 2000,
     log: opts.log,
     run: (state) => unsafeRunDueZgwTasks(deps, { ...opts, stopping: () => state.stopping }),
+    signal: zgwWakeSignal,
+    releaseLeases: owner ? () => unsafeReleaseZgwLeases(deps.db, owner, deps.clock) : undefined,
   });
-  const off = onZgwWake(job.wake);
-  return {
-    ...job,
-    flush: job.runNow,
-    async stop() {
-      off();
-      await job.stop();
-      if (opts.owner) await unsafeReleaseZgwLeases(deps.db, opts.owner, deps.clock);
-    },
-  };
 }
