@@ -5,5 +5,5 @@ export { fileStoreFor } from './configured-store.js';
 export { type OrphanJob, startOrphanCleanup } from './jobs.js';
 export { ALLOWED_TYPES, type AttachmentOn } from './model.js';
 export { attachmentRoutes } from './routes.js';
-export { addAttachment, addIntakeAttachment, attachmentsForDossier, listAttachments, removeAttachment } from './service.js';
+export { addAttachment, addIntakeAttachment, attachmentsForDossier, listAttachments, removeAttachment, unsafeCaseFileContent } from './service.js';
 export { type FileStore, localFileStore } from './store.js';

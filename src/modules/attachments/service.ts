@@ -293,3 +293,27 @@ export async function attachmentsForDossier(trx: Tx, mId: string, caseId: string
     uploadedAt: r.uploaded_at,
   }));
 }
+
+/**
+ * A file of a case with its bytes, for a system process that passes the case's files on
+ * (the ZGW registration, docs/product.md#zgw-documents), outside any user's rights:
+ * null when the file was removed. The stream is read whole: such files are at most the
+ * municipality's size limit.
+ */
+export async function unsafeCaseFileContent(
+  deps: Deps,
+  files: FileStore,
+  o: { municipalityId: string; caseId: string; attachmentId: string },
+): Promise<{ fileName: string; mediaType: string; sha256: string; content: Buffer } | null> {
+  const row = await deps.db.unsafeAdmin
+    .selectFrom('attachments')
+    .select(['file_name', 'media_type', 'sha256', 'storage_key'])
+    .where('id', '=', o.attachmentId)
+    .where('case_id', '=', o.caseId)
+    .where('municipality_id', '=', o.municipalityId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of await files.get(row.storage_key)) chunks.push(Buffer.from(chunk as Buffer));
+  return { fileName: row.file_name, mediaType: row.media_type, sha256: row.sha256, content: Buffer.concat(chunks) };
+}

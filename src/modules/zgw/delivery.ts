@@ -21,7 +21,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { deadBefore } from '../../platform/processes.js';
-import type { FileStore } from '../attachments/index.js';
+import { type FileStore, unsafeCaseFileContent } from '../attachments/index.js';
 import { makeDossier } from '../dossier/index.js';
 import { toActor } from '../identity/index.js';
 import { type Call, call, firstUrl, ZgwFailure } from './client.js';
@@ -238,12 +238,6 @@ interface Document {
   sha256: string;
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks);
-}
-
 /**
  * The document a task sends: the dossier PDF made now, in the name of whoever closed
  * the case (or else its director), which the access log records as any dossier
@@ -290,22 +284,15 @@ async function documentOf(
     };
   }
   if (!task.attachment_id) return null;
-  const file = await db
-    .selectFrom('attachments')
-    .select(['file_name', 'media_type', 'sha256', 'storage_key'])
-    .where('id', '=', task.attachment_id)
-    .where('case_id', '=', task.case_id)
-    .where('municipality_id', '=', task.municipality_id)
-    .executeTakeFirst();
-  if (!file) return null;
   if (!opts.files) throw new ZgwFailure('no file store to read the file from');
-  let content: Buffer;
+  let file: Awaited<ReturnType<typeof unsafeCaseFileContent>>;
   try {
-    content = await readAll(await opts.files.get(file.storage_key));
+    file = await unsafeCaseFileContent(deps, opts.files, { municipalityId: task.municipality_id, caseId: task.case_id, attachmentId: task.attachment_id });
   } catch {
     throw new ZgwFailure('the file could not be read');
   }
-  return { kind: 'attachment', titel: file.file_name, bestandsnaam: file.file_name, formaat: file.media_type, content, sha256: file.sha256 };
+  if (!file) return null;
+  return { kind: 'attachment', titel: file.fileName, bestandsnaam: file.fileName, formaat: file.mediaType, content: file.content, sha256: file.sha256 };
 }
 
 async function mark(db: Db, clock: Clock, task: Claimed, error: string | null): Promise<void> {
