@@ -117,7 +117,8 @@ const CONSISTENCY: Array<[name: string, query: ReturnType<typeof sql>]> = [
   [
     "a commitment's version is its highest version in the history, and the history starts with its record",
     sql`select count(*)::int as n from commitments m
-      left join lateral (select max(v.version) as top, min(v.created_at) as first from commitment_versions v where v.commitment_id = m.id) x on true
+      left join lateral (select max(v.version) as top, min(v.created_at) as first from commitment_versions v
+        where v.municipality_id = m.municipality_id and v.commitment_id = m.id) x on true
       where x.top is distinct from m.version or x.first is distinct from m.created_at`,
   ],
 ];

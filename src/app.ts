@@ -13,7 +13,7 @@ import { councilRoutes } from './modules/council/index.js';
 import { dossierRoutes } from './modules/dossier/index.js';
 import { geoRoutes } from './modules/geo/index.js';
 import { accountRoutes, identityRoutes, oidcRoutes, sessionOrTokenAuthentication } from './modules/identity/index.js';
-import { type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
+import { type InsightsProviders, type InsightsWorker, insightsRoutes, startInsightsJob } from './modules/insights/index.js';
 import { intermunicipalRoutes, sharedRequestFigureSource } from './modules/intermunicipal/index.js';
 import { mandateRoutes } from './modules/mandates/index.js';
 import { organisationRoutes } from './modules/organisation/index.js';
@@ -40,6 +40,18 @@ export function mailTransportFor(config: Config): MailTransport {
   return config.smtpUrl ? smtpTransport(config.smtpUrl) : fileTransport(mailDir(config));
 }
 
+/**
+ * The report marks, the responses, the collaborations and the requests to other
+ * municipalities as sections of the management information (docs/product.md#management-information).
+ */
+export const insightsProviders = {
+  satisfaction: satisfactionFigureSource,
+  participation: participationFigureSource,
+  collaborations: collaborationFigureSource,
+  // requests to other municipalities answered on time (docs/product.md#requests-to-other-municipalities-in-figures)
+  sharedRequests: sharedRequestFigureSource,
+} satisfies InsightsProviders;
+
 export async function buildApp(deps: Deps): Promise<App> {
   return buildServer(deps, {
     authenticate: sessionOrTokenAuthentication(deps),
@@ -60,14 +72,7 @@ export async function buildApp(deps: Deps): Promise<App> {
       benchmarkRoutes(app, deps);
       participationRoutes(app, deps);
       satisfactionRoutes(app, deps);
-      // the report marks, the responses and the collaborations are sections of the management information
-      insightsRoutes(app, deps, {
-        satisfaction: satisfactionFigureSource,
-        participation: participationFigureSource,
-        collaborations: collaborationFigureSource,
-        // requests to other municipalities answered on time (docs/product.md#requests-to-other-municipalities-in-figures)
-        sharedRequests: sharedRequestFigureSource,
-      });
+      insightsRoutes(app, deps, insightsProviders);
       collaborationRoutes(app, deps);
       intermunicipalRoutes(app, deps);
       // files on the intake, messages, answers and commitments (docs/attachments.md)

@@ -48,6 +48,8 @@ export const collaborationFigureSource = {
       (select concat(x.day, ':', (select count(*) from collaborations k where k.municipality_id = ${m} and k.health_checked_on = x.day))
         from (select max(k.health_checked_on) as day from collaborations k where k.municipality_id = ${m}) x))`;
   },
+  /** The collaborations as they are now: area and theme filter them; the period, the domain and the director do not. */
+  dependsOn: ['areaId', 'themeId'] as const,
   /** One SQL value (json); served by the indexes on collaborations (municipality, phase, health), agreements and contributions per party. */
   select(f: CollaborationFilter) {
     const m = sql`${f.municipalityId}::uuid`;

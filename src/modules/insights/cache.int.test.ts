@@ -124,6 +124,43 @@ describe('served from the cache until the figures change', () => {
     expect(await phases()).toMatchObject({ agenda: 0, policy: 1 });
   });
 
+  it('reads the collaborations, which do not depend on the period, once for every period, per area, and anew after they changed', async () => {
+    const ctx = ctxFor(t.deps, director);
+    const inArea = m.areaIds[1] as string;
+    const c = await startCollaboration(ctx, {
+      name: 'Groen schoolplein',
+      description: '',
+      goal: 'Een groen plein',
+      ownerUserId: director.userId,
+      phase: 'agenda',
+      startOn: '2026-01-01',
+      endOn: '2026-12-31',
+      endKind: 'end',
+      areaIds: [inArea],
+      themeIds: [],
+      caseIds: [],
+    });
+    const inPhase = async (phase: string, query: string) =>
+      (await figures(coordinator, query)).collaborations.byPhase.find((x: { phase: string }) => x.phase === phase).count as number;
+    const agenda = (query: string) => inPhase('agenda', query);
+    const first = await agenda(`?areaId=${inArea}&from=2025-01-01&to=2025-12-31`);
+    expect(first).toBe(1);
+    // Changed behind the module's back (no collaboration event): a period not asked
+    // before still gets the collaborations as read for the first one …
+    await sql`update collaborations set phase = 'evaluation' where id = ${c.id}`.execute(t.db.unsafeAdmin);
+    try {
+      expect(await agenda(`?areaId=${inArea}&from=2025-02-01&to=2026-01-31`)).toBe(first);
+      // … while without the area it is another key, read now.
+      expect(await inPhase('evaluation', '?from=2025-02-01&to=2026-01-31')).toBe(1);
+    } finally {
+      await sql`update collaborations set phase = 'agenda' where id = ${c.id}`.execute(t.db.unsafeAdmin);
+    }
+    // A change through the module records its event: read anew, for any period.
+    await changePhase(ctx, { id: c.id, phase: 'policy' });
+    expect(await agenda(`?areaId=${inArea}&from=2025-03-01&to=2026-02-28`)).toBe(0);
+    expect(await agenda(`?areaId=${inArea}&from=2025-01-01&to=2025-12-31`)).toBe(0);
+  });
+
   it('shows the providing municipality a request another municipality made at once, though nothing changed in its own event log', async () => {
     const provider = await buildMunicipality(t.db);
     const providerAdmin = await actorOf('admin', { municipality: provider });

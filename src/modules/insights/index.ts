@@ -7,6 +7,9 @@ export { insightsPolicy } from './policy.js';
 export { insightsRoutes } from './routes.js';
 export {
   type CollaborationFigures,
+  FILTER_PARTS,
+  type FigureSource,
+  type FilterPart,
   type Insights,
   type InsightsProviders,
   insightsFigures,

@@ -246,6 +246,7 @@ describe('optional sections', () => {
   const providers: InsightsProviders = {
     satisfaction: {
       version: () => sql`'0'`,
+      dependsOn: ['from', 'to'],
       select: () => sql`select '{}'::json`,
       read: (_value, f) => ({
         sent: 4,
@@ -259,6 +260,7 @@ describe('optional sections', () => {
     },
     participation: {
       version: () => sql`'0'`,
+      dependsOn: [],
       select: () => sql`select '[]'::json`,
       read: () => ({ periods: 1, respondents: 3, interests: 2, answeredInterests: 1, answeredShare: 50, byMonth: [] }),
     },

@@ -99,29 +99,32 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
   const monthsRange = wholeMonths.length
     ? sql`and k.month >= ${wholeMonths[0]}::date and k.month <= ${wholeMonths.at(-1)}::date and k.month <> all(${sql.val(cut)}::date[])`
     : sql`and false`;
-  // The days of the edge months from the detailed rollup, filtered as it always was.
+  // The days of the edge months from the detailed rollup, filtered as it always was,
+  // summed per month (and whether within the period); the monthly rows are already one
+  // per metric, key and month (the rollups' primary keys), so only these are grouped.
   const days = dayRanges.length
-    ? sql`select k.metric, case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end, k.day, k.value
+    ? sql`select k.metric, case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end as dim,
+          date_trunc('month', k.day)::date as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
         from insight_counts k
         where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) ${dims(f)}
           and (${sql.join(
             dayRanges.map((r) => sql`(k.day between ${r.from}::date and ${r.to}::date)`),
             sql` or `,
-          )})`
-    : sql`select null::text, null::text, null::date, 0::bigint where false`;
+          )})
+        group by 1, 2, 3, 4
+        having sum(k.value) <> 0`
+    : sql`select null::text, null::text, null::date, null::boolean, 0 where false`;
   return sql`
-    select x.metric, x.dim, to_char(x.month::timestamp, 'YYYY-MM') as month, (x.month >= ${f.from}::date) as "inPeriod", sum(x.value)::int as value
+    select x.metric, x.dim, to_char(x.month::timestamp, 'YYYY-MM') as month, x."inPeriod", x.value
     from (
-      select k.metric, k.dim, k.month, k.value from ${table} k
-      where ${where} and k.metric = any(${allMetrics}) ${monthsRange}
+      select k.metric, k.dim, k.month, (k.month >= ${f.from}::date) as "inPeriod", k.value::int as value from ${table} k
+      where ${where} and k.metric = any(${allMetrics}) ${monthsRange} and k.value <> 0
       union all
-      select k.metric, k.dim, k.month, k.value from ${table} k
-      where ${where} and k.metric = 'openDelta' and k.month < ${trendFrom}::date
+      select k.metric, k.dim, k.month, false, k.value::int from ${table} k
+      where ${where} and k.metric = 'openDelta' and k.month < ${trendFrom}::date and k.value <> 0
       union all
       ${days}
-    ) x
-    group by 1, 2, 3, 4
-    having sum(x.value) <> 0`;
+    ) x`;
 }
 
 /** The rows of countsSelect on their own; `detailed` reads insight_counts whatever the filter (to compare the tables). */
@@ -136,8 +139,51 @@ export interface ClockCounts {
   suspended: number;
 }
 
+/** Count, median and p90 of a lead-time metric in one month, or in the whole period (`month` 'period'). */
+export interface LeadTimeRow {
+  metric: 'leadToPlan' | 'leadToClose';
+  month: string;
+  count: number;
+  median: number | null;
+  p90: number | null;
+}
+
+/** The metrics whose key is a number of days: read as their count, median and p90 (leadTimesSelect), not row by row. */
+export const LEAD_TIME_METRICS = ['leadToPlan', 'leadToClose'] as const;
+
+/**
+ * Count, median and p90 of each lead-time metric per month of the trend (whether in
+ * the period or not) and over the period's days, from the `counts` CTE of figureRows:
+ * the nearest-rank quantile of model.ts (`quantile`), as SQL — the smallest number of
+ * days with at least q of the count at or below it — so the distributions (a row per
+ * month and number of days) stay in the database. insights.int.test.ts compares the two.
+ */
+function leadTimesSelect() {
+  const metrics = sql`${sql.val([...LEAD_TIME_METRICS])}::text[]`;
+  return sql`
+    select coalesce(json_agg(json_build_array(q.metric, q.month, q.count, q.median, q.p90)), '[]'::json) from (
+      select d.metric, d.month, sum(d.value)::int as count,
+        min(d.days) filter (where d.cum >= greatest(1, ceil(0.5 * d.total))) as median,
+        min(d.days) filter (where d.cum >= greatest(1, ceil(0.9 * d.total))) as p90
+      from (
+        select x.metric, x.month, x.days, x.value,
+          sum(x.value) over (partition by x.metric, x.month order by x.days) as cum,
+          sum(x.value) over (partition by x.metric, x.month) as total
+        from (
+          select c.metric, c.month, c.dim::int as days, sum(c.value) as value
+          from counts c where c.metric = any(${metrics}) and c.value > 0 group by 1, 2, 3
+          union all
+          select c.metric, 'period', c.dim::int, sum(c.value)
+          from counts c where c.metric = any(${metrics}) and c.value > 0 and c."inPeriod" group by 1, 2, 3
+        ) x
+      ) d
+      group by d.metric, d.month) q`;
+}
+
 export interface FigureRows {
+  /** the counted rows, but for the lead times (LEAD_TIME_METRICS), which are in `leadTimes` */
   counts: CountRow[];
+  leadTimes: LeadTimeRow[];
   clocks: ClockCounts;
   overdue: { makerKey: string; mandateIds: string[] }[];
   users: Map<string, string>;
@@ -170,15 +216,15 @@ export async function figureRows(
   const list = (table: 'areas' | 'themes' | 'users', only = sql``) =>
     sql`(select coalesce(json_agg(json_build_object('id', x.id, 'name', x.name) order by x.name, x.id), '[]'::json)
       from ${sql.table(table)} x where x.municipality_id = ${mId} ${only})`;
-  // Keys that are ids, looked up by primary key (other keys, such as a maker named
-  // without an account, are no id and name themselves).
-  const ids = (keys: RawBuilder<unknown>) =>
-    sql`array(select k::uuid from (${keys}) ks(k) where k ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')`;
-  const named = (table: 'users' | 'departments', keys: RawBuilder<unknown>) =>
+  // Keys that are ids, each looked up by primary key (other keys, such as a maker named
+  // without an account, are no id and name themselves): collected from the counts in one
+  // pass, by what they name.
+  const named = (table: 'users' | 'departments', kind: 'user' | 'department') =>
     sql`(select coalesce(json_agg(json_build_array(x.id, x.name)), '[]'::json) from ${sql.table(table)} x
-      where x.id = any(${ids(keys)}) and x.municipality_id = ${mId})`;
+      where x.id = any(array(select n.id::uuid from names n where n.kind = ${kind})) and x.municipality_id = ${mId})`;
   const r = await sql<{
     counts: [string, string, string, boolean, number][];
+    leadTimes: [LeadTimeRow['metric'], string, number, number | null, number | null][];
     clocks: ClockCounts;
     overdue: { makerKey: string; mandateIds: string[] }[];
     users: [string, string][];
@@ -188,20 +234,28 @@ export async function figureRows(
     themes: Named;
     directors: Named;
   }>`
-    with counts as (${countsSelect(f, months, metrics)})
+    with counts as (${countsSelect(f, months, metrics)}),
+    names as (
+      select distinct n.kind, n.id from (select * from counts c
+        where c.metric in ('overrule', 'openDelta', 'commitmentMaker', 'silenceDept', 'objectionDept', 'commitmentMandate')) c
+      cross join lateral (values
+        (case when c.metric in ('overrule', 'openDelta', 'commitmentMaker') then 'user'
+          when c.metric in ('silenceDept', 'objectionDept') then 'department'
+          when c.metric = 'commitmentMandate' then 'mandate' end,
+         case when c.metric in ('commitmentMaker', 'commitmentMandate') then split_part(c.dim, '|', 2) else c.dim end)) n(kind, id)
+      where n.kind is not null and n.id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+    )
     select
-      (select coalesce(json_agg(json_build_array(c.metric, c.dim, c.month, c."inPeriod", c.value)), '[]'::json) from counts c) as counts,
+      (select coalesce(json_agg(json_build_array(c.metric, c.dim, c.month, c."inPeriod", c.value)), '[]'::json) from counts c
+        where c.metric <> all(${sql.val([...LEAD_TIME_METRICS])}::text[])) as counts,
+      (${leadTimesSelect()}) as "leadTimes",
       (${clockSelect(f, today, soon)}) as clocks,
       (${overdueSelect(f, today)}) as overdue,
-      ${named(
-        'users',
-        sql`select split_part(c.dim, '|', 2) from counts c where c.metric = 'commitmentMaker'
-          union select c.dim from counts c where c.metric in ('overrule', 'openDelta')`,
-      )} as users,
-      ${named('departments', sql`select c.dim from counts c where c.metric in ('silenceDept', 'objectionDept')`)} as departments,
+      ${named('users', 'user')} as users,
+      ${named('departments', 'department')} as departments,
       (select coalesce(json_agg(json_build_array(x.id, case when x.holder_kind = 'person' then coalesce(u.name, x.delegated_by) else x.holder_role end)), '[]'::json)
         from mandates x left join users u on u.id = x.holder_user_id
-        where x.id = any(${ids(sql`select split_part(c.dim, '|', 2) from counts c where c.metric = 'commitmentMandate'`)}) and x.municipality_id = ${mId}) as mandates,
+        where x.id = any(array(select n.id::uuid from names n where n.kind = 'mandate')) and x.municipality_id = ${mId}) as mandates,
       ${
         Object.keys(extra).length
           ? sql.join(
@@ -215,6 +269,7 @@ export async function figureRows(
   if (!row) throw new Error('insights: no row');
   return {
     counts: row.counts.map(([metric, dim, month, inPeriod, value]) => ({ metric, dim, month, inPeriod, value })),
+    leadTimes: row.leadTimes.map(([metric, month, count, median, p90]) => ({ metric, month, count, median, p90 })),
     clocks: row.clocks,
     overdue: row.overdue,
     users: new Map(row.users),
@@ -264,16 +319,18 @@ function overdueSelect(f: InsightsFilter, today: IsoDate) {
  * (bumped with every change of it: rollup.ts), the newest event of its log (the plan
  * clocks, overdue commitments and names read the current state, and every change of
  * that is recorded there in its own transaction), and each figure source's piece.
- * Each is one or two index steps.
+ * Each is one or two index steps. `all` joins them; `pieces` are the sources' own, in
+ * the order given, for the figures cached per source.
  */
-export async function figuresVersion(trx: Tx, mId: string, pieces: readonly RawBuilder<unknown>[]): Promise<string> {
-  const r = await sql<{ v: string }>`
-    select concat_ws('|',
-      coalesce((select v.version from insight_versions v where v.municipality_id = ${mId}), 0),
-      coalesce((select max(e.id) from events e where e.municipality_id = ${mId}), 0)
+export async function figuresVersion(trx: Tx, mId: string, pieces: readonly RawBuilder<unknown>[]): Promise<{ all: string; pieces: string[] }> {
+  const r = await sql<{ v: string[] }>`
+    select array[
+      coalesce((select v.version from insight_versions v where v.municipality_id = ${mId}), 0)::text,
+      coalesce((select max(e.id) from events e where e.municipality_id = ${mId}), 0)::text
       ${sql.join(
         pieces.map((p) => sql`, coalesce((${p})::text, '')`),
         sql``,
-      )}) as v`.execute(trx);
-  return r.rows[0]?.v ?? '';
+      )}] as v`.execute(trx);
+  const v = r.rows[0]?.v ?? [];
+  return { all: v.join('|'), pieces: v.slice(2) };
 }

@@ -172,7 +172,7 @@ const notModified = z.null().describe('Niet gewijzigd: de ETag in If-None-Match 
 export function insightsRoutes(app: App, deps: Deps, providers: InsightsProviders = {}, cacheLimits: CacheLimits = DEFAULT_CACHE_LIMITS) {
   // The figures of this server, as JSON and as CSV, until their data changes
   // (docs/product.md#management-information).
-  const cache = new FigureCache<string>(cacheLimits);
+  const caches = { figures: new FigureCache<string>(cacheLimits), sources: new FigureCache<unknown>(cacheLimits) };
   // The client may keep the figures, and asks again with the ETag before using them.
   const revalidate = (reply: FastifyReply, etag: string) => reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
 
@@ -187,7 +187,7 @@ export function insightsRoutes(app: App, deps: Deps, providers: InsightsProvider
       },
     },
     async (req, reply) => {
-      const { etag, value } = await cachedFigures(ctxOf(deps, req), req.query, providers, cache, 'json', (fig) => {
+      const { etag, value } = await cachedFigures(ctxOf(deps, req), req.query, providers, caches, 'json', (fig) => {
         // Checked against the schema once, when computed; served as that text until it changes.
         const json = JSON.stringify(InsightsOut.parse(fig));
         return { value: json, bytes: 2 * json.length };
@@ -221,7 +221,7 @@ export function insightsRoutes(app: App, deps: Deps, providers: InsightsProvider
       const { separator, ...q } = req.query;
       const section = req.params.section;
       const opts = { locale: req.locale, separator };
-      const { etag, value } = await cachedFigures(ctxOf(deps, req), q, providers, cache, `csv:${section}:${req.locale}:${separator}`, (fig) => {
+      const { etag, value } = await cachedFigures(ctxOf(deps, req), q, providers, caches, `csv:${section}:${req.locale}:${separator}`, (fig) => {
         const csv = csvOf(fig, section, opts);
         return { value: csv, bytes: 2 * csv.length };
       });

@@ -19,15 +19,14 @@ import {
   DUE_SOON_WORKING_DAYS,
   defaultPeriod,
   type InsightsFilter,
-  leadTime,
-  leadTimeByMonth,
+  type LeadTime,
   periodProblem,
   splitStatusKey,
   trendMonths,
   workloadByMonth,
 } from './model.js';
 import { insightsPolicy } from './policy.js';
-import { type CountRow, figureRows, figuresVersion } from './queries.js';
+import { type CountRow, figureRows, figuresVersion, type LeadTimeRow } from './queries.js';
 
 export interface SatisfactionFigures {
   sent: number;
@@ -87,7 +86,19 @@ export interface FigureSource<T> {
   version: (municipalityId: string) => RawBuilder<unknown>;
   select: (f: InsightsFilter) => RawBuilder<unknown>;
   read: (value: unknown, f: InsightsFilter) => T;
+  /**
+   * The parts of the filter the figures depend on (besides the municipality): `select`
+   * and `read` use no other. The figures are cached per these parts and the source's
+   * version piece, so figures that do not depend on the period (the collaborations
+   * now) are computed once for every period asked. Checked for every source's SQL by
+   * src/figure-sources.test.ts; `read` may use only these parts as well.
+   */
+  dependsOn: readonly FilterPart[];
 }
+
+/** The parts of a filter a figure source may depend on. */
+export const FILTER_PARTS = ['from', 'to', 'areaId', 'themeId', 'domain', 'directorId'] as const;
+export type FilterPart = (typeof FILTER_PARTS)[number];
 
 /** The optional figures of other modules, passed in by the composition root. */
 export interface InsightsProviders {
@@ -148,7 +159,7 @@ export function filterOf(ctx: Ctx, q: InsightsQuery): InsightsFilter {
 export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: InsightsProviders = {}) {
   insightsPolicy.authorize(ctx.actor, null, 'read');
   const f = filterOf(ctx, q);
-  return ctx.db.tenant(f.municipalityId, (trx) => computeFigures(ctx, trx, f, providers, dutchDate(ctx.clock.now())));
+  return ctx.db.tenant(f.municipalityId, async (trx) => (await computeFigures(ctx, trx, f, providers, dutchDate(ctx.clock.now()))).insights);
 }
 
 /**
@@ -165,7 +176,7 @@ export async function cachedFigures<T>(
   ctx: Ctx,
   q: InsightsQuery,
   providers: InsightsProviders,
-  cache: FigureCache<T>,
+  caches: { figures: FigureCache<T>; sources: FigureCache<unknown> },
   part: string,
   produce: (figures: Insights) => { value: T; bytes: number },
 ): Promise<{ etag: string; value: T }> {
@@ -177,32 +188,65 @@ export async function cachedFigures<T>(
   const key = JSON.stringify([part, mId, today, f.from, f.to, f.areaId ?? null, f.themeId ?? null, f.domain ?? null, f.directorId ?? null, mayPerDirector]);
   return ctx.db.tenant(mId, async (trx) => {
     // Every given provider's piece, in the order of their names.
-    const pieces = Object.entries(providers)
-      .filter((e): e is [string, FigureSource<unknown>] => e[1] !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([, source]) => source.version(mId));
-    const version = await figuresVersion(trx, mId, pieces);
-    const etag = `"${createHash('sha256').update(key).update('\0').update(version).digest('base64url').slice(0, 32)}"`;
-    const hit = cache.get(key, version);
+    const sources = givenSources(providers);
+    const version = await figuresVersion(
+      trx,
+      mId,
+      sources.map(([, source]) => source.version(mId)),
+    );
+    const etag = `"${createHash('sha256').update(key).update('\0').update(version.all).digest('base64url').slice(0, 32)}"`;
+    const hit = caches.figures.get(key, version.all);
     if (hit !== undefined) return { etag, value: hit };
+    // A source's figures as cached for the parts of the filter it depends on and its own piece of the version.
+    const sourceKey = (name: string, source: FigureSource<unknown>) => JSON.stringify([name, mId, today, ...source.dependsOn.map((p) => f[p] ?? null)]);
+    const known: Partial<Record<SourceName, unknown>> = {};
+    sources.forEach(([name, source], i) => {
+      const value = caches.sources.get(sourceKey(name, source), version.pieces[i] ?? '');
+      if (value !== undefined) known[name] = value;
+    });
     // The day of the key: a request across midnight caches what it computed for it.
-    const made = produce(await computeFigures(ctx, trx, f, providers, today));
-    cache.set(key, version, made.value, made.bytes);
+    const figures = await computeFigures(ctx, trx, f, providers, today, known);
+    sources.forEach(([name, source], i) => {
+      if (name in known) return;
+      const value = figures.sources[name];
+      caches.sources.set(sourceKey(name, source), version.pieces[i] ?? '', value, 2 * JSON.stringify(value ?? null).length);
+    });
+    const made = produce(figures.insights);
+    caches.figures.set(key, version.all, made.value, made.bytes);
     return { etag, value: made.value };
   });
 }
 
-async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: InsightsProviders, today: IsoDate) {
+type SourceName = keyof InsightsProviders;
+
+/** The providers given, in the order of their names. */
+function givenSources(providers: InsightsProviders): [SourceName, FigureSource<unknown>][] {
+  return (Object.entries(providers) as [SourceName, FigureSource<unknown> | undefined][])
+    .filter((e): e is [SourceName, FigureSource<unknown>] => e[1] !== undefined)
+    .sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * Every figure for the filter, and the figures of each source apart (to be cached per
+ * source). `known`: figures of sources already at hand, which are not read again.
+ */
+async function computeFigures(
+  ctx: Ctx,
+  trx: Tx,
+  f: InsightsFilter,
+  providers: InsightsProviders,
+  today: IsoDate,
+  known: Partial<Record<SourceName, unknown>> = {},
+) {
   const mId = f.municipalityId;
   const months = trendMonths(f);
   const m = await getMunicipality(trx, mId);
   const soon = addWorkingDays(calendarOf(m), today, DUE_SOON_WORKING_DAYS);
   const extra: Record<string, RawBuilder<unknown>> = {};
-  if (providers.satisfaction) extra.satisfaction = providers.satisfaction.select(f);
-  if (providers.participation) extra.participation = providers.participation.select(f);
-  if (providers.collaborations) extra.collaborations = providers.collaborations.select(f);
-  if (providers.sharedRequests) extra.sharedRequests = providers.sharedRequests.select(f);
+  for (const [name, source] of givenSources(providers)) if (!(name in known)) extra[name] = source.select(f);
   const read = await figureRows(trx, f, months, METRICS, today, soon, extra);
+  const sources: Partial<Record<SourceName, unknown>> = { ...known };
+  for (const [name, source] of givenSources(providers)) if (!(name in known)) sources[name] = source.read(read.extra[name], f);
   const rows = read.counts;
   // The rows per metric, grouped once: every figure below reads one metric.
   const byMetric = new Map<string, CountRow[]>();
@@ -229,7 +273,9 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
     for (const r of of(metric)) out.set(r.dim, (out.get(r.dim) ?? 0) + r.value);
     return [...out].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
   };
-  const dist = (metric: Metric, inPeriod = true) => of(metric, inPeriod).map((r) => ({ month: r.month, days: Number(r.dim), count: r.value }));
+  // Lead times as counted in SQL: per month of the trend, and over the period.
+  const leadTimes = new Map(read.leadTimes.map((r) => [`${r.metric}|${r.month}`, { count: r.count, median: r.median, p90: r.p90 }]));
+  const leadTimeOf = (metric: LeadTimeRow['metric'], month: string): LeadTime => leadTimes.get(`${metric}|${month}`) ?? { count: 0, median: null, p90: null };
 
   const clocks = read.clocks;
   const overdueK = read.overdue;
@@ -266,8 +312,8 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
   };
 
   // Each trend once, not once per month.
-  const toPlanByMonth = leadTimeByMonth(dist('leadToPlan', false), months);
-  const toCloseByMonth = leadTimeByMonth(dist('leadToClose', false), months);
+  const toPlanByMonth = months.map((mm) => leadTimeOf('leadToPlan', mm));
+  const toCloseByMonth = months.map((mm) => leadTimeOf('leadToClose', mm));
   const trend = {
     onTime: perMonth('planTerm', 'onTime'),
     late: perMonth('planTerm', 'late'),
@@ -277,8 +323,8 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
     objection: perMonth('answer', 'objection'),
     silence: perMonth('answer', 'silence'),
   };
-  const toPlan = leadTime(dist('leadToPlan'));
-  const toClose = leadTime(dist('leadToClose'));
+  const toPlan = leadTimeOf('leadToPlan', 'period');
+  const toClose = leadTimeOf('leadToClose', 'period');
   const onTime = sumBy('planTerm', 'onTime');
   const late = sumBy('planTerm', 'late');
   const answers = {
@@ -295,15 +341,15 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
   const directorIds = [...new Set(workload.flatMap((w) => w.perDirector.map((d) => d.directorId)))];
 
   const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
-  const satisfaction = providers.satisfaction ? providers.satisfaction.read(read.extra.satisfaction, f) : null;
-  const participation = providers.participation ? providers.participation.read(read.extra.participation, f) : null;
+  const satisfaction = providers.satisfaction ? (sources.satisfaction as SatisfactionFigures) : null;
+  const participation = providers.participation ? (sources.participation as ParticipationFigures) : null;
   // docs/product.md#collaborations-in-figures
-  const collaborations = providers.collaborations ? providers.collaborations.read(read.extra.collaborations, f) : null;
+  const collaborations = providers.collaborations ? (sources.collaborations as CollaborationFigures) : null;
   // docs/product.md#requests-to-other-municipalities-in-figures
-  const sharedRequests = providers.sharedRequests ? providers.sharedRequests.read(read.extra.sharedRequests, f) : null;
+  const sharedRequests = providers.sharedRequests ? (sources.sharedRequests as SharedRequestFigures) : null;
   const choices = read.choices;
 
-  return {
+  const insights = {
     municipality: m.name,
     today,
     filter: { from: f.from, to: f.to, areaId: f.areaId ?? null, themeId: f.themeId ?? null, domain: f.domain ?? null, directorId: f.directorId ?? null },
@@ -370,6 +416,7 @@ async function computeFigures(ctx: Ctx, trx: Tx, f: InsightsFilter, providers: I
     collaborations,
     sharedRequests,
   };
+  return { insights, sources };
 }
 
-export type Insights = Awaited<ReturnType<typeof computeFigures>>;
+export type Insights = Awaited<ReturnType<typeof computeFigures>>['insights'];

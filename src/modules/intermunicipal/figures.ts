@@ -57,6 +57,8 @@ type Fact = [
 ];
 
 export const sharedRequestFigureSource = {
+  /** The rounds opened in the period, whatever the case's area, theme, domain or director (the other municipality sees none of them). */
+  dependsOn: ['from', 'to'] as const,
   /** One SQL value (json), the facts grouped with a count; served by the shared-party indexes. */
   select(f: SharedRequestFilter) {
     return sql`regie_shared_request_facts(${f.from}::date, ${f.to}::date)`;

@@ -91,6 +91,8 @@ export const participationFigureSource = {
    * municipality's event log, so the log's newest event changes with them.
    */
   version: (municipalityId: string) => eventLogHead(municipalityId),
+  /** Periods opened in the period, on cases in the area, with the theme, of the director (the domain is not one of a response period). */
+  dependsOn: ['from', 'to', 'areaId', 'themeId', 'directorId'] as const,
   /** One SQL value (json): per period opened in the filter's range its month, respondents, interests and answered interests. */
   select(f: InsightsFilter) {
     const caseFilter = sql.join(

@@ -79,6 +79,8 @@ export const satisfactionFigureSource = {
    * municipality's event log, so the log's newest event changes with them.
    */
   version: (municipalityId: string) => eventLogHead(municipalityId),
+  /** Surveys of the period, of the cases in the area, with the theme, of the director (the domain is not one of a survey's case). */
+  dependsOn: ['from', 'to', 'areaId', 'themeId', 'directorId'] as const,
   select(f: InsightsFilter) {
     const month = sql`to_char(s.answered_on, 'YYYY-MM')`;
     return sql`select json_build_array(
