@@ -268,12 +268,20 @@ async function searchQuery(trx: Tx, text: string): Promise<string | null> {
 }
 
 /**
- * The case list, keyset-paginated in the chosen order (newest first by default) so
- * page 1,000 costs what page 1 costs, with the number of matching cases. A cursor is
- * signed for its order: one from another order is refused. Initiators see only their
- * own cases.
+ * The case list counts the matching cases up to this many; beyond it, it says "more
+ * than" (docs/product.md#the-case-list). A count of every match would grow with the
+ * municipality: the largest's 50,000 cases cost more than the page itself.
  */
-export async function listCases(ctx: Ctx, f: CaseFilter) {
+export const CASE_COUNT_CAP = 1_000;
+
+/**
+ * The case list, keyset-paginated in the chosen order (newest first by default) so
+ * page 1,000 costs what page 1 costs, with the number of matching cases up to
+ * CASE_COUNT_CAP (`moreThanTotal` when there are more). A cursor is signed for its
+ * order: one from another order is refused. Initiators see only their own cases.
+ */
+export async function listCases(ctx: Ctx, f: CaseFilter, opts: { countCap?: number } = {}) {
+  const cap = opts.countCap ?? CASE_COUNT_CAP;
   casePolicy.authorize(ctx.actor, null, 'list');
   const mId = ctx.actor.municipalityId;
   const sort = f.sort ?? 'received';
@@ -282,7 +290,7 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
     const o = ORDERS[sort];
     // docs/product.md#finding-a-case: the search as tsquery text; nothing searchable left finds nothing.
     const tsq = f.q?.trim() ? await searchQuery(trx, f.q.trim()) : undefined;
-    if (tsq === null) return { items: [], nextCursor: null, total: 0 };
+    if (tsq === null) return { items: [], nextCursor: null, total: 0, moreThanTotal: false };
     let q = o.order(listQuery(trx, ctx, f, tsq)).limit(f.limit + 1);
     if (f.cursor) {
       const cur = pages.decode(f.cursor);
@@ -297,7 +305,14 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
     }
     const [rows, count] = await Promise.all([
       q.execute(),
-      filteredCases(trx, ctx, f, tsq)
+      // counted up to one past the cap: an index range of at most that many entries
+      trx
+        .selectFrom(
+          filteredCases(trx, ctx, f, tsq)
+            .select(sql`1`.as('one'))
+            .limit(cap + 1)
+            .as('m'),
+        )
         .select((eb) => eb.fn.countAll<string>().as('n'))
         .executeTakeFirstOrThrow(),
     ]);
@@ -308,7 +323,8 @@ export async function listCases(ctx: Ctx, f: CaseFilter) {
     return {
       items: page.map((r) => ({ ...r, clock: clockState(cal, { status: r.status, planDueOn: r.plan_due_on, suspendedSince: r.suspended_since }, today) })),
       nextCursor,
-      total: Number(count.n),
+      total: Math.min(Number(count.n), cap),
+      moreThanTotal: Number(count.n) > cap,
     };
   });
 }

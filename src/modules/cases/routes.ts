@@ -7,7 +7,7 @@ import { type App, ctxOf, etag, IdParams, ifMatch, Problem } from '../../platfor
 import { CASE_STATUSES, CHANNELS, CLOCK_STATES } from './model.js';
 import { changeCasePlace } from './place.js';
 import { CASE_ABILITIES, type CaseAbility } from './policy.js';
-import { CASE_SORTS, CASES_EXPORT_NAME, contactShown, exportCases, getCase, listCases, teamBoard } from './queries.js';
+import { CASE_COUNT_CAP, CASE_SORTS, CASES_EXPORT_NAME, contactShown, exportCases, getCase, listCases, teamBoard } from './queries.js';
 import { assignDirector, changeStatus, proposeDirectorFor, resumeClock, submitCase, suspendClock } from './service.js';
 
 const tags = ['Zaken'];
@@ -262,7 +262,8 @@ export function caseRoutes(app: App, deps: Deps) {
           200: z.object({
             items: z.array(CaseSummary),
             nextCursor: z.string().nullable(),
-            total: z.number().int().describe('aantal zaken dat aan de filters voldoet'),
+            total: z.number().int().describe(`aantal zaken dat aan de filters voldoet, tot en met ${CASE_COUNT_CAP} (zie moreThanTotal)`),
+            moreThanTotal: z.boolean().describe(`true: er voldoen meer dan \`total\` zaken aan de filters; boven ${CASE_COUNT_CAP} telt de lijst niet verder`),
           }),
           ...errors,
         },
@@ -274,6 +275,7 @@ export function caseRoutes(app: App, deps: Deps) {
       return {
         nextCursor: page.nextCursor,
         total: page.total,
+        moreThanTotal: page.moreThanTotal,
         items: page.items.map((r) => ({
           id: r.id,
           reference: r.reference,

@@ -352,7 +352,11 @@ describe('lists, board and isolation', () => {
     }
     // The total follows the filter, not the page.
     const planning = await listCases(co, { status: ['planning'], sort: 'due', limit: 1 });
-    expect(planning).toMatchObject({ total: 2, items: [{ id: third.id }] });
+    expect(planning).toMatchObject({ total: 2, moreThanTotal: false, items: [{ id: third.id }] });
+    // Counted up to the cap, then "more than": exactly at the cap is still exact.
+    expect(await listCases(co, { limit: 2 }, { countCap: 4 })).toMatchObject({ total: 4, moreThanTotal: true });
+    expect(await listCases(co, { limit: 2 }, { countCap: 5 })).toMatchObject({ total: 5, moreThanTotal: false });
+    expect(await listCases(co, { status: ['planning'], limit: 2 }, { countCap: 1 })).toMatchObject({ total: 1, moreThanTotal: true });
     // A cursor belongs to its order.
     const dueCursor = (await listCases(co, { sort: 'due', limit: 1 })).nextCursor as string;
     expect(await refusal(listCases(co, { sort: 'reference', limit: 1, cursor: dueCursor }))).toMatchObject({ status: 400 });

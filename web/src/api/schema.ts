@@ -8047,8 +8047,10 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["CaseSummary"][];
                         nextCursor: string | null;
-                        /** @description aantal zaken dat aan de filters voldoet */
+                        /** @description aantal zaken dat aan de filters voldoet, tot en met 1000 (zie moreThanTotal) */
                         total: number;
+                        /** @description true: er voldoen meer dan `total` zaken aan de filters; boven 1000 telt de lijst niet verder */
+                        moreThanTotal: boolean;
                     };
                 };
             };

@@ -45,7 +45,7 @@ export function PagedCases({
     <>
       <Paragraph role="status" className="regie-count">
         {items.length
-          ? `${t('cases.total', { count: page.data?.total ?? items.length })} ${t(cursor ? 'cases.countMore' : 'cases.count', { count: items.length })}`
+          ? `${t(page.data?.moreThanTotal ? 'cases.totalMore' : 'cases.total', { count: page.data?.total ?? items.length })} ${t(cursor ? 'cases.countMore' : 'cases.count', { count: items.length })}`
           : emptyText}
       </Paragraph>
       {summary ? summary(items) : null}

@@ -574,6 +574,7 @@ export const en: Record<MessageKey, string> = {
   'commitmentForm.ruleChoose': 'Choose a rule ({count} found)',
   'commitmentForm.rulesLoading': 'Loading rules…',
   'cases.total': '{count} cases found.',
+  'cases.totalMore': 'More than {count} cases found.',
   'cases.sort': 'Sort by',
   'cases.sort.received': 'Received (newest first)',
   'cases.sort.due': 'Plan due (soonest first)',

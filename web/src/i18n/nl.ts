@@ -574,6 +574,7 @@ export const nl = {
   'commitmentForm.ruleChoose': 'Kies een regel ({count} gevonden)',
   'commitmentForm.rulesLoading': 'Regels laden…',
   'cases.total': '{count} zaken gevonden.',
+  'cases.totalMore': 'Meer dan {count} zaken gevonden.',
   'cases.sort': 'Sorteren op',
   'cases.sort.received': 'Ontvangen (nieuwste eerst)',
   'cases.sort.due': 'Plan uiterlijk klaar (eerstvolgende eerst)',
