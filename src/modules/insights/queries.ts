@@ -5,6 +5,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { IsoDate } from '../../kernel/calendar.js';
 import type { Tx } from '../../platform/db/index.js';
+import { eventLogHead } from '../timeline/index.js';
 import type { InsightsFilter } from './model.js';
 
 /** The dimension filters on insight_counts (alias k) or insight_cases (alias k too). */
@@ -326,7 +327,7 @@ export async function figuresVersion(trx: Tx, mId: string, pieces: readonly RawB
   const r = await sql<{ v: string[] }>`
     select array[
       coalesce((select v.version from insight_versions v where v.municipality_id = ${mId}), 0)::text,
-      coalesce((select max(e.id) from events e where e.municipality_id = ${mId}), 0)::text
+      coalesce(${eventLogHead(mId)}, 0)::text
       ${sql.join(
         pieces.map((p) => sql`, coalesce((${p})::text, '')`),
         sql``,
