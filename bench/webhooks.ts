@@ -111,7 +111,8 @@ async function run(engine: 'pglite' | 'postgres') {
         caseId: c.id,
         visibility: 'internal',
         event: { type: 'case.statusChanged', payload: { from: 'intake', to: 'planning', reason: null, planDueOn: null } },
-        at: new Date(Date.now() + i + k),
+        // one millisecond apart, in order, and never in the future: a delivery is due from its event's time
+        at: new Date(Date.now() - EVENTS + i + k),
       }));
       await db.tenant(m.id, (trx) => recordEvents(trx, batch));
     }
