@@ -44,7 +44,8 @@ export const collaborationFigureSource = {
   version(municipalityId: string) {
     const m = sql`${municipalityId}::uuid`;
     return sql`concat_ws('/',
-      (select max(e.id) from collaboration_events e where e.municipality_id = ${m}),
+      (select e.id from collaboration_events e where e.municipality_id = any(array[${m}])
+        order by e.municipality_id desc, e.id desc limit 1),
       (select concat(x.day, ':', (select count(*) from collaborations k where k.municipality_id = ${m} and k.health_checked_on = x.day))
         from (select max(k.health_checked_on) as day from collaborations k where k.municipality_id = ${m}) x))`;
   },
