@@ -169,6 +169,7 @@ async function removeMunicipality(deps: Deps, id: string): Promise<void> {
     'insight_counts',
     'insight_totals',
     'insight_dim_totals',
+    'insight_day_totals',
     'insight_cases',
     'benchmark_figures',
     'benchmark_refresh',

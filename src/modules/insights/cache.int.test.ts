@@ -58,11 +58,15 @@ beforeAll(async () => {
 describe('served from the cache until the figures change', () => {
   it('serves a second read from the cache: a change made behind the rollup, without its version, is not seen', async () => {
     const before = await figures(coordinator);
-    await sql`update insight_totals set value = value + 100 where municipality_id = ${m.id} and metric = 'submitted'`.execute(t.db.unsafeAdmin);
+    for (const table of ['insight_totals', 'insight_day_totals']) {
+      await sql`update ${sql.table(table)} set value = value + 100 where municipality_id = ${m.id} and metric = 'submitted'`.execute(t.db.unsafeAdmin);
+    }
     try {
       expect((await figures(coordinator)).leadTimes.cases).toEqual(before.leadTimes.cases);
     } finally {
-      await sql`update insight_totals set value = value - 100 where municipality_id = ${m.id} and metric = 'submitted'`.execute(t.db.unsafeAdmin);
+      for (const table of ['insight_totals', 'insight_day_totals']) {
+        await sql`update ${sql.table(table)} set value = value - 100 where municipality_id = ${m.id} and metric = 'submitted'`.execute(t.db.unsafeAdmin);
+      }
     }
   });
 

@@ -63,10 +63,14 @@ beforeAll(async () => {
     .insertInto('insight_counts')
     .values([...rows.values()])
     .execute();
-  // the monthly rollup of the same counts, as rollup.ts keeps it
+  // the monthly and daily rollups of the same counts, as rollup.ts keeps them
   await sql`
     insert into insight_totals (municipality_id, metric, month, dim, value)
     select municipality_id, metric, date_trunc('month', day)::date, dim, sum(value) from insight_counts
+    where municipality_id = ${m.id} group by 1, 2, 3, 4`.execute(k);
+  await sql`
+    insert into insight_day_totals (municipality_id, metric, day, dim, value)
+    select municipality_id, metric, day, dim, sum(value) from insight_counts
     where municipality_id = ${m.id} group by 1, 2, 3, 4`.execute(k);
 });
 

@@ -70,7 +70,8 @@ export function bucketsOf(f: { from: IsoDate; to: IsoDate }, months: readonly st
 /**
  * The rolled-up counts of the given metrics per key and month from the trend's first
  * month to the period's end, and openDelta (keyed by director) from the first case on:
- * one statement. No filter reads insight_totals, one filter insight_dim_totals, a
+ * one statement. No filter reads insight_totals (and the cut months' days from
+ * insight_day_totals), one filter insight_dim_totals (the days from insight_counts), a
  * combination of filters the detailed insight_counts (docs/product.md#management-information).
  */
 function countsSelect(f: InsightsFilter, months: readonly string[], metrics: readonly string[], opts: { detailed?: boolean } = {}) {
@@ -100,21 +101,28 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
   const monthsRange = wholeMonths.length
     ? sql`and k.month >= ${wholeMonths[0]}::date and k.month <= ${wholeMonths.at(-1)}::date and k.month <> all(${sql.val(cut)}::date[])`
     : sql`and false`;
-  // The days of the edge months from the detailed rollup, filtered as it always was,
-  // summed per month (and whether within the period); the monthly rows are already one
-  // per metric, key and month (the rollups' primary keys), so only these are grouped.
-  const days = dayRanges.length
-    ? sql`select k.metric, case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end as dim,
-          date_trunc('month', k.day)::date as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
-        from insight_counts k
-        where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) ${dims(f)}
-          and (${sql.join(
-            dayRanges.map((r) => sql`(k.day between ${r.from}::date and ${r.to}::date)`),
-            sql` or `,
-          )})
+  // The days of the edge months, summed per month (and whether within the period): from
+  // the daily totals without a filter (one row per day and key), else from the detailed
+  // rollup filtered as it always was. The monthly rows are already one per metric, key
+  // and month (the rollups' primary keys), so only these are grouped.
+  const inDays = sql`(${sql.join(
+    dayRanges.map((r) => sql`(k.day between ${r.from}::date and ${r.to}::date)`),
+    sql` or `,
+  )})`;
+  const days = !dayRanges.length
+    ? sql`select null::text, null::text, null::date, null::boolean, 0 where false`
+    : one === 'none'
+      ? sql`select k.metric, k.dim, date_trunc('month', k.day)::date as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
+        from insight_day_totals k
+        where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) and ${inDays}
         group by 1, 2, 3, 4
         having sum(k.value) <> 0`
-    : sql`select null::text, null::text, null::date, null::boolean, 0 where false`;
+      : sql`select k.metric, case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end as dim,
+          date_trunc('month', k.day)::date as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
+        from insight_counts k
+        where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) ${dims(f)} and ${inDays}
+        group by 1, 2, 3, 4
+        having sum(k.value) <> 0`;
   return sql`
     select x.metric, x.dim, to_char(x.month::timestamp, 'YYYY-MM') as month, x."inPeriod", x.value
     from (
@@ -237,7 +245,7 @@ export async function figureRows(
   }>`
     with counts as (${countsSelect(f, months, metrics)}),
     names as (
-      select distinct n.kind, n.id from (select * from counts c
+      select distinct n.kind, n.id from (select distinct c.metric, c.dim from counts c
         where c.metric in ('overrule', 'openDelta', 'commitmentMaker', 'silenceDept', 'objectionDept', 'commitmentMandate')) c
       cross join lateral (values
         (case when c.metric in ('overrule', 'openDelta', 'commitmentMaker') then 'user'
@@ -295,14 +303,19 @@ export interface ClockCounts {
  * clock is never overdue).
  */
 function clockSelect(f: InsightsFilter, today: IsoDate, soon: IsoDate) {
+  // The dimensions of a case are those of its rollup row; without a filter the counted
+  // cases (an initiator known, as rollup.ts's scope) are read from the open cases' own
+  // index alone, without a lookup per case.
+  const filtered = singleDimension(f) !== 'none';
   return sql`
     select row_to_json(x) from (select
       count(*) filter (where c.suspended_since is null and c.plan_due_on >= ${today}::date)::int as running,
       count(*) filter (where c.suspended_since is null and c.plan_due_on >= ${today}::date and c.plan_due_on <= ${soon}::date)::int as "dueSoon",
       count(*) filter (where c.suspended_since is null and c.plan_due_on < ${today}::date)::int as overdue,
       count(*) filter (where c.suspended_since is not null)::int as suspended
-    from cases c join insight_cases k on k.case_id = c.id
-    where c.municipality_id = ${f.municipalityId} and c.status in ('intake', 'planning') and c.plan_due_on is not null ${dims(f)}) x`;
+    from cases c ${filtered ? sql`join insight_cases k on k.case_id = c.id` : sql``}
+    where c.municipality_id = ${f.municipalityId} and c.status in ('intake', 'planning') and c.plan_due_on is not null
+      ${filtered ? dims(f) : sql`and c.initiator_id is not null`}) x`;
 }
 
 /** Open commitments past their due date, made within the period, per maker key and per mandate (the keys of rollup.ts). */

@@ -3,10 +3,11 @@
 // Three tables (db/migrations/018_insights.sql): per counted case the dimensions it is
 // filtered by (insight_cases), per case its facts (insight_facts: what counts on which
 // day under which key) and the facts summed per municipality × day × metric × key ×
-// dimensions (insight_counts); and two coarse rollups of the same sums per month
-// (db/migrations/021_insight_totals.sql): for the whole municipality
-// (insight_totals) and per single dimension (insight_dim_totals), which the figures
-// read (queries.ts). All of them change in the same transaction by the same delta.
+// dimensions (insight_counts); and coarse rollups of the same sums, which the figures
+// read (queries.ts): per month for the whole municipality (insight_totals) and per
+// single dimension (insight_dim_totals: db/migrations/021_insight_totals.sql), and per
+// day for the whole municipality (insight_day_totals: 040_insight_day_totals.sql). All
+// of them change in the same transaction by the same delta.
 //
 // One set-based SQL derivation of the facts serves both ways of keeping them:
 // - incrementally: the job claims rows of insight_queue (one per event, written by a
@@ -143,8 +144,9 @@ function dimensionsInsert(mId: string, scope: RawBuilder<unknown>) {
 
 /**
  * Add a source of (day, metric, dim, area_id, director_id, theme_ids, domains, value)
- * rows to the coarse rollups read by the figures (db/migrations/021_insight_totals.sql):
- * per month, for the whole municipality and per single dimension. For
+ * rows to the coarse rollups read by the figures (db/migrations/021_insight_totals.sql,
+ * 040_insight_day_totals.sql): per month for the whole municipality and per single
+ * dimension, per day for the whole municipality. For
  * openDelta the key becomes the case's director (the workload per director).
  */
 async function applyToTotals(trx: Tx, mId: string, source: RawBuilder<unknown>) {
@@ -155,6 +157,12 @@ async function applyToTotals(trx: Tx, mId: string, source: RawBuilder<unknown>) 
     from (${source}) s
     group by 2, 3, 4
     on conflict (municipality_id, metric, month, dim) do update set value = insight_totals.value + excluded.value`.execute(trx);
+  await sql`
+    insert into insight_day_totals (municipality_id, metric, day, dim, value)
+    select ${mId}, s.metric, s.day, ${key}, sum(s.value)
+    from (${source}) s
+    group by 2, 3, 4
+    on conflict (municipality_id, metric, day, dim) do update set value = insight_day_totals.value + excluded.value`.execute(trx);
   await sql`
     insert into insight_dim_totals (municipality_id, dim_kind, dim_value, metric, month, dim, value)
     select ${mId}, d.kind, d.value, s.metric, date_trunc('month', s.day)::date, ${key}, sum(s.value)
@@ -228,13 +236,15 @@ export async function rebuildMunicipality(trx: Tx, mId: string): Promise<void> {
   await sql`delete from insight_counts where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_totals where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_dim_totals where municipality_id = ${mId}`.execute(trx);
+  await sql`delete from insight_day_totals where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_facts where municipality_id = ${mId}`.execute(trx);
   await sql`delete from insight_cases where municipality_id = ${mId}`.execute(trx);
   const scope = scopeOf(mId, null);
   await dimensionsInsert(mId, scope).execute(trx);
   // One pass: the facts are written and, as they are written, summed into the counts;
-  // the counts as they are written summed per month into the coarse rollups (the same
-  // sums as applyToTotals over the counts, without reading back what was just written).
+  // the counts as they are written summed per day and per month into the coarse rollups
+  // (the same sums as applyToTotals over the counts, without reading back what was just
+  // written).
   const key = sql`case when s.metric = 'openDelta' then coalesce(s.director_id::text, '') else s.dim end`;
   await sql`
     with f as (
@@ -256,6 +266,10 @@ export async function rebuildMunicipality(trx: Tx, mId: string): Promise<void> {
     t as (
       insert into insight_totals (municipality_id, metric, month, dim, value)
       select ${mId}, s.metric, s.month, ${key}, sum(s.value) from s group by 2, 3, 4
+    ),
+    d as (
+      insert into insight_day_totals (municipality_id, metric, day, dim, value)
+      select ${mId}, s.metric, s.day, ${key}, sum(s.value) from k s group by 2, 3, 4
     )
     insert into insight_dim_totals (municipality_id, dim_kind, dim_value, metric, month, dim, value)
     select ${mId}, d.kind, d.value, s.metric, s.month, ${key}, sum(s.value)

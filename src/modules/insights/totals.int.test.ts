@@ -1,8 +1,8 @@
 // The coarse rollups the figures read (db/migrations/021_insight_totals.sql,
 // docs/product.md#management-information) hold exactly the sums of the detailed
-// insight_counts, per month, for the whole municipality and per single
-// dimension: after the job, after a case moves to another area and director, and
-// after a rebuild. And the figures read from them equal the figures read from the
+// insight_counts, per month for the whole municipality and per single dimension, and
+// per day for the whole municipality (040_insight_day_totals.sql): after the job,
+// after a case moves to another area and director, and after a rebuild. And the figures read from them equal the figures read from the
 // detailed table, without a filter, with each single filter and over periods whose
 // edges cut a month.
 import { sql } from 'kysely';
@@ -26,7 +26,7 @@ let directors: Actor[];
 const caseIds: string[] = [];
 
 /** Rows of the coarse tables that differ from the sums of insight_counts, computed here independently. */
-async function drift(): Promise<{ totals: number; dims: number }> {
+async function drift(): Promise<{ totals: number; dims: number; days: number }> {
   const k = t.db.unsafeAdmin;
   const key = sql`case when c.metric = 'openDelta' then coalesce(c.director_id::text, '') else c.dim end`;
   const totals = await sql<{ n: number }>`
@@ -55,12 +55,23 @@ async function drift(): Promise<{ totals: number; dims: number }> {
     select count(*)::int as n from ((select * from expected except select * from actual) union all (select * from actual except select * from expected)) x`.execute(
     k,
   );
-  return { totals: totals.rows[0]?.n ?? -1, dims: dims.rows[0]?.n ?? -1 };
+  const days = await sql<{ n: number }>`
+    with expected as (
+      select c.municipality_id, c.metric, c.day, ${key} as dim, sum(c.value)::bigint as value
+      from insight_counts c where c.municipality_id = ${m.id}
+      group by 1, 2, 3, 4 having sum(c.value) <> 0),
+    actual as (
+      select municipality_id, metric, day, dim, value from insight_day_totals where municipality_id = ${m.id} and value <> 0)
+    select count(*)::int as n from ((select * from expected except select * from actual) union all (select * from actual except select * from expected)) x`.execute(
+    k,
+  );
+  return { totals: totals.rows[0]?.n ?? -1, dims: dims.rows[0]?.n ?? -1, days: days.rows[0]?.n ?? -1 };
 }
 
 async function coarseRowCount() {
   const r = await sql<{ n: number }>`select (select count(*) from insight_totals where municipality_id = ${m.id})::int
-    + (select count(*) from insight_dim_totals where municipality_id = ${m.id})::int as n`.execute(t.db.unsafeAdmin);
+    + (select count(*) from insight_dim_totals where municipality_id = ${m.id})::int
+    + (select count(*) from insight_day_totals where municipality_id = ${m.id})::int as n`.execute(t.db.unsafeAdmin);
   return r.rows[0]?.n ?? 0;
 }
 
@@ -126,7 +137,7 @@ beforeAll(async () => {
 describe('the coarse rollups', () => {
   it('hold the sums of the detailed table after the job', async () => {
     expect(await coarseRowCount()).toBeGreaterThan(0);
-    expect(await drift()).toEqual({ totals: 0, dims: 0 });
+    expect(await drift()).toEqual({ totals: 0, dims: 0, days: 0 });
   });
 
   it('give the same figures as the detailed table, without a filter and with each single filter', async () => {
@@ -144,7 +155,7 @@ describe('the coarse rollups', () => {
     await sql`update cases set area_id = ${m.areaIds[0]} where id = ${moved}`.execute(t.db.unsafeAdmin);
     await assignDirector(ctxFor(t.deps, coordinator), { caseId: moved, directorId: directors[0]?.userId as string, reason: 'Herverdeling' });
     await applyInsightQueue(t.deps);
-    expect(await drift()).toEqual({ totals: 0, dims: 0 });
+    expect(await drift()).toEqual({ totals: 0, dims: 0, days: 0 });
     for (const x of filters()) {
       const r = await compare({ municipalityId: m.id, ...(PERIODS[0] as { from: string; to: string }), ...x });
       expect(r.coarse, JSON.stringify(x)).toEqual(r.detailed);
@@ -170,7 +181,7 @@ describe('the coarse rollups', () => {
 
     const before = await coarseRowCount();
     await rebuildInsights(t.db, { municipalityId: m.id });
-    expect(await drift()).toEqual({ totals: 0, dims: 0 });
+    expect(await drift()).toEqual({ totals: 0, dims: 0, days: 0 });
     expect(await coarseRowCount()).toBeLessThanOrEqual(before);
     for (const x of filters()) {
       const r = await compare({ municipalityId: m.id, ...(PERIODS[2] as { from: string; to: string }), ...x });

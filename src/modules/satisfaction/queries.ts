@@ -54,9 +54,14 @@ function monthsBetween(from: string, to: string): string[] {
   return out;
 }
 
-/** The surveys of the municipality whose case matches the filter, as SQL (alias s for surveys, c for cases). */
-function matchingSql(f: InsightsFilter, join = sql``) {
-  return sql`surveys s join cases c on c.id = s.case_id and c.municipality_id = s.municipality_id ${join}
+/**
+ * The surveys of the municipality whose case matches the filter, as SQL (alias s for
+ * surveys, c for cases). Without a filter on the case and without `join`, the surveys
+ * alone: no lookup of each survey's case.
+ */
+function matchingSql(f: InsightsFilter, join?: ReturnType<typeof sql>) {
+  if (!join && !f.areaId && !f.directorId && !f.themeId) return sql`surveys s where s.municipality_id = ${f.municipalityId}::uuid`;
+  return sql`surveys s join cases c on c.id = s.case_id and c.municipality_id = s.municipality_id ${join ?? sql``}
     where s.municipality_id = ${f.municipalityId}::uuid
       ${f.areaId ? sql`and c.area_id = ${f.areaId}::uuid` : sql``}
       ${f.directorId ? sql`and c.director_id = ${f.directorId}::uuid` : sql``}

@@ -508,6 +508,14 @@ export interface InsightCounts {
   value: number;
 }
 
+export interface InsightDayTotals {
+  day: string;
+  dim: Generated<string>;
+  metric: string;
+  municipality_id: string;
+  value: number;
+}
+
 export interface InsightDimTotals {
   dim: Generated<string>;
   dim_kind: 'area' | 'director' | 'theme' | 'domain';
@@ -1064,6 +1072,7 @@ export interface DB {
   initiator_identities: InitiatorIdentities;
   insight_cases: InsightCases;
   insight_counts: InsightCounts;
+  insight_day_totals: InsightDayTotals;
   insight_dim_totals: InsightDimTotals;
   insight_facts: InsightFacts;
   insight_queue: InsightQueue;
