@@ -77,6 +77,7 @@ export function bucketsOf(f: { from: IsoDate; to: IsoDate }, months: readonly st
 function countsSelect(f: InsightsFilter, months: readonly string[], metrics: readonly string[], opts: { detailed?: boolean } = {}) {
   const trendFrom = `${months[0]}-01`;
   const metricList = sql`${sql.val([...metrics])}::text[]`;
+  const trended = sql`${sql.val([...TRENDED_METRICS, 'openDelta'])}::text[]`;
   const one = singleDimension(f);
   if (one === 'several' || opts.detailed) {
     return sql`
@@ -84,7 +85,7 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
         to_char(k.day::timestamp, 'YYYY-MM') as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
       from insight_counts k
       where k.municipality_id = ${f.municipalityId} ${dims(f)}
-        and ((k.metric = any(${metricList}) and k.day >= ${trendFrom}::date and k.day <= ${f.to}::date)
+        and ((k.metric = any(${metricList}) and k.day >= ${trendFrom}::date and k.day <= ${f.to}::date and (k.metric = any(${trended}) or k.day >= ${f.from}::date))
           or (k.metric = 'openDelta' and k.day <= ${f.to}::date))
       group by 1, 2, 3, 4
       having sum(k.value) <> 0`;
@@ -114,20 +115,20 @@ function countsSelect(f: InsightsFilter, months: readonly string[], metrics: rea
     : one === 'none'
       ? sql`select k.metric, k.dim, date_trunc('month', k.day)::date as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
         from insight_day_totals k
-        where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) and ${inDays}
+        where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) and ${inDays} and (k.metric = any(${trended}) or k.day >= ${f.from}::date)
         group by 1, 2, 3, 4
         having sum(k.value) <> 0`
       : sql`select k.metric, case when k.metric = 'openDelta' then coalesce(k.director_id::text, '') else k.dim end as dim,
           date_trunc('month', k.day)::date as month, (k.day >= ${f.from}::date) as "inPeriod", sum(k.value)::int as value
         from insight_counts k
-        where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) ${dims(f)} and ${inDays}
+        where k.municipality_id = ${f.municipalityId} and k.metric = any(${allMetrics}) ${dims(f)} and ${inDays} and (k.metric = any(${trended}) or k.day >= ${f.from}::date)
         group by 1, 2, 3, 4
         having sum(k.value) <> 0`;
   return sql`
     select x.metric, x.dim, to_char(x.month::timestamp, 'YYYY-MM') as month, x."inPeriod", x.value
     from (
       select k.metric, k.dim, k.month, (k.month >= ${f.from}::date) as "inPeriod", k.value::int as value from ${table} k
-      where ${where} and k.metric = any(${allMetrics}) ${monthsRange} and k.value <> 0
+      where ${where} and k.metric = any(${allMetrics}) ${monthsRange} and (k.metric = any(${trended}) or k.month >= ${f.from}::date) and k.value <> 0
       union all
       select k.metric, k.dim, k.month, false, k.value::int from ${table} k
       where ${where} and k.metric = 'openDelta' and k.month < ${trendFrom}::date and k.value <> 0
@@ -156,6 +157,13 @@ export interface LeadTimeRow {
   median: number | null;
   p90: number | null;
 }
+
+/**
+ * The metrics shown per month of the trend (service.ts's `perMonth` and the lead times;
+ * openDelta, the workload, is read from the first case on). Every other metric is only
+ * counted within the period, so its rows before the period's first day are not read.
+ */
+export const TRENDED_METRICS = ['planTerm', 'round', 'answer', 'commitment', 'leadToPlan', 'leadToClose'] as const;
 
 /** The metrics whose key is a number of days: read as their count, median and p90 (leadTimesSelect), not row by row. */
 export const LEAD_TIME_METRICS = ['leadToPlan', 'leadToClose'] as const;

@@ -26,7 +26,7 @@ import {
   workloadByMonth,
 } from './model.js';
 import { insightsPolicy } from './policy.js';
-import { type CountRow, figureRows, figuresVersion, type LeadTimeRow } from './queries.js';
+import { type CountRow, figureRows, figuresVersion, type LeadTimeRow, type TRENDED_METRICS } from './queries.js';
 
 export interface SatisfactionFigures {
   sent: number;
@@ -260,7 +260,8 @@ async function computeFigures(
   const sum = (xs: readonly CountRow[]) => xs.reduce((s, r) => s + r.value, 0);
   const sumBy = (metric: Metric, dim?: string) => sum(of(metric).filter((r) => dim === undefined || r.dim === dim));
   const monthIndex = new Map(months.map((mm, i) => [mm, i]));
-  const perMonth = (metric: Metric, dim?: string) => {
+  // Only the trended metrics have rows before the period (queries.ts, TRENDED_METRICS).
+  const perMonth = (metric: (typeof TRENDED_METRICS)[number], dim?: string) => {
     const out = months.map(() => 0);
     for (const r of rowsOf(metric)) {
       const i = monthIndex.get(r.month);

@@ -150,6 +150,19 @@ describe('the coarse rollups', () => {
     }
   });
 
+  it('read a metric that is only counted within the period from the period on, and a trended one from the first month of the trend', async () => {
+    const f = { municipalityId: m.id, from: '2025-04-15', to: '2025-11-17' };
+    for (const detailed of [false, true]) {
+      const rows = await t.db.tenant(m.id, (trx) => countRows(trx, f, trendMonths(f), METRICS, { detailed }));
+      const earlier = (metric: string) => rows.filter((r) => r.metric === metric && !r.inPeriod);
+      // cases were submitted before 2025-04-15 (four of them), and rounds held then
+      expect(rows.some((r) => r.metric === 'submitted' && r.inPeriod)).toBe(true);
+      expect(earlier('submitted'), `detailed: ${detailed}`).toEqual([]);
+      expect(earlier('silenceDept'), `detailed: ${detailed}`).toEqual([]);
+      expect(earlier('round').length, `detailed: ${detailed}`).toBeGreaterThan(0);
+    }
+  });
+
   it('follow a case that moves to another area and director, and stay equal after a rebuild', async () => {
     const moved = caseIds[1] as string; // in area 1 with director 1
     await sql`update cases set area_id = ${m.areaIds[0]} where id = ${moved}`.execute(t.db.unsafeAdmin);
