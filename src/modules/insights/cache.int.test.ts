@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../kernel/clock.js';
 import type { Actor } from '../../platform/auth/index.js';
+import type { Tx } from '../../platform/db/index.js';
 import { actorOf, buildCase, buildMunicipality, ctxFor, type TestMunicipality } from '../../testing/factories.js';
 import { withTestApp } from '../../testing/http.js';
 import { buildSharedRound } from '../assessments/testing.js';
@@ -67,6 +68,26 @@ describe('served from the cache until the figures change', () => {
       for (const table of ['insight_totals', 'insight_day_totals']) {
         await sql`update ${sql.table(table)} set value = value - 100 where municipality_id = ${m.id} and metric = 'submitted'`.execute(t.db.unsafeAdmin);
       }
+    }
+  });
+
+  it('on PGlite serves a second read without a transaction while nothing was written; PostgreSQL reads the version each time', async () => {
+    await figures(coordinator, '?domain=social');
+    const tenant = t.db.tenant;
+    let transactions = 0;
+    t.db.tenant = <T>(id: string, fn: (trx: Tx) => Promise<T>) => {
+      transactions++;
+      return tenant.call(t.db, id, fn) as Promise<T>;
+    };
+    try {
+      await figures(coordinator, '?domain=social');
+      expect(transactions).toBe(t.db.kind === 'pglite' ? 0 : 1);
+      // Anything written, however unrelated, and the version is read again.
+      await sql`update municipalities set name = name where id = ${m.id}`.execute(t.db.unsafeAdmin);
+      await figures(coordinator, '?domain=social');
+      expect(transactions).toBe(t.db.kind === 'pglite' ? 1 : 2);
+    } finally {
+      t.db.tenant = tenant;
     }
   });
 

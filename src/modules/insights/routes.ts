@@ -10,7 +10,7 @@ import { type App, ctxOf, Problem } from '../../platform/http/server.js';
 import { type CacheLimits, DEFAULT_CACHE_LIMITS, FigureCache } from './cache.js';
 import { csvOf, INSIGHTS_EXPORT_NAME, INSIGHTS_SECTIONS } from './csv.js';
 import { DOMAINS } from './model.js';
-import { cachedFigures, type InsightsProviders } from './service.js';
+import { cachedFigures, type FigureCaches, type InsightsProviders } from './service.js';
 
 const tags = ['Sturingsinformatie'];
 const errors = { 400: Problem, 401: Problem, 403: Problem };
@@ -172,7 +172,7 @@ const notModified = z.null().describe('Niet gewijzigd: de ETag in If-None-Match 
 export function insightsRoutes(app: App, deps: Deps, providers: InsightsProviders = {}, cacheLimits: CacheLimits = DEFAULT_CACHE_LIMITS) {
   // The figures of this server, as JSON and as CSV, until their data changes
   // (docs/product.md#management-information).
-  const caches = { figures: new FigureCache<string>(cacheLimits), sources: new FigureCache<unknown>(cacheLimits) };
+  const caches: FigureCaches<string> = { figures: new FigureCache<string>(cacheLimits), sources: new FigureCache<unknown>(cacheLimits), versions: new Map() };
   // The client may keep the figures, and asks again with the ETag before using them.
   const revalidate = (reply: FastifyReply, etag: string) => reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
 

@@ -29,6 +29,16 @@ export interface Db {
   tenant<T>(municipalityId: string, fn: (trx: Tx) => Promise<T>): Promise<T>;
   /** A privileged transaction (no tenant scope). */
   unsafeTransaction<T>(fn: (trx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * PGlite only: a mark that moves whenever anything may have been written to the
+   * database since it was last read (the end of the write-ahead log, which no read
+   * moves). PGlite runs one statement at a time in this one process, so a transaction
+   * begun after the mark was read sees every write the mark stands for: while the mark
+   * is the same, nothing was written and a value read from the database then is still
+   * the value now. Absent on PostgreSQL, where a commit is in the log a moment before
+   * other sessions see it, and other processes write too.
+   */
+  readonly writeMark?: () => Promise<string>;
   close(): Promise<void>;
 }
 
@@ -89,6 +99,10 @@ async function openPGlite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
   const inner = wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
   const db: Db = {
     ...inner,
+    async writeMark() {
+      const r = await sql<{ mark: string }>`select pg_current_wal_insert_lsn()::text as mark`.execute(inner.unsafeAdmin);
+      return r.rows[0]?.mark ?? '';
+    },
     async close() {
       try {
         await inner.close();
