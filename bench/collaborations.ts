@@ -3,10 +3,9 @@
 // bench's clients — unfiltered, per phase and per health (with and without findings),
 // the first page and the next one by its cursor. Target: p99 at most 50 ms.
 import { sql } from 'kysely';
-import { buildApp } from '../src/app.js';
-import { unsafeCreateApiTokenForEmail } from '../src/modules/identity/index.js';
 import type { Deps } from '../src/platform/context.js';
 import type { HttpScenario } from './load-worker.js';
+import { coordinatorToken, listen } from './serve.js';
 import { type Recorded, type Summary, summarize } from './stats.js';
 
 export const COLLABORATIONS_P99_TARGET_MS = 50;
@@ -33,14 +32,8 @@ export async function benchCollaborations(o: CollaborationsBenchOptions): Promis
   log(
     `  subject: ${count.rows[0]?.n.toLocaleString('en')} collaborations (${count.rows[0]?.unhealthy.toLocaleString('en')} with findings) of the largest municipality; ${all.rows[0]?.n.toLocaleString('en')} in all`,
   );
-  const email = `coordinator-collaborations-${Date.now()}@bench.test`;
-  await k.insertInto('users').values({ municipality_id: mId, email, name: 'Bench Coördinator', role: 'coordinator' }).execute();
-  const { token } = await unsafeCreateApiTokenForEmail(deps, { email, name: 'benchmark' });
-
-  const app = await buildApp(deps);
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const token = await coordinatorToken(deps, mId, 'collaborations');
+  const { origin, close } = await listen(deps);
   const results: Summary[] = [];
   try {
     // The first page of each filter and the page after it (by its cursor).
@@ -78,7 +71,7 @@ export async function benchCollaborations(o: CollaborationsBenchOptions): Promis
     const indexes = [...new Set(plan.match(/Index (?:Only )?Scan(?: Backward)? using \w+|Seq Scan on \w+|Bitmap Index Scan on \w+/g) ?? [])];
     log(`  plan of health=with: ${indexes.join(', ')}; ${/Execution Time: [\d.]+ ms/.exec(plan)?.[0] ?? ''}`);
   } finally {
-    await app.close();
+    await close();
   }
   return results;
 }

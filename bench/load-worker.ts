@@ -8,8 +8,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { closedLoop, type RecordFn } from './stats.js';
 
 export type HttpScenario =
-  /** GET the paths in turn (each client starts at its own offset). */
-  | { kind: 'get'; paths: Array<{ label: string; path: string }>; token?: string }
+  /**
+   * GET the paths in turn (each client starts at its own offset). `newAddress`: each
+   * request names a new client address in X-Forwarded-For (public, rate-limited routes;
+   * the server must trust the load generator as its proxy).
+   */
+  | { kind: 'get'; paths: Array<{ label: string; path: string }>; token?: string; newAddress?: boolean }
   /** GET a list query, then its next page via nextCursor, then the next query. */
   | { kind: 'list'; queries: Array<{ label: string; qs: string }>; token: string }
   /** POST /api/v1/cases with a fresh initiator and a fresh X-Forwarded-For address each time. */
@@ -66,9 +70,11 @@ function makeStep(s: HttpScenario): (client: number, record: RecordFn) => Promis
   const counters = new Array<number>(job.clients).fill(0);
   if (s.kind === 'get') {
     return async (c, record) => {
-      const p = s.paths[(c * 7919 + counters[c]!++) % s.paths.length]!;
+      const i = counters[c]!++;
+      const p = s.paths[(c * 7919 + i) % s.paths.length]!;
+      const address: Record<string, string> = s.newAddress ? { 'x-forwarded-for': `10.${200 + c}.${(i >> 8) & 255}.${i & 255}` } : {};
       const t = performance.now();
-      const r = await send('GET', p.path, auth(s.token));
+      const r = await send('GET', p.path, { ...auth(s.token), ...address });
       record(p.label, t, r.status, () => r.text);
     };
   }

@@ -31,6 +31,7 @@ import { type Db, openDatabase } from '../src/platform/db/index.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { startPgCluster } from '../src/testing/pg-cluster.js';
 import { benchAssessments } from './assessments.js';
+import { benchBenchmark } from './benchmark.js';
 import { benchCollaborations } from './collaborations.js';
 import { type CpuShare, cpuShare, sampleCpu, waitQuiet } from './cpu.js';
 import { benchInsights } from './insights.js';
@@ -218,6 +219,19 @@ async function benchEngine(engine: Engine): Promise<EngineReport> {
       runHttp: (origin, scenario) => runHttp(origin, scenario),
       log,
       pgPort: cluster?.port,
+    });
+    // Comparing municipalities and the public figures, everyone taking part.
+    log();
+    log(`==== ${engine}: comparing municipalities and public figures ====`);
+    await benchBenchmark({
+      deps: {
+        db,
+        clock: systemClock,
+        config: { ...loadConfig({ LOG_LEVEL: 'silent', TRUST_PROXY: '127.0.0.1' }), publicUrl: 'http://127.0.0.1', secureCookies: false },
+      },
+      municipalityId: seeded.municipalities[0]!.id,
+      runHttp: (origin, scenario) => runHttp(origin, scenario),
+      log,
     });
     // The collaborations overview of a large municipality (1,000 collaborations), unfiltered, per phase and per health.
     log();

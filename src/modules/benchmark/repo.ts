@@ -161,6 +161,22 @@ export async function unsafeComputeFigures(trx: Tx, o: { claimed: Claimed[]; tod
     where r.municipality_id = t.municipality_id`.execute(trx);
 }
 
+/**
+ * The version of what a comparison is made of (docs/product.md#comparing-municipalities):
+ * every run of the job leaves its time, day and last event on the refresh row of each
+ * municipality it computed, and the participants are who take part, with how many
+ * inhabitants (their size class). A digest of both, read across municipalities.
+ */
+export async function unsafeBenchmarkVersion(trx: Tx): Promise<string> {
+  const r = await sql<{ v: string }>`
+    select concat_ws('/',
+      (select md5(coalesce(string_agg(concat_ws(':', r.municipality_id, r.refreshed_at, r.refreshed_on, r.last_event_id), ',' order by r.municipality_id), ''))
+        from benchmark_refresh r),
+      (select md5(coalesce(string_agg(concat_ws(':', m.id, m.inhabitants), ',' order by m.id), ''))
+        from municipalities m where m.benchmark_opt_in)) as v`.execute(trx);
+  return r.rows[0]?.v ?? '';
+}
+
 export interface ParticipantMonths {
   municipalityId: string;
   inhabitants: number | null;

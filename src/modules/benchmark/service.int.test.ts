@@ -169,6 +169,25 @@ describe('the comparison', () => {
     expect(figure(nine, 'averageMark')?.own).toEqual({ suppressed: true, basis: 9 });
   });
 
+  it("keeps the participants' aggregates until the job has run or the participants changed", async () => {
+    const compared = async () => figure(await compareMunicipality(ctxFor(deps, (munis[0] as Muni).coordinator), period), 'leadTime')?.all;
+    const before = await compared();
+    expect(before).toEqual({ suppressed: false, municipalities: 6, q1: 22.5, median: 35, q3: 47.5 });
+    // Behind the job's back, one participant's 30 days become 31: not seen, the aggregates are kept.
+    const other = munis[2] as Muni;
+    await sql`update benchmark_figures set lead_days = '{31}' where municipality_id = ${other.m.id} and lead_days = '{30}'`.execute(db.unsafeAdmin);
+    expect(await compared()).toEqual(before);
+    // Its number of inhabitants changes (in the same size class): the participants are read again, 31 with them.
+    await optIn(other, { inhabitants: 49_998 });
+    expect(await compared()).toEqual({ suppressed: false, municipalities: 6, q1: 22.8, median: 35.5, q3: 47.5 });
+    // The job computes it again after a new event: its 30 days are back, and seen at once.
+    const caseId = (await db.unsafeAdmin.selectFrom('cases').select('id').where('municipality_id', '=', other.m.id).executeTakeFirstOrThrow()).id;
+    await buildCommitment({ deps, by: other.director, caseId, dueOn: '2026-09-01' });
+    expect(await run()).toBe(1);
+    expect(await compared()).toEqual(before);
+    await optIn(other, { inhabitants: 49_999 });
+  });
+
   it('never shows another municipality by name, id or figure', async () => {
     const secret = munis[5] as Muni; // 97 days: the only one
     for (const x of munis.filter((y) => y !== secret)) {
