@@ -233,6 +233,27 @@ describe('the published figures', () => {
     for (const x of munis.slice(1, 6)) expect((await refusal(publishedFigures(deps, x.m.slug, period))).status).toBe(404);
   });
 
+  it('keeps the published figures until the job has run or the participants changed, and answers with the licence of the moment', async () => {
+    const pub = munis[0] as Muni;
+    const lead = async () => (await publishedFigures(deps, pub.m.slug, period)).figures.find((x) => x.key === 'leadTime');
+    expect(await lead()).toEqual({ key: 'leadTime', value: 10, basis: 1, suppressed: false });
+    // Behind the job's back its 10 days become 11: not seen, the figures are kept.
+    await sql`update benchmark_figures set lead_days = '{11}' where municipality_id = ${pub.m.id} and lead_days = '{10}'`.execute(db.unsafeAdmin);
+    expect(await lead()).toEqual({ key: 'leadTime', value: 10, basis: 1, suppressed: false });
+    // The licence is not part of what is kept.
+    await optIn(pub, { openDataLicence: 'CC0-1.0' });
+    expect((await publishedFigures(deps, pub.m.slug, period)).licence.id).toBe('CC0-1.0');
+    await optIn(pub, { openDataLicence: 'CC-BY-4.0' });
+    // Its number of inhabitants changes: the figures are read again, 11 with them.
+    await optIn(pub, { inhabitants: 20_001 });
+    expect(await lead()).toEqual({ key: 'leadTime', value: 11, basis: 1, suppressed: false });
+    // A day later the job computes every municipality again: its 10 days are back, and seen at once.
+    at('2026-07-03T09:00:00+02:00');
+    expect(await run()).toBeGreaterThan(0);
+    expect(await lead()).toEqual({ key: 'leadTime', value: 10, basis: 1, suppressed: false });
+    await optIn(pub, { inhabitants: 20_000 });
+  });
+
   it('suppresses a mark over fewer than 10 answers in the open data too', async () => {
     const nine = munis[1] as Muni;
     await optIn(nine, { publishFigures: true });
