@@ -6,7 +6,7 @@
 import { dutchDate } from '../../kernel/clock.js';
 import { invalid, notFound } from '../../kernel/errors.js';
 import type { Ctx, Deps } from '../../platform/context.js';
-import type { Db } from '../../platform/db/index.js';
+import { type Db, readUnlessUnwritten } from '../../platform/db/index.js';
 import {
   type Aggregate,
   aggregate,
@@ -182,34 +182,37 @@ export async function compareMunicipality(ctx: Ctx, q: Partial<Period>) {
   // One privileged transaction: the own settings, the version of the benchmark's data
   // (read before anything made of it, so nothing kept is older than its version), and
   // then only what is not kept for that version.
-  const read = await db.unsafeTransaction(async (trx) => {
-    const settings = await settingsOf(trx, mId);
-    if (!settings.benchmarkOptIn) return { settings, compared: null };
-    const version = await unsafeBenchmarkVersion(trx);
-    const mine = sizeClass(settings.inhabitants);
-    const compared = await keptValue(db, `comparison|${mId}|${mine}|${period.from}|${period.to}`, version, async () => {
-      let own: readonly MonthCounts[] | undefined;
-      const side = await keptValue(db, `participants|${period.from}|${period.to}`, version, async () => {
-        const participants = await unsafeParticipantMonths(trx, period);
-        own = participants.find((p) => p.municipalityId === mId)?.months ?? [];
-        return participantsSide(period, participants);
+  // On PGlite, while nothing was written, not even that (platform/db, readUnlessUnwritten).
+  const read = await readUnlessUnwritten(db, `comparison|${mId}|${period.from}|${period.to}`, () =>
+    db.unsafeTransaction(async (trx) => {
+      const settings = await settingsOf(trx, mId);
+      if (!settings.benchmarkOptIn) return { settings, compared: null };
+      const version = await unsafeBenchmarkVersion(trx);
+      const mine = sizeClass(settings.inhabitants);
+      const compared = await keptValue(db, `comparison|${mId}|${mine}|${period.from}|${period.to}`, version, async () => {
+        let own: readonly MonthCounts[] | undefined;
+        const side = await keptValue(db, `participants|${period.from}|${period.to}`, version, async () => {
+          const participants = await unsafeParticipantMonths(trx, period);
+          own = participants.find((p) => p.municipalityId === mId)?.months ?? [];
+          return participantsSide(period, participants);
+        });
+        const mineMonths = own ?? (await monthsOf(trx, mId, period));
+        return {
+          figures: compare(side.keys, mineMonths, side.period, mine),
+          months: side.months.map(({ month, aggregates }) => ({
+            month,
+            figures: compare(
+              side.keys,
+              mineMonths.filter((m) => m.month === month),
+              aggregates,
+              mine,
+            ),
+          })),
+        };
       });
-      const mineMonths = own ?? (await monthsOf(trx, mId, period));
-      return {
-        figures: compare(side.keys, mineMonths, side.period, mine),
-        months: side.months.map(({ month, aggregates }) => ({
-          month,
-          figures: compare(
-            side.keys,
-            mineMonths.filter((m) => m.month === month),
-            aggregates,
-            mine,
-          ),
-        })),
-      };
-    });
-    return { settings, compared };
-  });
+      return { settings, compared };
+    }),
+  );
   const { settings, compared } = read;
   const head = {
     municipality: settings.name,
@@ -243,27 +246,29 @@ const licenceOf = (s: BenchmarkSettings) => ({ id: s.openDataLicence, url: LICEN
 export async function publishedFigures(deps: Deps, slug: string, q: Partial<Period>) {
   const period = periodFor(deps, q);
   const db = deps.db;
-  const found = await db.unsafeTransaction(async (trx) => {
-    const m = await unsafePublisher(trx, slug);
-    if (!m) return null;
-    const version = await unsafeBenchmarkVersion(trx);
-    // Kept with the version read before the months (the same for every reader).
-    const figures = await keptValue(db, `published|${m.id}|${period.from}|${period.to}`, version, async () => {
-      const months = await monthsOf(trx, m.id, period);
-      const keys = keysOf(months);
-      return {
-        figures: published(keys, months),
-        months: monthsBetween(period.from, period.to).map((month) => ({
-          month,
-          figures: published(
-            keys,
-            months.filter((x) => x.month === month),
-          ),
-        })),
-      };
-    });
-    return { m, figures };
-  });
+  const found = await readUnlessUnwritten(db, `published|${slug}|${period.from}|${period.to}`, () =>
+    db.unsafeTransaction(async (trx) => {
+      const m = await unsafePublisher(trx, slug);
+      if (!m) return null;
+      const version = await unsafeBenchmarkVersion(trx);
+      // Kept with the version read before the months (the same for every reader).
+      const figures = await keptValue(db, `published|${m.id}|${period.from}|${period.to}`, version, async () => {
+        const months = await monthsOf(trx, m.id, period);
+        const keys = keysOf(months);
+        return {
+          figures: published(keys, months),
+          months: monthsBetween(period.from, period.to).map((month) => ({
+            month,
+            figures: published(
+              keys,
+              months.filter((x) => x.month === month),
+            ),
+          })),
+        };
+      });
+      return { m, figures };
+    }),
+  );
   if (!found) throw notFound('municipality');
   const { m, figures } = found;
   return {
@@ -278,7 +283,7 @@ export type PublishedFigures = Awaited<ReturnType<typeof publishedFigures>>;
 
 /** The municipalities that publish their figures (docs/product.md#open-data). */
 export async function listPublishers(deps: Deps) {
-  const ms = await deps.db.unsafeTransaction((trx) => unsafePublishers(trx));
+  const ms = await readUnlessUnwritten(deps.db, 'publishers', () => deps.db.unsafeTransaction((trx) => unsafePublishers(trx)));
   return ms.map((m) => ({ slug: m.slug, name: m.name, licence: licenceOf(m) }));
 }
 

@@ -11,6 +11,8 @@ import { lockDataDir } from './lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
+export { readUnlessUnwritten } from './unwritten.js';
+
 export type Tx = Transaction<Database>;
 export type Queryable = Kysely<Database> | Tx;
 

@@ -2,12 +2,13 @@
 // write, however it was made — in a tenant transaction, a privileged one, a single
 // statement, or a function called from a select that writes behind the statement's
 // back — and stays put while only reads happen, so a value read while the mark stood
-// still may be reused. PostgreSQL has none: there a commit is in the log before other
-// sessions see it.
+// still may be reused (readUnlessUnwritten). PostgreSQL has none: there a commit is in
+// the log before other sessions see it.
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withTestDb } from '../../testing/db.js';
 import { buildMunicipality, TEST_ENGINE, type TestMunicipality } from '../../testing/factories.js';
+import { readUnlessUnwritten } from './index.js';
 
 const { db } = withTestDb();
 let m: TestMunicipality;
@@ -64,11 +65,28 @@ if (TEST_ENGINE === 'pglite') {
       expect(await areaCount()).toBe((count ?? 0) + 1);
       expect(await mark()).not.toBe(before);
     });
+
+    it('keeps a value read while nothing was written, and reads again after any write', async () => {
+      let reads = 0;
+      const read = () => readUnlessUnwritten(db, 'reads', async () => ++reads);
+      expect(await read()).toBe(1);
+      expect(await read()).toBe(1);
+      await db.unsafeAdmin.insertInto('areas').values({ municipality_id: m.id, name: 'Schrijfmerk gelezen' }).execute();
+      expect(await read()).toBe(2);
+      expect(await read()).toBe(2);
+      expect(reads).toBe(2);
+    });
   });
 } else {
   describe('on PostgreSQL', () => {
     it('has no write mark: other sessions and processes write, and a commit is in the log before they see it', () => {
       expect(db.writeMark).toBeUndefined();
+    });
+
+    it('reads every time through readUnlessUnwritten', async () => {
+      let reads = 0;
+      for (let i = 0; i < 3; i++) await readUnlessUnwritten(db, 'reads', async () => ++reads);
+      expect(reads).toBe(3);
     });
   });
 }
