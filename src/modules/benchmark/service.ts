@@ -5,6 +5,7 @@
 
 import { dutchDate } from '../../kernel/clock.js';
 import { invalid, notFound } from '../../kernel/errors.js';
+import { VersionedCache } from '../../kernel/versioned-cache.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { type Db, readUnlessUnwritten } from '../../platform/db/index.js';
 import {
@@ -129,44 +130,30 @@ function participantsSide(period: Period, participants: readonly ParticipantMont
 }
 
 /** Values kept per database at the most (each some kilobytes). */
-const KEPT_VALUES = 512;
+const KEPT_LIMITS = { maxEntries: 512, maxBytes: Number.POSITIVE_INFINITY };
 
 /**
- * What was computed from the benchmark's data, per database, each with the version of
- * that data it was computed from (repo.ts, `unsafeBenchmarkVersion`): the participants'
- * side of a comparison per period (the same for every participant), a municipality's
- * comparison, and a municipality's published figures. The data changes only when the
- * job has run or someone's participation or number of inhabitants changed; computing
- * a comparison for every page view cost some 30 ms with 342 participants, and a large
- * municipality's published figures some 6 ms. The least recently used go first.
+ * What was computed from the benchmark's data, per database, in a VersionedCache with
+ * the version of that data it was computed from (repo.ts, `unsafeBenchmarkVersion`):
+ * the participants' side of a comparison per period (the same for every participant),
+ * a municipality's comparison, and a municipality's published figures. The data changes
+ * only when the job has run or someone's participation or number of inhabitants
+ * changed; computing a comparison for every page view cost some 30 ms with 342
+ * participants, and a large municipality's published figures some 6 ms.
  */
-const kept = new WeakMap<Db, Map<string, { version: string; value: unknown }>>();
+const kept = new WeakMap<Db, VersionedCache<unknown>>();
 
-function keptValue<T>(db: Db, key: string, version: string, compute: () => T): T;
-function keptValue<T>(db: Db, key: string, version: string, compute: () => Promise<T>): Promise<T>;
-function keptValue<T>(db: Db, key: string, version: string, compute: () => T | Promise<T>): T | Promise<T> {
+async function keptValue<T>(db: Db, key: string, version: string, compute: () => Promise<T>): Promise<T> {
   let values = kept.get(db);
   if (!values) {
-    values = new Map();
+    values = new VersionedCache(KEPT_LIMITS);
     kept.set(db, values);
   }
-  const store = values;
-  const hit = store.get(key);
-  store.delete(key);
-  if (hit && hit.version === version) {
-    store.set(key, hit);
-    return hit.value as T;
-  }
-  const put = (value: T) => {
-    store.set(key, { version, value });
-    for (const k of store.keys()) {
-      if (store.size <= KEPT_VALUES) break;
-      store.delete(k);
-    }
-    return value;
-  };
-  const value = compute();
-  return value instanceof Promise ? value.then(put) : put(value);
+  const hit = values.get(key, version);
+  if (hit !== undefined) return hit as T;
+  const value = await compute();
+  values.set(key, version, value, 1);
+  return value;
 }
 
 /**

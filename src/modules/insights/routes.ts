@@ -172,7 +172,7 @@ const notModified = z.null().describe('Niet gewijzigd: de ETag in If-None-Match 
 export function insightsRoutes(app: App, deps: Deps, providers: InsightsProviders = {}, cacheLimits: CacheLimits = DEFAULT_CACHE_LIMITS) {
   // The figures of this server, as JSON and as CSV, until their data changes
   // (docs/product.md#management-information).
-  const caches: FigureCaches<string> = { figures: new FigureCache<string>(cacheLimits), sources: new FigureCache<unknown>(cacheLimits), versions: new Map() };
+  const caches: FigureCaches<string> = { figures: new FigureCache<string>(cacheLimits), sources: new FigureCache<unknown>(cacheLimits) };
   // The client may keep the figures, and asks again with the ETag before using them.
   const revalidate = (reply: FastifyReply, etag: string) => reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
 

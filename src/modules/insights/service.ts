@@ -7,7 +7,7 @@ import { addWorkingDays, type IsoDate } from '../../kernel/calendar.js';
 import { dutchDate } from '../../kernel/clock.js';
 import { invalid } from '../../kernel/errors.js';
 import type { Ctx } from '../../platform/context.js';
-import type { Tx } from '../../platform/db/index.js';
+import { readUnlessUnwritten, type Tx } from '../../platform/db/index.js';
 import { shareOnTime } from '../council/index.js';
 import { calendarOf, getMunicipality } from '../organisation/index.js';
 import type { FigureCache } from './cache.js';
@@ -168,7 +168,7 @@ export async function insightsFigures(ctx: Ctx, q: InsightsQuery, providers: Ins
  * format: JSON, or a CSV section in a language with a separator). One short statement
  * reads the version of everything the figures are made of; while it is the one an
  * entry was computed from, the entry is served and nothing is computed. Otherwise the
- * figures are computed in the same transaction, after the version was read (so an
+ * figures are computed in a transaction begun after the version was read (so an
  * entry is never older than its version), and `produce` makes the entry. The ETag
  * names the key and the version: the same ETag, the same body. Where the database has
  * a write mark (PGlite), the version is read again only after the mark moved.
@@ -188,28 +188,24 @@ export async function cachedFigures<T>(
   const mayPerDirector = insightsPolicy.can(ctx.actor, null, 'readPerDirector');
   const key = JSON.stringify([part, mId, today, f.from, f.to, f.areaId ?? null, f.themeId ?? null, f.domain ?? null, f.directorId ?? null, mayPerDirector]);
   const etagOf = (version: string) => `"${createHash('sha256').update(key).update('\0').update(version).digest('base64url').slice(0, 32)}"`;
-  // Where the database tells that nothing was written since the version was read
-  // (Db.writeMark: PGlite), the version is still the one read then, and a cached entry
-  // of it is served without a transaction.
-  const mark = ctx.db.writeMark ? await ctx.db.writeMark() : undefined;
-  const remembered = mark === undefined ? undefined : caches.versions.get(mId);
-  if (remembered && remembered.mark === mark) {
-    const hit = caches.figures.get(key, remembered.version.all);
-    if (hit !== undefined) return { etag: etagOf(remembered.version.all), value: hit };
-  }
+  // Every given provider's piece, in the order of their names.
+  const sources = givenSources(providers);
+  // The version, read in a short transaction of its own; on PGlite, while nothing was
+  // written since it was read last, not even that (platform/db, readUnlessUnwritten).
+  const version = await readUnlessUnwritten(ctx.db, JSON.stringify(['insights-version', mId, ...sources.map(([name]) => name)]), () =>
+    ctx.db.tenant(mId, (trx) =>
+      figuresVersion(
+        trx,
+        mId,
+        sources.map(([, source]) => source.version(mId)),
+      ),
+    ),
+  );
+  const etag = etagOf(version.all);
+  const hit = caches.figures.get(key, version.all);
+  if (hit !== undefined) return { etag, value: hit };
+  // Computed after the version was read: an entry is never older than its version.
   return ctx.db.tenant(mId, async (trx) => {
-    // Every given provider's piece, in the order of their names.
-    const sources = givenSources(providers);
-    const version = await figuresVersion(
-      trx,
-      mId,
-      sources.map(([, source]) => source.version(mId)),
-    );
-    // Read after the mark: the version is at least as new as the mark says.
-    if (mark !== undefined) caches.versions.set(mId, { mark, version });
-    const etag = etagOf(version.all);
-    const hit = caches.figures.get(key, version.all);
-    if (hit !== undefined) return { etag, value: hit };
     // A source's figures as cached for the parts of the filter it depends on and its own piece of the version.
     const sourceKey = (name: string, source: FigureSource<unknown>) => JSON.stringify([name, mId, today, ...source.dependsOn.map((p) => f[p] ?? null)]);
     const known: Partial<Record<SourceName, unknown>> = {};
@@ -232,15 +228,10 @@ export async function cachedFigures<T>(
 
 type SourceName = keyof InsightsProviders;
 
-/**
- * What a server keeps of the figures (docs/product.md#management-information): the
- * entries per key, each source's figures, and per municipality the version last read
- * with the database's write mark at that moment (only where the database has one).
- */
+/** What a server keeps of the figures (docs/product.md#management-information): the entries per key, and each source's figures. */
 export interface FigureCaches<T> {
   figures: FigureCache<T>;
   sources: FigureCache<unknown>;
-  versions: Map<string, { mark: string; version: { all: string; pieces: string[] } }>;
 }
 
 /** The providers given, in the order of their names. */

@@ -1,34 +1,28 @@
 // A value read from the database, kept while nothing has been written to it
 // (Db.writeMark): where the database has a write mark (PGlite), a second read while the
 // mark stands still answers what the first read answered, without asking the
-// database; elsewhere every call reads. Kept per database and key, the least recently
-// used going first.
+// database; elsewhere every call reads. Kept per database and key in a VersionedCache
+// whose version is the mark. Call it outside any transaction: on PGlite the mark is
+// read on the one connection, which a transaction holds.
+import { VersionedCache } from '../../kernel/versioned-cache.js';
 import type { Db } from './index.js';
 
-/** Keys kept per database at the most. */
-const KEPT_KEYS = 1_000;
-const kept = new WeakMap<Db, Map<string, { mark: string; value: unknown }>>();
+/** Keys kept per database at the most (the values are small: a version, a list). */
+const LIMITS = { maxEntries: 1_000, maxBytes: Number.POSITIVE_INFINITY };
+const kept = new WeakMap<Db, VersionedCache<unknown>>();
 
 export async function readUnlessUnwritten<T>(db: Db, key: string, read: () => Promise<T>): Promise<T> {
   if (!db.writeMark) return read();
   const mark = await db.writeMark();
   let values = kept.get(db);
   if (!values) {
-    values = new Map();
+    values = new VersionedCache(LIMITS);
     kept.set(db, values);
   }
-  const hit = values.get(key);
-  values.delete(key);
-  if (hit && hit.mark === mark) {
-    values.set(key, hit);
-    return hit.value as T;
-  }
+  const hit = values.get(key, mark);
+  if (hit !== undefined) return hit as T;
   // Read after the mark: the value is at least as new as the mark says.
   const value = await read();
-  values.set(key, { mark, value });
-  for (const k of values.keys()) {
-    if (values.size <= KEPT_KEYS) break;
-    values.delete(k);
-  }
+  values.set(key, mark, value, 1);
   return value;
 }

@@ -1,12 +1,12 @@
-// The figure cache on its own (docs/product.md#management-information): served only
+// The versioned cache on its own (docs/product.md#management-information): served only
 // for the version it was computed from, bounded by entries and bytes, the least
 // recently used going first.
 import { describe, expect, it } from 'vitest';
-import { FigureCache } from './cache.js';
+import { VersionedCache } from './versioned-cache.js';
 
-describe('FigureCache', () => {
+describe('VersionedCache', () => {
   it('serves an entry for its own version only, and forgets it for another', () => {
-    const c = new FigureCache<string>({ maxEntries: 10, maxBytes: 1000 });
+    const c = new VersionedCache<string>({ maxEntries: 10, maxBytes: 1000 });
     c.set('k', 'v1', 'figures', 7);
     expect(c.get('k', 'v1')).toBe('figures');
     expect(c.get('k', 'v2')).toBeUndefined();
@@ -15,7 +15,7 @@ describe('FigureCache', () => {
   });
 
   it('drops the least recently used entry beyond its number of entries', () => {
-    const c = new FigureCache<number>({ maxEntries: 2, maxBytes: 1000 });
+    const c = new VersionedCache<number>({ maxEntries: 2, maxBytes: 1000 });
     c.set('a', 'v', 1, 1);
     c.set('b', 'v', 2, 1);
     expect(c.get('a', 'v')).toBe(1); // a used after b
@@ -26,7 +26,7 @@ describe('FigureCache', () => {
   });
 
   it('keeps its bytes within the bound, and keeps nothing larger than the bound', () => {
-    const c = new FigureCache<string>({ maxEntries: 100, maxBytes: 10 });
+    const c = new VersionedCache<string>({ maxEntries: 100, maxBytes: 10 });
     c.set('a', 'v', 'a', 4);
     c.set('b', 'v', 'b', 4);
     c.set('c', 'v', 'c', 4);
@@ -38,7 +38,7 @@ describe('FigureCache', () => {
   });
 
   it('replaces an entry set again, counting its bytes once', () => {
-    const c = new FigureCache<string>({ maxEntries: 10, maxBytes: 100 });
+    const c = new VersionedCache<string>({ maxEntries: 10, maxBytes: 100 });
     c.set('a', 'v1', 'old', 30);
     c.set('a', 'v2', 'new', 40);
     expect(c.size).toEqual({ entries: 1, bytes: 40 });
