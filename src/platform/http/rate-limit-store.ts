@@ -12,6 +12,11 @@
 // A database error never becomes a 500: the request is refused with 503 (try again
 // shortly), the answer the server gives whenever the database cannot be reached. A
 // limit that cannot be counted is not waived.
+//
+// An embedded database (PGlite) is opened by one process only, so there every server on
+// it counts in that process's memory (rateLimitStoreFor): the same fixed windows per
+// route and client, on the machine's clock as the database's would be, without a write
+// per request. A restart starts every window anew.
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { sql } from 'kysely';
 import { type Db, databaseUnavailable } from '../db/index.js';
@@ -46,14 +51,15 @@ export async function countRequest(db: Db, key: string, windowMs: number): Promi
   return { current: Number(r.hits), ttl: Math.max(0, Math.round(Number(r.ttl))) };
 }
 
-/** The store class for `@fastify/rate-limit`'s `store` option. */
-export function databaseRateLimitStore(db: Db, log: (message: string, err: unknown) => void = (m, e) => console.error(m, e)): FastifyRateLimitStoreCtor {
-  const sweep = { last: 0 };
-  const sweepOld = () => {
-    if (Date.now() - sweep.last < SWEEP_EVERY_MS) return;
-    sweep.last = Date.now();
-    sql`delete from rate_limits where resets_at < now()`.execute(db.unsafeAdmin).catch((err) => log('rate limits: deleting ended windows failed', err));
-  };
+/**
+ * The store class for `@fastify/rate-limit`'s `store` option, counting with `count`
+ * (the key: the route's method and URL, then the plugin's client key).
+ */
+function storeClass(
+  count: (key: string, windowMs: number) => Promise<{ current: number; ttl: number }>,
+  log: (message: string, err: unknown) => void,
+  afterCount: () => void = () => {},
+): FastifyRateLimitStoreCtor {
   class Store implements RateLimitStore {
     private readonly prefix: string;
     private readonly windowMs: number;
@@ -64,10 +70,10 @@ export function databaseRateLimitStore(db: Db, log: (message: string, err: unkno
     }
     /** The plugin passes the route's window (and its max) after the callback. */
     incr(key: string, cb: Callback, timeWindow?: number) {
-      countRequest(db, `${this.prefix}${key}`, timeWindow ?? this.windowMs).then(
+      count(`${this.prefix}${key}`, timeWindow ?? this.windowMs).then(
         (res) => {
           cb(null, res);
-          sweepOld();
+          afterCount();
         },
         (err) => {
           log('rate limits: counting failed', err);
@@ -83,4 +89,73 @@ export function databaseRateLimitStore(db: Db, log: (message: string, err: unkno
   // The plugin's declared types leave out what it passes at run time (the route's
   // merged options with routeInfo; the window after the callback).
   return Store as unknown as FastifyRateLimitStoreCtor;
+}
+
+/** The store class for `@fastify/rate-limit`'s `store` option: the counts in the database's `rate_limits`. */
+export function databaseRateLimitStore(db: Db, log: (message: string, err: unknown) => void = (m, e) => console.error(m, e)): FastifyRateLimitStoreCtor {
+  const sweep = { last: 0 };
+  const sweepOld = () => {
+    if (Date.now() - sweep.last < SWEEP_EVERY_MS) return;
+    sweep.last = Date.now();
+    sql`delete from rate_limits where resets_at < now()`.execute(db.unsafeAdmin).catch((err) => log('rate limits: deleting ended windows failed', err));
+  };
+  return storeClass((key, windowMs) => countRequest(db, key, windowMs), log, sweepOld);
+}
+
+/** A window of the counts in memory: the requests so far and when it ends (ms since the epoch). */
+interface Window {
+  hits: number;
+  resetsAt: number;
+}
+
+/** The counts in memory, per embedded database: every server on one database shares them. */
+const memoryCounts = new WeakMap<Db, Map<string, Window>>();
+
+/**
+ * Count one request under `key` in memory, as countRequest does in the database: a
+ * fixed window of `windowMs` from the first request after the last one ended.
+ */
+export function countInMemory(counts: Map<string, Window>, key: string, windowMs: number, now: number): { current: number; ttl: number } {
+  let w = counts.get(key);
+  if (!w || w.resetsAt <= now) {
+    w = { hits: 0, resetsAt: now + windowMs };
+    counts.set(key, w);
+  }
+  w.hits += 1;
+  return { current: w.hits, ttl: w.resetsAt - now };
+}
+
+function sweepMemory(counts: Map<string, Window>, now: number) {
+  for (const [key, w] of counts) if (w.resetsAt <= now) counts.delete(key);
+}
+
+/**
+ * The store class for an embedded database: the counts in this process's memory, on
+ * the machine's clock (as the database's `now()`, not the server's clock, which tests
+ * set). Ended windows are deleted in passing, at most once a minute.
+ */
+export function memoryRateLimitStore(db: Db, now: () => number = Date.now): FastifyRateLimitStoreCtor {
+  const table = memoryCounts.get(db) ?? new Map<string, Window>();
+  memoryCounts.set(db, table);
+  const sweep = { last: 0 };
+  return storeClass(
+    async (key, windowMs) => {
+      const at = now();
+      if (at - sweep.last >= SWEEP_EVERY_MS) {
+        sweep.last = at;
+        sweepMemory(table, at);
+      }
+      return countInMemory(table, key, windowMs, at);
+    },
+    () => {},
+  );
+}
+
+/**
+ * Where a server counts its per-route limits: in PostgreSQL's `rate_limits`, shared by
+ * every process on the database; on an embedded database, which one process holds, in
+ * that process's memory.
+ */
+export function rateLimitStoreFor(db: Db, log: (message: string, err: unknown) => void): FastifyRateLimitStoreCtor {
+  return db.kind === 'pglite' ? memoryRateLimitStore(db) : databaseRateLimitStore(db, log);
 }

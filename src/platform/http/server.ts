@@ -33,7 +33,7 @@ import { type Locale, negotiateLocale, translate } from '../i18n.js';
 import { createLogger, RequestLog, requestIdOf } from '../log.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { finishDocument, openApiInfo } from './openapi.js';
-import { databaseRateLimitStore } from './rate-limit-store.js';
+import { rateLimitStoreFor } from './rate-limit-store.js';
 
 export const API_VERSION = '1.0.0';
 export type App = FastifyInstance<any, any, any, any, ZodTypeProvider>;
@@ -189,8 +189,8 @@ export async function buildServer(deps: Deps, { authenticate, register, logDesti
 
   await app.register(fastifyHelmet, securityHeaders(deps.config));
   await app.register(fastifyCookie);
-  // Counted in the database, so every process on it shares the limits (rate-limit-store.ts).
-  await app.register(fastifyRateLimit, { global: false, store: databaseRateLimitStore(deps.db, (message, err) => app.log.error({ err }, message)) });
+  // Counted where every process on the database shares the limits (rate-limit-store.ts).
+  await app.register(fastifyRateLimit, { global: false, store: rateLimitStoreFor(deps.db, (message, err) => app.log.error({ err }, message)) });
   await app.register(fastifySwagger, {
     openapi: openApiInfo(deps.config.publicUrl),
     // Paths are documented relative to the server URL, which carries /api/v1.
