@@ -215,6 +215,15 @@ describe('management information after the rollup job', () => {
     expect((await figures(w.coordinator, `?directorId=${w.otherDirector.userId}`)).leadTimes.cases.submitted).toBe(1);
     // a period before everything
     expect((await figures(w.coordinator, '?from=2025-01-01&to=2025-12-31')).leadTimes.cases.submitted).toBe(0);
+    // The plan clocks now, of the open cases that match (three overdue in all: the
+    // world's case, C and D): D in Centrum, C with Wonen, of the other director and
+    // asking RO (physical); none asking OOV (safety) is still open.
+    const overdue = async (qs: string) => (await figures(w.coordinator, qs)).leadTimes.clocks.overdue;
+    expect(await overdue(`?areaId=${centrum}`)).toBe(1);
+    expect(await overdue(`?themeId=${wonen}`)).toBe(1);
+    expect(await overdue(`?directorId=${w.otherDirector.userId}`)).toBe(1);
+    expect(await overdue('?domain=physical')).toBe(1);
+    expect(await overdue('?domain=safety')).toBe(0);
   });
 
   it('moves a case to its new area when the area changes', async () => {

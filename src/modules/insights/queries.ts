@@ -314,16 +314,21 @@ function clockSelect(f: InsightsFilter, today: IsoDate, soon: IsoDate) {
   // The dimensions of a case are those of its rollup row; without a filter the counted
   // cases (an initiator known, as rollup.ts's scope) are read from the open cases' own
   // index alone, without a lookup per case.
+  // With a filter, the open cases come first (materialized, from cases_due) and each is
+  // looked up by its key: otherwise a filter on a theme or domain, which the planner
+  // cannot estimate, scans every counted case of the municipality instead.
   const filtered = singleDimension(f) !== 'none';
-  return sql`
-    select row_to_json(x) from (select
-      count(*) filter (where c.suspended_since is null and c.plan_due_on >= ${today}::date)::int as running,
-      count(*) filter (where c.suspended_since is null and c.plan_due_on >= ${today}::date and c.plan_due_on <= ${soon}::date)::int as "dueSoon",
-      count(*) filter (where c.suspended_since is null and c.plan_due_on < ${today}::date)::int as overdue,
-      count(*) filter (where c.suspended_since is not null)::int as suspended
-    from cases c ${filtered ? sql`join insight_cases k on k.case_id = c.id` : sql``}
-    where c.municipality_id = ${f.municipalityId} and c.status in ('intake', 'planning') and c.plan_due_on is not null
-      ${filtered ? dims(f) : sql`and c.initiator_id is not null`}) x`;
+  const counts = sql`
+    count(*) filter (where c.suspended_since is null and c.plan_due_on >= ${today}::date)::int as running,
+    count(*) filter (where c.suspended_since is null and c.plan_due_on >= ${today}::date and c.plan_due_on <= ${soon}::date)::int as "dueSoon",
+    count(*) filter (where c.suspended_since is null and c.plan_due_on < ${today}::date)::int as overdue,
+    count(*) filter (where c.suspended_since is not null)::int as suspended`;
+  const open = sql`cases c where c.municipality_id = ${f.municipalityId} and c.status in ('intake', 'planning') and c.plan_due_on is not null`;
+  return filtered
+    ? sql`
+      with open as materialized (select c.id, c.plan_due_on, c.suspended_since from ${open})
+      select row_to_json(x) from (select ${counts} from open c join insight_cases k on k.case_id = c.id where true ${dims(f)}) x`
+    : sql`select row_to_json(x) from (select ${counts} from ${open} and c.initiator_id is not null) x`;
 }
 
 /** Open commitments past their due date, made within the period, per maker key and per mandate (the keys of rollup.ts). */
