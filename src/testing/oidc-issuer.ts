@@ -49,10 +49,14 @@ export async function startTestIssuer(opts: {
       ],
     },
   });
+  // Listening, failed, or gone without a word (an exit before its first message would
+  // otherwise leave the caller waiting for ever).
   const issuer = await new Promise<string>((resolve, reject) => {
     worker.once('message', (m: { issuer: string }) => resolve(m.issuer));
     worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the test OpenID provider stopped (exit code ${code}) before it listened`)));
   });
+  const exited = new Promise((resolve) => worker.once('exit', resolve));
   worker.unref();
   return {
     issuer,
@@ -60,7 +64,7 @@ export async function startTestIssuer(opts: {
     clientSecret: TEST_CLIENT_SECRET,
     async close() {
       worker.postMessage('close');
-      await new Promise((resolve) => worker.once('exit', resolve));
+      await exited;
     },
   };
 }

@@ -1,5 +1,6 @@
 // One database layer for both engines: PGlite (embedded, data in a folder) and a
 // PostgreSQL server (DATABASE_URL) through a pool. Same SQL, same migrations.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
@@ -38,7 +39,8 @@ export interface Db {
    * begun after the mark was read sees every write the mark stands for: while the mark
    * is the same, nothing was written and a value read from the database then is still
    * the value now. Absent on PostgreSQL, where a commit is in the log a moment before
-   * other sessions see it, and other processes write too.
+   * other sessions see it, and other processes write too. Throws when called inside a
+   * transaction of the same database, whose connection it would wait for forever.
    */
   readonly writeMark?: () => Promise<string>;
   close(): Promise<void>;
@@ -68,6 +70,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
 }
 
 const pglites = new WeakMap<Db, PGlite>();
+/** The innermost PGlite transaction under way in an async context, and whether it still is (Db.writeMark). */
+const openTransactions = new AsyncLocalStorage<{ db: Db; open: boolean }>();
 
 /** A PGlite database's data directory as a tarball, to open copies of it with `loadDataDir`. */
 export async function dumpPGlite(db: Db): Promise<Blob> {
@@ -99,9 +103,25 @@ async function openPGlite(dataDir?: string, loadDataDir?: Blob): Promise<Db> {
     throw err;
   }
   const inner = wrap('pglite', new Kysely<Database>({ dialect: new PGliteDialect(pglite) }));
+  // The transactions of this database under way in the current async context: PGlite's
+  // one connection is theirs until they end, so the write mark must not be read there.
+  const inTransaction = <T>(fn: (trx: Tx) => Promise<T>) => {
+    return async (trx: Tx) => {
+      const open = { db: inner, open: true };
+      try {
+        return await openTransactions.run(open, () => fn(trx));
+      } finally {
+        open.open = false;
+      }
+    };
+  };
   const db: Db = {
     ...inner,
+    tenant: (municipalityId, fn) => inner.tenant(municipalityId, inTransaction(fn)),
+    unsafeTransaction: (fn) => inner.unsafeTransaction(inTransaction(fn)),
     async writeMark() {
+      const t = openTransactions.getStore();
+      if (t?.open && t.db === inner) throw new Error('writeMark inside a transaction of the same database: it would wait for that transaction forever');
       const r = await sql<{ mark: string }>`select pg_current_wal_insert_lsn()::text as mark`.execute(inner.unsafeAdmin);
       return r.rows[0]?.mark ?? '';
     },

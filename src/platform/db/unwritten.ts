@@ -3,7 +3,7 @@
 // mark stands still answers what the first read answered, without asking the
 // database; elsewhere every call reads. Kept per database and key in a VersionedCache
 // whose version is the mark. Call it outside any transaction: on PGlite the mark is
-// read on the one connection, which a transaction holds.
+// read on the one connection, which a transaction holds (Db.writeMark throws there).
 import { VersionedCache } from '../../kernel/versioned-cache.js';
 import type { Db } from './index.js';
 

@@ -66,6 +66,17 @@ if (TEST_ENGINE === 'pglite') {
       expect(await mark()).not.toBe(before);
     });
 
+    it('is refused inside a transaction of the same database, whose one connection it would wait for forever', async () => {
+      await expect(db.tenant(m.id, () => readUnlessUnwritten(db, 'inside', async () => 1))).rejects.toThrow(/inside a transaction/);
+      await expect(db.unsafeTransaction(() => mark())).rejects.toThrow(/inside a transaction/);
+      // Work a transaction set going that runs once it has ended reads the mark as always.
+      let later: Promise<string> | undefined;
+      await db.tenant(m.id, async () => {
+        later = new Promise((resolve, reject) => setImmediate(() => mark().then(resolve, reject)));
+      });
+      await expect(later).resolves.toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+    });
+
     it('keeps a value read while nothing was written, and reads again after any write', async () => {
       let reads = 0;
       const read = () => readUnlessUnwritten(db, 'reads', async () => ++reads);
