@@ -374,13 +374,27 @@ describe('names read in the same statement', () => {
       .set({ mandate_ids: [person, role] })
       .where('id', '=', kept.id)
       .execute();
+    // The outside person's commitment, overdue since 1 April (still to be confirmed), under the role's mandate.
+    const overdue = await t.db.unsafeAdmin
+      .updateTable('commitments')
+      .set({ mandate_ids: [role] })
+      .where('case_id', '=', ids.D)
+      .where('due_on', '=', '2026-04-01')
+      .executeTakeFirst();
+    expect(overdue.numUpdatedRows).toBe(1n);
     await rebuildInsights(t.db, { municipalityId: w.m.id });
     const { commitments: k } = await figures(w.coordinator);
-    const byMandate = k.byMandate.map((x: { key: string; name: string; total: number; kept: number }) => [x.key, x.name, x.total, x.kept]);
+    const byMandate = k.byMandate.map((x: { key: string; name: string; total: number; kept: number; overdue: number }) => [
+      x.key,
+      x.name,
+      x.total,
+      x.kept,
+      x.overdue,
+    ]);
     expect(byMandate.sort()).toEqual(
       [
-        [person, w.executive.name, 1, 1],
-        [role, 'executive', 1, 1],
+        [person, w.executive.name, 1, 1, 0],
+        [role, 'executive', 2, 1, 1],
       ].sort(),
     );
   });

@@ -313,18 +313,23 @@ async function computeFigures(
   const makerName = (key: string) => (key.startsWith('n:') ? key.slice(2) : (names.users.get(key) ?? key));
   const deptName = (key: string) => (key === 'outside' ? null : (names.departments.get(key) ?? key));
 
-  const grouped = (xs: { status: string; key: string; count: number }[], overdue: (key: string) => number, name: (key: string) => string) => {
-    const keys = [...new Set(xs.map((x) => x.key))];
-    return keys
-      .map((key) => ({
-        key,
-        name: name(key),
-        ...commitmentCounts(
-          xs.filter((x) => x.key === key),
-          overdue(key),
-        ),
-      }))
+  // Per key: its rows by status and its overdue commitments, each grouped in one pass
+  // (a large municipality has hundreds of makers and hundreds of overdue commitments).
+  const grouped = (xs: { status: string; key: string; count: number }[], overdue: Map<string, number>, name: (key: string) => string) => {
+    const byKey = new Map<string, { status: string; count: number }[]>();
+    for (const x of xs) {
+      const rows = byKey.get(x.key);
+      if (rows) rows.push(x);
+      else byKey.set(x.key, [x]);
+    }
+    return [...byKey]
+      .map(([key, rows]) => ({ key, name: name(key), ...commitmentCounts(rows, overdue.get(key) ?? 0) }))
       .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+  };
+  const overdueBy = (keysOf: (o: (typeof overdueK)[number]) => readonly string[]) => {
+    const out = new Map<string, number>();
+    for (const o of overdueK) for (const key of keysOf(o)) out.set(key, (out.get(key) ?? 0) + 1);
+    return out;
   };
 
   // Each trend once, not once per month.
@@ -419,8 +424,17 @@ async function computeFigures(
     },
     commitments: {
       totals: commitmentTotals,
-      byMaker: grouped(makers, (key) => overdueK.filter((k) => k.makerKey === key).length, makerName),
-      byMandate: grouped(mandateRows, (key) => overdueK.filter((k) => k.mandateIds.includes(key)).length, mandateName),
+      byMaker: grouped(
+        makers,
+        overdueBy((o) => [o.makerKey]),
+        makerName,
+      ),
+      // A commitment made under a mandate twice counts once for it.
+      byMandate: grouped(
+        mandateRows,
+        overdueBy((o) => [...new Set(o.mandateIds)]),
+        mandateName,
+      ),
       byMonth: perMonth('commitment').map((recorded, i) => ({ month: months[i] as string, recorded })),
     },
     workload: {
