@@ -126,8 +126,12 @@ export interface CaseFilter {
 /** At most this many rows in one export of the case list. */
 export const CASE_EXPORT_MAX = 10_000;
 
-/** The cases the actor may list that match the filter, before order and paging. */
-function filteredCases(trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort' | 'q'>, tsq?: string) {
+/**
+ * The cases the actor may list that match the filter, before order and paging. With
+ * `counted`, the case text is matched through the words indexed per municipality
+ * (Search.inMunicipality): the same cases, found through the index a count needs.
+ */
+function filteredCases(trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort' | 'q'>, search?: Search, opts: { counted?: boolean } = {}) {
   const mId = ctx.actor.municipalityId;
   let q = trx
     .selectFrom('cases as c')
@@ -146,15 +150,19 @@ function filteredCases(trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit'
     );
   }
   if (f.dueBefore) q = q.where('c.plan_due_on', '<', f.dueBefore).where('c.status', 'in', ['intake', 'planning']);
-  if (tsq) {
+  if (search) {
+    const tsq = search.tsq;
+    const inText = opts.counted
+      ? sql<boolean>`regie_search_in(c.municipality_id, c.search) @@ cast(${search.inMunicipality} as tsquery)`
+      : sql<boolean>`c.search @@ cast(${tsq} as tsquery)`;
     // docs/product.md#finding-a-case: singular and plural find each other; staff also
     // find a case by its initiator's name, company or KvK number. An initiator's
     // list is theirs alone (the filter above), and searches only the case text.
     q = q.where((eb) =>
       ctx.actor.role === 'initiator'
-        ? sql<boolean>`c.search @@ cast(${tsq} as tsquery)`
+        ? inText
         : eb.or([
-            sql<boolean>`c.search @@ cast(${tsq} as tsquery)`,
+            inText,
             // An array from an uncorrelated sub-select is an index condition on
             // cases_initiator, so the two arms combine as a bitmap OR.
             sql<boolean>`c.initiator_id = any(array(${eb
@@ -190,8 +198,8 @@ const LIST_COLUMNS = [
 ] as const;
 
 type ListQuery = ReturnType<typeof listQuery>;
-const listQuery = (trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort' | 'q'>, tsq?: string) =>
-  filteredCases(trx, ctx, f, tsq).select([...LIST_COLUMNS]);
+const listQuery = (trx: Tx, ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limit' | 'sort' | 'q'>, search?: Search) =>
+  filteredCases(trx, ctx, f, search).select([...LIST_COLUMNS]);
 
 /** The last row of a page, as a cursor finds it again: the columns every order sorts on. */
 interface Anchor {
@@ -243,6 +251,17 @@ const ORDERS: Record<CaseSort, { order(q: ListQuery): ListQuery; after(q: ListQu
   },
 };
 
+/** A search as tsquery text: for the case's and the initiator's words, and for the case's words as indexed per municipality. */
+interface Search {
+  tsq: string;
+  /**
+   * The same query with every word prefixed with the municipality's key, for the
+   * case's words as `regie_search_in` indexes them (db/migrations/041_search_per_municipality.sql):
+   * the first 8 characters of the municipality's id and a colon.
+   */
+  inMunicipality: string;
+}
+
 /**
  * The text query for a search (docs/product.md#finding-a-case), as tsquery text, or
  * null when nothing searchable is left (only stop words or punctuation). Every word
@@ -252,19 +271,22 @@ const ORDERS: Record<CaseSort, { order(q: ListQuery): ListQuery; after(q: ListQu
  * other both ways. The word as written is for names ("Kees", "Jansen"), which the
  * initiator's details keep unstemmed.
  */
-async function searchQuery(trx: Tx, text: string): Promise<string | null> {
+async function searchQuery(trx: Tx, text: string, municipalityId: string): Promise<Search | null> {
   const { rows } = await sql<{ word: string; stem: string; stem2: string | null }>`
     select lower(t.token) as word, t.lexemes[1] as stem, (tsvector_to_array(to_tsvector('dutch', t.lexemes[1])))[1] as stem2
       from ts_debug('dutch', ${text}) as t
      where cardinality(t.lexemes) > 0`.execute(trx);
   if (rows.length === 0) return null;
-  const lexeme = (l: string) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-  const term = (r: (typeof rows)[number]) => {
-    const prefixes = [...new Set([r.word, r.stem])].map((l) => `${lexeme(l)}:*`);
-    const exact = r.stem2 && r.stem2 !== r.stem ? [lexeme(r.stem2)] : [];
-    return `(${[...prefixes, ...exact].join(' | ')})`;
+  const query = (key: string) => {
+    const lexeme = (l: string) => `'${`${key}${l}`.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+    const term = (r: (typeof rows)[number]) => {
+      const prefixes = [...new Set([r.word, r.stem])].map((l) => `${lexeme(l)}:*`);
+      const exact = r.stem2 && r.stem2 !== r.stem ? [lexeme(r.stem2)] : [];
+      return `(${[...prefixes, ...exact].join(' | ')})`;
+    };
+    return rows.map(term).join(' & ');
   };
-  return rows.map(term).join(' & ');
+  return { tsq: query(''), inMunicipality: query(`${municipalityId.toLowerCase().slice(0, 8)}:`) };
 }
 
 /**
@@ -289,9 +311,9 @@ export async function listCases(ctx: Ctx, f: CaseFilter, opts: { countCap?: numb
   return ctx.db.tenant(mId, async (trx) => {
     const o = ORDERS[sort];
     // docs/product.md#finding-a-case: the search as tsquery text; nothing searchable left finds nothing.
-    const tsq = f.q?.trim() ? await searchQuery(trx, f.q.trim()) : undefined;
-    if (tsq === null) return { items: [], nextCursor: null, total: 0, moreThanTotal: false };
-    let q = o.order(listQuery(trx, ctx, f, tsq)).limit(f.limit + 1);
+    const search = f.q?.trim() ? await searchQuery(trx, f.q.trim(), mId) : undefined;
+    if (search === null) return { items: [], nextCursor: null, total: 0, moreThanTotal: false };
+    let q = o.order(listQuery(trx, ctx, f, search)).limit(f.limit + 1);
     if (f.cursor) {
       const cur = pages.decode(f.cursor);
       const anchor = await trx
@@ -305,10 +327,11 @@ export async function listCases(ctx: Ctx, f: CaseFilter, opts: { countCap?: numb
     }
     const [rows, count] = await Promise.all([
       q.execute(),
-      // counted up to one past the cap: an index range of at most that many entries
+      // counted up to one past the cap: an index range of at most that many entries (a
+      // search through the words indexed per municipality)
       trx
         .selectFrom(
-          filteredCases(trx, ctx, f, tsq)
+          filteredCases(trx, ctx, f, search, { counted: true })
             .select(sql`1`.as('one'))
             .limit(cap + 1)
             .as('m'),
@@ -358,12 +381,12 @@ export async function exportCases(ctx: Ctx, f: Omit<CaseFilter, 'cursor' | 'limi
     // The list names directors and where people build: the export is logged
     // (docs/product.md#inzage-in-persoonsgegevens-wordt-gelogd).
     await recordAccess(trx, ctx, { kind: 'export', exportName: CASES_EXPORT_NAME });
-    const tsq = f.q?.trim() ? await searchQuery(trx, f.q.trim()) : undefined;
+    const search = f.q?.trim() ? await searchQuery(trx, f.q.trim(), mId) : undefined;
     const rows =
-      tsq === null
+      search === null
         ? []
         : await ORDERS[f.sort ?? 'received']
-            .order(listQuery(trx, ctx, f, tsq))
+            .order(listQuery(trx, ctx, f, search))
             .limit(CASE_EXPORT_MAX)
             .execute();
     const cal = calendarOf(await getMunicipality(trx, mId));

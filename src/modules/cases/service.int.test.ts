@@ -429,8 +429,18 @@ describe('lists, board and isolation', () => {
       initiator: person('Piet Jansen', 'Jansen Bouw', '87654321'),
     });
     const other = await intake(w, { title: 'Terras op het plein', description: 'Een terras voor ons café.', initiator: person('Kees de Boer', null, null) });
+    // A neighbour with cases of the same words, which no search here finds or counts.
+    const neighbour = await world();
+    for (const title of ['Een fiets voor elk kind', 'Een woning splitsen', 'Honderd fietsen stallen']) {
+      await intake(neighbour, { title, description: 'Ook hier.', initiator: person('Piet Jansen van Dijk', 'Autospuiterij', '12345678') });
+    }
     const co = ctxFor(w.deps, w.coordinator);
-    const found = async (ctx: typeof co, q: string) => new Set((await listCases(ctx, { limit: 100, q })).items.map((i) => i.id));
+    const found = async (ctx: typeof co, q: string) => {
+      const page = await listCases(ctx, { limit: 100, q });
+      // The count, read through the words indexed per municipality, counts the cases the list finds.
+      expect({ total: page.total, moreThanTotal: page.moreThanTotal }, q).toEqual({ total: page.items.length, moreThanTotal: false });
+      return new Set(page.items.map((i) => i.id));
+    };
     // "fietsen" vindt "fiets" en "fiets" vindt "fietsen"
     expect(await found(co, 'fietsen')).toEqual(new Set([fiets.id, fietsen.id]));
     expect(await found(co, 'fiets')).toEqual(new Set([fiets.id, fietsen.id]));
