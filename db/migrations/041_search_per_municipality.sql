@@ -8,9 +8,15 @@
 -- municipality's key matches that municipality's cases only. The case list counts a
 -- search with it (src/modules/cases/queries.ts, `searchIn`); the page itself still walks
 -- the list's own index.
+--
+-- A word of a tsvector is at most 2,047 bytes (longer ones are not indexed at all), and
+-- array_to_tsvector does not check that: a word that the key made longer is cut to its
+-- first 509 characters (at most 2,036 bytes), which a search (at most 200 characters)
+-- still finds by its start.
 create function regie_search_in(municipality uuid, words tsvector) returns tsvector
   language sql immutable parallel safe as $$
-    select array_to_tsvector(coalesce(array_agg(left(municipality::text, 8) || ':' || w), '{}'))
+    select array_to_tsvector(coalesce(array_agg(
+      left(municipality::text, 8) || ':' || case when octet_length(w) > 2038 then left(w, 509) else w end), '{}'))
     from unnest(tsvector_to_array(words)) as w
   $$;
 

@@ -465,6 +465,11 @@ describe('lists, board and isolation', () => {
     // nothing searchable, or nothing that matches
     expect(await found(co, 'de het')).toEqual(new Set());
     expect(await found(co, 'zwembad')).toEqual(new Set());
+    // A word nearly as long as full text keeps (2,047 bytes) is taken in, found and counted,
+    // also by its start as long as a search may be (200 characters, as the API allows).
+    const long = await intake(w, { title: 'Zonnewand', description: `Een wand van ${'x'.repeat(2_040)}zon en glas.` });
+    expect(await found(co, 'zonnewand')).toEqual(new Set([long.id]));
+    expect(await found(co, 'x'.repeat(200))).toEqual(new Set([long.id]));
     // query syntax is searched for, never interpreted
     expect(await found(co, "fiets' | !kind \\ :* &")).toEqual(new Set([fiets.id]));
     // A resident searches only their own cases, and not by anyone's personal details.
