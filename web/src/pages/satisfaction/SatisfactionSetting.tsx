@@ -1,7 +1,7 @@
 // The municipality's setting for the report mark (docs/product.md#the-report-mark): also
 // ask at plan agreement (off by default). A block of its own on the admin's settings page.
 import { Button, Paragraph } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../api.js';
 import { CheckboxField } from '../../components/Fields.js';
 import { ErrorAlert, LiveStatus } from '../../components/feedback.js';
@@ -13,11 +13,11 @@ export function SatisfactionSetting() {
   const { t } = useI18n();
   const settings = useLoad((signal) => api.satisfactionSettings(signal), []);
   const submit = useSubmit();
-  const [atPlan, setAtPlan] = useState(false);
+  // What the admin chose, else the saved setting: the box never shows the default
+  // before the setting it stands for (no render in between that says "off").
+  const [choice, setAtPlan] = useState<boolean | null>(null);
+  const atPlan = choice ?? settings.data?.askAtPlanAgreement ?? false;
   const [status, setStatus] = useState<string | null>(null);
-  useEffect(() => {
-    if (settings.data) setAtPlan(settings.data.askAtPlanAgreement);
-  }, [settings.data]);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
