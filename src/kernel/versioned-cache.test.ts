@@ -2,7 +2,7 @@
 // for the version it was computed from, bounded by entries and bytes, the least
 // recently used going first.
 import { describe, expect, it } from 'vitest';
-import { VersionedCache } from './versioned-cache.js';
+import { VersionedCache, versionedCachePer } from './versioned-cache.js';
 
 describe('VersionedCache', () => {
   it('serves an entry for its own version only, and forgets it for another', () => {
@@ -43,5 +43,19 @@ describe('VersionedCache', () => {
     c.set('a', 'v2', 'new', 40);
     expect(c.size).toEqual({ entries: 1, bytes: 40 });
     expect(c.get('a', 'v2')).toBe('new');
+  });
+});
+
+describe('versionedCachePer', () => {
+  it('computes once per key and version, for each owner apart', async () => {
+    const keep = versionedCachePer<object>({ maxEntries: 10, maxBytes: 1000 });
+    const [a, b] = [{}, {}];
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await keep(a, 'k', 'v1', compute)).toBe(1);
+    expect(await keep(a, 'k', 'v1', compute)).toBe(1);
+    expect(await keep(b, 'k', 'v1', compute)).toBe(2);
+    expect(await keep(a, 'k', 'v2', compute)).toBe(3);
+    expect(computed).toBe(3);
   });
 });

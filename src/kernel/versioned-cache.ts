@@ -60,3 +60,25 @@ export class VersionedCache<T> {
     return { entries: this.entries.size, bytes: this.bytes };
   }
 }
+
+/**
+ * A VersionedCache per owner (a database, say), made on the owner's first use and gone
+ * with the owner: `keep(owner, key, version, compute)` answers the value kept for `key`
+ * if it was computed from `version`, else computes it and keeps it (each entry counted
+ * as one byte: the limits are by entries).
+ */
+export function versionedCachePer<O extends object>(limits: CacheLimits) {
+  const caches = new WeakMap<O, VersionedCache<unknown>>();
+  return async function keep<T>(owner: O, key: string, version: string, compute: () => Promise<T>): Promise<T> {
+    let values = caches.get(owner);
+    if (!values) {
+      values = new VersionedCache(limits);
+      caches.set(owner, values);
+    }
+    const hit = values.get(key, version);
+    if (hit !== undefined) return hit as T;
+    const value = await compute();
+    values.set(key, version, value, 1);
+    return value;
+  };
+}

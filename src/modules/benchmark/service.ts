@@ -5,7 +5,7 @@
 
 import { dutchDate } from '../../kernel/clock.js';
 import { invalid, notFound } from '../../kernel/errors.js';
-import { VersionedCache } from '../../kernel/versioned-cache.js';
+import { versionedCachePer } from '../../kernel/versioned-cache.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { type Db, readUnlessUnwritten } from '../../platform/db/index.js';
 import {
@@ -141,20 +141,7 @@ const KEPT_LIMITS = { maxEntries: 512, maxBytes: Number.POSITIVE_INFINITY };
  * changed; computing a comparison for every page view cost some 30 ms with 342
  * participants, and a large municipality's published figures some 6 ms.
  */
-const kept = new WeakMap<Db, VersionedCache<unknown>>();
-
-async function keptValue<T>(db: Db, key: string, version: string, compute: () => Promise<T>): Promise<T> {
-  let values = kept.get(db);
-  if (!values) {
-    values = new VersionedCache(KEPT_LIMITS);
-    kept.set(db, values);
-  }
-  const hit = values.get(key, version);
-  if (hit !== undefined) return hit as T;
-  const value = await compute();
-  values.set(key, version, value, 1);
-  return value;
-}
+const keptValue = versionedCachePer<Db>(KEPT_LIMITS);
 
 /**
  * The comparison for the actor's own municipality. A municipality that does not take

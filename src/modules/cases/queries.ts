@@ -256,8 +256,8 @@ interface Search {
   tsq: string;
   /**
    * The same query with every word prefixed with the municipality's key, for the
-   * case's words as `regie_search_in` indexes them (db/migrations/041_search_per_municipality.sql):
-   * the first 8 characters of the municipality's id and a colon.
+   * case's words as `regie_search_in` indexes them (db/migrations/041_search_per_municipality.sql),
+   * the key as that function writes it.
    */
   inMunicipality: string;
 }
@@ -272,8 +272,10 @@ interface Search {
  * initiator's details keep unstemmed.
  */
 async function searchQuery(trx: Tx, text: string, municipalityId: string): Promise<Search | null> {
-  const { rows } = await sql<{ word: string; stem: string; stem2: string | null }>`
-    select lower(t.token) as word, t.lexemes[1] as stem, (tsvector_to_array(to_tsvector('dutch', t.lexemes[1])))[1] as stem2
+  // The municipality's key as regie_search_in writes it: what it puts before a word.
+  const { rows } = await sql<{ word: string; stem: string; stem2: string | null; key: string }>`
+    select lower(t.token) as word, t.lexemes[1] as stem, (tsvector_to_array(to_tsvector('dutch', t.lexemes[1])))[1] as stem2,
+        (select left(k, -1) from unnest(tsvector_to_array(regie_search_in(${municipalityId}::uuid, 'x'::tsvector))) as k) as key
       from ts_debug('dutch', ${text}) as t
      where cardinality(t.lexemes) > 0`.execute(trx);
   if (rows.length === 0) return null;
@@ -286,7 +288,7 @@ async function searchQuery(trx: Tx, text: string, municipalityId: string): Promi
     };
     return rows.map(term).join(' & ');
   };
-  return { tsq: query(''), inMunicipality: query(`${municipalityId.toLowerCase().slice(0, 8)}:`) };
+  return { tsq: query(''), inMunicipality: query(rows[0]?.key ?? '') };
 }
 
 /**

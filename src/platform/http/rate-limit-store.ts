@@ -134,13 +134,13 @@ function sweepMemory(counts: Map<string, Window>, now: number) {
  * the machine's clock (as the database's `now()`, not the server's clock, which tests
  * set). Ended windows are deleted in passing, at most once a minute.
  */
-export function memoryRateLimitStore(db: Db, now: () => number = Date.now): FastifyRateLimitStoreCtor {
+export function memoryRateLimitStore(db: Db): FastifyRateLimitStoreCtor {
   const table = memoryCounts.get(db) ?? new Map<string, Window>();
   memoryCounts.set(db, table);
   const sweep = { last: 0 };
   return storeClass(
     async (key, windowMs) => {
-      const at = now();
+      const at = Date.now();
       if (at - sweep.last >= SWEEP_EVERY_MS) {
         sweep.last = at;
         sweepMemory(table, at);
