@@ -44,6 +44,41 @@ describe('VersionedCache', () => {
     expect(c.size).toEqual({ entries: 1, bytes: 40 });
     expect(c.get('a', 'v2')).toBe('new');
   });
+
+  it('computes a value asked for several times at once only once per version, and keeps it', async () => {
+    const c = new VersionedCache<string>({ maxEntries: 10, maxBytes: 1000 });
+    const calls: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const compute = (v: string) => async () => {
+      calls.push(v);
+      await gate;
+      return { value: `figures of ${v}`, bytes: 10 };
+    };
+    const asked = [c.getOrCompute('k', 'v1', compute('v1')), c.getOrCompute('k', 'v1', compute('v1')), c.getOrCompute('k', 'v2', compute('v2'))];
+    release();
+    expect(await Promise.all(asked)).toEqual(['figures of v1', 'figures of v1', 'figures of v2']);
+    expect(calls).toEqual(['v1', 'v2']);
+    // Kept: asked again, nothing is computed.
+    expect(await c.getOrCompute('k', 'v2', compute('v2'))).toBe('figures of v2');
+    expect(calls).toEqual(['v1', 'v2']);
+  });
+
+  it('keeps no failed computation: those waiting get its error, the next caller computes again', async () => {
+    const c = new VersionedCache<string>({ maxEntries: 10, maxBytes: 1000 });
+    let calls = 0;
+    const failing = () => {
+      calls++;
+      throw new Error('database gone');
+    };
+    const asked = [c.getOrCompute('k', 'v', failing), c.getOrCompute('k', 'v', failing)];
+    for (const a of asked) await expect(a).rejects.toThrow('database gone');
+    expect(calls).toBe(1);
+    expect(await c.getOrCompute('k', 'v', async () => ({ value: 'figures', bytes: 1 }))).toBe('figures');
+    expect(c.size.entries).toBe(1);
+  });
 });
 
 describe('versionedCachePer', () => {

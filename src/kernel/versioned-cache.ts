@@ -1,7 +1,8 @@
 // Values kept until the data they were made from changes: what a server computed for a
 // key, together with the version of the data it was computed from. An entry is served
 // only while the version read for a request is the same; the cache is bounded by
-// entries and by bytes, the least recently used going first. No I/O. Used for the
+// entries and by bytes, the least recently used going first. A value being computed is
+// computed once for everyone who asks for it meanwhile. No I/O. Used for the
 // figures of management information and of the comparison between municipalities
 // (docs/product.md#management-information, docs/product.md#comparing-municipalities)
 // and for values read while nothing was written (platform/db, readUnlessUnwritten).
@@ -23,6 +24,8 @@ export class VersionedCache<T> {
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   private readonly entries = new Map<string, Entry<T>>();
   private bytes = 0;
+  // The computations under way, per key and version.
+  private readonly running = new Map<string, Promise<T>>();
 
   constructor(private readonly limits: CacheLimits) {}
 
@@ -56,6 +59,31 @@ export class VersionedCache<T> {
     }
   }
 
+  /**
+   * The value kept for `key` if it was computed from `version`; else the one being
+   * computed for that key and version for an earlier caller; else `compute`'s, which is
+   * then kept. So a page asked by several people at once after a change is computed once.
+   * A computation that fails is not kept: everyone waiting on it gets its error, and
+   * the next caller computes again.
+   */
+  getOrCompute(key: string, version: string, compute: () => Promise<{ value: T; bytes: number }>): Promise<T> {
+    const hit = this.get(key, version);
+    if (hit !== undefined) return Promise.resolve(hit);
+    const flight = JSON.stringify([key, version]);
+    const running = this.running.get(flight);
+    if (running) return running;
+    const made = Promise.resolve()
+      .then(compute)
+      .then(({ value, bytes }) => {
+        this.set(key, version, value, bytes);
+        return value;
+      });
+    this.running.set(flight, made);
+    const done = () => this.running.delete(flight);
+    made.then(done, done);
+    return made;
+  }
+
   get size(): { entries: number; bytes: number } {
     return { entries: this.entries.size, bytes: this.bytes };
   }
@@ -75,10 +103,6 @@ export function versionedCachePer<O extends object>(limits: CacheLimits) {
       values = new VersionedCache(limits);
       caches.set(owner, values);
     }
-    const hit = values.get(key, version);
-    if (hit !== undefined) return hit as T;
-    const value = await compute();
-    values.set(key, version, value, 1);
-    return value;
+    return (await values.getOrCompute(key, version, async () => ({ value: await compute(), bytes: 1 }))) as T;
   };
 }

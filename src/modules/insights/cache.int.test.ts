@@ -20,7 +20,9 @@ import { unsafeConfirmResponse } from '../participation/index.js';
 import { buildPeriod, confirmationTokenFor, respond } from '../participation/testing.js';
 import { answerSurvey } from '../satisfaction/index.js';
 import { closedCaseWithSurvey } from '../satisfaction/testing.js';
+import { FigureCache } from './cache.js';
 import { applyInsightQueue } from './index.js';
+import { cachedFigures } from './service.js';
 
 const t = withTestApp({ clock: fixedClock('2026-03-02T09:00:00+01:00') });
 
@@ -199,6 +201,33 @@ describe('served from the cache until the figures change', () => {
     const c = await buildCase({ municipality: m, deps: t.deps, director, status: 'planning' });
     await buildSharedRound(t.deps, { by: director, caseId: c.id, agreementId: agreement.id, departmentId: provider.departmentIds[0] as string });
     expect(await provided()).toBe(1);
+  });
+});
+
+describe('computed once for everyone who asks at once', () => {
+  it('computes a page asked for by five readers at the same moment once, and gives each the same figures', async () => {
+    const caches = {
+      figures: new FigureCache<string>({ maxEntries: 10, maxBytes: 1e7 }),
+      sources: new FigureCache<unknown>({ maxEntries: 10, maxBytes: 1e7 }),
+    };
+    let produced = 0;
+    const read = () =>
+      cachedFigures(ctxFor(t.deps, coordinator), {}, {}, caches, 'json', (fig) => {
+        produced++;
+        const value = JSON.stringify(fig);
+        return { value, bytes: value.length };
+      });
+    const pages = await Promise.all([read(), read(), read(), read(), read()]);
+    expect(produced).toBe(1);
+    expect(new Set(pages.map((p) => p.value)).size).toBe(1);
+    expect(new Set(pages.map((p) => p.etag)).size).toBe(1);
+    expect(JSON.parse(pages[0]?.value ?? '{}').leadTimes.cases.submitted).toBeGreaterThan(0);
+    // After a change the next readers compute once more, together.
+    await buildCase({ municipality: m, deps: t.deps, director });
+    await applyInsightQueue(t.deps);
+    const after = await Promise.all([read(), read(), read()]);
+    expect(produced).toBe(2);
+    expect(after[0]?.etag).not.toBe(pages[0]?.etag);
   });
 });
 

@@ -202,28 +202,29 @@ export async function cachedFigures<T>(
     ),
   );
   const etag = etagOf(version.all);
-  const hit = caches.figures.get(key, version.all);
-  if (hit !== undefined) return { etag, value: hit };
   // Computed after the version was read: an entry is never older than its version.
-  return ctx.db.tenant(mId, async (trx) => {
-    // A source's figures as cached for the parts of the filter it depends on and its own piece of the version.
-    const sourceKey = (name: string, source: FigureSource<unknown>) => JSON.stringify([name, mId, today, ...source.dependsOn.map((p) => f[p] ?? null)]);
-    const known: Partial<Record<SourceName, unknown>> = {};
-    sources.forEach(([name, source], i) => {
-      const value = caches.sources.get(sourceKey(name, source), version.pieces[i] ?? '');
-      if (value !== undefined) known[name] = value;
-    });
-    // The day of the key: a request across midnight caches what it computed for it.
-    const figures = await computeFigures(ctx, trx, f, providers, today, known);
-    sources.forEach(([name, source], i) => {
-      if (name in known) return;
-      const value = figures.sources[name];
-      caches.sources.set(sourceKey(name, source), version.pieces[i] ?? '', value, 2 * JSON.stringify(value ?? null).length);
-    });
-    const made = produce(figures.insights);
-    caches.figures.set(key, version.all, made.value, made.bytes);
-    return { etag, value: made.value };
-  });
+  // Asked for by several people at once (the first view after a change), it is
+  // computed once for them all (kernel, VersionedCache.getOrCompute).
+  const value = await caches.figures.getOrCompute(key, version.all, () =>
+    ctx.db.tenant(mId, async (trx) => {
+      // A source's figures as cached for the parts of the filter it depends on and its own piece of the version.
+      const sourceKey = (name: string, source: FigureSource<unknown>) => JSON.stringify([name, mId, today, ...source.dependsOn.map((p) => f[p] ?? null)]);
+      const known: Partial<Record<SourceName, unknown>> = {};
+      sources.forEach(([name, source], i) => {
+        const value = caches.sources.get(sourceKey(name, source), version.pieces[i] ?? '');
+        if (value !== undefined) known[name] = value;
+      });
+      // The day of the key: a request across midnight caches what it computed for it.
+      const figures = await computeFigures(ctx, trx, f, providers, today, known);
+      sources.forEach(([name, source], i) => {
+        if (name in known) return;
+        const value = figures.sources[name];
+        caches.sources.set(sourceKey(name, source), version.pieces[i] ?? '', value, 2 * JSON.stringify(value ?? null).length);
+      });
+      return produce(figures.insights);
+    }),
+  );
+  return { etag, value };
 }
 
 type SourceName = keyof InsightsProviders;
