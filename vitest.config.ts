@@ -5,7 +5,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 //   pglite    src/**/*.int.test.ts against in-process PGlite
 //   postgres  the same *.int.test.ts files against the real server of `npm test`,
 //             and the *.pg.test.ts files, which only make sense there
-//   e2e       e2e/**/*.e2e.ts, one file at a time
+//   e2e       e2e/**/*.e2e.ts, each file with its own server and Chromium
 // The DB factory picks the database from REGIE_TEST_DB; REGIE_TEST_PG_URL comes
 // from scripts/test.mjs, which starts a throwaway PostgreSQL cluster. The global
 // setup migrates one database per engine and run; test files get copies of it.
@@ -49,9 +49,9 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // `fileParallelism` is a root-only option in vitest 3.2; a single fork
-          // is the per-project way to run the e2e files one after another.
-          poolOptions: { forks: { singleFork: true } },
+          // Each file starts its own Regie, copy of the demo database, SMTP server and
+          // Chromium (e2e/support.ts, startE2E), so the files share the two workers
+          // with the other projects' files instead of running one after another at the end.
         },
       },
     ],

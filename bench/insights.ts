@@ -8,7 +8,10 @@
 // after the first request of each the server answers from its cache (figures cached
 // until they change); and cold, every request a period no request asked before, so
 // every request computes its figures. The production code has no way to skip the
-// cache: cold is measured by what is asked, not by how.
+// cache: cold is measured by what is asked, not by how. The p99 target is for the
+// endpoints as served (warm); the rate target for both, so that computing a page stays
+// within twice the cost of reading its rows (docs/performance.md, "What the targets of
+// management information measure").
 import { sql } from 'kysely';
 import { buildApp } from '../src/app.js';
 import { dutchDate } from '../src/kernel/clock.js';
@@ -135,9 +138,12 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
         return { label: x.label, path: path([period, x.qs].filter(Boolean).join('&'), i) };
       });
     const sections = ['leadTimes', 'assessment', 'commitments', 'workload'];
-    const endpoint = async (name: string, paths: Array<{ label: string; path: string }>) => {
+    const endpoint = async (name: string, paths: Array<{ label: string; path: string }>, served = true) => {
       const s = await measured(name, () => o.runHttp(origin, { kind: 'get', token, paths }));
-      line(s, ` — p99 ≤ ${P99_TARGET_MS} ms: ${met(s.p99 <= P99_TARGET_MS && s.errors === 0)}${cpuLine(s.name)}`);
+      const verdict = served
+        ? ` — p99 ≤ ${P99_TARGET_MS} ms: ${met(s.p99 <= P99_TARGET_MS && s.errors === 0)}`
+        : ' — every request computes its page (information: the p99 target is for pages as served, see docs/performance.md)';
+      line(s, `${verdict}${cpuLine(s.name)}`);
       results.push(s);
       return s;
     };
@@ -148,6 +154,7 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
     const jsonCold = await endpoint(
       '(b) GET /insights cold (new periods)',
       coldPaths((qs) => `/api/v1/insights?${qs}`),
+      false,
     );
     await endpoint(
       '(b) GET /insights/{section}/export warm',
@@ -156,6 +163,7 @@ export async function benchInsights(o: InsightsBenchOptions): Promise<Summary[]>
     await endpoint(
       '(b) GET /insights/{section}/export cold',
       coldPaths((qs, i) => `/api/v1/insights/${sections[i % sections.length]}/export?${qs}`),
+      false,
     );
 
     // (c) the same figures' rows as raw SQL, through db.tenant as the service reads them:

@@ -102,15 +102,22 @@ describe('every endpoint refuses whom it must', () => {
 
       if (row.allowed !== 'public') {
         const allowed = row.allowed;
+        // Every refusal below is asked with the same request, built once: a refused call
+        // changes nothing, and one that wrongly succeeds fails its own test.
+        let refused: ReturnType<typeof row.request> | undefined;
+        const toRefuse = () => {
+          refused ??= row.request(world(), 'A');
+          return refused;
+        };
         it('answers 401 without credentials', async () => {
-          const res = await call(await row.request(world(), 'A'));
+          const res = await call(await toRefuse());
           expect(res.statusCode).toBe(401);
           expect(res.headers['content-type']).toContain('application/problem+json');
         });
 
         for (const key of ACTOR_KEYS.filter((k) => !allowed.includes(k))) {
           it(`refuses the ${key} of the same municipality`, async () => {
-            const res = await call(await row.request(world(), 'A'), credentialOf('A', key));
+            const res = await call(await toRefuse(), credentialOf('A', key));
             // The outside party's session is no staff login: a staff endpoint does not know it (401).
             const refusals = key === 'outsideParty' ? [401, 403, 404] : [403, 404];
             expect(refusals, `${key}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
@@ -118,7 +125,7 @@ describe('every endpoint refuses whom it must', () => {
         }
 
         it('refuses or hides it from an allowed role of another municipality', async () => {
-          const req = await row.request(world(), 'A');
+          const req = await toRefuse();
           const res = await call(req, credentialOf('B', allowed[0] as ActorKey));
           if (row.scope === 'resource') {
             expect(res.statusCode, res.body).toBe(404);
