@@ -1,6 +1,6 @@
 // The API client over a stubbed fetch: what every request carries (language, CSRF
 // token on writes, If-Match) and how answers become data or an ApiError.
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 type Api = typeof import('./api.js');
 let m: Api;
@@ -24,6 +24,10 @@ beforeAll(async () => {
 afterEach(() => {
   sent.length = 0;
   m.setCsrfToken(null);
+});
+// The next test file in this worker gets the real fetch back (vitest.config.ts: workers are shared).
+afterAll(() => {
+  vi.unstubAllGlobals();
 });
 
 const problem = (status: number, body: object) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
