@@ -134,13 +134,22 @@ export async function unsafeResolveApiToken(deps: Deps, token: string): Promise<
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .selectAll('u')
-    .select(['t.id as token_id'])
+    .select(['t.id as token_id', 't.last_used_at as token_last_used_at'])
     .where('t.token_hash', '=', sha256(token))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row?.active) return null;
+  // When the token was last used, shown on Mijn account (docs/product.md#staff-accounts):
+  // written at most once per TOKEN_USE_MINUTES, so reading with a token stays a read.
+  const now = deps.clock.now();
+  if (!row.token_last_used_at || now.getTime() - row.token_last_used_at.getTime() >= TOKEN_USE_MINUTES * 60_000) {
+    await deps.db.unsafeAdmin.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+  }
   return remember(key, toActor(row, 'token'));
 }
+
+/** The last use of an API token is kept to this many minutes. */
+export const TOKEN_USE_MINUTES = 5;
 
 export async function logout(deps: Deps, token: string): Promise<void> {
   actors.delete(`s:${sha256(token)}`);

@@ -1,0 +1,15 @@
+import { seedDemo } from '../src/demo/seed.js';
+import { systemClock } from '../src/kernel/clock.js';
+import { dumpPGlite, openDatabase } from '../src/platform/db/index.js';
+import { migrate } from '../src/platform/db/migrate.js';
+import { testDeps } from '../src/testing/factories.js';
+const t0 = performance.now();
+const db = await openDatabase({});
+await migrate(db);
+const t1 = performance.now();
+await seedDemo(testDeps(db, systemClock));
+const t2 = performance.now();
+const dump = await dumpPGlite(db);
+const t3 = performance.now();
+console.log('migrate', ((t1 - t0) / 1000).toFixed(1), 'seed', ((t2 - t1) / 1000).toFixed(1), 'dump', ((t3 - t2) / 1000).toFixed(1), 'size', dump.size);
+await db.close();
