@@ -140,10 +140,17 @@ export async function unsafeResolveApiToken(deps: Deps, token: string): Promise<
     .executeTakeFirst();
   if (!row?.active) return null;
   // When the token was last used, shown on Mijn account (docs/product.md#staff-accounts):
-  // written at most once per TOKEN_USE_MINUTES, so reading with a token stays a read.
+  // written at most once per TOKEN_USE_MINUTES, so reading with a token stays a read. A
+  // server that takes no writes (a standby during a failover) still serves the reads:
+  // the last use is then not written.
   const now = deps.clock.now();
   if (!row.token_last_used_at || now.getTime() - row.token_last_used_at.getTime() >= TOKEN_USE_MINUTES * 60_000) {
-    await deps.db.unsafeAdmin.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+    await deps.db.unsafeAdmin
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('id', '=', row.token_id)
+      .execute()
+      .catch(() => undefined);
   }
   return remember(key, toActor(row, 'token'));
 }
