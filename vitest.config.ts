@@ -13,12 +13,10 @@ const prepareDatabase = 'src/testing/global-setup.ts';
 export default defineConfig({
   test: {
     pool: 'forks',
-    // A worker runs file after file of a project without starting afresh: the modules
-    // (PGlite's WebAssembly, the app) are loaded once per worker, not once per file,
-    // which halves the suite's time. Test files therefore leave nothing global behind:
-    // each makes its own databases and servers, and a stub of a global is undone
-    // after its file (web/src/api.test.ts).
-    poolOptions: { forks: { isolate: false } },
+    // Every test file in a process of its own. A worker that runs file after file
+    // (isolate: false) halves the suite's time, but a test that starts an OpenID
+    // provider and logs in then once waited two minutes in such a long-lived process,
+    // as it did twice when the browser tests shared one process; never in a fresh one.
     maxWorkers: 2,
     minWorkers: 1,
     environment: 'node',
@@ -56,7 +54,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Each file starts its own Regie, copy of the demo database, SMTP server and
-          // Chromium (e2e/support.ts, startE2E), so two files run at a time.
+          // Chromium (e2e/support.ts, startE2E), so they run beside the other files.
         },
       },
     ],
