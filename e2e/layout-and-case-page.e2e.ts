@@ -6,6 +6,7 @@
 // asks for confirmation; printed, it shows no navigation, forms or buttons.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inLanes } from '../src/kernel/lanes.js';
 import { type E2E, expectAccessible, loginAs, region, startE2E } from './support.js';
 
 let e: E2E;
@@ -128,16 +129,11 @@ describe('layout at 320 px and the footer', () => {
       }),
     ];
     let visited = 0;
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 3 }, async () => {
-        for (let i = next++; i < walks.length; i = next++) {
-          const r = await (walks[i] as (typeof walks)[number])();
-          visited += r.visited.length;
-          problems.push(...r.problems);
-        }
-      }),
-    );
+    await inLanes(walks, 3, async (walk) => {
+      const r = await walk();
+      visited += r.visited.length;
+      problems.push(...r.problems);
+    });
     expect(problems).toEqual([]);
     expect(visited).toBeGreaterThan(25);
   });

@@ -47,16 +47,7 @@ export async function startTestIssuer(opts: {
       },
     ],
   };
-  // A provider that stays silent for START_MS is stopped and started again, once; a
-  // second silence is an error that says so, where a test once waited two minutes
-  // without a word around the start of a provider on a busy machine.
-  let started = await startWorker(workerData).catch((e: unknown) => e as Error);
-  if (started instanceof Error && started.message.includes('did not listen')) {
-    console.warn(`[test] ${started.message}; starting it once more`);
-    started = await startWorker(workerData).catch((e: unknown) => e as Error);
-  }
-  if (started instanceof Error) throw started;
-  const { worker, issuer } = started;
+  const { worker, issuer } = await startWorker(workerData);
   const exited = new Promise((resolve) => worker.once('exit', resolve));
   worker.unref();
   return {
@@ -72,7 +63,10 @@ export async function startTestIssuer(opts: {
 
 const START_MS = 20_000;
 
-/** A provider in a worker thread, once it listens: or an error when it failed, stopped or stayed silent for START_MS. */
+/**
+ * A provider in a worker thread, once it listens; an error that says so when it failed,
+ * stopped, or stayed silent for START_MS (a test waits for nothing without a word).
+ */
 async function startWorker(workerData: unknown): Promise<{ worker: Worker; issuer: string }> {
   const worker = new Worker(new URL('./oidc-issuer-worker.mjs', import.meta.url), { workerData });
   let timer: NodeJS.Timeout | undefined;

@@ -4,6 +4,7 @@
 // number of processes may run it at once; each row is applied by exactly one of them,
 // in the transaction that deletes it.
 import { sql } from 'kysely';
+import { inLanes } from '../../kernel/lanes.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { startJob } from '../../platform/jobs.js';
@@ -60,22 +61,8 @@ export async function rebuildInsights(db: Db, opts: { municipalityId?: string; c
           select m.id from municipalities m
           order by (select count(*) from cases c where c.municipality_id = m.id) desc, m.id`.execute(db.unsafeAdmin)
       ).rows.map((m) => m.id);
-  const workers = Math.max(1, Math.min(ids.length, db.kind === 'postgres' ? (opts.concurrency ?? REBUILD_CONCURRENCY) : 1));
-  let next = 0;
-  const done = await Promise.allSettled(
-    Array.from({ length: workers }, async () => {
-      for (let i = next++; i < ids.length; i = next++) {
-        const mId = ids[i] as string;
-        try {
-          await db.tenant(mId, (trx) => rebuildMunicipality(trx, mId));
-        } catch (err) {
-          next = ids.length; // the others stop after the municipality they are on
-          throw err;
-        }
-      }
-    }),
-  );
-  const failed = done.find((d) => d.status === 'rejected');
-  if (failed) throw failed.reason;
+  const lanes = db.kind === 'postgres' ? (opts.concurrency ?? REBUILD_CONCURRENCY) : 1;
+  // After a failure the others stop after the municipality they are on.
+  await inLanes(ids, lanes, (mId) => db.tenant(mId, (trx) => rebuildMunicipality(trx, mId)));
   return ids.length;
 }

@@ -20,6 +20,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { sql } from 'kysely';
 import { Webhook } from 'standardwebhooks';
 import { type Clock, systemClock } from '../../kernel/clock.js';
+import { inLanes } from '../../kernel/lanes.js';
 import type { Deps } from '../../platform/context.js';
 import type { Db } from '../../platform/db/index.js';
 import { deadBefore } from '../../platform/processes.js';
@@ -332,17 +333,12 @@ export async function unsafeDeliverDueWebhooks(deps: Deps, opts: DeliveryOptions
     // What the ZGW registration knows of the cases of this batch's notificaties.
     const zgwCases = [...new Set(rows.filter((r) => r.format === 'zgw-notificaties' && r.case_id).map((r) => r.case_id as string))];
     const zaken = await unsafeZaakFactsOf(deps.db.unsafeAdmin, zgwCases);
-    let next = 0;
     const succeeded: { row: Claimed; status: number }[] = [];
-    const lane = async () => {
-      while (next < rows.length) {
-        const row = rows[next++] as Claimed;
-        const outcome = await post(row, deps, signClock, signers, zaken);
-        if (outcome.ok) succeeded.push({ row, status: outcome.status as number });
-        else await mark(deps.db, deps.clock, row, outcome, deps.config.webhooks.maxAttempts);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
+    await inLanes(rows, concurrency, async (row) => {
+      const outcome = await post(row, deps, signClock, signers, zaken);
+      if (outcome.ok) succeeded.push({ row, status: outcome.status as number });
+      else await mark(deps.db, deps.clock, row, outcome, deps.config.webhooks.maxAttempts);
+    });
     // The delivered ones of the batch in one statement per answer status: a crash before
     // it leaves them to their lease and they go out again (at least once, same id).
     await markDelivered(deps.db, deps.clock, succeeded);

@@ -15,7 +15,7 @@ export function SatisfactionSetting() {
   const submit = useSubmit();
   // What the admin chose, else the saved setting: the box never shows the default
   // before the setting it stands for (no render in between that says "off").
-  const [choice, setAtPlan] = useState<boolean | null>(null);
+  const [choice, setChoice] = useState<boolean | null>(null);
   const atPlan = choice ?? settings.data?.askAtPlanAgreement ?? false;
   const [status, setStatus] = useState<string | null>(null);
 
@@ -36,7 +36,7 @@ export function SatisfactionSetting() {
       {submit.error ? <ErrorAlert error={submit.error} /> : null}
       {settings.data ? (
         <form noValidate onSubmit={onSubmit} className="regie-form">
-          <CheckboxField name="askAtPlanAgreement" label={t('settings.surveyAtPlan')} checked={atPlan} onChange={setAtPlan} />
+          <CheckboxField name="askAtPlanAgreement" label={t('settings.surveyAtPlan')} checked={atPlan} onChange={setChoice} />
           <Button type="submit" appearance="secondary-action-button" busy={submit.busy}>
             {t('settings.surveySave')}
           </Button>
